@@ -1,0 +1,95 @@
+"""`sitrep docs`, `sitrep doc ID`, `sitrep rejects`: look at what was stored."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+
+out = Console()
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    app.command("docs")(list_documents)
+    app.command("doc")(show_document)
+    app.command("rejects")(list_rejects)
+
+
+def list_documents(
+    db: DbOption = None,
+    limit: Annotated[int | None, typer.Option(help="at most this many")] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """List stored documents (id, title, site, published date, language, words, comments)."""
+    rows = open_store(db).documents(limit=limit)
+    if json_out:
+        print_json_lines(rows)
+        return
+    table = Table("id", "title", "site", "published", "lang", "words", "comments", "dup of")
+    for row in rows:
+        table.add_row(
+            row["id"][:14],
+            (row["title"] or "")[:60],
+            row["site"] or "",
+            row["published"] or "",
+            row["language"] or "",
+            str(row["word_count"]),
+            str(row["comments"]),
+            (row["duplicate_of"] or "")[:14],
+        )
+    out.print(table)
+    out.print(f"{len(rows)} documents")
+
+
+def show_document(
+    doc_id: Annotated[str, typer.Argument(help="document id (a unique prefix is enough)")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Show one document: metadata, clean body, and its reader comments apart."""
+    doc = open_store(db).document(doc_id)
+    if json_out:
+        print_json_lines([doc])
+        return
+    out.rule(doc["title"] or doc["id"])
+    for key in ("id", "origin", "url", "site", "author", "language", "encoding", "duplicate_of"):
+        if doc.get(key):
+            out.print(f"[bold]{key}[/]: {doc[key]}")
+    if doc["published"]:
+        out.print(f"[bold]published[/]: {doc['published']} (from {doc['published_source']})")
+    if doc["page_date"]:
+        out.print(
+            f"[bold]page date[/]: {doc['page_date']} (from {doc['page_date_source']}; "
+            "not the publication date)"
+        )
+    out.print()
+    out.print(doc["text"], markup=False, highlight=False)
+    if doc["comments"]:
+        out.rule(f"{len(doc['comments'])} reader comments (user-generated, not part of the body)")
+        for c in doc["comments"]:
+            reply = f" ↳ reply to #{c['reply_to']}" if c["reply_to"] is not None else ""
+            out.print(f"[bold]#{c['ordinal']} {c['author'] or '(no author)'}[/] {c['posted_text'] or ''}{reply}")
+            out.print(c["text"], markup=False, highlight=False)
+
+
+def list_rejects(
+    db: DbOption = None,
+    all_runs: Annotated[bool, typer.Option("--all", help="every run, not only the latest")] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """List rejected inputs with their reasons (the latest ingest run by default)."""
+    store = open_store(db)
+    run = None if all_runs else store.latest_run("ingest")
+    rows = store.rejects(run["id"] if run else None)
+    if json_out:
+        print_json_lines(rows)
+        return
+    table = Table("reason", "stage", "input", "detail")
+    for row in rows:
+        table.add_row(row["reason"], row["stage"], row["origin"], row["detail"])
+    out.print(table)
+    out.print(f"{len(rows)} rejected")

@@ -1,0 +1,94 @@
+"""`sitrep ingest`: acquire inputs and run the whole pipeline over them, with progress."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.errors import UsageError
+from sitrep.pipeline import Ingest, IngestSummary
+from sitrep.settings import get_settings
+
+err = Console(stderr=True)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    app.command()(ingest)
+
+
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="files, folders, globs, URLs or - for stdin")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="processes for the per-document stages")] = 1,
+    no_nlp: Annotated[
+        bool, typer.Option("--no-nlp", help="only acquire and clean (no annotate/extract/reduce)")
+    ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="let URL fetching reach private/loopback addresses"),
+    ] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Ingest pages into the store: acquire, clean, annotate, extract, resolve, corroborate.
+
+    Exit code 0 when every input went in, 1 when some were rejected (see `sitrep rejects`).
+    """
+    if not inputs:
+        raise UsageError("give at least one file, folder, glob, URL or -")
+    settings = get_settings().model_copy(update={"workers": workers})
+    if allow_private:
+        settings = settings.model_copy(update={"allow_private_addresses": True})
+    store = open_store(db)
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    with _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def report(event: str, origin: str) -> None:
+            progress.update(task, advance=1, description=f"{event}: {_short(origin)}")
+
+        summary = Ingest(store, settings, use_nlp=not no_nlp, workers=workers, report=report).run(
+            inputs, stdin=stdin
+        )
+    if json_out:
+        print_json_lines([summary.as_dict()])
+    else:
+        print_summary(summary, store.rejects(summary.run_id))
+    raise typer.Exit(1 if summary.rejected_total else 0)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}", justify="left"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _short(origin: str, width: int = 48) -> str:
+    return origin if len(origin) <= width else "…" + origin[-(width - 1) :]
+
+
+def print_summary(summary: IngestSummary, rejects: list[dict[str, object]]) -> None:
+    rate = summary.seen / summary.seconds if summary.seconds else 0.0
+    err.print(
+        f"[bold]{summary.stored}[/] stored, {summary.already_stored} already stored, "
+        f"{summary.near_duplicates} near-duplicates linked, "
+        f"[{'red' if summary.rejected_total else 'green'}]{summary.rejected_total} rejected[/] "
+        f"— {summary.seen} inputs in {summary.seconds:.1f} s ({rate:.1f}/s)"
+    )
+    if summary.reduce:
+        err.print(f"reduce: {summary.reduce}")
+    if rejects:
+        table = Table("reason", "input", "detail", title="rejected inputs")
+        for row in rejects:
+            table.add_row(str(row["reason"]), str(row["origin"]), str(row["detail"]))
+        err.print(table)

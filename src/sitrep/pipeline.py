@@ -1,0 +1,310 @@
+"""The orchestrator: names the stages in order and runs them.
+
+    acquire ─> clean ─> annotate ─> extract      map: one document in, one DocResult out
+    store ─> resolve ─> corroborate              reduce: across documents, against the store
+
+The map half is `map_document`, a pure function of one RawDocument (plus the NLP pipeline,
+loaded once per process); it runs in this process or in a pool of worker processes and the
+distributed runner calls the very same function. The parent keeps what must be sequential:
+exact and near-duplicate detection (input order decides which copy is "first"), batching and
+the one writer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from sitrep.errors import InputRejected
+from sitrep.records import DocResult, RawDocument, Rejection
+from sitrep.settings import Settings
+from sitrep.store import Store
+from sitrep.store.writer import DuplicateInfo, record_origin, write_batch
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from sitrep.clean.dedupe import NearDuplicateIndex
+
+STAGES = ("acquire", "clean", "annotate", "extract", "store", "reduce")
+
+
+@dataclass
+class IngestSummary:
+    """What a run did: the figures the CLI prints and the runs table keeps."""
+
+    run_id: str = ""
+    seen: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    near_duplicates: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    words: int = 0
+    seconds: float = 0.0
+    stage_seconds: Counter[str] = field(default_factory=Counter)
+    reduce: dict[str, Any] = field(default_factory=dict)
+    interrupted: bool = False
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "seen": self.seen,
+            "stored": self.stored,
+            "already_stored": self.already_stored,
+            "near_duplicates": self.near_duplicates,
+            "rejected": dict(self.rejected),
+            "rejected_total": self.rejected_total,
+            "words": self.words,
+            "seconds": round(self.seconds, 3),
+            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
+            "reduce": self.reduce,
+            "interrupted": self.interrupted,
+        }
+
+
+# -- the map half ----------------------------------------------------------------------------
+
+_worker_nlp: Language | None = None
+_worker_use_nlp: bool = True
+
+
+def init_worker(use_nlp: bool, model: str | None, pack: str) -> None:
+    """Load the NLP pipeline once per process (worker initialiser, or the parent itself)."""
+    global _worker_nlp, _worker_use_nlp
+    _worker_use_nlp = use_nlp
+    if use_nlp and _worker_nlp is None:
+        _worker_nlp = load_domain_pipeline(model, pack)
+
+
+def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
+    """The shipped statistical pipeline plus the domain pack's titles and aliases."""
+    from sitrep.nlp.components import AliasPattern, add_domain_components
+    from sitrep.nlp.pipeline import load_pipeline
+    from sitrep.pack import load_pack
+
+    nlp = load_pipeline(model)
+    pack = load_pack(pack_name)
+    aliases = [AliasPattern(text, label, pack_id) for text, label, pack_id in pack.alias_patterns()]
+    add_domain_components(nlp, list(pack.titles), aliases)
+    return nlp
+
+
+def pipeline_name() -> str | None:
+    if _worker_nlp is None:
+        return None
+    return f"{_worker_nlp.meta.get('name', 'sitrep')}-{_worker_nlp.meta.get('version', '0')}"
+
+
+def map_document(raw: RawDocument) -> DocResult | Rejection:
+    """clean → annotate → extract for one document; a bad document becomes a Rejection."""
+    from sitrep.clean import clean_document
+
+    timings: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    try:
+        doc = clean_document(raw)
+    except InputRejected as error:
+        return Rejection(raw.origin, error.reason, error.message, stage="clean")  # type: ignore[arg-type]
+    timings.append(("clean", time.perf_counter() - started))
+    if not _worker_use_nlp or _worker_nlp is None:
+        return DocResult(doc, stage_seconds=tuple(timings))
+
+    from sitrep.extract import extract_events
+    from sitrep.nlp.annotate import annotate
+
+    started = time.perf_counter()
+    annotation, parsed = annotate(doc.id, doc.text, _worker_nlp)
+    timings.append(("annotate", time.perf_counter() - started))
+    started = time.perf_counter()
+    published = doc.published.value if doc.published else None
+    extraction = extract_events(doc.id, parsed, published, doc.site)
+    timings.append(("extract", time.perf_counter() - started))
+    return DocResult(doc, annotation, extraction, tuple(timings))
+
+
+# -- running it ------------------------------------------------------------------------------
+
+Reporter = Callable[[str, str], None]  # (event, origin): "stored", "duplicate", "rejected", ...
+
+
+def _chunks(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@dataclass
+class Ingest:
+    """One ingest run: acquire inputs, map them, write them in batches, then reduce."""
+
+    store: Store
+    settings: Settings
+    use_nlp: bool = True
+    workers: int = 1
+    report: Reporter | None = None
+    summary: IngestSummary = field(default_factory=IngestSummary)
+
+    def run(self, specs: Sequence[str], stdin: Any = None) -> IngestSummary:
+        from sitrep.acquire import iter_inputs
+
+        started = time.perf_counter()
+        self.summary.run_id = self.store.start_run("ingest", {"inputs": list(specs)})
+        status = "done"
+        try:
+            init_worker(self.use_nlp and self.workers <= 1, self.settings.model, self.settings.pack)
+            self._known = self._stored_ids()
+            self._dedupe = self._near_duplicate_index()
+            self._new_ids: list[str] = []
+            inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
+            for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
+                self._process(chunk)
+            self._reduce()
+        except KeyboardInterrupt:
+            status, self.summary.interrupted = "interrupted", True
+            raise
+        finally:
+            self.summary.seconds = time.perf_counter() - started
+            self.store.finish_run(self.summary.run_id, status, self.summary.as_dict())
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+        return self.summary
+
+    _pool: ProcessPoolExecutor | None = None
+
+    def _timed_acquire(
+        self, items: Iterable[RawDocument | Rejection]
+    ) -> Iterator[RawDocument | Rejection]:
+        iterator = iter(items)
+        while True:
+            started = time.perf_counter()
+            item = next(iterator, None)
+            self.summary.stage_seconds["acquire"] += time.perf_counter() - started
+            if item is None:
+                return
+            yield item
+
+    def _stored_ids(self) -> set[str]:
+        from sqlalchemy import select
+
+        from sitrep.store import schema
+
+        with self.store.read() as conn:
+            return set(conn.execute(select(schema.documents.c.id)).scalars())
+
+    def _near_duplicate_index(self) -> NearDuplicateIndex:
+        from sitrep.clean.dedupe import NearDuplicateIndex
+
+        index = NearDuplicateIndex(threshold=self.settings.near_duplicate_threshold)
+        for doc_id, signature in self.store.minhash_signatures():
+            index.add_signature(doc_id, signature)
+        return index
+
+    def _map(self, raws: list[RawDocument]) -> list[DocResult | Rejection]:
+        if self.workers <= 1:
+            return [map_document(raw) for raw in raws]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                initializer=init_worker,
+                initargs=(self.use_nlp, self.settings.model, self.settings.pack),
+            )
+        return list(self._pool.map(map_document, raws, chunksize=max(1, len(raws) // (4 * self.workers))))
+
+    def _process(self, chunk: list[RawDocument | Rejection]) -> None:
+        rejections: list[Rejection] = []
+        fresh: list[RawDocument] = []
+        seen_again: list[RawDocument] = []
+        for item in chunk:
+            self.summary.seen += 1
+            if isinstance(item, Rejection):
+                rejections.append(item)
+            elif item.id in self._known:
+                seen_again.append(item)
+            else:
+                self._known.add(item.id)
+                fresh.append(item)
+        mapped = self._map(fresh)
+        results: list[DocResult] = []
+        for item in mapped:
+            if isinstance(item, Rejection):
+                rejections.append(item)
+            else:
+                results.append(item)
+                for stage, seconds in item.stage_seconds:
+                    self.summary.stage_seconds[stage] += seconds
+        duplicates = self._check_near_duplicates(results)
+        started = time.perf_counter()
+        with self.store.transaction() as conn:
+            new = write_batch(conn, results, self.summary.run_id, duplicates, pipeline_name())
+            for raw in seen_again:
+                record_origin(conn, raw.id, raw.origin, self.summary.run_id)
+            self.store.record_rejections(conn, self.summary.run_id, rejections)
+        self.summary.stage_seconds["store"] += time.perf_counter() - started
+        self.summary.stored += new
+        self.summary.already_stored += len(seen_again) + (len(results) - new)
+        self.summary.words += sum(r.document.word_count for r in results)
+        for rejection in rejections:
+            self.summary.rejected[rejection.reason] += 1
+        self._new_ids += [r.document.id for r in results]
+        self._tell(results, seen_again, rejections)
+
+    def _check_near_duplicates(self, results: list[DocResult]) -> dict[str, DuplicateInfo]:
+        decided = {}
+        for result in results:
+            doc = result.document
+            match = self._dedupe.add(doc.id, doc.text)
+            signature = self._dedupe.signature_bytes(doc.id) if match is None else None
+            if match is not None:
+                self.summary.near_duplicates += 1
+            decided[doc.id] = DuplicateInfo(
+                duplicate_of=match[0] if match else None,
+                score=match[1] if match else None,
+                signature=signature,
+            )
+        return decided
+
+    def _tell(
+        self, results: list[DocResult], again: list[RawDocument], rejections: list[Rejection]
+    ) -> None:
+        if self.report is None:
+            return
+        for result in results:
+            self.report("stored", result.document.origin)
+        for raw in again:
+            self.report("duplicate", raw.origin)
+        for rejection in rejections:
+            self.report("rejected", rejection.origin)
+
+    def _reduce(self) -> None:
+        if not self.use_nlp:
+            return
+        started = time.perf_counter()
+        self.summary.reduce = reduce_store(self.store)
+        self.summary.stage_seconds["reduce"] += time.perf_counter() - started
+
+
+def reduce_store(store: Store) -> dict[str, Any]:
+    """The reduce half: resolve mentions to entities, then events and their corroboration.
+
+    Incremental by construction: each step works on what is not yet resolved, so a resumed
+    run picks up documents an interrupted run stored but did not reduce."""
+    from dataclasses import asdict, is_dataclass
+
+    from sitrep.corroborate import run_corroboration
+    from sitrep.resolve import run_resolution
+
+    resolution = run_resolution(store)
+    corroboration = run_corroboration(store)
+    return {
+        "resolution": asdict(resolution) if is_dataclass(resolution) else resolution,  # type: ignore[arg-type]
+        "corroboration": asdict(corroboration) if is_dataclass(corroboration) else corroboration,  # type: ignore[arg-type]
+    }

@@ -1,0 +1,35 @@
+"""Typed settings, declared once, read from the environment with the prefix SITREP_."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob sitrep reads. Command-line options override these per call."""
+
+    model_config = SettingsConfigDict(env_prefix="SITREP_", extra="ignore")
+
+    db: str = Field("./sitrep.db", description="SQLite path or database URL")
+    max_input_bytes: int = Field(50 * 1024 * 1024, description="inputs larger are rejected")
+    fetch_timeout_s: float = Field(20.0, description="per-request network timeout")
+    fetch_max_bytes: int = Field(20 * 1024 * 1024, description="size cap for one download")
+    fetch_max_redirects: int = Field(5, description="redirects followed per URL")
+    allow_private_addresses: bool = Field(
+        False, description="let URL fetching reach private, loopback and link-local addresses"
+    )
+    batch_size: int = Field(32, description="documents written per store transaction")
+    workers: int = Field(1, description="processes for the per-document stages")
+    model: str | None = Field(None, description="path of a spaCy pipeline to use instead of the shipped one")
+    pack: str = Field("syria-iraq", description="domain pack name or path")
+    near_duplicate_threshold: float = Field(0.8, description="MinHash Jaccard for near-duplicates")
+    shared_data: Path = Field(Path("../shared/data"), description="third-party training/eval data")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,80 @@
+"""Versioned schema migrations, shared by SQLite and PostgreSQL.
+
+Each migration is a numbered function of a connection, applied once, in order, inside one
+transaction, and recorded in `schema_version`. A store opened by an older sitrep is brought
+up to date on open; a store newer than this sitrep is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, select, text
+
+from sitrep.errors import StoreError
+from sitrep.store import schema
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+
+def _create_core_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, checkfirst=True)
+
+
+def _create_search_index(conn: Connection) -> None:
+    """Full-text search over document titles and bodies: FTS5 on SQLite, tsvector on PostgreSQL."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+                "document_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+    elif conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_documents_fts ON documents USING GIN "
+                "(to_tsvector('simple', coalesce(title, '') || ' ' || text))"
+            )
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    (1, "core tables: runs, rejects, documents, comments, sentences, mentions, entities, "
+     "judgements, events, claims", _create_core_tables),
+    (2, "full-text search index over documents", _create_search_index),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    found = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(found, default=0)
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply every migration newer than the store; return the versions applied."""
+    version = current_version(conn)
+    if version > LATEST:
+        raise StoreError(
+            f"this store has schema version {version}, newer than this sitrep knows ({LATEST})",
+            hint="upgrade sitrep before opening it",
+        )
+    if version == 0:
+        schema.schema_version.create(conn, checkfirst=True)
+    applied = []
+    for number, description, apply in MIGRATIONS:
+        if number <= version:
+            continue
+        apply(conn)
+        conn.execute(
+            schema.schema_version.insert().values(
+                version=number, applied_at=datetime.now(UTC).isoformat(), description=description
+            )
+        )
+        applied.append(number)
+    return applied

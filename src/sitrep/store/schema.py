@@ -1,0 +1,251 @@
+"""The store's tables, in SQLAlchemy Core so SQLite and PostgreSQL share one definition.
+
+Append-only by habit: rows are keyed by deterministic ids (content hashes, `stable_id`), so a
+re-run inserts nothing new and overwrites nothing an analyst decided. Nested values that are
+read whole (participants, source chains, casualty counts) are JSON columns.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# -- bookkeeping -----------------------------------------------------------------------------
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+    Column("description", Text, nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("command", String(40), nullable=False),
+    Column("args", JSON, nullable=False),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("status", String(16), nullable=False),  # running / done / interrupted / failed
+    Column("stats", JSON),
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("id", String(40), primary_key=True),  # stable_id(run, origin, reason)
+    Column("run_id", String(40), ForeignKey("runs.id"), nullable=False, index=True),
+    Column("origin", Text, nullable=False),
+    Column("reason", String(32), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+# -- documents -------------------------------------------------------------------------------
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),  # content hash of the raw input
+    Column("origin", Text, nullable=False),  # where it was first seen
+    Column("format", String(16), nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("site", Text),
+    Column("published", String(10)),  # ISO date, or None when unknown
+    Column("published_source", String(16)),
+    Column("published_text", Text),
+    Column("page_date", String(10)),  # a date in the page chrome: NOT the publication date
+    Column("page_date_source", String(16)),
+    Column("language", String(8)),
+    Column("language_score", Float),
+    Column("encoding", String(32)),
+    Column("text", Text, nullable=False),
+    Column("word_count", Integer, nullable=False),
+    Column("duplicate_of", String(40), index=True),  # first copy of a near-duplicate
+    Column("duplicate_score", Float),
+    Column("minhash", LargeBinary),  # signature, to keep detecting near-duplicates across runs
+    Column("removed", JSON, nullable=False),  # boilerplate kinds removed, with line counts
+    Column("fields", JSON, nullable=False),  # extra row/feed fields kept as provenance
+    Column("model", String(64)),  # NLP pipeline that annotated it (None: not annotated)
+    Column("run_id", String(40), ForeignKey("runs.id"), nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+document_origins = Table(
+    "document_origins",
+    metadata,
+    Column("document_id", String(40), ForeignKey("documents.id"), primary_key=True),
+    Column("origin", Text, primary_key=True),
+    Column("run_id", String(40), nullable=False),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("author", Text),
+    Column("posted", String(10)),
+    Column("posted_text", Text),
+    Column("reply_to", Integer),  # ordinal of the comment answered
+    Column("text", Text, nullable=False),
+    Column("user_generated", Boolean, nullable=False),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("document_id", String(40), ForeignKey("documents.id"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+# -- entities --------------------------------------------------------------------------------
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("title", Text),
+    Column("source", String(16), nullable=False),
+    Column("pack_id", String(80)),
+    Column("entity_id", String(80), index=True),  # set by resolution
+    Column("resolution", Text),  # why it joined that entity
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("type", String(16), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("pack_id", String(80)),
+    Column("wikidata", String(16)),
+    Column("geonames_id", Integer),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", String(16)),  # places: city / region / country
+    Column("attributes", JSON, nullable=False),  # positions, affiliations ... with provenance
+    Column("created_by", String(16), nullable=False),  # pack / rule / analyst
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", String(80), ForeignKey("entities.id"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Column("source", String(16), nullable=False),  # pack / seen
+)
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("subject", String(16), nullable=False),  # entity / event / claim / mention
+    Column("action", String(16), nullable=False),  # merge / split / relabel / mark / link
+    Column("targets", JSON, nullable=False),
+    Column("by", String(16), nullable=False),  # rule / analyst
+    Column("actor", Text),  # who (analyst name or rule name)
+    Column("reason", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("active", Boolean, nullable=False),
+)
+
+# -- events and claims -----------------------------------------------------------------------
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("event_id", String(40), index=True),  # set by corroboration
+    Column("type", String(24), nullable=False),
+    Column("mode", String(24)),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("participants", JSON, nullable=False),
+    Column("place", JSON),
+    Column("place_entity_id", String(80)),
+    Column("time", JSON),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("time_precision", String(12)),
+    Column("casualties", JSON),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(24)),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("document_id", String(40), ForeignKey("documents.id"), nullable=False, index=True),
+    Column("event_mention_id", String(40), nullable=False, index=True),
+    Column("outlet", Text),
+    Column("chain", JSON, nullable=False),
+    Column("stance", String(12), nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("hedges", JSON, nullable=False),
+    Column("quote", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("sentence_text", Text, nullable=False),
+    Column("origin_key", Text),  # the independent origin it collapses to (set by corroboration)
+    Column("analyst_mark", String(24)),  # e.g. verified / doubtful, set through the API
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("type", String(24), nullable=False, index=True),
+    Column("mode", String(24)),
+    Column("summary", Text, nullable=False),
+    Column("participants", JSON, nullable=False),  # [{"role", "entity_id", "name"}]
+    Column("place_entity_id", String(80)),
+    Column("place", JSON),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("time_precision", String(12)),
+    Column("casualties", JSON),
+    Column("status", String(16), nullable=False),  # single-source/corroborated/contested/denied
+    Column("status_reason", Text, nullable=False),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_origins", Integer, nullable=False),
+    Column("origins", JSON, nullable=False),
+)
+
+Index("ix_event_mentions_type_time", event_mentions.c.type, event_mentions.c.time_start)
+Index("ix_events_time", events.c.time_start)

@@ -1,0 +1,212 @@
+"""The Store: migrations on open, one transaction per batch, runs and rejects bookkeeping.
+
+Writers go through `transaction()` (one unit of work); readers use `read()`. Every write is an
+insert of a deterministic id that is skipped when present, so a re-run or a resumed run never
+duplicates a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from sitrep.errors import NotFoundError, StoreError
+from sitrep.records import Rejection, stable_id
+from sitrep.store import schema
+from sitrep.store.engine import make_engine
+from sitrep.store.migrations import migrate
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert rows whose primary key is not yet present; return how many were new.
+
+    Portable across SQLite and PostgreSQL (ON CONFLICT DO NOTHING on both)."""
+    if not rows:
+        return 0
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    statement = dialect_insert(table).on_conflict_do_nothing()
+    result = conn.execute(statement, list(rows))
+    return max(result.rowcount or 0, 0)
+
+
+@dataclass
+class Store:
+    """A sitrep store: SQLite file or PostgreSQL database, migrated on open."""
+
+    db: str
+
+    def __post_init__(self) -> None:
+        self.engine = make_engine(self.db)
+        try:
+            with self.engine.begin() as conn:
+                self.applied_migrations = migrate(conn)
+        except OperationalError as error:
+            raise StoreError(f"cannot open the store at {self.db!r}: {error.orig}") from error
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One unit of work: everything inside commits together or not at all."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as error:
+            raise StoreError(f"write to the store failed: {error}") from error
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- runs and rejects ----------------------------------------------------------------------
+
+    def start_run(self, command: str, args: dict[str, Any]) -> str:
+        started = utc_now()
+        run_id = stable_id("run", command, started, repr(sorted(args.items())), id(self))
+        with self.transaction() as conn:
+            conn.execute(
+                insert(schema.runs).values(
+                    id=run_id, command=command, args=args, started_at=started, status="running"
+                )
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, stats: dict[str, Any]) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                update(schema.runs)
+                .where(schema.runs.c.id == run_id)
+                .values(finished_at=utc_now(), status=status, stats=stats)
+            )
+
+    def record_rejections(self, conn: Connection, run_id: str, items: Sequence[Rejection]) -> None:
+        at = utc_now()
+        rows = [
+            {
+                "id": stable_id("rej", run_id, r.origin, r.reason, r.stage),
+                "run_id": run_id,
+                "origin": r.origin,
+                "reason": r.reason,
+                "detail": r.detail,
+                "stage": r.stage,
+                "at": at,
+            }
+            for r in items
+        ]
+        insert_ignore(conn, schema.rejects, rows)
+
+    def latest_run(self, command: str | None = None) -> dict[str, Any] | None:
+        query = select(schema.runs).order_by(schema.runs.c.started_at.desc()).limit(1)
+        if command:
+            query = query.where(schema.runs.c.command == command)
+        with self.read() as conn:
+            row = conn.execute(query).mappings().first()
+        return dict(row) if row else None
+
+    def rejects(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        query = select(schema.rejects).order_by(schema.rejects.c.at, schema.rejects.c.origin)
+        if run_id:
+            query = query.where(schema.rejects.c.run_id == run_id)
+        with self.read() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    # -- documents -----------------------------------------------------------------------------
+
+    def existing_document_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        with self.read() as conn:
+            found = conn.execute(
+                select(schema.documents.c.id).where(schema.documents.c.id.in_(list(ids)))
+            )
+            return set(found.scalars())
+
+    def count(self, table: Table) -> int:
+        with self.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+    def document(self, doc_id: str) -> dict[str, Any]:
+        """One document with its comments; a unique id prefix is enough."""
+        docs = schema.documents
+        with self.read() as conn:
+            rows = (
+                conn.execute(select(docs).where(docs.c.id.like(f"{doc_id}%")).limit(2))
+                .mappings()
+                .all()
+            )
+            if not rows:
+                raise NotFoundError(f"no document with id {doc_id!r}", hint="see `sitrep docs`")
+            if len(rows) > 1:
+                raise NotFoundError(f"id prefix {doc_id!r} is ambiguous; give more characters")
+            doc = {k: v for k, v in rows[0].items() if k != "minhash"}
+            found = conn.execute(
+                select(schema.comments)
+                .where(schema.comments.c.document_id == doc["id"])
+                .order_by(schema.comments.c.ordinal)
+            )
+            doc["comments"] = [dict(c) for c in found.mappings()]
+            origins = conn.execute(
+                select(schema.document_origins.c.origin).where(
+                    schema.document_origins.c.document_id == doc["id"]
+                )
+            )
+            doc["origins"] = sorted(origins.scalars())
+        return doc
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        docs = schema.documents
+        n_comments = (
+            select(func.count())
+            .where(schema.comments.c.document_id == docs.c.id)
+            .scalar_subquery()
+            .label("comments")
+        )
+        query = (
+            select(
+                docs.c.id,
+                docs.c.title,
+                docs.c.site,
+                docs.c.published,
+                docs.c.language,
+                docs.c.word_count,
+                docs.c.duplicate_of,
+                docs.c.origin,
+                docs.c.format,
+                n_comments,
+            )
+            .order_by(docs.c.ingested_at, docs.c.origin)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self.read() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def minhash_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Stored signatures, to rebuild the near-duplicate index across runs."""
+        docs = schema.documents
+        query = select(docs.c.id, docs.c.minhash).where(
+            docs.c.minhash.is_not(None), docs.c.duplicate_of.is_(None)
+        )
+        with self.read() as conn:
+            for doc_id, signature in conn.execute(query):
+                yield doc_id, signature
