@@ -13,7 +13,7 @@ the one writer.
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -46,7 +46,7 @@ class IngestSummary:
     rejected: Counter[str] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
-    stage_seconds: Counter[str] = field(default_factory=Counter)
+    stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     reduce: dict[str, Any] = field(default_factory=dict)
     interrupted: bool = False
 
@@ -96,12 +96,6 @@ def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
     aliases = [AliasPattern(text, label, pack_id) for text, label, pack_id in pack.alias_patterns()]
     add_domain_components(nlp, list(pack.titles), aliases)
     return nlp
-
-
-def pipeline_name() -> str | None:
-    if _worker_nlp is None:
-        return None
-    return f"{_worker_nlp.meta.get('name', 'sitrep')}-{_worker_nlp.meta.get('version', '0')}"
 
 
 def map_document(raw: RawDocument) -> DocResult | Rejection:
@@ -167,7 +161,7 @@ class Ingest:
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
             for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
                 self._process(chunk)
-            self._reduce()
+            self.reduce()
         except KeyboardInterrupt:
             status, self.summary.interrupted = "interrupted", True
             raise
@@ -217,22 +211,54 @@ class Ingest:
                 initializer=init_worker,
                 initargs=(self.use_nlp, self.settings.model, self.settings.pack),
             )
-        return list(self._pool.map(map_document, raws, chunksize=max(1, len(raws) // (4 * self.workers))))
+        return list(
+            self._pool.map(map_document, raws, chunksize=max(1, len(raws) // (4 * self.workers)))
+        )
 
     def _process(self, chunk: list[RawDocument | Rejection]) -> None:
+        """Triage a chunk of acquired inputs, map the new ones, write everything."""
         rejections: list[Rejection] = []
         fresh: list[RawDocument] = []
-        seen_again: list[RawDocument] = []
+        seen_again: list[tuple[str, str]] = []
         for item in chunk:
             self.summary.seen += 1
             if isinstance(item, Rejection):
                 rejections.append(item)
             elif item.id in self._known:
-                seen_again.append(item)
+                seen_again.append((item.id, item.origin))
             else:
                 self._known.add(item.id)
                 fresh.append(item)
-        mapped = self._map(fresh)
+        self._write(self._map(fresh), seen_again, rejections)
+
+    def prepare(self, run_id: str) -> None:
+        """Set up a run whose map half happens elsewhere (the distributed runner)."""
+        self.summary.run_id = run_id
+        self._known = self._stored_ids()
+        self._dedupe = self._near_duplicate_index()
+        self._new_ids = []
+
+    def load_mapped(self, items: Sequence[DocResult | Rejection]) -> None:
+        """Write results mapped elsewhere, in input order, exactly as a local run would."""
+        results: list[DocResult | Rejection] = []
+        seen_again: list[tuple[str, str]] = []
+        for item in items:
+            self.summary.seen += 1
+            if isinstance(item, Rejection):
+                results.append(item)
+            elif item.document.id in self._known:
+                seen_again.append((item.document.id, item.document.origin))
+            else:
+                self._known.add(item.document.id)
+                results.append(item)
+        self._write(results, seen_again, [])
+
+    def _write(
+        self,
+        mapped: Sequence[DocResult | Rejection],
+        seen_again: list[tuple[str, str]],
+        rejections: list[Rejection],
+    ) -> None:
         results: list[DocResult] = []
         for item in mapped:
             if isinstance(item, Rejection):
@@ -244,9 +270,9 @@ class Ingest:
         duplicates = self._check_near_duplicates(results)
         started = time.perf_counter()
         with self.store.transaction() as conn:
-            new = write_batch(conn, results, self.summary.run_id, duplicates, pipeline_name())
-            for raw in seen_again:
-                record_origin(conn, raw.id, raw.origin, self.summary.run_id)
+            new = write_batch(conn, results, self.summary.run_id, duplicates)
+            for doc_id, origin in seen_again:
+                record_origin(conn, doc_id, origin, self.summary.run_id)
             self.store.record_rejections(conn, self.summary.run_id, rejections)
         self.summary.stage_seconds["store"] += time.perf_counter() - started
         self.summary.stored += new
@@ -258,33 +284,37 @@ class Ingest:
         self._tell(results, seen_again, rejections)
 
     def _check_near_duplicates(self, results: list[DocResult]) -> dict[str, DuplicateInfo]:
+        """Link syndicated copies to the first copy seen (in input order), keep signatures."""
+        from sitrep.clean.dedupe import minhash
+
         decided = {}
         for result in results:
             doc = result.document
-            match = self._dedupe.add(doc.id, doc.text)
-            signature = self._dedupe.signature_bytes(doc.id) if match is None else None
+            if not doc.text.strip():
+                continue
+            sketch = minhash(doc.text, self._dedupe.num_perm)
+            match = self._dedupe.add_sketch(doc.id, sketch)
             if match is not None:
                 self.summary.near_duplicates += 1
-            decided[doc.id] = DuplicateInfo(
-                duplicate_of=match[0] if match else None,
-                score=match[1] if match else None,
-                signature=signature,
-            )
+                decided[doc.id] = DuplicateInfo(match[0], round(match[1], 3), None)
+            else:
+                signature = bytes(sketch.hashvalues.astype("<u4").tobytes())
+                decided[doc.id] = DuplicateInfo(None, None, signature)
         return decided
 
     def _tell(
-        self, results: list[DocResult], again: list[RawDocument], rejections: list[Rejection]
+        self, results: list[DocResult], again: list[tuple[str, str]], rejections: list[Rejection]
     ) -> None:
         if self.report is None:
             return
         for result in results:
             self.report("stored", result.document.origin)
-        for raw in again:
-            self.report("duplicate", raw.origin)
+        for _doc_id, origin in again:
+            self.report("duplicate", origin)
         for rejection in rejections:
             self.report("rejected", rejection.origin)
 
-    def _reduce(self) -> None:
+    def reduce(self) -> None:
         if not self.use_nlp:
             return
         started = time.perf_counter()

@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     )
     batch_size: int = Field(32, description="documents written per store transaction")
     workers: int = Field(1, description="processes for the per-document stages")
-    model: str | None = Field(None, description="path of a spaCy pipeline to use instead of the shipped one")
+    model: str | None = Field(
+        None, description="path of a spaCy pipeline to use instead of the shipped one"
+    )
     pack: str = Field("syria-iraq", description="domain pack name or path")
     near_duplicate_threshold: float = Field(0.8, description="MinHash Jaccard for near-duplicates")
     shared_data: Path = Field(Path("../shared/data"), description="third-party training/eval data")

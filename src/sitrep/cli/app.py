@@ -7,8 +7,11 @@ occurred, 2 usage errors.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
@@ -24,19 +27,57 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score a stage against gold data.", no_args_is_help=True)
 bench_app = typer.Typer(help="Measure throughput and memory.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from sitrep import __version__
+
+        typer.echo(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="print the version"
+    ),
+) -> None:
+    """Turn noisy open-web reports into a sourced picture of a conflict."""
+
+
 app.add_typer(bench_app, name="bench")
 
 # Modules under sitrep.cli that each define `register(app, eval_app, bench_app)`.
 AREAS = ("ingest", "docs", "clean", "nlp", "entities", "events", "serve", "export", "bench")
 
+
+def _friendly(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a SitrepError raised by a command into a clear message and its exit code."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except SitrepError as error:
+            typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+            raise typer.Exit(error.exit_code) from None
+
+    return run
+
+
 for _area in AREAS:
     importlib.import_module(f"sitrep.cli.{_area}").register(app, eval_app, bench_app)
+for _typer in (app, eval_app, bench_app):
+    for _command in _typer.registered_commands:
+        if _command.callback is not None:
+            _command.callback = _friendly(_command.callback)
 
 
 def main() -> None:
-    """Console-script entry point: turns SitrepErrors into a clear message and an exit code."""
+    """Console-script entry point."""
     try:
         app()
-    except SitrepError as error:
+    except SitrepError as error:  # raised outside a command (e.g. while parsing settings)
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(error.exit_code)

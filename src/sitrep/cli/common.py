@@ -14,7 +14,9 @@ from sitrep.store import Store
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLite file or postgresql:// URL [env: SITREP_DB; default ./sitrep.db]"),
+    typer.Option(
+        "--db", help="SQLite file or postgresql:// URL [env: SITREP_DB; default ./sitrep.db]"
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON lines instead of a table")]
 

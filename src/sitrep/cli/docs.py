@@ -29,11 +29,19 @@ def list_documents(
     if json_out:
         print_json_lines(rows)
         return
-    table = Table("id", "title", "site", "published", "lang", "words", "comments", "dup of")
+    table = Table(box=None, header_style="bold")
+    table.add_column("id", no_wrap=True, min_width=14)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3, min_width=20)
+    table.add_column("site", no_wrap=True, overflow="ellipsis", max_width=18)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("words", justify="right", no_wrap=True)
+    table.add_column("comments", justify="right", no_wrap=True)
+    table.add_column("dup of", no_wrap=True)
     for row in rows:
         table.add_row(
             row["id"][:14],
-            (row["title"] or "")[:60],
+            row["title"] or "",
             row["site"] or "",
             row["published"] or "",
             row["language"] or "",
@@ -72,7 +80,8 @@ def show_document(
         out.rule(f"{len(doc['comments'])} reader comments (user-generated, not part of the body)")
         for c in doc["comments"]:
             reply = f" ↳ reply to #{c['reply_to']}" if c["reply_to"] is not None else ""
-            out.print(f"[bold]#{c['ordinal']} {c['author'] or '(no author)'}[/] {c['posted_text'] or ''}{reply}")
+            author = c["author"] or "(no author)"
+            out.print(f"[bold]#{c['ordinal']} {author}[/] {c['posted_text'] or ''}{reply}")
             out.print(c["text"], markup=False, highlight=False)
 
 

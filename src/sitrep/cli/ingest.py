@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -33,6 +34,16 @@ def ingest(
         bool,
         typer.Option("--allow-private", help="let URL fetching reach private/loopback addresses"),
     ] = False,
+    runner: Annotated[
+        str, typer.Option(help="local (process pool) or ray (Ray Data; pip install 'sitrep[ray]')")
+    ] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: start a local Ray)")
+    ] = None,
+    work_dir: Annotated[
+        Path | None,
+        typer.Option(help="where the Ray runner keeps per-shard Parquet results (resumable)"),
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Ingest pages into the store: acquire, clean, annotate, extract, resolve, corroborate.
@@ -52,9 +63,25 @@ def ingest(
         def report(event: str, origin: str) -> None:
             progress.update(task, advance=1, description=f"{event}: {_short(origin)}")
 
-        summary = Ingest(store, settings, use_nlp=not no_nlp, workers=workers, report=report).run(
-            inputs, stdin=stdin
-        )
+        if runner == "ray":
+            from sitrep.runners.ray_runner import run_ray_ingest
+
+            summary = run_ray_ingest(
+                store,
+                settings,
+                inputs,
+                workers=max(workers, 1),
+                address=address,
+                work_dir=work_dir,
+                use_nlp=not no_nlp,
+                report=report,
+            )
+        elif runner == "local":
+            summary = Ingest(
+                store, settings, use_nlp=not no_nlp, workers=workers, report=report
+            ).run(inputs, stdin=stdin)
+        else:
+            raise UsageError(f"unknown runner {runner!r}", hint="use local or ray")
     if json_out:
         print_json_lines([summary.as_dict()])
     else:

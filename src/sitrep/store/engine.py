@@ -24,6 +24,8 @@ def database_url(db: str) -> str:
                 f"unsupported database {url.get_backend_name()!r}",
                 hint="use a SQLite path or a postgresql:// URL",
             )
+        if url.drivername == "postgresql":  # SQLAlchemy 2.0 would pick psycopg2: we ship psycopg 3
+            return url.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
         return db
     path = Path(db).expanduser()
     if path.exists() and path.is_dir():

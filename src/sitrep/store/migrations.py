@@ -41,8 +41,12 @@ def _create_search_index(conn: Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    (1, "core tables: runs, rejects, documents, comments, sentences, mentions, entities, "
-     "judgements, events, claims", _create_core_tables),
+    (
+        1,
+        "core tables: runs, rejects, documents, comments, sentences, mentions, entities, "
+        "judgements, events, claims",
+        _create_core_tables,
+    ),
     (2, "full-text search index over documents", _create_search_index),
 )
 
@@ -58,6 +62,9 @@ def current_version(conn: Connection) -> int:
 
 def migrate(conn: Connection) -> list[int]:
     """Apply every migration newer than the store; return the versions applied."""
+    if conn.dialect.name == "postgresql":
+        # Several processes opening a fresh database at once: one migrates, the others wait.
+        conn.execute(text("SELECT pg_advisory_xact_lock(7311)"))
     version = current_version(conn)
     if version > LATEST:
         raise StoreError(

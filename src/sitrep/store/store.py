@@ -7,6 +7,7 @@ duplicates a row.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from sitrep.store.migrations import migrate
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
@@ -35,6 +36,10 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
         return 0
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
+
+        # Concurrent writers lock the same keys in one order, so they wait instead of deadlocking.
+        keys = [c.name for c in table.primary_key]
+        rows = sorted(rows, key=lambda row: tuple(str(row[k]) for k in keys))
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
     statement = dialect_insert(table).on_conflict_do_nothing()
@@ -81,7 +86,9 @@ class Store:
 
     def start_run(self, command: str, args: dict[str, Any]) -> str:
         started = utc_now()
-        run_id = stable_id("run", command, started, repr(sorted(args.items())), id(self))
+        run_id = stable_id(
+            "run", command, started, repr(sorted(args.items())), id(self), os.getpid()
+        )
         with self.transaction() as conn:
             conn.execute(
                 insert(schema.runs).values(
@@ -209,4 +216,4 @@ class Store:
         )
         with self.read() as conn:
             for doc_id, signature in conn.execute(query):
-                yield doc_id, signature
+                yield str(doc_id), bytes(signature)

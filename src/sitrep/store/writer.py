@@ -156,7 +156,6 @@ def write_batch(
     results: Sequence[DocResult],
     run_id: str,
     duplicates: dict[str, DuplicateInfo],
-    model_name: str | None,
 ) -> int:
     """Write one batch of documents with everything the map produced; return how many were new."""
     doc_rows, comments, origins, search = [], [], [], []
@@ -165,7 +164,7 @@ def write_batch(
         doc = result.document
         row = document_row(doc, run_id, duplicates.get(doc.id, DuplicateInfo(None, None, None)))
         if result.annotation is not None:
-            row["model"] = model_name
+            row["model"] = result.annotation.model
             sents, ments = annotation_rows(result.annotation)
             sentence_rows += sents
             mention_rows += ments

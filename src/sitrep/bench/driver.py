@@ -1,0 +1,132 @@
+"""`sitrep bench pipeline`: end-to-end throughput, stage shares, scaling and parallel speed-up.
+
+Every figure is a ratio against a baseline measured in the same run (machines are noisy):
+the whole pipeline against the bare spaCy pipeline on the same clean text, the reduce at 5k
+and 20k documents against 1k, two processes against one. Each configuration runs in its own
+process so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitrep.bench.synthetic import write_synthetic_corpus
+from sitrep.errors import SitrepError
+
+
+@dataclass
+class BenchPlan:
+    fakes: Path | None
+    sizes: tuple[int, ...] = (1000, 5000, 20000)
+    parallel_size: int = 2000
+    workers: tuple[int, ...] = (1, 2)
+    ray: bool = False
+
+
+@dataclass
+class BenchReport:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, name: str, result: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        row = {"name": name, **result, **extra}
+        seconds = result["seconds"] or 1e-9
+        row["docs_per_s"] = result["documents"] / seconds
+        row["words_per_s"] = result["words"] / seconds
+        self.rows.append(row)
+        return row
+
+
+def _run(request: dict[str, Any]) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, "-m", "sitrep.bench.measure", json.dumps(request)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise SitrepError(f"benchmark step {request['kind']} failed:\n{completed.stderr[-2000:]}")
+    return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
+
+
+def _clean_texts(inputs: list[str], folder: Path) -> Path:
+    """Clean the inputs once (no NLP) and save their texts: the bare-spaCy floor's input."""
+    from sitrep.pipeline import Ingest
+    from sitrep.settings import Settings
+    from sitrep.store import Store, schema
+
+    store = Store(str(folder / "clean-only.db"))
+    Ingest(store, Settings(), use_nlp=False).run(inputs)
+    with store.read() as conn:
+        texts = [
+            row[0]
+            for row in conn.execute(
+                schema.documents.select().with_only_columns(schema.documents.c.text)
+            )
+        ]
+    store.close()
+    path = folder / "texts.json"
+    path.write_text(json.dumps(texts), encoding="utf-8")
+    return path
+
+
+def _stage_shares(stage_seconds: dict[str, float]) -> dict[str, float]:
+    total = sum(stage_seconds.values()) or 1e-9
+    return {stage: round(seconds / total, 3) for stage, seconds in stage_seconds.items()}
+
+
+def end_to_end(report: BenchReport, label: str, inputs: list[str], folder: Path) -> dict[str, Any]:
+    """Whole pipeline vs the bare spaCy pipeline on the same clean text."""
+    full = report.add(
+        f"{label}: whole pipeline, 1 process", _run({"kind": "ingest", "inputs": inputs})
+    )
+    full["stage_shares"] = _stage_shares(full["stage_seconds"])
+    bare = report.add(
+        f"{label}: bare spaCy pipeline (floor)",
+        _run({"kind": "bare-spacy", "texts_file": str(_clean_texts(inputs, folder))}),
+    )
+    full["ratio_to_bare_spacy"] = full["seconds"] / max(bare["seconds"], 1e-9)
+    return full
+
+
+def run_bench(plan: BenchPlan) -> BenchReport:
+    report = BenchReport()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if plan.fakes is not None:
+            end_to_end(report, "FA-KES", [str(plan.fakes)], folder)
+        base_reduce = None
+        for size in plan.sizes:
+            corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size)
+            if size == plan.sizes[0]:
+                row = end_to_end(report, f"synthetic {size}", [str(corpus)], folder)
+            else:
+                row = report.add(
+                    f"synthetic {size}: whole pipeline, 1 process",
+                    _run({"kind": "ingest", "inputs": [str(corpus)]}),
+                )
+                row["stage_shares"] = _stage_shares(row["stage_seconds"])
+            reduce_per_doc = row["stage_seconds"].get("reduce", 0.0) / max(size, 1)
+            base_reduce = base_reduce or reduce_per_doc
+            row["reduce_per_doc_vs_smallest"] = reduce_per_doc / max(base_reduce, 1e-9)
+        corpus = write_synthetic_corpus(folder / "parallel.jsonl", plan.parallel_size, seed=11)
+        one = None
+        for workers in plan.workers:
+            row = report.add(
+                f"synthetic {plan.parallel_size}: local runner, {workers} process(es)",
+                _run({"kind": "ingest", "inputs": [str(corpus)], "workers": workers}),
+            )
+            one = one or row["seconds"]
+            row["speedup_vs_1_process"] = one / max(row["seconds"], 1e-9)
+        if plan.ray:
+            row = report.add(
+                f"synthetic {plan.parallel_size}: Ray, 2 workers",
+                _run({"kind": "ingest", "inputs": [str(corpus)], "workers": 2, "runner": "ray"}),
+            )
+            row["speedup_vs_1_process"] = (one or row["seconds"]) / max(row["seconds"], 1e-9)
+    return report

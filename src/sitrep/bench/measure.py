@@ -1,0 +1,85 @@
+"""One measurement, run in a fresh process so its peak memory is its own.
+
+`python -m sitrep.bench.measure '{"kind": "ingest", ...}'` prints one JSON object. The bench
+driver (`sitrep.bench.driver`) starts one such process per configuration, so that a
+configuration's peak resident memory is not inflated by an earlier one's.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+
+def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size in MiB (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def measure_ingest(inputs: list[str], workers: int, runner: str = "local") -> dict[str, Any]:
+    """Ingest `inputs` into a fresh temporary store with the whole pipeline and time it."""
+    from sitrep.pipeline import Ingest
+    from sitrep.settings import Settings
+    from sitrep.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(str(Path(folder) / "bench.db"))
+        settings = Settings(workers=workers)
+        started = time.perf_counter()
+        if runner == "ray":
+            from sitrep.runners.ray_runner import run_ray_ingest
+
+            summary = run_ray_ingest(store, settings, inputs, workers=workers)
+        else:
+            summary = Ingest(store, settings, use_nlp=True, workers=workers).run(inputs)
+        seconds = time.perf_counter() - started
+        store.close()
+    return {
+        "documents": summary.stored,
+        "words": summary.words,
+        "seconds": seconds,
+        "stage_seconds": dict(summary.stage_seconds),
+        "peak_rss_mib_parent": peak_rss_mib(),
+        "peak_rss_mib_worker": peak_rss_mib(resource.RUSAGE_CHILDREN) if workers > 1 else None,
+    }
+
+
+def measure_bare_spacy(texts_file: str) -> dict[str, Any]:
+    """The floor: the shipped statistical pipeline alone over the same clean texts."""
+    from sitrep.nlp.pipeline import load_pipeline
+
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    words = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        words += sum(1 for token in doc if not token.is_space)
+    seconds = time.perf_counter() - started
+    return {
+        "documents": len(texts),
+        "words": words,
+        "seconds": seconds,
+        "peak_rss_mib_parent": peak_rss_mib(),
+    }
+
+
+def main() -> None:
+    request = json.loads(sys.argv[1])
+    if request["kind"] == "ingest":
+        result = measure_ingest(
+            request["inputs"], request.get("workers", 1), request.get("runner", "local")
+        )
+    elif request["kind"] == "bare-spacy":
+        result = measure_bare_spacy(request["texts_file"])
+    else:
+        raise SystemExit(f"unknown measurement {request['kind']!r}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""`sitrep bench pipeline`: the end-to-end benchmark (see sitrep.bench.driver)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.bench.driver import BenchPlan, BenchReport, run_bench
+from sitrep.errors import UsageError
+from sitrep.settings import get_settings
+
+out = Console()
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    bench_app.command("pipeline")(bench_pipeline)
+
+
+def _ints(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError as error:
+        raise UsageError(f"expected comma-separated numbers, got {text!r}") from error
+
+
+def bench_pipeline(
+    fakes: Annotated[
+        Path | None, typer.Option(help="FA-KES CSV [default: ../shared/data/fa-kes/fa-kes-dev.csv]")
+    ] = None,
+    sizes: Annotated[str, typer.Option(help="synthetic corpus sizes")] = "1000,5000,20000",
+    parallel_size: Annotated[int, typer.Option(help="documents for the 1-vs-2-process run")] = 2000,
+    workers: Annotated[str, typer.Option(help="process counts to compare")] = "1,2",
+    ray: Annotated[bool, typer.Option(help="also run the Ray runner with 2 workers")] = False,
+    output: Annotated[Path | None, typer.Option("-o", help="write the results as JSON")] = None,
+) -> None:
+    """Documents/s, words/s, peak memory, stage shares, scaling and speed-up, as ratios."""
+    if fakes is None:
+        default = get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
+        fakes = default if default.exists() else None
+        if fakes is None:
+            out.print(f"[yellow]FA-KES not found at {default}: skipping that part[/]")
+    report = run_bench(BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray))
+    print_report(report)
+    if output is not None:
+        output.write_text(json.dumps(report.rows, indent=2), encoding="utf-8")
+        out.print(f"results written to {output}")
+
+
+def print_report(report: BenchReport) -> None:
+    table = Table("run", "docs", "s", "docs/s", "words/s", "peak MiB", "ratio", "stage shares")
+    for row in report.rows:
+        ratio = next(
+            (
+                f"{key}={row[key]:.2f}"
+                for key in (
+                    "ratio_to_bare_spacy",
+                    "speedup_vs_1_process",
+                    "reduce_per_doc_vs_smallest",
+                )
+                if key in row
+            ),
+            "",
+        )
+        peak = row.get("peak_rss_mib_worker") or row.get("peak_rss_mib_parent") or 0.0
+        shares = " ".join(f"{k}:{v:.0%}" for k, v in row.get("stage_shares", {}).items())
+        table.add_row(
+            row["name"],
+            str(row["documents"]),
+            f"{row['seconds']:.1f}",
+            f"{row['docs_per_s']:.1f}",
+            f"{row['words_per_s']:.0f}",
+            f"{peak:.0f}",
+            ratio,
+            shares,
+        )
+    out.print(table)
