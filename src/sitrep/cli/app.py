@@ -81,3 +81,7 @@ def main() -> None:
     except SitrepError as error:  # raised outside a command (e.g. while parsing settings)
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(error.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -44,6 +44,7 @@ def ingest(
         Path | None,
         typer.Option(help="where the Ray runner keeps per-shard Parquet results (resumable)"),
     ] = None,
+    shard_size: Annotated[int, typer.Option(help="items per shard for the Ray runner")] = 256,
     json_out: JsonOption = False,
 ) -> None:
     """Ingest pages into the store: acquire, clean, annotate, extract, resolve, corroborate.
@@ -74,6 +75,7 @@ def ingest(
                 address=address,
                 work_dir=work_dir,
                 use_nlp=not no_nlp,
+                shard_size=shard_size,
                 report=report,
             )
         elif runner == "local":

@@ -1,0 +1,183 @@
+"""One file (or one downloaded body) → the documents it holds, or why it holds none.
+
+Single documents (text, HTML, PDF, feeds, JSON arrays, gzip of those) are capped at
+`max_input_bytes` and checked before they are read. Containers (CSV, TSV, JSON lines, WARC,
+and gzip of those) are streamed: each row or record is capped instead, so a large crawl is
+never read into memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import stat
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, cast
+
+from sitrep.acquire.base import Items, LinkFetcher, read_capped
+from sitrep.acquire.feeds import iter_feed
+from sitrep.acquire.sniff import (
+    SNIFF_BYTES,
+    STREAMED_KINDS,
+    Kind,
+    Refusal,
+    classify,
+    guess_encoding,
+    undecodable,
+)
+from sitrep.acquire.tables import iter_csv, iter_json, iter_jsonl
+from sitrep.acquire.warc import iter_warc
+from sitrep.records import RawDocument, Rejection
+from sitrep.settings import Settings
+
+
+def _single(data: bytes, kind: Kind, origin: str) -> Items:
+    """A text, HTML or PDF document, after the checks that need its whole body."""
+    if kind == "pdf":
+        if b"%%EOF" not in data[-2048:]:
+            yield Rejection(origin, "truncated", "the PDF has no end-of-file marker (cut off?)")
+        else:
+            yield RawDocument(content=data, origin=origin, format="pdf")
+        return
+    if not data.strip():
+        yield Rejection(origin, "empty", "the input holds only whitespace")
+    elif problem := undecodable(data):
+        yield Rejection(origin, "undecodable", problem)
+    else:
+        yield RawDocument(content=data, origin=origin, format="html" if kind == "html" else "text")
+
+
+def iter_stream(
+    stream: IO[bytes], kind: Kind, head: bytes, origin: str, settings: Settings
+) -> Items:
+    """Rows or records of a container, read as a stream (`stream` is at its start)."""
+    if kind == "warc":
+        yield from iter_warc(stream, origin, settings)
+        return
+    encoding = guess_encoding(head)
+    if encoding is None:
+        yield Rejection(origin, "undecodable", "the table is neither UTF-8 nor a known encoding")
+    elif kind == "jsonl":
+        yield from iter_jsonl(stream, origin, settings, encoding)
+    else:
+        delimiter = "\t" if kind == "tsv" else ","
+        yield from iter_csv(stream, origin, settings, encoding, delimiter)
+
+
+def iter_data(
+    data: bytes, kind: Kind, origin: str, settings: Settings, fetch_link: LinkFetcher | None
+) -> Items:
+    """Whatever a whole, in-memory body holds (a file's contents, a download)."""
+    if kind == "feed":
+        yield from iter_feed(data, origin, fetch_link)
+    elif kind == "json":
+        yield from iter_json(data, origin, settings)
+    elif kind in STREAMED_KINDS:
+        yield from iter_stream(io.BytesIO(data), kind, data[:SNIFF_BYTES], origin, settings)
+    elif kind == "gzip":
+        yield from iter_gzip(io.BytesIO(data), "", origin, settings, fetch_link)
+    else:
+        yield from _single(data, kind, origin)
+
+
+def _gunzip_head(raw: IO[bytes]) -> bytes:
+    """The first decompressed bytes, read without GzipFile so a short stream still sniffs."""
+    start = raw.read(65536)
+    raw.seek(0)
+    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, SNIFF_BYTES)
+
+
+def _gunzip_items(
+    raw: IO[bytes], name: str, origin: str, settings: Settings, fetch_link: LinkFetcher | None
+) -> Items:
+    inner_name = name[:-3] if name.lower().endswith(".gz") else ""
+    head = _gunzip_head(raw)
+    verdict = classify(inner_name, head)
+    if isinstance(verdict, Refusal):
+        yield Rejection(origin, verdict.reason, f"inside the gzip: {verdict.detail}")
+        return
+    if verdict == "gzip":
+        yield Rejection(origin, "unsupported", "a gzip inside a gzip")
+        return
+    if verdict == "warc":  # warcio reads gzip itself, member by member
+        yield from iter_warc(raw, origin, settings)
+        return
+    with gzip.GzipFile(fileobj=raw) as unzipped:
+        if verdict in STREAMED_KINDS:
+            # GzipFile is a binary stream; typeshed does not call it IO[bytes].
+            yield from iter_stream(cast(IO[bytes], unzipped), verdict, head, origin, settings)
+        elif (data := read_capped(unzipped, settings.max_input_bytes)) is None:
+            yield Rejection(origin, "too-large", "decompressed size is over max_input_bytes")
+        else:
+            yield from iter_data(data, verdict, origin, settings, fetch_link)
+
+
+def iter_gzip(
+    raw: IO[bytes], name: str, origin: str, settings: Settings, fetch_link: LinkFetcher | None
+) -> Items:
+    """A gzip-compressed input: sniffed again once decompressed; a cut-off stream is reported."""
+    try:
+        yield from _gunzip_items(raw, name, origin, settings, fetch_link)
+    except EOFError as err:
+        yield Rejection(origin, "truncated", f"the gzip stream is cut off: {err}")
+    except (gzip.BadGzipFile, zlib.error) as err:
+        yield Rejection(origin, "malformed", f"corrupt gzip data: {err}")
+
+
+def _regular_size(path: Path, origin: str) -> int | Rejection:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return Rejection(origin, "not-found", "no such file or folder")
+    except OSError as err:
+        return Rejection(origin, "not-found", f"cannot read it: {err.strerror or err}")
+    if not stat.S_ISREG(info.st_mode):
+        return Rejection(origin, "unsupported", "not a regular file (a device, socket or pipe)")
+    return info.st_size
+
+
+def iter_path(
+    path: Path,
+    origin: str,
+    settings: Settings,
+    fetch_link: LinkFetcher | None,
+    name: str | None = None,
+) -> Items:
+    """The documents in one file. `name` overrides the file name for sniffing ("" for stdin)."""
+    size = _regular_size(path, origin)
+    if isinstance(size, Rejection):
+        yield size
+        return
+    try:
+        with path.open("rb") as handle:
+            yield from _iter_open(
+                handle, size, name if name is not None else path.name, origin, settings, fetch_link
+            )
+    except PermissionError as err:
+        yield Rejection(origin, "not-found", f"cannot read it: {err.strerror or err}")
+
+
+def _iter_open(
+    handle: IO[bytes],
+    size: int,
+    name: str,
+    origin: str,
+    settings: Settings,
+    fetch_link: LinkFetcher | None,
+) -> Iterator[RawDocument | Rejection]:
+    head = handle.read(SNIFF_BYTES)
+    verdict = classify(name, head)
+    handle.seek(0)
+    if isinstance(verdict, Refusal):
+        yield Rejection(origin, verdict.reason, verdict.detail)
+    elif verdict in STREAMED_KINDS:
+        yield from iter_stream(handle, verdict, head, origin, settings)
+    elif verdict == "gzip":
+        yield from iter_gzip(handle, name, origin, settings, fetch_link)
+    elif size > settings.max_input_bytes:
+        detail = f"{size} bytes, over max_input_bytes ({settings.max_input_bytes})"
+        yield Rejection(origin, "too-large", detail)
+    else:
+        yield from iter_data(handle.read(), verdict, origin, settings, fetch_link)

@@ -1,0 +1,127 @@
+"""The acquire stage's entry point: specs → a lazy stream of RawDocument | Rejection."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO, get_args
+from urllib.parse import urlsplit
+
+import httpx
+
+from sitrep.acquire.base import Items
+from sitrep.acquire.feeds import iter_feed
+from sitrep.acquire.fetch import fetch, fetch_url, fetched_document, make_client
+from sitrep.acquire.files import iter_data, iter_path
+from sitrep.acquire.sniff import SNIFF_BYTES, Refusal, classify
+from sitrep.acquire.specs import Target, count_targets, expand
+from sitrep.errors import FetchError, UsageError
+from sitrep.records import Rejection, RejectReason
+from sitrep.settings import Settings
+
+STDIN_ORIGIN = "<stdin>"
+_REASONS: frozenset[str] = frozenset(get_args(RejectReason))
+
+
+def _rejection(origin: str, err: FetchError) -> Rejection:
+    reason: RejectReason = err.reason if err.reason in _REASONS else "unreachable"  # type: ignore[assignment]
+    return Rejection(origin, reason, err.message)
+
+
+class _Fetcher:
+    """One HTTP client per run, opened on the first URL (a run of local files never opens one)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._client: httpx.Client | None = None
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = make_client(self.settings)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def page_items(self, url: str) -> Items:
+        """A feed item's link: one page, or why it could not be had (never expanded further)."""
+        try:
+            yield fetch_url(url, self.settings, self.client)
+        except FetchError as err:
+            yield _rejection(url, err)
+
+    def url_items(self, url: str) -> Items:
+        """A URL given as input: a page, or a feed / table / crawl to expand."""
+        fetched = fetch(url, self.settings, self.client)
+        name = urlsplit(fetched.url).path
+        verdict = classify(name, fetched.content[:SNIFF_BYTES], fetched.content_type)
+        if isinstance(verdict, Refusal):
+            yield Rejection(url, verdict.reason, verdict.detail)
+        elif verdict in ("html", "text", "pdf"):
+            yield fetched_document(fetched)
+        elif verdict == "feed":
+            yield from iter_feed(fetched.content, url, self.page_items, base_url=fetched.url)
+        else:
+            yield from iter_data(fetched.content, verdict, url, self.settings, self.page_items)
+
+
+def _iter_stdin(stdin: BinaryIO, settings: Settings, fetcher: _Fetcher) -> Items:
+    # Spooled to a temporary file so a crawl piped in is streamed like any file, not held whole.
+    with tempfile.NamedTemporaryFile(prefix="sitrep-stdin-") as spool:
+        shutil.copyfileobj(stdin, spool)
+        spool.flush()
+        yield from iter_path(Path(spool.name), STDIN_ORIGIN, settings, fetcher.page_items, "")
+
+
+def _guarded(items: Items, origin: str) -> Items:
+    """Turn a failure inside one input into a Rejection: one bad input never aborts a run."""
+    try:
+        yield from items
+    except FetchError as err:
+        yield _rejection(origin, err)
+    except Exception as err:  # a third-party parser choking on one input must not stop the run
+        yield Rejection(origin, "malformed", f"could not be read: {type(err).__name__}: {err}")
+
+
+def _target_items(
+    target: Target, settings: Settings, stdin: BinaryIO | None, fetcher: _Fetcher
+) -> Items:
+    if target.kind == "missing":
+        yield Rejection(target.value, "not-found", "no such file or folder, and no glob match")
+    elif target.kind == "url":
+        yield from fetcher.url_items(target.value)
+    elif target.kind == "stdin":
+        yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings, fetcher)
+    else:
+        yield from iter_path(Path(target.value), target.value, settings, fetcher.page_items)
+
+
+def iter_inputs(specs: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Items:
+    """Every document the specs hold, lazily, in order; each bad input is a Rejection.
+
+    Raises UsageError only when no spec is given at all.
+    """
+    if not specs:
+        raise UsageError("no inputs given", hint="name files, folders, globs, URLs or - for stdin")
+    return _iter_all(list(specs), settings, stdin)
+
+
+def _iter_all(specs: list[str], settings: Settings, stdin: BinaryIO | None) -> Items:
+    fetcher = _Fetcher(settings)
+    try:
+        for target in expand(specs):
+            origin = STDIN_ORIGIN if target.kind == "stdin" else target.value
+            yield from _guarded(_target_items(target, settings, stdin, fetcher), origin)
+    finally:
+        fetcher.close()
+
+
+def count_inputs(specs: Sequence[str]) -> int | None:
+    """Number of files the specs name (for a progress bar); None with stdin or a URL."""
+    return count_targets(specs)
