@@ -1,0 +1,99 @@
+"""clean_document: one RawDocument in, one CleanDocument out, dispatched on its format."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.clean.encoding import decode_and_repair, repair_text, sniff_html_charset
+from sitrep.clean.html import clean_html
+from sitrep.clean.language import detect_language
+from sitrep.clean.pdf import pdf_text
+from sitrep.clean.rows import looks_like_html, read_fields
+from sitrep.clean.textscrape import clean_scrape
+from sitrep.errors import InputRejected
+from sitrep.records import CleanDocument, DateSource, RawDocument
+
+
+def _from_html(raw: RawDocument, html: str, encoding: str | None) -> CleanDocument:
+    result = clean_html(html, raw.url)
+    return CleanDocument(
+        id=raw.id,
+        origin=raw.origin,
+        format=raw.format,
+        text=repair_text(result.text),
+        title=result.title,
+        author=result.author,
+        site=result.site,
+        url=raw.url,
+        published=result.published,
+        encoding=encoding,
+        comments=result.comments,
+    )
+
+
+def _from_text(raw: RawDocument, text: str, encoding: str | None) -> CleanDocument:
+    result = clean_scrape(text)
+    return CleanDocument(
+        id=raw.id,
+        origin=raw.origin,
+        format=raw.format,
+        text=result.text,
+        title=result.title,
+        author=result.author,
+        url=raw.url,
+        published=result.published,
+        page_date=result.page_date,
+        encoding=encoding,
+        comments=result.comments,
+        removed=result.removed,
+        fields=result.fields,
+    )
+
+
+def _from_row(raw: RawDocument) -> CleanDocument:
+    source: DateSource = "feed" if raw.format == "feed-item" else "row-field"
+    row = read_fields({k: repair_text(v) for k, v in raw.fields.items()}, source)
+    if row.body is not None:
+        body, encoding = row.body, None
+    else:
+        body, encoding = decode_and_repair(raw.content, raw.declared_encoding)
+    raw_with_url = replace(raw, url=raw.url or row.url)
+    if looks_like_html(body):
+        doc = _from_html(raw_with_url, body, encoding)
+    else:
+        doc = _from_text(raw_with_url, body, encoding)
+    return replace(
+        doc,
+        title=row.title or doc.title,
+        author=row.author or doc.author,
+        site=row.site or doc.site,
+        published=row.published or doc.published,
+        fields=(*row.extra, *doc.fields),
+    )
+
+
+def _dispatch(raw: RawDocument) -> CleanDocument:
+    if raw.format == "html":
+        declared = raw.declared_encoding or sniff_html_charset(raw.content)
+        html, encoding = decode_and_repair(raw.content, declared)
+        return _from_html(raw, html, encoding)
+    if raw.format == "pdf":
+        return _from_text(raw, repair_text(pdf_text(raw.content)), None)
+    if raw.format in ("row", "feed-item"):
+        return _from_row(raw)
+    text, encoding = decode_and_repair(raw.content, raw.declared_encoding)
+    return _from_text(raw, text, encoding)
+
+
+def clean_document(raw: RawDocument) -> CleanDocument:
+    """Clean one acquired document.
+
+    Raises InputRejected with reason "no-text", "undecodable" or "malformed".
+    """
+    if not raw.content.strip() and not raw.fields:
+        raise InputRejected("no-text", f"{raw.origin} is empty")
+    doc = _dispatch(raw)
+    if not doc.text.strip():
+        raise InputRejected("no-text", f"nothing usable is left of {raw.origin} after cleaning")
+    language, score = detect_language(doc.text)
+    return replace(doc, language=language, language_score=score)

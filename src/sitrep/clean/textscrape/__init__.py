@@ -1,0 +1,81 @@
+"""Our own cleaner for plain-text scrapes: article body, metadata and reader comments apart.
+
+No library does this: the page has already lost its markup, so which line is article and which
+is a share widget, a comment policy or a forum footer is read from the lines themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.clean.textscrape.classify import BODY, Labels, classify
+from sitrep.clean.textscrape.comments import parse_comments
+from sitrep.clean.textscrape.header import Header, read_header
+from sitrep.clean.textscrape.lines import split_lines
+from sitrep.records import Comment, FoundDate
+
+__all__ = ["ScrapeResult", "clean_scrape"]
+
+
+@dataclass(frozen=True)
+class ScrapeResult:
+    text: str
+    title: str | None
+    author: str | None
+    published: FoundDate | None
+    page_date: FoundDate | None
+    comments: tuple[Comment, ...]
+    removed: tuple[tuple[str, int], ...]
+    fields: tuple[tuple[str, str], ...]
+
+
+def _join_body(labels: Labels) -> str:
+    """Body lines as paragraphs; hard-wrapped lines (no blank, lower-case start) are rejoined."""
+    paragraphs: list[str] = []
+    previous: int | None = None
+    for i in labels.body_indices():
+        text = labels.text(i)
+        line = labels.lines[i]
+        wrapped = (
+            previous is not None
+            and previous == i - 1
+            and line.gap == 0
+            and not labels.lines[previous].ends_sentence
+            and text[:1].islower()
+        )
+        if wrapped:
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+        else:
+            paragraphs.append(text)
+        previous = i
+    return "\n\n".join(paragraphs)
+
+
+def _removed(labels: Labels, chrome_in_thread: int) -> tuple[tuple[str, int], ...]:
+    counts = Counter(k for k in labels.kinds if k not in (BODY, "title", "comment"))
+    if labels.cut_tails:
+        counts["related"] += labels.cut_tails
+    if chrome_in_thread:
+        counts["comment-chrome"] += chrome_in_thread
+    return tuple(sorted(counts.items()))
+
+
+def clean_scrape(text: str) -> ScrapeResult:
+    """Split a plain-text scrape into body, metadata and comments."""
+    lines = split_lines(text)
+    labels, first = classify(lines)
+    # Without a single paragraph (a short note, a caption) every unflagged line is the body.
+    header = read_header(labels, first) if first is not None else Header()
+    comments, chrome = parse_comments(labels.thread)
+    fields = (("signoff", labels.signoff),) if labels.signoff else ()
+    return ScrapeResult(
+        text=_join_body(labels),
+        title=header.title,
+        author=header.author or labels.bio_name,
+        published=header.published,
+        page_date=header.page_date,
+        comments=tuple(comments),
+        removed=_removed(labels, chrome),
+        fields=fields,
+    )

@@ -1,0 +1,49 @@
+"""CLI commands for the clean area: `sitrep eval clean`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.clean.evaluate import evaluate_clean
+from sitrep.settings import get_settings
+
+_COLUMNS = ("system", "precision", "recall", "f1", "comment_recall", "tp", "fn", "fp", "tn",
+            "rejected")  # fmt: skip
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add this area's commands to the sitrep CLI."""
+    eval_app.command("clean")(eval_clean)
+
+
+def eval_clean(
+    data_dir: Annotated[
+        Path | None,
+        typer.Argument(help="evaluation set [default: <shared_data>/web-extraction-en]"),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="score only the first N pages")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON lines")] = False,
+) -> None:
+    """Score the HTML and plain-text cleaners (and their baselines) on gold snippets."""
+    directory = data_dir or get_settings().shared_data / "web-extraction-en"
+    report = evaluate_clean(directory, limit=limit)
+    rows = list(report.rows())
+    if json_out:
+        for row in rows:
+            sys.stdout.write(json.dumps(row) + "\n")
+        return
+    table = Table(title=f"clean: {report.pages} pages scored, {len(report.skipped)} skipped")
+    for column in _COLUMNS:
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for row in rows:
+        table.add_row(*(str(row[c]) for c in _COLUMNS))
+    Console().print(table)
+    if report.skipped:
+        Console(stderr=True).print(f"skipped (empty or broken): {', '.join(report.skipped)}")
