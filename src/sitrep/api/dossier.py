@@ -1,0 +1,188 @@
+"""An entity's dossier: names, attributes, mentions in context, events, neighbours, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, String, and_, cast, func, or_, select
+
+from sitrep.errors import NotFoundError
+from sitrep.store import schema
+
+D, S, M, E = schema.documents, schema.sentences, schema.mentions, schema.entities
+EV, A = schema.events, schema.entity_aliases
+MENTION_CAP = 200
+
+
+def involves(entity_id: str) -> ColumnElement[bool]:
+    """Events where the entity takes part or is the place.
+
+    Participants are a JSON list; a text match on the quoted id is portable across SQLite and
+    PostgreSQL, and `participant_ids` confirms it exactly afterwards."""
+    return or_(EV.c.place_entity_id == entity_id, mentions_id(EV.c.participants, entity_id))
+
+
+def mentions_id(column: ColumnElement[Any], value: str) -> ColumnElement[bool]:
+    """A JSON column whose text holds `value` as a quoted string."""
+    escaped = value.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+    return cast(column, String).like(f'%"{escaped}"%', escape="\\")
+
+
+def participant_ids(event: dict[str, Any]) -> set[str]:
+    return {p["entity_id"] for p in event.get("participants") or [] if p.get("entity_id")}
+
+
+def entity_row(conn: Connection, entity_id: str) -> dict[str, Any]:
+    row = conn.execute(select(E).where(E.c.id == entity_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(f"no entity with id {entity_id!r}", hint="see /api/entities")
+    return dict(row)
+
+
+def dossier(conn: Connection, entity_id: str) -> dict[str, Any]:
+    entity = entity_row(conn, entity_id)
+    entity["aliases"] = [
+        dict(r)
+        for r in conn.execute(
+            select(A.c.alias, A.c.source).where(A.c.entity_id == entity_id).order_by(A.c.alias)
+        ).mappings()
+    ]
+    entity["n_mentions"] = int(
+        conn.execute(select(func.count()).where(M.c.entity_id == entity_id)).scalar_one()
+    )
+    entity["mentions"] = mentions_in_context(conn, entity_id)
+    entity["events"] = entity_events(conn, entity_id)
+    entity["co_occurring"] = co_occurring(conn, entity_id, entity["events"])
+    entity["sources"] = sources(conn, entity_id)
+    entity["judgements"] = judgements_about(conn, entity_id)
+    return entity
+
+
+def mentions_in_context(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    query = (
+        select(
+            M.c.id,
+            M.c.document_id,
+            M.c.start,
+            M.c.end,
+            M.c.text,
+            M.c.label,
+            M.c.title,
+            S.c.text.label("sentence_text"),
+            S.c.start.label("sentence_start"),
+            D.c.title.label("document_title"),
+            D.c.site,
+            D.c.published,
+        )
+        .select_from(
+            M.join(D, D.c.id == M.c.document_id).outerjoin(
+                S, and_(S.c.document_id == M.c.document_id, S.c.idx == M.c.sentence)
+            )
+        )
+        .where(M.c.entity_id == entity_id)
+        .order_by(D.c.published, M.c.document_id, M.c.start)
+        .limit(MENTION_CAP)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    query = (
+        select(
+            EV.c.id,
+            EV.c.type,
+            EV.c.summary,
+            EV.c.time_start,
+            EV.c.time_end,
+            EV.c.time_precision,
+            EV.c.status,
+            EV.c.n_origins,
+            EV.c.participants,
+            EV.c.place_entity_id,
+        )
+        .where(involves(entity_id))
+        .order_by(EV.c.time_start, EV.c.id)
+    )
+    found = []
+    for row in conn.execute(query).mappings():
+        event = dict(row)
+        roles = [
+            p.get("role") for p in event["participants"] or [] if p.get("entity_id") == entity_id
+        ]
+        if event["place_entity_id"] == entity_id:
+            roles.append("place")
+        if roles:
+            event["roles"] = roles
+            found.append(event)
+    return found
+
+
+def co_occurring(
+    conn: Connection, entity_id: str, events: list[dict[str, Any]], top: int = 25
+) -> list[dict[str, Any]]:
+    """Entities named in the same sentences, and fellow participants of its events."""
+    mine = M.alias("mine")
+    other = M.alias("other")
+    query = (
+        select(other.c.entity_id, func.count(func.distinct(other.c.id)).label("n"))
+        .select_from(
+            mine.join(
+                other,
+                and_(
+                    other.c.document_id == mine.c.document_id,
+                    other.c.sentence == mine.c.sentence,
+                ),
+            )
+        )
+        .where(mine.c.entity_id == entity_id, other.c.entity_id.is_not(None))
+        .where(other.c.entity_id != entity_id)
+        .group_by(other.c.entity_id)
+    )
+    counts: dict[str, dict[str, int]] = {}
+    for other_id, n in conn.execute(query):
+        counts.setdefault(other_id, {"sentences": 0, "events": 0})["sentences"] = int(n)
+    for event in events:
+        for pid in participant_ids(event) | {event.get("place_entity_id") or entity_id}:
+            if pid != entity_id:
+                counts.setdefault(pid, {"sentences": 0, "events": 0})["events"] += 1
+    names = _names(conn, set(counts))
+    ranked = sorted(counts.items(), key=lambda kv: (-(kv[1]["sentences"] + kv[1]["events"]), kv[0]))
+    return [
+        {"id": eid, **names.get(eid, {"name": eid, "type": None}), **n} for eid, n in ranked[:top]
+    ]
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = conn.execute(select(E.c.id, E.c.name, E.c.type).where(E.c.id.in_(sorted(ids))))
+    return {r.id: {"name": r.name, "type": r.type} for r in rows}
+
+
+def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    query = (
+        select(
+            D.c.id,
+            D.c.title,
+            D.c.site,
+            D.c.published,
+            D.c.url,
+            func.count(M.c.id).label("mentions"),
+        )
+        .select_from(M.join(D, D.c.id == M.c.document_id))
+        .where(M.c.entity_id == entity_id)
+        .group_by(D.c.id, D.c.title, D.c.site, D.c.published, D.c.url)
+        .order_by(D.c.published, D.c.id)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def judgements_about(conn: Connection, target_id: str) -> list[dict[str, Any]]:
+    J = schema.judgements
+    query = (
+        select(J)
+        .where(mentions_id(J.c.targets, target_id))
+        .order_by(J.c.created_at.desc())
+        .limit(50)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]

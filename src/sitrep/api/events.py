@@ -1,0 +1,216 @@
+"""Events, their claims, the timeline, and the log of judgements."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from sqlalchemy import Connection, Select, select
+
+from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
+from sitrep.api.dossier import involves, judgements_about
+from sitrep.errors import NotFoundError
+from sitrep.store import schema
+
+router = APIRouter(tags=["events"])
+EV, EM, C, D, E, J = (
+    schema.events,
+    schema.event_mentions,
+    schema.claims,
+    schema.documents,
+    schema.entities,
+    schema.judgements,
+)
+Status = Literal["single-source", "corroborated", "contested", "denied"]
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
+Name = Annotated[str | None, Query(max_length=80)]
+EVENT_COLUMNS = (
+    EV.c.id,
+    EV.c.type,
+    EV.c.mode,
+    EV.c.summary,
+    EV.c.participants,
+    EV.c.place_entity_id,
+    EV.c.place,
+    EV.c.time_start,
+    EV.c.time_end,
+    EV.c.time_precision,
+    EV.c.casualties,
+    EV.c.status,
+    EV.c.status_reason,
+    EV.c.n_claims,
+    EV.c.n_origins,
+)
+
+
+def filtered_events(
+    type: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    status: str | None,
+) -> Select[Any]:
+    query = select(*EVENT_COLUMNS).order_by(EV.c.time_start, EV.c.id)
+    if type:
+        query = query.where(EV.c.type == type)
+    if actor:
+        query = query.where(involves(actor))
+    if place:
+        query = query.where(EV.c.place_entity_id == place)
+    if since:
+        query = query.where(EV.c.time_start >= since)
+    if until:
+        # a partial date (2019-03) still includes every day in it
+        query = query.where(EV.c.time_start <= until + "\uffff")
+    if status:
+        query = query.where(EV.c.status == status)
+    return query
+
+
+@router.get("/events", summary="List events with filters, in time order")
+def list_events(
+    store: StoreDep,
+    paging: PagingDep,
+    _who: Viewer,
+    type: Name = None,
+    actor: Name = None,
+    place: Name = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
+    status: Status | None = None,
+) -> dict[str, Any]:
+    with store.read() as conn:
+        return run_page(conn, filtered_events(type, actor, place, since, until, status), paging)
+
+
+@router.get("/events/{event_id}", summary="One event: participants, place, time, claims")
+def get_event(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
+    with store.read() as conn:
+        row = conn.execute(select(*EVENT_COLUMNS, EV.c.origins).where(EV.c.id == event_id))
+        found = row.mappings().first()
+        if found is None:
+            raise NotFoundError(f"no event with id {event_id!r}", hint="see /api/events")
+        event = dict(found)
+        event["participants"] = _with_entities(conn, event["participants"] or [])
+        event["place_entity"] = _entity(conn, event["place_entity_id"])
+        event["claims"] = event_claims(conn, event_id)
+        event["judgements"] = judgements_about(conn, event_id)
+    return event
+
+
+def _entity(conn: Connection, entity_id: str | None) -> dict[str, Any] | None:
+    if not entity_id:
+        return None
+    columns = (E.c.id, E.c.name, E.c.type, E.c.country, E.c.lat, E.c.lon, E.c.precision)
+    row = conn.execute(select(*columns).where(E.c.id == entity_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for p in participants:
+        entity = _entity(conn, p.get("entity_id"))
+        out.append({**p, "entity_type": entity["type"] if entity else None})
+    return out
+
+
+def claims_query() -> Select[Any]:
+    return (
+        select(
+            C.c.id,
+            C.c.document_id,
+            D.c.title.label("document_title"),
+            D.c.site,
+            D.c.published,
+            D.c.url,
+            D.c.duplicate_of,
+            C.c.event_mention_id,
+            EM.c.event_id,
+            EV.c.status.label("event_status"),
+            EV.c.type.label("event_type"),
+            EV.c.summary.label("event_summary"),
+            C.c.outlet,
+            C.c.chain,
+            C.c.stance,
+            C.c.hedged,
+            C.c.hedges,
+            C.c.quote,
+            C.c.start,
+            C.c.end,
+            C.c.sentence_text,
+            C.c.origin_key,
+            C.c.analyst_mark,
+        )
+        .select_from(
+            C.join(D, D.c.id == C.c.document_id)
+            .join(EM, EM.c.id == C.c.event_mention_id)
+            .outerjoin(EV, EV.c.id == EM.c.event_id)
+        )
+        .order_by(D.c.published, C.c.id)
+    )
+
+
+def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(claims_query().where(EM.c.event_id == event_id)).mappings()
+    return [dict(r) for r in rows]
+
+
+@router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")
+def list_claims(
+    store: StoreDep,
+    paging: PagingDep,
+    _who: Viewer,
+    contested: Annotated[
+        bool | None, Query(description="only claims on contested or denied events (or not)")
+    ] = None,
+    stance: Literal["asserts", "reports", "confirms", "denies", "retracts"] | None = None,
+    event: Name = None,
+) -> dict[str, Any]:
+    query = claims_query()
+    if contested is not None:
+        disputed = EV.c.status.in_(["contested", "denied"])
+        query = query.where(disputed if contested else ~disputed)
+    if stance:
+        query = query.where(C.c.stance == stance)
+    if event:
+        query = query.where(EM.c.event_id == event)
+    with store.read() as conn:
+        return run_page(conn, query, paging)
+
+
+@router.get("/judgements", summary="Logged merge/split/relabel/mark decisions")
+def list_judgements(
+    store: StoreDep,
+    paging: PagingDep,
+    _who: Viewer,
+    subject: Literal["entity", "event", "claim", "mention"] | None = None,
+    by: Literal["rule", "analyst"] | None = None,
+) -> dict[str, Any]:
+    query = select(J).order_by(J.c.created_at.desc(), J.c.id)
+    if subject:
+        query = query.where(J.c.subject == subject)
+    if by:
+        query = query.where(J.c.by == by)
+    with store.read() as conn:
+        return run_page(conn, query, paging)
+
+
+@router.get("/timeline", summary="Dated events in time order, with counts by status")
+def timeline(
+    store: StoreDep,
+    _who: Viewer,
+    type: Name = None,
+    entity: Name = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
+    status: Status | None = None,
+) -> dict[str, Any]:
+    query = filtered_events(type, entity, None, since, until, status)
+    query = query.where(EV.c.time_start.is_not(None)).limit(5000)
+    with store.read() as conn:
+        items = [dict(r) for r in conn.execute(query).mappings()]
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item["status"]] = counts.get(item["status"], 0) + 1
+    return {"total": len(items), "by_status": counts, "items": items}

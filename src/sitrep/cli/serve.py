@@ -1,0 +1,59 @@
+"""`sitrep serve`: the analyst's workbench (REST API + web UI) over a store.
+
+Loopback by default, for one local user without tokens. Any other address serves a team and
+must have tokens (`--tokens-file` or SITREP_API_TOKENS); without them it refuses to start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sitrep.api.auth import LOOPBACK_HOSTS, AuthConfig
+from sitrep.cli.common import DbOption, open_store
+from sitrep.errors import UsageError
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add this area's commands to the sitrep CLI."""
+    app.command()(serve)
+
+
+def resolve_auth(host: str, tokens_file: Path | None) -> AuthConfig | None:
+    """None (local mode) on loopback without tokens; tokens required anywhere else."""
+    config = AuthConfig.load(tokens_file)
+    if config.tokens:
+        return config
+    if host in LOOPBACK_HOSTS:
+        return None
+    raise UsageError(
+        f"refusing to serve on {host} without authentication",
+        hint="give --tokens-file FILE (lines `token role name`, role viewer/editor/admin) "
+        "or set SITREP_API_TOKENS; or serve on 127.0.0.1",
+    )
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="address to bind; non-loopback needs tokens")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port")] = 8000,
+    db: DbOption = None,
+    tokens_file: Annotated[
+        Path | None,
+        typer.Option("--tokens-file", help="lines of `token role name` [env: SITREP_API_TOKENS]"),
+    ] = None,
+) -> None:
+    """Serve the workbench: search, documents, dossiers, network, map, timeline, claims."""
+    import uvicorn
+
+    from sitrep.api import create_app
+
+    auth = resolve_auth(host, tokens_file)
+    store = open_store(db)
+    app = create_app(store, auth)
+    mode = "local, no tokens" if auth is None else f"{len(auth.tokens)} tokens"
+    typer.secho(f"sitrep workbench on http://{host}:{port}/ ({mode})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,17 @@
+// Claims on contested or denied events, grouped by event.
+import { get, Page, Row } from "../api";
+import { docLink, empty, eventLink, h, section, statusBadge } from "../dom";
+
+export async function renderClaims(main: HTMLElement) {
+  const claims = await get<Page<Row>>("/claims", { contested: true, limit: 500 });
+  const byEvent = new Map<string, Row[]>();
+  for (const c of claims.items) byEvent.set(c.event_id, [...(byEvent.get(c.event_id) ?? []), c]);
+  main.append(h("h1", {}, `Contested and denied events (${byEvent.size})`),
+    h("p", { class: "muted" }, "Events where sources disagree. Open one to see who asserts and who denies."));
+  if (!byEvent.size) { main.append(empty("No contested events.")); return; }
+  for (const [eventId, list] of byEvent) {
+    main.append(section("", h("h3", {}, eventLink(eventId, `${list[0].event_type}: ${list[0].event_summary}`), " ", statusBadge(list[0].event_status)),
+      h("ul", {}, ...list.map((c) => h("li", {}, h("span", { class: `badge stance-${c.stance}` }, c.stance), " ",
+        c.outlet ?? "", " — ", h("q", {}, c.quote ?? c.sentence_text), " ", docLink(c.document_id, c.document_title))))));
+  }
+}

@@ -1,0 +1,73 @@
+// The entity list and one entity's dossier.
+import { get, Page, Row } from "../api";
+import { Child, docLink, empty, entityLink, eventLink, h, section, statusBadge } from "../dom";
+
+const TYPES = ["", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
+
+export async function renderEntities(main: HTMLElement, _arg: string, params: URLSearchParams) {
+  const type = params.get("type") ?? "";
+  const list = await get<Page<Row>>("/entities", { type, limit: 200 });
+  const select = h("select", { "aria-label": "entity type" }, ...TYPES.map((t) =>
+    h("option", { value: t, selected: t === type }, t || "all types")));
+  select.addEventListener("change", () => { location.hash = `#/entities?type=${select.value}`; });
+  const rows = list.items.map((e) => h("tr", {}, h("td", {}, entityLink(e.id, e.name, e.type)),
+    h("td", {}, e.type), h("td", { class: "num" }, e.mentions), h("td", {}, e.country ?? "")));
+  main.append(h("h1", {}, `Entities (${list.total})`), h("p", {}, "Type: ", select),
+    rows.length ? h("table", { class: "grid" }, h("tr", {}, h("th", {}, "name"), h("th", {}, "type"),
+      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."));
+}
+
+function attributeValue(value: unknown): Child {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "object") return String(value);
+  const v = value as Row;
+  const main = v.value ?? v.title ?? v.name ?? v.position ?? v.org ?? JSON.stringify(v);
+  const when = [v.since && `since ${v.since}`, v.until && `until ${v.until}`].filter(Boolean).join(", ");
+  const label: Child = v.entity_id ? entityLink(v.entity_id, String(main)) : String(main);
+  return h("span", {}, label, when ? h("span", { class: "muted" }, ` (${when})`) : null,
+    v.document_id ? h("span", {}, " ", docLink(v.document_id, "source")) : null);
+}
+
+function attributes(attrs: Row): HTMLElement {
+  const keys = Object.keys(attrs ?? {});
+  if (!keys.length) return empty("No positions or affiliations recorded.");
+  return h("dl", { class: "meta" }, ...keys.flatMap((k) => {
+    const values = Array.isArray(attrs[k]) ? attrs[k] : [attrs[k]];
+    return [h("dt", {}, k), h("dd", {}, h("ul", {}, ...values.map((v: unknown) => h("li", {}, attributeValue(v)))))];
+  }));
+}
+
+function inContext(m: Row): HTMLElement {
+  const sentence: string = m.sentence_text ?? m.text;
+  const at = m.sentence_start != null ? m.start - m.sentence_start : sentence.indexOf(m.text);
+  const ok = at >= 0 && sentence.slice(at, at + m.text.length) === m.text;
+  const body = ok ? [sentence.slice(0, at), h("mark", {}, m.text), sentence.slice(at + m.text.length)] : [sentence];
+  return h("li", {}, h("q", {}, ...body), " — ", docLink(m.document_id, m.document_title),
+    h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`));
+}
+
+export async function renderEntity(main: HTMLElement, id: string) {
+  const e = await get<Row>(`/entities/${encodeURIComponent(id)}`);
+  const names = [e.name, ...e.aliases.map((a: Row) => a.alias)];
+  main.append(
+    h("h1", { "data-entity": e.id }, e.name, " ", h("span", { class: `badge ent-${e.type}` }, e.type)),
+    h("p", { class: "muted" }, `${e.n_mentions} mentions in ${e.sources.length} documents`,
+      e.wikidata ? ` · Wikidata ${e.wikidata}` : "", e.country ? ` · ${e.country}` : "",
+      e.lat != null ? ` · ${e.lat}, ${e.lon} (${e.precision ?? "?"})` : ""),
+    h("p", { class: "actions" }, h("a", { href: `#/timeline?entity=${encodeURIComponent(e.id)}` }, "its timeline"), " · ",
+      h("a", { href: `#/map?entity=${encodeURIComponent(e.id)}` }, "its events on the map"), " · ",
+      h("a", { href: `#/network?focus=${encodeURIComponent(e.id)}` }, "network")),
+    section("Names and aliases", h("ul", { class: "chips" }, ...names.map((n) => h("li", {}, n)))),
+    section("Positions and affiliations", attributes(e.attributes)),
+    section(`Events (${e.events.length})`, e.events.length ? h("ol", { class: "timeline-list" },
+      ...e.events.map((ev: Row) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
+        eventLink(ev.id, `${ev.type}: ${ev.summary}`), " ", statusBadge(ev.status),
+        h("span", { class: "muted" }, ` as ${ev.roles.join(", ")}`)))) : empty("No events.")),
+    section("Appears with", e.co_occurring.length ? h("ul", { class: "chips" }, ...e.co_occurring.map((c: Row) =>
+      h("li", {}, entityLink(c.id, c.name, c.type), h("span", { class: "muted" }, ` ${c.sentences} sentences · ${c.events} events`))))
+      : empty("Nobody else yet.")),
+    section("Sources", h("ul", {}, ...e.sources.map((s: Row) => h("li", {}, docLink(s.id, s.title),
+      h("span", { class: "muted" }, ` ${s.site ?? ""} ${s.published ?? ""} · ${s.mentions} mentions`))))),
+    section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map(inContext)) : empty("None.")),
+  );
+}

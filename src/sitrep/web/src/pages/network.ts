@@ -1,0 +1,52 @@
+// The network: entities linked by taking part in the same events and being named together.
+import cytoscape from "cytoscape";
+import { get, Row } from "../api";
+import { h } from "../dom";
+
+const TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP"];
+const COLOURS: Record<string, string> = { PERSON: "#1f6feb", ORG: "#b35900", GPE: "#2e7d32", LOC: "#2e7d32", NORP: "#7b1fa2" };
+
+export async function renderNetwork(main: HTMLElement, _arg: string, params: URLSearchParams) {
+  const chosen = params.getAll("type");
+  const minWeight = Number(params.get("min_weight") ?? 1) || 1;
+  const focus = params.get("focus");
+  const graph = await get<{ nodes: Row[]; edges: Row[] }>("/network", { type: chosen, min_weight: minWeight });
+  const boxes = TYPES.map((t) => h("label", {}, h("input", { type: "checkbox", value: t, checked: !chosen.length || chosen.includes(t) }), ` ${t} `));
+  const weight = h("input", { type: "number", min: 1, value: minWeight, "aria-label": "minimum weight", style: null });
+  const form = h("form", { class: "filters" }, "Types: ", ...boxes, " Minimum link weight: ", weight, h("button", { type: "submit" }, "Apply"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const types = boxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => `type=${i.value}`);
+    location.hash = `#/network?${[...types, `min_weight=${weight.value}`].join("&")}`;
+  });
+  const box = h("div", { id: "cy", class: "cy", "data-types": chosen.join(",") || "all", "data-nodes": graph.nodes.length, "data-edges": graph.edges.length });
+  main.append(h("h1", {}, "Network"),
+    h("p", { class: "muted" }, "Links: taking part in the same event, or named in the same sentence. Click a node for its dossier."),
+    form, legend(), box);
+  requestAnimationFrame(() => draw(box, graph, focus));
+}
+
+function legend() {
+  return h("p", { class: "legend" }, ...Object.entries(COLOURS).filter(([k]) => k !== "LOC").map(([k, c]) =>
+    h("span", { class: "swatch-item" }, h("span", { class: "swatch", "data-colour": c }), ` ${k} `)));
+}
+
+function draw(box: HTMLElement, graph: { nodes: Row[]; edges: Row[] }, focus: string | null) {
+  for (const s of document.querySelectorAll<HTMLElement>(".swatch")) s.style.background = s.dataset.colour ?? "";
+  const cy = cytoscape({
+    container: box,
+    elements: [
+      ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, weight: n.weight } })),
+      ...graph.edges.map((e) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target, weight: e.weight } })),
+    ],
+    style: [
+      { selector: "node", style: { label: "data(label)", "font-size": 11, width: "mapData(weight, 1, 20, 14, 44)",
+        height: "mapData(weight, 1, 20, 14, 44)", "background-color": (n: cytoscape.NodeSingular) => COLOURS[n.data("type")] ?? "#666" } },
+      { selector: "edge", style: { width: "mapData(weight, 1, 10, 1, 8)", "line-color": "#9aa4b2", "curve-style": "haystack", opacity: 0.7 } },
+      { selector: `node[id = "${(focus ?? "").replace(/["\\]/g, "")}"]`, style: { "border-width": 4, "border-color": "#d32f2f" } },
+    ],
+    layout: { name: "cose", animate: false, randomize: false },
+  });
+  cy.on("tap", "node", (evt) => { location.hash = `#/entity/${encodeURIComponent(evt.target.id())}`; });
+  box.dataset.rendered = String(cy.nodes().length);
+}

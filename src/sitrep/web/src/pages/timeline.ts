@@ -1,0 +1,62 @@
+// The timeline: dated events on a time axis, one row per status, coloured by status.
+import { get, Row } from "../api";
+import { empty, h, STATUSES } from "../dom";
+
+const SVG = "http://www.w3.org/2000/svg";
+const COLOURS: Record<string, string> = {
+  "single-source": "#8a8f98", corroborated: "#2e7d32", contested: "#e65100", denied: "#c62828",
+};
+
+function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+const toTime = (iso: string) => Date.parse(iso.length === 4 ? `${iso}-07-01` : iso.length === 7 ? `${iso}-15` : iso);
+
+export async function renderTimeline(main: HTMLElement, _arg: string, params: URLSearchParams) {
+  const entity = params.get("entity");
+  const data = await get<{ items: Row[]; by_status: Record<string, number> }>("/timeline", { entity });
+  main.append(h("h1", {}, "Timeline"), h("p", { class: "muted" }, entity ? h("span", {}, "Events involving ", h("a", { href: `#/entity/${encodeURIComponent(entity)}` }, "this entity"), ". ") : "",
+    "Each dot is an event, on its row by corroboration status. Click one for its claims."),
+    h("p", { class: "legend" }, ...STATUSES.map((s) => h("span", { class: `badge status-${s}` }, `${s} (${data.by_status[s] ?? 0})`))));
+  if (!data.items.length) { main.append(empty("No dated events.")); return; }
+  main.append(chart(data.items), list(data.items));
+}
+
+function chart(items: Row[]): HTMLElement {
+  const width = 1000, rowH = 50, left = 120, height = rowH * STATUSES.length + 40;
+  const times = items.map((e) => toTime(e.time_start));
+  let [lo, hi] = [Math.min(...times), Math.max(...times)];
+  if (hi - lo < 864e5 * 30) { lo -= 864e5 * 30; hi += 864e5 * 30; }
+  const x = (t: number) => left + ((t - lo) / (hi - lo)) * (width - left - 20);
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline", role: "img", "aria-label": "events over time" });
+  STATUSES.forEach((s, i) => {
+    root.appendChild(svg("text", { x: 4, y: i * rowH + 30, class: "row-label" }, s));
+    root.appendChild(svg("line", { x1: left, x2: width - 10, y1: i * rowH + 26, y2: i * rowH + 26, class: "row-line" }));
+  });
+  for (let year = new Date(lo).getUTCFullYear(); year <= new Date(hi).getUTCFullYear(); year++) {
+    const t = Date.UTC(year, 0, 1);
+    if (t >= lo && t <= hi) root.appendChild(svg("text", { x: x(t), y: height - 6, class: "tick" }, String(year)));
+  }
+  items.forEach((e, i) => {
+    const row = Math.max(0, STATUSES.indexOf(e.status));
+    const a = svg("a", { href: `#/event/${encodeURIComponent(e.id)}` });
+    const dot = svg("circle", { cx: x(times[i]), cy: row * rowH + 26, r: e.time_precision === "day" ? 6 : 9,
+      fill: COLOURS[e.status] ?? "#555", class: `tl-event tl-${e.time_precision}`, "data-status": e.status });
+    dot.appendChild(svg("title", {}, `${e.time_start} ${e.type}: ${e.summary} (${e.status})`));
+    a.appendChild(dot);
+    root.appendChild(a);
+  });
+  const box = h("div", { class: "card", id: "timeline", "data-events": items.length });
+  box.appendChild(root);
+  return box;
+}
+
+function list(items: Row[]): HTMLElement {
+  return h("ol", { class: "timeline-list" }, ...items.map((e) => h("li", {}, h("span", { class: "date" }, e.time_start),
+    " ", h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, `${e.type}: ${e.summary}`), " ",
+    h("span", { class: `badge status-${e.status}` }, e.status))));
+}
