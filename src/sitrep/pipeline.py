@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputRejected
-from sitrep.records import DocResult, RawDocument, Rejection
+from sitrep.records import CleanDocument, DocResult, RawDocument, Rejection
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store.writer import DuplicateInfo, record_origin, write_batch
@@ -119,10 +119,22 @@ def map_document(raw: RawDocument) -> DocResult | Rejection:
     annotation, parsed = annotate(doc.id, doc.text, _worker_nlp)
     timings.append(("annotate", time.perf_counter() - started))
     started = time.perf_counter()
-    published = doc.published.value if doc.published else None
-    extraction = extract_events(doc.id, parsed, published, doc.site)
+    extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site)
     timings.append(("extract", time.perf_counter() - started))
     return DocResult(doc, annotation, extraction, tuple(timings))
+
+
+def time_anchor(doc: CleanDocument) -> str | None:
+    """The date relative times ("on Thursday", "last October") are resolved against.
+
+    The publication date when the page gives one. Failing that, the earliest reader comment's
+    date: the article existed by then, so it bounds the publication from above, and readers
+    comment within days. A page-header date is never used: it is the day the page was
+    scraped (seed 002 prints 2024 above a 2019 article)."""
+    if doc.published is not None:
+        return doc.published.value
+    posted = sorted(c.posted.value for c in doc.comments if c.posted and len(c.posted.value) == 10)
+    return posted[0] if posted else None
 
 
 # -- running it ------------------------------------------------------------------------------

@@ -203,7 +203,7 @@ PlacePrecision = Literal["exact", "city", "region", "country", "unresolved"]
 
 @dataclass(frozen=True)
 class Participant:
-    role: Literal["actor", "target", "counterpart", "by", "recipient", "item"]
+    role: Literal["actor", "target", "counterpart", "by", "recipient", "item", "place"]
     text: str
     start: int
     end: int

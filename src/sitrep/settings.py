@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     )
     pack: str = Field("syria-iraq", description="domain pack name or path")
     near_duplicate_threshold: float = Field(0.8, description="MinHash Jaccard for near-duplicates")
+    api_tokens: str | None = Field(
+        None, description="API tokens for `sitrep serve`: `token role name` entries, ';'-separated"
+    )
     shared_data: Path = Field(Path("../shared/data"), description="third-party training/eval data")
 
 

@@ -81,7 +81,11 @@ class AuthConfig:
 
     @classmethod
     def load(cls, tokens_file: Path | None = None, env: str = "SITREP_API_TOKENS") -> AuthConfig:
-        """From `--tokens-file` and/or the environment (entries separated by newlines or `;`)."""
+        """From `--tokens-file` and/or the environment (entries separated by newlines or `;`).
+
+        The environment is read at call time, not from the cached settings, so a server
+        started after the variable changed sees the new tokens (declared as
+        `Settings.api_tokens`)."""
         config = cls()
         if tokens_file is not None:
             try:

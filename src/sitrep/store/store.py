@@ -43,6 +43,10 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
     statement = dialect_insert(table).on_conflict_do_nothing()
+    if conn.dialect.name == "postgresql":
+        # psycopg reports no rowcount for a many-row insert: count the keys it returns instead.
+        returning = statement.returning(*table.primary_key.columns)
+        return len(conn.execute(returning, list(rows)).all())
     result = conn.execute(statement, list(rows))
     return max(result.rowcount or 0, 0)
 

@@ -1,0 +1,112 @@
+"""CLI commands for events and claims: list, show, claims, and `sitrep eval events`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.errors import DataMissingError
+
+
+def _chain(chain: list[dict[str, Any]]) -> str:
+    return " -> ".join(f"{c['name']}" + (f" ({c['verb']})" if c.get("verb") else "") for c in chain)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add this area's commands to the sitrep CLI."""
+
+    @app.command("events")
+    def events_cmd(
+        type_: Annotated[
+            str | None, typer.Option("--type", help="event type, e.g. CONSULT")
+        ] = None,
+        actor: Annotated[str | None, typer.Option(help="a participant's name (substring)")] = None,
+        place: Annotated[str | None, typer.Option(help="a place name (substring)")] = None,
+        since: Annotated[
+            str | None, typer.Option(help="ISO date: events ending on or after")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option(help="ISO date: events starting on or before")
+        ] = None,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """List corroborated events (who, what, where, when, status)."""
+        from sitrep.corroborate.queries import list_events
+
+        rows = list_events(open_store(db), type_, actor, place, since, until)
+        if as_json:
+            print_json_lines(rows)
+            return
+        for r in rows:
+            typer.echo(f"{r['id']}  {r['status']:<13} {r['n_origins']} origin(s)  {r['summary']}")
+
+    @app.command("event")
+    def event_cmd(event_id: str, db: DbOption = None, as_json: JsonOption = False) -> None:
+        """Show one event: participants, place, time and every claim with its source chain."""
+        from sitrep.corroborate.queries import get_event
+
+        event = get_event(open_store(db), event_id)
+        if as_json:
+            print_json_lines([event])
+            return
+        typer.echo(f"{event['summary']}\nstatus: {event['status']} — {event['status_reason']}")
+        for c in event["claims"]:
+            hedge = f" hedged: {', '.join(c['hedges'])}" if c["hedged"] else ""
+            typer.echo(f"- [{c['stance']}]{hedge} {_chain(c['chain'])}\n    {c['sentence_text']}")
+
+    @app.command("claims")
+    def claims_cmd(
+        contested: Annotated[
+            bool, typer.Option(help="only claims of contested/denied events")
+        ] = False,
+        db: DbOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """List claims with their event, stance and source chain."""
+        from sitrep.corroborate.queries import list_claims
+
+        rows = list_claims(open_store(db), contested)
+        if as_json:
+            print_json_lines(rows)
+            return
+        for r in rows:
+            typer.echo(f"{r['event_id']}  [{r['stance']}] {_chain(r['chain'])}: {r['summary']}")
+
+    @eval_app.command("events")
+    def eval_events(
+        fakes: Annotated[
+            Path | None, typer.Option(help="FA-KES CSV (default: shared data)")
+        ] = None,
+        gold: Annotated[
+            Path | None, typer.Option(help="gold JSONL (default: the project's)")
+        ] = None,
+        model: Annotated[str | None, typer.Option(help="spaCy pipeline path")] = None,
+        limit: Annotated[int | None, typer.Option(help="FA-KES articles to score")] = None,
+        skip_fakes: Annotated[bool, typer.Option(help="score only the gold set")] = False,
+    ) -> None:
+        """Score extraction against the FA-KES coding and our gold sentences (JSON out)."""
+        from sitrep.extract.evaluate import eval_fakes, eval_gold
+        from sitrep.extract.pipeline import load_pipeline
+        from sitrep.settings import get_settings
+
+        nlp = load_pipeline(model)
+        gold_path = (
+            gold
+            or Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "events" / "gold.jsonl"
+        )
+        report: dict[str, Any] = {}
+        if gold_path.exists():
+            report["gold"] = eval_gold(gold_path, nlp)
+        if not skip_fakes:
+            path = fakes or get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
+            if not path.exists():
+                raise DataMissingError(
+                    f"FA-KES not found at {path}", hint="pass --fakes PATH or --skip-fakes"
+                )
+            report["fakes"] = eval_fakes(path, nlp, limit)
+        typer.echo(json.dumps(report, indent=2))

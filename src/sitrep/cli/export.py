@@ -1,0 +1,55 @@
+"""`sitrep export FORMAT -o PATH`: write the store for the tools analysts already use."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.export import export
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add this area's commands to the sitrep CLI."""
+    app.command("export")(export_command)
+
+
+def export_command(
+    fmt: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help="jsonl, csv, geojson, gexf, graphml, ftm, dossier-md, dossier-html",
+        ),
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="file to write; - for stdout")],
+    db: DbOption = None,
+    entity: Annotated[
+        str | None, typer.Option(help="the entity (id or name) a dossier is about")
+    ] = None,
+    places: Annotated[
+        bool, typer.Option("--places", help="geojson: add places; graphs: add place nodes")
+    ] = False,
+    unlocated: Annotated[
+        bool, typer.Option("--unlocated", help="geojson: keep events without coordinates")
+    ] = False,
+    no_text: Annotated[
+        bool, typer.Option("--no-text", help="jsonl/ftm: leave document bodies out")
+    ] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Export events, claims, entities and documents (or one entity's dossier)."""
+    options = {"entity": entity, "places": places, "unlocated": unlocated, "text": not no_text}
+    store = open_store(db)
+    if output == "-":
+        count = export(store, fmt, sys.stdout.buffer, **options)
+    else:
+        count = export(store, fmt, Path(output), **options)
+    summary = {"format": fmt, "output": output, "records": count}
+    if json_out:
+        print_json_lines([summary])
+    else:
+        typer.echo(f"wrote {count} records as {fmt} to {output}", err=True)

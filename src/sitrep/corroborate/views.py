@@ -1,0 +1,142 @@
+"""Read what corroboration needs from the store: mention views, claim views, judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from sitrep.corroborate.cluster import AnalystJudgement
+from sitrep.corroborate.compat import MentionView
+from sitrep.corroborate.origins import ClaimView, name_key
+from sitrep.store import schema as s
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
+
+
+def _span_entities(conn: Connection, doc_ids: set[str]) -> dict[tuple[str, int, int], str]:
+    """(document, start, end) -> canonical entity id, from resolution's work on mentions."""
+    rows = conn.execute(
+        select(
+            s.mentions.c.document_id, s.mentions.c.start, s.mentions.c.end, s.mentions.c.entity_id
+        )
+        .where(s.mentions.c.document_id.in_(doc_ids))
+        .where(s.mentions.c.entity_id.is_not(None))
+    )
+    return {(r.document_id, r.start, r.end): r.entity_id for r in rows}
+
+
+def _places(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    rows = conn.execute(
+        select(
+            s.entities.c.id, s.entities.c.name, s.entities.c.country, s.entities.c.precision
+        ).where(s.entities.c.id.in_(ids))
+    )
+    return {r.id: dict(r._mapping) for r in rows}
+
+
+def participant_key(
+    part: dict[str, Any], doc_id: str, resolved: dict[tuple[str, int, int], str]
+) -> str | None:
+    """The canonical id of a participant, else its pack id, else a name key; None for plain NPs."""
+    entity = resolved.get((doc_id, int(part["start"]), int(part["end"])))
+    if entity:
+        return str(entity)
+    if part.get("pack_id"):
+        return "pack:" + str(part["pack_id"])
+    if part.get("label") not in ENTITY_LABELS:
+        return None
+    words = name_key(str(part["text"])).split()
+    if not words:
+        return None
+    # Without resolution, a person is known by surname ("Qassem Soleimani" / "Soleimani").
+    return "name:" + (words[-1] if part.get("label") == "PERSON" else " ".join(words))
+
+
+def load_mentions(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]:
+    query = select(s.event_mentions).where(s.event_mentions.c.modality.is_(None))
+    if doc_ids is not None:
+        query = query.where(s.event_mentions.c.document_id.in_(list(doc_ids)))
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    resolved = _span_entities(conn, {r["document_id"] for r in rows})
+    place_ids = {r["place_entity_id"] for r in rows if r["place_entity_id"]}
+    place_ids |= {
+        resolved[(r["document_id"], r["place"]["start"], r["place"]["end"])]
+        for r in rows
+        if r["place"] and (r["document_id"], r["place"]["start"], r["place"]["end"]) in resolved
+    }
+    places = _places(conn, place_ids)
+    return [_view(r, resolved, places) for r in rows]
+
+
+def _view(
+    row: dict[str, Any],
+    resolved: dict[tuple[str, int, int], str],
+    places: dict[str, dict[str, Any]],
+) -> MentionView:
+    doc_id = row["document_id"]
+    names: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for part in row["participants"]:
+        key = participant_key(part, doc_id, resolved)
+        if key is not None:
+            names.setdefault(key, str(part["text"]))
+            roles.setdefault(key, str(part["role"]))
+    place_key = place_name = country = None
+    is_country = False
+    if row["place"]:
+        p = row["place"]
+        place_name = str(p["text"])
+        place_key = row["place_entity_id"] or resolved.get((doc_id, p["start"], p["end"]))
+        info = places.get(place_key or "")
+        if info:
+            country, is_country = info.get("country"), info.get("precision") == "country"
+        place_key = place_key or "name:" + name_key(place_name)
+    return MentionView(
+        id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
+        entities=frozenset(names), names=names, roles=roles,
+        place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
+        time_start=row["time_start"], time_end=row["time_end"],
+        time_precision=row["time_precision"],
+    )  # fmt: skip
+
+
+def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[ClaimView]]:
+    """Claims by event mention id, with each document's first copy for syndicated text."""
+    query = (
+        select(s.claims, s.documents.c.duplicate_of)
+        .join(s.documents, s.documents.c.id == s.claims.c.document_id)
+        .where(s.claims.c.event_mention_id.in_(list(mention_ids)))
+    )
+    rows = list(conn.execute(query))
+    roots = {r.duplicate_of for r in rows if r.duplicate_of}
+    sites = {
+        d.id: d.site
+        for d in conn.execute(
+            select(s.documents.c.id, s.documents.c.site).where(s.documents.c.id.in_(roots))
+        )
+    }
+    out: dict[str, list[ClaimView]] = {}
+    for r in rows:
+        root = r.duplicate_of or r.document_id
+        view = ClaimView(
+            r.id, r.document_id, root, r.outlet, tuple(r.chain), r.stance, sites.get(root, r.outlet)
+        )
+        out.setdefault(r.event_mention_id, []).append(view)
+    return out
+
+
+def load_judgements(conn: Connection) -> list[AnalystJudgement]:
+    rows = conn.execute(
+        select(s.judgements)
+        .where(s.judgements.c.subject == "event")
+        .where(s.judgements.c.by == "analyst")
+        .where(s.judgements.c.active.is_(True))
+        .order_by(s.judgements.c.created_at)
+    )
+    return [
+        AnalystJudgement(r.action, tuple(r.targets.get("mentions", [])))
+        for r in rows
+        if r.action in ("merge", "split") and isinstance(r.targets, dict)
+    ]

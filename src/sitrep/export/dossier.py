@@ -1,0 +1,180 @@
+"""The facts of one entity's dossier, gathered from the store; rendering lives apart.
+
+A dossier holds what an analyst needs to cite: the entity's names, positions and affiliations,
+the timeline of events it took part in (with each event's corroboration status), and for every
+event the claims behind it, each pointing at the exact document and sentence (with offsets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from sitrep.errors import NotFoundError, UsageError
+from sitrep.export import data
+from sitrep.store import Store, schema
+
+MAX_MENTIONS = 200  # enough to cite; a dossier is not a concordance
+
+
+@dataclass(frozen=True)
+class Citation:
+    document_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+    site: str | None = None
+    outlet: str | None = None
+    stance: str | None = None
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event_id: str
+    type: str
+    mode: str | None
+    summary: str
+    roles: tuple[str, ...]
+    time_start: str | None
+    time_end: str | None
+    time_precision: str | None
+    place: str | None
+    place_precision: str | None
+    status: str
+    status_reason: str
+    n_origins: int
+    citations: tuple[Citation, ...]
+
+
+@dataclass
+class Dossier:
+    entity: data.EntityRow
+    aliases: list[str]
+    positions: list[dict[str, Any]]
+    affiliations: list[dict[str, Any]]
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    mentions: list[Citation] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # entity id -> name, for affiliations
+
+
+def find_entity(conn: Connection, name_or_id: str) -> data.EntityRow:
+    """An entity by id, else by its name or an alias (case-insensitive); refuse ambiguity."""
+    ent, al = schema.entities, schema.entity_aliases
+    row = conn.execute(select(ent).where(ent.c.id == name_or_id)).mappings().first()
+    if row is not None:
+        return dict(row)
+    wanted = name_or_id.strip().lower()
+    aliased = select(al.c.entity_id).where(func.lower(al.c.alias) == wanted)
+    query = select(ent).where(or_(func.lower(ent.c.name) == wanted, ent.c.id.in_(aliased)))
+    found = [dict(r) for r in conn.execute(query.order_by(ent.c.id).limit(6)).mappings()]
+    if not found:
+        raise NotFoundError(f"no entity named {name_or_id!r}", hint="see `sitrep entities`")
+    if len(found) > 1:
+        ids = ", ".join(f"{r['id']} ({r['name']})" for r in found)
+        raise UsageError(f"{name_or_id!r} names several entities: {ids}", hint="give the id")
+    return found[0]
+
+
+def _list(attributes: Any, key: str) -> list[dict[str, Any]]:
+    values = attributes.get(key) if isinstance(attributes, dict) else None
+    return [v if isinstance(v, dict) else {"title": str(v)} for v in values or []]
+
+
+def _citation(claim: data.ClaimRow) -> Citation:
+    return Citation(
+        document_id=claim["document_id"],
+        title=claim.get("document_title"),
+        url=claim.get("document_url"),
+        published=claim.get("document_published"),
+        site=claim.get("document_site"),
+        outlet=claim.get("outlet"),
+        sentence=claim["sentence_text"],
+        start=claim["start"],
+        end=claim["end"],
+        stance=claim["stance"],
+        hedged=bool(claim["hedged"]),
+    )
+
+
+def _timeline(
+    conn: Connection, entity_id: str, known: dict[str, data.EntityRow]
+) -> list[TimelineEntry]:
+    # Participants are a JSON list; filtering in Python keeps the query portable.
+    claims = data.claims_by_event(conn)
+    entries = []
+    for event in data.events(conn):
+        roles = [
+            p.get("role", "") for p in data.participants(event) if p.get("entity_id") == entity_id
+        ]
+        if event.get("place_entity_id") == entity_id:
+            roles.append("place")
+        if not roles:
+            continue
+        place = data.event_place(event, known)
+        entries.append(
+            TimelineEntry(
+                event_id=event["id"],
+                type=event["type"],
+                mode=event.get("mode"),
+                summary=event.get("summary") or "",
+                roles=tuple(roles),
+                time_start=event.get("time_start"),
+                time_end=event.get("time_end"),
+                time_precision=event.get("time_precision"),
+                place=place.name,
+                place_precision=place.precision,
+                status=event["status"],
+                status_reason=event.get("status_reason") or "",
+                n_origins=event["n_origins"],
+                citations=tuple(_citation(c) for c in claims.get(event["id"], [])),
+            )
+        )
+    return entries
+
+
+def _mentions(conn: Connection, entity_id: str) -> list[Citation]:
+    """Where the entity is named: the mention's sentence when stored, else the mention alone."""
+    men, docs, sents = schema.mentions, schema.documents, schema.sentences
+    query = (
+        select(
+            men.c.document_id,
+            men.c.start,
+            men.c.end,
+            docs.c.title,
+            docs.c.url,
+            docs.c.published,
+            docs.c.site,
+            func.coalesce(sents.c.text, men.c.text).label("sentence"),
+        )
+        .join(docs, docs.c.id == men.c.document_id)
+        .outerjoin(
+            sents, (sents.c.document_id == men.c.document_id) & (sents.c.idx == men.c.sentence)
+        )
+        .where(men.c.entity_id == entity_id)
+        .order_by(docs.c.published.asc().nulls_last(), men.c.document_id, men.c.start)
+        .limit(MAX_MENTIONS)
+    )
+    return [Citation(**row) for row in conn.execute(query).mappings()]
+
+
+def build_dossier(store: Store, name_or_id: str) -> Dossier:
+    with store.read() as conn:
+        entity = find_entity(conn, name_or_id)
+        known = data.entities(conn)
+        attributes = entity.get("attributes") or {}
+        dossier = Dossier(
+            entity=entity,
+            aliases=[a for a in known[entity["id"]]["aliases"] if a != entity["name"]],
+            positions=_list(attributes, "positions"),
+            affiliations=_list(attributes, "affiliations"),
+            names={k: v["name"] for k, v in known.items()},
+        )
+        dossier.timeline = _timeline(conn, entity["id"], known)
+        dossier.mentions = _mentions(conn, entity["id"])
+    return dossier

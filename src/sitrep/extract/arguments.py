@@ -1,0 +1,155 @@
+"""Arguments of a trigger from the dependency tree: syntactic slots, then roles and place.
+
+A slot is where an argument sits relative to the trigger: subject, object, passive_subject,
+agent ("by"), poss, modifier, or a preposition's word. The event type's role map (data) says
+which role each slot fills; place prepositions with a location give the event's place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.deps import case_word, dep, prep_objects
+from sitrep.extract.schema import EventSchema, verb_lemma
+from sitrep.extract.spans import (
+    OBJECT_DEPS,
+    RELATIVE,
+    SUBJECT_DEPS,
+    Phrase,
+    entities_under,
+    phrase_of_entity,
+    phrases_for,
+    with_conjuncts,
+)
+
+LOCATION_LABELS = frozenset({"LOC", "GPE", "FAC"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    head: Token
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "" and dep(token) not in ("pobj",))
+
+
+def is_passive(verb: Token) -> bool:
+    return any(dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in verb.children)
+
+
+def _prep_slots(token: Token) -> list[Slot]:
+    return [Slot(word, h) for word, obj in prep_objects(token) for h in with_conjuncts(obj)]
+
+
+def subject_slots(verb: Token) -> list[Slot]:
+    """The verb's subject, inherited through conjunction, relative clauses and participles."""
+    passive = is_passive(verb)
+    for child in verb.children:
+        if dep(child) in SUBJECT_DEPS and dep(child) != "expl":
+            name = "passive_subject" if passive or "pass" in dep(child) else "subject"
+            if child.lower_ in RELATIVE and dep(verb) == "relcl":
+                return [Slot(name, h) for h in with_conjuncts(verb.head)]
+            return [Slot(name, h) for h in with_conjuncts(child)]
+    if dep(verb) == "relcl":
+        return [Slot("passive_subject" if passive else "subject", verb.head)]
+    if dep(verb) == "acl":  # "forces sent by Iran" / "Soleimani, seen addressing ..."
+        name = "passive_subject" if verb.tag_ == "VBN" else "subject"
+        return [Slot(name, verb.head)]
+    if dep(verb) in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
+        if passive:
+            return [Slot("passive_subject", s.head) for s in inherited]
+        return [Slot("subject", s.head) for s in inherited if s.name == "subject"]
+    return []
+
+
+def verb_slots(verb: Token) -> list[Slot]:
+    slots = subject_slots(verb)
+    for child in verb.children:
+        if dep(child) in OBJECT_DEPS and child.pos_ != "ADP":
+            slots.extend(Slot("object", h) for h in with_conjuncts(child))
+    return slots + _prep_slots(verb)
+
+
+def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
+    """Slots of a nominal trigger, plus the subject and preps of a support verb carrying it."""
+    slots: list[Slot] = []
+    for child in noun.children:
+        if dep(child) == "poss":
+            slots.append(Slot("poss", child))
+        elif child.ent_type_ and (
+            dep(child) in ("compound", "amod") or (dep(child) == "nmod" and not case_word(child))
+        ):
+            slots.append(Slot("modifier", child))
+    slots.extend(_prep_slots(noun))
+    head = noun.head
+    carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
+    if carried and verb_lemma(head.text, schema.support_verbs) is not None:
+        slots.extend(s for s in verb_slots(head) if s.name != "object")
+    return slots
+
+
+def copula_slots(verb: Token) -> list[Slot]:
+    """ "Mr. Soleimani in Moscow was not": the subject's own preps count as the verb's.
+
+    Under UD the copula hangs off its predicate ("Soleimani was in Moscow": cop -> Moscow).
+    """
+    if dep(verb) == "cop":
+        pred, word = verb.head, case_word(verb.head)
+        slots = subject_slots(pred) + ([Slot(word, pred)] if word else []) + _prep_slots(pred)
+        return [Slot("subject" if s.name == "passive_subject" else s.name, s.head) for s in slots]
+    slots = verb_slots(verb)
+    for slot in list(slots):
+        if slot.name == "subject":
+            slots.extend(_prep_slots(slot.head))
+    return [Slot("subject" if s.name == "passive_subject" else s.name, s.head) for s in slots]
+
+
+@dataclass(frozen=True)
+class Arguments:
+    participants: tuple[tuple[str, Phrase], ...]  # (role, phrase)
+    place: Phrase | None
+    place_prep: str | None
+
+
+def first_location(head: Token, ents: dict[int, Span]) -> Span | None:
+    found = entities_under(head, ents, LOCATION_LABELS)
+    return found[0] if found else None
+
+
+def assign_roles(
+    slots: list[Slot], roles: dict[str, str], place_preps: frozenset[str], ents: dict[int, Span]
+) -> Arguments:
+    """Map slots to roles; the first location under a place preposition is the place."""
+    participants: list[tuple[str, Phrase]] = []
+    place: Phrase | None = None
+    place_prep: str | None = None
+    seen: set[tuple[int, int]] = set()
+    for slot in slots:
+        role = roles.get(slot.name)
+        loc = first_location(slot.head, ents) if slot.name in place_preps else None
+        if place is None and loc is not None and (role is None or role == "counterpart"):
+            place, place_prep = phrase_of_entity(loc), slot.name
+            if role is None or ents.get(slot.head.i) is loc:
+                continue
+        if role is None:
+            continue
+        for phrase in phrases_for(slot.head, ents):
+            key = (phrase.start, phrase.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            if phrase.label in LOCATION_LABELS and place is None and slot.name == "object":
+                place, place_prep = phrase, "object"  # "visited Aleppo": the object is the place
+                continue
+            participants.append((role, phrase))
+    return Arguments(tuple(participants), place, place_prep)
+
+
+def has_actor_entity(args: Arguments, labels: frozenset[str] = ACTOR_LABELS) -> bool:
+    return any(p.label in labels for _, p in args.participants)

@@ -1,0 +1,292 @@
+"""Who says so: the attribution chain, stance, hedging and quotation of an event mention.
+
+The chain runs from the outlet outwards to the original source ("Fox News citing Western
+intelligence": outlet -> Fox News -> Western intelligence). The stance comes from the innermost
+stance-bearing verb governing the trigger (deny / confirm / retract), else "reports" when
+someone is cited, else "asserts" (the outlet's own words); a negated event is a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.arguments import subject_slots
+from sitrep.extract.deps import dep, prep_objects
+from sitrep.extract.schema import ClaimCues, verb_lemma
+from sitrep.extract.spans import Phrase, person_before, phrase_of_entity, phrases_for
+from sitrep.records import SourceLink, Stance
+
+SourceKind = str
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+INTERVIEW_NOUNS = frozenset(
+    {"interview", "statement", "remarks", "conversation", "talk", "comments"}
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    chain: tuple[SourceLink, ...]  # without the outlet
+    stance: Stance
+    speaker_found: bool
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (curly, guillemets, straight pairs)."""
+    spans: list[tuple[int, int]] = []
+    for open_mark, close_mark in _QUOTE_PAIRS:
+        for m in re.finditer(
+            re.escape(open_mark)
+            + "([^"
+            + re.escape(close_mark)
+            + "]{1,2000})"
+            + re.escape(close_mark),
+            text,
+        ):
+            spans.append(m.span(1))
+    straight = [m.start() for m in re.finditer('"', text)]
+    spans.extend((a + 1, b) for a, b in zip(straight[::2], straight[1::2], strict=False))
+    return sorted(spans)
+
+
+def quote_at(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for qs, qe in quotes:
+        if qs <= start and end <= qe:
+            return qs, qe
+    return None
+
+
+def hedges_in(text: str, cues: ClaimCues) -> tuple[str, ...]:
+    low = text.lower()
+    found: list[str] = []
+    for cue in cues.hedges:
+        if re.search(rf"\b{re.escape(cue)}\b", low) and not any(cue in f for f in found):
+            found.append(cue)
+    return tuple(found)
+
+
+def source_kind(phrase: Phrase, cues: ClaimCues) -> SourceKind:
+    low = phrase.text.lower()
+    words = set(re.findall(r"[\w-]+", low))
+
+    def has(vocab: frozenset[str]) -> bool:
+        return any((w in words) if " " not in w else (w in low) for w in vocab)
+
+    if has(cues.agency_words):
+        return "agency"
+    if phrase.label == "PERSON":
+        return "person"
+    if phrase.label == "NP" and has(cues.anonymous_words):
+        return "anonymous"
+    if has(cues.official_words) or phrase.label in ("ORG", "NORP", "LOC", "GPE"):
+        return "official"
+    if has(cues.anonymous_words):
+        return "anonymous"
+    return "unknown"
+
+
+def _link(phrase: Phrase, verb: str, cues: ClaimCues) -> SourceLink:
+    kind = source_kind(phrase, cues)
+    return SourceLink(phrase.text, kind, verb, phrase.start, phrase.end)  # type: ignore[arg-type]
+
+
+def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
+    found = phrases_for(head, ents)
+    return found[0] if found else None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if dep(c) in ("pobj", "pcomp")), None)
+
+
+def _citing_links(head: Token, ents: dict[int, Span], cues: ClaimCues) -> list[SourceLink]:
+    """ "..., citing informed sources" / "citing data from Western intelligence"."""
+    links = []
+    for child in head.children:
+        if verb_lemma(child.text, cues.citing_verbs) != "cite" or child.i < head.i - 40:
+            continue
+        obj = next((c for c in child.children if dep(c) in ("dobj", "obj")), None)
+        if obj is None:
+            continue
+        source = next((o for w, o in prep_objects(obj) if w == "from"), None) or obj
+        phrase = _first_phrase(source, ents)
+        if phrase is not None:
+            links.append(_link(phrase, "citing", cues))
+    return links
+
+
+def _interview_links(verb: Token, ents: dict[int, Span], cues: ClaimCues) -> list[SourceLink]:
+    """ "In an interview with the Mehr News Agency, X revealed ...": the agency relays X."""
+    links = []
+    for _word, noun in prep_objects(verb):
+        if noun.lower_ not in INTERVIEW_NOUNS:
+            continue
+        for word, target in prep_objects(noun):
+            phrase = _first_phrase(target, ents) if word in ("with", "to") else None
+            if phrase is not None:
+                links.append(_link(phrase, "interview", cues))
+    return links
+
+
+def _verb_links(
+    verb: Token, verb_word: str, ents: dict[int, Span], cues: ClaimCues, quote_start: int | None
+) -> list[SourceLink]:
+    """The links one attribution verb adds, outermost first."""
+    links = _interview_links(verb, ents, cues)
+    speaker = None
+    for slot in subject_slots(verb):
+        if slot.head.lower_ in ("this", "it"):
+            continue
+        speaker = _speaker_phrase(slot.head, ents, quote_start)
+        break
+    if verb_word == "tell":  # "an official told The Associated Press": AP relays the official
+        for child in verb.children:
+            if dep(child) in ("dobj", "obj", "dative") and child.pos_ != "ADP":
+                phrase = _first_phrase(child, ents)
+                if phrase is not None and phrase.text.lower() not in ("reporters", "journalists"):
+                    links.append(_link(phrase, "told", cues))
+    if speaker is not None:
+        links.append(_link(speaker, _verb_text(verb), cues))
+        for slot in subject_slots(verb):
+            links.extend(_citing_links(slot.head, ents, cues))
+    if verb_word in ("quote", "cite"):  # "Tasnim quoted Baqeri as saying"
+        obj = next((c for c in verb.children if dep(c) in ("dobj", "obj")), None)
+        phrase = _first_phrase(obj, ents) if obj is not None else None
+        if phrase is not None:
+            links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
+    links.extend(_citing_links(verb, ents, cues))
+    return links
+
+
+def _verb_text(verb: Token) -> str:
+    return verb.lower_
+
+
+def _speaker_phrase(head: Token, ents: dict[int, Span], quote_start: int | None) -> Phrase | None:
+    if quote_start is not None and head.lower_ in ("he", "she"):
+        ante = antecedent_before(head.doc, quote_start)
+        return phrase_of_entity(ante) if ante is not None else None
+    return _first_phrase(head, ents)
+
+
+def antecedent_before(doc: Doc, char: int) -> Span | None:
+    return person_before(doc, char)
+
+
+def _classify(token: Token, cues: ClaimCues) -> tuple[str, str] | None:
+    """(category, lemma) of an attribution verb, or None."""
+    if token.pos_ not in ("VERB", "AUX", ""):
+        return None
+    for category, vocab in (
+        ("denies", cues.deny_verbs),
+        ("confirms", cues.confirm_verbs),
+        ("retracts", cues.retract_verbs),
+        ("reports", cues.reporting_verbs),
+    ):
+        lemma = verb_lemma(token.text, vocab)
+        if lemma is not None:
+            return category, lemma
+    return None
+
+
+def _is_about(verb: Token, trigger: Token) -> bool:
+    """The trigger sits in the verb's subject ("the visit of Ghaani shows"): not a source."""
+    return any(trigger in slot.head.subtree or slot.head is trigger for slot in subject_slots(verb))
+
+
+def _relayed_say(verb: Token, lemma: str, cues: ClaimCues) -> bool:
+    """ "Tasnim quoted Baqeri as saying ...": the saying belongs to the quoting verb's object."""
+    if lemma != "say":
+        return False
+    for up in (verb.head, verb.head.head):
+        found = _classify(up, cues) if up is not verb else None
+        if found is not None and found[1] in ("quote", "cite"):
+            return True
+    return False
+
+
+def according_to(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> list[SourceLink]:
+    links = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            obj = _pobj(tok.nbor()) or next((c for c in tok.children if dep(c) == "pobj"), None)
+            if obj is None and dep(tok) == "case":  # UD: "according" is a case marker
+                obj = tok.head
+            if obj is None and tok.i + 2 < sent.end:
+                obj = tok.nbor(2)
+            phrase = _first_phrase(obj, ents) if obj is not None else None
+            if phrase is not None:
+                links.append(_link(phrase, "according to", cues))
+    return links
+
+
+def attribute(
+    trigger: Token,
+    sent: Span,
+    ents: dict[int, Span],
+    cues: ClaimCues,
+    negated: bool,
+    quote: tuple[int, int] | None,
+) -> Attribution:
+    """The chain and stance of the event whose trigger is `trigger`."""
+    chain: list[SourceLink] = []
+    stance: Stance | None = None
+    for anc in trigger.ancestors:
+        found = _classify(anc, cues)
+        if found is None or _relayed_say(anc, found[1], cues) or _is_about(anc, trigger):
+            continue
+        category, lemma = found
+        links = _verb_links(anc, lemma, ents, cues, quote[0] if quote else None)
+        chain = links + chain
+        if stance is None and category != "reports":
+            stance = category  # type: ignore[assignment]
+    if not chain:
+        chain = according_to(sent, ents, cues)
+    if not chain and quote is not None:
+        chain = quote_speaker(trigger.doc, quote, ents, cues)
+    if stance is None:
+        stance = "reports" if chain else "asserts"
+    if negated and stance in ("asserts", "reports", "confirms"):
+        stance = "denies"
+    return Attribution(tuple(chain), stance, bool(chain))
+
+
+def quote_speaker(
+    doc: Doc, quote: tuple[int, int], ents: dict[int, Span], cues: ClaimCues
+) -> list[SourceLink]:
+    """The speaker of a quotation: "“...,” he said." after it, or "X said: “...”" before it."""
+    after = doc.char_span(quote[1], min(len(doc.text), quote[1] + 1), alignment_mode="expand")
+    before = doc.char_span(max(0, quote[0] - 1), quote[0], alignment_mode="expand")
+    for anchor in (after, before):
+        if anchor is None:
+            continue
+        sent = anchor[0].sent
+        for tok in sent:
+            if quote[0] <= tok.idx < quote[1]:
+                continue
+            found = _classify(tok, cues)
+            if found is not None and found[0] == "reports":
+                links = _verb_links(tok, found[1], ents, cues, quote[0])
+                if links:
+                    return links
+    return []
+
+
+def trailing_attribution(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> list[SourceLink]:
+    """Attribution for the sentence before: "This writes the Agency Reuters citing sources."."""
+    root = sent.root
+    found = _classify(root, cues)
+    if found is None or found[0] != "reports":
+        return []
+    if not any(c.lower_ in ("this", "that") for c in root.children):
+        return []
+    links = []
+    for child in root.children:
+        if dep(child) in ("nsubj", "dobj", "obj", "attr") and child.lower_ not in ("this", "that"):
+            phrase = _first_phrase(child, ents)
+            if phrase is not None:
+                links.append(_link(phrase, root.lower_, cues))
+                links.extend(_citing_links(child, ents, cues))
+    return links + _citing_links(root, ents, cues)

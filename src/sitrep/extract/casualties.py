@@ -1,0 +1,85 @@
+"""Casualty counts in a sentence, ACLED-like: killed, wounded, civilians, children, women.
+
+Regular expressions over the sentence text: counts sit in a handful of fixed phrasings
+("killed at least 16 people", "22 people were killed", "including 4 children", "the death toll
+... reached 112"), and FA-KES-style copy without commas ("1500") reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.records import Casualties
+
+_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_Q = r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated )?"
+_WHO = (
+    r"(?:\w+[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|members|"
+    r"children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
+    r"gunmen|policemen|students|worshippers|citizens|residents|guards)"
+)
+_BE = r"(?:were |have been |had been |was |are |being )"
+_KILLED = (
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+{_Q}{_N}\b", re.I),
+    re.compile(
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:\w+\s+){{0,2}}?{_BE}?"
+        r"(?:killed|dead|died|slain|massacred|executed)\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_Q}{_N}\s+(?:\w+\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,12}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
+    re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
+)
+_WOUNDED = (
+    re.compile(
+        rf"\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+{_Q}(?:another\s+)?{_N}\b", re.I
+    ),
+    re.compile(
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:\w+\s+){{0,2}}?{_BE}?(?:wounded|injured|hurt)\b",
+        re.I,
+    ),
+)
+_CIVILIANS = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?civilians?\b", re.I)
+_CHILDREN = re.compile(
+    rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:children|child|kids|minors)\b", re.I
+)
+_WOMEN = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:women|woman)\b", re.I)
+_CASUALTY_WORDS = re.compile(r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre)", re.I)
+
+
+def _value(text: str) -> int:
+    low = text.lower().replace(",", "")
+    return int(low) if low.isdigit() else _WORDS[low]
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
+    best: tuple[int, int, str] | None = None
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            value = _value(m["n"])
+            if 1900 <= value <= 2100 and "," not in m["n"]:
+                continue  # a year, not a count
+            if best is None or value > best[0]:
+                best = (value, m.start(), m.group(0))
+    return (best[0], best[2]) if best else (None, "")
+
+
+def find_casualties(sentence: str) -> Casualties | None:
+    """Casualty counts in one sentence, or None when it reports none."""
+    if not _CASUALTY_WORDS.search(sentence):
+        return None
+    killed, k_text = _first(_KILLED, sentence)
+    wounded, w_text = _first(_WOUNDED, sentence)
+    civilians, c_text = _first((_CIVILIANS,), sentence)
+    children, ch_text = _first((_CHILDREN,), sentence)
+    women, wo_text = _first((_WOMEN,), sentence)
+    if killed is None and wounded is None:
+        return None
+    texts = [t for t in (k_text, w_text, c_text, ch_text, wo_text) if t]
+    return Casualties(killed, wounded, civilians, children, women, "; ".join(texts))

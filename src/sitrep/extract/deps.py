@@ -1,0 +1,70 @@
+"""One dependency-label vocabulary over both schemes a pipeline may use.
+
+spaCy's English models label in the ClearNLP style (prep/pobj, dobj, nsubjpass, relcl, poss);
+our own pipeline is trained on Universal Dependencies (case + obl/nmod, obj, nsubj:pass,
+acl:relcl, nmod:poss). Extraction code reads `dep(token)`, which maps UD onto the ClearNLP
+names, and `prep_objects(token)`, which yields (preposition word, object) pairs under either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+_UD_TO_CLEAR = {
+    "obj": "dobj",
+    "iobj": "dative",
+    "nsubj:pass": "nsubjpass",
+    "csubj:pass": "csubjpass",
+    "aux:pass": "auxpass",
+    "acl:relcl": "relcl",
+    "nmod:poss": "poss",
+    "det:poss": "poss",
+    "compound:prt": "prt",
+    "obl:tmod": "npadvmod",
+    "obl:npmod": "npadvmod",
+    "nmod:tmod": "npadvmod",
+    "nmod:npmod": "npadvmod",
+    "flat:name": "flat",
+    "advmod:neg": "neg",
+}
+
+
+def dep(token: Token) -> str:
+    label = token.dep_
+    mapped = _UD_TO_CLEAR.get(label)
+    if mapped is not None:
+        return mapped
+    if label in ("advmod", "neg") and token.lower_ in ("not", "n't", "never"):
+        return "neg"
+    return label.split(":")[0] if ":" in label and label != "obl:agent" else label
+
+
+def case_word(noun: Token) -> str | None:
+    """The preposition of a UD oblique/nominal modifier ("in" for "in Damascus")."""
+    for child in noun.children:
+        if child.dep_ == "case" and child.pos_ in ("ADP", "SCONJ", "") and child.i < noun.i:
+            return child.lower_
+    return None
+
+
+def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs attached to `token`, ClearNLP or UD style."""
+    for child in token.children:
+        label = dep(child)
+        if label in ("prep", "agent") or (label == "dative" and child.pos_ == "ADP"):
+            word = "agent" if label == "agent" or child.lower_ == "by" else child.lower_
+            for obj in child.children:
+                if dep(obj) in ("pobj", "pcomp"):
+                    yield word, obj
+        elif label in ("obl", "nmod", "obl:agent"):
+            case = case_word(child)
+            if case is not None:
+                yield ("agent" if case == "by" else case), child
+
+
+def is_prep_object(token: Token) -> bool:
+    return dep(token) in ("pobj", "obl", "nmod", "obl:agent") and (
+        dep(token) == "pobj" or case_word(token) is not None
+    )

@@ -1,0 +1,188 @@
+"""Per-document extraction: a parsed Doc in, an `Extraction` (event mentions with claims) out.
+
+Modality: a mention under a modal or a plan ("would consider sending troops", "a proposed
+visit") is kept with `modality` set, so an analyst can see it, but it is never an asserted event:
+corroboration leaves such mentions out of events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.attribution import (
+    attribute,
+    find_quotes,
+    hedges_in,
+    quote_at,
+    trailing_attribution,
+)
+from sitrep.extract.casualties import find_casualties
+from sitrep.extract.mentions import Found, analyse
+from sitrep.extract.schema import ClaimCues, load_claim_cues, load_event_schema
+from sitrep.extract.spans import Phrase, clause_tokens, entity_index
+from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.records import (
+    Casualties,
+    ClaimRecord,
+    EventMention,
+    Extraction,
+    Participant,
+    SourceLink,
+    TimeValue,
+)
+
+CASUALTY_TYPES = frozenset({"ASSAULT", "DIE"})
+
+
+def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | None) -> Extraction:
+    """Every event mention in `doc`, each with its claim (outlet, source chain, stance, span)."""
+    schema, cues = load_event_schema(), load_claim_cues()
+    ents = entity_index(doc)
+    quotes = find_quotes(doc.text)
+    sents = list(doc.sents)
+    mentions: list[EventMention] = []
+    for index, sent in enumerate(sents):
+        times = _sentence_times(doc, sent, published)
+        casualties = find_casualties(sent.text)
+        trailing = (
+            trailing_attribution(sents[index + 1], ents, cues) if index + 1 < len(sents) else []
+        )
+        for token in sent:
+            found = analyse(token, schema, cues, ents)
+            if found is None:
+                continue
+            time = _governing_time(token, times)
+            mention = _mention(
+                doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
+            )
+            if casualties is not None and found.type in CASUALTY_TYPES:
+                mention = replace(mention, casualties=casualties)
+            if trailing and mention.claim.stance == "asserts":
+                mention = _with_chain(mention, trailing, "reports")
+            mentions.append(mention)
+    return Extraction(doc_id, tuple(_dedupe(mentions)))
+
+
+def _sentence_times(doc: Doc, sent: Span, anchor: str | None) -> list[tuple[Span, TimeValue]]:
+    out = []
+    for found in find_time_expressions(sent.text):
+        span = doc.char_span(
+            sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand"
+        )
+        if span is not None:
+            out.append((span, normalize_time(found.text, anchor)))
+    return out
+
+
+def _governing_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    """The time expression in the trigger's own clause, else in the nearest governing clause."""
+    if not times:
+        return None
+    for node in (trigger, *trigger.ancestors):
+        clause = {t.i for t in clause_tokens(node)}
+        inside = [
+            (abs(span.start - trigger.i), tv)
+            for span, tv in times
+            if any(t.i in clause for t in span)
+        ]
+        if inside:
+            return min(inside, key=lambda pair: pair[0])[1]
+    return None
+
+
+def _participant(role: str, phrase: Phrase) -> Participant:
+    return Participant(role, phrase.text, phrase.start, phrase.end, phrase.label, phrase.pack_id)  # type: ignore[arg-type]
+
+
+def _mention(
+    doc_id: str,
+    doc: Doc,
+    index: int,
+    sent: Span,
+    token: Token,
+    found: Found,
+    time: TimeValue | None,
+    outlet: str | None,
+    cues: ClaimCues,
+    ents: dict[int, Span],
+    quotes: list[tuple[int, int]],
+) -> EventMention:
+    start, end = token.idx, token.idx + len(token.text)
+    mention_id = stable_mention_id(doc_id, start, found.type)
+    quote = quote_at(quotes, start, end)
+    attribution = attribute(token, sent, ents, cues, found.negated, quote)
+    hedges = hedges_in(sent.text, cues)
+    chain = ((SourceLink(outlet, "outlet"),) if outlet else ()) + attribution.chain
+    claim = ClaimRecord(
+        id=stable_claim_id(doc_id, mention_id),
+        doc_id=doc_id,
+        event_mention_id=mention_id,
+        outlet=outlet,
+        chain=chain,
+        stance=attribution.stance,
+        hedged=bool(hedges),
+        hedges=hedges,
+        quote=doc.text[quote[0] : quote[1]] if quote else None,
+        start=sent.start_char,
+        end=sent.end_char,
+        sentence=index,
+        sentence_text=sent.text,
+    )
+    place = found.args.place
+    return EventMention(
+        id=mention_id,
+        doc_id=doc_id,
+        type=found.type,
+        mode=found.mode,
+        trigger=token.text,
+        trigger_start=start,
+        trigger_end=end,
+        sentence=index,
+        participants=tuple(_participant(role, p) for role, p in found.args.participants),
+        place=_participant("place", place) if place is not None else None,
+        time=time,
+        casualties=None,
+        negated=found.negated,
+        modality=found.modality,
+        claim=claim,
+    )
+
+
+def stable_mention_id(doc_id: str, trigger_start: int, type_name: str) -> str:
+    from sitrep.records import stable_id
+
+    return stable_id("evm", doc_id, trigger_start, type_name)
+
+
+def stable_claim_id(doc_id: str, mention_id: str) -> str:
+    from sitrep.records import stable_id
+
+    return stable_id("clm", doc_id, mention_id)
+
+
+def _with_chain(mention: EventMention, links: list[SourceLink], stance: str) -> EventMention:
+    claim = replace(mention.claim, chain=mention.claim.chain + tuple(links), stance=stance)  # type: ignore[arg-type]
+    return replace(mention, claim=claim)
+
+
+def _dedupe(mentions: list[EventMention]) -> list[EventMention]:
+    """One mention per (sentence, type, participants, place): "visited ... the visit" twice."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for m in mentions:
+        key = (
+            m.sentence,
+            m.type,
+            tuple(sorted((p.start, p.end) for p in m.participants)),
+            (m.place.start, m.place.end) if m.place else None,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out
+
+
+__all__ = ["Casualties", "extract_events"]

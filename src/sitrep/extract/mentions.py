@@ -1,0 +1,136 @@
+"""One trigger token -> one event mention's content: type, arguments, negation, modality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.arguments import (
+    ACTOR_LABELS,
+    Arguments,
+    assign_roles,
+    copula_slots,
+    has_actor_entity,
+    is_verbal,
+    noun_slots,
+    verb_slots,
+)
+from sitrep.extract.deps import dep
+from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, verb_lemma
+from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS
+
+_POS_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
+_MODAL_SLOTS = frozenset({"xcomp", "pcomp", "pobj", "dobj", "ccomp", "advcl", "acl", "obl"})
+_MODAL_AMODS = frozenset(
+    {"proposed", "planned", "possible", "potential", "expected", "prospective"}
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    trigger: Trigger
+    type: str
+    mode: str | None
+    args: Arguments
+    negated: bool
+    modality: str | None
+
+
+def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
+    """Lexicon entries for `token`, preferring those of its part of speech."""
+    entries = schema.by_form(token.text)
+    if not entries:
+        return []
+    pos = _POS_CLASS.get(token.pos_)
+    same = [t for t in entries if t.pos == pos]
+    if same or pos is None:
+        return same or entries
+    # The tagger can miss ("Soleimani travel to Moscow" tagged VERB): fall back to any entry,
+    # but never let a noun/verb reading fire on function words.
+    return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
+
+
+def _objects_ok(trig: Trigger, token: Token) -> bool:
+    if not trig.objects:
+        return True
+    heads = [c for c in token.children if dep(c) in OBJECT_DEPS | {"nsubjpass", "nsubj:pass"}]
+    if dep(token) == "acl":
+        heads.append(token.head)
+    return any(t.lower_ in trig.objects for head in heads for t in (head, *head.conjuncts))
+
+
+def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignore[no-untyped-def]
+    if trig.copula:
+        return copula_slots(token)
+    if trig.pos == "verb" and is_verbal(token):
+        return verb_slots(token)
+    if trig.pos == "adj":
+        return verb_slots(token.head) if dep(token) == "acomp" else copula_slots(token)
+    return noun_slots(token, schema)
+
+
+def analyse(
+    token: Token, schema: EventSchema, cues: ClaimCues, ents: dict[int, Span]
+) -> Found | None:
+    """The event mention `token` triggers, if any lexicon entry fires on it."""
+    if dep(token) in ("aux", "auxpass", "aux:pass"):
+        return None
+    for trig in candidates(token, schema):
+        if not _objects_ok(trig, token):
+            continue
+        slots = _slots_for(trig, token, schema)
+        type_name, mode = trig.type, trig.mode
+        args = assign_roles(slots, schema.role_map(trig, type_name), schema.place_preps, ents)
+        if trig.person and has_actor_entity(args, frozenset({"PERSON"})):
+            type_name, mode = trig.person
+            args = assign_roles(slots, schema.role_map(trig, type_name), schema.place_preps, ents)
+        if trig.needs_place and args.place is None:
+            continue
+        if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
+            continue
+        if not args.participants and args.place is None:
+            continue
+        return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
+    return None
+
+
+def negated(token: Token) -> bool:
+    """ "was not", "did not visit", "no visit", "never arrived"."""
+    if any(dep(c) == "neg" or c.lower_ in ("never",) for c in token.children):
+        return True
+    if any(dep(c) == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    head = token.head
+    if dep(token) == "cop":
+        return any(dep(c) == "neg" for c in head.children)
+    if dep(token) in OBJECT_DEPS | SUBJECT_DEPS and head is not token:
+        return any(dep(c) == "neg" for c in head.children)
+    return False
+
+
+def modality(token: Token, cues: ClaimCues) -> str | None:
+    """Why the mention is not a statement of fact: a modal, a plan, a call, a proposal."""
+    for child in token.children:
+        if dep(child) in ("aux", "aux:pass") and child.lower_ in cues.modal_auxiliaries:
+            return child.lower_
+        if dep(child) == "amod" and child.lower_ in _MODAL_AMODS:
+            return child.lower_
+    node = token
+    for _ in range(3):  # "would consider sending troops", "called for the ouster of ..."
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ == "ADP" and head.lower_ in ("for", "to", "on"):
+            node = head
+            continue
+        governor = verb_lemma(head.text, cues.modal_governors)
+        governs = head.lower_ in cues.modal_nouns or governor is not None
+        if governs and dep(node) in _MODAL_SLOTS:
+            return governor or head.lower_
+        if head.pos_ in ("VERB", "AUX") and dep(node) in OBJECT_DEPS | {"xcomp"}:
+            for child in head.children:
+                if dep(child) == "aux" and child.lower_ in cues.modal_auxiliaries:
+                    return child.lower_
+        return None
+    return None

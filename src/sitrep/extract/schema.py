@@ -1,0 +1,230 @@
+"""The event schema and the claim cues, loaded once from YAML data (`schema/*.yaml`).
+
+Everything else in the extract stage (trigger lookup, role maps, CLI choices) is derived from
+these typed objects, so adding a trigger or an event type is a data change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal, cast
+
+import yaml
+
+from sitrep.errors import ConfigError
+
+TriggerPos = Literal["verb", "noun", "adj"]
+ROLES = ("actor", "target", "counterpart", "by", "recipient", "item")
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    label: str
+    plover: str | None
+    description: str
+    modes: tuple[str, ...]
+    roles: dict[str, str]  # syntactic slot -> role
+
+
+@dataclass(frozen=True)
+class Trigger:
+    word: str
+    pos: TriggerPos
+    type: str
+    mode: str | None
+    forms: frozenset[str]  # every surface form that matches (lower case)
+    person: tuple[str, str | None] | None = None
+    needs_place: bool = False
+    objects: frozenset[str] = frozenset()
+    roles: dict[str, str] | None = None
+    copula: bool = False
+
+
+@dataclass(frozen=True)
+class EventSchema:
+    types: dict[str, EventType]
+    triggers: tuple[Trigger, ...]
+    place_preps: frozenset[str]
+    support_verbs: frozenset[str]
+
+    def role_map(self, trigger: Trigger, type_name: str) -> dict[str, str]:
+        if trigger.roles is not None and type_name == trigger.type:
+            return trigger.roles
+        return self.types[type_name].roles
+
+    def by_form(self, form: str) -> list[Trigger]:
+        return _form_index(self).get(form.lower(), [])
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    reporting_verbs: frozenset[str]
+    citing_verbs: frozenset[str]
+    confirm_verbs: frozenset[str]
+    deny_verbs: frozenset[str]
+    retract_verbs: frozenset[str]
+    hedges: tuple[str, ...]
+    modal_auxiliaries: frozenset[str]
+    modal_governors: frozenset[str]
+    modal_nouns: frozenset[str]
+    agency_words: frozenset[str]
+    official_words: frozenset[str]
+    anonymous_words: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Regular inflections of an English verb (over-generation is harmless for lookup)."""
+    return frozenset(_verb_forms(lemma))
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "ing", lemma + "ed"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if (
+        len(lemma) > 2
+        and lemma[-1] in "bdgmnprt"
+        and lemma[-2] in "aeiou"
+        and lemma[-3] not in "aeiou"
+    ):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def noun_forms(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms.add(lemma[:-1] + "ies")
+    return forms
+
+
+def _trigger(raw: dict[str, Any], types: dict[str, EventType]) -> Trigger:
+    word, pos, type_name = str(raw["word"]), cast(TriggerPos, raw["pos"]), str(raw["type"])
+    if type_name not in types:
+        raise ConfigError(f"trigger {word!r} names unknown event type {type_name!r}")
+    forms = (
+        set(verb_forms(word)) if pos == "verb" else noun_forms(word) if pos == "noun" else {word}
+    )
+    forms |= {str(f) for f in raw.get("forms", [])}
+    person = raw.get("person")
+    return Trigger(
+        word=word,
+        pos=pos,
+        type=type_name,
+        mode=raw.get("mode"),
+        forms=frozenset(f.lower() for f in forms),
+        person=(str(person[0]), person[1]) if person else None,
+        needs_place=bool(raw.get("needs_place", False)),
+        objects=frozenset(raw.get("objects", [])),
+        roles=raw.get("roles"),
+        copula=bool(raw.get("copula", False)),
+    )
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("sitrep.extract").joinpath("schema", name).read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ConfigError(f"event schema file {name} is not a mapping")
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_event_schema() -> EventSchema:
+    """The event types and the trigger lexicon from `schema/events.yaml`."""
+    data = _read("events.yaml")
+    types = {
+        name: EventType(
+            name=name,
+            label=str(spec["label"]),
+            plover=spec.get("plover"),
+            description=str(spec["description"]),
+            modes=tuple(spec.get("modes") or ()),
+            roles=dict(spec["roles"]),
+        )
+        for name, spec in data["types"].items()
+    }
+    for etype in types.values():
+        bad = set(etype.roles.values()) - set(ROLES)
+        if bad:
+            raise ConfigError(f"event type {etype.name} uses unknown roles {sorted(bad)}")
+    return EventSchema(
+        types=types,
+        triggers=tuple(_trigger(raw, types) for raw in data["triggers"]),
+        place_preps=frozenset(data["place_preps"]),
+        support_verbs=frozenset(data["support_verbs"]),
+    )
+
+
+_INDEX: dict[int, dict[str, list[Trigger]]] = {}
+
+
+def _form_index(schema: EventSchema) -> dict[str, list[Trigger]]:
+    index = _INDEX.get(id(schema))
+    if index is None:
+        index = {}
+        for trig in schema.triggers:
+            for form in trig.forms:
+                index.setdefault(form, []).append(trig)
+        _INDEX[id(schema)] = index
+    return index
+
+
+@lru_cache(maxsize=1)
+def load_claim_cues() -> ClaimCues:
+    """Attribution, stance, hedging and modality cues from `schema/claims.yaml`."""
+    data = _read("claims.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return ClaimCues(
+        reporting_verbs=words("reporting_verbs"),
+        citing_verbs=words("citing_verbs"),
+        confirm_verbs=words("confirm_verbs"),
+        deny_verbs=words("deny_verbs"),
+        retract_verbs=words("retract_verbs"),
+        hedges=tuple(sorted((str(h).lower() for h in data["hedges"]), key=len, reverse=True)),
+        modal_auxiliaries=words("modal_auxiliaries"),
+        modal_governors=words("modal_governors"),
+        modal_nouns=words("modal_nouns"),
+        agency_words=words("agency_words"),
+        official_words=words("official_words"),
+        anonymous_words=words("anonymous_words"),
+    )
+
+
+def verb_lemma(form: str, lemmas: frozenset[str]) -> str | None:
+    """The lemma among `lemmas` that `form` inflects (the trained pipeline has no lemmatizer)."""
+    low = form.lower()
+    for lemma in lemmas:
+        if low in verb_forms(lemma) or low in _IRREGULAR.get(lemma, ()):
+            return lemma
+    return None
+
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "show": ("shown",),
+    "learn": ("learnt",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "hold": ("held",),
+    "make": ("made",),
+    "pay": ("paid",),
+    "begin": ("began", "begun"),
+    "undertake": ("undertook", "undertaken"),
+    "seek": ("sought",),
+    "quote": ("quoted", "quoting"),
+}

@@ -1,0 +1,146 @@
+"""Token and span helpers over a parsed spaCy Doc: entities under a head, noun phrases, clauses.
+
+The trained pipeline has no lemmatizer, so nothing here relies on `token.lemma_`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.deps import dep
+
+# Dependents that start a new clause: their subtree is not part of the head's own phrase.
+CLAUSE_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "cc", "punct"}
+)
+# Dependents kept in a noun phrase's compact text ("the Lebanese newspaper As-Safir").
+NP_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "quantmod", "poss", "case", "flat", "advmod"}
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "dative", "oprd"})
+PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A participant or a source as found: its text and offsets, entity label and pack id."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # the entity label, or "NP" for a plain noun phrase
+    pack_id: str | None = None
+
+
+def entity_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the entity span that covers it."""
+    return {token.i: ent for ent in doc.ents for token in ent}
+
+
+def phrase_of_entity(ent: Span) -> Phrase:
+    return Phrase(ent.text, ent.start_char, ent.end_char, ent.label_, ent.ent_id_ or None)
+
+
+def noun_phrase(head: Token) -> Phrase:
+    """The compact noun phrase around `head`: determiners and modifiers, no clauses or preps."""
+    keep = [head]
+    stack = [c for c in head.children if dep(c) in NP_DEPS or dep(c) in ("flat", "appos")]
+    while stack:
+        tok = stack.pop()
+        if dep(tok) == "appos" or (dep(tok) == "case" and tok.lower_ not in _POSSESSIVE):
+            continue  # UD hangs prepositions off the noun: "with the agency" -> "the agency"
+        keep.append(tok)
+        stack.extend(c for c in tok.children if dep(c) in NP_DEPS)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    span = head.doc[lo : hi + 1]
+    return Phrase(span.text, span.start_char, span.end_char, "NP")
+
+
+def clause_tokens(head: Token) -> Iterator[Token]:
+    """`head`'s subtree without the subtrees of dependent clauses (conj, relcl, ccomp ...)."""
+    yield head
+    for child in head.children:
+        if dep(child) in CLAUSE_DEPS - {"punct"}:
+            continue
+        yield from clause_tokens(child)
+
+
+def entities_under(
+    head: Token, ents: dict[int, Span], labels: frozenset[str] | None = None
+) -> list[Span]:
+    """Entities in the phrase of `head` (not in its dependent clauses), in text order."""
+    found: dict[int, Span] = {}
+    for tok in clause_tokens(head):
+        ent = ents.get(tok.i)
+        if ent is not None and (labels is None or ent.label_ in labels):
+            found[ent.start] = ent
+    return [found[k] for k in sorted(found)]
+
+
+def antecedent(token: Token, ents: dict[int, Span]) -> Span | None:
+    """The nearest PERSON entity before a pronoun: the simple coreference a news sentence needs."""
+    return person_before(token.doc, token.idx)
+
+
+def person_before(doc: Doc, char: int) -> Span | None:
+    """The last PERSON before `char`, preferring one that is a subject ("X met Y. His ...")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
+    subjects = [e for e in people if dep(e.root) in ("nsubj", "nsubjpass", "nsubj:pass")]
+    if subjects and people and subjects[-1].sent == people[-1].sent:
+        return subjects[-1]
+    return people[-1] if people else None
+
+
+def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """What an argument head names: its entity, else entities in its phrase, else the phrase.
+
+    Appositions count ("a member of the committee, Omar Rahmon"); a pronoun resolves to the
+    nearest preceding PERSON; relative pronouns are the caller's business.
+    """
+    ent = ents.get(head.i)
+    if ent is not None:
+        return [phrase_of_entity(ent)]
+    if head.lower_ in RELATIVE or head.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART"):
+        return []  # never a participant: "who", "»", "the"
+    if head.lower_ in PRONOUNS and head.pos_ in ("PRON", "DET", ""):
+        ante = antecedent(head, ents)
+        return [phrase_of_entity(ante)] if ante is not None else []
+    for child in head.children:
+        if dep(child) == "appos":
+            inner = phrases_for(child, ents)
+            if inner and inner[0].label != "NP":
+                return inner
+    people = entities_under(head, ents, frozenset({"PERSON"}))
+    if people:
+        return [phrase_of_entity(people[0])]
+    found = entities_under(head, ents)
+    if head.pos_ in ("PROPN",) and found:
+        return [phrase_of_entity(found[0])]
+    if found and head.lower_ not in _GENERIC_HEADS:
+        # "Iranian revolutionary guards": the entity inside names the participant.
+        return [phrase_of_entity(found[-1])]
+    return [noun_phrase(head)]
+
+
+_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+
+# Heads whose phrase is better kept whole than replaced by an entity inside it.
+_GENERIC_HEADS = frozenset(
+    {"minister", "commander", "official", "officials", "chief", "head", "president", "forces",
+     "troops", "delegation", "army", "military", "spokesman", "authorities", "ministry",
+     "government", "leader", "general", "guards", "soldiers", "fighters"}
+)  # fmt: skip
+
+
+def with_conjuncts(head: Token) -> list[Token]:
+    """`head` and the tokens coordinated with it ("Baqeri and al-Ghanimi")."""
+    return [head, *[c for c in head.conjuncts if c.i > head.i]]
+
+
+def char_span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")

@@ -1,0 +1,70 @@
+"""Shared pytest fixtures.
+
+`store` is a fresh, migrated sitrep Store, parametrised over both backends:
+
+- `sqlite`: a file in a temporary folder;
+- `postgresql`: a new database created on the server named by SITREP_TEST_PG_URL and dropped
+  after the test. Without that variable the PostgreSQL case is skipped; start a throwaway
+  server with `export SITREP_TEST_PG_URL="$(scripts/pg-test-server start)"`.
+
+`db_url` is the same database as a `--db` string, for tests that open their own Store or start
+subprocesses. `fresh_database(backend, folder)` gives one for fixtures of a wider scope.
+A test that only needs SQLite can simply use `Store(str(tmp_path / "x.db"))`.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from sitrep.store import Store
+from sitrep.store.engine import database_url
+
+BACKENDS = ["sqlite", "postgresql"]
+PG_URL_ENV = "SITREP_TEST_PG_URL"
+PG_SKIP = (
+    "PostgreSQL not available: run scripts/pg-test-server start "
+    f"(and export {PG_URL_ENV} as the URL it prints)"
+)
+
+
+@contextmanager
+def fresh_database(backend: str, folder: Path) -> Iterator[str]:
+    """A new, empty database for `backend` as a --db string; skips when PostgreSQL is absent."""
+    if backend == "sqlite":
+        yield str(folder / "sitrep.db")
+        return
+    base = os.environ.get(PG_URL_ENV)
+    if not base:
+        pytest.skip(PG_SKIP)
+    url = make_url(database_url(base))  # postgresql:// → the psycopg driver sitrep uses
+    name = f"sitrep_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield url.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    opened = Store(db_url)
+    yield opened
+    opened.close()

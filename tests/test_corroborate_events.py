@@ -1,0 +1,119 @@
+"""Corroboration on a real SQLite store, fed by extraction from hand-built parses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sitrep.corroborate import (
+    ClaimView,
+    event_status,
+    origin_key,
+    record_judgement,
+    run_corroboration,
+)
+from sitrep.extract import extract_events
+from sitrep.records import CleanDocument, DocResult
+from sitrep.store import Store
+from sitrep.store import schema as s
+from sitrep.store.writer import DuplicateInfo, write_batch
+from test_extract_events import PARSED, build_doc
+
+
+def _result(name: str, doc_id: str, site: str | None = None) -> DocResult:
+    doc, meta = build_doc(PARSED / f"{name}.txt")
+    outlet = site or meta.get("outlet")
+    clean = CleanDocument(
+        id=doc_id, origin=f"{name}.txt", format="text", text=doc.text, site=outlet
+    )
+    return DocResult(clean, extraction=extract_events(doc_id, doc, meta.get("published"), outlet))
+
+
+def _store(tmp_path: Path, docs: list[tuple[str, str, str | None]], dups: dict[str, str]) -> Store:
+    store = Store(str(tmp_path / "sitrep.db"))
+    run_id = store.start_run("test", {})
+    results = [_result(name, doc_id, site) for name, doc_id, site in docs]
+    duplicates = {d: DuplicateInfo(orig, 0.95, None) for d, orig in dups.items()}
+    with store.transaction() as conn:
+        write_batch(conn, results, run_id, duplicates)
+    return store
+
+
+def _events(store: Store) -> list[dict[str, object]]:
+    with store.read() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(s.events))]
+
+
+def test_moscow_visit_is_contested(tmp_path: Path) -> None:
+    store = _store(
+        tmp_path,
+        [("fox_citing", "d1", None), ("denial_was_not", "d2", None), ("denial_reports", "d3", None),
+         ("trailing_this_writes", "d4", None)],
+        {},
+    )  # fmt: skip
+    stats = run_corroboration(store)
+    assert stats.mentions >= 5
+    moscow = [e for e in _events(store) if e["type"] == "CONSULT"]
+    assert len(moscow) == 1, [e["summary"] for e in moscow]
+    event = moscow[0]
+    assert event["status"] == "contested"
+    assert "western intelligence" in str(event["status_reason"])
+    assert "russian foreign ministry" in str(event["status_reason"])
+    assert event["time_precision"] == "month" and event["time_start"] == "2015-08-01"
+    with store.read() as conn:
+        logged = list(conn.execute(select(s.judgements).where(s.judgements.c.by == "rule")))
+        keys = {r.origin_key for r in conn.execute(select(s.claims))}
+    assert logged and all("shared participants" in r.reason for r in logged)
+    assert "source:western intelligence" in keys
+
+
+def test_syndicated_copy_is_not_a_second_origin(tmp_path: Path) -> None:
+    store = _store(
+        tmp_path,
+        [("visit_hedged", "a1", "AMN"), ("visit_hedged", "a2", "Copycat"),
+         ("visit_hedged", "a3", "Other Outlet")],
+        {"a2": "a1"},
+    )  # fmt: skip
+    run_corroboration(store)
+    (event,) = [e for e in _events(store) if e["type"] == "CONSULT"]
+    assert event["n_claims"] == 3 and event["n_origins"] == 2
+    assert event["status"] == "corroborated"
+    assert sorted(event["origins"]) == ["outlet:amn", "outlet:other outlet"]  # type: ignore[arg-type]
+
+
+def test_rerun_is_stable_and_analyst_split_survives(tmp_path: Path) -> None:
+    store = _store(tmp_path, [("visit_hedged", "a1", "AMN"), ("visit_hedged", "a3", "Other")], {})
+    run_corroboration(store)
+    first = _events(store)
+    run_corroboration(store)
+    assert [e["id"] for e in _events(store)] == [e["id"] for e in first]
+    with store.read() as conn:
+        mention = conn.execute(
+            select(s.event_mentions.c.id).where(s.event_mentions.c.document_id == "a3")
+        ).scalar_one()
+    record_judgement(store, "split", [mention], "different trip", "analyst-1")
+    run_corroboration(store)
+    run_corroboration(store)
+    consults = [e for e in _events(store) if e["type"] == "CONSULT"]
+    assert len(consults) == 2 and all(e["status"] == "single-source" for e in consults)
+
+
+def test_modal_mentions_never_become_events(tmp_path: Path) -> None:
+    store = _store(tmp_path, [("modal_troops", "m1", None)], {})
+    stats = run_corroboration(store)
+    assert stats.mentions == 0 and _events(store) == []
+
+
+def test_origin_and_status_rules() -> None:
+    def claim(cid: str, chain: list[dict[str, object]], stance: str, doc: str = "d") -> ClaimView:
+        return ClaimView(cid, doc, doc, "Outlet", tuple(chain), stance)
+
+    outlet = {"name": "Outlet", "kind": "outlet"}
+    citing = claim("c1", [outlet, {"name": "Reuters", "kind": "agency"}], "reports")
+    assert origin_key(citing) == "source:reuters"
+    assert origin_key(claim("c2", [outlet], "asserts")) == "outlet:outlet"
+    only_denied = event_status([claim("c3", [outlet, {"name": "Kremlin"}], "denies")])
+    assert only_denied.status == "denied"
+    same_origin = event_status([citing, claim("c4", [{"name": "Reuters"}], "reports", "e")])
+    assert same_origin.status == "single-source" and same_origin.n_origins == 1
