@@ -21,13 +21,21 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?\s*)?"
-_TIME = r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# A time of day after the date: "at 3:12 pm", ", 18:40", "| 6:52 PM", "- 19:22", "09:40 GMT",
+# "12:04 AM Beirut". The zone or city is read case-sensitively, so a following lower-case word of
+# running text is never taken for one.
+_TIME = (
+    r"(?:\s*(?:[,|@–—-]|\bat\b)?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?-i:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|[A-Z][a-z]{2,}(?: time)?(?![\w:]))\)?)?)?"
+)
 _DATE_FORMS = (
     r"(?P<y1>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?",
     _WEEKDAY + _MONTH + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{4})" + _TIME,
     _WEEKDAY + r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.replace("mon>", "mon3>")
     + r"\s*,?\s+(?P<y3>\d{4})" + _TIME,
 )  # fmt: skip
+_TIME_RE = re.compile(_TIME, re.I)
 DATE_RE = re.compile("|".join(f"(?:{form})" for form in _DATE_FORMS), re.I)
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})(?:[/-](?P<d>\d{1,2}))?(?:/|$|[-_])"
@@ -47,6 +55,20 @@ def _iso(year: str, month: int, day: str | None) -> str | None:
 def _month_number(name: str) -> int:
     name = name.lower()
     return MONTHS["sept" if name.startswith("sept") else name[:3]]
+
+
+_CLOCK = re.compile(r"\d[:.]\d\d")
+
+
+def has_time(text: str) -> bool:
+    """`text` (a date as printed) carries a time of day."""
+    return _CLOCK.search(text) is not None
+
+
+def is_time(text: str) -> bool:
+    """The whole of `text` is a time of day ("6:52 PM", "12:04 AM Beirut", "at 18:40")."""
+    stripped = text.strip()
+    return has_time(stripped) and _TIME_RE.fullmatch(stripped) is not None
 
 
 def parse_date_line(text: str) -> str | None:

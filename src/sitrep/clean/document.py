@@ -26,6 +26,7 @@ def _from_html(raw: RawDocument, html: str, encoding: str | None) -> CleanDocume
         site=result.site,
         url=raw.url,
         published=result.published,
+        page_date=result.page_date,
         encoding=encoding,
         comments=result.comments,
     )

@@ -1,4 +1,5 @@
-"""HTML pages: main text, metadata and comments with trafilatura."""
+"""HTML pages: main text and metadata with trafilatura; comments from the page's own comment
+markup where it has one (with authors and dates), else trafilatura's comment text."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from dataclasses import dataclass
 
 import trafilatura
 from lxml import etree  # type: ignore[import-untyped]
+from lxml import html as lxml_html
 from trafilatura.settings import Document
 
 from sitrep.clean.dates import date_from_url
+from sitrep.clean.htmlcomments import parse_html_comments
+from sitrep.clean.htmldates import page_header_date
+from sitrep.clean.textscrape.patterns import COMMENT_START
 from sitrep.errors import InputRejected
 from sitrep.records import Comment, FoundDate
 
@@ -31,6 +36,7 @@ class HtmlResult:
     site: str | None
     published: FoundDate | None
     comments: tuple[Comment, ...]
+    page_date: FoundDate | None = None
 
 
 def _max_depth(html: str) -> int:
@@ -46,12 +52,25 @@ def _max_depth(html: str) -> int:
     return deepest
 
 
-def _comments(body: etree._Element | None) -> tuple[Comment, ...]:
-    """trafilatura keeps the comment section as blocks of text, without authors or dates."""
+def _text_comments(body: etree._Element | None) -> tuple[Comment, ...]:
+    """trafilatura keeps the comment section as blocks of text, without authors or dates; the
+    section's own heading ("Comments", "2 comments") is one of those blocks and no comment."""
     if body is None:
         return ()
     texts = [" ".join("".join(child.itertext()).split()) for child in body]
-    return tuple(Comment(ordinal=n, text=t) for n, t in enumerate(t for t in texts if t))
+    texts = [t for t in texts if t and not COMMENT_START.fullmatch(t)]
+    return tuple(Comment(ordinal=n, text=t) for n, t in enumerate(texts))
+
+
+def _parse_tree(html: str) -> etree._Element | None:
+    """The page as an lxml tree without scripts and styles (never read as text), or None."""
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.LxmlError, ValueError):
+        return None
+    for unseen in root.xpath("//script|//style|//noscript|//template"):
+        unseen.drop_tree()
+    return root
 
 
 def _published(value: str | None, url: str | None) -> FoundDate | None:
@@ -85,11 +104,14 @@ def clean_html(html: str, url: str | None = None) -> HtmlResult:
     if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise InputRejected("no-text", "no main text found in the HTML page")
     title = doc.title or None
+    root = _parse_tree(html)
+    marked_up = parse_html_comments(root) if root is not None else ()
     return HtmlResult(
         text=_paragraphs(str(doc.text), title),
         title=title,
         author=doc.author or None,
         site=doc.sitename or None,
         published=_published(doc.date, url),
-        comments=_comments(doc.commentsbody),
+        comments=marked_up or _text_comments(doc.commentsbody),
+        page_date=page_header_date(root) if root is not None else None,
     )

@@ -1,4 +1,4 @@
-"""CLI commands for the clean area: `sitrep eval clean`."""
+"""CLI commands for the clean area: `sitrep clean FILE`, `sitrep eval clean`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.clean.evaluate import evaluate_clean
+from sitrep.clean.inspect import as_json, as_text, clean_inputs
+from sitrep.records import CleanDocument
 from sitrep.settings import get_settings
 
 _COLUMNS = ("system", "precision", "recall", "f1", "comment_recall", "tp", "fn", "fp", "tn",
@@ -20,7 +22,28 @@ _COLUMNS = ("system", "precision", "recall", "f1", "comment_recall", "tp", "fn",
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
     """Add this area's commands to the sitrep CLI."""
+    app.command("clean")(clean)
     eval_app.command("clean")(eval_clean)
+
+
+def clean(
+    inputs: Annotated[list[str], typer.Argument(help="files, folders, globs or URLs to clean")],
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON lines")] = False,
+) -> None:
+    """Clean documents without storing them: body, metadata with date sources, comments apart,
+    removed boilerplate. Exits 1 when an input was rejected."""
+    rejected = 0
+    for n, item in enumerate(clean_inputs(inputs, get_settings())):
+        if not isinstance(item, CleanDocument):
+            rejected += 1
+        if json_out:
+            sys.stdout.write(json.dumps(as_json(item), ensure_ascii=False) + "\n")
+        elif isinstance(item, CleanDocument):
+            sys.stdout.write(("\n" if n else "") + as_text(item) + "\n")
+        else:
+            sys.stderr.write(f"rejected {item.origin}: {item.reason} ({item.detail})\n")
+    if rejected:
+        raise typer.Exit(1)
 
 
 def eval_clean(

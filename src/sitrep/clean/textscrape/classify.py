@@ -16,12 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitrep.clean.textscrape import patterns as pat
+from sitrep.clean.textscrape.comments import starts_comment
 from sitrep.clean.textscrape.lines import Line, strip_bullets, word_set
+from sitrep.clean.textscrape.meta import read_meta
 
 BODY = "body"
 CAPTION_WINDOW = 3  # a caption is repeated within a few lines of its first copy
 CAPTION_SIMILARITY = 0.7
 MIN_PROSE_BEFORE_THREAD = 0.3  # share of the page's prose an uncounted "Comments" must follow
+_NOT_IN_THREAD = frozenset(("related", "advertisement", "share", "ticker", "cookie-notice"))
 FOOTER_MAX_WORDS = 10  # an unpunctuated last line this long is a cut-off paragraph, not a link
 
 
@@ -47,10 +50,15 @@ class Labels:
         return [i for i in range(start, len(self.lines)) if self.kinds[i] == BODY]
 
     def first_paragraph(self) -> int | None:
-        for i in self.body_indices():
-            if self.lines[i].is_paragraph:
+        """The first line of prose. A long line that still reads like a headline (no closing
+        punctuation: a title, a ticker) or a metadata line is passed over while a later line is
+        unmistakably prose."""
+        paragraphs = [i for i in self.body_indices() if self.lines[i].is_paragraph]
+        for i in paragraphs:
+            line = self.lines[i]
+            if (line.ends_sentence or not line.is_headline) and read_meta(line.text) is None:
                 return i
-        return None
+        return paragraphs[0] if paragraphs else None
 
 
 def _related_kind(line: Line) -> bool:
@@ -87,6 +95,8 @@ def _mark_lines(labels: Labels) -> None:
             kind = "related"
         elif kind is None and line.is_noise_only:
             kind = "share" if previous_kind == "share" else "stray"
+        elif kind is None and _under_ticker(labels, i):
+            kind = "ticker"  # the headlines scrolling under a "News Ticker" label
         elif kind is None and line.words <= 6 and pat.AGENCY_SIGNOFF.fullmatch(line.text):
             kind = "signoff"
             labels.signoff = line.text.strip("-–—() ")
@@ -95,6 +105,12 @@ def _mark_lines(labels: Labels) -> None:
         labels.kinds[i] = kind or BODY
         if kind is not None and kind != "stray":
             previous_kind = kind
+
+
+def _under_ticker(labels: Labels, i: int) -> bool:
+    """The headlines scrolling right under a "News Ticker" label (no blank line between)."""
+    line = labels.lines[i]
+    return i > 0 and labels.kinds[i - 1] == "ticker" and line.gap == 0 and not line.ends_sentence
 
 
 def _cut_glued_related(labels: Labels, i: int) -> None:
@@ -109,6 +125,20 @@ def _cut_glued_related(labels: Labels, i: int) -> None:
 
 # --------------------------------------------------------------------------------------------
 # pass 2: the sections that close a page
+
+
+def _opens_post(labels: Labels, i: int) -> bool:
+    """A forum post's header: a member name over a member title ("Senior Member", "Joined: ...").
+    After the first post, every post is a reply: a comment, not the article."""
+    line = labels.lines[i]
+    return (
+        i + 1 < len(labels.lines)
+        and labels.kinds[i + 1] == "forum-chrome"
+        and labels.lines[i + 1].gap == 0
+        and labels.kinds[i] == BODY
+        and line.words <= 4
+        and not line.ends_sentence
+    )
 
 
 def _tail_start(line: Line) -> str | None:
@@ -133,23 +163,35 @@ def _prose_share_before(labels: Labels, index: int) -> float:
     return sum(words[:index]) / total if total else 1.0
 
 
+def _opening(labels: Labels, i: int, state: str) -> tuple[str | None, str]:
+    """The section line i opens (None: it opens none) and the state it is read in."""
+    line = labels.lines[i]
+    opened = _tail_start(line)
+    if (
+        opened == "comments"
+        and state == BODY
+        and not pat.COUNTED_COMMENTS.match(line.text)
+        and _prose_share_before(labels, i) < MIN_PROSE_BEFORE_THREAD
+    ):
+        opened = None  # a bare "Comments" with most of the prose still to come is a menu link
+    if opened == "comment-policy" and state == "comments" and labels.thread:
+        opened = None  # a comment quoting the policy is still a comment
+    if state == "reply-form" and pat.WHOLE["reply-form"].fullmatch(line.text):
+        opened = None  # "Comment *", "Name *": the form's own field labels
+    elif state == "reply-form" and not opened and starts_comment(labels.lines, i):
+        state = "comments"  # the thread goes on under a form placed above it
+    if opened is None and state in (BODY, "comments") and _opens_post(labels, i):
+        state = "comments"  # a reply in a forum thread; its name line opens the comment
+    return opened, state
+
+
 def _mark_tail(labels: Labels, start: int) -> None:
     """From the first paragraph on, route each line to the closing section it belongs to."""
     state = BODY
     bio_lines = 0
     for i in range(start, len(labels.lines)):
         line = labels.lines[i]
-        opened = _tail_start(line)
-        if (
-            opened == "comments"
-            and state == BODY
-            and not pat.COUNTED_COMMENTS.match(line.text)
-            and _prose_share_before(labels, i) < MIN_PROSE_BEFORE_THREAD
-        ):
-            # A bare "Comments" with most of the prose still to come is a menu link.
-            opened = None
-        if opened == "comment-policy" and state == "comments" and labels.thread:
-            opened = None  # a comment quoting the policy is still a comment
+        opened, state = _opening(labels, i, state)
         if opened:
             state, bio_lines = opened, 0
             labels.kinds[i] = "comment-chrome" if opened == "comments" else opened
@@ -160,6 +202,8 @@ def _mark_tail(labels: Labels, start: int) -> None:
         if state == BODY:
             continue
         if state == "comments":
+            if labels.kinds[i] in _NOT_IN_THREAD:
+                continue  # related links, adverts, share widgets between or under comments
             labels.kinds[i] = "comment"
             labels.thread.append(line)
         elif state == "author-bio":

@@ -4,7 +4,8 @@ Threads come in a few shapes once flattened to text:
 
 * numbered, indented lists (WordPress): "1. name Avatar" with replies numbered again, deeper;
 * author line (often printed twice), a date line, an optional "Reply to name", then the text;
-* "name says:" followed by a date;
+* "name says:" followed by a date, or "name · 2018-06-18 16:02" on one line;
+* forum posts: a member name over member titles and a date (the titles are dropped first);
 * no visible structure: then every paragraph is taken as one comment without an author.
 """
 
@@ -13,15 +14,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.clean.dates import parse_date_line
+from sitrep.clean.dates import DATE_RE, parse_date_line
 from sitrep.clean.textscrape.lines import Line
-from sitrep.clean.textscrape.patterns import WHOLE
+from sitrep.clean.textscrape.patterns import line_kind
 from sitrep.records import Comment, FoundDate
 
 _NUMBERED = re.compile(r"(?P<num>\d{1,3})[.)]\s+(?P<rest>.+)")
 _AVATAR = re.compile(r"(?P<name>.{1,60}?)\s+avatar", re.I)
 _SAYS = re.compile(r"(?P<name>.{1,60}?)\s+(?:says|said|wrote|writes)\s*:?\s*(?P<rest>.*)", re.I)
-_REPLY_TO = re.compile(r"(?:in )?reply to\s+@?(?P<name>.+)", re.I)
+# "Reply to mariposa_77 - the Kremlin ...", "In reply to Sam.", "Quote: levant_watcher": whom a
+# comment answers, sometimes with the start of its text on the same line.
+_REPLY_TO = re.compile(
+    r"(?:(?:in )?reply(?:ing)? to|quote:|quoting)\s+@?(?P<name>[^\s:,–—-][^:,–—]{0,39}?)"
+    r"(?:\s*(?:[:,]|\s[–—-])\s+(?P<rest>.+))?",
+    re.I,
+)
+# "abu_hassan_87 · 2018-06-18 16:02", "Ali_R 2020-01-03 09:02": author and stamp on one line.
+_STAMP_SEPARATOR = re.compile(r"\s*(?:[·•|,–—-]|\bon\b)?\s*$")
+_THREAD_CHROME = frozenset(("comment-chrome", "forum-chrome", "share", "reply-form"))
 _INITIAL_END = re.compile(r"\b\w\.$")
 _NAME = re.compile(r"@?[\w.'’ -]{1,40}")
 
@@ -48,6 +58,16 @@ def _date_of(line: Line | None) -> str | None:
     return parse_date_line(line.text) if line is not None else None
 
 
+def _stamped_author(text: str) -> tuple[str, str] | None:
+    """(name, date as printed) for a line that is a name followed by a date."""
+    for match in DATE_RE.finditer(text):
+        name = _STAMP_SEPARATOR.sub("", text[: match.start()])
+        stamp = text[match.start() :]
+        if name and parse_date_line(stamp) and _looks_like_name(Line(0, name, 0, 0)):
+            return name, stamp
+    return None
+
+
 def _author_starts(lines: list[Line], i: int) -> bool:
     """An author line: a name followed by a date, or by itself repeated."""
     line = lines[i]
@@ -61,6 +81,23 @@ def _author_starts(lines: list[Line], i: int) -> bool:
     return _date_of(nxt) is not None and _date_of(line) is None
 
 
+def _says(text: str) -> re.Match[str] | None:
+    says = _SAYS.fullmatch(text)
+    if says and _looks_like_name(Line(0, says["name"], 0, 0)) and len(says["rest"]) < 60:
+        return says
+    return None
+
+
+def starts_comment(lines: list[Line], i: int) -> bool:
+    """Line i opens a comment with an author: "1. name Avatar", "name says:", "name · date",
+    or a name over a date."""
+    text = lines[i].text
+    numbered = _NUMBERED.fullmatch(text)
+    if numbered:
+        return _AVATAR.fullmatch(numbered["rest"]) is not None
+    return bool(_stamped_author(text) or _says(text) or _author_starts(lines, i))
+
+
 class _ThreadReader:
     """Walks the thread's lines once, opening a draft at every comment start."""
 
@@ -68,6 +105,7 @@ class _ThreadReader:
         self.drafts: list[_Draft] = []
         self.stack: list[tuple[int, int]] = []  # (indent, draft index) of open numbered items
         self.skip_name: str | None = None
+        self.pending_reply: str | None = None  # a "Reply to NAME" printed above its comment
 
     def open(self, author: str | None, indent: int | None) -> _Draft:
         parent = None
@@ -79,9 +117,11 @@ class _ThreadReader:
                 parent = self.stack[-1][1]
                 depth = len(self.stack)
             self.stack.append((indent, len(self.drafts)))
-        draft = _Draft(author=author, depth=depth, parent=parent)
+        author = (author.lstrip("@") or None) if author else None  # "@handle" is the name "handle"
+        draft = _Draft(author=author, depth=depth, parent=parent, reply_name=self.pending_reply)
         self.drafts.append(draft)
         self.skip_name = author
+        self.pending_reply = None
         return draft
 
     def feed(self, lines: list[Line], i: int) -> None:
@@ -99,12 +139,21 @@ class _ThreadReader:
             else:
                 self.open(None, line.indent).paragraphs.append(rest)
             return
+        stamped = _stamped_author(text)
+        if stamped:
+            self._maybe_date(self.open(stamped[0].strip(), None), stamped[1])
+            return
         if _author_starts(lines, i):
             avatar = _AVATAR.fullmatch(text)
             self.open((avatar["name"] if avatar else text).strip(), None)
             return
-        says = _SAYS.fullmatch(text)
-        if says and _looks_like_name(Line(0, says["name"], 0, 0)) and len(says["rest"]) < 60:
+        reply = _REPLY_TO.fullmatch(text)
+        follows = i + 1 < len(lines) and starts_comment(lines, i + 1)
+        if reply and not reply["rest"] and current and current.paragraphs and follows:
+            self.pending_reply = reply["name"].strip()  # "Reply to NAME" above its comment
+            return
+        says = _says(text)
+        if says:
             draft = self.open(says["name"].strip(), None)
             self._maybe_date(draft, says["rest"])
             return
@@ -126,10 +175,19 @@ class _ThreadReader:
             if draft.posted is None and self._maybe_date(draft, text):
                 return
             reply = _REPLY_TO.fullmatch(text)
-            if reply and draft.reply_name is None:
-                draft.reply_name = reply["name"].strip()
+            name = reply["name"].strip().rstrip(".") if reply else ""
+            if reply and draft.reply_name is None and _looks_like_name(Line(0, name, 0, 0)):
+                draft.reply_name = name
+                if reply["rest"]:
+                    draft.paragraphs.append(reply["rest"])
                 return
         draft.paragraphs.append(text)
+
+
+def _is_chrome(line: Line) -> bool:
+    if line.is_noise_only:
+        return parse_date_line(line.text) is None
+    return line_kind(line.text) in _THREAD_CHROME
 
 
 def _resolve_reply(drafts: list[_Draft], index: int) -> int | None:
@@ -146,17 +204,16 @@ def _resolve_reply(drafts: list[_Draft], index: int) -> int | None:
 def parse_comments(lines: list[Line]) -> tuple[list[Comment], int]:
     """Comments from a thread's lines; also the number of chrome lines dropped on the way."""
     reader = _ThreadReader()
-    chrome = 0
-    for i, line in enumerate(lines):
-        is_date = parse_date_line(line.text) is not None
-        if WHOLE["comment-chrome"].fullmatch(line.text) or (line.is_noise_only and not is_date):
-            chrome += 1
-            continue
-        reader.feed(lines, i)
-    kept = [d for d in reader.drafts if d.paragraphs]
-    renumber = {id(d): n for n, d in enumerate(kept)}
+    # Widgets, member titles and form labels go first, so that an author's name is read as
+    # followed by the date under them.
+    kept = [line for line in lines if not _is_chrome(line)]
+    for i in range(len(kept)):
+        reader.feed(kept, i)
+    chrome = len(lines) - len(kept)
+    drafts = [d for d in reader.drafts if d.paragraphs]
+    renumber = {id(d): n for n, d in enumerate(drafts)}
     comments = []
-    for n, draft in enumerate(kept):
+    for n, draft in enumerate(drafts):
         reply = _resolve_reply(reader.drafts, reader.drafts.index(draft))
         reply_to = renumber.get(id(reader.drafts[reply])) if reply is not None else None
         comments.append(

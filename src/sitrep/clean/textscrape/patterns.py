@@ -14,10 +14,13 @@ _NETWORKS = (
     r"|messenger|tumblr|vk|flipboard|copy link"
 )
 
+_SHARE_ITEM = rf"(?:share (?:on|via|to|by) )?(?:{_NETWORKS})"
+
 LINE_PATTERNS: dict[str, tuple[str, ...]] = {
     "share": (
         r"share(?: this)?(?: article| story| post| page| on)?\s*:?",
-        rf"(?:share (?:on|via|to) )?(?:{_NETWORKS})(?:\s*[|/,]\s*(?:{_NETWORKS}))*",
+        # "Share on Facebook Share on Twitter Share by email (1.2k shares)"
+        rf"{_SHARE_ITEM}(?:\s*[|/,]?\s*{_SHARE_ITEM})*(?:\s*\(?\d[\d,.]*\s*k?\s*shares?\)?)?",
         r"tweet(?: this)?|pin it|like this:?|spread the word:?",
         r"\d[\d,.]*\s*k?\s*(?:shares?|likes?|views?|reads?)",
         r"shares?|views?",
@@ -64,7 +67,8 @@ PREFIX_PATTERNS: dict[str, tuple[str, ...]] = {
     "related": (
         r"(?:also read|see also|read more|read also|more on this|related(?: articles?| stories|"
         r" posts| news| content| reading)?|recommended(?: for you)?|you (?:may|might) also "
-        r"like|must read|more from [\w ]{1,30}|editor'?s picks?|more stories)\b\s*[:»>|\-–—]?",
+        r"like|must read|more from [\w ]{1,30}|editor'?s picks?|more stories"
+        r"|similar (?:threads|topics|posts|articles|stories))\b\s*[:»>|\-–—]?",
     ),
 }
 
@@ -119,12 +123,29 @@ WHOLE = _compile(LINE_PATTERNS, "")
 PREFIX = _compile(PREFIX_PATTERNS, "")
 
 
-def line_kind(text: str) -> str | None:
-    """The chrome kind a whole line is, or None when it matches no pattern."""
+_WIDGET_SEPARATORS = re.compile(r"\s*[|•·]\s*")
+
+
+def _whole_kind(text: str) -> str | None:
     for kind, pattern in WHOLE.items():
         if pattern.fullmatch(text):
             return kind
     return None
+
+
+def line_kind(text: str) -> str | None:
+    """The chrome kind a whole line is, or None when it matches no pattern.
+
+    A row of widgets ("Like | Quote", "Reply · Report") is chrome when every item is: it takes
+    the kind of its first item."""
+    kind = _whole_kind(text)
+    if kind is not None:
+        return kind
+    parts = [p for p in _WIDGET_SEPARATORS.split(text) if p]
+    if len(parts) < 2:
+        return None
+    kinds = [_whole_kind(part) for part in parts]
+    return kinds[0] if all(kinds) else None
 
 
 def related_marker(text: str) -> bool:
