@@ -1,0 +1,140 @@
+"""`sitrep entities`, `entity`, `merge`, `split`, `judgements`, `eval names`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+
+out = Console()
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add this area's commands to the sitrep CLI."""
+    app.command("entities")(entities)
+    app.command("entity")(entity)
+    app.command("merge")(merge)
+    app.command("split")(split)
+    app.command("judgements")(judgements)
+    eval_app.command("names")(eval_names)
+
+
+def entities(
+    db: DbOption = None,
+    entity_type: Annotated[
+        str | None, typer.Option("--type", help="person, group, place ...")
+    ] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """List canonical entities with the spellings seen and how often they are mentioned."""
+    from sitrep.resolve import list_entities
+
+    rows = list_entities(open_store(db), entity_type)
+    if json_out:
+        print_json_lines(rows)
+        return
+    table = Table("id", "name", "type", "mentions", "docs", "aliases seen")
+    for r in rows:
+        table.add_row(r["id"], r["name"], r["type"], str(r["mentions"]), str(r["documents"]),
+                      ", ".join(r["aliases_seen"]))  # fmt: skip
+    out.print(table)
+
+
+def entity(
+    name_or_id: Annotated[str, typer.Argument(help="entity id, pack id, name or alias")],
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """One entity's dossier: aliases, positions and affiliations, mentions, co-mentions."""
+    from sitrep.resolve import entity_dossier
+
+    dossier = entity_dossier(open_store(db), name_or_id)
+    if json_out:
+        print_json_lines([dossier])
+        return
+    _print_dossier(dossier)
+
+
+def _print_dossier(d: dict[str, Any]) -> None:
+    out.print(f"[bold]{d['name']}[/bold]  {d['id']}  ({d['type']})")
+    out.print("aliases: " + ", ".join(a for a, _ in d["aliases"]))
+    attributes = d.get("attributes") or {}
+    for key in ("positions", "affiliations"):
+        for item in attributes.get(key, []):
+            label = item.get("title") or item.get("relation")
+            span = f"{item.get('start') or '?'}–{item.get('end') or ''}"
+            out.print(f"  {key[:-1]}: {label} {item.get('org') or ''} {span}  [{item['source']}]")
+    out.print(f"mentions: {d['mentions']} in {len(d['documents'])} documents; "
+              f"first seen {d['first_seen']}, last seen {d['last_seen']}")  # fmt: skip
+    for s in d["sentences"]:
+        out.print(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence'] or ''}")
+    out.print(
+        "appears with: " + ", ".join(f"{a['name']} ({a['mentions']})" for a in d["appears_with"])
+    )
+
+
+def merge(
+    a: Annotated[str, typer.Argument(help="entity merged away")],
+    b: Annotated[str, typer.Argument(help="entity kept")],
+    reason: Annotated[str, typer.Option(help="why (kept in the judgement log)")] = "",
+    db: DbOption = None,
+) -> None:
+    """Merge entity A into entity B; re-running resolution keeps the merge."""
+    from sitrep.resolve import merge_entities
+
+    row = merge_entities(open_store(db), a, b, reason)
+    out.print(f"merged {row['targets']['from']} into {row['targets']['into']} ({row['id']})")
+
+
+def split(
+    entity_name: Annotated[str, typer.Argument(metavar="ENTITY", help="entity to split")],
+    alias: Annotated[list[str], typer.Option("--alias", help="surface form to move (repeat)")],
+    reason: Annotated[str, typer.Option(help="why (kept in the judgement log)")] = "",
+    db: DbOption = None,
+) -> None:
+    """Move the mentions written as the given aliases to a new entity."""
+    from sitrep.resolve import split_entity
+
+    row = split_entity(open_store(db), entity_name, alias, reason)
+    out.print(f"split {', '.join(alias)} off {row['targets']['entity']} "
+              f"into {row['targets']['new_entity']} ({row['id']})")  # fmt: skip
+
+
+def judgements(db: DbOption = None, json_out: JsonOption = False) -> None:
+    """The log of merge/split/link decisions, by rule or analyst, with reasons."""
+    from sitrep.resolve import list_judgements
+
+    rows = list_judgements(open_store(db))
+    if json_out:
+        print_json_lines(rows)
+        return
+    table = Table("when", "by", "action", "targets", "reason")
+    for r in rows:
+        table.add_row(r["created_at"], r["by"], r["action"], json.dumps(r["targets"]), r["reason"])
+    out.print(table)
+
+
+def eval_names(
+    pairs: Annotated[Path, typer.Argument(help="CSV with columns a, b, kind, same")],
+    json_out: JsonOption = False,
+) -> None:
+    """Precision and recall of `same` on name pairs at the operating threshold."""
+    from sitrep.names.evaluate import evaluate_pairs
+
+    s = evaluate_pairs(pairs)
+    row = {"pairs": s.pairs, "threshold": s.threshold, "precision": round(s.precision, 4),
+           "recall": round(s.recall, 4), "f1": round(s.f1, 4), "errors": len(s.errors)}  # fmt: skip
+    if json_out:
+        print_json_lines([row])
+        return
+    out.print(", ".join(f"{k}={v}" for k, v in row.items()))
+    for e in s.errors:
+        out.print(
+            f"  gold={e['gold']} score={e['score']}  {e['a']!r} ~ {e['b']!r}  ({e['reasons']})"
+        )

@@ -1,0 +1,1 @@
+"""Trained artifacts that ship with sitrep (the spaCy pipeline in `sitrep_en/`)."""

@@ -1,0 +1,109 @@
+"""Domain components that run after the statistical NER, driven by data passed in.
+
+* `sitrep_names` (names.py): repairs person names the tokenizer or model cut apart.
+* `sitrep_aliases`: known aliases from the domain pack are recognised even where the model
+  misses them, override a wrong model label, and carry the pack id (`Span.id_`). An alias
+  inside a longer entity is left alone ("Kata'ib Hezbollah" is not "Hezbollah").
+* `sitrep_titles` (titles.py): titles and ranks right before a PERSON are attached to it
+  (`Span._.title`), a title swallowed into an entity is split off, and a capitalised name
+  right after a capitalised title that the model missed becomes a PERSON.
+
+Every entity's origin is kept in `Span._.mention_source` ("model", "alias", "title-rule").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitrep.nlp import names, titles
+from sitrep.nlp.spans import mark, source_of
+
+ALIAS_PIPE = "sitrep_aliases"
+TITLE_PIPE = titles.TITLE_PIPE
+NAMES_PIPE = names.NAMES_PIPE
+DEFAULT_TITLES = titles.DEFAULT_TITLES
+__all__ = ["DEFAULT_TITLES", "AliasPattern", "add_domain_components", "source_of"]
+
+
+@dataclass(frozen=True)
+class AliasPattern:
+    """One known name of a domain-pack actor: "Quds Force" is an ORG, pack id "quds-force"."""
+
+    text: str
+    label: str
+    pack_id: str
+
+
+def add_domain_components(
+    nlp: Language, titles: Sequence[str], aliases: Sequence[AliasPattern]
+) -> None:
+    """Add (or replace) the name-repair, alias and title components after the NER."""
+    for name in (TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(NAMES_PIPE, after="ner")
+    else:
+        nlp.add_pipe(NAMES_PIPE)
+    alias_cfg = {"aliases": [asdict(a) for a in aliases]}
+    nlp.add_pipe(ALIAS_PIPE, config=alias_cfg, after=NAMES_PIPE)
+    nlp.add_pipe(TITLE_PIPE, config={"titles": list(titles)}, after=ALIAS_PIPE)
+
+
+# aliases -------------------------------------------------------------------------------------
+
+
+def _is_acronym(text: str) -> bool:
+    # Short all-caps names ("IS", "SAA") must match case-sensitively, or "is" would match.
+    return len(text) <= 5 and text.isupper()
+
+
+class AliasMatcher:
+    def __init__(self, nlp: Language, aliases: Sequence[dict[str, str]]) -> None:
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.targets: dict[str, tuple[str, str]] = {}  # match key -> (label, pack id)
+        for i, alias in enumerate(aliases):
+            key = f"alias{i}"
+            self.targets[key] = (alias["label"], alias["pack_id"])
+            matcher = self.exact if _is_acronym(alias["text"]) else self.folded
+            matcher.add(key, [nlp.make_doc(alias["text"])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for matcher in (self.exact, self.folded):
+            for key, start, end in matcher(doc):
+                label, pack_id = self.targets[doc.vocab.strings[key]]
+                found.append(Span(doc, start, end, label=label, span_id=pack_id))
+        ents = list(doc.ents)
+        for match in filter_spans(found):
+            ents = _apply_alias(ents, match)
+        doc.ents = filter_spans(ents)
+        return doc
+
+
+def _apply_alias(ents: list[Span], match: Span) -> list[Span]:
+    overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+    for ent in overlapping:
+        inside = match.start >= ent.start and match.end <= ent.end
+        if inside and (ent.start, ent.end) != (match.start, match.end):
+            return ents  # part of a longer name: leave the model's entity alone
+        if not inside and not (ent.start >= match.start and ent.end <= match.end):
+            return ents  # crossing boundaries: not ours to decide
+    exact = [e for e in overlapping if (e.start, e.end) == (match.start, match.end)]
+    agrees = bool(exact) and exact[0].label_ == match.label_
+    source = source_of(exact[0]) if agrees else "alias"
+    title = exact[0]._.title if exact else None
+    kept = [e for e in ents if e not in overlapping]
+    return [*kept, mark(match, source, title)]
+
+
+@Language.factory(ALIAS_PIPE, default_config={"aliases": []})
+def make_alias_component(nlp: Language, name: str, aliases: list[dict[str, str]]) -> AliasMatcher:
+    return AliasMatcher(nlp, aliases)

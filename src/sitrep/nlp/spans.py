@@ -1,0 +1,31 @@
+"""Span extensions shared by the domain components: where an entity came from, its title."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+for _name in ("title", "mention_source"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+# Name particles that join the parts of Arabic and Persian names ("Bashar al-Assad").
+PARTICLES = ("al", "el", "bin", "ibn", "abu", "bint", "de")
+
+
+def source_of(span: Span) -> str:
+    """Where an entity came from ("model", "alias", "title-rule"); unmarked ones are the model's."""
+    value = span._.mention_source
+    return str(value) if value else "model"
+
+
+def mark(span: Span, source: str, title: str | None = None) -> Span:
+    span._.mention_source = source
+    if title is not None:
+        span._.title = title
+    return span
+
+
+def relabel(doc: Doc, start: int, end: int, like: Span, label: str | None = None) -> Span:
+    """A new span over [start, end) that keeps `like`'s label, id, source and title."""
+    new = Span(doc, start, end, label=label or like.label_, span_id=like.id)
+    return mark(new, source_of(like), like._.title)

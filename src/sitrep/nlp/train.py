@@ -1,0 +1,77 @@
+"""`sitrep train`: build the corpora from ../shared/data, train with spaCy, ship the result.
+
+For a reproducible CPU run set OMP_NUM_THREADS=MKL_NUM_THREADS=OPENBLAS_NUM_THREADS=1 before
+starting (the shipped model was trained that way, under `nice -n 5`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from sitrep.errors import DataMissingError, ModelError
+from sitrep.nlp.corpora import CorpusStats, build_corpora
+from sitrep.nlp.pipeline import shipped_model_path
+
+CONFIG = Path(__file__).with_name("config.cfg")
+MODEL_META = {"name": "sitrep_en", "version": "0.1.0", "license": "CC BY-SA 4.0"}
+
+
+def check_data(data: Path) -> Path:
+    if not data.is_dir():
+        raise DataMissingError(
+            f"training data folder not found: {data}",
+            hint="put the corpora in ../shared/data or set SITREP_SHARED_DATA",
+        )
+    return data
+
+
+def prepare(data: Path, output: Path) -> CorpusStats:
+    """Convert the corpora into output/corpus/{train,dev}.spacy."""
+    return build_corpora(check_data(data), output / "corpus")
+
+
+def train(
+    data: Path,
+    output: Path,
+    max_steps: int | None = None,
+    overrides: dict[str, object] | None = None,
+) -> Path:
+    """Build the corpora and train; returns the best pipeline's directory.
+
+    `overrides` are spaCy config overrides ("training.patience": 0 ...)."""
+    from spacy.cli.train import train as spacy_train
+
+    prepare(data, output)
+    settings: dict[str, object] = {
+        "paths.train": str(output / "corpus" / "train.spacy"),
+        "paths.dev": str(output / "corpus" / "dev.spacy"),
+        **(overrides or {}),
+    }
+    if max_steps is not None:
+        settings["training.max_steps"] = max_steps
+    spacy_train(CONFIG, output / "pipeline", overrides=settings)
+    best = output / "pipeline" / "model-best"
+    if not (best / "config.cfg").is_file():
+        raise ModelError(f"training finished without a pipeline in {best}")
+    return best
+
+
+def ship(pipeline: Path, dest: Path | None = None) -> Path:
+    """Copy a trained pipeline into the package (without training-only leftovers)."""
+    dest = dest or shipped_model_path()
+    if not (pipeline / "config.cfg").is_file():
+        raise ModelError(f"not a spaCy pipeline: {pipeline}")
+    card = dest / "MODEL_CARD.md"
+    kept_card = card.read_text(encoding="utf-8") if card.is_file() else None
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(pipeline, dest)
+    meta_path = dest / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(MODEL_META)
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    if kept_card is not None:
+        card.write_text(kept_card, encoding="utf-8")
+    return dest

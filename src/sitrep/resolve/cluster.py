@@ -1,0 +1,108 @@
+"""Within one document: a later surname or short form joins the full-name mention it refers to.
+
+"Maj. Gen. Qassem Soleimani ... Soleimani's presence" -> one cluster. A short form joins only
+when exactly one full name in the document fits it; otherwise it stays on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.names import match_names, name_tokens, strip_titles
+from sitrep.names.match import token_similarity
+from sitrep.resolve.packmatch import PackMatcher, name_kind
+
+RESOLVED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP"})
+
+
+@dataclass
+class Cluster:
+    """Mentions in one document that name the same thing."""
+
+    label: str
+    name: str  # the fullest name seen
+    pack_id: str | None = None
+    pack_reason: str = ""
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
+
+    def add(self, mention: dict[str, Any], reason: str) -> None:
+        self.mentions.append(mention)
+        self.reasons[mention["id"]] = reason
+
+
+def clean_name(mention: dict[str, Any]) -> str:
+    text = str(mention["text"])
+    return strip_titles(text)[0] if mention["label"] == "PERSON" else text.strip(" «»\"'“”")
+
+
+def _is_full(mention: dict[str, Any]) -> bool:
+    return mention.get("pack_id") is not None or len(name_tokens(clean_name(mention))) >= 2
+
+
+def _join_full(clusters: list[Cluster], mention: dict[str, Any], matcher: PackMatcher) -> None:
+    name, label = clean_name(mention), mention["label"]
+    pack_id = mention.get("pack_id")
+    hit = None if pack_id else matcher.exact_match(name, label)
+    if hit:
+        pack_id = hit.actor.id
+    for cluster in clusters:
+        if cluster.label != label and name_kind(cluster.label) != name_kind(label):
+            continue
+        if pack_id and cluster.pack_id == pack_id:
+            cluster.add(mention, f"same pack actor {pack_id} in document")
+            return
+        if not (pack_id and cluster.pack_id):
+            result = match_names(name, cluster.name, name_kind(label))
+            if result.same:
+                cluster.add(mention, f"same name in document ({', '.join(result.reasons)})")
+                cluster.pack_id = cluster.pack_id or pack_id
+                return
+    reason = "alias ruler" if mention.get("pack_id") else ("pack alias" if hit else "")
+    cluster = Cluster(label, name, pack_id, reason)
+    cluster.add(mention, "first full mention in document")
+    clusters.append(cluster)
+
+
+def _fits(short: str, cluster: Cluster, matcher: PackMatcher, label: str) -> bool:
+    if cluster.pack_id and cluster.pack_id in {a.id for a in matcher.short_form(short, label)}:
+        return True
+    tokens, full = name_tokens(short), name_tokens(cluster.name)
+    if len(tokens) != 1 or not full or name_kind(label) != "person":
+        return False
+    return token_similarity(tokens[0], full[-1]) >= 0.85
+
+
+def _join_short(clusters: list[Cluster], mention: dict[str, Any], matcher: PackMatcher) -> None:
+    name, label = clean_name(mention), mention["label"]
+    same_kind = [c for c in clusters if name_kind(c.label) == name_kind(label)]
+    fitting = [c for c in same_kind if _fits(name, c, matcher, label)]
+    if len({id(c) for c in fitting}) == 1:
+        fitting[0].add(mention, f"short form of {fitting[0].name!r} in the same document")
+        return
+    for cluster in same_kind:  # the same short form seen before, unattached
+        if cluster.name == name and not cluster.pack_id:
+            cluster.add(mention, "same short form in document")
+            return
+    cluster = Cluster(label, name)
+    why = "ambiguous short form" if fitting else "short form with no full name in document"
+    cluster.add(mention, why)
+    clusters.append(cluster)
+
+
+def cluster_document(mentions: Sequence[dict[str, Any]], matcher: PackMatcher) -> list[Cluster]:
+    """Group one document's mentions: full names first, then short forms onto them."""
+    ordered = sorted(
+        (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
+        key=lambda m: (m["start"], m["end"]),
+    )
+    clusters: list[Cluster] = []
+    for mention in ordered:
+        if _is_full(mention) or mention["label"] not in ("PERSON", "ORG"):
+            _join_full(clusters, mention, matcher)
+    for mention in ordered:
+        if not (_is_full(mention) or mention["label"] not in ("PERSON", "ORG")):
+            _join_short(clusters, mention, matcher)
+    return clusters

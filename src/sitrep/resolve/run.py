@@ -1,0 +1,250 @@
+"""Mentions in the store -> canonical entities, incrementally, with every decision explained.
+
+Order: within-document clusters (cluster.py), then each cluster to an entity: the pack (alias
+ruler id, exact alias, name key), the gazetteer for places, or an entity outside the pack found
+through blocking keys and name keys. Analyst merges and splits are re-applied last, so a re-run
+never undoes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select, update
+
+from sitrep.names import NameKind, blocking_keys, match_names
+from sitrep.pack import Pack, load_pack
+from sitrep.resolve.cluster import Cluster, cluster_document
+from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
+from sitrep.resolve.judgements import reapply_analyst_judgements
+from sitrep.resolve.packmatch import PackMatcher
+from sitrep.resolve.places import resolve_place
+from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
+from sitrep.settings import get_settings
+from sitrep.store import Store, insert_ignore, schema
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+@dataclass
+class ResolutionStats:
+    documents: int = 0
+    mentions: int = 0
+    resolved: int = 0
+    unresolved: int = 0
+    pack_links: int = 0
+    name_key_links: int = 0
+    places: int = 0
+    new_entities: int = 0
+    analyst_judgements_applied: int = 0
+
+
+@dataclass
+class Decision:
+    entity_id: str | None
+    reason: str
+    fuzzy: bool = False  # a name-key decision: logged as a rule judgement
+
+
+@dataclass
+class _Run:
+    store: Store
+    pack: Pack
+    matcher: PackMatcher
+    stats: ResolutionStats = field(default_factory=ResolutionStats)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    aliases: dict[tuple[str, str], str] = field(default_factory=dict)
+    judgements: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    blocks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # non-pack entities
+
+    # -- entities outside the pack ----------------------------------------------------------
+
+    def load_blocks(self, conn: Connection) -> None:
+        ents, aliases = schema.entities, schema.entity_aliases
+        query = (
+            select(ents.c.id, ents.c.type, aliases.c.alias)
+            .join(aliases, aliases.c.entity_id == ents.c.id)
+            .where(ents.c.pack_id.is_(None), ents.c.type.in_(["person", "org"]))
+        )
+        for entity_id, entity_type, alias in conn.execute(query):
+            self.index_name(entity_id, entity_type, alias)
+
+    def index_name(self, entity_id: str, entity_type: str, name: str) -> None:
+        kind: NameKind = "person" if entity_type == "person" else "org"
+        for key in blocking_keys(name, kind):
+            self.blocks.setdefault(f"{entity_type}|{key}", set()).add((entity_id, name))
+
+    def find_existing(self, name: str, entity_type: str) -> Decision | None:
+        kind: NameKind = "person" if entity_type == "person" else "org"
+        candidates: set[tuple[str, str]] = set()
+        for key in blocking_keys(name, kind):
+            candidates |= self.blocks.get(f"{entity_type}|{key}", set())
+        scored = []
+        for entity_id, alias in sorted(candidates):
+            result = match_names(name, alias, kind)
+            if result.same:
+                scored.append((result.score, entity_id, alias, result.reasons))
+        if not scored:
+            return None
+        score, entity_id, alias, reasons = max(scored)
+        if any(s >= score - 0.02 and e != entity_id for s, e, _, _ in scored):
+            return None  # two entities fit equally: do not guess
+        return Decision(entity_id, f"name key ~ {alias!r} ({', '.join(reasons)})", fuzzy=True)
+
+    # -- decisions ----------------------------------------------------------------------------
+
+    def pack_entity(self, actor_id: str, reason: str, fuzzy: bool = False) -> Decision:
+        entity_id = pack_entity_id(actor_id)
+        if entity_id not in self.entities:
+            self.entities[entity_id] = pack_entity_row(self.pack.actors[actor_id], self.pack)
+            for text in self.pack.actors[actor_id].all_names:
+                self.aliases[(entity_id, text)] = "pack"
+        self.stats.pack_links += 1
+        return Decision(entity_id, reason, fuzzy)
+
+    def decide_place(self, cluster: Cluster, context: Sequence[str]) -> Decision:
+        hit = self.matcher.exact_match(cluster.name, "LOC")
+        if hit:
+            return self.pack_entity(hit.actor.id, "pack state name")
+        place = resolve_place(cluster.name, context)
+        self.stats.places += 1
+        if place is None:
+            entity_id = place_entity_id(None, None, cluster.name)
+            self.entities.setdefault(entity_id, name_entity_row(entity_id, "place", cluster.name))
+            return Decision(entity_id, "place not in the gazetteer")
+        entity_id = place_entity_id(place.geonames_id, place.region_id, place.name)
+        self.entities.setdefault(entity_id, place_entity_row(entity_id, place))
+        return Decision(entity_id, f"gazetteer: {place.reason} (score {place.score})")
+
+    def decide_actor(self, cluster: Cluster) -> Decision:
+        if cluster.pack_id:
+            return self.pack_entity(cluster.pack_id, cluster.pack_reason or "pack alias")
+        hit = self.matcher.fuzzy_match(cluster.name, cluster.label)
+        if hit:
+            return self.pack_entity(hit.actor.id, hit.reason, fuzzy=True)
+        shorts = self.matcher.short_form(cluster.name, cluster.label)
+        if len(shorts) == 1:
+            return self.pack_entity(shorts[0].id, "short form unique in the pack", fuzzy=True)
+        if cluster.label == "NORP":
+            return Decision(None, "nationality or group word not in the pack")
+        entity_type = "person" if cluster.label == "PERSON" else "org"
+        found = self.find_existing(cluster.name, entity_type)
+        if found:
+            self.stats.name_key_links += 1
+            return found
+        entity_id = name_entity_id(entity_type, cluster.name)
+        if entity_id not in self.entities:
+            self.entities[entity_id] = name_entity_row(entity_id, entity_type, cluster.name)
+            self.stats.new_entities += 1
+        self.index_name(entity_id, entity_type, cluster.name)
+        return Decision(entity_id, "new entity from this name")
+
+    def decide(self, cluster: Cluster, context: Sequence[str]) -> Decision:
+        if cluster.label in PLACE_LABELS and not cluster.pack_id:
+            return self.decide_place(cluster, context)
+        return self.decide_actor(cluster)
+
+    # -- one document -------------------------------------------------------------------------
+
+    def resolve_document(self, mentions: list[dict[str, Any]]) -> None:
+        clusters = cluster_document(mentions, self.matcher)
+        context = self.context_countries(clusters)
+        clustered: set[str] = set()
+        for cluster in clusters:
+            decision = self.decide(cluster, context)
+            self.record(cluster, decision)
+            clustered.update(cluster.reasons)
+        for mention in mentions:
+            if mention["id"] not in clustered:
+                self.updates.append({"mid": mention["id"], "eid": None, "why": "not resolved"})
+                self.stats.unresolved += 1
+
+    def context_countries(self, clusters: list[Cluster]) -> list[str]:
+        countries: list[str] = []
+        for cluster in clusters:
+            actor = self.pack.actors.get(cluster.pack_id or "")
+            if actor and actor.country and actor.country not in countries:
+                countries.append(actor.country)
+        return countries
+
+    def record(self, cluster: Cluster, decision: Decision) -> None:
+        for mention in cluster.mentions:
+            why = f"{cluster.reasons[mention['id']]}; {decision.reason}"
+            self.updates.append({"mid": mention["id"], "eid": decision.entity_id, "why": why})
+            if decision.entity_id is None:
+                self.stats.unresolved += 1
+                continue
+            self.stats.resolved += 1
+            self.aliases.setdefault((decision.entity_id, str(mention["text"]).strip()), "seen")
+        if decision.fuzzy and decision.entity_id:
+            targets = {"entity": decision.entity_id, "name": cluster.name}
+            self.judgements.append(
+                judgement_row("link", targets, "rule", "resolve.name-key", decision.reason)
+            )
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write(self, conn: Connection) -> None:
+        insert_ignore(conn, schema.entities, list(self.entities.values()))
+        alias_rows = [
+            {"entity_id": e, "alias": a, "source": s} for (e, a), s in self.aliases.items() if a
+        ]
+        insert_ignore(conn, schema.entity_aliases, alias_rows)
+        insert_ignore(conn, schema.judgements, self.judgements)
+        if self.updates:
+            statement = (
+                update(schema.mentions)
+                .where(schema.mentions.c.id == bindparam("mid"))
+                .values(entity_id=bindparam("eid"), resolution=bindparam("why"))
+            )
+            conn.execute(statement, self.updates)
+
+
+def _mentions_by_document(
+    conn: Connection, doc_ids: Sequence[str] | None
+) -> dict[str, list[dict[str, Any]]]:
+    men = schema.mentions
+    if doc_ids is None:  # incremental: every document with a mention not yet resolved
+        pending = select(men.c.document_id).where(men.c.resolution.is_(None)).distinct()
+        doc_ids = list(conn.execute(pending).scalars())
+    grouped: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
+    for chunk_start in range(0, len(doc_ids), 500):
+        chunk = list(doc_ids[chunk_start : chunk_start + 500])
+        rows = conn.execute(select(men).where(men.c.document_id.in_(chunk))).mappings()
+        for row in rows:
+            grouped[row["document_id"]].append(dict(row))
+    return grouped
+
+
+def run_resolution(
+    store: Store, doc_ids: Sequence[str] | None = None, pack: Pack | None = None
+) -> ResolutionStats:
+    """Resolve the mentions of `doc_ids` (default: documents with unresolved mentions)."""
+    pack = pack or load_pack(get_settings().pack)
+    run = _Run(store, pack, _matcher(pack))
+    with store.transaction() as conn:
+        run.load_blocks(conn)
+        for mentions in _mentions_by_document(conn, doc_ids).values():
+            run.stats.documents += 1
+            run.stats.mentions += len(mentions)
+            run.resolve_document(mentions)
+        run.write(conn)
+        run.stats.analyst_judgements_applied = reapply_analyst_judgements(conn)
+    return run.stats
+
+
+_MATCHERS: dict[str, PackMatcher] = {}
+
+
+def _matcher(pack: Pack) -> PackMatcher:
+    """One matcher per pack per process: its indexes cost a few hundred milliseconds."""
+    key = str(pack.path)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = PackMatcher(pack)
+    return _MATCHERS[key]
+
+
+__all__ = ["ResolutionStats", "run_resolution"]

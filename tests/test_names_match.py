@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.names import blocking_keys, match_names, strip_titles
+from sitrep.names.evaluate import evaluate_pairs
+
+PAIRS = Path(__file__).parent / "fixtures" / "names" / "pairs.csv"
+FLOORS = json.loads((Path(__file__).parent / "names_floors.json").read_text())["names_pairs"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Maj. Gen. Qassem Soleimani", "Qasem Suleimani"),
+        ("Qassem Soleimani", "قاسم سلیمانی"),
+        ("Mohammad Hossein Baqeri", "Mohammad Bagheri"),
+        ("Othman al-Ghanimi", "Osman Ghanemi"),
+        ("Esmail Ghaani", "Ismail Qaani"),
+    ],
+)
+def test_spellings_of_one_person_match(a: str, b: str) -> None:
+    result = match_names(a, b, "person")
+    assert result.same and result.reasons
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Hezbollah", "Kata'ib Hezbollah", "org"),
+        ("Ali Khamenei", "Ali Larijani", "person"),
+        ("Qassem Soleimani", "Qassem al-Muhandis", "person"),
+        ("Qassem Soleimani", "Gholamreza Soleimani", "person"),
+        ("Bashar al-Assad", "Hafez al-Assad", "person"),
+        ("Quds Force", "Quds Day", "org"),
+        ("Quds Force", "Liwa al-Quds", "org"),
+    ],
+)
+def test_hard_negatives_stay_apart(a: str, b: str, kind: str) -> None:
+    result = match_names(a, b, kind)  # type: ignore[arg-type]
+    assert not result.same, result
+
+
+def test_titles_are_stripped() -> None:
+    assert strip_titles("Lt. General Soleimani’s") == ("Soleimani", ("Lt. General",))
+    assert strip_titles("the General")[0] == ""
+
+
+def test_surname_meets_full_name_in_a_block() -> None:
+    assert blocking_keys("Sulejmani", "person") & blocking_keys("Qassem Soleimani", "person")
+    assert blocking_keys("HTS", "org") & blocking_keys("Hay'at Tahrir al-Sham", "org")
+    assert not blocking_keys("Ali Khamenei", "person") & blocking_keys("Ali Larijani", "person")
+
+
+def test_pair_set_meets_its_floor() -> None:
+    scores = evaluate_pairs(PAIRS)
+    assert scores.pairs >= 300
+    assert scores.precision >= FLOORS["precision"]
+    assert scores.recall >= FLOORS["recall"]
