@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -85,16 +86,17 @@ def init_worker(use_nlp: bool, model: str | None, pack: str) -> None:
         _worker_nlp = load_domain_pipeline(model, pack)
 
 
+@cache
 def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
-    """The shipped statistical pipeline plus the domain pack's titles and aliases."""
-    from sitrep.nlp.components import AliasPattern, add_domain_components
+    """The shipped statistical pipeline plus the domain pack's titles and aliases (once)."""
+    from sitrep.nlp.domain import AliasPattern, add_domain_components
     from sitrep.nlp.pipeline import load_pipeline
     from sitrep.pack import load_pack
 
     nlp = load_pipeline(model)
     pack = load_pack(pack_name)
     aliases = [AliasPattern(text, label, pack_id) for text, label, pack_id in pack.alias_patterns()]
-    add_domain_components(nlp, list(pack.titles), aliases)
+    add_domain_components(nlp, list(pack.title_forms), aliases)
     return nlp
 
 
