@@ -59,8 +59,8 @@ def test_demo_store_serves_search_dossier_events_map_network(client: TestClient)
     assert resolved, "no mention in a Soleimani article was resolved to an entity"
     for mention in doc["mentions"]:
         assert doc["text"][mention["start"] : mention["end"]] == mention["text"]
-    people = get(client, "/api/entities?type=PERSON&q=soleimani")["items"]
-    assert people, "no PERSON entity for Soleimani"
+    people = get(client, "/api/entities?type=person&q=soleimani")["items"]
+    assert people, "no person entity for Soleimani"
     dossier = get(client, f"/api/entities/{people[0]['id']}")
     assert dossier["mentions"] and dossier["sources"]
     events = get(client, "/api/events?limit=500")

@@ -67,7 +67,7 @@ def test_search_returns_snippet_segments(client: TestClient) -> None:
 
 
 def test_entity_list_filters_by_type_and_name(client: TestClient) -> None:
-    people = get(client, "/api/entities?type=PERSON")
+    people = get(client, "/api/entities?type=person")
     assert {e["name"] for e in people["items"]} == {"Qassem Soleimani", "Esmail Qaani"}
     assert people["items"][0]["name"] == "Qassem Soleimani"  # most mentioned first
     by_alias = get(client, "/api/entities?q=suleim")
@@ -105,7 +105,7 @@ def test_event_filters(client: TestClient) -> None:
 def test_one_event_with_claims_and_place(client: TestClient) -> None:
     event = get(client, "/api/events/evt_moscow")
     assert event["place_entity"]["precision"] == "country"
-    assert event["participants"][0]["entity_type"] == "PERSON"
+    assert event["participants"][0]["entity_type"] == "person"
     assert [c["stance"] for c in event["claims"]] == ["denies"]
     assert event["claims"][0]["document_title"].startswith("Kremlin denies")
 
@@ -124,8 +124,8 @@ def test_network_links_co_participants_and_co_mentions(client: TestClient) -> No
     assert {"ent_soleimani", "ent_kremlin", "ent_baghdad"} <= names
     edges = {(e["source"], e["target"]): e for e in graph["edges"]}
     assert edges[("ent_baghdad", "ent_soleimani")]["events"] == 1
-    people = get(client, "/api/network?type=PERSON&type=ORG")
-    assert {n["type"] for n in people["nodes"]} <= {"PERSON", "ORG"}
+    people = get(client, "/api/network?type=person&type=group")
+    assert {n["type"] for n in people["nodes"]} <= {"person", "group"}
     assert get(client, "/api/network?min_weight=99")["nodes"] == []
 
 

@@ -22,7 +22,7 @@ XSS_COMMENT = '<img src=x onerror=alert("comment")> nice try <script>alert(2)</s
 ENTITIES: list[dict[str, Any]] = [
     {
         "id": "ent_soleimani",
-        "type": "PERSON",
+        "type": "person",
         "name": "Qassem Soleimani",
         "attributes": {
             "positions": [{"value": "commander of the Quds Force", "until": "2020-01-03"}],
@@ -31,15 +31,15 @@ ENTITIES: list[dict[str, Any]] = [
     },
     {
         "id": "ent_qaani",
-        "type": "PERSON",
+        "type": "person",
         "name": "Esmail Qaani",
         "attributes": {"positions": [{"value": "commander of the Quds Force", "since": "2020-01"}]},
     },
-    {"id": "ent_quds", "type": "ORG", "name": "Quds Force", "attributes": {}},
-    {"id": "ent_kremlin", "type": "ORG", "name": "Kremlin", "attributes": {}},
+    {"id": "ent_quds", "type": "group", "name": "Quds Force", "attributes": {}},
+    {"id": "ent_kremlin", "type": "group", "name": "Kremlin", "attributes": {}},
     {
         "id": "ent_aleppo",
-        "type": "GPE",
+        "type": "place",
         "name": "Aleppo",
         "country": "SY",
         "lat": 36.2,
@@ -49,7 +49,7 @@ ENTITIES: list[dict[str, Any]] = [
     },
     {
         "id": "ent_baghdad",
-        "type": "GPE",
+        "type": "place",
         "name": "Baghdad",
         "country": "IQ",
         "lat": 33.34,
@@ -59,7 +59,7 @@ ENTITIES: list[dict[str, Any]] = [
     },
     {
         "id": "ent_russia",
-        "type": "GPE",
+        "type": "place",
         "name": "Russia",
         "country": "RU",
         "lat": 61.5,

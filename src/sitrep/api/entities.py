@@ -20,7 +20,7 @@ def list_entities(
     store: StoreDep,
     paging: PagingDep,
     _who: Viewer,
-    type: Annotated[str | None, Query(max_length=16, description="PERSON, ORG, GPE ...")] = None,
+    type: Annotated[str | None, Query(max_length=16, description="person, group, org, state_body, state, media, place")] = None,
     q: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
 ) -> dict[str, Any]:
     n_mentions = select(func.count()).where(M.c.entity_id == E.c.id).scalar_subquery()

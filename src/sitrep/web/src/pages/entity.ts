@@ -2,7 +2,7 @@
 import { get, Page, Row } from "../api";
 import { Child, docLink, empty, entityLink, eventLink, h, section, statusBadge } from "../dom";
 
-const TYPES = ["", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"];
+const TYPES = ["", "person", "group", "org", "state_body", "state", "media", "place"];
 
 export async function renderEntities(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const type = params.get("type") ?? "";

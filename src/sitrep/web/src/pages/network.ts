@@ -3,8 +3,11 @@ import cytoscape from "cytoscape";
 import { get, Row } from "../api";
 import { h } from "../dom";
 
-const TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP"];
-const COLOURS: Record<string, string> = { PERSON: "#1f6feb", ORG: "#b35900", GPE: "#2e7d32", LOC: "#2e7d32", NORP: "#7b1fa2" };
+const TYPES = ["person", "group", "org", "state_body", "state", "media", "place"];
+const COLOURS: Record<string, string> = {
+  person: "#1f6feb", group: "#b35900", org: "#8a6d00", state_body: "#c2185b",
+  state: "#455a64", media: "#7b1fa2", place: "#2e7d32",
+};
 
 export async function renderNetwork(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const chosen = params.getAll("type");
