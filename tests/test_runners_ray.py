@@ -65,8 +65,21 @@ def test_ray_run_killed_half_way_then_resumed_equals_a_local_run(tmp_path: Path)
 
     db, work = tmp_path / "ray.db", tmp_path / "work"
     command = [
-        sys.executable, "-m", "sitrep.cli.app", "ingest", "--runner", "ray", "--workers", "2",
-        "--shard-size", "2", "--db", str(db), "--work-dir", str(work), *INPUTS,
+        sys.executable,
+        "-m",
+        "sitrep.cli.app",
+        "ingest",
+        "--runner",
+        "ray",
+        "--workers",
+        "2",
+        "--shard-size",
+        "2",
+        "--db",
+        str(db),
+        "--work-dir",
+        str(work),
+        *INPUTS,
     ]
     env = {**os.environ, "RAY_DISABLE_USAGE_STATS": "1"}
     first = subprocess.Popen(command, env=env, start_new_session=True)

@@ -159,7 +159,8 @@ def test_network_map_and_timeline_render_data(page: Any, base_url: str) -> None:
     assert page.locator("#cy canvas").count() >= 1
     shot(page, "06-network")
 
-    for unwanted in ("group", "org", "state_body", "state", "media"):  # filter through the form, as an analyst would
+    # filter through the form, as an analyst would
+    for unwanted in ("group", "org", "state_body", "state", "media"):
         page.uncheck(f".filters input[value='{unwanted}']")
     page.click(".filters button")
     page.wait_for_selector("#cy[data-types='person,place'][data-rendered]")

@@ -341,14 +341,11 @@ def reduce_store(store: Store) -> dict[str, Any]:
 
     Incremental by construction: each step works on what is not yet resolved, so a resumed
     run picks up documents an interrupted run stored but did not reduce."""
-    from dataclasses import asdict, is_dataclass
+    from dataclasses import asdict
 
     from sitrep.corroborate import run_corroboration
     from sitrep.resolve import run_resolution
 
     resolution = run_resolution(store)
     corroboration = run_corroboration(store)
-    return {
-        "resolution": asdict(resolution) if is_dataclass(resolution) else resolution,  # type: ignore[arg-type]
-        "corroboration": asdict(corroboration) if is_dataclass(corroboration) else corroboration,  # type: ignore[arg-type]
-    }
+    return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}

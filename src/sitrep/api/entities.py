@@ -20,7 +20,10 @@ def list_entities(
     store: StoreDep,
     paging: PagingDep,
     _who: Viewer,
-    type: Annotated[str | None, Query(max_length=16, description="person, group, org, state_body, state, media, place")] = None,
+    type: Annotated[
+        str | None,
+        Query(max_length=16, description="person, group, org, state_body, state, media or place"),
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
 ) -> dict[str, Any]:
     n_mentions = select(func.count()).where(M.c.entity_id == E.c.id).scalar_subquery()

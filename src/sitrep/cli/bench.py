@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from sitrep.bench.driver import BenchPlan, BenchReport, run_bench
 from sitrep.errors import UsageError
@@ -51,31 +50,35 @@ def bench_pipeline(
         out.print(f"results written to {output}")
 
 
-def print_report(report: BenchReport) -> None:
-    table = Table("run", "docs", "s", "docs/s", "words/s", "peak MiB", "ratio", "stage shares")
+RATIOS = (
+    ("ratio_to_bare_spacy", "× bare spaCy time"),
+    ("speedup_vs_1_process", "× speed-up vs 1 process"),
+    ("reduce_per_doc_vs_smallest", "× reduce time per doc vs smallest"),
+)
+
+
+def markdown_report(report: BenchReport) -> str:
+    """The results as Markdown tables: readable in a terminal, pasteable into the docs."""
+    lines = [
+        "| run | docs | seconds | docs/s | words/s | peak MiB (per worker) | ratio |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for row in report.rows:
-        ratio = next(
-            (
-                f"{key}={row[key]:.2f}"
-                for key in (
-                    "ratio_to_bare_spacy",
-                    "speedup_vs_1_process",
-                    "reduce_per_doc_vs_smallest",
-                )
-                if key in row
-            ),
-            "",
-        )
+        ratio = "; ".join(f"{row[key]:.2f}{label}" for key, label in RATIOS if key in row)
         peak = row.get("peak_rss_mib_worker") or row.get("peak_rss_mib_parent") or 0.0
-        shares = " ".join(f"{k}:{v:.0%}" for k, v in row.get("stage_shares", {}).items())
-        table.add_row(
-            row["name"],
-            str(row["documents"]),
-            f"{row['seconds']:.1f}",
-            f"{row['docs_per_s']:.1f}",
-            f"{row['words_per_s']:.0f}",
-            f"{peak:.0f}",
-            ratio,
-            shares,
+        lines.append(
+            f"| {row['name']} | {row['documents']} | {row['seconds']:.1f} | "
+            f"{row['docs_per_s']:.1f} | {row['words_per_s']:.0f} | {peak:.0f} | {ratio} |"
         )
-    out.print(table)
+    shares = [row for row in report.rows if row.get("stage_shares")]
+    if shares:
+        stages = sorted({stage for row in shares for stage in row["stage_shares"]})
+        lines += ["", "| run | " + " | ".join(stages) + " |", "|---|" + "---:|" * len(stages)]
+        for row in shares:
+            cells = " | ".join(f"{row['stage_shares'].get(stage, 0):.0%}" for stage in stages)
+            lines.append(f"| {row['name']} | {cells} |")
+    return "\n".join(lines)
+
+
+def print_report(report: BenchReport) -> None:
+    out.print(markdown_report(report), markup=False, highlight=False, soft_wrap=True)
