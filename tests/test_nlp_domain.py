@@ -151,3 +151,30 @@ def test_titles_on_both_sides_of_the_entity_start_are_joined() -> None:
     words = ["Maj.", "Gen.", "Qassem", "Soleimani", "left"]
     doc = _run(_nlp(), words, ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
     assert _ents(doc) == [("Qassem Soleimani", "PERSON", "Maj. Gen.", None)]
+
+
+def test_a_name_run_into_a_date_loses_the_date() -> None:
+    words = ["Iraqi", "Armed", "Forces", "Gen.", "Othman", "Ghanimi", "March", "18", "said", "so"]
+    doc = _run(
+        _nlp(),
+        words,
+        ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+    )
+    assert ("Othman Ghanimi", "PERSON", "Gen.", None) in _ents(doc)
+    assert not any("March" in text for text, *_ in _ents(doc))
+
+
+def test_a_surname_like_a_month_word_stays() -> None:
+    doc = _run(_nlp(), ["Theresa", "May", "spoke"], ["B-PERSON", "I-PERSON", "O"])
+    assert _ents(doc) == [("Theresa May", "PERSON", None, None)]
+
+
+def test_known_place_names_are_matched_case_sensitively_and_fix_a_wrong_label() -> None:
+    nlp = spacy.blank("en")
+    places = [AliasPattern("Homs", "GPE", ""), AliasPattern("Idlib", "GPE", "")]
+    add_domain_components(nlp, TITLES, [*ALIASES, *places])
+    words = ["Fighting", "in", "Homs", "and", "Idlib", ";", "homs", "lower"]
+    doc = _run(nlp, words, ["O", "O", "O", "O", "B-PERSON", "O", "O", "O"])
+    assert _ents(doc) == [("Homs", "GPE", None, None), ("Idlib", "GPE", None, None)]
+    kept = _run(nlp, ["in", "Homs"], ["O", "B-LOC"])
+    assert _ents(kept) == [("Homs", "LOC", None, None)]  # the model's place label stays

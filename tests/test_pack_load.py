@@ -35,7 +35,10 @@ def test_alias_patterns_feed_the_ruler() -> None:
     assert ("Iranian", "NORP", "iran") in patterns
     assert ("Qasem Soleimani", "PERSON", "qassem-soleimani") in patterns
     assert not any(text == "Soleimani" for text, _, _ in patterns)  # short forms stay out
-    assert {label for _, label, _ in patterns} == {"PERSON", "ORG", "LOC", "NORP"}
+    assert {label for _, label, i in patterns if i} == {"PERSON", "ORG", "LOC", "NORP"}
+    places = {text for text, label, i in patterns if not i and label == "GPE"}
+    assert {"Homs", "Tartus", "Idlib Province"} <= places  # pack regions + GeoNames cities
+    assert "Soleimani" not in places and "Syria" not in places
 
 
 def test_a_second_pack_is_a_folder_of_yaml(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 * `sitrep_names` (names.py): repairs person names the tokenizer or model cut apart.
 * `sitrep_aliases`: known aliases from the domain pack are recognised even where the model
   misses them, override a wrong model label, and carry the pack id (`Span.id_`). An alias
-  inside a longer entity is left alone ("Kata'ib Hezbollah" is not "Hezbollah").
+  inside a longer entity is left alone ("Kata'ib Hezbollah" is not "Hezbollah"). Patterns
+  with an empty pack id are known place names: matched case-sensitively, they add a missed
+  place or relabel a place the model called a person; a model place label is kept.
 * `sitrep_titles` (titles.py): titles and ranks right before a PERSON are attached to it
   (`Span._.title`), a title swallowed into an entity is split off, and a capitalised name
   right after a capitalised title that the model missed becomes a PERSON.
@@ -25,6 +27,7 @@ from sitrep.nlp import names, titles
 from sitrep.nlp.spans import mark, source_of
 
 ALIAS_PIPE = "sitrep_aliases"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_PIPE = titles.TITLE_PIPE
 NAMES_PIPE = names.NAMES_PIPE
 DEFAULT_TITLES = titles.DEFAULT_TITLES
@@ -37,7 +40,7 @@ class AliasPattern:
 
     text: str
     label: str
-    pack_id: str
+    pack_id: str  # "" for a known place name outside the pack's actors
 
 
 def add_domain_components(
@@ -72,7 +75,8 @@ class AliasMatcher:
         for i, alias in enumerate(aliases):
             key = f"alias{i}"
             self.targets[key] = (alias["label"], alias["pack_id"])
-            matcher = self.exact if _is_acronym(alias["text"]) else self.folded
+            exact = _is_acronym(alias["text"]) or not alias["pack_id"]
+            matcher = self.exact if exact else self.folded
             matcher.add(key, [nlp.make_doc(alias["text"])])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -82,6 +86,8 @@ class AliasMatcher:
                 label, pack_id = self.targets[doc.vocab.strings[key]]
                 found.append(Span(doc, start, end, label=label, span_id=pack_id))
         ents = list(doc.ents)
+        # Pack actors first: on equal spans filter_spans keeps the first ("Qods" the force).
+        found.sort(key=lambda span: not span.id_)
         for match in filter_spans(found):
             ents = _apply_alias(ents, match)
         doc.ents = filter_spans(ents)
@@ -97,6 +103,10 @@ def _apply_alias(ents: list[Span], match: Span) -> list[Span]:
         if not inside and not (ent.start >= match.start and ent.end <= match.end):
             return ents  # crossing boundaries: not ours to decide
     exact = [e for e in overlapping if (e.start, e.end) == (match.start, match.end)]
+    if not match.id_ and exact and exact[0].label_ in PLACE_LABELS:
+        return ents  # a known place the model already tagged as a place
+    if not match.id_ and len(overlapping) > len(exact):
+        return ents  # a place name over several model entities: not ours to decide
     agrees = bool(exact) and exact[0].label_ == match.label_
     source = source_of(exact[0]) if agrees else "alias"
     title = exact[0]._.title if exact else None

@@ -2,7 +2,8 @@
 
 spaCy's tokenizer splits "al-Assad" into "al", "-", "Assad", and the model then often tags
 "Bashar al" and "Assad" as two persons. Also, the model sometimes stops a PERSON one proper
-noun short ("Qassem" in "General Qassem Soleimani").
+noun short ("Qassem" in "General Qassem Soleimani"), or runs a name into a date
+("... Al-Ghanimi March 18").
 """
 
 from __future__ import annotations
@@ -20,6 +21,42 @@ _PARTICLE_NAME = re.compile(
     rf"(?<![\w-])(?:{'|'.join(PARTICLES)})-[A-Z][\w'’]+", re.IGNORECASE
 )  # "al-Assad", "Al-Baghdadi"
 MAX_EXTENSION = 2  # proper nouns a PERSON may grow by
+# Words of a date the model sometimes runs a name into ("... Al-Ghanimi March 18"). Not "May":
+# a surname too ("Theresa May").
+_DATE_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _is_date_token(text: str) -> bool:
+    return text.lower().rstrip(".") in _DATE_WORDS or text.rstrip("thndrs,.").isdigit()
+
+
+def trim_dates(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Cut trailing date words and numbers off a name; a name that is only a date goes."""
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ in _NOT_NAMES:
+            out.append(ent)
+            continue
+        end, cut = ent.end, False
+        while end > ent.start:
+            if _is_date_token(doc[end - 1].text):
+                cut = True
+            elif not (cut and doc[end - 1].is_punct):  # "Maj." keeps its full stop
+                break
+            end -= 1
+        if end == ent.end:
+            out.append(ent)
+        elif end > ent.start and any(t.is_alpha for t in doc[ent.start : end]):
+            out.append(relabel(doc, ent.start, end, ent))
+    return out
 
 
 def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -58,6 +95,7 @@ def _extend(doc: Doc, ents: list[Span]) -> list[Span]:
             and end not in taken
             and doc[end].pos_ == "PROPN"
             and doc[end].is_title
+            and not _is_date_token(doc[end].text)
             and doc[end - 1].whitespace_
         ):
             end += 1
@@ -67,7 +105,7 @@ def _extend(doc: Doc, ents: list[Span]) -> list[Span]:
 
 class NameRepair:
     def __call__(self, doc: Doc) -> Doc:
-        ents = _extend(doc, _join_particles(doc, list(doc.ents)))
+        ents = _extend(doc, _join_particles(doc, trim_dates(doc, list(doc.ents))))
         doc.ents = filter_spans(ents)
         return doc
 

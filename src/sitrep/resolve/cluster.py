@@ -13,6 +13,7 @@ from typing import Any
 from sitrep.names import match_names, name_tokens, strip_titles
 from sitrep.names.match import token_similarity
 from sitrep.resolve.packmatch import PackMatcher, name_kind
+from sitrep.resolve.retype import Retyper
 
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP"})
 
@@ -34,6 +35,8 @@ class Cluster:
 
 
 def clean_name(mention: dict[str, Any]) -> str:
+    if mention.get("name"):  # set by the retyper: the part of the text that names the thing
+        return str(mention["name"])
     text = str(mention["text"])
     return strip_titles(text)[0] if mention["label"] == "PERSON" else text.strip(" «»\"'“”")
 
@@ -92,8 +95,14 @@ def _join_short(clusters: list[Cluster], mention: dict[str, Any], matcher: PackM
     clusters.append(cluster)
 
 
-def cluster_document(mentions: Sequence[dict[str, Any]], matcher: PackMatcher) -> list[Cluster]:
-    """Group one document's mentions: full names first, then short forms onto them."""
+def cluster_document(
+    mentions: Sequence[dict[str, Any]], matcher: PackMatcher, retyper: Retyper | None = None
+) -> list[Cluster]:
+    """Group one document's mentions: full names first, then short forms onto them.
+
+    With a retyper, mislabelled mentions are relabelled first ("Khamenei" LOC -> PERSON)."""
+    if retyper is not None:
+        mentions = [_retyped(retyper, m) for m in mentions]
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
         key=lambda m: (m["start"], m["end"]),
@@ -106,3 +115,10 @@ def cluster_document(mentions: Sequence[dict[str, Any]], matcher: PackMatcher) -
         if not (_is_full(mention) or mention["label"] not in ("PERSON", "ORG")):
             _join_short(clusters, mention, matcher)
     return clusters
+
+
+def _retyped(retyper: Retyper, mention: dict[str, Any]) -> dict[str, Any]:
+    if mention["label"] not in RESOLVED_LABELS:
+        return mention
+    name = clean_name(mention)
+    return retyper.retype(mention, name) if name else mention

@@ -21,6 +21,7 @@ from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.judgements import reapply_analyst_judgements
 from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import resolve_place
+from sitrep.resolve.retype import Retyper
 from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
 from sitrep.settings import get_settings
 from sitrep.store import Store, insert_ignore, schema
@@ -53,6 +54,7 @@ class _Run:
     store: Store
     pack: Pack
     matcher: PackMatcher
+    retyper: Retyper
     stats: ResolutionStats = field(default_factory=ResolutionStats)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -150,7 +152,7 @@ class _Run:
     # -- one document -------------------------------------------------------------------------
 
     def resolve_document(self, mentions: list[dict[str, Any]]) -> None:
-        clusters = cluster_document(mentions, self.matcher)
+        clusters = cluster_document(mentions, self.matcher, self.retyper)
         context = self.context_countries(clusters)
         clustered: set[str] = set()
         for cluster in clusters:
@@ -224,7 +226,7 @@ def run_resolution(
 ) -> ResolutionStats:
     """Resolve the mentions of `doc_ids` (default: documents with unresolved mentions)."""
     pack = pack or load_pack(get_settings().pack)
-    run = _Run(store, pack, _matcher(pack))
+    run = _Run(store, pack, _matcher(pack), _retyper(pack))
     with store.transaction() as conn:
         run.load_blocks(conn)
         for mentions in _mentions_by_document(conn, doc_ids).values():
@@ -245,6 +247,16 @@ def _matcher(pack: Pack) -> PackMatcher:
     if key not in _MATCHERS:
         _MATCHERS[key] = PackMatcher(pack)
     return _MATCHERS[key]
+
+
+_RETYPERS: dict[str, Retyper] = {}
+
+
+def _retyper(pack: Pack) -> Retyper:
+    key = str(pack.path)
+    if key not in _RETYPERS:
+        _RETYPERS[key] = Retyper(pack)
+    return _RETYPERS[key]
 
 
 __all__ = ["ResolutionStats", "run_resolution"]

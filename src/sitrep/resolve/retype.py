@@ -1,0 +1,103 @@
+"""Correct a mention's label and name before clustering, using the pack and the gazetteer.
+
+The statistical model often gets the label of a name wrong ("Khamenei" as LOC, "Suleimani" as
+ORG, "Idlib" as PERSON) or swallows a nationality word or a generic noun ("Syrian Latakia",
+"Lebanese Hezbollah forces"). A name the pack knows takes the label of its actor; a PERSON or ORG
+that is a known theatre place becomes a place. Mentions the ruler already tied to a pack actor
+are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.names import fold
+from sitrep.pack import Actor, Pack
+from sitrep.resolve.places import PlaceMatch, resolve_place
+
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+# Trailing nouns that say what kind of thing a named group is, not part of its name.
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:forces?|fighters?|militias?|troops|units?|members?|militants?|men)$", re.IGNORECASE
+)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
+
+
+@dataclass
+class Retyper:
+    """Indexes of the pack's names (any actor type) and the theatre's countries."""
+
+    pack: Pack
+    names: dict[str, set[str]] = field(default_factory=dict)  # folded name -> actor ids
+    shorts: dict[str, set[str]] = field(default_factory=dict)
+    demonyms: set[str] = field(default_factory=set)
+    countries: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for actor in self.pack.actors.values():
+            for text in actor.all_names:
+                self.names.setdefault(fold(text), set()).add(actor.id)
+            for text in actor.short_forms:
+                self.shorts.setdefault(fold(text), set()).add(actor.id)
+            self.demonyms.update(fold(d) for d in actor.demonyms)
+        countries = {r.country for r in self.pack.regions}
+        countries |= {a.country for a in self.pack.by_type("state") if a.country}
+        self.countries = frozenset(c.upper() for c in countries if c)
+
+    def variants(self, name: str) -> list[str]:
+        """The name, then without a leading "the"/nationality word and a trailing generic noun."""
+        out = [name]
+        bare = _LEADING_THE.sub("", name)
+        words = bare.split()
+        if len(words) > 1 and fold(words[0].rstrip("’'s")) in self.demonyms:
+            bare = " ".join(words[1:])
+        for text in (bare, _GENERIC_TAIL.sub("", bare), _GENERIC_TAIL.sub("", name)):
+            if text and text not in out:
+                out.append(text)
+        return out
+
+    def actor_for(self, names: list[str]) -> tuple[Actor, str] | None:
+        """The one pack actor a full name or alias (else a short form) of `names` names."""
+        for index in (self.names, self.shorts):
+            for text in names:
+                ids = index.get(fold(text), set())
+                if len(ids) == 1:
+                    return self.pack.actors[next(iter(ids))], text
+        return None
+
+    def place_for(self, names: list[str]) -> tuple[PlaceMatch, str] | None:
+        """A theatre place one of `names` exactly names (not a loose spelling match)."""
+        for text in names:
+            place = resolve_place(text)
+            if place is None or place.country_code.upper() not in self.countries:
+                continue
+            if "spelling variant" in place.reason:
+                continue
+            if place.precision == "region" or place.population >= MIN_PLACE_POPULATION:
+                return place, text
+        return None
+
+    def retype(self, mention: dict[str, Any], name: str) -> dict[str, Any]:
+        """`mention` with a corrected "label" and a "name" to resolve by (a copy if changed)."""
+        if mention.get("pack_id"):
+            return mention
+        label = str(mention["label"])
+        names = self.variants(name)
+        hit = self.actor_for(names)
+        if hit is not None:
+            actor, text = hit
+            return {**mention, "label": actor.label, "name": text}
+        if label in PLACE_LABELS:
+            if resolve_place(name) is not None:
+                return mention
+            # "Syrian Latakia": a shorter variant that names a theatre place
+            place = self.place_for(names[1:])
+            return {**mention, "name": place[1]} if place else mention
+        if label in ("PERSON", "ORG"):
+            place = self.place_for(names)
+            if place is not None:
+                return {**mention, "label": "GPE", "name": place[1]}
+        return mention
