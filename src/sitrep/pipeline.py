@@ -93,7 +93,7 @@ def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
     from sitrep.nlp.pipeline import load_pipeline
     from sitrep.pack import load_pack
 
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, shared=False)
     pack = load_pack(pack_name)
     aliases = [AliasPattern(text, label, pack_id) for text, label, pack_id in pack.alias_patterns()]
     add_domain_components(nlp, list(pack.title_forms), aliases)

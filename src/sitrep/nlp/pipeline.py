@@ -28,15 +28,23 @@ def resolve_model_path(path: str | Path | None = None) -> Path:
     return Path(path) if path is not None else shipped_model_path()
 
 
-def load_pipeline(path: str | Path | None = None) -> Language:
-    """The spaCy pipeline, loaded once per process and path. No network.
+def load_pipeline(path: str | Path | None = None, *, shared: bool = True) -> Language:
+    """The spaCy pipeline. No network.
 
-    The object is shared: `add_domain_components` on it affects every later caller."""
-    return _load(resolve_model_path(path).resolve())
+    `shared=True` gives the one instance loaded once per process and path: cheap, but
+    `add_domain_components` on it affects every later caller. Code that adds components (the
+    ingest's domain pipeline) asks for its own instance with `shared=False`, so what it
+    adds cannot be replaced under it by another caller, nor leak into theirs."""
+    resolved = resolve_model_path(path).resolve()
+    return _load(resolved) if shared else _load_fresh(resolved)
 
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> Language:
+    return _load_fresh(path)
+
+
+def _load_fresh(path: Path) -> Language:
     if not (path / "config.cfg").is_file():
         raise ModelError(
             f"no spaCy pipeline at {path}",
