@@ -31,6 +31,7 @@ def bench_pipeline(
     fakes: Annotated[
         Path | None, typer.Option(help="FA-KES CSV [default: ../shared/data/fa-kes/fa-kes-dev.csv]")
     ] = None,
+    no_fakes: Annotated[bool, typer.Option("--no-fakes", help="skip the FA-KES part")] = False,
     sizes: Annotated[str, typer.Option(help="synthetic corpus sizes")] = "1000,5000,20000",
     parallel_size: Annotated[int, typer.Option(help="documents for the 1-vs-2-process run")] = 2000,
     workers: Annotated[str, typer.Option(help="process counts to compare")] = "1,2",
@@ -38,7 +39,9 @@ def bench_pipeline(
     output: Annotated[Path | None, typer.Option("-o", help="write the results as JSON")] = None,
 ) -> None:
     """Documents/s, words/s, peak memory, stage shares, scaling and speed-up, as ratios."""
-    if fakes is None:
+    if no_fakes:
+        fakes = None
+    elif fakes is None:
         default = get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
         fakes = default if default.exists() else None
         if fakes is None:
