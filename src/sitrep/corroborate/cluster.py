@@ -12,7 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sitrep.corroborate.compat import MentionView, same_happening
+from sitrep.corroborate.compat import (
+    MentionView,
+    place_compatible,
+    same_happening,
+    time_compatible,
+)
 
 UNKNOWN_MONTH = "*"
 
@@ -33,6 +38,7 @@ class AnalystJudgement:
 class UnionFind:
     def __init__(self, items: Iterable[str]) -> None:
         self.parent = {i: i for i in items}
+        self.members = {i: [i] for i in self.parent}  # root -> the group's items
 
     def find(self, item: str) -> str:
         root = item
@@ -45,7 +51,12 @@ class UnionFind:
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            low, high = min(ra, rb), max(ra, rb)
+            self.parent[high] = low
+            self.members[low] += self.members.pop(high)
+
+    def group(self, item: str) -> list[str]:
+        return self.members[self.find(item)]
 
     def groups(self) -> list[list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -105,12 +116,15 @@ def cluster(
         return any((a in s) != (b in s) for s in split_sets)
 
     uf, links, compared = UnionFind(ids), list[Link](), 0
+    by_id = {v.id: v for v in views}
     for a, b in candidate_pairs(views):
         compared += 1
         if kept_apart(a.id, b.id):
             continue
         decision = same_happening(a, b)
         if not decision.same or uf.find(a.id) == uf.find(b.id):
+            continue
+        if _groups_conflict(uf, a.id, b.id, by_id):
             continue
         if not split_sets or not _would_bridge_split(uf, a.id, b.id, kept_apart):
             uf.union(a.id, b.id)
@@ -121,6 +135,19 @@ def cluster(
             for other in members[1:]:
                 uf.union(members[0], other)
     return uf.groups(), links, compared
+
+
+def _groups_conflict(uf: UnionFind, a: str, b: str, by_id: dict[str, MentionView]) -> bool:
+    """Joining two groups may not put two places or two times that disagree in one event.
+
+    Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
+    """
+    for x in uf.group(a):
+        for y in uf.group(b):
+            vx, vy = by_id[x], by_id[y]
+            if not (place_compatible(vx, vy).same and time_compatible(vx, vy).same):
+                return True
+    return False
 
 
 def _would_bridge_split(uf: UnionFind, a: str, b: str, kept_apart: object) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class Decision:
 def type_compatible(a: MentionView, b: MentionView) -> Decision:
     if a.type != b.type:
         return Decision(False, f"types differ ({a.type} / {b.type})")
+    if a.mode and b.mode and a.mode != b.mode and not (a.place and a.place == b.place):
+        # A meeting joins a visit only at the very same place ("flew to Moscow" / "the meeting
+        # in Moscow"), never one somewhere else in the country ("met in Damascus" / "visited
+        # Syria last October").
+        return Decision(False, f"modes differ ({a.mode} / {b.mode}) at different places")
     return Decision(True, f"same type {a.type}")
 
 
@@ -61,8 +67,27 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
     return Decision(False, f"places differ ({a.place_name} / {b.place_name})")
 
 
+# A mention dated only by a span longer than this ("several trips over the last decade") is
+# a pattern of activity, not one happening: it joins only mentions with the very same span.
+MAX_HAPPENING_DAYS = 366
+
+
+def is_activity_span(view: MentionView) -> bool:
+    if not (view.time_start and view.time_end):
+        return False
+    try:
+        start, end = date.fromisoformat(view.time_start), date.fromisoformat(view.time_end)
+    except ValueError:
+        return False
+    return (end - start).days > MAX_HAPPENING_DAYS
+
+
 def time_compatible(a: MentionView, b: MentionView) -> Decision:
     """Intervals overlap at their precision; an unresolved time is compatible with any."""
+    for span, other in ((a, b), (b, a)):
+        same_span = (span.time_start, span.time_end) == (other.time_start, other.time_end)
+        if is_activity_span(span) and not same_span:
+            return Decision(False, f"{span.time_start}..{span.time_end} spans years, not one event")
     if not (a.time_start and b.time_start):
         return Decision(True, "time unknown on one side")
     a_end, b_end = a.time_end or a.time_start, b.time_end or b.time_start

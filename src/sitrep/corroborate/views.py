@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import ClaimView, name_key
+from sitrep.resolve.ids import pack_entity_id
 from sitrep.store import schema as s
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
@@ -43,8 +44,8 @@ def participant_key(
     entity = resolved.get((doc_id, int(part["start"]), int(part["end"])))
     if entity:
         return str(entity)
-    if part.get("pack_id"):
-        return "pack:" + str(part["pack_id"])
+    if part.get("pack_id"):  # the id resolution gives a pack entry
+        return pack_entity_id(str(part["pack_id"]))
     if part.get("label") not in ENTITY_LABELS:
         return None
     words = name_key(str(part["text"])).split()

@@ -19,6 +19,7 @@ from sitrep.extract.spans import (
     SUBJECT_DEPS,
     Phrase,
     entities_under,
+    is_dateline,
     phrase_of_entity,
     phrases_for,
     with_conjuncts,
@@ -50,7 +51,7 @@ def subject_slots(verb: Token) -> list[Slot]:
     """The verb's subject, inherited through conjunction, relative clauses and participles."""
     passive = is_passive(verb)
     for child in verb.children:
-        if dep(child) in SUBJECT_DEPS and dep(child) != "expl":
+        if dep(child) in SUBJECT_DEPS and dep(child) != "expl" and not is_dateline(child):
             name = "passive_subject" if passive or "pass" in dep(child) else "subject"
             if child.lower_ in RELATIVE and dep(verb) == "relcl":
                 return [Slot(name, h) for h in with_conjuncts(verb.head)]
@@ -82,15 +83,30 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     for child in noun.children:
         if dep(child) == "poss":
             slots.append(Slot("poss", child))
-        elif child.ent_type_ and (
+        elif (child.ent_type_ or (child.pos_ == "PROPN" and dep(child) == "compound")) and (
             dep(child) in ("compound", "amod") or (dep(child) == "nmod" and not case_word(child))
         ):
             slots.append(Slot("modifier", child))
     slots.extend(_prep_slots(noun))
     head = noun.head
+    if head.lower_ in FRAMING_WORDS and head.i != noun.i:
+        slots.extend(_framed_slots(noun, head))
     carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(head.text, schema.support_verbs) is not None:
         slots.extend(s for s in verb_slots(head) if s.name != "object")
+    return slots
+
+
+# "following a meeting with X, Putin said": the frame word's own preps and the subject of the
+# clause it modifies belong to the nominal.
+FRAMING_WORDS = frozenset({"following", "after", "before", "during"})
+
+
+def _framed_slots(noun: Token, frame: Token) -> list[Slot]:
+    slots = [s for s in _prep_slots(frame) if s.head.i != noun.i]
+    verb = next((a for a in frame.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        slots.extend(s for s in subject_slots(verb) if s.name == "subject")
     return slots
 
 
@@ -102,6 +118,8 @@ def copula_slots(verb: Token) -> list[Slot]:
     if dep(verb) == "cop":
         pred, word = verb.head, case_word(verb.head)
         slots = subject_slots(pred) + ([Slot(word, pred)] if word else []) + _prep_slots(pred)
+        if not word and pred.ent_type_ in ACTOR_LABELS and not subject_slots(pred):
+            slots.append(Slot("subject", pred))  # "Mr. Soleimani in Moscow was not": X heads it
         return [Slot("subject" if s.name == "passive_subject" else s.name, s.head) for s in slots]
     slots = verb_slots(verb)
     for slot in list(slots):
@@ -139,7 +157,7 @@ def assign_roles(
                 continue
         if role is None:
             continue
-        for phrase in phrases_for(slot.head, ents):
+        for phrase in phrases_for(slot.head, ents) + led_by(slot.head, ents):
             key = (phrase.start, phrase.end)
             if key in seen:
                 continue
@@ -149,6 +167,33 @@ def assign_roles(
                 continue
             participants.append((role, phrase))
     return Arguments(tuple(participants), place, place_prep)
+
+
+LEADING_VERBS = frozenset({"headed", "led"})
+
+
+def led_by(head: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """ "a delegation headed by X and Y": the named heads, to the end of the paragraph.
+
+    The parser often breaks the sentence inside the long titles of the heads ("Maj. Gen."), so
+    the heads are read from the entities after "by" rather than from the tree.
+    """
+    for child in head.children:
+        if child.lower_ not in LEADING_VERBS or dep(child) != "acl":
+            continue
+        by = next((t for t in child.subtree if t.lower_ == "by"), None)
+        if by is None:
+            return []
+        text = head.doc.text
+        stop = text.find("\n", by.idx)
+        stop = len(text) if stop < 0 else stop
+        people = {
+            e.start: e
+            for e in ents.values()
+            if e.label_ == "PERSON" and by.idx < e.start_char < stop and (len(e) > 1 or e.ent_id_)
+        }
+        return [phrase_of_entity(people[k]) for k in sorted(people)]
+    return []
 
 
 def has_actor_entity(args: Arguments, labels: frozenset[str] = ACTOR_LABELS) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.arguments import subject_slots
 from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.schema import ClaimCues, verb_lemma
-from sitrep.extract.spans import Phrase, person_before, phrase_of_entity, phrases_for
+from sitrep.extract.spans import SUBJECT_DEPS, Phrase, person_before, phrase_of_entity, phrases_for
 from sitrep.records import SourceLink, Stance
 
 SourceKind = str
@@ -119,14 +119,19 @@ def _citing_links(head: Token, ents: dict[int, Span], cues: ClaimCues) -> list[S
 
 def _interview_links(verb: Token, ents: dict[int, Span], cues: ClaimCues) -> list[SourceLink]:
     """ "In an interview with the Mehr News Agency, X revealed ...": the agency relays X."""
+    if dep(verb) == "acl" and verb.head.lower_ in INTERVIEW_NOUNS:  # the parser's reading
+        return _noun_interview_links(verb.head, ents, cues)
+    return [link for _w, n in prep_objects(verb) for link in _noun_interview_links(n, ents, cues)]
+
+
+def _noun_interview_links(noun: Token, ents: dict[int, Span], cues: ClaimCues) -> list[SourceLink]:
+    if noun.lower_ not in INTERVIEW_NOUNS:
+        return []
     links = []
-    for _word, noun in prep_objects(verb):
-        if noun.lower_ not in INTERVIEW_NOUNS:
-            continue
-        for word, target in prep_objects(noun):
-            phrase = _first_phrase(target, ents) if word in ("with", "to") else None
-            if phrase is not None:
-                links.append(_link(phrase, "interview", cues))
+    for word, target in prep_objects(noun):
+        phrase = _first_phrase(target, ents) if word in ("with", "to") else None
+        if phrase is not None:
+            links.append(_link(phrase, "interview", cues))
     return links
 
 
@@ -137,8 +142,12 @@ def _verb_links(
     links = _interview_links(verb, ents, cues)
     speaker = None
     for slot in subject_slots(verb):
-        if slot.head.lower_ in ("this", "it"):
+        if slot.head.lower_ in ("this", "it") or _in_quote(slot.head, quote_start):
             continue
+        if slot.head.lower_ in REPORT_NOUNS:  # "authorities ... reports ... denied"
+            holder = next((c for c in slot.head.children if dep(c) in SUBJECT_DEPS), None)
+            speaker = _first_phrase(holder, ents) if holder is not None else None
+            break
         speaker = _speaker_phrase(slot.head, ents, quote_start)
         break
     if verb_word == "tell":  # "an official told The Associated Press": AP relays the official
@@ -158,6 +167,16 @@ def _verb_links(
             links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
     links.extend(_citing_links(verb, ents, cues))
     return links
+
+
+def _in_quote(token: Token, quote_start: int | None) -> bool:
+    """A subject inside the quotation is quoted, not the speaker ("«X was not», said Y")."""
+    return quote_start is not None and quote_start <= token.idx and _opens_before(token)
+
+
+def _opens_before(token: Token) -> bool:
+    text = token.doc.text[: token.idx]
+    return text.rfind("«") > text.rfind("»") or text.rfind("“") > text.rfind("”")
 
 
 def _verb_text(verb: Token) -> str:
@@ -191,9 +210,24 @@ def _classify(token: Token, cues: ClaimCues) -> tuple[str, str] | None:
     return None
 
 
-def _is_about(verb: Token, trigger: Token) -> bool:
-    """The trigger sits in the verb's subject ("the visit of Ghaani shows"): not a source."""
-    return any(trigger in slot.head.subtree or slot.head is trigger for slot in subject_slots(verb))
+# Nouns that carry a claim: "reports of Soleimani's travel ... were denied" denies the travel.
+REPORT_NOUNS = frozenset(
+    {"reports", "report", "claims", "claim", "rumours", "rumors", "information", "allegations"}
+)
+
+
+def _is_about(verb: Token, trigger: Token, category: str) -> bool:
+    """The trigger sits in the verb's own subject ("the visit of Ghaani shows"): not a source.
+
+    Only the verb's subject children count: a subject inherited through `acl` ("an interview
+    ..., X revealed Ghaani's visit") holds the verb itself. A report noun as the subject of a
+    stance verb is what the stance is about, not who takes it.
+    """
+    for child in verb.children:
+        if dep(child) not in SUBJECT_DEPS or trigger not in child.subtree:
+            continue
+        return category == "reports" or child.lower_ not in REPORT_NOUNS
+    return False
 
 
 def _relayed_say(verb: Token, lemma: str, cues: ClaimCues) -> bool:
@@ -235,7 +269,7 @@ def attribute(
     stance: Stance | None = None
     for anc in trigger.ancestors:
         found = _classify(anc, cues)
-        if found is None or _relayed_say(anc, found[1], cues) or _is_about(anc, trigger):
+        if found is None or _relayed_say(anc, found[1], cues) or _is_about(anc, trigger, found[0]):
             continue
         category, lemma = found
         links = _verb_links(anc, lemma, ents, cues, quote[0] if quote else None)
@@ -269,6 +303,7 @@ def quote_speaker(
             found = _classify(tok, cues)
             if found is not None and found[0] == "reports":
                 links = _verb_links(tok, found[1], ents, cues, quote[0])
+                links = links or _inverted_speaker(tok, sent, ents, cues)
                 if links:
                     return links
     return []
@@ -290,3 +325,14 @@ def trailing_attribution(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> 
                 links.append(_link(phrase, root.lower_, cues))
                 links.extend(_citing_links(child, ents, cues))
     return links + _citing_links(root, ents, cues)
+
+
+def _inverted_speaker(
+    verb: Token, sent: Span, ents: dict[int, Span], cues: ClaimCues
+) -> list[SourceLink]:
+    """ "«...», said the Russian Foreign Ministry": the first actor named after the verb."""
+    for tok in sent[verb.i - sent.start + 1 :]:
+        ent = ents.get(tok.i)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return [_link(phrase_of_entity(ent), _verb_text(verb), cues)]
+    return []

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.attribution import (
     attribute,
     find_quotes,
@@ -21,7 +22,7 @@ from sitrep.extract.attribution import (
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.schema import ClaimCues, load_claim_cues, load_event_schema
-from sitrep.extract.spans import Phrase, clause_tokens, entity_index
+from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
 from sitrep.records import (
     Casualties,
@@ -57,6 +58,8 @@ def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | N
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
+            if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
+                mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
                 mention = replace(mention, casualties=casualties)
             if trailing and mention.claim.stance == "asserts":
@@ -89,7 +92,55 @@ def _governing_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -> Time
         ]
         if inside:
             return min(inside, key=lambda pair: pair[0])[1]
-    return None
+    return _adjacent_time(trigger, times)
+
+
+# A time the parser left dangling ("the death of X in Baghdad on January 3rd" parsed as a
+# conjunct) still belongs to a trigger a few tokens before it in the same sentence.
+ADJACENT_TOKENS = 8
+
+
+def _adjacent_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    near = [
+        (min(abs(t.i - trigger.i) for t in span), tv)
+        for span, tv in times
+        if span.sent == trigger.sent
+    ]
+    near = [pair for pair in near if pair[0] <= ADJACENT_TOKENS]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def ends_on_title(sent: Span) -> bool:
+    """The splitter broke after a title: "headed by ... Maj. | Gen. Mohammad Hossein Baqeri"."""
+    words = [t for t in sent if not t.is_space]
+    if words and words[-1].text == "." and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and words[-1].lower_.rstrip(".") in TITLES
+
+
+def _with_fragment(
+    mention: EventMention, doc: Doc, fragment: Span, anchor: str | None, ents: dict[int, Span]
+) -> EventMention:
+    """The place and time a main verb's sentence lost to a split after a title."""
+    place = mention.place
+    if place is None:
+        loc = next(
+            (
+                ents[t.i]
+                for t in fragment
+                if t.i in ents
+                and ents[t.i].label_ in LOCATION_LABELS
+                and t.i > 0
+                and doc[ents[t.i].start - 1].lower_ in ("in", "at")
+            ),
+            None,
+        )
+        place = _participant("place", phrase_of_entity(loc)) if loc is not None else None
+    time = mention.time
+    if time is None:
+        times = _sentence_times(doc, fragment, anchor)
+        time = times[0][1] if times else None
+    return replace(mention, place=place, time=time)
 
 
 def _participant(role: str, phrase: Phrase) -> Participant:

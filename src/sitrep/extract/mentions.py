@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import (
     ACTOR_LABELS,
@@ -18,7 +18,7 @@ from sitrep.extract.arguments import (
 )
 from sitrep.extract.deps import dep
 from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, verb_lemma
-from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS
+from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
 _POS_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
 _MODAL_SLOTS = frozenset({"xcomp", "pcomp", "pobj", "dobj", "ccomp", "advcl", "acl", "obl"})
@@ -89,10 +89,32 @@ def analyse(
             continue
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
-        if not args.participants and args.place is None:
-            continue
+        if args.place is None and not any(
+            substantive(p, token.doc, trig.pos, type_name) for _, p in args.participants
+        ):
+            continue  # "its support", "the states coordinate their efforts": nobody named
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None
+
+
+# Types specific enough that any participant will do: "an airstrike killed 12 civilians".
+SPECIFIC_TYPES = frozenset({"ASSAULT", "DIE"})
+
+
+def substantive(phrase: Phrase, doc: Doc, pos: str, type_name: str) -> bool:
+    """A participant that names someone: an entity, or (for a verb) a phrase with a name in it.
+
+    A nominal trigger is vague on its own ("the arrival of Iranian troops", "talks with the
+    Russian officials"): without a place it needs a named participant to be an event.
+    """
+    if phrase.label != "NP":
+        return True
+    if type_name in SPECIFIC_TYPES:
+        return True  # "the strikes killed 20 people": the victims need no name
+    if pos == "noun":
+        return False
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ or t.pos_ == "PROPN" for t in span)
 
 
 def negated(token: Token) -> bool:
@@ -111,7 +133,8 @@ def negated(token: Token) -> bool:
 
 def modality(token: Token, cues: ClaimCues) -> str | None:
     """Why the mention is not a statement of fact: a modal, a plan, a call, a proposal."""
-    for child in token.children:
+    owners = [token, token.head] if dep(token) == "cop" else [token]
+    for child in (c for owner in owners for c in owner.children):  # "wouldn't be in power"
         if dep(child) in ("aux", "aux:pass") and child.lower_ in cues.modal_auxiliaries:
             return child.lower_
         if dep(child) == "amod" and child.lower_ in _MODAL_AMODS:

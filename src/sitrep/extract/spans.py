@@ -42,8 +42,16 @@ def entity_index(doc: Doc) -> dict[int, Span]:
     return {token.i: ent for ent in doc.ents for token in ent}
 
 
+# Words an entity span must not end on: "Turkish and", "Minister of foreign Affairs of".
+DANGLING = frozenset({"and", "or", "of", "the", "in", "for", ",", "'s", "’s"})
+
+
 def phrase_of_entity(ent: Span) -> Phrase:
-    return Phrase(ent.text, ent.start_char, ent.end_char, ent.label_, ent.ent_id_ or None)
+    end = ent.end
+    while end - 1 > ent.start and ent.doc[end - 1].lower_ in DANGLING:
+        end -= 1
+    span = ent.doc[ent.start : end]
+    return Phrase(span.text, span.start_char, span.end_char, ent.label_, ent.ent_id_ or None)
 
 
 def noun_phrase(head: Token) -> Phrase:
@@ -115,6 +123,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
             inner = phrases_for(child, ents)
             if inner and inner[0].label != "NP":
                 return inner
+    named = surname_of(head) or owner_of(head, ents) or titled(head, ents)
+    if named is not None:
+        return [named]
     people = entities_under(head, ents, frozenset({"PERSON"}))
     if people:
         return [phrase_of_entity(people[0])]
@@ -127,6 +138,49 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     return [noun_phrase(head)]
 
 
+def surname_of(head: Token) -> Phrase | None:
+    """A bare surname the tagger missed ("reports of Soleimani travel") named in full earlier."""
+    if head.pos_ != "PROPN" or head.ent_type_ or any(dep(c) != "case" for c in head.children):
+        return None
+    for ent in reversed([e for e in head.doc.ents if e.end_char <= head.idx]):
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == head.lower_:
+            end = head.idx + len(head.text)
+            return Phrase(head.text, head.idx, end, "PERSON", ent.ent_id_ or None)
+    return None
+
+
+# Titles the parser may take for a head ("the martyrdom of Lt. General Soleimani" -> "Lt").
+TITLES = frozenset({"maj", "gen", "lt", "col", "brig", "capt", "adm", "sgt", "mr", "dr", "st"})
+
+
+def titled(head: Token, ents: dict[int, Span]) -> Phrase | None:
+    """The person a bare title abbreviation introduces, named within the next few tokens."""
+    if head.lower_.rstrip(".") not in TITLES:
+        return None
+    doc = head.doc
+    for tok in doc[head.i + 1 : min(len(doc), head.i + 5)]:
+        ent = ents.get(tok.i)
+        if ent is not None and ent.label_ == "PERSON":
+            return phrase_of_entity(ent)
+        named = surname_of(tok)
+        if named is not None:
+            return named
+    return None
+
+
+def owner_of(head: Token, ents: dict[int, Span]) -> Phrase | None:
+    """ "Russia's government said its warplanes ...": "its" names the last state or body."""
+    if not any(dep(c) == "poss" and c.lower_ == "its" for c in head.children):
+        return None
+    if entities_under(head, ents):
+        return None
+    before = [
+        ents[t.i] for t in head.sent if t.i < head.i and t.i in ents and ents[t.i].label_ in OWNERS
+    ]
+    return phrase_of_entity(before[-1]) if before else None
+
+
+OWNERS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 
 # Heads whose phrase is better kept whole than replaced by an entity inside it.
@@ -135,6 +189,23 @@ _GENERIC_HEADS = frozenset(
      "troops", "delegation", "army", "military", "spokesman", "authorities", "ministry",
      "government", "leader", "general", "guards", "soldiers", "fighters"}
 )  # fmt: skip
+
+
+DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def is_dateline(token: Token) -> bool:
+    """ "Radiofarda – Syrian President ...": a line-initial name before a dash is the outlet."""
+    doc, last = token.doc, token.i
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    if last + 1 >= len(doc) or doc[last + 1].text not in DASHES:
+        return False
+    first = token
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = doc[first.i - 1]
+    line_start = doc.text.rfind("\n", 0, first.idx) + 1
+    return not doc.text[line_start : first.idx].strip()
 
 
 def with_conjuncts(head: Token) -> list[Token]:
