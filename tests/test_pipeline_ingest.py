@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from sitrep.cli.app import app
@@ -69,11 +69,6 @@ def write_bad_files(folder: Path) -> dict[str, str]:
     return {"empty.txt": "empty", "photo.html": "binary", "cut.html.gz": "truncated"}
 
 
-def count(store: Store, table: object) -> int:
-    with store.read() as conn:
-        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())  # type: ignore[arg-type]
-
-
 def test_ingesting_the_same_pages_twice_stores_them_once(tmp_path: Path) -> None:
     pages = write_pages(tmp_path / "pages")
     store = Store(str(tmp_path / "s.db"))
@@ -82,7 +77,7 @@ def test_ingesting_the_same_pages_twice_stores_them_once(tmp_path: Path) -> None
     assert first.stored == len(pages)
     assert second.stored == 0
     assert second.already_stored == len(pages)
-    assert count(store, schema.documents) == len(pages)
+    assert store.count(schema.documents) == len(pages)
 
 
 def test_bad_inputs_are_rejected_with_reasons_and_the_rest_goes_in(tmp_path: Path) -> None:
@@ -92,7 +87,7 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_goes_in(tmp_path: Pat
     result = CliRunner().invoke(app, ["ingest", "--no-nlp", "--db", db, str(tmp_path / "in")])
     assert result.exit_code == 1, result.output
     store = Store(db)
-    assert count(store, schema.documents) == len(BODIES)
+    assert store.count(schema.documents) == len(BODIES)
     reasons = {Path(r["origin"]).name: r["reason"] for r in store.rejects()}
     for name, reason in expected.items():
         assert reasons.get(name) == reason, (name, reasons)
@@ -120,10 +115,10 @@ def test_an_interrupted_run_resumes_without_duplicates_or_losses(tmp_path: Path)
 
     with pytest.raises(KeyboardInterrupt):
         Ingest(store, settings, use_nlp=False, report=kill_after_two).run([str(tmp_path / "in")])
-    assert 0 < count(store, schema.documents) < len(BODIES)
+    assert 0 < store.count(schema.documents) < len(BODIES)
     assert store.latest_run("ingest")["status"] == "interrupted"  # type: ignore[index]
     Ingest(store, settings, use_nlp=False).run([str(tmp_path / "in")])
-    assert count(store, schema.documents) == len(BODIES)
+    assert store.count(schema.documents) == len(BODIES)
     with store.read() as conn:
         ids = conn.execute(select(schema.documents.c.id)).scalars().all()
     assert len(ids) == len(set(ids))
@@ -137,8 +132,8 @@ def test_the_seeds_ingested_twice_leave_five_documents(tmp_path: Path) -> None:
     Ingest(store, Settings(), use_nlp=False).run([str(SEEDS)])
     again = Ingest(store, Settings(), use_nlp=False).run([str(SEEDS)])
     assert again.stored == 0
-    assert count(store, schema.documents) == 5
-    assert count(store, schema.comments) >= 2
+    assert store.count(schema.documents) == 5
+    assert store.count(schema.comments) >= 2
 
 
 def test_doc_and_docs_commands_show_what_was_stored(tmp_path: Path) -> None:

@@ -165,13 +165,11 @@ class Ingest:
         from sitrep.acquire import iter_inputs
 
         started = time.perf_counter()
-        self.summary.run_id = self.store.start_run("ingest", {"inputs": list(specs)})
+        run_id = self.store.start_run("ingest", {"inputs": list(specs)})
         status = "done"
         try:
             init_worker(self.use_nlp and self.workers <= 1, self.settings.model, self.settings.pack)
-            self._known = self._stored_ids()
-            self._dedupe = self._near_duplicate_index()
-            self._new_ids: list[str] = []
+            self.prepare(run_id)
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
             for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
                 self._process(chunk)
@@ -179,9 +177,12 @@ class Ingest:
         except KeyboardInterrupt:
             status, self.summary.interrupted = "interrupted", True
             raise
+        except Exception:
+            status = "failed"
+            raise
         finally:
             self.summary.seconds = time.perf_counter() - started
-            self.store.finish_run(self.summary.run_id, status, self.summary.as_dict())
+            self.store.finish_run(run_id, status, self.summary.as_dict())
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
         return self.summary
@@ -250,7 +251,6 @@ class Ingest:
         self.summary.run_id = run_id
         self._known = self._stored_ids()
         self._dedupe = self._near_duplicate_index()
-        self._new_ids = []
 
     def load_mapped(self, items: Sequence[DocResult | Rejection]) -> None:
         """Write results mapped elsewhere, in input order, exactly as a local run would."""
@@ -294,7 +294,6 @@ class Ingest:
         self.summary.words += sum(r.document.word_count for r in results)
         for rejection in rejections:
             self.summary.rejected[rejection.reason] += 1
-        self._new_ids += [r.document.id for r in results]
         self._tell(results, seen_again, rejections)
 
     def _check_near_duplicates(self, results: list[DocResult]) -> dict[str, DuplicateInfo]:

@@ -142,15 +142,6 @@ class Store:
 
     # -- documents -----------------------------------------------------------------------------
 
-    def existing_document_ids(self, ids: Sequence[str]) -> set[str]:
-        if not ids:
-            return set()
-        with self.read() as conn:
-            found = conn.execute(
-                select(schema.documents.c.id).where(schema.documents.c.id.in_(list(ids)))
-            )
-            return set(found.scalars())
-
     def count(self, table: Table) -> int:
         with self.read() as conn:
             return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
