@@ -1,7 +1,8 @@
 """Analyst decisions: merge/split entities and events, relabel a mention, mark a claim.
 
-Each is one transaction that makes the minimal update and logs a `judgements` row
-(by="analyst") whose `targets` keep a snapshot of what was changed, so it can be reversed.
+Each makes the minimal update and returns a `Decision`; the caller (sitrep.api.writes.decide)
+runs it in one transaction and logs it as a `judgements` row (by="analyst") whose `targets`
+keep a snapshot of what was changed, so it can be reversed.
 Event judgements carry `targets["mentions"]` in the shape sitrep.corroborate reads back
 (`load_judgements`), so a re-run of corroboration keeps merged mentions together and split ones
 apart. No entity merge/split helper exists in sitrep.resolve yet, so these are written here.
@@ -9,17 +10,28 @@ apart. No entity merge/split helper exists in sitrep.resolve yet, so these are w
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from sitrep.api.dossier import involves
+from sitrep.api.queries import involves, rows
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.records import stable_id
 from sitrep.store import insert_ignore, schema, utc_now
 
 E, A, M, J = schema.entities, schema.entity_aliases, schema.mentions, schema.judgements
 EV, EM, C = schema.events, schema.event_mentions, schema.claims
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What an analyst action did: `targets` go into the log, `result` back to the client."""
+
+    subject: str  # entity, event, mention or claim
+    action: str  # merge, split, relabel or mark
+    targets: dict[str, Any]
+    result: dict[str, Any] = field(default_factory=dict)
 
 
 def log_judgement(
@@ -42,11 +54,23 @@ def log_judgement(
 
 
 def _rows(conn: Connection, table: Any, ids: list[str], what: str) -> list[dict[str, Any]]:
-    found = [dict(r) for r in conn.execute(select(table).where(table.c.id.in_(ids))).mappings()]
+    found = rows(conn, select(table).where(table.c.id.in_(ids)))
     missing = sorted(set(ids) - {r["id"] for r in found})
     if missing:
         raise NotFoundError(f"no {what} with id {', '.join(missing)}")
     return found
+
+
+def _parts_of(
+    conn: Connection, table: Any, ids: list[str], owner_key: str, owner: str, what: str
+) -> list[dict[str, Any]]:
+    """The rows `ids` of `table`, each of which must belong to `owner` (by `owner_key`)."""
+    parts = _rows(conn, table, ids, what)
+    strangers = [p["id"] for p in parts if p[owner_key] != owner]
+    if strangers:
+        owner_kind = owner_key.removesuffix("_id")
+        raise UsageError(f"{what}s not of {owner_kind} {owner}: {', '.join(strangers)}")
+    return parts
 
 
 def _distinct(into: str, others: list[str]) -> list[str]:
@@ -59,14 +83,12 @@ def _distinct(into: str, others: list[str]) -> list[str]:
 # -- entities --------------------------------------------------------------------------------
 
 
-def merge_entities(
-    conn: Connection, into: str, others: list[str], actor: str, reason: str
-) -> dict[str, Any]:
+def merge_entities(conn: Connection, into: str, others: list[str]) -> Decision:
     """Fold `others` into `into`: their mentions, aliases and event roles move over."""
     others = _distinct(into, others)
     target = _rows(conn, E, [into], "entity")[0]
     merged = _rows(conn, E, others, "entity")
-    aliases = [dict(r) for r in conn.execute(select(A).where(A.c.entity_id.in_(others))).mappings()]
+    aliases = rows(conn, select(A).where(A.c.entity_id.in_(others)))
     moved = conn.execute(select(M.c.id).where(M.c.entity_id.in_(others))).scalars().all()
     conn.execute(update(M).where(M.c.entity_id.in_(others)).values(entity_id=into))
     names = {a["alias"] for a in aliases} | {e["name"] for e in merged}
@@ -83,8 +105,7 @@ def merge_entities(
         "aliases": aliases,
         "mentions": list(moved),
     }
-    judgement = log_judgement(conn, "entity", "merge", targets, actor, reason)
-    return {"entity_id": into, "mentions_moved": len(moved), "judgement": judgement}
+    return Decision("entity", "merge", targets, {"entity_id": into, "mentions_moved": len(moved)})
 
 
 def _repoint_events(conn: Connection, old: str, new: str) -> None:
@@ -103,20 +124,12 @@ def _repoint_events(conn: Connection, old: str, new: str) -> None:
 
 
 def split_entity(
-    conn: Connection,
-    entity_id: str,
-    mention_ids: list[str],
-    name: str | None,
-    actor: str,
-    reason: str,
-) -> dict[str, Any]:
+    conn: Connection, entity_id: str, mention_ids: list[str], name: str | None
+) -> Decision:
     """Move the given mentions of an entity to a new entity of the same type."""
     source = _rows(conn, E, [entity_id], "entity")[0]
     mention_ids = sorted(set(mention_ids))
-    mentions = _rows(conn, M, mention_ids, "mention")
-    strangers = [m["id"] for m in mentions if m["entity_id"] != entity_id]
-    if strangers:
-        raise UsageError(f"mentions not of entity {entity_id}: {', '.join(strangers)}")
+    mentions = _parts_of(conn, M, mention_ids, "entity_id", entity_id, "mention")
     new_id = stable_id("ent", "split", entity_id, *mention_ids)
     new_name = name or mentions[0]["text"]
     conn.execute(
@@ -131,26 +144,21 @@ def split_entity(
     )
     conn.execute(update(M).where(M.c.id.in_(mention_ids)).values(entity_id=new_id))
     targets = {"from": entity_id, "into": new_id, "mentions": mention_ids}
-    judgement = log_judgement(conn, "entity", "split", targets, actor, reason)
-    return {"entity_id": new_id, "name": new_name, "judgement": judgement}
+    return Decision("entity", "split", targets, {"entity_id": new_id, "name": new_name})
 
 
-def relabel_mention(
-    conn: Connection, mention_id: str, label: str, actor: str, reason: str
-) -> dict[str, Any]:
+def relabel_mention(conn: Connection, mention_id: str, label: str) -> Decision:
     mention = _rows(conn, M, [mention_id], "mention")[0]
     conn.execute(update(M).where(M.c.id == mention_id).values(label=label))
     targets = {"mention": mention_id, "from": mention["label"], "to": label}
-    return {"judgement": log_judgement(conn, "mention", "relabel", targets, actor, reason)}
+    return Decision("mention", "relabel", targets)
 
 
-def mark_claim(
-    conn: Connection, claim_id: str, mark: str | None, actor: str, reason: str
-) -> dict[str, Any]:
+def mark_claim(conn: Connection, claim_id: str, mark: str | None) -> Decision:
     claim = _rows(conn, C, [claim_id], "claim")[0]
     conn.execute(update(C).where(C.c.id == claim_id).values(analyst_mark=mark))
     targets = {"claim": claim_id, "from": claim["analyst_mark"], "to": mark}
-    return {"judgement": log_judgement(conn, "claim", "mark", targets, actor, reason)}
+    return Decision("claim", "mark", targets)
 
 
 # -- events ----------------------------------------------------------------------------------
@@ -172,9 +180,7 @@ def recount_event(conn: Connection, event_id: str) -> None:
     )
 
 
-def merge_events(
-    conn: Connection, into: str, others: list[str], actor: str, reason: str
-) -> dict[str, Any]:
+def merge_events(conn: Connection, into: str, others: list[str]) -> Decision:
     others = _distinct(into, others)
     _rows(conn, EV, [into], "event")
     merged = _rows(conn, EV, others, "event")
@@ -191,19 +197,16 @@ def merge_events(
         "event_mentions": list(moved),
         "mentions": sorted(joined),
     }
-    judgement = log_judgement(conn, "event", "merge", targets, actor, reason)
-    return {"event_id": into, "event_mentions_moved": len(moved), "judgement": judgement}
+    result = {"event_id": into, "event_mentions_moved": len(moved)}
+    return Decision("event", "merge", targets, result)
 
 
 def split_event(
     conn: Connection, event_id: str, mention_ids: list[str], actor: str, reason: str
-) -> dict[str, Any]:
+) -> Decision:
     source = _rows(conn, EV, [event_id], "event")[0]
     mention_ids = sorted(set(mention_ids))
-    mentions = _rows(conn, EM, mention_ids, "event mention")
-    strangers = [m["id"] for m in mentions if m["event_id"] != event_id]
-    if strangers:
-        raise UsageError(f"event mentions not of event {event_id}: {', '.join(strangers)}")
+    _parts_of(conn, EM, mention_ids, "event_id", event_id, "event mention")
     left = conn.execute(
         select(func.count()).where(EM.c.event_id == event_id, EM.c.id.not_in(mention_ids))
     ).scalar_one()
@@ -222,5 +225,4 @@ def split_event(
         "event_mentions": mention_ids,
         "mentions": mention_ids,
     }
-    judgement = log_judgement(conn, "event", "split", targets, actor, reason)
-    return {"event_id": new_id, "judgement": judgement}
+    return Decision("event", "split", targets, {"event_id": new_id})

@@ -9,6 +9,7 @@ from fastapi import Depends, Query, Request
 from sqlalchemy import Connection, Select, func, select
 
 from sitrep.api.auth import Principal, require
+from sitrep.api.queries import rows
 from sitrep.store import Store
 
 MAX_LIMIT = 500
@@ -45,5 +46,5 @@ def page(items: list[dict[str, Any]], total: int, paging: Paging) -> dict[str, A
 def run_page(conn: Connection, query: Select[Any], paging: Paging) -> dict[str, Any]:
     """Count the query's rows, then fetch one page of them."""
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    rows = conn.execute(query.limit(paging.limit).offset(paging.offset)).mappings()
-    return page([dict(r) for r in rows], int(total), paging)
+    items = rows(conn, query.limit(paging.limit).offset(paging.offset))
+    return page(items, int(total), paging)

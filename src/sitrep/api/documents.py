@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Column, ColumnElement, Connection, Table, func, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page, run_page
+from sitrep.api.queries import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, rows
 from sitrep.api.search import search_documents
 from sitrep.errors import NotFoundError
 from sitrep.store import schema
@@ -51,81 +52,53 @@ def get_document(doc_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     if doc["id"] != doc_id:
         raise NotFoundError(f"no document with id {doc_id!r}")
     with store.read() as conn:
-        doc["mentions"] = _mentions(conn, doc_id)
-        doc["event_mentions"] = _event_mentions(conn, doc_id)
-        doc["claims"] = _claims(conn, doc_id)
+        doc["mentions"] = _found_in(
+            conn, doc_id, M, DOCUMENT_MENTION_COLUMNS, M.c.entity_id, E, M.c.start
+        )
+        doc["event_mentions"] = _found_in(
+            conn, doc_id, EM, EVENT_MENTION_COLUMNS, EM.c.event_id, EV, EM.c.trigger_start
+        )
+        doc["claims"] = _found_in(
+            conn, doc_id, C, DOCUMENT_CLAIM_COLUMNS, C.c.event_mention_id, EM, C.c.start
+        )
     return doc
 
 
-def _mentions(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
+EVENT_MENTION_COLUMNS = (
+    EM.c.id,
+    EM.c.event_id,
+    EM.c.type,
+    EM.c.mode,
+    EM.c.trigger,
+    EM.c.trigger_start,
+    EM.c.trigger_end,
+    EM.c.sentence,
+    EM.c.participants,
+    EM.c.place,
+    EM.c.time,
+    EM.c.negated,
+    EM.c.modality,
+    EV.c.status.label("event_status"),
+)
+
+
+def _found_in(
+    conn: Connection,
+    doc_id: str,
+    table: Table,
+    columns: tuple[ColumnElement[Any], ...],
+    link: Column[Any],
+    linked: Table,
+    order: Column[Any],
+) -> list[dict[str, Any]]:
+    """Rows of `table` found in one document, with the row of `linked` that `link` points to."""
     query = (
-        select(
-            M.c.id,
-            M.c.start,
-            M.c.end,
-            M.c.text,
-            M.c.label,
-            M.c.title,
-            M.c.sentence,
-            M.c.source,
-            M.c.entity_id,
-            E.c.name.label("entity_name"),
-            E.c.type.label("entity_type"),
-        )
-        .select_from(M.outerjoin(E, E.c.id == M.c.entity_id))
-        .where(M.c.document_id == doc_id)
-        .order_by(M.c.start)
+        select(*columns)
+        .select_from(table.outerjoin(linked, linked.c.id == link))
+        .where(table.c.document_id == doc_id)
+        .order_by(order)
     )
-    return [dict(r) for r in conn.execute(query).mappings()]
-
-
-def _event_mentions(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
-    query = (
-        select(
-            EM.c.id,
-            EM.c.event_id,
-            EM.c.type,
-            EM.c.mode,
-            EM.c.trigger,
-            EM.c.trigger_start,
-            EM.c.trigger_end,
-            EM.c.sentence,
-            EM.c.participants,
-            EM.c.place,
-            EM.c.time,
-            EM.c.negated,
-            EM.c.modality,
-            EV.c.status.label("event_status"),
-        )
-        .select_from(EM.outerjoin(EV, EV.c.id == EM.c.event_id))
-        .where(EM.c.document_id == doc_id)
-        .order_by(EM.c.trigger_start)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
-
-
-def _claims(conn: Connection, doc_id: str) -> list[dict[str, Any]]:
-    query = (
-        select(
-            C.c.id,
-            C.c.event_mention_id,
-            EM.c.event_id,
-            C.c.outlet,
-            C.c.chain,
-            C.c.stance,
-            C.c.hedged,
-            C.c.hedges,
-            C.c.quote,
-            C.c.start,
-            C.c.end,
-            C.c.sentence,
-            C.c.analyst_mark,
-        )
-        .select_from(C.outerjoin(EM, EM.c.id == C.c.event_mention_id))
-        .where(C.c.document_id == doc_id)
-        .order_by(C.c.start)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return rows(conn, query)
 
 
 @router.get("/search", summary="Full-text search over titles and bodies, with snippets")

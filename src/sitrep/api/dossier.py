@@ -4,28 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, and_, cast, func, or_, select
+from sqlalchemy import Connection, and_, func, select
 
+from sitrep.api.queries import DOCUMENT_REF, MENTION_SPAN, involves, mentions_id, rows
 from sitrep.errors import NotFoundError
 from sitrep.store import schema
 
 D, S, M, E = schema.documents, schema.sentences, schema.mentions, schema.entities
 EV, A = schema.events, schema.entity_aliases
 MENTION_CAP = 200
-
-
-def involves(entity_id: str) -> ColumnElement[bool]:
-    """Events where the entity takes part or is the place.
-
-    Participants are a JSON list; a text match on the quoted id is portable across SQLite and
-    PostgreSQL, and `participant_ids` confirms it exactly afterwards."""
-    return or_(EV.c.place_entity_id == entity_id, mentions_id(EV.c.participants, entity_id))
-
-
-def mentions_id(column: ColumnElement[Any], value: str) -> ColumnElement[bool]:
-    """A JSON column whose text holds `value` as a quoted string."""
-    escaped = value.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
-    return cast(column, String).like(f'%"{escaped}"%', escape="\\")
 
 
 def participant_ids(event: dict[str, Any]) -> set[str]:
@@ -41,12 +28,8 @@ def entity_row(conn: Connection, entity_id: str) -> dict[str, Any]:
 
 def dossier(conn: Connection, entity_id: str) -> dict[str, Any]:
     entity = entity_row(conn, entity_id)
-    entity["aliases"] = [
-        dict(r)
-        for r in conn.execute(
-            select(A.c.alias, A.c.source).where(A.c.entity_id == entity_id).order_by(A.c.alias)
-        ).mappings()
-    ]
+    aliases = select(A.c.alias, A.c.source).where(A.c.entity_id == entity_id)
+    entity["aliases"] = rows(conn, aliases.order_by(A.c.alias))
     entity["n_mentions"] = int(
         conn.execute(select(func.count()).where(M.c.entity_id == entity_id)).scalar_one()
     )
@@ -63,16 +46,10 @@ def mentions_in_context(conn: Connection, entity_id: str) -> list[dict[str, Any]
         select(
             M.c.id,
             M.c.document_id,
-            M.c.start,
-            M.c.end,
-            M.c.text,
-            M.c.label,
-            M.c.title,
+            *MENTION_SPAN,
             S.c.text.label("sentence_text"),
             S.c.start.label("sentence_start"),
-            D.c.title.label("document_title"),
-            D.c.site,
-            D.c.published,
+            *DOCUMENT_REF,
         )
         .select_from(
             M.join(D, D.c.id == M.c.document_id).outerjoin(
@@ -83,7 +60,7 @@ def mentions_in_context(conn: Connection, entity_id: str) -> list[dict[str, Any]
         .order_by(D.c.published, M.c.document_id, M.c.start)
         .limit(MENTION_CAP)
     )
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return rows(conn, query)
 
 
 def entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
@@ -104,8 +81,7 @@ def entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .order_by(EV.c.time_start, EV.c.id)
     )
     found = []
-    for row in conn.execute(query).mappings():
-        event = dict(row)
+    for event in rows(conn, query):
         roles = [
             p.get("role") for p in event["participants"] or [] if p.get("entity_id") == entity_id
         ]
@@ -155,8 +131,8 @@ def co_occurring(
 def _names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    rows = conn.execute(select(E.c.id, E.c.name, E.c.type).where(E.c.id.in_(sorted(ids))))
-    return {r.id: {"name": r.name, "type": r.type} for r in rows}
+    found = conn.execute(select(E.c.id, E.c.name, E.c.type).where(E.c.id.in_(sorted(ids))))
+    return {r.id: {"name": r.name, "type": r.type} for r in found}
 
 
 def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
@@ -174,7 +150,7 @@ def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .group_by(D.c.id, D.c.title, D.c.site, D.c.published, D.c.url)
         .order_by(D.c.published, D.c.id)
     )
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return rows(conn, query)
 
 
 def judgements_about(conn: Connection, target_id: str) -> list[dict[str, Any]]:
@@ -185,4 +161,4 @@ def judgements_about(conn: Connection, target_id: str) -> list[dict[str, Any]]:
         .order_by(J.c.created_at.desc())
         .limit(50)
     )
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return rows(conn, query)

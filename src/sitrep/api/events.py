@@ -8,19 +8,14 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Connection, Select, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
-from sitrep.api.dossier import involves, judgements_about
+from sitrep.api.dossier import judgements_about
+from sitrep.api.queries import claims_query, involves, rows, where_given
 from sitrep.errors import NotFoundError
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
-EV, EM, C, D, E, J = (
-    schema.events,
-    schema.event_mentions,
-    schema.claims,
-    schema.documents,
-    schema.entities,
-    schema.judgements,
-)
+EV, EM, C = schema.events, schema.event_mentions, schema.claims
+E, J = schema.entities, schema.judgements
 Status = Literal["single-source", "corroborated", "contested", "denied"]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Name = Annotated[str | None, Query(max_length=80)]
@@ -52,19 +47,16 @@ def filtered_events(
     status: str | None,
 ) -> Select[Any]:
     query = select(*EVENT_COLUMNS).order_by(EV.c.time_start, EV.c.id)
-    if type:
-        query = query.where(EV.c.type == type)
+    query = where_given(
+        query, (EV.c.type, type), (EV.c.place_entity_id, place), (EV.c.status, status)
+    )
     if actor:
         query = query.where(involves(actor))
-    if place:
-        query = query.where(EV.c.place_entity_id == place)
     if since:
         query = query.where(EV.c.time_start >= since)
     if until:
         # a partial date (2019-03) still includes every day in it
         query = query.where(EV.c.time_start <= until + "\uffff")
-    if status:
-        query = query.where(EV.c.status == status)
     return query
 
 
@@ -115,45 +107,8 @@ def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list
     return out
 
 
-def claims_query() -> Select[Any]:
-    return (
-        select(
-            C.c.id,
-            C.c.document_id,
-            D.c.title.label("document_title"),
-            D.c.site,
-            D.c.published,
-            D.c.url,
-            D.c.duplicate_of,
-            C.c.event_mention_id,
-            EM.c.event_id,
-            EV.c.status.label("event_status"),
-            EV.c.type.label("event_type"),
-            EV.c.summary.label("event_summary"),
-            C.c.outlet,
-            C.c.chain,
-            C.c.stance,
-            C.c.hedged,
-            C.c.hedges,
-            C.c.quote,
-            C.c.start,
-            C.c.end,
-            C.c.sentence_text,
-            C.c.origin_key,
-            C.c.analyst_mark,
-        )
-        .select_from(
-            C.join(D, D.c.id == C.c.document_id)
-            .join(EM, EM.c.id == C.c.event_mention_id)
-            .outerjoin(EV, EV.c.id == EM.c.event_id)
-        )
-        .order_by(D.c.published, C.c.id)
-    )
-
-
 def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute(claims_query().where(EM.c.event_id == event_id)).mappings()
-    return [dict(r) for r in rows]
+    return rows(conn, claims_query().where(EM.c.event_id == event_id))
 
 
 @router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")
@@ -171,10 +126,7 @@ def list_claims(
     if contested is not None:
         disputed = EV.c.status.in_(["contested", "denied"])
         query = query.where(disputed if contested else ~disputed)
-    if stance:
-        query = query.where(C.c.stance == stance)
-    if event:
-        query = query.where(EM.c.event_id == event)
+    query = where_given(query, (C.c.stance, stance), (EM.c.event_id, event))
     with store.read() as conn:
         return run_page(conn, query, paging)
 
@@ -188,10 +140,7 @@ def list_judgements(
     by: Literal["rule", "analyst"] | None = None,
 ) -> dict[str, Any]:
     query = select(J).order_by(J.c.created_at.desc(), J.c.id)
-    if subject:
-        query = query.where(J.c.subject == subject)
-    if by:
-        query = query.where(J.c.by == by)
+    query = where_given(query, (J.c.subject, subject), (J.c.by, by))
     with store.read() as conn:
         return run_page(conn, query, paging)
 
@@ -209,7 +158,7 @@ def timeline(
     query = filtered_events(type, entity, None, since, until, status)
     query = query.where(EV.c.time_start.is_not(None)).limit(5000)
     with store.read() as conn:
-        items = [dict(r) for r in conn.execute(query).mappings()]
+        items = rows(conn, query)
     counts: dict[str, int] = {}
     for item in items:
         counts[item["status"]] = counts.get(item["status"], 0) + 1

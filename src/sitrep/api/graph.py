@@ -12,6 +12,7 @@ from sqlalchemy import Connection, String, and_, cast, func, select
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.dossier import participant_ids
 from sitrep.api.events import IsoDate, filtered_events
+from sitrep.api.queries import rows
 from sitrep.store import schema
 
 router = APIRouter(tags=["graph"])
@@ -119,8 +120,8 @@ def get_map(
         .where(place.c.lat.is_not(None), place.c.lon.is_not(None))
     )
     with store.read() as conn:
-        rows = [dict(r) for r in conn.execute(query).mappings()]
-    return {"type": "FeatureCollection", "features": [_feature(r) for r in rows]}
+        found = rows(conn, query)
+    return {"type": "FeatureCollection", "features": [_feature(r) for r in found]}
 
 
 def _feature(row: dict[str, Any]) -> dict[str, Any]:

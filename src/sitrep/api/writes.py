@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Concatenate, Literal, ParamSpec
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Connection
 
 from sitrep.api import actions
+from sitrep.api.auth import Principal
 from sitrep.api.deps import Editor, StoreDep
+from sitrep.store import Store
 
 router = APIRouter(tags=["analyst actions"])
 Id = Annotated[str, Field(min_length=1, max_length=80)]
 Reason = Annotated[str, Field(min_length=1, max_length=2000, description="why (kept in the log)")]
+P = ParamSpec("P")
 
 
 class Body(BaseModel):
@@ -53,48 +58,71 @@ class IngestBody(Body):
     ]
 
 
+def decide(
+    store: Store,
+    who: Principal,
+    reason: str,
+    action: Callable[Concatenate[Connection, P], actions.Decision],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> dict[str, Any]:
+    """Run one analyst action and log it as a judgement, in one transaction (both or neither).
+
+    Answers with the action's result and the logged judgement, last."""
+    with store.transaction() as conn:
+        done = action(conn, *args, **kwargs)
+        judgement = actions.log_judgement(
+            conn, done.subject, done.action, done.targets, who.name, reason
+        )
+    return {**done.result, "judgement": judgement}
+
+
 @router.post("/entities/merge", summary="Merge entities into one")
 def merge_entities(body: MergeBody, store: StoreDep, who: Editor) -> dict[str, Any]:
-    with store.transaction() as conn:
-        return actions.merge_entities(conn, body.into, body.merge, who.name, body.reason)
+    return decide(store, who, body.reason, actions.merge_entities, body.into, body.merge)
 
 
 @router.post("/entities/{entity_id}/split", summary="Move some mentions to a new entity")
 def split_entity(
     entity_id: str, body: SplitEntityBody, store: StoreDep, who: Editor
 ) -> dict[str, Any]:
-    with store.transaction() as conn:
-        return actions.split_entity(
-            conn, entity_id, body.mention_ids, body.name, who.name, body.reason
-        )
+    return decide(
+        store, who, body.reason, actions.split_entity, entity_id, body.mention_ids, body.name
+    )
 
 
 @router.post("/mentions/{mention_id}/label", summary="Correct a mention's label")
 def relabel_mention(
     mention_id: str, body: LabelBody, store: StoreDep, who: Editor
 ) -> dict[str, Any]:
-    with store.transaction() as conn:
-        return actions.relabel_mention(conn, mention_id, body.label, who.name, body.reason)
+    return decide(store, who, body.reason, actions.relabel_mention, mention_id, body.label)
 
 
 @router.post("/claims/{claim_id}/mark", summary="Mark a claim verified or doubtful")
 def mark_claim(claim_id: str, body: MarkBody, store: StoreDep, who: Editor) -> dict[str, Any]:
-    with store.transaction() as conn:
-        return actions.mark_claim(conn, claim_id, body.mark, who.name, body.reason)
+    return decide(store, who, body.reason, actions.mark_claim, claim_id, body.mark)
 
 
 @router.post("/events/merge", summary="Merge events into one")
 def merge_events(body: MergeBody, store: StoreDep, who: Editor) -> dict[str, Any]:
-    with store.transaction() as conn:
-        return actions.merge_events(conn, body.into, body.merge, who.name, body.reason)
+    return decide(store, who, body.reason, actions.merge_events, body.into, body.merge)
 
 
 @router.post("/events/{event_id}/split", summary="Move some event mentions to a new event")
 def split_event(
     event_id: str, body: SplitEventBody, store: StoreDep, who: Editor
 ) -> dict[str, Any]:
-    with store.transaction() as conn:
-        return actions.split_event(conn, event_id, body.event_mention_ids, who.name, body.reason)
+    # the new event's status_reason names who split it and why
+    return decide(
+        store,
+        who,
+        body.reason,
+        actions.split_event,
+        event_id,
+        body.event_mention_ids,
+        who.name,
+        body.reason,
+    )
 
 
 @router.post("/ingest", summary="Fetch URLs and run the pipeline over them")
