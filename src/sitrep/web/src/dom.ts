@@ -49,6 +49,17 @@ export function eventLink(id: string | null | undefined, label: string) {
   return h("a", { href: `#/event/${encodeURIComponent(id)}` }, label);
 }
 
+/** "TYPE: summary", unless the summary already starts with its type ("CONSULT/visit: …"). */
+export function eventTitle(type: string | null | undefined, summary: string | null | undefined): string {
+  const text = summary ?? "";
+  if (!type) return text;
+  return text.startsWith(`${type}/`) || text.startsWith(`${type}:`) ? text : `${type}: ${text}`;
+}
+
+export function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 export function docLink(id: string, title: string | null | undefined) {
   return h("a", { href: `#/doc/${encodeURIComponent(id)}` }, title || id);
 }

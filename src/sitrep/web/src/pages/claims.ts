@@ -1,6 +1,6 @@
 // Claims on contested or denied events, grouped by event.
 import { get, Page, Row } from "../api";
-import { docLink, empty, eventLink, h, section, statusBadge } from "../dom";
+import { docLink, empty, eventLink, eventTitle, h, section, statusBadge } from "../dom";
 
 export async function renderClaims(main: HTMLElement) {
   const claims = await get<Page<Row>>("/claims", { contested: true, limit: 500 });
@@ -10,8 +10,8 @@ export async function renderClaims(main: HTMLElement) {
     h("p", { class: "muted" }, "Events where sources disagree. Open one to see who asserts and who denies."));
   if (!byEvent.size) { main.append(empty("No contested events.")); return; }
   for (const [eventId, list] of byEvent) {
-    main.append(section("", h("h3", {}, eventLink(eventId, `${list[0].event_type}: ${list[0].event_summary}`), " ", statusBadge(list[0].event_status)),
+    main.append(section("", h("h3", {}, eventLink(eventId, eventTitle(list[0].event_type, list[0].event_summary)), " ", statusBadge(list[0].event_status)),
       h("ul", {}, ...list.map((c) => h("li", {}, h("span", { class: `badge stance-${c.stance}` }, c.stance), " ",
-        c.outlet ?? "", " — ", h("q", {}, c.quote ?? c.sentence_text), " ", docLink(c.document_id, c.document_title))))));
+        c.outlet ?? c.site ?? "the article itself", " — ", h("q", {}, (c.quote ?? c.sentence_text ?? "").trim()), " ", docLink(c.document_id, c.document_title))))));
   }
 }

@@ -64,7 +64,7 @@ function meta(doc: Row): HTMLElement {
 function legend(): HTMLElement {
   return h("p", { class: "legend" }, h("span", { class: "mention lbl-PERSON" }, "person"), " ",
     h("span", { class: "mention lbl-ORG" }, "organisation"), " ", h("span", { class: "mention lbl-LOC" }, "place"), " ", h("span", { class: "mention lbl-WEAPON" }, "weapon or vehicle"), " ",
-    h("span", { class: "trigger" }, "event"), " ", h("span", { class: "claim stance-reports" }, "claim"), " ",
+    h("span", { class: "trigger" }, "event"), " ", h("span", { class: "claim stance-asserts" }, "assertion"), " ", h("span", { class: "claim stance-reports" }, "report"), " ",
     h("span", { class: "claim stance-denies" }, "denial"), " — click a name for its dossier, an event for its claims");
 }
 

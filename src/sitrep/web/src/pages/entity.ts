@@ -1,6 +1,6 @@
 // The entity list and one entity's dossier.
 import { get, Page, Row } from "../api";
-import { Child, docLink, empty, entityLink, eventLink, h, section, statusBadge } from "../dom";
+import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, statusBadge } from "../dom";
 
 const TYPES = ["", "person", "group", "org", "state_body", "state", "media", "place"];
 
@@ -48,7 +48,7 @@ function inContext(m: Row): HTMLElement {
 
 export async function renderEntity(main: HTMLElement, id: string) {
   const e = await get<Row>(`/entities/${encodeURIComponent(id)}`);
-  const names = [e.name, ...e.aliases.map((a: Row) => a.alias)];
+  const names = [...new Set<string>([e.name, ...e.aliases.map((a: Row) => a.alias)])];
   main.append(
     h("h1", { "data-entity": e.id }, e.name, " ", h("span", { class: `badge ent-${e.type}` }, e.type)),
     h("p", { class: "muted" }, `${e.n_mentions} mentions in ${e.sources.length} documents`,
@@ -61,13 +61,13 @@ export async function renderEntity(main: HTMLElement, id: string) {
     section("Positions and affiliations", attributes(e.attributes)),
     section(`Events (${e.events.length})`, e.events.length ? h("ol", { class: "timeline-list" },
       ...e.events.map((ev: Row) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
-        eventLink(ev.id, `${ev.type}: ${ev.summary}`), " ", statusBadge(ev.status),
+        eventLink(ev.id, eventTitle(ev.type, ev.summary)), " ", statusBadge(ev.status),
         h("span", { class: "muted" }, ` as ${ev.roles.join(", ")}`)))) : empty("No events.")),
     section("Appears with", e.co_occurring.length ? h("ul", { class: "chips" }, ...e.co_occurring.map((c: Row) =>
-      h("li", {}, entityLink(c.id, c.name, c.type), h("span", { class: "muted" }, ` ${c.sentences} sentences · ${c.events} events`))))
+      h("li", {}, entityLink(c.id, c.name, c.type), h("span", { class: "muted" }, ` ${count(c.sentences, "sentence")} · ${count(c.events, "event")}`))))
       : empty("Nobody else yet.")),
     section("Sources", h("ul", {}, ...e.sources.map((s: Row) => h("li", {}, docLink(s.id, s.title),
-      h("span", { class: "muted" }, ` ${s.site ?? ""} ${s.published ?? ""} · ${s.mentions} mentions`))))),
+      h("span", { class: "muted" }, ` ${s.site ?? ""} ${s.published ?? ""} · ${count(s.mentions, "mention")}`))))),
     section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map(inContext)) : empty("None.")),
   );
 }

@@ -1,12 +1,12 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
 import { canEdit, get, post, Row } from "../api";
-import { docLink, empty, entityLink, h, section, statusBadge } from "../dom";
+import { docLink, empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
 function chain(c: Row) {
   const links = (c.chain ?? []) as Row[];
-  if (!links.length) return h("span", { class: "muted" }, c.outlet ?? "unknown");
+  if (!links.length) return h("span", { class: "muted" }, c.outlet ?? c.site ?? "the article itself");
   return h("span", { class: "chain" }, ...links.flatMap((l, i) =>
     [i ? h("span", { class: "muted" }, ` ${l.verb || "citing"} `) : "", h("span", { title: l.kind }, l.name)]));
 }
@@ -32,7 +32,7 @@ function claimTable(claims: Row[], refresh: () => void) {
     ...claims.map((c) => h("tr", { "data-stance": c.stance },
       h("td", {}, h("span", { class: `badge stance-${c.stance}` }, c.stance), c.hedged ? h("span", { class: "badge" }, "hedged") : null),
       h("td", {}, chain(c)),
-      h("td", {}, h("q", {}, c.quote ?? c.sentence_text)),
+      h("td", {}, h("q", {}, (c.quote ?? c.sentence_text ?? "").trim())),
       h("td", {}, docLink(c.document_id, c.document_title), h("div", { class: "muted" }, `${c.site ?? ""} ${c.published ?? ""}`),
         c.duplicate_of ? h("span", { class: "badge" }, "copy") : null),
       h("td", { class: "muted" }, c.origin_key ?? "—"),
@@ -46,7 +46,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
   const asserting = e.claims.filter((c: Row) => SUPPORT.has(c.stance));
   const denying = e.claims.filter((c: Row) => !SUPPORT.has(c.stance));
   main.append(
-    h("h1", {}, `${e.type}: ${e.summary}`, " ", statusBadge(e.status)),
+    h("h1", {}, eventTitle(e.type, e.summary), " ", statusBadge(e.status)),
     h("p", { class: "muted" }, e.status_reason),
     h("dl", { class: "meta" },
       h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved"),

@@ -43,7 +43,10 @@ function draw(box: HTMLElement, graph: { nodes: Row[]; edges: Row[] }, focus: st
       ...graph.edges.map((e) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target, weight: e.weight } })),
     ],
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 11, width: "mapData(weight, 1, 20, 14, 44)",
+      // Labels grow with a node's weight and hide when too small to read: the hubs are named
+      // in the overview, every name shows once zoomed in.
+      { selector: "node", style: { label: "data(label)", "font-size": "mapData(weight, 1, 40, 7, 16)",
+        "min-zoomed-font-size": 8, "text-background-color": "#fff", "text-background-opacity": 0.7, width: "mapData(weight, 1, 20, 14, 44)",
         height: "mapData(weight, 1, 20, 14, 44)", "background-color": (n: cytoscape.NodeSingular) => COLOURS[n.data("type")] ?? "#666" } },
       { selector: "edge", style: { width: "mapData(weight, 1, 10, 1, 8)", "line-color": "#9aa4b2", "curve-style": "haystack", opacity: 0.7 } },
       { selector: `node[id = "${(focus ?? "").replace(/["\\]/g, "")}"]`, style: { "border-width": 4, "border-color": "#d32f2f" } },

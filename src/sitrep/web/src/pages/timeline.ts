@@ -1,6 +1,6 @@
 // The timeline: dated events on a time axis, one row per status, coloured by status.
 import { get, Row } from "../api";
-import { empty, h, STATUSES } from "../dom";
+import { empty, eventTitle, h, STATUSES } from "../dom";
 
 const SVG = "http://www.w3.org/2000/svg";
 const COLOURS: Record<string, string> = {
@@ -46,7 +46,7 @@ function chart(items: Row[]): HTMLElement {
     const a = svg("a", { href: `#/event/${encodeURIComponent(e.id)}` });
     const dot = svg("circle", { cx: x(times[i]), cy: row * rowH + 26, r: e.time_precision === "day" ? 6 : 9,
       fill: COLOURS[e.status] ?? "#555", class: `tl-event tl-${e.time_precision}`, "data-status": e.status });
-    dot.appendChild(svg("title", {}, `${e.time_start} ${e.type}: ${e.summary} (${e.status})`));
+    dot.appendChild(svg("title", {}, `${e.time_start} ${eventTitle(e.type, e.summary)} (${e.status})`));
     a.appendChild(dot);
     root.appendChild(a);
   });
@@ -57,6 +57,6 @@ function chart(items: Row[]): HTMLElement {
 
 function list(items: Row[]): HTMLElement {
   return h("ol", { class: "timeline-list" }, ...items.map((e) => h("li", {}, h("span", { class: "date" }, e.time_start),
-    " ", h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, `${e.type}: ${e.summary}`), " ",
+    " ", h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)), " ",
     h("span", { class: `badge status-${e.status}` }, e.status))));
 }

@@ -1,0 +1,237 @@
+"""The workbench tour over the demo corpus, written once for two users: the browser tests
+(tests/test_web_browser.py assert on each step) and scripts/screenshots (tests/web_screenshots.py
+saves each step as docs/screenshots/*.png).
+
+Ingest the demo corpus into a SQLite store, `sitrep serve` it on a free loopback port, drive
+Debian's Chromium with Playwright. Each step navigates the way an analyst would (type, click)
+and waits for the page's `body[data-ready=<page>]` and, for the canvases, the `data-rendered`
+attribute the page sets once drawn."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import ConsoleMessage, Dialog, Page, Response, sync_playwright
+
+from sitrep.pipeline import Ingest, IngestSummary
+from sitrep.settings import Settings
+from sitrep.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+# The folders scripts/demo ingests (demo/README.md: not demo/ as a whole).
+DEMO_INPUTS = [REPO / "demo" / name for name in ("pages", "feed", "crawl", "wire", "bad")]
+CHROMIUM = Path(os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+WAIT_MS = 15000
+
+# What the tour looks for in the demo corpus (demo/README.md describes each page).
+SEARCH_TERM = "Soleimani"
+DOCUMENT_TITLE = "Iran's Quds Force commander made secret trip to Moscow"
+PERSON = "Qassem Soleimani"
+CONTESTED = ("Soleimani", "Moscow")  # the July 2015 visit (demo/README.md)
+HOSTILE_TITLE = "Israel says it struck Quds Force 'killer drone' team"
+
+
+def ingest_demo(db: Path) -> IngestSummary:
+    """The demo corpus through the real pipeline (NLP, resolution, corroboration)."""
+    # relative to the repo when run from it, as scripts/demo does: documents show that origin
+    here = Path.cwd().resolve() == REPO
+    specs = [str(p.relative_to(REPO)) if here else str(p) for p in DEMO_INPUTS]
+    store = Store(str(db))
+    try:
+        return Ingest(store, Settings()).run(specs)
+    finally:
+        store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def served(db: Path) -> Iterator[str]:
+    """`sitrep serve --db DB` on a free loopback port, as a user starts it; yields the base URL."""
+    port = free_port()
+    command = [sys.executable, "-c", "from sitrep.cli.app import main; main()"]
+    command += ["serve", "--port", str(port), "--db", str(db)]
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_API_TOKENS"}
+    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(server, base)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _wait_until_up(server: subprocess.Popen[bytes], base: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            if httpx.get(f"{base}/api/session", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    errors = server.stderr.read().decode(errors="replace") if server.stderr else ""
+    raise RuntimeError(f"sitrep serve did not start: {errors[-2000:]}")
+
+
+@dataclass
+class Tab:
+    """A browser tab that records what should never happen: script errors, failed requests,
+    dialogs (an `alert` from page text would be one)."""
+
+    page: Page
+    base: str
+    shots: Path
+    problems: list[str] = field(default_factory=list)
+
+    def watch(self) -> None:
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on("console", self._console)
+        self.page.on("response", self._response)
+        self.page.on("dialog", self._dialog)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"{response.status} {response.url}")
+
+    def _dialog(self, dialog: Dialog) -> None:
+        self.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    def ready(self, name: str) -> None:
+        self.page.wait_for_selector(f"body[data-ready='{name}']", timeout=WAIT_MS)
+
+    def go(self, route: str, name: str) -> None:
+        self.page.goto(f"{self.base}/#/{route}")
+        self.ready(name)
+
+    def click_to(self, selector: str, name: str) -> None:
+        """Click a link to another page and wait for that page (not the one we were on)."""
+        self.page.evaluate("delete document.body.dataset.ready")
+        self.page.locator(selector).first.click()
+        self.ready(name)
+
+    def shot(self, name: str, max_height: int | None = None) -> Path:
+        """The whole page, or its top `max_height` pixels where it is longer than that."""
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / f"{name}.png"
+        height = int(self.page.evaluate("document.documentElement.scrollHeight"))
+        if max_height is not None and height > max_height:
+            clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": max_height}
+            self.page.screenshot(path=str(path), full_page=True, clip=clip)  # type: ignore[arg-type]
+        else:
+            self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@contextmanager
+def browser_tab(base: str, shots: Path) -> Iterator[Tab]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+            context.set_default_timeout(WAIT_MS)
+            tab = Tab(context.new_page(), base, shots)
+            tab.watch()
+            yield tab
+        finally:
+            browser.close()
+
+
+# -- the tour, one step per page -------------------------------------------------------------
+
+
+def search(tab: Tab, term: str = SEARCH_TERM) -> None:
+    """Type a query into the search box and submit it, as a user does."""
+    tab.go("search", "search")
+    tab.page.fill("#search-input", term)
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.press("#search-input", "Enter")
+    tab.ready("search")
+    tab.page.wait_for_selector("ol.results mark", timeout=WAIT_MS)
+
+
+def open_result(tab: Tab, title: str = DOCUMENT_TITLE) -> None:
+    tab.click_to(f"ol.results a:has-text({quoted(title)})", "doc")
+
+
+def open_document(tab: Tab, title: str) -> None:
+    """Any document by title, from the list of all documents (search with no query)."""
+    tab.go("search?offset=0", "search")
+    selector = f"ol.results a:has-text({quoted(title)})"
+    while not tab.page.locator(selector).count() and tab.page.locator("a:text('next →')").count():
+        tab.click_to("a:text('next →')", "search")
+    tab.click_to(selector, "doc")
+
+
+def follow_mention(tab: Tab, entity: str = PERSON) -> None:
+    """Click the first mention in the document text that resolves to this entity."""
+    tab.click_to(f"#doctext a.mention[title$={quoted(f'→ {entity}')}]", "entity")
+
+
+def entity_map(tab: Tab) -> None:
+    """From a dossier: 'its events on the map'."""
+    tab.click_to("p.actions a:text('its events on the map')", "map")
+    tab.page.wait_for_selector("#map[data-rendered]", timeout=WAIT_MS)
+
+
+def full_map(tab: Tab) -> None:
+    tab.click_to("a[data-nav='map']", "map")
+    tab.page.wait_for_selector("#map[data-rendered]", timeout=WAIT_MS)
+
+
+def contested_event(tab: Tab, words: tuple[str, ...] = CONTESTED) -> None:
+    """Contested claims in the nav bar, then the contested event whose summary has these words
+    (the summary's wording is the corroboration stage's, so only its key words are relied on)."""
+    tab.click_to("a[data-nav='claims']", "claims")
+    heads = tab.page.locator("main h3").filter(has=tab.page.locator(".badge.status-contested"))
+    for word in words:
+        heads = heads.filter(has_text=word)
+    tab.page.evaluate("delete document.body.dataset.ready")
+    heads.first.locator("a").click()
+    tab.ready("event")
+
+
+def network(tab: Tab, route: str = "network") -> None:
+    tab.go(route, "network")
+    tab.page.wait_for_selector("#cy[data-rendered]", timeout=WAIT_MS)
+
+
+def timeline(tab: Tab) -> None:
+    tab.click_to("a[data-nav='timeline']", "timeline")
+    tab.page.wait_for_selector("svg.timeline circle.tl-event", timeout=WAIT_MS)
+
+
+def quoted(text: str) -> str:
+    """A CSS/Playwright string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
