@@ -1,15 +1,16 @@
 """Group event mentions into events: blocking keys, pairwise decisions, analyst judgements.
 
-Blocks are (type, participant entity, month): mentions only meet others sharing a type and a
-participant, and within a block only those whose months agree (an unknown month meets all), so
-the work grows with block sizes, never with all pairs. Analyst judgements come last and win:
+Blocks are (type, participant entity): mentions only meet others sharing a type and a
+participant. A small block meets in full; a large one is walked in time order and in place
+order, each mention meeting only neighbours that may overlap it, at most WINDOW of them, so the
+work grows with the number of mentions, never with all pairs. Analyst judgements come last and win:
 a merge joins mentions whatever the rules say; a split keeps its mentions apart from the rest.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sitrep.corroborate.compat import (
@@ -19,7 +20,10 @@ from sitrep.corroborate.compat import (
     time_compatible,
 )
 
-UNKNOWN_MONTH = "*"
+# A block (type, participant) is walked in sorted order and each mention meets at most this
+# many neighbours: a "sorted neighbourhood" bound that keeps a block of thousands of mentions
+# (one leader, one kind of event, years of reporting) linear instead of quadratic.
+WINDOW = 40
 
 
 @dataclass(frozen=True)
@@ -65,44 +69,106 @@ class UnionFind:
         return [sorted(g) for g in out.values()]
 
 
-def months(view: MentionView) -> set[str]:
-    """The months a mention's time may fall in (at most 13), or the unknown month."""
-    if not view.time_start or view.time_precision in ("year", "unresolved"):
-        return {UNKNOWN_MONTH}
-    start, end = view.time_start[:7], (view.time_end or view.time_start)[:7]
-    found: set[str] = set()
-    y, m = int(start[:4]), int(start[5:7])
-    while f"{y:04d}-{m:02d}" <= end and len(found) < 13:
-        found.add(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return found or {UNKNOWN_MONTH}
-
-
 def blocks(views: Sequence[MentionView]) -> dict[tuple[str, str], list[MentionView]]:
     out: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
     for view in views:
-        for entity in view.entities:
+        for entity in sorted(view.entities):
             out[(view.type, entity)].append(view)
     return out
 
 
+def _end(view: MentionView) -> str:
+    return view.time_end or view.time_start or ""
+
+
+def _by_time(view: MentionView) -> tuple[str, str, str, str]:
+    return (view.time_start or "", _end(view), view.place or "", view.id)
+
+
+def _by_place(view: MentionView) -> tuple[str, str, str]:
+    return (view.place or "", view.time_start or "", view.id)
+
+
+def _later_than(a: MentionView, b: MentionView) -> bool:
+    """Both dated and `b` starts after `a` ends: in start order, so does everything after b."""
+    return bool(a.time_start and b.time_start and b.time_start > _end(a))
+
+
+def _neighbours(ranked: list[MentionView], same_place: bool) -> Iterable[tuple[int, int]]:
+    for i, a in enumerate(ranked):
+        for j in range(i + 1, min(i + WINDOW, len(ranked))):
+            b = ranked[j]
+            if (same_place and b.place != a.place) or _later_than(a, b):
+                break
+            yield i, j
+
+
+def _all_pairs(n: int) -> Iterable[tuple[int, int]]:
+    return ((i, j) for i in range(n) for j in range(i + 1, n))
+
+
 def candidate_pairs(views: Sequence[MentionView]) -> Iterable[tuple[MentionView, MentionView]]:
+    """Pairs sharing a type and a participant whose times may overlap, bounded per block.
+
+    Two passes over each block: by time (a mention meets those starting before it ends) and
+    by place then time (an undated mention meets others at its place). Undated mentions with
+    no place sort first and meet at most WINDOW neighbours. Small blocks meet in full.
+    """
     seen: set[tuple[str, str]] = set()
-    for block in blocks(views).values():
-        by_month: dict[str, list[MentionView]] = defaultdict(list)
-        for view in block:
-            for month in months(view):
-                by_month[month].append(view)
-        unknown = by_month.pop(UNKNOWN_MONTH, [])
-        everything = [*unknown, *[v for g in by_month.values() for v in g]]
-        groups = [*by_month.values(), everything]
-        for group in groups:
-            for i, a in enumerate(group):
-                for b in group[i + 1 :]:
-                    key = (min(a.id, b.id), max(a.id, b.id))
-                    if a.id != b.id and key not in seen:
-                        seen.add(key)
-                        yield a, b
+    grouped = blocks(views)
+    for key in sorted(grouped):
+        block = grouped[key]
+        orders: list[tuple[list[MentionView], Iterable[tuple[int, int]]]]
+        if len(block) <= WINDOW:
+            orders = [(sorted(block, key=_by_time), _all_pairs(len(block)))]
+        else:
+            by_time, by_place = sorted(block, key=_by_time), sorted(block, key=_by_place)
+            orders = [
+                (by_time, _neighbours(by_time, same_place=False)),
+                (by_place, _neighbours(by_place, same_place=True)),
+            ]
+        for ranked, index_pairs in orders:
+            for i, j in index_pairs:
+                a, b = ranked[i], ranked[j]
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if a.id != b.id and pair not in seen:
+                    seen.add(pair)
+                    yield a, b
+
+
+Signature = tuple[str | None, str | None, bool, str | None, str | None]
+
+
+def signature(view: MentionView) -> Signature:
+    """What the place and time checks read of a mention: groups hold few distinct ones."""
+    return (view.place, view.place_country, view.place_is_country, view.time_start, view.time_end)
+
+
+class Grouping(UnionFind):
+    """Union-find that also keeps, per group, one mention for each distinct place and time."""
+
+    def __init__(self, views: Sequence[MentionView]) -> None:
+        super().__init__(v.id for v in views)
+        self.signatures = {v.id: {signature(v): v} for v in views}
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        super().union(a, b)
+        if ra != rb:
+            low, high = min(ra, rb), max(ra, rb)
+            for key, view in self.signatures.pop(high).items():
+                self.signatures[low].setdefault(key, view)
+
+    def conflict(self, a: str, b: str) -> bool:
+        """Joining two groups may not put two places or two times that disagree in one event.
+
+        Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
+        """
+        for x in self.signatures[self.find(a)].values():
+            for y in self.signatures[self.find(b)].values():
+                if not (place_compatible(x, y).same and time_compatible(x, y).same):
+                    return True
+        return False
 
 
 def cluster(
@@ -115,44 +181,27 @@ def cluster(
     def kept_apart(a: str, b: str) -> bool:
         return any((a in s) != (b in s) for s in split_sets)
 
-    uf, links, compared = UnionFind(ids), list[Link](), 0
-    by_id = {v.id: v for v in views}
+    groups, links, compared = Grouping(views), list[Link](), 0
     for a, b in candidate_pairs(views):
         compared += 1
-        if kept_apart(a.id, b.id):
+        if groups.find(a.id) == groups.find(b.id) or kept_apart(a.id, b.id):
             continue
         decision = same_happening(a, b)
-        if not decision.same or uf.find(a.id) == uf.find(b.id):
+        if not decision.same or groups.conflict(a.id, b.id):
             continue
-        if _groups_conflict(uf, a.id, b.id, by_id):
-            continue
-        if not split_sets or not _would_bridge_split(uf, a.id, b.id, kept_apart):
-            uf.union(a.id, b.id)
-            links.append(Link(a.id, b.id, decision.reason))
+        if split_sets and _would_bridge_split(groups, a.id, b.id, kept_apart):
+            continue  # a rule merge may not join two groups an analyst's split keeps apart
+        groups.union(a.id, b.id)
+        links.append(Link(a.id, b.id, decision.reason))
     for judgement in judgements:
         members = [m for m in judgement.mentions if m in ids]
         if judgement.action == "merge":
             for other in members[1:]:
-                uf.union(members[0], other)
-    return uf.groups(), links, compared
+                groups.union(members[0], other)
+    return groups.groups(), links, compared
 
 
-def _groups_conflict(uf: UnionFind, a: str, b: str, by_id: dict[str, MentionView]) -> bool:
-    """Joining two groups may not put two places or two times that disagree in one event.
-
-    Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
-    """
-    for x in uf.group(a):
-        for y in uf.group(b):
-            vx, vy = by_id[x], by_id[y]
-            if not (place_compatible(vx, vy).same and time_compatible(vx, vy).same):
-                return True
-    return False
-
-
-def _would_bridge_split(uf: UnionFind, a: str, b: str, kept_apart: object) -> bool:
-    """A rule merge may not join two groups an analyst's split keeps apart."""
-    check = kept_apart  # typed as object to keep the signature simple for callers
-    group_a = [m for m in uf.parent if uf.find(m) == uf.find(a)]
-    group_b = [m for m in uf.parent if uf.find(m) == uf.find(b)]
-    return any(check(x, y) for x in group_a for y in group_b)  # type: ignore[operator]
+def _would_bridge_split(
+    uf: UnionFind, a: str, b: str, kept_apart: Callable[[str, str], bool]
+) -> bool:
+    return any(kept_apart(x, y) for x in uf.group(a) for y in uf.group(b))

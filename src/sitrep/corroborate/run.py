@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from sitrep.corroborate.cluster import Link, cluster
 from sitrep.corroborate.compat import MentionView
@@ -15,7 +15,7 @@ from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.records import stable_id
-from sitrep.store import Store, insert_ignore, utc_now
+from sitrep.store import Store, chunked, insert_ignore, utc_now
 from sitrep.store import schema as s
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "unresolved": 4, None: 5}
@@ -30,64 +30,97 @@ class CorroborationStats:
     by_status: dict[str, int]
 
 
-def run_corroboration(store: Store, doc_ids: Sequence[str] | None = None) -> CorroborationStats:
-    """Re-group the event mentions touched by `doc_ids` (all when None) into events."""
+def run_corroboration(
+    store: Store, doc_ids: Sequence[str] | None = None, *, everything: bool = False
+) -> CorroborationStats:
+    """Group event mentions into events, incrementally.
+
+    By default the scope is the mentions not yet in an event (a run's new documents, or those
+    an analyst judgement released) with every mention that could join them and the rest of
+    their events; `doc_ids` names the documents instead; `everything` re-groups the store.
+    """
     with store.transaction() as conn:
-        views = _scope(conn, doc_ids)
+        views = load_mentions(conn, None) if everything else _scope(conn, doc_ids)
         groups, links, compared = cluster(views, load_judgements(conn))
         claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
         _forget_old_events(conn, [v.id for v in views])
-        statuses: Counter[str] = Counter()
-        for group in groups:
-            row = event_row(
-                [by_id[m] for m in group], [c for m in group for c in claims.get(m, [])]
-            )
-            statuses[row["status"]] += 1
-            insert_ignore(conn, s.events, [row])
-            conn.execute(
-                update(s.event_mentions)
-                .where(s.event_mentions.c.id.in_(group))
-                .values(event_id=row["id"])
-            )
+        rows = [
+            event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
+            for group in groups
+        ]
+        insert_ignore(conn, s.events, rows)
+        members = zip(groups, rows, strict=True)
+        _assign(conn, [(m, row["id"]) for group, row in members for m in group])
         _set_origin_keys(conn, claims)
         _log_links(conn, links)
+    statuses = Counter(str(row["status"]) for row in rows)
     return CorroborationStats(len(views), len(groups), compared, len(links), dict(statuses))
 
 
 def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]:
-    """The mentions to re-group: those of `doc_ids` and every mention that could join them."""
+    """The mentions to re-group: the fresh ones, those sharing a block with them, and the
+    other members of the events those belong to (so no event is left half re-grouped)."""
+    everything = load_mentions(conn, None)
     if doc_ids is None:
-        return load_mentions(conn, None)
-    fresh = load_mentions(conn, doc_ids)
+        pending = set(
+            conn.execute(
+                select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.is_(None))
+            ).scalars()
+        )
+        fresh = [v for v in everything if v.id in pending]
+    else:
+        wanted = set(doc_ids)
+        fresh = [v for v in everything if v.doc_id in wanted]
     keys = {(v.type, e) for v in fresh for e in v.entities}
-    types = {t for t, _ in keys}
-    others = [v for v in load_mentions(conn, None) if v.type in types]
-    return [v for v in others if any((v.type, e) in keys for e in v.entities)] + [
-        v for v in fresh if not v.entities
-    ]
+    chosen = {v.id for v in fresh}
+    chosen |= {v.id for v in everything if any((v.type, e) in keys for e in v.entities)}
+    events = _event_ids(conn, chosen)
+    chosen |= {mid for mid, event_id in _event_members(conn, events)}
+    return [v for v in everything if v.id in chosen]
+
+
+def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunked(sorted(mention_ids)):
+        query = select(s.event_mentions.c.event_id).where(s.event_mentions.c.id.in_(chunk))
+        found |= {e for e in conn.execute(query).scalars() if e}
+    return found
+
+
+def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[tuple[str, str]]:
+    for chunk in chunked(sorted(event_ids)):
+        query = select(s.event_mentions.c.id, s.event_mentions.c.event_id).where(
+            s.event_mentions.c.event_id.in_(chunk)
+        )
+        yield from ((r.id, r.event_id) for r in conn.execute(query))
 
 
 def _forget_old_events(conn: Connection, mention_ids: list[str]) -> None:
-    old = {
-        r.event_id
-        for r in conn.execute(
-            select(s.event_mentions.c.event_id).where(s.event_mentions.c.id.in_(mention_ids))
+    old = _event_ids(conn, set(mention_ids))
+    for chunk in chunked(sorted(old)):
+        conn.execute(delete(s.events).where(s.events.c.id.in_(chunk)))
+
+
+def _assign(conn: Connection, pairs: list[tuple[str, str]]) -> None:
+    if pairs:
+        conn.execute(
+            update(s.event_mentions)
+            .where(s.event_mentions.c.id == bindparam("mid"))
+            .values(event_id=bindparam("eid")),
+            [{"mid": m, "eid": e} for m, e in pairs],
         )
-        if r.event_id
-    }
-    if old:
-        conn.execute(delete(s.events).where(s.events.c.id.in_(old)))
 
 
 def _set_origin_keys(conn: Connection, claims: dict[str, list[ClaimView]]) -> None:
-    for views in claims.values():
-        for claim in views:
-            conn.execute(
-                update(s.claims)
-                .where(s.claims.c.id == claim.id)
-                .values(origin_key=origin_key(claim))
-            )
+    rows = [{"cid": c.id, "key": origin_key(c)} for views in claims.values() for c in views]
+    if rows:
+        conn.execute(
+            update(s.claims)
+            .where(s.claims.c.id == bindparam("cid"))
+            .values(origin_key=bindparam("key")),
+            rows,
+        )
 
 
 def _log_links(conn: Connection, links: list[Link]) -> None:
@@ -186,4 +219,10 @@ def record_judgement(
                 by="analyst", actor=analyst, reason=reason, created_at=created, active=True,
             )
         )  # fmt: skip
+        # Released mentions are pending again: the next (incremental) run re-groups their blocks.
+        conn.execute(
+            update(s.event_mentions)
+            .where(s.event_mentions.c.id.in_(list(mention_ids)))
+            .values(event_id=None)
+        )
     return jid

@@ -11,6 +11,7 @@ from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import ClaimView, name_key
 from sitrep.resolve.ids import pack_entity_id
+from sitrep.store import chunked
 from sitrep.store import schema as s
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
@@ -18,23 +19,29 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
 
 def _span_entities(conn: Connection, doc_ids: set[str]) -> dict[tuple[str, int, int], str]:
     """(document, start, end) -> canonical entity id, from resolution's work on mentions."""
-    rows = conn.execute(
-        select(
-            s.mentions.c.document_id, s.mentions.c.start, s.mentions.c.end, s.mentions.c.entity_id
+    found: dict[tuple[str, int, int], str] = {}
+    for chunk in chunked(sorted(doc_ids)):
+        rows = conn.execute(
+            select(
+                s.mentions.c.document_id,
+                s.mentions.c.start,
+                s.mentions.c.end,
+                s.mentions.c.entity_id,
+            )
+            .where(s.mentions.c.document_id.in_(chunk))
+            .where(s.mentions.c.entity_id.is_not(None))
         )
-        .where(s.mentions.c.document_id.in_(doc_ids))
-        .where(s.mentions.c.entity_id.is_not(None))
-    )
-    return {(r.document_id, r.start, r.end): r.entity_id for r in rows}
+        found.update({(r.document_id, r.start, r.end): r.entity_id for r in rows})
+    return found
 
 
 def _places(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
-    rows = conn.execute(
-        select(
-            s.entities.c.id, s.entities.c.name, s.entities.c.country, s.entities.c.precision
-        ).where(s.entities.c.id.in_(ids))
-    )
-    return {r.id: dict(r._mapping) for r in rows}
+    columns = (s.entities.c.id, s.entities.c.name, s.entities.c.country, s.entities.c.precision)
+    return {
+        r.id: dict(r._mapping)
+        for chunk in chunked(sorted(ids))
+        for r in conn.execute(select(*columns).where(s.entities.c.id.in_(chunk)))
+    }
 
 
 def participant_key(
@@ -57,9 +64,14 @@ def participant_key(
 
 def load_mentions(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]:
     query = select(s.event_mentions).where(s.event_mentions.c.modality.is_(None))
-    if doc_ids is not None:
-        query = query.where(s.event_mentions.c.document_id.in_(list(doc_ids)))
-    rows = [dict(r._mapping) for r in conn.execute(query)]
+    if doc_ids is None:
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    else:
+        rows = [
+            dict(r._mapping)
+            for chunk in chunked(sorted(doc_ids))
+            for r in conn.execute(query.where(s.event_mentions.c.document_id.in_(chunk)))
+        ]
     resolved = _span_entities(conn, {r["document_id"] for r in rows})
     place_ids = {r["place_entity_id"] for r in rows if r["place_entity_id"]}
     place_ids |= {
@@ -105,17 +117,20 @@ def _view(
 
 def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[ClaimView]]:
     """Claims by event mention id, with each document's first copy for syndicated text."""
-    query = (
-        select(s.claims, s.documents.c.duplicate_of)
-        .join(s.documents, s.documents.c.id == s.claims.c.document_id)
-        .where(s.claims.c.event_mention_id.in_(list(mention_ids)))
+    query = select(s.claims, s.documents.c.duplicate_of).join(
+        s.documents, s.documents.c.id == s.claims.c.document_id
     )
-    rows = list(conn.execute(query))
+    rows = [
+        r
+        for chunk in chunked(sorted(mention_ids))
+        for r in conn.execute(query.where(s.claims.c.event_mention_id.in_(chunk)))
+    ]
     roots = {r.duplicate_of for r in rows if r.duplicate_of}
     sites = {
         d.id: d.site
+        for chunk in chunked(sorted(roots))
         for d in conn.execute(
-            select(s.documents.c.id, s.documents.c.site).where(s.documents.c.id.in_(roots))
+            select(s.documents.c.id, s.documents.c.site).where(s.documents.c.id.in_(chunk))
         )
     }
     out: dict[str, list[ClaimView]] = {}

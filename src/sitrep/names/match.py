@@ -10,6 +10,7 @@ an unmatched generic word ("Force", "Division") costs little. rapidfuzz gives th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -217,6 +218,8 @@ def match_org(a: str, b: str) -> NameMatch:
     return _result(score, *reasons)
 
 
+# Resolution compares the same pairs of names across thousands of documents; results are frozen.
+@lru_cache(maxsize=1 << 17)
 def match_names(a: str, b: str, kind: NameKind = "any") -> NameMatch:
     """Score two names of the given kind; `same` when the score clears OPERATING_THRESHOLD."""
     if kind == "person":

@@ -66,6 +66,8 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _SCRIPT_ARTICLE = re.compile(r"(?<!\S)ال(?!له(?:\s|$))(?=\S{2,})")
 
 
+# The reduce folds the same few thousand names hundreds of thousands of times.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """ASCII, lower-case, apostrophes and diacritics dropped, punctuation to spaces."""
     text = _SCRIPT_ARTICLE.sub("", unicodedata.normalize("NFKC", text))
@@ -86,11 +88,16 @@ def is_latin(text: str) -> bool:
 
 def name_tokens(text: str) -> list[str]:
     """Folded tokens with Arabic articles dropped; hyphenated parts become tokens."""
+    return list(_name_tokens(text))  # a fresh list: callers may change theirs
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in fold(text).split():
         token = _ARTICLE_PREFIX.sub("", raw)
         out.extend(part for part in token.split("-") if part and part not in ARTICLES)
-    return out
+    return tuple(out)
 
 
 def _vowel_class(run: str) -> str:

@@ -35,6 +35,7 @@ def _title_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives})(?=\s|$)\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)  # the default pack does not change within a process
 def _pack_titles() -> tuple[str, ...]:
     """The default pack's title forms; empty when the pack cannot be loaded."""
     from sitrep.errors import SitrepError

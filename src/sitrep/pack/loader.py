@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,7 @@ class Pack:
         ids = self._by_name.get(_casefold(text), ())
         return tuple(self.actors[i] for i in ids)
 
-    @property
+    @cached_property  # read for every person name the resolver strips of its titles
     def title_forms(self) -> tuple[str, ...]:
         return tuple(form for title in self.titles for form in title.forms)
 

@@ -1,7 +1,7 @@
 """`sitrep ingest --runner ray`: the map half on Ray workers, one Parquet file per shard.
 
 Workers are a Ray Data actor pool: each loads the NLP pipeline once, maps whole shards with
-`sitrep.pipeline.map_document` (the function the local runner calls) and writes the shard's
+`sitrep.pipeline.map_documents` (the function the local runner calls) and writes the shard's
 results to `WORK_DIR/<shard id>.parquet` atomically. The driver then loads the shards into the
 store in input order through the same writer as a local run, and runs the reduce. A run that
 is killed part-way leaves finished shards behind; running it again maps only the missing ones,
@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sitrep import recordio
 from sitrep.errors import UsageError
-from sitrep.pipeline import Ingest, IngestSummary, Reporter, init_worker, map_document
-from sitrep.records import RawDocument
+from sitrep.pipeline import (
+    MAP_BATCH,
+    Ingest,
+    IngestSummary,
+    Reporter,
+    init_worker,
+    map_documents,
+)
+from sitrep.records import DocResult, RawDocument, Rejection
 from sitrep.runners.shards import Shard, iter_shard, plan_shards
 from sitrep.settings import Settings
 from sitrep.store import Store
@@ -43,13 +50,28 @@ class ShardMapper:
         for shard_json, path in zip(batch["shard"], batch["path"], strict=True):
             shard = Shard.from_json(str(shard_json))
             records = [
-                recordio.dump(map_document(item) if isinstance(item, RawDocument) else item)
-                for item in iter_shard(shard, self.settings)
+                recordio.dump(item) for item in map_in_order(iter_shard(shard, self.settings))
             ]
             write_shard(Path(str(path)), records)
             done["shard"].append(shard.index)
             done["items"].append(len(records))
         return done
+
+
+def map_in_order(items: Iterable[RawDocument | Rejection]) -> list[DocResult | Rejection]:
+    """Map the raw documents in batches (as the local runner does); rejections keep their place."""
+    out: list[DocResult | Rejection] = []
+    pending: list[RawDocument] = []
+    for item in [*items, None]:
+        if isinstance(item, RawDocument):
+            pending.append(item)
+            if len(pending) < MAP_BATCH:
+                continue
+        out.extend(map_documents(pending))
+        pending = []
+        if isinstance(item, Rejection):
+            out.append(item)
+    return out
 
 
 def write_shard(path: Path, records: list[str]) -> None:

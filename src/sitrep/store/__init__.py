@@ -4,6 +4,6 @@
 the tables in `sitrep.store.schema` through `store.read()` / `store.transaction()`.
 """
 
-from sitrep.store.store import Store, insert_ignore, utc_now
+from sitrep.store.store import Store, chunked, insert_ignore, utc_now
 
-__all__ = ["Store", "insert_ignore", "utc_now"]
+__all__ = ["Store", "chunked", "insert_ignore", "utc_now"]

@@ -28,6 +28,12 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def chunked(items: Sequence[str], size: int = 5000) -> Iterator[list[str]]:
+    """Values for IN lists in slices: SQLite caps one statement at 32,766 bound values."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
 def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
     """Insert rows whose primary key is not yet present; return how many were new.
 

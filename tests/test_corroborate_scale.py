@@ -1,0 +1,89 @@
+"""Corroboration at scale: bounded comparisons in large blocks, incremental runs on a store."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sitrep.corroborate import run_corroboration
+from sitrep.corroborate.cluster import WINDOW, cluster
+from sitrep.corroborate.compat import MentionView
+from sitrep.store import Store
+from sitrep.store import schema as s
+from sitrep.store.writer import write_batch
+from test_corroborate_events import _result
+
+PLACES = ("gn_damascus", "gn_aleppo", "gn_moscow")
+
+
+def visits(n: int) -> list[MentionView]:
+    """`n` visits by one man: two reports of each (day, place), a new day every six."""
+    out = []
+    for i in range(n):
+        day = (date(2015, 1, 1) + timedelta(days=i // 6)).isoformat()
+        place = PLACES[(i // 2) % 3]
+        out.append(
+            MentionView(
+                id=f"m{i:06d}", doc_id=f"d{i}", type="CONSULT", mode="visit",
+                entities=frozenset({"pk_soleimani"}), names={"pk_soleimani": "Soleimani"},
+                place=place, place_name=place, time_start=day, time_end=day,
+                time_precision="day",
+            )
+        )  # fmt: skip
+    return out
+
+
+def test_one_crowded_block_is_compared_linearly_and_still_grouped() -> None:
+    small_groups, _, small_pairs = cluster(visits(600))
+    groups, _, pairs = cluster(visits(2400))
+    # One type, one participant: a single block of 2,400 mentions. All pairs would be 2.9 M.
+    assert pairs <= 2400 * 2 * WINDOW
+    assert pairs / small_pairs < 4 * 1.2  # four times the mentions, about four times the work
+    assert len(groups) == 1200 and all(len(g) == 2 for g in groups)
+    assert len(small_groups) == 300
+
+
+def test_an_undated_mention_meets_the_same_place_in_a_crowded_block() -> None:
+    views = visits(1200)
+    undated = MentionView(
+        id="z-undated", doc_id="dz", type="CONSULT", mode="visit",
+        entities=frozenset({"pk_soleimani"}), names={"pk_soleimani": "Soleimani"},
+        place="gn_moscow", place_name="gn_moscow",
+    )  # fmt: skip
+    groups, _, _ = cluster([*views, undated])
+    (joined,) = [g for g in groups if "z-undated" in g]
+    assert len(joined) == 3  # it joined one Moscow visit, not none and not every one
+
+
+def _add(store: Store, run_id: str, name: str, doc_id: str, site: str) -> None:
+    with store.transaction() as conn:
+        write_batch(conn, [_result(name, doc_id, site)], run_id, {})
+
+
+def _event_ids(store: Store) -> list[str]:
+    with store.read() as conn:
+        return sorted(conn.execute(select(s.events.c.id)).scalars())
+
+
+def test_a_later_run_regroups_only_the_blocks_its_documents_touch(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "sitrep.db"))
+    run_id = store.start_run("test", {})
+    _add(store, run_id, "visit_hedged", "a1", "AMN")
+    _add(store, run_id, "casualties", "c1", "Outlet C")
+    assert run_corroboration(store).mentions == 2  # the visit and the strike
+    assert run_corroboration(store).mentions == 0  # nothing new: nothing re-grouped
+    _add(store, run_id, "visit_hedged", "a2", "Other Outlet")
+    second = run_corroboration(store)
+    assert (second.mentions, second.events) == (2, 1)  # both visits; the strike is left alone
+    incremental = _event_ids(store)
+    run_corroboration(store, everything=True)
+    assert _event_ids(store) == incremental  # the same events as re-grouping everything
+    with store.read() as conn:
+        pending = conn.execute(
+            select(s.event_mentions.c.id)
+            .where(s.event_mentions.c.event_id.is_(None))
+            .where(s.event_mentions.c.modality.is_(None))
+        ).all()
+    assert pending == []
