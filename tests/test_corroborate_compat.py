@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.corroborate.cluster import cluster
 from sitrep.corroborate.compat import MentionView, same_happening, time_compatible
 
@@ -45,3 +47,23 @@ def test_a_meeting_joins_a_visit_only_at_the_same_place() -> None:
     visited_city = view("3", place="Damascus")
     assert not same_happening(met, visited_country).same
     assert same_happening(met, visited_city).same
+
+
+def test_a_meeting_without_a_place_joins_a_visit() -> None:
+    # "no» to the question whether the meeting of A with B took place" / "B flew to Moscow".
+    met = view("1", mode="meeting")
+    visited = view("2", place="Moscow", country="RU")
+    decision = same_happening(met, visited)
+    assert decision.same and "place unknown on one side" in decision.reason
+
+
+def test_meetings_with_different_counterparts_stay_apart() -> None:
+    putin = "pk_vladimir-putin"
+    with_a = replace(
+        view("1", mode="meeting"), entities=frozenset({putin, "pk_benjamin-netanyahu"})
+    )
+    with_b = replace(view("2", mode="meeting"), entities=frozenset({putin, "pk_qassem-soleimani"}))
+    only_putin = replace(view("3", mode="meeting"), entities=frozenset({putin}))
+    decision = same_happening(with_a, with_b)
+    assert not decision.same and "different counterparts" in decision.reason
+    assert same_happening(with_a, only_putin).same

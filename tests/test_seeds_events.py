@@ -112,12 +112,29 @@ def test_soleimani_moscow_visit_is_contested(events: list[Row], claims: list[Row
     assert event["status"] == "contested"
     mine = claims_of(claims, event)
     deniers = {name for c in mine if c["stance"] == "denies" for name in chain(c)}
-    assert {"Russian Foreign Ministry", "The Russian authorities"} <= deniers
+    assert {"Russian Foreign Ministry", "The Russian authorities", "Dmitry Peskov"} <= deniers
     reporters = {name for c in mine if c["stance"] == "reports" for name in chain(c)}
-    assert {"Fox News channel", "Western intelligence"} & reporters or "press reports" in reporters
+    assert {"Fox News channel", "Western intelligence", "As-Safir"} <= reporters
+    assert any("Reuters" in name for name in reporters)
+    # "In August, Fox News reported about the visit": August dates the report; the document
+    # dates the happening itself once ("Soleimani trip in July"), and that date is the event's.
+    assert (event["time_start"], event["time_end"]) == ("2015-07-01", "2015-07-31")
+    assert event["time_precision"] == "month"
     # The denials joined the visit: no denied-only Soleimani event stands apart from it.
     apart = [e for e in events if e["status"] == "denied" and "Soleimani" in e["summary"]]
     assert apart == []
+
+
+def test_peskov_denies_the_meeting_of_putin_with_soleimani(
+    events: list[Row], claims: list[Row]
+) -> None:
+    # «no» to "the meeting of the head of state with an Iranian General": both descriptions
+    # name people of the document (the president named before, the Iranian general).
+    event = find(events, "CONSULT", "visit", "Qassem Soleimani", "Moscow")
+    peskov = [c for c in claims_of(claims, event) if "Dmitry Peskov" in chain(c)]
+    assert len(peskov) == 1 and peskov[0]["stance"] == "denies"
+    assert "head of state" in peskov[0]["sentence_text"]
+    assert {"pk_qassem-soleimani", "pk_vladimir-putin"} <= entity_ids(event)
 
 
 def test_revolutionary_guards_arrival_comes_from_ap_and_a_regional_official(
@@ -130,7 +147,13 @@ def test_revolutionary_guards_arrival_comes_from_ap_and_a_regional_official(
 
 
 def test_putin_met_netanyahu_on_february_28(events: list[Row], claims: list[Row]) -> None:
-    event = find(events, "CONSULT", "meeting", "Netanyahu", None)
+    # "following a meeting with Netanyahu February 28, Putin said ... Netanyahu had traveled to
+    # Moscow": the meeting and the trip are one happening, whichever mode names the event.
+    found = [e for e in events if e["type"] == "CONSULT" and "pk_benjamin-netanyahu" in
+             entity_ids(e)]  # fmt: skip
+    assert len(found) == 1, [e["summary"] for e in found]
+    event = found[0]
+    assert event["mode"] in ("meeting", "visit") and place(event) in ("Moscow", None)
     assert {"pk_vladimir-putin", "pk_benjamin-netanyahu"} <= entity_ids(event)
     # No publication date: "February 28" keeps its month-day, unresolved to a year.
     assert event["time_precision"] == "unresolved" and event["time_start"] is None

@@ -35,18 +35,35 @@ class Decision:
 def type_compatible(a: MentionView, b: MentionView) -> Decision:
     if a.type != b.type:
         return Decision(False, f"types differ ({a.type} / {b.type})")
-    if a.mode and b.mode and a.mode != b.mode and not (a.place and a.place == b.place):
-        # A meeting joins a visit only at the very same place ("flew to Moscow" / "the meeting
-        # in Moscow"), never one somewhere else in the country ("met in Damascus" / "visited
-        # Syria last October").
-        return Decision(False, f"modes differ ({a.mode} / {b.mode}) at different places")
+    if a.mode and b.mode and a.mode != b.mode:
+        # A meeting joins a visit at the very same place ("flew to Moscow" / "the meeting in
+        # Moscow"), or where one side names no place (the meeting denied in "no» to the question
+        # whether the meeting of A with B took place" is the visit reported elsewhere); never one
+        # somewhere else in the country ("met in Damascus" / "visited Syria last October").
+        if a.place and b.place and a.place != b.place:
+            return Decision(False, f"modes differ ({a.mode} / {b.mode}) at different places")
+        where = "same place" if a.place else "place unknown on one side"
+        return Decision(True, f"same type {a.type}, modes {a.mode} / {b.mode} ({where})")
     return Decision(True, f"same type {a.type}")
+
+
+# Types whose happening is defined by who meets whom: "Putin met Netanyahu" and "the meeting of
+# Putin with Soleimani" share Putin but are two meetings.
+COUNTERPART_TYPES = frozenset({"CONSULT"})
 
 
 def participants_overlap(a: MentionView, b: MentionView) -> Decision:
     shared = a.entities & b.entities
     if not shared:
         return Decision(False, "no shared participant")
+    only_a, only_b = a.entities - b.entities, b.entities - a.entities
+    if a.type in COUNTERPART_TYPES and only_a and only_b:
+        # Each names someone the other does not: different counterparts, different meetings.
+        # (One naming fewer, "Assad met Baqeri" / "... Baqeri and al-Ghanimi", still joins.)
+        theirs = sorted(a.names.get(k, k) for k in only_a) + sorted(
+            b.names.get(k, k) for k in only_b
+        )
+        return Decision(False, "different counterparts: " + " / ".join(theirs))
     names = sorted(a.names.get(k, k) for k in shared)
     return Decision(True, "shared participants: " + ", ".join(names))
 

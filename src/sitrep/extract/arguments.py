@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.extract.deps import case_word, dep, prep_objects
+from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import EventSchema, verb_lemma
 from sitrep.extract.spans import (
     OBJECT_DEPS,
@@ -157,7 +158,9 @@ def assign_roles(
                 continue
         if role is None:
             continue
-        for phrase in phrases_for(slot.head, ents) + led_by(slot.head, ents):
+        meant = refer_back(slot.head, ents)  # "the head of state": the president named before
+        found = [meant] if meant is not None else phrases_for(slot.head, ents)
+        for phrase in found + led_by(slot.head, ents):
             key = (phrase.start, phrase.end)
             if key in seen:
                 continue

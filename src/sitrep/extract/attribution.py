@@ -15,8 +15,16 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import subject_slots
 from sitrep.extract.deps import dep, prep_objects
+from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
 from sitrep.extract.schema import ClaimCues, verb_lemma
-from sitrep.extract.spans import SUBJECT_DEPS, Phrase, person_before, phrase_of_entity, phrases_for
+from sitrep.extract.spans import (
+    SUBJECT_DEPS,
+    Phrase,
+    clause_tokens,
+    person_before,
+    phrase_of_entity,
+    phrases_for,
+)
 from sitrep.records import SourceLink, Stance
 
 SourceKind = str
@@ -140,16 +148,25 @@ def _verb_links(
 ) -> list[SourceLink]:
     """The links one attribution verb adds, outermost first."""
     links = _interview_links(verb, ents, cues)
-    speaker = None
+    speaker: Phrase | None = None
+    cited: Phrase | None = None
     for slot in subject_slots(verb):
         if slot.head.lower_ in ("this", "it") or _in_quote(slot.head, quote_start):
             continue
+        if slot.head.lower_ in cues.negative_answers or slot.head.pos_ in ("INTJ", "PUNCT"):
+            break  # "«no» answered ...": the answer, not who gave it
         if slot.head.lower_ in REPORT_NOUNS:  # "authorities ... reports ... denied"
             holder = next((c for c in slot.head.children if dep(c) in SUBJECT_DEPS), None)
             speaker = _first_phrase(holder, ents) if holder is not None else None
             break
         speaker = _speaker_phrase(slot.head, ents, quote_start)
+        flat = _flattened_citing(slot.head, ents, cues)
+        if flat is not None:
+            speaker, cited = flat
         break
+    if speaker is None:  # "Peskov, the laconic «" | "no» answered": the split kept him apart
+        before = fragment_speaker(verb.sent, ents)
+        speaker = phrase_of_entity(before) if before is not None else None
     if verb_word == "tell":  # "an official told The Associated Press": AP relays the official
         for child in verb.children:
             if dep(child) in ("dobj", "obj", "dative") and child.pos_ != "ADP":
@@ -158,6 +175,8 @@ def _verb_links(
                     links.append(_link(phrase, "told", cues))
     if speaker is not None:
         links.append(_link(speaker, _verb_text(verb), cues))
+        if cited is not None:
+            links.append(_link(cited, "citing", cues))
         for slot in subject_slots(verb):
             links.extend(_citing_links(slot.head, ents, cues))
     if verb_word in ("quote", "cite"):  # "Tasnim quoted Baqeri as saying"
@@ -167,6 +186,23 @@ def _verb_links(
             links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
     links.extend(_citing_links(verb, ents, cues))
     return links
+
+
+def _flattened_citing(
+    head: Token, ents: dict[int, Span], cues: ClaimCues
+) -> tuple[Phrase, Phrase] | None:
+    """ "Fox News channel, citing data from Western intelligence reported": a parse that flattens
+    the subject keeps "citing" inside it; the name before it speaks, the one after is cited."""
+    tokens = sorted(clause_tokens(head), key=lambda t: t.i)
+    cite = next((t for t in tokens if verb_lemma(t.text, cues.citing_verbs)), None)
+    if cite is None:
+        return None
+    named = [ents[t.i] for t in tokens if t.i in ents]
+    before = [e for e in named if e.end <= cite.i]
+    after = [e for e in named if e.start > cite.i]
+    if not before or not after:
+        return None
+    return phrase_of_entity(before[-1]), phrase_of_entity(after[0])
 
 
 def _in_quote(token: Token, quote_start: int | None) -> bool:
@@ -198,6 +234,9 @@ def _classify(token: Token, cues: ClaimCues) -> tuple[str, str] | None:
     """(category, lemma) of an attribution verb, or None."""
     if token.pos_ not in ("VERB", "AUX", ""):
         return None
+    answer = verb_lemma(token.text, cues.answer_verbs)
+    if answer is not None:
+        return ("denies", answer) if negative_answer(token, cues) else None
     for category, vocab in (
         ("denies", cues.deny_verbs),
         ("confirms", cues.confirm_verbs),
@@ -208,6 +247,20 @@ def _classify(token: Token, cues: ClaimCues) -> tuple[str, str] | None:
         if lemma is not None:
             return category, lemma
     return None
+
+
+def is_attribution_verb(token: Token, cues: ClaimCues) -> bool:
+    """A verb that reports, confirms, denies or retracts what its clause governs."""
+    return _classify(token, cues) is not None
+
+
+def negative_answer(verb: Token, cues: ClaimCues) -> bool:
+    """ "answered «no»", "replied negatively", "responded in the negative"."""
+    for child in verb.children:
+        words = {child.lower_} | {t.lower_ for t in child.children}
+        if child.lower_ in cues.negative_answers or (words & {"negative"} and child.i > verb.i):
+            return True
+    return False
 
 
 # Nouns that carry a claim: "reports of Soleimani's travel ... were denied" denies the travel.
@@ -278,6 +331,8 @@ def attribute(
             stance = category  # type: ignore[assignment]
     if not chain:
         chain = according_to(sent, ents, cues)
+    if not chain:
+        chain = _glued_links(trigger, sent, ents, cues)
     if not chain and quote is not None:
         chain = quote_speaker(trigger.doc, quote, ents, cues)
     if stance is None:
@@ -285,6 +340,17 @@ def attribute(
     if negated and stance in ("asserts", "reports", "confirms"):
         stance = "denies"
     return Attribution(tuple(chain), stance, bool(chain))
+
+
+def _glued_links(
+    trigger: Token, sent: Span, ents: dict[int, Span], cues: ClaimCues
+) -> list[SourceLink]:
+    """ "«As-Safir» arguedthat ... Soleimani ... visited Moscow": the paper reports the visit."""
+    glued = glued_verb(sent, cues)
+    if glued is None or glued[0].i > trigger.i:
+        return []
+    speaker = glued_speaker(glued[0], ents)
+    return [_link(phrase_of_entity(speaker), glued[1], cues)] if speaker is not None else []
 
 
 def quote_speaker(
@@ -324,6 +390,12 @@ def trailing_attribution(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> 
             if phrase is not None:
                 links.append(_link(phrase, root.lower_, cues))
                 links.extend(_citing_links(child, ents, cues))
+        elif verb_lemma(child.text, cues.citing_verbs) and dep(child) in ("ccomp", "xcomp"):
+            # "This writes the Agency Reuters citing ...": parsed as "Reuters citing" clause.
+            subject = next((c for c in child.children if dep(c) in SUBJECT_DEPS), None)
+            phrase = _first_phrase(subject, ents) if subject is not None else None
+            if phrase is not None:
+                links.append(_link(phrase, root.lower_, cues))
     return links + _citing_links(root, ents, cues)
 
 

@@ -16,12 +16,16 @@ from sitrep.extract.attribution import (
     attribute,
     find_quotes,
     hedges_in,
+    is_attribution_verb,
     quote_at,
     trailing_attribution,
 )
 from sitrep.extract.casualties import find_casualties
+from sitrep.extract.fragments import glued_actor, glued_verb
+from sitrep.extract.happening import share_places, share_times
 from sitrep.extract.mentions import Found, analyse
-from sitrep.extract.schema import ClaimCues, load_claim_cues, load_event_schema
+from sitrep.extract.reference import load_roles
+from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
 from sitrep.records import (
@@ -54,7 +58,8 @@ def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | N
             found = analyse(token, schema, cues, ents)
             if found is None:
                 continue
-            time = _governing_time(token, times)
+            found = _with_glued_subject(found, token, sent, schema, cues, ents)
+            time = _governing_time(token, times, cues)
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
@@ -65,7 +70,54 @@ def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | N
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
-    return Extraction(doc_id, tuple(_dedupe(mentions)))
+    shared = share_times(share_places(_dedupe(mentions)))
+    return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def informative(mention: EventMention, doc: Doc) -> bool:
+    """Whether a mention tells an analyst anything: a named participant, a place or a count.
+
+    "civilians were among the dead", "officials have dismissed the measures", "bases that host
+    US forces": a trigger whose arguments are all common nouns, with no place and no casualty
+    count, is noise in an event list and only ever joins other noise. A death or an attack with
+    a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
+    """
+    named = any(_names_someone(p, doc) for p in mention.participants)
+    return named or mention.place is not None or mention.casualties is not None
+
+
+def _names_someone(part: Participant, doc: Doc) -> bool:
+    """An entity, or a phrase with a name or a demonym in it ("Syrian troops")."""
+    if part.label != "NP":
+        return True
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    demonyms = load_roles().demonyms
+    return span is not None and any(
+        t.ent_type_ or t.pos_ == "PROPN" or t.lower_ in demonyms for t in span
+    )
+
+
+def _with_glued_subject(
+    found: Found,
+    token: Token,
+    sent: Span,
+    schema: EventSchema,
+    cues: ClaimCues,
+    ents: dict[int, Span],
+) -> Found:
+    """A glued reporting verb ("arguedthat") breaks the parse of its clause: the trigger's
+    subject is then the last person named between that verb and the trigger."""
+    if found.args.participants or found.trigger.pos != "verb":
+        return found
+    glued = glued_verb(sent, cues)
+    if glued is None or glued[0].i > token.i:
+        return found
+    actor = glued_actor(glued[0], token, ents)
+    role = schema.role_map(found.trigger, found.type).get("subject")
+    if actor is None or role is None:
+        return found
+    args = replace(found.args, participants=((role, phrase_of_entity(actor)),))
+    return replace(found, args=args)
 
 
 def _sentence_times(doc: Doc, sent: Span, anchor: str | None) -> list[tuple[Span, TimeValue]]:
@@ -79,8 +131,16 @@ def _sentence_times(doc: Doc, sent: Span, anchor: str | None) -> list[tuple[Span
     return out
 
 
-def _governing_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -> TimeValue | None:
-    """The time expression in the trigger's own clause, else in the nearest governing clause."""
+def _governing_time(
+    trigger: Token, times: list[tuple[Span, TimeValue]], cues: ClaimCues
+) -> TimeValue | None:
+    """The time expression in the trigger's own clause, else in the nearest governing clause.
+
+    A nominal reported by a governing verb ("In August, Fox News reported about the visit")
+    names a happening from before the report: the report's date, written by the verb, is not
+    the happening's, so the mention stays undated (a mention of the same happening elsewhere
+    in the document may date it: `happening.share_times`).
+    """
     if not times:
         return None
     for node in (trigger, *trigger.ancestors):
@@ -90,9 +150,33 @@ def _governing_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -> Time
             for span, tv in times
             if any(t.i in clause for t in span)
         ]
-        if inside:
-            return min(inside, key=lambda pair: pair[0])[1]
+        if not inside:
+            continue
+        reported = node is not trigger and trigger.pos_ in NOMINAL_POS
+        if reported and is_attribution_verb(node, cues):
+            return None if _nearer_report(node, trigger, times, clause) else _nearest(inside)
+        return _nearest(inside)
     return _adjacent_time(trigger, times)
+
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _nearest(found: list[tuple[int, TimeValue]]) -> TimeValue:
+    return min(found, key=lambda pair: pair[0])[1]
+
+
+def _nearer_report(
+    verb: Token, trigger: Token, times: list[tuple[Span, TimeValue]], clause: set[int]
+) -> bool:
+    """The reporting verb's time sits by the verb ("In August, Fox News reported about"), not by
+    the nominal ("at a meeting of A and B a few months ago", however the parser hung it)."""
+    for span, _tv in times:
+        if any(t.i in clause for t in span):
+            to_verb = min(abs(t.i - verb.i) for t in span)
+            if to_verb <= min(abs(t.i - trigger.i) for t in span):
+                return True
+    return False
 
 
 # A time the parser left dangling ("the death of X in Baghdad on January 3rd" parsed as a

@@ -66,6 +66,9 @@ class ClaimCues:
     confirm_verbs: frozenset[str]
     deny_verbs: frozenset[str]
     retract_verbs: frozenset[str]
+    answer_verbs: frozenset[str]
+    negative_answers: frozenset[str]
+    glued_complementizers: tuple[str, ...]
     hedges: tuple[str, ...]
     modal_auxiliaries: frozenset[str]
     modal_governors: frozenset[str]
@@ -194,6 +197,9 @@ def load_claim_cues() -> ClaimCues:
         confirm_verbs=words("confirm_verbs"),
         deny_verbs=words("deny_verbs"),
         retract_verbs=words("retract_verbs"),
+        answer_verbs=words("answer_verbs"),
+        negative_answers=words("negative_answers"),
+        glued_complementizers=tuple(sorted(words("glued_complementizers"))),
         hedges=tuple(sorted((str(h).lower() for h in data["hedges"]), key=len, reverse=True)),
         modal_auxiliaries=words("modal_auxiliaries"),
         modal_governors=words("modal_governors"),

@@ -1,0 +1,122 @@
+"""Times and places shared between mentions of one happening within a document.
+
+A report often places and dates a happening once ("Soleimani's trip in July") and mentions it again
+undated ("Soleimani flew to Moscow", "reports of Soleimani's travel were denied"). An undated
+mention takes a time from another sentence of the same document only when that mention refers
+to the same happening: same event type and mode, a shared named participant, and the same place
+(a mention without a place stands for the place the document most often gives that
+participant's events of that type). When the candidates disagree, or none qualifies, the mention
+stays undated: a guess never poses as a date.
+
+Places follow the same reading: an event mention with no place of its own ("the meeting of the
+head of state with an Iranian General", in a report about Soleimani's travel to Moscow) takes
+the one place the document gives its participant's events of that type, and only when that
+place is unambiguous. The lent place keeps its own span, so it points at the sentence it is from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from sitrep.records import EventMention, TimeValue
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A span longer than this is a pattern of activity ("several trips over the last decade"),
+# not the date of one happening: it is never lent.
+MAX_HAPPENING_DAYS = 366
+
+
+def _keys(mention: EventMention) -> set[str]:
+    keys = set()
+    for p in mention.participants:
+        if p.pack_id:
+            keys.add("id:" + p.pack_id)
+        if p.label in NAMED_LABELS:
+            words = re.findall(r"\w+", p.text.lower())
+            if words:
+                keys.add("name:" + words[-1])
+    return keys
+
+
+def _place(mention: EventMention) -> str | None:
+    return " ".join(mention.place.text.lower().split()) if mention.place else None
+
+
+def _lendable(time: TimeValue | None) -> bool:
+    if time is None or not time.start or time.precision == "unresolved":
+        return False
+    try:
+        days = (date.fromisoformat(time.end or time.start) - date.fromisoformat(time.start)).days
+    except ValueError:
+        return False
+    return days <= MAX_HAPPENING_DAYS
+
+
+def _usual_places(mentions: Sequence[EventMention]) -> dict[tuple[str, str], str]:
+    """(type, participant key) -> the one place the document gives those events most often."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for m in mentions:
+        place = _place(m)
+        if place is not None:
+            for key in _keys(m):
+                counts.setdefault((m.type, key), Counter())[place] += 1
+    usual = {}
+    for group, counter in counts.items():
+        ranked = counter.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            usual[group] = ranked[0][0]
+    return usual
+
+
+def share_places(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with placeless ones placed where the document puts their participant's events
+    of that type, when that is one place."""
+    usual = _usual_places(mentions)
+    out = []
+    for m in mentions:
+        found = {usual[(m.type, k)] for k in _keys(m) if (m.type, k) in usual}
+        if m.place is not None or m.modality is not None or len(found) != 1:
+            out.append(m)
+            continue
+        place = found.pop()
+        donors = [d for d in mentions if _place(d) == place and _keys(d) & _keys(m)]
+        donor = min(donors, key=lambda d: abs(d.sentence - m.sentence))
+        out.append(replace(m, place=donor.place))
+    return out
+
+
+def share_times(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with undated ones dated from a mention of the same happening, where one is."""
+    usual = _usual_places(mentions)
+
+    def places(m: EventMention, key: str) -> str | None:
+        return _place(m) or usual.get((m.type, key))
+
+    out = []
+    for m in mentions:
+        if m.time is not None or m.modality is not None:
+            out.append(m)
+            continue
+        lent: dict[tuple[str | None, str | None, str], EventMention] = {}
+        for donor in mentions:
+            shared = _keys(m) & _keys(donor)
+            if donor is m or donor.type != m.type or donor.mode != m.mode or not shared:
+                continue
+            if donor.modality is not None or not _lendable(donor.time):
+                continue
+            if all(places(m, k) not in (None, places(donor, k)) for k in shared):
+                continue  # "travelled to Syria" is not the trip to Moscow dated elsewhere
+            assert donor.time is not None
+            lent[(donor.time.start, donor.time.end, donor.time.precision)] = donor
+        if len(lent) != 1:
+            out.append(m)
+            continue
+        donor = next(iter(lent.values()))
+        assert donor.time is not None
+        how = f"{donor.time.method}; same happening as sentence {donor.sentence}"
+        out.append(replace(m, time=replace(donor.time, method=how.lstrip("; "))))
+    return out
