@@ -123,3 +123,35 @@ def test_comments_stay_out_of_the_body(
         for comment in doc.comments:
             first = comment.text.split("\n")[0][:60]
             assert first not in doc.text, f"{name}: comment {comment.ordinal} left in the body"
+
+
+def test_ingest_links_each_syndicated_copy_to_its_original(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from sitrep.pipeline import Ingest
+    from sitrep.store import Store, schema
+
+    store = Store(str(tmp_path / "demo.db"))
+    summary = Ingest(store, Settings(), use_nlp=False).run(
+        [str(DEMO / name) for name in INPUT_DIRS]
+    )
+    with store.read() as conn:
+        origin_of = {
+            row.id: row.origin
+            for row in conn.execute(select(schema.documents.c.id, schema.documents.c.origin))
+        }
+        linked = {
+            origin_of[doc].split("demo/", 1)[-1]: origin_of[original].split("demo/", 1)[-1]
+            for doc, original in conn.execute(
+                select(schema.documents.c.id, schema.documents.c.duplicate_of).where(
+                    schema.documents.c.duplicate_of.is_not(None)
+                )
+            )
+        }
+    expected = {
+        name: answer["syndicated_copy_of"]
+        for name, answer in _expected()["pages"].items()
+        if "syndicated_copy_of" in answer
+    }
+    assert len(expected) == 3 and linked == expected
+    assert summary.near_duplicates == 3

@@ -28,7 +28,9 @@ class Settings(BaseSettings):
         None, description="path of a spaCy pipeline to use instead of the shipped one"
     )
     pack: str = Field("syria-iraq", description="domain pack name or path")
-    near_duplicate_threshold: float = Field(0.8, description="MinHash Jaccard for near-duplicates")
+    near_duplicate_threshold: float = Field(
+        0.7, description="MinHash Jaccard for near-duplicates (syndicated copies: 0.76-0.83)"
+    )
     api_tokens: str | None = Field(
         None, description="API tokens for `sitrep serve`: `token role name` entries, ';'-separated"
     )

@@ -50,7 +50,11 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # The bands are tuned below the threshold and against misses: a candidate is checked
+        # against the threshold anyway, while a pair LSH never proposes is lost for good.
+        self._lsh = MinHashLSH(
+            threshold=max(threshold - 0.1, 0.05), num_perm=num_perm, weights=(0.2, 0.8)
+        )
         self._sketches: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
 
