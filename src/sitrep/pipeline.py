@@ -218,8 +218,15 @@ class Ingest:
             init_worker(self.use_nlp and self.workers <= 1, self.settings.model, self.settings.pack)
             self.prepare(run_id)
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
+            waiting: _Mapped | None = None
             for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
-                self._process(chunk)
+                # Workers map this chunk while this process writes the one before.
+                mapped = self._process(chunk)
+                if waiting is not None:
+                    self._write(*waiting.collect())
+                waiting = mapped
+            if waiting is not None:
+                self._write(*waiting.collect())
             self.reduce()
         except KeyboardInterrupt:
             status, self.summary.interrupted = "interrupted", True
@@ -235,6 +242,7 @@ class Ingest:
         return self.summary
 
     _pool: ProcessPoolExecutor | None = None
+    _warming = False
 
     def _timed_acquire(
         self, items: Iterable[RawDocument | Rejection]
@@ -264,7 +272,8 @@ class Ingest:
             index.add_signature(doc_id, signature)
         return index
 
-    def _map(self, raws: list[RawDocument]) -> list[DocResult | Rejection]:
+    def _map(self, raws: list[RawDocument]) -> Iterable[DocResult | Rejection]:
+        """The mapped batch: computed now with one process, else a pool's lazy results."""
         if self.workers <= 1:
             return map_documents(raws)
         if self._pool is None:
@@ -276,10 +285,14 @@ class Ingest:
         # Batches big enough for nlp.pipe, small enough that every worker gets several.
         size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
         batches = [raws[i : i + size] for i in range(0, len(raws), size)]
-        return [result for batch in self._pool.map(map_documents, batches) for result in batch]
+        results = self._pool.map(map_documents, batches)  # submits: the workers are forked now
+        if self.use_nlp and not self._warming:
+            self._warming = True  # a thread only after the fork, never before
+            _warm_reduce_in_background(self.settings.pack)
+        return (result for batch in results for result in batch)
 
-    def _process(self, chunk: list[RawDocument | Rejection]) -> None:
-        """Triage a chunk of acquired inputs, map the new ones, write everything."""
+    def _process(self, chunk: list[RawDocument | Rejection]) -> _Mapped:
+        """Triage a chunk of acquired inputs and start mapping the new ones."""
         rejections: list[Rejection] = []
         fresh: list[RawDocument] = []
         seen_again: list[tuple[str, str]] = []
@@ -292,7 +305,7 @@ class Ingest:
             else:
                 self._known.add(item.id)
                 fresh.append(item)
-        self._write(self._map(fresh), seen_again, rejections)
+        return _Mapped(self._map(fresh), seen_again, rejections)
 
     def prepare(self, run_id: str) -> None:
         """Set up a run whose map half happens elsewhere (the distributed runner)."""
@@ -381,6 +394,33 @@ class Ingest:
         started = time.perf_counter()
         self.summary.reduce = reduce_store(self.store)
         self.summary.stage_seconds["reduce"] += time.perf_counter() - started
+
+
+@dataclass
+class _Mapped:
+    """A chunk on its way: results (maybe still being mapped), re-seen inputs, rejections."""
+
+    results: Iterable[DocResult | Rejection]
+    seen_again: list[tuple[str, str]]
+    rejections: list[Rejection]
+
+    def collect(self) -> tuple[list[DocResult | Rejection], list[tuple[str, str]], list[Rejection]]:
+        return list(self.results), self.seen_again, self.rejections
+
+
+def _warm_reduce_in_background(pack_name: str) -> None:
+    """Build the reduce's indexes (gazetteer, pack matcher) while the workers map.
+
+    With worker processes the parent mostly waits; this moves a few seconds of one-off set-up
+    off the reduce's path. One process gains nothing from it, so it is not done there."""
+    import threading
+
+    def warm() -> None:
+        from sitrep.resolve.run import warm_up
+
+        warm_up(pack_name)
+
+    threading.Thread(target=warm, name="sitrep-warm-reduce", daemon=True).start()
 
 
 def reduce_store(store: Store) -> dict[str, Any]:

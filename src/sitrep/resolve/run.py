@@ -238,6 +238,16 @@ def run_resolution(
     return run.stats
 
 
+def warm_up(pack_name: str) -> None:
+    """Build what resolution loads on first use (gazetteer, pack matcher, retyper)."""
+    from sitrep.resolve.places import gazetteer
+
+    pack = load_pack(pack_name)
+    _matcher(pack)
+    _retyper(pack)
+    gazetteer()
+
+
 _MATCHERS: dict[str, PackMatcher] = {}
 
 
