@@ -87,3 +87,18 @@ def test_a_later_run_regroups_only_the_blocks_its_documents_touch(tmp_path: Path
             .where(s.event_mentions.c.modality.is_(None))
         ).all()
     assert pending == []
+
+
+def test_an_event_keeps_the_lowest_count_reported_and_the_range() -> None:
+    from sitrep.corroborate.run import event_row
+
+    def strike(mid: str, killed: int) -> MentionView:
+        return MentionView(
+            id=mid, doc_id=mid, type="ASSAULT", mode="airstrike",
+            entities=frozenset({"pk_hezbollah"}), names={"pk_hezbollah": "Hezbollah"},
+            casualties={"killed": killed, "wounded": None, "text": f"{killed} killed"},
+        )  # fmt: skip
+
+    row = event_row([strike("m1", 21), strike("m2", 9)], [])
+    assert row["casualties"] == {"killed": 9, "killed_reported": [9, 21]}
+    assert row["summary"].endswith(", 9 killed")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class MentionView:
     time_start: str | None = None
     time_end: str | None = None
     time_precision: str | None = None
+    casualties: dict[str, Any] | None = None  # the mention's counts (killed, wounded, ...)
 
 
 @dataclass(frozen=True)

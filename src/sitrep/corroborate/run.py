@@ -157,7 +157,10 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
     place = min(placed, key=lambda v: (v.place_is_country, v.id)) if placed else None
     modes = Counter(v.mode for v in views if v.mode)
     mode = modes.most_common(1)[0][0] if modes else None
+    casualties = event_casualties(views)
     summary = _summary(first.type, mode, list(participants.values()), place, best_time)
+    if casualties:
+        summary += ", " + ", ".join(f"{casualties[k]} {k}" for k in COUNTS if k in casualties)
     return {
         "id": stable_id("evt", first.id),
         "type": first.type,
@@ -171,13 +174,34 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
         "time_start": best_time.time_start,
         "time_end": best_time.time_end,
         "time_precision": best_time.time_precision,
-        "casualties": None,
+        "casualties": casualties,
         "status": status.status,
         "status_reason": status.reason,
         "n_claims": len(claims),
         "n_origins": status.n_origins,
         "origins": list(status.origins),
     }
+
+
+COUNTS = ("killed", "wounded", "civilians", "children", "women")
+
+
+def event_casualties(views: list[MentionView]) -> dict[str, Any] | None:
+    """Per count, the lowest figure any report gives, with the range when reports differ.
+
+    ACLED's rule: where sources disagree, the most conservative figure is the event's."""
+    out: dict[str, Any] = {}
+    for key in COUNTS:
+        figures = [
+            int(v.casualties[key])
+            for v in views
+            if v.casualties and isinstance(v.casualties.get(key), int)
+        ]
+        if figures:
+            out[key] = min(figures)
+            if max(figures) != min(figures):
+                out[f"{key}_reported"] = [min(figures), max(figures)]
+    return out or None
 
 
 def _summary(

@@ -111,7 +111,7 @@ def _view(
         entities=frozenset(names), names=names, roles=roles,
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         time_start=row["time_start"], time_end=row["time_end"],
-        time_precision=row["time_precision"],
+        time_precision=row["time_precision"], casualties=row["casualties"],
     )  # fmt: skip
 
 
