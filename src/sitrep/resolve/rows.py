@@ -7,6 +7,7 @@ from typing import Any
 
 from sitrep.pack import Actor, Pack
 from sitrep.records import stable_id
+from sitrep.resolve.centroids import country_centroid
 from sitrep.resolve.ids import pack_entity_id
 from sitrep.resolve.places import PlaceMatch
 from sitrep.store import utc_now
@@ -18,6 +19,8 @@ def _with_source(items: list[dict[str, Any]], default: str) -> list[dict[str, An
 
 def pack_entity_row(actor: Actor, pack: Pack) -> dict[str, Any]:
     source = pack.meta.default_source
+    # a state is a place known to country precision: its approximate centroid puts it on the map
+    lat, lon = (country_centroid(actor.country) if actor.type == "state" else None) or (None, None)
     attributes: dict[str, Any] = {
         "pack": pack.name,
         "description": actor.description,
@@ -33,8 +36,8 @@ def pack_entity_row(actor: Actor, pack: Pack) -> dict[str, Any]:
         "wikidata": actor.wikidata,
         "geonames_id": None,
         "country": actor.country,
-        "lat": None,
-        "lon": None,
+        "lat": lat,
+        "lon": lon,
         "precision": "country" if actor.type == "state" else None,
         "attributes": {k: v for k, v in attributes.items() if v},
         "created_by": "pack",
@@ -42,6 +45,9 @@ def pack_entity_row(actor: Actor, pack: Pack) -> dict[str, Any]:
 
 
 def place_entity_row(entity_id: str, place: PlaceMatch) -> dict[str, Any]:
+    lat, lon = place.lat, place.lon
+    if lat is None and place.precision == "country":
+        lat, lon = country_centroid(place.country_code) or (None, None)
     return {
         "id": entity_id,
         "type": "place",
@@ -50,8 +56,8 @@ def place_entity_row(entity_id: str, place: PlaceMatch) -> dict[str, Any]:
         "wikidata": None,
         "geonames_id": place.geonames_id,
         "country": place.country_code,
-        "lat": place.lat,
-        "lon": place.lon,
+        "lat": lat,
+        "lon": lon,
         "precision": place.precision,
         "attributes": {"population": place.population, "region_id": place.region_id},
         "created_by": "rule",

@@ -1,0 +1,108 @@
+"""`GET /api/export/{format}`: the same bytes `sitrep export FORMAT -o PATH` writes.
+
+The export is written to a spooled temporary file first (memory up to a few MB, disk beyond),
+then streamed: an error (an unknown format, a dossier without an entity, an entity that is not
+there) is raised before the first byte, so the client gets the one JSON error shape and never a
+truncated file with a 200 status.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import StreamingResponse
+
+from sitrep.api.deps import StoreDep, Viewer
+from sitrep.errors import NotFoundError
+from sitrep.export import exporter_names, get_exporter
+from sitrep.export.core import _safe_name
+from sitrep.export.registry import Exporter
+
+router = APIRouter(tags=["exports"])
+SPOOL_BYTES = 8 * 1024 * 1024
+CHUNK = 64 * 1024
+
+
+def export_filename(exporter: Exporter, entity: str | None) -> str:
+    """The file name `export_bytes` gives: `sitrep.<suffix>`, or `sitrep-<entity>.<suffix>`."""
+    stem = f"sitrep-{entity}" if entity else "sitrep"
+    return _safe_name(stem) + exporter.suffix
+
+
+def _exporter(name: str) -> Exporter:
+    # 404, not 400: the path names a resource (a format) this server does not have
+    known = exporter_names()
+    if name not in known:
+        raise NotFoundError(
+            f"unknown export format {name!r}", hint="choose one of " + ", ".join(known)
+        )
+    return get_exporter(name)
+
+
+def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
+    try:
+        spool.seek(0)
+        while chunk := spool.read(CHUNK):
+            yield chunk
+    finally:
+        spool.close()
+
+
+@router.get(
+    "/export/{format}",
+    summary="Export the store (or one entity's dossier) as a file",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/octet-stream": {}}, "description": "the file"}},
+)
+def get_export(
+    store: StoreDep,
+    _who: Viewer,
+    format: Annotated[
+        str,
+        Path(
+            max_length=40,
+            description="jsonl, csv, geojson, gexf, graphml, ftm, dossier-md or dossier-html",
+        ),
+    ],
+    entity: Annotated[
+        str | None,
+        Query(max_length=200, description="dossier formats: the entity's id or name"),
+    ] = None,
+    places: Annotated[
+        bool, Query(description="geojson: add places; graphs: add place nodes")
+    ] = False,
+    unlocated: Annotated[
+        bool, Query(description="geojson: keep events without coordinates")
+    ] = False,
+    no_text: Annotated[bool, Query(description="jsonl/ftm: leave document bodies out")] = False,
+) -> StreamingResponse:
+    exporter = _exporter(format)
+    options: dict[str, Any] = {
+        "entity": entity,
+        "places": places,
+        "unlocated": unlocated,
+        "text": not no_text,
+    }
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by _chunks)
+    try:
+        count = exporter.write(store, spool, options)  # type: ignore[arg-type]
+    except BaseException:
+        spool.close()
+        raise
+    headers = {
+        "Content-Disposition": f'attachment; filename="{export_filename(exporter, entity)}"',
+        "X-Sitrep-Records": str(count),
+    }
+    return StreamingResponse(_chunks(spool), media_type=exporter.media_type, headers=headers)
+
+
+@router.get("/export", summary="The export formats this server knows")
+def list_formats(_who: Viewer) -> dict[str, Any]:
+    """Built-ins and plug-ins; `dossier-*` formats need `?entity=`."""
+    found = [get_exporter(name) for name in exporter_names()]
+    return {
+        "formats": [{"name": e.name, "media_type": e.media_type, "suffix": e.suffix} for e in found]
+    }
