@@ -43,6 +43,10 @@ def test_batch_write_stores_each_document_once(store: Store, tmp_path: Path) -> 
     assert second["stats"]["stored"] == 0
     assert second["stats"]["already_stored"] == len(ARTICLES)
     assert store.count(schema.documents) == len(ARTICLES)
+    if store.dialect == "sqlite":  # each document indexed for search once, not once per run
+        with store.read() as conn:
+            indexed = conn.execute(text("SELECT count(*) FROM documents_fts")).scalar_one()
+        assert indexed == len(ARTICLES)
     doc = store.document(store.documents()[0]["id"][:12])  # a unique prefix is enough
     assert doc["origins"] and doc["fields"] is not None
 

@@ -60,6 +60,7 @@ def _clean_texts(inputs: list[str], folder: Path) -> Path:
     from sitrep.settings import Settings
     from sitrep.store import Store, schema
 
+    folder = Path(tempfile.mkdtemp(dir=folder))  # one per corpus: stores must not mix
     store = Store(str(folder / "clean-only.db"))
     Ingest(store, Settings(), use_nlp=False).run(inputs)
     with store.read() as conn:

@@ -34,6 +34,22 @@ def chunked(items: Sequence[str], size: int = 5000) -> Iterator[list[str]]:
         yield list(items[start : start + size])
 
 
+def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> set[str]:
+    """Insert rows whose (single-column) primary key is not yet present; return those keys.
+
+    One statement that writes first, so concurrent writers never act on a stale read."""
+    if not rows:
+        return set()
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    (key,) = table.primary_key.columns
+    statement = dialect_insert(table).on_conflict_do_nothing().returning(key)
+    ordered = sorted(rows, key=lambda row: str(row[key.name]))  # one lock order for all writers
+    return {str(found) for found in conn.execute(statement, ordered).scalars()}
+
+
 def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
     """Insert rows whose primary key is not yet present; return how many were new.
 

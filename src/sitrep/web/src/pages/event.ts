@@ -39,12 +39,25 @@ function claimTable(claims: Row[], refresh: () => void) {
       h("td", {}, c.analyst_mark ? h("span", { class: `badge mark-${c.analyst_mark}` }, c.analyst_mark) : null, markButtons(c, refresh)))));
 }
 
+// Two triggers in one sentence ("arrived in Moscow and held talks") are two mentions of the
+// same event, so two claims; the analyst reads that sentence once.
+function oncePerSentence(claims: Row[]): Row[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.document_id}\u0000${c.sentence_text}\u0000${c.stance}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
   const e = await get<Row>(`/events/${encodeURIComponent(id)}`);
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const place = e.place_entity;
-  const asserting = e.claims.filter((c: Row) => SUPPORT.has(c.stance));
-  const denying = e.claims.filter((c: Row) => !SUPPORT.has(c.stance));
+  const claims = oncePerSentence(e.claims);
+  const asserting = claims.filter((c: Row) => SUPPORT.has(c.stance));
+  const denying = claims.filter((c: Row) => !SUPPORT.has(c.stance));
   main.append(
     h("h1", {}, eventTitle(e.type, e.summary), " ", statusBadge(e.status)),
     h("p", { class: "muted" }, e.status_reason),
