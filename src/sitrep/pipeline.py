@@ -286,7 +286,7 @@ class Ingest:
         size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
         batches = [raws[i : i + size] for i in range(0, len(raws), size)]
         results = self._pool.map(map_documents, batches)  # submits: the workers are forked now
-        if self.use_nlp and not self._warming:
+        if batches and self.use_nlp and not self._warming:
             self._warming = True  # a thread only after the fork, never before
             _warm_reduce_in_background(self.settings.pack)
         return (result for batch in results for result in batch)
