@@ -265,3 +265,22 @@ def build_store(store: Store, folder: Path) -> Built:
     """Ingest every article (no NLP), then add the resolved and corroborated rows."""
     ingest(store, write_articles(folder))
     return add_graph(store)
+
+
+def id_snapshot(store: Store) -> dict[str, list[str]]:
+    """What must be identical between two stores built from the same inputs: every record's id."""
+    tables = {
+        "documents": schema.documents.c.id,
+        "comments": schema.comments.c.id,
+        "mentions": schema.mentions.c.id,
+        "entities": schema.entities.c.id,
+        "event_mentions": schema.event_mentions.c.id,
+        "events": schema.events.c.id,
+        "claims": schema.claims.c.id,
+        "near_duplicates": schema.documents.c.duplicate_of,
+    }
+    with store.read() as conn:
+        return {
+            name: sorted(str(v) for v in conn.execute(select(column)).scalars())
+            for name, column in tables.items()
+        }

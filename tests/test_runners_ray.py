@@ -10,37 +10,18 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from sitrep.acquire import iter_inputs
 from sitrep.pipeline import Ingest
 from sitrep.runners.shards import iter_shard, plan_shards
 from sitrep.settings import Settings
-from sitrep.store import Store, schema
+from sitrep.store import Store
+from storefixtures import id_snapshot
 
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 INPUTS = [str(DEMO / "wire"), str(DEMO / "feed"), str(DEMO / "crawl"), str(DEMO / "bad")]
 
 pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'sitrep[ray]'")
-
-
-def snapshot(store: Store) -> dict[str, list[str]]:
-    """What must be identical between two stores: the ids of every kind of record."""
-    tables = {
-        "documents": schema.documents.c.id,
-        "comments": schema.comments.c.id,
-        "mentions": schema.mentions.c.id,
-        "entities": schema.entities.c.id,
-        "event_mentions": schema.event_mentions.c.id,
-        "events": schema.events.c.id,
-        "claims": schema.claims.c.id,
-        "near_duplicates": schema.documents.c.duplicate_of,
-    }
-    with store.read() as conn:
-        return {
-            name: sorted(str(v) for v in conn.execute(select(column)).scalars())
-            for name, column in tables.items()
-        }
 
 
 def test_shards_yield_exactly_the_local_input_order(tmp_path: Path) -> None:
@@ -60,7 +41,7 @@ def test_shards_yield_exactly_the_local_input_order(tmp_path: Path) -> None:
 def test_ray_run_killed_half_way_then_resumed_equals_a_local_run(tmp_path: Path) -> None:
     local = Store(str(tmp_path / "local.db"))
     Ingest(local, Settings()).run(INPUTS)
-    expected = snapshot(local)
+    expected = id_snapshot(local)
     assert expected["documents"] and expected["mentions"]
 
     db, work = tmp_path / "ray.db", tmp_path / "work"
@@ -96,4 +77,4 @@ def test_ray_run_killed_half_way_then_resumed_equals_a_local_run(tmp_path: Path)
 
     second = subprocess.run(command, env=env, timeout=400, check=False)
     assert second.returncode in (0, 1)  # 1: the demo's bad files are rejected, as locally
-    assert snapshot(Store(str(db))) == expected
+    assert id_snapshot(Store(str(db))) == expected
