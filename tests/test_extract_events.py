@@ -204,3 +204,10 @@ def test_ud_meeting_with_obliques_and_unanchored_date() -> None:
     assert meeting.place is not None and meeting.place.text == "Damascus"
     assert meeting.time is not None and meeting.time.precision == "unresolved"
     assert meeting.time.start is None and "--03-18" in meeting.time.method
+
+
+def test_denied_parsed_as_a_modifier_of_reports_still_denies() -> None:
+    # "Kremlin officials earlier denied reports about the arrival ...", parsed "denied reports".
+    arrival = only(run("denied_reports_amod"), "CONSULT")
+    assert arrival.claim.stance == "denies"
+    assert arrival.claim.chain[-1].name == "Kremlin officials"

@@ -269,6 +269,18 @@ REPORT_NOUNS = frozenset(
 )
 
 
+def _stance_on_report(noun: Token, cues: ClaimCues) -> tuple[Token, tuple[str, str]] | None:
+    """ "officials denied reports about the arrival": parsed as a participle modifying the
+    report noun ("denied reports"), the verb still takes its stance on what the reports say."""
+    for child in noun.children:
+        if dep(child) not in ("amod", "acl"):
+            continue
+        found = _classify(child, cues)
+        if found is not None and found[0] != "reports":
+            return child, found
+    return None
+
+
 def _is_about(verb: Token, trigger: Token, category: str) -> bool:
     """The trigger sits in the verb's own subject ("the visit of Ghaani shows"): not a source.
 
@@ -322,6 +334,8 @@ def attribute(
     stance: Stance | None = None
     for anc in trigger.ancestors:
         found = _classify(anc, cues)
+        if found is None and anc.lower_ in REPORT_NOUNS:
+            anc, found = _stance_on_report(anc, cues) or (anc, None)
         if found is None or _relayed_say(anc, found[1], cues) or _is_about(anc, trigger, found[0]):
             continue
         category, lemma = found
