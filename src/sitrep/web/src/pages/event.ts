@@ -35,7 +35,7 @@ function claimTable(claims: Row[], refresh: () => void) {
       h("td", {}, h("q", {}, (c.quote ?? c.sentence_text ?? "").trim())),
       h("td", {}, docLink(c.document_id, c.document_title), h("div", { class: "muted" }, `${c.site ?? ""} ${c.published ?? ""}`),
         c.duplicate_of ? h("span", { class: "badge" }, "copy") : null),
-      h("td", { class: "muted" }, c.origin_key ?? "—"),
+      h("td", { class: "muted" }, c.origin_key?.startsWith("doc:") ? "this article (no outlet known)" : c.origin_key ?? "—"),
       h("td", {}, c.analyst_mark ? h("span", { class: `badge mark-${c.analyst_mark}` }, c.analyst_mark) : null, markButtons(c, refresh)))));
 }
 
@@ -49,6 +49,15 @@ function oncePerSentence(claims: Row[]): Row[] {
     seen.add(key);
     return true;
   });
+}
+
+// An origin is a key ("source:reuters", "outlet:amn", "doc:<id>"); a document with no known
+// outlet is its own origin, which an analyst knows by its title, not its id.
+function originLabel(origin: string, claims: Row[]): string | Node {
+  if (!origin.startsWith("doc:")) return origin;
+  const id = origin.slice(4);
+  const claim = claims.find((c) => c.document_id === id);
+  return claim ? docLink(id, `the article "${claim.document_title ?? id}"`) : origin;
 }
 
 export async function renderEvent(main: HTMLElement, id: string) {
@@ -67,7 +76,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
         h("a", { href: "#/map" }, "map")] : "unknown"),
       h("dt", {}, "Who"), h("dd", {}, h("ul", {}, ...e.participants.map((p: Row) => h("li", {}, `${p.role}: `, entityLink(p.entity_id, p.name ?? p.text ?? "?", p.entity_type))))),
       h("dt", {}, "Independent origins"), h("dd", { "data-origins": e.n_origins }, `${e.n_origins} of ${e.n_claims} claims`,
-        h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, o))))),
+        h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
   );
