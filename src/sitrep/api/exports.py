@@ -18,18 +18,12 @@ from fastapi.responses import StreamingResponse
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.export import exporter_names, get_exporter
-from sitrep.export.core import _safe_name
+from sitrep.export.core import export_filename
 from sitrep.export.registry import Exporter
 
 router = APIRouter(tags=["exports"])
 SPOOL_BYTES = 8 * 1024 * 1024
 CHUNK = 64 * 1024
-
-
-def export_filename(exporter: Exporter, entity: str | None) -> str:
-    """The file name `export_bytes` gives: `sitrep.<suffix>`, or `sitrep-<entity>.<suffix>`."""
-    stem = f"sitrep-{entity}" if entity else "sitrep"
-    return _safe_name(stem) + exporter.suffix
 
 
 def _exporter(name: str) -> Exporter:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from sitrep.errors import UsageError
-from sitrep.export.registry import get_exporter
+from sitrep.export.registry import Exporter, get_exporter
 from sitrep.store import Store
 
 
@@ -40,8 +40,13 @@ def export_bytes(store: Store, fmt: str, **options: Any) -> tuple[bytes, str, st
     exporter = get_exporter(fmt)
     buffer = io.BytesIO()
     exporter.write(store, buffer, options)
-    stem = f"sitrep-{options['entity']}" if options.get("entity") else "sitrep"
-    return buffer.getvalue(), exporter.media_type, _safe_name(stem) + exporter.suffix
+    return buffer.getvalue(), exporter.media_type, export_filename(exporter, options.get("entity"))
+
+
+def export_filename(exporter: Exporter, entity: str | None) -> str:
+    """The download name: `sitrep.<suffix>`, or `sitrep-<entity>.<suffix>` for a dossier."""
+    stem = f"sitrep-{entity}" if entity else "sitrep"
+    return _safe_name(stem) + exporter.suffix
 
 
 def _safe_name(stem: str) -> str:
