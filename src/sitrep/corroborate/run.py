@@ -40,11 +40,15 @@ def run_corroboration(
     their events; `doc_ids` names the documents instead; `everything` re-groups the store.
     """
     with store.transaction() as conn:
-        views = load_mentions(conn, None) if everything else _scope(conn, doc_ids)
+        if everything:
+            views = load_mentions(conn, None)
+            old_events = _event_ids(conn, {v.id for v in views})
+        else:
+            views, old_events = _scope(conn, doc_ids)
         groups, links, compared = cluster(views, load_judgements(conn))
         claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
-        _forget_old_events(conn, [v.id for v in views])
+        _forget(conn, old_events)
         rows = [
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
             for group in groups
@@ -58,9 +62,10 @@ def run_corroboration(
     return CorroborationStats(len(views), len(groups), compared, len(links), dict(statuses))
 
 
-def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]:
+def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> tuple[list[MentionView], set[str]]:
     """The mentions to re-group: the fresh ones, those sharing a block with them, and the
-    other members of the events those belong to (so no event is left half re-grouped)."""
+    other members of the events those belong to (so no event is left half re-grouped);
+    with the ids of those events, which the re-grouping replaces."""
     everything = load_mentions(conn, None)
     if doc_ids is None:
         pending = set(
@@ -76,8 +81,8 @@ def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]
     chosen = {v.id for v in fresh}
     chosen |= {v.id for v in everything if any((v.type, e) in keys for e in v.entities)}
     events = _event_ids(conn, chosen)
-    chosen |= {mid for mid, event_id in _event_members(conn, events)}
-    return [v for v in everything if v.id in chosen]
+    chosen |= set(_event_members(conn, events))
+    return [v for v in everything if v.id in chosen], events
 
 
 def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
@@ -88,17 +93,14 @@ def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
     return found
 
 
-def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[tuple[str, str]]:
+def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[str]:
     for chunk in chunked(sorted(event_ids)):
-        query = select(s.event_mentions.c.id, s.event_mentions.c.event_id).where(
-            s.event_mentions.c.event_id.in_(chunk)
-        )
-        yield from ((r.id, r.event_id) for r in conn.execute(query))
+        query = select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.in_(chunk))
+        yield from conn.execute(query).scalars()
 
 
-def _forget_old_events(conn: Connection, mention_ids: list[str]) -> None:
-    old = _event_ids(conn, set(mention_ids))
-    for chunk in chunked(sorted(old)):
+def _forget(conn: Connection, event_ids: set[str]) -> None:
+    for chunk in chunked(sorted(event_ids)):
         conn.execute(delete(s.events).where(s.events.c.id.in_(chunk)))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Insert, Table, func, insert, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from sitrep.errors import NotFoundError, StoreError
@@ -34,20 +34,30 @@ def chunked(items: Sequence[str], size: int = 5000) -> Iterator[list[str]]:
         yield list(items[start : start + size])
 
 
+def _insert_skipping_existing(conn: Connection, table: Table) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING, in the connection's dialect (SQLite or PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
+def _in_key_order(table: Table, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Concurrent writers lock the same keys in one order, so they wait instead of deadlocking."""
+    keys = [c.name for c in table.primary_key]
+    return sorted(rows, key=lambda row: tuple(str(row[k]) for k in keys))
+
+
 def insert_new(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> set[str]:
     """Insert rows whose (single-column) primary key is not yet present; return those keys.
 
     One statement that writes first, so concurrent writers never act on a stale read."""
     if not rows:
         return set()
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
     (key,) = table.primary_key.columns
-    statement = dialect_insert(table).on_conflict_do_nothing().returning(key)
-    ordered = sorted(rows, key=lambda row: str(row[key.name]))  # one lock order for all writers
-    return {str(found) for found in conn.execute(statement, ordered).scalars()}
+    statement = _insert_skipping_existing(conn, table).returning(key)
+    return {str(found) for found in conn.execute(statement, _in_key_order(table, rows)).scalars()}
 
 
 def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
@@ -56,19 +66,11 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
     Portable across SQLite and PostgreSQL (ON CONFLICT DO NOTHING on both)."""
     if not rows:
         return 0
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-
-        # Concurrent writers lock the same keys in one order, so they wait instead of deadlocking.
-        keys = [c.name for c in table.primary_key]
-        rows = sorted(rows, key=lambda row: tuple(str(row[k]) for k in keys))
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]
-    statement = dialect_insert(table).on_conflict_do_nothing()
+    statement = _insert_skipping_existing(conn, table)
     if conn.dialect.name == "postgresql":
         # psycopg reports no rowcount for a many-row insert: count the keys it returns instead.
         returning = statement.returning(*table.primary_key.columns)
-        return len(conn.execute(returning, list(rows)).all())
+        return len(conn.execute(returning, _in_key_order(table, rows)).all())
     result = conn.execute(statement, list(rows))
     return max(result.rowcount or 0, 0)
 
