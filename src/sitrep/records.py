@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 # --------------------------------------------------------------------------------------------
@@ -196,6 +197,20 @@ class TimeValue:
     end: str | None = None
     anchor: str | None = None  # the date it was resolved against (publication date)
     method: str = ""  # how: "absolute", "weekday-before-anchor", "last-month-name" ...
+
+
+# A time spanning more than this ("several trips over the last decade") dates a pattern of
+# activity, not one happening: extraction never lends it to another mention, and corroboration
+# joins it only to mentions with the very same span.
+MAX_HAPPENING_DAYS = 366
+
+
+def span_days(start: str, end: str) -> int | None:
+    """Days from `start` to `end` (ISO dates), or None when either is not a date."""
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except ValueError:
+        return None
 
 
 PlacePrecision = Literal["exact", "city", "region", "country", "unresolved"]

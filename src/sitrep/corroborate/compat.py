@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
+
+from sitrep.records import MAX_HAPPENING_DAYS, span_days
 
 
 @dataclass(frozen=True)
@@ -86,19 +87,12 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
     return Decision(False, f"places differ ({a.place_name} / {b.place_name})")
 
 
-# A mention dated only by a span longer than this ("several trips over the last decade") is
-# a pattern of activity, not one happening: it joins only mentions with the very same span.
-MAX_HAPPENING_DAYS = 366
-
-
 def is_activity_span(view: MentionView) -> bool:
+    """Dated only by a span of years: a pattern of activity that joins only the very same span."""
     if not (view.time_start and view.time_end):
         return False
-    try:
-        start, end = date.fromisoformat(view.time_start), date.fromisoformat(view.time_end)
-    except ValueError:
-        return False
-    return (end - start).days > MAX_HAPPENING_DAYS
+    days = span_days(view.time_start, view.time_end)
+    return days is not None and days > MAX_HAPPENING_DAYS
 
 
 def time_compatible(a: MentionView, b: MentionView) -> Decision:

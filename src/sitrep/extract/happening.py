@@ -20,14 +20,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-from sitrep.records import EventMention, TimeValue
+from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# A span longer than this is a pattern of activity ("several trips over the last decade"),
-# not the date of one happening: it is never lent.
-MAX_HAPPENING_DAYS = 366
 
 
 def _keys(mention: EventMention) -> set[str]:
@@ -49,11 +45,8 @@ def _place(mention: EventMention) -> str | None:
 def _lendable(time: TimeValue | None) -> bool:
     if time is None or not time.start or time.precision == "unresolved":
         return False
-    try:
-        days = (date.fromisoformat(time.end or time.start) - date.fromisoformat(time.start)).days
-    except ValueError:
-        return False
-    return days <= MAX_HAPPENING_DAYS
+    days = span_days(time.start, time.end or time.start)
+    return days is not None and days <= MAX_HAPPENING_DAYS
 
 
 def _usual_places(mentions: Sequence[EventMention]) -> dict[tuple[str, str], str]:
