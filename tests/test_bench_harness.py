@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.bench.driver import BenchPlan, run_bench
+from sitrep.bench.driver import BenchPlan, median_run, run_bench
 from sitrep.bench.synthetic import synthetic_documents, write_synthetic_corpus
 from sitrep.cli.bench import markdown_report
 
@@ -36,3 +36,36 @@ def test_a_tiny_bench_reports_every_ratio() -> None:
     assert report.rows[-1]["speedup_vs_1_process"] == pytest.approx(1.0)
     table = markdown_report(report)
     assert table.count("\n| synthetic") >= 4 and "× bare spaCy time" in table
+
+
+def test_the_median_run_is_reported_with_every_run() -> None:
+    runs = [{"seconds": 30.0, "n": 1}, {"seconds": 28.0, "n": 2}, {"seconds": 35.0, "n": 3}]
+    middle = median_run(runs)
+    assert middle["n"] == 1 and middle["seconds_runs"] == [30.0, 28.0, 35.0]
+    assert median_run(runs[:2])["n"] == 2  # an even count keeps the lower middle, a real run
+
+
+def test_parallel_runs_are_interleaved_and_compared_by_median(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitrep.bench import driver
+
+    asked: list[int] = []
+    seconds = {1: iter([50.0, 60.0, 52.0]), 2: iter([30.0, 29.0, 40.0])}
+
+    def fake_run(request: dict[str, object]) -> dict[str, object]:
+        workers = int(request["workers"])  # type: ignore[call-overload]
+        asked.append(workers)
+        return {"documents": 10, "words": 100, "seconds": next(seconds[workers])}
+
+    monkeypatch.setattr(driver, "_run", fake_run)
+    report = driver.BenchReport()
+    plan = BenchPlan(fakes=None, parallel_size=10, workers=(1, 2), repeat=3)
+    driver.parallel(report, plan, ["corpus.jsonl"])
+    assert asked == [1, 2, 1, 2, 1, 2]  # a noisy stretch hits both alike
+    one, two = report.rows
+    assert (one["seconds"], two["seconds"]) == (52.0, 30.0)
+    assert two["speedup_vs_1_process"] == pytest.approx(52.0 / 30.0)
+    assert "- synthetic 10: local runner, 2 process(es): 30.0, 29.0, 40.0" in markdown_report(
+        report
+    )

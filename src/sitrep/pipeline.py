@@ -13,6 +13,7 @@ the one writer.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,12 +24,15 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputRejected
+from sitrep.longlived import collector_paused, keep_for_process
 from sitrep.records import Annotation, CleanDocument, DocResult, RawDocument, Rejection
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store.writer import DuplicateInfo, record_origin, write_batch
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -86,7 +90,9 @@ def init_worker(use_nlp: bool, model: str | None, pack: str) -> None:
     global _worker_nlp, _worker_use_nlp
     _worker_use_nlp = use_nlp
     if use_nlp and _worker_nlp is None:
-        _worker_nlp = load_domain_pipeline(model, pack)
+        with collector_paused():
+            _worker_nlp = load_domain_pipeline(model, pack)
+        keep_for_process()  # the pipeline lives as long as the process (and forked workers)
 
 
 @cache
@@ -215,7 +221,9 @@ class Ingest:
         run_id = self.store.start_run("ingest", {"inputs": list(specs)})
         status = "done"
         try:
-            init_worker(self.use_nlp and self.workers <= 1, self.settings.model, self.settings.pack)
+            # Loaded here even for a pool: forked workers inherit it instead of each loading
+            # their own copy at the same time (the one load is the only serial part of a map).
+            init_worker(self.use_nlp, self.settings.model, self.settings.pack)
             self.prepare(run_id)
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
             waiting: _Mapped | None = None
@@ -279,6 +287,7 @@ class Ingest:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
+                mp_context=_worker_context(),
                 initializer=init_worker,
                 initargs=(self.use_nlp, self.settings.model, self.settings.pack),
             )
@@ -408,6 +417,17 @@ class _Mapped:
         return list(self.results), self.seen_again, self.rejections
 
 
+def _worker_context() -> BaseContext:
+    """Fork where the platform has it: workers start with this process's loaded pipeline.
+
+    Elsewhere (spawn) the initialiser loads it in each worker, which is slower but the same."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
 def _warm_reduce_in_background(pack_name: str) -> None:
     """Build the reduce's indexes (gazetteer, pack matcher) while the workers map.
 
@@ -433,6 +453,7 @@ def reduce_store(store: Store) -> dict[str, Any]:
     from sitrep.corroborate import run_corroboration
     from sitrep.resolve import run_resolution
 
-    resolution = run_resolution(store)
-    corroboration = run_corroboration(store)
+    with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
+        resolution = run_resolution(store)
+        corroboration = run_corroboration(store)
     return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}

@@ -36,6 +36,9 @@ def bench_pipeline(
     parallel_size: Annotated[int, typer.Option(help="documents for the 1-vs-2-process run")] = 2000,
     workers: Annotated[str, typer.Option(help="process counts to compare")] = "1,2",
     ray: Annotated[bool, typer.Option(help="also run the Ray runner with 2 workers")] = False,
+    repeat: Annotated[
+        int, typer.Option(min=1, help="runs of each 1-vs-2-process configuration (median kept)")
+    ] = 1,
     output: Annotated[Path | None, typer.Option("-o", help="write the results as JSON")] = None,
 ) -> None:
     """Documents/s, words/s, peak memory, stage shares, scaling and speed-up, as ratios."""
@@ -46,7 +49,7 @@ def bench_pipeline(
         fakes = default if default.exists() else None
         if fakes is None:
             out.print(f"[yellow]FA-KES not found at {default}: skipping that part[/]")
-    report = run_bench(BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray))
+    report = run_bench(BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray, repeat))
     print_report(report)
     if output is not None:
         output.write_text(json.dumps(report.rows, indent=2), encoding="utf-8")
@@ -73,6 +76,12 @@ def markdown_report(report: BenchReport) -> str:
             f"| {row['name']} | {row['documents']} | {row['seconds']:.1f} | "
             f"{row['docs_per_s']:.1f} | {row['words_per_s']:.0f} | {peak:.0f} | {ratio} |"
         )
+    repeated = [row for row in report.rows if len(row.get("seconds_runs", [])) > 1]
+    if repeated:
+        lines += ["", "Median of interleaved runs; every run's seconds:", ""]
+        lines += [
+            f"- {row['name']}: {', '.join(map(str, row['seconds_runs']))}" for row in repeated
+        ]
     shares = [row for row in report.rows if row.get("stage_shares")]
     if shares:
         stages = sorted({stage for row in shares for stage in row["stage_shares"]})

@@ -184,7 +184,7 @@ def cluster(
     groups, links, compared = Grouping(views), list[Link](), 0
     for a, b in candidate_pairs(views):
         compared += 1
-        if groups.find(a.id) == groups.find(b.id) or kept_apart(a.id, b.id):
+        if groups.find(a.id) == groups.find(b.id) or (split_sets and kept_apart(a.id, b.id)):
             continue
         decision = same_happening(a, b)
         if not decision.same or groups.conflict(a.id, b.id):

@@ -63,14 +63,18 @@ def participant_key(
 
 
 def load_mentions(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]:
-    query = select(s.event_mentions).where(s.event_mentions.c.modality.is_(None))
+    m = s.event_mentions.c  # only what a MentionView reads (not the raw time, the trigger)
+    query = select(
+        m.id, m.document_id, m.type, m.mode, m.participants, m.place, m.place_entity_id,
+        m.time_start, m.time_end, m.time_precision, m.casualties,
+    ).where(m.modality.is_(None))  # fmt: skip
     if doc_ids is None:
         rows = [dict(r._mapping) for r in conn.execute(query)]
     else:
         rows = [
             dict(r._mapping)
             for chunk in chunked(sorted(doc_ids))
-            for r in conn.execute(query.where(s.event_mentions.c.document_id.in_(chunk)))
+            for r in conn.execute(query.where(m.document_id.in_(chunk)))
         ]
     resolved = _span_entities(conn, {r["document_id"] for r in rows})
     place_ids = {r["place_entity_id"] for r in rows if r["place_entity_id"]}
@@ -117,9 +121,11 @@ def _view(
 
 def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[ClaimView]]:
     """Claims by event mention id, with each document's first copy for syndicated text."""
-    query = select(s.claims, s.documents.c.duplicate_of).join(
-        s.documents, s.documents.c.id == s.claims.c.document_id
-    )
+    c = s.claims.c  # only what a ClaimView reads: the sentence text and hedges stay put
+    query = select(
+        c.id, c.document_id, c.event_mention_id, c.outlet, c.chain, c.stance,
+        s.documents.c.duplicate_of,
+    ).join(s.documents, s.documents.c.id == c.document_id)  # fmt: skip
     rows = [
         r
         for chunk in chunked(sorted(mention_ids))

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
 
 from sitrep.extract.deps import dep
 from sitrep.extract.spans import Phrase, clause_tokens, phrase_of_entity
+from sitrep.yamlload import load_yaml
 
 # Tokens before a mention read for its titles: "press Secretary of the President of Russia".
 TITLE_WINDOW = 4
@@ -40,7 +40,7 @@ def load_roles() -> Roles:
     from sitrep.settings import get_settings
 
     text = resources.files("sitrep.extract").joinpath("schema", "references.yaml").read_text()
-    raw = yaml.safe_load(text)["descriptions"]
+    raw = load_yaml(text)["descriptions"]
     pack = load_pack(get_settings().pack)
     titles = {a.id: frozenset(_norm(p.title) for p in a.positions) for a in pack.actors.values()}
     countries = {a.id: a.country for a in pack.actors.values() if a.country}

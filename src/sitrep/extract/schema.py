@@ -11,9 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast
 
-import yaml
-
 from sitrep.errors import ConfigError
+from sitrep.yamlload import load_yaml
 
 TriggerPos = Literal["verb", "noun", "adj"]
 ROLES = ("actor", "target", "counterpart", "by", "recipient", "item")
@@ -136,7 +135,7 @@ def _trigger(raw: dict[str, Any], types: dict[str, EventType]) -> Trigger:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("sitrep.extract").joinpath("schema", name).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise ConfigError(f"event schema file {name} is not a mapping")
     return data

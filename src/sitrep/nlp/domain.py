@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -54,8 +55,10 @@ def add_domain_components(
         nlp.add_pipe(NAMES_PIPE, after="ner")
     else:
         nlp.add_pipe(NAMES_PIPE)
-    alias_cfg = {"aliases": [asdict(a) for a in aliases]}
-    nlp.add_pipe(ALIAS_PIPE, config=alias_cfg, after=NAMES_PIPE)
+    matcher = cast(AliasMatcher, nlp.add_pipe(ALIAS_PIPE, after=NAMES_PIPE))
+    # Given after creation, not as config: spaCy type-checks a config item by item, which for
+    # a pack's thousands of aliases costs a worker a good part of a second at start-up.
+    matcher.add([asdict(a) for a in aliases])
     nlp.add_pipe(TITLE_PIPE, config={"titles": list(titles)}, after=ALIAS_PIPE)
 
 
@@ -72,12 +75,17 @@ class AliasMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.targets: dict[str, tuple[str, str]] = {}  # match key -> (label, pack id)
-        for i, alias in enumerate(aliases):
-            key = f"alias{i}"
+        self.make_doc = nlp.make_doc
+        self.add(aliases)
+
+    def add(self, aliases: Sequence[dict[str, str]]) -> None:
+        """Recognise these aliases too (text, label, pack id)."""
+        for alias in aliases:
+            key = f"alias{len(self.targets)}"
             self.targets[key] = (alias["label"], alias["pack_id"])
             exact = _is_acronym(alias["text"]) or not alias["pack_id"]
             matcher = self.exact if exact else self.folded
-            matcher.add(key, [nlp.make_doc(alias["text"])])
+            matcher.add(key, [self.make_doc(alias["text"])])
 
     def __call__(self, doc: Doc) -> Doc:
         found = []

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from sitrep.errors import ConfigError
 from sitrep.pack.schema import Actor, ActorType, PackMeta, Region, Title
+from sitrep.yamlload import load_yaml
 
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
 
@@ -90,7 +91,7 @@ def _casefold(text: str) -> str:
 
 def _read_yaml(path: Path) -> list[dict[str, Any]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ConfigError(f"pack file {path} is not valid YAML: {error}") from error
     if data is None:
@@ -166,7 +167,7 @@ def _optional(path: Path, model: type[Any]) -> tuple[Any, ...]:
 def _read_yaml_mapping(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"pack file {path} must hold a mapping")
     return data

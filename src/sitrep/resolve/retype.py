@@ -23,6 +23,7 @@ _GENERIC_TAIL = re.compile(
     r"\s+(?:forces?|fighters?|militias?|troops|units?|members?|militants?|men)$", re.IGNORECASE
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
 
 
@@ -35,6 +36,7 @@ class Retyper:
     shorts: dict[str, set[str]] = field(default_factory=dict)
     demonyms: set[str] = field(default_factory=set)
     countries: frozenset[str] = frozenset()
+    _changes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for actor in self.pack.actors.values():
@@ -84,20 +86,29 @@ class Retyper:
         """`mention` with a corrected "label" and a "name" to resolve by (a copy if changed)."""
         if mention.get("pack_id"):
             return mention
-        label = str(mention["label"])
+        key = (str(mention["label"]), name)
+        if key not in self._changes:  # names recur across documents: decide each once
+            if len(self._changes) >= _MAX_REMEMBERED:
+                self._changes.clear()
+            self._changes[key] = self._change(*key)
+        change = self._changes[key]
+        return {**mention, **change} if change else mention
+
+    def _change(self, label: str, name: str) -> dict[str, str]:
+        """The fields a mention with this label and name gets changed (empty: none)."""
         names = self.variants(name)
         hit = self.actor_for(names)
         if hit is not None:
             actor, text = hit
-            return {**mention, "label": actor.label, "name": text}
+            return {"label": actor.label, "name": text}
         if label in PLACE_LABELS:
             if resolve_place(name) is not None:
-                return mention
+                return {}
             # "Syrian Latakia": a shorter variant that names a theatre place
             place = self.place_for(names[1:])
-            return {**mention, "name": place[1]} if place else mention
+            return {"name": place[1]} if place else {}
         if label in ("PERSON", "ORG"):
             place = self.place_for(names)
             if place is not None:
-                return {**mention, "label": "GPE", "name": place[1]}
-        return mention
+                return {"label": "GPE", "name": place[1]}
+        return {}

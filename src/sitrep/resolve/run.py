@@ -215,9 +215,11 @@ def _mentions_by_document(
     grouped: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
     for chunk_start in range(0, len(doc_ids), 500):
         chunk = list(doc_ids[chunk_start : chunk_start + 500])
-        rows = conn.execute(select(men).where(men.c.document_id.in_(chunk))).mappings()
-        for row in rows:
-            grouped[row["document_id"]].append(dict(row))
+        result = conn.execute(select(men).where(men.c.document_id.in_(chunk)))
+        names = list(result.keys())  # plain tuples zipped with names: Row mappings cost more
+        for row in result:
+            mention = dict(zip(names, row, strict=True))
+            grouped[mention["document_id"]].append(mention)
     return grouped
 
 
