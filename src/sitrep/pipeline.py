@@ -221,8 +221,8 @@ class Ingest:
         run_id = self.store.start_run("ingest", {"inputs": list(specs)})
         status = "done"
         try:
-            # Loaded here even for a pool: forked workers inherit it instead of each loading
-            # their own copy at the same time (the one load is the only serial part of a map).
+            # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
+            # of each spending the same second of CPU on a copy of their own.
             init_worker(self.use_nlp, self.settings.model, self.settings.pack)
             self.prepare(run_id)
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
