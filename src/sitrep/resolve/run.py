@@ -21,12 +21,10 @@ from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.judgements import reapply_analyst_judgements
 from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import resolve_place
-from sitrep.resolve.retype import Retyper
+from sitrep.resolve.retype import PLACE_LABELS, Retyper
 from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
 from sitrep.settings import get_settings
 from sitrep.store import Store, insert_ignore, schema
-
-PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 
 
 @dataclass
@@ -228,7 +226,7 @@ def run_resolution(
 ) -> ResolutionStats:
     """Resolve the mentions of `doc_ids` (default: documents with unresolved mentions)."""
     pack = pack or load_pack(get_settings().pack)
-    run = _Run(store, pack, _matcher(pack), _retyper(pack))
+    run = _Run(store, pack, *_pack_indexes(pack))
     with store.transaction() as conn:
         run.load_blocks(conn)
         for mentions in _mentions_by_document(conn, doc_ids).values():
@@ -245,30 +243,20 @@ def warm_up(pack_name: str) -> None:
     from sitrep.resolve.places import gazetteer
 
     pack = load_pack(pack_name)
-    _matcher(pack)
-    _retyper(pack)
+    _pack_indexes(pack)
     gazetteer()
 
 
-_MATCHERS: dict[str, PackMatcher] = {}
+_PACK_INDEXES: dict[str, tuple[PackMatcher, Retyper]] = {}
 
 
-def _matcher(pack: Pack) -> PackMatcher:
-    """One matcher per pack per process: its indexes cost a few hundred milliseconds."""
+def _pack_indexes(pack: Pack) -> tuple[PackMatcher, Retyper]:
+    """One matcher and one retyper per pack per process: their indexes cost a few hundred
+    milliseconds."""
     key = str(pack.path)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = PackMatcher(pack)
-    return _MATCHERS[key]
-
-
-_RETYPERS: dict[str, Retyper] = {}
-
-
-def _retyper(pack: Pack) -> Retyper:
-    key = str(pack.path)
-    if key not in _RETYPERS:
-        _RETYPERS[key] = Retyper(pack)
-    return _RETYPERS[key]
+    if key not in _PACK_INDEXES:
+        _PACK_INDEXES[key] = (PackMatcher(pack), Retyper(pack))
+    return _PACK_INDEXES[key]
 
 
 __all__ = ["ResolutionStats", "run_resolution"]
