@@ -7,6 +7,7 @@
 
 Nothing leaves the machine: the server binds to loopback on a free port. Tests that fetch from
 it must set `allow_private_addresses=True`, since sitrep refuses loopback by default.
+A route with `hold=threading.Event()` answers only once the event is set.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0  # sleep before answering (for timeout tests)
     send_length: bool = True  # False: no Content-Length, the body ends when the connection does
+    # Answer only once this event is set: a test holds a fetch in flight for as long as it needs
+    # (to kill a run at a known point) without racing the clock.
+    hold: threading.Event | None = None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -38,6 +42,8 @@ class _Handler(BaseHTTPRequestHandler):
             route = Route(404, b"not found", {"Content-Type": "text/plain"})
         if route.delay_s:
             time.sleep(route.delay_s)
+        if route.hold is not None:
+            route.hold.wait()
         try:
             self.send_response(route.status)
             for name, value in route.headers.items():
