@@ -24,7 +24,8 @@ def test_the_synthetic_corpus_is_deterministic_and_varied(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_a_tiny_bench_reports_every_ratio() -> None:
-    report = run_bench(BenchPlan(fakes=None, sizes=(12, 24), parallel_size=8, workers=(1,)))
+    plan = BenchPlan(fakes=None, sizes=(12, 24), parallel_size=8, workers=(1,), increment=5)
+    report = run_bench(plan)
     names = [row["name"] for row in report.rows]
     assert names[0] == "synthetic 12: whole pipeline, 1 process"
     assert "synthetic 12: bare spaCy pipeline (floor)" in names
@@ -33,6 +34,11 @@ def test_a_tiny_bench_reports_every_ratio() -> None:
     assert whole["ratio_to_bare_spacy"] > 1.0  # the whole pipeline does more than spaCy alone
     assert set(whole["stage_shares"]) >= {"clean", "annotate", "extract", "store", "reduce"}
     assert report.rows[2]["reduce_per_doc_vs_smallest"] > 0
+    later = report.rows[2]["increment"]  # the same 5 new pages, into the filled 24-doc store
+    assert later["documents"] == 5 and later["reduce_seconds"] > 0
+    assert report.rows[2]["later_reduce_vs_smallest"] > 0 and "A later run" in markdown_report(
+        report
+    )
     assert report.rows[-1]["speedup_vs_1_process"] == pytest.approx(1.0)
     table = markdown_report(report)
     assert table.count("\n| synthetic") >= 4 and "× bare spaCy time" in table

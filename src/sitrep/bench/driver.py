@@ -2,8 +2,9 @@
 
 Every figure is a ratio against a baseline measured in the same run (machines are noisy):
 the whole pipeline against the bare spaCy pipeline on the same clean text, the reduce at 5k
-and 20k documents against 1k, two processes against one. Each configuration runs in its own
-process so its peak memory is its own.
+and 20k documents against 1k, a later run's reduce (a fixed batch added to the filled store) on
+the 5k and 20k stores against the 1k store, two processes against one. Each configuration
+runs in its own process so its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class BenchPlan:
     workers: tuple[int, ...] = (1, 2)
     ray: bool = False
     repeat: int = 1  # runs of each parallel configuration, interleaved; the median is reported
+    increment: int = 100  # documents added to each filled store, to time a later run's reduce
 
 
 @dataclass
@@ -82,10 +84,17 @@ def _stage_shares(stage_seconds: dict[str, float]) -> dict[str, float]:
     return {stage: round(seconds / total, 3) for stage, seconds in stage_seconds.items()}
 
 
-def end_to_end(report: BenchReport, label: str, inputs: list[str], folder: Path) -> dict[str, Any]:
+def end_to_end(
+    report: BenchReport,
+    label: str,
+    inputs: list[str],
+    folder: Path,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Whole pipeline vs the bare spaCy pipeline on the same clean text."""
     full = report.add(
-        f"{label}: whole pipeline, 1 process", _run({"kind": "ingest", "inputs": inputs})
+        f"{label}: whole pipeline, 1 process",
+        _run({"kind": "ingest", "inputs": inputs, **(extra or {})}),
     )
     full["stage_shares"] = _stage_shares(full["stage_seconds"])
     bare = report.add(
@@ -106,20 +115,27 @@ def run_bench(plan: BenchPlan) -> BenchReport:
         folder = Path(tmp)
         if plan.fakes is not None:
             end_to_end(report, "FA-KES", [str(plan.fakes)], folder)
-        base_reduce = None
+        base_reduce = base_increment = None
+        # A later run's batch: another seed, so its pages are new to every store.
+        later = write_synthetic_corpus(folder / "increment.jsonl", plan.increment, seed=29)
+        then = {"then": [str(later)]} if plan.increment else {}
         for size in plan.sizes:
             corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size)
             if size == plan.sizes[0]:
-                row = end_to_end(report, f"synthetic {size}", [str(corpus)], folder)
+                row = end_to_end(report, f"synthetic {size}", [str(corpus)], folder, then)
             else:
                 row = report.add(
                     f"synthetic {size}: whole pipeline, 1 process",
-                    _run({"kind": "ingest", "inputs": [str(corpus)]}),
+                    _run({"kind": "ingest", "inputs": [str(corpus)], **then}),
                 )
                 row["stage_shares"] = _stage_shares(row["stage_seconds"])
             reduce_per_doc = row["stage_seconds"].get("reduce", 0.0) / max(size, 1)
             base_reduce = base_reduce or reduce_per_doc
             row["reduce_per_doc_vs_smallest"] = reduce_per_doc / max(base_reduce, 1e-9)
+            if row.get("increment"):
+                later_reduce = float(row["increment"]["reduce_seconds"])
+                base_increment = base_increment or later_reduce
+                row["later_reduce_vs_smallest"] = later_reduce / max(base_increment, 1e-9)
         corpus = write_synthetic_corpus(folder / "parallel.jsonl", plan.parallel_size, seed=11)
         parallel(report, plan, [str(corpus)])
     return report

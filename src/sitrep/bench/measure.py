@@ -21,8 +21,13 @@ def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def measure_ingest(inputs: list[str], workers: int, runner: str = "local") -> dict[str, Any]:
-    """Ingest `inputs` into a fresh temporary store with the whole pipeline and time it."""
+def measure_ingest(
+    inputs: list[str], workers: int, runner: str = "local", then: list[str] | None = None
+) -> dict[str, Any]:
+    """Ingest `inputs` into a fresh temporary store with the whole pipeline and time it.
+
+    `then`: a second, small batch ingested into the filled store afterwards, timed on its own
+    (`increment`): what a later run of a monitoring job costs once the store has grown."""
     from sitrep.pipeline import Ingest
     from sitrep.settings import Settings
     from sitrep.store import Store
@@ -38,14 +43,28 @@ def measure_ingest(inputs: list[str], workers: int, runner: str = "local") -> di
         else:
             summary = Ingest(store, settings, use_nlp=True, workers=workers).run(inputs)
         seconds = time.perf_counter() - started
+        increment = _measure_increment(store, settings, then) if then else None
         store.close()
     return {
+        "increment": increment,
         "documents": summary.stored,
         "words": summary.words,
         "seconds": seconds,
         "stage_seconds": dict(summary.stage_seconds),
         "peak_rss_mib_parent": peak_rss_mib(),
         "peak_rss_mib_worker": peak_rss_mib(resource.RUSAGE_CHILDREN) if workers > 1 else None,
+    }
+
+
+def _measure_increment(store: Any, settings: Any, inputs: list[str]) -> dict[str, Any]:
+    from sitrep.pipeline import Ingest
+
+    started = time.perf_counter()
+    summary = Ingest(store, settings, use_nlp=True).run(inputs)
+    return {
+        "documents": summary.stored,
+        "seconds": time.perf_counter() - started,
+        "reduce_seconds": summary.stage_seconds.get("reduce", 0.0),
     }
 
 
@@ -72,7 +91,10 @@ def main() -> None:
     request = json.loads(sys.argv[1])
     if request["kind"] == "ingest":
         result = measure_ingest(
-            request["inputs"], request.get("workers", 1), request.get("runner", "local")
+            request["inputs"],
+            request.get("workers", 1),
+            request.get("runner", "local"),
+            request.get("then"),
         )
     elif request["kind"] == "bare-spacy":
         result = measure_bare_spacy(request["texts_file"])

@@ -39,6 +39,9 @@ def bench_pipeline(
     repeat: Annotated[
         int, typer.Option(min=1, help="runs of each 1-vs-2-process configuration (median kept)")
     ] = 1,
+    increment: Annotated[
+        int, typer.Option(min=0, help="documents of a later run timed on each filled store")
+    ] = 100,
     output: Annotated[Path | None, typer.Option("-o", help="write the results as JSON")] = None,
 ) -> None:
     """Documents/s, words/s, peak memory, stage shares, scaling and speed-up, as ratios."""
@@ -49,7 +52,8 @@ def bench_pipeline(
         fakes = default if default.exists() else None
         if fakes is None:
             out.print(f"[yellow]FA-KES not found at {default}: skipping that part[/]")
-    report = run_bench(BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray, repeat))
+    plan = BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray, repeat, increment)
+    report = run_bench(plan)
     print_report(report)
     if output is not None:
         output.write_text(json.dumps(report.rows, indent=2), encoding="utf-8")
@@ -60,6 +64,7 @@ RATIOS = (
     ("ratio_to_bare_spacy", "× bare spaCy time"),
     ("speedup_vs_1_process", "× speed-up vs 1 process"),
     ("reduce_per_doc_vs_smallest", "× reduce time per doc vs smallest"),
+    ("later_reduce_vs_smallest", "× a later run's reduce vs smallest store"),
 )
 
 
@@ -89,6 +94,21 @@ def markdown_report(report: BenchReport) -> str:
         for row in shares:
             cells = " | ".join(f"{row['stage_shares'].get(stage, 0):.0%}" for stage in stages)
             lines.append(f"| {row['name']} | {cells} |")
+    later = [row for row in report.rows if row.get("increment")]
+    if later:
+        lines += [
+            "",
+            "A later run into the filled store (the same new batch for every store size):",
+            "",
+            "| store | new docs | seconds | reduce seconds | reduce vs smallest store |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for row in later:
+            step = row["increment"]
+            lines.append(
+                f"| {row['name'].split(':')[0]} | {step['documents']} | {step['seconds']:.1f} | "
+                f"{step['reduce_seconds']:.2f} | {row['later_reduce_vs_smallest']:.2f}× |"
+            )
     return "\n".join(lines)
 
 
