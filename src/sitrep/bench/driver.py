@@ -116,9 +116,10 @@ def run_bench(plan: BenchPlan) -> BenchReport:
         if plan.fakes is not None:
             end_to_end(report, "FA-KES", [str(plan.fakes)], folder)
         base_reduce = base_increment = None
-        # A later run's batch: another seed, so its pages are new to every store.
-        later = write_synthetic_corpus(folder / "increment.jsonl", plan.increment, seed=29)
-        then = {"then": [str(later)]} if plan.increment else {}
+        then: dict[str, Any] = {}
+        if plan.increment:  # a later run's batch: another seed, so its pages are new to every store
+            later = write_synthetic_corpus(folder / "increment.jsonl", plan.increment, seed=29)
+            then = {"then": [str(later)]}
         for size in plan.sizes:
             corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size)
             if size == plan.sizes[0]:

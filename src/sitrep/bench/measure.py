@@ -13,7 +13,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported for real inside the measurements, so each pays only its own
+    from sitrep.settings import Settings
+    from sitrep.store import Store
 
 
 def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
@@ -56,7 +60,7 @@ def measure_ingest(
     }
 
 
-def _measure_increment(store: Any, settings: Any, inputs: list[str]) -> dict[str, Any]:
+def _measure_increment(store: Store, settings: Settings, inputs: list[str]) -> dict[str, Any]:
     from sitrep.pipeline import Ingest
 
     started = time.perf_counter()
