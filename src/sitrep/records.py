@@ -156,7 +156,7 @@ class Sentence:
     text: str
 
 
-MentionSource = Literal["model", "alias", "title-rule"]
+MentionSource = Literal["model", "alias", "title-rule", "type-rule"]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     app.command("train")(train_command)
     app.command("annotate")(annotate_command)
     eval_app.command("ner")(eval_ner)
+    eval_app.command("ner-suite")(eval_ner_suite)
     eval_app.command("parse")(eval_parse)
     eval_app.command("convert")(eval_convert)
     bench_app.command("nlp")(bench_nlp)
@@ -144,6 +145,38 @@ def eval_ner(
             f"{name:10} {row['precision']:7.3f} {row['recall']:7.3f} {row['f1']:7.3f} "
             f"{row['tp'] + row['fn']:6}"
         )
+
+
+def eval_ner_suite(
+    baseline: Annotated[
+        Path | None, typer.Option(help="a second pipeline to score in the same run")
+    ] = None,
+    corpus: Annotated[
+        list[str] | None, typer.Option(help="uner, pud, wikigold, re3d [default: all]")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    rules: Annotated[bool, typer.Option(help="add the name-repair and title rules")] = True,
+    model: ModelOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Every held-out NER set, the model (and a baseline) side by side; P/R/F1 over
+    PERSON/ORG/LOC and F1 per label."""
+    from sitrep.nlp.domain import DEFAULT_TITLES, add_domain_components
+    from sitrep.nlp.ner_suite import format_table, held_out_gold, run_suite
+    from sitrep.nlp.pipeline import load_pipeline
+
+    models = {"model": load_pipeline(model)}
+    if baseline is not None:
+        models["baseline"] = load_pipeline(baseline)
+    if rules:
+        for nlp in models.values():
+            add_domain_components(nlp, DEFAULT_TITLES, [])
+    rows = run_suite(models, held_out_gold(_data(data), corpus))
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row.as_dict()))
+    else:
+        typer.echo(format_table(rows))
 
 
 def eval_parse(

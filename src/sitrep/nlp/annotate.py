@@ -23,10 +23,14 @@ def _sentences(doc: Doc) -> list[Sentence]:
 
 
 def _mention(ent: Span, starts: list[int]) -> Mention:
-    source: MentionSource = "model"
     found = source_of(ent)
-    if found in ("alias", "title-rule"):
-        source = "alias" if found == "alias" else "title-rule"
+    source: MentionSource = "model"
+    if found == "alias":
+        source = "alias"
+    elif found == "title-rule":
+        source = "title-rule"
+    elif found == "type-rule":
+        source = "type-rule"
     title = ent._.title
     return Mention(
         start=ent.start_char,

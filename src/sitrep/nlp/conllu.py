@@ -25,6 +25,7 @@ class UDWord:
     head: int  # 1-based, 0 = root
     deprel: str
     space_after: bool
+    misc: str = ""  # the MISC column (GUM keeps its entity layer there)
 
 
 @dataclass
@@ -50,6 +51,7 @@ def _parse_word(cols: list[str], mwt_end: int, index: int) -> UDWord:
         head=int(cols[6]),
         deprel=cols[7],
         space_after=space,
+        misc=cols[9] if cols[9] != "_" else "",
     )
 
 

@@ -9,8 +9,11 @@
 * `sitrep_titles` (titles.py): titles and ranks right before a PERSON are attached to it
   (`Span._.title`), a title swallowed into an entity is split off, and a capitalised name
   right after a capitalised title that the model missed becomes a PERSON.
+* `sitrep_types` (types.py): a model entity whose head word says it is an organisation or a
+  place ("Interior Ministry", "Raqqa Province") takes that label.
 
-Every entity's origin is kept in `Span._.mention_source` ("model", "alias", "title-rule").
+Every entity's origin is kept in `Span._.mention_source` ("model", "alias", "title-rule",
+"type-rule").
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from sitrep.nlp import names, titles
+from sitrep.nlp import names, titles, types
 from sitrep.nlp.spans import mark, source_of
 
 ALIAS_PIPE = "sitrep_aliases"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_PIPE = titles.TITLE_PIPE
+TYPES_PIPE = types.TYPES_PIPE
 NAMES_PIPE = names.NAMES_PIPE
 DEFAULT_TITLES = titles.DEFAULT_TITLES
 __all__ = ["DEFAULT_TITLES", "AliasPattern", "add_domain_components", "source_of"]
@@ -48,7 +52,7 @@ def add_domain_components(
     nlp: Language, titles: Sequence[str], aliases: Sequence[AliasPattern]
 ) -> None:
     """Add (or replace) the name-repair, alias and title components after the NER."""
-    for name in (TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
+    for name in (TYPES_PIPE, TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     if "ner" in nlp.pipe_names:
@@ -60,6 +64,8 @@ def add_domain_components(
     # a pack's thousands of aliases costs a worker a good part of a second at start-up.
     matcher.add([asdict(a) for a in aliases])
     nlp.add_pipe(TITLE_PIPE, config={"titles": list(titles)}, after=ALIAS_PIPE)
+    heads = types.pack_heads(asdict(a) for a in aliases)
+    nlp.add_pipe(TYPES_PIPE, config={"person_heads": heads}, after=TITLE_PIPE)
 
 
 # aliases -------------------------------------------------------------------------------------

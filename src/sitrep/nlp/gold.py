@@ -39,7 +39,11 @@ def _from_tokens(tokens: list[str], spaces: list[bool], sent: IOBSentence) -> Go
     for tok, space in zip(tokens, spaces, strict=True):
         offsets.append((len(text), len(text) + len(tok)))
         text += tok + (" " if space else "")
-    gold = GoldDoc(text=text.rstrip())
+    return _from_offsets(text.rstrip(), offsets, sent)
+
+
+def _from_offsets(text: str, offsets: list[tuple[int, int]], sent: IOBSentence) -> GoldDoc:
+    gold = GoldDoc(text=text)
     for s, e, label in ner_corpora.iob_spans(sent.tags):
         region = (offsets[s][0], offsets[e - 1][1])
         mapped = IOB_LABELS.get(label)
@@ -85,6 +89,48 @@ def wikigold_gold(data: Path) -> Iterator[GoldDoc]:
             yield _from_tokens(sent.tokens, detok_spaces(sent.tokens), sent)
 
 
+PUD = "uner-english-pud/en_pud-ud-test.iob2"
+
+
+def _sentence_texts(path: Path) -> dict[str, str]:
+    """`# text = ...` of each sentence of a UNER file, by sent_id."""
+    texts: dict[str, str] = {}
+    sent_id = ""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("# sent_id"):
+                sent_id = line.split("=", 1)[1].strip()
+            elif line.startswith("# text") and sent_id:
+                texts[sent_id] = line.split("=", 1)[1].strip()
+    return texts
+
+
+def _align(text: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """Character offsets of each token in text, in order; None if a token is not found."""
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    for tok in tokens:
+        found = text.find(tok, pos)
+        if found < 0 or text[pos:found].strip():
+            return None
+        offsets.append((found, found + len(tok)))
+        pos = found + len(tok)
+    return offsets
+
+
+def pud_gold(data: Path) -> Iterator[GoldDoc]:
+    """UNER PUD (news and Wikipedia, never trained on), with each sentence's own text."""
+    path = ner_corpora._need(data / PUD)
+    texts = _sentence_texts(path)
+    for sent in ner_corpora.read_iob2(path):
+        text = texts.get(sent.sent_id, "")
+        offsets = _align(text, sent.tokens) if text else None
+        if offsets is None:
+            yield _from_tokens(sent.tokens, detok_spaces(sent.tokens), sent)
+        else:
+            yield _from_offsets(text, offsets, sent)
+
+
 def re3d_gold(data: Path, sources: Iterable[str] = corpora.HELD_OUT_RE3D) -> Iterator[GoldDoc]:
     """Held-out re3d documents with the same span cleaning as training."""
     for name in sources:
@@ -92,7 +138,12 @@ def re3d_gold(data: Path, sources: Iterable[str] = corpora.HELD_OUT_RE3D) -> Ite
             yield GoldDoc(text=item.text, entities=sorted(item.spans), ignore=item.unknown)
 
 
-CONVERTERS = {"uner": uner_gold, "wikigold": wikigold_gold, "re3d": re3d_gold}
+CONVERTERS = {
+    "uner": uner_gold,
+    "pud": pud_gold,
+    "wikigold": wikigold_gold,
+    "re3d": re3d_gold,
+}
 
 
 def convert(corpus: str, data: Path) -> Iterator[GoldDoc]:

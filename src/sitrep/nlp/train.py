@@ -15,7 +15,7 @@ from sitrep.nlp.corpora import CorpusStats, build_corpora
 from sitrep.nlp.pipeline import shipped_model_path
 
 CONFIG = Path(__file__).with_name("config.cfg")
-MODEL_META = {"name": "sitrep_en", "version": "0.1.0", "license": "CC BY-SA 4.0"}
+MODEL_META = {"name": "sitrep_en", "version": "0.2.0", "license": "CC BY-SA 4.0"}
 
 
 def check_data(data: Path) -> Path:
@@ -25,6 +25,20 @@ def check_data(data: Path) -> Path:
             hint="put the corpora in ../shared/data or set SITREP_SHARED_DATA",
         )
     return data
+
+
+VECTORS = "vectors-en-md"
+
+
+def vectors_path(data: Path) -> Path:
+    """The CC0 static vectors the model is initialised with (they ship inside the model)."""
+    path = data / VECTORS
+    if not (path / "vocab").is_dir():
+        raise DataMissingError(
+            f"static vectors not found: {path}",
+            hint="the vectors-en-md folder of ../shared/data holds them",
+        )
+    return path
 
 
 def prepare(data: Path, output: Path) -> CorpusStats:
@@ -47,6 +61,7 @@ def train(
     settings: dict[str, object] = {
         "paths.train": str(output / "corpus" / "train.spacy"),
         "paths.dev": str(output / "corpus" / "dev.spacy"),
+        "paths.vectors": str(vectors_path(data)),
         **(overrides or {}),
     }
     if max_steps is not None:

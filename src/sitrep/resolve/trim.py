@@ -14,20 +14,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from sitrep.names.words import FUNCTION_WORDS
 
-# spaCy's list also holds content words ("side", "front", "top", "first", numbers): "Russian
-# side" is not "Russian" with a stray word, so those stay.
-_CONTENT = frozenset(
-    {
-        "amount", "back", "bottom", "call", "done", "eight", "eleven", "empty", "fifteen", "fifty",
-        "first", "five", "former", "forty", "four", "front", "full", "get", "give", "go",
-        "hundred", "keep", "last", "latter", "made", "make", "move", "name", "nine", "one", "part",
-        "put", "say", "see", "serious", "show", "side", "six", "sixty", "take", "ten", "third",
-        "three", "top", "twelve", "twenty", "two", "used", "using", "well", "whole",
-    }
-)  # fmt: skip
-FUNCTION_WORDS = frozenset(STOP_WORDS) - _CONTENT
 _EDGE_PUNCT = ",;:"
 _COMMA_TAIL = re.compile(r",\s*[^A-Z,]*$")  # "Tiyas, east": a lower-case tail after a comma
 

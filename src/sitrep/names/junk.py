@@ -1,0 +1,100 @@
+"""Entity names that are not names: headline runs, counts, digits, function words.
+
+FA-KES bodies open with a title-case headline glued to the text, so the NER reads "Syrian Army
+Kills", "Damascus Kills 3 Wounds 20 Militants", "7 Nusra Front" or "Dozens Killed" as names.
+`repair_name` cuts such a span back to the name it starts with (or to nothing), with the reason;
+`junk_reason` says why a stored name is junk, for `sitrep eval junk`.
+
+The headline verbs are a generated lexicon (`data/headline_verbs.txt`, built from the UD
+treebanks and our event and reporting verbs by `scripts/build-verb-lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from sitrep.names.words import FUNCTION_WORDS
+
+# Words that open a count, never a name ("Dozens Killed", "Hundreds Flee").
+QUANTITY_WORDS = frozenset(
+    [
+        "dozens",
+        "dozen",
+        "hundreds",
+        "thousands",
+        "millions",
+        "scores",
+        "tens",
+        "several",
+        "many",
+        "some",
+        "few",
+    ]
+)
+_NUMBER = re.compile(r"^[\d.,:/-]+$")
+
+
+@cache
+def headline_verbs() -> frozenset[str]:
+    text = resources.files("sitrep.names").joinpath("data/headline_verbs.txt").read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMBER.match(token)) and any(c.isdigit() for c in token)
+
+
+def repair_name(name: str) -> tuple[str, str] | None:
+    """(the name it starts with, why) when `name` carries headline furniture; ("", why) when
+    nothing of it is a name; None when it is fine as it is."""
+    tokens = name.split()
+    reasons: list[str] = []
+    while tokens and _is_number(tokens[0]):
+        reasons.append(f"leading number {tokens.pop(0)!r} dropped")
+    if tokens and tokens[0].lower() in QUANTITY_WORDS:
+        return "", f"a count ({tokens[0]!r}), not a name"
+    verbs = headline_verbs()
+    for i, token in enumerate(tokens):
+        word = token.strip(".,:;")
+        if word[:1].isupper() and word.lower() in verbs:
+            reasons.append(f"headline verb {word!r} ends the name")
+            tokens = tokens[:i]
+            break
+        if _is_number(word) and i > 0:
+            reasons.append(f"number {word!r} ends the name")
+            tokens = tokens[:i]
+            break
+    if not reasons:
+        return None
+    while tokens and tokens[-1].lower() in FUNCTION_WORDS:
+        tokens.pop()
+    return " ".join(tokens), "; ".join(reasons)
+
+
+def possessive_stem(name: str, known: Callable[[str], bool]) -> str | None:
+    """ "Syrias" -> "Syria", "Assads" -> "Assad": a one-word name written with a possessive
+    "s" and no apostrophe, when the stem is a known name and the word itself is not."""
+    if " " in name or len(name) < 5 or not name.endswith("s") or name.endswith("ss"):
+        return None
+    stem = name[:-1]
+    return stem if known(stem) and not known(name) else None
+
+
+def junk_reason(name: str, known: Callable[[str], bool] | None = None) -> str | None:
+    """Why `name` is not a name (None when it may be one)."""
+    tokens = name.split()
+    if not tokens:
+        return "empty"
+    if all(t.lower() in FUNCTION_WORDS for t in tokens):
+        return "function words only"
+    if any(_is_number(t) for t in tokens):
+        return "holds a number"
+    repaired = repair_name(name)
+    if repaired is not None:
+        return repaired[1]
+    if known is not None and possessive_stem(name, known):
+        return "possessive without apostrophe"
+    return None

@@ -1,0 +1,126 @@
+"""Typing with knowledge: head words, the gazetteer and the pack overrule the model's label,
+and names that are not names are repaired or dropped, each with its reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from sitrep.names.junk import headline_verbs, junk_reason, repair_name
+from sitrep.nlp.domain import AliasPattern, add_domain_components
+from sitrep.nlp.types import pack_heads, shipped_heads
+from sitrep.pack import load_pack
+from sitrep.resolve.retype import DROPPED, Retyper
+
+
+def _run(words: list[str], ents: list[str]) -> list[tuple[str, str, str]]:
+    nlp = spacy.blank("en")
+    aliases = [
+        AliasPattern("Quds Force", "ORG", "quds-force"),
+        AliasPattern("Foreign Ministry", "ORG", "mfa"),
+        AliasPattern("Defence Ministry", "ORG", "mod"),
+    ]
+    add_domain_components(nlp, [], aliases)
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(e.text, e.label_, e._.mention_source or "model") for e in doc.ents]
+
+
+def test_generated_lexicons_hold_heads_and_verbs_not_names() -> None:
+    heads = shipped_heads()
+    assert heads.get("police") == "ORG" and heads.get("province") == "LOC"
+    assert "syria" not in heads and "assad" not in heads
+    verbs = headline_verbs()
+    assert {"kills", "insists", "says"} <= verbs
+    assert not {"forces", "united", "guards", "states"} & verbs
+
+
+def test_head_word_relabels_the_models_person_or_place() -> None:
+    words = ["The", "Interior", "Ministry", "said", "Dubai", "Police", "acted", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-LOC", "I-LOC", "O", "O"]
+    assert _run(words, ents) == [
+        ("Interior Ministry", "ORG", "type-rule"),
+        ("Dubai Police", "ORG", "type-rule"),
+    ]
+
+
+def test_pack_names_teach_their_heads_but_not_places_or_surnames() -> None:
+    aliases = [
+        {"text": "Quds Force", "label": "ORG"},  # a common noun
+        {"text": "Imam Ali Brigades", "label": "ORG"},
+        {"text": "Hassan Brigades", "label": "PERSON"},  # ends a person's name too
+        {"text": "Islamic Resistance in Iraq", "label": "ORG"},  # a place
+        {"text": "Interior Ministry", "label": "ORG"},  # ends two pack names
+        {"text": "Foreign Ministry", "label": "ORG"},
+        {"text": "Sons of Ali", "label": "ORG"},  # once, and no common noun
+    ]
+    assert pack_heads(aliases) == {"force": "ORG", "ministry": "ORG"}
+
+
+def test_pack_heads_turn_only_persons_into_organisations() -> None:
+    words = ["Iraqi", "Defence", "Ministry", "Street", "was", "closed"]
+    ents = ["B-LOC", "I-LOC", "I-LOC", "I-LOC", "O", "O"]
+    assert _run(words, ents)[0][1] == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("Syrian Army Kills", "Syrian Army"),
+        ("Damascus Kills 3 Wounds 20 Militants", "Damascus"),
+        ("7 Nusra Front", "Nusra Front"),
+        ("Dozens Killed", ""),
+        ("Bashar al-Assad Insists", "Bashar al-Assad"),
+    ],
+)
+def test_headline_furniture_is_cut_from_names(name: str, repaired: str) -> None:
+    result = repair_name(name)
+    assert result is not None and result[0] == repaired and result[1]
+
+
+@pytest.mark.parametrize(
+    "name", ["Quds Force", "Popular Mobilization Forces", "United Nations", "Free Syrian Army"]
+)
+def test_real_names_are_left_alone(name: str) -> None:
+    assert repair_name(name) is None and junk_reason(name) is None
+
+
+@pytest.fixture(scope="module")
+def retyper() -> Retyper:
+    return Retyper(load_pack())
+
+
+def _mention(text: str, label: str) -> dict[str, Any]:
+    return {"id": "m1", "text": text, "label": label, "pack_id": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "want_label", "want_name"),
+    [
+        ("Tehran", "PERSON", "GPE", "Tehran"),
+        ("Riyadh", "PERSON", "GPE", "Riyadh"),  # outside the theatre: a city of millions
+        ("Syrias", "PERSON", "LOC", "Syria"),  # possessive without its apostrophe: a pack state
+        ("Syrian Army Kills", "ORG", "ORG", "Syrian Army"),
+    ],
+)
+def test_retyper_uses_knowledge_and_says_why(
+    retyper: Retyper, text: str, label: str, want_label: str, want_name: str
+) -> None:
+    out = retyper.retype(_mention(text, label), text)
+    assert (out["label"], out.get("name", text)) == (want_label, want_name)
+    assert out["retype_reason"]
+
+
+def test_a_count_is_dropped_with_its_reason(retyper: Retyper) -> None:
+    mention = _mention("Dozens Killed", "PERSON")
+    assert retyper.retype(mention, "Dozens Killed")["label"] == DROPPED
+    assert "count" in (retyper.dropped_reason(mention, "Dozens Killed") or "")
+
+
+def test_a_small_town_outside_the_theatre_does_not_unmake_a_person(retyper: Retyper) -> None:
+    out = retyper.retype(_mention("Jackson", "PERSON"), "Jackson")
+    assert out["label"] == "PERSON"
