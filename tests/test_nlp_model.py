@@ -94,7 +94,7 @@ def test_seed_key_names(nlp: Language) -> None:
     try:
         found = seed_mentions(nlp)
     finally:
-        for name in ("sitrep_titles", "sitrep_aliases"):
+        for name in ("sitrep_types", "sitrep_titles", "sitrep_aliases", "sitrep_names"):
             nlp.remove_pipe(name)
     missing = {
         name: labels
@@ -102,3 +102,41 @@ def test_seed_key_names(nlp: Language) -> None:
         if not any((name, label) in found for label in labels)
     }
     assert not missing, f"not found as expected: {missing}"
+
+
+# Sentences written for sitrep in the style of regional newswire: each name must come out with
+# its type in context, through the ingest's pipeline (model, pack aliases, gazetteer, rules).
+CONTEXT_TEXTS = [
+    "Khatib said Tehran had foiled the plot before the talks.",
+    "Officials in Riyadh said the delegation would return on Sunday.",
+    "Government forces shelled eastern Aleppo overnight, activists said.",
+    "The Interior Ministry said two suspects were arrested at the border.",
+    "Kataib Hezbollah denied any role in the rocket attack on the base.",
+    "Fighters of Hayat Tahrir al-Sham withdrew from the villages.",
+    "The Quds Force has expanded its operations in the region.",
+    "Brigadier General Esmail Ghaani met Iraqi officials in Baghdad.",
+]
+CONTEXT_TYPES = {
+    "Tehran": {"LOC", "GPE"},
+    "Riyadh": {"LOC", "GPE"},
+    "Aleppo": {"LOC", "GPE"},
+    "Interior Ministry": {"ORG"},
+    "Kataib Hezbollah": {"ORG"},
+    "Hayat Tahrir al-Sham": {"ORG"},
+    "Quds Force": {"ORG"},
+    "Esmail Ghaani": {"PERSON"},
+}
+
+
+def test_names_are_typed_right_in_context() -> None:
+    from sitrep.pipeline import load_domain_pipeline
+    from sitrep.settings import get_settings
+
+    domain = load_domain_pipeline(None, get_settings().pack)
+    found = {(e.text, e.label_) for doc in domain.pipe(CONTEXT_TEXTS) for e in doc.ents}
+    wrong = {
+        name: sorted(label for text, label in found if text == name)
+        for name, labels in CONTEXT_TYPES.items()
+        if not any((name, label) in found for label in labels)
+    }
+    assert not wrong, f"typed wrong or missed (name: labels found): {wrong}"

@@ -23,6 +23,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     app.command("split")(split)
     app.command("judgements")(judgements)
     eval_app.command("names")(eval_names)
+    eval_app.command("junk")(eval_junk)
 
 
 def entities(
@@ -138,3 +139,28 @@ def eval_names(
         out.print(
             f"  gold={e['gold']} score={e['score']}  {e['a']!r} ~ {e['b']!r}  ({e['reasons']})"
         )
+
+
+def eval_junk(
+    db: DbOption = None,
+    sample: Annotated[int, typer.Option(help="random entities to list for a hand check")] = 50,
+    json_out: JsonOption = False,
+) -> None:
+    """Share of entities (two or more mentions) whose name is junk: digits, counts, headline
+    verbs, function words, possessives without an apostrophe."""
+    from sitrep.resolve.junk_eval import junk_report
+    from sitrep.settings import get_settings
+
+    report = junk_report(open_store(db), get_settings().pack, sample)
+    if json_out:
+        print_json_lines([report.as_dict()])
+        return
+    out.print(
+        f"entities with 2+ mentions: {report.entities}; junk names: {len(report.junk)} "
+        f"({report.rate:.1%})",
+        markup=False,
+    )
+    for name, entity_type, why, count in report.junk:
+        out.print(f"  junk  {entity_type:7} {count:4}  {name!r}: {why}", markup=False)
+    for name, entity_type, count in report.sample:
+        out.print(f"  sample {entity_type:7} {count:4}  {name}", markup=False)

@@ -141,6 +141,7 @@ def _governing_time(
     the happening's, so the mention stays undated (a mention of the same happening elsewhere
     in the document may date it: `happening.share_times`).
     """
+    times = [(span, tv) for span, tv in times if not _bound_of(span, trigger)]
     if not times:
         return None
     for node in (trigger, *trigger.ancestors):
@@ -160,6 +161,19 @@ def _governing_time(
 
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Prepositions that make a time a bound of the happening, not its date: "visited Syria since
+# the death of X on January 3rd", "the first visit after the strike on 3 January".
+BOUND_MARKERS = frozenset({"since", "after", "before", "until", "till", "following"})
+
+
+def _bound_of(span: Span, trigger: Token) -> bool:
+    """Whether the time hangs under a bound marker on its way up to the trigger."""
+    node: Token | None = span.root
+    while node is not None and node.i != trigger.i:
+        if any(c.dep_ in ("case", "mark") and c.lower_ in BOUND_MARKERS for c in node.children):
+            return True
+        node = node.head if node.head.i != node.i else None
+    return False
 
 
 def _nearest(found: list[tuple[int, TimeValue]]) -> TimeValue:
