@@ -124,3 +124,28 @@ def test_a_count_is_dropped_with_its_reason(retyper: Retyper) -> None:
 def test_a_small_town_outside_the_theatre_does_not_unmake_a_person(retyper: Retyper) -> None:
     out = retyper.retype(_mention("Jackson", "PERSON"), "Jackson")
     assert out["label"] == "PERSON"
+
+
+def _shape(words: list[str], ents: list[str], starts: list[bool] | None = None) -> list[str]:
+    nlp = spacy.blank("en")
+    add_domain_components(nlp, ["Maj.", "Chief of General Staff", "Major", "Minister"], [])
+    doc = Doc(nlp.vocab, words=words, ents=ents, sent_starts=starts)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [e.text for e in doc.ents]
+
+
+def test_spans_take_a_names_shape() -> None:
+    # an outlet's dateline before a dash is no participant
+    words = ["Radiofarda", "–", "Syrian", "President", "Bashar", "al-Assad", "met", "envoys"]
+    ents = ["B-LOC", "I-LOC", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    starts = [True] + [False] * 7
+    assert _shape(words, ents, starts) == ["Bashar al-Assad"]
+    # a span over an opening quote keeps the name after it
+    words = ["the", "Iranian", "«", "al-Quds", "»", "force"]
+    assert _shape(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == ["al-Quds"]
+    # an office without its holder is no person; a surname like a rank stays a person
+    words = ["Chief", "of", "General", "Staff", "Maj.", "and", "John", "Major", "spoke"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON",
+            "I-PERSON", "O"]  # fmt: skip
+    assert _shape(words, ents) == ["John Major"]

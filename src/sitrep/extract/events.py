@@ -167,11 +167,15 @@ BOUND_MARKERS = frozenset({"since", "after", "before", "until", "till", "followi
 
 
 def _bound_of(span: Span, trigger: Token) -> bool:
-    """Whether the time hangs under a bound marker on its way up to the trigger."""
+    """Whether the time hangs under a bound marker on its way up to the trigger. A marker
+    before the trigger that the time closes ("following a meeting with X February 28") bounds
+    another clause's happening, not this one."""
     node: Token | None = span.root
     while node is not None and node.i != trigger.i:
-        if any(c.dep_ in ("case", "mark") and c.lower_ in BOUND_MARKERS for c in node.children):
-            return True
+        for child in node.children:
+            if child.dep_ in ("case", "mark") and child.lower_ in BOUND_MARKERS:
+                if not child.i < trigger.i < span.start:
+                    return True
         node = node.head if node.head.i != node.i else None
     return False
 

@@ -49,7 +49,10 @@ class AliasPattern:
 
 
 def add_domain_components(
-    nlp: Language, titles: Sequence[str], aliases: Sequence[AliasPattern]
+    nlp: Language,
+    titles: Sequence[str],
+    aliases: Sequence[AliasPattern],
+    short_forms: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Add (or replace) the name-repair, alias and title components after the NER."""
     for name in (TYPES_PIPE, TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
@@ -65,7 +68,12 @@ def add_domain_components(
     matcher.add([asdict(a) for a in aliases])
     nlp.add_pipe(TITLE_PIPE, config={"titles": list(titles)}, after=ALIAS_PIPE)
     heads = types.pack_heads(asdict(a) for a in aliases)
-    nlp.add_pipe(TYPES_PIPE, config={"person_heads": heads}, after=TITLE_PIPE)
+    config = {
+        "person_heads": heads,
+        "titles": list(titles),
+        "short_forms": types.short_form_labels(short_forms),
+    }
+    nlp.add_pipe(TYPES_PIPE, config=config, after=TITLE_PIPE)
 
 
 # aliases -------------------------------------------------------------------------------------

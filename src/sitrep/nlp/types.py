@@ -12,6 +12,12 @@ Pack heads only turn a PERSON into an ORG: that is the model's error they are ev
 Only the model's own entities are relabelled (the pack's aliases and the title rule already
 know their type), and only between PERSON, ORG and LOC. The span's source becomes "type-rule",
 so the reason stays visible with the mention.
+
+Before typing, the model's spans are given a name's shape: punctuation at either edge is cut
+("Radiofarda –"), a span that runs over an opening quote keeps what follows it ("Iranian
+«al-Quds" -> "al-Quds"), a source line's outlet before a dash at the start of a sentence is a
+dateline, not a name ("Radiofarda – Syrian President ..."), and a PERSON that ends with a title
+or rank is an office without its holder ("Chief of General Staff of the ... Forces Maj.").
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from functools import cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.nlp.spans import mark, relabel, source_of
 
@@ -73,17 +79,94 @@ def pack_heads(aliases: Iterable[Mapping[str, str]]) -> dict[str, str]:
     }
 
 
+EDGE_PUNCT = frozenset("–—-:;,«»\"“”‘’'()[]")
+OPENING_QUOTES = frozenset('«“"')
+DASHES = frozenset("–—-")
+DATELINE_TOKENS = 8  # a dateline ends within this many tokens of its sentence's start
+
+
+def _shaped(
+    doc: Doc, ent: Span, title_words: frozenset[str], heads: Mapping[str, str]
+) -> Span | None:
+    """`ent` cut to a name's shape, or None when what is left is no name. A PERSON ending
+    with an organisation's head word ("... Armed Forces") is left for the head rule."""
+    start, end = ent.start, ent.end
+    for i in range(end - 1, start, -1):
+        if doc[i].text in OPENING_QUOTES:
+            start = i + 1
+            break
+    while start < end and doc[start].text in EDGE_PUNCT:
+        start += 1
+    while end > start and doc[end - 1].text in EDGE_PUNCT:
+        end -= 1
+    if start >= end:
+        return None
+    if (
+        end < len(doc)
+        and doc[end].text in DASHES
+        and doc[start].is_sent_start
+        and end - start <= DATELINE_TOKENS
+    ):
+        return None  # "Radiofarda – ...": the dateline, not a participant
+    last = doc[end - 1].lower_
+    if last == "." and end - start > 1:  # "Maj." split as "Maj" "." at a sentence's end
+        last = doc[end - 2].lower_ + "."
+    is_title = last in title_words or last.rstrip(".") in title_words
+    if ent.label_ == "PERSON" and is_title and last not in heads:
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return relabel(doc, start, end, ent)
+
+
+def title_words(titles: Iterable[str]) -> frozenset[str]:
+    """The last words of the titles and ranks that no name ends with: abbreviations ("Maj.")
+    and common nouns ("minister", "commander"); not "Major" or "General", which are surnames
+    too."""
+    from sitrep.nlp.titles import DEFAULT_TITLES  # generic English titles and ranks, always
+
+    words = {t.split()[-1].lower() for t in (*titles, *DEFAULT_TITLES) if t.split()}
+    return frozenset(w for w in words if w.endswith(".") or w in common_nouns())
+
+
+def short_form_labels(short_forms: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Short form (lower case) -> label, for the pack's short forms ("Soleimani") that name
+    actors of one label only. They are left out of the alias matcher (a short form names its
+    actor only where the document already did), but they do tell what kind of thing it is."""
+    labels: dict[str, set[str]] = {}
+    for text, label in short_forms:
+        labels.setdefault(text.lower(), set()).add(label)
+    return {text: next(iter(found)) for text, found in labels.items() if len(found) == 1}
+
+
 class TypeByHead:
-    def __init__(self, heads: Mapping[str, str], person_heads: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        heads: Mapping[str, str],
+        person_heads: Mapping[str, str],
+        titles: Iterable[str] = (),
+        short_forms: Mapping[str, str] | None = None,
+    ) -> None:
         self.heads = dict(heads)
         self.person_heads = dict(person_heads)  # apply to the model's PERSON entities only
+        self.title_words = title_words(titles)
+        self.short_forms = dict(short_forms or {})
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         changed = False
-        for ent in doc.ents:
+        for original in doc.ents:
+            ent = (
+                _shaped(doc, original, self.title_words, {**self.heads, **self.person_heads})
+                if source_of(original) == "model"
+                else original
+            )
+            if ent is not original:
+                changed = True
+            if ent is None:
+                continue
             head = ent[-1].lower_
-            label = self.heads.get(head)
+            label = self.short_forms.get(ent.text.lower()) or self.heads.get(head)
             if label is None and ent.label_ == "PERSON":
                 label = self.person_heads.get(head)
             if (
@@ -100,6 +183,12 @@ class TypeByHead:
         return doc
 
 
-@Language.factory(TYPES_PIPE, default_config={"person_heads": {}})
-def make_types_component(nlp: Language, name: str, person_heads: dict[str, str]) -> TypeByHead:
-    return TypeByHead(shipped_heads(), person_heads)
+@Language.factory(TYPES_PIPE, default_config={"person_heads": {}, "titles": [], "short_forms": {}})
+def make_types_component(
+    nlp: Language,
+    name: str,
+    person_heads: dict[str, str],
+    titles: list[str],
+    short_forms: dict[str, str],
+) -> TypeByHead:
+    return TypeByHead(shipped_heads(), person_heads, titles, short_forms)
