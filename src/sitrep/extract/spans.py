@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import dep
+from sitrep.nlp.spans import text_of
 
 # Dependents that start a new clause: their subtree is not part of the head's own phrase.
 CLAUSE_DEPS = frozenset(
@@ -204,8 +205,9 @@ def is_dateline(token: Token) -> bool:
     first = token
     while first.i > 0 and first.ent_iob_ == "I":
         first = doc[first.i - 1]
-    line_start = doc.text.rfind("\n", 0, first.idx) + 1
-    return not doc.text[line_start : first.idx].strip()
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    return not text[line_start : first.idx].strip()
 
 
 def with_conjuncts(head: Token) -> list[Token]:

@@ -12,6 +12,21 @@ for _name in ("title", "mention_source"):
 PARTICLES = ("al", "el", "bin", "ibn", "abu", "bint", "de")
 
 
+_TEXT_KEY = "sitrep.text"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc.
+
+    spaCy joins every token again on each `doc.text`, so code that reads it once per event or
+    quote costs length x events: on a 300k-character article that was most of the extract
+    stage. A Doc's text never changes (retokenizing keeps it), so it is kept in `user_data`."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def source_of(span: Span) -> str:
     """Where an entity came from ("model", "alias", "title-rule"); unmarked ones are the model's."""
     value = span._.mention_source
