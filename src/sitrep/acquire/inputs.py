@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 import tempfile
@@ -23,6 +24,7 @@ from sitrep.records import Rejection, RejectReason
 from sitrep.settings import Settings
 
 STDIN_ORIGIN = "<stdin>"
+log = logging.getLogger(__name__)
 _REASONS: frozenset[str] = frozenset(get_args(RejectReason))
 
 
@@ -80,13 +82,30 @@ def _iter_stdin(stdin: BinaryIO, settings: Settings, fetcher: _Fetcher) -> Items
 
 
 def _guarded(items: Items, origin: str) -> Items:
-    """Turn a failure inside one input into a Rejection: one bad input never aborts a run."""
+    """Turn a failure inside one input into a Rejection: one bad input never aborts a run.
+
+    An input that yields nothing at all (a table with only a header, an empty feed) is reported
+    too: every input is stored or rejected with a reason, never silently dropped."""
+    count = 0
     try:
-        yield from items
+        for item in items:
+            count += 1
+            yield item
     except FetchError as err:
         yield _rejection(origin, err)
+        return
     except Exception as err:  # a third-party parser choking on one input must not stop the run
-        yield Rejection(origin, "malformed", f"could not be read: {type(err).__name__}: {err}")
+        log.warning("reading %s failed", origin, exc_info=err)  # the trace, for whoever debugs
+        yield Rejection(origin, "malformed", _FAILED)
+        return
+    if not count:
+        yield Rejection(origin, "no-text", "nothing in it could be read as a document")
+
+
+_FAILED = (
+    "could not be read: its content is damaged, or not in the format its name and first bytes "
+    "suggest"
+)
 
 
 def _target_items(
@@ -94,6 +113,8 @@ def _target_items(
 ) -> Items:
     if target.kind == "missing":
         yield Rejection(target.value, "not-found", "no such file or folder, and no glob match")
+    elif target.kind == "unreadable":
+        yield Rejection(target.value, "unreadable", target.detail)
     elif target.kind == "url":
         yield from fetcher.url_items(target.value)
     elif target.kind == "stdin":
