@@ -16,7 +16,9 @@ class Settings(BaseSettings):
 
     db: str = Field("./sitrep.db", description="SQLite path or database URL")
     max_input_bytes: int = Field(50 * 1024 * 1024, description="inputs larger are rejected")
-    fetch_timeout_s: float = Field(20.0, description="per-request network timeout")
+    fetch_timeout_s: float = Field(
+        20.0, description="time budget for one whole fetch: connect, headers, body, redirects"
+    )
     fetch_max_bytes: int = Field(20 * 1024 * 1024, description="size cap for one download")
     fetch_max_redirects: int = Field(5, description="redirects followed per URL")
     allow_private_addresses: bool = Field(
