@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import dep
-from sitrep.nlp.spans import text_of
+from sitrep.nlp.spans import ents_before, text_of
 
 # Dependents that start a new clause: their subtree is not part of the head's own phrase.
 CLAUSE_DEPS = frozenset(
@@ -98,7 +98,7 @@ def antecedent(token: Token, ents: dict[int, Span]) -> Span | None:
 
 def person_before(doc: Doc, char: int) -> Span | None:
     """The last PERSON before `char`, preferring one that is a subject ("X met Y. His ...")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
+    people = ents_before(doc, char, "PERSON")
     subjects = [e for e in people if dep(e.root) in ("nsubj", "nsubjpass", "nsubj:pass")]
     if subjects and people and subjects[-1].sent == people[-1].sent:
         return subjects[-1]
@@ -143,7 +143,7 @@ def surname_of(head: Token) -> Phrase | None:
     """A bare surname the tagger missed ("reports of Soleimani travel") named in full earlier."""
     if head.pos_ != "PROPN" or head.ent_type_ or any(dep(c) != "case" for c in head.children):
         return None
-    for ent in reversed([e for e in head.doc.ents if e.end_char <= head.idx]):
+    for ent in reversed(ents_before(head.doc, head.idx, "PERSON")):
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == head.lower_:
             end = head.idx + len(head.text)
             return Phrase(head.text, head.idx, end, "PERSON", ent.ent_id_ or None)
