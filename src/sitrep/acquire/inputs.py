@@ -13,14 +13,15 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from sitrep.acquire.base import Items
+from sitrep.acquire.base import Item, Items
 from sitrep.acquire.feeds import iter_feed
 from sitrep.acquire.fetch import fetch, fetch_url, fetched_document, make_client
 from sitrep.acquire.files import iter_data, iter_path
+from sitrep.acquire.htmlbudget import check_markup
 from sitrep.acquire.sniff import SNIFF_BYTES, Refusal, classify
 from sitrep.acquire.specs import Target, count_targets, expand
 from sitrep.errors import FetchError, UsageError
-from sitrep.records import Rejection, RejectReason
+from sitrep.records import RawDocument, Rejection, RejectReason
 from sitrep.settings import Settings
 
 STDIN_ORIGIN = "<stdin>"
@@ -138,9 +139,19 @@ def _iter_all(specs: list[str], settings: Settings, stdin: BinaryIO | None) -> I
     try:
         for target in expand(specs):
             origin = STDIN_ORIGIN if target.kind == "stdin" else target.value
-            yield from _guarded(_target_items(target, settings, stdin, fetcher), origin)
+            for item in _guarded(_target_items(target, settings, stdin, fetcher), origin):
+                yield _within_budget(item, settings)
     finally:
         fetcher.close()
+
+
+def _within_budget(item: Item, settings: Settings) -> Item:
+    """Every page, from wherever it came, is measured before any parser sees it."""
+    if isinstance(item, RawDocument) and item.format == "html":
+        over = check_markup(item.content, settings)
+        if over is not None:
+            return Rejection(item.origin, "over-budget", f"the page's markup is {over.detail}")
+    return item
 
 
 def count_inputs(specs: Sequence[str]) -> int | None:
