@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.acquire.sniff import as_utf8
 from sitrep.settings import Settings
 
 # An opening or closing tag up to its end or the next "<": each byte is looked at once.
@@ -37,6 +38,7 @@ class MarkupOver:
 
 def check_markup(data: bytes, settings: Settings) -> MarkupOver | None:
     """None when the page is within every markup budget, else which one it breaks."""
+    data = as_utf8(data)  # a UTF-16 page's tags are tags too
     elements = attributes = 0
     stack: list[bytes] = []
     position = 0
