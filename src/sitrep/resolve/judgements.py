@@ -52,7 +52,8 @@ def _apply_merge(conn: Connection, source: str, target: str) -> None:
 def _apply_split(conn: Connection, entity: str, names: list[str], new_entity: str) -> None:
     men = schema.mentions
     wanted = {n.casefold() for n in names}
-    rows = conn.execute(select(men).where(men.c.entity_id == entity)).mappings().all()
+    query = select(men).where(men.c.entity_id == entity).order_by(men.c.id)
+    rows = conn.execute(query).mappings().all()
     moved = [
         r["id"]
         for r in rows
