@@ -185,7 +185,11 @@ class Store:
         docs = schema.documents
         with self.read() as conn:
             rows = (
-                conn.execute(select(docs).where(docs.c.id.like(f"{doc_id}%")).limit(2))
+                conn.execute(
+                    select(docs)
+                    .where(docs.c.id.like(f"{like_literal(doc_id)}%", escape=LIKE_ESCAPE))
+                    .limit(2)
+                )
                 .mappings()
                 .all()
             )
@@ -246,6 +250,15 @@ class Store:
         with self.read() as conn:
             for doc_id, signature in conn.execute(query):
                 yield str(doc_id), bytes(signature)
+
+
+LIKE_ESCAPE = "\\"
+
+
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern, matching itself only: `%` and `_` from a user are not
+    wildcards (`q=%` matched every entity). Use with `escape=LIKE_ESCAPE`."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _mark_killed_runs(conn: Connection, now: str) -> None:
