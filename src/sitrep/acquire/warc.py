@@ -115,7 +115,13 @@ def iter_warc(stream: IO[bytes], origin: str, settings: Settings) -> Items:
                 yield Rejection(f"{origin}#record={number}", "malformed", _DAMAGED)
                 return
             if _lengthless(record):  # headers cut off before their Content-Length
-                yield Rejection(f"{origin}#record={number}", "truncated", _CUT_HEADERS)
+                where = f"{origin}#record={number}"
+                if number == 1:
+                    yield Rejection(
+                        where, "malformed", "not a WARC: its first record has no length"
+                    )
+                else:
+                    yield Rejection(where, "truncated", _CUT_HEADERS)
                 return
             item = _record_item(record, f"{origin}#record={number}", settings)
             if item is None:
