@@ -7,6 +7,8 @@ injected: the cleaner is wrapped to fail on a marker (forked workers inherit the
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,40 @@ def test_a_worker_dying_on_one_document_loses_only_it(tmp_path: Path) -> None:
     rejects = store.rejects()
     assert [Path(r["origin"]).name for r in rejects] == ["page-3b.txt"]
     assert "died" in rejects[0]["detail"]
+
+
+KILLED_RUN = """
+import os, sys
+import sitrep.clean
+from sitrep.pipeline import Ingest
+from sitrep.settings import Settings
+from sitrep.store import Store
+
+real = sitrep.clean.clean_document
+
+def cleaner(raw):
+    if b"KILL-THE-RUN" in raw.content:
+        os._exit(9)  # the whole process dies, as under kill -9 or the OOM killer
+    return real(raw)
+
+sitrep.clean.clean_document = cleaner
+Ingest(Store(sys.argv[1]), Settings(batch_size=2), use_nlp=False).run([sys.argv[2]])
+"""
+
+
+def test_one_process_writes_each_chunk_before_mapping_the_next(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, place in enumerate(PLACES[:4]):  # two chunks of two, then the killer
+        (folder / f"page-{n}.txt").write_text(BODY.format(place=place), encoding="utf-8")
+    (folder / "page-9.txt").write_text(BODY.format(place="Raqqa") + "KILL-THE-RUN")
+    db = str(tmp_path / "s.db")
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, db, str(folder)],
+        env={**os.environ, "PYTHONPATH": src},
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 9
+    assert Store(db).count(schema.documents) == 4  # both chunks before the killer are kept

@@ -263,6 +263,11 @@ class Ingest:
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
             waiting: _Mapped | None = None
             for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
+                if self.workers <= 1 and waiting is not None:
+                    # One process gains nothing from holding a mapped chunk: it is written
+                    # before the next is mapped, so a crash there cannot take it along.
+                    self._write(*waiting.collect())
+                    waiting = None
                 # Workers map this chunk while this process writes the one before.
                 mapped = self._process(chunk)
                 if waiting is not None:
