@@ -147,7 +147,7 @@ def _iter_all(specs: list[str], settings: Settings, stdin: BinaryIO | None) -> I
 
 def _within_budget(item: Item, settings: Settings) -> Item:
     """Every page, from wherever it came, is measured before any parser sees it."""
-    if isinstance(item, RawDocument) and item.format == "html":
+    if isinstance(item, RawDocument) and item.format in ("html", "feed-item"):
         over = check_markup(item.content, settings)
         if over is not None:
             return Rejection(item.origin, "over-budget", f"the page's markup is {over.detail}")
