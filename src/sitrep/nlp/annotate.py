@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -117,6 +118,14 @@ def annotate_many(
         held.append(doc)
         if len(held) < count:
             continue
-        whole = held[0] if count == 1 else Doc.from_docs(held, ensure_whitespace=False)
+        # The tok2vec tensor is not carried over: nothing after annotation reads it, and on a
+        # long text it is the largest part of the Doc (96 floats a token).
+        whole = held[0] if count == 1 else _joined(held)
         held = []
         yield to_annotation(doc_id, whole, model), whole
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    for part in parts:  # an empty tensor per piece: freed now, and not copied into the join
+        part.tensor = numpy.zeros((len(part), 0), dtype="float32")
+    return Doc.from_docs(parts, ensure_whitespace=False)
