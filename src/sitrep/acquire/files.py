@@ -121,10 +121,10 @@ def iter_gzip(
     """A gzip-compressed input: sniffed again once decompressed; a cut-off stream is reported."""
     try:
         yield from _gunzip_items(raw, name, origin, settings, fetch_link)
-    except EOFError as err:
-        yield Rejection(origin, "truncated", f"the gzip stream is cut off: {err}")
-    except (gzip.BadGzipFile, zlib.error) as err:
-        yield Rejection(origin, "malformed", f"corrupt gzip data: {err}")
+    except EOFError:
+        yield Rejection(origin, "truncated", "the gzip stream is cut off before its end")
+    except (gzip.BadGzipFile, zlib.error):
+        yield Rejection(origin, "malformed", "the gzip data is damaged and cannot be decompressed")
 
 
 def _regular_size(path: Path, origin: str) -> int | Rejection:
