@@ -29,6 +29,9 @@ class Route:
     # Answer only once this event is set: a test holds a fetch in flight for as long as it needs
     # (to kill a run at a known point) without racing the clock.
     hold: threading.Event | None = None
+    # Send the status line and headers one byte every this many seconds, without end: a server
+    # that never trips a per-read timeout (only a whole-request deadline stops it).
+    dribble_s: float = 0.0
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -44,6 +47,9 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(route.delay_s)
         if route.hold is not None:
             route.hold.wait()
+        if route.dribble_s:
+            self._dribble(route.dribble_s)
+            return
         try:
             self.send_response(route.status)
             for name, value in route.headers.items():
@@ -54,6 +60,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(route.body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeout, size cap): expected in those tests
+
+    def _dribble(self, pause: float) -> None:
+        head = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n" + b"X-Slow: " + b"a" * 100_000
+        try:
+            for n in range(len(head)):
+                self.wfile.write(head[n : n + 1])
+                self.wfile.flush()
+                time.sleep(pause)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up: what the test wants
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep test output quiet

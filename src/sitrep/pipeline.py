@@ -13,11 +13,13 @@ the one writer.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
     from sitrep.clean.dedupe import NearDuplicateIndex
 
+log = logging.getLogger(__name__)
 STAGES = ("acquire", "clean", "annotate", "extract", "store", "reduce")
 MAP_BATCH = 32  # documents that go through spaCy together
 
@@ -123,7 +126,7 @@ def map_documents(raws: Sequence[RawDocument]) -> list[DocResult | Rejection]:
     cleaned: list[tuple[CleanDocument, float] | Rejection] = [_clean(raw) for raw in raws]
     docs = [item[0] for item in cleaned if not isinstance(item, Rejection)]
     if not _worker_use_nlp or _worker_nlp is None:
-        parsed: dict[str, tuple[Annotation, Doc, float]] = {}
+        parsed: dict[str, tuple[Annotation, Doc, float] | Rejection] = {}
     else:
         parsed = _annotate_batch(docs, _worker_nlp)
     out: list[DocResult | Rejection] = []
@@ -133,13 +136,25 @@ def map_documents(raws: Sequence[RawDocument]) -> list[DocResult | Rejection]:
             continue
         doc, clean_seconds = item
         timings: list[tuple[str, float]] = [("clean", clean_seconds)]
-        if doc.id not in parsed:
+        found = parsed.get(doc.id)
+        if found is None:
             out.append(DocResult(doc, stage_seconds=tuple(timings)))
-            continue
-        annotation, spacy_doc, annotate_seconds = parsed[doc.id]
-        timings.append(("annotate", annotate_seconds))
-        out.append(_extract(doc, annotation, spacy_doc, timings))
+        elif isinstance(found, Rejection):
+            out.append(found)
+        else:
+            annotation, spacy_doc, annotate_seconds = found
+            timings.append(("annotate", annotate_seconds))
+            out.append(_extract(doc, annotation, spacy_doc, timings))
     return out
+
+
+def _failed(origin: str, stage: str, error: Exception) -> Rejection:
+    """A document a stage failed on: rejected in words, the trace logged; its batch goes on.
+
+    A failure here is our bug or a library's, never a reason to lose the other documents."""
+    log.warning("%s failed on %s", stage, origin, exc_info=error)
+    detail = f"the {stage} stage failed on this document (an internal error, logged)"
+    return Rejection(origin, "malformed", detail, stage=stage)
 
 
 def _clean(raw: RawDocument) -> tuple[CleanDocument, float] | Rejection:
@@ -150,17 +165,27 @@ def _clean(raw: RawDocument) -> tuple[CleanDocument, float] | Rejection:
         doc = clean_document(raw)
     except InputRejected as error:
         return Rejection(raw.origin, error.reason, error.message, stage="clean")  # type: ignore[arg-type]
+    except Exception as error:
+        return _failed(raw.origin, "clean", error)
     return doc, time.perf_counter() - started
 
 
 def _annotate_batch(
     docs: list[CleanDocument], nlp: Language
-) -> dict[str, tuple[Annotation, Doc, float]]:
-    """doc id -> (Annotation, spaCy Doc, seconds); a batch's time is shared out by length."""
+) -> dict[str, tuple[Annotation, Doc, float] | Rejection]:
+    """doc id -> (Annotation, spaCy Doc, seconds); a batch's time is shared out by length.
+
+    Should the batch fail, each document is annotated on its own, so only the one that fails
+    is lost (as a Rejection)."""
     from sitrep.nlp.annotate import annotate_many
 
     started = time.perf_counter()
-    results = list(annotate_many(((d.id, d.text) for d in docs), nlp))
+    try:
+        results = list(annotate_many(((d.id, d.text) for d in docs), nlp))
+    except Exception:
+        if len(docs) == 1:
+            raise
+        return {d.id: _annotate_one(d, nlp) for d in docs}
     seconds = time.perf_counter() - started
     total = sum(len(d.text) for d in docs) or 1
     return {
@@ -169,13 +194,23 @@ def _annotate_batch(
     }
 
 
+def _annotate_one(doc: CleanDocument, nlp: Language) -> tuple[Annotation, Doc, float] | Rejection:
+    try:
+        return _annotate_batch([doc], nlp)[doc.id]
+    except Exception as error:
+        return _failed(doc.origin, "annotate", error)
+
+
 def _extract(
     doc: CleanDocument, annotation: Annotation, parsed: Doc, timings: list[tuple[str, float]]
-) -> DocResult:
+) -> DocResult | Rejection:
     from sitrep.extract import extract_events
 
     started = time.perf_counter()
-    extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site)
+    try:
+        extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site)
+    except Exception as error:
+        return _failed(doc.origin, "extract", error)
     timings.append(("extract", time.perf_counter() - started))
     return DocResult(doc, annotation, extraction, tuple(timings))
 
@@ -229,6 +264,11 @@ class Ingest:
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
             waiting: _Mapped | None = None
             for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
+                if self.workers <= 1 and waiting is not None:
+                    # One process gains nothing from holding a mapped chunk: it is written
+                    # before the next is mapped, so a crash there cannot take it along.
+                    self._write(*waiting.collect())
+                    waiting = None
                 # Workers map this chunk while this process writes the one before.
                 mapped = self._process(chunk)
                 if waiting is not None:
@@ -285,6 +325,22 @@ class Ingest:
         """The mapped batch: computed now with one process, else a pool's lazy results."""
         if self.workers <= 1:
             return map_documents(raws)
+        # Batches big enough for nlp.pipe, small enough that every worker gets several.
+        size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
+        batches = [raws[i : i + size] for i in range(0, len(raws), size)]
+        try:
+            results = self._open_pool().map(map_documents, batches)  # the workers fork now
+        except BrokenProcessPool:  # a worker died on the chunk before: that one is salvaged
+            assert self._pool is not None
+            self._pool.shutdown(wait=False)
+            self._pool = None
+            results = self._open_pool().map(map_documents, batches)
+        if batches and self.use_nlp and not self._warming:
+            self._warming = True  # a thread only after the fork, never before
+            _warm_reduce_in_background(self.settings.pack)
+        return (result for batch in results for result in batch)
+
+    def _open_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -292,14 +348,16 @@ class Ingest:
                 initializer=init_worker,
                 initargs=(self.use_nlp, self.settings.model, self.settings.pack),
             )
-        # Batches big enough for nlp.pipe, small enough that every worker gets several.
-        size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
-        batches = [raws[i : i + size] for i in range(0, len(raws), size)]
-        results = self._pool.map(map_documents, batches)  # submits: the workers are forked now
-        if batches and self.use_nlp and not self._warming:
-            self._warming = True  # a thread only after the fork, never before
-            _warm_reduce_in_background(self.settings.pack)
-        return (result for batch in results for result in batch)
+        return self._pool
+
+    def _salvage(self, raws: list[RawDocument]) -> list[DocResult | Rejection]:
+        """A worker died mapping this chunk (killed, out of memory, a crash in a library).
+
+        Each of the chunk's documents is mapped again in a process of its own, so the one that
+        kills its worker is rejected and the others are stored; later chunks get a new pool."""
+        # The broken pool is replaced when the next chunk is submitted (see `_map`).
+        log.warning("a map worker died: mapping its %d documents one by one", len(raws))
+        return [_map_alone(raw, self.use_nlp, self.settings) for raw in raws]
 
     def _process(self, chunk: list[RawDocument | Rejection]) -> _Mapped:
         """Triage a chunk of acquired inputs and start mapping the new ones."""
@@ -315,7 +373,7 @@ class Ingest:
             else:
                 self._known.add(item.id)
                 fresh.append(item)
-        return _Mapped(self._map(fresh), seen_again, rejections)
+        return _Mapped(self._map(fresh), seen_again, rejections, fresh, self._salvage)
 
     def prepare(self, run_id: str) -> None:
         """Set up a run whose map half happens elsewhere (the distributed runner)."""
@@ -413,9 +471,32 @@ class _Mapped:
     results: Iterable[DocResult | Rejection]
     seen_again: list[tuple[str, str]]
     rejections: list[Rejection]
+    raws: list[RawDocument] = field(default_factory=list)
+    salvage: Callable[[list[RawDocument]], list[DocResult | Rejection]] | None = None
 
     def collect(self) -> tuple[list[DocResult | Rejection], list[tuple[str, str]], list[Rejection]]:
-        return list(self.results), self.seen_again, self.rejections
+        try:
+            results = list(self.results)
+        except BrokenProcessPool:
+            if self.salvage is None:
+                raise
+            results = self.salvage(self.raws)
+        return results, self.seen_again, self.rejections
+
+
+def _map_alone(raw: RawDocument, use_nlp: bool, settings: Settings) -> DocResult | Rejection:
+    """One document mapped in a process of its own: its crash costs only itself."""
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=_worker_context(),
+        initializer=init_worker,
+        initargs=(use_nlp, settings.model, settings.pack),
+    ) as pool:
+        try:
+            return pool.submit(map_document, raw).result()
+        except BrokenProcessPool:
+            detail = "the process mapping this document died (out of memory or a library crash)"
+            return Rejection(raw.origin, "malformed", detail, stage="map")
 
 
 def _worker_context() -> BaseContext:

@@ -68,6 +68,8 @@ RejectReason = Literal[
     "malformed",
     "no-text",
     "not-found",
+    "unreadable",
+    "over-budget",
 ]
 
 

@@ -16,11 +16,28 @@ class Settings(BaseSettings):
 
     db: str = Field("./sitrep.db", description="SQLite path or database URL")
     max_input_bytes: int = Field(50 * 1024 * 1024, description="inputs larger are rejected")
-    fetch_timeout_s: float = Field(20.0, description="per-request network timeout")
+    fetch_timeout_s: float = Field(
+        20.0, description="time budget for one whole fetch: connect, headers, body, redirects"
+    )
     fetch_max_bytes: int = Field(20 * 1024 * 1024, description="size cap for one download")
     fetch_max_redirects: int = Field(5, description="redirects followed per URL")
     allow_private_addresses: bool = Field(
         False, description="let URL fetching reach private, loopback and link-local addresses"
+    )
+    html_max_elements: int = Field(
+        200_000, description="HTML pages with more elements are rejected before parsing"
+    )
+    html_max_attributes: int = Field(
+        500_000, description="HTML pages with more attributes in all are rejected before parsing"
+    )
+    html_max_attributes_per_element: int = Field(
+        1_000, description="HTML pages with an element carrying more attributes are rejected"
+    )
+    html_max_depth: int = Field(
+        500, description="HTML pages nesting elements deeper are rejected before parsing"
+    )
+    max_field_chars: int = Field(
+        10_000_000, description="a CSV/TSV field longer is refused while it is read"
     )
     batch_size: int = Field(32, description="documents written per store transaction")
     workers: int = Field(1, description="processes for the per-document stages")

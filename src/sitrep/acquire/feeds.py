@@ -98,7 +98,11 @@ def iter_feed(
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not parsed.entries:
         if parsed.get("bozo"):
-            detail = f"not a readable feed: {parsed.get('bozo_exception')}"
+            problem = str(parsed.get("bozo_exception"))
+            if "amplification" in problem or "entit" in problem.lower():
+                # billion laughs and the like: the parser refuses to expand them
+                problem = "its XML entities expand past the parser's safety limit"
+            detail = f"not a readable feed: {problem}"
             yield Rejection(origin, "malformed", detail)
         else:
             yield Rejection(origin, "no-text", "the feed has no items")

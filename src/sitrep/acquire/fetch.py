@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from sitrep.acquire.netguard import GuardedTransport
+from sitrep.acquire.netguard import GuardedTransport, fetch_deadline
 from sitrep.acquire.sniff import SNIFF_BYTES, Refusal, charset_of, classify, undecodable
 from sitrep.errors import FetchError
 from sitrep.records import RawDocument
@@ -100,6 +100,11 @@ def _get(client: httpx.Client, url: httpx.URL, settings: Settings) -> Fetched | 
 
 
 def _fetch_hops(url: str, settings: Settings, client: httpx.Client) -> Fetched:
+    with fetch_deadline(settings.fetch_timeout_s):  # every hop, headers and body, in all
+        return _follow(url, settings, client)
+
+
+def _follow(url: str, settings: Settings, client: httpx.Client) -> Fetched:
     current = url
     for _ in range(settings.fetch_max_redirects + 1):
         result = _get(client, checked_url(current, settings), settings)

@@ -8,6 +8,7 @@ never read into memory.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import stat
@@ -29,7 +30,7 @@ from sitrep.acquire.sniff import (
 )
 from sitrep.acquire.tables import iter_csv, iter_json, iter_jsonl
 from sitrep.acquire.warc import iter_warc
-from sitrep.records import RawDocument, Rejection
+from sitrep.records import RawDocument, Rejection, RejectReason
 from sitrep.settings import Settings
 
 
@@ -120,22 +121,44 @@ def iter_gzip(
     """A gzip-compressed input: sniffed again once decompressed; a cut-off stream is reported."""
     try:
         yield from _gunzip_items(raw, name, origin, settings, fetch_link)
-    except EOFError as err:
-        yield Rejection(origin, "truncated", f"the gzip stream is cut off: {err}")
-    except (gzip.BadGzipFile, zlib.error) as err:
-        yield Rejection(origin, "malformed", f"corrupt gzip data: {err}")
+    except EOFError:
+        yield Rejection(origin, "truncated", "the gzip stream is cut off before its end")
+    except (gzip.BadGzipFile, zlib.error):
+        yield Rejection(origin, "malformed", "the gzip data is damaged and cannot be decompressed")
 
 
 def _regular_size(path: Path, origin: str) -> int | Rejection:
+    """The size of a regular file, or why the path is not one that can be read."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        return Rejection(origin, "not-found", "no such file or folder")
     except OSError as err:
-        return Rejection(origin, "not-found", f"cannot read it: {err.strerror or err}")
-    if not stat.S_ISREG(info.st_mode):
-        return Rejection(origin, "unsupported", "not a regular file (a device, socket or pipe)")
+        return Rejection(origin, *_stat_failure(path, err))
+    kind = _NOT_FILES.get(stat.S_IFMT(info.st_mode))
+    if kind is not None:
+        return Rejection(origin, "unsupported", kind)
     return info.st_size
+
+
+# What a path is when it is not a regular file, and why it is not read.
+_NOT_FILES = {
+    stat.S_IFDIR: "a link to a folder: links to folders are not followed (a cycle could loop)",
+    stat.S_IFIFO: "a named pipe (FIFO), not a file: reading it could wait forever",
+    stat.S_IFCHR: "a character device, not a file",
+    stat.S_IFBLK: "a block device, not a file",
+    stat.S_IFSOCK: "a socket, not a file",
+}
+
+
+def _stat_failure(path: Path, err: OSError) -> tuple[RejectReason, str]:
+    if err.errno == errno.ELOOP:
+        return "unreadable", "a symbolic link loop: the link leads back to itself"
+    if isinstance(err, FileNotFoundError):
+        if path.is_symlink():
+            return "not-found", "a symbolic link to something that does not exist"
+        return "not-found", "no such file or folder"
+    if isinstance(err, PermissionError):
+        return "unreadable", "this user may not read it (permission denied)"
+    return "unreadable", f"cannot read it: {err.strerror or 'unknown error'}"
 
 
 def iter_path(
@@ -155,8 +178,8 @@ def iter_path(
             yield from _iter_open(
                 handle, size, name if name is not None else path.name, origin, settings, fetch_link
             )
-    except PermissionError as err:
-        yield Rejection(origin, "not-found", f"cannot read it: {err.strerror or err}")
+    except OSError as err:  # vanished, or permissions changed, between stat and open
+        yield Rejection(origin, *_stat_failure(path, err))
 
 
 def _iter_open(

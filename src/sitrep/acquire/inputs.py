@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 import tempfile
@@ -12,17 +13,19 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from sitrep.acquire.base import Items
+from sitrep.acquire.base import Item, Items
 from sitrep.acquire.feeds import iter_feed
 from sitrep.acquire.fetch import fetch, fetch_url, fetched_document, make_client
 from sitrep.acquire.files import iter_data, iter_path
+from sitrep.acquire.htmlbudget import check_markup
 from sitrep.acquire.sniff import SNIFF_BYTES, Refusal, classify
 from sitrep.acquire.specs import Target, count_targets, expand
 from sitrep.errors import FetchError, UsageError
-from sitrep.records import Rejection, RejectReason
+from sitrep.records import RawDocument, Rejection, RejectReason
 from sitrep.settings import Settings
 
 STDIN_ORIGIN = "<stdin>"
+log = logging.getLogger(__name__)
 _REASONS: frozenset[str] = frozenset(get_args(RejectReason))
 
 
@@ -80,13 +83,30 @@ def _iter_stdin(stdin: BinaryIO, settings: Settings, fetcher: _Fetcher) -> Items
 
 
 def _guarded(items: Items, origin: str) -> Items:
-    """Turn a failure inside one input into a Rejection: one bad input never aborts a run."""
+    """Turn a failure inside one input into a Rejection: one bad input never aborts a run.
+
+    An input that yields nothing at all (a table with only a header, an empty feed) is reported
+    too: every input is stored or rejected with a reason, never silently dropped."""
+    count = 0
     try:
-        yield from items
+        for item in items:
+            count += 1
+            yield item
     except FetchError as err:
         yield _rejection(origin, err)
+        return
     except Exception as err:  # a third-party parser choking on one input must not stop the run
-        yield Rejection(origin, "malformed", f"could not be read: {type(err).__name__}: {err}")
+        log.warning("reading %s failed", origin, exc_info=err)  # the trace, for whoever debugs
+        yield Rejection(origin, "malformed", _FAILED)
+        return
+    if not count:
+        yield Rejection(origin, "no-text", "nothing in it could be read as a document")
+
+
+_FAILED = (
+    "could not be read: its content is damaged, or not in the format its name and first bytes "
+    "suggest"
+)
 
 
 def _target_items(
@@ -94,6 +114,8 @@ def _target_items(
 ) -> Items:
     if target.kind == "missing":
         yield Rejection(target.value, "not-found", "no such file or folder, and no glob match")
+    elif target.kind == "unreadable":
+        yield Rejection(target.value, "unreadable", target.detail)
     elif target.kind == "url":
         yield from fetcher.url_items(target.value)
     elif target.kind == "stdin":
@@ -117,9 +139,19 @@ def _iter_all(specs: list[str], settings: Settings, stdin: BinaryIO | None) -> I
     try:
         for target in expand(specs):
             origin = STDIN_ORIGIN if target.kind == "stdin" else target.value
-            yield from _guarded(_target_items(target, settings, stdin, fetcher), origin)
+            for item in _guarded(_target_items(target, settings, stdin, fetcher), origin):
+                yield _within_budget(item, settings)
     finally:
         fetcher.close()
+
+
+def _within_budget(item: Item, settings: Settings) -> Item:
+    """Every page, from wherever it came, is measured before any parser sees it."""
+    if isinstance(item, RawDocument) and item.format in ("html", "feed-item"):
+        over = check_markup(item.content, settings)
+        if over is not None:
+            return Rejection(item.origin, "over-budget", f"the page's markup is {over.detail}")
+    return item
 
 
 def count_inputs(specs: Sequence[str]) -> int | None:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
 
 import httpcore
 import httpx
@@ -77,6 +81,62 @@ def public_addresses(host: str, port: int, settings: Settings) -> list[str]:
     return addresses
 
 
+# The monotonic time by which the fetch in progress (in this thread) must be over, if any.
+_deadline: ContextVar[float | None] = ContextVar("sitrep_fetch_deadline", default=None)
+
+
+@contextmanager
+def fetch_deadline(seconds: float) -> Iterator[None]:
+    """Bound everything the fetches inside take, headers included, to `seconds` in all.
+
+    httpx's timeouts are per read: a server that sends its headers one byte at a time never
+    trips them. Every read, write and connect of a `DeadlineStream` is given only the time left,
+    and none starts once it is spent."""
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def _time_left(timeout: float | None) -> float | None:
+    end = _deadline.get()
+    if end is None:
+        return timeout
+    left = end - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the fetch's time budget is spent")
+    return left if timeout is None else min(timeout, left)
+
+
+class DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every operation ends by the current fetch's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _time_left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _time_left(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, _time_left(timeout))
+        return DeadlineStream(inner)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class GuardedBackend(httpcore.SyncBackend):
     """Connects only to addresses it has just checked.
 
@@ -100,7 +160,10 @@ class GuardedBackend(httpcore.SyncBackend):
         last: Exception | None = None
         for address in public_addresses(host, port, self.settings):
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(
+                    address, port, _time_left(timeout), local_address, socket_options
+                )
+                return DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as err:
                 last = err  # try the host's next address, as a browser would
         raise last or FetchError("unreachable", f"{host} has no address")

@@ -80,7 +80,14 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1aE\xdf\xa3", "Matroska/WebM video"),
 )
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Byte-order marks of the wide Unicode encodings; UTF-32's before UTF-16's (FF FE 00 00 starts
+# with UTF-16 LE's FF FE). Python's "utf-16"/"utf-32" codecs read and drop the mark.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
 _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<!doctype\s+html", re.I | re.S)
 _HTML_TAG = re.compile(rb"<(html|head|body|meta|title)[\s>/]", re.I)
@@ -131,6 +138,45 @@ def charset_of(content_type: str | None) -> str | None:
     return None
 
 
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 (either byte order), named by a byte-order mark or, without one, by the
+    NUL bytes that mostly-Latin text leaves in every other (or three in four) byte position.
+
+    Such text is full of NUL bytes, so without this it reads as binary. Text in other scripts
+    without a mark has no such pattern and is left to charset detection."""
+    for bom, name in _WIDE_BOMS:
+        if head.startswith(bom):
+            return name
+    sample = head[: len(head) // 4 * 4][:4096]
+    if len(sample) < 16:
+        return None
+    for width, order in ((4, ("le", "be")), (2, ("le", "be"))):
+        zero_at = [sample[k::width].count(0) / (len(sample) // width) for k in range(width)]
+        text_first, text_last = zero_at[0] < 0.1, zero_at[-1] < 0.1
+        if text_first and all(z > 0.9 for z in zero_at[1:]):
+            candidate = f"utf-{width * 8}-{order[0]}"
+        elif text_last and all(z > 0.9 for z in zero_at[:-1]):
+            candidate = f"utf-{width * 8}-{order[1]}"
+        else:
+            continue
+        try:
+            sample.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        return candidate
+    return None
+
+
+def as_utf8(data: bytes) -> bytes:
+    """UTF-16/32 bytes (or the first of them) as UTF-8, what byte-level rules read; other
+    bytes as they are."""
+    wide = wide_encoding(data[:SNIFF_BYTES])
+    if wide is None:
+        return data
+    unit = 4 if "32" in wide else 2
+    return data[: len(data) // unit * unit].decode(wide, errors="replace").encode("utf-8")
+
+
 def magic_binary(head: bytes) -> str | None:
     """Name of a binary format recognised by its magic number, or None."""
     for magic, label in _MAGIC:
@@ -147,7 +193,7 @@ def magic_binary(head: bytes) -> str | None:
 
 def looks_binary(head: bytes) -> bool:
     """Text has no NUL bytes and few control characters; binary data has plenty of both."""
-    if not head or head.startswith(_UTF16_BOMS):
+    if not head or wide_encoding(head) is not None:
         return False
     if head.count(0) / len(head) > 0.01:
         return True
@@ -218,6 +264,7 @@ def _refine(promised: Kind, head: bytes) -> Kind:
 
 def classify(name: str, head: bytes, content_type: str | None = None) -> Kind | Refusal:
     """How to read an input, from its name, its Content-Type (if fetched) and its first bytes."""
+    head = as_utf8(head)  # UTF-16/32 text is sniffed as the text it is
     by_magic = _by_magic(head)
     if by_magic is not None:
         return by_magic
@@ -244,7 +291,7 @@ def undecodable(data: bytes) -> str | None:
     Mostly-valid UTF-8 (a few stray bytes) passes: the cleaner repairs encodings. Otherwise
     charset-normalizer must find a legacy encoding under which the bytes read as language.
     """
-    if not data or data.startswith(_UTF16_BOMS):
+    if not data or wide_encoding(data[:SNIFF_BYTES]) is not None:
         return None
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(2, len(text) // 200):
@@ -256,8 +303,9 @@ def undecodable(data: bytes) -> str | None:
 
 def guess_encoding(head: bytes) -> str | None:
     """An encoding to stream a table with: UTF-8 (with or without BOM) or a detected legacy one."""
-    if head.startswith(_UTF16_BOMS):
-        return "utf-16"
+    wide = wide_encoding(head)
+    if wide is not None:
+        return wide
     if undecodable(head) is not None:
         return None
     text = head.decode("utf-8", errors="replace")

@@ -22,8 +22,9 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 class Target:
     """One input: a file path, a URL, standard input, or a spec that matched nothing."""
 
-    kind: Literal["file", "url", "stdin", "missing"]
+    kind: Literal["file", "url", "stdin", "missing", "unreadable"]
     value: str  # the path, URL or spec as the user wrote it (used as the origin)
+    detail: str = ""  # for "unreadable": why, in words
 
 
 def is_url(spec: str) -> bool:
@@ -34,25 +35,47 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def walk_folder(folder: Path) -> Iterator[Path]:
+@dataclass(frozen=True)
+class Unlisted:
+    """A folder whose entries could not be listed, and why, in words."""
+
+    path: Path
+    why: str
+
+
+def walk_folder(folder: Path) -> Iterator[Path | Unlisted]:
     """Files under `folder` in sorted path order (like `find | sort`), hidden ones skipped.
 
-    Symbolic links to folders are not followed, so a link cycle cannot loop forever.
+    Symbolic links to folders are not followed, so a link cycle cannot loop forever. A folder
+    that cannot be listed comes out as an `Unlisted` path, to be reported, never skipped.
     """
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
-        return  # an unreadable subfolder: its files cannot be named, let alone read
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as err:
+        yield Unlisted(folder, _unlisted_why(err))
+        return
     for entry in entries:
         if _hidden(entry.name):
             continue
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False  # read as a file, which reports what is wrong with it
+        if is_folder:
             yield from walk_folder(Path(entry.path))
         else:
             yield Path(entry.path)
 
 
-def _paths(spec: str) -> Iterator[Path]:
+def _unlisted_why(err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        return "a folder this user may not list: none of its files could be read"
+    why = err.strerror or "unknown error"
+    return f"a folder that could not be listed ({why}): none of its files could be read"
+
+
+def _paths(spec: str) -> Iterator[Path | Unlisted]:
     path = Path(spec)
     if path.is_dir():
         yield from walk_folder(path)
@@ -76,12 +99,20 @@ def expand(specs: Sequence[str]) -> Iterator[Target]:
             matched = False
             for path in _paths(spec):
                 matched = True
-                key = path.resolve()
+                if isinstance(path, Unlisted):
+                    yield Target("unreadable", str(path.path), path.why)
+                    continue
+                key = Path(os.path.realpath(path))  # never raises, even on a link loop
                 if key not in seen:
                     seen.add(key)
-                    yield Target("file" if path.exists() else "missing", str(path))
+                    yield Target("file" if _present(path) else "missing", str(path))
             if not matched:
                 yield Target("missing", spec)
+
+
+def _present(path: Path) -> bool:
+    """The path names something, if only a broken or looping link (reading it says which)."""
+    return os.path.lexists(path)
 
 
 def count_targets(specs: Sequence[str]) -> int | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO
 
@@ -26,10 +25,6 @@ CANONICAL_KEYS: dict[str, tuple[str, ...]] = {
     "source": ("source", "outlet", "site"),
     "author": ("author",),
 }
-
-# Article bodies in CSV cells are far longer than csv's default 128 KiB cap on a field;
-# 2**31 - 1 is the largest value every platform's C long accepts.
-_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 def _as_text(value: object) -> str | None:
@@ -84,7 +79,10 @@ def iter_csv(
     stream: IO[bytes], origin: str, settings: Settings, encoding: str, delimiter: str = ","
 ) -> Items:
     """Stream a CSV/TSV file with a header row; `#row=N` counts data rows from 1."""
-    csv.field_size_limit(_FIELD_LIMIT)
+    # Article bodies in CSV cells are far longer than csv's default 128 KiB cap on a field, but
+    # not unbounded: the reader refuses a field as soon as it grows past the setting, so a
+    # 100 MB field is never held whole (the limit is the csv module's, process-wide).
+    csv.field_size_limit(settings.max_field_chars)
     text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
     reader = csv.DictReader(text, delimiter=delimiter)
     header = [h.strip().lower() for h in reader.fieldnames or ()]
@@ -98,7 +96,15 @@ def iter_csv(
         for count, row in enumerate(reader, 1):
             yield row_document(row, f"{origin}#row={count}", settings)
     except csv.Error as err:
-        yield Rejection(f"{origin}#row={count + 1}", "malformed", f"unreadable CSV: {err}")
+        where = f"{origin}#row={count + 1}"
+        if "field limit" in str(err):
+            detail = (
+                f"a field longer than {settings.max_field_chars} characters (max_field_chars); "
+                "the rest of the table is not read"
+            )
+            yield Rejection(where, "over-budget", detail)
+        else:
+            yield Rejection(where, "malformed", "the CSV is damaged here; the rest is not read")
         return
     if count == 0:
         yield Rejection(origin, "empty", "the table has a header but no rows")

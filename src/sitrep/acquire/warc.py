@@ -7,15 +7,13 @@ and then one Rejection "truncated".
 
 from __future__ import annotations
 
-import zlib
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from sitrep.acquire.base import Item, Items
 from sitrep.acquire.sniff import charset_of
-from sitrep.records import InputFormat, RawDocument, Rejection, RejectReason
+from sitrep.records import InputFormat, RawDocument, Rejection
 from sitrep.settings import Settings
 
 _PAGE_TYPES: dict[str, InputFormat] = {
@@ -36,6 +34,26 @@ class _CheckedIterator(ArchiveIterator):  # type: ignore[misc]
         if decompressor is not None:
             self.clean_end = bool(getattr(decompressor, "eof", True))
         super().close()
+
+
+def _lengthless(record: Any) -> bool:
+    """A WARC record must state its length; warcio reads cut-off headers as one that does not."""
+    fmt = str(getattr(record, "format", ""))
+    return fmt.startswith("warc") and record.rec_headers.get_header("Content-Length") is None
+
+
+def _left_unread(records: _CheckedIterator, stream: IO[bytes]) -> bool:
+    """An uncompressed WARC cut inside a record's headers: warcio ends quietly before it.
+
+    The iterator's offset is where the last record it read ended; bytes after it that are not
+    blank are the start of a record it could not read."""
+    if getattr(records.reader, "decompressor", None) is not None or not stream.seekable():
+        return False
+    end = stream.tell()
+    if end <= records.offset:
+        return False
+    stream.seek(records.offset)
+    return bool(stream.read(min(end - records.offset, 65536)).strip())
 
 
 def _page_format(record: Any) -> tuple[InputFormat, str] | None:
@@ -84,22 +102,54 @@ def _record_item(record: Any, origin: str, settings: Settings) -> Item | None:
 
 
 def iter_warc(stream: IO[bytes], origin: str, settings: Settings) -> Items:
-    """Stream the pages of a WARC (gzip per record, whole-file gzip, or uncompressed)."""
+    """Stream the pages of a WARC (gzip per record, whole-file gzip, or uncompressed).
+
+    A WARC that holds no page at all is reported (a Rejection "no-text"), as is one that is not
+    a WARC: warcio reads nearly any text as an ARC file of empty records."""
     records = _CheckedIterator(stream)
-    number = 0
+    number = pages = 0
+    record = None
     try:
         for number, record in enumerate(records, 1):
+            if records.err_count:  # the previous record's length did not match its content
+                yield Rejection(f"{origin}#record={number}", "malformed", _DAMAGED)
+                return
+            if _lengthless(record):  # headers cut off before their Content-Length
+                where = f"{origin}#record={number}"
+                if number == 1:
+                    yield Rejection(
+                        where, "malformed", "not a WARC: its first record has no length"
+                    )
+                else:
+                    yield Rejection(where, "truncated", _CUT_HEADERS)
+                return
             item = _record_item(record, f"{origin}#record={number}", settings)
-            if item is not None:
-                yield item
+            if item is None:
+                continue
+            pages += 1
+            yield item
             if isinstance(item, Rejection) and item.reason == "truncated":
                 return
-    except (ArchiveLoadFailed, EOFError, OSError, zlib.error) as err:
+    except Exception:  # warcio fails on damaged input in many ways (even AttributeError)
         # Nothing read at all: not a WARC; records read then a failure: cut off or damaged.
-        reason: RejectReason = "truncated" if number else "malformed"
-        yield Rejection(f"{origin}#record={number + 1}", reason, f"unreadable WARC: {err}")
+        if number:
+            detail = f"the WARC is cut off or damaged after record {number}"
+            yield Rejection(f"{origin}#record={number + 1}", "truncated", detail)
+        else:
+            yield Rejection(origin, "malformed", "not a WARC: no record could be read from it")
         return
-    if not records.clean_end:
-        yield Rejection(
-            origin, "truncated", f"the compressed WARC is cut off after record {number}"
+    # A last record shorter than its Content-Length (warcio has read to its end by now).
+    short = record is not None and getattr(record.raw_stream, "limit", 0) > 0
+    if short or not records.clean_end or _left_unread(records, stream):
+        yield Rejection(origin, "truncated", f"the WARC is cut off after record {number}")
+    elif not pages:
+        detail = (
+            f"none of the WARC's {number} records is an HTML, text or PDF page"
+            if number
+            else "not a WARC: it holds no records"
         )
+        yield Rejection(origin, "no-text", detail)
+
+
+_CUT_HEADERS = "the WARC is cut off inside a record's headers"
+_DAMAGED = "a WARC record's length does not match its content: the file is damaged or not a WARC"

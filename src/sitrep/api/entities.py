@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.api.dossier import dossier
-from sitrep.store import schema
+from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 router = APIRouter(tags=["entities"])
 E, M, A = schema.entities, schema.mentions, schema.entity_aliases
@@ -39,9 +39,12 @@ def list_entities(
     if type:
         query = query.where(E.c.type == type)
     if q:
-        pattern = f"%{q.lower()}%"
-        aliased = select(A.c.entity_id).where(func.lower(A.c.alias).like(pattern))
-        query = query.where(or_(func.lower(E.c.name).like(pattern), E.c.id.in_(aliased)))
+        pattern = f"%{like_literal(q.lower())}%"
+        aliased = select(A.c.entity_id).where(
+            func.lower(A.c.alias).like(pattern, escape=LIKE_ESCAPE)
+        )
+        named = func.lower(E.c.name).like(pattern, escape=LIKE_ESCAPE)
+        query = query.where(or_(named, E.c.id.in_(aliased)))
     with store.read() as conn:
         return run_page(conn, query, paging)
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, or_, select
 
-from sitrep.store import schema
+from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 D, M, E = schema.documents, schema.mentions, schema.entities
 EM, C, EV = schema.event_mentions, schema.claims, schema.events
@@ -106,5 +106,4 @@ def involves(entity_id: str) -> ColumnElement[bool]:
 
 def mentions_id(column: ColumnElement[Any], value: str) -> ColumnElement[bool]:
     """A JSON column whose text holds `value` as a quoted string."""
-    escaped = value.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
-    return cast(column, String).like(f'%"{escaped}"%', escape="\\")
+    return cast(column, String).like(f'%"{like_literal(value)}"%', escape=LIKE_ESCAPE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -102,10 +103,15 @@ class EdgeMiddleware:
         return wrapped
 
 
+# A Host header: a name or an IPv4 address, or an IPv6 address in brackets, and maybe a port.
+# Anything else ("127.0.0.1:80@evil.example") names no host of ours.
+_HOST = re.compile(r"(?P<name>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
+
+
 def _hostname(host: str) -> str:
-    if host.startswith("["):
-        return host.split("]")[0] + "]"
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    """The host name of a Host header, lower-cased (names are case-insensitive); "" if bad."""
+    match = _HOST.fullmatch(host.strip())
+    return match.group("name").lower() if match else ""
 
 
 async def _reply(send: Any, status: int, code: str, message: str) -> None:

@@ -13,6 +13,7 @@ import re
 import ftfy
 from charset_normalizer import from_bytes
 
+from sitrep.acquire.sniff import SNIFF_BYTES, wide_encoding
 from sitrep.errors import InputRejected
 
 # Curly quotes and full-width forms are real content in news text: keep them.
@@ -43,6 +44,9 @@ def decode_bytes(content: bytes, declared: str | None = None) -> tuple[str, str]
     """Decode `content`, returning (text, encoding name). Raises InputRejected("undecodable")."""
     if content.startswith(codecs.BOM_UTF8):
         return content[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), "utf-8-sig"
+    wide = wide_encoding(content[:SNIFF_BYTES])
+    if wide is not None:  # UTF-16/32: NUL bytes would pass as UTF-8 and be dropped as controls
+        return content.decode(wide, "replace"), wide
     for codec in (_normal_codec(declared), "utf-8"):
         if codec is None:
             continue

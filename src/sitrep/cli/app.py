@@ -15,6 +15,7 @@ from typing import Any
 
 import typer
 
+from sitrep.cli.common import terminal_text
 from sitrep.errors import SitrepError
 
 app = typer.Typer(
@@ -60,7 +61,7 @@ def _friendly(callback: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return callback(*args, **kwargs)
         except SitrepError as error:
-            typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+            typer.secho(f"error: {terminal_text(error)}", err=True, fg=typer.colors.RED)
             raise typer.Exit(error.exit_code) from None
 
     return run
@@ -79,7 +80,7 @@ def main() -> None:
     try:
         app()
     except SitrepError as error:  # raised outside a command (e.g. while parsing settings)
-        typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+        typer.secho(f"error: {terminal_text(error)}", err=True, fg=typer.colors.RED)
         sys.exit(error.exit_code)
 
 

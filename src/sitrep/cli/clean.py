@@ -13,6 +13,7 @@ from rich.table import Table
 
 from sitrep.clean.evaluate import evaluate_clean
 from sitrep.clean.inspect import as_json, as_text, clean_inputs
+from sitrep.cli.common import terminal_text
 from sitrep.records import CleanDocument
 from sitrep.settings import get_settings
 
@@ -39,9 +40,10 @@ def clean(
         if json_out:
             sys.stdout.write(json.dumps(as_json(item), ensure_ascii=False) + "\n")
         elif isinstance(item, CleanDocument):
-            sys.stdout.write(("\n" if n else "") + as_text(item) + "\n")
+            sys.stdout.write(("\n" if n else "") + terminal_text(as_text(item)) + "\n")
         else:
-            sys.stderr.write(f"rejected {item.origin}: {item.reason} ({item.detail})\n")
+            line = f"rejected {item.origin}: {item.reason} ({item.detail})"
+            sys.stderr.write(terminal_text(line) + "\n")
     if rejected:
         raise typer.Exit(1)
 

@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.cli.common import (
+    DbOption,
+    JsonOption,
+    cell,
+    data_console,
+    open_store,
+    print_json_lines,
+)
 
-out = Console()
+out = data_console()  # titles, bodies, file names are page data: never markup
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -40,14 +47,14 @@ def list_documents(
     table.add_column("dup of", no_wrap=True)
     for row in rows:
         table.add_row(
-            row["id"][:14],
-            row["title"] or "",
-            row["site"] or "",
-            row["published"] or "",
-            row["language"] or "",
+            cell(row["id"][:14]),
+            cell(row["title"]),
+            cell(row["site"]),
+            cell(row["published"]),
+            cell(row["language"]),
             str(row["word_count"]),
             str(row["comments"]),
-            (row["duplicate_of"] or "")[:14],
+            cell((row["duplicate_of"] or "")[:14]),
         )
     out.print(table)
     out.print(f"{len(rows)} documents")
@@ -63,26 +70,35 @@ def show_document(
     if json_out:
         print_json_lines([doc])
         return
-    out.rule(doc["title"] or doc["id"])
+    out.rule(cell(doc["title"] or doc["id"]))
     for key in ("id", "origin", "url", "site", "author", "language", "encoding", "duplicate_of"):
         if doc.get(key):
-            out.print(f"[bold]{key}[/]: {doc[key]}")
+            out.print(_field(key, doc[key]))
     if doc["published"]:
-        out.print(f"[bold]published[/]: {doc['published']} (from {doc['published_source']})")
+        out.print(_field("published", f"{doc['published']} (from {doc['published_source']})"))
     if doc["page_date"]:
         out.print(
-            f"[bold]page date[/]: {doc['page_date']} (from {doc['page_date_source']}; "
-            "not the publication date)"
+            _field(
+                "page date",
+                f"{doc['page_date']} (from {doc['page_date_source']}; not the publication date)",
+            )
         )
     out.print()
-    out.print(doc["text"], markup=False, highlight=False)
+    out.print(cell(doc["text"]))
     if doc["comments"]:
         out.rule(f"{len(doc['comments'])} reader comments (user-generated, not part of the body)")
         for c in doc["comments"]:
             reply = f" ↳ reply to #{c['reply_to']}" if c["reply_to"] is not None else ""
             author = c["author"] or "(no author)"
-            out.print(f"[bold]#{c['ordinal']} {author}[/] {c['posted_text'] or ''}{reply}")
-            out.print(c["text"], markup=False, highlight=False)
+            out.print(
+                Text.assemble(
+                    (f"#{c['ordinal']} ", "bold"),
+                    cell(author, "bold"),
+                    " ",
+                    cell(f"{c['posted_text'] or ''}{reply}"),
+                )
+            )
+            out.print(cell(c["text"]))
 
 
 def list_rejects(
@@ -99,6 +115,12 @@ def list_rejects(
         return
     table = Table("reason", "stage", "input", "detail")
     for row in rows:
-        table.add_row(row["reason"], row["stage"], row["origin"], row["detail"])
+        table.add_row(
+            cell(row["reason"]), cell(row["stage"]), cell(row["origin"]), cell(row["detail"])
+        )
     out.print(table)
     out.print(f"{len(rows)} rejected")
+
+
+def _field(name: str, value: object) -> Text:
+    return Text.assemble((name, "bold"), ": ", cell(value))

@@ -7,12 +7,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.cli.common import (
+    DbOption,
+    JsonOption,
+    cell,
+    data_console,
+    open_store,
+    print_json_lines,
+)
 
-out = Console()
+out = data_console()  # names, aliases and sentences are page data: never markup
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -42,8 +49,8 @@ def entities(
         return
     table = Table("id", "name", "type", "mentions", "docs", "aliases seen")
     for r in rows:
-        table.add_row(r["id"], r["name"], r["type"], str(r["mentions"]), str(r["documents"]),
-                      ", ".join(r["aliases_seen"]))  # fmt: skip
+        table.add_row(cell(r["id"]), cell(r["name"]), cell(r["type"]), str(r["mentions"]),
+                      str(r["documents"]), cell(", ".join(r["aliases_seen"])))  # fmt: skip
     out.print(table)
 
 
@@ -63,21 +70,21 @@ def entity(
 
 
 def _print_dossier(d: dict[str, Any]) -> None:
-    out.print(f"[bold]{d['name']}[/bold]  {d['id']}  ({d['type']})")
-    out.print("aliases: " + ", ".join(a for a, _ in d["aliases"]))
+    out.print(Text.assemble(cell(d["name"], "bold"), cell(f"  {d['id']}  ({d['type']})")))
+    out.print(cell("aliases: " + ", ".join(a for a, _ in d["aliases"])))
     attributes = d.get("attributes") or {}
     for key in ("positions", "affiliations"):
         for item in attributes.get(key, []):
             label = item.get("title") or item.get("relation")
             span = f"{item.get('start') or '?'}–{item.get('end') or ''}"
-            out.print(f"  {key[:-1]}: {label} {item.get('org') or ''} {span}  [{item['source']}]")
+            org = item.get("org") or ""
+            out.print(cell(f"  {key[:-1]}: {label} {org} {span}  [{item['source']}]"))
     out.print(f"mentions: {d['mentions']} in {len(d['documents'])} documents; "
               f"first seen {d['first_seen']}, last seen {d['last_seen']}")  # fmt: skip
     for s in d["sentences"]:
-        out.print(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence'] or ''}")
-    out.print(
-        "appears with: " + ", ".join(f"{a['name']} ({a['mentions']})" for a in d["appears_with"])
-    )
+        out.print(cell(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence'] or ''}"))
+    with_whom = ", ".join(f"{a['name']} ({a['mentions']})" for a in d["appears_with"])
+    out.print(cell("appears with: " + with_whom))
 
 
 def merge(
@@ -90,7 +97,7 @@ def merge(
     from sitrep.resolve import merge_entities
 
     row = merge_entities(open_store(db), a, b, reason)
-    out.print(f"merged {row['targets']['from']} into {row['targets']['into']} ({row['id']})")
+    out.print(cell(f"merged {row['targets']['from']} into {row['targets']['into']} ({row['id']})"))
 
 
 def split(
@@ -103,8 +110,8 @@ def split(
     from sitrep.resolve import split_entity
 
     row = split_entity(open_store(db), entity_name, alias, reason)
-    out.print(f"split {', '.join(alias)} off {row['targets']['entity']} "
-              f"into {row['targets']['new_entity']} ({row['id']})")  # fmt: skip
+    out.print(cell(f"split {', '.join(alias)} off {row['targets']['entity']} "
+                   f"into {row['targets']['new_entity']} ({row['id']})"))  # fmt: skip
 
 
 def judgements(db: DbOption = None, json_out: JsonOption = False) -> None:
@@ -117,7 +124,8 @@ def judgements(db: DbOption = None, json_out: JsonOption = False) -> None:
         return
     table = Table("when", "by", "action", "targets", "reason")
     for r in rows:
-        table.add_row(r["created_at"], r["by"], r["action"], json.dumps(r["targets"]), r["reason"])
+        table.add_row(*(cell(v) for v in (r["created_at"], r["by"], r["action"],
+                                          json.dumps(r["targets"]), r["reason"])))  # fmt: skip
     out.print(table)
 
 
@@ -137,7 +145,9 @@ def eval_names(
     out.print(", ".join(f"{k}={v}" for k, v in row.items()))
     for e in s.errors:
         out.print(
-            f"  gold={e['gold']} score={e['score']}  {e['a']!r} ~ {e['b']!r}  ({e['reasons']})"
+            cell(
+                f"  gold={e['gold']} score={e['score']}  {e['a']!r} ~ {e['b']!r}  ({e['reasons']})"
+            )
         )
 
 

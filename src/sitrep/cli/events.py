@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines, terminal_text
 from sitrep.errors import DataMissingError
 
 
@@ -43,7 +43,11 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
             print_json_lines(rows)
             return
         for r in rows:
-            typer.echo(f"{r['id']}  {r['status']:<13} {r['n_origins']} origin(s)  {r['summary']}")
+            typer.echo(
+                terminal_text(
+                    f"{r['id']}  {r['status']:<13} {r['n_origins']} origin(s)  {r['summary']}"
+                )
+            )
 
     @app.command("event")
     def event_cmd(event_id: str, db: DbOption = None, as_json: JsonOption = False) -> None:
@@ -54,10 +58,12 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         if as_json:
             print_json_lines([event])
             return
-        typer.echo(f"{event['summary']}\nstatus: {event['status']} — {event['status_reason']}")
+        typer.echo(terminal_text(event["summary"]))
+        typer.echo(terminal_text(f"status: {event['status']} — {event['status_reason']}"))
         for c in event["claims"]:
             hedge = f" hedged: {', '.join(c['hedges'])}" if c["hedged"] else ""
-            typer.echo(f"- [{c['stance']}]{hedge} {_chain(c['chain'])}\n    {c['sentence_text']}")
+            typer.echo(terminal_text(f"- [{c['stance']}]{hedge} {_chain(c['chain'])}"))
+            typer.echo("    " + terminal_text(c["sentence_text"]))
 
     @app.command("claims")
     def claims_cmd(
@@ -75,7 +81,8 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
             print_json_lines(rows)
             return
         for r in rows:
-            typer.echo(f"{r['event_id']}  [{r['stance']}] {_chain(r['chain'])}: {r['summary']}")
+            line = f"{r['event_id']}  [{r['stance']}] {_chain(r['chain'])}: {r['summary']}"
+            typer.echo(terminal_text(line))
 
     @eval_app.command("events")
     def eval_events(

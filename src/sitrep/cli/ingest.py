@@ -7,16 +7,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
+from sitrep.cli.common import (
+    DbOption,
+    JsonOption,
+    cell,
+    data_console,
+    open_store,
+    print_json_lines,
+    terminal_text,
+)
 from sitrep.errors import UsageError
 from sitrep.pipeline import Ingest, IngestSummary
 from sitrep.settings import get_settings
 
-err = Console(stderr=True)
+err = data_console(stderr=True)  # file names and reasons are untrusted: never markup
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -63,7 +71,9 @@ def ingest(
         task = progress.add_task("ingesting", total=None)
 
         def report(event: str, origin: str) -> None:
-            progress.update(task, advance=1, description=f"{event}: {_short(origin)}")
+            progress.update(
+                task, advance=1, description=f"{event}: {_short(terminal_text(origin))}"
+            )
 
         if runner == "ray":
             from sitrep.runners.ray_runner import run_ray_ingest
@@ -94,7 +104,7 @@ def ingest(
 
 def _progress() -> Progress:
     return Progress(
-        TextColumn("[bold]{task.description}", justify="left"),
+        TextColumn("{task.description}", justify="left", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -110,15 +120,18 @@ def _short(origin: str, width: int = 48) -> str:
 def print_summary(summary: IngestSummary, rejects: list[dict[str, object]]) -> None:
     rate = summary.seen / summary.seconds if summary.seconds else 0.0
     err.print(
-        f"[bold]{summary.stored}[/] stored, {summary.already_stored} already stored, "
-        f"{summary.near_duplicates} near-duplicates linked, "
-        f"[{'red' if summary.rejected_total else 'green'}]{summary.rejected_total} rejected[/] "
-        f"— {summary.seen} inputs in {summary.seconds:.1f} s ({rate:.1f}/s)"
+        Text.assemble(
+            (str(summary.stored), "bold"),
+            f" stored, {summary.already_stored} already stored, "
+            f"{summary.near_duplicates} near-duplicates linked, ",
+            (f"{summary.rejected_total} rejected", "red" if summary.rejected_total else "green"),
+            f" — {summary.seen} inputs in {summary.seconds:.1f} s ({rate:.1f}/s)",
+        )
     )
     if summary.reduce:
-        err.print(f"reduce: {summary.reduce}")
+        err.print(cell(f"reduce: {summary.reduce}"))
     if rejects:
         table = Table("reason", "input", "detail", title="rejected inputs")
         for row in rejects:
-            table.add_row(str(row["reason"]), str(row["origin"]), str(row["detail"]))
+            table.add_row(cell(row["reason"]), cell(row["origin"]), cell(row["detail"]))
         err.print(table)

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from sitrep.cli.common import terminal_text
 from sitrep.errors import UsageError
 from sitrep.settings import get_settings
 
@@ -102,10 +103,11 @@ def annotate_command(
             typer.echo(json.dumps(asdict(annotation), ensure_ascii=False))
             continue
         for sent in annotation.sentences:
-            typer.echo(f"[{sent.index}] {sent.text}")
+            typer.echo(terminal_text(f"[{sent.index}] {sent.text}"))
         for m in annotation.mentions:
             title = f"  title={m.title!r}" if m.title else ""
-            typer.echo(f"  {m.label:8} {m.start:6} {m.end:6}  {m.text}{title}  ({m.source})")
+            line = f"  {m.label:8} {m.start:6} {m.end:6}  {m.text}{title}  ({m.source})"
+            typer.echo(terminal_text(line))
 
 
 def eval_ner(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, BinaryIO
@@ -26,6 +27,20 @@ GEO_PRECISION = {"exact": 1, "city": 1, "region": 2, "country": 3}
 TIME_PRECISION = {"day": 1, "month": 2, "year": 3}
 ACTOR_ROLES = ("actor", "by")
 OTHER_ROLES = ("target", "counterpart", "recipient")
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (`=cmd|' /C calc'!A0` in an
+# outlet's name runs a program). OWASP's advice: prefix such a cell with a single quote so it is
+# read as text. A plain number ("-33.5") is left alone: it is not a formula and stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell value a spreadsheet will show as text, never evaluate."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    return value if _NUMBER.fullmatch(value) else "'" + value
 
 
 def time_precision(event: Mapping[str, Any]) -> int | None:
@@ -110,7 +125,8 @@ class AcledCsvExporter:
             known = data.entities(conn)
             claims = data.claims_by_event(conn)
             for event in data.events(conn):
-                writer.writerow(event_row(event, claims.get(event["id"], []), known))
+                row = event_row(event, claims.get(event["id"], []), known)
+                writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
                 count += 1
         text.detach()  # leave the caller's stream open
         return count

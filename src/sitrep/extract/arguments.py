@@ -25,6 +25,7 @@ from sitrep.extract.spans import (
     phrases_for,
     with_conjuncts,
 )
+from sitrep.nlp.spans import text_of
 
 LOCATION_LABELS = frozenset({"LOC", "GPE", "FAC"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -191,7 +192,7 @@ def led_by(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         by = next((t for t in child.subtree if t.lower_ == "by"), None)
         if by is None:
             return []
-        text = head.doc.text
+        text = text_of(head.doc)
         stop = text.find("\n", by.idx)
         stop = len(text) if stop < 0 else stop
         people = {

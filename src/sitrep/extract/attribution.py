@@ -25,6 +25,7 @@ from sitrep.extract.spans import (
     phrase_of_entity,
     phrases_for,
 )
+from sitrep.nlp.spans import text_of
 from sitrep.records import SourceLink, Stance
 
 SourceKind = str
@@ -211,8 +212,10 @@ def _in_quote(token: Token, quote_start: int | None) -> bool:
 
 
 def _opens_before(token: Token) -> bool:
-    text = token.doc.text[: token.idx]
-    return text.rfind("«") > text.rfind("»") or text.rfind("“") > text.rfind("”")
+    text, end = text_of(token.doc), token.idx
+    return text.rfind("«", 0, end) > text.rfind("»", 0, end) or text.rfind(
+        "“", 0, end
+    ) > text.rfind("”", 0, end)
 
 
 def _verb_text(verb: Token) -> str:
@@ -371,7 +374,7 @@ def quote_speaker(
     doc: Doc, quote: tuple[int, int], ents: dict[int, Span], cues: ClaimCues
 ) -> list[SourceLink]:
     """The speaker of a quotation: "“...,” he said." after it, or "X said: “...”" before it."""
-    after = doc.char_span(quote[1], min(len(doc.text), quote[1] + 1), alignment_mode="expand")
+    after = doc.char_span(quote[1], min(len(text_of(doc)), quote[1] + 1), alignment_mode="expand")
     before = doc.char_span(max(0, quote[0] - 1), quote[0], alignment_mode="expand")
     for anchor in (after, before):
         if anchor is None:

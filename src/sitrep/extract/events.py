@@ -28,6 +28,7 @@ from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.nlp.spans import text_of
 from sitrep.records import (
     Casualties,
     ClaimRecord,
@@ -45,7 +46,7 @@ def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | N
     """Every event mention in `doc`, each with its claim (outlet, source chain, stance, span)."""
     schema, cues = load_event_schema(), load_claim_cues()
     ents = entity_index(doc)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     sents = list(doc.sents)
     mentions: list[EventMention] = []
     for index, sent in enumerate(sents):
@@ -277,7 +278,7 @@ def _mention(
         stance=attribution.stance,
         hedged=bool(hedges),
         hedges=hedges,
-        quote=doc.text[quote[0] : quote[1]] if quote else None,
+        quote=text_of(doc)[quote[0] : quote[1]] if quote else None,
         start=sent.start_char,
         end=sent.end_char,
         sentence=index,

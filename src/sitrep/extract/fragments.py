@@ -18,10 +18,10 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 
 def split_in_quote(sent: Span) -> bool:
     """The sentence before `sent` ends on an opening quotation mark: one sentence, split."""
-    if sent.start == 0:
-        return False
-    words = [t for t in sent.doc[: sent.start] if not t.is_space][-1:]
-    return bool(words) and words[0].text in OPENING_QUOTES
+    doc, i = sent.doc, sent.start - 1
+    while i >= 0 and doc[i].is_space:  # back to the last word (never the whole text before)
+        i -= 1
+    return i >= 0 and doc[i].text in OPENING_QUOTES
 
 
 def fragment_speaker(sent: Span, ents: dict[int, Span]) -> Span | None:

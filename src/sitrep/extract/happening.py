@@ -89,17 +89,21 @@ def share_times(mentions: Sequence[EventMention]) -> list[EventMention]:
     def places(m: EventMention, key: str) -> str | None:
         return _place(m) or usual.get((m.type, key))
 
+    # Each mention's keys once, and only dated mentions as donors: a long text has thousands.
+    keys = [_keys(m) for m in mentions]
+    donors = [(d, k) for d, k in zip(mentions, keys, strict=True)
+              if d.modality is None and _lendable(d.time)]  # fmt: skip
     out = []
-    for m in mentions:
+    for m, m_keys in zip(mentions, keys, strict=True):
         if m.time is not None or m.modality is not None:
             out.append(m)
             continue
         lent: dict[tuple[str | None, str | None, str], EventMention] = {}
-        for donor in mentions:
-            shared = _keys(m) & _keys(donor)
-            if donor is m or donor.type != m.type or donor.mode != m.mode or not shared:
+        for donor, donor_keys in donors:
+            if donor is m or donor.type != m.type or donor.mode != m.mode:
                 continue
-            if donor.modality is not None or not _lendable(donor.time):
+            shared = m_keys & donor_keys
+            if not shared:
                 continue
             if all(places(m, k) not in (None, places(donor, k)) for k in shared):
                 continue  # "travelled to Syria" is not the trip to Moscow dated elsewhere

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.deps import dep
 from sitrep.extract.spans import Phrase, clause_tokens, phrase_of_entity
+from sitrep.nlp.spans import ents_before
 from sitrep.yamlload import load_yaml
 
 # Tokens before a mention read for its titles: "press Secretary of the President of Russia".
@@ -110,7 +111,7 @@ def refer_back(head: Token, ents: dict[int, Span]) -> Phrase | None:
     described = description_of(head, roles)
     if described is None:
         return None
-    people = [e for e in head.doc.ents if e.label_ == "PERSON" and e.end_char <= head.idx]
+    people = ents_before(head.doc, head.idx, "PERSON")
     for ent in reversed(people):
         if described.country and roles.countries.get(ent.ent_id_, described.country) != (
             described.country

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import dep
+from sitrep.nlp.spans import ents_before, text_of
 
 # Dependents that start a new clause: their subtree is not part of the head's own phrase.
 CLAUSE_DEPS = frozenset(
@@ -97,7 +98,7 @@ def antecedent(token: Token, ents: dict[int, Span]) -> Span | None:
 
 def person_before(doc: Doc, char: int) -> Span | None:
     """The last PERSON before `char`, preferring one that is a subject ("X met Y. His ...")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
+    people = ents_before(doc, char, "PERSON")
     subjects = [e for e in people if dep(e.root) in ("nsubj", "nsubjpass", "nsubj:pass")]
     if subjects and people and subjects[-1].sent == people[-1].sent:
         return subjects[-1]
@@ -142,7 +143,7 @@ def surname_of(head: Token) -> Phrase | None:
     """A bare surname the tagger missed ("reports of Soleimani travel") named in full earlier."""
     if head.pos_ != "PROPN" or head.ent_type_ or any(dep(c) != "case" for c in head.children):
         return None
-    for ent in reversed([e for e in head.doc.ents if e.end_char <= head.idx]):
+    for ent in reversed(ents_before(head.doc, head.idx, "PERSON")):
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == head.lower_:
             end = head.idx + len(head.text)
             return Phrase(head.text, head.idx, end, "PERSON", ent.ent_id_ or None)
@@ -204,8 +205,9 @@ def is_dateline(token: Token) -> bool:
     first = token
     while first.i > 0 and first.ent_iob_ == "I":
         first = doc[first.i - 1]
-    line_start = doc.text.rfind("\n", 0, first.idx) + 1
-    return not doc.text[line_start : first.idx].strip()
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    return not text[line_start : first.idx].strip()
 
 
 def with_conjuncts(head: Token) -> list[Token]:

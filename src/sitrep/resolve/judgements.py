@@ -11,7 +11,7 @@ from sitrep.errors import NotFoundError, UsageError
 from sitrep.resolve.cluster import clean_name
 from sitrep.resolve.ids import split_entity_id
 from sitrep.resolve.rows import judgement_row, name_entity_row
-from sitrep.store import Store, insert_ignore, schema
+from sitrep.store import LIKE_ESCAPE, Store, insert_ignore, like_literal, schema
 
 
 def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
@@ -25,11 +25,12 @@ def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
     if row:
         return dict(row)
     folded = name_or_id.casefold()
+    literal = like_literal(name_or_id)  # a name, not a pattern: "%" names no entity
     for query in (
-        select(ents).where(ents.c.name.ilike(name_or_id)),
+        select(ents).where(ents.c.name.ilike(literal, escape=LIKE_ESCAPE)),
         select(ents)
         .join(aliases, aliases.c.entity_id == ents.c.id)
-        .where(aliases.c.alias.ilike(name_or_id)),
+        .where(aliases.c.alias.ilike(literal, escape=LIKE_ESCAPE)),
     ):
         rows = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
         if len(rows) == 1:
@@ -52,7 +53,8 @@ def _apply_merge(conn: Connection, source: str, target: str) -> None:
 def _apply_split(conn: Connection, entity: str, names: list[str], new_entity: str) -> None:
     men = schema.mentions
     wanted = {n.casefold() for n in names}
-    rows = conn.execute(select(men).where(men.c.entity_id == entity)).mappings().all()
+    query = select(men).where(men.c.entity_id == entity).order_by(men.c.id)
+    rows = conn.execute(query).mappings().all()
     moved = [
         r["id"]
         for r in rows

@@ -68,6 +68,7 @@ class _Run:
             select(ents.c.id, ents.c.type, aliases.c.alias)
             .join(aliases, aliases.c.entity_id == ents.c.id)
             .where(ents.c.pack_id.is_(None), ents.c.type.in_(["person", "org"]))
+            .order_by(ents.c.id, aliases.c.alias)
         )
         for entity_id, entity_type, alias in conn.execute(query):
             self.index_name(entity_id, entity_type, alias)
@@ -213,12 +214,23 @@ def _mentions_by_document(
 ) -> dict[str, list[dict[str, Any]]]:
     men = schema.mentions
     if doc_ids is None:  # incremental: every document with a mention not yet resolved
-        pending = select(men.c.document_id).where(men.c.resolution.is_(None)).distinct()
+        # Ordered: documents are resolved in turn and the first to name an entity founds it, so
+        # an unordered query let PostgreSQL and SQLite found different entities from one corpus.
+        pending = (
+            select(men.c.document_id)
+            .where(men.c.resolution.is_(None))
+            .distinct()
+            .order_by(men.c.document_id)
+        )
         doc_ids = list(conn.execute(pending).scalars())
     grouped: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
     for chunk_start in range(0, len(doc_ids), 500):
         chunk = list(doc_ids[chunk_start : chunk_start + 500])
-        result = conn.execute(select(men).where(men.c.document_id.in_(chunk)))
+        result = conn.execute(
+            select(men)
+            .where(men.c.document_id.in_(chunk))
+            .order_by(men.c.document_id, men.c.start, men.c.end, men.c.id)
+        )
         names = list(result.keys())  # plain tuples zipped with names: Row mappings cost more
         for row in result:
             mention = dict(zip(names, row, strict=True))

@@ -4,6 +4,13 @@
 the tables in `sitrep.store.schema` through `store.read()` / `store.transaction()`.
 """
 
-from sitrep.store.store import Store, chunked, insert_ignore, utc_now
+from sitrep.store.store import LIKE_ESCAPE, Store, chunked, insert_ignore, like_literal, utc_now
 
-__all__ = ["Store", "chunked", "insert_ignore", "utc_now"]
+__all__ = [
+    "LIKE_ESCAPE",
+    "Store",
+    "chunked",
+    "insert_ignore",
+    "like_literal",
+    "utc_now",
+]

@@ -8,6 +8,7 @@ duplicates a row.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -117,10 +118,19 @@ class Store:
         run_id = stable_id(
             "run", command, started, repr(sorted(args.items())), id(self), os.getpid()
         )
+        # While it runs, a run's stats say which process runs it: the next run can tell a run
+        # whose process is gone (killed, machine restarted) from one still going.
+        running = {"pid": os.getpid(), "host": socket.gethostname()}
         with self.transaction() as conn:
+            _mark_killed_runs(conn, started)
             conn.execute(
                 insert(schema.runs).values(
-                    id=run_id, command=command, args=args, started_at=started, status="running"
+                    id=run_id,
+                    command=command,
+                    args=args,
+                    started_at=started,
+                    status="running",
+                    stats=running,
                 )
             )
         return run_id
@@ -175,7 +185,11 @@ class Store:
         docs = schema.documents
         with self.read() as conn:
             rows = (
-                conn.execute(select(docs).where(docs.c.id.like(f"{doc_id}%")).limit(2))
+                conn.execute(
+                    select(docs)
+                    .where(docs.c.id.like(f"{like_literal(doc_id)}%", escape=LIKE_ESCAPE))
+                    .limit(2)
+                )
                 .mappings()
                 .all()
             )
@@ -236,3 +250,42 @@ class Store:
         with self.read() as conn:
             for doc_id, signature in conn.execute(query):
                 yield str(doc_id), bytes(signature)
+
+
+LIKE_ESCAPE = "\\"
+
+
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern, matching itself only: `%` and `_` from a user are not
+    wildcards (`q=%` matched every entity). Use with `escape=LIKE_ESCAPE`."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _mark_killed_runs(conn: Connection, now: str) -> None:
+    """Runs still "running" whose process on this machine is gone become "killed".
+
+    A run on another machine cannot be checked from here and is left as it is."""
+    runs = schema.runs
+    query = select(runs.c.id, runs.c.stats).where(runs.c.status == "running").order_by(runs.c.id)
+    host = socket.gethostname()
+    for run_id, stats in conn.execute(query).all():
+        if not isinstance(stats, dict) or stats.get("host") != host:
+            continue
+        if not _process_alive(stats.get("pid")):
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == run_id, runs.c.status == "running")
+                .values(status="killed", finished_at=now, stats={**stats, "killed": True})
+            )
+
+
+def _process_alive(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return True  # unknown: leave it be
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, someone else's
+    return True
