@@ -149,3 +149,9 @@ def test_spans_take_a_names_shape() -> None:
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON",
             "I-PERSON", "O"]  # fmt: skip
     assert _shape(words, ents) == ["John Major"]
+
+
+def test_a_place_named_like_a_month_is_a_misread_date(retyper: Retyper) -> None:
+    out = retyper.retype(_mention("May", "GPE"), "May")
+    assert out["label"] == DROPPED and "date word" in out["retype_reason"]
+    assert retyper.retype(_mention("May", "PERSON"), "May")["label"] == "PERSON"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from sitrep.names.words import CALENDAR_WORDS
 from sitrep.nlp import conllu, extra_corpora, ner_corpora
 from sitrep.nlp.extra_corpora import LabelledDoc
 from sitrep.nlp.ner_corpora import IOB_LABELS, IOBSentence, SpanDoc
@@ -65,45 +66,6 @@ def uncertain_case(word: str, lower_counts: Counter[str], cap_counts: Counter[st
     if not word[:1].isupper():
         return False
     return lower_counts[word.lower()] < cap_counts[word]
-
-
-# Calendar words are capitalised but never an entity of ours: they stay O even where a corpus's
-# missing-annotation rule would make them missing (the first model tagged "Thursday" LOC).
-CALENDAR_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 
 
 def _set_ents(

@@ -21,6 +21,7 @@ from typing import Any
 
 from sitrep.names import fold
 from sitrep.names.junk import possessive_stem, repair_name
+from sitrep.names.words import CALENDAR_WORDS
 from sitrep.pack import Actor, Pack
 from sitrep.resolve.places import PlaceMatch, resolve_place
 
@@ -119,6 +120,8 @@ class Retyper:
 
     def _change(self, label: str, name: str) -> dict[str, str]:
         """The fields a mention with this label and name gets changed (empty: none)."""
+        if label in PLACE_LABELS and name.lower().strip(".") in CALENDAR_WORDS:
+            return {"label": DROPPED, "retype_reason": f"{name!r} is a date word, not a place"}
         repaired = repair_name(name)
         if repaired is not None:
             if not repaired[0]:
