@@ -40,6 +40,13 @@ def _mini_data(root: Path) -> Path:
         {"begin": 38, "end": 42, "type": "Person", "confidence": 0.2, "documentId": "d1"},
     ]
     (source / "entities.json").write_text("".join(json.dumps(e) + "\n" for e in ents))
+    # Static vectors, as ../shared/data/vectors-en-md holds them: a blank pipeline with a table.
+    import numpy
+
+    vectors = spacy.blank("en")
+    for i, word in enumerate(["Syrian", "army", "Anna", "Oslo", "the"]):
+        vectors.vocab.set_vector(word, numpy.full(8, i + 1, dtype="float32"))
+    vectors.to_disk(root / "vectors-en-md")
     return root
 
 
@@ -66,8 +73,16 @@ def test_train_trains_a_loadable_pipeline(tmp_path: Path) -> None:
     train.train(data, tmp_path / "out", max_steps=2, overrides=tiny)
     nlp = spacy.load(tmp_path / "out" / "pipeline" / "model-best")
     assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "ner"]
+    assert nlp.vocab.vectors.shape[1] == 8 and nlp.vocab.has_vector("Oslo")  # shipped inside
     shipped = train.ship(tmp_path / "out" / "pipeline" / "model-best", tmp_path / "shipped")
     assert json.loads((shipped / "meta.json").read_text())["name"] == "sitrep_en"
+    # A base pipeline's parse with the new NER: the NER carries its own tok2vec.
+    assembled = train.assemble(shipped, shipped, tmp_path / "assembled")
+    both = spacy.load(assembled)
+    assert both.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "ner"]
+    ner_tok2vec = both.get_pipe_config("ner")["model"]["tok2vec"]["@architectures"]
+    assert ner_tok2vec == "spacy.Tok2Vec.v2"  # no longer a listener of the shared tok2vec
+    assert both("Anna visited Oslo.").has_annotation("DEP")
 
 
 def test_train_without_data_is_a_clear_error(tmp_path: Path) -> None:

@@ -42,6 +42,13 @@ def train_command(
     ),
     max_steps: Annotated[int | None, typer.Option(help="override training.max_steps")] = None,
     ship: Annotated[bool, typer.Option(help="copy the best model into the package")] = False,
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            help="keep this pipeline's tagger and parser and take only the newly trained NER "
+            "(how sitrep_en 0.2.0 was built: --base src/sitrep/models/sitrep_en)"
+        ),
+    ] = None,
     data: DataOpt = None,
 ) -> None:
     """Build the corpora from ../shared/data and train the English pipeline (CPU).
@@ -50,8 +57,17 @@ def train_command(
     """
     from sitrep.nlp import train
 
+    if base is not None and not (base / "config.cfg").is_file():
+        raise UsageError(f"--base is not a spaCy pipeline: {base}")
+    if base is not None:  # copied first: shipping may replace the folder it points at
+        import shutil
+
+        shutil.copytree(base, output / "base", dirs_exist_ok=True)
     best = train.train(_data(data), output, max_steps)
     typer.echo(f"best pipeline: {best}")
+    if base is not None:
+        best = train.assemble(output / "base", best, output / "assembled")
+        typer.echo(f"assembled with the base's parser: {best}")
     if ship:
         typer.echo(f"shipped to: {train.ship(best)}")
 

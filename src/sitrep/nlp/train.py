@@ -73,6 +73,34 @@ def train(
     return best
 
 
+def assemble(base: Path, ner_source: Path, output: Path) -> Path:
+    """`base`'s tokenizer, tok2vec, tagger, morphologizer and parser with `ner_source`'s NER.
+
+    The NER is given its own copy of the tok2vec it was trained with (spaCy's
+    `replace_listeners`), and the static vectors come along in the vocab. This is how 0.2.0
+    ships: the vectors model reads names better, while the extraction rules were written
+    against 0.1.0's parse (swapping the parser moved the seeds' events), so the parse stays.
+    """
+    import spacy
+
+    for path in (base, ner_source):
+        if not (path / "config.cfg").is_file():
+            raise ModelError(f"not a spaCy pipeline: {path}")
+    source = spacy.load(ner_source)
+    if "ner" not in source.pipe_names:
+        raise ModelError(f"no NER in {ner_source}")
+    if "tok2vec" in source.pipe_names:
+        source.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp = spacy.load(base)
+    nlp.vocab.vectors = source.vocab.vectors
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=source)
+    nlp.meta["vectors"] = source.meta.get("vectors", {})
+    nlp.to_disk(output)
+    return output
+
+
 def ship(pipeline: Path, dest: Path | None = None) -> Path:
     """Copy a trained pipeline into the package (without training-only leftovers)."""
     dest = dest or shipped_model_path()
