@@ -105,6 +105,10 @@ def _mention(text: str, label: str) -> dict[str, Any]:
         ("Riyadh", "PERSON", "GPE", "Riyadh"),  # outside the theatre: a city of millions
         ("Syrias", "PERSON", "LOC", "Syria"),  # possessive without its apostrophe: a pack state
         ("Syrian Army Kills", "ORG", "ORG", "Syrian Army"),
+        ("Bashar al Assads", "ORG", "PERSON", "Bashar al Assad"),  # a pack person
+        ("Syrias Homs", "LOC", "LOC", "Homs"),  # the owner, then the name
+        ("PYDs", "ORG", "ORG", "PYD"),  # an acronym's "s"
+        ("Aleppo Damascus", "LOC", "LOC", "Aleppo"),  # a list without its commas
     ],
 )
 def test_retyper_uses_knowledge_and_says_why(
@@ -155,3 +159,9 @@ def test_a_place_named_like_a_month_is_a_misread_date(retyper: Retyper) -> None:
     out = retyper.retype(_mention("May", "GPE"), "May")
     assert out["label"] == DROPPED and "date word" in out["retype_reason"]
     assert retyper.retype(_mention("May", "PERSON"), "May")["label"] == "PERSON"
+
+
+@pytest.mark.parametrize("name", ["Deir Ezzor", "Homs", "Hama"])
+def test_real_place_names_are_not_lists(retyper: Retyper, name: str) -> None:
+    out = retyper.retype(_mention(name, "LOC"), name)
+    assert out.get("name", name) == name

@@ -74,13 +74,43 @@ def repair_name(name: str) -> tuple[str, str] | None:
     return " ".join(tokens), "; ".join(reasons)
 
 
-def possessive_stem(name: str, known: Callable[[str], bool]) -> str | None:
-    """ "Syrias" -> "Syria", "Assads" -> "Assad": a one-word name written with a possessive
-    "s" and no apostrophe, when the stem is a known name and the word itself is not."""
-    if " " in name or len(name) < 5 or not name.endswith("s") or name.endswith("ss"):
+_ACRONYM_S = re.compile(r"^[A-Z]{2,}s$")  # "PYDs", "SANAs": an acronym's possessive or plural
+
+
+def _word_stem(word: str, known: Callable[[str], bool]) -> str | None:
+    if _ACRONYM_S.match(word):
+        return word[:-1]
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
         return None
-    stem = name[:-1]
-    return stem if known(stem) and not known(name) else None
+    stem = word[:-1]
+    return stem if known(stem) and not known(word) else None
+
+
+def possessive_stem(name: str, known: Callable[[str], bool]) -> str | None:
+    """The name a possessive written without its apostrophe stands for (FA-KES strips them):
+    "Syrias" -> "Syria", "Bashar al Assads" -> "Bashar al Assad", "PYDs" -> "PYD", and a
+    leading possessive is the owner, not the name: "Syrias Homs" -> "Homs". Only when the stem
+    is a known name and the word itself is not (an acronym's "s" always)."""
+    words = name.split()
+    if not words:
+        return None
+    if len(words) > 1 and _word_stem(words[0], known):
+        return " ".join(words[1:])
+    stem = _word_stem(words[-1], known) or (
+        _word_stem(name, known) if len(words) > 1 and name.endswith("s") else None
+    )
+    if stem is None:
+        return None
+    return stem if len(words) == 1 or stem.count(" ") else " ".join([*words[:-1], stem])
+
+
+def place_list(name: str, is_place: Callable[[str], bool]) -> str | None:
+    """The first place of places run together without commas ("Aleppo Damascus"; FA-KES
+    strips commas), when every word is a place on its own and the whole is not."""
+    words = name.split()
+    if len(words) < 2 or is_place(name) or not all(is_place(w) for w in words):
+        return None
+    return words[0]
 
 
 def junk_reason(name: str, known: Callable[[str], bool] | None = None) -> str | None:
@@ -97,4 +127,6 @@ def junk_reason(name: str, known: Callable[[str], bool] | None = None) -> str | 
         return repaired[1]
     if known is not None and possessive_stem(name, known):
         return "possessive without apostrophe"
+    if known is not None and place_list(name, known):
+        return "places run together"
     return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.names import fold
-from sitrep.names.junk import possessive_stem, repair_name
+from sitrep.names.junk import place_list, possessive_stem, repair_name
 from sitrep.names.words import CALENDAR_WORDS
 from sitrep.pack import Actor, Pack
 from sitrep.resolve.places import PlaceMatch, resolve_place
@@ -108,10 +108,7 @@ class Retyper:
 
     def known(self, name: str) -> bool:
         """Whether the pack or the gazetteer knows this exact name."""
-        if self.actor_for([name]) is not None:
-            return True
-        place = resolve_place(name)
-        return place is not None and "spelling variant" not in place.reason
+        return self.actor_for([name]) is not None or self.is_place(name)
 
     def dropped_reason(self, mention: dict[str, Any], name: str) -> str | None:
         """Why a mention was dropped as naming nothing (None if it was not)."""
@@ -132,7 +129,16 @@ class Retyper:
         if stem is not None:
             change = self._retyped(label, stem) or {"name": stem}
             return {**change, "retype_reason": f"possessive {name!r} read as {stem!r}"}
+        first = place_list(name, self.is_place) if label in PLACE_LABELS else None
+        if first is not None:
+            change = self._retyped(label, first) or {"name": first}
+            return {**change, "retype_reason": f"{name!r} is places run together"}
         return self._retyped(label, name)
+
+    def is_place(self, name: str) -> bool:
+        """Whether the gazetteer knows this exact name as a place."""
+        place = resolve_place(name)
+        return place is not None and "spelling variant" not in place.reason
 
     def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
