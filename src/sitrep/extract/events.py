@@ -174,9 +174,9 @@ def _bound_of(span: Span, trigger: Token) -> bool:
     node: Token | None = span.root
     while node is not None and node.i != trigger.i:
         for child in node.children:
-            if child.dep_ in ("case", "mark") and child.lower_ in BOUND_MARKERS:
-                if not child.i < trigger.i < span.start:
-                    return True
+            marker = child.dep_ in ("case", "mark") and child.lower_ in BOUND_MARKERS
+            if marker and not child.i < trigger.i < span.start:
+                return True
         node = node.head if node.head.i != node.i else None
     return False
 

@@ -108,13 +108,20 @@ def place_list(name: str, is_place: Callable[[str], bool]) -> str | None:
     """The first place of places run together without commas ("Aleppo Damascus"; FA-KES
     strips commas), when every word is a place on its own and the whole is not."""
     words = name.split()
-    if len(words) < 2 or is_place(name) or not all(is_place(w) for w in words):
+    if len(words) < 2 or is_place(name):
+        return None
+    if not all(w[:1].isupper() and is_place(w) for w in words):
         return None
     return words[0]
 
 
-def junk_reason(name: str, known: Callable[[str], bool] | None = None) -> str | None:
-    """Why `name` is not a name (None when it may be one)."""
+def junk_reason(
+    name: str,
+    known: Callable[[str], bool] | None = None,
+    is_place: Callable[[str], bool] | None = None,
+) -> str | None:
+    """Why `name` is not a name (None when it may be one). `is_place` is given for places
+    only: a list of places run together is junk as a place, not as a person's name."""
     tokens = name.split()
     if not tokens:
         return "empty"
@@ -127,6 +134,6 @@ def junk_reason(name: str, known: Callable[[str], bool] | None = None) -> str | 
         return repaired[1]
     if known is not None and possessive_stem(name, known):
         return "possessive without apostrophe"
-    if known is not None and place_list(name, known):
+    if is_place is not None and place_list(name, is_place):
         return "places run together"
     return None

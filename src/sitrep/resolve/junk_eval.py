@@ -56,7 +56,8 @@ def junk_report(store: Store, pack_name: str, sample: int = 50, seed: int = 13) 
         rows = [(str(n), str(t), int(c)) for n, t, c in conn.execute(query)]
     report.entities = len(rows)
     for name, entity_type, count in rows:
-        why = junk_reason(name, retyper.known)
+        is_place = retyper.is_place if entity_type == "place" else None
+        why = junk_reason(name, retyper.known, is_place)
         if why:
             report.junk.append((name, entity_type, why, count))
     report.sample = random.Random(seed).sample(rows, min(sample, len(rows)))

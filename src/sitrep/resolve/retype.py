@@ -107,7 +107,7 @@ class Retyper:
         return {**mention, **change} if change else mention
 
     def known(self, name: str) -> bool:
-        """Whether the pack or the gazetteer knows this exact name."""
+        """Whether the pack or the gazetteer (a notable place) knows this exact name."""
         return self.actor_for([name]) is not None or self.is_place(name)
 
     def dropped_reason(self, mention: dict[str, Any], name: str) -> str | None:
@@ -136,9 +136,12 @@ class Retyper:
         return self._retyped(label, name)
 
     def is_place(self, name: str) -> bool:
-        """Whether the gazetteer knows this exact name as a place."""
+        """Whether the gazetteer knows this exact name as a country, a region or a city of
+        100,000 or more: the places a stray word ("Robert", "Bori") is not."""
         place = resolve_place(name)
-        return place is not None and "spelling variant" not in place.reason
+        if place is None or "spelling variant" in place.reason:
+            return False
+        return place.precision in ("country", "region") or place.population >= 100_000
 
     def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
