@@ -49,6 +49,15 @@ def test_uner_test_sample_floor(nlp: Language) -> None:
         assert scores.per_label[label].f1 >= floors[f"{label}_f1"], scores.as_dict()
 
 
+def test_pud_sample_floor(nlp: Language) -> None:
+    _need(DATA / "uner-english-pud")
+    scores = score_ner(nlp, list(islice(gold.pud_gold(DATA), SAMPLE)))
+    floors = FLOORS["pud_300"]
+    assert scores.overall.f1 >= floors["overall_f1"], scores.as_dict()
+    for label in ("PERSON", "ORG", "LOC"):
+        assert scores.per_label[label].f1 >= floors[f"{label}_f1"], scores.as_dict()
+
+
 def test_ewt_test_sample_floor(nlp: Language) -> None:
     path = _need(DATA / "ud-english-ewt" / "en_ewt-ud-test.conllu")
     scores = score_sentences(nlp, list(islice(conllu.read_conllu(path), SAMPLE)))
