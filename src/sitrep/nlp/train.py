@@ -92,13 +92,34 @@ def assemble(base: Path, ner_source: Path, output: Path) -> Path:
     if "tok2vec" in source.pipe_names:
         source.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp = spacy.load(base)
+    needed = set(nlp.vocab.strings)
     nlp.vocab.vectors = source.vocab.vectors
     if "ner" in nlp.pipe_names:
         nlp.remove_pipe("ner")
     nlp.add_pipe("ner", source=source)
     nlp.meta["vectors"] = source.meta.get("vectors", {})
     nlp.to_disk(output)
+    drop_vector_strings(output, needed)
     return output
+
+
+def drop_vector_strings(pipeline: Path, needed: set[str]) -> int:
+    """Leave the vectors' 680,000 words out of the saved string table.
+
+    The vectors are looked up by the hash of a token's text, never by the string, so the strings
+    only cost: loading them took 220 MB at peak, which pushed an ingest past its 1 GB budget.
+    Strings the pipeline needs otherwise (labels, the base's own) are kept. Returns how many
+    strings were left out."""
+    import srsly
+    from spacy.strings import get_string_id
+    from spacy.vectors import Vectors
+
+    vocab = pipeline / "vocab"
+    keys = {int(k) for k in Vectors().from_disk(vocab).keys()}
+    strings: list[str] = srsly.read_json(vocab / "strings.json")
+    kept = [t for t in strings if t in needed or get_string_id(t) not in keys]
+    srsly.write_json(vocab / "strings.json", kept)
+    return len(strings) - len(kept)
 
 
 def ship(pipeline: Path, dest: Path | None = None) -> Path:
