@@ -201,3 +201,39 @@ def test_tokens_file_is_parsed_and_checked(tmp_path: Path) -> None:
     path.write_text("short admin x\n", encoding="utf-8")
     with pytest.raises(Exception, match="shorter than 16"):
         AuthConfig.load(path)
+
+
+def test_api_merge_and_split_survive_the_next_resolution_run(
+    local: TestClient, built: Built
+) -> None:
+    # The API logs its own judgement shapes (several merged ids; a split by mention id); the
+    # re-applier every ingest runs must read them, not crash on them.
+    from sitrep.resolve.run import run_resolution
+
+    post_ok(
+        local,
+        "/api/entities/merge",
+        {"into": "ent_soleimani", "merge": ["ent_qaani"], "reason": "test merge"},
+    )
+    mention = local.get("/api/entities/ent_soleimani").json()["mentions"][0]["id"]
+    made = post_ok(
+        local,
+        "/api/entities/ent_soleimani/split",
+        {"mention_ids": [mention], "reason": "different person"},
+    )
+    with built.store.transaction() as conn:  # what resolution does before re-applying
+        conn.execute(
+            schema.mentions.update()
+            .values(entity_id="ent_qaani")
+            .where(schema.mentions.c.entity_id.in_(["ent_soleimani", made["entity_id"]]))
+        )
+    stats = run_resolution(built.store)
+    assert stats.analyst_judgements_applied == 2
+    assert local.get(f"/api/entities/{made['entity_id']}").json()["n_mentions"] == 1
+    with built.store.read() as conn:
+        owners = conn.execute(
+            select(schema.mentions.c.id, schema.mentions.c.entity_id).where(
+                schema.mentions.c.entity_id.in_(["ent_soleimani", "ent_qaani"])
+            )
+        ).all()
+    assert owners and all(owner == "ent_soleimani" for _, owner in owners)

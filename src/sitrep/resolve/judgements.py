@@ -82,13 +82,24 @@ def reapply_analyst_judgements(conn: Connection) -> int:
     for row in conn.execute(query).mappings().all():
         targets = row["targets"]
         if row["action"] == "merge":
-            _apply_merge(conn, targets["from"], targets["into"])
-        elif row["action"] == "split":
+            # The CLI logs one source ("from"); the API several ("merged").
+            sources = targets.get("merged") or [targets["from"]]
+            for source in sources:
+                _apply_merge(conn, str(source), str(targets["into"]))
+        elif row["action"] == "split" and "aliases" in targets:  # the CLI: by spelling
             _apply_split(conn, targets["entity"], list(targets["aliases"]), targets["new_entity"])
+        elif row["action"] == "split":  # the API: by mention id (ids are stable across runs)
+            _apply_split_mentions(conn, list(targets["mentions"]), str(targets["into"]))
         else:
             continue
         applied += 1
     return applied
+
+
+def _apply_split_mentions(conn: Connection, mention_ids: list[str], new_entity: str) -> None:
+    men = schema.mentions
+    if mention_ids:
+        conn.execute(update(men).where(men.c.id.in_(mention_ids)).values(entity_id=new_entity))
 
 
 def merge_entities(
