@@ -115,7 +115,7 @@ def drop_vector_strings(pipeline: Path, needed: set[str]) -> int:
     from spacy.vectors import Vectors
 
     vocab = pipeline / "vocab"
-    keys = {int(k) for k in Vectors().from_disk(vocab).keys()}
+    keys = {int(k) for k in Vectors().from_disk(vocab)}  # iterating a table gives its keys
     strings: list[str] = srsly.read_json(vocab / "strings.json")
     kept = [t for t in strings if t in needed or get_string_id(t) not in keys]
     srsly.write_json(vocab / "strings.json", kept)
