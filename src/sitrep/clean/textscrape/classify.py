@@ -25,6 +25,7 @@ CAPTION_WINDOW = 3  # a caption is repeated within a few lines of its first copy
 CAPTION_SIMILARITY = 0.7
 MIN_PROSE_BEFORE_THREAD = 0.3  # share of the page's prose an uncounted "Comments" must follow
 _NOT_IN_THREAD = frozenset(("related", "advertisement", "share", "ticker", "cookie-notice"))
+_GUARDED_SECTIONS = frozenset(("comments", "comment-policy", "author-bio", "reply-form"))
 FOOTER_MAX_WORDS = 10  # an unpunctuated last line this long is a cut-off paragraph, not a link
 
 
@@ -168,12 +169,14 @@ def _opening(labels: Labels, i: int, state: str) -> tuple[str | None, str]:
     line = labels.lines[i]
     opened = _tail_start(line)
     if (
-        opened == "comments"
+        opened in _GUARDED_SECTIONS
         and state == BODY
         and not pat.COUNTED_COMMENTS.match(line.text)
         and _prose_share_before(labels, i) < MIN_PROSE_BEFORE_THREAD
     ):
-        opened = None  # a bare "Comments" with most of the prose still to come is a menu link
+        # A bare "Comments" or "Commenting Policy" with most of the prose still to come is a
+        # menu link, not the section that closes the page.
+        opened = None
     if opened == "comment-policy" and state == "comments" and labels.thread:
         opened = None  # a comment quoting the policy is still a comment
     if state == "reply-form" and pat.WHOLE["reply-form"].fullmatch(line.text):
