@@ -73,7 +73,8 @@ def model_from_json(data: dict[str, object]) -> LineModel:
     threshold, keep = data["threshold"], data["keep_threshold"]
     assert isinstance(first, dict) and isinstance(second, dict)
     assert isinstance(threshold, (int, float)) and isinstance(keep, (int, float))
-    return LineModel(Stage.from_json(first), Stage.from_json(second), float(threshold), float(keep))
+    stages = Stage.from_json(first), Stage.from_json(second)
+    return LineModel(*stages, threshold=float(threshold), keep_threshold=float(keep))
 
 
 @cache
