@@ -25,9 +25,15 @@ DECIDABLE = ("body", "header-chrome", "footer-chrome", "stray")
 
 # Function words of the languages the dev pages are in: running prose is full of them, menus,
 # link texts and labels rarely hold any.
-_FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "not", "no", "if", "so", "than", "then", "which", "who", "whom", "what", "when", "where", "there", "here", "will", "would", "can", "could", "may", "might", "should", "do", "does", "did", "der", "die", "das", "und", "oder", "aber", "ein", "eine", "einen", "dem", "den", "des", "ist", "sind", "war", "nicht", "mit", "von", "zu", "im", "auf", "für", "sich", "auch", "als", "wie", "es", "er", "sie", "wir", "ich", "le", "la", "les", "et", "un", "une", "des", "du", "est", "dans", "pour", "que", "qui", "il", "el", "los", "las", "y", "en", "por", "con", "para"]
-)
+_FUNCTION_WORDS_TEXT = """
+a an the and or but of to in on at for with from by as is are was were be been has have had
+it its this that these those he she they we you i his her their our not no if so than then
+which who whom what when where there here will would can could may might should do does did
+der die das und oder aber ein eine einen dem den des ist sind war nicht mit von zu im auf
+für sich auch als wie es er sie wir ich le la les et un une des du est dans pour que qui
+il el los las y en por con para
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CLAUSE_MARKS = re.compile(r"[,;:()]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“‘(]")

@@ -87,8 +87,8 @@ def shipped_model() -> LineModel:
 
 def apply_model(model: LineModel, lines: list[Line], kinds: list[str], title: str | None) -> None:
     """Re-decide every decidable line in place: a line the rules kept leaves the body below
-    one threshold, a line they guessed was chrome comes back above another. A page the model would leave
-    without any body keeps the rules' body: a short note is still a document."""
+    one threshold, a line they guessed was chrome comes back above another. A page the model
+    would leave without any body keeps the rules' body: a short note is still a document."""
     decide(model, model.scores(lines, kinds, title), kinds)
 
 
