@@ -90,7 +90,14 @@ def clean_scrape(text: str, model: LineModel | None = None) -> ScrapeResult:
     """Split a plain-text scrape into body, metadata and comments."""
     page = read_page(text)
     labels, header = page.labels, page.header
-    apply_model(model or shipped_model(), labels.lines, labels.kinds, header.title)
+    model = model or shipped_model()
+    apply_model(model, labels.lines, labels.kinds, header.title)
+    comments = page.comments
+    if outweighs_body(labels, comments):
+        # With the chrome gone the "comments" outweigh what is left: they were the article.
+        comments = []
+        restore_thread(labels)
+        apply_model(model, labels.lines, labels.kinds, header.title)
     fields = (("signoff", labels.signoff),) if labels.signoff else ()
     return ScrapeResult(
         text=join_body(labels),
@@ -98,7 +105,7 @@ def clean_scrape(text: str, model: LineModel | None = None) -> ScrapeResult:
         author=header.author or labels.bio_name,
         published=header.published,
         page_date=header.page_date,
-        comments=tuple(page.comments),
+        comments=tuple(comments),
         removed=_removed(labels, page.chrome),
         fields=fields,
     )

@@ -13,6 +13,7 @@ The header (the lines before the first paragraph) is handled in `header.py`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sitrep.clean.textscrape import patterns as pat
@@ -62,10 +63,20 @@ class Labels:
         return paragraphs[0] if paragraphs else None
 
 
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
+
+
 def _related_kind(line: Line) -> bool:
-    if not pat.related_marker(line.text):
+    """A related-link line: the marker and a headline, or an upper-case marker ("ALSO READ")
+    before anything. A mixed-case "Read more about ..." in a long line is prose, unless a
+    colon or arrow sets the marker off and one headline-like sentence follows."""
+    match = pat.PREFIX["related"].match(line.text)
+    if match is None:
         return False
-    return not line.is_paragraph or line.text[:8].isupper()
+    if not line.is_paragraph or line.text[:8].isupper():
+        return True
+    marked = line.text[: match.end()].rstrip().endswith((":", "»", ">", "|", "–", "—"))
+    return marked and _NEXT_SENTENCE.search(line.text, match.end()) is None
 
 
 def _mark_related(labels: Labels, i: int) -> None:

@@ -28,10 +28,10 @@ def is_structured(comments: list[Comment]) -> bool:
 
 
 def outweighs_body(labels: Labels, comments: list[Comment]) -> bool:
-    """The comments hold more words than the body, and nothing says they are a real thread: a
-    forum's member chrome, or authors and dates on most comments with none of them longer than
-    the article they answer."""
-    if not comments or "forum-chrome" in labels.kinds:
+    """The comments hold more words than the body, and nothing says they are a real thread:
+    authors or dates on most comments (a forum's posts have both), none of them longer than the
+    article they answer."""
+    if not comments:
         return False
     body = sum(_words(labels.text(i)) for i in labels.body_indices())
     sizes = [_words(c.text) for c in comments]
