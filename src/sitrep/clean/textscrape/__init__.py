@@ -17,6 +17,8 @@ from sitrep.clean.textscrape.lines import split_lines
 from sitrep.clean.textscrape.thread import outweighs_body, restore_thread
 from sitrep.records import Comment, FoundDate
 
+MAX_THREAD_RETRIES = 3  # readings of a page whose first "thread" proved to be its article
+
 __all__ = ["Page", "ScrapeResult", "clean_scrape", "join_body", "read_page"]
 
 
@@ -76,8 +78,15 @@ class Page:
 def read_page(text: str) -> Page:
     """The rule passes: line kinds, the header, and the comment thread split into comments."""
     lines = split_lines(text)
-    labels, first = classify(lines)
-    comments, chrome = parse_comments(labels.thread)
+    refused: frozenset[int] = frozenset()
+    for _ in range(MAX_THREAD_RETRIES):
+        labels, first = classify(lines, refused)
+        comments, chrome = parse_comments(labels.thread)
+        if not outweighs_body(labels, comments) or not labels.thread_opened:
+            break
+        # The line that opened the "thread" (a comment count in the page header) opened the
+        # article: read the page again without it, so the real thread further down can open.
+        refused = refused | {labels.thread_opened[0]}
     if outweighs_body(labels, comments):
         comments, chrome = [], 0  # the "thread" is the article: it goes back to the body
         restore_thread(labels)

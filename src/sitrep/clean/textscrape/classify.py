@@ -41,6 +41,8 @@ class Labels:
     signoff: str | None = None
     bio_name: str | None = None
     cut_tails: int = 0  # related-link markers cut off the end of a kept paragraph
+    refused: frozenset[int] = frozenset()  # lines known not to open the comment thread
+    thread_opened: list[int] = field(default_factory=list)  # lines that opened a thread
 
     def __post_init__(self) -> None:
         self.kinds = [BODY] * len(self.lines)
@@ -178,7 +180,7 @@ def _prose_share_before(labels: Labels, index: int) -> float:
 def _opening(labels: Labels, i: int, state: str) -> tuple[str | None, str]:
     """The section line i opens (None: it opens none) and the state it is read in."""
     line = labels.lines[i]
-    opened = _tail_start(line)
+    opened = _tail_start(line) if i not in labels.refused else None
     if (
         opened in _GUARDED_SECTIONS
         and state == BODY
@@ -208,6 +210,8 @@ def _mark_tail(labels: Labels, start: int) -> None:
         opened, state = _opening(labels, i, state)
         if opened:
             state, bio_lines = opened, 0
+            if opened == "comments":
+                labels.thread_opened.append(i)
             labels.kinds[i] = "comment-chrome" if opened == "comments" else opened
             if opened == "author-bio":
                 match = pat.BIO_NAME.match(line.text)
@@ -282,9 +286,10 @@ def _mark_body(labels: Labels, start: int) -> None:
     _mark_trailing(labels, labels.body_indices(start))
 
 
-def classify(lines: list[Line]) -> tuple[Labels, int | None]:
-    """Label `lines`; also return the index of the first paragraph (None: no prose at all)."""
-    labels = Labels(lines)
+def classify(lines: list[Line], refused: frozenset[int] = frozenset()) -> tuple[Labels, int | None]:
+    """Label `lines`; also return the index of the first paragraph (None: no prose at all).
+    `refused`: lines that must not open a comment thread (one that proved to be the article)."""
+    labels = Labels(lines, refused=refused)
     _mark_lines(labels)
     first = labels.first_paragraph()
     if first is not None:

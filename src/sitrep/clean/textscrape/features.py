@@ -37,6 +37,7 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CLAUSE_MARKS = re.compile(r"[,;:()]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“‘(]")
+_ARTICLE_MARKS = frozenset(("title", "byline"))
 _CONTEXT_NEAR = 2
 _CONTEXT_FAR = 6
 
@@ -102,6 +103,10 @@ def page_features(lines: list[Line], kinds: list[str], title: str | None) -> lis
     words = [math.log1p(line.words) for line in lines]
     repeats = _repeats(lines)
     title_words = word_set(title) if title else set()
+    # Widgets the patterns recognised (share rows, related links, forms, comment threads) mark
+    # the page's chrome zones; the title and byline mark where the article starts.
+    widgets = [float(kind not in DECIDABLE and kind not in _ARTICLE_MARKS) for kind in kinds]
+    title_at = next((i for i, kind in enumerate(kinds) if kind == "title"), None)
     before = 0.0
     n = max(1, len(lines) - 1)
     rows: list[list[float]] = []
@@ -122,6 +127,9 @@ def page_features(lines: list[Line], kinds: list[str], title: str | None) -> lis
             i / n,
             math.log1p(repeats[i]),
             overlap,
+            _window(widgets, i, _CONTEXT_NEAR),
+            _window(widgets, i, _CONTEXT_FAR),
+            float(title_at is not None and i > title_at),
         ]
         row += [float(kinds[i] == kind) for kind in DECIDABLE]
         rows.append(row)
