@@ -132,7 +132,10 @@ def read_header(labels: Labels, first: int | None) -> Header:
             or _read_poster(labels, i, header)
             or _read_date(labels, i, header, title_seen=title is not None and i > title)
         ):
-            labels.kinds[i] = "header-chrome"
+            # A comment count or "Comments" link in the header is a recognised widget, which
+            # the line model leaves alone; any other header line is its to judge.
+            counted = pat.COMMENT_START.fullmatch(labels.lines[i].text)
+            labels.kinds[i] = "comment-chrome" if counted else "header-chrome"
     if first is not None:
         _read_article_start(labels, first, header)
     header.settle()
