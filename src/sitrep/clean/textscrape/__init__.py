@@ -1,7 +1,11 @@
 """Our own cleaner for plain-text scrapes: article body, metadata and reader comments apart.
 
 No library does this: the page has already lost its markup, so which line is article and which
-is a share widget, a comment policy or a forum footer is read from the lines themselves.
+is a share widget, a comment policy or a forum footer is read from the lines themselves. Rule
+passes (`classify`, `header`, `comments`) recognise the widgets and sections that say what they
+are; a line model fitted on labelled pages (`linemodel`, `fit`) then decides the rest: which of
+the remaining lines are the article. A comment thread that outweighs the article without a real
+thread's structure is filed back as article (`thread`).
 """
 
 from __future__ import annotations
