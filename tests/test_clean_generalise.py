@@ -163,3 +163,20 @@ def test_held_out_report(data_dir: Path) -> None:
     text, keep_all = rows["text"], rows["text-baseline"]
     assert float(text["f1"]) > float(keep_all["f1"])  # type: ignore[arg-type]
     assert shipped_model().threshold > 0
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt"),
+    [
+        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "pdf"),  # a PDF cut short
+        (b"<html><body>" + b"<div>" * 60_000 + b"</body></html>", "html"),
+        (b"<html><head><script>var a = 1;</script></head><body><nav></nav></body></html>", "html"),
+    ],
+)
+def test_rejection_reasons_are_sentences(content: bytes, fmt: str) -> None:
+    from sitrep.errors import InputRejected
+
+    with pytest.raises(InputRejected) as caught:
+        clean_document(RawDocument(content, origin="bad", format=fmt))  # type: ignore[arg-type]
+    detail = str(caught.value)
+    assert detail and not any(word in detail for word in ("Error", "NoneType", "attribute"))
