@@ -48,11 +48,14 @@ def test_html_date_from_url_is_marked_as_such() -> None:
 
 
 def test_deeply_nested_html_is_rejected_quickly() -> None:
+    # The HTML parser gives up on the text 50,000 elements down: nothing usable is left, and the
+    # rejection says so in words, quickly.
     html = b"<html><body>" + b"<div>" * 50_000 + b"text" + b"</div>" * 50_000 + b"</body></html>"
     started = time.perf_counter()
     with pytest.raises(InputRejected) as caught:
         clean_document(_raw(html, "html"))
-    assert caught.value.reason == "malformed"
+    assert caught.value.reason in ("malformed", "no-text")
+    assert "Error" not in str(caught.value) and "object" not in str(caught.value)
     assert time.perf_counter() - started < 5
 
 

@@ -6,6 +6,7 @@ file) instead of quoting them.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,46 +18,13 @@ from sitrep.records import CleanDocument, RawDocument
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
-# seed prefix → (article paragraph lines, chrome lines that must not be in the body)
+# seed prefix → (article paragraph lines, chrome lines that must not be in the body); the same
+# hand labels the line model is fitted on (sitrep.clean.textscrape.fit).
+_LABELS = json.loads((Path(__file__).parent / "fixtures" / "clean" / "seed-lines.json").read_text())
 EXPECTED: dict[str, tuple[list[int], list[int]]] = {
-    "000": (
-        [1, 3, 5, 7, 9, 13],
-        [
-            11,
-            15,
-            16,
-            21,
-            32,
-            33,
-            *range(35, 54, 2),
-            55,
-            57,
-            60,
-            *range(62, 68),
-            69,
-            71,
-            73,
-            75,
-            76,
-            78,
-        ],
-    ),
-    "001": (
-        [7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27],
-        [1, 3, 29, 31, 33, 35, 37, 39, 41, 43, 47, 49, 51, 52, 56, 61, 65, 67],
-    ),
-    "002": (
-        [5, 11, 13, 15, 21, 23, 25, 27, 29, 31, 33, 35, 37],
-        [1, 3, 19, 39],
-    ),
-    "003": (
-        [5, 7, 9, 11, 13, 15, 18, 20, 22, 24, 26, 28, 30],
-        [1, 3, 32, 33, 35, 37],
-    ),
-    "004": (
-        [6, 8, 10, 12, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40],
-        [1, 4, 5, 13, 15, 42],
-    ),
+    prefix: (labels["keep"], labels["drop"])
+    for prefix, labels in _LABELS.items()
+    if not prefix.startswith("_")
 }
 
 

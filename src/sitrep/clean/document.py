@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lxml import etree  # type: ignore[import-untyped]
+
 from sitrep.clean.encoding import decode_and_repair, repair_text, sniff_html_charset
+from sitrep.clean.flatten import flatten_html
 from sitrep.clean.html import clean_html
 from sitrep.clean.language import detect_language
 from sitrep.clean.pdf import pdf_text
@@ -15,7 +18,15 @@ from sitrep.records import CleanDocument, DateSource, RawDocument
 
 
 def _from_html(raw: RawDocument, html: str, encoding: str | None) -> CleanDocument:
-    result = clean_html(html, raw.url)
+    try:
+        result = clean_html(html, raw.url)
+    except InputRejected:
+        # trafilatura found no article or could not read the markup: the page's visible text,
+        # flattened line by line, still goes through the plain-text cleaner before giving up.
+        fallback = _from_flattened(raw, html, encoding)
+        if fallback is None:
+            raise
+        return fallback
     return CleanDocument(
         id=raw.id,
         origin=raw.origin,
@@ -30,6 +41,15 @@ def _from_html(raw: RawDocument, html: str, encoding: str | None) -> CleanDocume
         encoding=encoding,
         comments=result.comments,
     )
+
+
+def _from_flattened(raw: RawDocument, html: str, encoding: str | None) -> CleanDocument | None:
+    try:
+        text = flatten_html(html)
+    except (ValueError, etree.LxmlError):
+        return None
+    doc = _from_text(raw, repair_text(text), encoding)
+    return doc if doc.text.strip() else None
 
 
 def _from_text(raw: RawDocument, text: str, encoding: str | None) -> CleanDocument:

@@ -23,19 +23,22 @@ _BLOCK = frozenset(
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
-def _walk(element: etree._Element, out: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    block = tag.lower() in _BLOCK
-    if block:
-        out.append("\n")
-    if element.text and tag:
-        out.append(element.text)
-    for child in element:
-        _walk(child, out)
-        if child.tail:
-            out.append(child.tail)
-    if block:
-        out.append("\n")
+def _walk(root: etree._Element, out: list[str]) -> None:
+    """Text in document order, a line break around every block element. Iterative (lxml's
+    iterwalk), so a page nested thousands of elements deep cannot hit the recursion limit."""
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag.lower() in _BLOCK
+        if event == "start":
+            if block:
+                out.append("\n")
+            if element.text and tag:
+                out.append(element.text)
+            continue
+        if block:
+            out.append("\n")
+        if element.tail and element is not root:
+            out.append(element.tail)
 
 
 def flatten_html(html: str | bytes) -> str:

@@ -19,7 +19,9 @@ from sitrep.errors import InputRejected
 from sitrep.records import Comment, FoundDate
 
 # lxml and trafilatura recurse over the tree: a page nested deeper than this is not an article
-# but an attack or a broken generator, and would hit the recursion limit or take minutes.
+# but an attack or a broken generator, and would hit the recursion limit or take minutes. The
+# cheap scan over-counts pages that leave tags open (<p>, <li> without their end tag), so a page
+# over the limit by the scan is measured again on its parsed tree before it is turned away.
 MAX_DEPTH = 400
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset(
@@ -49,6 +51,18 @@ def _max_depth(html: str) -> int:
         elif not self_closing and name.lower() not in _VOID:
             depth += 1
             deepest = max(deepest, depth)
+    return deepest
+
+
+def _tree_depth(html: str) -> int:
+    """The page's nesting as the HTML parser builds it (open tags closed), without recursion."""
+    root = _parse_tree(html)
+    if root is None:
+        return 0
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
     return deepest
 
 
@@ -93,14 +107,16 @@ def _paragraphs(text: str, title: str | None) -> str:
 
 def clean_html(html: str, url: str | None = None) -> HtmlResult:
     """Extract the article from an HTML page. Raises InputRejected ("malformed" / "no-text")."""
-    if _max_depth(html) > MAX_DEPTH:
-        raise InputRejected("malformed", f"HTML nested deeper than {MAX_DEPTH} elements")
+    if _max_depth(html) > MAX_DEPTH and _tree_depth(html) > MAX_DEPTH:
+        raise InputRejected(
+            "malformed", f"the page's markup is nested more than {MAX_DEPTH} elements deep"
+        )
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, include_comments=True, with_metadata=True, include_tables=True
         )
     except (RecursionError, ValueError, etree.LxmlError) as error:
-        raise InputRejected("malformed", f"HTML could not be parsed: {error}") from error
+        raise InputRejected("malformed", "the page's markup is too broken to read") from error
     if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise InputRejected("no-text", "no main text found in the HTML page")
     title = doc.title or None

@@ -16,8 +16,12 @@ def pdf_text(content: bytes) -> str:
         reader = PdfReader(io.BytesIO(content))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise InputRejected("malformed", f"PDF could not be read: {error}") from error
+        # The library's own message ("'NoneType' object has no attribute ...") means nothing to
+        # a reader; the chained exception keeps it for whoever debugs.
+        raise InputRejected(
+            "malformed", "the PDF is damaged or cut short and its text could not be read"
+        ) from error
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text:
-        raise InputRejected("no-text", "PDF has no text layer (scanned image?)")
+        raise InputRejected("no-text", "the PDF has no text layer (it is probably a scanned image)")
     return text

@@ -11,14 +11,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.clean.evaluate import evaluate_clean
+from sitrep.clean.evaluate import SPLITS, evaluate_clean
 from sitrep.clean.inspect import as_json, as_text, clean_inputs
 from sitrep.cli.common import terminal_text
 from sitrep.records import CleanDocument
 from sitrep.settings import get_settings
 
-_COLUMNS = ("system", "precision", "recall", "f1", "comment_recall", "tp", "fn", "fp", "tn",
-            "rejected")  # fmt: skip
+_COLUMNS = ("system", "precision", "recall", "f1", "comment_recall", "comment_recall_on_page",
+            "tp", "fn", "fp", "tn", "rejected")  # fmt: skip
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -54,17 +54,24 @@ def eval_clean(
         typer.Argument(help="evaluation set [default: <shared_data>/web-extraction-en]"),
     ] = None,
     limit: Annotated[int | None, typer.Option(help="score only the first N pages")] = None,
+    split: Annotated[
+        str,
+        typer.Option(help="all pages, only those the line model was fitted on, or only held-out"),
+    ] = "all",
     json_out: Annotated[bool, typer.Option("--json", help="print JSON lines")] = False,
 ) -> None:
     """Score the HTML and plain-text cleaners (and their baselines) on gold snippets."""
+    if split not in SPLITS:
+        raise typer.BadParameter(f"--split is one of {', '.join(SPLITS)}, not {split!r}")
     directory = data_dir or get_settings().shared_data / "web-extraction-en"
-    report = evaluate_clean(directory, limit=limit)
+    report = evaluate_clean(directory, limit=limit, split=split)
     rows = list(report.rows())
     if json_out:
         for row in rows:
             sys.stdout.write(json.dumps(row) + "\n")
         return
-    table = Table(title=f"clean: {report.pages} pages scored, {len(report.skipped)} skipped")
+    title = f"clean ({split}): {report.pages} pages scored, {len(report.skipped)} skipped"
+    table = Table(title=title)
     for column in _COLUMNS:
         table.add_column(column, justify="left" if column == "system" else "right")
     for row in rows:

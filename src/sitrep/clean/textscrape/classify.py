@@ -13,6 +13,7 @@ The header (the lines before the first paragraph) is handled in `header.py`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sitrep.clean.textscrape import patterns as pat
@@ -25,6 +26,7 @@ CAPTION_WINDOW = 3  # a caption is repeated within a few lines of its first copy
 CAPTION_SIMILARITY = 0.7
 MIN_PROSE_BEFORE_THREAD = 0.3  # share of the page's prose an uncounted "Comments" must follow
 _NOT_IN_THREAD = frozenset(("related", "advertisement", "share", "ticker", "cookie-notice"))
+_GUARDED_SECTIONS = frozenset(("comments", "comment-policy", "author-bio", "reply-form"))
 FOOTER_MAX_WORDS = 10  # an unpunctuated last line this long is a cut-off paragraph, not a link
 
 
@@ -39,6 +41,8 @@ class Labels:
     signoff: str | None = None
     bio_name: str | None = None
     cut_tails: int = 0  # related-link markers cut off the end of a kept paragraph
+    refused: frozenset[int] = frozenset()  # lines known not to open the comment thread
+    thread_opened: list[int] = field(default_factory=list)  # lines that opened a thread
 
     def __post_init__(self) -> None:
         self.kinds = [BODY] * len(self.lines)
@@ -61,10 +65,20 @@ class Labels:
         return paragraphs[0] if paragraphs else None
 
 
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
+
+
 def _related_kind(line: Line) -> bool:
-    if not pat.related_marker(line.text):
+    """A related-link line: the marker and a headline, or an upper-case marker ("ALSO READ")
+    before anything. A mixed-case "Read more about ..." in a long line is prose, unless a
+    colon or arrow sets the marker off and one headline-like sentence follows."""
+    match = pat.PREFIX["related"].match(line.text)
+    if match is None:
         return False
-    return not line.is_paragraph or line.text[:8].isupper()
+    if not line.is_paragraph or line.text[:8].isupper():
+        return True
+    marked = line.text[: match.end()].rstrip().endswith((":", "»", ">", "|", "–", "—"))
+    return marked and _NEXT_SENTENCE.search(line.text, match.end()) is None
 
 
 def _mark_related(labels: Labels, i: int) -> None:
@@ -166,14 +180,16 @@ def _prose_share_before(labels: Labels, index: int) -> float:
 def _opening(labels: Labels, i: int, state: str) -> tuple[str | None, str]:
     """The section line i opens (None: it opens none) and the state it is read in."""
     line = labels.lines[i]
-    opened = _tail_start(line)
+    opened = _tail_start(line) if i not in labels.refused else None
     if (
-        opened == "comments"
+        opened in _GUARDED_SECTIONS
         and state == BODY
         and not pat.COUNTED_COMMENTS.match(line.text)
         and _prose_share_before(labels, i) < MIN_PROSE_BEFORE_THREAD
     ):
-        opened = None  # a bare "Comments" with most of the prose still to come is a menu link
+        # A bare "Comments" or "Commenting Policy" with most of the prose still to come is a
+        # menu link, not the section that closes the page.
+        opened = None
     if opened == "comment-policy" and state == "comments" and labels.thread:
         opened = None  # a comment quoting the policy is still a comment
     if state == "reply-form" and pat.WHOLE["reply-form"].fullmatch(line.text):
@@ -194,6 +210,8 @@ def _mark_tail(labels: Labels, start: int) -> None:
         opened, state = _opening(labels, i, state)
         if opened:
             state, bio_lines = opened, 0
+            if opened == "comments":
+                labels.thread_opened.append(i)
             labels.kinds[i] = "comment-chrome" if opened == "comments" else opened
             if opened == "author-bio":
                 match = pat.BIO_NAME.match(line.text)
@@ -268,9 +286,10 @@ def _mark_body(labels: Labels, start: int) -> None:
     _mark_trailing(labels, labels.body_indices(start))
 
 
-def classify(lines: list[Line]) -> tuple[Labels, int | None]:
-    """Label `lines`; also return the index of the first paragraph (None: no prose at all)."""
-    labels = Labels(lines)
+def classify(lines: list[Line], refused: frozenset[int] = frozenset()) -> tuple[Labels, int | None]:
+    """Label `lines`; also return the index of the first paragraph (None: no prose at all).
+    `refused`: lines that must not open a comment thread (one that proved to be the article)."""
+    labels = Labels(lines, refused=refused)
     _mark_lines(labels)
     first = labels.first_paragraph()
     if first is not None:

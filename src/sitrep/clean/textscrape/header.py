@@ -58,6 +58,20 @@ def _read_byline(labels: Labels, i: int, header: Header) -> bool:
     return True
 
 
+def _read_poster(labels: Labels, i: int, header: Header) -> bool:
+    """The opening post's author: a member name right over its member title ("Senior Member",
+    "Messages: 312"), as forum threads print it."""
+    line = labels.lines[i]
+    below = i + 1 < len(labels.lines) and labels.kinds[i + 1] == "forum-chrome"
+    if not below or labels.lines[i + 1].gap or line.words > 4 or line.ends_sentence:
+        return False
+    if read_meta(line.text) is not None:
+        return False
+    header.author = header.author or line.text
+    labels.kinds[i] = "byline"
+    return True
+
+
 def _read_date(labels: Labels, i: int, header: Header, title_seen: bool) -> bool:
     """A line that is a date, alone or with a time, a label, a byline or a comment count."""
     text = labels.lines[i].text
@@ -113,10 +127,15 @@ def read_header(labels: Labels, first: int | None) -> Header:
         if i == title:
             labels.kinds[i] = "title"
             header.title = _THREAD_PREFIX.sub("", labels.lines[i].text)
-        elif not _read_byline(labels, i, header) and not _read_date(
-            labels, i, header, title_seen=title is not None and i > title
+        elif not (
+            _read_byline(labels, i, header)
+            or _read_poster(labels, i, header)
+            or _read_date(labels, i, header, title_seen=title is not None and i > title)
         ):
-            labels.kinds[i] = "header-chrome"
+            # A comment count or "Comments" link in the header is a recognised widget, which
+            # the line model leaves alone; any other header line is its to judge.
+            counted = pat.COMMENT_START.fullmatch(labels.lines[i].text)
+            labels.kinds[i] = "comment-chrome" if counted else "header-chrome"
     if first is not None:
         _read_article_start(labels, first, header)
     header.settle()

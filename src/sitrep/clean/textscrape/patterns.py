@@ -123,6 +123,9 @@ WHOLE = _compile(LINE_PATTERNS, "")
 PREFIX = _compile(PREFIX_PATTERNS, "")
 
 
+# The longest a widget, notice or form line runs; some patterns end in ".*" ("... cookies ...
+# accept ...") and must not swallow a whole article written as one line.
+MAX_WIDGET_WORDS = 60
 _WIDGET_SEPARATORS = re.compile(r"\s*[|•·]\s*")
 
 
@@ -138,6 +141,8 @@ def line_kind(text: str) -> str | None:
 
     A row of widgets ("Like | Quote", "Reply · Report") is chrome when every item is: it takes
     the kind of its first item."""
+    if len(text.split()) > MAX_WIDGET_WORDS:
+        return None  # a line this long is prose that mentions cookies or comments, no widget
     kind = _whole_kind(text)
     if kind is not None:
         return kind
