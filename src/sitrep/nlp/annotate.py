@@ -99,8 +99,10 @@ def annotate(doc_id: str, text: str, nlp: Language) -> tuple[Annotation, Doc]:
 
 # A batch through the pipeline holds at most this many characters (and `batch_size` texts).
 # Memory grows with a batch's volume, not its count: 32 pieces of a long text (320k characters)
-# peaked at 1,022 MB, 4 pieces at 397 MB, on a process of 227 MB.
-BATCH_CHARS = 100_000
+# peaked at 1,022 MB, 4 pieces at 397 MB, on a process of 227 MB. With sitrep_en 0.2.0 (the
+# NER's second tok2vec and the vectors) the hostile corpus peaked at 942 MB with 100k-character
+# batches and 786 MB with 40k, at the same CPU time.
+BATCH_CHARS = 40_000
 
 Piece = tuple[str, tuple[str, int]]  # (text, (doc id, pieces of that document))
 
