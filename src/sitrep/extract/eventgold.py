@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -88,8 +88,8 @@ def date_hit(event: Record, gold: Record) -> bool:
     if not event.get("time_start"):
         return False
     want: str = gold["date"]
-    start = event["time_start"][:10]
-    end = (event.get("time_end") or event["time_start"])[:10]
+    start = str(event["time_start"])[:10]
+    end = str(event.get("time_end") or event["time_start"])[:10]
     if gold.get("date_precision") == "day" or len(want) == 10:
         day = date.fromisoformat(want[:10])
         low, high = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
@@ -161,7 +161,7 @@ def _name_hit(system: list[str], gold: list[str]) -> bool:
     return any(words(s) & w for s in system for w in wanted if w)
 
 
-def score(gold: list[Record], records: Iterable[Record]) -> dict[str, Any]:
+def score(gold: Sequence[Record], records: Iterable[Record]) -> dict[str, Any]:
     """Precision, recall and per-field agreement on matched events, with the counts."""
     by_key = _by_article(records)
     tally = {name: [0, 0] for name in FIELDS}
