@@ -18,8 +18,26 @@ from sitrep.records import FoundDate
 
 # Label-like words allowed before the date line: capitalised words, numbers, and these cues.
 _CUES = frozenset(
-    "published posted on last updated update at date of publication by print this page "
-    "modified created and in".split()
+    [
+        "published",
+        "posted",
+        "on",
+        "last",
+        "updated",
+        "update",
+        "at",
+        "date",
+        "of",
+        "publication",
+        "by",
+        "print",
+        "this",
+        "page",
+        "modified",
+        "created",
+        "and",
+        "in",
+    ]
 )
 _MAX_LABEL_WORDS = 8
 _WORD = re.compile(r"[\w'’.-]+")
