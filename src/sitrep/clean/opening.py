@@ -18,27 +18,11 @@ from sitrep.records import FoundDate
 
 # Label-like words allowed before the date line: capitalised words, numbers, and these cues.
 _CUES = frozenset(
-    [
-        "published",
-        "posted",
-        "on",
-        "last",
-        "updated",
-        "update",
-        "at",
-        "date",
-        "of",
-        "publication",
-        "by",
-        "print",
-        "this",
-        "page",
-        "modified",
-        "created",
-        "and",
-        "in",
-    ]
-)
+    {
+        "published", "posted", "on", "last", "updated", "update", "at", "date", "of",
+        "publication", "by", "print", "this", "page", "modified", "created", "and", "in",
+    }
+)  # fmt: skip
 _MAX_LABEL_WORDS = 8
 _WORD = re.compile(r"[\w'’.-]+")
 # 05-09-2013, 24.07.2016, 27/05/2017 (day first, as these outlets print it; month first only
