@@ -174,7 +174,7 @@ def _extract(
     from sitrep.extract import extract_events
 
     started = time.perf_counter()
-    extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site)
+    extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site, doc.title)
     timings.append(("extract", time.perf_counter() - started))
     return DocResult(doc, annotation, extraction, tuple(timings))
 

@@ -38,7 +38,18 @@ _HEAD_CHARS = 400
 
 def opening_date(text: str, title: str | None = None) -> FoundDate | None:
     """The date line at the opening of `text` (after its headline, when repeated), or None."""
-    start = _after_title(text, title)
+    found_line = _opening(text, title)
+    return found_line[0] if found_line else None
+
+
+def opening_date_span(text: str, title: str | None = None) -> tuple[int, int] | None:
+    """Where the opening date line is in `text` (with the label words before it), or None."""
+    found_line = _opening(text, title)
+    return found_line[1] if found_line else None
+
+
+def _opening(text: str, title: str | None) -> tuple[FoundDate, tuple[int, int]] | None:
+    start = after_title(text, title)
     head = text[start : start + _HEAD_CHARS]
     hit = _first_date(head)
     if hit is None:
@@ -46,7 +57,8 @@ def opening_date(text: str, title: str | None = None) -> FoundDate | None:
     position, value, printed = hit
     if not _label_only(head[:position]):
         return None
-    return FoundDate(value=value, source="dateline", text=printed)
+    end = start + position + len(printed)
+    return FoundDate(value=value, source="dateline", text=printed), (start, end)
 
 
 def _first_date(head: str) -> tuple[int, str, str] | None:
@@ -97,8 +109,8 @@ def _fold(word: str) -> str:
     return re.sub(r"[^a-z0-9]", "", word.lower())
 
 
-def _after_title(text: str, title: str | None) -> int:
-    """Where the text continues after repeating its headline at the start (0 when it does not).
+def after_title(text: str, title: str | None, start: int = 0) -> int:
+    """Where the text continues after repeating its headline at `start` (0 when it does not).
 
     The headline may be repeated shortened or with a suffix ("... - Region - World"), so the
     text's leading words are matched against the title's, and at least four must agree.
@@ -107,7 +119,7 @@ def _after_title(text: str, title: str | None) -> int:
         return 0
     wanted = [w for w in (_fold(w) for w in _WORD.findall(title)) if w]
     matched, end = 0, 0
-    for word in _WORD.finditer(text[: len(title) + 200]):
+    for word in _WORD.finditer(text, start, start + len(title) + 200):
         folded = _fold(word.group(0))
         if not folded:
             continue

@@ -162,7 +162,7 @@ def eval_fakes_hidden(
     texts = [doc.text for doc in cleaned]
     for row, doc, parsed in zip(rows, cleaned, nlp.pipe(texts, batch_size=16), strict=True):
         published = doc.published.value if doc.published else None
-        lead = _lead(extract_events(doc.id, parsed, published, doc.site).events)
+        lead = _lead(extract_events(doc.id, parsed, published, doc.site, doc.title).events)
         for key, ok in _agreement(row, lead).items():
             agree[key] += ok
     n = len(rows) + rejected

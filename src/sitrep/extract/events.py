@@ -22,8 +22,10 @@ from sitrep.extract.attribution import (
 )
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.fragments import glued_actor, glued_verb
+from sitrep.extract.furniture import blank, furniture_spans, inside
 from sitrep.extract.happening import share_places, share_times
 from sitrep.extract.mentions import Found, analyse
+from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
@@ -41,20 +43,28 @@ from sitrep.records import (
 CASUALTY_TYPES = frozenset({"ASSAULT", "DIE"})
 
 
-def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | None) -> Extraction:
-    """Every event mention in `doc`, each with its claim (outlet, source chain, stance, span)."""
+def extract_events(
+    doc_id: str, doc: Doc, published: str | None, outlet: str | None, title: str | None = None
+) -> Extraction:
+    """Every event mention in `doc`, each with its claim (outlet, source chain, stance, span).
+
+    `title` (the document's headline) lets a headline repeated at the top of the text be masked
+    as furniture with the date line and datelines (`furniture`)."""
     schema, cues = load_event_schema(), load_claim_cues()
-    ents = entity_index(doc)
+    mask = furniture_spans(doc.text, title)
+    ents = {i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)}
     quotes = find_quotes(doc.text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
     for index, sent in enumerate(sents):
         times = _sentence_times(doc, sent, published)
-        casualties = find_casualties(sent.text)
+        casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         trailing = (
             trailing_attribution(sents[index + 1], ents, cues) if index + 1 < len(sents) else []
         )
         for token in sent:
+            if inside(mask, token.idx, token.idx + len(token.text)):
+                continue
             found = analyse(token, schema, cues, ents)
             if found is None:
                 continue
@@ -67,11 +77,23 @@ def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | N
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
                 mention = replace(mention, casualties=casualties)
+            mention = place_from_sentence(_unmasked(mention, mask), doc, sent, mask)
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
-    shared = share_times(share_places(_dedupe(mentions)))
+    shared = share_times(share_places(_dedupe(merge_sentences(mentions))))
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _unmasked(mention: EventMention, mask: list[tuple[int, int]]) -> EventMention:
+    """No participant or place from page furniture (a dateline's city, a photo credit)."""
+    if not mask:
+        return mention
+    kept = tuple(p for p in mention.participants if not inside(mask, p.start, p.end))
+    place = mention.place
+    if place is not None and inside(mask, place.start, place.end):
+        place = None
+    return replace(mention, participants=kept, place=place)
 
 
 def informative(mention: EventMention, doc: Doc) -> bool:
