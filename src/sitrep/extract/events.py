@@ -8,9 +8,11 @@ corroboration leaves such mentions out of events.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.agents import fill_agents, typed_arguments
 from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.attribution import (
     attribute,
@@ -52,7 +54,9 @@ def extract_events(
     as furniture with the date line and datelines (`furniture`)."""
     schema, cues = load_event_schema(), load_claim_cues()
     mask = furniture_spans(doc.text, title)
-    ents = {i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)}
+    ents = {
+        i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)
+    }
     quotes = find_quotes(doc.text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
@@ -77,12 +81,36 @@ def extract_events(
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
                 mention = replace(mention, casualties=casualties)
-            mention = place_from_sentence(_unmasked(mention, mask), doc, sent, mask)
+            mention = typed_arguments(_unmasked(mention, mask))
+            mention = place_from_sentence(mention, doc, sent, mask)
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
-    shared = share_times(share_places(_dedupe(merge_sentences(mentions))))
+    merged = merge_sentences(mentions)
+    merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
+    shared = share_times(share_places(_dedupe(merged)))
+    shared = [_reported_month(m, published) for m in shared]
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _reported_month(mention: EventMention, published: str | None) -> EventMention:
+    """A happening the text reports without saying when is dated to the month it was reported
+    in (as the event gold codes it): the report bounds it, the month says no more than that."""
+    if mention.time is not None or mention.modality is not None or not published:
+        return mention
+    if len(published) < 7 or mention.type not in CASUALTY_TYPES:
+        return mention
+    year, month = int(published[:4]), int(published[5:7])
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    time = TimeValue(
+        text="",
+        precision="month",
+        start=f"{year:04d}-{month:02d}-01",
+        end=f"{year:04d}-{month:02d}-{last:02d}",
+        anchor=published,
+        method="undated in the text: the month it was reported",
+    )
+    return replace(mention, time=time)
 
 
 def _unmasked(mention: EventMention, mask: list[tuple[int, int]]) -> EventMention:
