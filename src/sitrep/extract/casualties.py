@@ -18,21 +18,27 @@ _WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 _N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+# "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
+_N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?)\b)"
+# "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
+_NOT_WOUNDED = (
+    r"(?!\s+(?:[^\W\d]\w*\s+){0,2}?(?:were|was|are|have been)\s+(?:wounded|injured|hurt)\b)"
+)
 _Q = r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated )?"
 _WHO = (
-    r"(?:\w+[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|members|"
-    r"children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
+    r"(?:[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
+    r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
 _KILLED = (
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+{_Q}{_N}\b", re.I),
+    re.compile(rf"\b(?:killed|killing|kills|kill)\s+{_Q}{_N}\b{_NOT_WOUNDED}", re.I),
     re.compile(
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:\w+\s+){{0,2}}?{_BE}?"
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?"
         r"(?:killed|dead|died|slain|massacred|executed)\b",
         re.I,
     ),
-    re.compile(rf"\b{_Q}{_N}\s+(?:\w+\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
     re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,12}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
     re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
 )
@@ -41,7 +47,7 @@ _WOUNDED = (
         rf"\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+{_Q}(?:another\s+)?{_N}\b", re.I
     ),
     re.compile(
-        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:\w+\s+){{0,2}}?{_BE}?(?:wounded|injured|hurt)\b",
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?(?:wounded|injured|hurt)\b",
         re.I,
     ),
 )
