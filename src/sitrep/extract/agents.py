@@ -44,6 +44,17 @@ ATTACK_VERBS = frozenset(
         "execute", "raid", "storm", "shoot", "carry", "conduct", "assassinate", "ambush",
     }
 )  # fmt: skip
+# Things that are never actors or victims: weapons, vehicles, and what an attack is made of.
+NON_AGENT_HEADS = frozenset(
+    {
+        "rocket", "rockets", "missile", "missiles", "shell", "shells", "mortar", "mortars",
+        "bomb", "bombs", "gas", "tank", "tanks", "bombardment", "shelling", "strike", "strikes",
+        "airstrike", "airstrikes", "raid", "raids", "fire", "explosion", "blast", "barrel",
+        "weapons", "weapon", "artillery", "car", "vehicle", "drone", "drones", "ammunition",
+        "attack", "attacks", "air", "violence", "war",
+    }
+)  # fmt: skip
+AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
 _VICTIMS = re.compile(
     r"\b(civilians|people|persons|children|women|soldiers|troops|fighters|militants|rebels|"
     r"terrorists|insurgents|jihadists|policemen|servicemen|residents|citizens|members)\b",
@@ -51,8 +62,20 @@ _VICTIMS = re.compile(
 )
 
 
+def _not_agent(p: Participant) -> bool:
+    """A weapon, vehicle or attack named as an actor ("Toxic gas", "Rocket", "Heavy air")."""
+    if p.role not in AGENT_ROLES or p.label in AGENT_LABELS or p.label in PLACE_LABELS:
+        return False
+    words = p.text.lower().split()
+    return bool(words) and words[-1] in NON_AGENT_HEADS
+
+
 def typed_arguments(mention: EventMention) -> EventMention:
-    """A violent mention's towns and buildings out of its actors and targets (see module doc)."""
+    """A violent mention's towns and buildings out of its actors and targets, and no event's
+    actor a weapon or a vehicle (see module doc)."""
+    if any(_not_agent(p) for p in mention.participants):
+        kept = tuple(p for p in mention.participants if not _not_agent(p))
+        mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
         return mention
     places = [p for p in mention.participants if p.label in PLACE_LABELS and not is_country(p.text)]
