@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
 from sitrep.extract.merge import VIOLENT, is_country
+from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -62,12 +63,34 @@ _VICTIMS = re.compile(
 )
 
 
+NON_AGENT_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+
+
 def _not_agent(p: Participant) -> bool:
-    """A weapon, vehicle or attack named as an actor ("Toxic gas", "Rocket", "Heavy air")."""
-    if p.role not in AGENT_ROLES or p.label in AGENT_LABELS or p.label in PLACE_LABELS:
+    """A weapon, vehicle, attack, date or number named as an actor ("Toxic gas", "Rocket",
+    "Heavy air", "Friday")."""
+    if p.role not in AGENT_ROLES:
+        return False
+    if p.label in NON_AGENT_LABELS or _is_time(p.text):
+        return True
+    if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
     words = p.text.lower().split()
     return bool(words) and words[-1] in NON_AGENT_HEADS
+
+
+_TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
+
+
+def _is_time(text: str) -> bool:
+    """The whole of `text` is a time ("Friday", "Last Monday", "12 March")."""
+    found = find_time_expressions(text)
+    if not found:
+        return False
+    rest = text[: found[0].start] + text[found[0].end :]
+    return all(w.lower() in _TIME_FILLERS for w in rest.split())
 
 
 def typed_arguments(mention: EventMention) -> EventMention:

@@ -29,9 +29,11 @@ _PATTERNS = (
         rf"\((?:{_AGENCY})\)\s*[-–—:]?",
     ),
     # "REUTERS/Stringer", "AFP/Getty Images", "REUTERS/Omar Sanadiki/File Photo"
+    # (a credit names a role such as "Stringer" or a photographer: one or two words)
     re.compile(
         r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SANA|Anadolu Agency|Sputnik)"
-        r"(?:\s*/\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}){1,3}"
+        r"(?:\s*/\s*(?:(?:Stringer|Handout|File(?: Photo)?|Pool)\b"
+        r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)){1,3}"
     ),
     re.compile(r"\((?:AP|AFP|Reuters|SANA|File|Photo)(?: Archive| Photo| file photo)?\)"),
     re.compile(r"\b(?:Photo|Image|Picture|File photo)(?: credit)?\s*:\s*\S+(?: \S+){0,3}", re.I),
