@@ -52,7 +52,8 @@ NON_AGENT_HEADS = frozenset(
         "bomb", "bombs", "gas", "tank", "tanks", "bombardment", "shelling", "strike", "strikes",
         "airstrike", "airstrikes", "raid", "raids", "fire", "explosion", "blast", "barrel",
         "weapons", "weapon", "artillery", "car", "vehicle", "drone", "drones", "ammunition",
-        "attack", "attacks", "air", "violence", "war",
+        "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
+        "clashes", "fighting", "offensive", "operation", "operations", "campaign",
     }
 )  # fmt: skip
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
@@ -68,10 +69,10 @@ NON_AGENT_LABELS = frozenset(
 )
 
 
-def _not_agent(p: Participant) -> bool:
+def _not_agent(p: Participant, event_type: str) -> bool:
     """A weapon, vehicle, attack, date or number named as an actor ("Toxic gas", "Rocket",
-    "Heavy air", "Friday")."""
-    if p.role not in AGENT_ROLES:
+    "Heavy air", "Friday"); an arms transfer's item may be a weapon."""
+    if p.role not in AGENT_ROLES and (p.role != "item" or event_type == "AID"):
         return False
     if p.label in NON_AGENT_LABELS or _is_time(p.text):
         return True
@@ -93,11 +94,26 @@ def _is_time(text: str) -> bool:
     return all(w.lower() in _TIME_FILLERS for w in rest.split())
 
 
+def _without_time(p: Participant) -> Participant:
+    """ "Last Monday regime forces": the phrase without the time the parser glued to it."""
+    if p.label != "NP":
+        return p
+    found = find_time_expressions(p.text)
+    if not found or p.text[: found[0].start].strip().lower() not in ("", *_TIME_FILLERS):
+        return p
+    rest = p.text[found[0].end :]
+    cut = len(p.text) - len(rest.lstrip())
+    if not rest.strip():
+        return p
+    return replace(p, text=p.text[cut:], start=p.start + cut)
+
+
 def typed_arguments(mention: EventMention) -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc)."""
-    if any(_not_agent(p) for p in mention.participants):
-        kept = tuple(p for p in mention.participants if not _not_agent(p))
+    trimmed = tuple(_without_time(p) for p in mention.participants)
+    kept = tuple(p for p in trimmed if not _not_agent(p, mention.type))
+    if kept != mention.participants:
         mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
         return mention

@@ -28,6 +28,7 @@ from sitrep.extract.furniture import blank, furniture_spans, inside
 from sitrep.extract.happening import share_places, share_times
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
+from sitrep.extract.newsworthy import is_habitual, is_headline, is_total_since
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
@@ -43,6 +44,9 @@ from sitrep.records import (
 )
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "DIE"})
+# Types whose simple present is a habit or policy ("forces target hospitals"); a statement type
+# in the present is the statement itself ("we warn the Saudis").
+HAPPENINGS = frozenset({"ASSAULT", "DIE", "MOBILIZE", "AID", "SUPPORT", "COERCE"})
 
 
 def extract_events(
@@ -61,6 +65,8 @@ def extract_events(
     sents = list(doc.sents)
     mentions: list[EventMention] = []
     for index, sent in enumerate(sents):
+        if is_headline(sent):
+            continue  # the page's or a related article's headline: not where events are told
         times = _sentence_times(doc, sent, published)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         trailing = (
@@ -80,7 +86,11 @@ def extract_events(
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
+                if is_total_since(sent.text, casualties.killed):
+                    continue  # a statistic since a date, not a happening
                 mention = replace(mention, casualties=casualties)
+            if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
+                mention = replace(mention, modality="habitual")
             mention = typed_arguments(_unmasked(mention, mask))
             mention = place_from_sentence(mention, doc, sent, mask)
             if trailing and mention.claim.stance == "asserts":

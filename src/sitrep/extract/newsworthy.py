@@ -1,0 +1,74 @@
+"""Event or not: what a coder would not record as a happening.
+
+- Headlines: a sentence in Title Case ("Coalition Bombs School and Mosque in Raqqa Mainstream
+  Media Diverts Attention", "Nine Civilians Killed in Regime Airstrikes on Rural Homs Today") is
+  the page's own headline or a related article's; the story's events are told in its sentences.
+- Totals since a date ("More than 290000 people have been killed since the conflict erupted in
+  March 2011"): a statistic, not a happening dated March 2011.
+- Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
+  ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
+  Headlines are already out, so "Strikes kill 21" is not taken for a habit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# Short function words that stay lower case in Title Case.
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+        "over",
+        "near",
+        "after",
+    ]
+)
+HEADLINE_SHARE = 0.75
+HEADLINE_WORDS = 4
+
+_SINCE = re.compile(
+    r"\bsince\b(?:\s+\S+){0,6}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
+    r"(?:the |its |syrias |syria's )?(?:conflict|war|uprising|revolution|crisis)\b)",
+    re.I,
+)
+TOTAL_AT_LEAST = 100
+
+
+def is_headline(sent: Span) -> bool:
+    """Most words capitalised, as in a headline (see module doc)."""
+    words = [w for w in _WORD.findall(sent.text) if w.lower() not in _MINOR]
+    capital = sum(w[0].isupper() for w in words)
+    return capital >= HEADLINE_WORDS and capital / max(len(words), 1) >= HEADLINE_SHARE
+
+
+def is_total_since(sentence: str, killed: int | None) -> bool:
+    """A large toll counted since a date or since the war began (see module doc)."""
+    return killed is not None and killed >= TOTAL_AT_LEAST and _SINCE.search(sentence) is not None
+
+
+def is_habitual(trigger: Token) -> bool:
+    """A verb in the simple present, or a nominal carried by one (see module doc)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
