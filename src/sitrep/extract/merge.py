@@ -60,7 +60,9 @@ def _merge(group: list[EventMention]) -> EventMention:
             if (p.start, p.end) not in seen:
                 seen.add((p.start, p.end))
                 participants.append(replace(p, role=role))  # type: ignore[arg-type]
+    # The attributed reading of the sentence wins, bound to the surviving mention.
     claim = next((m.claim for m in group if m.claim.stance != "asserts"), first.claim)
+    claim = replace(claim, id=first.claim.id, event_mention_id=first.id)
     return replace(
         first,
         mode=mode,
