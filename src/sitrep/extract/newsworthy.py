@@ -56,8 +56,8 @@ TOTAL_AT_LEAST = 100
 
 def is_headline(sent: Span) -> bool:
     """Most words capitalised, as in a headline (see module doc)."""
-    words = [w for w in _WORD.findall(sent.text) if w.lower() not in _MINOR]
-    capital = sum(w[0].isupper() for w in words)
+    words: list[str] = [w for w in _WORD.findall(sent.text) if w.lower() not in _MINOR]
+    capital = sum(1 for w in words if w[0].isupper())
     return capital >= HEADLINE_WORDS and capital / max(len(words), 1) >= HEADLINE_SHARE
 
 
