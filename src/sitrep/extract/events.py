@@ -25,7 +25,7 @@ from sitrep.extract.attribution import (
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, inside
-from sitrep.extract.happening import share_places, share_times
+from sitrep.extract.happening import share_nearby_places, share_places, share_times
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import is_habitual, is_headline, is_total_since
@@ -98,7 +98,8 @@ def extract_events(
             mentions.append(mention)
     merged = merge_sentences(mentions)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
-    shared = share_times(share_places(_dedupe(merged)))
+    placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
+    shared = share_times(share_nearby_places(placed))
     shared = [_reported_month(m, published) for m in shared]
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
