@@ -78,6 +78,10 @@ def test_furniture_masks_datelines_credits_and_counters() -> None:
         ("Three killed including 2 women 29 injured in attacks", 3, 29),
         ("More than a dozen people were killed in the raid", None, None),
         ("7 2014 Hundreds killed in the city", None, None),
+        ("Fifteen civilians among them 11 children were killed in a raid", 15, None),
+        ("Five children and four medical staff killed by airstrikes", 9, None),
+        ("Air strikes killed 50 militants and eight civilians including children", 58, None),
+        ("Air raids killing nine children and 14 others", 23, None),
     ],
 )
 def test_casualties_as_coded(sentence: str, killed: int | None, wounded: int | None) -> None:

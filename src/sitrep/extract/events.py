@@ -91,7 +91,7 @@ def extract_events(
                 mention = replace(mention, casualties=casualties)
             if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
                 mention = replace(mention, modality="habitual")
-            mention = typed_arguments(_unmasked(mention, mask))
+            mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
             mention = place_from_sentence(mention, doc, sent, mask)
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
@@ -122,6 +122,18 @@ def _reported_month(mention: EventMention, published: str | None) -> EventMentio
         method="undated in the text: the month it was reported",
     )
     return replace(mention, time=time)
+
+
+def _named_dead(mention: EventMention) -> EventMention:
+    """ "Tony Mendez died", "X has been killed": with no count in the sentence, the dead are
+    the people it names."""
+    if mention.type != "DIE" or mention.casualties is not None or mention.negated:
+        return mention
+    named = [p for p in mention.participants if p.role == "target" and p.label == "PERSON"]
+    if not named:
+        return mention
+    how = "; ".join(p.text for p in named)
+    return replace(mention, casualties=Casualties(len(named), None, None, None, None, how))
 
 
 def _unmasked(mention: EventMention, mask: list[tuple[int, int]]) -> EventMention:

@@ -41,6 +41,8 @@ _PATTERNS = (
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
     re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),
+    # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
+    re.compile(r"(?<=\d )Related\b[^.]*"),
     re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4}\)", re.I),
 )
 
