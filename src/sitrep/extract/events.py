@@ -28,7 +28,7 @@ from sitrep.extract.furniture import blank, furniture_spans, inside
 from sitrep.extract.happening import share_nearby_places, share_places, share_times
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
-from sitrep.extract.newsworthy import is_habitual, is_headline, is_total_since
+from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
@@ -89,6 +89,8 @@ def extract_events(
                 if is_total_since(sent.text, casualties.killed):
                     continue  # a statistic since a date, not a happening
                 mention = replace(mention, casualties=casualties)
+            if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
+                mention = replace(mention, modality="relation")
             if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
                 mention = replace(mention, modality="habitual")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
@@ -156,6 +158,8 @@ def informative(mention: EventMention, doc: Doc) -> bool:
     a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
     """
     named = any(_names_someone(p, doc) for p in mention.participants)
+    if mention.type not in CASUALTY_TYPES:
+        return named  # a visit, deployment or transfer by no one named is not codable
     return named or mention.place is not None or mention.casualties is not None
 
 

@@ -5,6 +5,7 @@
   the page's own headline or a related article's; the story's events are told in its sentences.
 - Totals since a date ("More than 290000 people have been killed since the conflict erupted in
   March 2011"): a statistic, not a happening dated March 2011.
+- Backing described by a participle ("an alliance backed by the coalition"): a relation.
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
   ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
   Headlines are already out, so "Strikes kill 21" is not taken for a habit.
@@ -72,3 +73,9 @@ def is_habitual(trigger: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def is_relation(trigger: Token) -> bool:
+    """ "fighters supporting the government", "an alliance backed by the coalition": backing told
+    as a participle describing a noun is a standing relation, not a happening."""
+    return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
