@@ -44,6 +44,12 @@ from sitrep.records import (
 )
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "DIE"})
+# Types a report dates when the text does not: attacks and deaths, and statements (a statement
+# reported without a date was made about when it was reported). A visit or a deployment may be
+# told long after it happened, so it stays undated.
+DATED_BY_REPORT = frozenset(
+    {"ASSAULT", "DIE", "ACCUSE", "THREATEN", "SANCTION", "APPOINT", "DISMISS", "COERCE"}
+)
 # Types whose simple present is a habit or policy ("forces target hospitals"); a statement type
 # in the present is the statement itself ("we warn the Saudis").
 HAPPENINGS = frozenset({"ASSAULT", "DIE", "MOBILIZE", "AID", "SUPPORT", "COERCE"})
@@ -80,6 +86,8 @@ def extract_events(
                 continue
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
             time = _governing_time(token, times, cues)
+            if time is None and found.type in CASUALTY_TYPES:  # a visit's sentence may date
+                time = _sentence_time(token, times, cues)  # something else ("since January")
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
@@ -111,7 +119,7 @@ def _reported_month(mention: EventMention, published: str | None) -> EventMentio
     in (as the event gold codes it): the report bounds it, the month says no more than that."""
     if mention.time is not None or mention.modality is not None or not published:
         return mention
-    if len(published) < 7 or mention.type not in CASUALTY_TYPES:
+    if len(published) < 7 or mention.type not in DATED_BY_REPORT:
         return mention
     year, month = int(published[:4]), int(published[5:7])
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
@@ -237,6 +245,22 @@ def _governing_time(
 
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _sentence_time(
+    trigger: Token, times: list[tuple[Span, TimeValue]], cues: ClaimCues
+) -> TimeValue | None:
+    """The sentence's one dated time, when the parse tied it to no trigger ("A car bomb killed
+    eight people near the shrine ... on Monday"), unless a reporting verb governs it ("told SANA
+    on Thursday that a shell killed ...": the day of the report, not of the happening)."""
+    dated = [(span, tv) for span, tv in times if tv.start and tv.precision in ("day", "range")]
+    if len(dated) != 1 or trigger.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return None
+    span, value = dated[0]
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and is_attribution_verb(verb, cues):
+        return None
+    return value
 
 
 def _nearest(found: list[tuple[int, TimeValue]]) -> TimeValue:
