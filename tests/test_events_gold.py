@@ -173,3 +173,22 @@ def test_no_participant_is_furniture_weapon_town_or_date() -> None:
                 ):
                     bad.append((doc.id, event.type, p.role, p.text))
     assert not bad, bad[:10]
+
+
+def test_not_confirmed_is_unverified_not_denied() -> None:
+    from sitrep.extract import extract_events
+
+    text = "Iranian officials have not confirmed the trip of Soleimani to Moscow."
+    events = extract_events("d", _nlp()(text), "2016-10-16", "Outlet").events
+    assert events and all(e.claim.stance == "reports" for e in events)
+    denied = extract_events("d", _nlp()(text.replace("have not confirmed", "denied")), None, None)
+    assert all(e.claim.stance == "denies" for e in denied.events)
+
+
+def test_sentence_final_source_attributes_the_sentence() -> None:
+    from sitrep.extract import extract_events
+
+    text = "Air strikes killed 18 fighters near Palmyra over the past day a monitor said on Friday."
+    events = extract_events("d", _nlp()(text), "2016-07-15", None).events
+    assert events and all(e.claim.stance == "reports" for e in events)
+    assert all(any("monitor" in link.name for link in e.claim.chain) for e in events)

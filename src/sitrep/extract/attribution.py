@@ -332,6 +332,7 @@ def attribute(
     """The chain and stance of the event whose trigger is `trigger`."""
     chain: list[SourceLink] = []
     stance: Stance | None = None
+    unconfirmed = False
     for anc in trigger.ancestors:
         found = _classify(anc, cues)
         if found is None and anc.lower_ in REPORT_NOUNS:
@@ -341,6 +342,9 @@ def attribute(
         category, lemma = found
         links = _verb_links(anc, lemma, ents, cues, quote[0] if quote else None)
         chain = links + chain
+        if category == "confirms" and any(dep(c) == "neg" for c in anc.children):
+            unconfirmed = True  # "officials have not confirmed the trip": unverified, not denied
+            continue
         if stance is None and category != "reports":
             stance = category  # type: ignore[assignment]
     if not chain:
@@ -355,7 +359,7 @@ def attribute(
             stance = category  # type: ignore[assignment]
     if stance is None:
         stance = "reports" if chain else "asserts"
-    if negated and stance in ("asserts", "reports", "confirms"):
+    if negated and not unconfirmed and stance in ("asserts", "reports", "confirms"):
         stance = "denies"
     return Attribution(tuple(chain), stance, bool(chain))
 
@@ -377,7 +381,8 @@ def sentence_final_attribution(
         found = _classify(tok, cues)
         if found is None or found[0] == "retracts":
             continue
-        subject = next((c for c in tok.children if dep(c) in SUBJECT_DEPS), None)
+        subjects = [c for c in tok.children if dep(c) in SUBJECT_DEPS and c.i > trigger.i]
+        subject = subjects[-1] if subjects else None
         if subject is None and tok.i - 1 > trigger.i:
             subject = tok.doc[tok.i - 1]
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
