@@ -32,19 +32,53 @@ VAGUE_MODES = frozenset({"unspecified", "offensive", None})
 
 
 def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
-    """`mentions` with each sentence's asserted ASSAULT/DIE mentions merged into one."""
+    """`mentions` with each sentence's asserted ASSAULT/DIE mentions merged into happenings.
+
+    Attacks of one sentence placed in different places stay apart ("an offensive in Homs ...
+    an airstrike near Damascus"); each death joins the nearest attack."""
     groups: dict[int, list[EventMention]] = {}
     for m in mentions:
         if m.type in VIOLENT and m.modality is None and not m.negated:
             groups.setdefault(m.sentence, []).append(m)
+    merged: dict[str, EventMention] = {}  # first member's id -> the merged mention
+    members: set[str] = set()
+    for group in groups.values():
+        for cluster in _happenings(group):
+            merged[cluster[0].id] = _merge(cluster)
+            members.update(m.id for m in cluster)
     out = []
     for m in mentions:
-        group = groups.get(m.sentence)
-        if group is None or m not in group:
+        if m.id in merged:
+            out.append(merged[m.id])
+        elif m.id not in members:
             out.append(m)
-        elif m is group[0]:
-            out.append(_merge(group))
     return out
+
+
+def _happenings(group: list[EventMention]) -> list[list[EventMention]]:
+    """A sentence's violent mentions as happenings: attacks joined unless placed apart, each
+    death with the nearest attack (all deaths together when there is no attack)."""
+    clusters: list[list[EventMention]] = []
+    for m in (g for g in group if g.type == "ASSAULT"):
+        home = next((c for c in clusters if _same_place(c, m)), None)
+        if home is None:
+            clusters.append([m])
+        else:
+            home.append(m)
+    deaths = [g for g in group if g.type != "ASSAULT"]
+    if not clusters:
+        return [deaths] if deaths else []
+    for d in deaths:
+        nearest = min(
+            clusters, key=lambda c: min(abs(x.trigger_start - d.trigger_start) for x in c)
+        )
+        nearest.append(d)
+    return [sorted(c, key=lambda x: x.trigger_start) for c in clusters]
+
+
+def _same_place(cluster: list[EventMention], m: EventMention) -> bool:
+    places = {x.place.text.lower() for x in cluster if x.place}
+    return m.place is None or not places or m.place.text.lower() in places
 
 
 def _merge(group: list[EventMention]) -> EventMention:
