@@ -8,7 +8,6 @@ corroboration leaves such mentions out of events.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +22,7 @@ from sitrep.extract.attribution import (
     trailing_attribution,
 )
 from sitrep.extract.casualties import find_casualties
+from sitrep.extract.dating import reported_month, sentence_time
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, inside
 from sitrep.extract.happening import share_nearby_places, share_places, share_times
@@ -44,12 +44,6 @@ from sitrep.records import (
 )
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "DIE"})
-# Types a report dates when the text does not: attacks and deaths, and statements (a statement
-# reported without a date was made about when it was reported). A visit or a deployment may be
-# told long after it happened, so it stays undated.
-DATED_BY_REPORT = frozenset(
-    {"ASSAULT", "DIE", "ACCUSE", "THREATEN", "SANCTION", "APPOINT", "DISMISS", "COERCE"}
-)
 # Types whose simple present is a habit or policy ("forces target hospitals"); a statement type
 # in the present is the statement itself ("we warn the Saudis").
 HAPPENINGS = frozenset({"ASSAULT", "DIE", "MOBILIZE", "AID", "SUPPORT", "COERCE"})
@@ -87,7 +81,7 @@ def extract_events(
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
             time = _governing_time(token, times, cues)
             if time is None and found.type in CASUALTY_TYPES:  # a visit's sentence may date
-                time = _sentence_time(token, times, cues)  # something else ("since January")
+                time = sentence_time(token, times, cues)  # something else ("since January")
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
@@ -110,28 +104,8 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     shared = share_times(share_nearby_places(placed))
-    shared = [_reported_month(m, published) for m in shared]
+    shared = [reported_month(m, published) for m in shared]
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
-
-
-def _reported_month(mention: EventMention, published: str | None) -> EventMention:
-    """A happening the text reports without saying when is dated to the month it was reported
-    in (as the event gold codes it): the report bounds it, the month says no more than that."""
-    if mention.time is not None or mention.modality is not None or not published:
-        return mention
-    if len(published) < 7 or mention.type not in DATED_BY_REPORT:
-        return mention
-    year, month = int(published[:4]), int(published[5:7])
-    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-    time = TimeValue(
-        text="",
-        precision="month",
-        start=f"{year:04d}-{month:02d}-01",
-        end=f"{year:04d}-{month:02d}-{last:02d}",
-        anchor=published,
-        method="undated in the text: the month it was reported",
-    )
-    return replace(mention, time=time)
 
 
 def _named_dead(mention: EventMention) -> EventMention:
@@ -245,22 +219,6 @@ def _governing_time(
 
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
-
-
-def _sentence_time(
-    trigger: Token, times: list[tuple[Span, TimeValue]], cues: ClaimCues
-) -> TimeValue | None:
-    """The sentence's one dated time, when the parse tied it to no trigger ("A car bomb killed
-    eight people near the shrine ... on Monday"), unless a reporting verb governs it ("told SANA
-    on Thursday that a shell killed ...": the day of the report, not of the happening)."""
-    dated = [(span, tv) for span, tv in times if tv.start and tv.precision in ("day", "range")]
-    if len(dated) != 1 or trigger.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
-        return None
-    span, value = dated[0]
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and is_attribution_verb(verb, cues):
-        return None
-    return value
 
 
 def _nearest(found: list[tuple[int, TimeValue]]) -> TimeValue:
