@@ -108,6 +108,26 @@ def _without_time(p: Participant) -> Participant:
     return replace(p, text=p.text[cut:], start=p.start + cut)
 
 
+# Head nouns of places and buildings: "al-Sayyed Ali neighborhood", "Deir Ezzor city".
+SITE_HEADS = frozenset(
+    {
+        "neighborhood", "neighbourhood", "city", "town", "village", "district", "area", "areas",
+        "province", "governorate", "countryside", "suburb", "suburbs", "camp", "market",
+        "hospital", "school", "mosque", "clinic", "airport", "road", "highway", "square",
+    }
+)  # fmt: skip
+
+
+def _is_site(p: Participant) -> bool:
+    """A town, district or building named as a violent event's actor or target."""
+    if p.role == "place":
+        return False
+    if p.label in PLACE_LABELS:
+        return not is_country(p.text)
+    words = p.text.lower().split()
+    return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
+
+
 def typed_arguments(mention: EventMention) -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc)."""
@@ -117,11 +137,12 @@ def typed_arguments(mention: EventMention) -> EventMention:
         mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
         return mention
-    places = [p for p in mention.participants if p.label in PLACE_LABELS and not is_country(p.text)]
+    places = [p for p in mention.participants if _is_site(p)]
     if not places:
         return mention
     kept = tuple(p for p in mention.participants if p not in places)
-    place = mention.place or replace(places[0], role="place")
+    named = [p for p in places if p.label in PLACE_LABELS]  # a bare "market" places nothing
+    place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
 
 
