@@ -57,6 +57,12 @@ NON_AGENT_HEADS = frozenset(
     }
 )  # fmt: skip
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
+ATTACK_NOUNS = frozenset(
+    {
+        "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
+        "shelling", "bombardment", "bombing", "bombings", "offensive", "assault",
+    }
+)  # fmt: skip
 _VICTIMS = re.compile(
     r"\b(civilians|people|persons|children|women|soldiers|troops|fighters|militants|rebels|"
     r"terrorists|insurgents|jihadists|policemen|servicemen|residents|citizens|members)\b",
@@ -205,8 +211,15 @@ def _agent_span(token: Token) -> Span | None:
         return None
     if token.lower_ in AGENT_HEADS and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
         left = token.i
-        while left > token.sent.start and dep(doc[left - 1]) in ("amod", "compound"):
-            left -= 1
+        while left > token.sent.start:
+            before = doc[left - 1]
+            glued = before.text == "-" and not before.whitespace_ and left - 2 >= token.sent.start
+            if glued:  # "US-led coalition": the hyphenated word belongs to the phrase
+                left -= 2
+            elif dep(before) in ("amod", "compound"):
+                left -= 1
+            else:
+                break
         return doc[left : token.i + 1]
     return None
 
@@ -217,4 +230,6 @@ def _agent_position(span: Span) -> bool:
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if root.head.lower_ == "by" or before == "by":
         return True
+    if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
+        return root.head.lower_ in ATTACK_NOUNS  # "coalition strikes", "the regime's raids"
     return dep(root) in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in ATTACK_VERBS
