@@ -208,7 +208,7 @@ def _extract(
 
     started = time.perf_counter()
     try:
-        extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site)
+        extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site, doc.title)
     except Exception as error:
         return _failed(doc.origin, "extract", error)
     timings.append(("extract", time.perf_counter() - started))

@@ -10,6 +10,7 @@ from sitrep.clean.encoding import decode_and_repair, repair_text, sniff_html_cha
 from sitrep.clean.flatten import flatten_html
 from sitrep.clean.html import clean_html
 from sitrep.clean.language import detect_language
+from sitrep.clean.opening import opening_date
 from sitrep.clean.pdf import pdf_text
 from sitrep.clean.rows import looks_like_html, read_fields
 from sitrep.clean.textscrape import clean_scrape
@@ -114,6 +115,8 @@ def clean_document(raw: RawDocument) -> CleanDocument:
     if not raw.content.strip() and not raw.fields:
         raise InputRejected("no-text", f"{raw.origin} is empty")
     doc = _dispatch(raw)
+    if doc.published is None:  # no metadata or column: the date line printed in the text
+        doc = replace(doc, published=opening_date(doc.text, doc.title))
     if not doc.text.strip():
         raise InputRejected("no-text", f"nothing usable is left of {raw.origin} after cleaning")
     language, score = detect_language(doc.text)

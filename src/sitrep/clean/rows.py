@@ -10,7 +10,11 @@ from sitrep.records import DateSource, FoundDate
 
 BODY_KEYS = ("text", "content", "article_content", "body", "article", "description", "summary")
 TITLE_KEYS = ("title", "headline")
-DATE_KEYS = ("date", "published", "pubdate", "published_at", "pub_date", "datetime", "updated")
+# A column named as the publication date first; a bare "date" column only after them.
+DATE_KEYS = (
+    "published", "publication_date", "date_published", "pubdate", "published_at", "pub_date",
+    "date", "datetime", "updated",
+)  # fmt: skip
 SITE_KEYS = ("source", "outlet", "site", "sitename", "publisher")
 _HTML_HINT = re.compile(r"<(?:p|div|br|html|body|article|span|a|h[1-6]|ul|li|img)\b[^>]*>", re.I)
 

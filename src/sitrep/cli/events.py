@@ -97,6 +97,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         skip_fakes: Annotated[bool, typer.Option(help="score only the gold set")] = False,
     ) -> None:
         """Score extraction against the FA-KES coding and our gold sentences (JSON out)."""
+        from sitrep.extract.evalarticles import eval_event_gold, eval_fakes_hidden, is_article_gold
         from sitrep.extract.evaluate import eval_fakes, eval_gold
         from sitrep.extract.pipeline import load_pipeline
         from sitrep.settings import get_settings
@@ -107,13 +108,19 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
             or Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "events" / "gold.jsonl"
         )
         report: dict[str, Any] = {}
-        if gold_path.exists():
+        settings = get_settings()
+        if model:
+            settings = settings.model_copy(update={"model": model})
+        if gold_path.exists() and is_article_gold(gold_path):
+            report["events_gold"] = eval_event_gold(gold_path, settings)
+        elif gold_path.exists():
             report["gold"] = eval_gold(gold_path, nlp)
         if not skip_fakes:
-            path = fakes or get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
+            path = fakes or settings.shared_data / "fa-kes" / "fa-kes-dev.csv"
             if not path.exists():
                 raise DataMissingError(
                     f"FA-KES not found at {path}", hint="pass --fakes PATH or --skip-fakes"
                 )
             report["fakes"] = eval_fakes(path, nlp, limit)
+            report["fakes_hidden"] = eval_fakes_hidden(path, nlp, settings, limit)
         typer.echo(json.dumps(report, indent=2))

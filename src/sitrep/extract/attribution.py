@@ -335,6 +335,7 @@ def attribute(
     """The chain and stance of the event whose trigger is `trigger`."""
     chain: list[SourceLink] = []
     stance: Stance | None = None
+    unconfirmed = False
     for anc in trigger.ancestors:
         found = _classify(anc, cues)
         if found is None and anc.lower_ in REPORT_NOUNS:
@@ -344,6 +345,9 @@ def attribute(
         category, lemma = found
         links = _verb_links(anc, lemma, ents, cues, quote[0] if quote else None)
         chain = links + chain
+        if category == "confirms" and any(dep(c) == "neg" for c in anc.children):
+            unconfirmed = True  # "officials have not confirmed the trip": unverified, not denied
+            continue
         if stance is None and category != "reports":
             stance = category  # type: ignore[assignment]
     if not chain:
@@ -352,11 +356,44 @@ def attribute(
         chain = _glued_links(trigger, sent, ents, cues)
     if not chain and quote is not None:
         chain = quote_speaker(trigger.doc, quote, ents, cues)
+    if not chain:
+        chain, category = sentence_final_attribution(trigger, sent, ents, cues)
+        if chain and stance is None and category != "reports":
+            stance = category  # type: ignore[assignment]
     if stance is None:
         stance = "reports" if chain else "asserts"
-    if negated and stance in ("asserts", "reports", "confirms"):
+    if negated and not unconfirmed and stance in ("asserts", "reports", "confirms"):
         stance = "denies"
     return Attribution(tuple(chain), stance, bool(chain))
+
+
+# "... killed 18 fighters over the past 24 hours a monitor said on Friday.": copy without commas
+# leaves the attribution dangling at the sentence's end, where the parser seldom makes it the
+# governing verb. A reporting verb among the sentence's last words, after the trigger, with its
+# own subject after the trigger, attributes the sentence.
+FINAL_WORDS = 8
+
+
+def sentence_final_attribution(
+    trigger: Token, sent: Span, ents: dict[int, Span], cues: ClaimCues
+) -> tuple[list[SourceLink], str]:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    for tok in reversed(words[-FINAL_WORDS:]):
+        if tok.i <= trigger.i:
+            break
+        found = _classify(tok, cues)
+        if found is None or found[0] == "retracts":
+            continue
+        subjects = [c for c in tok.children if dep(c) in SUBJECT_DEPS and c.i > trigger.i]
+        subject = subjects[-1] if subjects else None
+        if subject is None and tok.i - 1 > trigger.i:
+            subject = tok.doc[tok.i - 1]
+        if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
+            continue
+        phrase = _first_phrase(subject, ents)
+        if phrase is not None and phrase.start > trigger.idx:
+            return [_link(phrase, _verb_text(tok), cues)], found[0]
+    return [], "reports"
 
 
 def _glued_links(

@@ -18,30 +18,48 @@ _WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 _N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+# "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
+_N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?)\b)"
+# "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
+_NOT_WOUNDED = (
+    r"(?!\s+(?:[^\W\d]\w*\s+){0,2}?(?:were|was|are|have been)\s+(?:wounded|injured|hurt)\b)"
+)
 _Q = r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated )?"
 _WHO = (
-    r"(?:\w+[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|members|"
-    r"children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
-    r"gunmen|policemen|students|worshippers|citizens|residents|guards)"
+    r"(?:[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
+    r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
+    r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
+    r"workers|journalists|officers|commanders|passengers|pilgrims|detainees|prisoners)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
 _KILLED = (
-    re.compile(rf"\b(?:killed|killing|kills|kill)\s+{_Q}{_N}\b", re.I),
     re.compile(
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:\w+\s+){{0,2}}?{_BE}?"
-        r"(?:killed|dead|died|slain|massacred|executed)\b",
+        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate)\s+{_Q}{_N}\b"
+        rf"{_NOT_WOUNDED}",
         re.I,
     ),
-    re.compile(rf"\b{_Q}{_N}\s+(?:\w+\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    re.compile(
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?"
+        r"(?:killed|dead|died|slain|massacred|executed|martyred)\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
     re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,12}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
     re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
+    # "another child was killed", "a civilian was martyred": one.
+    re.compile(
+        r"\b(?P<n>a|an|another|one)\s+(?:\w+\s+)?(?:child|person|man|woman|boy|girl|soldier|"
+        r"civilian|fighter|officer|policeman|journalist)\s+(?:was\s+|had been\s+|has been\s+)"
+        r"(?:killed|martyred|shot dead|slain)\b",
+        re.I,
+    ),
 )
 _WOUNDED = (
     re.compile(
         rf"\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+{_Q}(?:another\s+)?{_N}\b", re.I
     ),
     re.compile(
-        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:\w+\s+){{0,2}}?{_BE}?(?:wounded|injured|hurt)\b",
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?(?:wounded|injured|hurt)\b",
         re.I,
     ),
 )
@@ -50,11 +68,28 @@ _CHILDREN = re.compile(
     rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:children|child|kids|minors)\b", re.I
 )
 _WOMEN = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:women|woman)\b", re.I)
-_CASUALTY_WORDS = re.compile(r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre)", re.I)
+_N2 = _N.replace("(?P<n>", "(?P<m>")
+_GROUP = r"(?:[^\W\d]\w*[- ]){0,3}?"
+# "killed 50 militants and eight civilians", "Five children and four medical staff killed",
+# "30 regime and 39 rebel fighters have been killed": the toll is the sum of the two groups.
+_SUM = re.compile(
+    rf"\b{_N}\s+{_GROUP}(?:[^\W\d]\w*)\s+and\s+{_Q}{_N2}\s+{_WHO}\b{_NOT_WOUNDED}",
+    re.I,
+)
+_KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred)", re.I)
+# "Fifteen civilians among them 11 children were killed": the total before its part.
+_TOTAL = re.compile(
+    rf"\b{_Q}{_N}\s+{_WHO}\s+(?:among them|including|among whom|of whom|of them)\b", re.I
+)
+_CASUALTY_WORDS = re.compile(
+    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat)", re.I
+)
 
 
 def _value(text: str) -> int:
     low = text.lower().replace(",", "")
+    if low == "another":
+        return 1
     return int(low) if low.isdigit() else _WORDS[low]
 
 
@@ -70,11 +105,30 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
     return (best[0], best[2]) if best else (None, "")
 
 
+def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
+    """The toll as the sum of two named groups, or as the total their part belongs to."""
+    at = sentence.find(text)
+    best = (killed, text)
+    for m in _SUM.finditer(sentence):
+        near = sentence[max(0, m.start() - 40) : m.end() + 40]
+        overlaps = at >= 0 and m.start() <= at + len(text) and at <= m.end()
+        total = _value(m["n"]) + _value(m["m"])
+        if _KILL_NEAR.search(near) and overlaps and total > best[0]:
+            best = (total, m.group(0))
+    for m in _TOTAL.finditer(sentence):
+        total = _value(m["n"])
+        if total > best[0] and at >= 0 and m.start() <= at:
+            best = (total, m.group(0))
+    return best
+
+
 def find_casualties(sentence: str) -> Casualties | None:
     """Casualty counts in one sentence, or None when it reports none."""
     if not _CASUALTY_WORDS.search(sentence):
         return None
     killed, k_text = _first(_KILLED, sentence)
+    if killed is not None:
+        killed, k_text = _with_groups(sentence, killed, k_text)
     wounded, w_text = _first(_WOUNDED, sentence)
     civilians, c_text = _first((_CIVILIANS,), sentence)
     children, ch_text = _first((_CHILDREN,), sentence)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.agents import fill_agents, typed_arguments
 from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.attribution import (
     attribute,
@@ -21,9 +22,13 @@ from sitrep.extract.attribution import (
     trailing_attribution,
 )
 from sitrep.extract.casualties import find_casualties
+from sitrep.extract.dating import reported_month, sentence_time
 from sitrep.extract.fragments import glued_actor, glued_verb
-from sitrep.extract.happening import share_places, share_times
+from sitrep.extract.furniture import blank, furniture_spans, inside
+from sitrep.extract.happening import share_nearby_places, share_places, share_times
 from sitrep.extract.mentions import Found, analyse
+from sitrep.extract.merge import merge_sentences, place_from_sentence
+from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
@@ -40,39 +45,92 @@ from sitrep.records import (
 )
 
 CASUALTY_TYPES = frozenset({"ASSAULT", "DIE"})
+# Types whose simple present is a habit or policy ("forces target hospitals"); a statement type
+# in the present is the statement itself ("we warn the Saudis").
+HAPPENINGS = frozenset({"ASSAULT", "DIE", "MOBILIZE", "AID", "SUPPORT", "COERCE"})
 
 
-def extract_events(doc_id: str, doc: Doc, published: str | None, outlet: str | None) -> Extraction:
-    """Every event mention in `doc`, each with its claim (outlet, source chain, stance, span)."""
+def extract_events(
+    doc_id: str, doc: Doc, published: str | None, outlet: str | None, title: str | None = None
+) -> Extraction:
+    """Every event mention in `doc`, each with its claim (outlet, source chain, stance, span).
+
+    `title` (the document's headline) lets a headline repeated at the top of the text be masked
+    as furniture with the date line and datelines (`furniture`)."""
     schema, cues = load_event_schema(), load_claim_cues()
-    ents = entity_index(doc)
-    quotes = find_quotes(text_of(doc))
+    text = text_of(doc)
+    mask = furniture_spans(text, title)
+    ents = {
+        i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)
+    }
+    quotes = find_quotes(text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
     for index, sent in enumerate(sents):
+        if is_headline(sent):
+            continue  # the page's or a related article's headline: not where events are told
         times = _sentence_times(doc, sent, published)
-        casualties = find_casualties(sent.text)
+        casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         trailing = (
             trailing_attribution(sents[index + 1], ents, cues) if index + 1 < len(sents) else []
         )
         for token in sent:
+            if inside(mask, token.idx, token.idx + len(token.text)):
+                continue
             found = analyse(token, schema, cues, ents)
             if found is None:
                 continue
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
             time = _governing_time(token, times, cues)
+            if time is None and found.type in CASUALTY_TYPES:  # a visit's sentence may date
+                time = sentence_time(token, times, cues)  # something else ("since January")
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
+                if is_total_since(sent.text, casualties.killed):
+                    continue  # a statistic since a date, not a happening
                 mention = replace(mention, casualties=casualties)
+            if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
+                mention = replace(mention, modality="relation")
+            if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
+                mention = replace(mention, modality="habitual")
+            mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
+            mention = place_from_sentence(mention, doc, sent, mask)
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
-    shared = share_times(share_places(_dedupe(mentions)))
+    merged = merge_sentences(mentions)
+    merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
+    placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
+    shared = share_times(share_nearby_places(placed))
+    shared = [reported_month(m, published) for m in shared]
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _named_dead(mention: EventMention) -> EventMention:
+    """ "Tony Mendez died", "X has been killed": with no count in the sentence, the dead are
+    the people it names."""
+    if mention.type != "DIE" or mention.casualties is not None or mention.negated:
+        return mention
+    named = [p for p in mention.participants if p.role == "target" and p.label == "PERSON"]
+    if not named:
+        return mention
+    how = "; ".join(p.text for p in named)
+    return replace(mention, casualties=Casualties(len(named), None, None, None, None, how))
+
+
+def _unmasked(mention: EventMention, mask: list[tuple[int, int]]) -> EventMention:
+    """No participant or place from page furniture (a dateline's city, a photo credit)."""
+    if not mask:
+        return mention
+    kept = tuple(p for p in mention.participants if not inside(mask, p.start, p.end))
+    place = mention.place
+    if place is not None and inside(mask, place.start, place.end):
+        place = None
+    return replace(mention, participants=kept, place=place)
 
 
 def informative(mention: EventMention, doc: Doc) -> bool:
@@ -84,6 +142,8 @@ def informative(mention: EventMention, doc: Doc) -> bool:
     a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
     """
     named = any(_names_someone(p, doc) for p in mention.participants)
+    if mention.type not in CASUALTY_TYPES:
+        return named  # a visit, deployment or transfer by no one named is not codable
     return named or mention.place is not None or mention.casualties is not None
 
 

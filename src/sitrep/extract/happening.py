@@ -117,3 +117,27 @@ def share_times(mentions: Sequence[EventMention]) -> list[EventMention]:
         how = f"{donor.time.method}; same happening as sentence {donor.sentence}"
         out.append(replace(m, time=replace(donor.time, method=how.lstrip("; "))))
     return out
+
+
+# A report tells one attack over a few sentences: "An air strike hit Maaret al-Numan on Monday.
+# It killed at least 16 people, the Observatory said." A violent mention with no place of its
+# own takes the place of the nearest violent mention a sentence or two away (before first).
+NEARBY_SENTENCES = 2
+VIOLENT_TYPES = frozenset({"ASSAULT", "DIE"})
+
+
+def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with placeless violent ones placed like a violent mention nearby."""
+    placed = [m for m in mentions if m.type in VIOLENT_TYPES and m.place and m.modality is None]
+    out = []
+    for m in mentions:
+        if m.place is not None or m.type not in VIOLENT_TYPES or m.modality is not None:
+            out.append(m)
+            continue
+        near = [d for d in placed if abs(d.sentence - m.sentence) <= NEARBY_SENTENCES]
+        if not near:
+            out.append(m)
+            continue
+        donor = min(near, key=lambda d: (abs(d.sentence - m.sentence), d.sentence > m.sentence))
+        out.append(replace(m, place=donor.place))
+    return out

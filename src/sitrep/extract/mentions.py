@@ -89,9 +89,13 @@ def analyse(
             continue
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
-        if args.place is None and not any(
-            substantive(p, token.doc, trig.pos, type_name) for _, p in args.participants
-        ):
+        if (
+            args.place is None
+            and type_name not in SPECIFIC_TYPES  # an attack may get its place, actor or toll
+            and not any(
+                substantive(p, token.doc, trig.pos, type_name) for _, p in args.participants
+            )
+        ):  # from its sentence (extract.merge, extract.agents); `informative` judges it after
             continue  # "its support", "the states coordinate their efforts": nobody named
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None

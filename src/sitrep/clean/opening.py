@@ -1,0 +1,130 @@
+"""The publication date printed at the opening of an article's own text.
+
+Scraped and tabled articles often carry their date only in the text: a date line before the
+headline or the first sentence ("Sun 22 Feb 2015", "12 February 2015", "05-09-2013",
+"Friday, January 4, 2019", "Published April 5 2017", "Last updated at Apr 152017",
+"24.07.2016Get short URL"), or after the headline and a byline ("... Monitor AFP Thursday 16 Jul
+2015 At least ..."). A date is taken only from the opening: after the headline (when the text
+repeats it) and at most a few label-like words (outlet, author, section, a clock time, "Published
+on"), never from running text, where a date is an event's, not the page's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.clean.dates import DATE_RE, MONTHS, found
+from sitrep.records import FoundDate
+
+# Label-like words allowed before the date line: capitalised words, numbers, and these cues.
+_CUES = frozenset(
+    {
+        "published", "posted", "on", "last", "updated", "update", "at", "date", "of",
+        "publication", "by", "print", "this", "page", "modified", "created", "and", "in",
+    }
+)  # fmt: skip
+_MAX_LABEL_WORDS = 8
+_WORD = re.compile(r"[\w'’.-]+")
+# 05-09-2013, 24.07.2016, 27/05/2017 (day first, as these outlets print it; month first only
+# when the second number cannot be a month), possibly glued to the next word ("2016Get").
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([-./])(\d{1,2})\2((?:19|20)\d{2})(?!\d)")
+# "Apr 152017": the day glued to the year.
+_GLUED = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})((?:19|20)\d{2})\b",
+    re.I,
+)
+_HEAD_CHARS = 400
+
+
+def opening_date(text: str, title: str | None = None) -> FoundDate | None:
+    """The date line at the opening of `text` (after its headline, when repeated), or None."""
+    found_line = _opening(text, title)
+    return found_line[0] if found_line else None
+
+
+def opening_date_span(text: str, title: str | None = None) -> tuple[int, int] | None:
+    """Where the opening date line is in `text` (with the label words before it), or None."""
+    found_line = _opening(text, title)
+    return found_line[1] if found_line else None
+
+
+def _opening(text: str, title: str | None) -> tuple[FoundDate, tuple[int, int]] | None:
+    start = after_title(text, title)
+    head = text[start : start + _HEAD_CHARS]
+    hit = _first_date(head)
+    if hit is None:
+        return None
+    position, value, printed = hit
+    if not _label_only(head[:position]):
+        return None
+    end = start + position + len(printed)
+    return FoundDate(value=value, source="dateline", text=printed), (start, end)
+
+
+def _first_date(head: str) -> tuple[int, str, str] | None:
+    """The earliest full date in `head`: (position, ISO value, text)."""
+    hits: list[tuple[int, str, str]] = []
+    match = DATE_RE.search(head)
+    if match:
+        dated = found(match.group(0), "dateline")
+        if dated:
+            hits.append((match.start(), dated.value, match.group(0).strip()))
+    for numeric in _NUMERIC.finditer(head):
+        value = _numeric(numeric)
+        if value:
+            hits.append((numeric.start(), value, numeric.group(0)))
+            break
+    glued = _GLUED.search(head)
+    if glued:
+        value = _iso(int(glued[3]), MONTHS[glued[1].lower()[:3]], int(glued[2]))
+        if value:
+            hits.append((glued.start(), value, glued.group(0)))
+    return min(hits) if hits else None
+
+
+def _numeric(match: re.Match[str]) -> str | None:
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    day, month = (second, first) if second > 12 else (first, second)
+    return _iso(year, month, day)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    from datetime import date
+
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _label_only(prefix: str) -> bool:
+    """Nothing but label-like words before the date: no running text."""
+    words = _WORD.findall(prefix)
+    if len(words) > _MAX_LABEL_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CUES for w in words)
+
+
+def _fold(word: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", word.lower())
+
+
+def after_title(text: str, title: str | None, start: int = 0) -> int:
+    """Where the text continues after repeating its headline at `start` (0 when it does not).
+
+    The headline may be repeated shortened or with a suffix ("... - Region - World"), so the
+    text's leading words are matched against the title's, and at least four must agree.
+    """
+    if not title:
+        return 0
+    wanted = [w for w in (_fold(w) for w in _WORD.findall(title)) if w]
+    matched, end = 0, 0
+    for word in _WORD.finditer(text, start, start + len(title) + 200):
+        folded = _fold(word.group(0))
+        if not folded:
+            continue
+        if matched < len(wanted) and folded == wanted[matched]:
+            matched, end = matched + 1, word.end()
+            continue
+        break
+    return end if matched >= min(4, len(wanted)) else 0

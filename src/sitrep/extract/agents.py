@@ -1,0 +1,235 @@
+"""Who attacked and who was hit, by type, when the trigger's own parse does not say.
+
+Actors and targets are agents: people, groups, forces, organisations, state bodies, states, or
+noun phrases for people and forces ("terrorist organizations", "civilians"). A town, district or
+building is never the attacker or the victim of a violent event: the parser hangs "terrorists
+located in Binnish" or "rocket attacks in Aleppo" off the trigger, and such a place is the
+event's place instead (when it has none). A country can act ("Israel", "Turkey"), so countries
+stay.
+
+A violent mention left without an actor takes the sentence's agent that is introduced by "by"
+("attacks by insurgents", "killed by the Syrian Democratic Forces") or that is the subject of an
+attack verb ("the terrorist organizations fired a rocket shell"); one without a target takes the
+victims its casualty count names ("two civilians were killed"). Sources are never agents: the
+subject of a reporting verb ("the Observatory said") is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.extract.deps import dep
+from sitrep.extract.furniture import inside
+from sitrep.extract.merge import VIOLENT, is_country
+from sitrep.extract.time import find_time_expressions
+from sitrep.records import EventMention, Participant
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+AGENT_LABELS = frozenset({"ORG", "NORP", "PERSON"})
+# Heads of noun phrases that name people or forces.
+AGENT_HEADS = frozenset(
+    {
+        "forces", "force", "army", "troops", "soldiers", "rebels", "militants", "terrorists",
+        "insurgents", "jihadists", "regime", "government", "coalition", "militia", "militias",
+        "group", "groups", "organizations", "organisations", "fighters", "gunmen", "police",
+        "extremists", "opposition", "military", "guards", "units", "brigade", "brigades",
+    }
+)  # fmt: skip
+ATTACK_VERBS = frozenset(
+    {
+        "fire", "shell", "strike", "bomb", "target", "attack", "launch", "pound", "hit", "kill",
+        "execute", "raid", "storm", "shoot", "carry", "conduct", "assassinate", "ambush",
+    }
+)  # fmt: skip
+# Things that are never actors or victims: weapons, vehicles, and what an attack is made of.
+NON_AGENT_HEADS = frozenset(
+    {
+        "rocket", "rockets", "missile", "missiles", "shell", "shells", "mortar", "mortars",
+        "bomb", "bombs", "gas", "tank", "tanks", "bombardment", "shelling", "strike", "strikes",
+        "airstrike", "airstrikes", "raid", "raids", "fire", "explosion", "blast", "barrel",
+        "weapons", "weapon", "artillery", "car", "vehicle", "drone", "drones", "ammunition",
+        "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
+        "clashes", "fighting", "offensive", "operation", "operations", "campaign",
+    }
+)  # fmt: skip
+AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
+ATTACK_NOUNS = frozenset(
+    {
+        "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
+        "shelling", "bombardment", "bombing", "bombings", "offensive", "assault",
+    }
+)  # fmt: skip
+_VICTIMS = re.compile(
+    r"\b(civilians|people|persons|children|women|soldiers|troops|fighters|militants|rebels|"
+    r"terrorists|insurgents|jihadists|policemen|servicemen|residents|citizens|members)\b",
+    re.I,
+)
+
+
+NON_AGENT_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+
+
+def _not_agent(p: Participant, event_type: str) -> bool:
+    """A weapon, vehicle, attack, date or number named as an actor ("Toxic gas", "Rocket",
+    "Heavy air", "Friday"); an arms transfer's item may be a weapon."""
+    if p.role not in AGENT_ROLES and (p.role != "item" or event_type == "AID"):
+        return False
+    if p.label in NON_AGENT_LABELS or _is_time(p.text):
+        return True
+    if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
+        return False
+    words = p.text.lower().split()
+    return bool(words) and words[-1] in NON_AGENT_HEADS
+
+
+_TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
+
+
+def _is_time(text: str) -> bool:
+    """The whole of `text` is a time ("Friday", "Last Monday", "12 March")."""
+    found = find_time_expressions(text)
+    if not found:
+        return False
+    rest = text[: found[0].start] + text[found[0].end :]
+    return all(w.lower() in _TIME_FILLERS for w in rest.split())
+
+
+def _without_time(p: Participant) -> Participant:
+    """ "Last Monday regime forces": the phrase without the time the parser glued to it."""
+    if p.label != "NP":
+        return p
+    found = find_time_expressions(p.text)
+    if not found or p.text[: found[0].start].strip().lower() not in ("", *_TIME_FILLERS):
+        return p
+    rest = p.text[found[0].end :]
+    cut = len(p.text) - len(rest.lstrip())
+    if not rest.strip():
+        return p
+    return replace(p, text=p.text[cut:], start=p.start + cut)
+
+
+# Head nouns of places and buildings: "al-Sayyed Ali neighborhood", "Deir Ezzor city".
+SITE_HEADS = frozenset(
+    {
+        "neighborhood", "neighbourhood", "city", "town", "village", "district", "area", "areas",
+        "province", "governorate", "countryside", "suburb", "suburbs", "camp", "market",
+        "hospital", "school", "mosque", "clinic", "airport", "road", "highway", "square",
+    }
+)  # fmt: skip
+
+
+def _is_site(p: Participant) -> bool:
+    """A town, district or building named as a violent event's actor or target."""
+    if p.role == "place":
+        return False
+    if p.label in PLACE_LABELS:
+        return not is_country(p.text)
+    words = p.text.lower().split()
+    return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
+
+
+def typed_arguments(mention: EventMention) -> EventMention:
+    """A violent mention's towns and buildings out of its actors and targets, and no event's
+    actor a weapon or a vehicle (see module doc)."""
+    trimmed = tuple(_without_time(p) for p in mention.participants)
+    kept = tuple(p for p in trimmed if not _not_agent(p, mention.type))
+    if kept != mention.participants:
+        mention = replace(mention, participants=kept)
+    if mention.type not in VIOLENT:
+        return mention
+    places = [p for p in mention.participants if _is_site(p)]
+    if not places:
+        return mention
+    kept = tuple(p for p in mention.participants if p not in places)
+    named = [p for p in places if p.label in PLACE_LABELS]  # a bare "market" places nothing
+    place = mention.place or (replace(named[0], role="place") if named else None)
+    return replace(mention, participants=kept, place=place)
+
+
+def fill_agents(
+    mention: EventMention, doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]
+) -> EventMention:
+    """A violent mention's missing actor and target from its sentence (see module doc)."""
+    if mention.type not in VIOLENT:
+        return mention
+    roles = {p.role for p in mention.participants}
+    actor_role = "actor" if mention.type == "ASSAULT" else "by"
+    added: list[Participant] = []
+    if not roles & {"actor", "by"}:
+        agent = _sentence_agent(sent, mask, mention)
+        if agent is not None:
+            added.append(_participant(actor_role, agent))
+    if "target" not in roles and mention.casualties is not None:
+        victims = _VICTIMS.search(mention.casualties.text or "")
+        if victims is not None:
+            at = sent.text.find(mention.casualties.text)
+            if at >= 0:
+                start = sent.start_char + at + victims.start()
+                end = sent.start_char + at + victims.end()
+                added.append(Participant("target", victims.group(0), start, end, "NP", None))
+    if not added:
+        return mention
+    return replace(mention, participants=mention.participants + tuple(added))
+
+
+def _participant(role: str, span: Span) -> Participant:
+    label = span.label_ if span.label_ else "NP"
+    return Participant(role, span.text, span.start_char, span.end_char, label, None)  # type: ignore[arg-type]
+
+
+def _sentence_agent(
+    sent: Span, mask: Sequence[tuple[int, int]], mention: EventMention
+) -> Span | None:
+    taken = {(p.start, p.end) for p in mention.participants}
+    if mention.place is not None:
+        taken.add((mention.place.start, mention.place.end))
+    for token in sent:
+        span = _agent_span(token)
+        if span is None or inside(mask, span.start_char, span.end_char):
+            continue
+        if (span.start_char, span.end_char) in taken or not _agent_position(span):
+            continue
+        return span
+    return None
+
+
+def _agent_span(token: Token) -> Span | None:
+    """The entity or compact noun phrase `token` starts or heads, when it names an agent."""
+    doc = token.doc
+    if token.ent_iob_ == "B":
+        ent = next((e for e in token.sent.ents if e.start == token.i), None)
+        if ent is not None and (
+            ent.label_ in AGENT_LABELS or (ent.label_ == "GPE" and is_country(ent.text))
+        ):
+            return ent
+        return None
+    if token.lower_ in AGENT_HEADS and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
+        left = token.i
+        while left > token.sent.start:
+            before = doc[left - 1]
+            glued = before.text == "-" and not before.whitespace_ and left - 2 >= token.sent.start
+            if glued:  # "US-led coalition": the hyphenated word belongs to the phrase
+                left -= 2
+            elif dep(before) in ("amod", "compound"):
+                left -= 1
+            else:
+                break
+        return doc[left : token.i + 1]
+    return None
+
+
+def _agent_position(span: Span) -> bool:
+    """After "by", or the subject of an attack verb (never of a reporting verb)."""
+    root = span.root
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if root.head.lower_ == "by" or before == "by":
+        return True
+    if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
+        return root.head.lower_ in ATTACK_NOUNS  # "coalition strikes", "the regime's raids"
+    return dep(root) in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in ATTACK_VERBS

@@ -1,0 +1,63 @@
+"""Dating a happening the text tells without a date of its own.
+
+- An attack, a death or a statement the text does not date is dated to the month it was
+  reported in (as the event gold codes it): the report bounds it, the month says no more than
+  that. A visit or a deployment may be told long after it happened, so it stays undated.
+- An attack whose parse ties no time to its trigger takes its sentence's one dated time ("A car
+  bomb killed eight people near the shrine ... on Monday"), unless a reporting verb governs that
+  time ("told SANA on Thursday that a shell killed ...": the day of the report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.attribution import is_attribution_verb
+from sitrep.extract.schema import ClaimCues
+from sitrep.records import EventMention, TimeValue
+
+# Types a report dates when the text does not: attacks and deaths, and statements (a statement
+# reported without a date was made about when it was reported). A visit or a deployment may be
+# told long after it happened, so it stays undated.
+DATED_BY_REPORT = frozenset(
+    {"ASSAULT", "DIE", "ACCUSE", "THREATEN", "SANCTION", "APPOINT", "DISMISS", "COERCE"}
+)
+
+
+def reported_month(mention: EventMention, published: str | None) -> EventMention:
+    """A happening the text reports without saying when is dated to the month it was reported
+    in (as the event gold codes it): the report bounds it, the month says no more than that."""
+    if mention.time is not None or mention.modality is not None or not published:
+        return mention
+    if len(published) < 7 or mention.type not in DATED_BY_REPORT:
+        return mention
+    year, month = int(published[:4]), int(published[5:7])
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    time = TimeValue(
+        text="",
+        precision="month",
+        start=f"{year:04d}-{month:02d}-01",
+        end=f"{year:04d}-{month:02d}-{last:02d}",
+        anchor=published,
+        method="undated in the text: the month it was reported",
+    )
+    return replace(mention, time=time)
+
+
+def sentence_time(
+    trigger: Token, times: list[tuple[Span, TimeValue]], cues: ClaimCues
+) -> TimeValue | None:
+    """The sentence's one dated time, when the parse tied it to no trigger ("A car bomb killed
+    eight people near the shrine ... on Monday"), unless a reporting verb governs it ("told SANA
+    on Thursday that a shell killed ...": the day of the report, not of the happening)."""
+    dated = [(span, tv) for span, tv in times if tv.start and tv.precision in ("day", "range")]
+    if len(dated) != 1 or trigger.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return None
+    span, value = dated[0]
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and is_attribution_verb(verb, cues):
+        return None
+    return value

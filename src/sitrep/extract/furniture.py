@@ -1,0 +1,95 @@
+"""Page furniture inside the text: spans that are never part of an event.
+
+Article bodies from tables and scrapes often carry, inside their sentences, the page around the
+story: the headline repeated at the top with its date line ("Sun 16 Apr 2017 Death toll from
+..."), a filing dateline ("BAGHDAD (Reuters) -", "MOSCOW (Sputnik)"), photo credits
+("REUTERS/Stringer", "(AP Archive)", "Photo: AFP"), share bars and counters ("Print Tweet Views
+371", "Get short URL 0 85"), ids ("News ID: 83620000") and tag lists. The cleaner drops such
+lines when they stand alone; when they are glued into a sentence, extraction masks them: no
+trigger, participant, place or count is read from a masked span.
+
+The dateline's city and agency are the document's filing place and source, not participants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sitrep.clean.opening import after_title, opening_date_span
+
+_AGENCY = (
+    r"Reuters|AFP|AP|Associated Press|Sputnik|SANA|RIA Novosti|TASS|IRNA|Xinhua|Anadolu|ANA|"
+    r"dpa|UPI|NNA|Mehr|Tasnim|Fars|Al[- ]Masdar|Kurdistan24|Rudaw|ISNA|APA|AA"
+)
+_PATTERNS = (
+    # "BAGHDAD (Reuters) -", "MOSCOW (Sputnik)", "Beirut, Lebanon (AP) —", "DAMASCUS, (SANA)-"
+    re.compile(
+        rf"(?<![\w,])(?:[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){{0,3}}\s*,?\s*)?"
+        rf"\((?:{_AGENCY})\)\s*[-–—:]?",
+    ),
+    # "REUTERS/Stringer", "AFP/Getty Images", "REUTERS/Omar Sanadiki/File Photo"
+    # (a credit names a role such as "Stringer" or a photographer: one or two words)
+    re.compile(
+        r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SANA|Anadolu Agency|Sputnik)"
+        r"(?:\s*/\s*(?:(?:Stringer|Handout|File(?: Photo)?|Pool)\b"
+        r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)){1,3}"
+    ),
+    re.compile(r"\((?:AP|AFP|Reuters|SANA|File|Photo)(?: Archive| Photo| file photo)?\)"),
+    re.compile(r"\b(?:Photo|Image|Picture|File photo)(?: credit)?\s*:\s*\S+(?: \S+){0,3}", re.I),
+    re.compile(r"\bGet short URL(?:\s+\d+){0,3}", re.I),
+    re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
+    re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
+    re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),
+    # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
+    re.compile(r"(?<=\d )Related\b[^.]*"),
+    re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4}\)", re.I),
+)
+
+
+def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of `text` that are furniture, sorted and merged."""
+    spans = [(m.start(), m.end()) for pattern in _PATTERNS for m in pattern.finditer(text)]
+    head = _headline(text, title)
+    if head is not None:
+        spans.append(head)
+    return _merged(spans)
+
+
+def _headline(text: str, title: str | None) -> tuple[int, int] | None:
+    """The headline repeated at the top, with the date line before or after it."""
+    end = after_title(text, title)
+    dated = opening_date_span(text, title)
+    if dated is not None:
+        end = max(end, dated[1], after_title(text, title, _skip_space(text, dated[1])))
+    return (0, end) if end else None
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isalnum():
+        at += 1
+    return at
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a furniture span."""
+    return any(s < end and start < e for s, e in spans)
+
+
+def blank(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` (starting at `offset` in the document) with furniture replaced by spaces."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(s - offset, 0), min(e - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,93 @@
+"""Event or not: what a coder would not record as a happening.
+
+- Headlines: a sentence in Title Case ("Coalition Bombs School and Mosque in Raqqa Mainstream
+  Media Diverts Attention", "Nine Civilians Killed in Regime Airstrikes on Rural Homs Today") is
+  the page's own headline or a related article's; the story's events are told in its sentences.
+- Totals since a date ("More than 290000 people have been killed since the conflict erupted in
+  March 2011"): a statistic, not a happening dated March 2011.
+- Backing described by a participle ("an alliance backed by the coalition"): a relation.
+- Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
+  ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
+  Headlines are already out, so "Strikes kill 21" is not taken for a habit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# Short function words that stay lower case in Title Case.
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+        "over",
+        "near",
+        "after",
+    ]
+)
+HEADLINE_SHARE = 0.75
+HEADLINE_WORDS = 4
+
+_SINCE = re.compile(
+    r"\bsince\b(?:\s+\S+){0,6}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
+    r"(?:the |its |syrias |syria's )?(?:conflict|war|uprising|revolution|crisis)\b)",
+    re.I,
+)
+TOTAL_AT_LEAST = 100
+
+
+# Common words that running text writes in lower case mid-sentence and headlines capitalise.
+_HEADLINE_WORD = re.compile(
+    r"(?<=\S )(?:Kills?|Killed|Killing|Dead|Dies?|Died|Attacks?|Strikes?|Bombs?|Bombing|Raids?|"
+    r"Clash(?:es)?|Wounded|Injured|Injures?|Hits?|Shelling|Executes?|Executed|Martyred|"
+    r"Civilians|People|Troops|Forces|Fighters|Militants|Terrorists|Says|Reports?|Targets?)\b"
+)
+
+
+def is_headline(sent: Span) -> bool:
+    """Most words capitalised, including words running text keeps in lower case ("Nine
+    Civilians Killed in ..."); a sentence dense with names ("Assad received Baqeri and
+    Al-Ghanimi in Damascus") is not a headline."""
+    words: list[str] = [w for w in _WORD.findall(sent.text) if w.lower() not in _MINOR]
+    capital = sum(1 for w in words if w[0].isupper())
+    if capital < HEADLINE_WORDS or capital / max(len(words), 1) < HEADLINE_SHARE:
+        return False
+    return _HEADLINE_WORD.search(sent.text) is not None
+
+
+def is_total_since(sentence: str, killed: int | None) -> bool:
+    """A large toll counted since a date or since the war began (see module doc)."""
+    return killed is not None and killed >= TOTAL_AT_LEAST and _SINCE.search(sentence) is not None
+
+
+def is_habitual(trigger: Token) -> bool:
+    """A verb in the simple present, or a nominal carried by one (see module doc)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def is_relation(trigger: Token) -> bool:
+    """ "fighters supporting the government", "an alliance backed by the coalition": backing told
+    as a participle describing a noun is a standing relation, not a happening."""
+    return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
