@@ -74,6 +74,9 @@ def extract_events(
         trailing = (
             trailing_attribution(sents[index + 1], ents, cues) if index + 1 < len(sents) else []
         )
+        sent_ents = [
+            ents[i] for i in range(sent.start, sent.end) if i in ents and ents[i].start == i
+        ]
         for token in sent:
             if inside(mask, token.idx, token.idx + len(token.text)):
                 continue
@@ -98,7 +101,7 @@ def extract_events(
             if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
                 mention = replace(mention, modality="habitual")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
-            mention = place_from_sentence(mention, doc, sent, mask)
+            mention = place_from_sentence(mention, doc, sent, mask, sent_ents)
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)

@@ -184,9 +184,16 @@ def is_country(name: str) -> bool:
 
 
 def place_from_sentence(
-    mention: EventMention, doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]
+    mention: EventMention,
+    doc: Doc,
+    sent: Span,
+    mask: Sequence[tuple[int, int]],
+    sent_ents: Sequence[Span] | None = None,
 ) -> EventMention:
-    """A violent mention without a precise place takes the sentence's (see module doc)."""
+    """A violent mention without a precise place takes the sentence's (see module doc).
+
+    `sent_ents` are the sentence's entities when the caller has them: `Span.ents` walks the
+    whole document's entities, which made a long document's extraction quadratic."""
     if mention.type not in VIOLENT:
         return mention
     if mention.place is not None and not_a_place(doc, mention.place.start, mention.place.end):
@@ -194,7 +201,7 @@ def place_from_sentence(
     if mention.place and not is_country(mention.place.text):
         return mention
     used = {(p.start, p.end) for p in mention.participants}
-    for ent in sent.ents:
+    for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country(ent.text):
             continue
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
