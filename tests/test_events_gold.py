@@ -97,9 +97,11 @@ def test_casualties_as_coded(sentence: str, killed: int | None, wounded: int | N
 def _nlp() -> Language:
     if not (PACKAGE_MODEL / "meta.json").exists():
         pytest.skip("the trained pipeline has not shipped yet (src/sitrep/models/sitrep_en)")
-    import spacy
+    from sitrep.pipeline import load_domain_pipeline
+    from sitrep.settings import get_settings
 
-    return spacy.load(PACKAGE_MODEL)
+    # what an ingest runs (and `sitrep eval events`): the model with the pack's rules
+    return load_domain_pipeline(str(PACKAGE_MODEL), get_settings().pack)
 
 
 def test_events_gold_floors() -> None:

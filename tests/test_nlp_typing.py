@@ -165,3 +165,20 @@ def test_a_place_named_like_a_month_is_a_misread_date(retyper: Retyper) -> None:
 def test_real_place_names_are_not_lists(retyper: Retyper, name: str) -> None:
     out = retyper.retype(_mention(name, "LOC"), name)
     assert out.get("name", name) == name
+
+
+def test_directions_possessive_owners_and_adjectives_are_not_names() -> None:
+    nlp = spacy.blank("en")
+    add_domain_components(nlp, [], [])
+    words = ["strikes", "on", "Syrias", "Idlib", "province", "and", "Rityan", "north", "by",
+             "Russian", "jets"]  # fmt: skip
+    ents = ["O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "O", "B-LOC", "O"]
+    tags = ["NNS", "IN", "NNP", "NNP", "NN", "CC", "NNP", "RB", "IN", "JJ", "NNS"]
+    doc = Doc(nlp.vocab, words=words, ents=ents, tags=tags)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Idlib province", "LOC"),
+        ("Rityan", "LOC"),
+        ("Russian", "NORP"),
+    ]

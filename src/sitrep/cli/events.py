@@ -99,10 +99,12 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         """Score extraction against the FA-KES coding and our gold sentences (JSON out)."""
         from sitrep.extract.evalarticles import eval_event_gold, eval_fakes_hidden, is_article_gold
         from sitrep.extract.evaluate import eval_fakes, eval_gold
-        from sitrep.extract.pipeline import load_pipeline
+        from sitrep.extract.pipeline import find_pipeline
+        from sitrep.pipeline import load_domain_pipeline
         from sitrep.settings import get_settings
 
-        nlp = load_pipeline(model)
+        # The pipeline an ingest runs: the model with the pack's aliases, titles and typing.
+        nlp = load_domain_pipeline(str(find_pipeline(model)), get_settings().pack)
         gold_path = (
             gold
             or Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "events" / "gold.jsonl"

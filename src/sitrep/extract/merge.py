@@ -180,7 +180,9 @@ def _countries() -> frozenset[str]:
 
 
 def is_country(name: str) -> bool:
-    return name.lower().removeprefix("the ").strip() in _countries()
+    """A country's name, also with a possessive "s" whose apostrophe was lost ("Syrias")."""
+    bare = name.lower().removeprefix("the ").strip()
+    return bare in _countries() or (bare.endswith("s") and bare[:-1] in _countries())
 
 
 def place_from_sentence(

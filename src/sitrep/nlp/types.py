@@ -13,11 +13,14 @@ Only the model's own entities are relabelled (the pack's aliases and the title r
 know their type), and only between PERSON, ORG and LOC. The span's source becomes "type-rule",
 so the reason stays visible with the mention.
 
-Before typing, the model's spans are given a name's shape: punctuation at either edge is cut
-("Radiofarda –"), a span that runs over an opening quote keeps what follows it ("Iranian
-«al-Quds" -> "al-Quds"), a source line's outlet before a dash at the start of a sentence is a
-dateline, not a name ("Radiofarda – Syrian President ..."), and a PERSON that ends with a title
-or rank is an office without its holder ("Chief of General Staff of the ... Forces Maj.").
+Before typing, the model's spans are given a name's shape: punctuation and a trailing direction
+at either edge are cut ("Radiofarda –", "Rityan north"), a leading possessive of a notable place
+whose apostrophe was lost is the owner, not the name ("Syrias Idlib province"), a one-word
+adjective is a nationality (NORP, "Russian"), a span that runs over an opening quote keeps
+what follows it ("Iranian «al-Quds" -> "al-Quds"), a source line's outlet before a dash at
+the start of a sentence is a dateline, not a name ("Radiofarda – Syrian President ..."), and a
+PERSON that ends with a title or rank is an office without its holder ("Chief of General
+Staff of the ... Forces Maj.").
 """
 
 from __future__ import annotations
@@ -79,6 +82,26 @@ def pack_heads(aliases: Iterable[Mapping[str, str]]) -> dict[str, str]:
     }
 
 
+DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northern", "southern", "eastern", "western",
+    }
+)  # fmt: skip
+
+
+def _possessive_place(word: str) -> bool:
+    """ "Syrias": a notable place's name with a possessive "s" whose apostrophe was lost."""
+    if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
+        return False
+    from sitrep.resolve.places import resolve_place
+
+    place = resolve_place(word[:-1])
+    if place is None or "spelling variant" in place.reason:
+        return False
+    return place.precision in ("country", "region") or place.population >= 100_000
+
+
 EDGE_PUNCT = frozenset("–—-:;,«»\"“”‘’'()[]")
 OPENING_QUOTES = frozenset('«“"')
 DASHES = frozenset("–—-")
@@ -97,8 +120,10 @@ def _shaped(
             break
     while start < end and doc[start].text in EDGE_PUNCT:
         start += 1
-    while end > start and doc[end - 1].text in EDGE_PUNCT:
-        end -= 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].lower_ in DIRECTIONS):
+        end -= 1  # "Rityan north": the direction says where, it is not the name
+    if end - start > 1 and _possessive_place(doc[start].text):
+        start += 1  # "Syrias Idlib province" (an apostrophe stripped): the owner, then the name
     if start >= end:
         return None
     if (
@@ -164,6 +189,16 @@ class TypeByHead:
             if ent is not original:
                 changed = True
             if ent is None:
+                continue
+            if (
+                len(ent) == 1
+                and ent.label_ in RETYPED_LABELS
+                and ent[0].tag_ in ("JJ", "JJR", "JJS")
+                and source_of(ent) == "model"
+                and ent.text.lower() not in self.short_forms
+            ):  # "Russian", "Syrian": a nationality word is no name of a place or group
+                ents.append(mark(relabel(doc, ent.start, ent.end, ent, "NORP"), "type-rule"))
+                changed = True
                 continue
             head = ent[-1].lower_
             label = self.short_forms.get(ent.text.lower()) or self.heads.get(head)
