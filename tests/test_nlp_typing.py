@@ -145,6 +145,14 @@ def test_spans_take_a_names_shape() -> None:
     ents = ["B-LOC", "I-LOC", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
     starts = [True] + [False] * 7
     assert _shape(words, ents, starts) == ["Bashar al-Assad"]
+    # a place and its region before the dash: "ERBIL, Kurdistan Region — US warplanes struck"
+    words = ["ERBIL", ",", "Kurdistan", "Region", "—", "US", "warplanes", "struck", "Erbil"]
+    ents = ["B-LOC", "O", "B-LOC", "I-LOC", "O", "B-LOC", "O", "O", "B-LOC"]
+    assert _shape(words, ents, [True] + [False] * 8) == ["US", "Erbil"]
+    # running text is no dateline, whatever dash follows
+    words = ["Troops", "left", "Homs", "—", "a", "city", "in", "ruins"]
+    ents = ["O", "O", "B-LOC", "O", "O", "O", "O", "O"]
+    assert _shape(words, ents, [True] + [False] * 7) == ["Homs"]
     # a span over an opening quote keeps the name after it
     words = ["the", "Iranian", "«", "al-Quds", "»", "force"]
     assert _shape(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == ["al-Quds"]

@@ -126,13 +126,8 @@ def _shaped(
         start += 1  # "Syrias Idlib province" (an apostrophe stripped): the owner, then the name
     if start >= end:
         return None
-    if (
-        end < len(doc)
-        and doc[end].text in DASHES
-        and doc[start].is_sent_start
-        and end - start <= DATELINE_TOKENS
-    ):
-        return None  # "Radiofarda – ...": the dateline, not a participant
+    if _in_dateline(doc, start, end):
+        return None  # "Radiofarda – ...", "ERBIL, Kurdistan Region — ...": not a participant
     last = doc[end - 1].lower_
     if last == "." and end - start > 1:  # "Maj." split as "Maj" "." at a sentence's end
         last = doc[end - 2].lower_ + "."
@@ -142,6 +137,24 @@ def _shaped(
     if (start, end) == (ent.start, ent.end):
         return ent
     return relabel(doc, start, end, ent)
+
+
+def _in_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether [start, end) lies in a dateline: capitalised words, commas and a parenthesis
+    ("BAGHDAD, Iraq (Reuters)") from the start of the sentence to a dash within its first
+    DATELINE_TOKENS tokens."""
+    first = start
+    while first > 0 and not doc[first].is_sent_start and start - first <= DATELINE_TOKENS:
+        first -= 1
+    if not doc[first].is_sent_start:
+        return False
+    for i in range(first, min(first + DATELINE_TOKENS + 1, len(doc))):
+        token = doc[i]
+        if token.text in DASHES:
+            return i >= end
+        if token.is_alpha and not token.text[:1].isupper():
+            return False  # a lower-case word: running text, not a dateline
+    return False
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:
