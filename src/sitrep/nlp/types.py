@@ -120,8 +120,8 @@ def _shaped(
             break
     while start < end and doc[start].text in EDGE_PUNCT:
         start += 1
-    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].lower_ in DIRECTIONS):
-        end -= 1  # "Rityan north": the direction says where, it is not the name
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].text in DIRECTIONS):
+        end -= 1  # "Rityan north": a lower-case direction says where, it is not the name
     if end - start > 1 and _possessive_place(doc[start].text):
         start += 1  # "Syrias Idlib province" (an apostrophe stripped): the owner, then the name
     if start >= end:
