@@ -97,7 +97,8 @@ def merge(
     from sitrep.resolve import merge_entities
 
     row = merge_entities(open_store(db), a, b, reason)
-    out.print(cell(f"merged {row['targets']['from']} into {row['targets']['into']} ({row['id']})"))
+    merged = ", ".join(row["targets"]["merged"])
+    out.print(cell(f"merged {merged} into {row['targets']['into']} ({row['id']})"))
 
 
 def split(
@@ -110,8 +111,8 @@ def split(
     from sitrep.resolve import split_entity
 
     row = split_entity(open_store(db), entity_name, alias, reason)
-    out.print(cell(f"split {', '.join(alias)} off {row['targets']['entity']} "
-                   f"into {row['targets']['new_entity']} ({row['id']})"))  # fmt: skip
+    out.print(cell(f"split {', '.join(alias)} off {row['targets']['from']} "
+                   f"into {row['targets']['into']} ({row['id']})"))  # fmt: skip
 
 
 def judgements(db: DbOption = None, json_out: JsonOption = False) -> None:
