@@ -10,9 +10,9 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Connection, String, and_, cast, func, select
 
 from sitrep.api.deps import StoreDep, Viewer
-from sitrep.api.dossier import participant_ids
 from sitrep.api.events import IsoDate, filtered_events
-from sitrep.api.queries import rows
+from sitrep.read.columns import rows
+from sitrep.read.dossier import participant_ids
 from sitrep.store import schema
 
 router = APIRouter(tags=["graph"])
@@ -113,13 +113,13 @@ def get_map(
     until: IsoDate = None,
 ) -> dict[str, Any]:
     place, columns = _place_columns()
-    events = filtered_events(type, entity, None, since, until, None).subquery()
-    query = (
-        select(events, *[c.label(f"place_{c.name}") for c in columns])
-        .select_from(events.join(place, place.c.id == events.c.place_entity_id))
-        .where(place.c.lat.is_not(None), place.c.lon.is_not(None))
-    )
     with store.read() as conn:
+        events = filtered_events(conn, type, entity, None, since, until, None).subquery()
+        query = (
+            select(events, *[c.label(f"place_{c.name}") for c in columns])
+            .select_from(events.join(place, place.c.id == events.c.place_entity_id))
+            .where(place.c.lat.is_not(None), place.c.lon.is_not(None))
+        )
         found = rows(conn, query)
     return {"type": "FeatureCollection", "features": [_feature(r) for r in found]}
 

@@ -71,7 +71,7 @@ def entity(
 
 def _print_dossier(d: dict[str, Any]) -> None:
     out.print(Text.assemble(cell(d["name"], "bold"), cell(f"  {d['id']}  ({d['type']})")))
-    out.print(cell("aliases: " + ", ".join(a for a, _ in d["aliases"])))
+    out.print(cell("aliases: " + ", ".join(a["alias"] for a in d["aliases"])))
     attributes = d.get("attributes") or {}
     for key in ("positions", "affiliations"):
         for item in attributes.get(key, []):
@@ -79,10 +79,10 @@ def _print_dossier(d: dict[str, Any]) -> None:
             span = f"{item.get('start') or '?'}–{item.get('end') or ''}"
             org = item.get("org") or ""
             out.print(cell(f"  {key[:-1]}: {label} {org} {span}  [{item['source']}]"))
-    out.print(f"mentions: {d['mentions']} in {len(d['documents'])} documents; "
+    out.print(f"mentions: {d['n_mentions']} in {len(d['documents'])} documents; "
               f"first seen {d['first_seen']}, last seen {d['last_seen']}")  # fmt: skip
-    for s in d["sentences"]:
-        out.print(cell(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence'] or ''}"))
+    for s in d["mentions"][:20]:
+        out.print(cell(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence_text'] or ''}"))
     with_whom = ", ".join(f"{a['name']} ({a['mentions']})" for a in d["appears_with"])
     out.print(cell("appears with: " + with_whom))
 

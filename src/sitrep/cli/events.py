@@ -24,13 +24,18 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         type_: Annotated[
             str | None, typer.Option("--type", help="event type, e.g. CONSULT")
         ] = None,
-        actor: Annotated[str | None, typer.Option(help="a participant's name (substring)")] = None,
-        place: Annotated[str | None, typer.Option(help="a place name (substring)")] = None,
+        actor: Annotated[
+            str | None, typer.Option(help="an entity taking part: id, name, alias or spelling")
+        ] = None,
+        place: Annotated[str | None, typer.Option(help="the place: id, name or spelling")] = None,
         since: Annotated[
-            str | None, typer.Option(help="ISO date: events ending on or after")
+            str | None, typer.Option(help="ISO date: events whose time overlaps it or later")
         ] = None,
         until: Annotated[
-            str | None, typer.Option(help="ISO date: events starting on or before")
+            str | None, typer.Option(help="ISO date: events whose time overlaps it or earlier")
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option(help="single-source, corroborated, contested or denied")
         ] = None,
         db: DbOption = None,
         as_json: JsonOption = False,
@@ -38,7 +43,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         """List corroborated events (who, what, where, when, status)."""
         from sitrep.corroborate.queries import list_events
 
-        rows = list_events(open_store(db), type_, actor, place, since, until)
+        rows = list_events(open_store(db), type_, actor, place, since, until, status)
         if as_json:
             print_json_lines(rows)
             return

@@ -7,37 +7,15 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from sitrep.errors import NotFoundError, UsageError
-from sitrep.store import LIKE_ESCAPE, Store, like_literal, schema
+from sitrep.errors import UsageError
+from sitrep.store import Store, schema
 
 
 def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
-    """An entity by id, pack id, name or alias (case-insensitive); NotFoundError otherwise."""
-    ents, aliases = schema.entities, schema.entity_aliases
-    row = (
-        conn.execute(select(ents).where((ents.c.id == name_or_id) | (ents.c.pack_id == name_or_id)))
-        .mappings()
-        .first()
-    )
-    if row:
-        return dict(row)
-    folded = name_or_id.casefold()
-    literal = like_literal(name_or_id)  # a name, not a pattern: "%" names no entity
-    for query in (
-        select(ents).where(ents.c.name.ilike(literal, escape=LIKE_ESCAPE)),
-        select(ents)
-        .join(aliases, aliases.c.entity_id == ents.c.id)
-        .where(aliases.c.alias.ilike(literal, escape=LIKE_ESCAPE)),
-    ):
-        rows = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
-        if len(rows) == 1:
-            return next(iter(rows.values()))
-        if len(rows) > 1:
-            raise NotFoundError(
-                f"{name_or_id!r} names {len(rows)} entities",
-                hint="use one of the ids: " + ", ".join(sorted(rows)),
-            )
-    raise NotFoundError(f"no entity named {folded!r}", hint="see `sitrep entities`")
+    """An entity by id, pack id, name or alias (the read model's lookup)."""
+    from sitrep.read.entities import find_entity as found
+
+    return found(conn, name_or_id)
 
 
 def reapply_analyst_judgements(conn: Connection) -> int:
