@@ -149,7 +149,7 @@ def test_api_decisions_survive_ingest_and_full_rerun(api: TestClient, db: str) -
         assert found[apart] != found[stayed]
     # the CLI: the merged-away name finds the entity kept
     [entity] = cli_lines("entity", gone["name"], "--db", db)
-    assert entity["id"] == keep["id"] and entity["mentions"] == dossier["n_mentions"]
+    assert entity["id"] == keep["id"] and entity["n_mentions"] == dossier["n_mentions"]
     # the export
     entities = mention_events_export(db)[1]
     assert keep["id"] in entities and split["entity_id"] in entities

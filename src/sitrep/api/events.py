@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Connection, Select, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
+from sitrep.read.claims import event_claims
 from sitrep.read.columns import claims_query, rows, where_given
 from sitrep.read.dossier import judgements_about
 from sitrep.read.events import EventFilter, events_query
@@ -80,10 +81,6 @@ def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list
         entity = _entity(conn, p.get("entity_id"))
         out.append({**p, "entity_type": entity["type"] if entity else None})
     return out
-
-
-def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    return rows(conn, claims_query().where(EM.c.event_id == event_id))
 
 
 @router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")

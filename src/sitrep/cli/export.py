@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
-from sitrep.export import export
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -59,6 +58,8 @@ def export_command(
     options = {"entity": entity, "places": places, "unlocated": unlocated, "text": not no_text,
                "type": type_, "actor": actor, "place": place, "since": since, "until": until,
                "status": status}  # fmt: skip
+    from sitrep.export import export
+
     store = open_store(db)
     if output == "-":
         count = export(store, fmt, sys.stdout.buffer, **options)

@@ -1,5 +1,5 @@
 """Events and claims for callers holding a Store; the queries are the read model's
-(`sitrep.read.events`, `sitrep.read.columns`), so every surface answers alike."""
+(`sitrep.read`), so every surface answers alike."""
 
 from __future__ import annotations
 
@@ -27,27 +27,15 @@ def list_events(
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event with its mentions and every claim (outlet, chain, stance, sentence)."""
-    from sitrep.read.columns import claims_query, rows
-    from sitrep.read.events import EM, event_mentions
-    from sitrep.read.events import get_event as read_event
+    from sitrep.read.claims import event_with_claims
 
     with store.read() as conn:
-        event = read_event(conn, event_id)
-        event["mentions"] = event_mentions(conn, event_id)
-        event["claims"] = rows(conn, claims_query().where(EM.c.event_id == event_id))
-    return event
+        return event_with_claims(conn, event_id)
 
 
 def list_claims(store: Store, contested: bool = False) -> list[dict[str, Any]]:
     """Claims with their event; `contested` keeps those of contested or denied events."""
-    from sitrep.read.columns import claims_query, rows
-    from sitrep.read.events import EV
+    from sitrep.read.claims import list_claims as listed
 
-    query = claims_query()
-    if contested:
-        query = query.where(EV.c.status.in_(["contested", "denied"]))
     with store.read() as conn:
-        found = rows(conn, query)
-    for claim in found:  # the names this list has always used
-        claim["summary"], claim["status"] = claim["event_summary"], claim["event_status"]
-    return found
+        return listed(conn, contested)
