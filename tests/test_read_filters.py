@@ -103,3 +103,16 @@ def test_one_filter_the_same_events_everywhere(
 def test_dossier_events_are_the_actor_filter(api: TestClient) -> None:
     dossier: dict[str, Any] = api.get("/api/entities/ent_soleimani").json()
     assert [e["id"] for e in dossier["events"]] == via_api(api, {"actor": "ent_soleimani"})
+
+
+def test_the_network_is_one_graph_in_the_workbench_and_the_exports(
+    built: Built, api: TestClient
+) -> None:
+    from sitrep.export.graph import build_graph
+
+    served = api.get("/api/network").json()["edges"]
+    exported = build_graph(built.store, places=True).edges()
+    assert served, "the fixture store has linked entities"
+    assert {(e["source"], e["target"], e["events"], e["sentences"]) for e in served} == {
+        (a, b, events, sentences) for (a, b), events, sentences in exported
+    }
