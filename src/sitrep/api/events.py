@@ -10,9 +10,9 @@ from sqlalchemy import Connection, Select, select
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.read.claims import event_claims
 from sitrep.read.columns import claims_query, rows, where_given
-from sitrep.read.dossier import judgements_about
 from sitrep.read.events import EventFilter, events_query
 from sitrep.read.events import get_event as read_event
+from sitrep.read.judgements import judgements_about, judgements_query
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
@@ -111,8 +111,7 @@ def list_judgements(
     subject: Literal["entity", "event", "claim", "mention"] | None = None,
     by: Literal["rule", "analyst"] | None = None,
 ) -> dict[str, Any]:
-    query = select(J).order_by(J.c.created_at.desc(), J.c.id)
-    query = where_given(query, (J.c.subject, subject), (J.c.by, by))
+    query = judgements_query(subject, by)
     with store.read() as conn:
         return run_page(conn, query, paging)
 

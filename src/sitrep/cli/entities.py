@@ -41,9 +41,10 @@ def entities(
     json_out: JsonOption = False,
 ) -> None:
     """List canonical entities with the spellings seen and how often they are mentioned."""
-    from sitrep.resolve import list_entities
+    from sitrep.read.entities import list_entities
 
-    rows = list_entities(open_store(db), entity_type)
+    with open_store(db).read() as conn:
+        rows = list_entities(conn, entity_type)
     if json_out:
         print_json_lines(rows)
         return
@@ -60,9 +61,10 @@ def entity(
     json_out: JsonOption = False,
 ) -> None:
     """One entity's dossier: aliases, positions and affiliations, mentions, co-mentions."""
-    from sitrep.resolve import entity_dossier
+    from sitrep.read.dossier import dossier_named
 
-    dossier = entity_dossier(open_store(db), name_or_id)
+    with open_store(db).read() as conn:
+        dossier = dossier_named(conn, name_or_id)
     if json_out:
         print_json_lines([dossier])
         return
@@ -94,7 +96,7 @@ def merge(
     db: DbOption = None,
 ) -> None:
     """Merge entity A into entity B; re-running resolution keeps the merge."""
-    from sitrep.resolve import merge_entities
+    from sitrep.resolve.judgements import merge_entities
 
     row = merge_entities(open_store(db), a, b, reason)
     merged = ", ".join(row["targets"]["merged"])
@@ -108,7 +110,7 @@ def split(
     db: DbOption = None,
 ) -> None:
     """Move the mentions written as the given aliases to a new entity."""
-    from sitrep.resolve import split_entity
+    from sitrep.resolve.judgements import split_entity
 
     row = split_entity(open_store(db), entity_name, alias, reason)
     out.print(cell(f"split {', '.join(alias)} off {row['targets']['from']} "
@@ -117,9 +119,10 @@ def split(
 
 def judgements(db: DbOption = None, json_out: JsonOption = False) -> None:
     """The log of merge/split/link decisions, by rule or analyst, with reasons."""
-    from sitrep.resolve import list_judgements
+    from sitrep.read.judgements import list_judgements
 
-    rows = list_judgements(open_store(db))
+    with open_store(db).read() as conn:
+        rows = list_judgements(conn)
     if json_out:
         print_json_lines(rows)
         return

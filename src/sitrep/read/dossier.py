@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select
 
 from sitrep.errors import NotFoundError
-from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, mentions_id, rows
+from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, rows
 from sitrep.read.events import EventFilter, events_query
+from sitrep.read.judgements import judgements_about
 from sitrep.store import schema
 
 D, S, M, E = schema.documents, schema.sentences, schema.mentions, schema.entities
@@ -141,17 +142,6 @@ def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .where(M.c.entity_id == entity_id)
         .group_by(D.c.id, D.c.title, D.c.site, D.c.published, D.c.url)
         .order_by(D.c.published, D.c.id)
-    )
-    return rows(conn, query)
-
-
-def judgements_about(conn: Connection, target_id: str) -> list[dict[str, Any]]:
-    J = schema.judgements
-    query = (
-        select(J)
-        .where(mentions_id(J.c.targets, target_id))
-        .order_by(J.c.created_at.desc())
-        .limit(50)
     )
     return rows(conn, query)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from sitrep.errors import UsageError
-from sitrep.store import Store, schema
+from sitrep.store import Store
 
 
 def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
@@ -58,7 +58,8 @@ def split_entity(
 
 
 def list_judgements(store: Store) -> list[dict[str, Any]]:
-    jdg = schema.judgements
+    """The log of decisions in the order taken (the read model's query)."""
+    from sitrep.read.judgements import list_judgements as listed
+
     with store.read() as conn:
-        query = select(jdg).order_by(jdg.c.created_at, jdg.c.id)
-        return [dict(r) for r in conn.execute(query).mappings()]
+        return listed(conn)
