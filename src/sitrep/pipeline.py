@@ -25,6 +25,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from sitrep.context import StageContext
 from sitrep.errors import InputRejected
 from sitrep.longlived import collector_paused, keep_for_process
 from sitrep.records import Annotation, CleanDocument, DocResult, RawDocument, Rejection
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from sitrep.clean.dedupe import NearDuplicateIndex
+    from sitrep.pack import Pack
 
 log = logging.getLogger(__name__)
 STAGES = ("acquire", "clean", "annotate", "extract", "store", "reduce")
@@ -84,18 +86,32 @@ class IngestSummary:
 
 # -- the map half ----------------------------------------------------------------------------
 
-_worker_nlp: Language | None = None
-_worker_use_nlp: bool = True
+# A pool's worker process gets its context from `init_worker` (a process pool passes
+# arguments to its initialiser, not a pipeline to each task): this is its only holder.
+_process_context: StageContext | None = None
 
 
 def init_worker(use_nlp: bool, model: str | None, pack: str) -> None:
-    """Load the NLP pipeline once per process (worker initialiser, or the parent itself)."""
-    global _worker_nlp, _worker_use_nlp
-    _worker_use_nlp = use_nlp
-    if use_nlp and _worker_nlp is None:
-        with collector_paused():
-            _worker_nlp = load_domain_pipeline(model, pack)
+    """A worker's initialiser: set up its stage context (see `process_context`)."""
+    settings = Settings().model_copy(update={"model": model, "pack": pack})
+    set_process_context(settings, use_nlp)
+
+
+def set_process_context(settings: Settings, use_nlp: bool) -> StageContext:
+    """The stage context of this process: the settings' pack, and the NLP pipeline loaded once
+    (forked workers inherit it)."""
+    global _process_context
+    with collector_paused():
+        _process_context = StageContext.load(settings, use_nlp=use_nlp)
+    if use_nlp:
         keep_for_process()  # the pipeline lives as long as the process (and forked workers)
+    return _process_context
+
+
+def process_context() -> StageContext:
+    if _process_context is None:
+        raise RuntimeError("map_documents ran in a process init_worker did not set up")
+    return _process_context
 
 
 @cache
@@ -118,17 +134,22 @@ def map_document(raw: RawDocument) -> DocResult | Rejection:
     return map_documents([raw])[0]
 
 
-def map_documents(raws: Sequence[RawDocument]) -> list[DocResult | Rejection]:
+def map_documents(
+    raws: Sequence[RawDocument], context: StageContext | None = None
+) -> list[DocResult | Rejection]:
     """clean → annotate → extract for a batch, in order; bad documents become Rejections.
 
+    `context` gives the pack and the pipeline (default: this worker process's, from
+    `init_worker`); without a pipeline the documents are cleaned only, as the context says.
     The batch goes through spaCy's `nlp.pipe` together, which is markedly cheaper than one
     call per document (about 1.5x on this model); each document's result is its own."""
+    context = context or process_context()
     cleaned: list[tuple[CleanDocument, float] | Rejection] = [_clean(raw) for raw in raws]
     docs = [item[0] for item in cleaned if not isinstance(item, Rejection)]
-    if not _worker_use_nlp or _worker_nlp is None:
+    if context.nlp is None:
         parsed: dict[str, tuple[Annotation, Doc, float] | Rejection] = {}
     else:
-        parsed = _annotate_batch(docs, _worker_nlp)
+        parsed = _annotate_batch(docs, context.nlp)
     out: list[DocResult | Rejection] = []
     for item in cleaned:
         if isinstance(item, Rejection):
@@ -259,7 +280,7 @@ class Ingest:
         try:
             # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
             # of each spending the same second of CPU on a copy of their own.
-            init_worker(self.use_nlp, self.settings.model, self.settings.pack)
+            self.context = set_process_context(self.settings, self.use_nlp)
             self.prepare(run_id)
             inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
             waiting: _Mapped | None = None
@@ -292,6 +313,7 @@ class Ingest:
 
     _pool: ProcessPoolExecutor | None = None
     _warming = False
+    context: StageContext | None = None
 
     def _timed_acquire(
         self, items: Iterable[RawDocument | Rejection]
@@ -324,7 +346,7 @@ class Ingest:
     def _map(self, raws: list[RawDocument]) -> Iterable[DocResult | Rejection]:
         """The mapped batch: computed now with one process, else a pool's lazy results."""
         if self.workers <= 1:
-            return map_documents(raws)
+            return map_documents(raws, self.context)
         # Batches big enough for nlp.pipe, small enough that every worker gets several.
         size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
         batches = [raws[i : i + size] for i in range(0, len(raws), size)]
@@ -460,7 +482,8 @@ class Ingest:
         if not self.use_nlp:
             return
         started = time.perf_counter()
-        self.summary.reduce = reduce_store(self.store)
+        pack = self.context.pack if self.context else None
+        self.summary.reduce = reduce_store(self.store, pack=pack)
         self.summary.stage_seconds["reduce"] += time.perf_counter() - started
 
 
@@ -525,7 +548,9 @@ def _warm_reduce_in_background(pack_name: str) -> None:
     threading.Thread(target=warm, name="sitrep-warm-reduce", daemon=True).start()
 
 
-def reduce_store(store: Store, *, everything: bool = False) -> dict[str, Any]:
+def reduce_store(
+    store: Store, *, everything: bool = False, pack: Pack | None = None
+) -> dict[str, Any]:
     """The reduce half: resolve mentions to entities, then events and their corroboration.
 
     Incremental by construction: each step works on what is not yet resolved, so a resumed
@@ -537,7 +562,8 @@ def reduce_store(store: Store, *, everything: bool = False) -> dict[str, Any]:
     from sitrep.resolve import run_resolution
 
     with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
-        resolution = run_resolution(store, _all_documents(store) if everything else None)
+        documents = _all_documents(store) if everything else None
+        resolution = run_resolution(store, documents, pack)
         corroboration = run_corroboration(store, everything=everything)
     return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}
 
