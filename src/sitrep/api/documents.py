@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy import Column, ColumnElement, Connection, Table, func, select
 
+from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page, run_page
 from sitrep.api.search import search_documents
 from sitrep.errors import NotFoundError
@@ -18,7 +19,9 @@ D, M, E = schema.documents, schema.mentions, schema.entities
 EM, C, EV = schema.event_mentions, schema.claims, schema.events
 
 
-@router.get("/documents", summary="List documents, newest ingested last")
+@router.get(
+    "/documents", response_model=models.DocumentPage, summary="List documents, newest ingested last"
+)
 def list_documents(
     store: StoreDep,
     paging: PagingDep,
@@ -46,7 +49,11 @@ def list_documents(
         return run_page(conn, query, paging)
 
 
-@router.get("/documents/{doc_id}", summary="One document with comments, mentions, events, claims")
+@router.get(
+    "/documents/{doc_id}",
+    response_model=models.Document,
+    summary="One document with comments, mentions, events, claims",
+)
 def get_document(doc_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     doc = store.document(doc_id)
     if doc["id"] != doc_id:
@@ -101,7 +108,11 @@ def _found_in(
     return rows(conn, query)
 
 
-@router.get("/search", summary="Full-text search over titles and bodies, with snippets")
+@router.get(
+    "/search",
+    response_model=models.SearchPage,
+    summary="Full-text search over titles and bodies, with snippets",
+)
 def search(
     store: StoreDep,
     paging: PagingDep,

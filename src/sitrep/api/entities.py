@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy import func, select
 
+from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.read.dossier import dossier
 from sitrep.read.entities import name_like
@@ -16,7 +17,9 @@ router = APIRouter(tags=["entities"])
 E, M, A = schema.entities, schema.mentions, schema.entity_aliases
 
 
-@router.get("/entities", summary="List entities, most mentioned first")
+@router.get(
+    "/entities", response_model=models.EntityPage, summary="List entities, most mentioned first"
+)
 def list_entities(
     store: StoreDep,
     paging: PagingDep,
@@ -45,7 +48,7 @@ def list_entities(
         return run_page(conn, query, paging)
 
 
-@router.get("/entities/{entity_id}", summary="One entity's dossier")
+@router.get("/entities/{entity_id}", response_model=models.Dossier, summary="One entity's dossier")
 def get_entity(entity_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
         return dossier(conn, entity_id)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from sqlalchemy import Connection, Select, select
 
+from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.read.claims import event_claims
 from sitrep.read.columns import claims_query, rows, where_given
@@ -39,7 +40,9 @@ def filtered_events(
     return events_query(conn, EventFilter(type, actor, place, since, until, status))
 
 
-@router.get("/events", summary="List events with filters, in time order")
+@router.get(
+    "/events", response_model=models.EventPage, summary="List events with filters, in time order"
+)
 def list_events(
     store: StoreDep,
     paging: PagingDep,
@@ -56,7 +59,11 @@ def list_events(
         return run_page(conn, query, paging)
 
 
-@router.get("/events/{event_id}", summary="One event: participants, place, time, claims")
+@router.get(
+    "/events/{event_id}",
+    response_model=models.Event,
+    summary="One event: participants, place, time, claims",
+)
 def get_event(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
         event = read_event(conn, event_id)
@@ -83,7 +90,11 @@ def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list
     return out
 
 
-@router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")
+@router.get(
+    "/claims",
+    response_model=models.ClaimPage,
+    summary="Claims: who asserts, reports, confirms or denies what",
+)
 def list_claims(
     store: StoreDep,
     paging: PagingDep,
@@ -103,7 +114,11 @@ def list_claims(
         return run_page(conn, query, paging)
 
 
-@router.get("/judgements", summary="Logged merge/split/relabel/mark decisions")
+@router.get(
+    "/judgements",
+    response_model=models.JudgementPage,
+    summary="Logged merge/split/relabel/mark decisions",
+)
 def list_judgements(
     store: StoreDep,
     paging: PagingDep,
@@ -116,7 +131,11 @@ def list_judgements(
         return run_page(conn, query, paging)
 
 
-@router.get("/timeline", summary="Dated events in time order, with counts by status")
+@router.get(
+    "/timeline",
+    response_model=models.Timeline,
+    summary="Dated events in time order, with counts by status",
+)
 def timeline(
     store: StoreDep,
     _who: Viewer,

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
+from sitrep.api import models
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.events import IsoDate, filtered_events
 from sitrep.read.columns import rows
@@ -19,7 +20,11 @@ E, M, EV = schema.entities, schema.mentions, schema.events
 Pair = tuple[str, str]
 
 
-@router.get("/network", summary="Entities linked by co-participation in events and co-mention")
+@router.get(
+    "/network",
+    response_model=models.Network,
+    summary="Entities linked by co-participation in events and co-mention",
+)
 def get_network(
     store: StoreDep,
     _who: Viewer,
@@ -38,7 +43,11 @@ def _place_columns() -> tuple[Any, ...]:
     return place, (place.c.name, place.c.lat, place.c.lon, place.c.precision, place.c.country)
 
 
-@router.get("/map", summary="GeoJSON of events at their places, with place precision")
+@router.get(
+    "/map",
+    response_model=models.FeatureCollection,
+    summary="GeoJSON of events at their places, with place precision",
+)
 def get_map(
     store: StoreDep,
     _who: Viewer,
