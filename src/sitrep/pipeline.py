@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.context import StageContext
 from sitrep.errors import InputRejected
 from sitrep.longlived import collector_paused, keep_for_process
+from sitrep.pack import load_pack
 from sitrep.records import Annotation, CleanDocument, DocResult, RawDocument, Rejection
 from sitrep.settings import Settings
 from sitrep.store import Store
@@ -272,44 +274,38 @@ class Ingest:
     summary: IngestSummary = field(default_factory=IngestSummary)
 
     def run(self, specs: Sequence[str], stdin: Any = None) -> IngestSummary:
-        from sitrep.acquire import iter_inputs
-
-        started = time.perf_counter()
-        run_id = self.store.start_run("ingest", {"inputs": list(specs)})
-        status = "done"
+        """Acquire the inputs, map them, write them in batches, then reduce, under one run."""
         try:
-            # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
-            # of each spending the same second of CPU on a copy of their own.
-            self.context = set_process_context(self.settings, self.use_nlp)
-            self.prepare(run_id)
-            inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
-            waiting: _Mapped | None = None
-            for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
-                if self.workers <= 1 and waiting is not None:
-                    # One process gains nothing from holding a mapped chunk: it is written
-                    # before the next is mapped, so a crash there cannot take it along.
-                    self._write(*waiting.collect())
-                    waiting = None
-                # Workers map this chunk while this process writes the one before.
-                mapped = self._process(chunk)
-                if waiting is not None:
-                    self._write(*waiting.collect())
-                waiting = mapped
-            if waiting is not None:
-                self._write(*waiting.collect())
-            self.reduce()
-        except KeyboardInterrupt:
-            status, self.summary.interrupted = "interrupted", True
-            raise
-        except Exception:
-            status = "failed"
-            raise
+            with run_lifecycle(self.store, {"inputs": list(specs)}, self.summary) as run_id:
+                self._run(run_id, specs, stdin)
         finally:
-            self.summary.seconds = time.perf_counter() - started
-            self.store.finish_run(run_id, status, self.summary.as_dict())
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
         return self.summary
+
+    def _run(self, run_id: str, specs: Sequence[str], stdin: Any) -> None:
+        from sitrep.acquire import iter_inputs
+
+        # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
+        # of each spending the same second of CPU on a copy of their own.
+        self.context = set_process_context(self.settings, self.use_nlp)
+        self.prepare(run_id)
+        inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
+        waiting: _Mapped | None = None
+        for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
+            if self.workers <= 1 and waiting is not None:
+                # One process gains nothing from holding a mapped chunk: it is written
+                # before the next is mapped, so a crash there cannot take it along.
+                self._write(*waiting.collect())
+                waiting = None
+            # Workers map this chunk while this process writes the one before.
+            mapped = self._process(chunk)
+            if waiting is not None:
+                self._write(*waiting.collect())
+            waiting = mapped
+        if waiting is not None:
+            self._write(*waiting.collect())
+        self.reduce()
 
     _pool: ProcessPoolExecutor | None = None
     _warming = False
@@ -482,9 +478,30 @@ class Ingest:
         if not self.use_nlp:
             return
         started = time.perf_counter()
-        pack = self.context.pack if self.context else None
+        # the run's own pack (a Ray driver maps nothing itself, so it has no map context)
+        pack = self.context.pack if self.context else load_pack(self.settings.pack)
         self.summary.reduce = reduce_store(self.store, pack=pack)
         self.summary.stage_seconds["reduce"] += time.perf_counter() - started
+
+
+@contextmanager
+def run_lifecycle(store: Store, args: dict[str, Any], summary: IngestSummary) -> Iterator[str]:
+    """One ingest run's bookkeeping, whichever runner maps: the run row, its status (done,
+    interrupted, failed), its time and its summary, written however the run ends."""
+    started = time.perf_counter()
+    run_id = store.start_run("ingest", args)
+    status = "done"
+    try:
+        yield run_id
+    except KeyboardInterrupt:
+        status, summary.interrupted = "interrupted", True
+        raise
+    except BaseException:
+        status = "failed"
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(run_id, status, summary.as_dict())
 
 
 @dataclass

@@ -25,6 +25,7 @@ from sitrep.pipeline import (
     Reporter,
     init_worker,
     map_documents,
+    run_lifecycle,
 )
 from sitrep.records import DocResult, RawDocument, Rejection
 from sitrep.runners.shards import Shard, iter_shard, plan_shards
@@ -143,16 +144,10 @@ def run_ray_ingest(
     if pending:
         _map_on_ray(pending, settings, workers, address, use_nlp, report)
     ingest = Ingest(store, settings, use_nlp=use_nlp, report=report)
-    run_id = store.start_run(
-        "ingest", {"inputs": list(specs), "runner": "ray", "shards": len(shards)}
-    )
-    status = "failed"
-    try:
+    args = {"inputs": list(specs), "runner": "ray", "shards": len(shards)}
+    with run_lifecycle(store, args, ingest.summary) as run_id:  # the local runner's lifecycle
         ingest.prepare(run_id)
         for _shard, path in paths:
             ingest.load_mapped([recordio.load(text) for text in read_shard(path)])
         ingest.reduce()
-        status = "done"
-    finally:
-        store.finish_run(run_id, status, ingest.summary.as_dict())
     return ingest.summary
