@@ -60,6 +60,8 @@ def merge_entity(conn: Connection, source: str, target: str) -> list[str]:
         str(r.alias): str(r.source) for r in conn.execute(select(A).where(A.c.entity_id == source))
     }
     row = conn.execute(select(E.c.name).where(E.c.id == source)).first()
+    if not moved and not names and row is None:
+        return []  # applied before and nothing new names `source`: no event can name it either
     if row is not None:
         names.setdefault(str(row.name), "merged")
     insert_ignore(
