@@ -6,9 +6,10 @@
 The map half is `map_documents`, a pure function of a batch of RawDocuments (plus the NLP
 pipeline, loaded once per process; the batch only lets spaCy work on several texts at once);
 it runs in this process or in a pool of worker processes and the distributed runner calls the
-very same function. The parent keeps what must be sequential:
-exact and near-duplicate detection (input order decides which copy is "first"), batching and
-the one writer.
+very same function, each with a `StageContext` (settings, pack, pipeline). `Ingest` acquires,
+triages and maps; what must be sequential (exact and near-duplicate detection, where input
+order decides which copy is "first"; the one writer; the reduce; the run's bookkeeping) is the
+`Loader`'s (`sitrep.loader`), which the Ray runner uses too.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -28,12 +27,17 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.context import StageContext
 from sitrep.errors import InputRejected
+
+# the driver side lives in sitrep.loader; these names stay importable from here
+from sitrep.loader import IngestSummary as IngestSummary
+from sitrep.loader import Loader, run_lifecycle
+from sitrep.loader import Reporter as Reporter
+from sitrep.loader import reduce_store as reduce_store
 from sitrep.longlived import collector_paused, keep_for_process
 from sitrep.pack import load_pack
 from sitrep.records import Annotation, CleanDocument, DocResult, RawDocument, Rejection
 from sitrep.settings import Settings
 from sitrep.store import Store
-from sitrep.store.writer import DuplicateInfo, record_origin, write_batch
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -41,49 +45,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from sitrep.clean.dedupe import NearDuplicateIndex
-    from sitrep.pack import Pack
 
 log = logging.getLogger(__name__)
 STAGES = ("acquire", "clean", "annotate", "extract", "store", "reduce")
 MAP_BATCH = 32  # documents that go through spaCy together
-
-
-@dataclass
-class IngestSummary:
-    """What a run did: the figures the CLI prints and the runs table keeps."""
-
-    run_id: str = ""
-    seen: int = 0
-    stored: int = 0
-    already_stored: int = 0
-    near_duplicates: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    words: int = 0
-    seconds: float = 0.0
-    stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    reduce: dict[str, Any] = field(default_factory=dict)
-    interrupted: bool = False
-
-    @property
-    def rejected_total(self) -> int:
-        return sum(self.rejected.values())
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "run_id": self.run_id,
-            "seen": self.seen,
-            "stored": self.stored,
-            "already_stored": self.already_stored,
-            "near_duplicates": self.near_duplicates,
-            "rejected": dict(self.rejected),
-            "rejected_total": self.rejected_total,
-            "words": self.words,
-            "seconds": round(self.seconds, 3),
-            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
-            "reduce": self.reduce,
-            "interrupted": self.interrupted,
-        }
 
 
 # -- the map half ----------------------------------------------------------------------------
@@ -121,7 +86,6 @@ def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
     """The shipped statistical pipeline plus the domain pack's titles and aliases (once)."""
     from sitrep.nlp.domain import AliasPattern, add_domain_components
     from sitrep.nlp.pipeline import load_pipeline
-    from sitrep.pack import load_pack
 
     nlp = load_pipeline(model, shared=False)
     pack = load_pack(pack_name)
@@ -253,8 +217,6 @@ def time_anchor(doc: CleanDocument) -> str | None:
 
 # -- running it ------------------------------------------------------------------------------
 
-Reporter = Callable[[str, str], None]  # (event, origin): "stored", "duplicate", "rejected", ...
-
 
 def _chunks(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
@@ -289,27 +251,31 @@ class Ingest:
         # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
         # of each spending the same second of CPU on a copy of their own.
         self.context = set_process_context(self.settings, self.use_nlp)
-        self.prepare(run_id)
+        self.loader.pack = self.context.pack
+        self.loader.prepare(run_id)
         inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
         waiting: _Mapped | None = None
         for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
             if self.workers <= 1 and waiting is not None:
                 # One process gains nothing from holding a mapped chunk: it is written
                 # before the next is mapped, so a crash there cannot take it along.
-                self._write(*waiting.collect())
+                self.loader.write(*waiting.collect())
                 waiting = None
             # Workers map this chunk while this process writes the one before.
             mapped = self._process(chunk)
             if waiting is not None:
-                self._write(*waiting.collect())
+                self.loader.write(*waiting.collect())
             waiting = mapped
         if waiting is not None:
-            self._write(*waiting.collect())
-        self.reduce()
+            self.loader.write(*waiting.collect())
+        self.loader.reduce()
 
     _pool: ProcessPoolExecutor | None = None
     _warming = False
     context: StageContext | None = None
+
+    def __post_init__(self) -> None:
+        self.loader = Loader(self.store, self.settings, self.summary, self.report, self.use_nlp)
 
     def _timed_acquire(
         self, items: Iterable[RawDocument | Rejection]
@@ -322,22 +288,6 @@ class Ingest:
             if item is None:
                 return
             yield item
-
-    def _stored_ids(self) -> set[str]:
-        from sqlalchemy import select
-
-        from sitrep.store import schema
-
-        with self.store.read() as conn:
-            return set(conn.execute(select(schema.documents.c.id)).scalars())
-
-    def _near_duplicate_index(self) -> NearDuplicateIndex:
-        from sitrep.clean.dedupe import NearDuplicateIndex
-
-        index = NearDuplicateIndex(threshold=self.settings.near_duplicate_threshold)
-        for doc_id, signature in self.store.minhash_signatures():
-            index.add_signature(doc_id, signature)
-        return index
 
     def _map(self, raws: list[RawDocument]) -> Iterable[DocResult | Rejection]:
         """The mapped batch: computed now with one process, else a pool's lazy results."""
@@ -386,122 +336,11 @@ class Ingest:
             self.summary.seen += 1
             if isinstance(item, Rejection):
                 rejections.append(item)
-            elif item.id in self._known:
-                seen_again.append((item.id, item.origin))
-            else:
-                self._known.add(item.id)
+            elif self.loader.is_new(item.id):
                 fresh.append(item)
+            else:
+                seen_again.append((item.id, item.origin))
         return _Mapped(self._map(fresh), seen_again, rejections, fresh, self._salvage)
-
-    def prepare(self, run_id: str) -> None:
-        """Set up a run whose map half happens elsewhere (the distributed runner)."""
-        self.summary.run_id = run_id
-        self._known = self._stored_ids()
-        self._dedupe = self._near_duplicate_index()
-
-    def load_mapped(self, items: Sequence[DocResult | Rejection]) -> None:
-        """Write results mapped elsewhere, in input order, exactly as a local run would."""
-        results: list[DocResult | Rejection] = []
-        seen_again: list[tuple[str, str]] = []
-        for item in items:
-            self.summary.seen += 1
-            if isinstance(item, Rejection):
-                results.append(item)
-            elif item.document.id in self._known:
-                seen_again.append((item.document.id, item.document.origin))
-            else:
-                self._known.add(item.document.id)
-                results.append(item)
-        self._write(results, seen_again, [])
-
-    def _write(
-        self,
-        mapped: Sequence[DocResult | Rejection],
-        seen_again: list[tuple[str, str]],
-        rejections: list[Rejection],
-    ) -> None:
-        results: list[DocResult] = []
-        for item in mapped:
-            if isinstance(item, Rejection):
-                rejections.append(item)
-            else:
-                results.append(item)
-                for stage, seconds in item.stage_seconds:
-                    self.summary.stage_seconds[stage] += seconds
-        duplicates = self._check_near_duplicates(results)
-        started = time.perf_counter()
-        with self.store.transaction() as conn:
-            new = write_batch(conn, results, self.summary.run_id, duplicates)
-            for doc_id, origin in seen_again:
-                record_origin(conn, doc_id, origin, self.summary.run_id)
-            self.store.record_rejections(conn, self.summary.run_id, rejections)
-        self.summary.stage_seconds["store"] += time.perf_counter() - started
-        self.summary.stored += new
-        self.summary.already_stored += len(seen_again) + (len(results) - new)
-        self.summary.words += sum(r.document.word_count for r in results)
-        for rejection in rejections:
-            self.summary.rejected[rejection.reason] += 1
-        self._tell(results, seen_again, rejections)
-
-    def _check_near_duplicates(self, results: list[DocResult]) -> dict[str, DuplicateInfo]:
-        """Link syndicated copies to the first copy seen (in input order), keep signatures."""
-        from sitrep.clean.dedupe import minhash
-
-        decided = {}
-        for result in results:
-            doc = result.document
-            if not doc.text.strip():
-                continue
-            sketch = minhash(doc.text, self._dedupe.num_perm)
-            match = self._dedupe.add_sketch(doc.id, sketch)
-            if match is not None:
-                self.summary.near_duplicates += 1
-                decided[doc.id] = DuplicateInfo(match[0], round(match[1], 3), None)
-            else:
-                signature = bytes(sketch.hashvalues.astype("<u4").tobytes())
-                decided[doc.id] = DuplicateInfo(None, None, signature)
-        return decided
-
-    def _tell(
-        self, results: list[DocResult], again: list[tuple[str, str]], rejections: list[Rejection]
-    ) -> None:
-        if self.report is None:
-            return
-        for result in results:
-            self.report("stored", result.document.origin)
-        for _doc_id, origin in again:
-            self.report("duplicate", origin)
-        for rejection in rejections:
-            self.report("rejected", rejection.origin)
-
-    def reduce(self) -> None:
-        if not self.use_nlp:
-            return
-        started = time.perf_counter()
-        # the run's own pack (a Ray driver maps nothing itself, so it has no map context)
-        pack = self.context.pack if self.context else load_pack(self.settings.pack)
-        self.summary.reduce = reduce_store(self.store, pack=pack)
-        self.summary.stage_seconds["reduce"] += time.perf_counter() - started
-
-
-@contextmanager
-def run_lifecycle(store: Store, args: dict[str, Any], summary: IngestSummary) -> Iterator[str]:
-    """One ingest run's bookkeeping, whichever runner maps: the run row, its status (done,
-    interrupted, failed), its time and its summary, written however the run ends."""
-    started = time.perf_counter()
-    run_id = store.start_run("ingest", args)
-    status = "done"
-    try:
-        yield run_id
-    except KeyboardInterrupt:
-        status, summary.interrupted = "interrupted", True
-        raise
-    except BaseException:
-        status = "failed"
-        raise
-    finally:
-        summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, status, summary.as_dict())
 
 
 @dataclass
@@ -563,33 +402,3 @@ def _warm_reduce_in_background(pack_name: str) -> None:
         warm_up(pack_name)
 
     threading.Thread(target=warm, name="sitrep-warm-reduce", daemon=True).start()
-
-
-def reduce_store(
-    store: Store, *, everything: bool = False, pack: Pack | None = None
-) -> dict[str, Any]:
-    """The reduce half: resolve mentions to entities, then events and their corroboration.
-
-    Incremental by construction: each step works on what is not yet resolved, so a resumed
-    run picks up documents an interrupted run stored but did not reduce. `everything` re-runs
-    both over the whole store (a full re-run); analyst decisions are re-applied either way."""
-    from dataclasses import asdict
-
-    from sitrep.corroborate import run_corroboration
-    from sitrep.resolve import run_resolution
-
-    with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
-        documents = _all_documents(store) if everything else None
-        resolution = run_resolution(store, documents, pack)
-        corroboration = run_corroboration(store, everything=everything)
-    return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}
-
-
-def _all_documents(store: Store) -> list[str]:
-    from sqlalchemy import select
-
-    from sitrep.store import schema
-
-    with store.read() as conn:
-        query = select(schema.documents.c.id).order_by(schema.documents.c.id)
-        return list(conn.execute(query).scalars())
