@@ -49,3 +49,17 @@ def test_every_json_route_has_a_response_model(client: TestClient) -> None:
     assert len(spec["paths"]) >= 20 and not bare
     ok = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]
     assert ok["schema"]["$ref"].endswith("/EventPage")
+
+
+def test_the_cli_prints_the_openapi_document_the_server_serves(client: TestClient) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from sitrep.cli.app import app
+
+    printed = CliRunner().invoke(app, ["openapi"])
+    assert printed.exit_code == 0, printed.output
+    served = client.get("/api/openapi.json").json()
+    assert json.loads(printed.stdout)["components"] == served["components"]
+    assert set(json.loads(printed.stdout)["paths"]) == set(served["paths"])
