@@ -173,6 +173,8 @@ def test_undo_puts_the_merge_back(api: TestClient, db: str) -> None:
     )
     assert undone["undone"] == merged["judgement"]["id"]
     assert ok(api.get(f"/api/entities/{gone['id']}"))["n_mentions"] == gone["mentions"]
+    kept = ok(api.get(f"/api/entities/{keep['id']}"))["aliases"]
+    assert {"alias": gone["name"], "source": "merged"} not in kept  # the names went back too
     cli_lines("reduce", "--all", "--db", db)
     assert ok(api.get(f"/api/entities/{gone['id']}"))["n_mentions"] == gone["mentions"]
     again = api.post(f"/api/judgements/{merged['judgement']['id']}/undo", json={"reason": "x"})

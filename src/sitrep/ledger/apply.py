@@ -56,17 +56,15 @@ def merge_entity(conn: Connection, source: str, target: str) -> list[str]:
         return []
     moved = list(conn.execute(select(M.c.id).where(M.c.entity_id == source)).scalars())
     conn.execute(update(M).where(M.c.entity_id == source).values(entity_id=target))
-    names = {
-        str(r.alias): str(r.source) for r in conn.execute(select(A).where(A.c.entity_id == source))
-    }
+    names = {str(a) for a in conn.execute(select(A.c.alias).where(A.c.entity_id == source))}
     row = conn.execute(select(E.c.name).where(E.c.id == source)).first()
     if not moved and not names and row is None:
         return []  # applied before and nothing new names `source`: no event can name it either
     if row is not None:
-        names.setdefault(str(row.name), "merged")
-    insert_ignore(
-        conn, A, [{"entity_id": target, "alias": n, "source": s} for n, s in names.items()]
-    )
+        names.add(str(row.name))
+    # marked "merged", so an undo takes back exactly the names the merge brought
+    rows = [{"entity_id": target, "alias": n, "source": "merged"} for n in sorted(names)]
+    insert_ignore(conn, A, rows)
     repoint_events(conn, source, target)
     conn.execute(delete(A).where(A.c.entity_id == source))
     conn.execute(delete(E).where(E.c.id == source))
