@@ -235,3 +235,13 @@ def timeline(tab: Tab) -> None:
 def quoted(text: str) -> str:
     """A CSS/Playwright string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def explorer(tab: Tab, actor: str | None = None) -> None:
+    """The events explorer from the nav bar; with `actor`, typed into its filter and submitted."""
+    tab.click_to("a[data-nav='events']", "events")
+    if actor is not None:
+        tab.page.fill(".explorer-form input[name=actor]", actor)
+        tab.page.evaluate("delete document.body.dataset.ready")
+        tab.page.click(".explorer-form button[type=submit]")
+        tab.ready("events")

@@ -121,10 +121,14 @@ class AcledCsvExporter:
         writer = csv.DictWriter(text, fieldnames=COLUMNS)
         writer.writeheader()
         count = 0
+        # `event_ids`: only these events (an explorer view); absent, all of them
+        only = options.get("event_ids")
         with store.read() as conn:
             known = data.entities(conn)
             claims = data.claims_by_event(conn)
             for event in data.events(conn):
+                if only is not None and event["id"] not in only:
+                    continue
                 row = event_row(event, claims.get(event["id"], []), known)
                 writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
                 count += 1

@@ -7,6 +7,7 @@ import { renderClaims } from "./pages/claims";
 import { renderDocument } from "./pages/document";
 import { renderEntities, renderEntity } from "./pages/entity";
 import { renderEvent } from "./pages/event";
+import { renderExplorer } from "./pages/explorer";
 import { renderMap } from "./pages/map";
 import { renderNetwork } from "./pages/network";
 import { renderSearch } from "./pages/search";
@@ -20,6 +21,7 @@ const ROUTES: Record<string, Render> = {
   entities: renderEntities,
   entity: renderEntity,
   event: renderEvent,
+  events: renderExplorer,
   network: renderNetwork,
   map: renderMap,
   timeline: renderTimeline,
@@ -27,7 +29,7 @@ const ROUTES: Record<string, Render> = {
 };
 
 const NAV: [string, string][] = [
-  ["search", "Search"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
+  ["search", "Search"], ["events", "Events"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
   ["timeline", "Timeline"], ["claims", "Contested claims"],
 ];
 

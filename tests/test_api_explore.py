@@ -1,0 +1,152 @@
+"""`/api/explore/events` and `/api/explore/export/{format}` over the fixture store: filters read
+names by any spelling, facets count what the filter keeps, sorting, and an export of a view holds
+exactly the view's events (the same as /api/events for the filters both know)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.store import Store
+from storefixtures import EVENTS, Built, build_store
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Built]]:
+    folder = tmp_path_factory.mktemp("api-explore")
+    store = Store(str(folder / "sitrep.db"))
+    yield store, build_store(store, folder)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def client(built: tuple[Store, Built]) -> Iterator[TestClient]:
+    with TestClient(create_app(built[0]), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def get(client: TestClient, url: str, **params: Any) -> Any:
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def ids(page: dict[str, Any]) -> set[str]:
+    return {item["id"] for item in page["items"]}
+
+
+def csv_ids(client: TestClient, **params: Any) -> list[str]:
+    response = client.get("/api/explore/export/csv", params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert response.headers["x-sitrep-records"] == str(len(rows))
+    return [row["sitrep_event_id"] for row in rows]
+
+
+def test_no_filter_lists_every_event_and_says_what_it_leaves_out(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    page = get(client, "/api/explore/events")
+    assert page["total"] == len(EVENTS) == len(page["items"])
+    assert page["left_out"] == {"undated": 1, "unlocated": 1}  # the IRGC's silence
+    assert page["items"][-1]["id"] == built[1].events["comment"]  # undated last
+    statuses = {f["value"]: f["count"] for f in page["facets"]["status"]}
+    assert statuses == {"corroborated": 1, "contested": 1, "single-source": 1}
+
+
+def test_actor_by_any_spelling(client: TestClient, built: tuple[Store, Built]) -> None:
+    events = built[1].events
+    for spelling in ("Ismail Qaani", "ghaani", "esmail-ghaani"):
+        page = get(client, "/api/explore/events", actor=spelling)
+        assert ids(page) == {events["visit"]}, spelling
+        assert page["matched"]["actor"] == [
+            {"id": "esmail-ghaani", "name": "Esmail Ghaani", "type": "person"}
+        ]
+    assert get(client, "/api/explore/events", actor="Revolutionary Guards")["total"] == 2
+    assert get(client, "/api/explore/events", actor="nobody at all")["total"] == 0
+
+
+def test_place_country_outlet_fatalities_and_dates(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    events = built[1].events
+    assert ids(get(client, "/api/explore/events", place="homs")) == {events["strike"]}
+    assert ids(get(client, "/api/explore/events", country="sy")) == {
+        events["strike"],
+        events["visit"],
+    }
+    assert ids(get(client, "/api/explore/events", admin1="Aleppo")) == {events["visit"]}
+    assert ids(get(client, "/api/explore/events", min_fatalities=1)) == {events["strike"]}
+    assert ids(get(client, "/api/explore/events", since="2019", until="2020-03")) == {
+        events["visit"]
+    }
+    assert ids(get(client, "/api/explore/events", type=["ASSAULT", "CONSULT"])) == {
+        events["strike"],
+        events["visit"],
+    }
+    outlets = get(client, "/api/explore/events")["facets"]["outlet"]
+    assert outlets, "no outlet facet"
+    named = outlets[0]["value"]
+    kept = get(client, "/api/explore/events", outlet=named.upper())
+    assert kept["total"] == outlets[0]["count"]
+    assert all(named in item["outlets"] for item in kept["items"])
+
+
+def test_sorting_keeps_missing_values_last(client: TestClient, built: tuple[Store, Built]) -> None:
+    events = built[1].events
+    by_death = get(client, "/api/explore/events", sort="fatalities", order="desc")["items"]
+    assert by_death[0]["id"] == events["strike"]
+    newest = get(client, "/api/explore/events", sort="time", order="desc")["items"]
+    assert [e["id"] for e in newest] == [events["visit"], events["strike"], events["comment"]]
+    paged = get(client, "/api/explore/events", sort="time", limit=1, offset=1)
+    assert paged["total"] == 3 and [e["id"] for e in paged["items"]] == [events["visit"]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"actor": "irgc"}, {"since": "2020"},
+     {"until": "2019-12-31"}, {"place": "geo-aleppo"}],
+)  # fmt: skip
+def test_export_of_a_view_holds_the_rows_api_events_returns(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    """The filters /api/events knows give the same events there, in the explorer and in its CSV."""
+    listed = ids(get(client, "/api/events", limit=500, **params))
+    assert ids(get(client, "/api/explore/events", limit=500, **params)) == listed
+    exported = csv_ids(client, **params)
+    assert sorted(exported) == sorted(listed) and len(set(exported)) == len(exported)
+
+
+def test_export_of_explorer_only_filters(client: TestClient) -> None:
+    for params in ({"actor": "Qods Force"}, {"country": "SY", "min_fatalities": 5}):
+        shown = ids(get(client, "/api/explore/events", limit=500, **params))
+        assert shown and sorted(csv_ids(client, **params)) == sorted(shown), params
+    geo = client.get("/api/explore/export/geojson", params={"country": "SY"}).json()
+    assert len(geo["features"]) == 2 and all(f["geometry"] for f in geo["features"])
+
+
+def test_unknown_view_format_is_one_json_error(client: TestClient) -> None:
+    response = client.get("/api/explore/export/gexf")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not-found"
+    bad = client.get("/api/explore/events", params={"since": "yesterday"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation"
+
+
+def test_explorer_rows_match_the_csv_export(client: TestClient) -> None:
+    """Place, country, fatalities and outlets read the same in the explorer and in the CSV."""
+    rows = {r["id"]: r for r in get(client, "/api/explore/events")["items"]}
+    response = client.get("/api/explore/export/csv")
+    for line in csv.DictReader(io.StringIO(response.text)):
+        row = rows[line["sitrep_event_id"]]
+        assert line["location"] == (row["place_name"] or "")
+        assert line["country"] == (row["country_name"] or "")
+        assert int(line["fatalities"]) == row["fatalities"]
+        assert line["source"] == "; ".join(row["outlets"])
