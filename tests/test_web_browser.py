@@ -104,86 +104,128 @@ def test_search_then_document_then_dossier(tab: tour.Tab) -> None:
     tab.shot("03-dossier")
 
 
-def _markers(tab: tour.Tab) -> list[dict[str, str | None]]:
-    paths = tab.page.locator("#map path.ev-marker")
-    names = ("class", "fill", "fill-opacity", "stroke-dasharray")
-    return [{n: paths.nth(i).get_attribute(n) for n in names} for i in range(paths.count())]
+def _clusters(tab: tour.Tab) -> list[str]:
+    """The clusters drawn now (not spiderfied), each as the ids of the events inside it."""
+    found: list[str] = tab.page.evaluate(
+        "[...document.querySelectorAll('#map .ev-cluster')]"
+        ".filter(c => getComputedStyle(c.parentElement).opacity === '1').map(c => c.dataset.events)"
+    )
+    return found
 
 
-def _assert_precision_styles(markers: list[dict[str, str | None]]) -> None:
-    """A city is a solid dot; a region or country centroid a hollow dashed ring."""
-    for m in markers:
-        if "ev-exact" in (m["class"] or ""):
-            assert m["fill"] != "none" and m["stroke-dasharray"] is None, m
-        else:
-            assert "ev-approx" in (m["class"] or ""), m
-            assert m["fill"] == "none" and m["stroke-dasharray"], m
+def _open_cluster(tab: tour.Tab, key: str) -> None:
+    """Click a cluster until it has zoomed into parts or spiderfied (a click zooms at least one
+    level; several may be needed where events lie close together)."""
+    for _ in range(14):
+        if key not in _clusters(tab):
+            return
+        tab.page.locator(f"#map .ev-cluster[data-events='{key}']").click()
+        tab.page.wait_for_timeout(50)
+    raise AssertionError(f"the cluster of {key} never opened")
 
 
-def _in_view(tab: tour.Tab, selector: str) -> list[bool]:
-    """For each match: drawn inside the map's box, not culled or off-screen after fitting."""
-    box = tab.page.locator("#map").bounding_box()
-    assert box is not None
-    seen = []
-    for marker in tab.page.locator(selector).all():
-        at = marker.bounding_box()
-        seen.append(
-            at is not None
-            and at["width"] > 0
-            and box["x"] <= at["x"]
-            and at["x"] + at["width"] <= box["x"] + box["width"]
-            and box["y"] <= at["y"]
-            and at["y"] + at["height"] <= box["y"] + box["height"]
-        )
-    return seen
+def _reachable(tab: tour.Tab, route: str) -> set[str]:
+    """Every event reached by clicking: from the map's 'show all events', open each cluster
+    (zoom or spiderfy), click each marker and see its event's link in the popup."""
+    reached: set[str] = set()
+    paths: list[list[str]] = [[]]
+    opened: set[str] = set()
+    while paths:
+        path = paths.pop()
+        tab.go(route, "map")
+        tab.page.wait_for_selector("#map[data-rendered]")
+        tab.page.click("#map button.fit-all")
+        for key in path:
+            _open_cluster(tab, key)
+        for marker in tab.page.locator("#map .ev-marker[data-event]").all():
+            event = marker.get_attribute("data-event") or ""
+            if event in reached:
+                continue
+            marker.click()
+            popup = tab.page.locator(f".leaflet-popup a[data-event='{event}']")
+            assert popup.is_visible(), event
+            reached.add(event)
+            tab.page.click(".leaflet-popup-close-button")
+        for key in _clusters(tab):
+            if key not in opened:
+                opened.add(key)
+                paths.append([*path, key])
+    return reached
 
 
-def _assert_in_view(tab: tour.Tab, selector: str) -> None:
-    seen = _in_view(tab, selector)
-    assert seen and all(seen), (selector, seen)
+def test_map_every_event_is_reachable_by_clicking(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tour.full_map(tab)
+    features = api(tab, "/map")["features"]
+    assert len(features) >= 20
+    box = tab.page.locator("#map")
+    assert int(box.get_attribute("data-features") or 0) == len(features)
+    # clusters carry their count and the status mix of their events
+    tab.page.wait_for_selector("#map[data-labels]")
+    clusters = tab.page.locator("#map .ev-cluster")
+    assert clusters.count() >= 1
+    counts = [int(c.get_attribute("data-count") or 0) for c in clusters.all()]
+    singles = tab.page.locator("#map .ev-marker").count()
+    assert sum(counts) + singles == len(features)
+    assert any("conic-gradient" in (c.get_attribute("style") or "") for c in clusters.all())
+    mixed = [c.get_attribute("title") or "" for c in clusters.all()]
+    assert any("," in t for t in mixed), mixed  # a cluster of several statuses says so
+    # place names from the gazetteer, offline
+    labels = {x.text_content() for x in tab.page.locator("#map .place-label").all()}
+    assert {"Damascus", "Baghdad"} & labels, labels
+    assert tab.page.locator("#map svg path").count() > 100  # the country layer drew
+    # the list of events in view
+    assert tab.page.locator("#in-view li[data-event]").count() >= 1
+    assert "Events in view" in text(tab, "#in-view h2")
+    tab.shot("04-map", max_height=900)
+
+    reached = _reachable(tab, "map")
+    assert reached == {f["id"] for f in features}
 
 
-def test_map_shows_events_at_their_places(tab: tour.Tab) -> None:
+def test_entity_map_from_a_dossier(tab: tour.Tab) -> None:
     tour.search(tab)
     tab.click_to(f"main a.ent:text-is({tour.quoted(tour.PERSON)})", "entity")  # matching entity
     tour.entity_map(tab)
     entity = re.sub(r".*entity=", "", tab.page.url)
     mine = api(tab, f"/map?entity={entity}")["features"]
     assert {f["properties"]["place_name"] for f in mine} >= {"Moscow"}
-    assert tab.page.locator("#map path.ev-marker").count() == len(mine)
-
-    tour.full_map(tab)
-    features = api(tab, "/map")["features"]
-    assert len(features) >= 10
-    markers = _markers(tab)
-    assert len(markers) == len(features)
-    exact = [f for f in features if f["properties"]["precision"] in ("city", "exact")]
-    assert sum("ev-exact" in (m["class"] or "") for m in markers) == len(exact)
-    _assert_precision_styles(markers)
-    contested = [m for m in markers if m["fill"] == "#e65100"]  # the Moscow visit
-    assert len(contested) >= 1
-    _assert_in_view(tab, "#map path.ev-marker[fill='#e65100']")
-    assert tab.page.locator("#map svg path").count() > 100  # the country layer drew
-    assert "centroid" in text(tab, ".map-legend")
-    tab.shot("04-map", max_height=900)
+    assert tab.page.locator("#map").get_attribute("data-features") == str(len(mine))
+    listed = {x.get_attribute("data-event") for x in tab.page.locator("#in-view li").all()}
+    assert listed <= {f["id"] for f in mine} and listed
 
 
-def test_country_centroid_looks_different_from_a_city(tab: tour.Tab) -> None:
-    """The demo has events known only to country precision (Syria, Iraq, ...), drawn at an
-    approximate centroid as a hollow dashed ring, and events at cities, drawn as solid dots."""
+def test_map_draws_uncertainty_at_its_scale_and_filters(tab: tour.Tab) -> None:
+    """A place known only to its country is that country's area; a region a ring of real size
+    (it grows with the zoom); the explorer's filter narrows the map; the time slider too."""
     tab.go("search", "search")
     tour.full_map(tab)
-    features = api(tab, "/map")["features"]
-    by_precision = {p: [f for f in features if f["properties"]["precision"] == p] for p in
-                    ("city", "country")}  # fmt: skip
-    assert by_precision["city"] and by_precision["country"]
-    classes = [m["class"] or "" for m in _markers(tab)]
-    assert sum("ev-exact" in c for c in classes) == len(by_precision["city"])
-    assert sum("ev-approx ev-country" in c for c in classes) == len(by_precision["country"])
-    _assert_precision_styles(_markers(tab))
-    # the view fits the theatre: Syria's and Iraq's rings are in it (a far country may not be)
-    assert sum(_in_view(tab, "#map path.ev-marker.ev-country")) >= 1
-    tab.shot("04b-map-precision")
+    rows = api(tab, "/explore/events?limit=500")["items"]
+    countries = {r["country_numeric"] for r in rows if r["precision"] == "country" and r["lat"]}
+    assert countries
+    assert tab.page.locator("#map path.ev-area-country").count() == len(countries)
+    regions = [r for r in rows if r["precision"] == "region" and r["lat"]]
+    rings = tab.page.locator("#map path.ev-area-region")
+    assert rings.count() == len(regions)
+    if regions:
+        before = (rings.first.bounding_box() or {"width": 0})["width"]
+        tab.page.click("#map .leaflet-control-zoom-in")
+        tab.page.wait_for_timeout(100)
+        assert (rings.first.bounding_box() or {"width": 0})["width"] > before * 1.5
+    # the same filter as the explorer's, from the URL
+    tab.go("map?status=contested", "map")
+    tab.page.wait_for_selector("#map[data-rendered]")
+    contested = [r for r in rows if r["status"] == "contested" and r["lat"]]
+    assert tab.page.locator("#map").get_attribute("data-features") == str(len(contested))
+    assert "status contested" in text(tab, "#view-says")
+    # the time slider: the earliest date only
+    tab.go("map", "map")
+    tab.page.wait_for_selector("#map[data-rendered]")
+    tab.page.locator("#time-slider").fill("0")
+    first = min(r["time_start"] for r in rows if r["lat"] and r["time_start"])
+    same_day = [r for r in rows if r["lat"] and r["time_start"] == first]
+    assert tab.page.locator("#map").get_attribute("data-shown") == str(len(same_day))
+    assert first in text(tab, "#time-label")
 
 
 def test_contested_event_shows_who_asserts_and_who_denies(tab: tour.Tab) -> None:

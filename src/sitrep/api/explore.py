@@ -27,6 +27,7 @@ from sitrep.export import data
 from sitrep.export.acled import fatalities
 from sitrep.export.core import export_filename
 from sitrep.export.registry import get_exporter
+from sitrep.resolve.centroids import geonames
 
 router = APIRouter(tags=["explore"])
 
@@ -135,6 +136,7 @@ def event_row(
         "precision": place.precision,
         "country": place.country,
         "country_name": data.country_name(place.country),
+        "country_numeric": _iso_numeric(place.country),
         "admin1": place.admin1,
         "lat": place.lat,
         "lon": place.lon,
@@ -148,6 +150,12 @@ def event_row(
         ],
         "outlets": data.outlets(claims),
     }
+
+
+def _iso_numeric(code: str | None) -> str | None:
+    """ISO 3166 numeric code, zero-padded as world-atlas names its country shapes ("760")."""
+    found = geonames().get_countries().get((code or "").upper())
+    return f"{int(found['isonumeric']):03d}" if found and found.get("isonumeric") else None
 
 
 def _keep(row: dict[str, Any], f: EventFilter, actors: set[str], places: set[str]) -> bool:
