@@ -84,3 +84,25 @@ def test_demo_map_draws_country_places_at_an_approximate_centroid(client: TestCl
         lon, lat = feature["geometry"]["coordinates"]
         if feature["properties"]["country"] == "SY":
             assert 32 <= lat <= 37.5 and 35.5 <= lon <= 42.5
+
+
+def test_evidence_spans_point_at_their_words(client: TestClient) -> None:
+    """Every span /api/events/{id}/evidence gives (trigger, participants, place, date words) is
+    the text it names in its document: the workbench's links to a fact's sentence land on it."""
+    checked = 0
+    texts: dict[str, str] = {}
+    for event in get(client, "/api/events?limit=500")["items"]:
+        for m in get(client, f"/api/events/{event['id']}/evidence")["mentions"]:
+            doc = m["document_id"]
+            text = texts.setdefault(doc, get(client, f"/api/documents/{doc}")["text"])
+            assert text[m["trigger_start"] : m["trigger_end"]] == m["trigger"]
+            for part in [*m["participants"], m["place"]]:
+                if part:
+                    assert text[part["start"] : part["end"]] == part["text"], part
+                    checked += 1
+            if m["time"] and m["time"]["start"] is not None:
+                assert text[m["time"]["start"] : m["time"]["end"]] == m["time"]["text"]
+                checked += 1
+    assert checked >= 20
+    missing = client.get("/api/events/evt_nothing/evidence")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not-found"

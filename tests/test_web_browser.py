@@ -247,6 +247,48 @@ def test_contested_event_shows_who_asserts_and_who_denies(tab: tour.Tab) -> None
     tab.shot("05-contested-event")
 
 
+def _focused(tab: tour.Tab) -> str:
+    """The highlighted passage of a document opened from a fact; it must be in the viewport."""
+    tab.page.wait_for_function(
+        "(() => { const m = document.querySelector('mark.focus'); if (!m) return false;"
+        " const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()"
+    )
+    return "".join(m.text_content() or "" for m in tab.page.locator("#doctext mark.focus").all())
+
+
+def test_a_claims_link_lands_on_its_highlighted_sentence(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tour.contested_event(tab)
+    event = tab.page.url.rsplit("/", 1)[-1]
+    claims = {c["id"]: c for c in api(tab, f"/events/{event}")["claims"]}
+    quote = tab.page.locator("a.span-link q.claim-quote").last
+    claim = claims[quote.get_attribute("data-claim") or ""]
+    tab.click_to(f"a.span-link:has(q[data-claim='{claim['id']}'])", "doc")
+    assert f"/doc/{claim['document_id']}" in tab.page.url
+    text_ = api(tab, f"/documents/{claim['document_id']}")["text"]
+    assert _focused(tab) == text_[claim["start"] : claim["end"]]
+    assert claim["sentence_text"].strip()[:40] in _focused(tab)
+    assert claim["stance"] in text(tab, ".focus-note")
+    tab.shot("10-claim-sentence", max_height=1200)
+
+    # back to the event, then a participant's words and the date's words
+    tab.click_to(".focus-note a:text('← back')", "event")
+    found = api(tab, f"/events/{event}/evidence")["mentions"]
+    mention = next(m for m in found if m["participants"] and m["time"] and m["time"]["start"])
+    person = mention["participants"][0]
+    row = tab.page.locator(f".evidence > li[data-mention='{mention['id']}']")
+    tab.click_to(
+        f".evidence > li[data-mention='{mention['id']}'] li[data-role='{person['role']}'] a", "doc"
+    )
+    assert _focused(tab) == person["text"]
+    tab.page.go_back()
+    tab.ready("event")
+    assert row.count() == 1
+    tab.click_to(f".evidence > li[data-mention='{mention['id']}'] li:has-text('date') a", "doc")
+    assert _focused(tab) == mention["time"]["text"]
+    assert "the date" in text(tab, ".focus-note")
+
+
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
     tour.network(tab)
     cy = tab.page.locator("#cy")

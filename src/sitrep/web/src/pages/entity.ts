@@ -1,6 +1,6 @@
 // The entity list and one entity's dossier.
 import { get, Page, Row } from "../api";
-import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, statusBadge } from "../dom";
+import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const TYPES = ["", "person", "group", "org", "state_body", "state", "media", "place"];
 
@@ -42,7 +42,7 @@ function inContext(m: Row): HTMLElement {
   const at = m.sentence_start != null ? m.start - m.sentence_start : sentence.indexOf(m.text);
   const ok = at >= 0 && sentence.slice(at, at + m.text.length) === m.text;
   const body = ok ? [sentence.slice(0, at), h("mark", {}, m.text), sentence.slice(at + m.text.length)] : [sentence];
-  return h("li", {}, h("q", {}, ...body), " — ", docLink(m.document_id, m.document_title),
+  return h("li", {}, spanLink(m.document_id, m.start, m.end, `a mention of ${m.text}`, h("q", {}, ...body)), " — ", docLink(m.document_id, m.document_title),
     h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`));
 }
 

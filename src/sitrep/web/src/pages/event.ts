@@ -1,6 +1,6 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
 import { canEdit, get, post, Row } from "../api";
-import { docLink, empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
+import { docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
@@ -32,7 +32,8 @@ function claimTable(claims: Row[], refresh: () => void) {
     ...claims.map((c) => h("tr", { "data-stance": c.stance },
       h("td", {}, h("span", { class: `badge stance-${c.stance}` }, c.stance), c.hedged ? h("span", { class: "badge" }, "hedged") : null),
       h("td", {}, chain(c)),
-      h("td", {}, h("q", {}, (c.quote ?? c.sentence_text ?? "").trim())),
+      h("td", {}, spanLink(c.document_id, c.start, c.end, `${c.stance} claim${c.outlet ? ` (${c.outlet})` : ""}`,
+        h("q", { class: "claim-quote", "data-claim": c.id }, (c.quote ?? c.sentence_text ?? "").trim()))),
       h("td", {}, docLink(c.document_id, c.document_title), h("div", { class: "muted" }, `${c.site ?? ""} ${c.published ?? ""}`),
         c.duplicate_of ? h("span", { class: "badge" }, "copy") : null),
       h("td", { class: "muted" }, c.origin_key?.startsWith("doc:") ? "this article (no outlet known)" : c.origin_key ?? "—"),
@@ -60,8 +61,35 @@ function originLabel(origin: string, claims: Row[]): string | Node {
   return claim ? docLink(id, `the article "${claim.document_title ?? id}"`) : origin;
 }
 
+const DATE_RULES: Record<string, string> = {
+  "weekday-on-or-before-anchor": "a weekday, taken as the last one on or before the publication date",
+};
+
+/** Each mention of the event in a document, every fact of it linked to its span. */
+function evidence(mentions: Row[]): HTMLElement {
+  if (!mentions.length) return empty("No mention of this event is stored.");
+  return h("ol", { class: "evidence" }, ...mentions.map((m) => {
+    const at = (start: number | null, end: number | null, why: string, label: string) =>
+      spanLink(m.document_id, start, end, why, label);
+    const facts = [
+      h("li", {}, "trigger ", at(m.trigger_start, m.trigger_end, `the word that names the ${m.type} event`, `“${m.trigger}”`),
+        h("span", { class: "why" }, ` ${m.type}${m.mode ? `/${m.mode}` : ""}${m.negated ? ", negated" : ""}${m.modality ? `, ${m.modality}` : ""}`)),
+      ...m.participants.map((p: Row) => h("li", { "data-role": p.role }, `${p.role} `,
+        at(p.start, p.end, `${p.role} of the event`, `“${p.text}”`), h("span", { class: "why" }, ` read as ${p.label ?? "?"}`))),
+      m.place ? h("li", {}, "place ", at(m.place.start, m.place.end, "where the event happened", `“${m.place.text}”`)) : null,
+      m.time ? h("li", {}, "date ", m.time.start != null ? at(m.time.start, m.time.end, `the date (${m.time.start_date})`, `“${m.time.text}”`)
+        : m.sentence_span ? at(m.sentence_span.start, m.sentence_span.end, `the sentence the date was taken for (${m.time.start_date})`, "(no date words)") : "",
+        h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${DATE_RULES[m.time.rule] ?? m.time.rule ?? "?"}`)) : null,
+    ];
+    return h("li", { "data-mention": m.id }, docLink(m.document_id, m.document_title), h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`),
+      m.sentence_span ? h("span", {}, " · ", spanLink(m.document_id, m.sentence_span.start, m.sentence_span.end, "the sentence that reports the event", "the sentence")) : "",
+      h("ul", {}, ...facts));
+  }));
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
-  const e = await get<Row>(`/events/${encodeURIComponent(id)}`);
+  const [e, found] = await Promise.all([get<Row>(`/events/${encodeURIComponent(id)}`),
+    get<Row>(`/events/${encodeURIComponent(id)}/evidence`)]);
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const place = e.place_entity;
   const claims = oncePerSentence(e.claims);
@@ -79,6 +107,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
+    section(`Where each fact was read (${found.mentions.length} mentions)`, evidence(found.mentions)),
   );
   if (e.judgements.length) {
     main.append(section("Analyst and rule decisions", h("ul", {}, ...e.judgements.map((j: Row) =>
