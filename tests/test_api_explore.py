@@ -150,3 +150,17 @@ def test_explorer_rows_match_the_csv_export(client: TestClient) -> None:
         assert line["country"] == (row["country_name"] or "")
         assert int(line["fatalities"]) == row["fatalities"]
         assert line["source"] == "; ".join(row["outlets"])
+
+
+def test_search_adds_an_entitys_other_spellings(client: TestClient) -> None:
+    """'Ismail Qaani' (an alias, in no article) finds the articles that write 'Esmail Ghaani'."""
+    words = get(client, "/api/search", q="Ismail Qaani")
+    found = get(client, "/api/search/entities", q="ismail  QAANI")
+    assert [e["id"] for e in found["entities"]] == ["esmail-ghaani"]
+    dossier = {s["id"] for s in get(client, "/api/entities/esmail-ghaani")["sources"]}
+    assert dossier and {d["id"] for d in found["items"]} >= dossier
+    assert found["total"] == words["total"] + found["added"] and found["added"] >= 1
+    assert any(s["text"] == "Esmail Ghaani" for s in found["spellings"])
+    added = [d for d in found["items"] if d["via"]]
+    assert all(any(p["match"] for p in d["snippet"]) for d in added)
+    assert get(client, "/api/search/entities", q="Qaan")["entities"] == []  # whole words only

@@ -73,8 +73,8 @@ def text(tab: tour.Tab, selector: str) -> str:
 
 def test_search_then_document_then_dossier(tab: tour.Tab) -> None:
     tour.search(tab)
-    hits = api(tab, f"/search?q={tour.SEARCH_TERM}")["total"]
-    assert hits >= 10
+    hits = api(tab, f"/search/entities?q={tour.SEARCH_TERM}")["total"]
+    assert hits >= api(tab, f"/search?q={tour.SEARCH_TERM}")["total"] >= 10
     assert tab.page.locator("ol.results > li").count() == hits
     assert tab.page.locator("ol.results mark").count() >= hits
     assert tour.PERSON in text(tab, "main section.card")  # matching entities come first
@@ -102,6 +102,31 @@ def test_search_then_document_then_dossier(tab: tour.Tab) -> None:
     assert events.locator(".badge.status-contested").count() >= 1  # the Moscow visit
     assert tab.page.locator("main a[href^='#/doc/']").count() >= 10  # sources, mentions
     tab.shot("03-dossier")
+
+
+def test_search_finds_an_entitys_other_spellings(tab: tour.Tab) -> None:
+    """'Suleimani' finds every document of Soleimani's dossier and says which spellings it added."""
+    tour.search(tab, "Suleimani")
+    person = api(tab, "/entities?q=Qassem%20Soleimani")["items"][0]
+    dossier = api(tab, f"/entities/{person['id']}")
+    sources = {s["id"] for s in dossier["sources"]}
+    assert len(sources) >= 10
+    found = {li.get_attribute("data-doc") for li in tab.page.locator("ol.results > li").all()}
+    assert found >= sources
+    words_only = {h["id"] for h in api(tab, "/search?q=Suleimani&limit=100")["items"]}
+    assert len(words_only) < len(sources)  # the words alone miss most of them
+    note = text(tab, "#expanded")
+    assert tour.PERSON in note and "other spellings" in note
+    spelled = {q.text_content() for q in tab.page.locator("#expanded q.spelling").all()}
+    assert "Qassem Soleimani" in spelled
+    assert tab.page.locator("ol.results > li[data-via='entity'] mark").count() >= 1
+    tab.shot("11-search-spellings", max_height=1000)
+    for spelling in ("Albu Kamal", "Abu Kamal", "al-Bukamal"):  # three spellings, one town
+        tour.search(tab, spelling)
+        assert (
+            tab.page.locator("ol.results > li").count()
+            == api(tab, "/search/entities?q=Albu%20Kamal")["total"]
+        )
 
 
 def _clusters(tab: tour.Tab) -> list[str]:

@@ -19,6 +19,7 @@ from sitrep.api import (
     exports,
     graph,
     places,
+    search_entities,
     writes,
 )
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
@@ -62,7 +63,18 @@ def create_app(
     install_error_handlers(app)
     api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
     api.add_api_route("/session", session, methods=["GET"], tags=["session"])
-    for module in (documents, entities, events, graph, exports, writes, explore, places, evidence):
+    for module in (
+        documents,
+        entities,
+        events,
+        graph,
+        exports,
+        writes,
+        explore,
+        places,
+        evidence,
+        search_entities,
+    ):
         api.include_router(module.router)
     app.include_router(api)
     _mount_ui(app)
