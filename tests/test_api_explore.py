@@ -164,3 +164,31 @@ def test_search_adds_an_entitys_other_spellings(client: TestClient) -> None:
     added = [d for d in found["items"] if d["via"]]
     assert all(any(p["match"] for p in d["snippet"]) for d in added)
     assert get(client, "/api/search/entities", q="Qaan")["entities"] == []  # whole words only
+
+
+def test_ego_network_typed_links_with_evidence(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    ego = get(client, "/api/network/ego/esmail-ghaani")
+    assert {n["id"]: n["hop"] for n in ego["nodes"]}["esmail-ghaani"] == 0
+    link = next(
+        e for e in ego["edges"] if {e["source"], e["target"]} == {"esmail-ghaani", "quds-force"}
+    )
+    assert link["events"] == 1 and [e["id"] for e in link["event_list"]] == [
+        built[1].events["visit"]
+    ]
+    assert link["weight"] == link["events"] + link["sentences"]
+    for said in link["said"]:
+        text = built[1].texts[said["document_id"]]
+        assert (
+            "Ghaani" in text[said["start"] : said["end"]]
+            or "Quds" in text[said["start"] : said["end"]]
+        )
+    network = get(client, "/api/network")  # the same link definitions as the whole network
+    whole = next(
+        e for e in network["edges"] if {e["source"], e["target"]} == {"esmail-ghaani", "quds-force"}
+    )
+    assert (whole["events"], whole["sentences"]) == (link["events"], link["sentences"])
+    later = get(client, "/api/network/ego/esmail-ghaani", since="2021")
+    assert all(e["events"] == 0 for e in later["edges"])
+    assert client.get("/api/network/ego/nobody").status_code == 404

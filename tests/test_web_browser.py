@@ -314,6 +314,40 @@ def test_a_claims_link_lands_on_its_highlighted_sentence(tab: tour.Tab) -> None:
     assert "the date" in text(tab, ".focus-note")
 
 
+def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
+    tour.search(tab)
+    tab.click_to(f"main a.ent:text-is({tour.quoted(tour.PERSON)})", "entity")
+    tab.click_to("p.actions a.ego-link", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    entity = tab.page.url.rsplit("/", 1)[-1]
+    ego = api(tab, f"/network/ego/{entity}")
+    full = api(tab, "/network")
+    assert len(ego["nodes"]) < len(full["nodes"])  # not the hairball
+    mine = [e for e in ego["edges"] if entity in (e["source"], e["target"])]
+    assert tab.page.locator("table.ego-links tr[data-other]").count() == len(mine) >= 5
+    if ego["left_out"]:
+        assert f"{ego['left_out']} weaker direct links not drawn" in text(tab, "#view-says")
+    # a link's evidence: its events and its sentences
+    shared = max(mine, key=lambda e: (e["events"], e["weight"]))
+    other = shared["target"] if shared["source"] == entity else shared["source"]
+    tab.page.click(f"table.ego-links tr[data-other='{other}'] button.show-evidence")
+    panel = tab.page.locator("#edge-detail .edge-evidence")
+    assert panel.locator("a[href^='#/event/']").count() == min(12, shared["events"]) >= 1
+    assert panel.locator("a.span-link").count() == min(12, shared["sentences"])
+    tab.shot("12-ego-network", max_height=1100)
+    if shared["sentences"]:
+        said = shared["said"][0]
+        tab.click_to("#edge-detail a.span-link", "doc")
+        page_text = api(tab, f"/documents/{said['document_id']}")["text"]
+        assert _focused(tab) == page_text[said["start"] : said["end"]]
+    # two hops
+    tab.go(f"ego/{entity}?hops=2", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    two = api(tab, f"/network/ego/{entity}?hops=2")
+    assert int(tab.page.locator("#cy").get_attribute("data-nodes") or 0) == len(two["nodes"])
+    assert {n["hop"] for n in two["nodes"]} == {0, 1, 2}
+
+
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
     tour.network(tab)
     cy = tab.page.locator("#cy")

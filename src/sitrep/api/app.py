@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from sitrep.api import (
     documents,
+    ego,
     entities,
     events,
     evidence,
@@ -74,6 +75,7 @@ def create_app(
         places,
         evidence,
         search_entities,
+        ego,
     ):
         api.include_router(module.router)
     app.include_router(api)

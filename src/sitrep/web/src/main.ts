@@ -6,6 +6,7 @@ import { renderApiDocs } from "./pages/apidocs";
 import { renderClaims } from "./pages/claims";
 import { renderDocument } from "./pages/document";
 import { renderEntities, renderEntity } from "./pages/entity";
+import { renderEgo } from "./pages/ego";
 import { renderEvent } from "./pages/event";
 import { renderExplorer } from "./pages/explorer";
 import { renderMap } from "./pages/map";
@@ -23,6 +24,7 @@ const ROUTES: Record<string, Render> = {
   event: renderEvent,
   events: renderExplorer,
   network: renderNetwork,
+  ego: renderEgo,
   map: renderMap,
   timeline: renderTimeline,
   claims: renderClaims,
