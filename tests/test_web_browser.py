@@ -381,7 +381,23 @@ def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
     assert {"single-source", "corroborated", "contested"} <= set(statuses)
     assert statuses.count("contested") == data["by_status"]["contested"]
     assert tab.page.locator("ol.timeline-list > li").count() == data["total"]
+    undated = api(tab, "/explore/events?limit=1")["left_out"]["undated"]
+    assert undated >= 1 and f"{undated} undated" in text(tab, "#view-says")  # said, not dropped
+    for status, n in data["by_status"].items():
+        assert f"{status} ({n})" in text(tab, "p.legend")
     tab.shot("07-timeline", max_height=1100)
+
+
+def test_entity_list_pages_instead_of_truncating(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tab.click_to("a[data-nav='entities']", "entities")
+    total = api(tab, "/entities?limit=1")["total"]
+    assert text(tab, "h1") == f"Entities ({total})"
+    seen = tab.page.locator("table.entity-list tr").count() - 1
+    while tab.page.locator("p.pager a[rel='next']").count():
+        tab.click_to("p.pager a[rel='next']", "entities")
+        seen += tab.page.locator("table.entity-list tr").count() - 1
+    assert seen == total > 100
 
 
 def test_hostile_markup_is_displayed_inert(tab: tour.Tab) -> None:

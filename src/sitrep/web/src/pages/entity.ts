@@ -4,17 +4,25 @@ import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, sec
 
 const TYPES = ["", "person", "group", "org", "state_body", "state", "media", "place"];
 
+const ENTITY_PAGE = 100;
+
 export async function renderEntities(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const type = params.get("type") ?? "";
-  const list = await get<Page<Row>>("/entities", { type, limit: 200 });
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const list = await get<Page<Row>>("/entities", { type, limit: ENTITY_PAGE, offset });
   const select = h("select", { "aria-label": "entity type" }, ...TYPES.map((t) =>
     h("option", { value: t, selected: t === type }, t || "all types")));
   select.addEventListener("change", () => { location.hash = `#/entities?type=${select.value}`; });
   const rows = list.items.map((e) => h("tr", {}, h("td", {}, entityLink(e.id, e.name, e.type)),
     h("td", {}, e.type), h("td", { class: "num" }, e.mentions), h("td", {}, e.country ?? "")));
-  main.append(h("h1", {}, `Entities (${list.total})`), h("p", {}, "Type: ", select),
-    rows.length ? h("table", { class: "grid" }, h("tr", {}, h("th", {}, "name"), h("th", {}, "type"),
-      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."));
+  const at = (o: number) => `#/entities?type=${encodeURIComponent(type)}&offset=${o}`;
+  const pager = h("p", { class: "pager" },
+    offset > 0 ? h("a", { href: at(Math.max(0, offset - ENTITY_PAGE)), rel: "prev" }, "← previous") : null,
+    list.total ? ` ${offset + 1}–${Math.min(list.total, offset + list.items.length)} of ${list.total} ` : " ",
+    offset + ENTITY_PAGE < list.total ? h("a", { href: at(offset + ENTITY_PAGE), rel: "next" }, "next →") : null);
+  main.append(h("h1", {}, `Entities (${list.total})`), h("p", {}, "Type: ", select), pager,
+    rows.length ? h("table", { class: "grid entity-list" }, h("tr", {}, h("th", {}, "name"), h("th", {}, "type"),
+      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."), rows.length > 20 ? pager.cloneNode(true) : "");
 }
 
 function attributeValue(value: unknown): Child {
