@@ -525,17 +525,28 @@ def _warm_reduce_in_background(pack_name: str) -> None:
     threading.Thread(target=warm, name="sitrep-warm-reduce", daemon=True).start()
 
 
-def reduce_store(store: Store) -> dict[str, Any]:
+def reduce_store(store: Store, *, everything: bool = False) -> dict[str, Any]:
     """The reduce half: resolve mentions to entities, then events and their corroboration.
 
     Incremental by construction: each step works on what is not yet resolved, so a resumed
-    run picks up documents an interrupted run stored but did not reduce."""
+    run picks up documents an interrupted run stored but did not reduce. `everything` re-runs
+    both over the whole store (a full re-run); analyst decisions are re-applied either way."""
     from dataclasses import asdict
 
     from sitrep.corroborate import run_corroboration
     from sitrep.resolve import run_resolution
 
     with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
-        resolution = run_resolution(store)
-        corroboration = run_corroboration(store)
+        resolution = run_resolution(store, _all_documents(store) if everything else None)
+        corroboration = run_corroboration(store, everything=everything)
     return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}
+
+
+def _all_documents(store: Store) -> list[str]:
+    from sqlalchemy import select
+
+    from sitrep.store import schema
+
+    with store.read() as conn:
+        query = select(schema.documents.c.id).order_by(schema.documents.c.id)
+        return list(conn.execute(query).scalars())

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Column, ColumnElement, Connection, Table, func, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page, run_page
-from sitrep.api.queries import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, rows
 from sitrep.api.search import search_documents
 from sitrep.errors import NotFoundError
+from sitrep.read.columns import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, rows
 from sitrep.store import schema
 
 router = APIRouter(tags=["documents"])

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
-from sitrep.api.dossier import dossier
-from sitrep.store import LIKE_ESCAPE, like_literal, schema
+from sitrep.read.dossier import dossier
+from sitrep.read.entities import name_like
+from sitrep.store import schema
 
 router = APIRouter(tags=["entities"])
 E, M, A = schema.entities, schema.mentions, schema.entity_aliases
@@ -39,12 +40,7 @@ def list_entities(
     if type:
         query = query.where(E.c.type == type)
     if q:
-        pattern = f"%{like_literal(q.lower())}%"
-        aliased = select(A.c.entity_id).where(
-            func.lower(A.c.alias).like(pattern, escape=LIKE_ESCAPE)
-        )
-        named = func.lower(E.c.name).like(pattern, escape=LIKE_ESCAPE)
-        query = query.where(or_(named, E.c.id.in_(aliased)))
+        query = query.where(name_like(q))
     with store.read() as conn:
         return run_page(conn, query, paging)
 

@@ -8,9 +8,11 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Connection, Select, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
-from sitrep.api.dossier import judgements_about
-from sitrep.api.queries import claims_query, involves, rows, where_given
-from sitrep.errors import NotFoundError
+from sitrep.read.claims import event_claims
+from sitrep.read.columns import claims_query, rows, where_given
+from sitrep.read.events import EventFilter, events_query
+from sitrep.read.events import get_event as read_event
+from sitrep.read.judgements import judgements_about, judgements_query
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
@@ -19,26 +21,13 @@ E, J = schema.entities, schema.judgements
 Status = Literal["single-source", "corroborated", "contested", "denied"]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Name = Annotated[str | None, Query(max_length=80)]
-EVENT_COLUMNS = (
-    EV.c.id,
-    EV.c.type,
-    EV.c.mode,
-    EV.c.summary,
-    EV.c.participants,
-    EV.c.place_entity_id,
-    EV.c.place,
-    EV.c.time_start,
-    EV.c.time_end,
-    EV.c.time_precision,
-    EV.c.casualties,
-    EV.c.status,
-    EV.c.status_reason,
-    EV.c.n_claims,
-    EV.c.n_origins,
-)
+Actor = Annotated[
+    str | None, Query(max_length=200, description="an entity's id, name, alias or any spelling")
+]
 
 
 def filtered_events(
+    conn: Connection,
     type: str | None,
     actor: str | None,
     place: str | None,
@@ -46,18 +35,8 @@ def filtered_events(
     until: str | None,
     status: str | None,
 ) -> Select[Any]:
-    query = select(*EVENT_COLUMNS).order_by(EV.c.time_start, EV.c.id)
-    query = where_given(
-        query, (EV.c.type, type), (EV.c.place_entity_id, place), (EV.c.status, status)
-    )
-    if actor:
-        query = query.where(involves(actor))
-    if since:
-        query = query.where(EV.c.time_start >= since)
-    if until:
-        # a partial date (2019-03) still includes every day in it
-        query = query.where(EV.c.time_start <= until + "\uffff")
-    return query
+    """The read model's events query (`sitrep.read.events`): one meaning for every filter."""
+    return events_query(conn, EventFilter(type, actor, place, since, until, status))
 
 
 @router.get("/events", summary="List events with filters, in time order")
@@ -66,24 +45,21 @@ def list_events(
     paging: PagingDep,
     _who: Viewer,
     type: Name = None,
-    actor: Name = None,
-    place: Name = None,
+    actor: Actor = None,
+    place: Actor = None,
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
 ) -> dict[str, Any]:
     with store.read() as conn:
-        return run_page(conn, filtered_events(type, actor, place, since, until, status), paging)
+        query = filtered_events(conn, type, actor, place, since, until, status)
+        return run_page(conn, query, paging)
 
 
 @router.get("/events/{event_id}", summary="One event: participants, place, time, claims")
 def get_event(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
-        row = conn.execute(select(*EVENT_COLUMNS, EV.c.origins).where(EV.c.id == event_id))
-        found = row.mappings().first()
-        if found is None:
-            raise NotFoundError(f"no event with id {event_id!r}", hint="see /api/events")
-        event = dict(found)
+        event = read_event(conn, event_id)
         event["participants"] = _with_entities(conn, event["participants"] or [])
         event["place_entity"] = _entity(conn, event["place_entity_id"])
         event["claims"] = event_claims(conn, event_id)
@@ -105,10 +81,6 @@ def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list
         entity = _entity(conn, p.get("entity_id"))
         out.append({**p, "entity_type": entity["type"] if entity else None})
     return out
-
-
-def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    return rows(conn, claims_query().where(EM.c.event_id == event_id))
 
 
 @router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")
@@ -139,8 +111,7 @@ def list_judgements(
     subject: Literal["entity", "event", "claim", "mention"] | None = None,
     by: Literal["rule", "analyst"] | None = None,
 ) -> dict[str, Any]:
-    query = select(J).order_by(J.c.created_at.desc(), J.c.id)
-    query = where_given(query, (J.c.subject, subject), (J.c.by, by))
+    query = judgements_query(subject, by)
     with store.read() as conn:
         return run_page(conn, query, paging)
 
@@ -150,15 +121,14 @@ def timeline(
     store: StoreDep,
     _who: Viewer,
     type: Name = None,
-    entity: Name = None,
+    entity: Actor = None,
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
 ) -> dict[str, Any]:
-    query = filtered_events(type, entity, None, since, until, status)
-    query = query.where(EV.c.time_start.is_not(None)).limit(5000)
     with store.read() as conn:
-        items = rows(conn, query)
+        query = filtered_events(conn, type, entity, None, since, until, status)
+        items = rows(conn, query.where(EV.c.time_start.is_not(None)).limit(5000))
     counts: dict[str, int] = {}
     for item in items:
         counts[item["status"]] = counts.get(item["status"], 0) + 1

@@ -72,6 +72,14 @@ def get_export(
         bool, Query(description="geojson: keep events without coordinates")
     ] = False,
     no_text: Annotated[bool, Query(description="jsonl/ftm: leave document bodies out")] = False,
+    type: Annotated[str | None, Query(max_length=80, description="events of this type")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="events: an entity's id, name or spelling")
+    ] = None,
+    place: Annotated[str | None, Query(max_length=200, description="events: the place")] = None,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    status: Annotated[str | None, Query(max_length=20)] = None,
 ) -> StreamingResponse:
     exporter = _exporter(format)
     options: dict[str, Any] = {
@@ -79,6 +87,8 @@ def get_export(
         "places": places,
         "unlocated": unlocated,
         "text": not no_text,
+        **{"type": type, "actor": actor, "place": place, "since": since, "until": until},
+        "status": status,
     }
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by _chunks)
     try:

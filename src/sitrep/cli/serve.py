@@ -7,13 +7,15 @@ must have tokens (`--tokens-file` or SITREP_API_TOKENS); without them it refuses
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sitrep.api.auth import LOOPBACK_HOSTS, AuthConfig
 from sitrep.cli.common import DbOption, open_store
 from sitrep.errors import UsageError
+
+if TYPE_CHECKING:
+    from sitrep.api.auth import AuthConfig
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -23,6 +25,8 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
 
 def resolve_auth(host: str, tokens_file: Path | None) -> AuthConfig | None:
     """None (local mode) on loopback without tokens; tokens required anywhere else."""
+    from sitrep.api.auth import LOOPBACK_HOSTS, AuthConfig  # the API only when serving
+
     config = AuthConfig.load(tokens_file)
     if config.tokens:
         return config
