@@ -106,3 +106,33 @@ def test_evidence_spans_point_at_their_words(client: TestClient) -> None:
     assert checked >= 20
     missing = client.get("/api/events/evt_nothing/evidence")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not-found"
+
+
+def _entity_view(client: TestClient, *ids: str) -> dict[str, Any]:
+    dossiers = {}
+    for entity in ids:
+        d = get(client, f"/api/entities/{entity}")
+        aliases = sorted((a["alias"], a["source"]) for a in d["aliases"])
+        events = sorted(e["id"] for e in d["events"])
+        dossiers[entity] = (d["name"], aliases, d["n_mentions"], events)
+    listed = get(client, "/api/entities?limit=500")["items"]
+    return {"dossiers": dossiers, "entities": sorted((e["id"], e["mentions"]) for e in listed)}
+
+
+def test_merge_then_undo_leaves_the_store_as_before(client: TestClient) -> None:
+    """Both dossiers (names and aliases with their source, mentions, events) and the entity
+    list are as before: the aliases a merge adds are those its undo takes away."""
+    headers = {"X-CSRF-Token": get(client, "/api/session")["csrf_token"]}
+    into = get(client, "/api/entities?q=Qassem%20Soleimani")["items"][0]["id"]
+    other = get(client, "/api/entities?q=Quds%20Force")["items"][0]["id"]
+    before = _entity_view(client, into, other)
+    body = {"into": into, "merge": [other], "reason": "test"}
+    merged = client.post("/api/entities/merge", json=body, headers=headers)
+    assert merged.status_code == 200, merged.text
+    assert client.get(f"/api/entities/{other}").status_code == 404
+    added = {a["alias"] for a in get(client, f"/api/entities/{into}")["aliases"]}
+    assert {name for name, _ in before["dossiers"][other][1]} <= added
+    undo = f"/api/judgements/{merged.json()['judgement']['id']}/undo"
+    undone = client.post(undo, json={"reason": "test"}, headers=headers)
+    assert undone.status_code == 200, undone.text
+    assert _entity_view(client, into, other) == before

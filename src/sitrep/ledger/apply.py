@@ -56,14 +56,16 @@ def merge_entity(conn: Connection, source: str, target: str) -> list[str]:
         return []
     moved = list(conn.execute(select(M.c.id).where(M.c.entity_id == source)).scalars())
     conn.execute(update(M).where(M.c.entity_id == source).values(entity_id=target))
-    names = {
-        str(r.alias): str(r.source) for r in conn.execute(select(A).where(A.c.entity_id == source))
-    }
+    names = [str(r.alias) for r in conn.execute(select(A).where(A.c.entity_id == source))]
     row = conn.execute(select(E.c.name).where(E.c.id == source)).first()
     if row is not None:
-        names.setdefault(str(row.name), "merged")
+        names.append(str(row.name))
+    # every name the merge adds is marked "merged" (the target's own names are left as they
+    # are), so an undo removes exactly what the merge added
     insert_ignore(
-        conn, A, [{"entity_id": target, "alias": n, "source": s} for n, s in names.items()]
+        conn,
+        A,
+        [{"entity_id": target, "alias": n, "source": "merged"} for n in dict.fromkeys(names)],
     )
     repoint_events(conn, source, target)
     conn.execute(delete(A).where(A.c.entity_id == source))
