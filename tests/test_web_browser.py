@@ -348,6 +348,66 @@ def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
     assert {n["hop"] for n in two["nodes"]} == {0, 1, 2}
 
 
+def _store_view(tab: tour.Tab, *entity_ids: str) -> dict[str, Any]:
+    """What an analyst sees of the store: every entity and its mentions, the dossiers named,
+    every event with its actors, place and status."""
+    entities, offset = [], 0
+    while True:
+        page = api(tab, f"/entities?limit=500&offset={offset}")
+        entities += [(e["id"], e["name"], e["mentions"]) for e in page["items"]]
+        offset += 500
+        if offset >= page["total"]:
+            break
+    dossiers = {}
+    for entity in entity_ids:
+        d = api(tab, f"/entities/{entity}")
+        dossiers[entity] = (d["name"], sorted(a["alias"] for a in d["aliases"]), d["n_mentions"],
+                            sorted(e["id"] for e in d["events"]))  # fmt: skip
+    events = sorted(
+        (
+            e["id"],
+            e["status"],
+            e["place_entity_id"],
+            sorted(str(a["entity_id"]) for a in e["actors"]),
+        )
+        for e in api(tab, "/explore/events?limit=500")["items"]
+    )
+    return {"entities": sorted(entities), "dossiers": dossiers, "events": events}
+
+
+def test_merge_in_the_ui_then_undo_in_the_ui_leaves_the_store_as_before(tab: tour.Tab) -> None:
+    into = api(tab, f"/entities?q={tour.PERSON}")["items"][0]["id"]
+    other = api(tab, "/entities?q=Esmail%20Ghaani")["items"][0]["id"]
+    before = _store_view(tab, into, other)
+    tab.go(f"entity/{into}", "entity")
+    tab.page.fill("input.merge-name", "Esmail Ghaani")
+    tab.page.click("button.merge-find")
+    tab.page.wait_for_selector(f"select.merge-pick option[value='{other}']", state="attached")
+    tab.page.select_option("select.merge-pick", other)
+    form = tab.page.locator("form.action").filter(has=tab.page.locator("select.merge-pick"))
+    form.locator("input.reason").fill("same commander, two spellings (browser test)")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    form.locator("button[type=submit]").click()
+    tab.ready("entity")
+    merged = tab.page.request.get(f"{tab.base}/api/entities/{other}")
+    assert merged.status == 404  # gone into the dossier
+    tab.problems.clear()  # that 404 was asked for
+    assert api(tab, f"/entities/{into}")["n_mentions"] == (
+        before["dossiers"][into][2] + before["dossiers"][other][2]
+    )
+    # the decisions page lists it; undo it there
+    tab.click_to("a[data-nav='decisions']", "decisions")
+    row = tab.page.locator("table.decisions tr[data-active='true']").filter(has_text="entity merge")
+    assert row.count() >= 1 and "two spellings" in (row.first.text_content() or "")
+    row.first.locator("input.reason").fill("undo of the browser test")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    row.first.locator("button.undo").click()
+    tab.ready("decisions")
+    assert tab.page.locator("table.decisions tr").filter(has_text="entity undo").count() >= 1
+    assert _store_view(tab, into, other) == before
+    tab.shot("13-decisions")
+
+
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
     tour.network(tab)
     cy = tab.page.locator("#cy")

@@ -2,7 +2,7 @@
 in the same event, named in the same sentence) with its counts and the evidence behind it (the
 events, and the sentences as spans of their documents), optionally within a time window.
 
-The link definitions are those of `/api/network` (`sitrep.api.graph`): an event's place counts
+The link definitions are those of `/api/network` (`sitrep.read.network`): an event's place counts
 as taking part; a sentence counts once however often the two are named in it.
 """
 
@@ -16,9 +16,9 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Connection, select
 
 from sitrep.api.deps import StoreDep, Viewer
-from sitrep.api.dossier import participant_ids
 from sitrep.api.events import IsoDate
 from sitrep.errors import NotFoundError
+from sitrep.read.dossier import participant_ids
 from sitrep.store import schema
 
 router = APIRouter(tags=["graph"])

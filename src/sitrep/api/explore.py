@@ -27,9 +27,14 @@ from sitrep.export import data
 from sitrep.export.acled import fatalities
 from sitrep.export.core import export_filename
 from sitrep.export.registry import get_exporter
+from sitrep.read.entities import entities_named
+from sitrep.read.events import EventFilter as ReadFilter
+from sitrep.read.events import events_query
 from sitrep.resolve.centroids import geonames
+from sitrep.store import schema
 
 router = APIRouter(tags=["explore"])
+EV = schema.events
 
 Sort = Literal[
     "time", "type", "status", "place", "country", "fatalities", "origins", "claims", "outlets"
@@ -96,23 +101,6 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def spelled(query: str, known: dict[str, data.EntityRow], types: Iterable[str] = ()) -> list[str]:
-    """Entities the query names: its id, or a substring of its name or of any alias (any case).
-
-    'Suleimani' finds Qassem Soleimani through his alias; 'soleimani' through his name."""
-    if query in known:
-        return [query]
-    wanted, allowed = _norm(query), set(types)
-    found = []
-    for entity in known.values():
-        if allowed and entity["type"] not in allowed:
-            continue
-        names = [entity["name"], *entity.get("aliases", [])]
-        if any(wanted in _norm(str(name)) for name in names):
-            found.append(entity["id"])
-    return found
-
-
 def event_row(
     event: data.EventRow, claims: list[data.ClaimRow], known: dict[str, data.EntityRow]
 ) -> dict[str, Any]:
@@ -158,9 +146,8 @@ def _iso_numeric(code: str | None) -> str | None:
     return f"{int(found['isonumeric']):03d}" if found and found.get("isonumeric") else None
 
 
-def _keep(row: dict[str, Any], f: EventFilter, actors: set[str], places: set[str]) -> bool:
-    start = row["time_start"]
-    ids = {a["entity_id"] for a in row["actors"] if a["entity_id"]}
+def _keep(row: dict[str, Any], f: EventFilter) -> bool:
+    """The explorer's own filters; actor, place and dates are the read model's (select_events)."""
     checks = (
         not f.type or row["type"] in f.type,
         not f.mode or row["mode"] in f.mode,
@@ -168,20 +155,9 @@ def _keep(row: dict[str, Any], f: EventFilter, actors: set[str], places: set[str
         not f.country or (row["country"] or "") in f.country,
         not f.admin1 or _norm(f.admin1) == _norm(row["admin1"] or ""),
         not f.outlet or _norm(f.outlet) in {_norm(o) for o in row["outlets"]},
-        # the same date rules as /api/events: a partial `until` includes every day in it
-        not f.since or (start is not None and start >= f.since),
-        not f.until or (start is not None and start <= f.until + "\uffff"),
         f.min_fatalities is None or row["fatalities"] >= f.min_fatalities,
-        # an actor is who takes part or the place, as /api/events?actor= reads it
-        f.actor is None or bool(ids & actors) or row["place_entity_id"] in actors,
-        f.place is None or row["place_entity_id"] in places or _text_place(row, f.place),
     )
     return all(checks)
-
-
-def _text_place(row: dict[str, Any], query: str) -> bool:
-    """An event whose place was not resolved to an entity still matches its place text."""
-    return row["place_entity_id"] is None and _norm(query) in _norm(row["place_name"] or "")
 
 
 @dataclass(frozen=True)
@@ -191,18 +167,27 @@ class Selection:
 
 
 def select_events(conn: Connection, f: EventFilter) -> Selection:
-    """Every event the filter keeps, in time order (undated last), with how it read the names."""
+    """Every event the filter keeps, in time order (undated last), with how it read the names.
+
+    Actor (takes part or is the place, by any spelling), place and dates mean what they mean
+    everywhere else (`sitrep.read.events`): the explorer narrows that query's events further."""
     known = data.entities(conn)
     claims = data.claims_by_event(conn)
-    actors = set(spelled(f.actor, known)) if f.actor else set()
-    places = set(spelled(f.place, known, data.PLACE_TYPES)) if f.place else set()
-    rows = [event_row(e, claims.get(e["id"], []), known) for e in data.events(conn)]
-    kept = [r for r in rows if _keep(r, f, actors, places)]
-    matched = {
-        name: [{"id": i, "name": known[i]["name"], "type": known[i]["type"]} for i in sorted(ids)]
-        for name, ids in (("actor", actors), ("place", places))
-        if ids
-    }
+    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until)
+    allowed = set(conn.execute(events_query(conn, shared).with_only_columns(EV.c.id)).scalars())
+    rows = [
+        event_row(e, claims.get(e["id"], []), known)
+        for e in data.events(conn)
+        if e["id"] in allowed
+    ]
+    kept = [r for r in rows if _keep(r, f)]
+    matched: dict[str, list[dict[str, Any]]] = {}
+    for name, spelling in (("actor", f.actor), ("place", f.place)):
+        ids = sorted(i for i in entities_named(conn, spelling) if i in known) if spelling else []
+        if ids:
+            matched[name] = [
+                {"id": i, "name": known[i]["name"], "type": known[i]["type"]} for i in ids
+            ]
     return Selection(kept, matched)
 
 

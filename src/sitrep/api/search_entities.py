@@ -1,6 +1,6 @@
-"""Search that knows entities: a query naming an entity (by any of its names or aliases, any
-case, with or without diacritics) also finds the documents where that entity is mentioned under
-another spelling, and says which spellings it added.
+"""Search that knows entities: a query naming an entity (by id, name or alias in any case,
+or a transliteration: the read model's `entities_named`) also finds the documents where that
+entity is mentioned under another spelling, and says which spellings it added.
 
 "Suleimani" finds every document of Qassem Soleimani's dossier: those the full-text index finds
 for the word itself, and those whose mentions resolution joined to him ("Soleimani", "Qassem
@@ -19,10 +19,11 @@ from sqlalchemy import Connection, func, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page
 from sitrep.api.search import search_documents
+from sitrep.read.entities import entities_named
 from sitrep.store import schema
 
 router = APIRouter(tags=["documents"])
-D, M, E, A = schema.documents, schema.mentions, schema.entities, schema.entity_aliases
+D, M, E = schema.documents, schema.mentions, schema.entities
 MAX_ENTITIES = 5  # a one-word query can name several; the most mentioned are expanded
 MAX_HITS = 5000  # full-text hits read to merge with the entity's documents
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -42,16 +43,9 @@ def _contains(words: list[str], query: list[str]) -> bool:
 
 
 def named_entities(conn: Connection, query: str) -> list[dict[str, Any]]:
-    """Entities with a name or alias that holds the query's words, most mentioned first."""
-    wanted = fold(query)
-    if not wanted:
-        return []
-    names: dict[str, list[str]] = {}
-    for entity_id, name in conn.execute(select(E.c.id, E.c.name)):
-        names.setdefault(entity_id, []).append(name)
-    for entity_id, alias in conn.execute(select(A.c.entity_id, A.c.alias)):
-        names.setdefault(entity_id, []).append(alias)
-    found = [i for i, ns in names.items() if any(_contains(fold(n), wanted) for n in ns)]
+    """The entities the query names (`sitrep.read.entities.entities_named`: id, name, alias,
+    any case, or a transliteration), most mentioned first."""
+    found = sorted(entities_named(conn, query))
     if not found:
         return []
     mentioned = func.count(M.c.id).label("mentions")

@@ -4,6 +4,7 @@ import { ApiError, session, startSession } from "./api";
 import { clear, h } from "./dom";
 import { renderApiDocs } from "./pages/apidocs";
 import { renderClaims } from "./pages/claims";
+import { renderDecisions } from "./pages/decisions";
 import { renderDocument } from "./pages/document";
 import { renderEntities, renderEntity } from "./pages/entity";
 import { renderEgo } from "./pages/ego";
@@ -28,11 +29,12 @@ const ROUTES: Record<string, Render> = {
   map: renderMap,
   timeline: renderTimeline,
   claims: renderClaims,
+  decisions: renderDecisions,
 };
 
 const NAV: [string, string][] = [
   ["search", "Search"], ["events", "Events"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
-  ["timeline", "Timeline"], ["claims", "Contested claims"],
+  ["timeline", "Timeline"], ["claims", "Contested claims"], ["decisions", "Decisions"],
 ];
 
 function nav(current: string): HTMLElement {

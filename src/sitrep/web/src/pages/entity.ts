@@ -1,5 +1,6 @@
 // The entity list and one entity's dossier.
-import { get, Page, Row } from "../api";
+import { canEdit, get, Page, post, Row } from "../api";
+import { actionForm, editorOnly, undoButton } from "../actions";
 import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const TYPES = ["", "person", "group", "org", "state_body", "state", "media", "place"];
@@ -45,17 +46,19 @@ function attributes(attrs: Row): HTMLElement {
   }));
 }
 
-function inContext(m: Row): HTMLElement {
+function inContext(m: Row, pick: boolean): HTMLElement {
   const sentence: string = m.sentence_text ?? m.text;
   const at = m.sentence_start != null ? m.start - m.sentence_start : sentence.indexOf(m.text);
   const ok = at >= 0 && sentence.slice(at, at + m.text.length) === m.text;
   const body = ok ? [sentence.slice(0, at), h("mark", {}, m.text), sentence.slice(at + m.text.length)] : [sentence];
-  return h("li", {}, spanLink(m.document_id, m.start, m.end, `a mention of ${m.text}`, h("q", {}, ...body)), " — ", docLink(m.document_id, m.document_title),
+  return h("li", { "data-mention": m.id }, pick ? h("input", { type: "checkbox", class: "pick-mention", value: m.id, "aria-label": `split off ${m.text}` }) : "", " ",
+    spanLink(m.document_id, m.start, m.end, `a mention of ${m.text}`, h("q", {}, ...body)), " — ", docLink(m.document_id, m.document_title),
     h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`));
 }
 
 export async function renderEntity(main: HTMLElement, id: string) {
   const e = await get<Row>(`/entities/${encodeURIComponent(id)}`);
+  const canAct = canEdit();
   const names = [...new Set<string>([e.name, ...e.aliases.map((a: Row) => a.alias)])];
   main.append(
     h("h1", { "data-entity": e.id }, e.name, " ", h("span", { class: `badge ent-${e.type}` }, e.type)),
@@ -77,6 +80,37 @@ export async function renderEntity(main: HTMLElement, id: string) {
       : empty("Nobody else yet.")),
     section("Sources", h("ul", {}, ...e.sources.map((s: Row) => h("li", {}, docLink(s.id, s.title),
       h("span", { class: "muted" }, ` ${s.site ?? ""} ${s.published ?? ""} · ${count(s.mentions, "mention")}`))))),
-    section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map(inContext)) : empty("None.")),
+    section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map((m: Row) => inContext(m, canAct))) : empty("None.")),
+    editorOnly(mergeForm(e), splitForm(e, main)) ?? "",
+    e.judgements.length ? section("Decisions about it", h("ul", { class: "judgements" }, ...e.judgements.map((j: Row) =>
+      h("li", { "data-judgement": j.id }, `${j.created_at} ${j.by}${j.actor ? ` (${j.actor})` : ""}: ${j.subject} ${j.action} — ${j.reason} `,
+        j.active ? "" : h("span", { class: "badge" }, "withdrawn"), undoButton(j))))) : "",
   );
+}
+
+/** Merge another entity (found by any spelling) into this one. */
+function mergeForm(e: Row): HTMLElement {
+  const name = h("input", { type: "search", class: "merge-name", placeholder: "name or id", "aria-label": "entity to merge in" });
+  const pick = h("select", { class: "merge-pick", "aria-label": "which entity" }, h("option", { value: "" }, "— find it first —"));
+  const find = h("button", { type: "button", class: "merge-find" }, "Find");
+  find.addEventListener("click", async () => {
+    const found = await get<Page<Row>>("/entities", { q: name.value.trim(), limit: 20 });
+    pick.replaceChildren(...found.items.filter((x) => x.id !== e.id).map((x) =>
+      h("option", { value: x.id }, `${x.name} (${x.type}, ${x.mentions} mentions, ${x.id})`)));
+    if (!pick.options.length) pick.append(h("option", { value: "" }, "no other entity by that name"));
+  });
+  return h("div", {}, h("h3", {}, `Merge another entity into ${e.name}`),
+    actionForm("Merge", [name, " ", find, " ", pick], (reason) =>
+      post("/entities/merge", { into: e.id, merge: [pick.value], reason })));
+}
+
+/** Move the ticked mentions to a new entity. */
+function splitForm(e: Row, main: HTMLElement): HTMLElement {
+  const name = h("input", { type: "text", class: "split-name", placeholder: "name of the new entity", "aria-label": "new entity's name" });
+  return h("div", {}, h("h3", {}, "Split the ticked mentions off into a new entity"),
+    actionForm("Split", [name], (reason) => {
+      const ids = [...main.querySelectorAll<HTMLInputElement>("input.pick-mention:checked")].map((b) => b.value);
+      if (!ids.length) return Promise.reject(new Error("Tick the mentions to split off first (under Mentions in context)."));
+      return post("/entities/" + encodeURIComponent(e.id) + "/split", { mention_ids: ids, name: name.value.trim() || null, reason });
+    }));
 }

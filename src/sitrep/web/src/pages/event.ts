@@ -1,5 +1,6 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
 import { canEdit, get, post, Row } from "../api";
+import { actionForm, editorOnly, reasonInput, undoButton } from "../actions";
 import { docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
@@ -13,15 +14,18 @@ function chain(c: Row) {
 
 function markButtons(c: Row, refresh: () => void) {
   if (!canEdit()) return null;
-  const make = (mark: "verified" | "doubtful") => {
-    const b = h("button", { type: "button", class: `mark-${mark}` }, mark);
+  const reason = reasonInput("why");
+  const out = h("span", { class: "error" });
+  const make = (mark: "verified" | "doubtful" | null) => {
+    const b = h("button", { type: "button", class: `mark-${mark ?? "clear"}` }, mark ?? "clear");
     b.addEventListener("click", async () => {
-      await post(`/claims/${encodeURIComponent(c.id)}/mark`, { mark, reason: "marked in the workbench" });
+      if (!reason.value.trim()) { out.textContent = " say why first"; return; }
+      await post(`/claims/${encodeURIComponent(c.id)}/mark`, { mark, reason: reason.value.trim() });
       refresh();
     });
     return b;
   };
-  return h("span", { class: "marks" }, make("verified"), make("doubtful"));
+  return h("span", { class: "marks" }, reason, make("verified"), make("doubtful"), c.analyst_mark ? make(null) : null, out);
 }
 
 function claimTable(claims: Row[], refresh: () => void) {
@@ -81,7 +85,8 @@ function evidence(mentions: Row[]): HTMLElement {
         : m.sentence_span ? at(m.sentence_span.start, m.sentence_span.end, `the sentence the date was taken for (${m.time.start_date})`, "(no date words)") : "",
         h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${DATE_RULES[m.time.rule] ?? m.time.rule ?? "?"}`)) : null,
     ];
-    return h("li", { "data-mention": m.id }, docLink(m.document_id, m.document_title), h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`),
+    return h("li", { "data-mention": m.id }, canEdit() ? h("input", { type: "checkbox", class: "pick-event-mention", value: m.id, "aria-label": "split this mention off" }) : "", " ",
+      docLink(m.document_id, m.document_title), h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`),
       m.sentence_span ? h("span", {}, " · ", spanLink(m.document_id, m.sentence_span.start, m.sentence_span.end, "the sentence that reports the event", "the sentence")) : "",
       h("ul", {}, ...facts));
   }));
@@ -109,8 +114,31 @@ export async function renderEvent(main: HTMLElement, id: string) {
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
     section(`Where each fact was read (${found.mentions.length} mentions)`, evidence(found.mentions)),
   );
+  main.append(editorOnly(mergeEvents(e), splitEvent(e, main)) ?? "");
   if (e.judgements.length) {
-    main.append(section("Analyst and rule decisions", h("ul", {}, ...e.judgements.map((j: Row) =>
-      h("li", {}, `${j.created_at} ${j.by} ${j.actor ?? ""}: ${j.action} — ${j.reason}`)))));
+    main.append(section("Analyst and rule decisions", h("ul", { class: "judgements" }, ...e.judgements.map((j: Row) =>
+      h("li", { "data-judgement": j.id }, `${j.created_at} ${j.by} ${j.actor ?? ""}: ${j.action} — ${j.reason} `,
+        j.active === false ? h("span", { class: "badge" }, "withdrawn") : "", undoButton(j))))));
   }
+}
+
+/** Merge other events (of the same type, by id from the list) into this one. */
+function mergeEvents(e: Row): HTMLElement {
+  const pick = h("select", { class: "merge-event", "aria-label": "event to merge in" }, h("option", { value: "" }, "loading…"));
+  void get<Row>("/explore/events", { type: e.type, limit: 200 }).then((found) => {
+    pick.replaceChildren(h("option", { value: "" }, `— an event of type ${e.type} —`), ...found.items.filter((x: Row) => x.id !== e.id).map((x: Row) =>
+      h("option", { value: x.id }, `${x.time_start ?? "undated"} ${eventTitle(x.type, x.summary)} (${x.status})`)));
+  });
+  return h("div", {}, h("h3", {}, "Merge another report of the same happening into this event"),
+    actionForm("Merge", [pick], (reason) => post("/events/merge", { into: e.id, merge: [pick.value], reason })));
+}
+
+/** Move the ticked mentions (under "Where each fact was read") to a new event. */
+function splitEvent(e: Row, main: HTMLElement): HTMLElement {
+  return h("div", {}, h("h3", {}, "Split the ticked mentions off into a new event"),
+    actionForm("Split", [], (reason) => {
+      const ids = [...main.querySelectorAll<HTMLInputElement>("input.pick-event-mention:checked")].map((b) => b.value);
+      if (!ids.length) return Promise.reject(new Error("Tick the mentions to split off first (under Where each fact was read)."));
+      return post(`/events/${encodeURIComponent(e.id)}/split`, { event_mention_ids: ids, reason });
+    }));
 }
