@@ -192,3 +192,47 @@ def test_ego_network_typed_links_with_evidence(
     later = get(client, "/api/network/ego/esmail-ghaani", since="2021")
     assert all(e["events"] == 0 for e in later["edges"])
     assert client.get("/api/network/ego/nobody").status_code == 404
+
+
+def test_acled_coded_csv(client: TestClient, built: tuple[Store, Built]) -> None:
+    """ACLED's event types, 'Unidentified Armed Group (Country)' for an attack's unnamed
+    actor, numeric ISO, the first report's sentence as notes, a source always named."""
+    response = client.get("/api/explore/export/acled")
+    assert response.status_code == 200, response.text
+    rows = {r["sitrep_event_id"]: r for r in csv.DictReader(io.StringIO(response.text))}
+    events = built[1].events
+    assert set(rows) == set(events.values())
+    strike = rows[events["strike"]]
+    assert (strike["event_type"], strike["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert strike["disorder_type"] == "Political violence"
+    assert strike["actor1"] == "Unidentified Armed Group (Syria)"
+    assert strike["actor2"] == "Islamic Revolutionary Guard Corps"
+    assert (strike["iso"], strike["country"], strike["fatalities"]) == ("760", "Syria", "7")
+    assert strike["event_id_cnty"].startswith("SYR") and "sitrep: contested" in strike["tags"]
+    assert strike["notes"] and strike["notes"] in " ".join(built[1].texts.values())
+    visit = rows[events["visit"]]
+    assert (visit["event_type"], visit["sub_event_type"]) == ("Strategic developments", "Other")
+    assert visit["actor1"] == "Esmail Ghaani"  # a named actor stays named
+    assert all(r["source"] for r in rows.values())
+    assert "no place known" in rows[events["comment"]]["tags"]
+    only = client.get("/api/explore/export/acled", params={"min_fatalities": 1}).text
+    assert [r["sitrep_event_id"] for r in csv.DictReader(io.StringIO(only))] == [events["strike"]]
+
+
+def test_a_death_report_at_an_attacks_place_and_day_is_that_attack() -> None:
+    from sitrep.export.acled import same_happening
+
+    def event(key: str, kind: str, place: str | None, day: str | None) -> dict[str, Any]:
+        return {"id": key, "type": kind, "place_entity_id": place, "time_start": day}
+
+    events = [
+        event("strike", "ASSAULT", "homs", "2018-04-09"),
+        event("deaths", "DIE", "homs", "2018-04-09"),
+        event("elsewhere", "DIE", "hama", "2018-04-09"),
+        event("later", "DIE", "homs", "2018-04-10"),
+        event("nowhere", "DIE", None, "2018-04-09"),
+    ]
+    assert same_happening(events, {}) == {"deaths"}

@@ -24,13 +24,12 @@ from sqlalchemy import Connection
 from sitrep.api.deps import MAX_LIMIT, StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.export import data
-from sitrep.export.acled import fatalities
+from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
 from sitrep.export.registry import get_exporter
 from sitrep.read.entities import entities_named
 from sitrep.read.events import EventFilter as ReadFilter
 from sitrep.read.events import events_query
-from sitrep.resolve.centroids import geonames
 from sitrep.store import schema
 
 router = APIRouter(tags=["explore"])
@@ -43,7 +42,7 @@ IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", desc
 Text = Annotated[str | None, Query(max_length=120)]
 Many = Annotated[list[str] | None, Query(max_length=40)]
 # formats whose records are events and can be narrowed to a view's events
-VIEW_FORMATS = ("csv", "geojson")
+VIEW_FORMATS = ("csv", "acled", "geojson")
 
 
 @dataclass(frozen=True)
@@ -142,8 +141,8 @@ def event_row(
 
 def _iso_numeric(code: str | None) -> str | None:
     """ISO 3166 numeric code, zero-padded as world-atlas names its country shapes ("760")."""
-    found = geonames().get_countries().get((code or "").upper())
-    return f"{int(found['isonumeric']):03d}" if found and found.get("isonumeric") else None
+    found = iso_numeric(code)
+    return None if found is None else f"{found:03d}"
 
 
 def _keep(row: dict[str, Any], f: EventFilter) -> bool:
@@ -304,7 +303,7 @@ def export_view(
     store: StoreDep,
     _who: Viewer,
     f: FilterDep,
-    format: Annotated[str, Path(max_length=40, description="csv or geojson")],
+    format: Annotated[str, Path(max_length=40, description="csv, acled or geojson")],
 ) -> Response:
     """The same rows as `/api/explore/events` with the same filter, in the export's format
     (the bytes `sitrep export FORMAT` writes, narrowed to those events)."""

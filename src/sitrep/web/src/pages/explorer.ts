@@ -134,7 +134,7 @@ function pager(f: Filter, data: Explored, view: { sort: string; order: string; o
 function exportLinks(f: Filter): HTMLElement {
   const link = (format: string, label: string) =>
     h("a", { href: `/api/explore/export/${format}${filterQuery(f)}`, class: "export", "data-format": format, download: "" }, label);
-  return h("p", { class: "exports" }, "Export this view: ", link("csv", "CSV (ACLED columns)"), " · ",
+  return h("p", { class: "exports" }, "Export this view: ", link("csv", "CSV (ACLED columns)"), " · ", link("acled", "ACLED-coded CSV"), " · ",
     link("geojson", "GeoJSON"), " · ", h("a", { href: `#/map${filterQuery(f)}` }, "on the map"), " · ",
     h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"));
 }
