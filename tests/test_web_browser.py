@@ -527,6 +527,25 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     tab.shot("09-explorer")
 
 
+def test_story_of_an_incident_from_the_explorer(tab: tour.Tab) -> None:
+    tab.go("events?status=contested", "events")
+    tab.click_to("table.explorer a.story-link", "story")
+    event = api(tab, f"/events/{tab.page.url.rsplit('/', 1)[-1]}")
+    reports = {(c["document_id"], c["stance"]) for c in event["claims"]}
+    assert tab.page.locator("ol.reports > li").count() == len(reports) >= 2
+    dates = [
+        li.locator(".date").text_content() or "" for li in tab.page.locator("ol.reports > li").all()
+    ]
+    assert dates == sorted(dates)  # in the order they were published
+    first = tab.page.locator("ol.reports > li").first
+    assert "first report" in (first.text_content() or "")
+    assert "last report" in (tab.page.locator("ol.reports > li").last.text_content() or "")
+    assert text(tab, "#status-reason") == event["status_reason"]
+    stances = {b.text_content() for b in tab.page.locator("table.sources .badge").all()}
+    assert {"denies"} <= stances and stances & {"asserts", "reports"}
+    tab.shot("14-story", max_height=1200)
+
+
 def test_api_docs_page_and_csp(tab: tour.Tab) -> None:
     response = tab.page.goto(f"{tab.base}/api/docs")
     assert response is not None

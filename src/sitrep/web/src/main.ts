@@ -13,6 +13,7 @@ import { renderExplorer } from "./pages/explorer";
 import { renderMap } from "./pages/map";
 import { renderNetwork } from "./pages/network";
 import { renderSearch } from "./pages/search";
+import { renderStory } from "./pages/story";
 import { renderTimeline } from "./pages/timeline";
 
 type Render = (main: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
@@ -29,6 +30,7 @@ const ROUTES: Record<string, Render> = {
   map: renderMap,
   timeline: renderTimeline,
   claims: renderClaims,
+  story: renderStory,
   decisions: renderDecisions,
 };
 

@@ -102,7 +102,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
   const denying = claims.filter((c: Row) => !SUPPORT.has(c.stance));
   main.append(
     h("h1", {}, eventTitle(e.type, e.summary), " ", statusBadge(e.status)),
-    h("p", { class: "muted" }, e.status_reason),
+    h("p", { class: "muted" }, e.status_reason, " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}` }, "the story: every report in order")),
     h("dl", { class: "meta" },
       h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved"),
       h("dt", {}, "Where"), h("dd", {}, place ? [entityLink(place.id, place.name, place.type), ` (${place.precision ?? "?"} precision) `,
