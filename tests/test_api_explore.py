@@ -59,6 +59,9 @@ def test_no_filter_lists_every_event_and_says_what_it_leaves_out(
     assert page["items"][-1]["id"] == built[1].events["comment"]  # undated last
     statuses = {f["value"]: f["count"] for f in page["facets"]["status"]}
     assert statuses == {"corroborated": 1, "contested": 1, "single-source": 1}
+    actors = {f["value"]: (f["label"], f["count"]) for f in page["facets"]["actor"]}
+    assert actors["irgc"] == ("Islamic Revolutionary Guard Corps", 2)
+    assert actors["esmail-ghaani"] == ("Esmail Ghaani", 1)
 
 
 def test_actor_by_any_spelling(client: TestClient, built: tuple[Store, Built]) -> None:
@@ -236,3 +239,23 @@ def test_a_death_report_at_an_attacks_place_and_day_is_that_attack() -> None:
         event("nowhere", "DIE", None, "2018-04-09"),
     ]
     assert same_happening(events, {}) == {"deaths"}
+
+
+def test_search_phrases_want_their_words_in_order(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    from sitrep.api.search_entities import fold
+
+    texts = {d: " ".join(fold(t)) for d, t in built[1].texts.items()}
+    words = fold(next(iter(built[1].texts.values())))[1:4]
+    for phrase in (words, words[::-1]):
+        found = get(client, "/api/search/entities", q='"' + " ".join(phrase) + '"')
+        said = {d["id"] for d in found["items"] if not d["via"]}
+        assert said == {d for d, t in texts.items() if f" {' '.join(phrase)} " in f" {t} "}
+
+    def by_words(q: str) -> int:
+        return sum(not d["via"] for d in get(client, "/api/search/entities", q=q)["items"])
+
+    quoted = '"' + " ".join(words) + '"'
+    assert by_words(quoted) >= 1
+    assert by_words(" ".join(words[::-1])) > by_words('"' + " ".join(words[::-1]) + '"')

@@ -217,7 +217,7 @@ def sort_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[d
 
 
 def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Counts of the filtered events by type, mode, status, country, admin1 and outlet."""
+    """Counts of the filtered events by type, mode, status, country, admin1, outlet, actor."""
 
     def counted(values: Iterable[Any], label: Any = None) -> list[dict[str, Any]]:
         found = Counter(v for v in values if v)
@@ -233,7 +233,22 @@ def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         "country": counted((r["country"] for r in rows), data.country_name),
         "admin1": counted(r["admin1"] for r in rows),
         "outlet": counted(o for r in rows for o in r["outlets"]),
+        "actor": _actors(rows),
     }
+
+
+def _actors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entities taking part, by how many of the events (value: the id, label: the name)."""
+    names: dict[str, str] = {}
+    found: Counter[str] = Counter()
+    for r in rows:
+        ids = {a["entity_id"] for a in r["actors"] if a["entity_id"]}
+        for a in r["actors"]:
+            if a["entity_id"]:
+                names.setdefault(a["entity_id"], a["name"])
+        found.update(ids)
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+    return [{"value": i, "label": names[i], "count": n} for i, n in ranked]
 
 
 def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ D, M, E = schema.documents, schema.mentions, schema.entities
 MAX_ENTITIES = 5  # a one-word query can name several; the most mentioned are expanded
 MAX_HITS = 5000  # full-text hits read to merge with the entity's documents
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]+)"')
 
 
 def fold(text: str) -> list[str]:
@@ -70,6 +71,23 @@ def _mentioned_in(conn: Connection, entity_ids: list[str]) -> list[dict[str, Any
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def _with_phrases(
+    conn: Connection, hits: list[dict[str, Any]], phrases: list[str]
+) -> list[dict[str, Any]]:
+    """The hits whose title or text holds every quoted phrase, word for word (the index
+    matches the words anywhere; a phrase wants them in that order)."""
+    if not hits:
+        return hits
+    ids = [h["id"] for h in hits]
+    texts = {
+        doc: " ".join(fold(f"{title or ''} {text}"))
+        for doc, title, text in conn.execute(
+            select(D.c.id, D.c.title, D.c.text).where(D.c.id.in_(ids))
+        )
+    }
+    return [h for h in hits if all(f" {p} " in f" {texts.get(h['id'], '')} " for p in phrases)]
+
+
 def _snippet(text: str, start: int, end: int, width: int = 90) -> list[dict[str, Any]]:
     """A snippet around a mention, the mention marked (the shape `/api/search` gives)."""
     left, right = max(0, start - width), min(len(text), end + width)
@@ -93,13 +111,17 @@ def search_with_entities(
     site: Annotated[str | None, Query(max_length=200)] = None,
     year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
 ) -> dict[str, Any]:
-    """Documents matching the words, then those where an entity the words name is mentioned
-    under another spelling. `entities`: the entities the query was read as; `spellings`: the
-    other spellings that added documents, with how many; `facets`: sites and years of all the
-    hits; `site` and `year` narrow them."""
+    """Documents matching the words ("quoted phrases" word for word, in order), then those
+    where an entity the words name is mentioned under another spelling. `entities`: the
+    entities the query was read as; `spellings`: the other spellings that added documents,
+    with how many; `phrases`: the phrases required; `facets`: sites and years of all the hits;
+    `site` and `year` narrow them."""
+    phrases = [" ".join(fold(p)) for p in _PHRASE.findall(q) if fold(p)]
     with store.read() as conn:
         _, hits = search_documents(conn, q, MAX_HITS, 0)
-        entities = named_entities(conn, q)
+        if phrases:
+            hits = _with_phrases(conn, hits, phrases)
+        entities = named_entities(conn, q.replace('"', " "))
         mentions = _mentioned_in(conn, [e["id"] for e in entities]) if entities else []
         by_doc: dict[str, list[dict[str, Any]]] = {}
         for m in mentions:
@@ -140,6 +162,7 @@ def search_with_entities(
         "entities": entities,
         "spellings": [{"text": t, "documents": n} for t, n in spellings.most_common()],
         "added": len(added),
+        "phrases": phrases,
         "facets": facets,
     }
 

@@ -12,7 +12,7 @@ const COLUMNS: [string, string][] = [
 ];
 const FACET_TITLES: [string, string][] = [
   ["type", "Type"], ["mode", "Mode"], ["status", "Status"], ["country", "Country"],
-  ["admin1", "Governorate"], ["outlet", "Outlet"],
+  ["admin1", "Governorate"], ["actor", "Actor"], ["outlet", "Outlet"],
 ];
 const SVG = "http://www.w3.org/2000/svg";
 

@@ -16,7 +16,7 @@ function pager(total: number, offset: number, href: (o: number) => string) {
 export async function renderSearch(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const q = params.get("q") ?? "";
   const offset = Number(params.get("offset") ?? 0) || 0;
-  const input = h("input", { type: "search", name: "q", value: q, placeholder: "Search documents and names…",
+  const input = h("input", { type: "search", name: "q", value: q, placeholder: "Search documents and names… (\"a phrase\" in quotes)",
     "aria-label": "search", id: "search-input" });
   const form = h("form", { class: "search", role: "search" }, input, h("button", { type: "submit" }, "Search"));
   form.addEventListener("submit", (e) => {
