@@ -408,6 +408,32 @@ def test_merge_in_the_ui_then_undo_in_the_ui_leaves_the_store_as_before(tab: tou
     tab.shot("13-decisions")
 
 
+def test_relabel_a_mention_in_the_ui_then_undo(tab: tour.Tab) -> None:
+    entity = api(tab, f"/entities?q={tour.PERSON}")["items"][0]["id"]
+    mention = api(tab, f"/entities/{entity}")["mentions"][0]
+    tab.go(f"entity/{entity}", "entity")
+    tab.page.check(f"li[data-mention='{mention['id']}'] input.pick-mention")
+    tab.page.select_option("select.relabel-as", "ORG")
+    form = tab.page.locator("form.action").filter(has=tab.page.locator("select.relabel-as"))
+    form.locator("input.reason").fill("a unit, not a person (browser test)")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    form.locator("button[type=submit]").click()
+    tab.ready("entity")
+
+    def label() -> str:
+        found = api(tab, f"/documents/{mention['document_id']}")["mentions"]
+        return str(next(m["label"] for m in found if m["id"] == mention["id"]))
+
+    assert label() == "ORG"
+    tab.click_to("a[data-nav='decisions']", "decisions")
+    row = tab.page.locator("table.decisions tr[data-active='true']").filter(has_text="relabel")
+    row.first.locator("input.reason").fill("undo of the browser test")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    row.first.locator("button.undo").click()
+    tab.ready("decisions")
+    assert label() == mention["label"]
+
+
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
     tour.network(tab)
     cy = tab.page.locator("#cy")

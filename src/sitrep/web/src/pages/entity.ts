@@ -26,23 +26,47 @@ export async function renderEntities(main: HTMLElement, _arg: string, params: UR
       h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."), rows.length > 20 ? pager.cloneNode(true) : "");
 }
 
-function attributeValue(value: unknown): Child {
+type Orgs = Map<string, Row>;
+
+/** A position or affiliation as a sentence: title, organisation (linked to its dossier),
+ * dates, and where it comes from (a document, or the pack's public record). */
+function attributeValue(value: unknown, orgs: Orgs): Child {
   if (value === null || value === undefined) return "";
   if (typeof value !== "object") return String(value);
   const v = value as Row;
-  const main = v.value ?? v.title ?? v.name ?? v.position ?? v.org ?? JSON.stringify(v);
-  const when = [v.since && `since ${v.since}`, v.until && `until ${v.until}`].filter(Boolean).join(", ");
-  const label: Child = v.entity_id ? entityLink(v.entity_id, String(main)) : String(main);
-  return h("span", {}, label, when ? h("span", { class: "muted" }, ` (${when})`) : null,
-    v.document_id ? h("span", {}, " ", docLink(v.document_id, "source")) : null);
+  const head = v.title ?? v.relation ?? v.value ?? v.name ?? v.position ?? null;
+  const org = v.org ? orgs.get(v.org) : null;
+  const orgPart: Child = v.org ? (org ? entityLink(org.id, org.name, org.type) : String(v.org)) : v.entity_id ? entityLink(v.entity_id, String(v.name ?? v.entity_id)) : null;
+  const from = v.start ?? v.since, to = v.end ?? v.until;
+  const when = from || to ? `${from ?? "?"} – ${to ?? "now"}` : "";
+  return h("span", { class: "position" }, head ? h("strong", {}, String(head)) : "", orgPart ? [head ? ", " : "", orgPart] : "",
+    when ? h("span", { class: "muted" }, ` (${when})`) : "",
+    v.document_id ? h("span", {}, " ", docLink(v.document_id, "source")) : v.source ? h("span", { class: "muted source" }, ` — ${v.source}`) : "",
+    !head && !orgPart ? JSON.stringify(v) : "");
 }
 
-function attributes(attrs: Row): HTMLElement {
-  const keys = Object.keys(attrs ?? {});
+/** The organisations positions and affiliations name (pack ids), as entities: read through
+ * the explorer's actor filter, which takes any id, pack id or spelling. */
+async function organisations(attrs: Row): Promise<Orgs> {
+  const ids = new Set<string>();
+  for (const values of Object.values(attrs ?? {})) {
+    for (const v of Array.isArray(values) ? values : [values]) if (v && typeof v === "object" && v.org) ids.add(String(v.org));
+  }
+  const found: Orgs = new Map();
+  await Promise.all([...ids].map(async (org) => {
+    const page = await get<Row>("/explore/events", { actor: org, limit: 1 }).catch(() => null);
+    const entity = page?.matched?.actor?.[0];
+    if (entity) found.set(org, entity);
+  }));
+  return found;
+}
+
+function attributes(attrs: Row, orgs: Orgs): HTMLElement {
+  const keys = Object.keys(attrs ?? {}).filter((k) => k !== "pack");
   if (!keys.length) return empty("No positions or affiliations recorded.");
   return h("dl", { class: "meta" }, ...keys.flatMap((k) => {
     const values = Array.isArray(attrs[k]) ? attrs[k] : [attrs[k]];
-    return [h("dt", {}, k), h("dd", {}, h("ul", {}, ...values.map((v: unknown) => h("li", {}, attributeValue(v)))))];
+    return [h("dt", {}, k), h("dd", {}, h("ul", {}, ...values.map((v: unknown) => h("li", {}, attributeValue(v, orgs)))))];
   }));
 }
 
@@ -70,7 +94,7 @@ export async function renderEntity(main: HTMLElement, id: string) {
       h("a", { href: `#/ego/${encodeURIComponent(e.id)}`, class: "ego-link" }, "its network"), " · ",
       h("a", { href: `#/events?actor=${encodeURIComponent(e.id)}` }, "its events in the explorer")),
     section("Names and aliases", h("ul", { class: "chips" }, ...names.map((n) => h("li", {}, n)))),
-    section("Positions and affiliations", attributes(e.attributes)),
+    section("Positions and affiliations", attributes(e.attributes, await organisations(e.attributes))),
     section(`Events (${e.events.length})`, e.events.length ? h("ol", { class: "timeline-list" },
       ...e.events.map((ev: Row) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
         eventLink(ev.id, eventTitle(ev.type, ev.summary)), " ", statusBadge(ev.status),
@@ -81,7 +105,7 @@ export async function renderEntity(main: HTMLElement, id: string) {
     section("Sources", h("ul", {}, ...e.sources.map((s: Row) => h("li", {}, docLink(s.id, s.title),
       h("span", { class: "muted" }, ` ${s.site ?? ""} ${s.published ?? ""} · ${count(s.mentions, "mention")}`))))),
     section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map((m: Row) => inContext(m, canAct))) : empty("None.")),
-    editorOnly(mergeForm(e), splitForm(e, main)) ?? "",
+    editorOnly(mergeForm(e), splitForm(e, main), relabelForm(main)) ?? "",
     e.judgements.length ? section("Decisions about it", h("ul", { class: "judgements" }, ...e.judgements.map((j: Row) =>
       h("li", { "data-judgement": j.id }, `${j.created_at} ${j.by}${j.actor ? ` (${j.actor})` : ""}: ${j.subject} ${j.action} — ${j.reason} `,
         j.active ? "" : h("span", { class: "badge" }, "withdrawn"), undoButton(j))))) : "",
@@ -102,6 +126,21 @@ function mergeForm(e: Row): HTMLElement {
   return h("div", {}, h("h3", {}, `Merge another entity into ${e.name}`),
     actionForm("Merge", [name, " ", find, " ", pick], (reason) =>
       post("/entities/merge", { into: e.id, merge: [pick.value], reason })));
+}
+
+const LABELS = ["PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WEAPON", "VEHICLE"];
+
+/** Correct the label of the ticked mentions (one logged judgement each). */
+function relabelForm(main: HTMLElement): HTMLElement {
+  const label = h("select", { class: "relabel-as", "aria-label": "new label" }, ...LABELS.map((l) => h("option", { value: l }, l)));
+  return h("div", {}, h("h3", {}, "Relabel the ticked mentions"),
+    actionForm("Relabel", ["as ", label], async (reason) => {
+      const ids = [...main.querySelectorAll<HTMLInputElement>("input.pick-mention:checked")].map((b) => b.value);
+      if (!ids.length) throw new Error("Tick the mentions to relabel first (under Mentions in context).");
+      let last: Row = {};
+      for (const id of ids) last = await post(`/mentions/${encodeURIComponent(id)}/label`, { label: label.value, reason });
+      return last;
+    }));
 }
 
 /** Move the ticked mentions to a new entity. */
