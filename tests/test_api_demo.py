@@ -136,3 +136,40 @@ def test_merge_then_undo_leaves_the_store_as_before(client: TestClient) -> None:
     undone = client.post(undo, json={"reason": "test"}, headers=headers)
     assert undone.status_code == 200, undone.text
     assert _entity_view(client, into, other) == before
+
+
+def _events(client: TestClient) -> dict[str, tuple[Any, ...]]:
+    return {
+        e["id"]: (e["status"], e["n_claims"], e["n_origins"], e["time_start"])
+        for e in get(client, "/api/events?limit=500")["items"]
+    }
+
+
+def test_event_split_and_merge_undone_leave_the_events_as_before(client: TestClient) -> None:
+    """Undoing a split removes the event it made (no mention is left in it); undoing a merge
+    gives the merged event back; every other event is untouched."""
+    headers = {"X-CSRF-Token": get(client, "/api/session")["csrf_token"]}
+    before = _events(client)
+    event = max(before, key=lambda e: before[e][1])  # the most reported
+    mentions = get(client, f"/api/events/{event}/evidence")["mentions"]
+    assert len(mentions) >= 2
+    split = client.post(
+        f"/api/events/{event}/split",
+        json={"event_mention_ids": [mentions[-1]["id"]], "reason": "test"},
+        headers=headers,
+    )
+    assert split.status_code == 200, split.text
+    assert split.json()["event_id"] in _events(client)
+    other = next(e for e in before if e not in (event, split.json()["event_id"]))
+    merge = client.post(
+        "/api/events/merge",
+        json={"into": event, "merge": [other], "reason": "test"},
+        headers=headers,
+    )
+    assert merge.status_code == 200, merge.text
+    assert other not in _events(client)
+    for done in (merge, split):  # newest first, as an analyst would
+        undo = f"/api/judgements/{done.json()['judgement']['id']}/undo"
+        response = client.post(undo, json={"reason": "test"}, headers=headers)
+        assert response.status_code == 200, response.text
+    assert _events(client) == before

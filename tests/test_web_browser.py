@@ -368,7 +368,7 @@ def _store_view(tab: tour.Tab, *entity_ids: str) -> dict[str, Any]:
             e["id"],
             e["status"],
             e["place_entity_id"],
-            sorted(str(a["entity_id"]) for a in e["actors"]),
+            tuple(sorted(str(a["entity_id"]) for a in e["actors"])),
         )
         for e in api(tab, "/explore/events?limit=500")["items"]
     )
@@ -432,6 +432,33 @@ def test_relabel_a_mention_in_the_ui_then_undo(tab: tour.Tab) -> None:
     row.first.locator("button.undo").click()
     tab.ready("decisions")
     assert label() == mention["label"]
+
+
+def test_split_an_event_in_the_ui_then_undo(tab: tour.Tab) -> None:
+    """Split one report off the contested visit into an event of its own, then undo it: the
+    events are as before."""
+    tab.go("search", "search")
+    tour.contested_event(tab)
+    event = tab.page.url.rsplit("/", 1)[-1]
+    before = _store_view(tab)
+    mentions = api(tab, f"/events/{event}/evidence")["mentions"]
+    assert len(mentions) >= 2
+    tab.page.check(f".evidence > li[data-mention='{mentions[-1]['id']}'] input.pick-event-mention")
+    form = tab.page.locator("form.action").filter(has_text="Split")
+    form.locator("input.reason").fill("a different trip (browser test)")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    form.locator("button[type=submit]").click()
+    tab.ready("event")
+    after = api(tab, f"/events/{event}/evidence")["mentions"]
+    assert mentions[-1]["id"] not in {m["id"] for m in after}
+    assert _store_view(tab)["events"] != before["events"]
+    tab.click_to("a[data-nav='decisions']", "decisions")
+    row = tab.page.locator("table.decisions tr[data-active='true']").filter(has_text="event split")
+    row.first.locator("input.reason").fill("undo of the browser test")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    row.first.locator("button.undo").click()
+    tab.ready("decisions")
+    assert _store_view(tab) == before
 
 
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
