@@ -101,6 +101,9 @@ def test_search_then_document_then_dossier(tab: tour.Tab) -> None:
     assert events.count() >= 5
     assert events.locator(".badge.status-contested").count() >= 1  # the Moscow visit
     assert tab.page.locator("main a[href^='#/doc/']").count() >= 10  # sources, mentions
+    for link in tab.page.locator("p.actions a.export").all():  # the dossier's exports
+        response = tab.page.request.get(tab.base + (link.get_attribute("href") or ""))
+        assert response.ok and tour.PERSON in response.text()
     tab.shot("03-dossier")
 
 

@@ -78,7 +78,9 @@ export async function renderMap(main: HTMLElement, _arg: string, params: URLSear
     hasFilter(f) && !entity ? `Filtered: ${describe(f)}. ` : "",
     `${located.length} events with a known place; ${data.total - located.length} without coordinates are not drawn `,
     h("a", { href: `#/events${filterQuery(f)}` }, "(all in the explorer)"),
-    ". Click a cluster to open it, a marker for its event."), slider.element, box, legend(), listBox);
+    ". Click a cluster to open it, a marker for its event. Export these events: ",
+    h("a", { href: `/api/explore/export/geojson${filterQuery(f)}`, download: "", class: "export", "data-format": "geojson" }, "GeoJSON"), "."),
+    slider.element, box, legend(), listBox);
   requestAnimationFrame(() => draw(box, listBox, located, slider));
 }
 
