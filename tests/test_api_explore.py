@@ -12,17 +12,22 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.store import Store
 from storefixtures import EVENTS, Built, build_store
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Built]]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, Built]]:
+    """The fixture store on SQLite, and on PostgreSQL where SITREP_TEST_PG_URL names one."""
     folder = tmp_path_factory.mktemp("api-explore")
-    store = Store(str(folder / "sitrep.db"))
-    yield store, build_store(store, folder)
-    store.close()
+    with fresh_database(request.param, folder) as url:
+        store = Store(url)
+        yield store, build_store(store, folder)
+        store.close()
 
 
 @pytest.fixture(scope="module")
