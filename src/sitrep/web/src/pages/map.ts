@@ -124,7 +124,7 @@ function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Sli
   slider.input.addEventListener("change", show);
   map.on("moveend", () => { listInView(map, listBox, currentEvents(clusters)); void placeLabels(map, labels); });
   const points = events.map((e) => L.latLng(e.lat, e.lon));
-  if (events.length) map.fitBounds(L.latLngBounds(core(points)).pad(0.3), { maxZoom: 6, animate: false });
+  if (events.length) map.fitBounds(L.latLngBounds(core(points)).pad(0.1), { maxZoom: 6, animate: false });
   const fitAll = new L.Control({ position: "topright" });
   fitAll.onAdd = () => {
     const button = h("button", { type: "button", class: "fit-all", title: "zoom out to every event on the map" }, "Show all events");
