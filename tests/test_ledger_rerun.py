@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.cli.app import app as cli
 from sitrep.export import export
@@ -27,16 +28,16 @@ DEMO = Path(__file__).resolve().parents[1] / "demo"
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not (DEMO / "pages").is_dir():
         pytest.skip(f"no demo corpus at {DEMO}")
-    path = str(tmp_path_factory.mktemp("ledger") / "store.db")
-    store = Store(path)
-    summary = Ingest(store, Settings(), use_nlp=True).run([str(DEMO / "pages")])
-    assert summary.stored >= 10, summary.as_dict()
-    store.close()
-    return path
+    with fresh_database(request.param, tmp_path_factory.mktemp("ledger")) as path:
+        store = Store(path)
+        summary = Ingest(store, Settings(), use_nlp=True).run([str(DEMO / "pages")])
+        assert summary.stored >= 10, summary.as_dict()
+        store.close()
+        yield path
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import insert
 from typer.testing import CliRunner
 
+from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.cli.app import app as cli
 from sitrep.settings import Settings
@@ -43,9 +44,16 @@ TABLE: list[tuple[dict[str, str], set[str]]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
-    made = build_store(tmp_path_factory.mktemp("filters") / "store.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Built]:
+    with fresh_database(request.param, tmp_path_factory.mktemp("filters")) as db:
+        yield from _built(db)
+
+
+def _built(db: str) -> Iterator[Built]:
+    made = build_store(db)  # type: ignore[arg-type]  # a --db string: a file or a URL
     with made.store.transaction() as conn:  # an event over several days, around the strike
         conn.execute(
             insert(schema.events).values(

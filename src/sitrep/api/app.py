@@ -19,8 +19,10 @@ from sitrep.api import (
     explore,
     exports,
     graph,
+    models,
     places,
     search_entities,
+    vocab,
     writes,
 )
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
@@ -63,7 +65,9 @@ def create_app(
     app.state.ingest_nlp = ingest_nlp
     install_error_handlers(app)
     api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
-    api.add_api_route("/session", session, methods=["GET"], tags=["session"])
+    api.add_api_route(
+        "/session", session, methods=["GET"], tags=["session"], response_model=models.Session
+    )
     for module in (
         documents,
         entities,
@@ -71,6 +75,7 @@ def create_app(
         graph,
         exports,
         writes,
+        vocab,
         explore,
         places,
         evidence,

@@ -1,23 +1,23 @@
-"""Events, their claims, the timeline, and the log of judgements."""
+"""Events, their claims, the timeline, and the log of judgements: routes over the read model
+(`sitrep.read.events`, `sitrep.read.claims`, `sitrep.read.judgements`)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select
 
+from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
-from sitrep.read.claims import event_claims
-from sitrep.read.columns import claims_query, rows, where_given
+from sitrep.read.claims import claims_filtered, event_with_claims
+from sitrep.read.columns import rows
 from sitrep.read.events import EventFilter, events_query
-from sitrep.read.events import get_event as read_event
-from sitrep.read.judgements import judgements_about, judgements_query
+from sitrep.read.judgements import judgements_query
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
-EV, EM, C = schema.events, schema.event_mentions, schema.claims
-E, J = schema.entities, schema.judgements
+EV = schema.events
 Status = Literal["single-source", "corroborated", "contested", "denied"]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Name = Annotated[str | None, Query(max_length=80)]
@@ -39,7 +39,9 @@ def filtered_events(
     return events_query(conn, EventFilter(type, actor, place, since, until, status))
 
 
-@router.get("/events", summary="List events with filters, in time order")
+@router.get(
+    "/events", response_model=models.EventPage, summary="List events with filters, in time order"
+)
 def list_events(
     store: StoreDep,
     paging: PagingDep,
@@ -56,34 +58,21 @@ def list_events(
         return run_page(conn, query, paging)
 
 
-@router.get("/events/{event_id}", summary="One event: participants, place, time, claims")
+@router.get(
+    "/events/{event_id}",
+    response_model=models.Event,
+    summary="One event: participants, place, time, claims",
+)
 def get_event(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
-        event = read_event(conn, event_id)
-        event["participants"] = _with_entities(conn, event["participants"] or [])
-        event["place_entity"] = _entity(conn, event["place_entity_id"])
-        event["claims"] = event_claims(conn, event_id)
-        event["judgements"] = judgements_about(conn, event_id)
-    return event
+        return event_with_claims(conn, event_id)
 
 
-def _entity(conn: Connection, entity_id: str | None) -> dict[str, Any] | None:
-    if not entity_id:
-        return None
-    columns = (E.c.id, E.c.name, E.c.type, E.c.country, E.c.lat, E.c.lon, E.c.precision)
-    row = conn.execute(select(*columns).where(E.c.id == entity_id)).mappings().first()
-    return dict(row) if row else None
-
-
-def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for p in participants:
-        entity = _entity(conn, p.get("entity_id"))
-        out.append({**p, "entity_type": entity["type"] if entity else None})
-    return out
-
-
-@router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")
+@router.get(
+    "/claims",
+    response_model=models.ClaimPage,
+    summary="Claims: who asserts, reports, confirms or denies what",
+)
 def list_claims(
     store: StoreDep,
     paging: PagingDep,
@@ -94,16 +83,15 @@ def list_claims(
     stance: Literal["asserts", "reports", "confirms", "denies", "retracts"] | None = None,
     event: Name = None,
 ) -> dict[str, Any]:
-    query = claims_query()
-    if contested is not None:
-        disputed = EV.c.status.in_(["contested", "denied"])
-        query = query.where(disputed if contested else ~disputed)
-    query = where_given(query, (C.c.stance, stance), (EM.c.event_id, event))
     with store.read() as conn:
-        return run_page(conn, query, paging)
+        return run_page(conn, claims_filtered(contested, stance, event), paging)
 
 
-@router.get("/judgements", summary="Logged merge/split/relabel/mark decisions")
+@router.get(
+    "/judgements",
+    response_model=models.JudgementPage,
+    summary="Logged merge/split/relabel/mark decisions",
+)
 def list_judgements(
     store: StoreDep,
     paging: PagingDep,
@@ -116,7 +104,11 @@ def list_judgements(
         return run_page(conn, query, paging)
 
 
-@router.get("/timeline", summary="Dated events in time order, with counts by status")
+@router.get(
+    "/timeline",
+    response_model=models.Timeline,
+    summary="Dated events in time order, with counts by status",
+)
 def timeline(
     store: StoreDep,
     _who: Viewer,

@@ -13,8 +13,8 @@ from fastapi import APIRouter
 from sqlalchemy import Connection, select
 
 from sitrep.api.deps import StoreDep, Viewer
-from sitrep.api.queries import rows
 from sitrep.errors import NotFoundError
+from sitrep.read.columns import rows
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])

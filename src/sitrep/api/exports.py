@@ -15,6 +15,7 @@ from typing import IO, Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import StreamingResponse
 
+from sitrep.api import models
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.export import exporter_names, get_exporter
@@ -103,7 +104,9 @@ def get_export(
     return StreamingResponse(_chunks(spool), media_type=exporter.media_type, headers=headers)
 
 
-@router.get("/export", summary="The export formats this server knows")
+@router.get(
+    "/export", response_model=models.Formats, summary="The export formats this server knows"
+)
 def list_formats(_who: Viewer) -> dict[str, Any]:
     """Built-ins and plug-ins; `dossier-*` formats need `?entity=`."""
     found = [get_exporter(name) for name in exporter_names()]

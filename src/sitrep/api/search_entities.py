@@ -4,7 +4,7 @@ entity is mentioned under another spelling, and says which spellings it added.
 
 "Suleimani" finds every document of Qassem Soleimani's dossier: those the full-text index finds
 for the word itself, and those whose mentions resolution joined to him ("Soleimani", "Qassem
-Soleimani"). The words are still searched as typed (`sitrep.api.search`); this adds to them.
+Soleimani"). The words are still searched as typed (`sitrep.read.search`); this adds to them.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from fastapi import APIRouter, Query
 from sqlalchemy import Connection, func, select
 
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page
-from sitrep.api.search import search_documents
 from sitrep.read.entities import entities_named
+from sitrep.read.search import search_documents
 from sitrep.store import schema
 
 router = APIRouter(tags=["documents"])

@@ -41,10 +41,14 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         as_json: JsonOption = False,
     ) -> None:
         """List corroborated events (who, what, where, when, status)."""
+        from sitrep.read.entities import entities_named
         from sitrep.read.events import EventFilter, list_events
 
         with open_store(db).read() as conn:
             rows = list_events(conn, EventFilter(type_, actor, place, since, until, status))
+            unknown = [n for n in (actor, place) if n and not entities_named(conn, n)]
+        for name in unknown:  # an empty list for a name the store does not know says so
+            typer.echo(terminal_text(f"note: no entity is named {name!r}"), err=True)
         if as_json:
             print_json_lines(rows)
             return

@@ -58,6 +58,8 @@ def merge_entity(conn: Connection, source: str, target: str) -> list[str]:
     conn.execute(update(M).where(M.c.entity_id == source).values(entity_id=target))
     names = [str(r.alias) for r in conn.execute(select(A).where(A.c.entity_id == source))]
     row = conn.execute(select(E.c.name).where(E.c.id == source)).first()
+    if not moved and not names and row is None:
+        return []  # applied before and nothing new names `source`: no event can name it either
     if row is not None:
         names.append(str(row.name))
     # every name the merge adds is marked "merged" (the target's own names are left as they

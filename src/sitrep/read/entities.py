@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, Select, func, or_, select
 
 from sitrep.errors import NotFoundError
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
@@ -107,6 +107,18 @@ def list_entities(
     for row in found:
         row["aliases_seen"] = sorted(seen.get(row["id"], []))
     return found
+
+
+def entities_query(entity_type: str | None = None, q: str | None = None) -> Select[Any]:
+    """Every entity (mentioned or not), most mentioned first: what the workbench lists."""
+    n_mentions = select(func.count()).where(M.c.entity_id == E.c.id).scalar_subquery()
+    query = select(
+        E.c.id, E.c.type, E.c.name, E.c.country, E.c.wikidata, E.c.precision,
+        n_mentions.label("mentions"),
+    ).order_by(n_mentions.desc(), E.c.name, E.c.id)  # fmt: skip
+    if entity_type:
+        query = query.where(E.c.type == entity_type)
+    return query.where(name_like(q)) if q else query
 
 
 def name_like(q: str) -> Any:
