@@ -32,8 +32,10 @@ function toggled(f: Filter, key: string, value: string): Filter {
 }
 
 function facetList(f: Filter, data: Explored, view: Record<string, unknown>): HTMLElement {
+  // on a phone the facets start folded, so the table is not pushed a screen down
+  const wide = window.innerWidth > 800;
   const boxes = FACET_TITLES.filter(([key]) => data.facets[key]?.length).map(([key, title]) =>
-    h("div", { class: "facet", "data-facet": key }, h("h3", {}, title),
+    h("details", { class: "facet", "data-facet": key, open: wide || Boolean(f[key]) }, h("summary", {}, h("h3", {}, title)),
       h("ul", {}, ...data.facets[key].slice(0, 12).map((v) => {
         const active = (f[key] ?? []).includes(v.value);
         return h("li", {}, h("a", { href: href(toggled(f, key, v.value), { ...view, offset: 0 }),
