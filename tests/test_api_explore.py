@@ -95,7 +95,7 @@ def test_place_country_outlet_fatalities_and_dates(
     assert ids(get(client, "/api/explore/events", since="2019", until="2020-03")) == {
         events["visit"]
     }
-    assert ids(get(client, "/api/explore/events", type=["ASSAULT", "CONSULT"])) == {
+    assert ids(get(client, "/api/explore/events", type=["assault", "CONSULT"])) == {
         events["strike"],
         events["visit"],
     }
@@ -119,7 +119,7 @@ def test_sorting_keeps_missing_values_last(client: TestClient, built: tuple[Stor
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"actor": "irgc"}, {"since": "2020"},
+    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"type": "consult"}, {"actor": "irgc"}, {"since": "2020"},
      {"until": "2019-12-31"}, {"place": "geo-aleppo"}],
 )  # fmt: skip
 def test_export_of_a_view_holds_the_rows_api_events_returns(

@@ -79,7 +79,7 @@ def event_filter(
         return tuple(v for v in values or () if v)
 
     return EventFilter(
-        type=many(type),
+        type=tuple(t.upper() for t in many(type)),  # case-insensitive, as /api/events reads it
         mode=many(mode),
         status=many(status),
         actor=actor or None,
