@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy import Connection, select
 
+from sitrep.api import workbench_models as wm
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.events import IsoDate
 from sitrep.errors import NotFoundError
@@ -169,6 +170,7 @@ def _titles(
 
 @router.get(
     "/network/ego/{entity_id}",
+    response_model=wm.EgoNetwork,
     summary="One entity's network: one or two hops, typed links with their evidence",
 )
 def get_ego_network(

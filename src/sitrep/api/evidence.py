@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter
 from sqlalchemy import Connection, select
 
+from sitrep.api import workbench_models as wm
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.read.columns import rows
@@ -111,6 +112,7 @@ def mention_evidence(conn: Connection, event_id: str) -> list[dict[str, Any]]:
 
 @router.get(
     "/events/{event_id}/evidence",
+    response_model=wm.Evidence,
     summary="Where each fact of an event was read: trigger, participants, place, date spans",
 )
 def event_evidence(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from sqlalchemy import Connection
 
+from sitrep.api import workbench_models as wm
 from sitrep.api.deps import MAX_LIMIT, StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.export import data
@@ -277,7 +278,11 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-@router.get("/explore/events", summary="Events through the explorer's filter: page, facets, trend")
+@router.get(
+    "/explore/events",
+    response_model=wm.ExplorerPage,
+    summary="Events through the explorer's filter: page, facets, trend",
+)
 def explore_events(
     store: StoreDep,
     _who: Viewer,

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from sitrep.api import workbench_models as wm
 from sitrep.api.deps import Viewer
 from sitrep.resolve.centroids import geonames
 
@@ -40,7 +41,11 @@ def _in_lons(lon: float, west: float, east: float) -> bool:
     return (lon - west) % 360 <= span
 
 
-@router.get("/map/labels", summary="The biggest gazetteer towns inside a box, for map labels")
+@router.get(
+    "/map/labels",
+    response_model=wm.TownLabels,
+    summary="The biggest gazetteer towns inside a box, for map labels",
+)
 def labels(
     _who: Viewer,
     south: Lat,

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy import Connection, func, select
 
+from sitrep.api import workbench_models as wm
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page
 from sitrep.read.entities import entities_named
 from sitrep.read.search import search_documents
@@ -101,6 +102,7 @@ def _snippet(text: str, start: int, end: int, width: int = 90) -> list[dict[str,
 
 @router.get(
     "/search/entities",
+    response_model=wm.EntitySearchPage,
     summary="Full-text search that also finds an entity's other spellings (and says so)",
 )
 def search_with_entities(
