@@ -119,8 +119,8 @@ def test_sorting_keeps_missing_values_last(client: TestClient, built: tuple[Stor
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"type": "consult"}, {"actor": "irgc"}, {"since": "2020"},
-     {"until": "2019-12-31"}, {"place": "geo-aleppo"}],
+    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"type": "consult"}, {"actor": "irgc"},
+     {"since": "2020"}, {"until": "2019-12-31"}, {"place": "geo-aleppo"}],
 )  # fmt: skip
 def test_export_of_a_view_holds_the_rows_api_events_returns(
     client: TestClient, params: dict[str, str]
