@@ -7,7 +7,10 @@ test-artifacts/web/."""
 
 from __future__ import annotations
 
+import csv
+import os
 import re
+import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,10 +34,15 @@ if not (static_dir() / "dist" / "main.js").exists():
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("web") / "demo.db"
-    summary = tour.ingest_demo(db)
-    # demo/README.md: 37 documents and 3 rejections (empty, binary, truncated)
-    assert (summary.stored, summary.rejected_total) == (37, 3), summary.as_dict()
+    reuse = os.environ.get("SITREP_WEB_TEST_DB")  # a copy of an ingested demo store: UI work
+    if reuse:
+        db = tmp_path_factory.mktemp("web") / "demo.db"
+        shutil.copyfile(reuse, db)
+    else:
+        db = tmp_path_factory.mktemp("web") / "demo.db"
+        summary = tour.ingest_demo(db)
+        # demo/README.md: 37 documents and 3 rejections (empty, binary, truncated)
+        assert (summary.stored, summary.rejected_total) == (37, 3), summary.as_dict()
     with tour.served(db) as url:
         yield url
 
@@ -65,8 +73,8 @@ def text(tab: tour.Tab, selector: str) -> str:
 
 def test_search_then_document_then_dossier(tab: tour.Tab) -> None:
     tour.search(tab)
-    hits = api(tab, f"/search?q={tour.SEARCH_TERM}")["total"]
-    assert hits >= 10
+    hits = api(tab, f"/search/entities?q={tour.SEARCH_TERM}")["total"]
+    assert hits >= api(tab, f"/search?q={tour.SEARCH_TERM}")["total"] >= 10
     assert tab.page.locator("ol.results > li").count() == hits
     assert tab.page.locator("ol.results mark").count() >= hits
     assert tour.PERSON in text(tab, "main section.card")  # matching entities come first
@@ -93,89 +101,159 @@ def test_search_then_document_then_dossier(tab: tour.Tab) -> None:
     assert events.count() >= 5
     assert events.locator(".badge.status-contested").count() >= 1  # the Moscow visit
     assert tab.page.locator("main a[href^='#/doc/']").count() >= 10  # sources, mentions
+    for link in tab.page.locator("p.actions a.export").all():  # the dossier's exports
+        response = tab.page.request.get(tab.base + (link.get_attribute("href") or ""))
+        assert response.ok and tour.PERSON in response.text()
     tab.shot("03-dossier")
 
 
-def _markers(tab: tour.Tab) -> list[dict[str, str | None]]:
-    paths = tab.page.locator("#map path.ev-marker")
-    names = ("class", "fill", "fill-opacity", "stroke-dasharray")
-    return [{n: paths.nth(i).get_attribute(n) for n in names} for i in range(paths.count())]
-
-
-def _assert_precision_styles(markers: list[dict[str, str | None]]) -> None:
-    """A city is a solid dot; a region or country centroid a hollow dashed ring."""
-    for m in markers:
-        if "ev-exact" in (m["class"] or ""):
-            assert m["fill"] != "none" and m["stroke-dasharray"] is None, m
-        else:
-            assert "ev-approx" in (m["class"] or ""), m
-            assert m["fill"] == "none" and m["stroke-dasharray"], m
-
-
-def _in_view(tab: tour.Tab, selector: str) -> list[bool]:
-    """For each match: drawn inside the map's box, not culled or off-screen after fitting."""
-    box = tab.page.locator("#map").bounding_box()
-    assert box is not None
-    seen = []
-    for marker in tab.page.locator(selector).all():
-        at = marker.bounding_box()
-        seen.append(
-            at is not None
-            and at["width"] > 0
-            and box["x"] <= at["x"]
-            and at["x"] + at["width"] <= box["x"] + box["width"]
-            and box["y"] <= at["y"]
-            and at["y"] + at["height"] <= box["y"] + box["height"]
+def test_search_finds_an_entitys_other_spellings(tab: tour.Tab) -> None:
+    """'Suleimani' finds every document of Soleimani's dossier and says which spellings it added."""
+    tour.search(tab, "Suleimani")
+    person = api(tab, "/entities?q=Qassem%20Soleimani")["items"][0]
+    dossier = api(tab, f"/entities/{person['id']}")
+    sources = {s["id"] for s in dossier["sources"]}
+    assert len(sources) >= 10
+    found = {li.get_attribute("data-doc") for li in tab.page.locator("ol.results > li").all()}
+    assert found >= sources
+    words_only = {h["id"] for h in api(tab, "/search?q=Suleimani&limit=100")["items"]}
+    assert len(words_only) < len(sources)  # the words alone miss most of them
+    note = text(tab, "#expanded")
+    assert tour.PERSON in note and "other spellings" in note
+    spelled = {q.text_content() for q in tab.page.locator("#expanded q.spelling").all()}
+    assert "Qassem Soleimani" in spelled
+    assert tab.page.locator("ol.results > li[data-via='entity'] mark").count() >= 1
+    tab.shot("11-search-spellings", max_height=1000)
+    for spelling in ("Albu Kamal", "Abu Kamal", "al-Bukamal"):  # three spellings, one town
+        tour.search(tab, spelling)
+        assert (
+            tab.page.locator("ol.results > li").count()
+            == api(tab, "/search/entities?q=Albu%20Kamal")["total"]
         )
-    return seen
 
 
-def _assert_in_view(tab: tour.Tab, selector: str) -> None:
-    seen = _in_view(tab, selector)
-    assert seen and all(seen), (selector, seen)
+def _clusters(tab: tour.Tab) -> list[str]:
+    """The clusters drawn now (not spiderfied), each as the ids of the events inside it."""
+    found: list[str] = tab.page.evaluate(
+        "[...document.querySelectorAll('#map .ev-cluster')]"
+        ".filter(c => getComputedStyle(c.parentElement).opacity === '1').map(c => c.dataset.events)"
+    )
+    return found
 
 
-def test_map_shows_events_at_their_places(tab: tour.Tab) -> None:
+def _open_cluster(tab: tour.Tab, key: str) -> None:
+    """Click a cluster until it has zoomed into parts or spiderfied (a click zooms at least one
+    level; several may be needed where events lie close together)."""
+    for _ in range(14):
+        if key not in _clusters(tab):
+            return
+        tab.page.locator(f"#map .ev-cluster[data-events='{key}']").click()
+        tab.page.wait_for_timeout(50)
+    raise AssertionError(f"the cluster of {key} never opened")
+
+
+def _reachable(tab: tour.Tab, route: str) -> set[str]:
+    """Every event reached by clicking: from the map's 'show all events', open each cluster
+    (zoom or spiderfy), click each marker and see its event's link in the popup."""
+    reached: set[str] = set()
+    paths: list[list[str]] = [[]]
+    opened: set[str] = set()
+    while paths:
+        path = paths.pop()
+        tab.go(route, "map")
+        tab.page.wait_for_selector("#map[data-rendered]")
+        tab.page.click("#map button.fit-all")
+        for key in path:
+            _open_cluster(tab, key)
+        for marker in tab.page.locator("#map .ev-marker[data-event]").all():
+            event = marker.get_attribute("data-event") or ""
+            if event in reached:
+                continue
+            marker.click()
+            popup = tab.page.locator(f".leaflet-popup a[data-event='{event}']")
+            assert popup.is_visible(), event
+            reached.add(event)
+            tab.page.click(".leaflet-popup-close-button")
+        for key in _clusters(tab):
+            if key not in opened:
+                opened.add(key)
+                paths.append([*path, key])
+    return reached
+
+
+def test_map_every_event_is_reachable_by_clicking(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tour.full_map(tab)
+    features = api(tab, "/map")["features"]
+    assert len(features) >= 20
+    box = tab.page.locator("#map")
+    assert int(box.get_attribute("data-features") or 0) == len(features)
+    # clusters carry their count and the status mix of their events
+    tab.page.wait_for_selector("#map[data-labels]")
+    clusters = tab.page.locator("#map .ev-cluster")
+    assert clusters.count() >= 1
+    counts = [int(c.get_attribute("data-count") or 0) for c in clusters.all()]
+    singles = tab.page.locator("#map .ev-marker").count()
+    assert sum(counts) + singles == len(features)
+    assert any("conic-gradient" in (c.get_attribute("style") or "") for c in clusters.all())
+    mixed = [c.get_attribute("title") or "" for c in clusters.all()]
+    assert any("," in t for t in mixed), mixed  # a cluster of several statuses says so
+    # place names from the gazetteer, offline
+    labels = {x.text_content() for x in tab.page.locator("#map .place-label").all()}
+    assert {"Damascus", "Baghdad"} & labels, labels
+    assert tab.page.locator("#map svg path").count() > 100  # the country layer drew
+    # the list of events in view
+    assert tab.page.locator("#in-view li[data-event]").count() >= 1
+    assert "Events in view" in text(tab, "#in-view h2")
+    tab.shot("04-map", max_height=900)
+
+    reached = _reachable(tab, "map")
+    assert reached == {f["id"] for f in features}
+
+
+def test_entity_map_from_a_dossier(tab: tour.Tab) -> None:
     tour.search(tab)
     tab.click_to(f"main a.ent:text-is({tour.quoted(tour.PERSON)})", "entity")  # matching entity
     tour.entity_map(tab)
     entity = re.sub(r".*entity=", "", tab.page.url)
     mine = api(tab, f"/map?entity={entity}")["features"]
     assert {f["properties"]["place_name"] for f in mine} >= {"Moscow"}
-    assert tab.page.locator("#map path.ev-marker").count() == len(mine)
-
-    tour.full_map(tab)
-    features = api(tab, "/map")["features"]
-    assert len(features) >= 10
-    markers = _markers(tab)
-    assert len(markers) == len(features)
-    exact = [f for f in features if f["properties"]["precision"] in ("city", "exact")]
-    assert sum("ev-exact" in (m["class"] or "") for m in markers) == len(exact)
-    _assert_precision_styles(markers)
-    contested = [m for m in markers if m["fill"] == "#e65100"]  # the Moscow visit
-    assert len(contested) >= 1
-    _assert_in_view(tab, "#map path.ev-marker[fill='#e65100']")
-    assert tab.page.locator("#map svg path").count() > 100  # the country layer drew
-    assert "centroid" in text(tab, ".map-legend")
-    tab.shot("04-map", max_height=900)
+    assert tab.page.locator("#map").get_attribute("data-features") == str(len(mine))
+    listed = {x.get_attribute("data-event") for x in tab.page.locator("#in-view li").all()}
+    assert listed <= {f["id"] for f in mine} and listed
 
 
-def test_country_centroid_looks_different_from_a_city(tab: tour.Tab) -> None:
-    """The demo has events known only to country precision (Syria, Iraq, ...), drawn at an
-    approximate centroid as a hollow dashed ring, and events at cities, drawn as solid dots."""
+def test_map_draws_uncertainty_at_its_scale_and_filters(tab: tour.Tab) -> None:
+    """A place known only to its country is that country's area; a region a ring of real size
+    (it grows with the zoom); the explorer's filter narrows the map; the time slider too."""
     tab.go("search", "search")
     tour.full_map(tab)
-    features = api(tab, "/map")["features"]
-    by_precision = {p: [f for f in features if f["properties"]["precision"] == p] for p in
-                    ("city", "country")}  # fmt: skip
-    assert by_precision["city"] and by_precision["country"]
-    classes = [m["class"] or "" for m in _markers(tab)]
-    assert sum("ev-exact" in c for c in classes) == len(by_precision["city"])
-    assert sum("ev-approx ev-country" in c for c in classes) == len(by_precision["country"])
-    _assert_precision_styles(_markers(tab))
-    # the view fits the theatre: Syria's and Iraq's rings are in it (a far country may not be)
-    assert sum(_in_view(tab, "#map path.ev-marker.ev-country")) >= 1
-    tab.shot("04b-map-precision")
+    rows = api(tab, "/explore/events?limit=500")["items"]
+    countries = {r["country_numeric"] for r in rows if r["precision"] == "country" and r["lat"]}
+    assert countries
+    assert tab.page.locator("#map path.ev-area-country").count() == len(countries)
+    regions = [r for r in rows if r["precision"] == "region" and r["lat"]]
+    rings = tab.page.locator("#map path.ev-area-region")
+    assert rings.count() == len(regions)
+    if regions:
+        before = (rings.first.bounding_box() or {"width": 0})["width"]
+        tab.page.click("#map .leaflet-control-zoom-in")
+        tab.page.wait_for_timeout(100)
+        assert (rings.first.bounding_box() or {"width": 0})["width"] > before * 1.5
+    # the same filter as the explorer's, from the URL
+    tab.go("map?status=contested", "map")
+    tab.page.wait_for_selector("#map[data-rendered]")
+    contested = [r for r in rows if r["status"] == "contested" and r["lat"]]
+    assert tab.page.locator("#map").get_attribute("data-features") == str(len(contested))
+    assert "status contested" in text(tab, "#view-says")
+    # the time slider: the earliest date only
+    tab.go("map", "map")
+    tab.page.wait_for_selector("#map[data-rendered]")
+    tab.page.locator("#time-slider").fill("0")
+    first = min(r["time_start"] for r in rows if r["lat"] and r["time_start"])
+    same_day = [r for r in rows if r["lat"] and r["time_start"] == first]
+    assert tab.page.locator("#map").get_attribute("data-shown") == str(len(same_day))
+    assert first in text(tab, "#time-label")
 
 
 def test_contested_event_shows_who_asserts_and_who_denies(tab: tour.Tab) -> None:
@@ -195,6 +273,195 @@ def test_contested_event_shows_who_asserts_and_who_denies(tab: tour.Tab) -> None
     n_origins = int(origins.get_attribute("data-origins") or 0)
     assert n_origins >= 3 and origins.locator("li").count() == n_origins
     tab.shot("05-contested-event")
+
+
+def _focused(tab: tour.Tab) -> str:
+    """The highlighted passage of a document opened from a fact; it must be in the viewport."""
+    tab.page.wait_for_function(
+        "(() => { const m = document.querySelector('mark.focus'); if (!m) return false;"
+        " const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()"
+    )
+    return "".join(m.text_content() or "" for m in tab.page.locator("#doctext mark.focus").all())
+
+
+def test_a_claims_link_lands_on_its_highlighted_sentence(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tour.contested_event(tab)
+    event = tab.page.url.rsplit("/", 1)[-1]
+    claims = {c["id"]: c for c in api(tab, f"/events/{event}")["claims"]}
+    quote = tab.page.locator("a.span-link q.claim-quote").last
+    claim = claims[quote.get_attribute("data-claim") or ""]
+    tab.click_to(f"a.span-link:has(q[data-claim='{claim['id']}'])", "doc")
+    assert f"/doc/{claim['document_id']}" in tab.page.url
+    text_ = api(tab, f"/documents/{claim['document_id']}")["text"]
+    assert _focused(tab) == text_[claim["start"] : claim["end"]]
+    assert claim["sentence_text"].strip()[:40] in _focused(tab)
+    assert claim["stance"] in text(tab, ".focus-note")
+    tab.shot("10-claim-sentence", max_height=1200)
+
+    # back to the event, then a participant's words and the date's words
+    tab.click_to(".focus-note a:text('← back')", "event")
+    found = api(tab, f"/events/{event}/evidence")["mentions"]
+    mention = next(m for m in found if m["participants"] and m["time"] and m["time"]["start"])
+    person = mention["participants"][0]
+    row = tab.page.locator(f".evidence > li[data-mention='{mention['id']}']")
+    tab.click_to(
+        f".evidence > li[data-mention='{mention['id']}'] li[data-role='{person['role']}'] a", "doc"
+    )
+    assert _focused(tab) == person["text"]
+    tab.page.go_back()
+    tab.ready("event")
+    assert row.count() == 1
+    tab.click_to(f".evidence > li[data-mention='{mention['id']}'] li:has-text('date') a", "doc")
+    assert _focused(tab) == mention["time"]["text"]
+    assert "the date" in text(tab, ".focus-note")
+
+
+def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
+    tour.search(tab)
+    tab.click_to(f"main a.ent:text-is({tour.quoted(tour.PERSON)})", "entity")
+    tab.click_to("p.actions a.ego-link", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    entity = tab.page.url.rsplit("/", 1)[-1]
+    ego = api(tab, f"/network/ego/{entity}")
+    full = api(tab, "/network")
+    assert len(ego["nodes"]) < len(full["nodes"])  # not the hairball
+    mine = [e for e in ego["edges"] if entity in (e["source"], e["target"])]
+    assert tab.page.locator("table.ego-links tr[data-other]").count() == len(mine) >= 5
+    if ego["left_out"]:
+        assert f"{ego['left_out']} weaker direct links not drawn" in text(tab, "#view-says")
+    # a link's evidence: its events and its sentences
+    shared = max(mine, key=lambda e: (e["events"], e["weight"]))
+    other = shared["target"] if shared["source"] == entity else shared["source"]
+    tab.page.click(f"table.ego-links tr[data-other='{other}'] button.show-evidence")
+    panel = tab.page.locator("#edge-detail .edge-evidence")
+    assert panel.locator("a[href^='#/event/']").count() == min(12, shared["events"]) >= 1
+    assert panel.locator("a.span-link").count() == min(12, shared["sentences"])
+    tab.shot("12-ego-network", max_height=1100)
+    if shared["sentences"]:
+        said = shared["said"][0]
+        tab.click_to("#edge-detail a.span-link", "doc")
+        page_text = api(tab, f"/documents/{said['document_id']}")["text"]
+        assert _focused(tab) == page_text[said["start"] : said["end"]]
+    # two hops
+    tab.go(f"ego/{entity}?hops=2", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    two = api(tab, f"/network/ego/{entity}?hops=2")
+    assert int(tab.page.locator("#cy").get_attribute("data-nodes") or 0) == len(two["nodes"])
+    assert {n["hop"] for n in two["nodes"]} == {0, 1, 2}
+
+
+def _store_view(tab: tour.Tab, *entity_ids: str) -> dict[str, Any]:
+    """What an analyst sees of the store: every entity and its mentions, the dossiers named,
+    every event with its actors, place and status."""
+    entities, offset = [], 0
+    while True:
+        page = api(tab, f"/entities?limit=500&offset={offset}")
+        entities += [(e["id"], e["name"], e["mentions"]) for e in page["items"]]
+        offset += 500
+        if offset >= page["total"]:
+            break
+    dossiers = {}
+    for entity in entity_ids:
+        d = api(tab, f"/entities/{entity}")
+        dossiers[entity] = (d["name"], sorted(a["alias"] for a in d["aliases"]), d["n_mentions"],
+                            sorted(e["id"] for e in d["events"]))  # fmt: skip
+    events = sorted(
+        (
+            e["id"],
+            e["status"],
+            e["place_entity_id"],
+            tuple(sorted(str(a["entity_id"]) for a in e["actors"])),
+        )
+        for e in api(tab, "/explore/events?limit=500")["items"]
+    )
+    return {"entities": sorted(entities), "dossiers": dossiers, "events": events}
+
+
+def test_merge_in_the_ui_then_undo_in_the_ui_leaves_the_store_as_before(tab: tour.Tab) -> None:
+    into = api(tab, f"/entities?q={tour.PERSON}")["items"][0]["id"]
+    other = api(tab, "/entities?q=Esmail%20Ghaani")["items"][0]["id"]
+    before = _store_view(tab, into, other)
+    tab.go(f"entity/{into}", "entity")
+    tab.page.fill("input.merge-name", "Esmail Ghaani")
+    tab.page.click("button.merge-find")
+    tab.page.wait_for_selector(f"select.merge-pick option[value='{other}']", state="attached")
+    tab.page.select_option("select.merge-pick", other)
+    form = tab.page.locator("form.action").filter(has=tab.page.locator("select.merge-pick"))
+    form.locator("input.reason").fill("same commander, two spellings (browser test)")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    form.locator("button[type=submit]").click()
+    tab.ready("entity")
+    merged = tab.page.request.get(f"{tab.base}/api/entities/{other}")
+    assert merged.status == 404  # gone into the dossier
+    tab.problems.clear()  # that 404 was asked for
+    assert api(tab, f"/entities/{into}")["n_mentions"] == (
+        before["dossiers"][into][2] + before["dossiers"][other][2]
+    )
+    # the decisions page lists it; undo it there
+    tab.click_to("a[data-nav='decisions']", "decisions")
+    row = tab.page.locator("table.decisions tr[data-active='true']").filter(has_text="entity merge")
+    assert row.count() >= 1 and "two spellings" in (row.first.text_content() or "")
+    row.first.locator("input.reason").fill("undo of the browser test")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    row.first.locator("button.undo").click()
+    tab.ready("decisions")
+    assert tab.page.locator("table.decisions tr").filter(has_text="entity undo").count() >= 1
+    assert _store_view(tab, into, other) == before
+    tab.shot("13-decisions")
+
+
+def test_relabel_a_mention_in_the_ui_then_undo(tab: tour.Tab) -> None:
+    entity = api(tab, f"/entities?q={tour.PERSON}")["items"][0]["id"]
+    mention = api(tab, f"/entities/{entity}")["mentions"][0]
+    tab.go(f"entity/{entity}", "entity")
+    tab.page.check(f"li[data-mention='{mention['id']}'] input.pick-mention")
+    tab.page.select_option("select.relabel-as", "ORG")
+    form = tab.page.locator("form.action").filter(has=tab.page.locator("select.relabel-as"))
+    form.locator("input.reason").fill("a unit, not a person (browser test)")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    form.locator("button[type=submit]").click()
+    tab.ready("entity")
+
+    def label() -> str:
+        found = api(tab, f"/documents/{mention['document_id']}")["mentions"]
+        return str(next(m["label"] for m in found if m["id"] == mention["id"]))
+
+    assert label() == "ORG"
+    tab.click_to("a[data-nav='decisions']", "decisions")
+    row = tab.page.locator("table.decisions tr[data-active='true']").filter(has_text="relabel")
+    row.first.locator("input.reason").fill("undo of the browser test")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    row.first.locator("button.undo").click()
+    tab.ready("decisions")
+    assert label() == mention["label"]
+
+
+def test_split_an_event_in_the_ui_then_undo(tab: tour.Tab) -> None:
+    """Split one report off the contested visit into an event of its own, then undo it: the
+    events are as before."""
+    tab.go("search", "search")
+    tour.contested_event(tab)
+    event = tab.page.url.rsplit("/", 1)[-1]
+    before = _store_view(tab)
+    mentions = api(tab, f"/events/{event}/evidence")["mentions"]
+    assert len(mentions) >= 2
+    tab.page.check(f".evidence > li[data-mention='{mentions[-1]['id']}'] input.pick-event-mention")
+    form = tab.page.locator("form.action").filter(has_text="Split")
+    form.locator("input.reason").fill("a different trip (browser test)")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    form.locator("button[type=submit]").click()
+    tab.ready("event")
+    after = api(tab, f"/events/{event}/evidence")["mentions"]
+    assert mentions[-1]["id"] not in {m["id"] for m in after}
+    assert _store_view(tab)["events"] != before["events"]
+    tab.click_to("a[data-nav='decisions']", "decisions")
+    row = tab.page.locator("table.decisions tr[data-active='true']").filter(has_text="event split")
+    row.first.locator("input.reason").fill("undo of the browser test")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    row.first.locator("button.undo").click()
+    tab.ready("decisions")
+    assert _store_view(tab) == before
 
 
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
@@ -230,7 +497,23 @@ def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
     assert {"single-source", "corroborated", "contested"} <= set(statuses)
     assert statuses.count("contested") == data["by_status"]["contested"]
     assert tab.page.locator("ol.timeline-list > li").count() == data["total"]
+    undated = api(tab, "/explore/events?limit=1")["left_out"]["undated"]
+    assert undated >= 1 and f"{undated} undated" in text(tab, "#view-says")  # said, not dropped
+    for status, n in data["by_status"].items():
+        assert f"{status} ({n})" in text(tab, "p.legend")
     tab.shot("07-timeline", max_height=1100)
+
+
+def test_entity_list_pages_instead_of_truncating(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tab.click_to("a[data-nav='entities']", "entities")
+    total = api(tab, "/entities?limit=1")["total"]
+    assert text(tab, "h1") == f"Entities ({total})"
+    seen = tab.page.locator("table.entity-list tr").count() - 1
+    while tab.page.locator("p.pager a[rel='next']").count():
+        tab.click_to("p.pager a[rel='next']", "entities")
+        seen += tab.page.locator("table.entity-list tr").count() - 1
+    assert seen == total > 100
 
 
 def test_hostile_markup_is_displayed_inert(tab: tour.Tab) -> None:
@@ -245,6 +528,78 @@ def test_hostile_markup_is_displayed_inert(tab: tour.Tab) -> None:
     assert tab.page.locator(f"#doctext :is({active}), #comments :is({active})").count() == 0
     assert tab.page.locator("a[href^='javascript:' i]").count() == 0
     tab.shot("08-hostile-markup")  # no alert() ran: the tab fixture fails on any dialog
+
+
+def _explorer_ids(tab: tour.Tab) -> list[str]:
+    return [
+        r.get_attribute("data-event") or ""
+        for r in tab.page.locator("table.explorer tr[data-event]").all()
+    ]
+
+
+def _export_view_ids(tab: tour.Tab) -> list[str]:
+    """Click "export this view" (CSV) and read the event ids of the downloaded file."""
+    with tab.page.expect_download() as download:
+        tab.page.click("a.export[data-format='csv']")
+    path = download.value.path()
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [row["sitrep_event_id"] for row in csv.DictReader(handle)]
+
+
+def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tour.explorer(tab)
+    everything = api(tab, "/events?limit=500")
+    assert text(tab, "h1") == f"Events ({everything['total']})"
+    assert len(_explorer_ids(tab)) == min(25, everything["total"])
+    assert tab.page.locator("svg.trend rect.trend-bar").count() >= 5
+    assert "without a date" in text(tab, "#view-says")
+
+    # a facet: corroborated events only; the URL holds the filter; the export holds its rows
+    tab.click_to(".facet[data-facet='status'] a[data-value='corroborated']", "events")
+    assert "status=corroborated" in tab.page.url
+    listed = api(tab, "/events?status=corroborated&limit=500")
+    assert text(tab, "h1") == f"Events ({listed['total']})"
+    assert {b.text_content() for b in tab.page.locator("table.explorer .badge").all()} == {
+        "corroborated"
+    }
+    exported = _export_view_ids(tab)
+    assert sorted(exported) == sorted(e["id"] for e in listed["items"])
+
+    # an actor by another spelling, then sorted by date, newest first
+    tour.explorer(tab, actor="Suleimani")
+    assert tour.PERSON in text(tab, "p.matched")
+    view = api(tab, "/explore/events?actor=Suleimani&limit=500")
+    assert view["total"] >= 5 and len(_explorer_ids(tab)) == min(25, view["total"])
+    assert sorted(_export_view_ids(tab)) == sorted(e["id"] for e in view["items"])
+    tab.click_to("th a[data-sort='fatalities']", "events")
+    assert "sort=fatalities&order=asc" in tab.page.url
+    tab.click_to("th a[data-sort='time']", "events")  # oldest first: it was sorted by date
+    tab.click_to("th a[data-sort='time']", "events")  # a second click: newest first
+    assert "order=desc" in tab.page.url and "actor=Suleimani" in tab.page.url
+    dates = [d.text_content() or "" for d in tab.page.locator("table.explorer td.date").all()]
+    dated = [d for d in dates if d != "undated"]
+    assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
+    tab.shot("09-explorer")
+
+
+def test_story_of_an_incident_from_the_explorer(tab: tour.Tab) -> None:
+    tab.go("events?status=contested", "events")
+    tab.click_to("table.explorer a.story-link", "story")
+    event = api(tab, f"/events/{tab.page.url.rsplit('/', 1)[-1]}")
+    reports = {(c["document_id"], c["stance"]) for c in event["claims"]}
+    assert tab.page.locator("ol.reports > li").count() == len(reports) >= 2
+    dates = [
+        li.locator(".date").text_content() or "" for li in tab.page.locator("ol.reports > li").all()
+    ]
+    assert dates == sorted(dates)  # in the order they were published
+    first = tab.page.locator("ol.reports > li").first
+    assert "first report" in (first.text_content() or "")
+    assert "last report" in (tab.page.locator("ol.reports > li").last.text_content() or "")
+    assert text(tab, "#status-reason") == event["status_reason"]
+    stances = {b.text_content() for b in tab.page.locator("table.sources .badge").all()}
+    assert {"denies"} <= stances and stances & {"asserts", "reports"}
+    tab.shot("14-story", max_height=1200)
 
 
 def test_api_docs_page_and_csp(tab: tour.Tab) -> None:

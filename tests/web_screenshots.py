@@ -21,6 +21,11 @@ SHOTS = [
     "05-contested-event",
     "06-network",
     "07-timeline",
+    "08-explorer",
+    "09-claim-sentence",
+    "10-search-spellings",
+    "11-ego-network",
+    "12-story",
 ]
 
 
@@ -33,13 +38,25 @@ def walk(tab: tour.Tab) -> list[Path]:
     tour.follow_mention(tab)
     saved.append(tab.shot("03-dossier", max_height=1500))
     tour.full_map(tab)
-    saved.append(tab.shot("04-map"))
+    saved.append(tab.shot("04-map", max_height=1300))
     tour.contested_event(tab)
     saved.append(tab.shot("05-contested-event"))
     tour.network(tab, "network?min_weight=3")  # the strongest links: readable at a glance
     saved.append(tab.shot("06-network"))
     tour.timeline(tab)
     saved.append(tab.shot("07-timeline", max_height=1100))
+    tour.explorer(tab, actor="Suleimani")
+    saved.append(tab.shot("08-explorer", max_height=1300))
+    tour.contested_event(tab)
+    tour.claim_sentence(tab)
+    saved.append(tab.shot("09-claim-sentence", max_height=1100))
+    tour.search(tab, "Suleimani")
+    saved.append(tab.shot("10-search-spellings", max_height=1000))
+    tab.click_to(f"main a.ent:text-is({tour.quoted(tour.PERSON)})", "entity")
+    tour.ego_network(tab)
+    saved.append(tab.shot("11-ego-network", max_height=1100))
+    tour.story(tab)
+    saved.append(tab.shot("12-story", max_height=1200))
     return saved
 
 

@@ -207,7 +207,7 @@ def entity_map(tab: Tab) -> None:
 
 def full_map(tab: Tab) -> None:
     tab.click_to("a[data-nav='map']", "map")
-    tab.page.wait_for_selector("#map[data-rendered]", timeout=WAIT_MS)
+    tab.page.wait_for_selector("#map[data-rendered][data-labels]", timeout=WAIT_MS)
 
 
 def contested_event(tab: Tab, words: tuple[str, ...] = CONTESTED) -> None:
@@ -235,3 +235,31 @@ def timeline(tab: Tab) -> None:
 def quoted(text: str) -> str:
     """A CSS/Playwright string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def explorer(tab: Tab, actor: str | None = None) -> None:
+    """The events explorer from the nav bar; with `actor`, typed into its filter and submitted."""
+    tab.click_to("a[data-nav='events']", "events")
+    if actor is not None:
+        tab.page.fill(".explorer-form input[name=actor]", actor)
+        tab.page.evaluate("delete document.body.dataset.ready")
+        tab.page.click(".explorer-form button[type=submit]")
+        tab.ready("events")
+
+
+def claim_sentence(tab: Tab) -> None:
+    """From an event: the last claim's statement, to its highlighted sentence in the document."""
+    tab.click_to("a.span-link:has(q.claim-quote) >> nth=-1", "doc")
+    tab.page.wait_for_selector("#doctext mark.focus", timeout=WAIT_MS)
+
+
+def ego_network(tab: Tab) -> None:
+    """From a dossier: 'its network'."""
+    tab.click_to("p.actions a.ego-link", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]", timeout=WAIT_MS)
+
+
+def story(tab: Tab) -> None:
+    """The contested events in the explorer, then the first one's story."""
+    tab.go("events?status=contested", "events")
+    tab.click_to("table.explorer a.story-link", "story")

@@ -10,7 +10,21 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep.api import documents, entities, events, exports, graph, models, vocab, writes
+from sitrep.api import (
+    documents,
+    ego,
+    entities,
+    events,
+    evidence,
+    explore,
+    exports,
+    graph,
+    models,
+    places,
+    search_entities,
+    vocab,
+    writes,
+)
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
 from sitrep.api.errors import ERROR_RESPONSES, install_error_handlers
 from sitrep.api.security import DEFAULT_MAX_BODY, EdgeMiddleware
@@ -54,7 +68,20 @@ def create_app(
     api.add_api_route(
         "/session", session, methods=["GET"], tags=["session"], response_model=models.Session
     )
-    for module in (documents, entities, events, graph, exports, writes, vocab):
+    for module in (
+        documents,
+        entities,
+        events,
+        graph,
+        exports,
+        writes,
+        vocab,
+        explore,
+        places,
+        evidence,
+        search_entities,
+        ego,
+    ):
         api.include_router(module.router)
     app.include_router(api)
     _mount_ui(app)

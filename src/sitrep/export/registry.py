@@ -36,6 +36,7 @@ BUILTINS: tuple[EntryPoint, ...] = tuple(
     for name, value in (
         ("jsonl", "sitrep.export.jsonl:JsonlExporter"),
         ("csv", "sitrep.export.acled:AcledCsvExporter"),
+        ("acled", "sitrep.export.acled:AcledCodedCsvExporter"),
         ("geojson", "sitrep.export.geo:GeoJsonExporter"),
         ("gexf", "sitrep.export.graph:GexfExporter"),
         ("graphml", "sitrep.export.graph:GraphMlExporter"),

@@ -5,7 +5,7 @@ and the events the decision touched are re-grouped by the rules and the judgemen
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.ledger import apply as effect
@@ -24,7 +24,7 @@ from sitrep.ledger.judgement import (
 from sitrep.store import insert_ignore, schema
 
 J, E, A, M = schema.judgements, schema.entities, schema.entity_aliases, schema.mentions
-EM = schema.event_mentions
+EM, EV = schema.event_mentions, schema.events
 
 
 def undo(conn: Connection, judgement_id: str) -> Outcome:
@@ -59,7 +59,14 @@ def _reverse(conn: Connection, judgement: Judgement) -> tuple[str, ...]:
         return _documents_of(conn, moved)
     if isinstance(judgement, EventMerge | EventSplit):
         # released: the documents' events are re-grouped without this judgement
+        held = select(EM.c.event_id).where(EM.c.id.in_(judgement.mentions)).distinct()
+        holders = {e for e in conn.execute(held).scalars() if e}
         conn.execute(update(EM).where(EM.c.id.in_(judgement.mentions)).values(event_id=None))
+        # an event the decision made that no mention is left in (a split's new event) goes
+        left = select(EM.c.event_id).where(EM.c.event_id.in_(sorted(holders))).distinct()
+        empty = holders - set(conn.execute(left).scalars())
+        if empty:
+            conn.execute(delete(EV).where(EV.c.id.in_(sorted(empty))))
         query = select(EM.c.document_id).where(EM.c.id.in_(judgement.mentions)).distinct()
         return tuple(sorted(conn.execute(query).scalars()))
     raise UsageError(f"cannot undo a {judgement.action}")

@@ -78,3 +78,16 @@ export function section(title: string, ...children: (Child | Child[])[]) {
 export function empty(text: string) {
   return h("p", { class: "muted empty" }, text);
 }
+
+/** A link to the passage behind a fact: the document scrolled to `start..end`, highlighted,
+ * with `why` (what the passage is the evidence of) and a way back to where the analyst was. */
+export function spanHref(docId: string, start: number, end: number, why: string): string {
+  const q = new URLSearchParams({ start: String(start), end: String(end), why, from: location.hash });
+  return `#/doc/${encodeURIComponent(docId)}?${q.toString()}`;
+}
+
+export function spanLink(docId: string, start: number | null | undefined, end: number | null | undefined,
+  why: string, ...children: Child[]): HTMLElement {
+  if (start == null || end == null) return h("span", {}, ...children);
+  return h("a", { href: spanHref(docId, start, end, why), class: "span-link", title: `the sentence: ${why}` }, ...children);
+}

@@ -4,12 +4,16 @@ import { ApiError, session, startSession } from "./api";
 import { clear, h } from "./dom";
 import { renderApiDocs } from "./pages/apidocs";
 import { renderClaims } from "./pages/claims";
+import { renderDecisions } from "./pages/decisions";
 import { renderDocument } from "./pages/document";
 import { renderEntities, renderEntity } from "./pages/entity";
+import { renderEgo } from "./pages/ego";
 import { renderEvent } from "./pages/event";
+import { renderExplorer } from "./pages/explorer";
 import { renderMap } from "./pages/map";
 import { renderNetwork } from "./pages/network";
 import { renderSearch } from "./pages/search";
+import { renderStory } from "./pages/story";
 import { renderTimeline } from "./pages/timeline";
 
 type Render = (main: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
@@ -20,15 +24,19 @@ const ROUTES: Record<string, Render> = {
   entities: renderEntities,
   entity: renderEntity,
   event: renderEvent,
+  events: renderExplorer,
   network: renderNetwork,
+  ego: renderEgo,
   map: renderMap,
   timeline: renderTimeline,
   claims: renderClaims,
+  story: renderStory,
+  decisions: renderDecisions,
 };
 
 const NAV: [string, string][] = [
-  ["search", "Search"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
-  ["timeline", "Timeline"], ["claims", "Contested claims"],
+  ["search", "Search"], ["events", "Events"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
+  ["timeline", "Timeline"], ["claims", "Contested claims"], ["decisions", "Decisions"],
 ];
 
 function nav(current: string): HTMLElement {

@@ -3,7 +3,7 @@
 import { get, Row } from "../api";
 import { Child, empty, entityLink, eventLink, h, safeUrl, section, statusBadge } from "../dom";
 
-interface Span { start: number; end: number; kind: "mention" | "trigger" | "claim"; row: Row }
+interface Span { start: number; end: number; kind: "mention" | "trigger" | "claim" | "focus"; row: Row }
 
 function spans(doc: Row): Span[] {
   return [
@@ -32,6 +32,7 @@ function piece_(piece: string, over: Span[]): Node {
   const mention = over.find((s) => s.kind === "mention");
   const trigger = over.find((s) => s.kind === "trigger");
   const claim = over.find((s) => s.kind === "claim");
+  const focus = over.find((s) => s.kind === "focus");
   let node: Node = document.createTextNode(piece);
   if (mention) {
     const m = mention.row;
@@ -48,6 +49,7 @@ function piece_(piece: string, over: Span[]): Node {
     const c = claim.row;
     node = h("span", { class: `claim stance-${c.stance}`, title: `claim: ${c.stance}${c.hedged ? " (hedged)" : ""} — ${c.outlet ?? "outlet unknown"}` }, node);
   }
+  if (focus) node = h("mark", { class: "focus", "data-focus": "" }, node);
   return node;
 }
 
@@ -85,16 +87,36 @@ function eventList(doc: Row): HTMLElement {
     eventLink(e.event_id, `${e.type}: “${e.trigger}”`), " ", statusBadge(e.event_status))));
 }
 
-export async function renderDocument(main: HTMLElement, id: string) {
+/** `?start=&end=` (a deep link from a fact): that span is highlighted and scrolled to, with
+ * what it is the evidence of (`why`) above the text. */
+function focusOf(params: URLSearchParams, length: number): Span | null {
+  const start = Number(params.get("start")), end = Number(params.get("end"));
+  if (!params.has("start") || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || start >= length) return null;
+  return { start, end: Math.min(end, length), kind: "focus", row: {} };
+}
+
+function focusNote(params: URLSearchParams, focus: Span, text: string): HTMLElement {
+  const back = params.get("from");
+  return h("div", { class: "card focus-note", role: "note" }, h("strong", {}, "Highlighted: "),
+    params.get("why") ?? "the passage you followed", ` (characters ${focus.start}–${focus.end}) `,
+    h("q", {}, text.slice(focus.start, focus.end).trim().slice(0, 300)), " ",
+    back && back.startsWith("#/") ? h("a", { href: back }, "← back") : null);
+}
+
+export async function renderDocument(main: HTMLElement, id: string, params: URLSearchParams = new URLSearchParams()) {
   const doc = await get<Row>(`/documents/${encodeURIComponent(id)}`);
+  const focus = focusOf(params, doc.text.length);
   const people = new Map<string, Row>();
   for (const m of doc.mentions) if (m.entity_id) people.set(m.entity_id, m);
   main.append(
     h("h1", {}, doc.title || "(untitled)"), meta(doc), legend(),
-    h("article", { class: "card" }, highlighted(doc.text, spans(doc))),
+    focus ? focusNote(params, focus, doc.text) : "",
+    h("article", { class: "card" }, highlighted(doc.text, focus ? [...spans(doc), focus] : spans(doc))),
     section("Named in this document", h("ul", { class: "chips" },
       ...[...people.values()].map((m) => h("li", {}, entityLink(m.entity_id, m.entity_name ?? m.text, m.entity_type))))),
     section("Events reported", eventList(doc)),
     comments(doc),
   );
+  // after the router has put the page in the document: bring the highlighted span into view
+  if (focus) setTimeout(() => main.querySelector("mark.focus")?.scrollIntoView({ block: "center" }), 0);
 }

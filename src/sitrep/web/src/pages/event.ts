@@ -1,6 +1,7 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
 import { canEdit, get, post, Row } from "../api";
-import { docLink, empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
+import { actionForm, editorOnly, reasonInput, undoButton } from "../actions";
+import { docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
@@ -13,15 +14,18 @@ function chain(c: Row) {
 
 function markButtons(c: Row, refresh: () => void) {
   if (!canEdit()) return null;
-  const make = (mark: "verified" | "doubtful") => {
-    const b = h("button", { type: "button", class: `mark-${mark}` }, mark);
+  const reason = reasonInput("why");
+  const out = h("span", { class: "error" });
+  const make = (mark: "verified" | "doubtful" | null) => {
+    const b = h("button", { type: "button", class: `mark-${mark ?? "clear"}` }, mark ?? "clear");
     b.addEventListener("click", async () => {
-      await post(`/claims/${encodeURIComponent(c.id)}/mark`, { mark, reason: "marked in the workbench" });
+      if (!reason.value.trim()) { out.textContent = " say why first"; return; }
+      await post(`/claims/${encodeURIComponent(c.id)}/mark`, { mark, reason: reason.value.trim() });
       refresh();
     });
     return b;
   };
-  return h("span", { class: "marks" }, make("verified"), make("doubtful"));
+  return h("span", { class: "marks" }, reason, make("verified"), make("doubtful"), c.analyst_mark ? make(null) : null, out);
 }
 
 function claimTable(claims: Row[], refresh: () => void) {
@@ -32,7 +36,8 @@ function claimTable(claims: Row[], refresh: () => void) {
     ...claims.map((c) => h("tr", { "data-stance": c.stance },
       h("td", {}, h("span", { class: `badge stance-${c.stance}` }, c.stance), c.hedged ? h("span", { class: "badge" }, "hedged") : null),
       h("td", {}, chain(c)),
-      h("td", {}, h("q", {}, (c.quote ?? c.sentence_text ?? "").trim())),
+      h("td", {}, spanLink(c.document_id, c.start, c.end, `${c.stance} claim${c.outlet ? ` (${c.outlet})` : ""}`,
+        h("q", { class: "claim-quote", "data-claim": c.id }, (c.quote ?? c.sentence_text ?? "").trim()))),
       h("td", {}, docLink(c.document_id, c.document_title), h("div", { class: "muted" }, `${c.site ?? ""} ${c.published ?? ""}`),
         c.duplicate_of ? h("span", { class: "badge" }, "copy") : null),
       h("td", { class: "muted" }, c.origin_key?.startsWith("doc:") ? "this article (no outlet known)" : c.origin_key ?? "—"),
@@ -60,8 +65,36 @@ function originLabel(origin: string, claims: Row[]): string | Node {
   return claim ? docLink(id, `the article "${claim.document_title ?? id}"`) : origin;
 }
 
+const DATE_RULES: Record<string, string> = {
+  "weekday-on-or-before-anchor": "a weekday, taken as the last one on or before the publication date",
+};
+
+/** Each mention of the event in a document, every fact of it linked to its span. */
+function evidence(mentions: Row[]): HTMLElement {
+  if (!mentions.length) return empty("No mention of this event is stored.");
+  return h("ol", { class: "evidence" }, ...mentions.map((m) => {
+    const at = (start: number | null, end: number | null, why: string, label: string) =>
+      spanLink(m.document_id, start, end, why, label);
+    const facts = [
+      h("li", {}, "trigger ", at(m.trigger_start, m.trigger_end, `the word that names the ${m.type} event`, `“${m.trigger}”`),
+        h("span", { class: "why" }, ` ${m.type}${m.mode ? `/${m.mode}` : ""}${m.negated ? ", negated" : ""}${m.modality ? `, ${m.modality}` : ""}`)),
+      ...m.participants.map((p: Row) => h("li", { "data-role": p.role }, `${p.role} `,
+        at(p.start, p.end, `${p.role} of the event`, `“${p.text}”`), h("span", { class: "why" }, ` read as ${p.label ?? "?"}`))),
+      m.place ? h("li", {}, "place ", at(m.place.start, m.place.end, "where the event happened", `“${m.place.text}”`)) : null,
+      m.time ? h("li", {}, "date ", m.time.start != null ? at(m.time.start, m.time.end, `the date (${m.time.start_date})`, `“${m.time.text}”`)
+        : m.sentence_span ? at(m.sentence_span.start, m.sentence_span.end, `the sentence the date was taken for (${m.time.start_date})`, "(no date words)") : "",
+        h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${DATE_RULES[m.time.rule] ?? m.time.rule ?? "?"}`)) : null,
+    ];
+    return h("li", { "data-mention": m.id }, canEdit() ? h("input", { type: "checkbox", class: "pick-event-mention", value: m.id, "aria-label": "split this mention off" }) : "", " ",
+      docLink(m.document_id, m.document_title), h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`),
+      m.sentence_span ? h("span", {}, " · ", spanLink(m.document_id, m.sentence_span.start, m.sentence_span.end, "the sentence that reports the event", "the sentence")) : "",
+      h("ul", {}, ...facts));
+  }));
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
-  const e = await get<Row>(`/events/${encodeURIComponent(id)}`);
+  const [e, found] = await Promise.all([get<Row>(`/events/${encodeURIComponent(id)}`),
+    get<Row>(`/events/${encodeURIComponent(id)}/evidence`)]);
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const place = e.place_entity;
   const claims = oncePerSentence(e.claims);
@@ -69,7 +102,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
   const denying = claims.filter((c: Row) => !SUPPORT.has(c.stance));
   main.append(
     h("h1", {}, eventTitle(e.type, e.summary), " ", statusBadge(e.status)),
-    h("p", { class: "muted" }, e.status_reason),
+    h("p", { class: "muted" }, e.status_reason, " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}` }, "the story: every report in order")),
     h("dl", { class: "meta" },
       h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved"),
       h("dt", {}, "Where"), h("dd", {}, place ? [entityLink(place.id, place.name, place.type), ` (${place.precision ?? "?"} precision) `,
@@ -79,9 +112,33 @@ export async function renderEvent(main: HTMLElement, id: string) {
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
+    section(`Where each fact was read (${found.mentions.length} mentions)`, evidence(found.mentions)),
   );
+  main.append(editorOnly(mergeEvents(e), splitEvent(e, main)) ?? "");
   if (e.judgements.length) {
-    main.append(section("Analyst and rule decisions", h("ul", {}, ...e.judgements.map((j: Row) =>
-      h("li", {}, `${j.created_at} ${j.by} ${j.actor ?? ""}: ${j.action} — ${j.reason}`)))));
+    main.append(section("Analyst and rule decisions", h("ul", { class: "judgements" }, ...e.judgements.map((j: Row) =>
+      h("li", { "data-judgement": j.id }, `${j.created_at} ${j.by} ${j.actor ?? ""}: ${j.action} — ${j.reason} `,
+        j.active === false ? h("span", { class: "badge" }, "withdrawn") : "", undoButton(j))))));
   }
+}
+
+/** Merge other events (of the same type, by id from the list) into this one. */
+function mergeEvents(e: Row): HTMLElement {
+  const pick = h("select", { class: "merge-event", "aria-label": "event to merge in" }, h("option", { value: "" }, "loading…"));
+  void get<Row>("/explore/events", { type: e.type, limit: 200 }).then((found) => {
+    pick.replaceChildren(h("option", { value: "" }, `— an event of type ${e.type} —`), ...found.items.filter((x: Row) => x.id !== e.id).map((x: Row) =>
+      h("option", { value: x.id }, `${x.time_start ?? "undated"} ${eventTitle(x.type, x.summary)} (${x.status})`)));
+  });
+  return h("div", {}, h("h3", {}, "Merge another report of the same happening into this event"),
+    actionForm("Merge", [pick], (reason) => post("/events/merge", { into: e.id, merge: [pick.value], reason })));
+}
+
+/** Move the ticked mentions (under "Where each fact was read") to a new event. */
+function splitEvent(e: Row, main: HTMLElement): HTMLElement {
+  return h("div", {}, h("h3", {}, "Split the ticked mentions off into a new event"),
+    actionForm("Split", [], (reason) => {
+      const ids = [...main.querySelectorAll<HTMLInputElement>("input.pick-event-mention:checked")].map((b) => b.value);
+      if (!ids.length) return Promise.reject(new Error("Tick the mentions to split off first (under Where each fact was read)."));
+      return post(`/events/${encodeURIComponent(e.id)}/split`, { event_mention_ids: ids, reason });
+    }));
 }

@@ -1,77 +1,202 @@
-// The map: countries drawn from world-atlas (no tile server, works offline), events at their
-// places. A country- or region-level place is a hollow dashed ring, a city a solid dot.
+// The map for analysis: countries from world-atlas and town names from the gazetteer (no tile
+// server, works offline); events clustered with their count and status mix, spiderfied where
+// they share a place, so every event can be reached by clicking. A place known only to its
+// country is drawn as that country's area, a region as a ring of real size; a time slider; the
+// list of the events in view. The explorer's filter (in the URL) narrows the events.
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
+import "leaflet.markercluster";
+import "leaflet.markercluster/dist/MarkerCluster.css";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";
 import { get, Row } from "../api";
-import { eventTitle, h } from "../dom";
+import { eventTitle, h, STATUSES } from "../dom";
+import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
 
 const STATUS_COLOURS: Record<string, string> = {
   "single-source": "#8a8f98", corroborated: "#2e7d32", contested: "#e65100", denied: "#c62828",
 };
+const REGION_RADIUS_M = 60_000; // a region's extent is not stored: a ring about a governorate's size
 
-function markerFor(f: Row): L.CircleMarker {
-  const p = f.properties;
-  const [lon, lat] = f.geometry.coordinates;
-  const colour = STATUS_COLOURS[p.status] ?? "#555";
-  const exact = p.precision === "city" || p.precision === "exact";
-  const style: L.CircleMarkerOptions = exact
-    ? { radius: 6, color: "#111", weight: 1, fillColor: colour, fillOpacity: 1, className: "ev-marker ev-exact" }
-    : { radius: p.precision === "region" ? 16 : 24, color: colour, weight: 2, dashArray: "5 4", fill: false,
-        className: `ev-marker ev-approx ev-${p.precision}` };
-  const marker = L.circleMarker([lat, lon], style);
-  const popup = h("div", {}, h("a", { href: `#/event/${encodeURIComponent(p.event_id)}` }, eventTitle(p.type, p.summary)),
-    h("div", {}, `${p.place_name} — ${exact ? "exact place" : `${p.precision} only (centroid)`}`),
-    h("div", {}, `${p.time_start ?? "undated"} · ${p.status}`));
-  marker.bindPopup(popup);
+const exact = (e: Row) => e.precision === "city" || e.precision === "exact";
+
+function markerFor(e: Row): L.Marker {
+  const kind = exact(e) ? "ev-exact" : `ev-approx ev-${e.precision}`;
+  const dot = h("span", { class: `ev-marker ${kind}`, "data-event": e.id, "data-status": e.status,
+    title: `${eventTitle(e.type, e.summary)} (${e.status})` });
+  dot.style.setProperty("--c", STATUS_COLOURS[e.status] ?? "#555");
+  const size = exact(e) ? 14 : 20;
+  const icon = L.divIcon({ html: dot, className: "ev-icon", iconSize: [size, size] });
+  const marker = L.marker([e.lat, e.lon], { icon, title: eventTitle(e.type, e.summary), riseOnHover: true });
+  (marker as L.Marker & { event: Row }).event = e;
+  marker.bindPopup(() => h("div", { class: "ev-popup" },
+    h("a", { href: `#/event/${encodeURIComponent(e.id)}`, "data-event": e.id }, eventTitle(e.type, e.summary)),
+    h("div", {}, `${e.place_name} — ${exact(e) ? "exact place" : `${e.precision} only (drawn as its area)`}`),
+    h("div", {}, `${e.time_start ?? "undated"} · ${e.status}`)));
   return marker;
 }
 
-function legend(): L.Control {
-  const control = new L.Control({ position: "bottomright" });
-  control.onAdd = () => h("div", { class: "map-legend" },
-    h("div", {}, h("span", { class: "key key-exact" }), " city / exact place"),
-    h("div", {}, h("span", { class: "key key-approx" }), " region or country only (centroid)"),
-    ...Object.entries(STATUS_COLOURS).map(([s, c]) => h("div", {}, h("span", { class: "key key-status", "data-colour": c }), ` ${s}`)));
-  return control;
+/** A cluster's icon: its count on a ring split by the statuses of the events inside. */
+function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
+  const events = cluster.getAllChildMarkers().map((m) => (m as L.Marker & { event: Row }).event);
+  const counts = STATUSES.map((s) => events.filter((e) => e.status === s).length);
+  let at = 0;
+  const stops = STATUSES.flatMap((s, i) => {
+    const from = at; at += (counts[i] / events.length) * 360;
+    return counts[i] ? [`${STATUS_COLOURS[s]} ${from}deg ${at}deg`] : [];
+  });
+  const size = events.length < 10 ? 34 : events.length < 50 ? 42 : 50;
+  const ring = h("div", { class: "ev-cluster", "data-count": events.length,
+    "data-events": events.map((e) => e.id).sort().join(" "),
+    title: STATUSES.map((s, i) => (counts[i] ? `${counts[i]} ${s}` : "")).filter(Boolean).join(", ") },
+    h("span", {}, String(events.length)));
+  ring.style.background = `conic-gradient(${stops.join(", ")})`;
+  return L.divIcon({ html: ring, className: "ev-cluster-icon", iconSize: [size, size] });
+}
+
+function legend(): HTMLElement {
+  return h("div", { class: "map-legend" },
+    h("span", {}, h("span", { class: "key key-exact" }), " city / exact place"),
+    h("span", {}, h("span", { class: "key key-approx" }), " region only (ring ≈ 60 km)"),
+    h("span", {}, h("span", { class: "key key-country" }), " country only (its area, marker at its centroid)"),
+    h("span", {}, h("span", { class: "key key-cluster" }), " cluster: count, ring split by status"),
+    ...STATUSES.map((s) => { const k = h("span", { class: "key key-status" }); k.style.background = STATUS_COLOURS[s]; return h("span", {}, k, ` ${s}`); }));
 }
 
 export async function renderMap(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const entity = params.get("entity");
-  const geo = await get<{ features: Row[] }>("/map", { entity });
-  const box = h("div", { id: "map", class: "map", "data-features": geo.features.length });
-  main.append(h("h1", {}, "Map"), h("p", { class: "muted" },
+  const f: Filter = filterFrom(params);
+  if (entity) f.actor = [entity];
+  const data = await exploreAll(f);
+  const located = data.items.filter((e) => e.lat != null && e.lon != null);
+  const box = h("div", { id: "map", class: "map", "data-features": located.length });
+  const listBox = h("section", { class: "card", id: "in-view" });
+  const slider = timeSlider(located);
+  main.append(h("h1", {}, "Map"), h("p", { class: "muted", id: "view-says" },
     entity ? h("span", {}, "Events involving ", h("a", { href: `#/entity/${encodeURIComponent(entity)}` }, "this entity"), ". ") : "",
-    `${geo.features.length} events with a known place. Click a marker for the event.`), box);
-  requestAnimationFrame(() => draw(box, geo.features));
+    hasFilter(f) && !entity ? `Filtered: ${describe(f)}. ` : "",
+    `${located.length} events with a known place; ${data.total - located.length} without coordinates are not drawn `,
+    h("a", { href: `#/events${filterQuery(f)}` }, "(all in the explorer)"),
+    ". Click a cluster to open it, a marker for its event. Export these events: ",
+    h("a", { href: `/api/explore/export/geojson${filterQuery(f)}`, download: "", class: "export", "data-format": "geojson" }, "GeoJSON"), "."),
+    slider.element, box, legend(), listBox);
+  requestAnimationFrame(() => draw(box, listBox, located, slider));
 }
 
-function draw(box: HTMLElement, features: Row[]) {
-  const map = L.map(box, { worldCopyJump: true, attributionControl: false, zoomAnimation: false })
+interface Slider { element: HTMLElement; input: HTMLInputElement; days: string[] }
+
+/** "Events up to": one step per distinct date; at the far right every event, undated too. */
+function timeSlider(events: Row[]): Slider {
+  const days = [...new Set(events.map((e) => e.time_start).filter(Boolean) as string[])].sort();
+  const input = h("input", { type: "range", min: 0, max: days.length, value: days.length, step: 1,
+    id: "time-slider", "aria-label": "show events up to this date" });
+  const label = h("span", { id: "time-label" }, "all dates");
+  input.addEventListener("input", () => {
+    const i = Number(input.value);
+    label.textContent = i >= days.length ? "all dates" : `up to ${days[i]} (undated events hidden)`;
+  });
+  return { element: h("p", { class: "time-filter" }, "Time: ", input, " ", label), input, days };
+}
+
+function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Slider) {
+  const map = L.map(box, { worldCopyJump: true, attributionControl: false, zoomAnimation: false, fadeAnimation: false, maxZoom: 12 })
     .setView([33, 42], 4);
   const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
-  L.geoJSON(countries(topo), {
-    style: { color: "#9aa4b2", weight: 1, fillColor: "#eef1f4", fillOpacity: 1 },
-    interactive: false,
+  const shapes = countries(topo);
+  L.geoJSON(shapes, { style: { color: "#9aa4b2", weight: 1, fillColor: "#eef1f4", fillOpacity: 1 }, interactive: false }).addTo(map);
+  const areas = L.layerGroup().addTo(map);
+  const labels = L.layerGroup().addTo(map);
+  const clusters = L.markerClusterGroup({
+    iconCreateFunction: clusterIcon, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    zoomToBoundsOnClick: true, animate: false, maxClusterRadius: 40,
   }).addTo(map);
-  // Where events share a place, the disputed ones are drawn last, on top of the single-source ones.
-  const rank = (f: Row) => ["single-source", "corroborated", "denied", "contested"].indexOf(f.properties.status);
-  const markers = [...features].sort((a, b) => rank(a) - rank(b)).map(markerFor);
-  for (const m of markers) m.addTo(map);
-  legend().addTo(map);
-  for (const k of box.querySelectorAll<HTMLElement>(".key-status")) k.style.background = k.dataset.colour ?? "";
-  if (markers.length) {
-    map.fitBounds(L.latLngBounds(core(markers.map((m) => m.getLatLng()))).pad(0.4), { maxZoom: 6, animate: false });
+  const show = () => {
+    const i = Number(slider.input.value);
+    const shown = i >= slider.days.length ? events : events.filter((e) => e.time_start && e.time_start <= slider.days[i]);
+    clusters.clearLayers();
+    clusters.addLayers(shown.map(markerFor));
+    drawAreas(areas, shapes, shown);
+    box.dataset.shown = String(shown.length);
+    listInView(map, listBox, shown);
+  };
+  show();
+  slider.input.addEventListener("change", show);
+  map.on("moveend", () => { listInView(map, listBox, currentEvents(clusters)); void placeLabels(map, labels); });
+  const points = events.map((e) => L.latLng(e.lat, e.lon));
+  if (events.length) map.fitBounds(L.latLngBounds(core(points)).pad(0.1), { maxZoom: 6, animate: false });
+  const fitAll = new L.Control({ position: "topright" });
+  fitAll.onAdd = () => {
+    const button = h("button", { type: "button", class: "fit-all", title: "zoom out to every event on the map" }, "Show all events");
+    L.DomEvent.disableClickPropagation(button);
+    button.addEventListener("click", () => {
+      if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.2), { maxZoom: 6, animate: false });
+    });
+    return button;
+  };
+  fitAll.addTo(map);
+  void placeLabels(map, labels);
+  box.dataset.rendered = String(events.length);
+}
+
+function currentEvents(clusters: L.MarkerClusterGroup): Row[] {
+  return clusters.getLayers().map((m) => (m as L.Marker & { event: Row }).event);
+}
+
+/** Country-precision events: their country's shape, outlined in the colour of its worst status. */
+function drawAreas(layer: L.LayerGroup, shapes: GeoJSON.FeatureCollection, events: Row[]) {
+  layer.clearLayers();
+  const byCountry = new Map<string, Row[]>();
+  for (const e of events) {
+    if (e.precision === "country" && e.country_numeric) byCountry.set(e.country_numeric, [...(byCountry.get(e.country_numeric) ?? []), e]);
+    if (e.precision === "region") {
+      L.circle([e.lat, e.lon], { radius: REGION_RADIUS_M, color: STATUS_COLOURS[e.status] ?? "#555", weight: 1.5, dashArray: "5 4",
+        fillOpacity: 0.05, interactive: false, className: "ev-area ev-area-region" }).addTo(layer);
+    }
   }
-  box.dataset.rendered = String(box.querySelectorAll(".ev-marker").length);
+  for (const [code, list] of byCountry) {
+    const shape = shapes.features.find((s) => String(s.id) === code);
+    if (!shape) continue;
+    const worst = [...STATUSES].reverse().find((s) => list.some((e) => e.status === s)) ?? "single-source";
+    L.geoJSON(shape, { style: { color: STATUS_COLOURS[worst], weight: 2, dashArray: "6 5", fillColor: STATUS_COLOURS[worst],
+      fillOpacity: 0.08, className: `ev-area ev-area-country` }, interactive: false }).addTo(layer);
+  }
+}
+
+/** The biggest towns in view, from the gazetteer, as text labels. */
+async function placeLabels(map: L.Map, layer: L.LayerGroup) {
+  const b = map.getBounds();
+  const size = map.getSize();
+  const [cols, rows] = [Math.max(1, Math.round(size.x / 120)), Math.max(1, Math.round(size.y / 70))];
+  const found = await get<{ items: Row[] }>("/map/labels", {
+    cols: Math.min(40, cols), rows: Math.min(40, rows), limit: Math.min(300, cols * rows),
+    south: Math.max(-90, b.getSouth()).toFixed(3), north: Math.min(90, b.getNorth()).toFixed(3),
+    west: Math.max(-540, b.getWest()).toFixed(3), east: Math.min(540, b.getEast()).toFixed(3)
+  });
+  layer.clearLayers();
+  for (const t of found.items) {
+    const icon = L.divIcon({ html: h("span", {}, t.name), className: "place-label", iconSize: undefined as unknown as L.PointExpression });
+    L.marker([t.lat, t.lon], { icon, interactive: false, keyboard: false }).addTo(layer);
+  }
+  map.getContainer().dataset.labels = String(found.items.length);
+}
+
+function listInView(map: L.Map, box: HTMLElement, events: Row[]) {
+  const bounds = map.getBounds();
+  const inView = events.filter((e) => bounds.contains([e.lat, e.lon]) || bounds.contains([e.lat, e.lon + 360]) || bounds.contains([e.lat, e.lon - 360]))
+    .sort((a, b) => (a.time_start ?? "9999").localeCompare(b.time_start ?? "9999"));
+  box.replaceChildren(h("h2", {}, `Events in view (${inView.length} of ${events.length})`),
+    h("ol", { class: "timeline-list in-view" }, ...inView.slice(0, 200).map((e) => h("li", { "data-event": e.id },
+      h("span", { class: "date" }, e.time_start ?? "undated"), " ",
+      h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)), " ",
+      h("span", { class: `badge status-${e.status}` }, e.status), h("span", { class: "muted" }, ` ${e.place_name} (${e.precision})`)))),
+    inView.length > 200 ? h("p", { class: "muted" }, `${inView.length - 200} more: zoom in, or open the explorer.`) : "");
 }
 
 // world-atlas rings that cross the antimeridian (Russia, Fiji) would be drawn as stripes across
 // the whole map: move their western points east of 180°. Antarctica is dropped (no events there,
 // and its ring runs along the map's edge).
-function countries(topo: Topology<{ countries: GeometryCollection }>) {
+function countries(topo: Topology<{ countries: GeometryCollection }>): GeoJSON.FeatureCollection {
   const all = feature(topo, topo.objects.countries) as unknown as GeoJSON.FeatureCollection;
   const kept = all.features.filter((f) => f.properties?.name !== "Antarctica");
   for (const f of kept) {

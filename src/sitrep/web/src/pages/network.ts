@@ -24,7 +24,9 @@ export async function renderNetwork(main: HTMLElement, _arg: string, params: URL
   });
   const box = h("div", { id: "cy", class: "cy", "data-types": chosen.join(",") || "all", "data-nodes": graph.nodes.length, "data-edges": graph.edges.length });
   main.append(h("h1", {}, "Network"),
-    h("p", { class: "muted" }, "Links: taking part in the same event, or named in the same sentence. Click a node for its dossier."),
+    h("p", { class: "muted" }, "Links: taking part in the same event, or named in the same sentence. Click a node for its dossier (its ego network is there: one or two hops, with the evidence of each link). ",
+      `${graph.nodes.length} entities drawn (the 300 most linked at most), ${graph.edges.length} links. Export the whole graph: `,
+      h("a", { href: "/api/export/gexf", download: "", class: "export" }, "GEXF"), ", ", h("a", { href: "/api/export/graphml", download: "", class: "export" }, "GraphML"), "."),
     form, legend(), box);
   requestAnimationFrame(() => draw(box, graph, focus));
 }

@@ -1,4 +1,4 @@
-import { get, Page, Row } from "../api";
+import { get, Page, query, Row } from "../api";
 import { docLink, empty, entityLink, h, section } from "../dom";
 
 const PAGE = 20;
@@ -16,7 +16,7 @@ function pager(total: number, offset: number, href: (o: number) => string) {
 export async function renderSearch(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const q = params.get("q") ?? "";
   const offset = Number(params.get("offset") ?? 0) || 0;
-  const input = h("input", { type: "search", name: "q", value: q, placeholder: "Search documents and names…",
+  const input = h("input", { type: "search", name: "q", value: q, placeholder: "Search documents and names… (\"a phrase\" in quotes)",
     "aria-label": "search", id: "search-input" });
   const form = h("form", { class: "search", role: "search" }, input, h("button", { type: "submit" }, "Search"));
   form.addEventListener("submit", (e) => {
@@ -30,21 +30,36 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
       pager(docs.total, offset, (o) => `#/search?offset=${o}`)));
     return;
   }
+  const site = params.get("site") ?? "", year = params.get("year") ?? "";
+  const here = (extra: Record<string, string | number>) =>
+    `#/search${query({ q, site, year, ...extra })}`;
   const [hits, ents] = await Promise.all([
-    get<Page<Row>>("/search", { q, limit: PAGE, offset }),
+    get<Row>("/search/entities", { q, site, year, limit: PAGE, offset }),
     get<Page<Row>>("/entities", { q, limit: 10 }),
   ]);
   if (ents.items.length) {
     main.append(section("Matching entities", h("ul", { class: "chips" },
       ...ents.items.map((e) => h("li", {}, entityLink(e.id, e.name, e.type), h("span", { class: "muted" }, ` ${e.type} · ${e.mentions}`))))));
   }
+  if (hits.entities.length) {
+    main.append(h("p", { class: "card expanded", id: "expanded" }, "“", q, "” names ",
+      ...hits.entities.flatMap((e: Row, i: number) => [i ? ", " : "", entityLink(e.id, e.name, e.type)]),
+      hits.added ? [`: ${hits.added} more ${hits.added === 1 ? "document" : "documents"} found under other spellings — `,
+        ...hits.spellings.flatMap((s: Row, i: number) => [i ? ", " : "", h("q", { class: "spelling" }, s.text), ` (${s.documents})`])]
+        : ": no other spelling adds a document."));
+  }
+  const facet = (key: "site" | "year", title: string) => hits.facets[key].length > 1 || params.get(key)
+    ? h("p", { class: "facet-line", "data-facet": key }, `${title}: `, ...hits.facets[key].slice(0, 10).flatMap((f: Row, i: number) => [i ? " · " : "",
+      h("a", { href: here({ [key]: params.get(key) === f.value ? "" : f.value }), class: params.get(key) === f.value ? "active" : null }, `${f.value} (${f.count})`)]))
+    : null;
   const list = hits.items.length
     ? h("ol", { class: "results", "data-count": hits.total },
-        ...hits.items.map((d) => h("li", {}, h("div", {}, docLink(d.id, d.title),
-          h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? ""}`)), snippet(d.snippet))))
+        ...hits.items.map((d: Row) => h("li", { "data-doc": d.id, "data-via": d.via ? "entity" : "words" }, h("div", {}, docLink(d.id, d.title),
+          h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? ""}`),
+          d.via ? h("span", { class: "badge" }, `as “${d.via.join("”, “")}”`) : null), snippet(d.snippet))))
     : empty("No documents match.");
-  main.append(section(`Documents matching “${q}” (${hits.total})`, list,
-    pager(hits.total, offset, (o) => `#/search?q=${encodeURIComponent(q)}&offset=${o}`)));
+  main.append(section(`Documents matching “${q}” (${hits.total})`, facet("site", "Outlet"), facet("year", "Year"), list,
+    pager(hits.total, offset, (o) => here({ offset: o }))));
 }
 
 function docList(items: Row[]) {

@@ -1,5 +1,6 @@
 // The timeline: dated events on a time axis, one row per status, coloured by status.
-import { get, Row } from "../api";
+import { Row } from "../api";
+import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
 import { empty, eventTitle, h, STATUSES } from "../dom";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -18,12 +19,22 @@ const toTime = (iso: string) => Date.parse(iso.length === 4 ? `${iso}-07-01` : i
 
 export async function renderTimeline(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const entity = params.get("entity");
-  const data = await get<{ items: Row[]; by_status: Record<string, number> }>("/timeline", { entity });
-  main.append(h("h1", {}, "Timeline"), h("p", { class: "muted" }, entity ? h("span", {}, "Events involving ", h("a", { href: `#/entity/${encodeURIComponent(entity)}` }, "this entity"), ". ") : "",
-    "Each dot is an event, on its row by corroboration status. Click one for its claims."),
-    h("p", { class: "legend" }, ...STATUSES.map((s) => h("span", { class: `badge status-${s}` }, `${s} (${data.by_status[s] ?? 0})`))));
-  if (!data.items.length) { main.append(empty("No dated events.")); return; }
-  main.append(chart(data.items), list(data.items));
+  const f: Filter = filterFrom(params);
+  if (entity) f.actor = [entity];
+  const data = await exploreAll(f);
+  const dated = data.items.filter((e) => e.time_start);
+  const undated = data.items.length - dated.length;
+  const byStatus: Record<string, number> = {};
+  for (const e of dated) byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
+  main.append(h("h1", {}, "Timeline"), h("p", { class: "muted", id: "view-says" }, entity ? h("span", {}, "Events involving ", h("a", { href: `#/entity/${encodeURIComponent(entity)}` }, "this entity"), ". ") : "",
+    hasFilter(f) && !entity ? `Filtered: ${describe(f)}. ` : "",
+    `${dated.length} dated events, each a dot on its row by corroboration status; `,
+    undated ? h("span", { class: "left-out" }, `${undated} undated ${undated === 1 ? "event is" : "events are"} not drawn (`,
+      h("a", { href: `#/events${filterQuery(f, { sort: "time", order: "desc" })}` }, "listed in the explorer"), "). ") : "none is undated. ",
+    "Click a dot for its claims."),
+    h("p", { class: "legend" }, "Dated events by status: ", ...STATUSES.map((s) => h("span", { class: `badge status-${s}` }, `${s} (${byStatus[s] ?? 0})`))));
+  if (!dated.length) { main.append(empty("No dated events.")); return; }
+  main.append(chart(dated), list(dated));
 }
 
 function chart(items: Row[]): HTMLElement {

@@ -1,0 +1,354 @@
+"""The events explorer: one filter over events (ACLED explorer style), a sortable page of them
+with facet counts and a weekly trend, and the same filter's export.
+
+The rows are read through the exporters' read model (`sitrep.export.data`), so a row in the
+explorer and a row of the CSV describe an event with the same place, actors, outlets and
+fatalities. The filter is applied in Python after one read of the store: it works the same on
+SQLite and PostgreSQL and an export of a view can never disagree with the view.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import Response
+from sqlalchemy import Connection
+
+from sitrep.api import workbench_models as wm
+from sitrep.api.deps import MAX_LIMIT, StoreDep, Viewer
+from sitrep.errors import NotFoundError
+from sitrep.export import data
+from sitrep.export.acled import fatalities, iso_numeric
+from sitrep.export.core import export_filename
+from sitrep.export.registry import get_exporter
+from sitrep.read.entities import entities_named
+from sitrep.read.events import EventFilter as ReadFilter
+from sitrep.read.events import events_query
+from sitrep.store import schema
+
+router = APIRouter(tags=["explore"])
+EV = schema.events
+
+Sort = Literal[
+    "time", "type", "status", "place", "country", "fatalities", "origins", "claims", "outlets"
+]
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
+Text = Annotated[str | None, Query(max_length=120)]
+Many = Annotated[list[str] | None, Query(max_length=40)]
+# formats whose records are events and can be narrowed to a view's events
+VIEW_FORMATS = ("csv", "acled", "geojson")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What an analyst narrowed the events to; every field optional."""
+
+    type: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    actor: str | None = None  # an entity id, or any spelling of its name
+    place: str | None = None  # a place entity id, or any spelling of its name
+    country: tuple[str, ...] = ()  # ISO 3166 alpha-2
+    admin1: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_fatalities: int | None = None
+
+
+def event_filter(
+    type: Many = None,
+    mode: Many = None,
+    status: Many = None,
+    actor: Text = None,
+    place: Text = None,
+    country: Many = None,
+    admin1: Text = None,
+    outlet: Text = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=10**6)] = None,
+) -> EventFilter:
+    def many(values: list[str] | None) -> tuple[str, ...]:
+        return tuple(v for v in values or () if v)
+
+    return EventFilter(
+        type=tuple(t.upper() for t in many(type)),  # case-insensitive, as /api/events reads it
+        mode=many(mode),
+        status=many(status),
+        actor=actor or None,
+        place=place or None,
+        country=tuple(c.upper() for c in many(country)),
+        admin1=admin1 or None,
+        outlet=outlet or None,
+        since=since,
+        until=until,
+        min_fatalities=min_fatalities,
+    )
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def event_row(
+    event: data.EventRow, claims: list[data.ClaimRow], known: dict[str, data.EntityRow]
+) -> dict[str, Any]:
+    """One event as the explorer lists it (and its filters read it)."""
+    place = data.event_place(event, known)
+    people = data.participants(event)
+    return {
+        "id": event["id"],
+        "type": event["type"],
+        "mode": event.get("mode"),
+        "summary": event.get("summary"),
+        "time_start": event.get("time_start"),
+        "time_end": event.get("time_end"),
+        "time_precision": event.get("time_precision"),
+        "status": event["status"],
+        "n_claims": event["n_claims"],
+        "n_origins": event["n_origins"],
+        "fatalities": fatalities(event),
+        "place_entity_id": place.entity_id,
+        "place_name": place.name,
+        "precision": place.precision,
+        "country": place.country,
+        "country_name": data.country_name(place.country),
+        "country_numeric": _iso_numeric(place.country),
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "actors": [
+            {
+                "entity_id": p.get("entity_id"),
+                "name": data.participant_name(p, known),
+                "role": p.get("role"),
+            }
+            for p in people
+        ],
+        "outlets": data.outlets(claims),
+    }
+
+
+def _iso_numeric(code: str | None) -> str | None:
+    """ISO 3166 numeric code, zero-padded as world-atlas names its country shapes ("760")."""
+    found = iso_numeric(code)
+    return None if found is None else f"{found:03d}"
+
+
+def _keep(row: dict[str, Any], f: EventFilter) -> bool:
+    """The explorer's own filters; actor, place and dates are the read model's (select_events)."""
+    checks = (
+        not f.type or row["type"] in f.type,
+        not f.mode or row["mode"] in f.mode,
+        not f.status or row["status"] in f.status,
+        not f.country or (row["country"] or "") in f.country,
+        not f.admin1 or _norm(f.admin1) == _norm(row["admin1"] or ""),
+        not f.outlet or _norm(f.outlet) in {_norm(o) for o in row["outlets"]},
+        f.min_fatalities is None or row["fatalities"] >= f.min_fatalities,
+    )
+    return all(checks)
+
+
+@dataclass(frozen=True)
+class Selection:
+    rows: list[dict[str, Any]]
+    matched: dict[str, list[dict[str, Any]]]  # the entities each text filter was read as
+
+
+def select_events(conn: Connection, f: EventFilter) -> Selection:
+    """Every event the filter keeps, in time order (undated last), with how it read the names.
+
+    Actor (takes part or is the place, by any spelling), place and dates mean what they mean
+    everywhere else (`sitrep.read.events`): the explorer narrows that query's events further."""
+    known = data.entities(conn)
+    claims = data.claims_by_event(conn)
+    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until)
+    allowed = set(conn.execute(events_query(conn, shared).with_only_columns(EV.c.id)).scalars())
+    rows = [
+        event_row(e, claims.get(e["id"], []), known)
+        for e in data.events(conn)
+        if e["id"] in allowed
+    ]
+    kept = [r for r in rows if _keep(r, f)]
+    matched: dict[str, list[dict[str, Any]]] = {}
+    for name, spelling in (("actor", f.actor), ("place", f.place)):
+        ids = sorted(i for i in entities_named(conn, spelling) if i in known) if spelling else []
+        if ids:
+            matched[name] = [
+                {"id": i, "name": known[i]["name"], "type": known[i]["type"]} for i in ids
+            ]
+    return Selection(kept, matched)
+
+
+_SORT_KEYS: dict[str, Any] = {
+    "time": lambda r: r["time_start"] or "",
+    "type": lambda r: (r["type"], r["mode"] or ""),
+    "status": lambda r: r["status"],
+    "place": lambda r: _norm(r["place_name"] or ""),
+    "country": lambda r: r["country_name"] or "",
+    "fatalities": lambda r: r["fatalities"],
+    "origins": lambda r: r["n_origins"],
+    "claims": lambda r: r["n_claims"],
+    "outlets": lambda r: len(r["outlets"]),
+}
+_MISSING: dict[str, Any] = {
+    "time": lambda r: r["time_start"] is None,
+    "place": lambda r: r["place_name"] is None,
+    "country": lambda r: r["country"] is None,
+}
+
+
+def sort_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[dict[str, Any]]:
+    """Sorted by one column, ties by time then id; rows without the value last either way."""
+    ordered = sorted(rows, key=lambda r: (r["time_start"] or "\uffff", r["id"]))
+    ordered.sort(key=_SORT_KEYS[sort], reverse=descending)
+    missing = _MISSING.get(sort)
+    return ordered if missing is None else sorted(ordered, key=missing)
+
+
+def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the filtered events by type, mode, status, country, admin1, outlet, actor."""
+
+    def counted(values: Iterable[Any], label: Any = None) -> list[dict[str, Any]]:
+        found = Counter(v for v in values if v)
+        return [
+            {"value": v, "label": label(v) if label else v, "count": n}
+            for v, n in sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        ]
+
+    return {
+        "type": counted(r["type"] for r in rows),
+        "mode": counted(r["mode"] for r in rows),
+        "status": counted(r["status"] for r in rows),
+        "country": counted((r["country"] for r in rows), data.country_name),
+        "admin1": counted(r["admin1"] for r in rows),
+        "outlet": counted(o for r in rows for o in r["outlets"]),
+        "actor": _actors(rows),
+    }
+
+
+def _actors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entities taking part, by how many of the events (value: the id, label: the name)."""
+    names: dict[str, str] = {}
+    found: Counter[str] = Counter()
+    for r in rows:
+        ids = {a["entity_id"] for a in r["actors"] if a["entity_id"]}
+        for a in r["actors"]:
+            if a["entity_id"]:
+                names.setdefault(a["entity_id"], a["name"])
+        found.update(ids)
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+    return [{"value": i, "label": names[i], "count": n} for i, n in ranked]
+
+
+def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events per week (weeks start on Monday), every week from the first to the last."""
+    weeks: Counter[date] = Counter()
+    for r in rows:
+        day = _day(r["time_start"])
+        if day is not None:
+            weeks[day - timedelta(days=day.weekday())] += 1
+    if not weeks:
+        return []
+    out: list[dict[str, Any]] = []
+    week = min(weeks)
+    while week <= max(weeks) and len(out) < 2000:
+        out.append({"week": week.isoformat(), "count": weeks.get(week, 0)})
+        week += timedelta(days=7)
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+    except ValueError:
+        return None
+
+
+@router.get(
+    "/explore/events",
+    response_model=wm.ExplorerPage,
+    summary="Events through the explorer's filter: page, facets, trend",
+)
+def explore_events(
+    store: StoreDep,
+    _who: Viewer,
+    f: FilterDep,
+    sort: Sort = "time",
+    order: Literal["asc", "desc"] = "asc",
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> dict[str, Any]:
+    """A page of the events the filter keeps, sorted by one column; `facets` and `weekly` count
+    all of them; `left_out` says how many have no date or no place; `matched` lists the
+    entities the actor and place filters were read as (every spelling of a name)."""
+    with store.read() as conn:
+        chosen = select_events(conn, f)
+    rows = sort_rows(chosen.rows, sort, order == "desc")
+    return {
+        "total": len(rows),
+        "limit": limit,
+        "offset": offset,
+        "items": rows[offset : offset + limit],
+        "facets": facets(rows),
+        "weekly": weekly(rows),
+        "left_out": {
+            "undated": sum(r["time_start"] is None for r in rows),
+            "unlocated": sum(r["lat"] is None for r in rows),
+        },
+        "matched": chosen.matched,
+    }
+
+
+@router.get(
+    "/explore/export/{format}",
+    summary="Export the events an explorer filter keeps",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "the file"}},
+)
+def export_view(
+    store: StoreDep,
+    _who: Viewer,
+    f: FilterDep,
+    format: Annotated[str, Path(max_length=40, description="csv, acled or geojson")],
+) -> Response:
+    """The same rows as `/api/explore/events` with the same filter, in the export's format
+    (the bytes `sitrep export FORMAT` writes, narrowed to those events)."""
+    if format not in VIEW_FORMATS:
+        raise NotFoundError(
+            f"the explorer cannot export {format!r}",
+            hint="choose one of " + ", ".join(VIEW_FORMATS),
+        )
+    with store.read() as conn:
+        ids = {r["id"] for r in select_events(conn, f).rows}
+    exporter = get_exporter(format)
+    buffer = io.BytesIO()
+    count = exporter.write(store, buffer, {"event_ids": ids, "unlocated": True})
+    body = buffer.getvalue()
+    if format == "geojson":
+        body, count = _only_events(body, ids)
+    headers = {
+        "Content-Disposition": f'attachment; filename="{export_filename(exporter, None)}"',
+        "X-Sitrep-Records": str(count),
+    }
+    return Response(body, media_type=exporter.media_type, headers=headers)
+
+
+def _only_events(body: bytes, ids: set[str]) -> tuple[bytes, int]:
+    """A GeoJSON export narrowed to the view's events (the exporter writes them all)."""
+    collection = json.loads(body)
+    collection["features"] = [x for x in collection["features"] if x.get("id") in ids]
+    return json.dumps(collection, ensure_ascii=False).encode(), len(collection["features"])

@@ -1,0 +1,53 @@
+// The explorer's filter, shared by the events explorer, the map and the timeline: it lives in
+// the URL (#/events?type=ASSAULT&actor=Suleimani), so a view can be linked, reloaded and
+// exported with the same rows.
+import { get, query, Row } from "./api";
+
+/** Filter keys /api/explore/events understands; the repeatable ones may appear several times. */
+export const MANY = ["type", "mode", "status", "country"] as const;
+export const ONE = ["actor", "place", "admin1", "outlet", "since", "until", "min_fatalities"] as const;
+export type Filter = Record<string, string[]>;
+
+export function filterFrom(params: URLSearchParams): Filter {
+  const f: Filter = {};
+  for (const key of [...MANY, ...ONE]) {
+    const values = params.getAll(key).filter((v) => v !== "");
+    if (values.length) f[key] = values;
+  }
+  return f;
+}
+
+export function hasFilter(f: Filter): boolean {
+  return Object.keys(f).length > 0;
+}
+
+/** "?type=A&type=B&actor=x" (empty string for no filter), plus any extra parameters. */
+export function filterQuery(f: Filter, extra: Record<string, unknown> = {}): string {
+  return query({ ...f, ...extra });
+}
+
+export interface Explored {
+  total: number; items: Row[]; facets: Record<string, { value: string; label: string; count: number }[]>;
+  weekly: { week: string; count: number }[]; left_out: { undated: number; unlocated: number };
+  matched: Record<string, Row[]>;
+}
+
+export function explore(f: Filter, extra: Record<string, unknown> = {}): Promise<Explored> {
+  return get<Explored>("/explore/events", { ...f, ...extra });
+}
+
+/** Every event the filter keeps (pages of 500), for the map and the timeline. */
+export async function exploreAll(f: Filter): Promise<Explored> {
+  const first = await explore(f, { limit: 500 });
+  while (first.items.length < first.total) {
+    const next = await explore(f, { limit: 500, offset: first.items.length });
+    if (!next.items.length) break;
+    first.items.push(...next.items);
+  }
+  return first;
+}
+
+/** Words for the filter ("type ASSAULT · actor Suleimani"), to say what a view shows. */
+export function describe(f: Filter): string {
+  return Object.entries(f).map(([k, v]) => `${k.replace("_", " ")} ${v.join(" or ")}`).join(" · ");
+}

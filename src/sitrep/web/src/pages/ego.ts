@@ -1,0 +1,94 @@
+// One entity's network (from its dossier): one or two hops around it instead of the whole
+// hairball; links typed (same event: solid; named together: dashed) with their counts; a
+// link's evidence (its events, its sentences) one click away; a time window.
+import cytoscape from "cytoscape";
+import { get, Row } from "../api";
+import { entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
+
+const COLOURS: Record<string, string> = {
+  person: "#1f6feb", group: "#b35900", org: "#8a6d00", state_body: "#c2185b",
+  state: "#455a64", media: "#7b1fa2", place: "#2e7d32",
+};
+
+function evidencePanel(edge: Row, names: Map<string, string>): HTMLElement {
+  const title = `${names.get(edge.source)} — ${names.get(edge.target)}`;
+  return h("div", { class: "card edge-evidence", "data-edge": `${edge.source}|${edge.target}` },
+    h("h3", {}, title),
+    h("p", { class: "muted" }, `${edge.events} shared events, named together in ${edge.sentences} sentences`,
+      edge.events > edge.event_list.length || edge.sentences > edge.said.length ? " (the first shown)" : ""),
+    edge.event_list.length ? h("ul", {}, ...edge.event_list.map((e: Row) => h("li", {}, h("span", { class: "date" }, e.time_start ?? "undated"), " ",
+      eventLink(e.id, eventTitle(e.type, e.summary)), " ", statusBadge(e.status)))) : "",
+    edge.said.length ? h("ul", {}, ...edge.said.map((s: Row) => h("li", {},
+      spanLink(s.document_id, s.start, s.end, `${title}: named in one sentence`, "the sentence"), ` in “${s.document_title ?? s.document_id}”`))) : "");
+}
+
+export async function renderEgo(main: HTMLElement, id: string, params: URLSearchParams) {
+  const hops = params.get("hops") === "2" ? 2 : 1;
+  const since = params.get("since") ?? "", until = params.get("until") ?? "";
+  const g = await get<Row>(`/network/ego/${encodeURIComponent(id)}`, { hops, since, until });
+  const names = new Map<string, string>(g.nodes.map((n: Row) => [n.id, n.name]));
+  const me = g.nodes.find((n: Row) => n.id === id);
+  const form = h("form", { class: "filters ego-form" },
+    h("label", {}, h("input", { type: "radio", name: "hops", value: "1", checked: hops === 1 }), " one hop"), " ",
+    h("label", {}, h("input", { type: "radio", name: "hops", value: "2", checked: hops === 2 }), " two hops"), " · from ",
+    h("input", { type: "date", name: "since", value: since }), " to ", h("input", { type: "date", name: "until", value: until }), " ",
+    h("button", { type: "submit" }, "Apply"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const q = new URLSearchParams();
+    for (const key of ["hops", "since", "until"]) { const v = String(data.get(key) ?? ""); if (v) q.set(key, v); }
+    location.hash = `#/ego/${encodeURIComponent(id)}?${q.toString()}`;
+  });
+  const mine = g.edges.filter((e: Row) => e.source === id || e.target === id)
+    .sort((a: Row, b: Row) => b.weight - a.weight);
+  const detail = h("div", { id: "edge-detail" });
+  const rows = mine.map((e: Row) => {
+    const other = e.source === id ? e.target : e.source;
+    const node = g.nodes.find((n: Row) => n.id === other);
+    const show = h("button", { type: "button", class: "show-evidence" }, "evidence");
+    show.addEventListener("click", () => detail.replaceChildren(evidencePanel(e, names)));
+    return h("tr", { "data-other": other }, h("td", {}, entityLink(other, node?.name ?? other, node?.type)),
+      h("td", { class: "num" }, e.events), h("td", { class: "num" }, e.sentences), h("td", {}, show));
+  });
+  const box = h("div", { id: "cy", class: "cy ego", "data-nodes": g.nodes.length, "data-edges": g.edges.length });
+  main.append(
+    h("h1", {}, "Network of ", me ? entityLink(id, me.name, me.type) : id),
+    h("p", { class: "muted", id: "view-says" }, `${g.nodes.length - 1} entities within ${hops} ${hops === 1 ? "hop" : "hops"}`,
+      since || until ? `, links from ${since || "the start"} to ${until || "now"} (undated events and documents left out)` : "",
+      g.left_out ? `; ${g.left_out} weaker direct links not drawn` : "",
+      ". Solid: taking part in the same event; dashed: named in the same sentence. Click a link for its evidence, a node for its network."),
+    form, box, detail,
+    section(`Direct links (${mine.length})`, h("table", { class: "grid ego-links" },
+      h("tr", {}, h("th", {}, "with"), h("th", {}, "same events"), h("th", {}, "same sentences"), h("th", {}, "")), ...rows)));
+  requestAnimationFrame(() => draw(box, g, names, detail));
+}
+
+function draw(box: HTMLElement, g: Row, names: Map<string, string>, detail: HTMLElement) {
+  const cy = cytoscape({
+    container: box,
+    elements: [
+      ...g.nodes.map((n: Row) => ({ data: { id: n.id, label: n.name, type: n.type, hop: n.hop, weight: n.weight } })),
+      ...g.edges.map((e: Row) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target, weight: e.weight,
+        kind: e.events ? "event" : "sentence" } })),
+    ],
+    style: [
+      { selector: "node", style: { label: "data(label)", "font-size": 10, "text-background-color": "#fff", "text-background-opacity": 0.7,
+        width: "mapData(weight, 1, 40, 14, 40)", height: "mapData(weight, 1, 40, 14, 40)",
+        "background-color": (n: cytoscape.NodeSingular) => COLOURS[n.data("type")] ?? "#666" } },
+      { selector: "node[hop = 0]", style: { "border-width": 4, "border-color": "#d32f2f", "font-size": 14, "font-weight": "bold" } },
+      { selector: "edge", style: { width: "mapData(weight, 1, 20, 1, 8)", "line-color": "#9aa4b2", opacity: 0.6, "curve-style": "straight" } },
+      { selector: "edge[kind = 'event']", style: { "line-color": "#6f42c1", opacity: 0.8 } },
+      { selector: "edge[kind = 'sentence']", style: { "line-style": "dashed" } },
+    ],
+    layout: { name: "concentric", concentric: (n: cytoscape.NodeSingular) => 3 - Number(n.data("hop")), levelWidth: () => 1,
+      animate: false, minNodeSpacing: 18 } as cytoscape.LayoutOptions,
+  });
+  cy.on("tap", "node", (evt) => { location.hash = `#/ego/${encodeURIComponent(evt.target.id())}`; });
+  cy.on("tap", "edge", (evt) => {
+    const [source, target] = String(evt.target.id()).split("|");
+    const edge = g.edges.find((e: Row) => e.source === source && e.target === target);
+    if (edge) detail.replaceChildren(evidencePanel(edge, names));
+  });
+  box.dataset.rendered = String(cy.nodes().length);
+}

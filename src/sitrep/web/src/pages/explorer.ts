@@ -1,0 +1,171 @@
+// The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
+// weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
+import { Row } from "../api";
+import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
+import { describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
+
+const PAGE = 25;
+const COLUMNS: [string, string][] = [
+  ["time", "date"], ["type", "type"], ["", "event"], ["", "actors"], ["place", "place"],
+  ["country", "country"], ["status", "status"], ["fatalities", "fatalities"], ["origins", "origins"],
+  ["outlets", "outlets"],
+];
+const FACET_TITLES: [string, string][] = [
+  ["type", "Type"], ["mode", "Mode"], ["status", "Status"], ["country", "Country"],
+  ["admin1", "Governorate"], ["actor", "Actor"], ["outlet", "Outlet"],
+];
+const SVG = "http://www.w3.org/2000/svg";
+
+/** The explorer's URL for a filter and view settings (sort, order, offset). */
+function href(f: Filter, view: Record<string, unknown>): string {
+  return `#/events${filterQuery(f, view)}`;
+}
+
+function toggled(f: Filter, key: string, value: string): Filter {
+  const next: Filter = { ...f };
+  const now = f[key] ?? [];
+  const single = !(MANY as readonly string[]).includes(key);
+  const on = now.includes(value);
+  const values = on ? now.filter((v) => v !== value) : single ? [value] : [...now, value];
+  if (values.length) next[key] = values; else delete next[key];
+  return next;
+}
+
+function facetList(f: Filter, data: Explored, view: Record<string, unknown>): HTMLElement {
+  // on a phone the facets start folded, so the table is not pushed a screen down
+  const wide = window.innerWidth > 800;
+  const boxes = FACET_TITLES.filter(([key]) => data.facets[key]?.length).map(([key, title]) =>
+    h("details", { class: "facet", "data-facet": key, open: wide || Boolean(f[key]) }, h("summary", {}, h("h3", {}, title)),
+      h("ul", {}, ...data.facets[key].slice(0, 12).map((v) => {
+        const active = (f[key] ?? []).includes(v.value);
+        return h("li", {}, h("a", { href: href(toggled(f, key, v.value), { ...view, offset: 0 }),
+          class: active ? "active" : null, "data-value": v.value }, active ? `✓ ${v.label}` : v.label),
+          h("span", { class: "muted" }, ` ${v.count}`));
+      }))));
+  return h("aside", { class: "facets card" }, h("h2", {}, "Facets"), ...boxes);
+}
+
+function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
+  const field = (name: string, label: string, type = "text", attrs: Record<string, string> = {}) =>
+    h("label", {}, `${label} `, h("input", { name, type, value: (f[name] ?? [])[0] ?? "", ...attrs }));
+  const form = h("form", { class: "filters explorer-form" },
+    field("actor", "actor", "text", { placeholder: "any spelling", size: "14" }),
+    field("place", "place", "text", { placeholder: "name", size: "10" }),
+    field("outlet", "outlet", "text", { size: "10" }),
+    field("since", "from", "date"), field("until", "to", "date"),
+    field("min_fatalities", "fatalities ≥", "number", { min: "0" }),
+    h("button", { type: "submit" }, "Filter"), " ",
+    h("a", { href: "#/events" }, "clear all"));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const next: Filter = {};
+    for (const key of MANY) if (f[key]) next[key] = f[key];
+    for (const key of ONE) {
+      const v = (new FormData(form).get(key) ?? "").toString().trim();
+      if (v) next[key] = [v];
+    }
+    location.hash = href(next, { sort: view.sort, order: view.order });
+  });
+  return form;
+}
+
+/** Events per week as bars (SVG), with the first and last week named. */
+function trend(weeks: { week: string; count: number }[]): HTMLElement {
+  if (!weeks.length) return empty("No dated events in this view.");
+  const width = 1000, height = 90, max = Math.max(...weeks.map((w) => w.count));
+  const bar = width / weeks.length;
+  const root = document.createElementNS(SVG, "svg");
+  root.setAttribute("viewBox", `0 0 ${width} ${height + 16}`);
+  root.setAttribute("class", "trend");
+  root.setAttribute("role", "img");
+  root.setAttribute("aria-label", "events per week");
+  weeks.forEach((w, i) => {
+    if (!w.count) return;
+    const r = document.createElementNS(SVG, "rect");
+    const tall = Math.max(2, (w.count / max) * height);
+    for (const [k, v] of Object.entries({ x: i * bar, y: height - tall, width: Math.max(1, bar - 1), height: tall, class: "trend-bar" })) r.setAttribute(k, String(v));
+    const title = document.createElementNS(SVG, "title");
+    title.textContent = `week of ${w.week}: ${w.count}`;
+    r.appendChild(title);
+    root.appendChild(r);
+  });
+  for (const [x, anchor, text] of [[0, "start", weeks[0].week], [width, "end", weeks[weeks.length - 1].week]] as const) {
+    const t = document.createElementNS(SVG, "text");
+    for (const [k, v] of Object.entries({ x, y: height + 14, "text-anchor": anchor, class: "trend-tick" })) t.setAttribute(k, String(v));
+    t.textContent = text;
+    root.appendChild(t);
+  }
+  const box = h("div", { class: "trend-box", "data-weeks": weeks.length });
+  box.appendChild(root);
+  return box;
+}
+
+function table(f: Filter, data: Explored, view: { sort: string; order: string; offset: number }): HTMLElement {
+  if (!data.items.length) return empty("No events match this filter.");
+  const head = h("tr", {}, ...COLUMNS.map(([key, label]) => {
+    if (!key) return h("th", {}, label);
+    const current = view.sort === key;
+    const order = current && view.order === "asc" ? "desc" : "asc";
+    return h("th", { "aria-sort": current ? (view.order === "asc" ? "ascending" : "descending") : null },
+      h("a", { href: href(f, { sort: key, order, offset: 0 }), "data-sort": key },
+        label, current ? (view.order === "asc" ? " ▲" : " ▼") : ""));
+  }));
+  const rows = data.items.map((e: Row) => h("tr", { "data-event": e.id },
+    h("td", { class: "date" }, e.time_start ?? "undated"),
+    h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
+    h("td", {}, h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)),
+      " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
+    h("td", {}, ...e.actors.slice(0, 4).flatMap((a: Row, i: number) => [i ? ", " : "", entityLink(a.entity_id, a.name)])),
+    h("td", {}, e.place_entity_id ? entityLink(e.place_entity_id, e.place_name ?? "?") : e.place_name ?? h("span", { class: "muted" }, "unknown"),
+      e.precision ? h("div", { class: "muted" }, e.precision) : null),
+    h("td", {}, e.country_name ?? ""),
+    h("td", {}, statusBadge(e.status)),
+    h("td", { class: "num" }, e.fatalities || ""),
+    h("td", { class: "num" }, `${e.n_origins}/${e.n_claims}`),
+    h("td", {}, e.outlets.slice(0, 3).join(", "), e.outlets.length > 3 ? ` +${e.outlets.length - 3}` : "")));
+  return h("table", { class: "grid explorer", "data-total": data.total }, head, ...rows);
+}
+
+function pager(f: Filter, data: Explored, view: { sort: string; order: string; offset: number }): HTMLElement {
+  const { offset } = view;
+  const prev = offset > 0 ? h("a", { href: href(f, { ...view, offset: Math.max(0, offset - PAGE) }), rel: "prev" }, "← previous") : null;
+  const next = offset + PAGE < data.total ? h("a", { href: href(f, { ...view, offset: offset + PAGE }), rel: "next" }, "next →") : null;
+  const shown = data.total ? `${offset + 1}–${Math.min(data.total, offset + PAGE)} of ${data.total}` : "0";
+  return h("p", { class: "pager" }, prev, ` ${shown} `, next);
+}
+
+function exportLinks(f: Filter): HTMLElement {
+  const link = (format: string, label: string) =>
+    h("a", { href: `/api/explore/export/${format}${filterQuery(f)}`, class: "export", "data-format": format, download: "" }, label);
+  return h("p", { class: "exports" }, "Export this view: ", link("csv", "CSV (ACLED columns)"), " · ", link("acled", "ACLED-coded CSV"), " · ",
+    link("geojson", "GeoJSON"), " · ", h("a", { href: `#/map${filterQuery(f)}` }, "on the map"), " · ",
+    h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"));
+}
+
+function matchedNames(data: Explored): HTMLElement | null {
+  const parts = Object.entries(data.matched).map(([key, ents]) =>
+    h("span", {}, `${key} read as `, ...ents.flatMap((e, i) => [i ? ", " : "", entityLink(e.id, e.name, e.type)])));
+  return parts.length ? h("p", { class: "matched muted" }, ...parts.flatMap((p, i) => [i ? " · " : "", p])) : null;
+}
+
+export async function renderExplorer(main: HTMLElement, _arg: string, params: URLSearchParams) {
+  const f = filterFrom(params);
+  const view = {
+    sort: params.get("sort") ?? "time", order: params.get("order") === "desc" ? "desc" : "asc",
+    offset: Math.max(0, Number(params.get("offset") ?? 0) || 0),
+  };
+  const data = await explore(f, { sort: view.sort, order: view.order, limit: PAGE, offset: view.offset });
+  const left = data.left_out;
+  main.append(
+    h("h1", {}, `Events (${data.total})`),
+    h("p", { class: "muted", id: "view-says" }, hasFilter(f) ? `Filtered: ${describe(f)}. ` : "All events. ",
+      `${left.undated} without a date (listed last, not in the trend), ${left.unlocated} without coordinates (not on the map).`),
+    matchedNames(data) ?? "",
+    filterForm(f, view),
+    exportLinks(f),
+    h("div", { class: "explorer-layout" }, facetList(f, data, view),
+      h("div", { class: "explorer-main" },
+        section("Events per week", trend(data.weekly)),
+        h("section", { class: "card" }, table(f, data, view), pager(f, data, view)))),
+  );
+}

@@ -1,0 +1,266 @@
+"""`/api/explore/events` and `/api/explore/export/{format}` over the fixture store: filters read
+names by any spelling, facets count what the filter keeps, sorting, and an export of a view holds
+exactly the view's events (the same as /api/events for the filters both know)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import BACKENDS, fresh_database
+from sitrep.api import create_app
+from sitrep.store import Store
+from storefixtures import EVENTS, Built, build_store
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, Built]]:
+    """The fixture store on SQLite, and on PostgreSQL where SITREP_TEST_PG_URL names one."""
+    folder = tmp_path_factory.mktemp("api-explore")
+    with fresh_database(request.param, folder) as url:
+        store = Store(url)
+        yield store, build_store(store, folder)
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def client(built: tuple[Store, Built]) -> Iterator[TestClient]:
+    with TestClient(create_app(built[0]), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def get(client: TestClient, url: str, **params: Any) -> Any:
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def ids(page: dict[str, Any]) -> set[str]:
+    return {item["id"] for item in page["items"]}
+
+
+def csv_ids(client: TestClient, **params: Any) -> list[str]:
+    response = client.get("/api/explore/export/csv", params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert response.headers["x-sitrep-records"] == str(len(rows))
+    return [row["sitrep_event_id"] for row in rows]
+
+
+def test_no_filter_lists_every_event_and_says_what_it_leaves_out(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    page = get(client, "/api/explore/events")
+    assert page["total"] == len(EVENTS) == len(page["items"])
+    assert page["left_out"] == {"undated": 1, "unlocated": 1}  # the IRGC's silence
+    assert page["items"][-1]["id"] == built[1].events["comment"]  # undated last
+    statuses = {f["value"]: f["count"] for f in page["facets"]["status"]}
+    assert statuses == {"corroborated": 1, "contested": 1, "single-source": 1}
+    actors = {f["value"]: (f["label"], f["count"]) for f in page["facets"]["actor"]}
+    assert actors["irgc"] == ("Islamic Revolutionary Guard Corps", 2)
+    assert actors["esmail-ghaani"] == ("Esmail Ghaani", 1)
+
+
+def test_actor_by_any_spelling(client: TestClient, built: tuple[Store, Built]) -> None:
+    events = built[1].events
+    for spelling in ("Ismail Qaani", "ghaani", "esmail-ghaani"):
+        page = get(client, "/api/explore/events", actor=spelling)
+        assert ids(page) == {events["visit"]}, spelling
+        assert page["matched"]["actor"] == [
+            {"id": "esmail-ghaani", "name": "Esmail Ghaani", "type": "person"}
+        ]
+    assert get(client, "/api/explore/events", actor="Revolutionary Guards")["total"] == 2
+    assert get(client, "/api/explore/events", actor="nobody at all")["total"] == 0
+
+
+def test_place_country_outlet_fatalities_and_dates(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    events = built[1].events
+    assert ids(get(client, "/api/explore/events", place="homs governorate")) == {events["strike"]}
+    assert ids(get(client, "/api/explore/events", country="sy")) == {
+        events["strike"],
+        events["visit"],
+    }
+    assert ids(get(client, "/api/explore/events", admin1="Aleppo")) == {events["visit"]}
+    assert ids(get(client, "/api/explore/events", min_fatalities=1)) == {events["strike"]}
+    assert ids(get(client, "/api/explore/events", since="2019", until="2020-03")) == {
+        events["visit"]
+    }
+    assert ids(get(client, "/api/explore/events", type=["assault", "CONSULT"])) == {
+        events["strike"],
+        events["visit"],
+    }
+    outlets = get(client, "/api/explore/events")["facets"]["outlet"]
+    assert outlets, "no outlet facet"
+    named = outlets[0]["value"]
+    kept = get(client, "/api/explore/events", outlet=named.upper())
+    assert kept["total"] == outlets[0]["count"]
+    assert all(named in item["outlets"] for item in kept["items"])
+
+
+def test_sorting_keeps_missing_values_last(client: TestClient, built: tuple[Store, Built]) -> None:
+    events = built[1].events
+    by_death = get(client, "/api/explore/events", sort="fatalities", order="desc")["items"]
+    assert by_death[0]["id"] == events["strike"]
+    newest = get(client, "/api/explore/events", sort="time", order="desc")["items"]
+    assert [e["id"] for e in newest] == [events["visit"], events["strike"], events["comment"]]
+    paged = get(client, "/api/explore/events", sort="time", limit=1, offset=1)
+    assert paged["total"] == 3 and [e["id"] for e in paged["items"]] == [events["visit"]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"type": "consult"}, {"actor": "irgc"},
+     {"since": "2020"}, {"until": "2019-12-31"}, {"place": "geo-aleppo"}],
+)  # fmt: skip
+def test_export_of_a_view_holds_the_rows_api_events_returns(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    """The filters /api/events knows give the same events there, in the explorer and in its CSV."""
+    listed = ids(get(client, "/api/events", limit=500, **params))
+    assert ids(get(client, "/api/explore/events", limit=500, **params)) == listed
+    exported = csv_ids(client, **params)
+    assert sorted(exported) == sorted(listed) and len(set(exported)) == len(exported)
+
+
+def test_export_of_explorer_only_filters(client: TestClient) -> None:
+    for params in ({"actor": "Qods Force"}, {"country": "SY", "min_fatalities": 5}):
+        shown = ids(get(client, "/api/explore/events", limit=500, **params))
+        assert shown and sorted(csv_ids(client, **params)) == sorted(shown), params
+    geo = client.get("/api/explore/export/geojson", params={"country": "SY"}).json()
+    assert len(geo["features"]) == 2 and all(f["geometry"] for f in geo["features"])
+
+
+def test_unknown_view_format_is_one_json_error(client: TestClient) -> None:
+    response = client.get("/api/explore/export/gexf")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not-found"
+    bad = client.get("/api/explore/events", params={"since": "yesterday"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation"
+
+
+def test_explorer_rows_match_the_csv_export(client: TestClient) -> None:
+    """Place, country, fatalities and outlets read the same in the explorer and in the CSV."""
+    rows = {r["id"]: r for r in get(client, "/api/explore/events")["items"]}
+    response = client.get("/api/explore/export/csv")
+    for line in csv.DictReader(io.StringIO(response.text)):
+        row = rows[line["sitrep_event_id"]]
+        assert line["location"] == (row["place_name"] or "")
+        assert line["country"] == (row["country_name"] or "")
+        assert int(line["fatalities"]) == row["fatalities"]
+        assert line["source"] == "; ".join(row["outlets"])
+
+
+def test_search_adds_an_entitys_other_spellings(client: TestClient) -> None:
+    """'Ismail Qaani' (an alias, in no article) finds the articles that write 'Esmail Ghaani'."""
+    words = get(client, "/api/search", q="Ismail Qaani")
+    found = get(client, "/api/search/entities", q="ismail  QAANI")
+    assert [e["id"] for e in found["entities"]] == ["esmail-ghaani"]
+    dossier = {s["id"] for s in get(client, "/api/entities/esmail-ghaani")["sources"]}
+    assert dossier and {d["id"] for d in found["items"]} >= dossier
+    assert found["total"] == words["total"] + found["added"] and found["added"] >= 1
+    assert any(s["text"] == "Esmail Ghaani" for s in found["spellings"])
+    added = [d for d in found["items"] if d["via"]]
+    assert all(any(p["match"] for p in d["snippet"]) for d in added)
+    assert get(client, "/api/search/entities", q="airport")["entities"] == []  # names no one
+
+
+def test_ego_network_typed_links_with_evidence(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    ego = get(client, "/api/network/ego/esmail-ghaani")
+    assert {n["id"]: n["hop"] for n in ego["nodes"]}["esmail-ghaani"] == 0
+    link = next(
+        e for e in ego["edges"] if {e["source"], e["target"]} == {"esmail-ghaani", "quds-force"}
+    )
+    assert link["events"] == 1 and [e["id"] for e in link["event_list"]] == [
+        built[1].events["visit"]
+    ]
+    assert link["weight"] == link["events"] + link["sentences"]
+    for said in link["said"]:
+        text = built[1].texts[said["document_id"]]
+        assert (
+            "Ghaani" in text[said["start"] : said["end"]]
+            or "Quds" in text[said["start"] : said["end"]]
+        )
+    network = get(client, "/api/network")  # the same link definitions as the whole network
+    whole = next(
+        e for e in network["edges"] if {e["source"], e["target"]} == {"esmail-ghaani", "quds-force"}
+    )
+    assert (whole["events"], whole["sentences"]) == (link["events"], link["sentences"])
+    later = get(client, "/api/network/ego/esmail-ghaani", since="2021")
+    assert all(e["events"] == 0 for e in later["edges"])
+    assert client.get("/api/network/ego/nobody").status_code == 404
+
+
+def test_acled_coded_csv(client: TestClient, built: tuple[Store, Built]) -> None:
+    """ACLED's event types, 'Unidentified Armed Group (Country)' for an attack's unnamed
+    actor, numeric ISO, the first report's sentence as notes, a source always named."""
+    response = client.get("/api/explore/export/acled")
+    assert response.status_code == 200, response.text
+    rows = {r["sitrep_event_id"]: r for r in csv.DictReader(io.StringIO(response.text))}
+    events = built[1].events
+    assert set(rows) == set(events.values())
+    strike = rows[events["strike"]]
+    assert (strike["event_type"], strike["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert strike["disorder_type"] == "Political violence"
+    assert strike["actor1"] == "Unidentified Armed Group (Syria)"
+    assert strike["actor2"] == "Islamic Revolutionary Guard Corps"
+    assert (strike["iso"], strike["country"], strike["fatalities"]) == ("760", "Syria", "7")
+    assert strike["event_id_cnty"].startswith("SYR") and "sitrep: contested" in strike["tags"]
+    assert strike["notes"] and strike["notes"] in " ".join(built[1].texts.values())
+    visit = rows[events["visit"]]
+    assert (visit["event_type"], visit["sub_event_type"]) == ("Strategic developments", "Other")
+    assert visit["actor1"] == "Esmail Ghaani"  # a named actor stays named
+    assert all(r["source"] for r in rows.values())
+    assert "no place known" in rows[events["comment"]]["tags"]
+    only = client.get("/api/explore/export/acled", params={"min_fatalities": 1}).text
+    assert [r["sitrep_event_id"] for r in csv.DictReader(io.StringIO(only))] == [events["strike"]]
+
+
+def test_a_death_report_at_an_attacks_place_and_day_is_that_attack() -> None:
+    from sitrep.export.acled import same_happening
+
+    def event(key: str, kind: str, place: str | None, day: str | None) -> dict[str, Any]:
+        return {"id": key, "type": kind, "place_entity_id": place, "time_start": day}
+
+    events = [
+        event("strike", "ASSAULT", "homs", "2018-04-09"),
+        event("deaths", "DIE", "homs", "2018-04-09"),
+        event("elsewhere", "DIE", "hama", "2018-04-09"),
+        event("later", "DIE", "homs", "2018-04-10"),
+        event("nowhere", "DIE", None, "2018-04-09"),
+    ]
+    assert same_happening(events, {}) == {"deaths"}
+
+
+def test_search_phrases_want_their_words_in_order(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    from sitrep.api.search_entities import fold
+
+    texts = {d: " ".join(fold(t)) for d, t in built[1].texts.items()}
+    words = fold(next(iter(built[1].texts.values())))[1:4]
+    for phrase in (words, words[::-1]):
+        found = get(client, "/api/search/entities", q='"' + " ".join(phrase) + '"')
+        said = {d["id"] for d in found["items"] if not d["via"]}
+        assert said == {d for d, t in texts.items() if f" {' '.join(phrase)} " in f" {t} "}
+
+    def by_words(q: str) -> int:
+        return sum(not d["via"] for d in get(client, "/api/search/entities", q=q)["items"])
+
+    quoted = '"' + " ".join(words) + '"'
+    assert by_words(quoted) >= 1
+    assert by_words(" ".join(words[::-1])) > by_words('"' + " ".join(words[::-1]) + '"')
