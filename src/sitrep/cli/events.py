@@ -110,3 +110,36 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
                 )
             report["fakes"] = eval_fakes(path, nlp, limit)
         typer.echo(json.dumps(report, indent=2))
+
+    @eval_app.command("corroboration")
+    def eval_corroboration(
+        fakes: Annotated[
+            Path | None, typer.Option(help="FA-KES CSV (default: shared data)")
+        ] = None,
+        db: Annotated[
+            Path | None,
+            typer.Option(
+                "--db",
+                help="store to keep: filled on the first call, re-grouped on later ones "
+                "[default: a temporary store]",
+            ),
+        ] = None,
+        limit: Annotated[int | None, typer.Option(help="FA-KES articles to ingest")] = None,
+        datelines: Annotated[
+            bool,
+            typer.Option(
+                help="give each article the date its own first words carry (not the coded one)"
+            ),
+        ] = False,
+    ) -> None:
+        """Score event grouping on FA-KES, its coded columns hidden from the pipeline (JSON out).
+
+        With --db naming a filled store, only the reduce is re-run (every event re-grouped):
+        the quick loop while changing corroboration."""
+        from sitrep.corroborate.evaluate import run_eval
+        from sitrep.settings import get_settings
+
+        path = fakes or get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
+        if not path.exists():
+            raise DataMissingError(f"FA-KES not found at {path}", hint="pass --fakes PATH")
+        typer.echo(json.dumps(run_eval(path, db, limit, get_settings(), datelines), indent=2))

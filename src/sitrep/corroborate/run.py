@@ -153,7 +153,9 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
             participants.setdefault(
                 key, {"role": v.roles.get(key, "actor"), "entity_id": key, "name": name}
             )
-    timed = sorted(views, key=lambda v: (PRECISION_RANK.get(v.time_precision, 5), v.id))
+    # The most precise time a report of the happening gives; a denial's time is the denial's
+    # ("the Kremlin denied in August"), so it dates the event only when nothing else does.
+    timed = sorted(views, key=lambda v: (v.denies, PRECISION_RANK.get(v.time_precision, 5), v.id))
     best_time = timed[0]
     placed = [v for v in views if v.place]
     place = min(placed, key=lambda v: (v.place_is_country, v.id)) if placed else None
