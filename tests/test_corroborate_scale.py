@@ -29,7 +29,7 @@ def visits(n: int) -> list[MentionView]:
                 id=f"m{i:06d}", doc_id=f"d{i}", type="CONSULT", mode="visit",
                 entities=frozenset({"pk_soleimani"}), names={"pk_soleimani": "Soleimani"},
                 place=place, place_name=place, time_start=day, time_end=day,
-                time_precision="day",
+                time_precision="day", published=day,
             )
         )  # fmt: skip
     return out
@@ -46,11 +46,12 @@ def test_one_crowded_block_is_compared_linearly_and_still_grouped() -> None:
 
 
 def test_an_undated_mention_meets_the_same_place_in_a_crowded_block() -> None:
+    # Undated, it may join a visit only from a report published days from its own.
     views = visits(1200)
     undated = MentionView(
         id="z-undated", doc_id="dz", type="CONSULT", mode="visit",
         entities=frozenset({"pk_soleimani"}), names={"pk_soleimani": "Soleimani"},
-        place="gn_moscow", place_name="gn_moscow",
+        place="gn_moscow", place_name="gn_moscow", published="2015-03-01",
     )  # fmt: skip
     groups, _, _ = cluster([*views, undated])
     (joined,) = [g for g in groups if "z-undated" in g]

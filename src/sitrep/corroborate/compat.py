@@ -54,6 +54,7 @@ class MentionView:
     time_precision: str | None = None
     casualties: dict[str, Any] | None = None  # the mention's counts (killed, wounded, ...)
     published: str | None = None  # the report's publication date (its first copy's)
+    month_day: str | None = None  # "03-18" of an unresolved "March 18" (no year known)
     family: str = ""  # the type's family (see the event schema); empty: the type itself
     denies: bool = False  # the mention's claim denies that it happened
 
@@ -237,15 +238,16 @@ def time_compatible(a: MentionView, b: MentionView) -> Decision:
     if not after.same:
         return after
     if not (a.time_start and b.time_start):
-        return _undated(a, b)
+        partial = _month_day(a, b)
+        return partial if partial is not None else _undated(a, b)
     a_start, b_start = a.time_start, b.time_start
     a_end, b_end = a.end or a_start, b.end or b_start
     if a_start <= b_end and b_start <= a_end:
         close = max(a.width or 0, b.width or 0) <= CLOSE_DAYS
         return Decision(True, lambda: f"times overlap ({_spans(a, b)})", evidence=close)
-    for (denial, d_start), (other, o_start, o_end) in (
-        ((a, a_start), (b, b_start, b_end)),
-        ((b, b_start), (a, a_start, a_end)),
+    for denial, d_start, o_start, o_end in (
+        (a, a_start, b_start, b_end),
+        (b, b_start, a_start, a_end),
     ):
         # "The Kremlin denied in August that he had been in Moscow": the time is the denial's,
         # which follows the happening it answers.
@@ -254,6 +256,25 @@ def time_compatible(a: MentionView, b: MentionView) -> Decision:
             if gap is not None and gap <= DENIAL_DAYS:
                 return Decision(True, lambda: f"a denial after the happening ({_spans(a, b)})")
     return Decision(False, lambda: f"times differ ({_spans(a, b)})")
+
+
+def _month_day(a: MentionView, b: MentionView) -> Decision | None:
+    """ "March 18" with no year against a dated "March 18, 2019": the same day of the year is a
+    time that agrees (and a different one a time that differs); None when neither side has it."""
+    for partial, other in ((a, b), (b, a)):
+        if partial.month_day and not partial.time_start:
+            if other.time_start and other.width == 0:
+                theirs = other.time_start[5:]
+            elif other.month_day and not other.time_start:
+                theirs = other.month_day
+            else:
+                continue
+            if theirs == partial.month_day:
+                return Decision(
+                    True, _written(f"same day of the year ({partial.month_day})"), evidence=True
+                )
+            return Decision(False, _written(f"days differ (--{partial.month_day} / --{theirs})"))
+    return None
 
 
 def _undated(a: MentionView, b: MentionView) -> Decision:

@@ -60,8 +60,8 @@ def participant_key(
         return str(entity)
     if part.get("pack_id"):  # the id resolution gives a pack entry
         return pack_entity_id(str(part["pack_id"]))
-    if part.get("label") not in ENTITY_LABELS or part.get("label") in PLACE_LABELS:
-        return None  # a plain noun phrase, or an unresolved place name
+    if part.get("label") not in ENTITY_LABELS:
+        return None
     words = name_key(str(part["text"])).split()
     if not words:
         return None
@@ -73,7 +73,7 @@ def load_mentions(conn: Connection, doc_ids: Sequence[str] | None) -> list[Menti
     m = s.event_mentions.c  # only what a MentionView reads (not the raw time, the trigger)
     query = select(
         m.id, m.document_id, m.type, m.mode, m.participants, m.place, m.place_entity_id,
-        m.time_start, m.time_end, m.time_precision, m.casualties,
+        m.time, m.time_start, m.time_end, m.time_precision, m.casualties,
     ).where(m.modality.is_(None))  # fmt: skip
     if doc_ids is None:
         rows = [dict(r._mapping) for r in conn.execute(query)]
@@ -138,6 +138,13 @@ def _denied(conn: Connection, mention_ids: list[str]) -> set[str]:
     }
 
 
+def _month_day(time: Any) -> str | None:
+    """The "MM-DD" extraction kept for a day of the month it could not give a year to."""
+    method = str(time.get("method", "")) if isinstance(time, dict) else ""
+    found = re.search(r"month-day:--(\d\d-\d\d)", method)
+    return found.group(1) if found else None
+
+
 def _view(
     row: dict[str, Any],
     resolved: dict[tuple[str, int, int], str],
@@ -147,11 +154,14 @@ def _view(
     doc_id = row["document_id"]
     names: dict[str, str] = {}
     roles: dict[str, str] = {}
+    where: set[str] = set()  # participants that are places: shown, never matched on
     for part in row["participants"]:
         key = participant_key(part, doc_id, resolved)
-        if key is not None and key not in towns:
+        if key is not None:
             names.setdefault(key, str(part["text"]))
             roles.setdefault(key, str(part["role"]))
+            if key in towns or (key.startswith("name:") and part.get("label") in PLACE_LABELS):
+                where.add(key)
     place_key = place_name = country = None
     is_country = False
     if row["place"]:
@@ -164,11 +174,12 @@ def _view(
         place_key = place_key or "name:" + name_key(place_name)
     return MentionView(
         id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
-        entities=frozenset(names), names=names, roles=roles,
+        entities=frozenset(names.keys() - where), names=names, roles=roles,
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         time_start=row["time_start"], time_end=row["time_end"],
         time_precision=row["time_precision"], casualties=row["casualties"],
         published=row["published"], family=row["family"], denies=row["denies"],
+        month_day=_month_day(row["time"]),
     )  # fmt: skip
 
 
