@@ -262,13 +262,11 @@ def _month_day(a: MentionView, b: MentionView) -> Decision | None:
     """ "March 18" with no year against a dated "March 18, 2019": the same day of the year is a
     time that agrees (and a different one a time that differs); None when neither side has it."""
     for partial, other in ((a, b), (b, a)):
-        if partial.month_day and not partial.time_start:
-            if other.time_start and other.width == 0:
-                theirs = other.time_start[5:]
-            elif other.month_day and not other.time_start:
-                theirs = other.month_day
-            else:
+        # Two yearless days may be years apart: only a dated day can agree with one.
+        if partial.month_day and not partial.time_start and other.time_start:
+            if other.width != 0:
                 continue
+            theirs = other.time_start[5:]
             if theirs == partial.month_day:
                 return Decision(
                     True, _written(f"same day of the year ({partial.month_day})"), evidence=True

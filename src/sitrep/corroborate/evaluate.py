@@ -127,6 +127,14 @@ class _Event:
     status: str
     units: set[str]
     supporting: list[tuple[str, tuple[str, ...]]]  # (unit, chain names) per supporting claim
+    day: date | None = None  # the event's own date, when it has one to the day
+
+    def background_for(self, coding: Coding) -> bool:
+        """The event is dated to the day, and not within MAX_DAYS of the article's incident:
+        the article tells it as background (an earlier strike recalled), not as its news."""
+        if self.day is None or coding.day is None:
+            return False
+        return abs((self.day - coding.day).days) > MAX_DAYS
 
 
 def _events(store: Store) -> list[_Event]:
@@ -135,7 +143,12 @@ def _events(store: Store) -> list[_Event]:
             r.id: str((r.fields or {}).get("unit_id", r.id))
             for r in conn.execute(select(s.documents.c.id, s.documents.c.fields))
         }
-        statuses = {r.id: r.status for r in conn.execute(select(s.events.c.id, s.events.c.status))}
+        e = s.events.c
+        statuses, days = {}, {}
+        for r in conn.execute(select(e.id, e.status, e.time_start, e.time_precision)):
+            statuses[r.id] = r.status
+            if r.time_precision == "day" and r.time_start:
+                days[r.id] = date.fromisoformat(r.time_start)
         members: dict[str, set[str]] = defaultdict(set)
         for m in conn.execute(
             select(s.event_mentions.c.event_id, s.event_mentions.c.document_id).where(
@@ -152,7 +165,8 @@ def _events(store: Store) -> list[_Event]:
                 names = tuple(" ".join(str(x.get("name", "")).lower().split()) for x in r.chain)
                 support[r.event_id].append((units[r.document_id], names))
     return [
-        _Event(eid, statuses.get(eid, ""), members[eid], support.get(eid, [])) for eid in members
+        _Event(eid, statuses.get(eid, ""), members[eid], support.get(eid, []), days.get(eid))
+        for eid in members
     ]
 
 
@@ -180,13 +194,14 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
     """False merges, same-incident joins and corroboration resting on one article or chain."""
     events = _events(store)
     multi = [e for e in events if len(e.units & codings.keys()) > 1]
-    false_merges, among_credible = [], 0
+    false_merges, among_credible, background = [], 0, 0
     for e in multi:
         coded = [codings[u] for u in sorted(e.units) if u in codings]
         wrong = [(a, b) for a, b in itertools.combinations(coded, 2) if a.contradicts(b)]
         if wrong:
             false_merges.append(e)
             among_credible += any(a.credible and b.credible for a, b in wrong)
+            background += any(e.background_for(c) for c in coded)
     corroborated = [e for e in events if e.status == "corroborated"]
     one_article = [e for e in corroborated if len({u for u, _ in e.supporting}) < 2]
     one_chain = [e for e in corroborated if _one_chain(c for _, c in e.supporting)]
@@ -210,6 +225,10 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
         # Diagnostic: FA-KES labels an article 0 when its coded details disagree with the
         # reference record, so a false merge may be the coding's, not the grouping's.
         "false_merges_between_credible_articles": among_credible,
+        # Diagnostic: the event is dated, and some article's coded incident lies days away
+        # from it: that article recalls the event as background (FA-KES codes one incident per
+        # article, so joining a recalled strike to its own report counts as a false merge).
+        "false_merges_through_background_mentions": background,
         "false_merge_examples": [_example(e, codings) for e in false_merges[:8]],
         "corroborated": len(corroborated),
         "corroborated_on_one_article": len(one_article),

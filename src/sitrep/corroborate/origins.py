@@ -97,16 +97,17 @@ class Status:
 
 
 def _supporting(claims: Sequence[ClaimView]) -> dict[str, tuple[Origin, set[str]]]:
-    """Independent supporting origins, each with the documents that carry it. A document that
-    cites a source for the event does not add its own voice as a second origin."""
-    by_doc: dict[str, list[Origin]] = defaultdict(list)
+    """Independent supporting origins, each with the documents that carry it. An outlet that
+    cites a source for the event does not add its own voice as another origin: what it says
+    unattributed (here or in its other reports of the event) may rest on what it cites."""
+    by_voice: dict[str, list[tuple[Origin, str]]] = defaultdict(list)
     for claim in claims:
         if claim.stance in SUPPORTING:
-            by_doc[claim.root_doc_id].append(origin(claim))
+            by_voice[_voice(claim)[0]].append((origin(claim), claim.root_doc_id))
     out: dict[str, tuple[Origin, set[str]]] = {}
-    for doc, found in sorted(by_doc.items()):
-        cited = [o for o in found if o.key.startswith("source:")]
-        for o in cited or found:
+    for _voice_key, found in sorted(by_voice.items()):
+        cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
+        for o, doc in cited or found:
             out.setdefault(o.ident, (o, set()))[1].add(doc)
     return out
 
