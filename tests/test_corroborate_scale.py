@@ -103,3 +103,17 @@ def test_an_event_keeps_the_lowest_count_reported_and_the_range() -> None:
     row = event_row([strike("m1", 21), strike("m2", 9)], [])
     assert row["casualties"] == {"killed": 9, "killed_reported": [9, 21]}
     assert row["summary"].endswith(", 9 killed")
+
+
+def test_an_event_keeps_its_id_when_a_later_report_joins_it(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "sitrep.db"))
+    run_id = store.start_run("test", {})
+    # The later report's mention id sorts first here, which once renamed the event after it.
+    _add(store, run_id, "visit_hedged", "z9", "AMN")
+    run_corroboration(store)
+    (before,) = _event_ids(store)
+    _add(store, run_id, "visit_hedged", "a0", "Other Outlet")
+    assert run_corroboration(store).events == 1
+    assert _event_ids(store) == [before]
+    run_corroboration(store, everything=True)
+    assert _event_ids(store) == [before]

@@ -48,11 +48,13 @@ def run_corroboration(
         groups, links, compared = cluster(views, load_judgements(conn))
         claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
+        was = _current_events(conn, set(by_id))
         _forget(conn, old_events)
         rows = [
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
             for group in groups
         ]
+        _keep_ids(groups, rows, was)
         insert_ignore(conn, s.events, rows)
         members = zip(groups, rows, strict=True)
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
@@ -83,6 +85,39 @@ def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> tuple[list[Mentio
     events = _event_ids(conn, chosen)
     chosen |= set(_event_members(conn, events))
     return [v for v in everything if v.id in chosen], events
+
+
+def _current_events(conn: Connection, mention_ids: set[str]) -> dict[str, str]:
+    """Mention id -> the event it is in now."""
+    found: dict[str, str] = {}
+    for chunk in chunked(sorted(mention_ids)):
+        query = select(s.event_mentions.c.id, s.event_mentions.c.event_id).where(
+            s.event_mentions.c.id.in_(chunk)
+        )
+        found.update({r.id: r.event_id for r in conn.execute(query) if r.event_id})
+    return found
+
+
+def _keep_ids(groups: list[list[str]], rows: list[dict[str, Any]], was: dict[str, str]) -> None:
+    """Existing events keep their ids: a re-grouped event takes the id of the old event most of
+    its mentions were in (larger groups choose first); the others keep the id made from their
+    first mention, or one made from all their mentions when that one is taken."""
+    order = sorted(range(len(groups)), key=lambda i: (-len(groups[i]), groups[i][0]))
+    taken: set[str] = set()
+    kept: set[int] = set()
+    for i in order:
+        votes = Counter(was[m] for m in groups[i] if m in was)
+        for old, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if old not in taken:
+                rows[i]["id"] = old
+                taken.add(old)
+                kept.add(i)
+                break
+    for i in order:
+        if i not in kept:
+            if rows[i]["id"] in taken:
+                rows[i]["id"] = stable_id("evt", "split", *groups[i])
+            taken.add(rows[i]["id"])
 
 
 def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
