@@ -134,3 +134,23 @@ def test_an_attack_and_the_deaths_it_caused_are_one_happening() -> None:
     struck = strike("4", "DIE", 25, {"pk_kataib": "by"})
     crossed = same_happening(strikes, struck)
     assert not crossed.same and "struck in the other" in crossed.reason
+
+
+def test_groups_go_by_many_names_people_do_not() -> None:
+    army = strike("1", "DIE", 1300, {"pk_syrian-army": "by"})
+    state = strike("2", "DIE", 1300, {"pk_syria": "by"})
+    decision = same_happening(army, state)  # same day, same toll, no person named apart
+    assert decision.same and "no person named apart" in decision.reason
+    qaani = replace(army, people=frozenset({"pk_syrian-army"}))
+    assert not same_happening(qaani, state).same
+
+
+def test_an_unlocated_place_name_holds_the_located_one() -> None:
+    located = replace(strike("1", "DIE", 58, {}), place="gn_idlib", place_name="Idlib",
+                      place_country="SY")  # fmt: skip
+    unlocated = replace(strike("2", "DIE", 58, {}), place="pl_idlib-syria",
+                        place_name="Idlib Syria")  # fmt: skip
+    elsewhere = replace(unlocated, place="pl_hama", place_name="Hama")
+    decision = same_happening(located, unlocated)
+    assert decision.same and "Idlib Syria names Idlib" in decision.reason
+    assert not same_happening(located, elsewhere).same

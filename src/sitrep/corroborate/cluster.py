@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sitrep.corroborate.compat import (
+    COUNTERPART_TYPES,
     MIN_TELLING_COUNT,
     MentionView,
     family,
@@ -192,6 +193,8 @@ class Grouping(UnionFind):
         super().__init__(v.id for v in views)
         self.signatures = {v.id: {signature(v): v} for v in views}
         self.entities = {v.id: set(v.entities) for v in views}
+        # Groups naming a person (or meetings) are told apart by who is in them.
+        self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -201,15 +204,18 @@ class Grouping(UnionFind):
             for key, view in self.signatures.pop(high).items():
                 self.signatures[low].setdefault(key, view)
             self.entities[low] |= self.entities.pop(high)
+            self.personal[low] = self.personal[low] or self.personal.pop(high)
 
     def conflict(self, a: str, b: str) -> bool:
         """Joining two groups may not put two places or two times that disagree in one event,
-        nor two groups that each name participants and share none.
+        nor two groups that each name participants and share none where a person is named.
 
         Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
         """
         ra, rb = self.find(a), self.find(b)
-        if self.entities[ra] and self.entities[rb] and not self.entities[ra] & self.entities[rb]:
+        named = self.entities[ra] and self.entities[rb]
+        personal = self.personal[ra] or self.personal[rb]
+        if named and personal and not self.entities[ra] & self.entities[rb]:
             return True
         for x in self.signatures[ra].values():
             for y in self.signatures[rb].values():

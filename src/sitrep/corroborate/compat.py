@@ -45,6 +45,7 @@ class MentionView:
     entities: frozenset[str]  # canonical entity ids (or name keys) of the participants
     names: dict[str, str] = field(default_factory=dict)  # entity key -> a display name
     roles: dict[str, str] = field(default_factory=dict)  # entity key -> role
+    people: frozenset[str] = frozenset()  # the participants that are persons
     place: str | None = None  # canonical place key
     place_name: str | None = None
     place_country: str | None = None  # country code or key of the place, when known
@@ -139,8 +140,12 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
         names = ", ".join(sorted(a.names.get(k, k) for k in crossed))
         return Decision(False, _written(f"{names} strikes in one report, is struck in the other"))
     if not shared:
-        if a.entities and b.entities:
+        if a.entities and b.entities and (a.people or b.people or a.type in COUNTERPART_TYPES):
+            # A person names a happening ("Qaani visited" is not "Soleimani visited"); groups
+            # and states go by many names ("Syrian regime forces" / "the Syrian army").
             return Decision(False, lambda: "no shared participant: " + _counterparts(a, b))
+        if a.entities and b.entities:
+            return Decision(True, lambda: "no shared participant, no person named apart")
         return Decision(True, lambda: "participants named on one side only")
     only_a, only_b = a.entities - b.entities, b.entities - a.entities
     if a.type in COUNTERPART_TYPES and b.type in COUNTERPART_TYPES and only_a and only_b:
@@ -190,7 +195,15 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
             and inner.place_country == outer.place_country
         ):
             return Decision(True, _written(f"{inner.place_name} lies in {outer.place_name}"))
+        if inner.place_country is None and _words(outer) <= _words(inner):
+            # A place the gazetteer could not locate, "Idlib Syria", holds the located "Idlib":
+            # no contradiction, and (unlocated) no evidence either.
+            return Decision(True, _written(f"{inner.place_name} names {outer.place_name}"))
     return Decision(False, lambda: f"places differ ({a.place_name} / {b.place_name})")
+
+
+def _words(view: MentionView) -> frozenset[str]:
+    return frozenset((view.place_name or "").lower().replace("-", " ").split()) or frozenset({""})
 
 
 @lru_cache(maxsize=65536)

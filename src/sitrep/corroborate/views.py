@@ -99,17 +99,17 @@ def load_mentions(conn: Connection, doc_ids: Sequence[str] | None) -> list[Menti
         if r["place"] and (r["document_id"], r["place"]["start"], r["place"]["end"]) in resolved
     }
     places = _places(conn, place_ids)
-    towns = _towns(conn, set(resolved.values()))
-    return [_view(r, resolved, places, towns) for r in rows]
+    kinds = _entity_types(conn, set(resolved.values()))
+    return [_view(r, resolved, places, kinds) for r in rows]
 
 
-def _towns(conn: Connection, ids: set[str]) -> set[str]:
-    """Of these entity ids, those that are places (not states)."""
+def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
+    """Entity id -> its type (person, place, state, org ...)."""
     e = s.entities.c
     return {
-        r.id
+        r.id: r.type
         for chunk in chunked(sorted(ids))
-        for r in conn.execute(select(e.id).where(e.id.in_(chunk)).where(e.type == "place"))
+        for r in conn.execute(select(e.id, e.type).where(e.id.in_(chunk)))
     }
 
 
@@ -149,19 +149,23 @@ def _view(
     row: dict[str, Any],
     resolved: dict[tuple[str, int, int], str],
     places: dict[str, dict[str, Any]],
-    towns: set[str],
+    kinds: dict[str, str],
 ) -> MentionView:
     doc_id = row["document_id"]
     names: dict[str, str] = {}
     roles: dict[str, str] = {}
     where: set[str] = set()  # participants that are places: shown, never matched on
+    people: set[str] = set()
     for part in row["participants"]:
         key = participant_key(part, doc_id, resolved)
         if key is not None:
             names.setdefault(key, str(part["text"]))
             roles.setdefault(key, str(part["role"]))
-            if key in towns or (key.startswith("name:") and part.get("label") in PLACE_LABELS):
+            label = part.get("label")
+            if kinds.get(key) == "place" or (key.startswith("name:") and label in PLACE_LABELS):
                 where.add(key)
+            if kinds.get(key) == "person" or (key not in kinds and label == "PERSON"):
+                people.add(key)
     place_key = place_name = country = None
     is_country = False
     if row["place"]:
@@ -175,6 +179,7 @@ def _view(
     return MentionView(
         id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
         entities=frozenset(names.keys() - where), names=names, roles=roles,
+        people=frozenset(people),
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         time_start=row["time_start"], time_end=row["time_end"],
         time_precision=row["time_precision"], casualties=row["casualties"],
