@@ -49,12 +49,14 @@ def run_corroboration(
         claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
         was = _current_events(conn, set(by_id))
+        before = _where_and_when(conn, old_events)
         _forget(conn, old_events)
         rows = [
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
             for group in groups
         ]
         _keep_ids(groups, rows, was)
+        _log_moves(conn, before, rows)
         insert_ignore(conn, s.events, rows)
         members = zip(groups, rows, strict=True)
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
@@ -132,6 +134,50 @@ def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[str]:
     for chunk in chunked(sorted(event_ids)):
         query = select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.in_(chunk))
         yield from conn.execute(query).scalars()
+
+
+Placing = tuple[str | None, str | None, str | None, str | None]  # start, end, precision, place
+
+
+def _where_and_when(conn: Connection, event_ids: set[str]) -> dict[str, Placing]:
+    e = s.events.c
+    out: dict[str, Placing] = {}
+    for chunk in chunked(sorted(event_ids)):
+        query = select(e.id, e.time_start, e.time_end, e.time_precision, e.place)
+        for r in conn.execute(query.where(e.id.in_(chunk))):
+            place = r.place.get("name") if isinstance(r.place, dict) else None
+            out[r.id] = (r.time_start, r.time_end, r.time_precision, place)
+    return out
+
+
+def _log_moves(conn: Connection, before: dict[str, Placing], rows: list[dict[str, Any]]) -> None:
+    """An event that keeps its id but changes its time or place says so, with the reason: the
+    most precise time (or the most precise place) its reports now give."""
+    moves = []
+    for row in rows:
+        old = before.get(str(row["id"]))
+        place = row["place"].get("name") if isinstance(row["place"], dict) else None
+        new: Placing = (row["time_start"], row["time_end"], row["time_precision"], place)
+        if old is None or old == new:
+            continue
+        reason = (
+            f"time {old[0]}..{old[1]} ({old[2]}) -> {new[0]}..{new[1]} ({new[2]}), "
+            f"place {old[3]} -> {new[3]}: the most precise its reports now give"
+        )
+        moves.append(
+            {
+                "id": stable_id("jdg", "event-move", row["id"], *old, *new),
+                "subject": "event",
+                "action": "relabel",
+                "targets": {"event": row["id"], "from": list(old), "to": list(new)},
+                "by": "rule",
+                "actor": "corroborate.event_row",
+                "reason": reason,
+                "created_at": utc_now(),
+                "active": True,
+            }
+        )
+    insert_ignore(conn, s.judgements, moves)
 
 
 def _forget(conn: Connection, event_ids: set[str]) -> None:
