@@ -139,7 +139,8 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
 
         With --db naming a filled store, only the reduce is re-run (every event re-grouped):
         the quick loop while changing corroboration."""
-        from sitrep.corroborate.evaluate import run_eval, run_gold_eval
+        from sitrep.corroborate.evaluate import run_eval
+        from sitrep.corroborate.evaluate_gold import run_gold_eval
         from sitrep.settings import get_settings
 
         path = fakes or get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"

@@ -169,10 +169,6 @@ def _side(view: MentionView, key: str) -> int:
     return 1 if role in AGENT_ROLES else -1 if role in PATIENT_ROLES else 0
 
 
-# Kept under the old name: the participant feature of earlier releases.
-participants_overlap = participants_compatible
-
-
 def _counterparts(a: MentionView, b: MentionView) -> str:
     only_a, only_b = a.entities - b.entities, b.entities - a.entities
     theirs = sorted(a.names.get(k, k) for k in only_a) + sorted(b.names.get(k, k) for k in only_b)

@@ -41,13 +41,13 @@ def name_key(name: str) -> str:
 class Origin:
     """Where a claim comes from: a key to count it by, and words to name it."""
 
-    key: str  # "source:<name>", "outlet:<name>" or "page:<document>"
+    key: str  # "source:<name>", "outlet:<name>" or "doc:<document>" (a page with no outlet)
     label: str  # "Western intelligence (via Fox News)"
 
     @property
     def ident(self) -> str:
         """What makes two origins one: Reuters cited by an outlet is Reuters' own report."""
-        return self.key.split(":", 1)[1] if not self.key.startswith("page:") else self.key
+        return self.key.split(":", 1)[1] if not self.key.startswith("doc:") else self.key
 
 
 def _cited(claim: ClaimView) -> list[dict[str, object]]:
@@ -64,7 +64,7 @@ def _voice(claim: ClaimView) -> tuple[str, str]:
     if outlet and outlet.strip():
         return "outlet:" + name_key(outlet), outlet.strip()
     label = claim.root_label or "an unnamed page"
-    return "page:" + claim.root_doc_id, label
+    return "doc:" + claim.root_doc_id, label
 
 
 def origin(claim: ClaimView) -> Origin:
