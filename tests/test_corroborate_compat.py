@@ -154,3 +154,17 @@ def test_an_unlocated_place_name_holds_the_located_one() -> None:
     decision = same_happening(located, unlocated)
     assert decision.same and "Idlib Syria names Idlib" in decision.reason
     assert not same_happening(located, elsewhere).same
+
+
+def test_a_later_run_reaches_only_the_time_neighbourhood_of_its_mentions() -> None:
+    from sitrep.corroborate.compat import may_meet
+
+    new = view("1", place="Aleppo", start="2020-03-18", published="2020-03-19")
+    assert may_meet(new, view("2", place="Aleppo", start="2020-03-01", end="2020-03-31"))
+    assert not may_meet(new, view("3", place="Aleppo", start="2016-05-02"))
+    assert may_meet(new, view("4", place="Aleppo", published="2020-03-20"))
+    assert not may_meet(new, view("5", place="Aleppo", published="2019-11-20"))
+    # may_meet is never stricter than the decision itself.
+    for other in (view(str(i), place="Aleppo", start=f"2020-03-{d:02d}") for i, d in
+                  enumerate(range(10, 28), start=10)):  # fmt: skip
+        assert may_meet(new, other) or not same_happening(new, other).same

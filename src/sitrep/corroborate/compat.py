@@ -284,6 +284,23 @@ def _month_day(a: MentionView, b: MentionView) -> Decision | None:
     return None
 
 
+def may_meet(a: MentionView, b: MentionView) -> bool:
+    """Could the time rules let these two join at all? A cheap test (no reasons) that keeps a
+    later run's scope to the time neighbourhood of its new mentions."""
+    if a.doc_id == b.doc_id or a.month_day or b.month_day:
+        return True
+    if a.time_start and b.time_start:
+        a_end, b_end = a.end or a.time_start, b.end or b.time_start
+        if a.time_start <= b_end and b.time_start <= a_end:
+            return True
+        gap = _days_apart(max(a.time_start, b.time_start), min(a_end, b_end))
+        return gap is not None and gap <= DENIAL_DAYS and (a.denies or b.denies)
+    if a.published and b.published:
+        gap = _days_apart(a.published, b.published)
+        return gap is not None and gap <= PUBLISHED_DAYS
+    return False
+
+
 def _undated(a: MentionView, b: MentionView) -> Decision:
     if a.doc_id == b.doc_id:
         return Decision(True, lambda: "time unknown on one side, same document")

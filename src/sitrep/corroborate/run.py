@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
-from sitrep.corroborate.cluster import Link, cluster
-from sitrep.corroborate.compat import MentionView
+from sitrep.corroborate.cluster import Link, block_keys, cluster
+from sitrep.corroborate.compat import MentionView, may_meet
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
 from sitrep.errors import NotFoundError, UsageError
@@ -81,9 +81,18 @@ def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> tuple[list[Mentio
     else:
         wanted = set(doc_ids)
         fresh = [v for v in everything if v.doc_id in wanted]
-    keys = {(v.type, e) for v in fresh for e in v.entities}
+    by_key: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
+    for v in fresh:
+        for key in block_keys(v):
+            by_key[key].append(v)
     chosen = {v.id for v in fresh}
-    chosen |= {v.id for v in everything if any((v.type, e) in keys for e in v.entities)}
+    # Block mates that some fresh mention of their block may meet (time-wise); the rest of a
+    # dense block (a leader's years of visits) stays as it is.
+    chosen |= {
+        v.id
+        for v in everything
+        if any(may_meet(f, v) for key in block_keys(v) for f in by_key.get(key, ()))
+    }
     events = _event_ids(conn, chosen)
     chosen |= set(_event_members(conn, events))
     return [v for v in everything if v.id in chosen], events
