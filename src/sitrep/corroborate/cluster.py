@@ -22,7 +22,6 @@ from sitrep.corroborate.compat import (
     place_compatible,
     same_happening,
     time_compatible,
-    told_before,
 )
 
 # A block (type, participant) is walked in sorted order and each mention meets at most this
@@ -163,31 +162,30 @@ def candidate_pairs(views: Sequence[MentionView]) -> Iterable[tuple[MentionView,
                     yield a, b
 
 
-Signature = tuple[str | None, str | None, bool, str | None, str | None, str | None, bool]
+Signature = tuple[str | None, str | None, bool, str | None, str | None, bool]
 
 
 def signature(view: MentionView) -> Signature:
-    """What the group checks read of a mention: groups hold few distinct ones."""
+    """What the group checks read of a mention: groups hold few distinct ones (publication
+    dates, one per report, are kept apart as each group's earliest)."""
     return (
         view.place, view.place_country, view.place_is_country, view.time_start, view.time_end,
-        view.published, view.denies,
+        view.denies,
     )  # fmt: skip
 
 
 def agree(x: MentionView, y: MentionView) -> bool:
-    """May two members of one event stand together? Places agree; dated times overlap; no
-    report predates a happening. (An undated member takes its event's time: it was joined on
-    evidence already, so undated pairs are not re-judged here.)"""
+    """May two members of one event stand together? Places agree; dated times overlap. (An
+    undated member takes its event's time: it was joined on evidence already, so undated pairs
+    are not re-judged here; that no report predates the happening is checked per group.)"""
     if not place_compatible(x, y).same:
         return False
-    if x.time_start and y.time_start:
-        return time_compatible(x, y).same
-    return told_before(x, y).same
+    return not (x.time_start and y.time_start) or time_compatible(x, y).same
 
 
 class Grouping(UnionFind):
     """Union-find that also keeps, per group, one mention for each distinct place and time,
-    and the participants the group names."""
+    the participants the group names, its latest dated start and its earliest report."""
 
     def __init__(self, views: Sequence[MentionView]) -> None:
         super().__init__(v.id for v in views)
@@ -195,6 +193,8 @@ class Grouping(UnionFind):
         self.entities = {v.id: set(v.entities) for v in views}
         # Groups naming a person (or meetings) are told apart by who is in them.
         self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
+        self.latest = {v.id: v.time_start or "" for v in views}
+        self.earliest = {v.id: v.published or "9999" for v in views}
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -205,6 +205,8 @@ class Grouping(UnionFind):
                 self.signatures[low].setdefault(key, view)
             self.entities[low] |= self.entities.pop(high)
             self.personal[low] = self.personal[low] or self.personal.pop(high)
+            self.latest[low] = max(self.latest[low], self.latest.pop(high))
+            self.earliest[low] = min(self.earliest[low], self.earliest.pop(high))
 
     def conflict(self, a: str, b: str) -> bool:
         """Joining two groups may not put two places or two times that disagree in one event,
@@ -213,6 +215,8 @@ class Grouping(UnionFind):
         Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
         """
         ra, rb = self.find(a), self.find(b)
+        if self.latest[ra] > self.earliest[rb] or self.latest[rb] > self.earliest[ra]:
+            return True  # a happening would date after a report that tells it
         named = self.entities[ra] and self.entities[rb]
         personal = self.personal[ra] or self.personal[rb]
         if named and personal and not self.entities[ra] & self.entities[rb]:
