@@ -174,6 +174,11 @@ def signature(view: MentionView) -> Signature:
     )  # fmt: skip
 
 
+def _toll(view: MentionView) -> int:
+    killed = (view.casualties or {}).get("killed")
+    return killed if isinstance(killed, int) else 0
+
+
 def agree(x: MentionView, y: MentionView) -> bool:
     """May two members of one event stand together? Places agree; dated times overlap. (An
     undated member takes its event's time: it was joined on evidence already, so undated pairs
@@ -195,6 +200,8 @@ class Grouping(UnionFind):
         self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
         self.latest = {v.id: v.time_start or "" for v in views}
         self.earliest = {v.id: v.published or "9999" for v in views}
+        # (document, killed) of each member with a toll: one report's two tolls are two events
+        self.tolls = {v.id: {(v.doc_id, _toll(v))} - {(v.doc_id, 0)} for v in views}
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -207,6 +214,7 @@ class Grouping(UnionFind):
             self.personal[low] = self.personal[low] or self.personal.pop(high)
             self.latest[low] = max(self.latest[low], self.latest.pop(high))
             self.earliest[low] = min(self.earliest[low], self.earliest.pop(high))
+            self.tolls[low] |= self.tolls.pop(high)
 
     def conflict(self, a: str, b: str) -> bool:
         """Joining two groups may not put two places or two times that disagree in one event,
@@ -217,6 +225,9 @@ class Grouping(UnionFind):
         ra, rb = self.find(a), self.find(b)
         if self.latest[ra] > self.earliest[rb] or self.latest[rb] > self.earliest[ra]:
             return True  # a happening would date after a report that tells it
+        for doc, killed in self.tolls[ra]:
+            if any(doc == other and killed != toll for other, toll in self.tolls[rb]):
+                return True  # "42 killed in Homs ... 3 killed in another blast in Homs"
         named = self.entities[ra] and self.entities[rb]
         personal = self.personal[ra] or self.personal[rb]
         if named and personal and not self.entities[ra] & self.entities[rb]:
