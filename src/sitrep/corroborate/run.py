@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
-from sitrep.corroborate.cluster import Link, cluster
-from sitrep.corroborate.compat import MentionView
+from sitrep.corroborate.cluster import Link, block_keys, cluster
+from sitrep.corroborate.compat import MentionView, may_meet
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
 from sitrep.errors import NotFoundError, UsageError
@@ -48,11 +48,15 @@ def run_corroboration(
         groups, links, compared = cluster(views, load_judgements(conn))
         claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
+        was = _current_events(conn, set(by_id))
+        before = _where_and_when(conn, old_events)
         _forget(conn, old_events)
         rows = [
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
             for group in groups
         ]
+        _keep_ids(groups, rows, was)
+        _log_moves(conn, before, rows)
         insert_ignore(conn, s.events, rows)
         members = zip(groups, rows, strict=True)
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
@@ -77,12 +81,54 @@ def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> tuple[list[Mentio
     else:
         wanted = set(doc_ids)
         fresh = [v for v in everything if v.doc_id in wanted]
-    keys = {(v.type, e) for v in fresh for e in v.entities}
+    by_key: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
+    for v in fresh:
+        for key in block_keys(v):
+            by_key[key].append(v)
     chosen = {v.id for v in fresh}
-    chosen |= {v.id for v in everything if any((v.type, e) in keys for e in v.entities)}
+    # Block mates that some fresh mention of their block may meet (time-wise); the rest of a
+    # dense block (a leader's years of visits) stays as it is.
+    chosen |= {
+        v.id
+        for v in everything
+        if any(may_meet(f, v) for key in block_keys(v) for f in by_key.get(key, ()))
+    }
     events = _event_ids(conn, chosen)
     chosen |= set(_event_members(conn, events))
     return [v for v in everything if v.id in chosen], events
+
+
+def _current_events(conn: Connection, mention_ids: set[str]) -> dict[str, str]:
+    """Mention id -> the event it is in now."""
+    found: dict[str, str] = {}
+    for chunk in chunked(sorted(mention_ids)):
+        query = select(s.event_mentions.c.id, s.event_mentions.c.event_id).where(
+            s.event_mentions.c.id.in_(chunk)
+        )
+        found.update({r.id: r.event_id for r in conn.execute(query) if r.event_id})
+    return found
+
+
+def _keep_ids(groups: list[list[str]], rows: list[dict[str, Any]], was: dict[str, str]) -> None:
+    """Existing events keep their ids: a re-grouped event takes the id of the old event most of
+    its mentions were in (larger groups choose first); the others keep the id made from their
+    first mention, or one made from all their mentions when that one is taken."""
+    order = sorted(range(len(groups)), key=lambda i: (-len(groups[i]), groups[i][0]))
+    taken: set[str] = set()
+    kept: set[int] = set()
+    for i in order:
+        votes = Counter(was[m] for m in groups[i] if m in was)
+        for old, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if old not in taken:
+                rows[i]["id"] = old
+                taken.add(old)
+                kept.add(i)
+                break
+    for i in order:
+        if i not in kept:
+            if rows[i]["id"] in taken:
+                rows[i]["id"] = stable_id("evt", "split", *groups[i])
+            taken.add(rows[i]["id"])
 
 
 def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
@@ -97,6 +143,50 @@ def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[str]:
     for chunk in chunked(sorted(event_ids)):
         query = select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.in_(chunk))
         yield from conn.execute(query).scalars()
+
+
+Placing = tuple[str | None, str | None, str | None, str | None]  # start, end, precision, place
+
+
+def _where_and_when(conn: Connection, event_ids: set[str]) -> dict[str, Placing]:
+    e = s.events.c
+    out: dict[str, Placing] = {}
+    for chunk in chunked(sorted(event_ids)):
+        query = select(e.id, e.time_start, e.time_end, e.time_precision, e.place)
+        for r in conn.execute(query.where(e.id.in_(chunk))):
+            place = r.place.get("name") if isinstance(r.place, dict) else None
+            out[r.id] = (r.time_start, r.time_end, r.time_precision, place)
+    return out
+
+
+def _log_moves(conn: Connection, before: dict[str, Placing], rows: list[dict[str, Any]]) -> None:
+    """An event that keeps its id but changes its time or place says so, with the reason: the
+    most precise time (or the most precise place) its reports now give."""
+    moves = []
+    for row in rows:
+        old = before.get(str(row["id"]))
+        place = row["place"].get("name") if isinstance(row["place"], dict) else None
+        new: Placing = (row["time_start"], row["time_end"], row["time_precision"], place)
+        if old is None or old == new:
+            continue
+        reason = (
+            f"time {old[0]}..{old[1]} ({old[2]}) -> {new[0]}..{new[1]} ({new[2]}), "
+            f"place {old[3]} -> {new[3]}: the most precise its reports now give"
+        )
+        moves.append(
+            {
+                "id": stable_id("jdg", "event-move", row["id"], *old, *new),
+                "subject": "event",
+                "action": "relabel",
+                "targets": {"event": row["id"], "from": list(old), "to": list(new)},
+                "by": "rule",
+                "actor": "corroborate.event_row",
+                "reason": reason,
+                "created_at": utc_now(),
+                "active": True,
+            }
+        )
+    insert_ignore(conn, s.judgements, moves)
 
 
 def _forget(conn: Connection, event_ids: set[str]) -> None:
@@ -153,7 +243,9 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
             participants.setdefault(
                 key, {"role": v.roles.get(key, "actor"), "entity_id": key, "name": name}
             )
-    timed = sorted(views, key=lambda v: (PRECISION_RANK.get(v.time_precision, 5), v.id))
+    # The most precise time a report of the happening gives; a denial's time is the denial's
+    # ("the Kremlin denied in August"), so it dates the event only when nothing else does.
+    timed = sorted(views, key=lambda v: (v.denies, PRECISION_RANK.get(v.time_precision, 5), v.id))
     best_time = timed[0]
     placed = [v for v in views if v.place]
     place = min(placed, key=lambda v: (v.place_is_country, v.id)) if placed else None
