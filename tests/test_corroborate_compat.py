@@ -103,8 +103,44 @@ def test_a_country_is_no_evidence_of_the_same_town() -> None:
     also_aleppo = replace(view("3", place="Aleppo", start="2020-03-18"), entities=nobody)
     refused = same_happening(in_aleppo, in_syria)
     assert not refused.same and "lies in Syria" in refused.reason
-    joined = same_happening(in_aleppo, also_aleppo)
-    assert joined.same and "same place Aleppo" in joined.reason
+    # One town on one day is not one happening either (a city at war sees several a day) ...
+    refused = same_happening(in_aleppo, also_aleppo)
+    assert not refused.same and "too little" in refused.reason
+    # ... until something ties the two reports: the same toll.
+    toll = {"killed": 12}
+    joined = same_happening(
+        replace(in_aleppo, casualties=toll), replace(also_aleppo, casualties=toll)
+    )
+    assert joined.same and "same place Aleppo" in joined.reason and "12 killed" in joined.reason
+
+
+def test_a_state_shared_ties_nothing_a_named_group_does() -> None:
+    # "Syrian" and "Russia" take part in most happenings of their war; a named group does not.
+    syria = "pk_syria"
+    first = replace(
+        view("1", place="Idlib", start="2017-04-04"), entities=frozenset({syria}),
+        states=frozenset({syria}),
+    )  # fmt: skip
+    second = replace(first, id="2", doc_id="d2")
+    assert not same_happening(first, second).same
+    group = "pk_hayat-tahrir-al-sham"
+    assert same_happening(
+        replace(first, entities=frozenset({syria, group})),
+        replace(second, entities=frozenset({syria, group})),
+    ).same
+
+
+def test_one_town_on_one_day_is_not_one_attack() -> None:
+    def raid(id_: str, mode: str) -> MentionView:
+        return replace(
+            view(id_, place="Aleppo", start="2016-09-20"), type="ASSAULT", mode=mode,
+            entities=frozenset(), family="violence",
+        )  # fmt: skip
+
+    # An offensive repelled and an air raid on a convoy, both "in Aleppo on Tuesday"; nor are
+    # two air raids on a city under siege one raid on that evidence alone.
+    assert not same_happening(raid("1", "offensive"), raid("2", "air-strike")).same
+    assert not same_happening(raid("1", "air-strike"), raid("2", "air-strike")).same
 
 
 def test_different_people_named_are_different_happenings() -> None:

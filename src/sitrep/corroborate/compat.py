@@ -29,9 +29,9 @@ CLOSE_DAYS = 3
 # A denial follows what it denies: "the Kremlin denied in August" a visit in July. Its own time
 # may lie this many days after the happening's.
 DENIAL_DAYS = 62
-# Casualty counts that are evidence when two reports give the same figure (0 and 1 are too
-# common to tell one strike from another).
-MIN_TELLING_COUNT = 2
+# Casualty counts that are evidence when two reports give the same figure (0, 1 and 2 are too
+# common to tell one strike from another: "two persons were injured" twice in one report).
+MIN_TELLING_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class MentionView:
     names: dict[str, str] = field(default_factory=dict)  # entity key -> a display name
     roles: dict[str, str] = field(default_factory=dict)  # entity key -> role
     people: frozenset[str] = frozenset()  # the participants that are persons
+    # The participants that are states or nationalities ("Syrian", "Russia"): a party to most
+    # happenings of its war, so sharing one says nothing of which happening.
+    states: frozenset[str] = frozenset()
     place: str | None = None  # canonical place key
     place_name: str | None = None
     place_country: str | None = None  # country code or key of the place, when known
@@ -56,6 +59,9 @@ class MentionView:
     casualties: dict[str, Any] | None = None  # the mention's counts (killed, wounded, ...)
     published: str | None = None  # the report's publication date (its first copy's)
     month_day: str | None = None  # "03-18" of an unresolved "March 18" (no year known)
+    # The month of its report, for a mention the text does not date: shown as the event's time
+    # when nothing better dates it, never compared (two attacks "reported in June" are not one).
+    reported: tuple[str, str] | None = None
     family: str = ""  # the type's family (see the event schema); empty: the type itself
     denies: bool = False  # the mention's claim denies that it happened
 
@@ -89,6 +95,7 @@ class Decision(NamedTuple):
     same: bool
     why: Callable[[], str]
     evidence: bool = False
+    feature: str = ""  # which feature decided ("place" ...), where a rule weighs them apart
 
     @property
     def reason(self) -> str:
@@ -152,10 +159,12 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
         # Each names someone the other does not: different counterparts, different meetings.
         # (One naming fewer, "Assad met Baqeri" / "... Baqeri and al-Ghanimi", still joins.)
         return Decision(False, lambda: "different counterparts: " + _counterparts(a, b))
+    telling = shared - a.states - b.states
     return Decision(
         True,
         lambda: "shared participants: " + ", ".join(sorted(a.names.get(k, k) for k in shared)),
-        evidence=True,
+        evidence=bool(telling),
+        feature="participants",
     )
 
 
@@ -182,7 +191,10 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
         return Decision(True, lambda: "place unknown on one side")
     if a.place == b.place:
         return Decision(
-            True, lambda: f"same place {a.place_name or a.place}", evidence=not a.place_is_country
+            True,
+            lambda: f"same place {a.place_name or a.place}",
+            evidence=not a.place_is_country,
+            feature="place",
         )
     for inner, outer in ((a, b), (b, a)):
         if (
@@ -253,7 +265,7 @@ def time_compatible(a: MentionView, b: MentionView) -> Decision:
     a_end, b_end = a.end or a_start, b.end or b_start
     if a_start <= b_end and b_start <= a_end:
         close = max(a.width or 0, b.width or 0) <= CLOSE_DAYS
-        return Decision(True, lambda: f"times overlap ({_spans(a, b)})", evidence=close)
+        return Decision(True, lambda: f"times overlap ({_spans(a, b)})", close, "time")
     for denial, d_start, o_start, o_end in (
         (a, a_start, b_start, b_end),
         (b, b_start, a_start, a_end),
@@ -278,7 +290,7 @@ def _month_day(a: MentionView, b: MentionView) -> Decision | None:
             theirs = other.time_start[5:]
             if theirs == partial.month_day:
                 return Decision(
-                    True, _written(f"same day of the year ({partial.month_day})"), evidence=True
+                    True, _written(f"same day of the year ({partial.month_day})"), True, "time"
                 )
             return Decision(False, _written(f"days differ (--{partial.month_day} / --{theirs})"))
     return None
@@ -327,11 +339,26 @@ def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
         x = (a.casualties or {}).get(key)
         y = (b.casualties or {}).get(key)
         if isinstance(x, int) and x == y and x >= MIN_TELLING_COUNT:
-            out.append(Decision(True, _written(f"same count: {x} {key}"), evidence=True))
+            out.append(Decision(True, _written(f"same count: {x} {key}"), True, "count"))
     return out
 
 
 FEATURES = (type_compatible, participants_compatible, place_compatible, time_compatible)
+
+
+# What ties two reports to one happening beyond where and when: a shared participant that is no
+# mere state, the same telling count. (The same kind of attack does not: "air strikes on Aleppo"
+# are reported every day of a siege.)
+TIES = frozenset({"participants", "count"})
+
+
+def weigh(agreed: list[Decision]) -> tuple[int, int]:
+    """(ties, space-time): the ties found, and 0-2 for the same town and the same days. A big
+    city sees several happenings on one day (an offensive repelled and an aid convoy bombed,
+    both "in Aleppo on Tuesday"), so where and when count together as one piece of evidence."""
+    ties = sum(d.evidence for d in agreed if d.feature in TIES)
+    space_time = sum(d.evidence for d in agreed if d.feature in ("place", "time"))
+    return ties, space_time
 
 
 def same_happening(a: MentionView, b: MentionView) -> Decision:
@@ -343,24 +370,18 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
         if not decision.same:
             return decision
         agreed.append(decision)
-    counts = casualties_agree(a, b)
-    agreed += counts
-    found = sum(d.evidence for d in agreed)
+    agreed += casualties_agree(a, b)
+    ties, space_time = weigh(agreed)
+    said = "; ".join(d.reason for d in agreed)
     if a.doc_id == b.doc_id:
         # One report tells several happenings: even in one document, something must tie the
-        # two mentions (an undated "35 people were killed" is not the strike on another town).
-        if found:
-            return Decision(True, lambda: "same document; " + "; ".join(d.reason for d in agreed))
-        return Decision(
-            False,
-            lambda: "same document, but nothing ties them: " + "; ".join(d.reason for d in agreed),
-        )
-    # Across documents, two things must say it: one shared name (a country's army is in every
-    # other report of a war), one town or one day alone is not enough. An undated pair reached
-    # here only because its reports were published days apart, which is no evidence by itself.
-    if found >= 2:
-        return Decision(True, lambda: "; ".join(d.reason for d in agreed), evidence=True)
-    return Decision(
-        False,
-        lambda: "too little says it is the same happening: " + "; ".join(d.reason for d in agreed),
-    )
+        # two mentions (an undated "35 people were killed" is not the strike on another town);
+        # the town alone does not (a report on a city's battle tells many strikes on it).
+        if ties or space_time == 2:
+            return Decision(True, lambda: "same document; " + said)
+        return Decision(False, lambda: "same document, but nothing ties them: " + said)
+    # Across documents, a tie and one more piece of evidence: a country's army is in every
+    # other report of a war, and one town on one day is not one happening either.
+    if ties and ties + min(space_time, 1) >= 2:
+        return Decision(True, lambda: said, evidence=True)
+    return Decision(False, lambda: "too little says it is the same happening: " + said)

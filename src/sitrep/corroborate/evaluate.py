@@ -194,7 +194,7 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
     """False merges, same-incident joins and corroboration resting on one article or chain."""
     events = _events(store)
     multi = [e for e in events if len(e.units & codings.keys()) > 1]
-    false_merges, among_credible, background = [], 0, 0
+    false_merges, among_credible, background, credible_news = [], 0, 0, 0
     for e in multi:
         coded = [codings[u] for u in sorted(e.units) if u in codings]
         wrong = [(a, b) for a, b in itertools.combinations(coded, 2) if a.contradicts(b)]
@@ -202,6 +202,10 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
             false_merges.append(e)
             among_credible += any(a.credible and b.credible for a, b in wrong)
             background += any(e.background_for(c) for c in coded)
+            credible_news += any(
+                a.credible and b.credible and not (e.background_for(a) or e.background_for(b))
+                for a, b in wrong
+            )
     corroborated = [e for e in events if e.status == "corroborated"]
     one_article = [e for e in corroborated if len({u for u, _ in e.supporting}) < 2]
     one_chain = [e for e in corroborated if _one_chain(c for _, c in e.supporting)]
@@ -229,6 +233,12 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
         # from it: that article recalls the event as background (FA-KES codes one incident per
         # article, so joining a recalled strike to its own report counts as a false merge).
         "false_merges_through_background_mentions": background,
+        # Both diagnostics out: two credible articles whose coded incidents differ, joined in
+        # an event that is the news of both (not a recalled earlier strike).
+        "false_merges_of_credible_news": credible_news,
+        "false_merge_share_of_credible_news": (
+            round(credible_news / len(multi), 3) if multi else 0.0
+        ),
         "false_merge_examples": [_example(e, codings) for e in false_merges[:8]],
         "corroborated": len(corroborated),
         "corroborated_on_one_article": len(one_article),

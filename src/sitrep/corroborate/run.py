@@ -233,6 +233,16 @@ def _log_links(conn: Connection, links: list[Link]) -> None:
     insert_ignore(conn, s.judgements, rows)
 
 
+def _event_time(views: list[MentionView], best: MentionView) -> dict[str, str | None]:
+    """The best time a report gives; else the month the earliest report came out in (a bound
+    the text did not give, shown so an undated attack still sits on the timeline)."""
+    months = sorted(v.reported for v in views if v.reported)
+    if best.time_start or not months:  # a date, or an "unresolved" day of the year, or nothing
+        start, end, precision = best.time_start, best.time_end, best.time_precision
+        return {"time_start": start, "time_end": end, "time_precision": precision}
+    return {"time_start": months[0][0], "time_end": months[0][1], "time_precision": "month"}
+
+
 def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, Any]:
     """One event from its mentions: union of participants, most precise place and time."""
     first = min(views, key=lambda v: v.id)
@@ -265,9 +275,7 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
         if place and not (place.place or "").startswith("name:")
         else None,
         "place": {"key": place.place, "name": place.place_name} if place else None,
-        "time_start": best_time.time_start,
-        "time_end": best_time.time_end,
-        "time_precision": best_time.time_precision,
+        **_event_time(views, best_time),
         "casualties": casualties,
         "status": status.status,
         "status_reason": status.reason,

@@ -13,6 +13,7 @@ from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import AGAINST, ClaimView, name_key
 from sitrep.extract.schema import load_event_schema
+from sitrep.records import REPORTED_MONTH_METHOD
 from sitrep.resolve.ids import pack_entity_id
 from sitrep.store import chunked
 from sitrep.store import schema as s
@@ -156,6 +157,7 @@ def _view(
     roles: dict[str, str] = {}
     where: set[str] = set()  # participants that are places: shown, never matched on
     people: set[str] = set()
+    states: set[str] = set()
     for part in row["participants"]:
         key = participant_key(part, doc_id, resolved)
         if key is not None:
@@ -166,6 +168,8 @@ def _view(
                 where.add(key)
             if kinds.get(key) == "person" or (key not in kinds and label == "PERSON"):
                 people.add(key)
+            if kinds.get(key) == "state" or (key not in kinds and label == "NORP"):
+                states.add(key)
     place_key = place_name = country = None
     is_country = False
     if row["place"]:
@@ -176,16 +180,28 @@ def _view(
         if info:
             country, is_country = info.get("country"), info.get("precision") == "country"
         place_key = place_key or "name:" + name_key(place_name)
+    start, end, precision, reported = _compared_time(row)
     return MentionView(
         id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
         entities=frozenset(names.keys() - where), names=names, roles=roles,
-        people=frozenset(people),
+        people=frozenset(people), states=frozenset(states),
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
-        time_start=row["time_start"], time_end=row["time_end"],
-        time_precision=row["time_precision"], casualties=row["casualties"],
+        time_start=start, time_end=end, time_precision=precision, reported=reported,
+        casualties=row["casualties"],
         published=row["published"], family=row["family"], denies=row["denies"],
         month_day=_month_day(row["time"]),
     )  # fmt: skip
+
+
+def _compared_time(
+    row: dict[str, Any],
+) -> tuple[str | None, str | None, str | None, tuple[str, str] | None]:
+    """The time corroboration compares, and the report's month kept aside for a mention the
+    text does not date (`extract.dating.reported_month`): that month is no evidence of when."""
+    time = row["time"]
+    if isinstance(time, dict) and time.get("method") == REPORTED_MONTH_METHOD:
+        return None, None, None, (str(row["time_start"]), str(row["time_end"]))
+    return row["time_start"], row["time_end"], row["time_precision"], None
 
 
 # What a source can be, by the type resolution gave its entity (else the NER label): a person,
