@@ -240,9 +240,17 @@ class Grouping(UnionFind):
 
 
 def cluster(
-    views: Sequence[MentionView], judgements: Sequence[AnalystJudgement] = ()
+    views: Sequence[MentionView],
+    judgements: Sequence[AnalystJudgement] = (),
+    settled: Sequence[Sequence[str]] = (),
+    fresh: set[str] | None = None,
 ) -> tuple[list[list[str]], list[Link], int]:
-    """Events as lists of mention ids, the rule links that made them, and pairs compared."""
+    """Events as lists of mention ids, the rule links that made them, and pairs compared.
+
+    A later run passes the existing events among `views` as `settled` (they stay together, as
+    they were joined on evidence before) and its new mentions as `fresh`: only pairs with a
+    fresh mention are compared, so a new mention joins an event or bridges two, and the rest
+    stays as it is."""
     ids = {v.id for v in views}
     split_sets = [set(j.mentions) & ids for j in judgements if j.action == "split"]
 
@@ -250,7 +258,12 @@ def cluster(
         return any((a in s) != (b in s) for s in split_sets)
 
     groups, links, compared = Grouping(views), list[Link](), 0
+    for members in settled:
+        for other in members[1:]:
+            groups.union(members[0], other)
     for a, b in candidate_pairs(views):
+        if fresh is not None and a.id not in fresh and b.id not in fresh:
+            continue
         compared += 1
         if groups.find(a.id) == groups.find(b.id) or (split_sets and kept_apart(a.id, b.id)):
             continue

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
+from sitrep.corroborate import blocks
 from sitrep.corroborate.cluster import Link, block_keys, cluster
 from sitrep.corroborate.compat import MentionView, may_meet
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
@@ -40,12 +41,17 @@ def run_corroboration(
     their events; `doc_ids` names the documents instead; `everything` re-groups the store.
     """
     with store.transaction() as conn:
+        if not everything and blocks.is_empty(conn):
+            # A store grouped before the block index existed: re-group it once, which fills it.
+            everything = _has_events(conn)
         if everything:
             views = load_mentions(conn, None)
             old_events = _event_ids(conn, {v.id for v in views})
+            settled: list[list[str]] = []
+            fresh: set[str] | None = None
         else:
-            views, old_events = _scope(conn, doc_ids)
-        groups, links, compared = cluster(views, load_judgements(conn))
+            views, old_events, settled, fresh = _scope(conn, doc_ids)
+        groups, links, compared = cluster(views, load_judgements(conn), settled, fresh)
         claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
         was = _current_events(conn, set(by_id))
@@ -62,40 +68,61 @@ def run_corroboration(
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
         _set_origin_keys(conn, claims)
         _log_links(conn, links)
+        blocks.replace_index(conn, views)
     statuses = Counter(str(row["status"]) for row in rows)
     return CorroborationStats(len(views), len(groups), compared, len(links), dict(statuses))
 
 
-def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> tuple[list[MentionView], set[str]]:
-    """The mentions to re-group: the fresh ones, those sharing a block with them, and the
-    other members of the events those belong to (so no event is left half re-grouped);
-    with the ids of those events, which the re-grouping replaces."""
-    everything = load_mentions(conn, None)
+def _scope(
+    conn: Connection, doc_ids: Sequence[str] | None
+) -> tuple[list[MentionView], set[str], list[list[str]], set[str]]:
+    """What a later run re-groups: the fresh mentions (not yet in an event, or those of
+    `doc_ids`), the grouped ones the block index says they may meet, and the other members of
+    those mentions' events. Returns the views, the ids of the events they replace, those
+    events' memberships without the fresh mentions (settled: they stay together), and the
+    fresh ids (only pairs with a fresh mention are compared). Nothing here reads the whole
+    store, so the cost follows what the run adds."""
     if doc_ids is None:
-        pending = set(
-            conn.execute(
-                select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.is_(None))
-            ).scalars()
-        )
-        fresh = [v for v in everything if v.id in pending]
+        m = s.event_mentions.c
+        pending = conn.execute(
+            select(m.id).where(m.event_id.is_(None), m.modality.is_(None))
+        ).scalars()
+        fresh = load_mentions(conn, None, list(pending))
     else:
-        wanted = set(doc_ids)
-        fresh = [v for v in everything if v.doc_id in wanted]
+        fresh = load_mentions(conn, doc_ids)
+    fresh_ids = {v.id for v in fresh}
     by_key: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
     for v in fresh:
         for key in block_keys(v):
             by_key[key].append(v)
-    chosen = {v.id for v in fresh}
+    found = load_mentions(conn, None, sorted(blocks.candidates(conn, fresh) - fresh_ids))
     # Block mates that some fresh mention of their block may meet (time-wise); the rest of a
     # dense block (a leader's years of visits) stays as it is.
-    chosen |= {
-        v.id
-        for v in everything
+    near = [
+        v for v in found
         if any(may_meet(f, v) for key in block_keys(v) for f in by_key.get(key, ()))
-    }
-    events = _event_ids(conn, chosen)
-    chosen |= set(_event_members(conn, events))
-    return [v for v in everything if v.id in chosen], events
+    ]  # fmt: skip
+    events = _event_ids(conn, {v.id for v in near})
+    members = _members_by_event(conn, events)
+    loaded = fresh_ids | {v.id for v in near}
+    rest = sorted({m for ids in members.values() for m in ids} - loaded)
+    views = fresh + near + load_mentions(conn, None, rest)
+    known = {v.id for v in views}
+    settled = [sorted(set(ids) & known - fresh_ids) for _event, ids in sorted(members.items())]
+    return views, events, [g for g in settled if len(g) > 1], fresh_ids
+
+
+def _has_events(conn: Connection) -> bool:
+    return conn.execute(select(s.events.c.id).limit(1)).first() is not None
+
+
+def _members_by_event(conn: Connection, event_ids: set[str]) -> dict[str, list[str]]:
+    m = s.event_mentions.c
+    out: dict[str, list[str]] = defaultdict(list)
+    for chunk in chunked(sorted(event_ids)):
+        for r in conn.execute(select(m.id, m.event_id).where(m.event_id.in_(chunk))):
+            out[r.event_id].append(r.id)
+    return dict(out)
 
 
 def _current_events(conn: Connection, mention_ids: set[str]) -> dict[str, str]:
@@ -137,12 +164,6 @@ def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
         query = select(s.event_mentions.c.event_id).where(s.event_mentions.c.id.in_(chunk))
         found |= {e for e in conn.execute(query).scalars() if e}
     return found
-
-
-def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[str]:
-    for chunk in chunked(sorted(event_ids)):
-        query = select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.in_(chunk))
-        yield from conn.execute(query).scalars()
 
 
 Placing = tuple[str | None, str | None, str | None, str | None]  # start, end, precision, place

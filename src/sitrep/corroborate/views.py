@@ -70,13 +70,22 @@ def participant_key(
     return "name:" + (words[-1] if part.get("label") == "PERSON" else " ".join(words))
 
 
-def load_mentions(conn: Connection, doc_ids: Sequence[str] | None) -> list[MentionView]:
+def load_mentions(
+    conn: Connection, doc_ids: Sequence[str] | None, mention_ids: Sequence[str] | None = None
+) -> list[MentionView]:
+    """The views of the mentions of `doc_ids` (every mention when None), or of `mention_ids`."""
     m = s.event_mentions.c  # only what a MentionView reads (not the raw time, the trigger)
     query = select(
         m.id, m.document_id, m.type, m.mode, m.participants, m.place, m.place_entity_id,
         m.time, m.time_start, m.time_end, m.time_precision, m.casualties,
     ).where(m.modality.is_(None))  # fmt: skip
-    if doc_ids is None:
+    if mention_ids is not None:
+        rows = [
+            dict(r._mapping)
+            for chunk in chunked(sorted(mention_ids))
+            for r in conn.execute(query.where(m.id.in_(chunk)))
+        ]
+    elif doc_ids is None:
         rows = [dict(r._mapping) for r in conn.execute(query)]
     else:
         rows = [
