@@ -117,3 +117,22 @@ def test_an_event_keeps_its_id_when_a_later_report_joins_it(tmp_path: Path) -> N
     assert _event_ids(store) == [before]
     run_corroboration(store, everything=True)
     assert _event_ids(store) == [before]
+
+
+def test_a_store_grouped_before_the_block_index_is_regrouped_once(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "sitrep.db"))
+    run_id = store.start_run("test", {})
+    _add(store, run_id, "visit_hedged", "a1", "AMN")
+    _add(store, run_id, "casualties", "c1", "Outlet C")
+    run_corroboration(store)
+    before = _event_ids(store)
+    with store.transaction() as conn:  # as a store written before migration 3 left it
+        conn.execute(s.event_blocks.delete())
+    _add(store, run_id, "visit_hedged", "a2", "Other Outlet")
+    regrouped = run_corroboration(store)
+    assert regrouped.mentions == 3  # everything, once, which fills the index again ...
+    assert _event_ids(store) == before
+    with store.read() as conn:
+        assert conn.execute(select(s.event_blocks.c.mention_id)).first() is not None
+    _add(store, run_id, "casualties", "c2", "Outlet D")
+    assert run_corroboration(store).mentions < 4  # ... and later runs read only what they touch
