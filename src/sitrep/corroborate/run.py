@@ -52,9 +52,9 @@ def run_corroboration(
         else:
             views, old_events, settled, fresh = _scope(conn, doc_ids)
         groups, links, compared = cluster(views, load_judgements(conn), settled, fresh)
-        claims = load_claims(conn, [v.id for v in views])
         by_id = {v.id: v for v in views}
         was = _current_events(conn, set(by_id))
+        claims = load_claims(conn, [m for g in groups for m in g])
         before = _where_and_when(conn, old_events)
         _forget(conn, old_events)
         rows = [
@@ -68,7 +68,7 @@ def run_corroboration(
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
         _set_origin_keys(conn, claims)
         _log_links(conn, links)
-        blocks.replace_index(conn, views)
+        blocks.replace_index(conn, [by_id[m] for g in groups for m in g])
     statuses = Counter(str(row["status"]) for row in rows)
     return CorroborationStats(len(views), len(groups), compared, len(links), dict(statuses))
 

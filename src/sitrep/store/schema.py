@@ -259,11 +259,13 @@ event_blocks = Table(
     Column("start", String(10)),  # the happening's first day, when dated
     Column("end", String(10)),
     Column("published", String(10)),  # the report's date
-    Column("wide", Boolean, nullable=False),  # a span over a month, or a day with no year
+    # How wide its time is: 0 a few days, 1 up to a month, 2 up to a year, 3 a day with no
+    # year (`corroborate.blocks.width_class`): each class is looked up with its own margin.
+    Column("width", Integer, nullable=False),
+    Column("denies", Boolean, nullable=False),  # a denial, dated after what it denies
 )
-Index("ix_event_blocks_start", event_blocks.c.key, event_blocks.c.start)
+Index("ix_event_blocks_start", event_blocks.c.key, event_blocks.c.width, event_blocks.c.start)
 Index("ix_event_blocks_published", event_blocks.c.key, event_blocks.c.published)
-Index("ix_event_blocks_wide", event_blocks.c.key, event_blocks.c.wide)
 Index("ix_event_blocks_mention", event_blocks.c.mention_id)
 
 Index("ix_event_mentions_type_time", event_mentions.c.type, event_mentions.c.time_start)
