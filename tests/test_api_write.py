@@ -114,7 +114,8 @@ def test_merge_and_split_events(local: TestClient) -> None:
         {"into": "evt_visit", "merge": ["evt_moscow"], "reason": "same trip"},
     )
     event = local.get("/api/events/evt_visit").json()
-    assert event["n_claims"] == 2 and event["n_origins"] == 2
+    # The Moscow claim denies: a denier is named, never counted among the origins.
+    assert event["n_claims"] == 2 and event["n_origins"] == 1
     assert local.get("/api/events/evt_moscow").status_code == 404
     split = post_ok(
         local,

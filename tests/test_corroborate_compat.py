@@ -16,12 +16,14 @@ def view(
     end: str | None = None,
     country: str | None = "SY",
     is_country: bool = False,
+    published: str | None = "2020-03-20",
 ) -> MentionView:
     return MentionView(
         id=id_, doc_id="d" + id_, type="CONSULT", mode=mode,
         entities=frozenset({"pk_esmail-ghaani"}), place=place, place_name=place,
         place_country=country if place else None, place_is_country=is_country,
-        time_start=start, time_end=end or start, time_precision="range" if end else "day",
+        time_start=start, time_end=end or start,
+        time_precision=("range" if end else "day") if start else None, published=published,
     )  # fmt: skip
 
 
@@ -49,21 +51,156 @@ def test_a_meeting_joins_a_visit_only_at_the_same_place() -> None:
     assert same_happening(met, visited_city).same
 
 
-def test_a_meeting_without_a_place_joins_a_visit() -> None:
+def test_a_meeting_without_a_place_joins_a_visit_of_the_same_report() -> None:
     # "no» to the question whether the meeting of A with B took place" / "B flew to Moscow".
-    met = view("1", mode="meeting")
+    met = replace(view("1", mode="meeting"), doc_id="d2")
     visited = view("2", place="Moscow", country="RU")
     decision = same_happening(met, visited)
     assert decision.same and "place unknown on one side" in decision.reason
+    # From another report, one shared name and nothing else is too little.
+    elsewhere = same_happening(view("1", mode="meeting"), visited)
+    assert not elsewhere.same and "too little" in elsewhere.reason
 
 
 def test_meetings_with_different_counterparts_stay_apart() -> None:
     putin = "pk_vladimir-putin"
-    with_a = replace(
-        view("1", mode="meeting"), entities=frozenset({putin, "pk_benjamin-netanyahu"})
-    )
-    with_b = replace(view("2", mode="meeting"), entities=frozenset({putin, "pk_qassem-soleimani"}))
-    only_putin = replace(view("3", mode="meeting"), entities=frozenset({putin}))
+    met = view("1", mode="meeting", place="Moscow", country="RU", start="2018-05-09")
+    with_a = replace(met, entities=frozenset({putin, "pk_benjamin-netanyahu"}))
+    with_b = replace(met, id="2", doc_id="d2", entities=frozenset({putin, "pk_qassem-soleimani"}))
+    only_putin = replace(met, id="3", doc_id="d3", entities=frozenset({putin}))
     decision = same_happening(with_a, with_b)
     assert not decision.same and "different counterparts" in decision.reason
     assert same_happening(with_a, only_putin).same
+
+
+def test_an_undated_mention_joins_only_reports_published_days_apart() -> None:
+    dated = view("1", place="Aleppo", start="2020-03-18", published="2020-03-19")
+    close = view("2", place="Aleppo", published="2020-03-21")
+    late = view("3", place="Aleppo", published="2020-05-02")
+    assert same_happening(dated, close).same
+    decision = same_happening(dated, late)
+    assert not decision.same and "not close" in decision.reason
+
+
+def test_a_happening_never_comes_after_the_report_that_tells_it() -> None:
+    old_report = view(
+        "1", place="Baghdad", country="IQ", start="2020-01-03", published="2020-01-03"
+    )
+    new_visit = view("2", place="Baghdad", country="IQ", start="2021-06-01", end="2021-06-07",
+                     published="2021-06-10")  # fmt: skip
+    undated_old = view("3", place="Baghdad", country="IQ", published="2020-01-04")
+    for old in (old_report, undated_old):
+        decision = same_happening(old, new_visit)
+        assert not decision.same and "after the report" in decision.reason
+
+
+def test_a_country_is_no_evidence_of_the_same_town() -> None:
+    nobody = frozenset[str]()
+    in_aleppo = replace(view("1", place="Aleppo", start="2020-03-18"), entities=nobody)
+    in_syria = replace(
+        view("2", place="Syria", is_country=True, start="2020-03-18"), entities=nobody
+    )
+    also_aleppo = replace(view("3", place="Aleppo", start="2020-03-18"), entities=nobody)
+    refused = same_happening(in_aleppo, in_syria)
+    assert not refused.same and "lies in Syria" in refused.reason
+    # One town on one day is not one happening either (a city at war sees several a day) ...
+    refused = same_happening(in_aleppo, also_aleppo)
+    assert not refused.same and "too little" in refused.reason
+    # ... until something ties the two reports: the same toll.
+    toll = {"killed": 12}
+    joined = same_happening(
+        replace(in_aleppo, casualties=toll), replace(also_aleppo, casualties=toll)
+    )
+    assert joined.same and "same place Aleppo" in joined.reason and "12 killed" in joined.reason
+
+
+def test_a_state_shared_ties_nothing_a_named_group_does() -> None:
+    # "Syrian" and "Russia" take part in most happenings of their war; a named group does not.
+    syria = "pk_syria"
+    first = replace(
+        view("1", place="Idlib", start="2017-04-04"), entities=frozenset({syria}),
+        states=frozenset({syria}),
+    )  # fmt: skip
+    second = replace(first, id="2", doc_id="d2")
+    assert not same_happening(first, second).same
+    group = "pk_hayat-tahrir-al-sham"
+    assert same_happening(
+        replace(first, entities=frozenset({syria, group})),
+        replace(second, entities=frozenset({syria, group})),
+    ).same
+
+
+def test_one_town_on_one_day_is_not_one_attack() -> None:
+    def raid(id_: str, mode: str) -> MentionView:
+        return replace(
+            view(id_, place="Aleppo", start="2016-09-20"), type="ASSAULT", mode=mode,
+            entities=frozenset(), family="violence",
+        )  # fmt: skip
+
+    # An offensive repelled and an air raid on a convoy, both "in Aleppo on Tuesday"; nor are
+    # two air raids on a city under siege one raid on that evidence alone.
+    assert not same_happening(raid("1", "offensive"), raid("2", "air-strike")).same
+    assert not same_happening(raid("1", "air-strike"), raid("2", "air-strike")).same
+
+
+def test_different_people_named_are_different_happenings() -> None:
+    qaani = view("1", place="Baghdad", country="IQ", start="2021-06-01")
+    soleimani = replace(qaani, id="2", doc_id="d2", entities=frozenset({"pk_qassem-soleimani"}))
+    decision = same_happening(qaani, soleimani)
+    assert not decision.same and "no shared participant" in decision.reason
+
+
+def strike(id_: str, type_: str, killed: int, roles: dict[str, str]) -> MentionView:
+    return MentionView(
+        id=id_, doc_id="d" + id_, type=type_, mode=None, entities=frozenset(roles),
+        roles=roles, names={k: k for k in roles}, family="violence", time_start="2019-12-29",
+        time_end="2019-12-29", time_precision="day", published="2019-12-30",
+        casualties={"killed": killed},
+    )  # fmt: skip
+
+
+def test_an_attack_and_the_deaths_it_caused_are_one_happening() -> None:
+    strikes = strike("1", "ASSAULT", 25, {"pk_united-states": "actor", "pk_kataib": "target"})
+    deaths = strike("2", "DIE", 25, {"pk_united-states": "by"})
+    decision = same_happening(strikes, deaths)
+    assert decision.same and "same count: 25 killed" in decision.reason
+    other_toll = strike("3", "DIE", 3, {"pk_united-states": "by"})
+    assert same_happening(strikes, other_toll).same  # shared name and the same day
+    # The one who strikes in one report is the one struck in the other: not the same.
+    struck = strike("4", "DIE", 25, {"pk_kataib": "by"})
+    crossed = same_happening(strikes, struck)
+    assert not crossed.same and "struck in the other" in crossed.reason
+
+
+def test_groups_go_by_many_names_people_do_not() -> None:
+    army = strike("1", "DIE", 1300, {"pk_syrian-army": "by"})
+    state = strike("2", "DIE", 1300, {"pk_syria": "by"})
+    decision = same_happening(army, state)  # same day, same toll, no person named apart
+    assert decision.same and "no person named apart" in decision.reason
+    qaani = replace(army, people=frozenset({"pk_syrian-army"}))
+    assert not same_happening(qaani, state).same
+
+
+def test_an_unlocated_place_name_holds_the_located_one() -> None:
+    located = replace(strike("1", "DIE", 58, {}), place="gn_idlib", place_name="Idlib",
+                      place_country="SY")  # fmt: skip
+    unlocated = replace(strike("2", "DIE", 58, {}), place="pl_idlib-syria",
+                        place_name="Idlib Syria")  # fmt: skip
+    elsewhere = replace(unlocated, place="pl_hama", place_name="Hama")
+    decision = same_happening(located, unlocated)
+    assert decision.same and "Idlib Syria names Idlib" in decision.reason
+    assert not same_happening(located, elsewhere).same
+
+
+def test_a_later_run_reaches_only_the_time_neighbourhood_of_its_mentions() -> None:
+    from sitrep.corroborate.compat import may_meet
+
+    new = view("1", place="Aleppo", start="2020-03-18", published="2020-03-19")
+    assert may_meet(new, view("2", place="Aleppo", start="2020-03-01", end="2020-03-31"))
+    assert not may_meet(new, view("3", place="Aleppo", start="2016-05-02"))
+    assert may_meet(new, view("4", place="Aleppo", published="2020-03-20"))
+    assert not may_meet(new, view("5", place="Aleppo", published="2019-11-20"))
+    # may_meet is never stricter than the decision itself.
+    for other in (view(str(i), place="Aleppo", start=f"2020-03-{d:02d}") for i, d in
+                  enumerate(range(10, 28), start=10)):  # fmt: skip
+        assert may_meet(new, other) or not same_happening(new, other).same

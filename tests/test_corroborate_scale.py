@@ -29,7 +29,7 @@ def visits(n: int) -> list[MentionView]:
                 id=f"m{i:06d}", doc_id=f"d{i}", type="CONSULT", mode="visit",
                 entities=frozenset({"pk_soleimani"}), names={"pk_soleimani": "Soleimani"},
                 place=place, place_name=place, time_start=day, time_end=day,
-                time_precision="day",
+                time_precision="day", published=day,
             )
         )  # fmt: skip
     return out
@@ -46,11 +46,12 @@ def test_one_crowded_block_is_compared_linearly_and_still_grouped() -> None:
 
 
 def test_an_undated_mention_meets_the_same_place_in_a_crowded_block() -> None:
+    # Undated, it may join a visit only from a report published days from its own.
     views = visits(1200)
     undated = MentionView(
         id="z-undated", doc_id="dz", type="CONSULT", mode="visit",
         entities=frozenset({"pk_soleimani"}), names={"pk_soleimani": "Soleimani"},
-        place="gn_moscow", place_name="gn_moscow",
+        place="gn_moscow", place_name="gn_moscow", published="2015-03-01",
     )  # fmt: skip
     groups, _, _ = cluster([*views, undated])
     (joined,) = [g for g in groups if "z-undated" in g]
@@ -102,3 +103,36 @@ def test_an_event_keeps_the_lowest_count_reported_and_the_range() -> None:
     row = event_row([strike("m1", 21), strike("m2", 9)], [])
     assert row["casualties"] == {"killed": 9, "killed_reported": [9, 21]}
     assert row["summary"].endswith(", 9 killed")
+
+
+def test_an_event_keeps_its_id_when_a_later_report_joins_it(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "sitrep.db"))
+    run_id = store.start_run("test", {})
+    # The later report's mention id sorts first here, which once renamed the event after it.
+    _add(store, run_id, "visit_hedged", "z9", "AMN")
+    run_corroboration(store)
+    (before,) = _event_ids(store)
+    _add(store, run_id, "visit_hedged", "a0", "Other Outlet")
+    assert run_corroboration(store).events == 1
+    assert _event_ids(store) == [before]
+    run_corroboration(store, everything=True)
+    assert _event_ids(store) == [before]
+
+
+def test_a_store_grouped_before_the_block_index_is_regrouped_once(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "sitrep.db"))
+    run_id = store.start_run("test", {})
+    _add(store, run_id, "visit_hedged", "a1", "AMN")
+    _add(store, run_id, "casualties", "c1", "Outlet C")
+    run_corroboration(store)
+    before = _event_ids(store)
+    with store.transaction() as conn:  # as a store written before migration 3 left it
+        conn.execute(s.event_blocks.delete())
+    _add(store, run_id, "visit_hedged", "a2", "Other Outlet")
+    regrouped = run_corroboration(store)
+    assert regrouped.mentions == 3  # everything, once, which fills the index again ...
+    assert _event_ids(store) == before
+    with store.read() as conn:
+        assert conn.execute(select(s.event_blocks.c.mention_id)).first() is not None
+    _add(store, run_id, "casualties", "c2", "Outlet D")
+    assert run_corroboration(store).mentions < 4  # ... and later runs read only what they touch

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from sitrep.corroborate.queries import list_claims, list_events
 from sitrep.pipeline import Ingest
 from sitrep.settings import Settings
 from sitrep.store import Store
+from sitrep.store import schema as s
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -190,8 +192,17 @@ def test_a_dated_second_report_gives_the_undated_meeting_its_day(
     if not SEEDS.is_dir() or not page.exists():
         pytest.skip(f"no seed pages at {SEEDS} or no demo page {page.name}")
     store = Store(str(tmp_path_factory.mktemp("seeds-dated") / "seeds.db"))
-    Ingest(store, Settings()).run([str(SEEDS), str(page)])
+    Ingest(store, Settings()).run([str(SEEDS)])
+    undated = find(list_events(store), "CONSULT", "meeting", "Bashar al-Assad", "Damascus")
+    Ingest(store, Settings()).run([str(page)])  # a later run brings the dated report
     event = find(list_events(store), "CONSULT", "meeting", "Bashar al-Assad", "Damascus")
     assert {"pk_mohammad-hossein-baqeri", "pk_othman-al-ghanimi"} <= entity_ids(event)
     assert (event["time_start"], event["time_precision"]) == ("2019-03-18", "day")
     assert event["n_origins"] >= 2
+    # The event keeps its id, and the new date is logged with its reason.
+    assert event["id"] == undated["id"]
+    with store.read() as conn:
+        moves = conn.execute(
+            select(s.judgements.c.reason).where(s.judgements.c.action == "relabel")
+        ).scalars()
+        assert any("-> 2019-03-18..2019-03-18 (day)" in reason for reason in moves)

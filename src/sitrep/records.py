@@ -206,6 +206,11 @@ class TimeValue:
 # joins it only to mentions with the very same span.
 MAX_HAPPENING_DAYS = 366
 
+# The method of a time the text does not give (`extract.dating.reported_month`): a bound, not a
+# date. Corroboration treats such a mention as undated (two attacks "reported in June" are not
+# one happening).
+REPORTED_MONTH_METHOD = "undated in the text: the month it was reported"
+
 
 def span_days(start: str, end: str) -> int | None:
     """Days from `start` to `end` (ISO dates), or None when either is not a date."""

@@ -20,6 +20,9 @@ from typing import Any
 from sitrep.bench.synthetic import write_synthetic_corpus
 from sitrep.errors import SitrepError
 
+# One batch per later run timed on each filled store; the median of them is reported.
+LATER_RUN_SEEDS = (29, 31, 37)
+
 
 @dataclass
 class BenchPlan:
@@ -117,9 +120,16 @@ def run_bench(plan: BenchPlan) -> BenchReport:
             end_to_end(report, "FA-KES", [str(plan.fakes)], folder)
         base_reduce = base_increment = None
         then: dict[str, Any] = {}
-        if plan.increment:  # a later run's batch: another seed, so its pages are new to every store
-            later = write_synthetic_corpus(folder / "increment.jsonl", plan.increment, seed=29)
-            then = {"then": [str(later)]}
+        if (
+            plan.increment
+        ):  # later runs' batches: other seeds, so their pages are new to every store
+            later = [
+                write_synthetic_corpus(
+                    folder / f"increment-{seed}.jsonl", plan.increment, seed=seed
+                )
+                for seed in LATER_RUN_SEEDS
+            ]
+            then = {"then": [str(path) for path in later]}
         for size in plan.sizes:
             corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size)
             if size == plan.sizes[0]:

@@ -103,7 +103,8 @@ def markdown_report(report: BenchReport) -> str:
     if later:
         lines += [
             "",
-            "A later run into the filled store (the same new batch for every store size):",
+            "Later runs into the filled store (the same new batches for every store size; the "
+            "median of three runs):",
             "",
             "| store | new docs | seconds | reduce seconds | reduce vs smallest store |",
             "|---|---:|---:|---:|---:|",

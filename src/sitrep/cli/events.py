@@ -138,3 +138,46 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
             report["fakes"] = eval_fakes(path, nlp, limit)
             report["fakes_hidden"] = eval_fakes_hidden(path, nlp, settings, limit)
         typer.echo(json.dumps(report, indent=2))
+
+    @eval_app.command("corroboration")
+    def eval_corroboration(
+        fakes: Annotated[
+            Path | None, typer.Option(help="FA-KES CSV (default: shared data)")
+        ] = None,
+        db: Annotated[
+            Path | None,
+            typer.Option(
+                "--db",
+                help="store to keep: filled on the first call, re-grouped on later ones "
+                "[default: a temporary store]",
+            ),
+        ] = None,
+        limit: Annotated[int | None, typer.Option(help="FA-KES articles to ingest")] = None,
+        datelines: Annotated[
+            bool,
+            typer.Option(
+                help="give each article the date its own first words carry (not the coded one)"
+            ),
+        ] = False,
+        gold: Annotated[
+            bool, typer.Option(help="also score on the hand-coded events-gold articles")
+        ] = False,
+    ) -> None:
+        """Score event grouping on FA-KES, its coded columns hidden from the pipeline (JSON out).
+
+        With --db naming a filled store, only the reduce is re-run (every event re-grouped):
+        the quick loop while changing corroboration."""
+        from sitrep.corroborate.evaluate import run_eval
+        from sitrep.corroborate.evaluate_gold import run_gold_eval
+        from sitrep.settings import get_settings
+
+        path = fakes or get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
+        if not path.exists():
+            raise DataMissingError(f"FA-KES not found at {path}", hint="pass --fakes PATH")
+        report = {"fakes": run_eval(path, db, limit, get_settings(), datelines)}
+        gold_dir = get_settings().shared_data / "events-gold"
+        if gold:
+            if not (gold_dir / "gold.jsonl").exists():
+                raise DataMissingError(f"events gold not found at {gold_dir}")
+            report["events_gold"] = run_gold_eval(gold_dir, path, get_settings())
+        typer.echo(json.dumps(report, indent=2))

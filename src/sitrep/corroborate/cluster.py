@@ -1,10 +1,11 @@
 """Group event mentions into events: blocking keys, pairwise decisions, analyst judgements.
 
-Blocks are (type, participant entity): mentions only meet others sharing a type and a
-participant. A small block meets in full; a large one is walked in time order and in place
-order, each mention meeting only neighbours that may overlap it, at most WINDOW of them, so the
-work grows with the number of mentions, never with all pairs. Analyst judgements come last and win:
-a merge joins mentions whatever the rules say; a split keeps its mentions apart from the rest.
+Blocks are (type family, participant), (type family, place) and (type family, document):
+mentions only meet others that could be the same happening on some evidence. A small block
+meets in full; a large one is walked in time order and in place order, each mention meeting
+only neighbours that may overlap it, at most WINDOW of them, so the work grows with the number
+of mentions, never with all pairs. Analyst judgements come last and win: a merge joins mentions
+whatever the rules say; a split keeps its mentions apart from the rest.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sitrep.corroborate.compat import (
+    COUNTERPART_TYPES,
+    MIN_TELLING_COUNT,
     MentionView,
+    family,
     place_compatible,
     same_happening,
     time_compatible,
@@ -69,24 +73,46 @@ class UnionFind:
         return [sorted(g) for g in out.values()]
 
 
+def block_keys(view: MentionView) -> list[tuple[str, str]]:
+    """The blocks a mention sits in: one per participant, its place, each telling count it
+    gives, its document. Two mentions sharing none of these have nothing that could say they
+    are one happening."""
+    kind = family(view)
+    keys = [(kind, "who:" + entity) for entity in sorted(view.entities)]
+    if view.place:
+        keys.append((kind, "at:" + view.place))
+    for count in ("killed", "wounded"):
+        value = (view.casualties or {}).get(count)
+        if isinstance(value, int) and value >= MIN_TELLING_COUNT:
+            keys.append((kind, f"{count}:{value}"))
+    keys.append((kind, "doc:" + view.doc_id))
+    return keys
+
+
 def blocks(views: Sequence[MentionView]) -> dict[tuple[str, str], list[MentionView]]:
     out: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
     for view in views:
-        for entity in sorted(view.entities):
-            out[(view.type, entity)].append(view)
+        for key in block_keys(view):
+            out[key].append(view)
     return out
 
 
+def _start(view: MentionView) -> str:
+    """When, for sorting: the mention's time, else its report's date (an undated mention meets
+    only reports published close to its own)."""
+    return view.time_start or view.published or ""
+
+
 def _end(view: MentionView) -> str:
-    return view.time_end or view.time_start or ""
+    return view.time_end or _start(view)
 
 
 def _by_time(view: MentionView) -> tuple[str, str, str, str]:
-    return (view.time_start or "", _end(view), view.place or "", view.id)
+    return (_start(view), _end(view), view.place or "", view.id)
 
 
 def _by_place(view: MentionView) -> tuple[str, str, str]:
-    return (view.place or "", view.time_start or "", view.id)
+    return (view.place or "", _start(view), view.id)
 
 
 def _later_than(a: MentionView, b: MentionView) -> bool:
@@ -136,20 +162,46 @@ def candidate_pairs(views: Sequence[MentionView]) -> Iterable[tuple[MentionView,
                     yield a, b
 
 
-Signature = tuple[str | None, str | None, bool, str | None, str | None]
+Signature = tuple[str | None, str | None, bool, str | None, str | None, bool]
 
 
 def signature(view: MentionView) -> Signature:
-    """What the place and time checks read of a mention: groups hold few distinct ones."""
-    return (view.place, view.place_country, view.place_is_country, view.time_start, view.time_end)
+    """What the group checks read of a mention: groups hold few distinct ones (publication
+    dates, one per report, are kept apart as each group's earliest)."""
+    return (
+        view.place, view.place_country, view.place_is_country, view.time_start, view.time_end,
+        view.denies,
+    )  # fmt: skip
+
+
+def _toll(view: MentionView) -> int:
+    killed = (view.casualties or {}).get("killed")
+    return killed if isinstance(killed, int) else 0
+
+
+def agree(x: MentionView, y: MentionView) -> bool:
+    """May two members of one event stand together? Places agree; dated times overlap. (An
+    undated member takes its event's time: it was joined on evidence already, so undated pairs
+    are not re-judged here; that no report predates the happening is checked per group.)"""
+    if not place_compatible(x, y).same:
+        return False
+    return not (x.time_start and y.time_start) or time_compatible(x, y).same
 
 
 class Grouping(UnionFind):
-    """Union-find that also keeps, per group, one mention for each distinct place and time."""
+    """Union-find that also keeps, per group, one mention for each distinct place and time,
+    the participants the group names, its latest dated start and its earliest report."""
 
     def __init__(self, views: Sequence[MentionView]) -> None:
         super().__init__(v.id for v in views)
         self.signatures = {v.id: {signature(v): v} for v in views}
+        self.entities = {v.id: set(v.entities) for v in views}
+        # Groups naming a person (or meetings) are told apart by who is in them.
+        self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
+        self.latest = {v.id: v.time_start or "" for v in views}
+        self.earliest = {v.id: v.published or "9999" for v in views}
+        # (document, killed) of each member with a toll: one report's two tolls are two events
+        self.tolls = {v.id: {(v.doc_id, _toll(v))} - {(v.doc_id, 0)} for v in views}
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -158,23 +210,47 @@ class Grouping(UnionFind):
             low, high = min(ra, rb), max(ra, rb)
             for key, view in self.signatures.pop(high).items():
                 self.signatures[low].setdefault(key, view)
+            self.entities[low] |= self.entities.pop(high)
+            self.personal[low] = self.personal[low] or self.personal.pop(high)
+            self.latest[low] = max(self.latest[low], self.latest.pop(high))
+            self.earliest[low] = min(self.earliest[low], self.earliest.pop(high))
+            self.tolls[low] |= self.tolls.pop(high)
 
     def conflict(self, a: str, b: str) -> bool:
-        """Joining two groups may not put two places or two times that disagree in one event.
+        """Joining two groups may not put two places or two times that disagree in one event,
+        nor two groups that each name participants and share none where a person is named.
 
         Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
         """
-        for x in self.signatures[self.find(a)].values():
-            for y in self.signatures[self.find(b)].values():
-                if not (place_compatible(x, y).same and time_compatible(x, y).same):
+        ra, rb = self.find(a), self.find(b)
+        if self.latest[ra] > self.earliest[rb] or self.latest[rb] > self.earliest[ra]:
+            return True  # a happening would date after a report that tells it
+        for doc, killed in self.tolls[ra]:
+            if any(doc == other and killed != toll for other, toll in self.tolls[rb]):
+                return True  # "42 killed in Homs ... 3 killed in another blast in Homs"
+        named = self.entities[ra] and self.entities[rb]
+        personal = self.personal[ra] or self.personal[rb]
+        if named and personal and not self.entities[ra] & self.entities[rb]:
+            return True
+        for x in self.signatures[ra].values():
+            for y in self.signatures[rb].values():
+                if not agree(x, y):
                     return True
         return False
 
 
 def cluster(
-    views: Sequence[MentionView], judgements: Sequence[AnalystJudgement] = ()
+    views: Sequence[MentionView],
+    judgements: Sequence[AnalystJudgement] = (),
+    settled: Sequence[Sequence[str]] = (),
+    fresh: set[str] | None = None,
 ) -> tuple[list[list[str]], list[Link], int]:
-    """Events as lists of mention ids, the rule links that made them, and pairs compared."""
+    """Events as lists of mention ids, the rule links that made them, and pairs compared.
+
+    A later run passes the existing events among `views` as `settled` (they stay together, as
+    they were joined on evidence before) and its new mentions as `fresh`: only pairs with a
+    fresh mention are compared, so a new mention joins an event or bridges two, and the rest
+    stays as it is."""
     ids = {v.id for v in views}
     split_sets = [set(j.mentions) & ids for j in judgements if j.action == "split"]
 
@@ -182,7 +258,12 @@ def cluster(
         return any((a in s) != (b in s) for s in split_sets)
 
     groups, links, compared = Grouping(views), list[Link](), 0
+    for members in settled:
+        for other in members[1:]:
+            groups.union(members[0], other)
     for a, b in candidate_pairs(views):
+        if fresh is not None and a.id not in fresh and b.id not in fresh:
+            continue
         compared += 1
         if groups.find(a.id) == groups.find(b.id) or (split_sets and kept_apart(a.id, b.id)):
             continue

@@ -1,13 +1,37 @@
-"""Are two event mentions the same happening? Pure feature functions, each with its reason."""
+"""Are two event mentions the same happening? Pure feature functions, each with its reason.
+
+Two mentions are one happening only on evidence: their types are of one family, their times
+are known and overlap within their precision, their places agree at the precision given, and no
+named participant contradicts. Compatibility alone is not evidence: "place unknown on one side"
+or "a city inside the other's country" lets a join through only when something positive (a
+shared participant, the same town on the same days, the same death toll) says it is the same
+happening. An unknown time is not compatible with everything: an undated mention joins only
+within its own document, or a report published within a few days of the other's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from datetime import date
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from sitrep.records import MAX_HAPPENING_DAYS, span_days
+
+# "A few days": reports published this close may tell one undated happening (a denial the day
+# after the report it answers, a follow-up the next morning).
+PUBLISHED_DAYS = 3
+# A time window at most this wide places a happening closely enough that the same town on the
+# same days is evidence (two reports of "a strike on Douma on Monday"); "in the last week" is
+# not that close.
+CLOSE_DAYS = 3
+# A denial follows what it denies: "the Kremlin denied in August" a visit in July. Its own time
+# may lie this many days after the happening's.
+DENIAL_DAYS = 62
+# Casualty counts that are evidence when two reports give the same figure (0, 1 and 2 are too
+# common to tell one strike from another: "two persons were injured" twice in one report).
+MIN_TELLING_COUNT = 3
 
 
 @dataclass(frozen=True)
@@ -21,6 +45,10 @@ class MentionView:
     entities: frozenset[str]  # canonical entity ids (or name keys) of the participants
     names: dict[str, str] = field(default_factory=dict)  # entity key -> a display name
     roles: dict[str, str] = field(default_factory=dict)  # entity key -> role
+    people: frozenset[str] = frozenset()  # the participants that are persons
+    # The participants that are states or nationalities ("Syrian", "Russia"): a party to most
+    # happenings of its war, so sharing one says nothing of which happening.
+    states: frozenset[str] = frozenset()
     place: str | None = None  # canonical place key
     place_name: str | None = None
     place_country: str | None = None  # country code or key of the place, when known
@@ -29,6 +57,13 @@ class MentionView:
     time_end: str | None = None
     time_precision: str | None = None
     casualties: dict[str, Any] | None = None  # the mention's counts (killed, wounded, ...)
+    published: str | None = None  # the report's publication date (its first copy's)
+    month_day: str | None = None  # "03-18" of an unresolved "March 18" (no year known)
+    # The month of its report, for a mention the text does not date: shown as the event's time
+    # when nothing better dates it, never compared (two attacks "reported in June" are not one).
+    reported: tuple[str, str] | None = None
+    family: str = ""  # the type's family (see the event schema); empty: the type itself
+    denies: bool = False  # the mention's claim denies that it happened
 
     @cached_property
     def is_activity_span(self) -> bool:
@@ -39,14 +74,28 @@ class MentionView:
         days = span_days(self.time_start, self.time_end)
         return days is not None and days > MAX_HAPPENING_DAYS
 
+    @property
+    def end(self) -> str | None:
+        return self.time_end or self.time_start
+
+    @cached_property
+    def width(self) -> int | None:
+        """Days the time window spans (0 for one day), None when undated."""
+        if not self.time_start:
+            return None
+        return span_days(self.time_start, self.end or self.time_start)
+
 
 class Decision(NamedTuple):
     """A yes or no, and why. The why is written only when read: a large run asks hundreds of
     thousands of times and keeps the reason of the few thousand pairs it merges (hence also a
-    tuple, cheaper to make than a frozen dataclass)."""
+    tuple, cheaper to make than a frozen dataclass). `evidence`: the feature says more than
+    "nothing contradicts" (a shared participant, the same town on close days ...)."""
 
     same: bool
     why: Callable[[], str]
+    evidence: bool = False
+    feature: str = ""  # which feature decided ("place" ...), where a rule weighs them apart
 
     @property
     def reason(self) -> str:
@@ -58,10 +107,14 @@ def _written(reason: str) -> Callable[[], str]:
     return lambda: reason
 
 
+def family(view: MentionView) -> str:
+    return view.family or view.type
+
+
 def type_compatible(a: MentionView, b: MentionView) -> Decision:
-    if a.type != b.type:
+    if family(a) != family(b):
         return Decision(False, lambda: f"types differ ({a.type} / {b.type})")
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.type == b.type and a.mode and b.mode and a.mode != b.mode:
         # A meeting joins a visit at the very same place ("flew to Moscow" / "the meeting in
         # Moscow"), or where one side names no place (the meeting denied in "no» to the question
         # whether the meeting of A with B took place" is the visit reported elsewhere); never one
@@ -72,6 +125,8 @@ def type_compatible(a: MentionView, b: MentionView) -> Decision:
             )
         where = "same place" if a.place else "place unknown on one side"
         return Decision(True, lambda: f"same type {a.type}, modes {a.mode} / {b.mode} ({where})")
+    if a.type != b.type:
+        return Decision(True, lambda: f"types {a.type} / {b.type} of one family")
     return Decision(True, lambda: f"same type {a.type}")
 
 
@@ -80,18 +135,47 @@ def type_compatible(a: MentionView, b: MentionView) -> Decision:
 COUNTERPART_TYPES = frozenset({"CONSULT"})
 
 
-def participants_overlap(a: MentionView, b: MentionView) -> Decision:
-    shared = a.entities & b.entities
+def participants_compatible(a: MentionView, b: MentionView) -> Decision:
+    """A shared participant is evidence; two mentions that each name participants and share
+    none contradict ("Qaani visited Baghdad" / "Soleimani visited Baghdad"); one naming nobody
+    neither contradicts nor supports."""
+    crossed = {k for k in a.entities & b.entities if _side(a, k) * _side(b, k) < 0}
+    shared = (a.entities & b.entities) - crossed
+    if crossed and not shared:
+        # "Nusra Front killed 25" / "25 Nusra Front fighters were killed": the one who strikes
+        # in one report is the one struck in the other, two different happenings.
+        names = ", ".join(sorted(a.names.get(k, k) for k in crossed))
+        return Decision(False, _written(f"{names} strikes in one report, is struck in the other"))
     if not shared:
-        return Decision(False, lambda: "no shared participant")
+        if a.entities and b.entities and (a.people or b.people or a.type in COUNTERPART_TYPES):
+            # A person names a happening ("Qaani visited" is not "Soleimani visited"); groups
+            # and states go by many names ("Syrian regime forces" / "the Syrian army").
+            return Decision(False, lambda: "no shared participant: " + _counterparts(a, b))
+        if a.entities and b.entities:
+            return Decision(True, lambda: "no shared participant, no person named apart")
+        return Decision(True, lambda: "participants named on one side only")
     only_a, only_b = a.entities - b.entities, b.entities - a.entities
-    if a.type in COUNTERPART_TYPES and only_a and only_b:
+    if a.type in COUNTERPART_TYPES and b.type in COUNTERPART_TYPES and only_a and only_b:
         # Each names someone the other does not: different counterparts, different meetings.
         # (One naming fewer, "Assad met Baqeri" / "... Baqeri and al-Ghanimi", still joins.)
         return Decision(False, lambda: "different counterparts: " + _counterparts(a, b))
+    telling = shared - a.states - b.states
     return Decision(
-        True, lambda: "shared participants: " + ", ".join(sorted(a.names.get(k, k) for k in shared))
+        True,
+        lambda: "shared participants: " + ", ".join(sorted(a.names.get(k, k) for k in shared)),
+        evidence=bool(telling),
+        feature="participants",
     )
+
+
+# Which side of a happening a role stands on: the one who acts, or the one acted upon.
+AGENT_ROLES = frozenset({"actor", "by"})
+PATIENT_ROLES = frozenset({"target"})
+
+
+def _side(view: MentionView, key: str) -> int:
+    role = view.roles.get(key)
+    return 1 if role in AGENT_ROLES else -1 if role in PATIENT_ROLES else 0
 
 
 def _counterparts(a: MentionView, b: MentionView) -> str:
@@ -101,11 +185,17 @@ def _counterparts(a: MentionView, b: MentionView) -> str:
 
 
 def place_compatible(a: MentionView, b: MentionView) -> Decision:
-    """Same place, a place inside the other's country, or one place unknown."""
+    """Same place (evidence), a place inside the other's country, or one place unknown (no
+    contradiction, but no evidence either: a country says nothing of which town)."""
     if a.place is None or b.place is None:
         return Decision(True, lambda: "place unknown on one side")
     if a.place == b.place:
-        return Decision(True, lambda: f"same place {a.place_name or a.place}")
+        return Decision(
+            True,
+            lambda: f"same place {a.place_name or a.place}",
+            evidence=not a.place_is_country,
+            feature="place",
+        )
     for inner, outer in ((a, b), (b, a)):
         if (
             outer.place_is_country
@@ -113,22 +203,127 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
             and inner.place_country == outer.place_country
         ):
             return Decision(True, _written(f"{inner.place_name} lies in {outer.place_name}"))
+        if inner.place_country is None and _words(outer) <= _words(inner):
+            # A place the gazetteer could not locate, "Idlib Syria", holds the located "Idlib":
+            # no contradiction, and (unlocated) no evidence either.
+            return Decision(True, _written(f"{inner.place_name} names {outer.place_name}"))
     return Decision(False, lambda: f"places differ ({a.place_name} / {b.place_name})")
 
 
+def _words(view: MentionView) -> frozenset[str]:
+    return frozenset((view.place_name or "").lower().replace("-", " ").split()) or frozenset({""})
+
+
+@lru_cache(maxsize=65536)
+def _days_apart(x: str, y: str) -> int | None:
+    """Whole days between two ISO dates (or months/years: their first day), None if unreadable."""
+    try:
+        return abs((_as_date(x) - _as_date(y)).days)
+    except ValueError:
+        return None
+
+
+def _as_date(value: str) -> date:
+    parts = value.split("-")
+    return date(
+        int(parts[0]),
+        int(parts[1]) if len(parts) > 1 else 1,
+        int(parts[2]) if len(parts) > 2 else 1,
+    )
+
+
+def told_before(a: MentionView, b: MentionView) -> Decision:
+    """A happening cannot come after the report that tells it: `a`'s time may not start after
+    `b` was published, nor `b`'s after `a` was."""
+    for happening, report in ((a, b), (b, a)):
+        if happening.time_start and report.published and happening.time_start > report.published:
+            return Decision(
+                False,
+                _written(
+                    f"{happening.time_start} is after the report of {report.published} that "
+                    "would tell it"
+                ),
+            )
+    return Decision(True, lambda: "no report predates the happening")
+
+
 def time_compatible(a: MentionView, b: MentionView) -> Decision:
-    """Intervals overlap at their precision; an unresolved time is compatible with any."""
+    """Known times overlap at their precision; an unknown time joins only within one document
+    or across reports published within PUBLISHED_DAYS of each other."""
     for span, other in ((a, b), (b, a)):
         same_span = (span.time_start, span.time_end) == (other.time_start, other.time_end)
         if span.is_activity_span and not same_span:
             spans = f"{span.time_start}..{span.time_end}"
             return Decision(False, _written(f"{spans} spans years, not one event"))
+    after = told_before(a, b)
+    if not after.same:
+        return after
     if not (a.time_start and b.time_start):
-        return Decision(True, lambda: "time unknown on one side")
-    a_end, b_end = a.time_end or a.time_start, b.time_end or b.time_start
-    if a.time_start <= b_end and b.time_start <= a_end:
-        return Decision(True, lambda: f"times overlap ({_spans(a, b)})")
+        partial = _month_day(a, b)
+        return partial if partial is not None else _undated(a, b)
+    a_start, b_start = a.time_start, b.time_start
+    a_end, b_end = a.end or a_start, b.end or b_start
+    if a_start <= b_end and b_start <= a_end:
+        close = max(a.width or 0, b.width or 0) <= CLOSE_DAYS
+        return Decision(True, lambda: f"times overlap ({_spans(a, b)})", close, "time")
+    for denial, d_start, o_start, o_end in (
+        (a, a_start, b_start, b_end),
+        (b, b_start, a_start, a_end),
+    ):
+        # "The Kremlin denied in August that he had been in Moscow": the time is the denial's,
+        # which follows the happening it answers.
+        if denial.denies and d_start >= o_start:
+            gap = _days_apart(d_start, o_end)
+            if gap is not None and gap <= DENIAL_DAYS:
+                return Decision(True, lambda: f"a denial after the happening ({_spans(a, b)})")
     return Decision(False, lambda: f"times differ ({_spans(a, b)})")
+
+
+def _month_day(a: MentionView, b: MentionView) -> Decision | None:
+    """ "March 18" with no year against a dated "March 18, 2019": the same day of the year is a
+    time that agrees (and a different one a time that differs); None when neither side has it."""
+    for partial, other in ((a, b), (b, a)):
+        # Two yearless days may be years apart: only a dated day can agree with one.
+        if partial.month_day and not partial.time_start and other.time_start:
+            if other.width != 0:
+                continue
+            theirs = other.time_start[5:]
+            if theirs == partial.month_day:
+                return Decision(
+                    True, _written(f"same day of the year ({partial.month_day})"), True, "time"
+                )
+            return Decision(False, _written(f"days differ (--{partial.month_day} / --{theirs})"))
+    return None
+
+
+def may_meet(a: MentionView, b: MentionView) -> bool:
+    """Could the time rules let these two join at all? A cheap test (no reasons) that keeps a
+    later run's scope to the time neighbourhood of its new mentions."""
+    if a.doc_id == b.doc_id or a.month_day or b.month_day:
+        return True
+    if a.time_start and b.time_start:
+        a_end, b_end = a.end or a.time_start, b.end or b.time_start
+        if a.time_start <= b_end and b.time_start <= a_end:
+            return True
+        gap = _days_apart(max(a.time_start, b.time_start), min(a_end, b_end))
+        return gap is not None and gap <= DENIAL_DAYS and (a.denies or b.denies)
+    if a.published and b.published:
+        gap = _days_apart(a.published, b.published)
+        return gap is not None and gap <= PUBLISHED_DAYS
+    return False
+
+
+def _undated(a: MentionView, b: MentionView) -> Decision:
+    if a.doc_id == b.doc_id:
+        return Decision(True, lambda: "time unknown on one side, same document")
+    if a.published and b.published:
+        gap = _days_apart(a.published, b.published)
+        if gap is not None and gap <= PUBLISHED_DAYS:
+            return Decision(
+                True,
+                lambda: f"time unknown on one side; reports published {gap} day(s) apart",
+            )
+    return Decision(False, lambda: "time unknown on one side, and the reports are not close")
 
 
 def _spans(a: MentionView, b: MentionView) -> str:
@@ -136,12 +331,57 @@ def _spans(a: MentionView, b: MentionView) -> str:
     return f"{a.time_start}..{a_end} / {b.time_start}..{b_end}"
 
 
+def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
+    """Each telling count both reports give alike (killed, wounded) is one piece of evidence;
+    different figures are no contradiction (reports revise them)."""
+    out = []
+    for key in ("killed", "wounded"):
+        x = (a.casualties or {}).get(key)
+        y = (b.casualties or {}).get(key)
+        if isinstance(x, int) and x == y and x >= MIN_TELLING_COUNT:
+            out.append(Decision(True, _written(f"same count: {x} {key}"), True, "count"))
+    return out
+
+
+FEATURES = (type_compatible, participants_compatible, place_compatible, time_compatible)
+
+
+# What ties two reports to one happening beyond where and when: a shared participant that is no
+# mere state, the same telling count. (The same kind of attack does not: "air strikes on Aleppo"
+# are reported every day of a siege.)
+TIES = frozenset({"participants", "count"})
+
+
+def weigh(agreed: list[Decision]) -> tuple[int, int]:
+    """(ties, space-time): the ties found, and 0-2 for the same town and the same days. A big
+    city sees several happenings on one day (an offensive repelled and an aid convoy bombed,
+    both "in Aleppo on Tuesday"), so where and when count together as one piece of evidence."""
+    ties = sum(d.evidence for d in agreed if d.feature in TIES)
+    space_time = sum(d.evidence for d in agreed if d.feature in ("place", "time"))
+    return ties, space_time
+
+
 def same_happening(a: MentionView, b: MentionView) -> Decision:
-    """All features must agree; the reason lists each, so the decision is explained."""
+    """All features must agree, and something must say it is the same happening; the reason
+    lists each feature, so the decision is explained either way."""
     agreed = []
-    for feature in (type_compatible, participants_overlap, place_compatible, time_compatible):
+    for feature in FEATURES:
         decision = feature(a, b)
         if not decision.same:
             return decision
         agreed.append(decision)
-    return Decision(True, lambda: "; ".join(d.reason for d in agreed))
+    agreed += casualties_agree(a, b)
+    ties, space_time = weigh(agreed)
+    said = "; ".join(d.reason for d in agreed)
+    if a.doc_id == b.doc_id:
+        # One report tells several happenings: even in one document, something must tie the
+        # two mentions (an undated "35 people were killed" is not the strike on another town);
+        # the town alone does not (a report on a city's battle tells many strikes on it).
+        if ties or space_time == 2:
+            return Decision(True, lambda: "same document; " + said)
+        return Decision(False, lambda: "same document, but nothing ties them: " + said)
+    # Across documents, a tie and one more piece of evidence: a country's army is in every
+    # other report of a war, and one town on one day is not one happening either.
+    if ties and ties + min(space_time, 1) >= 2:
+        return Decision(True, lambda: said, evidence=True)
+    return Decision(False, lambda: "too little says it is the same happening: " + said)

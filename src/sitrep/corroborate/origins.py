@@ -1,8 +1,17 @@
-"""Independent origins of a set of claims, and an event's status from them."""
+"""Independent origins of a set of claims, and an event's status from them.
+
+An origin is the root of a source chain: "Fox News, citing Western intelligence" is one origin
+(Western intelligence, via Fox News); a syndicated copy, and several outlets citing one agency,
+are one origin; a document that names no source speaks in its outlet's voice. Deniers are
+named, never counted among the origins that corroborate. The chains read here hold only links a
+reader would recognise as a source (`views.load_claims` drops blanks, places, datelines,
+objects and fragments, by the entity types found at their spans).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,26 +28,64 @@ class ClaimView:
     chain: tuple[dict[str, object], ...]
     stance: str
     root_outlet: str | None = None  # the outlet of the first copy
+    root_label: str | None = None  # how to name the first copy when it has no outlet
 
 
 def name_key(name: str) -> str:
     key = re.sub(r"[^\w\s]", " ", name.lower())
     key = re.sub(r"\b(the|agency|news|channel)\b", " ", key)
-    return " ".join(key.split()) or name.lower()
+    return " ".join(key.split()) or " ".join(name.lower().split())
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a claim comes from: a key to count it by, and words to name it."""
+
+    key: str  # "source:<name>", "outlet:<name>" or "doc:<document>" (a page with no outlet)
+    label: str  # "Western intelligence (via Fox News)"
+
+    @property
+    def ident(self) -> str:
+        """What makes two origins one: Reuters cited by an outlet is Reuters' own report."""
+        return self.key.split(":", 1)[1] if not self.key.startswith("doc:") else self.key
+
+
+def _cited(claim: ClaimView) -> list[dict[str, object]]:
+    return [
+        link
+        for link in claim.chain
+        if link.get("kind") != "outlet" and str(link.get("name") or "").strip()
+    ]
+
+
+def _voice(claim: ClaimView) -> tuple[str, str]:
+    """The document's own voice: its (first copy's) outlet, else the page itself."""
+    outlet = claim.root_outlet if claim.root_doc_id != claim.doc_id else claim.outlet
+    if outlet and outlet.strip():
+        return "outlet:" + name_key(outlet), outlet.strip()
+    label = claim.root_label or "an unnamed page"
+    return "doc:" + claim.root_doc_id, label
+
+
+def origin(claim: ClaimView) -> Origin:
+    """A supporting claim's origin is the last link of its chain (the original source); a
+    denial's is its first cited link (the one who denies: links past it are what it answers);
+    with no cited link, the document's own voice."""
+    cited = _cited(claim)
+    voice_key, voice = _voice(claim)
+    if cited:
+        link = cited[0] if claim.stance in AGAINST else cited[-1]
+        name = " ".join(str(link.get("name")).split())
+        via = f" (via {voice})" if name_key(name) != voice_key.split(":", 1)[1] else ""
+        return Origin("source:" + name_key(name), name + via)
+    if claim.stance in AGAINST:
+        # "It was denied", with no one named: the outlet reports a denial, it does not deny.
+        return Origin("unnamed-denier:" + voice_key, f"an unnamed denier (reported by {voice})")
+    return Origin(voice_key, voice)
 
 
 def origin_key(claim: ClaimView) -> str:
-    """Where a claim comes from: the last cited link, else the outlet, else the document.
-
-    "X, citing Y" collapses to Y; a syndicated copy collapses to its first copy's outlet.
-    """
-    cited = [link for link in claim.chain if link.get("kind") != "outlet"]
-    if cited:
-        return "source:" + name_key(str(cited[-1].get("name", "")))
-    outlet = claim.root_outlet if claim.root_doc_id != claim.doc_id else claim.outlet
-    if outlet:
-        return "outlet:" + name_key(outlet)
-    return "doc:" + claim.root_doc_id
+    return origin(claim).key
 
 
 @dataclass(frozen=True)
@@ -49,27 +96,62 @@ class Status:
     n_origins: int
 
 
+def _supporting(claims: Sequence[ClaimView]) -> dict[str, tuple[Origin, set[str]]]:
+    """Independent supporting origins, each with the documents that carry it. An outlet that
+    cites a source for the event does not add its own voice as another origin: what it says
+    unattributed (here or in its other reports of the event) may rest on what it cites."""
+    by_voice: dict[str, list[tuple[Origin, str]]] = defaultdict(list)
+    for claim in claims:
+        if claim.stance in SUPPORTING:
+            by_voice[_voice(claim)[0]].append((origin(claim), claim.root_doc_id))
+    out: dict[str, tuple[Origin, set[str]]] = {}
+    for _voice_key, found in sorted(by_voice.items()):
+        cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
+        for o, doc in cited or found:
+            out.setdefault(o.ident, (o, set()))[1].add(doc)
+    return out
+
+
+def _independent_documents(support: dict[str, tuple[Origin, set[str]]]) -> bool:
+    """Two different origins carried by two different documents: one article citing two
+    sources is still one article."""
+    items = list(support.values())
+    return any(
+        d1 != d2
+        for i, (_o1, docs1) in enumerate(items)
+        for _o2, docs2 in items[i + 1 :]
+        for d1 in docs1
+        for d2 in docs2
+    )
+
+
+def _names(origins: Sequence[Origin]) -> str:
+    return ", ".join(sorted({o.label for o in origins}))
+
+
 def event_status(claims: Sequence[ClaimView]) -> Status:
-    support = sorted({origin_key(c) for c in claims if c.stance in SUPPORTING})
-    against = sorted({origin_key(c) for c in claims if c.stance in AGAINST})
-    origins = tuple(sorted(set(support) | set(against)))
-
-    def names(keys: Sequence[str]) -> str:
-        return ", ".join(k.split(":", 1)[1] for k in keys)
-
+    support = _supporting(claims)
+    against = {origin(c).ident: origin(c) for c in claims if c.stance in AGAINST}
+    keys = tuple(sorted(o.key for o, _docs in support.values()))
+    backers = [o for o, _docs in support.values()]
     if support and against:
         status = "contested"
         reason = (
-            f"reported by {len(support)} origin(s) ({names(support)}); denied by {names(against)}"
+            f"reported by {len(support)} origin(s): {_names(backers)}; "
+            f"denied by {_names(list(against.values()))}"
         )
     elif against:
-        status, reason = "denied", f"only denials, by {names(against)}"
-    elif len(support) >= 2:
+        status, reason = "denied", f"only denials, by {_names(list(against.values()))}"
+    elif len(support) >= 2 and _independent_documents(support):
         status = "corroborated"
-        reason = f"{len(support)} independent origins: {names(support)}"
+        reason = f"{len(support)} independent origins: {_names(backers)}"
     else:
         status = "single-source"
-        reason = f"one origin: {names(support)}" + (
-            f" ({len(claims)} claims collapse to it)" if len(claims) > 1 else ""
-        )
-    return Status(status, reason, origins, len(origins))
+        docs = {d for _o, ds in support.values() for d in ds}
+        if len(support) >= 2:
+            reason = f"{len(support)} sources, all in one report: {_names(backers)}"
+        else:
+            reason = f"one origin: {_names(backers) or 'none named'}"
+        if len(docs) > 1:
+            reason += f" ({len(docs)} reports collapse to it)"
+    return Status(status, reason, keys, len(support))

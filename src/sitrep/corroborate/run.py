@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
-from sitrep.corroborate.cluster import Link, cluster
-from sitrep.corroborate.compat import MentionView
+from sitrep.corroborate import blocks
+from sitrep.corroborate.cluster import Link, block_keys, cluster
+from sitrep.corroborate.compat import MentionView, may_meet
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
 from sitrep.errors import UsageError
@@ -40,49 +41,121 @@ def run_corroboration(
     their events; `doc_ids` names the documents instead; `everything` re-groups the store.
     """
     with store.transaction() as conn:
+        if not everything and blocks.is_empty(conn):
+            # A store grouped before the block index existed: re-group it once, which fills it.
+            everything = _has_events(conn)
         if everything:
             views = load_mentions(conn, None)
             old_events = _event_ids(conn, {v.id for v in views})
+            settled: list[list[str]] = []
+            fresh: set[str] | None = None
         else:
-            views, old_events = _scope(conn, doc_ids)
-        groups, links, compared = cluster(views, load_judgements(conn))
-        claims = load_claims(conn, [v.id for v in views])
+            views, old_events, settled, fresh = _scope(conn, doc_ids)
+        groups, links, compared = cluster(views, load_judgements(conn), settled, fresh)
         by_id = {v.id: v for v in views}
+        was = _current_events(conn, set(by_id))
+        claims = load_claims(conn, [m for g in groups for m in g])
+        before = _where_and_when(conn, old_events)
         _forget(conn, old_events)
         rows = [
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
             for group in groups
         ]
+        _keep_ids(groups, rows, was)
+        _log_moves(conn, before, rows)
         insert_ignore(conn, s.events, rows)
         members = zip(groups, rows, strict=True)
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
         _set_origin_keys(conn, claims)
         _log_links(conn, links)
+        blocks.replace_index(conn, [by_id[m] for g in groups for m in g])
     statuses = Counter(str(row["status"]) for row in rows)
     return CorroborationStats(len(views), len(groups), compared, len(links), dict(statuses))
 
 
-def _scope(conn: Connection, doc_ids: Sequence[str] | None) -> tuple[list[MentionView], set[str]]:
-    """The mentions to re-group: the fresh ones, those sharing a block with them, and the
-    other members of the events those belong to (so no event is left half re-grouped);
-    with the ids of those events, which the re-grouping replaces."""
-    everything = load_mentions(conn, None)
+def _scope(
+    conn: Connection, doc_ids: Sequence[str] | None
+) -> tuple[list[MentionView], set[str], list[list[str]], set[str]]:
+    """What a later run re-groups: the fresh mentions (not yet in an event, or those of
+    `doc_ids`), the grouped ones the block index says they may meet, and the other members of
+    those mentions' events. Returns the views, the ids of the events they replace, those
+    events' memberships without the fresh mentions (settled: they stay together), and the
+    fresh ids (only pairs with a fresh mention are compared). Nothing here reads the whole
+    store, so the cost follows what the run adds."""
     if doc_ids is None:
-        pending = set(
-            conn.execute(
-                select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.is_(None))
-            ).scalars()
-        )
-        fresh = [v for v in everything if v.id in pending]
+        m = s.event_mentions.c
+        pending = conn.execute(
+            select(m.id).where(m.event_id.is_(None), m.modality.is_(None))
+        ).scalars()
+        fresh = load_mentions(conn, None, list(pending))
     else:
-        wanted = set(doc_ids)
-        fresh = [v for v in everything if v.doc_id in wanted]
-    keys = {(v.type, e) for v in fresh for e in v.entities}
-    chosen = {v.id for v in fresh}
-    chosen |= {v.id for v in everything if any((v.type, e) in keys for e in v.entities)}
-    events = _event_ids(conn, chosen)
-    chosen |= set(_event_members(conn, events))
-    return [v for v in everything if v.id in chosen], events
+        fresh = load_mentions(conn, doc_ids)
+    fresh_ids = {v.id for v in fresh}
+    by_key: dict[tuple[str, str], list[MentionView]] = defaultdict(list)
+    for v in fresh:
+        for key in block_keys(v):
+            by_key[key].append(v)
+    found = load_mentions(conn, None, sorted(blocks.candidates(conn, fresh) - fresh_ids))
+    # Block mates that some fresh mention of their block may meet (time-wise); the rest of a
+    # dense block (a leader's years of visits) stays as it is.
+    near = [
+        v for v in found
+        if any(may_meet(f, v) for key in block_keys(v) for f in by_key.get(key, ()))
+    ]  # fmt: skip
+    events = _event_ids(conn, {v.id for v in near})
+    members = _members_by_event(conn, events)
+    loaded = fresh_ids | {v.id for v in near}
+    rest = sorted({m for ids in members.values() for m in ids} - loaded)
+    views = fresh + near + load_mentions(conn, None, rest)
+    known = {v.id for v in views}
+    settled = [sorted(set(ids) & known - fresh_ids) for _event, ids in sorted(members.items())]
+    return views, events, [g for g in settled if len(g) > 1], fresh_ids
+
+
+def _has_events(conn: Connection) -> bool:
+    return conn.execute(select(s.events.c.id).limit(1)).first() is not None
+
+
+def _members_by_event(conn: Connection, event_ids: set[str]) -> dict[str, list[str]]:
+    m = s.event_mentions.c
+    out: dict[str, list[str]] = defaultdict(list)
+    for chunk in chunked(sorted(event_ids)):
+        for r in conn.execute(select(m.id, m.event_id).where(m.event_id.in_(chunk))):
+            out[r.event_id].append(r.id)
+    return dict(out)
+
+
+def _current_events(conn: Connection, mention_ids: set[str]) -> dict[str, str]:
+    """Mention id -> the event it is in now."""
+    found: dict[str, str] = {}
+    for chunk in chunked(sorted(mention_ids)):
+        query = select(s.event_mentions.c.id, s.event_mentions.c.event_id).where(
+            s.event_mentions.c.id.in_(chunk)
+        )
+        found.update({r.id: r.event_id for r in conn.execute(query) if r.event_id})
+    return found
+
+
+def _keep_ids(groups: list[list[str]], rows: list[dict[str, Any]], was: dict[str, str]) -> None:
+    """Existing events keep their ids: a re-grouped event takes the id of the old event most of
+    its mentions were in (larger groups choose first); the others keep the id made from their
+    first mention, or one made from all their mentions when that one is taken."""
+    order = sorted(range(len(groups)), key=lambda i: (-len(groups[i]), groups[i][0]))
+    taken: set[str] = set()
+    kept: set[int] = set()
+    for i in order:
+        votes = Counter(was[m] for m in groups[i] if m in was)
+        for old, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if old not in taken:
+                rows[i]["id"] = old
+                taken.add(old)
+                kept.add(i)
+                break
+    for i in order:
+        if i not in kept:
+            if rows[i]["id"] in taken:
+                rows[i]["id"] = stable_id("evt", "split", *groups[i])
+            taken.add(rows[i]["id"])
 
 
 def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
@@ -93,10 +166,48 @@ def _event_ids(conn: Connection, mention_ids: set[str]) -> set[str]:
     return found
 
 
-def _event_members(conn: Connection, event_ids: set[str]) -> Iterator[str]:
+Placing = tuple[str | None, str | None, str | None, str | None]  # start, end, precision, place
+
+
+def _where_and_when(conn: Connection, event_ids: set[str]) -> dict[str, Placing]:
+    e = s.events.c
+    out: dict[str, Placing] = {}
     for chunk in chunked(sorted(event_ids)):
-        query = select(s.event_mentions.c.id).where(s.event_mentions.c.event_id.in_(chunk))
-        yield from conn.execute(query).scalars()
+        query = select(e.id, e.time_start, e.time_end, e.time_precision, e.place)
+        for r in conn.execute(query.where(e.id.in_(chunk))):
+            place = r.place.get("name") if isinstance(r.place, dict) else None
+            out[r.id] = (r.time_start, r.time_end, r.time_precision, place)
+    return out
+
+
+def _log_moves(conn: Connection, before: dict[str, Placing], rows: list[dict[str, Any]]) -> None:
+    """An event that keeps its id but changes its time or place says so, with the reason: the
+    most precise time (or the most precise place) its reports now give."""
+    moves = []
+    for row in rows:
+        old = before.get(str(row["id"]))
+        place = row["place"].get("name") if isinstance(row["place"], dict) else None
+        new: Placing = (row["time_start"], row["time_end"], row["time_precision"], place)
+        if old is None or old == new:
+            continue
+        reason = (
+            f"time {old[0]}..{old[1]} ({old[2]}) -> {new[0]}..{new[1]} ({new[2]}), "
+            f"place {old[3]} -> {new[3]}: the most precise its reports now give"
+        )
+        moves.append(
+            {
+                "id": stable_id("jdg", "event-move", row["id"], *old, *new),
+                "subject": "event",
+                "action": "relabel",
+                "targets": {"event": row["id"], "from": list(old), "to": list(new)},
+                "by": "rule",
+                "actor": "corroborate.event_row",
+                "reason": reason,
+                "created_at": utc_now(),
+                "active": True,
+            }
+        )
+    insert_ignore(conn, s.judgements, moves)
 
 
 def _forget(conn: Connection, event_ids: set[str]) -> None:
@@ -143,6 +254,16 @@ def _log_links(conn: Connection, links: list[Link]) -> None:
     insert_ignore(conn, s.judgements, rows)
 
 
+def _event_time(views: list[MentionView], best: MentionView) -> dict[str, str | None]:
+    """The best time a report gives; else the month the earliest report came out in (a bound
+    the text did not give, shown so an undated attack still sits on the timeline)."""
+    months = sorted(v.reported for v in views if v.reported)
+    if best.time_start or not months:  # a date, or an "unresolved" day of the year, or nothing
+        start, end, precision = best.time_start, best.time_end, best.time_precision
+        return {"time_start": start, "time_end": end, "time_precision": precision}
+    return {"time_start": months[0][0], "time_end": months[0][1], "time_precision": "month"}
+
+
 def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, Any]:
     """One event from its mentions: union of participants, most precise place and time."""
     first = min(views, key=lambda v: v.id)
@@ -153,7 +274,9 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
             participants.setdefault(
                 key, {"role": v.roles.get(key, "actor"), "entity_id": key, "name": name}
             )
-    timed = sorted(views, key=lambda v: (PRECISION_RANK.get(v.time_precision, 5), v.id))
+    # The most precise time a report of the happening gives; a denial's time is the denial's
+    # ("the Kremlin denied in August"), so it dates the event only when nothing else does.
+    timed = sorted(views, key=lambda v: (v.denies, PRECISION_RANK.get(v.time_precision, 5), v.id))
     best_time = timed[0]
     placed = [v for v in views if v.place]
     place = min(placed, key=lambda v: (v.place_is_country, v.id)) if placed else None
@@ -173,9 +296,7 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
         if place and not (place.place or "").startswith("name:")
         else None,
         "place": {"key": place.place, "name": place.place_name} if place else None,
-        "time_start": best_time.time_start,
-        "time_end": best_time.time_end,
-        "time_precision": best_time.time_precision,
+        **_event_time(views, best_time),
         "casualties": casualties,
         "status": status.status,
         "status_reason": status.reason,

@@ -34,7 +34,9 @@ def events(conn: Connection, where: Mapping[str, Any] | None = None) -> list[Eve
 
 
 def claims_by_event(conn: Connection) -> dict[str, list[ClaimRow]]:
-    """Claims grouped by the event their mention was corroborated into, with their document."""
+    """Claims grouped by the event their mention was corroborated into, with their document, in
+    reading order: earliest report first, and within a report the sentence that tells it first
+    (a lead before the follow-up sentences that repeat it)."""
     cl, em, docs = schema.claims, schema.event_mentions, schema.documents
     query = (
         select(
@@ -48,7 +50,13 @@ def claims_by_event(conn: Connection) -> dict[str, list[ClaimRow]]:
         .join(em, em.c.id == cl.c.event_mention_id)
         .join(docs, docs.c.id == cl.c.document_id)
         .where(em.c.event_id.is_not(None))
-        .order_by(em.c.event_id, docs.c.published.asc().nulls_last(), cl.c.id)
+        .order_by(
+            em.c.event_id,
+            docs.c.published.asc().nulls_last(),
+            cl.c.document_id,
+            cl.c.start,
+            cl.c.id,
+        )
     )
     grouped: dict[str, list[ClaimRow]] = defaultdict(list)
     for row in conn.execute(query).mappings():

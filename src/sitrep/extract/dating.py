@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution import is_attribution_verb
 from sitrep.extract.schema import ClaimCues
-from sitrep.records import EventMention, TimeValue
+from sitrep.records import REPORTED_MONTH_METHOD, EventMention, TimeValue
 
 # Types a report dates when the text does not: attacks and deaths, and statements (a statement
 # reported without a date was made about when it was reported). A visit or a deployment may be
@@ -42,7 +42,7 @@ def reported_month(mention: EventMention, published: str | None) -> EventMention
         start=f"{year:04d}-{month:02d}-01",
         end=f"{year:04d}-{month:02d}-{last:02d}",
         anchor=published,
-        method="undated in the text: the month it was reported",
+        method=REPORTED_MONTH_METHOD,
     )
     return replace(mention, time=time)
 

@@ -7,6 +7,7 @@ corroboration leaves such mentions out of events.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ from sitrep.extract.attribution import (
 )
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import reported_month, sentence_time
+from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, inside
 from sitrep.extract.happening import share_nearby_places, share_places, share_times
@@ -101,7 +103,9 @@ def extract_events(
             if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
                 mention = replace(mention, modality="habitual")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
-            mention = place_from_sentence(mention, doc, sent, mask, sent_ents)
+            mention = place_from_sentence(
+                mention, doc, sent, mask, sent_ents, _dated_apart(mention.time, times, cues)
+            )
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
@@ -208,6 +212,9 @@ def _governing_time(
     times = [(span, tv) for span, tv in times if not _bound_of(span, trigger)]
     if not times:
         return None
+    own = _relative_clause_time(trigger, times)
+    if own is not None:
+        return own
     for node in (trigger, *trigger.ancestors):
         clause = {t.i for t in clause_tokens(node)}
         inside = [
@@ -224,7 +231,43 @@ def _governing_time(
     return _adjacent_time(trigger, times)
 
 
+def _dated_apart(
+    time: TimeValue | None, times: list[tuple[Span, TimeValue]], cues: ClaimCues
+) -> Callable[[Token], bool]:
+    """Whether a token's clause is dated otherwise than a mention dated `time`."""
+
+    def apart(token: Token) -> bool:
+        if time is None:
+            return False
+        theirs = _governing_time(token, times, cues)
+        return theirs is not None and (theirs.start, theirs.end) != (time.start, time.end)
+
+    return apart
+
+
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# A clause that describes the noun it hangs on: "the strikes that killed 25 fighters on Sunday".
+RELATIVE_DEPS = frozenset({"relcl", "acl", "acl:relcl"})
+
+
+def _relative_clause_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -> TimeValue | None:
+    """A nominal trigger dated by its own relative clause ("protesting at US air strikes that
+    killed 25 fighters on Sunday") takes that time, not the time of the clause it sits in
+    ("stormed the embassy on Tuesday"): the relative clause tells this happening."""
+    if trigger.pos_ not in NOMINAL_POS:
+        return None
+    if any(any(t.i in {c.i for c in clause_tokens(trigger)} for t in span) for span, _ in times):
+        return None  # its own phrase dates it ("the strike on Monday"): the usual path
+    for child in trigger.children:
+        if dep(child) not in RELATIVE_DEPS:
+            continue
+        inside = {t.i for t in child.subtree}
+        found = [(abs(span.start - trigger.i), tv) for span, tv in times if span.root.i in inside]
+        if found:
+            return _nearest(found)
+    return None
+
+
 # Prepositions that make a time a bound of the happening, not its date: "visited Syria since
 # the death of X on January 3rd", "the first visit after the strike on 3 January".
 BOUND_MARKERS = frozenset({"since", "after", "before", "until", "till", "following"})

@@ -16,11 +16,11 @@ strike" is not placed in the US).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
 from sitrep.nlp.spans import text_of
@@ -191,11 +191,16 @@ def place_from_sentence(
     sent: Span,
     mask: Sequence[tuple[int, int]],
     sent_ents: Sequence[Span] | None = None,
+    dated_apart: Callable[[Token], bool] | None = None,
 ) -> EventMention:
     """A violent mention without a precise place takes the sentence's (see module doc).
 
     `sent_ents` are the sentence's entities when the caller has them: `Span.ents` walks the
-    whole document's entities, which made a long document's extraction quadratic."""
+    whole document's entities, which made a long document's extraction quadratic.
+    `dated_apart(token)`: the token's clause is dated otherwise than the mention ("stormed the
+    embassy in Baghdad on Tuesday in protest at strikes that killed 25 on Sunday"): a place
+    there belongs to that other happening."""
+    apart = dated_apart or (lambda _token: False)
     if mention.type not in VIOLENT:
         return mention
     if mention.place is not None and not_a_place(doc, mention.place.start, mention.place.end):
@@ -208,7 +213,7 @@ def place_from_sentence(
             continue
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
             continue
-        if not _after_place_word(doc, ent.start, sent.start):
+        if not _after_place_word(doc, ent.start, sent.start) or apart(ent.root):
             continue
         if _modifier(doc, ent.start_char, ent.end_char) or not_a_place(
             doc, ent.start_char, ent.end_char
@@ -217,7 +222,12 @@ def place_from_sentence(
         place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
         return replace(mention, place=_without_country(place))
     found = gazetteer_place(doc, sent, mask)
-    return replace(mention, place=found) if found is not None else mention
+    if found is None:
+        return mention
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is not None and apart(span.root):
+        return mention
+    return replace(mention, place=found)
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:[A-Z][a-z]+s|[A-Z][a-z]+'s|[A-Z][a-z]+’s)\s+(?=[A-Z])")

@@ -26,6 +26,9 @@ class EventType:
     description: str
     modes: tuple[str, ...]
     roles: dict[str, str]  # syntactic slot -> role
+    # Types of one family may describe one happening (corroboration joins them): an attack and
+    # the deaths it caused. A type with no family given is a family of its own.
+    family: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ def load_event_schema() -> EventSchema:
             description=str(spec["description"]),
             modes=tuple(spec.get("modes") or ()),
             roles=dict(spec["roles"]),
+            family=str(spec.get("family") or name),
         )
         for name, spec in data["types"].items()
     }

@@ -148,18 +148,18 @@ def drop_if_unused(conn: Connection, entity_id: str) -> None:
 
 
 def recount_event(conn: Connection, event_id: str) -> None:
-    """Claim and origin counts after event mentions moved (status is corroboration's call)."""
-    claims = (
-        select(C.c.id, C.c.origin_key, C.c.document_id)
-        .join(EM, EM.c.id == C.c.event_mention_id)
-        .where(EM.c.event_id == event_id)
-    )
-    found = conn.execute(claims).all()
-    origins = sorted({r.origin_key or r.document_id for r in found})
+    """Claim and origin counts after event mentions moved (status is corroboration's call;
+    the independent origins are counted by corroboration's own rule: deniers are no origin)."""
+    from sitrep.corroborate.origins import event_status
+    from sitrep.corroborate.views import load_claims
+
+    mentions = conn.execute(select(EM.c.id).where(EM.c.event_id == event_id)).scalars().all()
+    claims = [c for found in load_claims(conn, list(mentions)).values() for c in found]
+    status = event_status(claims)
     conn.execute(
         update(EV)
         .where(EV.c.id == event_id)
-        .values(n_claims=len(found), origins=origins, n_origins=len(origins))
+        .values(n_claims=len(claims), origins=list(status.origins), n_origins=status.n_origins)
     )
 
 

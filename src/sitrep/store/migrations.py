@@ -48,6 +48,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         _create_core_tables,
     ),
     (2, "full-text search index over documents", _create_search_index),
+    # A store grouped before this table existed has no rows in it: corroboration then re-groups
+    # everything once, which fills it (`corroborate.run`).
+    (3, "event blocks: where a new event mention finds what it may join", _create_core_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -247,5 +247,26 @@ events = Table(
     Column("origins", JSON, nullable=False),
 )
 
+# Where corroboration finds the mentions a new one may join without reading the store: one row
+# per block a grouped mention sits in (type family and participant, place, toll, document; see
+# `corroborate.cluster.block_keys`), with when it happened or was reported. Derived, rebuilt by
+# a full re-grouping.
+event_blocks = Table(
+    "event_blocks",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("mention_id", String(40), primary_key=True),
+    Column("start", String(10)),  # the happening's first day, when dated
+    Column("end", String(10)),
+    Column("published", String(10)),  # the report's date
+    # How wide its time is: 0 a few days, 1 up to a month, 2 up to a year, 3 a day with no
+    # year (`corroborate.blocks.width_class`): each class is looked up with its own margin.
+    Column("width", Integer, nullable=False),
+    Column("denies", Boolean, nullable=False),  # a denial, dated after what it denies
+)
+Index("ix_event_blocks_start", event_blocks.c.key, event_blocks.c.width, event_blocks.c.start)
+Index("ix_event_blocks_published", event_blocks.c.key, event_blocks.c.published)
+Index("ix_event_blocks_mention", event_blocks.c.mention_id)
+
 Index("ix_event_mentions_type_time", event_mentions.c.type, event_mentions.c.time_start)
 Index("ix_events_time", events.c.time_start)
