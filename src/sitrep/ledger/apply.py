@@ -56,7 +56,9 @@ def merge_entity(conn: Connection, source: str, target: str) -> list[str]:
         return []
     moved = list(conn.execute(select(M.c.id).where(M.c.entity_id == source)).scalars())
     conn.execute(update(M).where(M.c.entity_id == source).values(entity_id=target))
-    names = {str(a) for a in conn.execute(select(A.c.alias).where(A.c.entity_id == source))}
+    names = {
+        str(a) for a in conn.execute(select(A.c.alias).where(A.c.entity_id == source)).scalars()
+    }
     row = conn.execute(select(E.c.name).where(E.c.id == source)).first()
     if not moved and not names and row is None:
         return []  # applied before and nothing new names `source`: no event can name it either
