@@ -75,12 +75,13 @@ def run_corroboration(
 
 def _scope(
     conn: Connection, doc_ids: Sequence[str] | None
-) -> tuple[list[MentionView], set[str], list[list[str]], set[str]]:
+) -> tuple[list[MentionView], set[str], list[list[str]], set[str] | None]:
     """What a later run re-groups: the fresh mentions (not yet in an event, or those of
     `doc_ids`), the grouped ones the block index says they may meet, and the other members of
     those mentions' events. Returns the views, the ids of the events they replace, those
     events' memberships without the fresh mentions (settled: they stay together), and the
-    fresh ids (only pairs with a fresh mention are compared). Nothing here reads the whole
+    fresh ids (only pairs with a fresh mention are compared); for named documents, nothing
+    settled and every pair compared. Nothing here reads the whole
     store, so the cost follows what the run adds."""
     if doc_ids is None:
         m = s.event_mentions.c
@@ -102,11 +103,16 @@ def _scope(
         v for v in found
         if any(may_meet(f, v) for key in block_keys(v) for f in by_key.get(key, ()))
     ]  # fmt: skip
-    events = _event_ids(conn, {v.id for v in near})
+    events = _event_ids(conn, fresh_ids | {v.id for v in near})  # named documents have events
     members = _members_by_event(conn, events)
     loaded = fresh_ids | {v.id for v in near}
     rest = sorted({m for ids in members.values() for m in ids} - loaded)
     views = fresh + near + load_mentions(conn, None, rest)
+    if doc_ids is not None:
+        # Named documents (an analyst's decision touched them) are re-grouped with their whole
+        # neighbourhood, freely: an event a mention of theirs bridged must be able to come
+        # apart again when the decision is undone.
+        return views, events, [], None
     known = {v.id for v in views}
     settled = [sorted(set(ids) & known - fresh_ids) for _event, ids in sorted(members.items())]
     return views, events, [g for g in settled if len(g) > 1], fresh_ids
