@@ -50,7 +50,18 @@ def _root(
 app.add_typer(bench_app, name="bench")
 
 # Modules under sitrep.cli that each define `register(app, eval_app, bench_app)`.
-AREAS = ("ingest", "docs", "clean", "nlp", "entities", "events", "serve", "export", "bench")
+AREAS = (
+    "ingest",
+    "docs",
+    "clean",
+    "nlp",
+    "entities",
+    "events",
+    "relations",
+    "serve",
+    "export",
+    "bench",
+)
 
 
 def _friendly(callback: Callable[..., Any]) -> Callable[..., Any]:

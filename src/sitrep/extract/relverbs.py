@@ -36,7 +36,7 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "they", "them", "it", "t
 def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     found = verb_class(token, cues)
     if found is None:
-        return []
+        return _acting_at(token, ents, cues)
     kind, lemma = found
     subjects, objects, agents = _arguments(token, ents)
     out: list[Found] = []
@@ -73,6 +73,19 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     if kind in ("presence_verbs", "fight_verbs") or token.lower_ in cues.presence_words:
         add("present-in", subjects or _modified(token, ents), places_of(token, ents, cues))
     return out
+
+
+def _acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+    """ "ISIL fighters attacked a checkpoint near Mosul": whoever acts at a place, and what they
+    act on, is there."""
+    if token.pos_ != "VERB":
+        return []
+    places = places_of(token, ents, cues)
+    if not places:
+        return []
+    subjects, objects, _agents = _arguments(token, ents)
+    actors = (subjects or _modified(token, ents)) + objects
+    return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
 
 
 def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
