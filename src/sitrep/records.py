@@ -293,6 +293,7 @@ class EventMention:
 RelationType = Literal[
     "holds-position",
     "commands",
+    "controls",
     "member-of",
     "under",
     "allied-with",

@@ -16,7 +16,13 @@ from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_
 from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.relcues import RelationCues, load_relation_cues
 from sitrep.extract.relroles import Found, role_relations
-from sitrep.extract.relverbs import noun_relations, presence_relations, verb_relations
+from sitrep.extract.relverbs import (
+    control_nouns,
+    controlled_by_hyphen,
+    noun_relations,
+    presence_relations,
+    verb_relations,
+)
 from sitrep.extract.schema import ClaimCues, load_claim_cues
 from sitrep.extract.spans import Phrase, entity_index
 from sitrep.extract.time import find_time_expressions, normalize_time
@@ -72,6 +78,8 @@ def sentence_relations(
         found += verb_relations(token, ents, cues)
         found += presence_relations(token, ents, cues)
         found += noun_relations(token, ents, cues)
+        found += controlled_by_hyphen(token, ents, cues)
+        found += control_nouns(token, ents, cues)
     return found
 
 

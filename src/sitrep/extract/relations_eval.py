@@ -37,6 +37,7 @@ MUTUAL = frozenset({"AlliesOf"})
 # Our relation types as re3d's: (re3d type, whether the ends swap).
 AS_RE3D: dict[str, tuple[str, bool]] = {
     "commands": ("InChargeOf", False),
+    "controls": ("InChargeOf", False),
     "holds-position": ("BelongsTo", False),
     "member-of": ("BelongsTo", False),
     "under": ("BelongsTo", False),

@@ -23,6 +23,9 @@ class RelationCues:
     appoint_verbs: frozenset[str]
     command_verbs: frozenset[str]
     command_nouns: frozenset[str]
+    control_verbs: frozenset[str]
+    control_place_only: frozenset[str]
+    control_participles: frozenset[str]
     join_verbs: frozenset[str]
     include_verbs: frozenset[str]
     ally_verbs: frozenset[str]
@@ -39,6 +42,7 @@ class RelationCues:
 VERB_CLASSES = (
     "appoint_verbs",
     "command_verbs",
+    "control_verbs",
     "join_verbs",
     "include_verbs",
     "ally_verbs",
@@ -54,6 +58,11 @@ _IRREGULAR = {
     "send": ("sent",),
     "strike": ("struck", "stricken"),
     "prop": ("propped",),
+    "seize": ("seized",),
+    "take": ("took", "taken"),
+    "hold": ("held",),
+    "retake": ("retook", "retaken"),
+    "overrun": ("overran",),
     "arm": ("armed",),
     "ally": ("allied", "allies", "allying"),
     "band": ("banded",),

@@ -12,10 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitrep.extract.arguments import LOCATION_LABELS
-from sitrep.extract.deps import dep, prep_objects
+from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.relcues import RelationCues, verb_class
 from sitrep.extract.relroles import Found, named_after
-from sitrep.extract.spans import RELATIVE, Phrase, phrase_of_entity, phrases_for
+from sitrep.extract.schema import verb_lemma
+from sitrep.extract.spans import RELATIVE, Phrase, noun_phrase, phrase_of_entity, phrases_for
 
 # Nouns that make "the X of Y" a place: "the city of Albu-Kamal", "the outskirts of Aleppo".
 PLACE_NOUNS = frozenset(
@@ -49,6 +50,15 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
             add("commands", agents, subjects or _modified(token, ents))
         else:
             add("commands", subjects, objects)
+    elif kind == "control_verbs":
+        held = objects_things = _things_of(token, ents, "dobj")
+        if lemma in cues.control_place_only:
+            held = [t for t in objects_things if t.label in LOCATION_LABELS]
+        if agents:  # "the city was taken by ISIL"
+            passive = [p for s in _subject_heads(token) for p in _things(s, ents)]
+            add("controls", agents, passive)
+        else:
+            add("controls", subjects, held)
     elif kind == "join_verbs":
         if lemma == "recruit":
             add("member-of", objects, subjects)
@@ -71,28 +81,162 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     elif kind == "fight_verbs":
         add("fights", subjects or agents, objects + _prep_args(token, ents, ("against",)))
     if kind in ("presence_verbs", "fight_verbs") or token.lower_ in cues.presence_words:
-        add("present-in", subjects or _modified(token, ents), places_of(token, ents, cues))
+        out += _acting_at(token, ents, cues)
+    if kind != "join_verbs":
+        out += _from_body(token, ents)
+    return out
+
+
+def _from_body(token: Token, ents: dict[int, Span]) -> list[Found]:
+    """ "Soldiers visiting from 3rd Battalion", "aircraft from CJTF-OIR", "Airmen deployed from
+    the 158th Fighter Wing": coming from a named body (not a place) is belonging to it."""
+    bodies = [
+        b
+        for word, obj in prep_objects(token)
+        if word == "from"
+        for b in [_body_name(obj, ents)]
+        if b is not None
+    ]
+    if not bodies:
+        return []
+    members = (
+        [p for s in _subject_heads(token) for p in _things(s, ents)]
+        if token.pos_ in ("VERB", "AUX")
+        else []
+    )
+    if dep(token) in ("acl", "relcl") or token.pos_ in ("NOUN", "PROPN"):
+        head = token.head if token.pos_ not in ("NOUN", "PROPN") else token
+        members = members or _things(head, ents)
+    return [Found("member-of", m, b, token, "preposition") for m in members for b in bodies]
+
+
+def _body_name(head: Token, ents: dict[int, Span]) -> Phrase | None:
+    """A named body: an organisation entity, or a proper-noun phrase that names no place."""
+    ent = ents.get(head.i)
+    if ent is not None:
+        return phrase_of_entity(ent) if ent.label_ == "ORG" else None
+    if head.pos_ == "PROPN" and not any(ents.get(t.i) is not None for t in head.subtree):
+        return noun_phrase(head)
+    return None
+
+
+def controlled_by_hyphen(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+    """ "an ISIL-held tank", "the regime-controlled town": the name before the hyphen controls
+    the noun the participle modifies."""
+    if token.lower_ not in cues.control_participles or dep(token) != "amod" or token.i < 2:
+        return []
+    doc = token.doc
+    if doc[token.i - 1].text not in ("-", "–"):
+        return []
+    owner = ents.get(token.i - 2)
+    if owner is None or owner.label_ in LOCATION_LABELS:
+        return []
+    held = noun_phrase(token.head)
+    return [Found("controls", phrase_of_entity(owner), held, token, "hyphen")]
+
+
+def control_nouns(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+    """ "ISIL has had control of Mosul"; "towns under the control of the regime"."""
+    if token.lower_ not in ("control", "command") or token.pos_ != "NOUN":
+        return []
+    held = [
+        p for word, obj in prep_objects(token) if word in ("of", "over") for p in _things(obj, ents)
+    ]
+    holders = [p for c in token.children if dep(c) == "poss" for p in _actors_of(c, ents)]
+    out: list[Found] = []
+    if held and not holders and dep(token) == "dobj":
+        holders = [p for s in _subject_heads(token.head) for p in _actors_of(s, ents)]
+    out += [Found("controls", h, t, token, "noun") for h in holders for t in held]
+    if case_word(token) == "under" and not held:
+        # "under the control of X": X controls what the phrase hangs off
+        owners = [
+            p for word, obj in prep_objects(token) if word == "of" for p in _actors_of(obj, ents)
+        ]
+        kept = _things(token.head, ents) if token.head.pos_ in ("NOUN", "PROPN") else []
+        kept = kept or [p for s in _subject_heads(token.head) for p in _things(s, ents)]
+        out += [Found("controls", o, k, token, "noun") for o in owners for k in kept]
     return out
 
 
 def _acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     """ "ISIL fighters attacked a checkpoint near Mosul": whoever acts at a place, and what they
     act on, is there."""
-    if token.pos_ != "VERB":
-        return []
-    places = places_of(token, ents, cues)
+    if token.pos_ != "VERB" or verb_lemma(token.text, _TALK) is not None:
+        return []  # "discussed the conflict in Ukraine": the place is the topic's
+    found = verb_class(token, cues)
+    moving = found is not None and found[0] == "presence_verbs"
+    places = places_of(token, ents, cues, moving)
     if not places:
         return []
-    subjects, objects, _agents = _arguments(token, ents)
-    actors = (subjects or _modified(token, ents)) + objects
+    subjects = [p for s in _subject_heads(token) for p in _things(s, ents)]
+    if not subjects and dep(token) in ("acl", "relcl"):
+        subjects = _things(token.head, ents)
+    actors = subjects + _things_of(token, ents, "dobj")
     return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
+
+
+# Verbs whose place phrase is most often their topic's, not where their subject is.
+_TALK = frozenset(
+    {"discuss", "welcome", "condemn", "say", "tell", "report", "announce", "call", "urge",
+     "comment", "describe", "warn", "pose", "express", "agree", "demand", "raise"}
+)  # fmt: skip
+
+# Common nouns that are no actor or thing that can be somewhere.
+_NOT_THINGS = frozenset(
+    {"time", "year", "years", "day", "days", "week", "weeks", "month", "months", "today",
+     "way", "part", "number", "lot", "kind", "one", "side", "end", "fact", "course"}
+)  # fmt: skip
+
+
+def _things(head: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """What a phrase names for presence and control: an actor, or a plain noun phrase ("five
+    strikes", "a front-end loader"), never a place or a pronoun; with its conjuncts."""
+    out = []
+    for tok in [head, *head.conjuncts]:
+        if tok.lower_ in FIRST_PERSON or tok.lower_ in _NOT_THINGS:
+            continue
+        ent = ents.get(tok.i)
+        if ent is not None:
+            if ent.label_ not in LOCATION_LABELS:
+                out.append(phrase_of_entity(ent))
+        elif tok.pos_ == "NOUN":
+            # the whole phrase ("an ISIL tactical unit", "the Iraqi flag"), not a name inside it
+            out.append(noun_phrase(tok))
+        elif tok.pos_ == "PROPN":
+            actor = _actor(tok, ents, states=False)
+            if actor is not None and actor.label not in LOCATION_LABELS:
+                out.append(actor)
+    return out
+
+
+def _things_of(verb: Token, ents: dict[int, Span], label: str) -> list[Phrase]:
+    return [p for c in verb.children if dep(c) == label for p in _things(c, ents)]
+
+
+def _subject_heads(verb: Token) -> list[Token]:
+    """The verb's subject tokens; an infinitive or a conjunct takes its governor's; the head
+    noun of a relative clause stands for its relative pronoun."""
+    node: Token | None = verb
+    while node is not None:
+        subs = [c for c in node.children if dep(c) in ("nsubj", "nsubjpass")]
+        if subs and subs[0].lower_ in RELATIVE and dep(node) == "relcl":
+            return [node.head]
+        if subs:
+            return subs
+        if dep(node) in ("xcomp", "advcl", "conj") and node.head.i != node.i:
+            node = node.head
+        else:
+            node = None
+    return []
 
 
 def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     """ "X are present around Y", "X based in Y" (an adjective or participle of presence)."""
     if token.lower_ not in cues.presence_words or verb_class(token, cues) is not None:
         return []
-    subjects = _subjects(token, ents) or _modified(token, ents)
+    subjects = [p for s in _subject_heads(token) for p in _things(s, ents)]
+    if not subjects and dep(token) in ("acl", "relcl", "amod"):
+        subjects = _things(token.head, ents)
     places = places_of(token, ents, cues)
     return [Found("present-in", s, p, token, "copula") for s in subjects for p in places]
 
@@ -100,6 +244,9 @@ def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) 
 def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     """Relations a noun phrase states by its modifiers: possessive, "in"/"near", "under"."""
     out: list[Found] = []
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return out
+    out += _places_of_noun(token, ents, cues)
     me = _actor(token, ents, states=False)
     if me is None:
         return out
@@ -109,6 +256,8 @@ def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
             owner = _actor(child, ents)
             if owner is not None and owner.label != "PERSON":
                 out.append(Found("under", me, owner, child, "possessive"))
+    for found in _from_body(token, ents):
+        out.append(found)
     for word, obj in prep_objects(token):
         if word == "under":
             owner = _actor(obj, ents)
@@ -119,17 +268,26 @@ def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
                 part = _actor(member, ents)
                 if part is not None:
                     out.append(Found("member-of", part, me, member, "preposition"))
-        elif word in cues.place_preps:
-            place = _place(obj, ents)
-            if place is not None:
-                out.append(Found("present-in", me, place, obj, "preposition"))
     return out
 
 
-def places_of(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phrase]:
+def _places_of_noun(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+    """ "militants in Mosul", "the base near Palmyra": the phrase is at the place."""
+    out: list[Found] = []
+    for word, obj in prep_objects(token):
+        place = _place(obj, ents) if word in cues.place_preps else None
+        things = _things(token, ents)[:1] if place is not None else []
+        out += [Found("present-in", t, place, obj, "preposition") for t in things if place]
+    return out
+
+
+def places_of(
+    token: Token, ents: dict[int, Span], cues: RelationCues, moving: bool = True
+) -> list[Phrase]:
+    """Places the token is at ("in", "near" ...), or goes to when `moving` ("deployed to")."""
     out = []
     for word, obj in prep_objects(token):
-        if word in cues.place_preps or word in ("to", "into"):
+        if word in cues.place_preps or (moving and word in ("to", "into")):
             for head in [obj, *obj.conjuncts]:
                 place = _place(head, ents)
                 if place is not None:
