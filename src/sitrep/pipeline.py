@@ -466,7 +466,7 @@ class Ingest:
         if not self.use_nlp:
             return
         started = time.perf_counter()
-        self.summary.reduce = reduce_store(self.store)
+        self.summary.reduce = reduce_store(self.store, self.settings.pack)
         self.summary.stage_seconds["reduce"] += time.perf_counter() - started
 
 
@@ -531,7 +531,7 @@ def _warm_reduce_in_background(pack_name: str) -> None:
     threading.Thread(target=warm, name="sitrep-warm-reduce", daemon=True).start()
 
 
-def reduce_store(store: Store) -> dict[str, Any]:
+def reduce_store(store: Store, pack_name: str | None = None) -> dict[str, Any]:
     """The reduce half: resolve mentions to entities, then events and their corroboration.
 
     Incremental by construction: each step works on what is not yet resolved, so a resumed
@@ -539,9 +539,16 @@ def reduce_store(store: Store) -> dict[str, Any]:
     from dataclasses import asdict
 
     from sitrep.corroborate import run_corroboration
+    from sitrep.corroborate.relations import run_relations
+    from sitrep.pack import load_pack
     from sitrep.resolve import run_resolution
 
     with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
         resolution = run_resolution(store)
         corroboration = run_corroboration(store)
-    return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}
+        relations = run_relations(store, load_pack(pack_name or Settings().pack))
+    return {
+        "resolution": asdict(resolution),
+        "corroboration": asdict(corroboration),
+        "relations": asdict(relations),
+    }

@@ -158,6 +158,35 @@ def control_nouns(token: Token, ents: dict[int, Span], cues: RelationCues) -> li
     return out
 
 
+# Words a list of names may hold between its items: "A, B, as well as C", "groups, including".
+_LIST_WORDS = frozenset({",", "and", "or", "as", "well", "including", "such", "the", "-", "’",
+                         "'", "(", ")"})  # fmt: skip
+
+
+def listed_before(subject: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """ "Kata'ib Hezbollah, Al-Nojaba Movement, ... and Lebanese Hezbollah forces are present":
+    a long list before a predicate often loses its first items to another parse (or sentence).
+    Walk back from the subject over names and list words, to the text's sentence end or to a
+    word that is neither, and take the organisations named on the way."""
+    doc = subject.doc
+    out: list[Phrase] = []
+    i = subject.left_edge.i - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.text in (".", "!", "?", ";", ":") or "\n" in tok.whitespace_ + tok.text:
+            break
+        ent = ents.get(i)
+        if ent is not None:
+            if ent.label_ == "ORG":
+                out.append(phrase_of_entity(ent))
+            i = ent.start - 1
+            continue
+        if tok.lower_ not in _LIST_WORDS and tok.pos_ not in ("PROPN", "ADJ", "NUM", "NOUN"):
+            break
+        i -= 1
+    return out[::-1]
+
+
 def _acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     """ "ISIL fighters attacked a checkpoint near Mosul": whoever acts at a place, and what they
     act on, is there."""
@@ -234,9 +263,12 @@ def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) 
     """ "X are present around Y", "X based in Y" (an adjective or participle of presence)."""
     if token.lower_ not in cues.presence_words or verb_class(token, cues) is not None:
         return []
-    subjects = [p for s in _subject_heads(token) for p in _things(s, ents)]
+    heads = _subject_heads(token)
+    subjects = [p for s in heads for p in _things(s, ents)]
     if not subjects and dep(token) in ("acl", "relcl", "amod"):
         subjects = _things(token.head, ents)
+    if heads:
+        subjects += [p for p in listed_before(heads[0], ents) if p not in subjects]
     places = places_of(token, ents, cues)
     return [Found("present-in", s, p, token, "copula") for s in subjects for p in places]
 

@@ -48,6 +48,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         _create_core_tables,
     ),
     (2, "full-text search index over documents", _create_search_index),
+    # Additive: a store made before relations gains their two tables (nothing else changes).
+    (3, "relations: relation_mentions, relations", _create_core_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]
