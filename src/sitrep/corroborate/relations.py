@@ -23,7 +23,8 @@ from sqlalchemy import Connection, delete, select, update
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.pack import Pack
 from sitrep.records import stable_id
-from sitrep.resolve.ids import pack_entity_id
+from sitrep.resolve.ids import name_entity_id, pack_entity_id
+from sitrep.resolve.rows import name_entity_row
 from sitrep.store import Store, chunked, insert_ignore
 from sitrep.store import schema as s
 
@@ -43,7 +44,7 @@ class RelationStats:
 def run_relations(store: Store, pack: Pack) -> RelationStats:
     """Resolve new relation mentions and regroup the relations they touch."""
     with store.transaction() as conn:
-        pack_claims = insert_ignore(conn, s.relation_mentions, pack_rows(pack))
+        pack_claims = insert_ignore(conn, s.relation_mentions, _stored_pack_rows(conn, pack))
         fresh = _fresh(conn)
         resolved = _resolve_ends(conn, fresh)
         keys = {_key(r) for r in resolved}
@@ -138,6 +139,20 @@ def pack_rows(pack: Pack) -> list[dict[str, Any]]:
     return out
 
 
+def _stored_pack_rows(conn: Connection, pack: Pack) -> list[dict[str, Any]]:
+    """The pack's claims between two actors the store holds as entities (an actor enters the
+    store when a document names it: the network shows the pack's links among those)."""
+    rows = pack_rows(pack)
+    ids = sorted({r[k] for r in rows for k in ("subject_entity_id", "object_entity_id")})
+    e = s.entities.c
+    stored = {
+        row.id
+        for chunk in chunked(ids)
+        for row in conn.execute(select(e.id).where(e.id.in_(chunk)))
+    }
+    return [r for r in rows if r["subject_entity_id"] in stored and r["object_entity_id"] in stored]
+
+
 def _pack_row(
     subject: str,
     obj: str,
@@ -208,8 +223,8 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
             out.append(row)  # the pack's: already resolved
             continue
         mentions = by_doc.get(row["document_id"], [])
-        subject = _entity_of(row["subject"], mentions, known)
-        obj = _entity_of(row["object"], mentions, known)
+        subject = _entity_of(row["subject"], mentions, known) or _minted(conn, row, "subject")
+        obj = _entity_of(row["object"], mentions, known) or _minted(conn, row, "object")
         if subject is None or obj is None or subject == obj:
             continue
         row["subject_entity_id"], row["object_entity_id"] = subject, obj
@@ -220,6 +235,27 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
         )
         out.append(row)
     return out
+
+
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "al", "el"})
+
+
+def _minted(conn: Connection, row: dict[str, Any], side: str) -> str | None:
+    """A body named in capitals the tagger missed ("the Iranian Armed Forces", the object of a
+    role) becomes an organisation entity of its own, by the same name key resolution uses."""
+    end = row[side]
+    if row["type"] == "present-in" or end.get("label") != "NP":
+        return None
+    words = str(end.get("text", "")).split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    named = [w for w in words if w.lower() not in _NAME_GLUE]
+    if len(named) < 2 or not all(w[:1].isupper() for w in named):
+        return None
+    name = " ".join(words)
+    entity_id = name_entity_id("org", name)
+    insert_ignore(conn, s.entities, [name_entity_row(entity_id, "org", name)])
+    return entity_id
 
 
 def _pack_entities(conn: Connection, rows: Iterable[dict[str, Any]]) -> set[str]:

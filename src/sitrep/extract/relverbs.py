@@ -163,6 +163,24 @@ _LIST_WORDS = frozenset({",", "and", "or", "as", "well", "including", "such", "t
                          "'", "(", ")"})  # fmt: skip
 
 
+def _included(head: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """ "Hundreds of fighters, including A, B and C": the named members of a subject."""
+    out: list[Phrase] = []
+    for node in [head, *[obj for word, obj in prep_objects(head) if word == "of"]]:
+        for obj in including(node):
+            out += [a for a in _actors_of(obj, ents) if a.label != "NP"]
+    return out
+
+
+def including(head: Token) -> list[Token]:
+    """Objects of "including" under `head` (tagged a verb as often as a preposition)."""
+    return [
+        child
+        for child in head.children
+        if any(c.lower_ == "including" and dep(c) in ("case", "prep") for c in child.children)
+    ] + [obj for word, obj in prep_objects(head) if word == "including" and dep(obj) == "pobj"]
+
+
 def listed_before(subject: Token, ents: dict[int, Span]) -> list[Phrase]:
     """ "Kata'ib Hezbollah, Al-Nojaba Movement, ... and Lebanese Hezbollah forces are present":
     a long list before a predicate often loses its first items to another parse (or sentence).
@@ -265,6 +283,7 @@ def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) 
         return []
     heads = _subject_heads(token)
     subjects = [p for s in heads for p in _things(s, ents)]
+    subjects += [p for s in heads for p in _included(s, ents) if p not in subjects]
     if not subjects and dep(token) in ("acl", "relcl", "amod"):
         subjects = _things(token.head, ents)
     if heads:
@@ -290,16 +309,17 @@ def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
                 out.append(Found("under", me, owner, child, "possessive"))
     for found in _from_body(token, ents):
         out.append(found)
+    for obj in including(token):
+        for member in [obj, *obj.conjuncts]:
+            part = _actor(member, ents)
+            if part is not None:
+                out.append(Found("member-of", part, me, member, "preposition"))
     for word, obj in prep_objects(token):
         if word == "under":
             owner = _actor(obj, ents)
             if owner is not None:
                 out.append(Found("under", me, owner, obj, "preposition"))
-        elif word == "including":
-            for member in [obj, *obj.conjuncts]:
-                part = _actor(member, ents)
-                if part is not None:
-                    out.append(Found("member-of", part, me, member, "preposition"))
+
     return out
 
 
