@@ -213,6 +213,11 @@ def _acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[
     found = verb_class(token, cues)
     moving = found is not None and found[0] == "presence_verbs"
     places = places_of(token, ents, cues, moving)
+    for child in token.children:
+        # "met officers in Tyre", "was killed in a strike in Beirut": the parse often hangs the
+        # verb's place on its object; whoever acts on it there is there too
+        if dep(child) in ("dobj", "obl") and child.i not in ents:
+            places += [p for p in places_of(child, ents, cues, False) if p not in places]
     if not places:
         return []
     subjects = [p for s in _subject_heads(token) for p in _things(s, ents)]
@@ -247,13 +252,22 @@ def _things(head: Token, ents: dict[int, Span]) -> list[Phrase]:
             if ent.label_ not in LOCATION_LABELS:
                 out.append(phrase_of_entity(ent))
         elif tok.pos_ == "NOUN":
-            # the whole phrase ("an ISIL tactical unit", "the Iraqi flag"), not a name inside it
-            out.append(noun_phrase(tok))
+            named = _apposed(tok, ents)  # "the commander of X, Ibrahim Aqil, met ..."
+            # else the whole phrase ("an ISIL tactical unit", "the Iraqi flag"), not a name in it
+            out.append(named if named is not None else noun_phrase(tok))
         elif tok.pos_ == "PROPN":
             actor = _actor(tok, ents, states=False)
             if actor is not None and actor.label not in LOCATION_LABELS:
                 out.append(actor)
     return out
+
+
+def _apposed(head: Token, ents: dict[int, Span]) -> Phrase | None:
+    for child in head.children:
+        ent = ents.get(child.i)
+        if dep(child) == "appos" and ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return phrase_of_entity(ent)
+    return None
 
 
 def _things_of(verb: Token, ents: dict[int, Span], label: str) -> list[Phrase]:
