@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select
 
 from sitrep.api.queries import DOCUMENT_REF, MENTION_SPAN, involves, mentions_id, rows
+from sitrep.corroborate.relquery import dossier_relations
 from sitrep.errors import NotFoundError
 from sitrep.store import schema
 
@@ -38,6 +39,7 @@ def dossier(conn: Connection, entity_id: str) -> dict[str, Any]:
     entity["co_occurring"] = co_occurring(conn, entity_id, entity["events"])
     entity["sources"] = sources(conn, entity_id)
     entity["judgements"] = judgements_about(conn, entity_id)
+    entity["relations"] = dossier_relations(conn, entity_id)  # pack and learned, told apart
     return entity
 
 

@@ -93,3 +93,45 @@ def _claims(conn: Connection, relation_ids: list[str]) -> dict[str, list[Row]]:
                 }
             )
     return out
+
+
+# How a dossier groups an entity's relations: its roles, its affiliations, its allies and foes,
+# where it is; each relation seen from the entity's side.
+DOSSIER_SECTIONS = {
+    "holds-position": "positions",
+    "commands": "positions",
+    "member-of": "affiliations",
+    "under": "affiliations",
+    "allied-with": "alliances",
+    "backs": "alliances",
+    "fights": "alliances",
+    "controls": "presence",
+    "present-in": "presence",
+}
+
+
+def dossier_relations(conn: Connection, entity_id: str) -> dict[str, list[Row]]:
+    """An entity's relations by dossier section, the pack's and the learned told apart."""
+    out: dict[str, list[Row]] = {name: [] for name in dict.fromkeys(DOSSIER_SECTIONS.values())}
+    for rel in relations_of(conn, entity_id):
+        outgoing = rel["subject_entity_id"] == entity_id
+        other = rel["object"] if outgoing else rel["subject"]
+        out[DOSSIER_SECTIONS[rel["type"]]].append(
+            {
+                "id": rel["id"],
+                "type": rel["type"],
+                "direction": "outgoing" if outgoing else "incoming",
+                "other": other,
+                "title": rel["title"],
+                "time_start": rel["time_start"],
+                "time_end": rel["time_end"],
+                "ended": rel["ended"],
+                "status": rel["status"],
+                "status_reason": rel["status_reason"],
+                "learned": "reports" in rel["sources"],
+                "from_pack": "pack" in rel["sources"],
+                "n_origins": rel["n_origins"],
+                "claims": rel["claims"],
+            }
+        )
+    return out
