@@ -312,6 +312,11 @@ def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     if token.pos_ not in ("NOUN", "PROPN"):
         return out
     out += _places_of_noun(token, ents, cues)
+    words = {word for word, _obj in prep_objects(token)}
+    owned = token.lower_ in INSTITUTION_HEADS and any(dep(c) == "poss" for c in token.children)
+    members = including(token)
+    if not (owned or members or words & {"under", "from"}):
+        return out  # nothing here names a link: spare the phrase lookup (most nouns)
     me = _actor(token, ents, states=False)
     if me is None:
         return out
@@ -323,7 +328,7 @@ def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
                 out.append(Found("under", me, owner, child, "possessive"))
     for found in _from_body(token, ents):
         out.append(found)
-    for obj in including(token):
+    for obj in members:
         for member in [obj, *obj.conjuncts]:
             part = _actor(member, ents)
             if part is not None:
