@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.pack import Pack
@@ -57,28 +57,23 @@ def run_relations(store: Store, pack: Pack) -> RelationStats:
         for chunk in chunked(ids):
             conn.execute(delete(s.relations).where(s.relations.c.id.in_(chunk)))
         insert_ignore(conn, s.relations, relation_rows)
-        for key, members in groups.items():
-            rid = relation_id(*key)
-            for chunk in chunked([m["id"] for m in members]):
-                conn.execute(
-                    update(s.relation_mentions)
-                    .where(s.relation_mentions.c.id.in_(chunk))
-                    .values(relation_id=rid)
-                )
-        for row in rows:
-            if row["origin_key"]:
-                conn.execute(
-                    update(s.relation_mentions)
-                    .where(s.relation_mentions.c.id == row["id"])
-                    .values(origin_key=row["origin_key"])
-                )
-        unresolved = [r["id"] for r in fresh if r not in resolved]
-        for chunk in chunked(unresolved):
+        rm = s.relation_mentions
+        marks = [
+            {"_id": m["id"], "_rel": relation_id(*key), "_origin": m["origin_key"]}
+            for key, members in groups.items()
+            for m in members
+        ]
+        if marks:  # one statement, many rows: a large ingest touches thousands of mentions
             conn.execute(
-                update(s.relation_mentions)
-                .where(s.relation_mentions.c.id.in_(chunk))
-                .values(relation_id=UNRESOLVED)
+                update(rm)
+                .where(rm.c.id == bindparam("_id"))
+                .values(relation_id=bindparam("_rel"), origin_key=bindparam("_origin")),
+                marks,
             )
+        done = {r["id"] for r in resolved}
+        unresolved = [r["id"] for r in fresh if r["id"] not in done]
+        for chunk in chunked(unresolved):
+            conn.execute(update(rm).where(rm.c.id.in_(chunk)).values(relation_id=UNRESOLVED))
     statuses = Counter(r["status"] for r in relation_rows)
     return RelationStats(len(fresh), len(resolved), len(relation_rows), pack_claims, dict(statuses))
 
@@ -228,12 +223,20 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
         if subject is None or obj is None or subject == obj:
             continue
         row["subject_entity_id"], row["object_entity_id"] = subject, obj
-        conn.execute(
-            update(s.relation_mentions)
-            .where(s.relation_mentions.c.id == row["id"])
-            .values(subject_entity_id=subject, object_entity_id=obj)
-        )
         out.append(row)
+    ends = [
+        {"_id": r["id"], "_s": r["subject_entity_id"], "_o": r["object_entity_id"]}
+        for r in out
+        if r["document_id"] is not None
+    ]
+    if ends:
+        rm = s.relation_mentions
+        conn.execute(
+            update(rm)
+            .where(rm.c.id == bindparam("_id"))
+            .values(subject_entity_id=bindparam("_s"), object_entity_id=bindparam("_o")),
+            ends,
+        )
     return out
 
 
