@@ -1,4 +1,4 @@
-"""CLI for relations: `sitrep eval relations` (re3d's relations, the held-out source)."""
+"""CLI for relations: `sitrep relations` (list, with their claims) and `sitrep eval relations`."""
 
 from __future__ import annotations
 
@@ -6,9 +6,16 @@ import json
 from typing import Annotated
 
 import typer
+from rich.table import Table
+
+from sitrep.cli.common import DbOption, JsonOption, cell, data_console, open_store, print_json_lines
+
+out = data_console()  # names and sentences are page data: never markup
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    app.command("relations")(relations)
+
     @eval_app.command("relations")
     def eval_relations_cmd(
         model: Annotated[str | None, typer.Option(help="spaCy pipeline path")] = None,
@@ -34,3 +41,36 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         if not examples:
             report.pop("false_positives", None)
         typer.echo(json.dumps(report, indent=2))
+
+
+def relations(
+    entity: Annotated[
+        str | None, typer.Option(help="only relations of this entity (id, name or alias)")
+    ] = None,
+    relation_type: Annotated[
+        list[str] | None, typer.Option("--type", help="commands, member-of, present-in ...")
+    ] = None,
+    learned: Annotated[bool, typer.Option(help="only relations the reports state")] = False,
+    db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Relations (roles, affiliations, alliances, presence) with dates, status and sources."""
+    from sitrep.corroborate.relquery import relations_of
+    from sitrep.resolve.judgements import find_entity
+
+    store = open_store(db)
+    with store.transaction() as conn:
+        entity_id = str(find_entity(conn, entity)["id"]) if entity else None
+        rows = relations_of(conn, entity_id, tuple(relation_type or ()))
+    if learned:
+        rows = [r for r in rows if "reports" in r["sources"]]
+    if json_out:
+        print_json_lines(rows)
+        return
+    table = Table("type", "subject", "object", "title", "period", "status", "sources", "claims")
+    for r in rows:
+        period = f"{r['time_start'] or '?'}–{r['time_end'] or ('ended' if r['ended'] else '')}"
+        table.add_row(cell(r["type"]), cell(r["subject"]["name"]), cell(r["object"]["name"]),
+                      cell(r["title"] or ""), cell(period), cell(r["status"]),
+                      cell("+".join(r["sources"])), str(r["n_claims"]))  # fmt: skip
+    out.print(table)
