@@ -18,6 +18,7 @@ class RelationCues:
     command_heads: frozenset[str]
     subordinate_words: frozenset[str]
     member_heads: frozenset[str]
+    personnel_nouns: frozenset[str]
     new_words: frozenset[str]
     former_words: frozenset[str]
     appoint_verbs: frozenset[str]

@@ -28,6 +28,7 @@ BODY_PREPS = frozenset({"of", "for", "in", "at", "with", "within"})
 # Tokens allowed between a title and the name it precedes: ranks, abbreviations, commas.
 TITLE_GAP = 5
 ACTORS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def _bodies(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phr
         label = dep(child)
         if label in ("nmod", "obl") and case_word(child) in BODY_PREPS:
             body = _body_phrase(_of_chain(child, ents), ents)
-            if body is not None:
+            if body is not None and (case_word(child) == "of" or body.label not in PLACES):
+                # "leader in Raqqah", "Minister for the Middle East": a place, not the body
                 found.append(body)
                 break
         elif label == "prep" and child.lower_ in BODY_PREPS:
@@ -110,10 +112,11 @@ def _bodies(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phr
     if found:
         return found
     for child in token.lefts:
-        if dep(child) == "poss" or (dep(child) in ("compound", "amod") and _named(child, ents)):
+        named = child.i in ents or any(t.i in ents for t in child.subtree)
+        if dep(child) == "poss" or (dep(child) in ("compound", "amod") and named):
             body = _body_phrase(child, ents)
-            if body is not None:
-                return [body]
+            if body is not None and not body.start <= token.idx < body.end:
+                return [body]  # not the entity the role noun itself is part of
     return []
 
 
@@ -145,7 +148,9 @@ def _named(token: Token, ents: dict[int, Span]) -> bool:
     if token.i in ents or any(t.i in ents for t in token.subtree):
         return True
     words = [t for t in _np_tokens(token) if t.pos_ not in ("DET", "ADP", "PUNCT", "CCONJ")]
-    return token.pos_ in ("NOUN", "PROPN") and all(t.text[:1].isupper() for t in words)
+    return token.pos_ in ("NOUN", "PROPN") and all(
+        t.text[:1].isupper() or t.is_digit for t in words
+    )
 
 
 def _body_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
@@ -197,6 +202,11 @@ def _holders(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[tu
         for child in token.children:
             if dep(child) in ("nsubj", "nsubjpass"):
                 out += [(p, "copula") for p in phrases_for(child, ents) if p.label != "NP"]
+    if not out and case_word(token) == "as" and token.head.pos_ in ("VERB", "AUX"):
+        # "operating as part of CTF 50", "served as commander of the unit"
+        for child in token.head.children:
+            if dep(child) in ("nsubj", "nsubjpass"):
+                out += [(p, "verb") for p in phrases_for(child, ents) if p.label != "NP"]
     if not out:
         out += _appointed(token, ents, cues)
     if not out:

@@ -9,13 +9,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.relcues import RelationCues, verb_class
 from sitrep.extract.relroles import Found, named_after
-from sitrep.extract.schema import verb_lemma
+from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import RELATIVE, Phrase, noun_phrase, phrase_of_entity, phrases_for
 
 # Nouns that make "the X of Y" a place: "the city of Albu-Kamal", "the outskirts of Aleppo".
@@ -43,6 +45,8 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     out: list[Found] = []
 
     def add(type_: str, subs: list[Phrase], objs: list[Phrase]) -> None:
+        if type_ == "member-of":  # "assigned to 5th Group, Fort Campbell": a unit, not a place
+            objs = [o for o in objs if o.label not in LOCATION_LABELS and o.label != "PERSON"]
         out.extend(Found(type_, s, o, token, "verb") for s in subs for o in objs if s != o)
 
     if kind == "command_verbs":
@@ -56,16 +60,23 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
             held = [t for t in objects_things if t.label in LOCATION_LABELS]
         if agents:  # "the city was taken by ISIL"
             passive = [p for s in _subject_heads(token) for p in _things(s, ents)]
+            if lemma in cues.control_place_only:
+                passive = [t for t in passive if t.label in LOCATION_LABELS]
             add("controls", agents, passive)
         else:
             add("controls", subjects, held)
+    elif kind == "join_verbs" and _joins_a_fight(token, cues):
+        # "to join the fight against ISIL": fighting it, not joining it
+        against = [p for c in _objects(token) for p in _prep_args(c, ents, ("against",))]
+        add("fights", subjects, against)
     elif kind == "join_verbs":
+        joiners = [p for h in _subject_heads(token) for p in _members(h, ents)]
         if lemma == "recruit":
-            add("member-of", objects, subjects)
+            add("member-of", [p for c in _objects(token) for p in _members(c, ents)], subjects)
         else:
-            add("member-of", subjects, objects + _prep_args(token, ents, ("to", "in", "into")))
+            add("member-of", joiners, objects + _prep_args(token, ents, ("to", "in", "into")))
     elif kind == "include_verbs":
-        add("member-of", objects, subjects)
+        add("member-of", [p for c in _objects(token) for p in _members(c, ents)], subjects)
     elif kind == "ally_verbs":
         together = subjects + _prep_args(token, ents, ("with",))
         out.extend(
@@ -83,11 +94,11 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     if kind in ("presence_verbs", "fight_verbs") or token.lower_ in cues.presence_words:
         out += _acting_at(token, ents, cues)
     if kind != "join_verbs":
-        out += _from_body(token, ents)
+        out += _from_body(token, ents, cues)
     return out
 
 
-def _from_body(token: Token, ents: dict[int, Span]) -> list[Found]:
+def _from_body(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     """ "Soldiers visiting from 3rd Battalion", "aircraft from CJTF-OIR", "Airmen deployed from
     the 158th Fighter Wing": coming from a named body (not a place) is belonging to it."""
     bodies = [
@@ -107,7 +118,17 @@ def _from_body(token: Token, ents: dict[int, Span]) -> list[Found]:
     if dep(token) in ("acl", "relcl") or token.pos_ in ("NOUN", "PROPN"):
         head = token.head if token.pos_ not in ("NOUN", "PROPN") else token
         members = members or _things(head, ents)
+    # people and units come from their body; tanks "seized from" an airfield and "questions
+    # from the press" do not belong to it
+    members = [m for m in members if _personnel(m, token.doc, cues)]
     return [Found("member-of", m, b, token, "preposition") for m in members for b in bodies]
+
+
+def _personnel(phrase: Phrase, doc: Doc, cues: RelationCues) -> bool:
+    if phrase.label in ("PERSON", "ORG"):
+        return True
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    return span is not None and span.root.lower_ in cues.personnel_nouns
 
 
 def _body_name(head: Token, ents: dict[int, Span]) -> Phrase | None:
@@ -220,10 +241,10 @@ def _acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[
             places += [p for p in places_of(child, ents, cues, False) if p not in places]
     if not places:
         return []
-    subjects = [p for s in _subject_heads(token) for p in _things(s, ents)]
+    subjects = [p for s in _subject_heads(token) for p in _things(s, ents, plain=False)]
     if not subjects and dep(token) in ("acl", "relcl"):
-        subjects = _things(token.head, ents)
-    actors = subjects + _things_of(token, ents, "dobj")
+        subjects = _things(token.head, ents, plain=False)
+    actors = subjects + _things_of(token, ents, "dobj", plain=False)
     return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
 
 
@@ -240,9 +261,11 @@ _NOT_THINGS = frozenset(
 )  # fmt: skip
 
 
-def _things(head: Token, ents: dict[int, Span]) -> list[Phrase]:
-    """What a phrase names for presence and control: an actor, or a plain noun phrase ("five
-    strikes", "a front-end loader"), never a place or a pronoun; with its conjuncts."""
+def _things(head: Token, ents: dict[int, Span], plain: bool = True) -> list[Phrase]:
+    """What a phrase names for presence and control: an actor, or a noun phrase ("five
+    strikes", "a front-end loader"), never a place or a pronoun; with its conjuncts. Without
+    `plain`, only a phrase with a name in it ("ISIL fighters", "U.S. service members"): "the
+    situation in Aleppo" or "talks in Geneva" put nobody anywhere."""
     out = []
     for tok in [head, *head.conjuncts]:
         if tok.lower_ in FIRST_PERSON or tok.lower_ in _NOT_THINGS:
@@ -254,12 +277,37 @@ def _things(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         elif tok.pos_ == "NOUN":
             named = _apposed(tok, ents)  # "the commander of X, Ibrahim Aqil, met ..."
             # else the whole phrase ("an ISIL tactical unit", "the Iraqi flag"), not a name in it
-            out.append(named if named is not None else noun_phrase(tok))
+            phrase = named if named is not None else noun_phrase(tok)
+            if plain or named is not None or _has_a_name(phrase, tok.doc):
+                out.append(phrase)
         elif tok.pos_ == "PROPN":
             actor = _actor(tok, ents, states=False)
             if actor is not None and actor.label not in LOCATION_LABELS:
                 out.append(actor)
     return out
+
+
+def _has_a_name(phrase: Phrase, doc: Doc) -> bool:
+    """A phrase with a name in it that is not a happening ("the 13 November attacks in Paris",
+    "talks in Geneva" are events, placed by the event extractor) or a day ("Sunday morning")."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or span.root.lower_ in _event_nouns() or span.root.lower_ in _CALENDAR:
+        return False
+    return any((t.ent_type_ or t.pos_ == "PROPN") and t.lower_ not in _CALENDAR for t in span)
+
+
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+     "evening", "night", "afternoon", "january", "february", "march", "april", "may", "june",
+     "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    """Nominal event triggers of the event schema (data): "attack", "talks", "visit" ..."""
+    schema = load_event_schema()
+    return frozenset(f for t in schema.triggers if t.pos == "noun" for f in t.forms)
 
 
 def _apposed(head: Token, ents: dict[int, Span]) -> Phrase | None:
@@ -270,8 +318,31 @@ def _apposed(head: Token, ents: dict[int, Span]) -> Phrase | None:
     return None
 
 
-def _things_of(verb: Token, ents: dict[int, Span], label: str) -> list[Phrase]:
-    return [p for c in verb.children if dep(c) == label for p in _things(c, ents)]
+def _joins_a_fight(verb: Token, cues: RelationCues) -> bool:
+    return any(c.lower_ in cues.fight_nouns | cues.back_nouns for c in _objects(verb))
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if dep(c) == "dobj"]
+
+
+def _members(head: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """Who joins or is included: an actor (a state too), or a plain noun phrase ("local Arab
+    fighters"), with its conjuncts."""
+    out = []
+    for tok in [head, *head.conjuncts]:
+        if tok.lower_ in FIRST_PERSON:
+            continue
+        actor = _actor(tok, ents)
+        if actor is not None:
+            out.append(actor)
+        elif tok.pos_ == "NOUN" and tok.lower_ not in _NOT_THINGS:
+            out.append(noun_phrase(tok))
+    return out
+
+
+def _things_of(verb: Token, ents: dict[int, Span], label: str, plain: bool = True) -> list[Phrase]:
+    return [p for c in verb.children if dep(c) == label for p in _things(c, ents, plain)]
 
 
 def _subject_heads(verb: Token) -> list[Token]:
@@ -296,10 +367,10 @@ def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) 
     if token.lower_ not in cues.presence_words or verb_class(token, cues) is not None:
         return []
     heads = _subject_heads(token)
-    subjects = [p for s in heads for p in _things(s, ents)]
+    subjects = [p for s in heads for p in _things(s, ents, plain=False)]
     subjects += [p for s in heads for p in _included(s, ents) if p not in subjects]
     if not subjects and dep(token) in ("acl", "relcl", "amod"):
-        subjects = _things(token.head, ents)
+        subjects = _things(token.head, ents, plain=False)
     if heads:
         subjects += [p for p in listed_before(heads[0], ents) if p not in subjects]
     places = places_of(token, ents, cues)
@@ -326,11 +397,11 @@ def noun_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
             owner = _actor(child, ents)
             if owner is not None and owner.label != "PERSON":
                 out.append(Found("under", me, owner, child, "possessive"))
-    for found in _from_body(token, ents):
+    for found in _from_body(token, ents, cues):
         out.append(found)
-    for obj in members:
+    for obj in members if me.label not in LOCATION_LABELS else []:
         for member in [obj, *obj.conjuncts]:
-            part = _actor(member, ents)
+            part = _actor(member, ents, states=False)  # "area including the Gulf of Oman"
             if part is not None:
                 out.append(Found("member-of", part, me, member, "preposition"))
     for word, obj in prep_objects(token):
@@ -347,7 +418,7 @@ def _places_of_noun(token: Token, ents: dict[int, Span], cues: RelationCues) -> 
     out: list[Found] = []
     for word, obj in prep_objects(token):
         place = _place(obj, ents) if word in cues.place_preps else None
-        things = _things(token, ents)[:1] if place is not None else []
+        things = _things(token, ents, plain=False)[:1] if place is not None else []
         out += [Found("present-in", t, place, obj, "preposition") for t in things if place]
     return out
 
