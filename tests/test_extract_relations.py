@@ -89,7 +89,9 @@ def test_verbs_of_alliance_backing_membership_and_fighting() -> None:
     )
     find(rels, "allied-with", "Venezuela", "Belarus")
     find(rels, "backs", "Iran", "Bashar al-Assad")
-    joined = relations("Kata'ib Hezbollah joined the Popular Mobilization Forces in 2014.")
+    joined = relations(
+        "In 2014 the militia Kata'ib Hezbollah joined the Popular Mobilization Forces."
+    )
     find(joined, "member-of", "Kata'ib Hezbollah", "Popular Mobilization Forces")
     fought = relations("Hezbollah fought the Islamic State near Qusayr.")
     find(fought, "fights", "Hezbollah", "Islamic State")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_at
 from sitrep.extract.furniture import furniture_spans, inside
+from sitrep.extract.newsworthy import is_headline
 from sitrep.extract.relcues import RelationCues, load_relation_cues
 from sitrep.extract.relroles import Found, role_relations
 from sitrep.extract.relverbs import (
@@ -54,6 +55,8 @@ def extract_relations(
     out: list[RelationMention] = []
     seen: set[tuple[str, int, int, int, int]] = set()
     for index, sent in enumerate(doc.sents):
+        if is_headline(sent):
+            continue  # a headline's words are not a sentence's: the parse of it misleads
         for found in sentence_relations(sent, ents, cues, mask):
             key = (found.type, found.subject.start, found.subject.end, found.object.start,
                    found.object.end)  # fmt: skip

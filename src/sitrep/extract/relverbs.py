@@ -37,6 +37,8 @@ FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "they", "them", "it", "t
 
 
 def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+    if _negated(token):
+        return []  # "is still not able to control", "did not join": no relation stated
     found = verb_class(token, cues)
     if found is None:
         return _acting_at(token, ents, cues)
@@ -90,7 +92,10 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
         else:
             add("backs", subjects, objects)
     elif kind == "fight_verbs":
-        add("fights", subjects or agents, objects + _prep_args(token, ents, ("against",)))
+        # "targeted hideouts in Aleppo province": a place named inside the object is where,
+        # not whom; a state as the object itself ("raids on Syria") is whom
+        foes = [o for o in objects if o.label not in LOCATION_LABELS or _heads(o, token)]
+        add("fights", subjects or agents, foes + _prep_args(token, ents, ("against",)))
     if kind in ("presence_verbs", "fight_verbs") or token.lower_ in cues.presence_words:
         out += _acting_at(token, ents, cues)
     if kind != "join_verbs":
@@ -278,9 +283,13 @@ def _things(head: Token, ents: dict[int, Span], plain: bool = True) -> list[Phra
             named = _apposed(tok, ents)  # "the commander of X, Ibrahim Aqil, met ..."
             # else the whole phrase ("an ISIL tactical unit", "the Iraqi flag"), not a name in it
             phrase = named if named is not None else noun_phrase(tok)
-            if plain or named is not None or _has_a_name(phrase, tok.doc):
+            if (
+                plain
+                or named is not None
+                or (_has_a_name(phrase, tok.doc) and tok.lower_ not in PLACE_NOUNS | _PLACE_HEADS)
+            ):  # "the Jabal al-Torkman region in Latakia": a place in a place, not presence
                 out.append(phrase)
-        elif tok.pos_ == "PROPN":
+        elif tok.pos_ == "PROPN" and plain:  # a name the tagger left untyped: maybe a place
             actor = _actor(tok, ents, states=False)
             if actor is not None and actor.label not in LOCATION_LABELS:
                 out.append(actor)
@@ -295,6 +304,12 @@ def _has_a_name(phrase: Phrase, doc: Doc) -> bool:
         return False
     return any((t.ent_type_ or t.pos_ == "PROPN") and t.lower_ not in _CALENDAR for t in span)
 
+
+_PLACE_HEADS = frozenset(
+    {"neighbourhood", "neighborhoods", "neighbourhoods", "towns", "villages", "cities",
+     "areas", "regions", "districts", "provinces", "quarter", "street", "road", "highway",
+     "square", "mountain", "mountains", "river", "dam", "countryside", "outskirts", "front"}
+)  # fmt: skip
 
 _CALENDAR = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
@@ -316,6 +331,22 @@ def _apposed(head: Token, ents: dict[int, Span]) -> Phrase | None:
         if dep(child) == "appos" and ent is not None and ent.label_ in ("PERSON", "ORG"):
             return phrase_of_entity(ent)
     return None
+
+
+def _heads(phrase: Phrase, verb: Token) -> bool:
+    """Whether the phrase is the verb's object itself, not a name inside the object's phrase."""
+    return any(dep(c) == "dobj" and phrase.start <= c.idx < phrase.end for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    node = verb
+    for _ in range(3):  # the verb, and up through "not able to" / "failed to" complements
+        if any(dep(c) == "neg" for c in node.children):
+            return True
+        if dep(node) != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _joins_a_fight(verb: Token, cues: RelationCues) -> bool:
