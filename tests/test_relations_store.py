@@ -104,3 +104,22 @@ def test_an_older_store_gains_the_relation_tables(tmp_path: Path) -> None:
         tables = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master"))}
         assert {"relations", "relation_mentions"} <= tables
         assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == 3
+
+
+def test_an_analyst_merge_reaches_relations_on_a_full_rebuild(tmp_path: Path) -> None:
+    from sitrep.corroborate.relations import run_relations
+    from sitrep.pack import load_pack
+    from sitrep.resolve import merge_entities
+
+    if not (PACKAGE_MODEL / "meta.json").exists():
+        pytest.skip("the trained pipeline has not shipped yet (src/sitrep/models/sitrep_en)")
+    store = Store(str(tmp_path / "merge.db"))
+    Ingest(store, Settings()).run([str(ARTICLES)])
+    radwan = _commands(store)[0]["object"]["entity_id"]  # type: ignore[index]
+    merge_entities(store, str(radwan), "pk_hezbollah", "the Radwan Force is Hezbollah's unit")
+    run_relations(store, load_pack(Settings().pack), everything=True)
+    found = [
+        r for r in list_relations(store, types=("commands",)) if "Aqil" in str(r["subject"]["name"])
+    ]
+    assert [r["object"]["entity_id"] for r in found] == ["pk_hezbollah"]
+    assert len(found[0]["claims"]) == 3 and found[0]["ended"]

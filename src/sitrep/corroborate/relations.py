@@ -41,9 +41,21 @@ class RelationStats:
     by_status: dict[str, int]
 
 
-def run_relations(store: Store, pack: Pack) -> RelationStats:
-    """Resolve new relation mentions and regroup the relations they touch."""
+def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> RelationStats:
+    """Resolve new relation mentions and regroup the relations they touch.
+
+    `everything` resolves every mention's ends again and rebuilds every relation: what an
+    analyst's merge or split of entities (which re-points mentions) needs to reach relations."""
     with store.transaction() as conn:
+        if everything:
+            rm = s.relation_mentions
+            conn.execute(delete(s.relations))
+            conn.execute(
+                update(rm)
+                .where(rm.c.document_id.is_not(None))
+                .values(relation_id=None, subject_entity_id=None, object_entity_id=None)
+            )
+            conn.execute(update(rm).where(rm.c.document_id.is_(None)).values(relation_id=None))
         pack_claims = insert_ignore(conn, s.relation_mentions, _stored_pack_rows(conn, pack))
         fresh = _fresh(conn)
         resolved = _resolve_ends(conn, fresh)
