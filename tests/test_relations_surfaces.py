@@ -118,3 +118,16 @@ def test_ftm_has_an_occupancy_with_proof(store: Store) -> None:
     )
     posts = {p["id"]: p for p in proxies if p["schema"] == "Position"}
     assert "commander" in posts[props["post"][0]]["properties"]["name"][0]
+
+
+def test_dossier_exports_say_what_the_reports_say(store: Store) -> None:
+    from sitrep.export.dossier import build_dossier
+    from sitrep.export.dossier_render import render_html, render_markdown
+
+    dossier = build_dossier(store, "Ibrahim Aqil")
+    text = render_markdown(dossier)
+    assert "## What the reports say" in text
+    assert "commands Radwan Force (commander)" in text and "ended" in text
+    assert "> The former commander of the Radwan Force" in text
+    page = render_html(dossier)
+    assert "What the reports say" in page and "corroborated, 2 origins" in page
