@@ -16,12 +16,12 @@ from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_
 from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.newsworthy import is_headline
 from sitrep.extract.relcues import RelationCues, load_relation_cues
+from sitrep.extract.relpresence import presence_relations
 from sitrep.extract.relroles import Found, role_relations
 from sitrep.extract.relverbs import (
     control_nouns,
     controlled_by_hyphen,
     noun_relations,
-    presence_relations,
     verb_relations,
 )
 from sitrep.extract.schema import ClaimCues, load_claim_cues
