@@ -123,9 +123,9 @@ def test_graph_exports_parse_with_networkx(
     assert graph.nodes["esmail-ghaani"]["type"] == "person"
     name_key = "label" if fmt == "gexf" else "name"
     assert graph.nodes["irgc"][name_key] == "Islamic Revolutionary Guard Corps"
-    # Ghaani and the Quds Force: one event together, named together in one document.
+    # Ghaani and the Quds Force: one event together, named together in one sentence.
     edge = graph.edges["esmail-ghaani", "quds-force"]
-    assert (int(edge["co_events"]), int(edge["co_documents"])) == (1, 1)
+    assert (int(edge["co_events"]), int(edge["co_sentences"])) == (1, 1)
     assert float(edge["weight"]) == 2
     assert not graph.has_edge("esmail-ghaani", "israel")
 

@@ -6,9 +6,10 @@
 The map half is `map_documents`, a pure function of a batch of RawDocuments (plus the NLP
 pipeline, loaded once per process; the batch only lets spaCy work on several texts at once);
 it runs in this process or in a pool of worker processes and the distributed runner calls the
-very same function. The parent keeps what must be sequential:
-exact and near-duplicate detection (input order decides which copy is "first"), batching and
-the one writer.
+very same function, each with a `StageContext` (settings, pack, pipeline). `Ingest` acquires,
+triages and maps; what must be sequential (exact and near-duplicate detection, where input
+order decides which copy is "first"; the one writer; the reduce; the run's bookkeeping) is the
+`Loader`'s (`sitrep.loader`), which the Ray runner uses too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,12 +25,19 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from sitrep.context import StageContext
 from sitrep.errors import InputRejected
+
+# the driver side lives in sitrep.loader; these names stay importable from here
+from sitrep.loader import IngestSummary as IngestSummary
+from sitrep.loader import Loader, run_lifecycle
+from sitrep.loader import Reporter as Reporter
+from sitrep.loader import reduce_store as reduce_store
 from sitrep.longlived import collector_paused, keep_for_process
+from sitrep.pack import load_pack
 from sitrep.records import Annotation, CleanDocument, DocResult, RawDocument, Rejection
 from sitrep.settings import Settings
 from sitrep.store import Store
-from sitrep.store.writer import DuplicateInfo, record_origin, write_batch
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -38,64 +45,40 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from sitrep.clean.dedupe import NearDuplicateIndex
 
 log = logging.getLogger(__name__)
 STAGES = ("acquire", "clean", "annotate", "extract", "store", "reduce")
 MAP_BATCH = 32  # documents that go through spaCy together
 
 
-@dataclass
-class IngestSummary:
-    """What a run did: the figures the CLI prints and the runs table keeps."""
-
-    run_id: str = ""
-    seen: int = 0
-    stored: int = 0
-    already_stored: int = 0
-    near_duplicates: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    words: int = 0
-    seconds: float = 0.0
-    stage_seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-    reduce: dict[str, Any] = field(default_factory=dict)
-    interrupted: bool = False
-
-    @property
-    def rejected_total(self) -> int:
-        return sum(self.rejected.values())
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "run_id": self.run_id,
-            "seen": self.seen,
-            "stored": self.stored,
-            "already_stored": self.already_stored,
-            "near_duplicates": self.near_duplicates,
-            "rejected": dict(self.rejected),
-            "rejected_total": self.rejected_total,
-            "words": self.words,
-            "seconds": round(self.seconds, 3),
-            "stage_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
-            "reduce": self.reduce,
-            "interrupted": self.interrupted,
-        }
-
-
 # -- the map half ----------------------------------------------------------------------------
 
-_worker_nlp: Language | None = None
-_worker_use_nlp: bool = True
+# A pool's worker process gets its context from `init_worker` (a process pool passes
+# arguments to its initialiser, not a pipeline to each task): this is its only holder.
+_process_context: StageContext | None = None
 
 
 def init_worker(use_nlp: bool, model: str | None, pack: str) -> None:
-    """Load the NLP pipeline once per process (worker initialiser, or the parent itself)."""
-    global _worker_nlp, _worker_use_nlp
-    _worker_use_nlp = use_nlp
-    if use_nlp and _worker_nlp is None:
-        with collector_paused():
-            _worker_nlp = load_domain_pipeline(model, pack)
+    """A worker's initialiser: set up its stage context (see `process_context`)."""
+    settings = Settings().model_copy(update={"model": model, "pack": pack})
+    set_process_context(settings, use_nlp)
+
+
+def set_process_context(settings: Settings, use_nlp: bool) -> StageContext:
+    """The stage context of this process: the settings' pack, and the NLP pipeline loaded once
+    (forked workers inherit it)."""
+    global _process_context
+    with collector_paused():
+        _process_context = StageContext.load(settings, use_nlp=use_nlp)
+    if use_nlp:
         keep_for_process()  # the pipeline lives as long as the process (and forked workers)
+    return _process_context
+
+
+def process_context() -> StageContext:
+    if _process_context is None:
+        raise RuntimeError("map_documents ran in a process init_worker did not set up")
+    return _process_context
 
 
 @cache
@@ -103,7 +86,6 @@ def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
     """The shipped statistical pipeline plus the domain pack's titles and aliases (once)."""
     from sitrep.nlp.domain import AliasPattern, add_domain_components
     from sitrep.nlp.pipeline import load_pipeline
-    from sitrep.pack import load_pack
 
     nlp = load_pipeline(model, shared=False)
     pack = load_pack(pack_name)
@@ -118,17 +100,22 @@ def map_document(raw: RawDocument) -> DocResult | Rejection:
     return map_documents([raw])[0]
 
 
-def map_documents(raws: Sequence[RawDocument]) -> list[DocResult | Rejection]:
+def map_documents(
+    raws: Sequence[RawDocument], context: StageContext | None = None
+) -> list[DocResult | Rejection]:
     """clean → annotate → extract for a batch, in order; bad documents become Rejections.
 
+    `context` gives the pack and the pipeline (default: this worker process's, from
+    `init_worker`); without a pipeline the documents are cleaned only, as the context says.
     The batch goes through spaCy's `nlp.pipe` together, which is markedly cheaper than one
     call per document (about 1.5x on this model); each document's result is its own."""
+    context = context or process_context()
     cleaned: list[tuple[CleanDocument, float] | Rejection] = [_clean(raw) for raw in raws]
     docs = [item[0] for item in cleaned if not isinstance(item, Rejection)]
-    if not _worker_use_nlp or _worker_nlp is None:
+    if context.nlp is None:
         parsed: dict[str, tuple[Annotation, Doc, float] | Rejection] = {}
     else:
-        parsed = _annotate_batch(docs, _worker_nlp)
+        parsed = _annotate_batch(docs, context.nlp)
     out: list[DocResult | Rejection] = []
     for item in cleaned:
         if isinstance(item, Rejection):
@@ -236,8 +223,6 @@ def time_anchor(doc: CleanDocument) -> str | None:
 
 # -- running it ------------------------------------------------------------------------------
 
-Reporter = Callable[[str, str], None]  # (event, origin): "stored", "duplicate", "rejected", ...
-
 
 def _chunks(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
@@ -257,47 +242,46 @@ class Ingest:
     summary: IngestSummary = field(default_factory=IngestSummary)
 
     def run(self, specs: Sequence[str], stdin: Any = None) -> IngestSummary:
-        from sitrep.acquire import iter_inputs
-
-        started = time.perf_counter()
-        run_id = self.store.start_run("ingest", {"inputs": list(specs)})
-        status = "done"
+        """Acquire the inputs, map them, write them in batches, then reduce, under one run."""
         try:
-            # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
-            # of each spending the same second of CPU on a copy of their own.
-            init_worker(self.use_nlp, self.settings.model, self.settings.pack)
-            self.prepare(run_id)
-            inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
-            waiting: _Mapped | None = None
-            for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
-                if self.workers <= 1 and waiting is not None:
-                    # One process gains nothing from holding a mapped chunk: it is written
-                    # before the next is mapped, so a crash there cannot take it along.
-                    self._write(*waiting.collect())
-                    waiting = None
-                # Workers map this chunk while this process writes the one before.
-                mapped = self._process(chunk)
-                if waiting is not None:
-                    self._write(*waiting.collect())
-                waiting = mapped
-            if waiting is not None:
-                self._write(*waiting.collect())
-            self.reduce()
-        except KeyboardInterrupt:
-            status, self.summary.interrupted = "interrupted", True
-            raise
-        except Exception:
-            status = "failed"
-            raise
+            with run_lifecycle(self.store, {"inputs": list(specs)}, self.summary) as run_id:
+                self._run(run_id, specs, stdin)
         finally:
-            self.summary.seconds = time.perf_counter() - started
-            self.store.finish_run(run_id, status, self.summary.as_dict())
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
         return self.summary
 
+    def _run(self, run_id: str, specs: Sequence[str], stdin: Any) -> None:
+        from sitrep.acquire import iter_inputs
+
+        # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
+        # of each spending the same second of CPU on a copy of their own.
+        self.context = set_process_context(self.settings, self.use_nlp)
+        self.loader.pack = self.context.pack
+        self.loader.prepare(run_id)
+        inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
+        waiting: _Mapped | None = None
+        for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
+            if self.workers <= 1 and waiting is not None:
+                # One process gains nothing from holding a mapped chunk: it is written
+                # before the next is mapped, so a crash there cannot take it along.
+                self.loader.write(*waiting.collect())
+                waiting = None
+            # Workers map this chunk while this process writes the one before.
+            mapped = self._process(chunk)
+            if waiting is not None:
+                self.loader.write(*waiting.collect())
+            waiting = mapped
+        if waiting is not None:
+            self.loader.write(*waiting.collect())
+        self.loader.reduce()
+
     _pool: ProcessPoolExecutor | None = None
     _warming = False
+    context: StageContext | None = None
+
+    def __post_init__(self) -> None:
+        self.loader = Loader(self.store, self.settings, self.summary, self.report, self.use_nlp)
 
     def _timed_acquire(
         self, items: Iterable[RawDocument | Rejection]
@@ -311,26 +295,10 @@ class Ingest:
                 return
             yield item
 
-    def _stored_ids(self) -> set[str]:
-        from sqlalchemy import select
-
-        from sitrep.store import schema
-
-        with self.store.read() as conn:
-            return set(conn.execute(select(schema.documents.c.id)).scalars())
-
-    def _near_duplicate_index(self) -> NearDuplicateIndex:
-        from sitrep.clean.dedupe import NearDuplicateIndex
-
-        index = NearDuplicateIndex(threshold=self.settings.near_duplicate_threshold)
-        for doc_id, signature in self.store.minhash_signatures():
-            index.add_signature(doc_id, signature)
-        return index
-
     def _map(self, raws: list[RawDocument]) -> Iterable[DocResult | Rejection]:
         """The mapped batch: computed now with one process, else a pool's lazy results."""
         if self.workers <= 1:
-            return map_documents(raws)
+            return map_documents(raws, self.context)
         # Batches big enough for nlp.pipe, small enough that every worker gets several.
         size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
         batches = [raws[i : i + size] for i in range(0, len(raws), size)]
@@ -374,100 +342,11 @@ class Ingest:
             self.summary.seen += 1
             if isinstance(item, Rejection):
                 rejections.append(item)
-            elif item.id in self._known:
-                seen_again.append((item.id, item.origin))
-            else:
-                self._known.add(item.id)
+            elif self.loader.is_new(item.id):
                 fresh.append(item)
+            else:
+                seen_again.append((item.id, item.origin))
         return _Mapped(self._map(fresh), seen_again, rejections, fresh, self._salvage)
-
-    def prepare(self, run_id: str) -> None:
-        """Set up a run whose map half happens elsewhere (the distributed runner)."""
-        self.summary.run_id = run_id
-        self._known = self._stored_ids()
-        self._dedupe = self._near_duplicate_index()
-
-    def load_mapped(self, items: Sequence[DocResult | Rejection]) -> None:
-        """Write results mapped elsewhere, in input order, exactly as a local run would."""
-        results: list[DocResult | Rejection] = []
-        seen_again: list[tuple[str, str]] = []
-        for item in items:
-            self.summary.seen += 1
-            if isinstance(item, Rejection):
-                results.append(item)
-            elif item.document.id in self._known:
-                seen_again.append((item.document.id, item.document.origin))
-            else:
-                self._known.add(item.document.id)
-                results.append(item)
-        self._write(results, seen_again, [])
-
-    def _write(
-        self,
-        mapped: Sequence[DocResult | Rejection],
-        seen_again: list[tuple[str, str]],
-        rejections: list[Rejection],
-    ) -> None:
-        results: list[DocResult] = []
-        for item in mapped:
-            if isinstance(item, Rejection):
-                rejections.append(item)
-            else:
-                results.append(item)
-                for stage, seconds in item.stage_seconds:
-                    self.summary.stage_seconds[stage] += seconds
-        duplicates = self._check_near_duplicates(results)
-        started = time.perf_counter()
-        with self.store.transaction() as conn:
-            new = write_batch(conn, results, self.summary.run_id, duplicates)
-            for doc_id, origin in seen_again:
-                record_origin(conn, doc_id, origin, self.summary.run_id)
-            self.store.record_rejections(conn, self.summary.run_id, rejections)
-        self.summary.stage_seconds["store"] += time.perf_counter() - started
-        self.summary.stored += new
-        self.summary.already_stored += len(seen_again) + (len(results) - new)
-        self.summary.words += sum(r.document.word_count for r in results)
-        for rejection in rejections:
-            self.summary.rejected[rejection.reason] += 1
-        self._tell(results, seen_again, rejections)
-
-    def _check_near_duplicates(self, results: list[DocResult]) -> dict[str, DuplicateInfo]:
-        """Link syndicated copies to the first copy seen (in input order), keep signatures."""
-        from sitrep.clean.dedupe import minhash
-
-        decided = {}
-        for result in results:
-            doc = result.document
-            if not doc.text.strip():
-                continue
-            sketch = minhash(doc.text, self._dedupe.num_perm)
-            match = self._dedupe.add_sketch(doc.id, sketch)
-            if match is not None:
-                self.summary.near_duplicates += 1
-                decided[doc.id] = DuplicateInfo(match[0], round(match[1], 3), None)
-            else:
-                signature = bytes(sketch.hashvalues.astype("<u4").tobytes())
-                decided[doc.id] = DuplicateInfo(None, None, signature)
-        return decided
-
-    def _tell(
-        self, results: list[DocResult], again: list[tuple[str, str]], rejections: list[Rejection]
-    ) -> None:
-        if self.report is None:
-            return
-        for result in results:
-            self.report("stored", result.document.origin)
-        for _doc_id, origin in again:
-            self.report("duplicate", origin)
-        for rejection in rejections:
-            self.report("rejected", rejection.origin)
-
-    def reduce(self) -> None:
-        if not self.use_nlp:
-            return
-        started = time.perf_counter()
-        self.summary.reduce = reduce_store(self.store, self.settings.pack)
-        self.summary.stage_seconds["reduce"] += time.perf_counter() - started
 
 
 @dataclass
@@ -529,26 +408,3 @@ def _warm_reduce_in_background(pack_name: str) -> None:
         warm_up(pack_name)
 
     threading.Thread(target=warm, name="sitrep-warm-reduce", daemon=True).start()
-
-
-def reduce_store(store: Store, pack_name: str | None = None) -> dict[str, Any]:
-    """The reduce half: resolve mentions to entities, then events and their corroboration.
-
-    Incremental by construction: each step works on what is not yet resolved, so a resumed
-    run picks up documents an interrupted run stored but did not reduce."""
-    from dataclasses import asdict
-
-    from sitrep.corroborate import run_corroboration
-    from sitrep.corroborate.relations import run_relations
-    from sitrep.pack import load_pack
-    from sitrep.resolve import run_resolution
-
-    with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
-        resolution = run_resolution(store)
-        corroboration = run_corroboration(store)
-        relations = run_relations(store, load_pack(pack_name or Settings().pack))
-    return {
-        "resolution": asdict(resolution),
-        "corroboration": asdict(corroboration),
-        "relations": asdict(relations),
-    }

@@ -218,9 +218,12 @@ def span_days(start: str, end: str) -> int | None:
 PlacePrecision = Literal["exact", "city", "region", "country", "unresolved"]
 
 
+Role = Literal["actor", "target", "counterpart", "by", "recipient", "item", "place"]
+
+
 @dataclass(frozen=True)
 class Participant:
-    role: Literal["actor", "target", "counterpart", "by", "recipient", "item", "place"]
+    role: Role
     text: str
     start: int
     end: int

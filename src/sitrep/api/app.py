@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep.api import documents, entities, events, exports, graph, relations, writes
+from sitrep.api import documents, entities, events, exports, graph, models, relations, vocab, writes
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
 from sitrep.api.errors import ERROR_RESPONSES, install_error_handlers
 from sitrep.api.security import DEFAULT_MAX_BODY, EdgeMiddleware
@@ -51,8 +51,10 @@ def create_app(
     app.state.ingest_nlp = ingest_nlp
     install_error_handlers(app)
     api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
-    api.add_api_route("/session", session, methods=["GET"], tags=["session"])
-    for module in (documents, entities, events, graph, relations, exports, writes):
+    api.add_api_route(
+        "/session", session, methods=["GET"], tags=["session"], response_model=models.Session
+    )
+    for module in (documents, entities, events, graph, relations, exports, writes, vocab):
         api.include_router(module.router)
     app.include_router(api)
     _mount_ui(app)

@@ -9,7 +9,7 @@ from fastapi import Depends, Query, Request
 from sqlalchemy import Connection, Select, func, select
 
 from sitrep.api.auth import Principal, require
-from sitrep.api.queries import rows
+from sitrep.read.columns import rows
 from sitrep.store import Store
 
 MAX_LIMIT = 500

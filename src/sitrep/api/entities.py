@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import func, or_, select
 
+from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
-from sitrep.api.dossier import dossier
-from sitrep.store import LIKE_ESCAPE, like_literal, schema
+from sitrep.read.dossier import dossier
+from sitrep.read.entities import entities_query
 
 router = APIRouter(tags=["entities"])
-E, M, A = schema.entities, schema.mentions, schema.entity_aliases
 
 
-@router.get("/entities", summary="List entities, most mentioned first")
+@router.get(
+    "/entities", response_model=models.EntityPage, summary="List entities, most mentioned first"
+)
 def list_entities(
     store: StoreDep,
     paging: PagingDep,
@@ -26,30 +27,12 @@ def list_entities(
     ] = None,
     q: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
 ) -> dict[str, Any]:
-    n_mentions = select(func.count()).where(M.c.entity_id == E.c.id).scalar_subquery()
-    query = select(
-        E.c.id,
-        E.c.type,
-        E.c.name,
-        E.c.country,
-        E.c.wikidata,
-        E.c.precision,
-        n_mentions.label("mentions"),
-    ).order_by(n_mentions.desc(), E.c.name, E.c.id)
-    if type:
-        query = query.where(E.c.type == type)
-    if q:
-        pattern = f"%{like_literal(q.lower())}%"
-        aliased = select(A.c.entity_id).where(
-            func.lower(A.c.alias).like(pattern, escape=LIKE_ESCAPE)
-        )
-        named = func.lower(E.c.name).like(pattern, escape=LIKE_ESCAPE)
-        query = query.where(or_(named, E.c.id.in_(aliased)))
+    query = entities_query(type, q)
     with store.read() as conn:
         return run_page(conn, query, paging)
 
 
-@router.get("/entities/{entity_id}", summary="One entity's dossier")
+@router.get("/entities/{entity_id}", response_model=models.Dossier, summary="One entity's dossier")
 def get_entity(entity_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
         return dossier(conn, entity_id)

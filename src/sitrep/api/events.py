@@ -1,44 +1,33 @@
-"""Events, their claims, the timeline, and the log of judgements."""
+"""Events, their claims, the timeline, and the log of judgements: routes over the read model
+(`sitrep.read.events`, `sitrep.read.claims`, `sitrep.read.judgements`)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select
 
+from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
-from sitrep.api.dossier import judgements_about
-from sitrep.api.queries import claims_query, involves, rows, where_given
-from sitrep.errors import NotFoundError
+from sitrep.read.claims import claims_filtered, event_with_claims
+from sitrep.read.columns import rows
+from sitrep.read.events import EventFilter, events_query
+from sitrep.read.judgements import judgements_query
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
-EV, EM, C = schema.events, schema.event_mentions, schema.claims
-E, J = schema.entities, schema.judgements
+EV = schema.events
 Status = Literal["single-source", "corroborated", "contested", "denied"]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Name = Annotated[str | None, Query(max_length=80)]
-EVENT_COLUMNS = (
-    EV.c.id,
-    EV.c.type,
-    EV.c.mode,
-    EV.c.summary,
-    EV.c.participants,
-    EV.c.place_entity_id,
-    EV.c.place,
-    EV.c.time_start,
-    EV.c.time_end,
-    EV.c.time_precision,
-    EV.c.casualties,
-    EV.c.status,
-    EV.c.status_reason,
-    EV.c.n_claims,
-    EV.c.n_origins,
-)
+Actor = Annotated[
+    str | None, Query(max_length=200, description="an entity's id, name, alias or any spelling")
+]
 
 
 def filtered_events(
+    conn: Connection,
     type: str | None,
     actor: str | None,
     place: str | None,
@@ -46,72 +35,44 @@ def filtered_events(
     until: str | None,
     status: str | None,
 ) -> Select[Any]:
-    query = select(*EVENT_COLUMNS).order_by(EV.c.time_start, EV.c.id)
-    query = where_given(
-        query, (EV.c.type, type), (EV.c.place_entity_id, place), (EV.c.status, status)
-    )
-    if actor:
-        query = query.where(involves(actor))
-    if since:
-        query = query.where(EV.c.time_start >= since)
-    if until:
-        # a partial date (2019-03) still includes every day in it
-        query = query.where(EV.c.time_start <= until + "\uffff")
-    return query
+    """The read model's events query (`sitrep.read.events`): one meaning for every filter."""
+    return events_query(conn, EventFilter(type, actor, place, since, until, status))
 
 
-@router.get("/events", summary="List events with filters, in time order")
+@router.get(
+    "/events", response_model=models.EventPage, summary="List events with filters, in time order"
+)
 def list_events(
     store: StoreDep,
     paging: PagingDep,
     _who: Viewer,
     type: Name = None,
-    actor: Name = None,
-    place: Name = None,
+    actor: Actor = None,
+    place: Actor = None,
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
 ) -> dict[str, Any]:
     with store.read() as conn:
-        return run_page(conn, filtered_events(type, actor, place, since, until, status), paging)
+        query = filtered_events(conn, type, actor, place, since, until, status)
+        return run_page(conn, query, paging)
 
 
-@router.get("/events/{event_id}", summary="One event: participants, place, time, claims")
+@router.get(
+    "/events/{event_id}",
+    response_model=models.Event,
+    summary="One event: participants, place, time, claims",
+)
 def get_event(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
-        row = conn.execute(select(*EVENT_COLUMNS, EV.c.origins).where(EV.c.id == event_id))
-        found = row.mappings().first()
-        if found is None:
-            raise NotFoundError(f"no event with id {event_id!r}", hint="see /api/events")
-        event = dict(found)
-        event["participants"] = _with_entities(conn, event["participants"] or [])
-        event["place_entity"] = _entity(conn, event["place_entity_id"])
-        event["claims"] = event_claims(conn, event_id)
-        event["judgements"] = judgements_about(conn, event_id)
-    return event
+        return event_with_claims(conn, event_id)
 
 
-def _entity(conn: Connection, entity_id: str | None) -> dict[str, Any] | None:
-    if not entity_id:
-        return None
-    columns = (E.c.id, E.c.name, E.c.type, E.c.country, E.c.lat, E.c.lon, E.c.precision)
-    row = conn.execute(select(*columns).where(E.c.id == entity_id)).mappings().first()
-    return dict(row) if row else None
-
-
-def _with_entities(conn: Connection, participants: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for p in participants:
-        entity = _entity(conn, p.get("entity_id"))
-        out.append({**p, "entity_type": entity["type"] if entity else None})
-    return out
-
-
-def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    return rows(conn, claims_query().where(EM.c.event_id == event_id))
-
-
-@router.get("/claims", summary="Claims: who asserts, reports, confirms or denies what")
+@router.get(
+    "/claims",
+    response_model=models.ClaimPage,
+    summary="Claims: who asserts, reports, confirms or denies what",
+)
 def list_claims(
     store: StoreDep,
     paging: PagingDep,
@@ -122,16 +83,15 @@ def list_claims(
     stance: Literal["asserts", "reports", "confirms", "denies", "retracts"] | None = None,
     event: Name = None,
 ) -> dict[str, Any]:
-    query = claims_query()
-    if contested is not None:
-        disputed = EV.c.status.in_(["contested", "denied"])
-        query = query.where(disputed if contested else ~disputed)
-    query = where_given(query, (C.c.stance, stance), (EM.c.event_id, event))
     with store.read() as conn:
-        return run_page(conn, query, paging)
+        return run_page(conn, claims_filtered(contested, stance, event), paging)
 
 
-@router.get("/judgements", summary="Logged merge/split/relabel/mark decisions")
+@router.get(
+    "/judgements",
+    response_model=models.JudgementPage,
+    summary="Logged merge/split/relabel/mark decisions",
+)
 def list_judgements(
     store: StoreDep,
     paging: PagingDep,
@@ -139,26 +99,28 @@ def list_judgements(
     subject: Literal["entity", "event", "claim", "mention"] | None = None,
     by: Literal["rule", "analyst"] | None = None,
 ) -> dict[str, Any]:
-    query = select(J).order_by(J.c.created_at.desc(), J.c.id)
-    query = where_given(query, (J.c.subject, subject), (J.c.by, by))
+    query = judgements_query(subject, by)
     with store.read() as conn:
         return run_page(conn, query, paging)
 
 
-@router.get("/timeline", summary="Dated events in time order, with counts by status")
+@router.get(
+    "/timeline",
+    response_model=models.Timeline,
+    summary="Dated events in time order, with counts by status",
+)
 def timeline(
     store: StoreDep,
     _who: Viewer,
     type: Name = None,
-    entity: Name = None,
+    entity: Actor = None,
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
 ) -> dict[str, Any]:
-    query = filtered_events(type, entity, None, since, until, status)
-    query = query.where(EV.c.time_start.is_not(None)).limit(5000)
     with store.read() as conn:
-        items = rows(conn, query)
+        query = filtered_events(conn, type, entity, None, since, until, status)
+        items = rows(conn, query.where(EV.c.time_start.is_not(None)).limit(5000))
     counts: dict[str, int] = {}
     for item in items:
         counts[item["status"]] = counts.get(item["status"], 0) + 1

@@ -15,6 +15,7 @@ from typing import IO, Annotated, Any
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import StreamingResponse
 
+from sitrep.api import models
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.export import exporter_names, get_exporter
@@ -72,6 +73,14 @@ def get_export(
         bool, Query(description="geojson: keep events without coordinates")
     ] = False,
     no_text: Annotated[bool, Query(description="jsonl/ftm: leave document bodies out")] = False,
+    type: Annotated[str | None, Query(max_length=80, description="events of this type")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="events: an entity's id, name or spelling")
+    ] = None,
+    place: Annotated[str | None, Query(max_length=200, description="events: the place")] = None,
+    since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    status: Annotated[str | None, Query(max_length=20)] = None,
 ) -> StreamingResponse:
     exporter = _exporter(format)
     options: dict[str, Any] = {
@@ -79,6 +88,8 @@ def get_export(
         "places": places,
         "unlocated": unlocated,
         "text": not no_text,
+        **{"type": type, "actor": actor, "place": place, "since": since, "until": until},
+        "status": status,
     }
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by _chunks)
     try:
@@ -93,7 +104,9 @@ def get_export(
     return StreamingResponse(_chunks(spool), media_type=exporter.media_type, headers=headers)
 
 
-@router.get("/export", summary="The export formats this server knows")
+@router.get(
+    "/export", response_model=models.Formats, summary="The export formats this server knows"
+)
 def list_formats(_who: Viewer) -> dict[str, Any]:
     """Built-ins and plug-ins; `dossier-*` formats need `?entity=`."""
     found = [get_exporter(name) for name in exporter_names()]

@@ -7,9 +7,47 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from sitrep.api.deps import StoreDep, Viewer
+from sitrep.api.models import Network, Record
 from sitrep.corroborate.relquery import relations_of
 
 router = APIRouter(tags=["relations"])
+
+
+class RelationEnd(Record):
+    entity_id: str
+    name: str | None = None
+
+
+class RelationClaim(Record):
+    source: str  # "report" or "pack"
+    document_id: str | None = None
+    outlet: str | None = None
+    stance: str | None = None
+    hedged: bool = False
+    sentence: str | None = None
+
+
+class Relation(Record):
+    id: str
+    type: str
+    subject: RelationEnd
+    object: RelationEnd
+    title: str | None = None
+    time_start: str | None = None
+    time_end: str | None = None
+    ended: bool
+    status: str
+    n_claims: int
+    n_origins: int
+    sources: list[str]
+    claims: list[RelationClaim]
+
+
+class RelationPage(Record):
+    relations: list[Relation]
+    total: int
+
+
 RelationType = Annotated[
     list[str] | None,
     Query(description="holds-position, commands, controls, member-of, under, allied-with, "
@@ -17,7 +55,11 @@ RelationType = Annotated[
 ]  # fmt: skip
 
 
-@router.get("/relations", summary="Relations with their dates, status and claims")
+@router.get(
+    "/relations",
+    response_model=RelationPage,
+    summary="Relations with their dates, status and claims",
+)
 def list_relations(
     store: StoreDep,
     _who: Viewer,
@@ -32,7 +74,11 @@ def list_relations(
     return {"relations": found, "total": len(found)}
 
 
-@router.get("/network/relations", summary="Typed relation edges (commands, member of ...)")
+@router.get(
+    "/network/relations",
+    response_model=Network,
+    summary="Typed relation edges (commands, member of ...)",
+)
 def relation_network(
     store: StoreDep,
     _who: Viewer,

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
 
-from sitrep.api import actions
+from sitrep import ledger
+from sitrep.api import models
 from sitrep.api.auth import Principal
 from sitrep.api.deps import Editor, StoreDep
 from sitrep.store import Store
@@ -51,6 +52,10 @@ class MarkBody(Body):
     reason: Reason
 
 
+class UndoBody(Body):
+    reason: Reason
+
+
 class IngestBody(Body):
     urls: Annotated[
         list[Annotated[str, Field(pattern=r"^https?://", max_length=2000)]],
@@ -62,53 +67,64 @@ def decide(
     store: Store,
     who: Principal,
     reason: str,
-    action: Callable[Concatenate[Connection, P], actions.Decision],
+    action: Callable[Concatenate[Connection, P], ledger.Outcome],
     *args: P.args,
     **kwargs: P.kwargs,
 ) -> dict[str, Any]:
-    """Run one analyst action and log it as a judgement, in one transaction (both or neither).
+    """Run one analyst action through the ledger (change and log in one transaction).
 
     Answers with the action's result and the logged judgement, last."""
-    with store.transaction() as conn:
-        done = action(conn, *args, **kwargs)
-        judgement = actions.log_judgement(
-            conn, done.subject, done.action, done.targets, who.name, reason
-        )
-    return {**done.result, "judgement": judgement}
+    return ledger.decide(store, who.name, reason, action, *args, **kwargs)
 
 
-@router.post("/entities/merge", summary="Merge entities into one")
+@router.post("/entities/merge", response_model=models.Decided, summary="Merge entities into one")
 def merge_entities(body: MergeBody, store: StoreDep, who: Editor) -> dict[str, Any]:
-    return decide(store, who, body.reason, actions.merge_entities, body.into, body.merge)
+    return decide(store, who, body.reason, ledger.merge_entities, body.into, body.merge)
 
 
-@router.post("/entities/{entity_id}/split", summary="Move some mentions to a new entity")
+@router.post(
+    "/entities/{entity_id}/split",
+    response_model=models.Decided,
+    summary="Move some mentions to a new entity",
+)
 def split_entity(
     entity_id: str, body: SplitEntityBody, store: StoreDep, who: Editor
 ) -> dict[str, Any]:
     return decide(
-        store, who, body.reason, actions.split_entity, entity_id, body.mention_ids, body.name
+        store, who, body.reason, ledger.split_entity, entity_id, body.mention_ids, body.name
     )
 
 
-@router.post("/mentions/{mention_id}/label", summary="Correct a mention's label")
+@router.post(
+    "/mentions/{mention_id}/label",
+    response_model=models.Decided,
+    summary="Correct a mention's label",
+)
 def relabel_mention(
     mention_id: str, body: LabelBody, store: StoreDep, who: Editor
 ) -> dict[str, Any]:
-    return decide(store, who, body.reason, actions.relabel_mention, mention_id, body.label)
+    return decide(store, who, body.reason, ledger.relabel_mention, mention_id, body.label)
 
 
-@router.post("/claims/{claim_id}/mark", summary="Mark a claim verified or doubtful")
+@router.post(
+    "/claims/{claim_id}/mark",
+    response_model=models.Decided,
+    summary="Mark a claim verified or doubtful",
+)
 def mark_claim(claim_id: str, body: MarkBody, store: StoreDep, who: Editor) -> dict[str, Any]:
-    return decide(store, who, body.reason, actions.mark_claim, claim_id, body.mark)
+    return decide(store, who, body.reason, ledger.mark_claim, claim_id, body.mark)
 
 
-@router.post("/events/merge", summary="Merge events into one")
+@router.post("/events/merge", response_model=models.Decided, summary="Merge events into one")
 def merge_events(body: MergeBody, store: StoreDep, who: Editor) -> dict[str, Any]:
-    return decide(store, who, body.reason, actions.merge_events, body.into, body.merge)
+    return decide(store, who, body.reason, ledger.merge_events, body.into, body.merge)
 
 
-@router.post("/events/{event_id}/split", summary="Move some event mentions to a new event")
+@router.post(
+    "/events/{event_id}/split",
+    response_model=models.Decided,
+    summary="Move some event mentions to a new event",
+)
 def split_event(
     event_id: str, body: SplitEventBody, store: StoreDep, who: Editor
 ) -> dict[str, Any]:
@@ -117,7 +133,7 @@ def split_event(
         store,
         who,
         body.reason,
-        actions.split_event,
+        ledger.split_event,
         event_id,
         body.event_mention_ids,
         who.name,
@@ -125,7 +141,20 @@ def split_event(
     )
 
 
-@router.post("/ingest", summary="Fetch URLs and run the pipeline over them")
+@router.post(
+    "/judgements/{judgement_id}/undo",
+    response_model=models.Decided,
+    summary="Withdraw an analyst decision",
+)
+def undo_judgement(
+    judgement_id: str, body: UndoBody, store: StoreDep, who: Editor
+) -> dict[str, Any]:
+    return decide(store, who, body.reason, ledger.undo, judgement_id)
+
+
+@router.post(
+    "/ingest", response_model=models.Ingested, summary="Fetch URLs and run the pipeline over them"
+)
 def ingest(body: IngestBody, request: Request, store: StoreDep, _who: Editor) -> dict[str, Any]:
     from sitrep.pipeline import Ingest
 

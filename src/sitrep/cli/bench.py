@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from sitrep.bench.driver import BenchPlan, BenchReport, run_bench
 from sitrep.errors import UsageError
-from sitrep.settings import get_settings
+
+if TYPE_CHECKING:
+    from sitrep.bench.driver import BenchReport
 
 out = Console()
 
@@ -48,10 +49,14 @@ def bench_pipeline(
     if no_fakes:
         fakes = None
     elif fakes is None:
+        from sitrep.settings import get_settings
+
         default = get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
         fakes = default if default.exists() else None
         if fakes is None:
             out.print(f"[yellow]FA-KES not found at {default}: skipping that part[/]")
+    from sitrep.bench.driver import BenchPlan, run_bench
+
     plan = BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray, repeat, increment)
     report = run_bench(plan)
     print_report(report)

@@ -11,11 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.clean.evaluate import SPLITS, evaluate_clean
-from sitrep.clean.inspect import as_json, as_text, clean_inputs
 from sitrep.cli.common import terminal_text
-from sitrep.records import CleanDocument
-from sitrep.settings import get_settings
 
 _COLUMNS = ("system", "precision", "recall", "f1", "comment_recall", "comment_recall_on_page",
             "tp", "fn", "fp", "tn", "rejected")  # fmt: skip
@@ -33,6 +29,10 @@ def clean(
 ) -> None:
     """Clean documents without storing them: body, metadata with date sources, comments apart,
     removed boilerplate. Exits 1 when an input was rejected."""
+    from sitrep.clean.inspect import as_json, as_text, clean_inputs
+    from sitrep.records import CleanDocument
+    from sitrep.settings import get_settings
+
     rejected = 0
     for n, item in enumerate(clean_inputs(inputs, get_settings())):
         if not isinstance(item, CleanDocument):
@@ -61,6 +61,9 @@ def eval_clean(
     json_out: Annotated[bool, typer.Option("--json", help="print JSON lines")] = False,
 ) -> None:
     """Score the HTML and plain-text cleaners (and their baselines) on gold snippets."""
+    from sitrep.clean.evaluate import SPLITS, evaluate_clean
+    from sitrep.settings import get_settings
+
     if split not in SPLITS:
         raise typer.BadParameter(f"--split is one of {', '.join(SPLITS)}, not {split!r}")
     directory = data_dir or get_settings().shared_data / "web-extraction-en"

@@ -6,14 +6,14 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from sitrep.settings import get_settings
-from sitrep.store import Store
+if TYPE_CHECKING:
+    from sitrep.store import Store
 
 DbOption = Annotated[
     str | None,
@@ -25,6 +25,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="print JSON lines inste
 
 
 def open_store(db: str | None) -> Store:
+    from sitrep.settings import get_settings  # read commands only pay for what they use
+    from sitrep.store import Store
+
     return Store(db or get_settings().db)
 
 

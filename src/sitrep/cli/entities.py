@@ -41,9 +41,10 @@ def entities(
     json_out: JsonOption = False,
 ) -> None:
     """List canonical entities with the spellings seen and how often they are mentioned."""
-    from sitrep.resolve import list_entities
+    from sitrep.read.entities import list_entities
 
-    rows = list_entities(open_store(db), entity_type)
+    with open_store(db).read() as conn:
+        rows = list_entities(conn, entity_type)
     if json_out:
         print_json_lines(rows)
         return
@@ -60,9 +61,10 @@ def entity(
     json_out: JsonOption = False,
 ) -> None:
     """One entity's dossier: aliases, positions and affiliations, mentions, co-mentions."""
-    from sitrep.resolve import entity_dossier
+    from sitrep.read.dossier import dossier_named
 
-    dossier = entity_dossier(open_store(db), name_or_id)
+    with open_store(db).read() as conn:
+        dossier = dossier_named(conn, name_or_id)
     if json_out:
         print_json_lines([dossier])
         return
@@ -71,7 +73,7 @@ def entity(
 
 def _print_dossier(d: dict[str, Any]) -> None:
     out.print(Text.assemble(cell(d["name"], "bold"), cell(f"  {d['id']}  ({d['type']})")))
-    out.print(cell("aliases: " + ", ".join(a for a, _ in d["aliases"])))
+    out.print(cell("aliases: " + ", ".join(a["alias"] for a in d["aliases"])))
     attributes = d.get("attributes") or {}
     for key in ("positions", "affiliations"):
         for item in attributes.get(key, []):
@@ -79,10 +81,10 @@ def _print_dossier(d: dict[str, Any]) -> None:
             span = f"{item.get('start') or '?'}–{item.get('end') or ''}"
             org = item.get("org") or ""
             out.print(cell(f"  {key[:-1]}: {label} {org} {span}  [{item['source']}]"))
-    out.print(f"mentions: {d['mentions']} in {len(d['documents'])} documents; "
+    out.print(f"mentions: {d['n_mentions']} in {len(d['documents'])} documents; "
               f"first seen {d['first_seen']}, last seen {d['last_seen']}")  # fmt: skip
-    for s in d["sentences"]:
-        out.print(cell(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence'] or ''}"))
+    for s in d["mentions"][:20]:
+        out.print(cell(f"  {s['document_id'][:12]}  {s['text']!r}: {s['sentence_text'] or ''}"))
     with_whom = ", ".join(f"{a['name']} ({a['mentions']})" for a in d["appears_with"])
     out.print(cell("appears with: " + with_whom))
 
@@ -94,10 +96,11 @@ def merge(
     db: DbOption = None,
 ) -> None:
     """Merge entity A into entity B; re-running resolution keeps the merge."""
-    from sitrep.resolve import merge_entities
+    from sitrep.resolve.judgements import merge_entities
 
     row = merge_entities(open_store(db), a, b, reason)
-    out.print(cell(f"merged {row['targets']['from']} into {row['targets']['into']} ({row['id']})"))
+    merged = ", ".join(row["targets"]["merged"])
+    out.print(cell(f"merged {merged} into {row['targets']['into']} ({row['id']})"))
 
 
 def split(
@@ -107,18 +110,19 @@ def split(
     db: DbOption = None,
 ) -> None:
     """Move the mentions written as the given aliases to a new entity."""
-    from sitrep.resolve import split_entity
+    from sitrep.resolve.judgements import split_entity
 
     row = split_entity(open_store(db), entity_name, alias, reason)
-    out.print(cell(f"split {', '.join(alias)} off {row['targets']['entity']} "
-                   f"into {row['targets']['new_entity']} ({row['id']})"))  # fmt: skip
+    out.print(cell(f"split {', '.join(alias)} off {row['targets']['from']} "
+                   f"into {row['targets']['into']} ({row['id']})"))  # fmt: skip
 
 
 def judgements(db: DbOption = None, json_out: JsonOption = False) -> None:
     """The log of merge/split/link decisions, by rule or analyst, with reasons."""
-    from sitrep.resolve import list_judgements
+    from sitrep.read.judgements import list_judgements
 
-    rows = list_judgements(open_store(db))
+    with open_store(db).read() as conn:
+        rows = list_judgements(conn)
     if json_out:
         print_json_lines(rows)
         return

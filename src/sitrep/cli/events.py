@@ -24,21 +24,31 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         type_: Annotated[
             str | None, typer.Option("--type", help="event type, e.g. CONSULT")
         ] = None,
-        actor: Annotated[str | None, typer.Option(help="a participant's name (substring)")] = None,
-        place: Annotated[str | None, typer.Option(help="a place name (substring)")] = None,
+        actor: Annotated[
+            str | None, typer.Option(help="an entity taking part: id, name, alias or spelling")
+        ] = None,
+        place: Annotated[str | None, typer.Option(help="the place: id, name or spelling")] = None,
         since: Annotated[
-            str | None, typer.Option(help="ISO date: events ending on or after")
+            str | None, typer.Option(help="ISO date: events whose time overlaps it or later")
         ] = None,
         until: Annotated[
-            str | None, typer.Option(help="ISO date: events starting on or before")
+            str | None, typer.Option(help="ISO date: events whose time overlaps it or earlier")
+        ] = None,
+        status: Annotated[
+            str | None, typer.Option(help="single-source, corroborated, contested or denied")
         ] = None,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
         """List corroborated events (who, what, where, when, status)."""
-        from sitrep.corroborate.queries import list_events
+        from sitrep.read.entities import entities_named
+        from sitrep.read.events import EventFilter, list_events
 
-        rows = list_events(open_store(db), type_, actor, place, since, until)
+        with open_store(db).read() as conn:
+            rows = list_events(conn, EventFilter(type_, actor, place, since, until, status))
+            unknown = [n for n in (actor, place) if n and not entities_named(conn, n)]
+        for name in unknown:  # an empty list for a name the store does not know says so
+            typer.echo(terminal_text(f"note: no entity is named {name!r}"), err=True)
         if as_json:
             print_json_lines(rows)
             return
@@ -52,9 +62,10 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     @app.command("event")
     def event_cmd(event_id: str, db: DbOption = None, as_json: JsonOption = False) -> None:
         """Show one event: participants, place, time and every claim with its source chain."""
-        from sitrep.corroborate.queries import get_event
+        from sitrep.read.claims import event_with_claims
 
-        event = get_event(open_store(db), event_id)
+        with open_store(db).read() as conn:
+            event = event_with_claims(conn, event_id)
         if as_json:
             print_json_lines([event])
             return
@@ -74,9 +85,10 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         as_json: JsonOption = False,
     ) -> None:
         """List claims with their event, stance and source chain."""
-        from sitrep.corroborate.queries import list_claims
+        from sitrep.read.claims import list_claims
 
-        rows = list_claims(open_store(db), contested)
+        with open_store(db).read() as conn:
+            rows = list_claims(conn, contested)
         if as_json:
             print_json_lines(rows)
             return

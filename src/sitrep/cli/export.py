@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
-from sitrep.export import export
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -39,10 +38,28 @@ def export_command(
     no_text: Annotated[
         bool, typer.Option("--no-text", help="jsonl/ftm: leave document bodies out")
     ] = False,
+    type_: Annotated[str | None, typer.Option("--type", help="events: only this type")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="events: an entity taking part (id, name or spelling)")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="events: the place (id or name)")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="events: overlapping this date or later")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="events: overlapping this date or earlier")
+    ] = None,
+    status: Annotated[str | None, typer.Option(help="events: corroboration status")] = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Export events, claims, entities and documents (or one entity's dossier)."""
-    options = {"entity": entity, "places": places, "unlocated": unlocated, "text": not no_text}
+    """Export events, claims, entities and documents (or one entity's dossier).
+
+    The event options filter events as `sitrep events` does (jsonl, geojson, ftm)."""
+    options = {"entity": entity, "places": places, "unlocated": unlocated, "text": not no_text,
+               "type": type_, "actor": actor, "place": place, "since": since, "until": until,
+               "status": status}  # fmt: skip
+    from sitrep.export import export
+
     store = open_store(db)
     if output == "-":
         count = export(store, fmt, sys.stdout.buffer, **options)

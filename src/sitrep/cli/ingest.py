@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,8 +21,9 @@ from sitrep.cli.common import (
     terminal_text,
 )
 from sitrep.errors import UsageError
-from sitrep.pipeline import Ingest, IngestSummary
-from sitrep.settings import get_settings
+
+if TYPE_CHECKING:
+    from sitrep.pipeline import IngestSummary
 
 err = data_console(stderr=True)  # file names and reasons are untrusted: never markup
 
@@ -60,6 +61,9 @@ def ingest(
 
     Exit code 0 when every input went in, 1 when some were rejected (see `sitrep rejects`).
     """
+    from sitrep.pipeline import Ingest  # spaCy and the cleaners: only when ingesting
+    from sitrep.settings import get_settings
+
     if not inputs:
         raise UsageError("give at least one file, folder, glob, URL or -")
     settings = get_settings().model_copy(update={"workers": workers})

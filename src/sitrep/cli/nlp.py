@@ -11,7 +11,6 @@ import typer
 
 from sitrep.cli.common import terminal_text
 from sitrep.errors import UsageError
-from sitrep.settings import get_settings
 
 ModelOpt = Annotated[
     Path | None, typer.Option("--model", help="pipeline directory [default: the shipped one]")
@@ -33,6 +32,8 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
 
 
 def _data(data: Path | None) -> Path:
+    from sitrep.settings import get_settings
+
     return data if data is not None else get_settings().shared_data
 
 

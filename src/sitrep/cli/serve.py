@@ -7,22 +7,27 @@ must have tokens (`--tokens-file` or SITREP_API_TOKENS); without them it refuses
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sitrep.api.auth import LOOPBACK_HOSTS, AuthConfig
 from sitrep.cli.common import DbOption, open_store
 from sitrep.errors import UsageError
+
+if TYPE_CHECKING:
+    from sitrep.api.auth import AuthConfig
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
     """Add this area's commands to the sitrep CLI."""
     app.command()(serve)
+    app.command("openapi")(openapi)
 
 
 def resolve_auth(host: str, tokens_file: Path | None) -> AuthConfig | None:
     """None (local mode) on loopback without tokens; tokens required anywhere else."""
+    from sitrep.api.auth import LOOPBACK_HOSTS, AuthConfig  # the API only when serving
+
     config = AuthConfig.load(tokens_file)
     if config.tokens:
         return config
@@ -57,3 +62,19 @@ def serve(
     mode = "local, no tokens" if auth is None else f"{len(auth.tokens)} tokens"
     typer.secho(f"sitrep workbench on http://{host}:{port}/ ({mode})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def openapi() -> None:
+    """Print the API's OpenAPI document (JSON): the source the web UI's types are generated
+    from, so client and server cannot drift apart."""
+    import json
+    import tempfile
+
+    from sitrep.api import create_app
+    from sitrep.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:  # the document needs no data, only routes
+        store = Store(str(Path(folder) / "empty.db"))
+        document = create_app(store).openapi()
+        store.close()
+    typer.echo(json.dumps(document, indent=1, sort_keys=True))

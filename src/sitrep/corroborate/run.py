@@ -13,7 +13,7 @@ from sitrep.corroborate.cluster import Link, cluster
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
-from sitrep.errors import NotFoundError, UsageError
+from sitrep.errors import UsageError
 from sitrep.records import stable_id
 from sitrep.store import Store, chunked, insert_ignore, utc_now
 from sitrep.store import schema as s
@@ -222,33 +222,13 @@ def _summary(
 def record_judgement(
     store: Store, action: str, mention_ids: Sequence[str], reason: str, analyst: str
 ) -> str:
-    """An analyst's merge or split of event mentions; re-running corroboration honours it."""
-    if action not in ("merge", "split"):
+    """An analyst's merge or split of event mentions, through the ledger of decisions; the
+    released mentions are pending again, so the next (incremental) run re-groups their blocks
+    and honours it."""
+    from sitrep import ledger
+
+    actions = {"merge": ledger.merge_event_mentions, "split": ledger.split_event_mentions}
+    if action not in actions:
         raise UsageError(f"unknown event judgement {action!r}", hint="use merge or split")
-    if len(mention_ids) < (2 if action == "merge" else 1):
-        raise UsageError("a merge needs two mentions or more; a split needs at least one")
-    with store.transaction() as conn:
-        known = {
-            r.id
-            for r in conn.execute(
-                select(s.event_mentions.c.id).where(s.event_mentions.c.id.in_(list(mention_ids)))
-            )
-        }
-        missing = sorted(set(mention_ids) - known)
-        if missing:
-            raise NotFoundError(f"no event mention {missing[0]!r} in the store")
-        created = utc_now()
-        jid = stable_id("jdg", "event", action, *sorted(mention_ids), created)
-        conn.execute(
-            s.judgements.insert().values(
-                id=jid, subject="event", action=action, targets={"mentions": list(mention_ids)},
-                by="analyst", actor=analyst, reason=reason, created_at=created, active=True,
-            )
-        )  # fmt: skip
-        # Released mentions are pending again: the next (incremental) run re-groups their blocks.
-        conn.execute(
-            update(s.event_mentions)
-            .where(s.event_mentions.c.id.in_(list(mention_ids)))
-            .values(event_id=None)
-        )
-    return jid
+    done = ledger.decide(store, analyst, reason, actions[action], list(mention_ids))
+    return str(done["judgement"]["id"])

@@ -150,15 +150,7 @@ def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[
 
 
 def load_judgements(conn: Connection) -> list[AnalystJudgement]:
-    rows = conn.execute(
-        select(s.judgements)
-        .where(s.judgements.c.subject == "event")
-        .where(s.judgements.c.by == "analyst")
-        .where(s.judgements.c.active.is_(True))
-        .order_by(s.judgements.c.created_at)
-    )
-    return [
-        AnalystJudgement(r.action, tuple(r.targets.get("mentions", [])))
-        for r in rows
-        if r.action in ("merge", "split") and isinstance(r.targets, dict)
-    ]
+    """The analyst's event groupings, from the ledger of decisions (`sitrep.ledger`)."""
+    from sitrep.ledger import event_groupings
+
+    return [AnalystJudgement(action, mentions) for action, mentions in event_groupings(conn)]

@@ -7,7 +7,7 @@ PostgreSQL (no JSON operators, explicit NULL ordering), and return plain dicts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -24,11 +24,13 @@ EntityRow = dict[str, Any]
 PLACE_TYPES = frozenset({"place", "location", "loc", "gpe"})
 
 
-def events(conn: Connection) -> list[EventRow]:
-    """Every event, in time order (undated events last), then by id for a stable order."""
-    ev = schema.events
-    query = select(ev).order_by(ev.c.time_start.asc().nulls_last(), ev.c.id)
-    return [dict(row) for row in conn.execute(query).mappings()]
+def events(conn: Connection, where: Mapping[str, Any] | None = None) -> list[EventRow]:
+    """Every event, in time order (undated events last), then by id for a stable order;
+    narrowed by the filter among an exporter's options (`sitrep.read.events.EventFilter`:
+    type, actor, place, since, until, status), which means what it means in the CLI and API."""
+    from sitrep.read.events import EventFilter, list_events
+
+    return list_events(conn, EventFilter.of(dict(where or {})))
 
 
 def claims_by_event(conn: Connection) -> dict[str, list[ClaimRow]]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, select
 
 from sitrep.corroborate.relquery import dossier_relations
-from sitrep.errors import NotFoundError, UsageError
 from sitrep.export import data
 from sitrep.store import Store, schema
 
@@ -67,21 +66,10 @@ class Dossier:
 
 
 def find_entity(conn: Connection, name_or_id: str) -> data.EntityRow:
-    """An entity by id, else by its name or an alias (case-insensitive); refuse ambiguity."""
-    ent, al = schema.entities, schema.entity_aliases
-    row = conn.execute(select(ent).where(ent.c.id == name_or_id)).mappings().first()
-    if row is not None:
-        return dict(row)
-    wanted = name_or_id.strip().lower()
-    aliased = select(al.c.entity_id).where(func.lower(al.c.alias) == wanted)
-    query = select(ent).where(or_(func.lower(ent.c.name) == wanted, ent.c.id.in_(aliased)))
-    found = [dict(r) for r in conn.execute(query.order_by(ent.c.id).limit(6)).mappings()]
-    if not found:
-        raise NotFoundError(f"no entity named {name_or_id!r}", hint="see `sitrep entities`")
-    if len(found) > 1:
-        ids = ", ".join(f"{r['id']} ({r['name']})" for r in found)
-        raise UsageError(f"{name_or_id!r} names several entities: {ids}", hint="give the id")
-    return found[0]
+    """An entity by id, pack id, name or alias: the read model's one lookup."""
+    from sitrep.read.entities import find_entity as found
+
+    return found(conn, name_or_id)
 
 
 def _list(attributes: Any, key: str) -> list[dict[str, Any]]:
@@ -108,17 +96,15 @@ def _citation(claim: data.ClaimRow) -> Citation:
 def _timeline(
     conn: Connection, entity_id: str, known: dict[str, data.EntityRow]
 ) -> list[TimelineEntry]:
-    # Participants are a JSON list; filtering in Python keeps the query portable.
+    # the events `sitrep events --actor ID` lists: taking part, or the place
     claims = data.claims_by_event(conn)
     entries = []
-    for event in data.events(conn):
+    for event in data.events(conn, {"actor": entity_id}):
         roles = [
             p.get("role", "") for p in data.participants(event) if p.get("entity_id") == entity_id
         ]
         if event.get("place_entity_id") == entity_id:
             roles.append("place")
-        if not roles:
-            continue
         place = data.event_place(event, known)
         entries.append(
             TimelineEntry(

@@ -169,7 +169,7 @@ def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityPro
         for document in data.documents(conn, with_text=bool(options.get("text", True))):
             yield document_proxy(document)
         claims = data.claims_by_event(conn)
-        for event in data.events(conn):
+        for event in data.events(conn, options):
             yield from event_proxies(event, claims.get(event["id"], []), known)
         for mention in data.entity_mentions(conn):
             if mention["entity_id"] in known:

@@ -80,7 +80,7 @@ class GeoJsonExporter:
         with store.read() as conn:
             known = data.entities(conn)
             claims = data.claims_by_event(conn)
-            for event in data.events(conn):
+            for event in data.events(conn, options):
                 feature = event_feature(event, claims.get(event["id"], []), known)
                 if feature["geometry"] is not None or unlocated:
                     features.append(feature)

@@ -1,17 +1,17 @@
 """`gexf` (Gephi) and `graphml`: entities as nodes, co-participation and co-mention edges.
 
-Two entities are linked when they take part in the same event (`co_events`) or are named in the
-same document (`co_documents`); the edge `weight` is the sum, so Gephi's layouts pull together
-actors that are seen together most. Places are left out unless `places=True`.
+The network is the workbench's (`sitrep.read.network`): two entities are linked when they take
+part in the same event (`co_events`) or are named in the same sentence (`co_sentences`); the
+edge `weight` is the sum, so Gephi's layouts pull together actors that are seen together most.
+Places are left out unless `places=True`.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any, BinaryIO
 
 from sitrep.export import data
@@ -25,37 +25,29 @@ Pair = tuple[str, str]
 class EntityGraph:
     nodes: list[data.EntityRow]
     co_events: Counter[Pair] = field(default_factory=Counter)
-    co_documents: Counter[Pair] = field(default_factory=Counter)
+    co_sentences: Counter[Pair] = field(default_factory=Counter)
 
     def edges(self) -> list[tuple[Pair, int, int]]:
-        """(pair, co_events, co_documents) for every linked pair, in a stable order."""
-        pairs = sorted({*self.co_events, *self.co_documents})
-        return [(p, self.co_events[p], self.co_documents[p]) for p in pairs]
-
-
-def _count_pairs(groups: Iterable[set[str]], into: Counter[Pair]) -> None:
-    for group in groups:
-        for pair in combinations(sorted(group), 2):
-            into[pair] += 1
+        """(pair, co_events, co_sentences) for every linked pair, in a stable order."""
+        pairs = sorted({*self.co_events, *self.co_sentences})
+        return [(p, self.co_events[p], self.co_sentences[p]) for p in pairs]
 
 
 def build_graph(store: Store, places: bool = False) -> EntityGraph:
+    from sitrep.read.network import event_pairs, sentence_pairs
+
     with store.read() as conn:
         known = data.entities(conn)
         keep = {
             k for k, e in known.items() if places or str(e["type"]).lower() not in data.PLACE_TYPES
         }
+
+        def kept(pairs: Counter[Pair]) -> Counter[Pair]:
+            return Counter({p: n for p, n in pairs.items() if p[0] in keep and p[1] in keep})
+
         graph = EntityGraph([known[k] for k in sorted(keep)])
-        per_event = (
-            {p["entity_id"] for p in data.participants(event) if p.get("entity_id") in keep}
-            for event in data.events(conn)
-        )
-        _count_pairs(per_event, graph.co_events)
-        per_document: dict[str, set[str]] = defaultdict(set)
-        for mention in data.entity_mentions(conn):
-            if mention["entity_id"] in keep:
-                per_document[mention["document_id"]].add(mention["entity_id"])
-        _count_pairs(per_document.values(), graph.co_documents)
+        graph.co_events = kept(event_pairs(conn))
+        graph.co_sentences = kept(sentence_pairs(conn))
     return graph
 
 
@@ -75,7 +67,7 @@ def gexf_tree(graph: EntityGraph) -> ET.Element:
     for key, kind in (("type", "string"), ("country", "string"), ("wikidata", "string")):
         ET.SubElement(node_attrs, "attribute", {"id": key, "title": key, "type": kind})
     edge_attrs = ET.SubElement(body, "attributes", {"class": "edge", "mode": "static"})
-    for key in ("co_events", "co_documents"):
+    for key in ("co_events", "co_sentences"):
         ET.SubElement(edge_attrs, "attribute", {"id": key, "title": key, "type": "integer"})
     nodes = ET.SubElement(body, "nodes")
     for entity in graph.nodes:
@@ -90,7 +82,7 @@ def gexf_tree(graph: EntityGraph) -> ET.Element:
         edge = ET.SubElement(edges, "edge", {**attributes, "weight": str(events + docs)})
         values = ET.SubElement(edge, "attvalues")
         ET.SubElement(values, "attvalue", {"for": "co_events", "value": str(events)})
-        ET.SubElement(values, "attvalue", {"for": "co_documents", "value": str(docs)})
+        ET.SubElement(values, "attvalue", {"for": "co_sentences", "value": str(docs)})
     return root
 
 
@@ -102,7 +94,7 @@ _GRAPHML_KEYS = (
     ("wikidata", "node", "string"),
     ("weight", "edge", "int"),
     ("co_events", "edge", "int"),
-    ("co_documents", "edge", "int"),
+    ("co_sentences", "edge", "int"),
 )
 
 
@@ -122,7 +114,7 @@ def graphml_tree(graph: EntityGraph) -> ET.Element:
         for key, value in (
             ("weight", events + docs),
             ("co_events", events),
-            ("co_documents", docs),
+            ("co_sentences", docs),
         ):
             ET.SubElement(edge, "data", {"key": key}).text = str(value)
     return root

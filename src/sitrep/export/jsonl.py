@@ -1,7 +1,9 @@
 """`jsonl`: the whole store as JSON lines, one object per line with a `kind` field.
 
 Documents first, then entities, then events each carrying its claims, then relations with
-theirs, so a reader streaming the file has met every id a record points at before the record.
+theirs, so a reader streaming the file has met every id a record points at before the record. An
+event filter among the options (type, actor, place, since, until, status) narrows the events, as
+in `sitrep events`.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class JsonlExporter:
                 out.write(json_line({"kind": "entity", **entity}))
                 count += 1
             claims = data.claims_by_event(conn)
-            for event in data.events(conn):
+            for event in data.events(conn, options):
                 found = [{k: c.get(k) for k in _CLAIM_FIELDS} for c in claims.get(event["id"], [])]
                 out.write(json_line({"kind": "event", **event, "claims": found}))
                 count += 1

@@ -34,15 +34,20 @@ class Roles:
     names: dict[str, str]  # a full name or alias (case-folded) -> the one pack id it names
 
 
-@lru_cache(maxsize=1)
 def load_roles() -> Roles:
-    """The description table joined with the domain pack's positions and demonyms (once)."""
-    from sitrep.pack import load_pack
-    from sitrep.settings import get_settings
+    """The description table joined with the active domain pack's positions and demonyms."""
+    from sitrep.pack.active import active_pack
 
+    return _roles(str(active_pack().path))
+
+
+@lru_cache(maxsize=4)  # once per pack
+def _roles(pack_path: str) -> Roles:
+    from sitrep.pack import load_pack
+
+    pack = load_pack(pack_path)
     text = resources.files("sitrep.extract").joinpath("schema", "references.yaml").read_text()
     raw = load_yaml(text)["descriptions"]
-    pack = load_pack(get_settings().pack)
     titles = {a.id: frozenset(_norm(p.title) for p in a.positions) for a in pack.actors.values()}
     countries = {a.id: a.country for a in pack.actors.values() if a.country}
     demonyms = {d.lower(): a.country for a in pack.actors.values() if a.country for d in a.demonyms}

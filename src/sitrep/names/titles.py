@@ -35,14 +35,13 @@ def _title_regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives})(?=\s|$)\s*", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)  # the default pack does not change within a process
 def _pack_titles() -> tuple[str, ...]:
-    """The default pack's title forms; empty when the pack cannot be loaded."""
+    """The active pack's title forms (`sitrep.pack.active`); empty when it cannot be loaded."""
     from sitrep.errors import SitrepError
-    from sitrep.pack import load_pack
+    from sitrep.pack.active import active_pack
 
     try:
-        return load_pack().title_forms
+        return active_pack().title_forms
     except SitrepError:
         return ()
 

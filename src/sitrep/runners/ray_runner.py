@@ -3,7 +3,8 @@
 Workers are a Ray Data actor pool: each loads the NLP pipeline once, maps whole shards with
 `sitrep.pipeline.map_documents` (the function the local runner calls) and writes the shard's
 results to `WORK_DIR/<shard id>.parquet` atomically. The driver then loads the shards into the
-store in input order through the same writer as a local run, and runs the reduce. A run that
+store in input order through the local run's `Loader` (triage, near-duplicates, the one writer,
+the reduce) under the same run lifecycle. A run that
 is killed part-way leaves finished shards behind; running it again maps only the missing ones,
 and loading is idempotent (content-hash ids), so the store ends as after one clean run.
 """
@@ -18,14 +19,8 @@ from typing import Any
 
 from sitrep import recordio
 from sitrep.errors import UsageError
-from sitrep.pipeline import (
-    MAP_BATCH,
-    Ingest,
-    IngestSummary,
-    Reporter,
-    init_worker,
-    map_documents,
-)
+from sitrep.loader import IngestSummary, Loader, Reporter, run_lifecycle
+from sitrep.pipeline import MAP_BATCH, init_worker, map_documents
 from sitrep.records import DocResult, RawDocument, Rejection
 from sitrep.runners.shards import Shard, iter_shard, plan_shards
 from sitrep.settings import Settings
@@ -142,17 +137,11 @@ def run_ray_ingest(
     pending = [(shard, path) for shard, path in paths if not path.exists()]
     if pending:
         _map_on_ray(pending, settings, workers, address, use_nlp, report)
-    ingest = Ingest(store, settings, use_nlp=use_nlp, report=report)
-    run_id = store.start_run(
-        "ingest", {"inputs": list(specs), "runner": "ray", "shards": len(shards)}
-    )
-    status = "failed"
-    try:
-        ingest.prepare(run_id)
+    loader = Loader(store, settings, IngestSummary(), report, use_nlp)  # the local runner's
+    args = {"inputs": list(specs), "runner": "ray", "shards": len(shards)}
+    with run_lifecycle(store, args, loader.summary) as run_id:
+        loader.prepare(run_id)
         for _shard, path in paths:
-            ingest.load_mapped([recordio.load(text) for text in read_shard(path)])
-        ingest.reduce()
-        status = "done"
-    finally:
-        store.finish_run(run_id, status, ingest.summary.as_dict())
-    return ingest.summary
+            loader.load([recordio.load(text) for text in read_shard(path)])
+        loader.reduce()
+    return loader.summary

@@ -1,8 +1,22 @@
 """The Store: migrations on open, one transaction per batch, runs and rejects bookkeeping.
 
-Writers go through `transaction()` (one unit of work); readers use `read()`. Every write is an
-insert of a deterministic id that is skipped when present, so a re-run or a resumed run never
-duplicates a row.
+What the tables hold, and who may change them:
+
+- **Statements, append-only**: documents, comments, sentences, mentions, event mentions and
+  claims are what the map half found in one document. Each is an insert of a deterministic id
+  that is skipped when present, so a re-run or a resumed run never duplicates a row and never
+  overwrites one. The only later writes to them are links the reduce sets (a mention's entity,
+  an event mention's event, a claim's origin key) and the analyst's own corrections (a
+  mention's label, a claim's mark), which the ledger logs.
+- **Derived, rebuilt**: entities, their aliases and events are the reduce's conclusions.
+  Resolution and corroboration re-derive them (`sitrep reduce --all` re-derives all of them),
+  and an analyst's decisions are re-applied on top from the ledger (`sitrep.ledger`), so a
+  correction survives every re-run.
+- **The log**: judgements (every decision, by rule or analyst, with its reason), runs and
+  rejects. Judgements are never deleted; an undo marks one inactive and logs the undo.
+
+Writers go through `transaction()` (one unit of work); readers use `read()`, and the read
+model (`sitrep.read`) owns the queries people's questions run.
 """
 
 from __future__ import annotations

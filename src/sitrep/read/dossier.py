@@ -1,4 +1,7 @@
-"""An entity's dossier: names, attributes, mentions in context, events, neighbours, sources."""
+"""An entity's dossier: names, attributes, mentions in context, events, neighbours, sources.
+
+The one dossier: the API serves it as it is, the CLI prints it (`cli_dossier` adds the few
+summary fields the terminal shows), and the Markdown/HTML export cites the same events."""
 
 from __future__ import annotations
 
@@ -6,9 +9,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
-from sitrep.api.queries import DOCUMENT_REF, MENTION_SPAN, involves, mentions_id, rows
 from sitrep.corroborate.relquery import dossier_relations
 from sitrep.errors import NotFoundError
+from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, rows
+from sitrep.read.events import EventFilter, events_query
+from sitrep.read.judgements import judgements_about
 from sitrep.store import schema
 
 D, S, M, E = schema.documents, schema.sentences, schema.mentions, schema.entities
@@ -66,32 +71,20 @@ def mentions_in_context(conn: Connection, entity_id: str) -> list[dict[str, Any]
 
 
 def entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
-    query = (
-        select(
-            EV.c.id,
-            EV.c.type,
-            EV.c.summary,
-            EV.c.time_start,
-            EV.c.time_end,
-            EV.c.time_precision,
-            EV.c.status,
-            EV.c.n_origins,
-            EV.c.participants,
-            EV.c.place_entity_id,
-        )
-        .where(involves(entity_id))
-        .order_by(EV.c.time_start, EV.c.id)
-    )
+    """The events the entity takes part in or is the place of, each with its `roles`: the
+    same events `sitrep events --actor ID` and `/api/events?actor=ID` list."""
+    keep = ("id", "type", "summary", "time_start", "time_end", "time_precision", "status",
+            "n_origins", "participants", "place_entity_id")  # fmt: skip
     found = []
-    for event in rows(conn, query):
+    for row in conn.execute(events_query(conn, EventFilter(actor=entity_id))).mappings():
+        event = {k: row[k] for k in keep}
         roles = [
             p.get("role") for p in event["participants"] or [] if p.get("entity_id") == entity_id
         ]
         if event["place_entity_id"] == entity_id:
             roles.append("place")
-        if roles:
-            event["roles"] = roles
-            found.append(event)
+        event["roles"] = roles
+        found.append(event)
     return found
 
 
@@ -155,12 +148,18 @@ def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
     return rows(conn, query)
 
 
-def judgements_about(conn: Connection, target_id: str) -> list[dict[str, Any]]:
-    J = schema.judgements
-    query = (
-        select(J)
-        .where(mentions_id(J.c.targets, target_id))
-        .order_by(J.c.created_at.desc())
-        .limit(50)
-    )
-    return rows(conn, query)
+def dossier_named(conn: Connection, name_or_id: str) -> dict[str, Any]:
+    """The dossier of the entity a name, alias or id names, with the summary the terminal
+    shows: documents, first and last seen, and who it appears with most."""
+    from sitrep.read.entities import find_entity
+
+    found = dossier(conn, find_entity(conn, name_or_id)["id"])
+    published = sorted(s["published"] for s in found["sources"] if s["published"])
+    found["documents"] = [{"id": s["id"], "title": s["title"]} for s in found["sources"]]
+    found["first_seen"] = published[0] if published else None
+    found["last_seen"] = published[-1] if published else None
+    found["appears_with"] = [
+        {"id": c["id"], "name": c["name"], "mentions": c["sentences"] + c["events"]}
+        for c in found["co_occurring"][:10]
+    ]
+    return found

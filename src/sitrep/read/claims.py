@@ -1,0 +1,59 @@
+"""Claims: who asserts, reports, confirms or denies what, with their source and event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Select, select
+
+from sitrep.read.columns import EM, EV, C, E, claims_query, rows, where_given
+from sitrep.read.events import event_mentions, get_event
+from sitrep.read.judgements import judgements_about
+
+
+def claims_filtered(
+    contested: bool | None = None, stance: str | None = None, event: str | None = None
+) -> Select[Any]:
+    """Claims, oldest source first; `contested` True keeps those of contested or denied events
+    (False the others), `stance` one stance, `event` one event's."""
+    query = claims_query()
+    if contested is not None:
+        disputed = EV.c.status.in_(["contested", "denied"])
+        query = query.where(disputed if contested else ~disputed)
+    return where_given(query, (C.c.stance, stance), (EM.c.event_id, event))
+
+
+def list_claims(conn: Connection, contested: bool = False) -> list[dict[str, Any]]:
+    """Every claim (or those of contested or denied events), each with its event's
+    `event_summary` and `event_status` (also as `summary`, `status`, as the CLI has them)."""
+    found = rows(conn, claims_filtered(True if contested else None))
+    for claim in found:
+        claim["summary"], claim["status"] = claim["event_summary"], claim["event_status"]
+    return found
+
+
+def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
+    return rows(conn, claims_query().where(EM.c.event_id == event_id))
+
+
+def entity_brief(conn: Connection, entity_id: str | None) -> dict[str, Any] | None:
+    if not entity_id:
+        return None
+    columns = (E.c.id, E.c.name, E.c.type, E.c.country, E.c.lat, E.c.lon, E.c.precision)
+    row = conn.execute(select(*columns).where(E.c.id == entity_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def event_with_claims(conn: Connection, event_id: str) -> dict[str, Any]:
+    """One event: its row, participants with their entity's type, the place entity, its
+    event mentions, every claim (outlet, chain, stance, sentence) and the judgements on it."""
+    event = get_event(conn, event_id)
+    event["participants"] = [
+        {**p, "entity_type": (entity_brief(conn, p.get("entity_id")) or {}).get("type")}
+        for p in event["participants"] or []
+    ]
+    event["place_entity"] = entity_brief(conn, event["place_entity_id"])
+    event["mentions"] = event_mentions(conn, event_id)
+    event["claims"] = event_claims(conn, event_id)
+    event["judgements"] = judgements_about(conn, event_id)
+    return event

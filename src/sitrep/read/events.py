@@ -1,0 +1,91 @@
+"""Events and their filters, claims: one meaning everywhere (CLI, API, UI, exports).
+
+- `actor`: any spelling, alias or id of an entity (see `entities_named`); an event matches
+  when that entity takes part in it or is its place (what a dossier lists).
+- `place`: any spelling or id of the place entity the event happened at.
+- `since` / `until`: ISO dates, whole or partial (2019, 2019-03); an event matches when its
+  time interval overlaps them. Undated events match no time filter.
+- `type`: the event type (case-insensitive); `status`: its corroboration status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, String, cast, false, func, or_, select
+
+from sitrep.errors import NotFoundError
+from sitrep.read.entities import entities_named
+from sitrep.store import LIKE_ESCAPE, like_literal, schema
+
+EV, EM, C, D = schema.events, schema.event_mentions, schema.claims, schema.documents
+STATUSES = ("single-source", "corroborated", "contested", "denied")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    status: str | None = None
+
+    @classmethod
+    def of(cls, options: dict[str, Any]) -> EventFilter:
+        """The filter among `options` (an exporter's keyword options, say)."""
+        return cls(**{f.name: options.get(f.name) or None for f in fields(cls)})
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def involves(entity_ids: set[str]) -> ColumnElement[bool]:
+    """Events where one of the entities takes part or is the place. Participants are a JSON
+    list; a text match on the quoted id is portable across SQLite and PostgreSQL."""
+    if not entity_ids:
+        return false()
+    as_text = cast(EV.c.participants, String)
+    return or_(
+        EV.c.place_entity_id.in_(sorted(entity_ids)),
+        *(as_text.like(f'%"{like_literal(e)}"%', escape=LIKE_ESCAPE) for e in sorted(entity_ids)),
+    )
+
+
+def events_query(conn: Connection, where: EventFilter = EventFilter()) -> Select[Any]:
+    """Every event column, filtered, in time order (undated last), then by id."""
+    query = select(EV).order_by(EV.c.time_start.asc().nulls_last(), EV.c.id)
+    if where.type:
+        query = query.where(EV.c.type == where.type.upper())
+    if where.status:
+        query = query.where(EV.c.status == where.status)
+    if where.actor:
+        query = query.where(involves(entities_named(conn, where.actor)))
+    if where.place:
+        query = query.where(EV.c.place_entity_id.in_(sorted(entities_named(conn, where.place))))
+    if where.since:
+        # a partial end (2019-03) lasts to the last day in it
+        ends = func.coalesce(EV.c.time_end, EV.c.time_start) + "\uffff"
+        query = query.where(ends >= where.since)
+    if where.until:
+        # a partial date (2019-03) still includes every day in it
+        query = query.where(EV.c.time_start <= where.until + "\uffff")
+    return query
+
+
+def list_events(conn: Connection, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(events_query(conn, where)).mappings()]
+
+
+def get_event(conn: Connection, event_id: str) -> dict[str, Any]:
+    """One event's row; NotFoundError when there is none."""
+    row = conn.execute(select(EV).where(EV.c.id == event_id)).mappings().first()
+    if row is None:
+        raise NotFoundError(f"no event with id {event_id!r}", hint="see `sitrep events`")
+    return dict(row)
+
+
+def event_mentions(conn: Connection, event_id: str) -> list[dict[str, Any]]:
+    query = select(EM).where(EM.c.event_id == event_id).order_by(EM.c.id)
+    return [dict(r) for r in conn.execute(query).mappings()]

@@ -1,0 +1,81 @@
+"""The network: who appears with whom. One definition for the workbench and the graph
+exports (GEXF, GraphML): two entities are linked when they take part in one event (its place
+counts as taking part) and when they are named in one sentence; an edge's weight is the sum.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, String, and_, cast, func, select
+
+from sitrep.read.dossier import participant_ids
+from sitrep.store import schema
+
+E, M, EV = schema.entities, schema.mentions, schema.events
+Pair = tuple[str, str]
+KINDS = frozenset({"events", "sentences"})
+
+
+def sentence_pairs(conn: Connection) -> Counter[Pair]:
+    """Entity pairs named in one sentence, counted once per sentence."""
+    a, b = M.alias("a"), M.alias("b")
+    where_said = a.c.document_id + ":" + cast(a.c.sentence, String)
+    query = (
+        select(a.c.entity_id, b.c.entity_id, func.count(func.distinct(where_said)))
+        .select_from(
+            a.join(b, and_(b.c.document_id == a.c.document_id, b.c.sentence == a.c.sentence))
+        )
+        .where(a.c.entity_id.is_not(None), b.c.entity_id.is_not(None))
+        .where(a.c.entity_id < b.c.entity_id)
+        .group_by(a.c.entity_id, b.c.entity_id)
+    )
+    return Counter({(x, y): int(n) for x, y, n in conn.execute(query)})
+
+
+def event_pairs(conn: Connection) -> Counter[Pair]:
+    """Entity pairs taking part in one event (its place counts as taking part)."""
+    pairs: Counter[Pair] = Counter()
+    query = select(EV.c.participants, EV.c.place_entity_id)
+    for participants, place in conn.execute(query):
+        ids = participant_ids({"participants": participants})
+        if place:
+            ids.add(place)
+        for x, y in combinations(sorted(ids), 2):
+            pairs[(x, y)] += 1
+    return pairs
+
+
+def network(
+    conn: Connection, types: set[str], min_weight: int, max_nodes: int, kinds: set[str]
+) -> dict[str, Any]:
+    by_sentence = sentence_pairs(conn) if "sentences" in kinds else Counter()
+    by_event = event_pairs(conn) if "events" in kinds else Counter()
+    info = {r.id: r for r in conn.execute(select(E.c.id, E.c.name, E.c.type))}
+    edges: list[dict[str, Any]] = []
+    for pair in sorted(set(by_sentence) | set(by_event)):
+        weight = by_sentence[pair] + by_event[pair]
+        known = all(x in info and (not types or info[x].type in types) for x in pair)
+        if known and weight >= min_weight:
+            edges.append(
+                {
+                    "source": pair[0],
+                    "target": pair[1],
+                    "weight": weight,
+                    "sentences": by_sentence[pair],
+                    "events": by_event[pair],
+                }
+            )
+    degree: Counter[str] = Counter()
+    for edge in edges:
+        degree[edge["source"]] += edge["weight"]
+        degree[edge["target"]] += edge["weight"]
+    keep = {n for n, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
+    nodes = [
+        {"id": n, "name": info[n].name, "type": info[n].type, "weight": degree[n]}
+        for n in sorted(keep)
+    ]
+    edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
+    return {"nodes": nodes, "edges": edges}
