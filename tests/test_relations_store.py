@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from sitrep.corroborate.relquery import list_relations
 from sitrep.extract.pipeline import PACKAGE_MODEL
 from sitrep.pipeline import Ingest
+from sitrep.read.relations import list_relations
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store import schema as s

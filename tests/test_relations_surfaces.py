@@ -131,3 +131,19 @@ def test_dossier_exports_say_what_the_reports_say(store: Store) -> None:
     assert "> The former commander of the Radwan Force" in text
     page = render_html(dossier)
     assert "What the reports say" in page and "corroborated, 2 origins" in page
+
+
+def test_cli_lists_an_entitys_relations(store: Store) -> None:
+    from typer.testing import CliRunner
+
+    from sitrep.cli.app import app
+
+    result = CliRunner().invoke(
+        app, ["relations", "--db", store.db, "--entity", "Ibrahim Aqil", "--learned", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert rows and all("reports" in r["sources"] for r in rows)
+    assert {"commands", "present-in"} <= {r["type"] for r in rows}
+    missing = CliRunner().invoke(app, ["relations", "--db", store.db, "--entity", "Nobody Here"])
+    assert missing.exit_code != 0 and "Traceback" not in missing.output

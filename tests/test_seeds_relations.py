@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.corroborate.relquery import list_relations
 from sitrep.pipeline import Ingest
+from sitrep.read.relations import list_relations
 from sitrep.settings import Settings
 from sitrep.store import Store
 

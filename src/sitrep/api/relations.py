@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.models import Network, Record
-from sitrep.corroborate.relquery import relations_of
+from sitrep.read.relations import relations_of
 
 router = APIRouter(tags=["relations"])
 

@@ -55,11 +55,11 @@ def relations(
     json_out: JsonOption = False,
 ) -> None:
     """Relations (roles, affiliations, alliances, presence) with dates, status and sources."""
-    from sitrep.corroborate.relquery import relations_of
-    from sitrep.resolve.judgements import find_entity
+    from sitrep.read.entities import find_entity
+    from sitrep.read.relations import relations_of
 
     store = open_store(db)
-    with store.transaction() as conn:
+    with store.read() as conn:
         entity_id = str(find_entity(conn, entity)["id"]) if entity else None
         rows = relations_of(conn, entity_id, tuple(relation_type or ()))
     if learned:

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from sitrep.corroborate.relquery import dossier_relations
 from sitrep.export import data
+from sitrep.read.relations import dossier_relations
 from sitrep.store import Store, schema
 
 MAX_MENTIONS = 200  # enough to cite; a dossier is not a concordance
@@ -61,7 +61,7 @@ class Dossier:
     timeline: list[TimelineEntry] = field(default_factory=list)
     mentions: list[Citation] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name, for affiliations
-    # What the reports say: relations by dossier section (corroborate.relquery)
+    # What the reports say: relations by dossier section (read.relations)
     relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
-from sitrep.corroborate.relquery import relations_of
 from sitrep.export import data
+from sitrep.read.relations import relations_of
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy

@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
-from sitrep.corroborate.relquery import dossier_relations
 from sitrep.errors import NotFoundError
 from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, rows
 from sitrep.read.events import EventFilter, events_query
 from sitrep.read.judgements import judgements_about
+from sitrep.read.relations import dossier_relations
 from sitrep.store import schema
 
 D, S, M, E = schema.documents, schema.sentences, schema.mentions, schema.entities

@@ -17,7 +17,7 @@ def list_relations(
     store: Store, entity_id: str | None = None, types: tuple[str, ...] = ()
 ) -> list[Row]:
     """Relations (of `types`, touching `entity_id` when given), each with its claims."""
-    with store.transaction() as conn:
+    with store.read() as conn:
         return relations_of(conn, entity_id, types)
 
 
