@@ -147,3 +147,14 @@ def test_cli_lists_an_entitys_relations(store: Store) -> None:
     assert {"commands", "present-in"} <= {r["type"] for r in rows}
     missing = CliRunner().invoke(app, ["relations", "--db", store.db, "--entity", "Nobody Here"])
     assert missing.exit_code != 0 and "Traceback" not in missing.output
+
+
+def test_the_network_edges_carry_typed_relations(client: TestClient) -> None:
+    aqil = _aqil(client)
+    graph = client.get("/api/network", params={"kind": ["sentences", "relations"]}).json()
+    edges = [e for e in graph["edges"] if aqil in (e["source"], e["target"])]
+    typed = [r for e in edges for r in e["relations"]]
+    commands = [r for r in typed if r["type"] == "commands"]
+    assert commands and commands[0]["subject"] == aqil and commands[0]["ended"]
+    plain = client.get("/api/network").json()  # co-occurrence only: typed relations listed
+    assert all("relations" in e for e in plain["edges"])

@@ -135,3 +135,32 @@ def dossier_relations(conn: Connection, entity_id: str) -> dict[str, list[Row]]:
             }
         )
     return out
+
+
+def relation_pairs(conn: Connection) -> dict[tuple[str, str], list[Row]]:
+    """Typed relations by unordered entity pair, for the network's edges (each says its
+    direction by `subject`)."""
+    r = s.relations.c
+    query = select(
+        r.id, r.type, r.subject_entity_id, r.object_entity_id, r.title, r.time_start, r.time_end,
+        r.ended, r.status, r.n_claims, r.sources,
+    ).order_by(r.type, r.id)  # fmt: skip
+    out: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in conn.execute(query):
+        a, b = row.subject_entity_id, row.object_entity_id
+        pair = (a, b) if a < b else (b, a)
+        out[pair].append(
+            {
+                "id": row.id,
+                "type": row.type,
+                "subject": a,
+                "title": row.title,
+                "time_start": row.time_start,
+                "time_end": row.time_end,
+                "ended": row.ended,
+                "status": row.status,
+                "claims": row.n_claims,
+                "sources": row.sources,
+            }
+        )
+    return out
