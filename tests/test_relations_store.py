@@ -123,3 +123,14 @@ def test_an_analyst_merge_reaches_relations_on_a_full_rebuild(tmp_path: Path) ->
     ]
     assert [r["object"]["entity_id"] for r in found] == ["pk_hezbollah"]
     assert len(found[0]["claims"]) == 3 and found[0]["ended"]
+
+
+def test_type_signatures_keep_cities_out_of_roles_and_alliances() -> None:
+    from sitrep.corroborate.relations import fits
+
+    assert not fits("member-of", "place", "group")  # "Baghdad joined Kata'ib Hezbollah"
+    assert fits("commands", "person", "place")  # "the governor of Najaf": a place's office
+    assert not fits("allied-with", "state", "place") and not fits("member-of", "group", "place")
+    assert fits("controls", "group", "place") and fits("present-in", "org", "place")
+    assert fits("present-in", "group", "state") and not fits("present-in", "group", "person")
+    assert fits("commands", "person", "state")  # "the President of Russia"

@@ -236,6 +236,15 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
             continue
         row["subject_entity_id"], row["object_entity_id"] = subject, obj
         out.append(row)
+    types = _entity_types(
+        conn, {r[k] for r in out for k in ("subject_entity_id", "object_entity_id")}
+    )
+    out = [
+        r
+        for r in out
+        if r["document_id"] is None
+        or fits(r["type"], types.get(r["subject_entity_id"]), types.get(r["object_entity_id"]))
+    ]
     ends = [
         {"_id": r["id"], "_s": r["subject_entity_id"], "_o": r["object_entity_id"]}
         for r in out
@@ -250,6 +259,31 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
             ends,
         )
     return out
+
+
+# A place of the gazetteer (a city, a region) is only ever where something is, what someone
+# holds, or what an office is of ("the governor of Najaf"): "Baghdad joined Kata'ib Hezbollah"
+# is a misparse of "Kata'ib Hezbollah in Baghdad".
+PLACE_TYPES = frozenset({"place"})
+AT_A_PLACE = frozenset({"present-in", "controls", "commands", "holds-position"})
+
+
+def fits(kind: str, subject_type: str | None, object_type: str | None) -> bool:
+    """Whether the resolved ends' types fit the relation (its type signature)."""
+    if subject_type in PLACE_TYPES:
+        return False
+    if kind == "present-in":
+        return object_type in PLACE_TYPES or object_type == "state"
+    return object_type not in PLACE_TYPES or kind in AT_A_PLACE
+
+
+def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
+    e = s.entities.c
+    return {
+        row.id: row.type
+        for chunk in chunked(sorted(ids))
+        for row in conn.execute(select(e.id, e.type).where(e.id.in_(chunk)))
+    }
 
 
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "al", "el"})

@@ -202,13 +202,16 @@ def _holders(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[tu
         for child in token.children:
             if dep(child) in ("nsubj", "nsubjpass"):
                 out += [(p, "copula") for p in phrases_for(child, ents) if p.label != "NP"]
-    if not out and case_word(token) == "as" and token.head.pos_ in ("VERB", "AUX"):
-        # "operating as part of CTF 50", "served as commander of the unit"
-        for child in token.head.children:
-            if dep(child) in ("nsubj", "nsubjpass"):
-                out += [(p, "verb") for p in phrases_for(child, ents) if p.label != "NP"]
     if not out:
         out += _appointed(token, ents, cues)
+    verb = token.head
+    # "operating as part of CTF 50", "served as commander of the unit"; with an object, the
+    # object takes the role ("made X as its envoy"), which `_appointed` reads
+    serving = verb.pos_ in ("VERB", "AUX") and not any(dep(c) == "dobj" for c in verb.children)
+    if not out and case_word(token) == "as" and serving:
+        for child in verb.children:
+            if dep(child) in ("nsubj", "nsubjpass"):
+                out += [(p, "verb") for p in phrases_for(child, ents) if p.label != "NP"]
     if not out:
         named = named_after(token, ents, _bodies(token, ents, cues))
         if named is not None:
