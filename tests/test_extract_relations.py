@@ -123,3 +123,11 @@ def test_claim_provenance_hedging_and_source_chain() -> None:
 
 def test_no_relation_from_a_bare_mention() -> None:
     assert relations("Officials met on Tuesday to discuss the weather.") == []
+
+
+def test_a_denial_of_the_event_is_not_a_denial_of_the_role() -> None:
+    rels = relations(
+        "The Kremlin denied that Qassem Soleimani, the commander of the Quds Force, met Putin."
+    )
+    rel = find(rels, "commands", "Soleimani", "Quds Force")
+    assert rel.claim.stance == "reports"

@@ -37,6 +37,9 @@ from sitrep.records import (
     stable_id,
 )
 
+# Constructions that say a relation in passing (a name's apposition or title, a possessive, a
+# modifier): a reporting verb over the sentence takes them as said, never as denied.
+PRESUPPOSED = frozenset({"apposition", "title", "possessive", "preposition", "hyphen"})
 # Which end the time words date: "since 1998" starts a relation.
 _SINCE = re.compile(r"\b(since|from)\s*$", re.IGNORECASE)
 
@@ -114,6 +117,11 @@ def _record(
     )  # fmt: skip
     quote = quote_at(quotes, start, end)
     attribution = attribute(cue, sent, ents, cues, False, quote)
+    stance = attribution.stance
+    if found.how in PRESUPPOSED and stance in ("denies", "retracts"):
+        # "Peskov denied that Soleimani, the head of the Quds Force, met Putin": the denial is
+        # of the meeting; the role, said in passing, is reported, not denied
+        stance = "reports"
     hedges = hedges_in(sent.text, cues)
     chain = ((SourceLink(outlet, "outlet"),) if outlet else ()) + attribution.chain
     claim = ClaimRecord(
@@ -122,7 +130,7 @@ def _record(
         event_mention_id=rid,
         outlet=outlet,
         chain=chain,
-        stance=attribution.stance,
+        stance=stance,
         hedged=bool(hedges),
         hedges=hedges,
         quote=text_of(sent.doc)[quote[0] : quote[1]] if quote else None,
