@@ -212,21 +212,30 @@ class Loader:
 def reduce_store(
     store: Store, *, everything: bool = False, pack: Pack | None = None
 ) -> dict[str, Any]:
-    """The reduce half: resolve mentions to entities, then events and their corroboration.
+    """The reduce half: resolve mentions to entities, then events and their corroboration,
+    then relations between the resolved entities.
 
     Incremental by construction: each step works on what is not yet resolved, so a resumed
     run picks up documents an interrupted run stored but did not reduce. `everything` re-runs
-    both over the whole store (a full re-run); analyst decisions are re-applied either way."""
+    all three over the whole store (a full re-run); analyst decisions are re-applied either
+    way, and a full re-run carries them to relations too."""
     from dataclasses import asdict
 
     from sitrep.corroborate import run_corroboration
+    from sitrep.corroborate.relations import run_relations
+    from sitrep.pack.active import active_pack
     from sitrep.resolve import run_resolution
 
     with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
         documents = _all_documents(store) if everything else None
         resolution = run_resolution(store, documents, pack)
         corroboration = run_corroboration(store, everything=everything)
-    return {"resolution": asdict(resolution), "corroboration": asdict(corroboration)}
+        relations = run_relations(store, pack or active_pack(), everything=everything)
+    return {
+        "resolution": asdict(resolution),
+        "corroboration": asdict(corroboration),
+        "relations": asdict(relations),
+    }
 
 
 def _all_documents(store: Store) -> list[str]:

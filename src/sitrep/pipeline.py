@@ -191,11 +191,17 @@ def _annotate_one(doc: CleanDocument, nlp: Language) -> tuple[Annotation, Doc, f
 def _extract(
     doc: CleanDocument, annotation: Annotation, parsed: Doc, timings: list[tuple[str, float]]
 ) -> DocResult | Rejection:
+    from dataclasses import replace
+
     from sitrep.extract import extract_events
+    from sitrep.extract.relations import extract_relations
 
     started = time.perf_counter()
     try:
-        extraction = extract_events(doc.id, parsed, time_anchor(doc), doc.site, doc.title)
+        anchor = time_anchor(doc)
+        extraction = extract_events(doc.id, parsed, anchor, doc.site, doc.title)
+        relations = extract_relations(doc.id, parsed, anchor, doc.site, doc.title)
+        extraction = replace(extraction, relations=relations)
     except Exception as error:
         return _failed(doc.origin, "extract", error)
     timings.append(("extract", time.perf_counter() - started))

@@ -298,10 +298,61 @@ class EventMention:
     claim: ClaimRecord
 
 
+RelationType = Literal[
+    "holds-position",
+    "commands",
+    "controls",
+    "member-of",
+    "under",
+    "allied-with",
+    "backs",
+    "fights",
+    "present-in",
+]
+
+
+@dataclass(frozen=True)
+class RelationEnd:
+    """One end of a relation as the text names it: an entity, or a phrase with one inside."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # the entity label, or "NP" for a plain noun phrase
+    pack_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """One document's statement that two actors (or an actor and a place) stand in a relation.
+
+    `how` names the construction it was read from (apposition, copula, title, possessive,
+    verb, relative, preposition); `qualifier` the word that dates it ("new", "former");
+    `time` the date it gives (the start for "new" and "since", the end for "former").
+    """
+
+    id: str
+    doc_id: str
+    type: RelationType
+    subject: RelationEnd
+    object: RelationEnd
+    title: str | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    how: str
+    qualifier: str | None
+    time: TimeValue | None
+    ended: bool
+    sentence: int
+    claim: ClaimRecord  # claim.event_mention_id holds this relation mention's id
+
+
 @dataclass(frozen=True)
 class Extraction:
     doc_id: str
     events: tuple[EventMention, ...]
+    relations: tuple[RelationMention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,10 @@ def get_network(
     type: Annotated[list[str] | None, Query(description="keep only these entity types")] = None,
     min_weight: Annotated[int, Query(ge=1, le=10**6)] = 1,
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 300,
-    kind: Annotated[list[Literal["events", "sentences"]] | None, Query()] = None,
+    kind: Annotated[
+        list[Literal["events", "sentences", "relations"]] | None,
+        Query(description="what links two entities; typed relations are listed on every edge"),
+    ] = None,
 ) -> dict[str, Any]:
     kinds = set(kind or ["events", "sentences"])
     with store.read() as conn:

@@ -51,7 +51,8 @@ app.add_typer(bench_app, name="bench")
 
 # Modules under sitrep.cli that each define `register(app, eval_app, bench_app)`.
 AREAS = (
-    "ingest", "docs", "clean", "nlp", "entities", "events", "decisions", "serve", "export", "bench",
+    "ingest", "docs", "clean", "nlp", "entities", "events", "relations", "decisions", "serve",
+    "export", "bench",
 )  # fmt: skip
 
 

@@ -81,6 +81,12 @@ def _print_dossier(d: dict[str, Any]) -> None:
             span = f"{item.get('start') or '?'}–{item.get('end') or ''}"
             org = item.get("org") or ""
             out.print(cell(f"  {key[:-1]}: {label} {org} {span}  [{item['source']}]"))
+    from sitrep.export.dossier_render import relation_line
+
+    for section, rels in (d.get("relations") or {}).items():  # what the reports say
+        for rel in rels:
+            if rel["learned"]:
+                out.print(cell(f"  {section}: {relation_line(rel)}  [reports]"))
     out.print(f"mentions: {d['n_mentions']} in {len(d['documents'])} documents; "
               f"first seen {d['first_seen']}, last seen {d['last_seen']}")  # fmt: skip
     for s in d["mentions"][:20]:

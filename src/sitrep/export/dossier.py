@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from sitrep.export import data
+from sitrep.read.relations import dossier_relations
 from sitrep.store import Store, schema
 
 MAX_MENTIONS = 200  # enough to cite; a dossier is not a concordance
@@ -60,6 +61,8 @@ class Dossier:
     timeline: list[TimelineEntry] = field(default_factory=list)
     mentions: list[Citation] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name, for affiliations
+    # What the reports say: relations by dossier section (read.relations)
+    relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def find_entity(conn: Connection, name_or_id: str) -> data.EntityRow:
@@ -162,5 +165,6 @@ def build_dossier(store: Store, name_or_id: str) -> Dossier:
             names={k: v["name"] for k, v in known.items()},
         )
         dossier.timeline = _timeline(conn, entity["id"], known)
+        dossier.relations = dossier_relations(conn, entity["id"])
         dossier.mentions = _mentions(conn, entity["id"])
     return dossier

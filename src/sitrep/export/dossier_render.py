@@ -71,6 +71,36 @@ def _cite_md(c: Citation) -> list[str]:
     ]
 
 
+def relation_line(rel: dict[str, Any]) -> str:
+    """ "commands Radwan Force (commander), 2023–2024-09-21, ended: corroborated, 2 origins"."""
+    arrow = "" if rel["direction"] == "outgoing" else "← "
+    title = f" ({rel['title']})" if rel.get("title") else ""
+    period = f"{rel.get('time_start') or '?'}–{rel.get('time_end') or ''}"
+    ended = ", ended" if rel.get("ended") else ""
+    pack = "; the domain pack says so too" if rel.get("from_pack") else ""
+    return (
+        f"{arrow}{rel['type']} {rel['other']['name']}{title}, {period}{ended}: "
+        f"{rel['status']}, {rel['n_origins']} origins{pack}"
+    )
+
+
+def _relations_md(d: Dossier) -> list[str]:
+    learned = [(k, r) for k, rels in d.relations.items() for r in rels if r["learned"]]
+    lines = ["", f"## What the reports say ({len(learned)} relations)", ""]
+    for _section, rel in learned:
+        lines.append(f"- {md(relation_line(rel))}")
+        for c in rel["claims"]:
+            if c["source"] != "report":
+                continue
+            hedged = ", hedged" if c["hedged"] else ""
+            lines += [
+                f"  - {md(c['outlet'] or 'unknown outlet')}, {md(c['published'] or 'undated')} "
+                f"({md(c['stance'])}{hedged}; document `{c['document_id']}`):",
+                f"    > {md(c['sentence'])}",
+            ]
+    return lines if learned else [*lines, "- (none found)"]
+
+
 def render_markdown(d: Dossier) -> str:
     e = d.entity
     lines = [f"# {md(e['name'])}", "", f"- id: `{e['id']}`", f"- type: {md(e['type'])}"]
@@ -87,6 +117,7 @@ def render_markdown(d: Dossier) -> str:
         f"{_period(a)}"
         for a in d.affiliations
     ] or ["- (none recorded)"]
+    lines += _relations_md(d)
     lines += ["", f"## Timeline ({len(d.timeline)} events)", ""]
     for t in d.timeline:
         lines += [
@@ -133,6 +164,14 @@ blockquote{margin:.3rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #b
 <ul>{% for a in d.affiliations %}
 <li>{{ a.relation or "linked to" }} {{ d.names.get(a.org, a.org) }}{{ period(a) }}</li>
 {% else %}<li>(none recorded)</li>{% endfor %}</ul>
+<h2>What the reports say</h2>
+<ul>{% for section, rels in d.relations.items() %}{% for r in rels if r.learned %}
+<li>{{ relation_line(r) }}<ul>{% for c in r.claims if c.source == "report" %}
+<li>{{ c.outlet or "unknown outlet" }}, {{ c.published or "undated" }} <span class="meta">(
+{{- c.stance }}{% if c.hedged %}, hedged{% endif %};
+document <code>{{ c.document_id }}</code>)</span>
+<blockquote>{{ c.sentence }}</blockquote></li>{% endfor %}</ul></li>
+{% endfor %}{% endfor %}</ul>
 <h2>Timeline ({{ d.timeline|length }} events)</h2>
 {% for t in d.timeline %}<section id="{{ t.event_id }}">
 <h3>{{ when(t.time_start, t.time_end, t.time_precision) }} — {{ t.type }}
@@ -173,7 +212,12 @@ def render_html(d: Dossier) -> str:
 
     page = env.from_string(_HTML)
     return page.render(
-        e=d.entity, d=d, when=when, period=lambda item: _period(item, str), cite=cite
+        e=d.entity,
+        d=d,
+        when=when,
+        period=lambda item: _period(item, str),
+        cite=cite,
+        relation_line=relation_line,
     )
 
 

@@ -174,6 +174,9 @@ def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityPro
         for mention in data.entity_mentions(conn):
             if mention["entity_id"] in known:
                 yield mention_proxy(mention, known)
+        from sitrep.export.relations import relation_proxies
+
+        yield from relation_proxies(conn, known)
 
 
 class FtmExporter:

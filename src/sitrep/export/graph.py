@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from sitrep.export import data
+from sitrep.export.relations import add_gexf_relations, add_graphml_relations, relation_records
 from sitrep.store import Store
 
 Pair = tuple[str, str]
@@ -126,7 +127,10 @@ class GexfExporter:
 
     def write(self, store: Store, out: BinaryIO, options: Mapping[str, Any]) -> int:
         graph = build_graph(store, places=bool(options.get("places", False)))
-        _write_tree(gexf_tree(graph), out)
+        tree = gexf_tree(graph)
+        with store.read() as conn:  # typed, dated relation edges beside co-occurrence
+            add_gexf_relations(tree, relation_records(conn), data.entities(conn))
+        _write_tree(tree, out)
         return len(graph.nodes)
 
 
@@ -137,5 +141,8 @@ class GraphMlExporter:
 
     def write(self, store: Store, out: BinaryIO, options: Mapping[str, Any]) -> int:
         graph = build_graph(store, places=bool(options.get("places", False)))
-        _write_tree(graphml_tree(graph), out)
+        tree = graphml_tree(graph)
+        with store.read() as conn:
+            add_graphml_relations(tree, relation_records(conn), data.entities(conn))
+        _write_tree(tree, out)
         return len(graph.nodes)

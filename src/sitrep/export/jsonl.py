@@ -1,8 +1,9 @@
 """`jsonl`: the whole store as JSON lines, one object per line with a `kind` field.
 
-Documents first, then entities, then events each carrying its claims, so a reader streaming the
-file has met every id an event points at before the event itself. An event filter among the
-options (type, actor, place, since, until, status) narrows the events, as in `sitrep events`.
+Documents first, then entities, then events each carrying its claims, then relations with
+theirs, so a reader streaming the file has met every id a record points at before the record. An
+event filter among the options (type, actor, place, since, until, status) narrows the events, as
+in `sitrep events`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any, BinaryIO
 
 from sitrep.export import data
+from sitrep.export.relations import relation_records
 from sitrep.store import Store
 
 _CLAIM_FIELDS = (
@@ -44,5 +46,8 @@ class JsonlExporter:
             for event in data.events(conn, options):
                 found = [{k: c.get(k) for k in _CLAIM_FIELDS} for c in claims.get(event["id"], [])]
                 out.write(json_line({"kind": "event", **event, "claims": found}))
+                count += 1
+            for relation in relation_records(conn):
+                out.write(json_line({"kind": "relation", **relation}))
                 count += 1
         return count

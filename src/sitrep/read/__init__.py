@@ -10,6 +10,7 @@ REST API (and so the web UI) and the exports alike. Each module owns one noun:
     network    network, event_pairs, sentence_pairs (co-event + co-sentence)
     map        located_events, feature (GeoJSON)
     judgements judgements_query, list_judgements, judgements_about
+    relations  relations_of / list_relations (typed, dated, with claims), dossier_relations
     columns    the column lists and claims query the others share
 
 Functions take an open connection (`store.read()`), so a caller can ask several questions of

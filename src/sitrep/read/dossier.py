@@ -13,6 +13,7 @@ from sitrep.errors import NotFoundError
 from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, rows
 from sitrep.read.events import EventFilter, events_query
 from sitrep.read.judgements import judgements_about
+from sitrep.read.relations import dossier_relations
 from sitrep.store import schema
 
 D, S, M, E = schema.documents, schema.sentences, schema.mentions, schema.entities
@@ -43,6 +44,7 @@ def dossier(conn: Connection, entity_id: str) -> dict[str, Any]:
     entity["co_occurring"] = co_occurring(conn, entity_id, entity["events"])
     entity["sources"] = sources(conn, entity_id)
     entity["judgements"] = judgements_about(conn, entity_id)
+    entity["relations"] = dossier_relations(conn, entity_id)  # pack and learned, told apart
     return entity
 
 

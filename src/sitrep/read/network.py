@@ -1,6 +1,9 @@
 """The network: who appears with whom. One definition for the workbench and the graph
 exports (GEXF, GraphML): two entities are linked when they take part in one event (its place
 counts as taking part) and when they are named in one sentence; an edge's weight is the sum.
+Every edge lists the typed relations the reports and the pack state between its two ends
+(`relations`: commands, member of, allied, fights, present in ...); with the kind "relations",
+a pair linked only by such a relation is an edge too, weighted by its claims.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from typing import Any
 from sqlalchemy import Connection, String, and_, cast, func, select
 
 from sitrep.read.dossier import participant_ids
+from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
 E, M, EV = schema.entities, schema.mentions, schema.events
 Pair = tuple[str, str]
-KINDS = frozenset({"events", "sentences"})
+KINDS = frozenset({"events", "sentences", "relations"})
 
 
 def sentence_pairs(conn: Connection) -> Counter[Pair]:
@@ -53,10 +57,14 @@ def network(
 ) -> dict[str, Any]:
     by_sentence = sentence_pairs(conn) if "sentences" in kinds else Counter()
     by_event = event_pairs(conn) if "events" in kinds else Counter()
+    typed = relation_pairs(conn)
+    by_relation: Counter[Pair] = Counter()
+    if "relations" in kinds:
+        by_relation = Counter({p: sum(r["claims"] for r in rels) for p, rels in typed.items()})
     info = {r.id: r for r in conn.execute(select(E.c.id, E.c.name, E.c.type))}
     edges: list[dict[str, Any]] = []
-    for pair in sorted(set(by_sentence) | set(by_event)):
-        weight = by_sentence[pair] + by_event[pair]
+    for pair in sorted(set(by_sentence) | set(by_event) | set(by_relation)):
+        weight = by_sentence[pair] + by_event[pair] + by_relation[pair]
         known = all(x in info and (not types or info[x].type in types) for x in pair)
         if known and weight >= min_weight:
             edges.append(
@@ -66,6 +74,7 @@ def network(
                     "weight": weight,
                     "sentences": by_sentence[pair],
                     "events": by_event[pair],
+                    "relations": typed.get(pair, []),
                 }
             )
     degree: Counter[str] = Counter()

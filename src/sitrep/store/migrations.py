@@ -48,9 +48,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         _create_core_tables,
     ),
     (2, "full-text search index over documents", _create_search_index),
+    # Additive: a store made before relations gains their two tables (nothing else changes).
+    (3, "relations: relation_mentions, relations", _create_core_tables),
     # A store grouped before this table existed has no rows in it: corroboration then re-groups
     # everything once, which fills it (`corroborate.run`).
-    (3, "event blocks: where a new event mention finds what it may join", _create_core_tables),
+    (4, "event blocks: where a new event mention finds what it may join", _create_core_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -270,3 +270,53 @@ Index("ix_event_blocks_mention", event_blocks.c.mention_id)
 
 Index("ix_event_mentions_type_time", event_mentions.c.type, event_mentions.c.time_start)
 Index("ix_events_time", events.c.time_start)
+
+# -- relations (roles, affiliations, alliances, presence) -----------------------------------
+
+relation_mentions = Table(
+    "relation_mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    # the document that states it; None for the domain pack's own positions and affiliations
+    Column("document_id", String(40), index=True),
+    Column("relation_id", String(40), index=True),  # set by the relations reduce
+    Column("type", String(24), nullable=False),
+    Column("subject", JSON, nullable=False),  # {"text", "start", "end", "label", "pack_id"}
+    Column("object", JSON, nullable=False),
+    Column("subject_entity_id", String(80), index=True),  # set by the relations reduce
+    Column("object_entity_id", String(80), index=True),
+    Column("title", Text),
+    Column("cue", Text, nullable=False),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("how", String(16), nullable=False),  # apposition / copula / title / verb / pack ...
+    Column("qualifier", String(24)),  # "new", "former" ...
+    Column("time", JSON),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("time_precision", String(12)),
+    Column("ended", Boolean, nullable=False),
+    Column("anchor", String(10)),  # the publication date it was read against
+    Column("sentence", Integer),
+    Column("claim", JSON, nullable=False),  # outlet, chain, stance, hedged, hedges, quote, span
+    Column("origin_key", Text),
+)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", String(40), primary_key=True),  # stable_id(type, subject entity, object entity)
+    Column("type", String(24), nullable=False, index=True),
+    Column("subject_entity_id", String(80), nullable=False, index=True),
+    Column("object_entity_id", String(80), nullable=False, index=True),
+    Column("title", Text),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("ended", Boolean, nullable=False),
+    Column("status", String(16), nullable=False),  # single-source / corroborated / ... / pack
+    Column("status_reason", Text, nullable=False),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_origins", Integer, nullable=False),
+    Column("origins", JSON, nullable=False),
+    Column("sources", JSON, nullable=False),  # "pack" and/or "reports"
+)

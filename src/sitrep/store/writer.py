@@ -17,6 +17,7 @@ from sitrep.records import (
     stable_id,
 )
 from sitrep.store import schema
+from sitrep.store.relrows import relation_mention_row
 from sitrep.store.store import insert_ignore, insert_new, utc_now
 
 
@@ -160,6 +161,7 @@ def write_batch(
     """Write one batch of documents with everything the map produced; return how many were new."""
     doc_rows, comments, origins, search = [], [], [], []
     sentence_rows, mention_rows, event_mention_rows, claim_rows = [], [], [], []
+    relation_rows: list[dict[str, Any]] = []
     for result in results:
         doc = result.document
         row = document_row(doc, run_id, duplicates.get(doc.id, DuplicateInfo(None, None, None)))
@@ -172,6 +174,7 @@ def write_batch(
             ems, cls = extraction_rows(result.extraction)
             event_mention_rows += ems
             claim_rows += cls
+            relation_rows += [relation_mention_row(r) for r in result.extraction.relations]
         doc_rows.append(row)
         comments += comment_rows(doc)
         origins.append({"document_id": doc.id, "origin": doc.origin, "run_id": run_id})
@@ -183,6 +186,7 @@ def write_batch(
     insert_ignore(conn, schema.mentions, mention_rows)
     insert_ignore(conn, schema.event_mentions, event_mention_rows)
     insert_ignore(conn, schema.claims, claim_rows)
+    insert_ignore(conn, schema.relation_mentions, relation_rows)
     search = [row for row in search if row["document_id"] in inserted]
     if conn.dialect.name == "sqlite" and search:
         index_for_search(conn, search)

@@ -1,0 +1,433 @@
+"""Relations against the store: both ends resolved to entities, mentions grouped, dated, scored.
+
+- Ends resolve through the entity mentions the resolution stage already placed: the mention
+  that lies inside (else overlaps) the end's span; a phrase with a pack name inside resolves to
+  that pack actor. An end that names no entity leaves the mention out of every relation.
+- The same (type, subject, object) from several documents is one relation, with its claims and
+  independent origins counted the way events count them (`origins.event_status`).
+- The domain pack's positions and affiliations are claims too, with the pack as their source.
+- Time: the earliest start any claim gives ("since 1998", "the new commander" by its date);
+  a "former" claim published no earlier than the last claim of the relation as current ends it
+  (by that date) rather than standing beside it as another relation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, select, update
+
+from sitrep.corroborate.origins import ClaimView, event_status, origin_key
+from sitrep.pack import Pack
+from sitrep.records import stable_id
+from sitrep.resolve.ids import name_entity_id, pack_entity_id
+from sitrep.resolve.rows import name_entity_row
+from sitrep.store import Store, chunked, insert_ignore
+from sitrep.store import schema as s
+
+UNRESOLVED = "-"  # relation_id of a mention whose ends name no entity: not retried each run
+PACK_DOC = None
+
+
+@dataclass(frozen=True)
+class RelationStats:
+    mentions: int
+    resolved: int
+    relations: int
+    pack_claims: int
+    by_status: dict[str, int]
+
+
+def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> RelationStats:
+    """Resolve new relation mentions and regroup the relations they touch.
+
+    `everything` resolves every mention's ends again and rebuilds every relation: what an
+    analyst's merge or split of entities (which re-points mentions) needs to reach relations."""
+    with store.transaction() as conn:
+        if everything:
+            rm = s.relation_mentions
+            conn.execute(delete(s.relations))
+            conn.execute(
+                update(rm)
+                .where(rm.c.document_id.is_not(None))
+                .values(relation_id=None, subject_entity_id=None, object_entity_id=None)
+            )
+            conn.execute(update(rm).where(rm.c.document_id.is_(None)).values(relation_id=None))
+        pack_claims = insert_ignore(conn, s.relation_mentions, _stored_pack_rows(conn, pack))
+        fresh = _fresh(conn)
+        resolved = _resolve_ends(conn, fresh)
+        keys = {_key(r) for r in resolved}
+        rows = _members(conn, keys)
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            groups[_key(row)].append(row)
+        relation_rows = [relation_row(key, members) for key, members in groups.items()]
+        ids = [r["id"] for r in relation_rows]
+        for chunk in chunked(ids):
+            conn.execute(delete(s.relations).where(s.relations.c.id.in_(chunk)))
+        insert_ignore(conn, s.relations, relation_rows)
+        rm = s.relation_mentions
+        marks = [
+            {"_id": m["id"], "_rel": relation_id(*key), "_origin": m["origin_key"]}
+            for key, members in groups.items()
+            for m in members
+        ]
+        if marks:  # one statement, many rows: a large ingest touches thousands of mentions
+            conn.execute(
+                update(rm)
+                .where(rm.c.id == bindparam("_id"))
+                .values(relation_id=bindparam("_rel"), origin_key=bindparam("_origin")),
+                marks,
+            )
+        done = {r["id"] for r in resolved}
+        unresolved = [r["id"] for r in fresh if r["id"] not in done]
+        for chunk in chunked(unresolved):
+            conn.execute(update(rm).where(rm.c.id.in_(chunk)).values(relation_id=UNRESOLVED))
+    statuses = Counter(r["status"] for r in relation_rows)
+    return RelationStats(len(fresh), len(resolved), len(relation_rows), pack_claims, dict(statuses))
+
+
+def relation_id(type_: str, subject: str, obj: str) -> str:
+    return stable_id("rel", type_, subject, obj)
+
+
+def _key(row: dict[str, Any]) -> tuple[str, str, str]:
+    return (str(row["type"]), str(row["subject_entity_id"]), str(row["object_entity_id"]))
+
+
+# -- the pack's own claims -------------------------------------------------------------------
+
+# The pack's affiliation words as relation types (and whether the ends swap).
+PACK_RELATIONS = {
+    "member-of": ("member-of", False),
+    "part-of": ("under", False),
+    "under": ("under", False),
+    "commands": ("commands", False),
+    "allied-with": ("allied-with", False),
+    "backs": ("backs", False),
+    "backed-by": ("backs", True),
+    "funded-by": ("backs", True),
+    "fights": ("fights", False),
+}
+# Titles of a pack position that put its holder in charge: the same nouns as the extractor's.
+_COMMAND_WORDS = frozenset(
+    {"commander", "chief", "head", "leader", "director", "president", "minister", "chairman",
+     "governor", "secretary-general", "founder"}
+)  # fmt: skip
+
+
+def pack_rows(pack: Pack) -> list[dict[str, Any]]:
+    """The pack's positions and affiliations between two pack actors, as relation mentions."""
+    source = pack.meta.default_source
+    out = []
+    for actor in pack.actors.values():
+        for pos in actor.positions:
+            if pos.org is None or pos.org not in pack.actors:
+                continue
+            words = pos.title.lower().split()
+            subordinate = words[0] in ("deputy", "vice", "assistant", "press", "acting")
+            kind = (
+                "commands" if set(words) & _COMMAND_WORDS and not subordinate else "holds-position"
+            )
+            out.append(_pack_row(actor.id, pos.org, kind, pos.title, pos.start, pos.end,
+                                 pos.source or source))  # fmt: skip
+        for aff in actor.affiliations:
+            found = PACK_RELATIONS.get(aff.relation)
+            if found is None or aff.org not in pack.actors:
+                continue
+            kind, swap = found
+            subject, obj = (aff.org, actor.id) if swap else (actor.id, aff.org)
+            out.append(
+                _pack_row(subject, obj, kind, None, aff.start, aff.end, aff.source or source)
+            )
+    return out
+
+
+def _stored_pack_rows(conn: Connection, pack: Pack) -> list[dict[str, Any]]:
+    """The pack's claims between two actors the store holds as entities (an actor enters the
+    store when a document names it: the network shows the pack's links among those)."""
+    rows = pack_rows(pack)
+    ids = sorted({r[k] for r in rows for k in ("subject_entity_id", "object_entity_id")})
+    e = s.entities.c
+    stored = {
+        row.id
+        for chunk in chunked(ids)
+        for row in conn.execute(select(e.id).where(e.id.in_(chunk)))
+    }
+    return [r for r in rows if r["subject_entity_id"] in stored and r["object_entity_id"] in stored]
+
+
+def _pack_row(
+    subject: str,
+    obj: str,
+    kind: str,
+    title: str | None,
+    start: str | None,
+    end: str | None,
+    source: str,
+) -> dict[str, Any]:
+    return {
+        "id": stable_id("rlm", "pack", kind, subject, obj, title or ""),
+        "document_id": PACK_DOC,
+        "relation_id": None,
+        "type": kind,
+        "subject": {"text": subject, "pack_id": subject},
+        "object": {"text": obj, "pack_id": obj},
+        "subject_entity_id": pack_entity_id(subject),
+        "object_entity_id": pack_entity_id(obj),
+        "title": title,
+        "cue": "pack",
+        "cue_start": None,
+        "cue_end": None,
+        "how": "pack",
+        "qualifier": None,
+        "time": None,
+        "time_start": start,
+        "time_end": end,
+        "time_precision": None,
+        "ended": end is not None,
+        "anchor": None,
+        "sentence": None,
+        "claim": {
+            "outlet": source,
+            "chain": [],
+            "stance": "asserts",
+            "hedged": False,
+            "hedges": [],
+            "quote": None,
+            "sentence_text": None,
+        },
+        "origin_key": "pack",
+    }
+
+
+# -- resolving the ends ----------------------------------------------------------------------
+
+
+def _fresh(conn: Connection) -> list[dict[str, Any]]:
+    query = select(s.relation_mentions).where(s.relation_mentions.c.relation_id.is_(None))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fresh mentions whose both ends name (different) entities, with the entity ids set."""
+    docs = sorted({str(r["document_id"]) for r in fresh if r["document_id"]})
+    by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    m = s.mentions.c
+    for chunk in chunked(docs):
+        query = select(m.document_id, m.start, m.end, m.entity_id).where(
+            m.document_id.in_(chunk), m.entity_id.is_not(None)
+        )
+        for found in conn.execute(query):
+            by_doc[found.document_id].append((found.start, found.end, found.entity_id))
+    known = _pack_entities(conn, fresh)
+    out: list[dict[str, Any]] = []
+    for row in fresh:
+        if row["document_id"] is None:
+            out.append(row)  # the pack's: already resolved
+            continue
+        mentions = by_doc.get(row["document_id"], [])
+        subject = _entity_of(row["subject"], mentions, known) or _minted(conn, row, "subject")
+        obj = _entity_of(row["object"], mentions, known) or _minted(conn, row, "object")
+        if subject is None or obj is None or subject == obj:
+            continue
+        row["subject_entity_id"], row["object_entity_id"] = subject, obj
+        out.append(row)
+    types = _entity_types(
+        conn, {r[k] for r in out for k in ("subject_entity_id", "object_entity_id")}
+    )
+    out = [
+        r
+        for r in out
+        if r["document_id"] is None
+        or fits(r["type"], types.get(r["subject_entity_id"]), types.get(r["object_entity_id"]))
+    ]
+    ends = [
+        {"_id": r["id"], "_s": r["subject_entity_id"], "_o": r["object_entity_id"]}
+        for r in out
+        if r["document_id"] is not None
+    ]
+    if ends:
+        rm = s.relation_mentions
+        conn.execute(
+            update(rm)
+            .where(rm.c.id == bindparam("_id"))
+            .values(subject_entity_id=bindparam("_s"), object_entity_id=bindparam("_o")),
+            ends,
+        )
+    return out
+
+
+# A place of the gazetteer (a city, a region) is only ever where something is, what someone
+# holds, or what an office is of ("the governor of Najaf"): "Baghdad joined Kata'ib Hezbollah"
+# is a misparse of "Kata'ib Hezbollah in Baghdad".
+PLACE_TYPES = frozenset({"place"})
+AT_A_PLACE = frozenset({"present-in", "controls", "commands", "holds-position"})
+
+
+def fits(kind: str, subject_type: str | None, object_type: str | None) -> bool:
+    """Whether the resolved ends' types fit the relation (its type signature)."""
+    if subject_type in PLACE_TYPES:
+        return False
+    if kind == "present-in":
+        return object_type in PLACE_TYPES or object_type == "state"
+    return object_type not in PLACE_TYPES or kind in AT_A_PLACE
+
+
+def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
+    e = s.entities.c
+    return {
+        row.id: row.type
+        for chunk in chunked(sorted(ids))
+        for row in conn.execute(select(e.id, e.type).where(e.id.in_(chunk)))
+    }
+
+
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "al", "el"})
+
+
+def _minted(conn: Connection, row: dict[str, Any], side: str) -> str | None:
+    """A body named in capitals the tagger missed ("the Iranian Armed Forces", the object of a
+    role) becomes an organisation entity of its own, by the same name key resolution uses."""
+    end = row[side]
+    if row["type"] == "present-in" or end.get("label") != "NP":
+        return None
+    words = str(end.get("text", "")).split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    named = [w for w in words if w.lower() not in _NAME_GLUE]
+    if len(named) < 2 or not all(w[:1].isupper() for w in named):
+        return None
+    name = " ".join(words)
+    entity_id = name_entity_id("org", name)
+    insert_ignore(conn, s.entities, [name_entity_row(entity_id, "org", name)])
+    return entity_id
+
+
+def _pack_entities(conn: Connection, rows: Iterable[dict[str, Any]]) -> set[str]:
+    ids = sorted(
+        {
+            pack_entity_id(str(end["pack_id"]))
+            for r in rows
+            for end in (r["subject"], r["object"])
+            if end.get("pack_id")
+        }
+    )
+    e = s.entities.c
+    return {
+        row.id
+        for chunk in chunked(ids)
+        for row in conn.execute(select(e.id).where(e.id.in_(chunk)))
+    }
+
+
+def _entity_of(
+    end: dict[str, Any], mentions: Sequence[tuple[int, int, str]], known: set[str]
+) -> str | None:
+    """The entity an end names: a mention inside its span (the longest), else one overlapping
+    it, else the pack actor a name inside it matched."""
+    lo, hi = int(end["start"]), int(end["end"])
+    inside = [(e - s_, ent) for s_, e, ent in mentions if lo <= s_ and e <= hi]
+    if inside:
+        return max(inside)[1]
+    overlap = [(min(e, hi) - max(s_, lo), ent) for s_, e, ent in mentions if s_ < hi and lo < e]
+    if overlap:
+        return max(overlap)[1]
+    pack_id = end.get("pack_id")
+    if pack_id and pack_entity_id(str(pack_id)) in known:
+        return pack_entity_id(str(pack_id))
+    return None
+
+
+# -- grouping --------------------------------------------------------------------------------
+
+
+def _members(conn: Connection, keys: set[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Every resolved mention of the relations `keys` name, with its document's date and copy."""
+    rm, d = s.relation_mentions.c, s.documents.c
+    subjects = sorted({k[1] for k in keys})
+    out = []
+    query = select(s.relation_mentions, d.published, d.duplicate_of, d.site).outerjoin(
+        s.documents, d.id == rm.document_id
+    )
+    for chunk in chunked(subjects):
+        for row in conn.execute(query.where(rm.subject_entity_id.in_(chunk))):
+            item = dict(row._mapping)
+            if _key(item) in keys:
+                out.append(item)
+    roots = {r["duplicate_of"] for r in out if r["duplicate_of"]}
+    sites = {
+        doc.id: doc.site
+        for chunk in chunked(sorted(roots))
+        for doc in conn.execute(select(d.id, d.site).where(d.id.in_(chunk)))
+    }
+    for item in out:
+        if item["document_id"] is not None:
+            item["origin_key"] = origin_key(_view(item, sites))
+    return out
+
+
+def _view(row: dict[str, Any], sites: dict[str, str | None]) -> ClaimView:
+    root = row["duplicate_of"] or row["document_id"]
+    claim = row["claim"]
+    return ClaimView(
+        str(claim.get("id") or row["id"]),
+        str(row["document_id"]),
+        str(root),
+        claim.get("outlet"),
+        tuple(claim.get("chain") or ()),
+        str(claim.get("stance") or "asserts"),
+        sites.get(root, claim.get("outlet")),
+    )
+
+
+def relation_row(key: tuple[str, str, str], members: list[dict[str, Any]]) -> dict[str, Any]:
+    reports = [m for m in members if m["document_id"] is not None]
+    pack = [m for m in members if m["document_id"] is None]
+    titles = Counter(m["title"] for m in members if m["title"])
+    start, end, ended = _period(reports, pack)
+    if reports:
+        views = [_view(m, {}) for m in reports]
+        found = event_status(views)
+        status, reason = found.status, found.reason
+        origins, n_origins = list(found.origins), found.n_origins
+    else:
+        status, reason, origins, n_origins = "pack", "stated by the domain pack only", [], 0
+    if pack and reports:
+        reason += "; the domain pack states it too"
+    return {
+        "id": relation_id(*key),
+        "type": key[0],
+        "subject_entity_id": key[1],
+        "object_entity_id": key[2],
+        "title": titles.most_common(1)[0][0] if titles else None,
+        "time_start": start,
+        "time_end": end,
+        "ended": ended,
+        "status": status,
+        "status_reason": reason,
+        "n_claims": len(members),
+        "n_origins": n_origins + (1 if pack else 0),
+        "origins": origins + (["pack"] if pack else []),
+        "sources": (["pack"] if pack else []) + (["reports"] if reports else []),
+    }
+
+
+def _period(
+    reports: list[dict[str, Any]], pack: list[dict[str, Any]]
+) -> tuple[str | None, str | None, bool]:
+    """(start, end, ended) from every claim: the pack's dates, "since", "new" and "former"."""
+    starts = [str(m["time_start"]) for m in pack + reports if m["time_start"] and not m["ended"]]
+    ends = [str(m["time_end"]) for m in pack if m["time_end"]]
+    current = [str(m["published"] or "") for m in reports if not m["ended"]]
+    former = sorted(str(m["published"] or "") for m in reports if m["ended"])
+    last_current = max(current, default="")
+    closing = [f for f in former if f >= last_current]
+    if closing:
+        ends.append(closing[0] or last_current)
+    end = min((e for e in ends if e), default=None)
+    ended = bool(ends)
+    return (min(starts) if starts else None), end, ended

@@ -1,0 +1,197 @@
+"""Per-document relations: a parsed Doc in, relation mentions (each with its claim) out.
+
+Roles, affiliations, alliances, fighting and presence are read from the parse by general
+constructions (`relroles`, `relverbs`), each dated when the text dates it ("the new commander",
+"former", "since 1998") and carrying the same provenance as an event mention: the sentence span,
+the outlet, the source chain and stance from the attribution reader, and its hedges.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_at
+from sitrep.extract.furniture import furniture_spans, inside
+from sitrep.extract.newsworthy import is_headline
+from sitrep.extract.relcues import RelationCues, load_relation_cues
+from sitrep.extract.relpresence import presence_relations
+from sitrep.extract.relroles import Found, role_relations
+from sitrep.extract.relverbs import (
+    control_nouns,
+    controlled_by_hyphen,
+    noun_relations,
+    verb_relations,
+)
+from sitrep.extract.schema import ClaimCues, load_claim_cues
+from sitrep.extract.spans import Phrase, entity_index
+from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.nlp.spans import text_of
+from sitrep.records import (
+    ClaimRecord,
+    RelationEnd,
+    RelationMention,
+    SourceLink,
+    TimeValue,
+    stable_id,
+)
+
+# Constructions that say a relation in passing (a name's apposition or title, a possessive, a
+# modifier): a reporting verb over the sentence takes them as said, never as denied.
+PRESUPPOSED = frozenset({"apposition", "title", "possessive", "preposition", "hyphen"})
+# Which end the time words date: "since 1998" starts a relation.
+_SINCE = re.compile(r"\b(since|from)\s*$", re.IGNORECASE)
+
+
+def extract_relations(
+    doc_id: str, doc: Doc, published: str | None, outlet: str | None, title: str | None = None
+) -> tuple[RelationMention, ...]:
+    """Every relation mention in `doc`, each with its claim."""
+    cues, claim_cues = load_relation_cues(), load_claim_cues()
+    text = text_of(doc)
+    mask = furniture_spans(text, title)
+    ents = {
+        i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)
+    }
+    quotes = find_quotes(text)
+    out: list[RelationMention] = []
+    seen: set[tuple[str, int, int, int, int]] = set()
+    for index, sent in enumerate(doc.sents):
+        if is_headline(sent):
+            continue  # a headline's words are not a sentence's: the parse of it misleads
+        for found in sentence_relations(sent, ents, cues, mask):
+            key = (found.type, found.subject.start, found.subject.end, found.object.start,
+                   found.object.end)  # fmt: skip
+            if key in seen or _same(found.subject, found.object):
+                continue
+            seen.add(key)
+            out.append(
+                _record(doc_id, index, sent, found, published, outlet, ents, claim_cues, quotes)
+            )
+    return tuple(out)
+
+
+def sentence_relations(
+    sent: Span, ents: dict[int, Span], cues: RelationCues, mask: list[tuple[int, int]] | None = None
+) -> list[Found]:
+    """The relations one sentence states, in token order."""
+    found: list[Found] = []
+    for token in sent:
+        if mask and inside(mask, token.idx, token.idx + len(token.text)):
+            continue
+        found += role_relations(token, ents, cues)
+        found += verb_relations(token, ents, cues)
+        found += presence_relations(token, ents, cues)
+        found += noun_relations(token, ents, cues)
+        found += controlled_by_hyphen(token, ents, cues)
+        found += control_nouns(token, ents, cues)
+    return found
+
+
+def _same(a: Phrase, b: Phrase) -> bool:
+    overlap = a.start < b.end and b.start < a.end
+    return overlap or (a.pack_id is not None and a.pack_id == b.pack_id)
+
+
+def _end(phrase: Phrase) -> RelationEnd:
+    return RelationEnd(phrase.text, phrase.start, phrase.end, phrase.label, phrase.pack_id)
+
+
+def _record(
+    doc_id: str,
+    index: int,
+    sent: Span,
+    found: Found,
+    published: str | None,
+    outlet: str | None,
+    ents: dict[int, Span],
+    cues: ClaimCues,
+    quotes: list[tuple[int, int]],
+) -> RelationMention:
+    cue = found.cue
+    start, end = cue.idx, cue.idx + len(cue.text)
+    rid = stable_id(
+        "rlm", doc_id, found.type, found.subject.start, found.subject.end, found.object.start,
+        found.object.end,
+    )  # fmt: skip
+    quote = quote_at(quotes, start, end)
+    attribution = attribute(cue, sent, ents, cues, False, quote)
+    stance = attribution.stance
+    if found.how in PRESUPPOSED and stance in ("denies", "retracts"):
+        # "Peskov denied that Soleimani, the head of the Quds Force, met Putin": the denial is
+        # of the meeting; the role, said in passing, is reported, not denied
+        stance = "reports"
+    hedges = hedges_in(sent.text, cues)
+    chain = ((SourceLink(outlet, "outlet"),) if outlet else ()) + attribution.chain
+    claim = ClaimRecord(
+        id=stable_id("clm", doc_id, rid),
+        doc_id=doc_id,
+        event_mention_id=rid,
+        outlet=outlet,
+        chain=chain,
+        stance=stance,
+        hedged=bool(hedges),
+        hedges=hedges,
+        quote=text_of(sent.doc)[quote[0] : quote[1]] if quote else None,
+        start=sent.start_char,
+        end=sent.end_char,
+        sentence=index,
+        sentence_text=sent.text,
+    )
+    time, ended = _dated(found, sent, published, load_relation_cues())
+    return RelationMention(
+        id=rid,
+        doc_id=doc_id,
+        type=found.type,  # type: ignore[arg-type]
+        subject=_end(found.subject),
+        object=_end(found.object),
+        title=found.title,
+        cue=cue.text,
+        cue_start=start,
+        cue_end=end,
+        how=found.how,
+        qualifier=found.qualifier,
+        time=time,
+        ended=ended,
+        sentence=index,
+        claim=claim,
+    )
+
+
+def _dated(
+    found: Found, sent: Span, anchor: str | None, cues: RelationCues
+) -> tuple[TimeValue | None, bool]:
+    """The relation's time and whether it has ended, from its qualifier or a "since" phrase.
+
+    "the new commander" started by the publication date (known to its year); "the former
+    commander" ended by then; "commander since 1998" started in 1998."""
+    qualifier = (found.qualifier or "").rstrip("-")
+    if qualifier in cues.former_words or qualifier == "ex":
+        return TimeValue(
+            qualifier, "unresolved", None, anchor, anchor, "former-before-anchor"
+        ), True
+    for expr in find_time_expressions(sent.text):
+        words = expr.text
+        since = words.lower().startswith(("since ", "from "))
+        if since or _SINCE.search(sent.text[: expr.start]):
+            if sent.start_char + expr.start < found.cue.idx:
+                continue  # a bound before the cue dates another clause
+            value = _normalized(re.sub(r"^(since|from)\s+", "", words, flags=re.I), anchor)
+            if value.start is None:
+                continue
+            return TimeValue(
+                words if since else f"since {words}", value.precision, value.start, None,
+                anchor, "since",
+            ), False  # fmt: skip
+    if qualifier in cues.new_words and anchor:
+        return TimeValue(qualifier, "year", anchor[:4], anchor, anchor, "new-by-anchor"), False
+    return None, False
+
+
+def _normalized(text: str, anchor: str | None) -> TimeValue:
+    """`normalize_time`, and a bare year ("since 1998"), which it leaves to its context."""
+    if re.fullmatch(r"(1[89]|20)\d\d", text.strip()):
+        year = text.strip()
+        return TimeValue(text, "year", f"{year}-01-01", f"{year}-12-31", anchor, "year")
+    return normalize_time(text, anchor)
