@@ -86,7 +86,7 @@ def test_pack_claims_stand_beside_learned_ones(store: Store) -> None:
 def test_an_older_store_gains_the_relation_tables(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
-    from sitrep.store.migrations import MIGRATIONS
+    from sitrep.store.migrations import LATEST, MIGRATIONS
 
     with engine.begin() as conn:
         s.schema_version.create(conn)
@@ -103,7 +103,7 @@ def test_an_older_store_gains_the_relation_tables(tmp_path: Path) -> None:
     with create_engine(f"sqlite:///{path}").connect() as conn:
         tables = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master"))}
         assert {"relations", "relation_mentions"} <= tables
-        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == 3
+        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == LATEST
 
 
 def test_an_analyst_merge_reaches_relations_on_a_full_rebuild(tmp_path: Path) -> None:
