@@ -78,3 +78,19 @@ def test_parallel_runs_are_interleaved_and_compared_by_median(
     assert "- synthetic 10: local runner, 2 process(es): 30.0, 29.0, 40.0" in markdown_report(
         report
     )
+
+
+def test_a_feed_store_spans_its_days_and_later_runs_are_the_next_days(tmp_path: Path) -> None:
+    from sitrep.bench.driver import _days, _later_batches
+
+    assert _days(20000, 0) == _days(1000, 0)  # by default, every store over the same years
+    assert (_days(1000, 10), _days(20000, 10)) == (100, 2000)  # a feed: the store's own days
+    plan = BenchPlan(fakes=None, sizes=(40,), increment=6, per_day=4)
+    store_days = _days(40, plan.per_day)
+    batches = _later_batches(plan, tmp_path, 40, store_days)["then"]
+    dates = [
+        sorted(json.loads(line)["date"] for line in Path(p).read_text().splitlines())
+        for p in batches
+    ]
+    last_store_day = "2015-01-10"  # 40 documents at 4 a day from 2015-01-01
+    assert last_store_day < dates[0][0] and dates[0][-1] < dates[1][0] < dates[2][0]

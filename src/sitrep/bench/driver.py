@@ -14,10 +14,11 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sitrep.bench.synthetic import write_synthetic_corpus
+from sitrep.bench.synthetic import FIRST_DAY, SPREAD_DAYS, write_synthetic_corpus
 from sitrep.errors import SitrepError
 
 # One batch per later run timed on each filled store; the median of them is reported.
@@ -33,6 +34,7 @@ class BenchPlan:
     ray: bool = False
     repeat: int = 1  # runs of each parallel configuration, interleaved; the median is reported
     increment: int = 100  # documents added to each filled store, to time a later run's reduce
+    per_day: int = 0  # a feed of this many documents a day (0: every store over five years)
 
 
 @dataclass
@@ -112,6 +114,30 @@ def end_to_end(
     return full
 
 
+def _days(size: int, per_day: int) -> int:
+    """Days a store of `size` documents spans: the same five years for every size by default
+    (a denser store), or as many days as a feed of `per_day` documents a day fills."""
+    return -(-size // per_day) if per_day else SPREAD_DAYS
+
+
+def _later_batches(plan: BenchPlan, folder: Path, size: int, days: int) -> dict[str, Any]:
+    """Later runs' batches (other seeds, so their pages are new to every store): dated like
+    the store by default; with a feed (`per_day`), each is the next days' news after it."""
+    if not plan.increment:
+        return {}
+    later = []
+    for number, seed in enumerate(LATER_RUN_SEEDS):
+        if plan.per_day:
+            span = _days(plan.increment, plan.per_day)
+            first = FIRST_DAY + timedelta(days=days + number * span)
+            path = folder / f"increment-{size}-{seed}.jsonl"
+            later.append(write_synthetic_corpus(path, plan.increment, seed, first, span))
+        else:
+            path = folder / f"increment-{seed}.jsonl"
+            later.append(write_synthetic_corpus(path, plan.increment, seed=seed))
+    return {"then": [str(path) for path in later]}
+
+
 def run_bench(plan: BenchPlan) -> BenchReport:
     report = BenchReport()
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,19 +145,10 @@ def run_bench(plan: BenchPlan) -> BenchReport:
         if plan.fakes is not None:
             end_to_end(report, "FA-KES", [str(plan.fakes)], folder)
         base_reduce = base_increment = None
-        then: dict[str, Any] = {}
-        if (
-            plan.increment
-        ):  # later runs' batches: other seeds, so their pages are new to every store
-            later = [
-                write_synthetic_corpus(
-                    folder / f"increment-{seed}.jsonl", plan.increment, seed=seed
-                )
-                for seed in LATER_RUN_SEEDS
-            ]
-            then = {"then": [str(path) for path in later]}
         for size in plan.sizes:
-            corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size)
+            days = _days(size, plan.per_day)
+            corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size, days=days)
+            then = _later_batches(plan, folder, size, days)
             if size == plan.sizes[0]:
                 row = end_to_end(report, f"synthetic {size}", [str(corpus)], folder, then)
             else:

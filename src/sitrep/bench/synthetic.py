@@ -100,12 +100,18 @@ MONTHS = [
 ]
 
 
-def synthetic_documents(count: int, seed: int = 7) -> Iterator[dict[str, str]]:
-    """`count` documents as JSON-lines rows (title, text, date, source, url)."""
+FIRST_DAY = date(2015, 1, 1)
+SPREAD_DAYS = 5 * 365  # the default: any store size spread over the same five years
+
+
+def synthetic_documents(
+    count: int, seed: int = 7, first_day: date = FIRST_DAY, days: int = SPREAD_DAYS
+) -> Iterator[dict[str, str]]:
+    """`count` documents as JSON-lines rows (title, text, date, source, url), published on
+    days spread at random over `days` days from `first_day`."""
     rng = random.Random(seed)
-    start = date(2015, 1, 1)
     for number in range(count):
-        published = start + timedelta(days=rng.randrange(0, 5 * 365))
+        published = first_day + timedelta(days=rng.randrange(0, max(days, 1)))
         sentences = [_sentence(rng) for _ in range(rng.randint(4, 9))]
         sentences += rng.sample(FILLER, 2)
         rng.shuffle(sentences)
@@ -140,9 +146,11 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def write_synthetic_corpus(path: Path, count: int, seed: int = 7) -> Path:
+def write_synthetic_corpus(
+    path: Path, count: int, seed: int = 7, first_day: date = FIRST_DAY, days: int = SPREAD_DAYS
+) -> Path:
     """Write the corpus as one JSON-lines file (what `sitrep ingest` reads) and return it."""
     with path.open("w", encoding="utf-8") as out:
-        for row in synthetic_documents(count, seed):
+        for row in synthetic_documents(count, seed, first_day, days):
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path

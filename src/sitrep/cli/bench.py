@@ -43,6 +43,14 @@ def bench_pipeline(
     increment: Annotated[
         int, typer.Option(min=0, help="documents of a later run timed on each filled store")
     ] = 100,
+    per_day: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="model a daily feed: each store spans size/N days and each later run is the "
+            "next days' news (0: every store spread over the same five years)",
+        ),
+    ] = 0,
     output: Annotated[Path | None, typer.Option("-o", help="write the results as JSON")] = None,
 ) -> None:
     """Documents/s, words/s, peak memory, stage shares, scaling and speed-up, as ratios."""
@@ -57,7 +65,9 @@ def bench_pipeline(
             out.print(f"[yellow]FA-KES not found at {default}: skipping that part[/]")
     from sitrep.bench.driver import BenchPlan, run_bench
 
-    plan = BenchPlan(fakes, _ints(sizes), parallel_size, _ints(workers), ray, repeat, increment)
+    plan = BenchPlan(
+        fakes, _ints(sizes), parallel_size, _ints(workers), ray, repeat, increment, per_day
+    )
     report = run_bench(plan)
     print_report(report)
     if output is not None:
