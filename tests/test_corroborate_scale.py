@@ -136,3 +136,23 @@ def test_a_store_grouped_before_the_block_index_is_regrouped_once(tmp_path: Path
         assert conn.execute(select(s.event_blocks.c.mention_id)).first() is not None
     _add(store, run_id, "casualties", "c2", "Outlet D")
     assert run_corroboration(store).mentions < 4  # ... and later runs read only what they touch
+
+
+def test_an_event_shows_who_no_entity_stands_for_once() -> None:
+    from sitrep.corroborate.run import event_row
+
+    def report(mid: str, unnamed: tuple[tuple[str, str], ...]) -> MentionView:
+        return MentionView(
+            id=mid, doc_id=mid, type="ASSAULT", mode="shelling",
+            entities=frozenset({"pk_hezbollah"}), names={"pk_hezbollah": "Hezbollah"},
+            roles={"pk_hezbollah": "actor"}, unnamed=unnamed,
+        )  # fmt: skip
+
+    row = event_row(
+        [report("m1", (("target", "civilians"),)), report("m2", (("target", "Civilians"),))], []
+    )
+    assert row["participants"] == [
+        {"role": "actor", "entity_id": "pk_hezbollah", "name": "Hezbollah"},
+        {"role": "target", "entity_id": None, "name": "civilians"},
+    ]
+    assert row["summary"].startswith("ASSAULT/shelling: Hezbollah, civilians")

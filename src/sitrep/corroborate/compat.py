@@ -49,6 +49,9 @@ class MentionView:
     # The participants that are states or nationalities ("Syrian", "Russia"): a party to most
     # happenings of its war, so sharing one says nothing of which happening.
     states: frozenset[str] = frozenset()
+    # Participants no entity stands for ("civilians", "13 people", "insurgents"): shown with
+    # the event, never matched on (two reports' "civilians" are not evidence of one happening).
+    unnamed: tuple[tuple[str, str], ...] = ()
     place: str | None = None  # canonical place key
     place_name: str | None = None
     place_country: str | None = None  # country code or key of the place, when known

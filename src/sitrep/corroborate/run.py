@@ -274,12 +274,16 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
     """One event from its mentions: union of participants, most precise place and time."""
     first = min(views, key=lambda v: v.id)
     status = event_status(claims)
-    participants: dict[str, dict[str, str]] = {}
+    participants: dict[str, dict[str, str | None]] = {}
     for v in views:
         for key, name in v.names.items():
             participants.setdefault(
                 key, {"role": v.roles.get(key, "actor"), "entity_id": key, "name": name}
             )
+    for v in views:  # then who no entity stands for ("civilians", "insurgents"), once each
+        for role, text in v.unnamed:
+            entry = {"role": role, "entity_id": None, "name": text}
+            participants.setdefault("np:" + " ".join(text.lower().split()), entry)
     # The most precise time a report of the happening gives; a denial's time is the denial's
     # ("the Kremlin denied in August"), so it dates the event only when nothing else does.
     timed = sorted(views, key=lambda v: (v.denies, PRECISION_RANK.get(v.time_precision, 5), v.id))
@@ -336,11 +340,11 @@ def event_casualties(views: list[MentionView]) -> dict[str, Any] | None:
 def _summary(
     type_: str,
     mode: str | None,
-    parts: list[dict[str, str]],
+    parts: list[dict[str, str | None]],
     place: MentionView | None,
     t: MentionView,
 ) -> str:
-    who = ", ".join(p["name"] for p in parts) or "unknown participants"
+    who = ", ".join(str(p["name"]) for p in parts) or "unknown participants"
     where = f" in {place.place_name}" if place else ""
     when = f" ({t.time_start}..{t.time_end}, {t.time_precision})" if t.time_start else ""
     return f"{type_}{'/' + mode if mode else ''}: {who}{where}{when}"

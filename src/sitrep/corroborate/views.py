@@ -20,6 +20,12 @@ from sitrep.store import schema as s
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+# A participant written as a pronoun is someone the text named before: shown as "They" it says
+# nothing (English personal pronouns, a closed class).
+PRONOUNS = frozenset(
+    {"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "this"}
+    | {"that", "these", "those", "who", "whom"}
+)
 # Participants that are places (a town, a region) are where, not who: "ERBIL, Kurdistan Region
 # —" is a dateline, "Damascus said" the capital's government at best. They neither tie two
 # reports together nor set them apart; states (entity type "state") stay participants.
@@ -167,8 +173,12 @@ def _view(
     where: set[str] = set()  # participants that are places: shown, never matched on
     people: set[str] = set()
     states: set[str] = set()
+    unnamed: list[tuple[str, str]] = []
     for part in row["participants"]:
         key = participant_key(part, doc_id, resolved)
+        text = str(part.get("text") or "").strip()
+        if key is None and text and text.lower() not in PRONOUNS:
+            unnamed.append((str(part["role"]), text))
         if key is not None:
             names.setdefault(key, str(part["text"]))
             roles.setdefault(key, str(part["role"]))
@@ -193,7 +203,7 @@ def _view(
     return MentionView(
         id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
         entities=frozenset(names.keys() - where), names=names, roles=roles,
-        people=frozenset(people), states=frozenset(states),
+        people=frozenset(people), states=frozenset(states), unnamed=tuple(unnamed),
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         time_start=start, time_end=end, time_precision=precision, reported=reported,
         casualties=row["casualties"],
