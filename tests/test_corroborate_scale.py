@@ -156,3 +156,20 @@ def test_an_event_shows_who_no_entity_stands_for_once() -> None:
         {"role": "target", "entity_id": None, "name": "civilians"},
     ]
     assert row["summary"].startswith("ASSAULT/shelling: Hezbollah, civilians")
+
+
+def test_a_place_resolution_knows_as_a_person_is_no_place() -> None:
+    from sitrep.corroborate.views import _view
+
+    def row(place_id: str) -> dict[str, object]:
+        return {
+            "id": "m1", "document_id": "d1", "type": "DIE", "mode": None, "participants": [],
+            "place": {"text": "Soleimani", "start": 10, "end": 19}, "place_entity_id": place_id,
+            "time": None, "time_start": None, "time_end": None, "time_precision": None,
+            "casualties": None, "published": None, "denies": False, "family": "violence",
+        }  # fmt: skip
+
+    people = {"pk_qassem-soleimani": {"type": "person", "country": None, "precision": None}}
+    assert _view(row("pk_qassem-soleimani"), {}, people, {}).place is None
+    towns = {"gn_1": {"type": "place", "country": "SY", "precision": "city"}}
+    assert _view(row("gn_1"), {}, towns, {}).place == "gn_1"

@@ -20,6 +20,8 @@ from sitrep.store import schema as s
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+# Entity types that can be where a happening took place.
+WHERE_TYPES = frozenset({"place", "state"})
 # A participant written as a pronoun is someone the text named before: shown as "They" it says
 # nothing (English personal pronouns, a closed class).
 PRONOUNS = frozenset(
@@ -50,7 +52,8 @@ def _span_entities(conn: Connection, doc_ids: set[str]) -> dict[tuple[str, int, 
 
 
 def _places(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
-    columns = (s.entities.c.id, s.entities.c.name, s.entities.c.country, s.entities.c.precision)
+    e = s.entities.c
+    columns = (e.id, e.name, e.type, e.country, e.precision)
     return {
         r.id: dict(r._mapping)
         for chunk in chunked(sorted(ids))
@@ -191,14 +194,15 @@ def _view(
                 states.add(key)
     place_key = place_name = country = None
     is_country = False
-    if row["place"]:
-        p = row["place"]
+    p = row["place"]
+    place_id = row["place_entity_id"] or resolved.get((doc_id, p["start"], p["end"])) if p else None
+    info = places.get(place_id or "")
+    if p and not (info and info.get("type") not in WHERE_TYPES):
+        # (a place that resolution knows as a person or a group is no place: "in Soleimani")
         place_name = str(p["text"])
-        place_key = row["place_entity_id"] or resolved.get((doc_id, p["start"], p["end"]))
-        info = places.get(place_key or "")
         if info:
             country, is_country = info.get("country"), info.get("precision") == "country"
-        place_key = place_key or "name:" + name_key(place_name)
+        place_key = place_id or "name:" + name_key(place_name)
     start, end, precision, reported = _compared_time(row)
     return MentionView(
         id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
