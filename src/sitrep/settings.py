@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     decompression_floor_bytes: int = Field(
         1024 * 1024, description="decompressed bytes always allowed before the ratio is checked"
     )
+    stage_deadline_s: float = Field(
+        120.0, description="seconds one document's clean + annotate + extract may take"
+    )
     batch_size: int = Field(32, description="documents written per store transaction")
     workers: int = Field(1, description="processes for the per-document stages")
     model: str | None = Field(
