@@ -126,8 +126,12 @@ def broken_gzip(folder: Path) -> Expect:
 
 
 def gzip_bomb(folder: Path) -> Expect:
+    # Over the size cap, but first over the ratio budget (a thousand times its compressed size).
     _write(folder, "bad/bomb.txt.gz", gzip.compress(b"a" * (MAX_INPUT_BYTES + 1024), 9))
-    return {"bomb.txt.gz": "too-large"}
+    # A streamed table: no cap on the whole, only the ratio stops it (blank lines are no rows).
+    table = b"title,text\n" + b"\n" * 8 * 1024 * 1024
+    _write(folder, "bad/bomb.csv.gz", gzip.compress(table, 9))
+    return {"bomb.txt.gz": "over-budget", "bomb.csv.gz": "over-budget"}
 
 
 def too_large(folder: Path) -> Expect:

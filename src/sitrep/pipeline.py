@@ -18,14 +18,15 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sitrep.context import StageContext
+from sitrep.deadline import StageTimeout, time_limit, too_slow
 from sitrep.errors import InputRejected
 
 # the driver side lives in sitrep.loader; these names stay importable from here
@@ -58,9 +59,14 @@ MAP_BATCH = 32  # documents that go through spaCy together
 _process_context: StageContext | None = None
 
 
-def init_worker(use_nlp: bool, model: str | None, pack: str) -> None:
+def init_worker(
+    use_nlp: bool, model: str | None, pack: str, stage_deadline_s: float | None = None
+) -> None:
     """A worker's initialiser: set up its stage context (see `process_context`)."""
-    settings = Settings().model_copy(update={"model": model, "pack": pack})
+    update: dict[str, Any] = {"model": model, "pack": pack}
+    if stage_deadline_s is not None:  # the run's deadline, not the environment's
+        update["stage_deadline_s"] = stage_deadline_s
+    settings = Settings().model_copy(update=update)
     set_process_context(settings, use_nlp)
 
 
@@ -108,8 +114,24 @@ def map_documents(
     `context` gives the pack and the pipeline (default: this worker process's, from
     `init_worker`); without a pipeline the documents are cleaned only, as the context says.
     The batch goes through spaCy's `nlp.pipe` together, which is markedly cheaper than one
-    call per document (about 1.5x on this model); each document's result is its own."""
+    call per document (about 1.5x on this model); each document's result is its own.
+
+    Each document has `stage_deadline_s` (see `sitrep.deadline`): a batch gets as many times
+    that as it has documents; a batch over its time is mapped again one document at a time,
+    so that only the slow one is rejected."""
     context = context or process_context()
+    limit = context.settings.stage_deadline_s
+    try:
+        with time_limit(limit * len(raws)):
+            return _map_batch(raws, context)
+    except StageTimeout:
+        if len(raws) == 1:
+            log.warning("%s took over %s s to map: rejected", raws[0].origin, limit)
+            return [too_slow(raws[0].origin, limit)]
+    return [map_documents([raw], context)[0] for raw in raws]
+
+
+def _map_batch(raws: Sequence[RawDocument], context: StageContext) -> list[DocResult | Rejection]:
     cleaned: list[tuple[CleanDocument, float] | Rejection] = [_clean(raw) for raw in raws]
     docs = [item[0] for item in cleaned if not isinstance(item, Rejection)]
     if context.nlp is None:
@@ -295,24 +317,60 @@ class Ingest:
                 return
             yield item
 
-    def _map(self, raws: list[RawDocument]) -> Iterable[DocResult | Rejection]:
-        """The mapped batch: computed now with one process, else a pool's lazy results."""
+    def _map(self, raws: list[RawDocument]) -> Callable[[], list[DocResult | Rejection]]:
+        """The mapped batch's results: computed now with one process, else a pool's (awaited
+        when called, each batch with a deadline)."""
         if self.workers <= 1:
-            return map_documents(raws, self.context)
+            done = map_documents(raws, self.context)
+            return lambda: done
         # Batches big enough for nlp.pipe, small enough that every worker gets several.
         size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
         batches = [raws[i : i + size] for i in range(0, len(raws), size)]
         try:
-            results = self._open_pool().map(map_documents, batches)  # the workers fork now
+            futures = [self._open_pool().submit(map_documents, b) for b in batches]
         except BrokenProcessPool:  # a worker died on the chunk before: that one is salvaged
-            assert self._pool is not None
-            self._pool.shutdown(wait=False)
-            self._pool = None
-            results = self._open_pool().map(map_documents, batches)
+            self._drop_pool()
+            futures = [self._open_pool().submit(map_documents, b) for b in batches]
         if batches and self.use_nlp and not self._warming:
             self._warming = True  # a thread only after the fork, never before
             _warm_reduce_in_background(self.settings.pack)
-        return (result for batch in results for result in batch)
+        # Each worker's share may take its deadline per document twice over (a batch over its
+        # time is mapped again one by one, see `map_documents`); past that, a worker is stuck.
+        limit = self.settings.stage_deadline_s
+        deadline = time.monotonic() + limit * (2 * len(raws) / self.workers + 1) + _GRACE_S
+        return partial(self._gather, batches, futures, deadline)
+
+    def _gather(
+        self,
+        batches: list[list[RawDocument]],
+        futures: list[Future[list[DocResult | Rejection]]],
+        deadline: float,
+    ) -> list[DocResult | Rejection]:
+        """The pool's results in order. A batch whose worker died, or is still busy past the
+        chunk's deadline (stuck where the worker's own timer cannot reach: the pool is killed
+        and replaced), is mapped again one document per process."""
+        out: list[DocResult | Rejection] = []
+        for batch, future in zip(batches, futures, strict=True):
+            try:
+                out.extend(future.result(timeout=max(0.0, deadline - time.monotonic())))
+                continue
+            except TimeoutError:
+                log.warning("a map worker is stuck past its deadline: it is replaced")
+                self._drop_pool(kill=True)
+            except (BrokenProcessPool, CancelledError):
+                pass
+            out.extend(self._salvage(batch))
+        return out
+
+    def _drop_pool(self, kill: bool = False) -> None:
+        """Let go of a broken pool, or kill a stuck one's processes; the next chunk opens one."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if kill:
+            for process in list((pool._processes or {}).values()):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def _open_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -320,17 +378,18 @@ class Ingest:
                 max_workers=self.workers,
                 mp_context=_worker_context(),
                 initializer=init_worker,
-                initargs=(self.use_nlp, self.settings.model, self.settings.pack),
+                initargs=_worker_args(self.use_nlp, self.settings),
             )
         return self._pool
 
     def _salvage(self, raws: list[RawDocument]) -> list[DocResult | Rejection]:
-        """A worker died mapping this chunk (killed, out of memory, a crash in a library).
+        """A worker died or was stuck mapping this batch (killed, out of memory, a crash or a
+        hang in a library).
 
-        Each of the chunk's documents is mapped again in a process of its own, so the one that
-        kills its worker is rejected and the others are stored; later chunks get a new pool."""
-        # The broken pool is replaced when the next chunk is submitted (see `_map`).
-        log.warning("a map worker died: mapping its %d documents one by one", len(raws))
+        Each of the batch's documents is mapped again in a process of its own, with a deadline
+        on its result, so the one that kills or holds its worker is rejected and the others
+        are stored; later chunks get a new pool."""
+        log.warning("a map worker failed: mapping its %d documents one by one", len(raws))
         return [_map_alone(raw, self.use_nlp, self.settings) for raw in raws]
 
     def _process(self, chunk: list[RawDocument | Rejection]) -> _Mapped:
@@ -346,42 +405,53 @@ class Ingest:
                 fresh.append(item)
             else:
                 seen_again.append((item.id, item.origin))
-        return _Mapped(self._map(fresh), seen_again, rejections, fresh, self._salvage)
+        return _Mapped(self._map(fresh), seen_again, rejections)
+
+
+# Time a worker process gets beyond its documents' deadlines before it is taken for stuck:
+# starting (fork), loading what it needs, handing its results back.
+_GRACE_S = 5.0
 
 
 @dataclass
 class _Mapped:
-    """A chunk on its way: results (maybe still being mapped), re-seen inputs, rejections."""
+    """A chunk on its way: its results (maybe still being mapped), re-seen inputs, rejections."""
 
-    results: Iterable[DocResult | Rejection]
+    results: Callable[[], list[DocResult | Rejection]]
     seen_again: list[tuple[str, str]]
     rejections: list[Rejection]
-    raws: list[RawDocument] = field(default_factory=list)
-    salvage: Callable[[list[RawDocument]], list[DocResult | Rejection]] | None = None
 
     def collect(self) -> tuple[list[DocResult | Rejection], list[tuple[str, str]], list[Rejection]]:
-        try:
-            results = list(self.results)
-        except BrokenProcessPool:
-            if self.salvage is None:
-                raise
-            results = self.salvage(self.raws)
-        return results, self.seen_again, self.rejections
+        return self.results(), self.seen_again, self.rejections
+
+
+def _worker_args(use_nlp: bool, settings: Settings) -> tuple[bool, str | None, str, float]:
+    return (use_nlp, settings.model, settings.pack, settings.stage_deadline_s)
 
 
 def _map_alone(raw: RawDocument, use_nlp: bool, settings: Settings) -> DocResult | Rejection:
-    """One document mapped in a process of its own: its crash costs only itself."""
-    with ProcessPoolExecutor(
+    """One document mapped in a process of its own: its crash or hang costs only itself."""
+    pool = ProcessPoolExecutor(
         max_workers=1,
         mp_context=_worker_context(),
         initializer=init_worker,
-        initargs=(use_nlp, settings.model, settings.pack),
-    ) as pool:
-        try:
-            return pool.submit(map_document, raw).result()
-        except BrokenProcessPool:
-            detail = "the process mapping this document died (out of memory or a library crash)"
-            return Rejection(raw.origin, "malformed", detail, stage="map")
+        initargs=_worker_args(use_nlp, settings),
+    )
+    limit = settings.stage_deadline_s
+    try:
+        result = pool.submit(map_document, raw).result(timeout=limit * 1.5 + _GRACE_S)
+    except TimeoutError:
+        for process in list((pool._processes or {}).values()):
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        log.warning("%s held its process past %s s: rejected", raw.origin, limit)
+        return too_slow(raw.origin, limit)
+    except BrokenProcessPool:
+        pool.shutdown(wait=False)
+        detail = "the process mapping this document died (out of memory or a library crash)"
+        return Rejection(raw.origin, "malformed", detail, stage="map")
+    pool.shutdown()
+    return result
 
 
 def _worker_context() -> BaseContext:

@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     max_field_chars: int = Field(
         10_000_000, description="a CSV/TSV field longer is refused while it is read"
     )
+    max_decompression_ratio: int = Field(
+        100, description="a gzip (or HTTP/WARC encoding) growing more times than this is rejected"
+    )
+    decompression_floor_bytes: int = Field(
+        1024 * 1024, description="decompressed bytes always allowed before the ratio is checked"
+    )
+    stage_deadline_s: float = Field(
+        120.0, description="seconds one document's clean + annotate + extract may take"
+    )
     batch_size: int = Field(32, description="documents written per store transaction")
     workers: int = Field(1, description="processes for the per-document stages")
     model: str | None = Field(

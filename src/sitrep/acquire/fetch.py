@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from sitrep.acquire.netguard import GuardedTransport, fetch_deadline
+from sitrep.acquire.ratio import ratio_problem
 from sitrep.acquire.sniff import SNIFF_BYTES, Refusal, charset_of, classify, undecodable
 from sitrep.errors import FetchError
 from sitrep.records import RawDocument
@@ -75,6 +76,10 @@ def _read_body(response: httpx.Response, settings: Settings, deadline: float) ->
         size += len(chunk)
         if size > cap:
             raise FetchError("too-large", f"{response.url} is over {cap} bytes (fetch_max_bytes)")
+        # httpx undoes Content-Encoding (gzip, deflate, br): hold the decoded bytes to the
+        # ratio budget against the bytes that came over the wire.
+        if problem := ratio_problem(size, response.num_bytes_downloaded, settings):
+            raise FetchError("over-budget", f"{response.url}: {problem}")
         if time.monotonic() > deadline:
             raise FetchError(
                 "unreachable", f"{response.url} took over {settings.fetch_timeout_s} s"

@@ -15,10 +15,11 @@ import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 from sitrep.acquire.base import Items, LinkFetcher, read_capped
 from sitrep.acquire.feeds import iter_feed
+from sitrep.acquire.ratio import CountingReader, RatioExceeded, guarded
 from sitrep.acquire.sniff import (
     SNIFF_BYTES,
     STREAMED_KINDS,
@@ -105,10 +106,11 @@ def _gunzip_items(
     if verdict == "warc":  # warcio reads gzip itself, member by member
         yield from iter_warc(raw, origin, settings)
         return
-    with gzip.GzipFile(fileobj=raw) as unzipped:
+    compressed = CountingReader(raw)
+    with gzip.GzipFile(fileobj=compressed) as gunzip:
+        unzipped = guarded(gunzip, compressed, settings)
         if verdict in STREAMED_KINDS:
-            # GzipFile is a binary stream; typeshed does not call it IO[bytes].
-            yield from iter_stream(cast(IO[bytes], unzipped), verdict, head, origin, settings)
+            yield from iter_stream(unzipped, verdict, head, origin, settings)
         elif (data := read_capped(unzipped, settings.max_input_bytes)) is None:
             yield Rejection(origin, "too-large", "decompressed size is over max_input_bytes")
         else:
@@ -118,9 +120,14 @@ def _gunzip_items(
 def iter_gzip(
     raw: IO[bytes], name: str, origin: str, settings: Settings, fetch_link: LinkFetcher | None
 ) -> Items:
-    """A gzip-compressed input: sniffed again once decompressed; a cut-off stream is reported."""
+    """A gzip-compressed input: sniffed again once decompressed; a cut-off stream is reported.
+
+    Its decompressed bytes are held to `max_decompression_ratio` times the compressed ones
+    (past a floor) while they are read, so a bomb holding a streamed table stops early too."""
     try:
         yield from _gunzip_items(raw, name, origin, settings, fetch_link)
+    except RatioExceeded as over:
+        yield Rejection(origin, "over-budget", over.detail)
     except EOFError:
         yield Rejection(origin, "truncated", "the gzip stream is cut off before its end")
     except (gzip.BadGzipFile, zlib.error):

@@ -12,6 +12,7 @@ from typing import IO, Any
 from warcio.archiveiterator import ArchiveIterator
 
 from sitrep.acquire.base import Item, Items
+from sitrep.acquire.ratio import ratio_problem
 from sitrep.acquire.sniff import charset_of
 from sitrep.records import InputFormat, RawDocument, Rejection
 from sitrep.settings import Settings
@@ -87,6 +88,10 @@ def _record_item(record: Any, origin: str, settings: Settings) -> Item | None:
     content: bytes = stream.read(settings.max_input_bytes + 1)
     if len(content) > settings.max_input_bytes:
         return Rejection(origin, "too-large", "WARC record over max_input_bytes")
+    # The record's length is what it holds on disk, before its HTTP Content-Encoding is undone.
+    stored = getattr(record, "length", None)
+    if isinstance(stored, int) and (problem := ratio_problem(len(content), stored, settings)):
+        return Rejection(origin, "over-budget", problem)
     if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
         return Rejection(origin, "truncated", "the WARC ends inside this record")
     if not content.strip():

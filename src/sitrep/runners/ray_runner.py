@@ -38,7 +38,9 @@ class ShardMapper:
 
     def __init__(self, settings_json: str, use_nlp: bool) -> None:
         self.settings = Settings.model_validate_json(settings_json)
-        init_worker(use_nlp, self.settings.model, self.settings.pack)
+        init_worker(
+            use_nlp, self.settings.model, self.settings.pack, self.settings.stage_deadline_s
+        )
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         done: dict[str, list[Any]] = {"shard": [], "items": []}
