@@ -345,16 +345,25 @@ def _entity_of(
 # -- grouping --------------------------------------------------------------------------------
 
 
+# Objects bound in one statement beside a chunk of subjects (SQLite binds at most 32,766).
+MAX_OBJECTS = 20000
+
+
 def _members(conn: Connection, keys: set[tuple[str, str, str]]) -> list[dict[str, Any]]:
     """Every resolved mention of the relations `keys` name, with its document's date and copy."""
     rm, d = s.relation_mentions.c, s.documents.c
     subjects = sorted({k[1] for k in keys})
+    objects = sorted({k[2] for k in keys})
     out = []
     query = select(s.relation_mentions, d.published, d.duplicate_of, d.site).outerjoin(
         s.documents, d.id == rm.document_id
     )
     for chunk in chunked(subjects):
-        for row in conn.execute(query.where(rm.subject_entity_id.in_(chunk))):
+        # both ends named: not every relation of a much-reported subject ("Assad ...")
+        pairs = [rm.subject_entity_id.in_(chunk)]
+        if len(objects) <= MAX_OBJECTS:  # (a full rebuild names too many to bind)
+            pairs.append(rm.object_entity_id.in_(objects))
+        for row in conn.execute(query.where(*pairs)):
             item = dict(row._mapping)
             if _key(item) in keys:
                 out.append(item)
