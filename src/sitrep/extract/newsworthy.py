@@ -71,6 +71,10 @@ def is_headline(sent: Span) -> bool:
     capital = sum(1 for w in words if w[0].isupper())
     if capital < HEADLINE_WORDS or capital / max(len(words), 1) < HEADLINE_SHARE:
         return False
+    if any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in sent):
+        # A verb in lower case is running text, however many names it holds ("Kata'ib
+        # Hezbollah joined the Popular Mobilization Forces in 2014"); headlines capitalise it.
+        return False
     return _HEADLINE_WORD.search(sent.text) is not None
 
 
