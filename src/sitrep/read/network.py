@@ -9,6 +9,7 @@ a pair linked only by such a relation is an edge too, weighted by its claims.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterator
 from itertools import combinations
 from typing import Any
 
@@ -20,11 +21,13 @@ from sitrep.store import schema
 
 E, M, EV = schema.entities, schema.mentions, schema.events
 Pair = tuple[str, str]
+Span = tuple[str, str]  # first and last ISO date
 KINDS = frozenset({"events", "sentences", "relations"})
 
 
-def sentence_pairs(conn: Connection) -> Counter[Pair]:
-    """Entity pairs named in one sentence, counted once per sentence."""
+def sentence_pairs(conn: Connection, documents: Collection[str] | None = None) -> Counter[Pair]:
+    """Entity pairs named in one sentence, counted once per sentence (of `documents` only,
+    when given: the reports behind an explorer view's events)."""
     a, b = M.alias("a"), M.alias("b")
     where_said = a.c.document_id + ":" + cast(a.c.sentence, String)
     query = (
@@ -36,20 +39,45 @@ def sentence_pairs(conn: Connection) -> Counter[Pair]:
         .where(a.c.entity_id < b.c.entity_id)
         .group_by(a.c.entity_id, b.c.entity_id)
     )
+    if documents is not None:
+        query = query.where(a.c.document_id.in_(sorted(documents)))
     return Counter({(x, y): int(n) for x, y, n in conn.execute(query)})
 
 
-def event_pairs(conn: Connection) -> Counter[Pair]:
-    """Entity pairs taking part in one event (its place counts as taking part)."""
-    pairs: Counter[Pair] = Counter()
-    query = select(EV.c.participants, EV.c.place_entity_id)
-    for participants, place in conn.execute(query):
+def _event_ends(
+    conn: Connection, only: Collection[str] | None
+) -> Iterator[tuple[set[str], str | None, str | None]]:
+    """Each event's entities taking part (its place counts), with its start and end."""
+    query = select(EV.c.id, EV.c.participants, EV.c.place_entity_id, EV.c.time_start, EV.c.time_end)
+    for event_id, participants, place, start, end in conn.execute(query):
+        if only is not None and event_id not in only:
+            continue
         ids = participant_ids({"participants": participants})
         if place:
             ids.add(place)
+        yield ids, start, end or start
+
+
+def event_pairs(conn: Connection, only: Collection[str] | None = None) -> Counter[Pair]:
+    """Entity pairs taking part in one event (of the events `only`, when given)."""
+    pairs: Counter[Pair] = Counter()
+    for ids, _start, _end in _event_ends(conn, only):
         for x, y in combinations(sorted(ids), 2):
             pairs[(x, y)] += 1
     return pairs
+
+
+def event_spans(conn: Connection, only: Collection[str] | None = None) -> dict[Pair, Span]:
+    """When each pair was first and last seen taking part in one event (dated events only):
+    the dates the graph exports put on a co-occurrence edge."""
+    spans: dict[Pair, Span] = {}
+    for ids, start, end in _event_ends(conn, only):
+        if not start:
+            continue
+        for pair in combinations(sorted(ids), 2):
+            first, last = spans.get(pair, (start, end or start))
+            spans[pair] = (min(first, start), max(last, end or start))
+    return spans
 
 
 def network(
