@@ -323,7 +323,7 @@ def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
     tab.click_to("p.actions a.ego-link", "ego")
     tab.page.wait_for_selector("#cy[data-rendered]")
     entity = tab.page.url.rsplit("/", 1)[-1]
-    ego = api(tab, f"/network/ego/{entity}")
+    ego = api(tab, f"/network/ego/{entity}?{BOTH}")  # the page draws both kinds of links
     full = api(tab, "/network")
     assert len(ego["nodes"]) < len(full["nodes"])  # not the hairball
     mine = [e for e in ego["edges"] if entity in (e["source"], e["target"])]
@@ -346,7 +346,7 @@ def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
     # two hops
     tab.go(f"ego/{entity}?hops=2", "ego")
     tab.page.wait_for_selector("#cy[data-rendered]")
-    two = api(tab, f"/network/ego/{entity}?hops=2")
+    two = api(tab, f"/network/ego/{entity}?hops=2&{BOTH}")
     assert int(tab.page.locator("#cy").get_attribute("data-nodes") or 0) == len(two["nodes"])
     assert {n["hop"] for n in two["nodes"]} == {0, 1, 2}
 
@@ -479,12 +479,73 @@ def test_network_renders_and_filters(tab: tour.Tab) -> None:
     tab.page.fill(".filters input[type=number]", "2")
     tab.click_to(".filters button", "network")
     tab.page.wait_for_selector("#cy[data-types='person'][data-rendered]")
-    people = api(tab, "/network?type=person&min_weight=2")["nodes"]
+    people = api(tab, f"/network?type=person&min_weight=2&{BOTH}")["nodes"]
     assert 0 < int(cy.get_attribute("data-rendered") or 0) == len(people) < full
     assert {n["type"] for n in people} == {"person"}
 
     tour.network(tab, "network?min_weight=3")
     tab.shot("06-network")
+
+
+BOTH = "kind=events&kind=sentences&kind=relations"  # what the network pages draw by default
+
+# The cytoscape instance of #cy: an edge's type and style, and where to click it.
+_EDGES = """() => document.querySelector('#cy').cy.edges('.relation').map(e =>
+  [e.data('relation'), e.data('rtype'), e.style('label'), e.style('line-color'),
+   e.style('line-style')])"""
+_AIM = """(id) => { const cy = document.querySelector('#cy').cy;
+  const e = cy.getElementById('rel:' + id);
+  cy.container().scrollIntoView(); cy.fit(e, 80); const m = e.renderedMidpoint();
+  const r = cy.container().getBoundingClientRect(); return [r.left + m.x, r.top + m.y]; }"""
+
+
+def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -> None:
+    tour.network(tab, "network?links=relations")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")  # not the last page's
+    listed = api(tab, "/network?kind=relations")
+    typed = {r["id"]: r for e in listed["edges"] for r in e["relations"]}
+    assert int(tab.page.locator("#cy").get_attribute("data-relations") or 0) == len(typed) >= 10
+    drawn = {rid: rest for rid, *rest in tab.page.evaluate(_EDGES)}
+    assert drawn.keys() == typed.keys()
+    assert all(label == typed[rid]["type"] for rid, (_, label, _c, _s) in drawn.items())
+    styles = {typed[rid]["type"]: (colour, line) for rid, (_, _l, colour, line) in drawn.items()}
+    assert styles["commands"] != styles["present-in"] != styles["under"] != styles["commands"]
+    assert tab.page.locator(".relation-legend .swatch-item").count() == 5
+    # a relation a report states: click its edge, read its evidence, follow it to the sentence
+    learned = api(tab, "/relations?learned=true&type=commands")["relations"]
+    rel = next(
+        r for r in learned if r["id"] in typed and any(c["start"] is not None for c in r["claims"])
+    )
+    x, y = tab.page.evaluate(_AIM, rel["id"])
+    tab.page.mouse.click(x, y)
+    panel = tab.page.locator(f"#edge-detail .relation-evidence[data-relation='{rel['id']}']")
+    panel.wait_for(timeout=tour.WAIT_MS)
+    assert panel.get_attribute("data-type") == "commands"
+    said = [c for c in rel["claims"] if c["source"] == "report"]
+    assert panel.locator("li.claim.report").count() == len(said)
+    assert panel.locator("li.claim a[href^='#/doc/']:not(.span-link)").count() == len(said)
+    first = said[0]
+    assert (first["sentence"] or "").strip()[:40] in text(tab, "#edge-detail li.claim.report")
+    tab.shot("network-relation-evidence", max_height=1300)
+    tab.click_to("#edge-detail li.claim a.span-link", "doc")
+    page_text = api(tab, f"/documents/{first['document_id']}")["text"]
+    assert _focused(tab) == page_text[first["start"] : first["end"]]
+    # the toggle: co-occurrence only draws no relation; both draws both kinds
+    tour.network(tab, "network?links=relations")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
+    tab.click_to(".links-toggle input[value='cooccurrence']", "network")
+    tab.page.wait_for_selector("#cy[data-links='cooccurrence'][data-rendered]")
+    assert tab.page.evaluate(_EDGES) == []
+    tab.click_to(".links-toggle input[value='both']", "network")
+    tab.page.wait_for_selector("#cy[data-links='both'][data-rendered]")
+    both = api(tab, f"/network?{BOTH}")
+    assert len(tab.page.evaluate(_EDGES)) == sum(len(e["relations"]) for e in both["edges"])
+    # the ego network of the relation's subject: the same relation, its evidence one click away
+    tab.go(f"ego/{rel['subject']['entity_id']}", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    assert rel["id"] in {r for r, *_ in tab.page.evaluate(_EDGES)}
+    tab.page.click(f"table.ego-links button.show-relation[data-relation='{rel['id']}']")
+    tab.page.locator(f"#edge-detail .relation-evidence[data-relation='{rel['id']}']").wait_for()
 
 
 def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
