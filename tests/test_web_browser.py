@@ -493,10 +493,6 @@ BOTH = "kind=events&kind=sentences&kind=relations"  # what the network pages dra
 _EDGES = """() => document.querySelector('#cy').cy.edges('.relation').map(e =>
   [e.data('relation'), e.data('rtype'), e.style('label'), e.style('line-color'),
    e.style('line-style')])"""
-_AIM = """(id) => { const cy = document.querySelector('#cy').cy;
-  const e = cy.getElementById('rel:' + id);
-  cy.container().scrollIntoView(); cy.fit(e, 80); const m = e.renderedMidpoint();
-  const r = cy.container().getBoundingClientRect(); return [r.left + m.x, r.top + m.y]; }"""
 
 
 def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -> None:
@@ -512,21 +508,17 @@ def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -
     assert styles["commands"] != styles["present-in"] != styles["under"] != styles["commands"]
     assert tab.page.locator(".relation-legend .swatch-item").count() == 5
     # a relation a report states: click its edge, read its evidence, follow it to the sentence
-    learned = api(tab, "/relations?learned=true&type=commands")["relations"]
-    rel = next(
-        r for r in learned if r["id"] in typed and any(c["start"] is not None for c in r["claims"])
-    )
-    x, y = tab.page.evaluate(_AIM, rel["id"])
-    tab.page.mouse.click(x, y)
+    rel = tour.learned_relation(tab)
+    assert rel["id"] in typed
+    tour.relation_evidence(tab, rel["id"])
     panel = tab.page.locator(f"#edge-detail .relation-evidence[data-relation='{rel['id']}']")
-    panel.wait_for(timeout=tour.WAIT_MS)
     assert panel.get_attribute("data-type") == "commands"
     said = [c for c in rel["claims"] if c["source"] == "report"]
     assert panel.locator("li.claim.report").count() == len(said)
     assert panel.locator("li.claim a[href^='#/doc/']:not(.span-link)").count() == len(said)
     first = said[0]
     assert (first["sentence"] or "").strip()[:40] in text(tab, "#edge-detail li.claim.report")
-    tab.shot("network-relation-evidence", max_height=1300)
+    tab.shot("13-relation-evidence", max_height=1400)
     tab.click_to("#edge-detail li.claim a.span-link", "doc")
     page_text = api(tab, f"/documents/{first['document_id']}")["text"]
     assert _focused(tab) == page_text[first["start"] : first["end"]]

@@ -64,6 +64,7 @@ export function relationStyles(): cytoscape.StylesheetJson {
       "text-background-opacity": 0.8, "min-zoomed-font-size": 7 } },
     ...Object.entries(FAMILIES).map(([key, f]) => ({ selector: `edge.relation[family = '${key}']`,
       style: { "line-color": f.colour, "target-arrow-color": f.colour, "line-style": f.line } })),
+    { selector: "edge.relation:selected", style: { width: 6, "overlay-color": "#ffd54f", "overlay-opacity": 0.5, "font-size": 12 } },
   ] as cytoscape.StylesheetJson;
 }
 
