@@ -8,10 +8,12 @@ test-artifacts/web/."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -625,6 +627,17 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     view = api(tab, "/explore/events?actor=Suleimani&limit=500")
     assert view["total"] >= 5 and len(_explorer_ids(tab)) == min(25, view["total"])
     assert sorted(_export_view_ids(tab)) == sorted(e["id"] for e in view["items"])
+    # every format from the page; the JSON lines download holds the same events
+    formats = {a.get_attribute("data-format") for a in tab.page.locator("a.export").all()}
+    assert formats == {"csv", "acled", "geojson", "jsonl", "gexf", "graphml"}
+    with tab.page.expect_download() as download:
+        tab.page.click("a.export[data-format='jsonl']")
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    events = [r["id"] for r in map(json.loads, lines) if r["kind"] == "event"]
+    assert sorted(events) == sorted(e["id"] for e in view["items"])
+    with tab.page.expect_download() as download:
+        tab.page.click("a.export[data-format='gexf']")
+    assert b"<gexf" in Path(download.value.path()).read_bytes()[:300]
     tab.click_to("th a[data-sort='fatalities']", "events")
     assert "sort=fatalities&order=asc" in tab.page.url
     tab.click_to("th a[data-sort='time']", "events")  # oldest first: it was sorted by date
