@@ -194,6 +194,20 @@ def test_a_filtered_graph_holds_only_its_events_participants(client: TestClient,
         if any(v.get("for") == "first_event" or v.get("key") == "first_event" for v in e.iter())
     ]  # fmt: skip
     assert dated, "co-event edges carry the dates of their events"
+    if fmt == "gexf":  # and a spell, for Gephi's timeline: whole days, first to last
+        spells = [s for e in dated for s in e.iter() if s.tag.endswith("}spell")]
+        assert len(spells) == len(dated)
+        assert all(s.get("start", "") <= s.get("end", "") for s in spells)
+        assert all(len(s.get("start", "")) == len(s.get("end", "")) == 10 for s in spells)
+
+
+def test_day_bounds_of_partial_dates() -> None:
+    from sitrep.export.graph import day_bounds
+
+    assert day_bounds("2019", "2019") == ("2019-01-01", "2019-12-31")
+    assert day_bounds("2020-02", "2020-02") == ("2020-02-01", "2020-02-29")
+    assert day_bounds("2020-03-05", None) == ("2020-03-05", None)
+    assert day_bounds("soon", "2019-13") == (None, None)
 
 
 def test_unknown_view_format_is_one_json_error(client: TestClient) -> None:

@@ -11,6 +11,8 @@ reports behind them, and the typed relations between those participants only.
 
 from __future__ import annotations
 
+import calendar
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -82,6 +84,7 @@ def _write_tree(root: ET.Element, out: BinaryIO) -> None:
 
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # a co-event edge's first and last event (ISO dates): when the two were seen together
 _DATE_KEYS = ("first_event", "last_event")
 
@@ -89,7 +92,9 @@ _DATE_KEYS = ("first_event", "last_event")
 def gexf_tree(graph: EntityGraph) -> ET.Element:
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "version": "1.2"})
     ET.SubElement(ET.SubElement(root, "meta"), "creator").text = "sitrep"
-    body = ET.SubElement(root, "graph", {"defaultedgetype": "undirected", "mode": "static"})
+    # dynamic: a dated edge carries its spell (Gephi's timeline); an undated one is always there
+    graph_attrs = {"defaultedgetype": "undirected", "mode": "dynamic", "timeformat": "date"}
+    body = ET.SubElement(root, "graph", graph_attrs)
     node_attrs = ET.SubElement(body, "attributes", {"class": "node", "mode": "static"})
     for key, kind in (("type", "string"), ("country", "string"), ("wikidata", "string")):
         ET.SubElement(node_attrs, "attribute", {"id": key, "title": key, "type": kind})
@@ -114,7 +119,34 @@ def gexf_tree(graph: EntityGraph) -> ET.Element:
         ET.SubElement(values, "attvalue", {"for": "co_sentences", "value": str(docs)})
         for key, day in zip(_DATE_KEYS, graph.dates.get((source, target), ()), strict=False):
             ET.SubElement(values, "attvalue", {"for": key, "value": day})
+        add_spell(edge, *graph.dates.get((source, target), (None, None)))
     return root
+
+
+def add_spell(element: ET.Element, first: str | None, last: str | None) -> None:
+    """A GEXF spell from the first to the last day a (partial) ISO date covers, when dated."""
+    start, end = day_bounds(first, last)
+    if start or end:
+        spell = ET.SubElement(ET.SubElement(element, "spells"), "spell")
+        for key, day in (("start", start), ("end", end)):
+            if day:
+                spell.set(key, day)
+
+
+def day_bounds(first: str | None, last: str | None) -> tuple[str | None, str | None]:
+    """Whole days for GEXF's `date` time format: "2019" starts on 2019-01-01 and, as an end,
+    ends on 2019-12-31; "2019-02" ends on 2019-02-28. Anything not a date gives None."""
+    start = end = None
+    if found := _DATE.match((first or "")[:10]):
+        year, month, day = found.groups()
+        start = f"{year}-{month or '01'}-{day or '01'}"
+    if found := _DATE.match((last or "")[:10]):
+        year, month, day = found.groups()
+        month = month or "12"
+        if 1 <= int(month) <= 12:  # a malformed month is no date
+            day = day or str(calendar.monthrange(int(year), int(month))[1])
+            end = f"{year}-{month}-{day}"
+    return start, end
 
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
