@@ -195,8 +195,15 @@ def test_a_filtered_graph_holds_only_its_events_participants(client: TestClient,
     ]  # fmt: skip
     assert dated, "co-event edges carry the dates of their events"
     if fmt == "gexf":  # and a spell, for Gephi's timeline: whole days, first to last
-        spells = [s for e in dated for s in e.iter() if s.tag.endswith("}spell")]
-        assert len(spells) == len(dated)
+        edges = graph_of(client, fmt)[1]
+        timed = [
+            e for e in edges
+            if any(v.get("for") in ("first_event", "first_said") for v in e.iter())
+        ]  # fmt: skip
+        assert any(v.get("for") == "first_said" for e in timed for v in e.iter())
+        spells = [s for e in timed for s in e.iter() if s.tag.endswith("}spell")]
+        assert len(spells) == len(timed)
+        dated = timed
         assert all(s.get("start", "") <= s.get("end", "") for s in spells)
         assert all(len(s.get("start", "")) == len(s.get("end", "")) == 10 for s in spells)
 

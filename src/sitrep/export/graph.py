@@ -3,7 +3,9 @@
 The network is the workbench's (`sitrep.read.network`): two entities are linked when they take
 part in the same event (`co_events`) or are named in the same sentence (`co_sentences`); the
 edge `weight` is the sum, so Gephi's layouts pull together actors that are seen together most.
-A co-event edge carries the dates of its first and last event (`first_event`, `last_event`).
+A link carries the dates of its first and last event (`first_event`, `last_event`) and of the
+first and last report naming the two in one sentence (`first_said`, `last_said`); in GEXF, a
+spell from the earliest to the latest, for Gephi's timeline.
 Places are left out unless `places=True`. With `event_ids` (an explorer view) the graph is the
 one of those events: their participants, linked by those events and by the sentences of the
 reports behind them, and the typed relations between those participants only.
@@ -32,12 +34,23 @@ class EntityGraph:
     co_events: Counter[Pair] = field(default_factory=Counter)
     co_sentences: Counter[Pair] = field(default_factory=Counter)
     dates: dict[Pair, tuple[str, str]] = field(default_factory=dict)  # first, last co-event
+    said: dict[Pair, tuple[str, str]] = field(default_factory=dict)  # first, last report
     restricted: bool = False  # a view's graph: no node beyond its events' participants
 
     def edges(self) -> list[tuple[Pair, int, int]]:
         """(pair, co_events, co_sentences) for every linked pair, in a stable order."""
         pairs = sorted({*self.co_events, *self.co_sentences})
         return [(p, self.co_events[p], self.co_sentences[p]) for p in pairs]
+
+    def edge_dates(self, pair: Pair) -> list[tuple[str, str]]:
+        """(attribute, ISO date) for the dates a link carries."""
+        found = zip(_DATE_KEYS, self.dates.get(pair, ()), strict=False)
+        return [*found, *zip(_SAID_KEYS, self.said.get(pair, ()), strict=False)]
+
+    def span(self, pair: Pair) -> tuple[str | None, str | None]:
+        """From the first to the last time the two were seen together, either way."""
+        days = [*self.dates.get(pair, ()), *self.said.get(pair, ())]
+        return (min(days), max(days)) if days else (None, None)
 
     def known(self, every: dict[str, data.EntityRow]) -> dict[str, data.EntityRow]:
         """The entities a relation edge may add as a node: none beyond a view's participants."""
@@ -50,7 +63,7 @@ def build_graph(
     """The whole network, or (`event_ids`, an explorer view) the one of those events: their
     participants, linked by those events and by the sentences of the reports behind them."""
     from sitrep.read.dossier import participant_ids
-    from sitrep.read.network import event_pairs, event_spans, sentence_pairs
+    from sitrep.read.network import event_pairs, event_spans, sentence_pairs, sentence_spans
 
     with store.read() as conn:
         known = data.entities(conn)
@@ -72,9 +85,10 @@ def build_graph(
         graph = EntityGraph([known[k] for k in sorted(keep)], restricted=event_ids is not None)
         graph.co_events = kept(event_pairs(conn, event_ids))
         graph.co_sentences = kept(sentence_pairs(conn, documents))
-        graph.dates = {
-            p: d for p, d in event_spans(conn, event_ids).items() if p in graph.co_events
-        }
+        spans = event_spans(conn, event_ids)
+        graph.dates = {p: d for p, d in spans.items() if p in graph.co_events}
+        spans = sentence_spans(conn, documents)
+        graph.said = {p: d for p, d in spans.items() if p in graph.co_sentences}
     return graph
 
 
@@ -85,8 +99,10 @@ def _write_tree(root: ET.Element, out: BinaryIO) -> None:
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# a co-event edge's first and last event (ISO dates): when the two were seen together
+# when the two were seen together (ISO dates): their first and last event, and the first and
+# last report naming them in one sentence (its publication date)
 _DATE_KEYS = ("first_event", "last_event")
+_SAID_KEYS = ("first_said", "last_said")
 
 
 def gexf_tree(graph: EntityGraph) -> ET.Element:
@@ -101,7 +117,7 @@ def gexf_tree(graph: EntityGraph) -> ET.Element:
     edge_attrs = ET.SubElement(body, "attributes", {"class": "edge", "mode": "static"})
     for key in ("co_events", "co_sentences"):
         ET.SubElement(edge_attrs, "attribute", {"id": key, "title": key, "type": "integer"})
-    for key in _DATE_KEYS:
+    for key in (*_DATE_KEYS, *_SAID_KEYS):
         ET.SubElement(edge_attrs, "attribute", {"id": key, "title": key, "type": "string"})
     nodes = ET.SubElement(body, "nodes")
     for entity in graph.nodes:
@@ -117,9 +133,9 @@ def gexf_tree(graph: EntityGraph) -> ET.Element:
         values = ET.SubElement(edge, "attvalues")
         ET.SubElement(values, "attvalue", {"for": "co_events", "value": str(events)})
         ET.SubElement(values, "attvalue", {"for": "co_sentences", "value": str(docs)})
-        for key, day in zip(_DATE_KEYS, graph.dates.get((source, target), ()), strict=False):
+        for key, day in graph.edge_dates((source, target)):
             ET.SubElement(values, "attvalue", {"for": key, "value": day})
-        add_spell(edge, *graph.dates.get((source, target), (None, None)))
+        add_spell(edge, *graph.span((source, target)))
     return root
 
 
@@ -160,6 +176,8 @@ _GRAPHML_KEYS = (
     ("co_sentences", "edge", "int"),
     ("first_event", "edge", "string"),
     ("last_event", "edge", "string"),
+    ("first_said", "edge", "string"),
+    ("last_said", "edge", "string"),
 )
 
 
@@ -182,7 +200,7 @@ def graphml_tree(graph: EntityGraph) -> ET.Element:
             ("co_sentences", docs),
         ):
             ET.SubElement(edge, "data", {"key": key}).text = str(value)
-        for key, day in zip(_DATE_KEYS, graph.dates.get((source, target), ()), strict=False):
+        for key, day in graph.edge_dates((source, target)):
             ET.SubElement(edge, "data", {"key": key}).text = day
     return root
 

@@ -13,35 +13,51 @@ from collections.abc import Collection, Iterator
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, cast, func, select
+from sqlalchemy import Connection, Select, String, and_, cast, func, select
 
 from sitrep.read.dossier import participant_ids
 from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
-E, M, EV = schema.entities, schema.mentions, schema.events
+E, M, EV, D = schema.entities, schema.mentions, schema.events, schema.documents
 Pair = tuple[str, str]
 Span = tuple[str, str]  # first and last ISO date
 KINDS = frozenset({"events", "sentences", "relations"})
 
 
-def sentence_pairs(conn: Connection, documents: Collection[str] | None = None) -> Counter[Pair]:
-    """Entity pairs named in one sentence, counted once per sentence (of `documents` only,
-    when given: the reports behind an explorer view's events)."""
+def _said_together(documents: Collection[str] | None, published: bool = False) -> Select[Any]:
+    """Entity pairs named in one sentence (of `documents` only, when given), counted once per
+    sentence; with `published`, the first and last publication date of those reports too."""
     a, b = M.alias("a"), M.alias("b")
     where_said = a.c.document_id + ":" + cast(a.c.sentence, String)
+    together = a.join(b, and_(b.c.document_id == a.c.document_id, b.c.sentence == a.c.sentence))
+    columns: list[Any] = [a.c.entity_id, b.c.entity_id, func.count(func.distinct(where_said))]
+    if published:
+        together = together.join(D, D.c.id == a.c.document_id)
+        columns += [func.min(D.c.published), func.max(D.c.published)]
     query = (
-        select(a.c.entity_id, b.c.entity_id, func.count(func.distinct(where_said)))
-        .select_from(
-            a.join(b, and_(b.c.document_id == a.c.document_id, b.c.sentence == a.c.sentence))
-        )
+        select(*columns)
+        .select_from(together)
         .where(a.c.entity_id.is_not(None), b.c.entity_id.is_not(None))
         .where(a.c.entity_id < b.c.entity_id)
         .group_by(a.c.entity_id, b.c.entity_id)
     )
     if documents is not None:
         query = query.where(a.c.document_id.in_(sorted(documents)))
-    return Counter({(x, y): int(n) for x, y, n in conn.execute(query)})
+    return query
+
+
+def sentence_pairs(conn: Connection, documents: Collection[str] | None = None) -> Counter[Pair]:
+    """Entity pairs named in one sentence, counted once per sentence (of `documents` only,
+    when given: the reports behind an explorer view's events)."""
+    return Counter({(x, y): int(n) for x, y, n in conn.execute(_said_together(documents))})
+
+
+def sentence_spans(conn: Connection, documents: Collection[str] | None = None) -> dict[Pair, Span]:
+    """When each pair was first and last named in one sentence: the publication dates of
+    those reports (reports without one left out)."""
+    query = _said_together(documents, published=True)
+    return {(x, y): (lo[:10], hi[:10]) for x, y, _n, lo, hi in conn.execute(query) if lo and hi}
 
 
 def _event_ends(
