@@ -1,6 +1,8 @@
 """One entity's ego network: who it is linked to (one or two hops), each link typed (taking part
 in the same event, named in the same sentence) with its counts and the evidence behind it (the
-events, and the sentences as spans of their documents), optionally within a time window.
+events, and the sentences as spans of their documents), optionally within a time window. Every
+link lists the typed relations between its two ends (commands, member of ...); with the kind
+"relations" they link too (`sitrep.read.relations.relation_pairs`, as in `/api/network`).
 
 The link definitions are those of `/api/network` (`sitrep.read.network`): an event's place counts
 as taking part; a sentence counts once however often the two are named in it.
