@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
@@ -140,8 +142,83 @@ def test_export_of_explorer_only_filters(client: TestClient) -> None:
     assert len(geo["features"]) == 2 and all(f["geometry"] for f in geo["features"])
 
 
+VIEWS = [{}, {"status": "contested"}, {"actor": "irgc"}, {"since": "2020"}, {"place": "geo-aleppo"}]
+
+
+@pytest.mark.parametrize("params", VIEWS)
+def test_jsonl_view_holds_the_events_api_events_returns_and_what_they_reference(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    listed = ids(get(client, "/api/events", limit=500, **params))
+    response = client.get("/api/explore/export/jsonl", params=params)
+    assert response.status_code == 200, response.text
+    records = [json.loads(line) for line in response.text.splitlines()]
+    assert response.headers["x-sitrep-records"] == str(len(records))
+    events = [r for r in records if r["kind"] == "event"]
+    assert sorted(e["id"] for e in events) == sorted(listed)
+    docs = {r["id"] for r in records if r["kind"] == "document"}
+    ents = {r["id"] for r in records if r["kind"] == "entity"}
+    assert docs == {c["document_id"] for e in events for c in e["claims"]}
+    referenced = {p["entity_id"] for e in events for p in e["participants"] if p.get("entity_id")}
+    referenced |= {e["place_entity_id"] for e in events if e["place_entity_id"]}
+    assert ents == referenced
+    if params:  # a view leaves relations out; the whole store's export keeps them
+        assert not [r for r in records if r["kind"] == "relation"]
+
+
+def graph_of(client: TestClient, fmt: str, **params: str) -> tuple[set[str], list[Any]]:
+    """The node ids and the edges of a view's graph export."""
+    response = client.get(f"/api/explore/export/{fmt}", params=params)
+    assert response.status_code == 200, response.text
+    root = ET.fromstring(response.content)
+    nodes = {n.get("id", "") for n in root.iter() if n.tag.endswith("}node")}
+    edges = [e for e in root.iter() if e.tag.endswith("}edge")]
+    assert response.headers["x-sitrep-records"] == str(len(nodes))
+    return nodes, edges
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_a_filtered_graph_holds_only_its_events_participants(client: TestClient, fmt: str) -> None:
+    everything, _ = graph_of(client, fmt)
+    smaller = 0
+    for params in ({"actor": "irgc"}, {"status": "contested"}, {"country": "SY"}):
+        events = get(client, "/api/explore/events", limit=500, **params)["items"]
+        taking_part = {a["entity_id"] for e in events for a in e["actors"] if a["entity_id"]}
+        nodes, edges = graph_of(client, fmt, **params)
+        assert nodes and nodes <= taking_part, params
+        assert all({e.get("source"), e.get("target")} <= nodes for e in edges), params
+        smaller += nodes < everything
+    assert smaller, "some view leaves out entities the whole graph holds"
+    dated = [
+        e for e in graph_of(client, fmt, actor="irgc")[1]
+        if any(v.get("for") == "first_event" or v.get("key") == "first_event" for v in e.iter())
+    ]  # fmt: skip
+    assert dated, "co-event edges carry the dates of their events"
+    if fmt == "gexf":  # and a spell, for Gephi's timeline: whole days, first to last
+        edges = graph_of(client, fmt)[1]
+        timed = [
+            e for e in edges
+            if any(v.get("for") in ("first_event", "first_said") for v in e.iter())
+        ]  # fmt: skip
+        assert any(v.get("for") == "first_said" for e in timed for v in e.iter())
+        spells = [s for e in timed for s in e.iter() if s.tag.endswith("}spell")]
+        assert len(spells) == len(timed)
+        dated = timed
+        assert all(s.get("start", "") <= s.get("end", "") for s in spells)
+        assert all(len(s.get("start", "")) == len(s.get("end", "")) == 10 for s in spells)
+
+
+def test_day_bounds_of_partial_dates() -> None:
+    from sitrep.export.graph import day_bounds
+
+    assert day_bounds("2019", "2019") == ("2019-01-01", "2019-12-31")
+    assert day_bounds("2020-02", "2020-02") == ("2020-02-01", "2020-02-29")
+    assert day_bounds("2020-03-05", None) == ("2020-03-05", None)
+    assert day_bounds("soon", "2019-13") == (None, None)
+
+
 def test_unknown_view_format_is_one_json_error(client: TestClient) -> None:
-    response = client.get("/api/explore/export/gexf")
+    response = client.get("/api/explore/export/ftm")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not-found"
     bad = client.get("/api/explore/events", params={"since": "yesterday"})

@@ -158,3 +158,22 @@ def test_the_network_edges_carry_typed_relations(client: TestClient) -> None:
     assert commands and commands[0]["subject"] == aqil and commands[0]["ended"]
     plain = client.get("/api/network").json()  # co-occurrence only: typed relations listed
     assert all("relations" in e for e in plain["edges"])
+
+
+def test_the_ego_network_carries_typed_relations_and_their_sentence_spans(
+    client: TestClient,
+) -> None:
+    aqil = _aqil(client)
+    only = client.get(f"/api/network/ego/{aqil}", params={"kind": "relations"}).json()
+    typed = [r for e in only["edges"] for r in e["relations"]]
+    assert [r["type"] for r in typed if r["subject"] == aqil].count("commands") >= 1
+    assert all(e["events"] == e["sentences"] == 0 for e in only["edges"])  # relations only
+    plain = client.get(f"/api/network/ego/{aqil}").json()  # co-occurrence: relations listed
+    assert all("relations" in e for e in plain["edges"])
+    # the evidence the UI shows on a click: each report's sentence as a span of its document
+    rel = client.get("/api/relations", params={"entity": aqil, "type": "commands"}).json()
+    said = [c for r in rel["relations"] for c in r["claims"] if c["source"] == "report"]
+    assert said and all(c["start"] is not None and c["end"] > c["start"] for c in said)
+    for claim in said:
+        text = client.get(f"/api/documents/{claim['document_id']}").json()["text"]
+        assert claim["sentence"].strip() in text[claim["start"] : claim["end"]]

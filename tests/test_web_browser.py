@@ -8,10 +8,12 @@ test-artifacts/web/."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -323,7 +325,7 @@ def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
     tab.click_to("p.actions a.ego-link", "ego")
     tab.page.wait_for_selector("#cy[data-rendered]")
     entity = tab.page.url.rsplit("/", 1)[-1]
-    ego = api(tab, f"/network/ego/{entity}")
+    ego = api(tab, f"/network/ego/{entity}?{BOTH}")  # the page draws both kinds of links
     full = api(tab, "/network")
     assert len(ego["nodes"]) < len(full["nodes"])  # not the hairball
     mine = [e for e in ego["edges"] if entity in (e["source"], e["target"])]
@@ -346,7 +348,7 @@ def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
     # two hops
     tab.go(f"ego/{entity}?hops=2", "ego")
     tab.page.wait_for_selector("#cy[data-rendered]")
-    two = api(tab, f"/network/ego/{entity}?hops=2")
+    two = api(tab, f"/network/ego/{entity}?hops=2&{BOTH}")
     assert int(tab.page.locator("#cy").get_attribute("data-nodes") or 0) == len(two["nodes"])
     assert {n["hop"] for n in two["nodes"]} == {0, 1, 2}
 
@@ -479,12 +481,65 @@ def test_network_renders_and_filters(tab: tour.Tab) -> None:
     tab.page.fill(".filters input[type=number]", "2")
     tab.click_to(".filters button", "network")
     tab.page.wait_for_selector("#cy[data-types='person'][data-rendered]")
-    people = api(tab, "/network?type=person&min_weight=2")["nodes"]
+    people = api(tab, f"/network?type=person&min_weight=2&{BOTH}")["nodes"]
     assert 0 < int(cy.get_attribute("data-rendered") or 0) == len(people) < full
     assert {n["type"] for n in people} == {"person"}
 
     tour.network(tab, "network?min_weight=3")
     tab.shot("06-network")
+
+
+BOTH = "kind=events&kind=sentences&kind=relations"  # what the network pages draw by default
+
+# The cytoscape instance of #cy: an edge's type and style, and where to click it.
+_EDGES = """() => document.querySelector('#cy').cy.edges('.relation').map(e =>
+  [e.data('relation'), e.data('rtype'), e.style('label'), e.style('line-color'),
+   e.style('line-style')])"""
+
+
+def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -> None:
+    tour.network(tab, "network?links=relations")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")  # not the last page's
+    listed = api(tab, "/network?kind=relations")
+    typed = {r["id"]: r for e in listed["edges"] for r in e["relations"]}
+    assert int(tab.page.locator("#cy").get_attribute("data-relations") or 0) == len(typed) >= 10
+    drawn = {rid: rest for rid, *rest in tab.page.evaluate(_EDGES)}
+    assert drawn.keys() == typed.keys()
+    assert all(label == typed[rid]["type"] for rid, (_, label, _c, _s) in drawn.items())
+    styles = {typed[rid]["type"]: (colour, line) for rid, (_, _l, colour, line) in drawn.items()}
+    assert styles["commands"] != styles["present-in"] != styles["under"] != styles["commands"]
+    assert tab.page.locator(".relation-legend .swatch-item").count() == 5
+    # a relation a report states: click its edge, read its evidence, follow it to the sentence
+    rel = tour.learned_relation(tab)
+    assert rel["id"] in typed
+    tour.relation_evidence(tab, rel["id"])
+    panel = tab.page.locator(f"#edge-detail .relation-evidence[data-relation='{rel['id']}']")
+    assert panel.get_attribute("data-type") == "commands"
+    said = [c for c in rel["claims"] if c["source"] == "report"]
+    assert panel.locator("li.claim.report").count() == len(said)
+    assert panel.locator("li.claim a[href^='#/doc/']:not(.span-link)").count() == len(said)
+    first = said[0]
+    assert (first["sentence"] or "").strip()[:40] in text(tab, "#edge-detail li.claim.report")
+    tab.shot("13-relation-evidence", max_height=1400)
+    tab.click_to("#edge-detail li.claim a.span-link", "doc")
+    page_text = api(tab, f"/documents/{first['document_id']}")["text"]
+    assert _focused(tab) == page_text[first["start"] : first["end"]]
+    # the toggle: co-occurrence only draws no relation; both draws both kinds
+    tour.network(tab, "network?links=relations")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
+    tab.click_to(".links-toggle input[value='cooccurrence']", "network")
+    tab.page.wait_for_selector("#cy[data-links='cooccurrence'][data-rendered]")
+    assert tab.page.evaluate(_EDGES) == []
+    tab.click_to(".links-toggle input[value='both']", "network")
+    tab.page.wait_for_selector("#cy[data-links='both'][data-rendered]")
+    both = api(tab, f"/network?{BOTH}")
+    assert len(tab.page.evaluate(_EDGES)) == sum(len(e["relations"]) for e in both["edges"])
+    # the ego network of the relation's subject: the same relation, its evidence one click away
+    tab.go(f"ego/{rel['subject']['entity_id']}", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    assert rel["id"] in {r for r, *_ in tab.page.evaluate(_EDGES)}
+    tab.page.click(f"table.ego-links button.show-relation[data-relation='{rel['id']}']")
+    tab.page.locator(f"#edge-detail .relation-evidence[data-relation='{rel['id']}']").wait_for()
 
 
 def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
@@ -572,6 +627,17 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     view = api(tab, "/explore/events?actor=Suleimani&limit=500")
     assert view["total"] >= 5 and len(_explorer_ids(tab)) == min(25, view["total"])
     assert sorted(_export_view_ids(tab)) == sorted(e["id"] for e in view["items"])
+    # every format from the page; the JSON lines download holds the same events
+    formats = {a.get_attribute("data-format") for a in tab.page.locator("a.export").all()}
+    assert formats == {"csv", "acled", "geojson", "jsonl", "gexf", "graphml"}
+    with tab.page.expect_download() as download:
+        tab.page.click("a.export[data-format='jsonl']")
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    events = [r["id"] for r in map(json.loads, lines) if r["kind"] == "event"]
+    assert sorted(events) == sorted(e["id"] for e in view["items"])
+    with tab.page.expect_download() as download:
+        tab.page.click("a.export[data-format='gexf']")
+    assert b"<gexf" in Path(download.value.path()).read_bytes()[:300]
     tab.click_to("th a[data-sort='fatalities']", "events")
     assert "sort=fatalities&order=asc" in tab.page.url
     tab.click_to("th a[data-sort='time']", "events")  # oldest first: it was sorted by date

@@ -26,6 +26,7 @@ SHOTS = [
     "10-search-spellings",
     "11-ego-network",
     "12-story",
+    "13-relation-evidence",
 ]
 
 
@@ -57,6 +58,8 @@ def walk(tab: tour.Tab) -> list[Path]:
     saved.append(tab.shot("11-ego-network", max_height=1100))
     tour.story(tab)
     saved.append(tab.shot("12-story", max_height=1200))
+    tour.relation_evidence(tab, tour.learned_relation(tab)["id"])
+    saved.append(tab.shot("13-relation-evidence", max_height=1400))
     return saved
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 from playwright.sync_api import ConsoleMessage, Dialog, Page, Response, sync_playwright
@@ -225,6 +226,39 @@ def contested_event(tab: Tab, words: tuple[str, ...] = CONTESTED) -> None:
 def network(tab: Tab, route: str = "network") -> None:
     tab.go(route, "network")
     tab.page.wait_for_selector("#cy[data-rendered]", timeout=WAIT_MS)
+
+
+# Where relation `id`'s edge is on screen: the view zoomed onto it, so a click hits it.
+_AIM = """(id) => { const cy = document.querySelector('#cy').cy;
+  const e = cy.getElementById('rel:' + id); cy.fit(e, 80); const m = e.renderedMidpoint();
+  const r = cy.container().getBoundingClientRect(); return [r.left + m.x, r.top + m.y]; }"""
+
+
+def learned_relation(tab: Tab, kind: str = "commands") -> dict[str, Any]:
+    """The first relation of `kind` a report states, with a sentence to show."""
+    response = tab.page.request.get(f"{tab.base}/api/relations?learned=true&type={kind}")
+    return next(
+        r
+        for r in response.json()["relations"]
+        if any(c["source"] == "report" and c["start"] is not None for c in r["claims"])
+    )
+
+
+def relation_evidence(tab: Tab, relation_id: str) -> None:
+    """Typed relations only; click one relation's edge (as a user does), wait for its evidence,
+    then show the whole graph again with that edge selected."""
+    network(tab, "network?links=relations")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]", timeout=WAIT_MS)
+    # the graph in view first: cytoscape reads where its canvas is once the scroll settled
+    tab.page.locator("#cy").scroll_into_view_if_needed()
+    tab.page.wait_for_timeout(300)
+    x, y = tab.page.evaluate(_AIM, relation_id)
+    tab.page.mouse.move(x, y)
+    tab.page.mouse.click(x, y)
+    selector = f"#edge-detail .relation-evidence[data-relation='{relation_id}']"
+    tab.page.wait_for_selector(selector, timeout=WAIT_MS)
+    tab.page.evaluate("() => { const cy = document.querySelector('#cy').cy; cy.fit(undefined, 20);"
+                      " window.scrollTo(0, 0); }")  # fmt: skip
 
 
 def timeline(tab: Tab) -> None:

@@ -1,6 +1,8 @@
 """One entity's ego network: who it is linked to (one or two hops), each link typed (taking part
 in the same event, named in the same sentence) with its counts and the evidence behind it (the
-events, and the sentences as spans of their documents), optionally within a time window.
+events, and the sentences as spans of their documents), optionally within a time window. Every
+link lists the typed relations between its two ends (commands, member of ...); with the kind
+"relations" they link too (`sitrep.read.relations.relation_pairs`, as in `/api/network`).
 
 The link definitions are those of `/api/network` (`sitrep.read.network`): an event's place counts
 as taking part; a sentence counts once however often the two are named in it.
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from sqlalchemy import Connection, select
@@ -20,6 +22,8 @@ from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.events import IsoDate
 from sitrep.errors import NotFoundError
 from sitrep.read.dossier import participant_ids
+from sitrep.read.network import KINDS
+from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
 router = APIRouter(tags=["graph"])
@@ -85,14 +89,19 @@ def ego_network(
     max_nodes: int,
     since: str | None,
     until: str | None,
+    kinds: frozenset[str] = frozenset({"events", "sentences"}),
 ) -> dict[str, Any]:
-    by_event = event_links(conn, since, until)
-    by_sentence = sentence_links(conn, since, until)
+    by_event = event_links(conn, since, until) if "events" in kinds else {}
+    by_sentence = sentence_links(conn, since, until) if "sentences" in kinds else {}
+    typed = relation_pairs(conn)
     weight: dict[Pair, int] = defaultdict(int)
     for pair, events in by_event.items():
         weight[pair] += len(events)
     for pair, said in by_sentence.items():
         weight[pair] += len(said)
+    if "relations" in kinds:  # as in /api/network: a relation weighs its claims
+        for pair, rels in typed.items():
+            weight[pair] += sum(r["claims"] for r in rels)
     neighbours: dict[str, dict[str, int]] = defaultdict(dict)
     for (x, y), w in weight.items():
         neighbours[x][y] = w
@@ -133,7 +142,8 @@ def ego_network(
             ]
             edges.append(
                 {"source": x, "target": y, "weight": weight[pair], "events": len(events),
-                 "sentences": len(said), "event_list": evidence, "said": sentences}
+                 "sentences": len(said), "event_list": evidence, "said": sentences,
+                 "relations": typed.get(pair, [])}
             )  # fmt: skip
     shown = sum(1 for hop in keep.values() if hop == 1)
     return {
@@ -181,11 +191,18 @@ def get_ego_network(
     max_nodes: Annotated[int, Query(ge=2, le=500)] = 30,
     since: IsoDate = None,
     until: IsoDate = None,
+    kind: Annotated[
+        list[Literal["events", "sentences", "relations"]] | None,
+        Query(description="what links two entities, as in /api/network"),
+    ] = None,
 ) -> dict[str, Any]:
     """Nodes carry `hop` (0 the entity itself); links carry `events` (taking part in the same
-    event, `event_ids`) and `sentences` (named in one sentence, `said`: document and span).
-    With `since`/`until`, only dated events and documents published in the window count."""
+    event, `event_ids`) and `sentences` (named in one sentence, `said`: document and span),
+    and `relations`, the typed relations between the two (commands, member of ...). With
+    `since`/`until`, only dated events and documents published in the window count; with the
+    kind "relations", a pair only a relation links is a link too (weighted by its claims)."""
     with store.read() as conn:
         if conn.execute(select(E.c.id).where(E.c.id == entity_id)).first() is None:
             raise NotFoundError(f"no entity with id {entity_id!r}", hint="see /api/entities")
-        return ego_network(conn, entity_id, hops, max_nodes, since, until)
+        kinds = frozenset(kind or ["events", "sentences"]) & KINDS
+        return ego_network(conn, entity_id, hops, max_nodes, since, until, kinds)

@@ -42,8 +42,11 @@ Sort = Literal[
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Text = Annotated[str | None, Query(max_length=120)]
 Many = Annotated[list[str] | None, Query(max_length=40)]
-# formats whose records are events and can be narrowed to a view's events
-VIEW_FORMATS = ("csv", "acled", "geojson")
+# formats an explorer view exports: its events (csv, acled, geojson), its events with what they
+# reference (jsonl), or the network of its events' participants (gexf, graphml)
+VIEW_FORMATS = ("csv", "acled", "geojson", "jsonl", "gexf", "graphml")
+_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/gexf+xml",
+          "application/graphml+xml")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -317,16 +320,18 @@ def explore_events(
     "/explore/export/{format}",
     summary="Export the events an explorer filter keeps",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "the file"}},
+    responses={200: {"content": {t: {} for t in _MEDIA}, "description": "the file"}},
 )
 def export_view(
     store: StoreDep,
     _who: Viewer,
     f: FilterDep,
-    format: Annotated[str, Path(max_length=40, description="csv, acled or geojson")],
+    format: Annotated[str, Path(max_length=40, description=", ".join(VIEW_FORMATS))],
 ) -> Response:
-    """The same rows as `/api/explore/events` with the same filter, in the export's format
-    (the bytes `sitrep export FORMAT` writes, narrowed to those events)."""
+    """The same events as `/api/explore/events` with the same filter, in the export's format
+    (the bytes `sitrep export FORMAT` writes, narrowed to those events): for jsonl with the
+    documents and entities they reference, for gexf and graphml the network of their
+    participants (linked by those events and the sentences of their reports, with dates)."""
     if format not in VIEW_FORMATS:
         raise NotFoundError(
             f"the explorer cannot export {format!r}",

@@ -25,6 +25,14 @@ class RelationClaim(Record):
     stance: str | None = None
     hedged: bool = False
     sentence: str | None = None
+    start: int | None = None  # the sentence's span in the document
+    end: int | None = None
+    document_title: str | None = None
+    published: str | None = None
+    title: str | None = None
+    qualifier: str | None = None
+    time_start: str | None = None
+    time_end: str | None = None
 
 
 class Relation(Record):

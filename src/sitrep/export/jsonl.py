@@ -3,7 +3,9 @@
 Documents first, then entities, then events each carrying its claims, then relations with
 theirs, so a reader streaming the file has met every id a record points at before the record. An
 event filter among the options (type, actor, place, since, until, status) narrows the events, as
-in `sitrep events`.
+in `sitrep events`. With `event_ids` (an explorer view) the file holds those events and what they
+reference: the documents of their claims and the entities taking part or their places; no
+relation (an event does not point at one).
 """
 
 from __future__ import annotations
@@ -34,20 +36,37 @@ class JsonlExporter:
 
     def write(self, store: Store, out: BinaryIO, options: Mapping[str, Any]) -> int:
         with_text = bool(options.get("text", True))
+        only = options.get("event_ids")
         count = 0
         with store.read() as conn:
-            for document in data.documents(conn, with_text=with_text):
-                out.write(json_line({"kind": "document", **document}))
-                count += 1
-            for entity in data.entities(conn).values():
-                out.write(json_line({"kind": "entity", **entity}))
-                count += 1
             claims = data.claims_by_event(conn)
-            for event in data.events(conn, options):
+            events = [e for e in data.events(conn, options) if only is None or e["id"] in only]
+            docs, ents = _referenced(events, claims) if only is not None else (None, None)
+            for document in data.documents(conn, with_text=with_text):
+                if docs is None or document["id"] in docs:
+                    out.write(json_line({"kind": "document", **document}))
+                    count += 1
+            for entity in data.entities(conn).values():
+                if ents is None or entity["id"] in ents:
+                    out.write(json_line({"kind": "entity", **entity}))
+                    count += 1
+            for event in events:
                 found = [{k: c.get(k) for k in _CLAIM_FIELDS} for c in claims.get(event["id"], [])]
                 out.write(json_line({"kind": "event", **event, "claims": found}))
                 count += 1
-            for relation in relation_records(conn):
+            for relation in relation_records(conn) if only is None else ():
                 out.write(json_line({"kind": "relation", **relation}))
                 count += 1
         return count
+
+
+def _referenced(
+    events: list[data.EventRow], claims: dict[str, list[data.ClaimRow]]
+) -> tuple[set[str], set[str]]:
+    """The documents behind the events' claims and the entities taking part or their places."""
+    from sitrep.read.dossier import participant_ids
+
+    docs = {c["document_id"] for e in events for c in claims.get(e["id"], [])}
+    ents = {i for e in events for i in participant_ids(e)}
+    ents |= {e["place_entity_id"] for e in events if e.get("place_entity_id")}
+    return docs, ents

@@ -74,6 +74,8 @@ def _values(rel: Row) -> dict[str, str]:
 
 def add_gexf_relations(root: ET.Element, rels: list[Row], known: dict[str, data.EntityRow]) -> int:
     """Append typed relation edges (and any missing end nodes) to a GEXF tree."""
+    from sitrep.export.graph import add_spell
+
     graph = root.find("graph")
     assert graph is not None
     edge_attrs = next(a for a in graph.findall("attributes") if a.get("class") == "edge")
@@ -107,6 +109,7 @@ def add_gexf_relations(root: ET.Element, rels: list[Row], known: dict[str, data.
         values = ET.SubElement(edge, "attvalues")
         for key, value in _values(rel).items():
             ET.SubElement(values, "attvalue", {"for": key, "value": value})
+        add_spell(edge, rel["time_start"], rel["time_end"])  # when it held, on Gephi's timeline
     return number
 
 

@@ -9,47 +9,91 @@ a pair linked only by such a relation is an edge too, weighted by its claims.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterator
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, cast, func, select
+from sqlalchemy import Connection, Select, String, and_, cast, func, select
 
 from sitrep.read.dossier import participant_ids
 from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
-E, M, EV = schema.entities, schema.mentions, schema.events
+E, M, EV, D = schema.entities, schema.mentions, schema.events, schema.documents
 Pair = tuple[str, str]
+Span = tuple[str, str]  # first and last ISO date
 KINDS = frozenset({"events", "sentences", "relations"})
 
 
-def sentence_pairs(conn: Connection) -> Counter[Pair]:
-    """Entity pairs named in one sentence, counted once per sentence."""
+def _said_together(documents: Collection[str] | None, published: bool = False) -> Select[Any]:
+    """Entity pairs named in one sentence (of `documents` only, when given), counted once per
+    sentence; with `published`, the first and last publication date of those reports too."""
     a, b = M.alias("a"), M.alias("b")
     where_said = a.c.document_id + ":" + cast(a.c.sentence, String)
+    together = a.join(b, and_(b.c.document_id == a.c.document_id, b.c.sentence == a.c.sentence))
+    columns: list[Any] = [a.c.entity_id, b.c.entity_id, func.count(func.distinct(where_said))]
+    if published:
+        together = together.join(D, D.c.id == a.c.document_id)
+        columns += [func.min(D.c.published), func.max(D.c.published)]
     query = (
-        select(a.c.entity_id, b.c.entity_id, func.count(func.distinct(where_said)))
-        .select_from(
-            a.join(b, and_(b.c.document_id == a.c.document_id, b.c.sentence == a.c.sentence))
-        )
+        select(*columns)
+        .select_from(together)
         .where(a.c.entity_id.is_not(None), b.c.entity_id.is_not(None))
         .where(a.c.entity_id < b.c.entity_id)
         .group_by(a.c.entity_id, b.c.entity_id)
     )
-    return Counter({(x, y): int(n) for x, y, n in conn.execute(query)})
+    if documents is not None:
+        query = query.where(a.c.document_id.in_(sorted(documents)))
+    return query
 
 
-def event_pairs(conn: Connection) -> Counter[Pair]:
-    """Entity pairs taking part in one event (its place counts as taking part)."""
-    pairs: Counter[Pair] = Counter()
-    query = select(EV.c.participants, EV.c.place_entity_id)
-    for participants, place in conn.execute(query):
+def sentence_pairs(conn: Connection, documents: Collection[str] | None = None) -> Counter[Pair]:
+    """Entity pairs named in one sentence, counted once per sentence (of `documents` only,
+    when given: the reports behind an explorer view's events)."""
+    return Counter({(x, y): int(n) for x, y, n in conn.execute(_said_together(documents))})
+
+
+def sentence_spans(conn: Connection, documents: Collection[str] | None = None) -> dict[Pair, Span]:
+    """When each pair was first and last named in one sentence: the publication dates of
+    those reports (reports without one left out)."""
+    query = _said_together(documents, published=True)
+    return {(x, y): (lo[:10], hi[:10]) for x, y, _n, lo, hi in conn.execute(query) if lo and hi}
+
+
+def _event_ends(
+    conn: Connection, only: Collection[str] | None
+) -> Iterator[tuple[set[str], str | None, str | None]]:
+    """Each event's entities taking part (its place counts), with its start and end."""
+    query = select(EV.c.id, EV.c.participants, EV.c.place_entity_id, EV.c.time_start, EV.c.time_end)
+    for event_id, participants, place, start, end in conn.execute(query):
+        if only is not None and event_id not in only:
+            continue
         ids = participant_ids({"participants": participants})
         if place:
             ids.add(place)
+        yield ids, start, end or start
+
+
+def event_pairs(conn: Connection, only: Collection[str] | None = None) -> Counter[Pair]:
+    """Entity pairs taking part in one event (of the events `only`, when given)."""
+    pairs: Counter[Pair] = Counter()
+    for ids, _start, _end in _event_ends(conn, only):
         for x, y in combinations(sorted(ids), 2):
             pairs[(x, y)] += 1
     return pairs
+
+
+def event_spans(conn: Connection, only: Collection[str] | None = None) -> dict[Pair, Span]:
+    """When each pair was first and last seen taking part in one event (dated events only):
+    the dates the graph exports put on a co-occurrence edge."""
+    spans: dict[Pair, Span] = {}
+    for ids, start, end in _event_ends(conn, only):
+        if not start:
+            continue
+        for pair in combinations(sorted(ids), 2):
+            first, last = spans.get(pair, (start, end or start))
+            spans[pair] = (min(first, start), max(last, end or start))
+    return spans
 
 
 def network(

@@ -81,6 +81,8 @@ def _claims(conn: Connection, relation_ids: list[str]) -> dict[str, list[Row]]:
                     "stance": claim.get("stance"),
                     "hedged": bool(claim.get("hedged")),
                     "sentence": claim.get("sentence_text"),
+                    "start": claim.get("start"),  # the sentence's span in its document
+                    "end": claim.get("end"),
                     "title": row.title,
                     "how": row.how,
                     "qualifier": row.qualifier,

@@ -138,7 +138,8 @@ function exportLinks(f: Filter): HTMLElement {
   const link = (format: string, label: string) =>
     h("a", { href: `/api/explore/export/${format}${filterQuery(f)}`, class: "export", "data-format": format, download: "" }, label);
   return h("p", { class: "exports" }, "Export this view: ", link("csv", "CSV (ACLED columns)"), " · ", link("acled", "ACLED-coded CSV"), " · ",
-    link("geojson", "GeoJSON"), " · ", h("a", { href: `#/map${filterQuery(f)}` }, "on the map"), " · ",
+    link("geojson", "GeoJSON"), " · ", link("jsonl", "JSON lines (events, documents, entities)"), " · ",
+    link("gexf", "GEXF network"), " · ", link("graphml", "GraphML network"), " · ", h("a", { href: `#/map${filterQuery(f)}` }, "on the map"), " · ",
     h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"));
 }
 

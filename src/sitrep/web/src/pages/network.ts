@@ -1,7 +1,10 @@
-// The network: entities linked by taking part in the same events and being named together.
+// The network: entities linked by taking part in the same events and being named together,
+// and by the typed relations the reports and the pack state (commands, member of ...), each
+// drawn in its family's style; the toggle shows either kind or both; a relation's evidence on click.
 import cytoscape from "cytoscape";
 import { get, Row } from "../api";
 import { h } from "../dom";
+import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationEvidence, relationLegend, relationStyles } from "../relations";
 
 const TYPES = ["person", "group", "org", "state_body", "state", "media", "place"];
 const COLOURS: Record<string, string> = {
@@ -13,22 +16,26 @@ export async function renderNetwork(main: HTMLElement, _arg: string, params: URL
   const chosen = params.getAll("type");
   const minWeight = Number(params.get("min_weight") ?? 1) || 1;
   const focus = params.get("focus");
-  const graph = await get<{ nodes: Row[]; edges: Row[] }>("/network", { type: chosen, min_weight: minWeight });
+  const links = linksOf(params);
+  const graph = await get<{ nodes: Row[]; edges: Row[] }>("/network", { type: chosen, min_weight: minWeight, kind: kindsOf(links) });
   const boxes = TYPES.map((t) => h("label", {}, h("input", { type: "checkbox", value: t, checked: !chosen.length || chosen.includes(t) }), ` ${t} `));
   const weight = h("input", { type: "number", min: 1, value: minWeight, "aria-label": "minimum weight", style: null });
   const form = h("form", { class: "filters" }, "Types: ", ...boxes, " Minimum link weight: ", weight, h("button", { type: "submit" }, "Apply"));
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
+  const go = (chosenLinks: Links) => {
     const types = boxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => `type=${i.value}`);
-    location.hash = `#/network?${[...types, `min_weight=${weight.value}`].join("&")}`;
-  });
-  const box = h("div", { id: "cy", class: "cy", "data-types": chosen.join(",") || "all", "data-nodes": graph.nodes.length, "data-edges": graph.edges.length });
+    location.hash = `#/network?${[...types, `min_weight=${weight.value}`, `links=${chosenLinks}`].join("&")}`;
+  };
+  form.addEventListener("submit", (e) => { e.preventDefault(); go(links); });
+  const typed = links === "cooccurrence" ? 0 : graph.edges.reduce((n, e) => n + (e.relations?.length ?? 0), 0);
+  const box = h("div", { id: "cy", class: "cy", "data-types": chosen.join(",") || "all", "data-nodes": graph.nodes.length,
+    "data-edges": graph.edges.length, "data-links": links, "data-relations": typed });
+  const detail = h("div", { id: "edge-detail" });
   main.append(h("h1", {}, "Network"),
-    h("p", { class: "muted" }, "Links: taking part in the same event, or named in the same sentence. Click a node for its dossier (its ego network is there: one or two hops, with the evidence of each link). ",
-      `${graph.nodes.length} entities drawn (the 300 most linked at most), ${graph.edges.length} links. Export the whole graph: `,
+    h("p", { class: "muted" }, "Links: taking part in the same event, or named in the same sentence (grey); typed relations the reports or the pack state (coloured arrows, by family). Click a node for its dossier (its ego network is there: one or two hops, with the evidence of each link), a relation for its evidence. ",
+      `${graph.nodes.length} entities drawn (the 300 most linked at most), ${graph.edges.length} links, ${typed} typed relations. Export the whole graph: `,
       h("a", { href: "/api/export/gexf", download: "", class: "export" }, "GEXF"), ", ", h("a", { href: "/api/export/graphml", download: "", class: "export" }, "GraphML"), "."),
-    form, legend(), box);
-  requestAnimationFrame(() => draw(box, graph, focus));
+    form, linksToggle(links, go), legend(), links === "cooccurrence" ? "" : relationLegend(), box, detail);
+  requestAnimationFrame(() => draw(box, graph, focus, links, detail));
 }
 
 function legend() {
@@ -36,13 +43,17 @@ function legend() {
     h("span", { class: "swatch-item" }, h("span", { class: "swatch", "data-colour": c }), ` ${k} `)));
 }
 
-function draw(box: HTMLElement, graph: { nodes: Row[]; edges: Row[] }, focus: string | null) {
+function draw(box: HTMLElement, graph: { nodes: Row[]; edges: Row[] }, focus: string | null, links: Links, detail: HTMLElement) {
   for (const s of document.querySelectorAll<HTMLElement>(".swatch")) s.style.background = s.dataset.colour ?? "";
+  paintLegend(document);
+  // co-occurrence: one grey line per linked pair; a pair only a relation links has none
+  const cooccurring = links === "relations" ? [] : graph.edges.filter((e) => e.events + e.sentences > 0);
   const cy = cytoscape({
     container: box,
     elements: [
       ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, weight: n.weight } })),
-      ...graph.edges.map((e) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target, weight: e.weight } })),
+      ...cooccurring.map((e) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target, weight: e.events + e.sentences } })),
+      ...(links === "cooccurrence" ? [] : relationElements(graph.edges)),
     ],
     style: [
       // Labels grow with a node's weight and hide when too small to read: the hubs are named
@@ -51,10 +62,16 @@ function draw(box: HTMLElement, graph: { nodes: Row[]; edges: Row[] }, focus: st
         "min-zoomed-font-size": 8, "text-background-color": "#fff", "text-background-opacity": 0.7, width: "mapData(weight, 1, 20, 14, 44)",
         height: "mapData(weight, 1, 20, 14, 44)", "background-color": (n: cytoscape.NodeSingular) => COLOURS[n.data("type")] ?? "#666" } },
       { selector: "edge", style: { width: "mapData(weight, 1, 10, 1, 8)", "line-color": "#9aa4b2", "curve-style": "haystack", opacity: 0.7 } },
+      ...relationStyles(),
       { selector: `node[id = "${(focus ?? "").replace(/["\\]/g, "")}"]`, style: { "border-width": 4, "border-color": "#d32f2f" } },
     ],
     layout: { name: "cose", animate: false, randomize: false },
   });
   cy.on("tap", "node", (evt) => { location.hash = `#/entity/${encodeURIComponent(evt.target.id())}`; });
+  cy.on("tap", "edge.relation", async (evt) => {
+    detail.replaceChildren(await relationEvidence(evt.target.data("relation"), evt.target.data("subject")));
+    detail.scrollIntoView({ block: "nearest" });
+  });
+  Object.defineProperty(box, "cy", { value: cy }); // the instance, for the browser tests
   box.dataset.rendered = String(cy.nodes().length);
 }
