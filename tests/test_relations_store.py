@@ -134,3 +134,20 @@ def test_type_signatures_keep_cities_out_of_roles_and_alliances() -> None:
     assert fits("controls", "group", "place") and fits("present-in", "org", "place")
     assert fits("present-in", "group", "state") and not fits("present-in", "group", "person")
     assert fits("commands", "person", "state")  # "the President of Russia"
+
+
+def test_a_later_report_reopens_what_the_pack_ended() -> None:
+    from sitrep.corroborate.relations import relation_row
+
+    def member(published: str | None, end: str | None = None) -> dict[str, object]:
+        return {
+            "document_id": "d1" if published else None, "published": published, "title": None,
+            "time_start": None, "time_end": end, "ended": False, "duplicate_of": None,
+            "id": f"m-{published}", "claim": {"stance": "asserts", "outlet": "AP", "chain": []},
+        }  # fmt: skip
+
+    key = ("holds-position", "pk_vladimir-putin", "pk_russia")
+    pack_only = relation_row(key, [member(None, end="2008-05-07")])
+    assert pack_only["ended"] and pack_only["time_end"] == "2008-05-07"
+    reported = relation_row(key, [member(None, end="2008-05-07"), member("2019-06-01")])
+    assert not reported["ended"] and reported["time_end"] is None

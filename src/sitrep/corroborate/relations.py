@@ -430,10 +430,14 @@ def _period(
 ) -> tuple[str | None, str | None, bool]:
     """(start, end, ended) from every claim: the pack's dates, "since", "new" and "former"."""
     starts = [str(m["time_start"]) for m in pack + reports if m["time_start"] and not m["ended"]]
-    ends = [str(m["time_end"]) for m in pack if m["time_end"]]
     current = [str(m["published"] or "") for m in reports if not m["ended"]]
     former = sorted(str(m["published"] or "") for m in reports if m["ended"])
     last_current = max(current, default="")
+    # The pack's end holds unless a later report tells the relation as current (the pack's
+    # "President of Russia until 2008" against 2019 reports of President Putin).
+    ends = [
+        str(m["time_end"]) for m in pack if m["time_end"] and str(m["time_end"]) >= last_current
+    ]
     closing = [f for f in former if f >= last_current]
     if closing:
         ends.append(closing[0] or last_current)
