@@ -177,3 +177,21 @@ def test_the_ego_network_carries_typed_relations_and_their_sentence_spans(
     for claim in said:
         text = client.get(f"/api/documents/{claim['document_id']}").json()["text"]
         assert claim["sentence"].strip() in text[claim["start"] : claim["end"]]
+
+
+def test_the_ego_window_keeps_only_relations_whose_period_overlaps_it() -> None:
+    from sitrep.api.ego import _relations_in_window
+
+    pair = ("pk_a", "pk_b")
+    ended = {"id": "r1", "time_start": "2000-05-07", "time_end": "2008-05-07"}
+    current = {"id": "r2", "time_start": "2020-01-03", "time_end": None}
+    undated = {"id": "r3", "time_start": None, "time_end": None}
+    typed = {pair: [ended, current, undated]}
+
+    def ids(since: str | None, until: str | None) -> list[str]:
+        return [r["id"] for r in _relations_in_window(typed, since, until).get(pair, [])]
+
+    assert ids(None, None) == ["r1", "r2", "r3"]
+    assert ids("2019", "2021") == ["r2", "r3"]
+    assert ids("2001-01-01", "2002-12-31") == ["r1", "r3"]
+    assert ids(None, "1999") == ["r3"]

@@ -40,6 +40,24 @@ def _in_window(day: str | None, since: str | None, until: str | None) -> bool:
     return (not since or day >= since) and (not until or day <= until + "\uffff")
 
 
+def _relations_in_window(
+    typed: dict[Pair, list[dict[str, Any]]], since: str | None, until: str | None
+) -> dict[Pair, list[dict[str, Any]]]:
+    """The relations whose period overlaps the window (an open end runs on; an undated one
+    holds at any time)."""
+    if not since and not until:
+        return typed
+
+    def overlaps(rel: dict[str, Any]) -> bool:
+        start, end = rel.get("time_start"), rel.get("time_end")
+        return (not until or not start or str(start) <= until + "\uffff") and (
+            not since or not end or str(end) >= since
+        )
+
+    kept = {pair: [r for r in rels if overlaps(r)] for pair, rels in typed.items()}
+    return {pair: rels for pair, rels in kept.items() if rels}
+
+
 def event_links(conn: Connection, since: str | None, until: str | None) -> dict[Pair, list[str]]:
     """Pairs taking part in one event, with the events (in time order)."""
     links: dict[Pair, list[str]] = defaultdict(list)
@@ -93,7 +111,7 @@ def ego_network(
 ) -> dict[str, Any]:
     by_event = event_links(conn, since, until) if "events" in kinds else {}
     by_sentence = sentence_links(conn, since, until) if "sentences" in kinds else {}
-    typed = relation_pairs(conn)
+    typed = _relations_in_window(relation_pairs(conn), since, until)
     weight: dict[Pair, int] = defaultdict(int)
     for pair, events in by_event.items():
         weight[pair] += len(events)
