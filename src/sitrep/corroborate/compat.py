@@ -3,10 +3,11 @@
 Two mentions are one happening only on evidence: their types are of one family, their times
 are known and overlap within their precision, their places agree at the precision given, and no
 named participant contradicts. Compatibility alone is not evidence: "place unknown on one side"
-or "a city inside the other's country" lets a join through only when something positive (a
-shared participant, the same town on the same days, the same death toll) says it is the same
-happening. An unknown time is not compatible with everything: an undated mention joins only
-within its own document, or a report published within a few days of the other's.
+or "a city inside the other's country" lets a join through only when something positive says it
+is the same happening (`weigh`): across reports a tie (a shared named participant that is no
+state, the same toll) and one more piece of evidence; within one report a tie, or the same town
+on the same days. An unknown time is not compatible with everything: an undated mention joins
+only within its own document, or a report published within a few days of the other's.
 """
 
 from __future__ import annotations
