@@ -5,7 +5,23 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sitrep.records import RelationMention
+from sitrep.records import ClaimRecord, RelationMention
+
+
+def claim_values(claim: ClaimRecord) -> dict[str, Any]:
+    """Who says so, as stored for an event's claim (a `claims` row) and a relation's (its
+    `claim` column): outlet, source chain, stance, hedging, quote and span."""
+    return {
+        "outlet": claim.outlet,
+        "chain": [asdict(link) for link in claim.chain],
+        "stance": claim.stance,
+        "hedged": claim.hedged,
+        "hedges": list(claim.hedges),
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "sentence_text": claim.sentence_text,
+    }
 
 
 def relation_mention_row(rel: RelationMention) -> dict[str, Any]:
@@ -32,17 +48,6 @@ def relation_mention_row(rel: RelationMention) -> dict[str, Any]:
         "ended": rel.ended,
         "anchor": time.anchor if time else None,
         "sentence": rel.sentence,
-        "claim": {
-            "id": claim.id,
-            "outlet": claim.outlet,
-            "chain": [asdict(link) for link in claim.chain],
-            "stance": claim.stance,
-            "hedged": claim.hedged,
-            "hedges": list(claim.hedges),
-            "quote": claim.quote,
-            "start": claim.start,
-            "end": claim.end,
-            "sentence_text": claim.sentence_text,
-        },
+        "claim": {"id": claim.id, **claim_values(claim)},
         "origin_key": None,
     }

@@ -17,7 +17,7 @@ from sitrep.records import (
     stable_id,
 )
 from sitrep.store import schema
-from sitrep.store.relrows import relation_mention_row
+from sitrep.store.relrows import claim_values, relation_mention_row
 from sitrep.store.store import insert_ignore, insert_new, utc_now
 
 
@@ -131,16 +131,8 @@ def event_rows(event: EventMention) -> tuple[dict[str, Any], dict[str, Any]]:
         "id": claim.id,
         "document_id": claim.doc_id,
         "event_mention_id": claim.event_mention_id,
-        "outlet": claim.outlet,
-        "chain": [asdict(link) for link in claim.chain],
-        "stance": claim.stance,
-        "hedged": claim.hedged,
-        "hedges": list(claim.hedges),
-        "quote": claim.quote,
-        "start": claim.start,
-        "end": claim.end,
+        **claim_values(claim),
         "sentence": claim.sentence,
-        "sentence_text": claim.sentence_text,
         "origin_key": None,
         "analyst_mark": None,
     }
