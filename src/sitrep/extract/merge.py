@@ -259,7 +259,7 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
             span = doc[token.i : min(token.i + size, sent.end)]
             if not all(t.text[:1].isupper() or t.text in ("-", "al", "el") for t in span):
                 continue
-            found = resolve_place(span.text)
+            found = resolve_place(span.text, small_towns=True)
             if found is None or found.precision == "country" or is_country(span.text):
                 continue
             if not_a_place(doc, span.start_char, span.end_char):

@@ -157,7 +157,18 @@ def _load(path: Path) -> Pack:
         raise ConfigError(f"pack {path} holds no actors", hint=f"add {', '.join(ACTOR_FILES)}")
     titles = _optional(path / TITLES_FILE, Title)
     regions = _optional(path / PLACES_FILE, Region)
+    _check_within(path / PLACES_FILE, regions)
     return Pack(meta, path, actors, titles, regions, _name_index(actors))
+
+
+def _check_within(path: Path, regions: tuple[Region, ...]) -> None:
+    ids = {region.id for region in regions}
+    for region in regions:
+        if region.within is not None and region.within not in ids:
+            raise ConfigError(
+                f"{path}: region {region.id!r} lies within {region.within!r}, which is no region",
+                hint="name the id of a region of the same file",
+            )
 
 
 def _optional(path: Path, model: type[Any]) -> tuple[Any, ...]:

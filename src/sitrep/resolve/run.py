@@ -110,7 +110,7 @@ class _Run:
         hit = self.matcher.exact_match(cluster.name, "LOC")
         if hit:
             return self.pack_entity(hit.actor.id, "pack state name")
-        place = resolve_place(cluster.name, context)
+        place = resolve_place(cluster.name, context, small_towns=True)
         self.stats.places += 1
         if place is None:
             entity_id = place_entity_id(None, None, cluster.name)
