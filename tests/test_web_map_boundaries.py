@@ -126,6 +126,6 @@ def test_every_code_a_pack_region_names_is_the_area_around_its_centre(boundaries
         # areas: a mistyped code would name one far away. Quneitra's centre is in the Golan,
         # which Natural Earth draws on the de facto line, outside the governorate's shape.
         rings = [r for code in region.admin1_codes for _, rs in keyed[code] for r in rs]
-        assert _near((region.lon, region.lat), rings, 0.2), region.id
+        assert _near((region.lon, region.lat), rings, 0.1), region.id
         named += 1
     assert named >= 25  # the pack's governorates and provinces all name theirs

@@ -122,7 +122,8 @@ function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Sli
     .setView([33, 42], 4);
   const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
   const shapes = countries(topo);
-  L.geoJSON(shapes, { style: { color: "#9aa4b2", weight: 1, fillColor: "#eef1f4", fillOpacity: 1 }, interactive: false }).addTo(map);
+  L.geoJSON(shapes, { style: (f) => ({ color: "#9aa4b2", weight: 1, fillColor: "#eef1f4", fillOpacity: 1, className: `country country-${f?.id}` }),
+    interactive: false }).addTo(map);
   drawBoundaries(map, admin, box);
   const areas = L.layerGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
@@ -192,7 +193,7 @@ function drawAreas(layer: L.LayerGroup, shapes: GeoJSON.FeatureCollection, admin
     if (!shape) continue;
     const colour = STATUS_COLOURS[worst(list)];
     L.geoJSON(shape, { style: { color: colour, weight: 2, dashArray: "6 5", fillColor: colour,
-      fillOpacity: 0.08, className: `ev-area ev-area-country` }, interactive: false }).addTo(layer);
+      fillOpacity: 0.08, className: `ev-area ev-area-country country-${code}` }, interactive: false }).addTo(layer);
   }
   for (const { areas, events: list } of byArea.values()) {
     const colour = STATUS_COLOURS[worst(list)];
