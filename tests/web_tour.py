@@ -296,7 +296,8 @@ def explorer(tab: Tab, actor: str | None = None) -> None:
 def claim_sentence(tab: Tab) -> None:
     """From an event: the last claim's statement, to its highlighted sentence in the document."""
     tab.click_to("a.span-link:has(q.claim-quote) >> nth=-1", "doc")
-    tab.page.wait_for_selector("#doctext mark.focus", timeout=WAIT_MS)
+    # a visible one: a span that begins at a paragraph break has an empty-looking first mark
+    tab.page.wait_for_selector("#doctext mark.focus >> visible=true", timeout=WAIT_MS)
 
 
 def ego_network(tab: Tab) -> None:
