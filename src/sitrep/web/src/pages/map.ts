@@ -21,7 +21,7 @@ const STATUS_COLOURS: Record<string, string> = {
   "single-source": "#8a8f98", corroborated: "#2e7d32", contested: "#e65100", denied: "#c62828",
 };
 const REGION_RADIUS_M = 60_000; // a region that is no admin-1 area: a ring about a governorate's size
-const ADMIN1_LABEL_ZOOM = 6; // governorate names from this zoom on (fewer would crowd the towns)
+const ADMIN1_LABEL_ZOOM = 6; // governorate names from this zoom on (further out they crowd the towns)
 
 const exact = (e: Row) => e.precision === "city" || e.precision === "exact";
 
