@@ -225,23 +225,66 @@ def test_entity_map_from_a_dossier(tab: tour.Tab) -> None:
     assert listed <= {f["id"] for f in mine} and listed
 
 
+def _box(tab: tour.Tab, selector: str) -> dict[str, float]:
+    found = tab.page.locator(selector)
+    assert found.count() >= 1, selector
+    box = found.first.bounding_box()
+    assert box is not None, selector
+    return dict(box)
+
+
+def _same_box(a: dict[str, float], b: dict[str, float]) -> bool:
+    """The same shape's boxes, within a few pixels: a wider stroke widens a box, more so where
+    the map's edge clips the shape."""
+    return all(abs(a[k] - b[k]) <= 5 for k in ("x", "y", "width", "height"))
+
+
+def _area_class(code: str) -> str:
+    return "admin1-" + re.sub(r"[^A-Za-z0-9]+", "-", code)
+
+
 def test_map_draws_uncertainty_at_its_scale_and_filters(tab: tour.Tab) -> None:
-    """A place known only to its country is that country's area; a region a ring of real size
-    (it grows with the zoom); the explorer's filter narrows the map; the time slider too."""
+    """Governorate boundaries drawn offline (from the bundle, no tile server); a place known
+    only to its country is that country's area, one known only to a governorate that
+    governorate's area, a region that is no governorate a ring of real size (it grows with the
+    zoom); governorate names when zoomed in; the explorer's filter narrows the map; the time
+    slider too."""
     tab.go("search", "search")
     tour.full_map(tab)
     rows = api(tab, "/explore/events?limit=500")["items"]
+    box = tab.page.locator("#map")
+    drawn = int(box.get_attribute("data-boundaries") or 0)
+    assert drawn > 200  # the theatre's governorates and provinces
+    assert tab.page.locator("#map path.admin1-boundary").count() == drawn
+    assert box.get_attribute("data-admin1-labels") == "hidden"  # not at this zoom
     countries = {r["country_numeric"] for r in rows if r["precision"] == "country" and r["lat"]}
-    assert countries
+    assert "760" in countries  # the demo has events known only to be in Syria
     assert tab.page.locator("#map path.ev-area-country").count() == len(countries)
+    for code in countries:  # each drawn as its country's own shape
+        country = _box(tab, f"#map path.country.country-{code}")
+        assert _same_box(_box(tab, f"#map path.ev-area-country.country-{code}"), country), code
     regions = [r for r in rows if r["precision"] == "region" and r["lat"]]
-    rings = tab.page.locator("#map path.ev-area-region")
+    governorates = {c for r in regions for c in r["admin1_codes"]}
+    assert {"SY.ID", "IQ.AN"} <= governorates, governorates  # Idlib, Anbar in the demo
+    regions = [r for r in regions if not r["admin1_codes"]]  # the Golan Heights: no governorate
+    rings = tab.page.locator("#map path.ev-area-ring")
     assert rings.count() == len(regions)
     if regions:
         before = (rings.first.bounding_box() or {"width": 0})["width"]
         tab.page.click("#map .leaflet-control-zoom-in")
         tab.page.wait_for_timeout(100)
         assert (rings.first.bounding_box() or {"width": 0})["width"] > before * 1.5
+    # zoomed onto Syria: each governorate-only event is its governorate's own outline (the
+    # boundary layer's, give or take the wider stroke), not a ring; and the governorates' names
+    tour.map_governorates(tab)
+    for code in governorates:
+        area = _box(tab, f"#map path.ev-area-admin1.{_area_class(code)}")
+        assert _same_box(area, _box(tab, f"#map path.admin1-boundary.{_area_class(code)}")), code
+    syria = _box(tab, "#map path.country.country-760")
+    idlib = _box(tab, f"#map path.ev-area-admin1.{_area_class('SY.ID')}")
+    assert idlib["width"] > 60 and idlib["width"] * 3 < syria["width"]  # at scale, in Syria
+    names = {x.text_content() for x in tab.page.locator("#map .admin1-label").all()}
+    assert {"Idlib", "Aleppo", "Rif Dimashq"} <= names, names
     # the same filter as the explorer's, from the URL
     tab.go("map?status=contested", "map")
     tab.page.wait_for_selector("#map[data-rendered]")

@@ -39,6 +39,7 @@ def walk(tab: tour.Tab) -> list[Path]:
     tour.follow_mention(tab)
     saved.append(tab.shot("03-dossier", max_height=1500))
     tour.full_map(tab)
+    tour.map_governorates(tab)
     saved.append(tab.shot("04-map", max_height=1300))
     tour.contested_event(tab)
     saved.append(tab.shot("05-contested-event"))

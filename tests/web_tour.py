@@ -211,6 +211,18 @@ def full_map(tab: Tab) -> None:
     tab.page.wait_for_selector("#map[data-rendered][data-labels]", timeout=WAIT_MS)
 
 
+def map_governorates(tab: Tab, centre: tuple[float, float] = (34.8, 38.6), zoom: int = 7) -> None:
+    """The map zoomed onto Syria: its governorates' outlines and names, the areas of the
+    events known only to a governorate or to the country."""
+    tab.page.evaluate(
+        "([lat, lon, zoom]) => document.querySelector('#map').leafletMap"
+        ".setView([lat, lon], zoom, { animate: false })",
+        [*centre, zoom],
+    )
+    tab.page.wait_for_selector("#map[data-admin1-labels='shown'] .admin1-label", timeout=WAIT_MS)
+    tab.page.wait_for_timeout(300)  # the town labels of the new view
+
+
 def contested_event(tab: Tab, words: tuple[str, ...] = CONTESTED) -> None:
     """Contested claims in the nav bar, then the contested event whose summary has these words
     (the summary's wording is the corroboration stage's, so only its key words are relied on)."""
@@ -284,7 +296,8 @@ def explorer(tab: Tab, actor: str | None = None) -> None:
 def claim_sentence(tab: Tab) -> None:
     """From an event: the last claim's statement, to its highlighted sentence in the document."""
     tab.click_to("a.span-link:has(q.claim-quote) >> nth=-1", "doc")
-    tab.page.wait_for_selector("#doctext mark.focus", timeout=WAIT_MS)
+    # a visible one: a span that begins at a paragraph break has an empty-looking first mark
+    tab.page.wait_for_selector("#doctext mark.focus >> visible=true", timeout=WAIT_MS)
 
 
 def ego_network(tab: Tab) -> None:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -23,7 +24,7 @@ from sqlalchemy import Connection
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import MAX_LIMIT, StoreDep, Viewer
-from sitrep.errors import NotFoundError
+from sitrep.errors import NotFoundError, SitrepError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
@@ -129,6 +130,7 @@ def event_row(
         "country_name": data.country_name(place.country),
         "country_numeric": _iso_numeric(place.country),
         "admin1": place.admin1,
+        "admin1_codes": _admin1_codes(known.get(place.entity_id or "")),
         "lat": place.lat,
         "lon": place.lon,
         "actors": [
@@ -141,6 +143,24 @@ def event_row(
         ],
         "outlets": data.outlets(claims),
     }
+
+
+def _admin1_codes(entity: data.EntityRow | None) -> list[str]:
+    """The admin-1 areas (HASC codes) a place known only to a pack region is, as the active
+    pack gives them (`Region.admin1_codes`): what the map draws for it. Empty otherwise."""
+    attributes = (entity or {}).get("attributes") or {}
+    region = attributes.get("region_id") if isinstance(attributes, dict) else None
+    return list(_region_areas().get(region, ())) if isinstance(region, str) else []
+
+
+@lru_cache(maxsize=1)
+def _region_areas() -> dict[str, tuple[str, ...]]:
+    from sitrep.pack.active import active_pack
+
+    try:
+        return {r.id: r.admin1_codes for r in active_pack().regions}
+    except SitrepError:  # no pack: regions are drawn as rings
+        return {}
 
 
 def _iso_numeric(code: str | None) -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from sitrep.api.models import Page, Record
 
 
@@ -34,6 +36,8 @@ class ExplorerEvent(Record):
     country_name: str | None = None
     country_numeric: str | None = None
     admin1: str | None = None
+    # a pack region's admin-1 areas (HASC codes), which the map draws for it
+    admin1_codes: list[str] = Field(default_factory=list)
     lat: float | None = None
     lon: float | None = None
     actors: list[dict[str, Any]]

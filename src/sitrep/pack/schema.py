@@ -5,6 +5,7 @@ A pack is data (YAML files in a folder), not code: another theatre is another fo
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -98,6 +99,20 @@ class Region(_Strict):
     geonames: int | None = None
     geonames_admin1: str | None = Field(default=None, pattern=r"^[0-9A-Z]{1,3}$")  # its towns' code
     within: str | None = None  # the id of the region this one lies in
+    # The admin-1 areas (governorates, provinces) this region is, by the codes the map's
+    # boundaries give them (HASC, "SY.ID" for Idlib; "PS:Gaza Strip" where Natural Earth has
+    # none): a place known only to this region is drawn as their area. Several for a region
+    # made of governorates (Kurdistan Region); none for one that is no admin-1 area (the
+    # Golan Heights), drawn as a ring of approximate size.
+    admin1_codes: tuple[str, ...] = ()
+
+    @field_validator("admin1_codes")
+    @classmethod
+    def _admin1_codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for code in value:
+            if not re.fullmatch(r"[A-Z]{2}(?:\.[A-Z0-9]{1,3}|:\S.*)", code):
+                raise ValueError(f"not an admin-1 code (HASC as 'SY.ID', or 'PS:Name'): {code!r}")
+        return value
 
     @field_validator("lat")
     @classmethod

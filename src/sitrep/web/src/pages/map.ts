@@ -1,8 +1,10 @@
-// The map for analysis: countries from world-atlas and town names from the gazetteer (no tile
-// server, works offline); events clustered with their count and status mix, spiderfied where
-// they share a place, so every event can be reached by clicking. A place known only to its
-// country is drawn as that country's area, a region as a ring of real size; a time slider; the
-// list of the events in view. The explorer's filter (in the URL) narrows the events.
+// The map for analysis: countries from world-atlas, governorates from Natural Earth's admin-1
+// layer (./mapareas) and town names from the gazetteer (no tile server, works offline); events
+// clustered with their count and status mix, spiderfied where they share a place, so every
+// event can be reached by clicking. Uncertainty at real scale: a place known only to its
+// country is drawn as that country's area, one known only to a governorate as the
+// governorate's area (a region with no admin-1 area as a ring of approximate size); a time
+// slider; the list of the events in view. The explorer's filter (in the URL) narrows the events.
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster";
@@ -13,15 +15,29 @@ import countries110m from "world-atlas/countries-110m.json";
 import { get, Row } from "../api";
 import { eventTitle, h, STATUSES } from "../dom";
 import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
+import { Admin1, admin1, Area, areaClass, areaKey, areasOf } from "./mapareas";
 
 const STATUS_COLOURS: Record<string, string> = {
   "single-source": "#8a8f98", corroborated: "#2e7d32", contested: "#e65100", denied: "#c62828",
 };
-const REGION_RADIUS_M = 60_000; // a region's extent is not stored: a ring about a governorate's size
+const REGION_RADIUS_M = 60_000; // a region that is no admin-1 area: a ring about a governorate's size
+const ADMIN1_LABEL_ZOOM = 6; // governorate names from this zoom on (further out they crowd the towns)
 
 const exact = (e: Row) => e.precision === "city" || e.precision === "exact";
 
-function markerFor(e: Row): L.Marker {
+/** How the popup and the list say where an event is drawn. */
+function drawnAs(e: Row, areas: Admin1 | null): string {
+  if (exact(e)) return "exact place";
+  if (e.precision === "country") return "country only (drawn as its area)";
+  const found = areasOf(areas, e.admin1_codes);
+  if (e.precision === "region" && found.length) {
+    const names = [...new Set(found.map((a) => a.properties.name))].join(", ");
+    return `governorate only (drawn as its area: ${names})`;
+  }
+  return `${e.precision} only (extent unknown: a ring of about 60 km)`;
+}
+
+function markerFor(e: Row, areas: Admin1 | null): L.Marker {
   const kind = exact(e) ? "ev-exact" : `ev-approx ev-${e.precision}`;
   const dot = h("span", { class: `ev-marker ${kind}`, "data-event": e.id, "data-status": e.status,
     title: `${eventTitle(e.type, e.summary)} (${e.status})` });
@@ -32,7 +48,7 @@ function markerFor(e: Row): L.Marker {
   (marker as L.Marker & { event: Row }).event = e;
   marker.bindPopup(() => h("div", { class: "ev-popup" },
     h("a", { href: `#/event/${encodeURIComponent(e.id)}`, "data-event": e.id }, eventTitle(e.type, e.summary)),
-    h("div", {}, `${e.place_name} — ${exact(e) ? "exact place" : `${e.precision} only (drawn as its area)`}`),
+    h("div", {}, `${e.place_name} — ${drawnAs(e, areas)}`),
     h("div", {}, `${e.time_start ?? "undated"} · ${e.status}`)));
   return marker;
 }
@@ -58,8 +74,9 @@ function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
 function legend(): HTMLElement {
   return h("div", { class: "map-legend" },
     h("span", {}, h("span", { class: "key key-exact" }), " city / exact place"),
-    h("span", {}, h("span", { class: "key key-approx" }), " region only (ring ≈ 60 km)"),
-    h("span", {}, h("span", { class: "key key-country" }), " country only (its area, marker at its centroid)"),
+    h("span", {}, h("span", { class: "key key-country" }), " governorate or country only (its area; marker at its centre)"),
+    h("span", {}, h("span", { class: "key key-approx" }), " region of unknown extent (ring ≈ 60 km)"),
+    h("span", {}, h("span", { class: "key key-admin1" }), " governorate boundaries (Natural Earth)"),
     h("span", {}, h("span", { class: "key key-cluster" }), " cluster: count, ring split by status"),
     ...STATUSES.map((s) => { const k = h("span", { class: "key key-status" }); k.style.background = STATUS_COLOURS[s]; return h("span", {}, k, ` ${s}`); }));
 }
@@ -81,7 +98,8 @@ export async function renderMap(main: HTMLElement, _arg: string, params: URLSear
     ". Click a cluster to open it, a marker for its event. Export these events: ",
     h("a", { href: `/api/explore/export/geojson${filterQuery(f)}`, download: "", class: "export", "data-format": "geojson" }, "GeoJSON"), "."),
     slider.element, box, legend(), listBox);
-  requestAnimationFrame(() => draw(box, listBox, located, slider));
+  const areas = await admin1();
+  requestAnimationFrame(() => draw(box, listBox, located, slider, areas));
 }
 
 interface Slider { element: HTMLElement; input: HTMLInputElement; days: string[] }
@@ -99,12 +117,14 @@ function timeSlider(events: Row[]): Slider {
   return { element: h("p", { class: "time-filter" }, "Time: ", input, " ", label), input, days };
 }
 
-function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Slider) {
+function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Slider, admin: Admin1 | null) {
   const map = L.map(box, { worldCopyJump: true, attributionControl: false, zoomAnimation: false, fadeAnimation: false, maxZoom: 12 })
     .setView([33, 42], 4);
   const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
   const shapes = countries(topo);
-  L.geoJSON(shapes, { style: { color: "#9aa4b2", weight: 1, fillColor: "#eef1f4", fillOpacity: 1 }, interactive: false }).addTo(map);
+  L.geoJSON(shapes, { style: (f) => ({ color: "#9aa4b2", weight: 1, fillColor: "#eef1f4", fillOpacity: 1, className: `country country-${f?.id}` }),
+    interactive: false }).addTo(map);
+  drawBoundaries(map, admin, box);
   const areas = L.layerGroup().addTo(map);
   const labels = L.layerGroup().addTo(map);
   const clusters = L.markerClusterGroup({
@@ -115,8 +135,8 @@ function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Sli
     const i = Number(slider.input.value);
     const shown = i >= slider.days.length ? events : events.filter((e) => e.time_start && e.time_start <= slider.days[i]);
     clusters.clearLayers();
-    clusters.addLayers(shown.map(markerFor));
-    drawAreas(areas, shapes, shown);
+    clusters.addLayers(shown.map((e) => markerFor(e, admin)));
+    drawAreas(areas, shapes, admin, shown);
     box.dataset.shown = String(shown.length);
     listInView(map, listBox, shown);
   };
@@ -136,6 +156,7 @@ function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Sli
   };
   fitAll.addTo(map);
   void placeLabels(map, labels);
+  Object.assign(box, { leafletMap: map }); // for the browser tests and the screenshot tour
   box.dataset.rendered = String(events.length);
 }
 
@@ -143,24 +164,79 @@ function currentEvents(clusters: L.MarkerClusterGroup): Row[] {
   return clusters.getLayers().map((m) => (m as L.Marker & { event: Row }).event);
 }
 
-/** Country-precision events: their country's shape, outlined in the colour of its worst status. */
-function drawAreas(layer: L.LayerGroup, shapes: GeoJSON.FeatureCollection, events: Row[]) {
+const worst = (list: Row[]) => [...STATUSES].reverse().find((s) => list.some((e) => e.status === s)) ?? "single-source";
+
+/** Where an event's place is known only to a country or a governorate: that area, outlined in
+ * the colour of its events' worst status (one outline per area, however many events). A region
+ * with no admin-1 area (the Golan Heights) or outside the boundaries drawn: a ring of about a
+ * governorate's size, which scales with the zoom. */
+function drawAreas(layer: L.LayerGroup, shapes: GeoJSON.FeatureCollection, admin: Admin1 | null, events: Row[]) {
   layer.clearLayers();
   const byCountry = new Map<string, Row[]>();
+  const byArea = new Map<string, { areas: Area[]; events: Row[] }>();
   for (const e of events) {
     if (e.precision === "country" && e.country_numeric) byCountry.set(e.country_numeric, [...(byCountry.get(e.country_numeric) ?? []), e]);
-    if (e.precision === "region") {
+    if (e.precision !== "region") continue;
+    const areas = areasOf(admin, e.admin1_codes);
+    if (areas.length) {
+      const key = (e.admin1_codes as string[]).join(" ");
+      const group = byArea.get(key) ?? { areas, events: [] };
+      group.events.push(e);
+      byArea.set(key, group);
+    } else {
       L.circle([e.lat, e.lon], { radius: REGION_RADIUS_M, color: STATUS_COLOURS[e.status] ?? "#555", weight: 1.5, dashArray: "5 4",
-        fillOpacity: 0.05, interactive: false, className: "ev-area ev-area-region" }).addTo(layer);
+        fillOpacity: 0.05, interactive: false, className: "ev-area ev-area-region ev-area-ring" }).addTo(layer);
     }
   }
   for (const [code, list] of byCountry) {
     const shape = shapes.features.find((s) => String(s.id) === code);
     if (!shape) continue;
-    const worst = [...STATUSES].reverse().find((s) => list.some((e) => e.status === s)) ?? "single-source";
-    L.geoJSON(shape, { style: { color: STATUS_COLOURS[worst], weight: 2, dashArray: "6 5", fillColor: STATUS_COLOURS[worst],
-      fillOpacity: 0.08, className: `ev-area ev-area-country` }, interactive: false }).addTo(layer);
+    const colour = STATUS_COLOURS[worst(list)];
+    L.geoJSON(shape, { style: { color: colour, weight: 2, dashArray: "6 5", fillColor: colour,
+      fillOpacity: 0.08, className: `ev-area ev-area-country country-${code}` }, interactive: false }).addTo(layer);
   }
+  for (const { areas, events: list } of byArea.values()) {
+    const colour = STATUS_COLOURS[worst(list)];
+    L.geoJSON({ type: "FeatureCollection", features: areas } as GeoJSON.FeatureCollection, {
+      style: (f) => ({ color: colour, weight: 2.5, dashArray: "6 4", fillColor: colour, fillOpacity: 0.14,
+        className: `ev-area ev-area-region ev-area-admin1 ${areaClass(areaKey((f as Area).properties))}` }),
+      interactive: false,
+    }).addTo(layer);
+  }
+}
+
+/** Every governorate's outline (thin, under the events), and from ADMIN1_LABEL_ZOOM on the names
+ * of those in view that fit without overlapping. */
+function drawBoundaries(map: L.Map, admin: Admin1 | null, box: HTMLElement) {
+  box.dataset.boundaries = String(admin?.areas.length ?? 0);
+  if (!admin) return;
+  L.geoJSON({ type: "FeatureCollection", features: admin.areas } as GeoJSON.FeatureCollection, {
+    style: (f) => ({ color: "#b4bcc7", weight: 0.8, fill: false,
+      className: `admin1-boundary ${areaClass(areaKey((f as Area).properties))}` }),
+    interactive: false,
+  }).addTo(map);
+  const labels = L.layerGroup().addTo(map);
+  const place = () => {
+    labels.clearLayers();
+    const on = map.getZoom() >= ADMIN1_LABEL_ZOOM;
+    box.dataset.admin1Labels = on ? "shown" : "hidden";
+    if (!on) return;
+    // the largest areas first; a name that would overlap one already written is left out
+    const size = map.getSize();
+    const taken: L.Bounds[] = [];
+    for (const a of admin.bySize) {
+      const [lon, lat] = a.properties.label;
+      const at = map.latLngToContainerPoint([lat, lon]);
+      const half = L.point(a.properties.name.length * 3.6 + 4, 8);
+      const room = L.bounds(at.subtract(half), at.add(half));
+      if (at.x < 0 || at.y < 0 || at.x > size.x || at.y > size.y || taken.some((b) => b.overlaps(room))) continue;
+      taken.push(room);
+      const icon = L.divIcon({ html: h("span", {}, a.properties.name), className: "admin1-label", iconSize: undefined as unknown as L.PointExpression });
+      L.marker([lat, lon], { icon, interactive: false, keyboard: false }).addTo(labels);
+    }
+  };
+  map.on("moveend", place);
+  place();
 }
 
 /** The biggest towns in view, from the gazetteer, as text labels. */
