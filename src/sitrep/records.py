@@ -234,6 +234,7 @@ class Participant:
     end: int
     label: str
     pack_id: str | None = None
+    within: str | None = None  # a place: the known place the text puts it in ("in Idlib")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.extract.within import with_containers
 from sitrep.nlp.spans import text_of
 from sitrep.records import (
     Casualties,
@@ -113,7 +114,7 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     shared = share_times(share_nearby_places(placed))
-    shared = [reported_month(m, published) for m in shared]
+    shared = with_containers([reported_month(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 

@@ -133,6 +133,9 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
     return False
 
 
+_COMPASS_WORD = re.compile(r"^(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?$")
+
+
 def _modifier(doc: Doc, start: int, end: int) -> bool:
     """A place that modifies a noun: "US-led", "a US drone strike", "Idlib's governor"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -146,6 +149,8 @@ def _modifier(doc: Doc, start: int, end: int) -> bool:
     root = span.root
     if root.head.lower_ in _BETWEEN or root.head.i in range(span.start, span.end):
         return False  # "Aleppo city", "Idlib province": the place itself
+    if _COMPASS_WORD.match(root.head.lower_):
+        return False  # "al-Bureij northeast of Aleppo", parsed as a compound: the place itself
     return root.dep_ in ("compound", "amod", "nmod:poss", "poss")
 
 

@@ -18,6 +18,7 @@ from sitrep import ledger
 from sitrep.names import NameKind, blocking_keys, match_names
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import resolve_place
@@ -36,6 +37,7 @@ class ResolutionStats:
     pack_links: int = 0
     name_key_links: int = 0
     places: int = 0
+    event_places: int = 0  # events placed by `resolve.eventplaces`
     new_entities: int = 0
     analyst_judgements_applied: int = 0
 
@@ -58,6 +60,7 @@ class _Run:
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)
     judgements: list[dict[str, Any]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
+    contexts: dict[str, list[str]] = field(default_factory=dict)  # document -> its countries
     blocks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # non-pack entities
 
     # -- entities outside the pack ----------------------------------------------------------
@@ -153,6 +156,8 @@ class _Run:
     def resolve_document(self, mentions: list[dict[str, Any]]) -> None:
         clusters = cluster_document(mentions, self.matcher, self.retyper)
         context = self.context_countries(clusters)
+        if mentions:
+            self.contexts[str(mentions[0]["document_id"])] = context
         clustered: set[str] = set()
         for cluster in clusters:
             decision = self.decide(cluster, context)
@@ -246,11 +251,13 @@ def run_resolution(
     run = _Run(store, pack, *_pack_indexes(pack))
     with store.transaction() as conn:
         run.load_blocks(conn)
-        for mentions in _mentions_by_document(conn, doc_ids).values():
+        grouped = _mentions_by_document(conn, doc_ids)
+        for mentions in grouped.values():
             run.stats.documents += 1
             run.stats.mentions += len(mentions)
             run.resolve_document(mentions)
         run.write(conn)
+        run.stats.event_places = locate_event_places(conn, list(grouped), run.contexts)
         run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats
 

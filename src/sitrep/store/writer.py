@@ -14,6 +14,7 @@ from sitrep.records import (
     DocResult,
     EventMention,
     Extraction,
+    Participant,
     stable_id,
 )
 from sitrep.store import schema
@@ -103,6 +104,14 @@ def annotation_rows(ann: Annotation) -> tuple[list[dict[str, Any]], list[dict[st
     return sentence_rows, mention_rows
 
 
+def participant_row(participant: Participant) -> dict[str, Any]:
+    """A participant as stored: `within` only where the text gave a place one."""
+    row = asdict(participant)
+    if row["within"] is None:
+        del row["within"]
+    return row
+
+
 def event_rows(event: EventMention) -> tuple[dict[str, Any], dict[str, Any]]:
     time = event.time
     mention = {
@@ -115,8 +124,8 @@ def event_rows(event: EventMention) -> tuple[dict[str, Any], dict[str, Any]]:
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
         "sentence": event.sentence,
-        "participants": [asdict(p) for p in event.participants],
-        "place": asdict(event.place) if event.place else None,
+        "participants": [participant_row(p) for p in event.participants],
+        "place": participant_row(event.place) if event.place else None,
         "place_entity_id": None,
         "time": asdict(time) if time else None,
         "time_start": time.start if time else None,

@@ -1,0 +1,159 @@
+"""The place a village or a neighbourhood lies in, as the sentence says it.
+
+Reports place attacks in villages, districts and landmarks that no offline gazetteer holds, and
+usually say where those are: "the village of al-Bureij northeast of Aleppo", "Kanasba in
+Lattakia countryside", "Salah Eddin neighborhood in Aleppo city", "a camp near Atmeh in Syria's
+border province of Idlib". The container is read from the words right after the place: a few
+place nouns ("neighbourhood", "refugee camp"), a connector ("in", "near", "outside", "north of",
+"15 km from"), a few modifiers ("the", "rebel-held", "Syria's border province of"), then a name
+the gazetteer knows that is not a country. Resolution places the village there (its governorate,
+its coordinates at the container's precision), keeping the village's own name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.names.phonetic import ARTICLES
+from sitrep.records import EventMention
+
+# nouns that name what kind of place the name is ("al-Mazzeh area", "Atmeh refugee camp")
+_PLACE_NOUNS = frozenset(
+    {
+        "neighbourhood", "neighborhood", "district", "village", "town", "city", "camp", "refugee",
+        "hospital", "area", "areas", "mount", "mountain", "base", "airbase", "airport", "square",
+        "road", "suburb", "quarter", "farms", "valley", "plain", "checkpoint", "crossing",
+        "market", "prison", "school", "mosque", "bridge", "dam", "field", "fields", "hill",
+        "hills", "region", "countryside", "outskirts", "villages", "towns", "camps",
+    }
+)  # fmt: skip
+_CONNECTORS = frozenset({"in", "near", "outside", "around", "of", "from", "at"})
+_COMPASS = re.compile(r"^(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?$|^(?:central)$")
+# words between the connector and the container's name ("the", "rebel-held", "Syria's border
+# province of"): lower-case words and possessive country names, never another name
+_BETWEEN = frozenset(
+    {
+        "the", "a", "of", "province", "governorate", "city", "town", "countryside", "'s", "’s",
+        "border", "provincial", "capital", "besieged", "nearby", "neighbouring", "neighboring",
+        "rural", "eastern", "western", "northern", "southern", "central", "km", "kilometres",
+        "kilometers", "miles", "some",
+    }
+)  # fmt: skip
+MAX_NOUNS = 3
+MAX_BETWEEN = 6
+MAX_NAME = 5  # tokens: "Deir", "al", "-", "Zor"
+
+
+def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
+    """Each mention with a place, with the place the sentence puts that place in, if any."""
+    cache: dict[tuple[int, int], str | None] = {}
+    out = []
+    for mention in mentions:
+        place = mention.place
+        if place is None or place.within is not None:
+            out.append(mention)
+            continue
+        key = (place.start, place.end)
+        if key not in cache:
+            cache[key] = container(doc, place.start, place.end)
+        found = cache[key]
+        out.append(
+            mention if found is None else replace(mention, place=replace(place, within=found))
+        )
+    return out
+
+
+def container(doc: Doc, start: int, end: int) -> str | None:
+    """The known place the words after the span [start, end) put it in, or None. Also for a
+    place the gazetteer knows: a namesake elsewhere (al-Bureij in Gaza) is told apart by it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    after = _connector(_skip_nouns(span.end, sent.end, doc), sent.end, doc)
+    return None if after is None else _known_name(after, sent, doc)
+
+
+def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
+    for _ in range(MAX_NOUNS):
+        if i < stop and (doc[i].lower_ in _PLACE_NOUNS or doc[i].text == ","):
+            i += 1
+    return i
+
+
+def _connector(i: int, stop: int, doc: Doc) -> int | None:
+    """The index after "in", "near", "north of", "15 km from", or None."""
+    if i < stop and doc[i].like_num:
+        i += 1
+    if i < stop and doc[i].lower_ in ("km", "kilometres", "kilometers", "miles"):
+        i += 1
+    if i < stop and _COMPASS.match(doc[i].lower_):
+        i += 1
+        return i + 1 if i < stop and doc[i].lower_ in ("of", "from") else None
+    if i < stop and doc[i].lower_ in _CONNECTORS and doc[i].lower_ not in ("of", "from"):
+        return i + 1
+    if i < stop and doc[i].lower_ == "from" and i > 0 and doc[i - 1].lower_.startswith("k"):
+        return i + 1  # "15 km from Idlib"
+    return None
+
+
+def _known_name(i: int, sent: Span, doc: Doc) -> str | None:
+    from sitrep.extract.merge import is_country
+    from sitrep.resolve.places import resolve_place
+
+    for _ in range(MAX_BETWEEN + 1):
+        if i >= sent.end:
+            return None
+        token = doc[i]
+        if _is_name_start(token):
+            for size in range(MAX_NAME, 0, -1):
+                name = doc[i : min(i + size, sent.end)]
+                if not all(_is_name_part(t) for t in name) or not _is_name_end(name[-1]):
+                    continue  # "Deir al-" is the start of "Deir al-Zor", not a name
+                if is_country(name.text) and _possessive_after(name, sent):
+                    break  # "Syria's border province of Idlib": read on
+                if is_country(name.text):
+                    return None  # a country is no container worth keeping
+                if resolve_place(name.text) is not None:
+                    return name.text
+            if not is_country(token.text.rstrip("s")):
+                return None  # another name, not a place: no container
+            i += 1
+            continue
+        if token.lower_ not in _BETWEEN and not _modifier(token):
+            return None
+        i += 1
+    return None
+
+
+def _is_name_start(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_name_end(token: Token) -> bool:
+    return _is_name_start(token) and token.lower_ not in ARTICLES
+
+
+def _is_name_part(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text in ("-", "al", "el", "ez", "az", "ad", "as")
+
+
+def _possessive_after(name: Span, sent: Span) -> bool:
+    nxt = name.doc[name.end] if name.end < sent.end else None
+    return nxt is not None and nxt.text in ("'s", "’s", "'")
+
+
+def _modifier(token: Token) -> bool:
+    """ "rebel-held", "opposition-controlled", "mostly": a lower-case word that only describes."""
+    if token.text in ("-", "–"):
+        return True
+    doc = token.doc
+    glued = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (
+        token.i > 0 and doc[token.i - 1].text == "-"
+    )  # "rebel-held", split by the tokenizer
+    return token.text.islower() and (
+        token.pos_ in ("ADJ", "ADV") or token.tag_ == "VBN" or "-" in token.text or glued
+    )

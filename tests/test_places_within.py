@@ -1,0 +1,111 @@
+"""A village the gazetteer lacks is placed where the text puts it ("al-Bureij northeast of
+Aleppo"): the extractor keeps the container, resolution gives the event a place entity with the
+village's name at the container's position and governorate. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from sqlalchemy import select
+
+from sitrep.extract.events import extract_events
+from sitrep.extract.within import container
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.pipeline import Ingest, load_domain_pipeline
+from sitrep.settings import Settings, get_settings
+from sitrep.store import Store, schema
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "within"),
+    [
+        ("Barrel bombs killed 18 civilians in the village of al-Bureij northeast of Aleppo on "
+         "Wednesday.", "al-Bureij", "Aleppo"),
+        ("Shelling killed 6 civilians in the district of Alwaer in Homs on Sunday.",
+         "Alwaer", "Homs"),
+        ("Air strikes killed 12 people in Kafr Nabl in rebel-held Idlib province on Tuesday.",
+         "Kafr Nabl", "Idlib"),
+        ("A car bomb killed 9 people near the Atmeh refugee camp in Syria's border province of "
+         "Idlib on Sunday.", "Atmeh", "Idlib"),
+        ("An air strike killed 10 people in the town of Meles, 15 km from Idlib, on Saturday.",
+         "Meles", "Idlib"),
+    ],
+)  # fmt: skip
+def test_the_sentence_puts_the_place_in_a_known_one(
+    nlp: Language, sentence: str, place: str, within: str
+) -> None:
+    events = extract_events("d", nlp(sentence), "2016-05-04", None, None).events
+    placed = [e.place for e in events if e.place is not None]
+    assert placed and placed[0].text == place, placed
+    assert placed[0].within == within
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air strikes killed 12 people in Aleppo on Tuesday.",  # no container said
+        "Gunmen killed 4 soldiers in Hazano near the Turkish border on Monday.",  # no name
+        "Gunmen killed 4 soldiers in Hazano near Ahmed's farm on Monday.",  # a person's, no place
+        "Clashes killed 7 fighters in Marea in northern Syria on Friday.",  # a country only
+    ],
+)
+def test_no_container_where_the_text_names_none(nlp: Language, sentence: str) -> None:
+    doc = nlp(sentence)
+    for event in extract_events("d", doc, "2016-05-04", None, None).events:
+        if event.place is not None:
+            assert event.place.within is None, (sentence, event.place)
+            assert container(doc, event.place.start, event.place.end) is None
+
+
+REPORT = """Regime barrel bombs hit a village near Aleppo
+
+Barrel bombs killed 18 civilians in the village of al-Bureij northeast of Aleppo on Wednesday,
+a monitoring group said.
+
+Shelling killed 6 civilians in the district of Alwaer in Homs on Thursday, activists said.
+"""
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    page = tmp_path / "report.txt"
+    page.write_text(REPORT, encoding="utf-8")
+    store = Store(str(tmp_path / "s.db"))
+    try:
+        Ingest(store, Settings()).run([str(page)])
+        yield store
+    finally:
+        store.close()
+
+
+def _event_places(store: Store) -> dict[str, dict[str, Any]]:
+    ev, ent = schema.events, schema.entities
+    with store.read() as conn:
+        rows = conn.execute(
+            select(ent.c.name, ent.c.lat, ent.c.lon, ent.c.precision, ent.c.attributes)
+            .join(ev, ev.c.place_entity_id == ent.c.id)
+        ).mappings()
+        return {str(r["name"]): dict(r) for r in rows}
+
+
+def test_an_ingested_village_is_placed_in_its_container(store: Store) -> None:
+    places = _event_places(store)
+    bureij = places.get("al-Bureij")
+    assert bureij is not None, places
+    assert bureij["attributes"]["within"] == "Aleppo"
+    assert bureij["attributes"]["admin1"] == "Aleppo"
+    assert bureij["lat"] == pytest.approx(36.2, abs=0.1) and bureij["precision"] == "city"
+    alwaer = places.get("Alwaer")
+    assert alwaer is not None and alwaer["attributes"]["admin1"] == "Homs"
