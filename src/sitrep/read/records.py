@@ -9,10 +9,9 @@ Keys that come from a table column are always present (None where the column is 
 JSON a pipeline stage wrote (a mention's time, a place as read, an entity's attributes) is typed
 as far as every writer agrees on it, and left an open object beyond that.
 
-`typing_extensions.TypedDict` because pydantic needs it on Python 3.11 to read the classes.
+`typing_extensions.TypedDict` because pydantic needs it on Python 3.11 to read the classes; no
+`from __future__ import annotations`, so a class knows its optional keys at run time.
 """
-
-from __future__ import annotations
 
 from typing import Any, NotRequired
 
