@@ -58,7 +58,12 @@ class Document(Record):
     word_count: int | None = None
     duplicate_of: str | None = None
     format: str | None = None
-    text: str | None = None
+    origin: str | None = None  # where it was first seen
+    author: str | None = None
+    published_source: str | None = None  # where the publication date was found
+    page_date: str | None = None  # a date in the page chrome: NOT the publication date
+    page_date_source: str | None = None
+    text: str
     comments: list[Comment] = []
     origins: list[str] = []
     mentions: list[r.DocumentMention] = []

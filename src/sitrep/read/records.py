@@ -557,3 +557,10 @@ class EventFeature(TypedDict):
 class EventFeatures(TypedDict):
     type: str  # "FeatureCollection"
     features: list[EventFeature]
+
+
+# JSON a stage wrote may carry keys beyond those typed here: the API passes them through (as it
+# does for every record inside its own models) rather than dropping them. A plain dict, so this
+# module needs no pydantic (the CLI reads records without loading it).
+for _open in (ChainLink, Participant, TypedParticipant):
+    setattr(_open, "__pydantic_config__", {"extra": "allow"})  # noqa: B010 (a TypedDict: no attributes for mypy)
