@@ -94,7 +94,7 @@ class _EventFields(TypedDict):
     time_start: str | None
     time_end: str | None
     time_precision: str | None
-    casualties: dict[str, int | None] | None  # killed, wounded ...: a count, or None
+    casualties: JsonObject | None  # killed, wounded ...: counts (None: not said), maybe the words
     status: str
     status_reason: str
     n_claims: int
