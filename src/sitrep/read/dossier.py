@@ -98,7 +98,8 @@ def entity_events(conn: Connection, entity_id: str) -> list[EntityEvent]:
         roles = [p["role"] for p in participants if p.get("entity_id") == entity_id]
         if row["place_entity_id"] == entity_id:
             roles.append("place")
-        event = {k: v for k, v in row.items() if k in keep}
+        full: dict[str, Any] = dict(row)
+        event = {k: full[k] for k in keep}
         found.append(record({**event, "roles": roles}, EntityEvent))
     return found
 
