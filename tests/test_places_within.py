@@ -94,8 +94,9 @@ def _event_places(store: Store) -> dict[str, dict[str, Any]]:
     ev, ent = schema.events, schema.entities
     with store.read() as conn:
         rows = conn.execute(
-            select(ent.c.name, ent.c.lat, ent.c.lon, ent.c.precision, ent.c.attributes)
-            .join(ev, ev.c.place_entity_id == ent.c.id)
+            select(ent.c.name, ent.c.lat, ent.c.lon, ent.c.precision, ent.c.attributes).join(
+                ev, ev.c.place_entity_id == ent.c.id
+            )
         ).mappings()
         return {str(r["name"]): dict(r) for r in rows}
 
@@ -109,3 +110,20 @@ def test_an_ingested_village_is_placed_in_its_container(store: Store) -> None:
     assert bureij["lat"] == pytest.approx(36.2, abs=0.1) and bureij["precision"] == "city"
     alwaer = places.get("Alwaer")
     assert alwaer is not None and alwaer["attributes"]["admin1"] == "Homs"
+
+
+def test_a_word_of_a_longer_name_is_no_place(tmp_path: Path) -> None:
+    # the extractor may take "Quds" of "Quds Force" for a place: the gazetteer's Jerusalem
+    # ("al-Quds") must not become where the strike happened
+    page = tmp_path / "strike.txt"
+    page.write_text(
+        "Strike near Baghdad airport\n\nA US drone strike killed 5 members of the Quds Force in "
+        "Quds on Friday, officials said.\n",
+        encoding="utf-8",
+    )
+    store = Store(str(tmp_path / "q.db"))
+    try:
+        Ingest(store, Settings()).run([str(page)])
+        assert "Jerusalem" not in _event_places(store)
+    finally:
+        store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -39,7 +40,7 @@ Viewer = Annotated[Principal, Depends(require("viewer"))]
 Editor = Annotated[Principal, Depends(require("editor"))]
 
 
-def page(items: list[dict[str, Any]], total: int, paging: Paging) -> dict[str, Any]:
+def page(items: Sequence[Mapping[str, Any]], total: int, paging: Paging) -> dict[str, Any]:
     return {"total": total, "limit": paging.limit, "offset": paging.offset, "items": items}
 
 

@@ -23,6 +23,7 @@ from sitrep.api.events import IsoDate
 from sitrep.errors import NotFoundError
 from sitrep.read.dossier import participant_ids
 from sitrep.read.network import KINDS
+from sitrep.read.records import PairRelation
 from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
@@ -41,14 +42,14 @@ def _in_window(day: str | None, since: str | None, until: str | None) -> bool:
 
 
 def _relations_in_window(
-    typed: dict[Pair, list[dict[str, Any]]], since: str | None, until: str | None
-) -> dict[Pair, list[dict[str, Any]]]:
+    typed: dict[Pair, list[PairRelation]], since: str | None, until: str | None
+) -> dict[Pair, list[PairRelation]]:
     """The relations whose period overlaps the window (an open end runs on; an undated one
     holds at any time)."""
     if not since and not until:
         return typed
 
-    def overlaps(rel: dict[str, Any]) -> bool:
+    def overlaps(rel: PairRelation) -> bool:
         start, end = rel.get("time_start"), rel.get("time_end")
         return (not until or not start or str(start) <= until + "\uffff") and (
             not since or not end or str(end) >= since

@@ -10,6 +10,7 @@ from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.read.dossier import dossier
 from sitrep.read.entities import entities_query
+from sitrep.read.records import Dossier
 
 router = APIRouter(tags=["entities"])
 
@@ -32,7 +33,7 @@ def list_entities(
         return run_page(conn, query, paging)
 
 
-@router.get("/entities/{entity_id}", response_model=models.Dossier, summary="One entity's dossier")
-def get_entity(entity_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
+@router.get("/entities/{entity_id}", response_model=Dossier, summary="One entity's dossier")
+def get_entity(entity_id: str, store: StoreDep, _who: Viewer) -> Dossier:
     with store.read() as conn:
         return dossier(conn, entity_id)

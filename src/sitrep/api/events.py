@@ -14,6 +14,7 @@ from sitrep.read.claims import claims_filtered, event_with_claims
 from sitrep.read.columns import rows
 from sitrep.read.events import EventFilter, events_query
 from sitrep.read.judgements import judgements_query
+from sitrep.read.records import EventDetail
 from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
@@ -60,10 +61,10 @@ def list_events(
 
 @router.get(
     "/events/{event_id}",
-    response_model=models.Event,
+    response_model=EventDetail,
     summary="One event: participants, place, time, claims",
 )
-def get_event(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
+def get_event(event_id: str, store: StoreDep, _who: Viewer) -> EventDetail:
     with store.read() as conn:
         return event_with_claims(conn, event_id)
 

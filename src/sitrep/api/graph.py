@@ -3,13 +3,13 @@ over the read model (`sitrep.read.network`, `sitrep.read.map`)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from sitrep.api import models
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.events import IsoDate
+from sitrep.read import records as r
 from sitrep.read.events import EventFilter
 from sitrep.read.map import feature, located_events
 from sitrep.read.network import network
@@ -19,7 +19,7 @@ router = APIRouter(tags=["graph"])
 
 @router.get(
     "/network",
-    response_model=models.Network,
+    response_model=r.Network,
     summary="Entities linked by co-participation in events and co-mention",
 )
 def get_network(
@@ -32,7 +32,7 @@ def get_network(
         list[Literal["events", "sentences", "relations"]] | None,
         Query(description="what links two entities; typed relations are listed on every edge"),
     ] = None,
-) -> dict[str, Any]:
+) -> r.Network:
     kinds = set(kind or ["events", "sentences"])
     with store.read() as conn:
         return network(conn, set(type or []), min_weight, max_nodes, kinds)
@@ -40,7 +40,7 @@ def get_network(
 
 @router.get(
     "/map",
-    response_model=models.FeatureCollection,
+    response_model=r.EventFeatures,
     summary="GeoJSON of events at their places, with place precision",
 )
 def get_map(
@@ -52,7 +52,7 @@ def get_map(
     ] = None,
     since: IsoDate = None,
     until: IsoDate = None,
-) -> dict[str, Any]:
+) -> r.EventFeatures:
     with store.read() as conn:
         found = located_events(conn, EventFilter(type=type, actor=entity, since=since, until=until))
     return {"type": "FeatureCollection", "features": [feature(r) for r in found]}

@@ -1,14 +1,17 @@
 """The API's response models: the OpenAPI document names every success shape, so clients (the
-web UI's generated types, scripts) know the fields. Each model lists the fields a client may
-rely on; records may carry more (`extra="allow"`), which are passed through untouched, so a
-field added to a read query reaches clients without breaking this contract.
+web UI's generated types, scripts) know the fields.
+
+What the read model answers is served as its records (`sitrep.read.records`, TypedDicts that
+pydantic reads as they are): one definition from the query to the client, never a copy here
+to drift. The models below wrap them (pages) or describe the shapes only the API makes; they
+list the fields a client may rely on and pass more through (`extra="allow"`).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
+
+from sitrep.read import records as r
 
 
 class Record(BaseModel):
@@ -24,7 +27,28 @@ class Page(Record):
 # -- documents -------------------------------------------------------------------------------
 
 
-class DocumentBase(Record):
+class DocumentPage(Page):
+    items: list[r.DocumentItem]
+
+
+class Comment(Record):
+    """A reader comment, kept apart from the article's body."""
+
+    id: str
+    document_id: str
+    ordinal: int
+    author: str | None
+    posted: str | None
+    posted_text: str | None
+    reply_to: int | None  # the ordinal of the comment answered
+    text: str
+    user_generated: bool
+
+
+class Document(Record):
+    """One document: its row (without the near-duplicate signature), its reader comments,
+    where it was seen, and what was found in it (`sitrep.read.documents.findings`)."""
+
     id: str
     title: str | None = None
     site: str | None = None
@@ -34,139 +58,50 @@ class DocumentBase(Record):
     word_count: int | None = None
     duplicate_of: str | None = None
     format: str | None = None
-
-
-class DocumentItem(DocumentBase):
-    comments: int | None = None  # how many
-
-
-class DocumentPage(Page):
-    items: list[DocumentItem]
-
-
-class Document(DocumentBase):
-    text: str | None = None
-    comments: list[dict[str, Any]] = []
-    mentions: list[dict[str, Any]] = []
-    event_mentions: list[dict[str, Any]] = []
-    claims: list[dict[str, Any]] = []
+    origin: str | None = None  # where it was first seen
+    author: str | None = None
+    published_source: str | None = None  # where the publication date was found
+    page_date: str | None = None  # a date in the page chrome: NOT the publication date
+    page_date_source: str | None = None
+    text: str
+    comments: list[Comment] = []
+    origins: list[str] = []
+    mentions: list[r.DocumentMention] = []
+    event_mentions: list[r.DocumentEventMention] = []
+    claims: list[r.DocumentClaim] = []
 
 
 class SearchPage(Page):
     query: str
-    items: list[dict[str, Any]]
+    items: list[r.SearchHit]
 
 
-# -- entities --------------------------------------------------------------------------------
-
-
-class EntityItem(Record):
-    id: str
-    type: str
-    name: str
-    country: str | None = None
-    wikidata: str | None = None
-    precision: str | None = None
-    mentions: int | None = None
+# -- entities, events, claims, decisions: the read model's records ----------------------------
 
 
 class EntityPage(Page):
-    items: list[EntityItem]
-
-
-class Dossier(Record):
-    id: str
-    type: str
-    name: str
-    aliases: list[dict[str, Any]]
-    n_mentions: int
-    mentions: list[dict[str, Any]]
-    events: list[dict[str, Any]]
-    co_occurring: list[dict[str, Any]]
-    sources: list[dict[str, Any]]
-    judgements: list[dict[str, Any]]
-
-
-# -- events and claims -----------------------------------------------------------------------
-
-
-class EventItem(Record):
-    id: str
-    type: str
-    mode: str | None = None
-    summary: str
-    participants: list[dict[str, Any]]
-    place_entity_id: str | None = None
-    place: dict[str, Any] | None = None
-    time_start: str | None = None
-    time_end: str | None = None
-    time_precision: str | None = None
-    casualties: dict[str, Any] | None = None
-    status: str
-    status_reason: str
-    n_claims: int
-    n_origins: int
+    items: list[r.EntityListItem]
 
 
 class EventPage(Page):
-    items: list[EventItem]
-
-
-class Event(EventItem):
-    origins: list[str] = []
-    place_entity: dict[str, Any] | None = None
-    claims: list[dict[str, Any]] = []
-    judgements: list[dict[str, Any]] = []
-
-
-class ClaimItem(Record):
-    id: str
-    document_id: str
-    event_mention_id: str
-    event_id: str | None = None
-    stance: str
-    hedged: bool
-    chain: list[Any]
-    analyst_mark: str | None = None
+    items: list[r.EventRow]
 
 
 class ClaimPage(Page):
-    items: list[ClaimItem]
-
-
-class JudgementItem(Record):
-    id: str
-    subject: str
-    action: str
-    targets: dict[str, Any]
-    by: str
-    actor: str | None = None
-    reason: str
-    created_at: str
-    active: bool
+    items: list[r.ClaimRecord]
 
 
 class JudgementPage(Page):
-    items: list[JudgementItem]
+    items: list[r.JudgementRow]
 
 
 class Timeline(Record):
     total: int
     by_status: dict[str, int]
-    items: list[EventItem]
+    items: list[r.EventRow]
 
 
-# -- graph, map, exports, session --------------------------------------------------------------
-
-
-class Network(Record):
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
-
-
-class FeatureCollection(Record):
-    type: str
-    features: list[dict[str, Any]]
+# -- exports, session --------------------------------------------------------------------------
 
 
 class Formats(Record):
@@ -186,14 +121,26 @@ class Session(Record):
 class Decided(Record):
     """What an analyst action did (ids made or kept, counts moved) and the logged judgement."""
 
-    judgement: JudgementItem
+    judgement: r.JudgementRow
+
+
+class Reject(Record):
+    """An input the pipeline turned down, and why (in words)."""
+
+    id: str
+    run_id: str
+    origin: str
+    reason: str
+    detail: str
+    stage: str
+    at: str
 
 
 class Ingested(Record):
     run_id: str
     stored: int
     rejected: dict[str, int]
-    rejects: list[dict[str, Any]]
+    rejects: list[Reject]
 
 
 # -- vocabularies ------------------------------------------------------------------------------

@@ -7,52 +7,50 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from sitrep.api.deps import StoreDep, Viewer
-from sitrep.api.models import Network, Record
+from sitrep.api.models import Record
+from sitrep.read import records as r
 from sitrep.read.relations import relations_of
 
 router = APIRouter(tags=["relations"])
 
 
-class RelationEnd(Record):
-    entity_id: str
-    name: str | None = None
-
-
-class RelationClaim(Record):
-    source: str  # "report" or "pack"
-    document_id: str | None = None
-    outlet: str | None = None
-    stance: str | None = None
-    hedged: bool = False
-    sentence: str | None = None
-    start: int | None = None  # the sentence's span in the document
-    end: int | None = None
-    document_title: str | None = None
-    published: str | None = None
-    title: str | None = None
-    qualifier: str | None = None
-    time_start: str | None = None
-    time_end: str | None = None
-
-
-class Relation(Record):
+class RelationNode(Record):
     id: str
+    name: str | None
+
+
+class RelationEvidence(Record):
+    """A report's sentence stating the relation."""
+
+    sentence: str | None
+    outlet: str | None
+    document_id: str | None
+    stance: str | None
+    hedged: bool
+
+
+class RelationEdge(Record):
+    id: str
+    source: str
+    target: str
     type: str
-    subject: RelationEnd
-    object: RelationEnd
-    title: str | None = None
-    time_start: str | None = None
-    time_end: str | None = None
+    title: str | None
+    time_start: str | None
+    time_end: str | None
     ended: bool
     status: str
-    n_claims: int
-    n_origins: int
     sources: list[str]
-    claims: list[RelationClaim]
+    weight: int
+    evidence: list[RelationEvidence]
+
+
+class RelationNetwork(Record):
+    nodes: list[RelationNode]
+    edges: list[RelationEdge]
 
 
 class RelationPage(Record):
-    relations: list[Relation]
+    relations: list[r.Relation]  # the read model's record, as it is
     total: int
 
 
@@ -78,13 +76,13 @@ def list_relations(
     with store.read() as conn:
         found = relations_of(conn, entity, tuple(type or ()))
     if learned:
-        found = [r for r in found if "reports" in r["sources"]]
+        found = [rel for rel in found if "reports" in rel["sources"]]
     return {"relations": found, "total": len(found)}
 
 
 @router.get(
     "/network/relations",
-    response_model=Network,
+    response_model=RelationNetwork,
     summary="Typed relation edges (commands, member of ...)",
 )
 def relation_network(
@@ -96,7 +94,7 @@ def relation_network(
     with store.read() as conn:
         found = relations_of(conn, None, tuple(type or ()))
     if learned:
-        found = [r for r in found if "reports" in r["sources"]]
+        found = [rel for rel in found if "reports" in rel["sources"]]
     nodes: dict[str, dict[str, Any]] = {}
     edges = []
     for rel in found:

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page
 from sitrep.read.entities import entities_named
+from sitrep.read.records import SearchHit
 from sitrep.read.search import search_documents
 from sitrep.store import schema
 
@@ -72,9 +73,7 @@ def _mentioned_in(conn: Connection, entity_ids: list[str]) -> list[dict[str, Any
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def _with_phrases(
-    conn: Connection, hits: list[dict[str, Any]], phrases: list[str]
-) -> list[dict[str, Any]]:
+def _with_phrases(conn: Connection, hits: list[SearchHit], phrases: list[str]) -> list[SearchHit]:
     """The hits whose title or text holds every quoted phrase, word for word (the index
     matches the words anywhere; a phrase wants them in that order)."""
     if not hits:

@@ -4,17 +4,22 @@ records free to carry more."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
 from sitrep.api.models import Page, Record
+from sitrep.read.records import PairRelation, SearchHit
 
 
 class FacetValue(Record):
     value: str
     label: str | None = None
     count: int
+
+
+class ExplorerActor(Record):
+    entity_id: str | None
+    name: str
+    role: str | None
 
 
 class ExplorerEvent(Record):
@@ -40,7 +45,7 @@ class ExplorerEvent(Record):
     admin1_codes: list[str] = Field(default_factory=list)
     lat: float | None = None
     lon: float | None = None
-    actors: list[dict[str, Any]]
+    actors: list[ExplorerActor]
     outlets: list[str]
 
 
@@ -54,12 +59,20 @@ class LeftOut(Record):
     unlocated: int
 
 
+class EntityMatch(Record):
+    """An entity a name filter was read as."""
+
+    id: str
+    name: str
+    type: str
+
+
 class ExplorerPage(Page):
     items: list[ExplorerEvent]
     facets: dict[str, list[FacetValue]]
     weekly: list[WeekCount]
     left_out: LeftOut
-    matched: dict[str, list[dict[str, Any]]]
+    matched: dict[str, list[EntityMatch]]
 
 
 class SpellingCount(Record):
@@ -67,26 +80,140 @@ class SpellingCount(Record):
     documents: int
 
 
+class EntitySearchHit(SearchHit):
+    """A search hit; `via` lists the other spellings it was found by (None: by the words)."""
+
+    via: list[str] | None
+
+
+class NamedEntity(Record):
+    id: str
+    name: str
+    type: str
+    mentions: int
+
+
+class SearchFacet(Record):
+    value: str
+    count: int
+
+
 class EntitySearchPage(Page):
     query: str
-    items: list[dict[str, Any]]
-    entities: list[dict[str, Any]]
+    items: list[EntitySearchHit]
+    entities: list[NamedEntity]
     spellings: list[SpellingCount]
     added: int
     phrases: list[str]
-    facets: dict[str, list[dict[str, Any]]]
+    facets: dict[str, list[SearchFacet]]
+
+
+class ReadSpan(Record):
+    """A participant or place as read: its words and where they stand in the document."""
+
+    role: str | None
+    text: str | None
+    label: str | None
+    start: int
+    end: int
+
+
+class ReadDate(Record):
+    """The date as read: its words (span None where not found in the sentence), the dates
+    it was read as, and the rule that read it."""
+
+    text: str
+    start_date: str | None
+    end_date: str | None
+    precision: str | None
+    rule: str | None
+    start: int | None
+    end: int | None
+
+
+class MentionClaim(Record):
+    id: str
+    start: int
+    end: int
+    stance: str
+    outlet: str | None
+
+
+class Span(Record):
+    start: int
+    end: int
+
+
+class EvidenceMention(Record):
+    """One report's mention of the event, with where each fact of it was read."""
+
+    id: str
+    document_id: str
+    document_title: str | None
+    site: str | None
+    published: str | None
+    type: str
+    mode: str | None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: int
+    participants: list[ReadSpan]
+    place: ReadSpan | None
+    time: ReadDate | None
+    negated: bool
+    modality: str | None
+    claim: MentionClaim | None
+    sentence_span: Span | None
 
 
 class Evidence(Record):
     event_id: str
-    mentions: list[dict[str, Any]]
+    mentions: list[EvidenceMention]
+
+
+class EgoNode(Record):
+    id: str
+    name: str
+    type: str
+    hop: int  # 0: the entity itself
+    weight: int
+
+
+class EgoEvent(Record):
+    id: str
+    type: str
+    summary: str
+    time_start: str | None
+    status: str
+
+
+class SaidTogether(Record):
+    """A sentence naming both ends: the span covering both names in its document."""
+
+    document_id: str
+    sentence: int
+    start: int
+    end: int
+    document_title: str | None
+
+
+class EgoEdge(Record):
+    source: str
+    target: str
+    weight: int
+    events: int
+    sentences: int
+    event_list: list[EgoEvent]
+    said: list[SaidTogether]
+    relations: list[PairRelation]
 
 
 class EgoNetwork(Record):
     focus: str
     hops: int
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
+    nodes: list[EgoNode]
+    edges: list[EgoEdge]
     left_out: int
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -20,6 +20,9 @@ from sitrep.cli.common import (
 )
 
 out = data_console()  # names, aliases and sentences are page data: never markup
+
+if TYPE_CHECKING:
+    from sitrep.read.records import DossierNamed
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -71,7 +74,7 @@ def entity(
     _print_dossier(dossier)
 
 
-def _print_dossier(d: dict[str, Any]) -> None:
+def _print_dossier(d: DossierNamed) -> None:
     out.print(Text.assemble(cell(d["name"], "bold"), cell(f"  {d['id']}  ({d['type']})")))
     out.print(cell("aliases: " + ", ".join(a["alias"] for a in d["aliases"])))
     attributes = d.get("attributes") or {}

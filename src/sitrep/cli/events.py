@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +13,7 @@ from sitrep.cli.common import DbOption, JsonOption, open_store, print_json_lines
 from sitrep.errors import DataMissingError
 
 
-def _chain(chain: list[dict[str, Any]]) -> str:
+def _chain(chain: Sequence[Mapping[str, Any]]) -> str:
     return " -> ".join(f"{c['name']}" + (f" ({c['verb']})" if c.get("verb") else "") for c in chain)
 
 

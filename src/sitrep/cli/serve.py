@@ -66,15 +66,7 @@ def serve(
 
 def openapi() -> None:
     """Print the API's OpenAPI document (JSON): the source the web UI's types are generated
-    from, so client and server cannot drift apart."""
-    import json
-    import tempfile
+    from (scripts/gen-api-types), so client and server cannot drift apart."""
+    from sitrep.api.openapi import text
 
-    from sitrep.api import create_app
-    from sitrep.store import Store
-
-    with tempfile.TemporaryDirectory() as folder:  # the document needs no data, only routes
-        store = Store(str(Path(folder) / "empty.db"))
-        document = create_app(store).openapi()
-        store.close()
-    typer.echo(json.dumps(document, indent=1, sort_keys=True))
+    typer.echo(text(), nl=False)

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.read.records import EventDetail, EventRow, ListedClaim
 
 
 def list_events(
@@ -16,7 +19,7 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     status: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[EventRow]:
     """Events, filtered as `sitrep.read.events.EventFilter` says."""
     from sitrep.read.events import EventFilter
     from sitrep.read.events import list_events as listed
@@ -25,7 +28,7 @@ def list_events(
         return listed(conn, EventFilter(type_, actor, place, since, until, status))
 
 
-def get_event(store: Store, event_id: str) -> dict[str, Any]:
+def get_event(store: Store, event_id: str) -> EventDetail:
     """One event with its mentions and every claim (outlet, chain, stance, sentence)."""
     from sitrep.read.claims import event_with_claims
 
@@ -33,7 +36,7 @@ def get_event(store: Store, event_id: str) -> dict[str, Any]:
         return event_with_claims(conn, event_id)
 
 
-def list_claims(store: Store, contested: bool = False) -> list[dict[str, Any]]:
+def list_claims(store: Store, contested: bool = False) -> list[ListedClaim]:
     """Claims with their event; `contested` keeps those of contested or denied events."""
     from sitrep.read.claims import list_claims as listed
 

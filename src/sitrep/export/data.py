@@ -1,7 +1,8 @@
 """The read model every exporter shares: events with their claims, entities, documents, places.
 
 Queries are plain SQLAlchemy Core against `sitrep.store.schema`, portable across SQLite and
-PostgreSQL (no JSON operators, explicit NULL ordering), and return plain dicts.
+PostgreSQL (no JSON operators, explicit NULL ordering). Events are the read model's records
+(`sitrep.read.records.EventRow`); claims and entities here are plain dicts.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from sitrep.read.records import EventRow as EventRow  # the exporters' event is the read model's
+from sitrep.read.records import Participant
 from sitrep.store import schema
 
-EventRow = dict[str, Any]
 ClaimRow = dict[str, Any]
 EntityRow = dict[str, Any]
 
@@ -117,7 +119,7 @@ def event_place(event: EventRow, known: dict[str, EntityRow]) -> Place:
     """The place entity an event was resolved to, else the place text the extractor found."""
     entity = known.get(event.get("place_entity_id") or "")
     stored = event.get("place")
-    raw: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    raw = stored if isinstance(stored, dict) else {}
     if entity is not None:
         attributes = entity.get("attributes") or {}
         return Place(
@@ -133,13 +135,13 @@ def event_place(event: EventRow, known: dict[str, EntityRow]) -> Place:
     return Place(name, None, None, None, raw.get("precision"), raw.get("country"), None)
 
 
-def participants(event: EventRow, *roles: str) -> list[dict[str, Any]]:
+def participants(event: EventRow, *roles: str) -> list[Participant]:
     """The event's participants in the given roles, in the order stored."""
     found = event.get("participants") or []
     return [p for p in found if isinstance(p, dict) and (not roles or p.get("role") in roles)]
 
 
-def participant_name(participant: dict[str, Any], known: dict[str, EntityRow]) -> str:
+def participant_name(participant: Mapping[str, Any], known: dict[str, EntityRow]) -> str:
     entity = known.get(participant.get("entity_id") or "")
     return str(
         entity["name"] if entity else participant.get("name") or participant.get("text") or ""

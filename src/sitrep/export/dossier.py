@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from sitrep.export import data
+from sitrep.read.records import DossierRelation, EntityRow
 from sitrep.read.relations import dossier_relations
 from sitrep.store import Store, schema
 
@@ -54,7 +55,7 @@ class TimelineEntry:
 
 @dataclass
 class Dossier:
-    entity: data.EntityRow
+    entity: EntityRow
     aliases: list[str]
     positions: list[dict[str, Any]]
     affiliations: list[dict[str, Any]]
@@ -62,10 +63,10 @@ class Dossier:
     mentions: list[Citation] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # entity id -> name, for affiliations
     # What the reports say: relations by dossier section (read.relations)
-    relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relations: dict[str, list[DossierRelation]] = field(default_factory=dict)
 
 
-def find_entity(conn: Connection, name_or_id: str) -> data.EntityRow:
+def find_entity(conn: Connection, name_or_id: str) -> EntityRow:
     """An entity by id, pack id, name or alias: the read model's one lookup."""
     from sitrep.read.entities import find_entity as found
 

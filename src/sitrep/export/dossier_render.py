@@ -71,7 +71,7 @@ def _cite_md(c: Citation) -> list[str]:
     ]
 
 
-def relation_line(rel: dict[str, Any]) -> str:
+def relation_line(rel: Mapping[str, Any]) -> str:
     """ "commands Radwan Force (commander), 2023–2024-09-21, ended: corroborated, 2 origins"."""
     arrow = "" if rel["direction"] == "outgoing" else "← "
     title = f" ({rel['title']})" if rel.get("title") else ""

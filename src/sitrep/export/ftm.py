@@ -126,11 +126,11 @@ def event_proxies(
     if place.entity_id:
         proxy.add("addressEntity", ftm_id("entity", place.entity_id))
     for participant in data.participants(event):
-        if participant.get("entity_id") in known:
-            proxy.add("involved", ftm_id("entity", participant["entity_id"]))
+        if (entity_id := participant.get("entity_id")) is not None and entity_id in known:
+            proxy.add("involved", ftm_id("entity", entity_id))
     for participant in data.participants(event, "actor"):
-        if participant.get("entity_id") in known:
-            proxy.add("organizer", ftm_id("entity", participant["entity_id"]))
+        if (entity_id := participant.get("entity_id")) is not None and entity_id in known:
+            proxy.add("organizer", ftm_id("entity", entity_id))
     proxy.add("proof", [ftm_id("document", c["document_id"]) for c in claims], quiet=True)
     yield proxy
     for claim in claims:

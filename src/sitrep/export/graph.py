@@ -74,7 +74,7 @@ def build_graph(
         if event_ids is not None:
             chosen = [e for e in data.events(conn) if e["id"] in event_ids]
             taking_part = {i for e in chosen for i in participant_ids(e)}
-            taking_part |= {e["place_entity_id"] for e in chosen if e.get("place_entity_id")}
+            taking_part |= {p for e in chosen if (p := e["place_entity_id"])}
             keep &= taking_part
             claims = data.claims_by_event(conn)
             documents = {c["document_id"] for e in chosen for c in claims.get(e["id"], [])}

@@ -68,5 +68,5 @@ def _referenced(
 
     docs = {c["document_id"] for e in events for c in claims.get(e["id"], [])}
     ents = {i for e in events for i in participant_ids(e)}
-    ents |= {e["place_entity_id"] for e in events if e.get("place_entity_id")}
+    ents |= {p for e in events if (p := e["place_entity_id"])}
     return docs, ents

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
@@ -54,7 +54,7 @@ def relation_records(conn: Connection) -> list[Row]:
     return out
 
 
-def _evidence(rel: Row) -> str:
+def _evidence(rel: Mapping[str, Any]) -> str:
     said = [c for c in rel["claims"] if c["source"] == "report" and c["sentence"]]
     return str(said[0]["sentence"]) if said else "the domain pack"
 

@@ -12,7 +12,9 @@ REST API (and so the web UI) and the exports alike. Each module owns one noun:
     judgements judgements_query, list_judgements, judgements_about
     relations  relations_of / list_relations (typed, dated, with claims), dossier_relations
     columns    the column lists and claims query the others share
+    records    the typed record every answer is (TypedDicts): the API's response models too
 
 Functions take an open connection (`store.read()`), so a caller can ask several questions of
-one snapshot; they return plain dicts the API's response models describe.
+one snapshot; they return the records of `records` (dicts, typed key by key), which the API
+serves as they are and the web UI's generated types describe.
 """

@@ -6,9 +6,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, select
 
-from sitrep.read.columns import EM, EV, C, E, claims_query, rows, where_given
+from sitrep.read.columns import EM, EV, C, E, claims_query, record, records, where_given
 from sitrep.read.events import event_mentions, get_event
 from sitrep.read.judgements import judgements_about
+from sitrep.read.records import (
+    ClaimRecord,
+    EntityBrief,
+    EventDetail,
+    ListedClaim,
+    TypedParticipant,
+)
 
 
 def claims_filtered(
@@ -23,37 +30,39 @@ def claims_filtered(
     return where_given(query, (C.c.stance, stance), (EM.c.event_id, event))
 
 
-def list_claims(conn: Connection, contested: bool = False) -> list[dict[str, Any]]:
+def list_claims(conn: Connection, contested: bool = False) -> list[ListedClaim]:
     """Every claim (or those of contested or denied events), each with its event's
     `event_summary` and `event_status` (also as `summary`, `status`, as the CLI has them)."""
-    found = rows(conn, claims_filtered(True if contested else None))
-    for claim in found:
-        claim["summary"], claim["status"] = claim["event_summary"], claim["event_status"]
-    return found
+    found = records(conn, claims_filtered(True if contested else None), ClaimRecord)
+    return [ListedClaim(**c, summary=c["event_summary"], status=c["event_status"]) for c in found]
 
 
-def event_claims(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    return rows(conn, claims_query().where(EM.c.event_id == event_id))
+def event_claims(conn: Connection, event_id: str) -> list[ClaimRecord]:
+    return records(conn, claims_query().where(EM.c.event_id == event_id), ClaimRecord)
 
 
-def entity_brief(conn: Connection, entity_id: str | None) -> dict[str, Any] | None:
+def entity_brief(conn: Connection, entity_id: str | None) -> EntityBrief | None:
     if not entity_id:
         return None
     columns = (E.c.id, E.c.name, E.c.type, E.c.country, E.c.lat, E.c.lon, E.c.precision)
     row = conn.execute(select(*columns).where(E.c.id == entity_id)).mappings().first()
-    return dict(row) if row else None
+    return record(row, EntityBrief) if row else None
 
 
-def event_with_claims(conn: Connection, event_id: str) -> dict[str, Any]:
+def event_with_claims(conn: Connection, event_id: str) -> EventDetail:
     """One event: its row, participants with their entity's type, the place entity, its
     event mentions, every claim (outlet, chain, stance, sentence) and the judgements on it."""
     event = get_event(conn, event_id)
-    event["participants"] = [
-        {**p, "entity_type": (entity_brief(conn, p.get("entity_id")) or {}).get("type")}
-        for p in event["participants"] or []
-    ]
-    event["place_entity"] = entity_brief(conn, event["place_entity_id"])
-    event["mentions"] = event_mentions(conn, event_id)
-    event["claims"] = event_claims(conn, event_id)
-    event["judgements"] = judgements_about(conn, event_id)
-    return event
+    participants: list[TypedParticipant] = []
+    for p in event["participants"] or []:
+        brief = entity_brief(conn, p.get("entity_id"))
+        participants.append({**p, "entity_type": brief["type"] if brief else None})
+    detail = {
+        **event,
+        "participants": participants,
+        "place_entity": entity_brief(conn, event["place_entity_id"]),
+        "mentions": event_mentions(conn, event_id),
+        "claims": event_claims(conn, event_id),
+        "judgements": judgements_about(conn, event_id),
+    }
+    return record(detail, EventDetail)

@@ -6,6 +6,8 @@ A field an endpoint returns is named here once, so the same record reads the sam
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, select
@@ -15,6 +17,7 @@ from sitrep.store import LIKE_ESCAPE, like_literal, schema
 D, M, E = schema.documents, schema.mentions, schema.entities
 EM, C, EV = schema.event_mentions, schema.claims, schema.events
 Q = TypeVar("Q", bound=Select[Any])
+R = TypeVar("R", bound=Mapping[str, Any])  # a record of `sitrep.read.records`
 
 # where a mention or claim stands in its document's text
 MENTION_SPAN = (M.c.start, M.c.end, M.c.text, M.c.label, M.c.title)
@@ -74,6 +77,17 @@ CLAIM_COLUMNS = (
 def rows(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
     """Every row of the query as a plain dict, keys in column order."""
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def records(conn: Connection, query: Select[Any], shape: type[R]) -> list[R]:
+    """Every row of the query as a record of `shape`: the query's columns are the record's
+    keys (tests/test_read_records.py holds each query to its record)."""
+    return typing.cast(list[R], rows(conn, query))
+
+
+def record(row: Mapping[Any, Any], shape: type[R]) -> R:
+    """One row as a record of `shape` (a copy, free to be added to)."""
+    return typing.cast(R, dict(row))
 
 
 def where_given(query: Q, *filters: tuple[ColumnElement[Any], Any]) -> Q:

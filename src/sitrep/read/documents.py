@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Connection, Select, Table, func, select
 
-from sitrep.read.columns import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, rows
+from sitrep.read.columns import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, R, records
+from sitrep.read.records import DocumentClaim, DocumentEventMention, DocumentMention, Findings
 from sitrep.store import schema
 
 D, M, E = schema.documents, schema.mentions, schema.entities
@@ -42,18 +43,32 @@ def documents_query(site: str | None = None) -> Select[Any]:
     return query.where(D.c.site == site) if site else query
 
 
-def findings(conn: Connection, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+def findings(conn: Connection, doc_id: str) -> Findings:
     """What the pipeline found in one document: mentions (with their entity), event mentions
     (with their event's status) and claims (with their event), each in text order."""
     return {
         "mentions": _found_in(
-            conn, doc_id, M, DOCUMENT_MENTION_COLUMNS, M.c.entity_id, E, M.c.start
+            conn, doc_id, M, DOCUMENT_MENTION_COLUMNS, M.c.entity_id, E, M.c.start, DocumentMention
         ),
         "event_mentions": _found_in(
-            conn, doc_id, EM, EVENT_MENTION_COLUMNS, EM.c.event_id, EV, EM.c.trigger_start
+            conn,
+            doc_id,
+            EM,
+            EVENT_MENTION_COLUMNS,
+            EM.c.event_id,
+            EV,
+            EM.c.trigger_start,
+            DocumentEventMention,
         ),
         "claims": _found_in(
-            conn, doc_id, C, DOCUMENT_CLAIM_COLUMNS, C.c.event_mention_id, EM, C.c.start
+            conn,
+            doc_id,
+            C,
+            DOCUMENT_CLAIM_COLUMNS,
+            C.c.event_mention_id,
+            EM,
+            C.c.start,
+            DocumentClaim,
         ),
     }
 
@@ -66,7 +81,8 @@ def _found_in(
     link: Column[Any],
     linked: Table,
     order: Column[Any],
-) -> list[dict[str, Any]]:
+    shape: type[R],
+) -> list[R]:
     """Rows of `table` found in one document, with the row of `linked` that `link` points to."""
     query = (
         select(*columns)
@@ -74,4 +90,4 @@ def _found_in(
         .where(table.c.document_id == doc_id)
         .order_by(order)
     )
-    return rows(conn, query)
+    return records(conn, query, shape)

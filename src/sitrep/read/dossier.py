@@ -5,14 +5,27 @@ summary fields the terminal shows), and the Markdown/HTML export cites the same 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
 from sitrep.errors import NotFoundError
-from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, rows
+from sitrep.read.columns import DOCUMENT_REF, MENTION_SPAN, record, records
 from sitrep.read.events import EventFilter, events_query
 from sitrep.read.judgements import judgements_about
+from sitrep.read.records import (
+    Alias,
+    CoOccurring,
+    Dossier,
+    DossierNamed,
+    DossierSource,
+    EntityEvent,
+    EntityRow,
+    EventRow,
+    MentionInContext,
+    Participant,
+)
 from sitrep.read.relations import dossier_relations
 from sitrep.store import schema
 
@@ -21,34 +34,38 @@ EV, A = schema.events, schema.entity_aliases
 MENTION_CAP = 200
 
 
-def participant_ids(event: dict[str, Any]) -> set[str]:
-    return {p["entity_id"] for p in event.get("participants") or [] if p.get("entity_id")}
+def participant_ids(event: Mapping[str, Any]) -> set[str]:
+    """The ids of the entities taking part in the event (unnamed participants have none)."""
+    participants: list[Participant] = event.get("participants") or []
+    return {entity for p in participants if (entity := p.get("entity_id"))}
 
 
-def entity_row(conn: Connection, entity_id: str) -> dict[str, Any]:
+def entity_row(conn: Connection, entity_id: str) -> EntityRow:
     row = conn.execute(select(E).where(E.c.id == entity_id)).mappings().first()
     if row is None:
         raise NotFoundError(f"no entity with id {entity_id!r}", hint="see /api/entities")
-    return dict(row)
+    return record(row, EntityRow)
 
 
-def dossier(conn: Connection, entity_id: str) -> dict[str, Any]:
+def dossier(conn: Connection, entity_id: str) -> Dossier:
     entity = entity_row(conn, entity_id)
     aliases = select(A.c.alias, A.c.source).where(A.c.entity_id == entity_id)
-    entity["aliases"] = rows(conn, aliases.order_by(A.c.alias))
-    entity["n_mentions"] = int(
-        conn.execute(select(func.count()).where(M.c.entity_id == entity_id)).scalar_one()
-    )
-    entity["mentions"] = mentions_in_context(conn, entity_id)
-    entity["events"] = entity_events(conn, entity_id)
-    entity["co_occurring"] = co_occurring(conn, entity_id, entity["events"])
-    entity["sources"] = sources(conn, entity_id)
-    entity["judgements"] = judgements_about(conn, entity_id)
-    entity["relations"] = dossier_relations(conn, entity_id)  # pack and learned, told apart
-    return entity
+    events = entity_events(conn, entity_id)
+    n_mentions = conn.execute(select(func.count()).where(M.c.entity_id == entity_id)).scalar_one()
+    return {
+        **entity,
+        "aliases": records(conn, aliases.order_by(A.c.alias), Alias),
+        "n_mentions": int(n_mentions),
+        "mentions": mentions_in_context(conn, entity_id),
+        "events": events,
+        "co_occurring": co_occurring(conn, entity_id, events),
+        "sources": sources(conn, entity_id),
+        "judgements": judgements_about(conn, entity_id),
+        "relations": dossier_relations(conn, entity_id),  # pack and learned, told apart
+    }
 
 
-def mentions_in_context(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def mentions_in_context(conn: Connection, entity_id: str) -> list[MentionInContext]:
     query = (
         select(
             M.c.id,
@@ -67,30 +84,29 @@ def mentions_in_context(conn: Connection, entity_id: str) -> list[dict[str, Any]
         .order_by(D.c.published, M.c.document_id, M.c.start)
         .limit(MENTION_CAP)
     )
-    return rows(conn, query)
+    return records(conn, query, MentionInContext)
 
 
-def entity_events(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def entity_events(conn: Connection, entity_id: str) -> list[EntityEvent]:
     """The events the entity takes part in or is the place of, each with its `roles`: the
     same events `sitrep events --actor ID` and `/api/events?actor=ID` list."""
     keep = ("id", "type", "summary", "time_start", "time_end", "time_precision", "status",
             "n_origins", "participants", "place_entity_id")  # fmt: skip
     found = []
-    for row in conn.execute(events_query(conn, EventFilter(actor=entity_id))).mappings():
-        event = {k: row[k] for k in keep}
-        roles = [
-            p.get("role") for p in event["participants"] or [] if p.get("entity_id") == entity_id
-        ]
-        if event["place_entity_id"] == entity_id:
+    for row in records(conn, events_query(conn, EventFilter(actor=entity_id)), EventRow):
+        participants = row["participants"] or []
+        roles = [p["role"] for p in participants if p.get("entity_id") == entity_id]
+        if row["place_entity_id"] == entity_id:
             roles.append("place")
-        event["roles"] = roles
-        found.append(event)
+        full: dict[str, Any] = dict(row)
+        event = {k: full[k] for k in keep}
+        found.append(record({**event, "roles": roles}, EntityEvent))
     return found
 
 
 def co_occurring(
-    conn: Connection, entity_id: str, events: list[dict[str, Any]], top: int = 25
-) -> list[dict[str, Any]]:
+    conn: Connection, entity_id: str, events: list[EntityEvent], top: int = 25
+) -> list[CoOccurring]:
     """Entities named in the same sentences, and fellow participants of its events."""
     mine = M.alias("mine")
     other = M.alias("other")
@@ -113,13 +129,14 @@ def co_occurring(
     for other_id, n in conn.execute(query):
         counts.setdefault(other_id, {"sentences": 0, "events": 0})["sentences"] = int(n)
     for event in events:
-        for pid in participant_ids(event) | {event.get("place_entity_id") or entity_id}:
+        for pid in participant_ids(event) | {event["place_entity_id"] or entity_id}:
             if pid != entity_id:
                 counts.setdefault(pid, {"sentences": 0, "events": 0})["events"] += 1
     names = _names(conn, set(counts))
     ranked = sorted(counts.items(), key=lambda kv: (-(kv[1]["sentences"] + kv[1]["events"]), kv[0]))
     return [
-        {"id": eid, **names.get(eid, {"name": eid, "type": None}), **n} for eid, n in ranked[:top]
+        record({"id": eid, **names.get(eid, {"name": eid, "type": None}), **n}, CoOccurring)
+        for eid, n in ranked[:top]
     ]
 
 
@@ -130,7 +147,7 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     return {r.id: {"name": r.name, "type": r.type} for r in found}
 
 
-def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+def sources(conn: Connection, entity_id: str) -> list[DossierSource]:
     query = (
         select(
             D.c.id,
@@ -145,21 +162,23 @@ def sources(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
         .group_by(D.c.id, D.c.title, D.c.site, D.c.published, D.c.url)
         .order_by(D.c.published, D.c.id)
     )
-    return rows(conn, query)
+    return records(conn, query, DossierSource)
 
 
-def dossier_named(conn: Connection, name_or_id: str) -> dict[str, Any]:
+def dossier_named(conn: Connection, name_or_id: str) -> DossierNamed:
     """The dossier of the entity a name, alias or id names, with the summary the terminal
     shows: documents, first and last seen, and who it appears with most."""
     from sitrep.read.entities import find_entity
 
     found = dossier(conn, find_entity(conn, name_or_id)["id"])
     published = sorted(s["published"] for s in found["sources"] if s["published"])
-    found["documents"] = [{"id": s["id"], "title": s["title"]} for s in found["sources"]]
-    found["first_seen"] = published[0] if published else None
-    found["last_seen"] = published[-1] if published else None
-    found["appears_with"] = [
-        {"id": c["id"], "name": c["name"], "mentions": c["sentences"] + c["events"]}
-        for c in found["co_occurring"][:10]
-    ]
-    return found
+    return {
+        **found,
+        "documents": [{"id": s["id"], "title": s["title"]} for s in found["sources"]],
+        "first_seen": published[0] if published else None,
+        "last_seen": published[-1] if published else None,
+        "appears_with": [
+            {"id": c["id"], "name": c["name"], "mentions": c["sentences"] + c["events"]}
+            for c in found["co_occurring"][:10]
+        ],
+    }

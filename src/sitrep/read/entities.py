@@ -12,12 +12,14 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, or_, select
 
 from sitrep.errors import NotFoundError
+from sitrep.read.columns import record, records
+from sitrep.read.records import EntityRow, EntitySummary
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 E, A, M = schema.entities, schema.entity_aliases, schema.mentions
 
 
-def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
+def find_entity(conn: Connection, name_or_id: str) -> EntityRow:
     """One entity by id, pack id, name or alias (case-insensitive); NotFoundError when none,
     or when the name fits several (the error lists their ids)."""
     row = (
@@ -26,7 +28,7 @@ def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
         .first()
     )
     if row:
-        return dict(row)
+        return record(row, EntityRow)
     literal = like_literal(name_or_id.strip())  # a name, not a pattern: "%" names no entity
     for query in (
         select(E).where(E.c.name.ilike(literal, escape=LIKE_ESCAPE)),
@@ -34,7 +36,7 @@ def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
         .join(A, A.c.entity_id == E.c.id)
         .where(A.c.alias.ilike(literal, escape=LIKE_ESCAPE)),
     ):
-        found = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+        found = {r["id"]: record(r, EntityRow) for r in conn.execute(query).mappings()}
         if len(found) == 1:
             return next(iter(found.values()))
         if len(found) > 1:
@@ -81,7 +83,7 @@ def _by_name_key(conn: Connection, text: str) -> set[str]:
 
 def list_entities(
     conn: Connection, entity_type: str | None = None, q: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[EntitySummary]:
     """Entities with at least one mention, most mentioned first: id, name, type, pack id,
     GeoNames id, mentions, documents, and the spellings seen (`aliases_seen`)."""
     query = (
@@ -98,7 +100,7 @@ def list_entities(
         query = query.where(E.c.type == entity_type)
     if q:
         query = query.where(name_like(q))
-    found = [dict(r) for r in conn.execute(query).mappings()]
+    found = records(conn, query, EntitySummary)
     seen: dict[str, list[str]] = {}
     for m in conn.execute(select(M.c.entity_id, M.c.text).where(M.c.entity_id.is_not(None))):
         names = seen.setdefault(m.entity_id, [])

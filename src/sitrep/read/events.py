@@ -16,7 +16,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, false, func, or_, select
 
 from sitrep.errors import NotFoundError
+from sitrep.read.columns import record, records
 from sitrep.read.entities import entities_named
+from sitrep.read.records import EventMentionRow, EventRow
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 EV, EM, C, D = schema.events, schema.event_mentions, schema.claims, schema.documents
@@ -74,18 +76,18 @@ def events_query(conn: Connection, where: EventFilter = EventFilter()) -> Select
     return query
 
 
-def list_events(conn: Connection, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-    return [dict(r) for r in conn.execute(events_query(conn, where)).mappings()]
+def list_events(conn: Connection, where: EventFilter = EventFilter()) -> list[EventRow]:
+    return records(conn, events_query(conn, where), EventRow)
 
 
-def get_event(conn: Connection, event_id: str) -> dict[str, Any]:
+def get_event(conn: Connection, event_id: str) -> EventRow:
     """One event's row; NotFoundError when there is none."""
     row = conn.execute(select(EV).where(EV.c.id == event_id)).mappings().first()
     if row is None:
         raise NotFoundError(f"no event with id {event_id!r}", hint="see `sitrep events`")
-    return dict(row)
+    return record(row, EventRow)
 
 
-def event_mentions(conn: Connection, event_id: str) -> list[dict[str, Any]]:
+def event_mentions(conn: Connection, event_id: str) -> list[EventMentionRow]:
     query = select(EM).where(EM.c.event_id == event_id).order_by(EM.c.id)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    return records(conn, query, EventMentionRow)

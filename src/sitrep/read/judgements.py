@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, select
 
-from sitrep.read.columns import mentions_id, rows, where_given
+from sitrep.read.columns import mentions_id, records, where_given
+from sitrep.read.records import JudgementRow
 from sitrep.store import schema
 
 J = schema.judgements
@@ -21,12 +22,12 @@ def judgements_query(
 
 def list_judgements(
     conn: Connection, subject: str | None = None, by: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[JudgementRow]:
     """Every logged decision in the order taken."""
-    return rows(conn, judgements_query(subject, by, newest_first=False))
+    return records(conn, judgements_query(subject, by, newest_first=False), JudgementRow)
 
 
-def judgements_about(conn: Connection, target_id: str) -> list[dict[str, Any]]:
+def judgements_about(conn: Connection, target_id: str) -> list[JudgementRow]:
     """The latest decisions naming an entity, event, mention or claim id."""
     query = select(J).where(mentions_id(J.c.targets, target_id))
-    return rows(conn, query.order_by(J.c.created_at.desc()).limit(50))
+    return records(conn, query.order_by(J.c.created_at.desc()).limit(50), JudgementRow)

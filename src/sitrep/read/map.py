@@ -3,18 +3,17 @@ precision (a country centroid is not where it happened)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Connection, select
 
-from sitrep.read.columns import rows
+from sitrep.read.columns import records
 from sitrep.read.events import EventFilter, events_query
+from sitrep.read.records import EventFeature, LocatedEvent
 from sitrep.store import schema
 
 E = schema.entities
 
 
-def located_events(conn: Connection, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+def located_events(conn: Connection, where: EventFilter = EventFilter()) -> list[LocatedEvent]:
     """The filtered events whose place has coordinates, with the place's fields (`place_*`)."""
     place = E.alias("place")
     columns = (place.c.name, place.c.lat, place.c.lon, place.c.precision, place.c.country)
@@ -25,10 +24,10 @@ def located_events(conn: Connection, where: EventFilter = EventFilter()) -> list
         .where(place.c.lat.is_not(None), place.c.lon.is_not(None))
         .order_by(events.c.time_start.asc().nulls_last(), events.c.id)
     )
-    return rows(conn, query)
+    return records(conn, query, LocatedEvent)
 
 
-def feature(row: dict[str, Any]) -> dict[str, Any]:
+def feature(row: LocatedEvent) -> EventFeature:
     return {
         "type": "Feature",
         "id": row["id"],

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, String, and_, cast, func, select
 
 from sitrep.read.dossier import participant_ids
+from sitrep.read.records import Network, NetworkEdge, NetworkNode
 from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
@@ -98,7 +99,7 @@ def event_spans(conn: Connection, only: Collection[str] | None = None) -> dict[P
 
 def network(
     conn: Connection, types: set[str], min_weight: int, max_nodes: int, kinds: set[str]
-) -> dict[str, Any]:
+) -> Network:
     by_sentence = sentence_pairs(conn) if "sentences" in kinds else Counter()
     by_event = event_pairs(conn) if "events" in kinds else Counter()
     typed = relation_pairs(conn)
@@ -106,7 +107,7 @@ def network(
     if "relations" in kinds:
         by_relation = Counter({p: sum(r["claims"] for r in rels) for p, rels in typed.items()})
     info = {r.id: r for r in conn.execute(select(E.c.id, E.c.name, E.c.type))}
-    edges: list[dict[str, Any]] = []
+    edges: list[NetworkEdge] = []
     for pair in sorted(set(by_sentence) | set(by_event) | set(by_relation)):
         weight = by_sentence[pair] + by_event[pair] + by_relation[pair]
         known = all(x in info and (not types or info[x].type in types) for x in pair)
@@ -126,7 +127,7 @@ def network(
         degree[edge["source"]] += edge["weight"]
         degree[edge["target"]] += edge["weight"]
     keep = {n for n, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
-    nodes = [
+    nodes: list[NetworkNode] = [
         {"id": n, "name": info[n].name, "type": info[n].type, "weight": degree[n]}
         for n in sorted(keep)
     ]

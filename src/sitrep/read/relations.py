@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
+from sitrep.read.columns import record
+from sitrep.read.records import DossierRelation, PairRelation, Relation, RelationClaim
 from sitrep.store import Store, chunked
 from sitrep.store import schema as s
-
-Row = dict[str, Any]
 
 
 def list_relations(
     store: Store, entity_id: str | None = None, types: tuple[str, ...] = ()
-) -> list[Row]:
+) -> list[Relation]:
     """Relations (of `types`, touching `entity_id` when given), each with its claims."""
     with store.read() as conn:
         return relations_of(conn, entity_id, types)
@@ -23,29 +22,36 @@ def list_relations(
 
 def relations_of(
     conn: Connection, entity_id: str | None = None, types: tuple[str, ...] = ()
-) -> list[Row]:
+) -> list[Relation]:
     r = s.relations.c
     query = select(s.relations)
     if entity_id is not None:
         query = query.where(or_(r.subject_entity_id == entity_id, r.object_entity_id == entity_id))
     if types:
         query = query.where(r.type.in_(types))
-    rows = [dict(row._mapping) for row in conn.execute(query.order_by(r.type, r.id))]
+    rows = conn.execute(query.order_by(r.type, r.id)).mappings().all()
     names = _names(
         conn, {e for row in rows for e in (row["subject_entity_id"], row["object_entity_id"])}
     )
     claims = _claims(conn, [row["id"] for row in rows])
-    for row in rows:
-        row["subject"] = {
-            "entity_id": row["subject_entity_id"],
-            "name": names.get(row["subject_entity_id"]),
-        }
-        row["object"] = {
-            "entity_id": row["object_entity_id"],
-            "name": names.get(row["object_entity_id"]),
-        }
-        row["claims"] = claims.get(row["id"], [])
-    return rows
+    return [
+        record(
+            {
+                **row,
+                "subject": {
+                    "entity_id": row["subject_entity_id"],
+                    "name": names.get(row["subject_entity_id"]),
+                },
+                "object": {
+                    "entity_id": row["object_entity_id"],
+                    "name": names.get(row["object_entity_id"]),
+                },
+                "claims": claims.get(row["id"], []),
+            },
+            Relation,
+        )
+        for row in rows
+    ]
 
 
 def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
@@ -57,14 +63,14 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
     }
 
 
-def _claims(conn: Connection, relation_ids: list[str]) -> dict[str, list[Row]]:
+def _claims(conn: Connection, relation_ids: list[str]) -> dict[str, list[RelationClaim]]:
     m, d = s.relation_mentions.c, s.documents.c
     query = select(
         m.id, m.relation_id, m.document_id, m.title, m.how, m.qualifier, m.time_start,
         m.time_end, m.ended, m.claim, m.origin_key, m.subject, m.object, d.title.label("doc_title"),
         d.url, d.site, d.published,
     ).outerjoin(s.documents, d.id == m.document_id)  # fmt: skip
-    out: dict[str, list[Row]] = defaultdict(list)
+    out: dict[str, list[RelationClaim]] = defaultdict(list)
     for chunk in chunked(relation_ids):
         for row in conn.execute(query.where(m.relation_id.in_(chunk))):
             claim = dict(row.claim)
@@ -112,9 +118,11 @@ DOSSIER_SECTIONS = {
 }
 
 
-def dossier_relations(conn: Connection, entity_id: str) -> dict[str, list[Row]]:
+def dossier_relations(conn: Connection, entity_id: str) -> dict[str, list[DossierRelation]]:
     """An entity's relations by dossier section, the pack's and the learned told apart."""
-    out: dict[str, list[Row]] = {name: [] for name in dict.fromkeys(DOSSIER_SECTIONS.values())}
+    out: dict[str, list[DossierRelation]] = {
+        name: [] for name in dict.fromkeys(DOSSIER_SECTIONS.values())
+    }
     for rel in relations_of(conn, entity_id):
         outgoing = rel["subject_entity_id"] == entity_id
         other = rel["object"] if outgoing else rel["subject"]
@@ -139,7 +147,7 @@ def dossier_relations(conn: Connection, entity_id: str) -> dict[str, list[Row]]:
     return out
 
 
-def relation_pairs(conn: Connection) -> dict[tuple[str, str], list[Row]]:
+def relation_pairs(conn: Connection) -> dict[tuple[str, str], list[PairRelation]]:
     """Typed relations by unordered entity pair, for the network's edges (each says its
     direction by `subject`)."""
     r = s.relations.c
@@ -147,7 +155,7 @@ def relation_pairs(conn: Connection) -> dict[tuple[str, str], list[Row]]:
         r.id, r.type, r.subject_entity_id, r.object_entity_id, r.title, r.time_start, r.time_end,
         r.ended, r.status, r.n_claims, r.sources,
     ).order_by(r.type, r.id)  # fmt: skip
-    out: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    out: dict[tuple[str, str], list[PairRelation]] = defaultdict(list)
     for row in conn.execute(query):
         a, b = row.subject_entity_id, row.object_entity_id
         pair = (a, b) if a < b else (b, a)

@@ -7,9 +7,11 @@ never has to trust page text as markup.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sqlalchemy import Connection, text
+
+from sitrep.read.columns import record
+from sitrep.read.records import SearchHit, Segment
 
 MARK_START, MARK_END = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -20,9 +22,9 @@ def fts5_query(query: str) -> str:
     return " ".join(f'"{word}"' for word in _WORD.findall(query))
 
 
-def segments(snippet: str) -> list[dict[str, Any]]:
+def segments(snippet: str) -> list[Segment]:
     """Split a snippet with control-character marks into plain and matching segments."""
-    parts: list[dict[str, Any]] = []
+    parts: list[Segment] = []
     for chunk in re.split(f"({MARK_START}[^{MARK_END}]*{MARK_END})", snippet):
         if not chunk:
             continue
@@ -57,7 +59,7 @@ _PG_PAGE = (
 
 def search_documents(
     conn: Connection, query: str, limit: int, offset: int
-) -> tuple[int, list[dict[str, Any]]]:
+) -> tuple[int, list[SearchHit]]:
     """(total, one page of hits) for the words in `query`, best first."""
     if conn.dialect.name == "postgresql":
         count_sql, page_sql, terms = _PG_COUNT, _PG_PAGE, " ".join(_WORD.findall(query))
@@ -69,7 +71,5 @@ def search_documents(
     total = int(conn.execute(text(count_sql), params).scalar_one())
     hits = []
     for row in conn.execute(text(page_sql), params).mappings():
-        hit = dict(row)
-        hit["snippet"] = segments(hit["snippet"] or "")
-        hits.append(hit)
+        hits.append(record({**row, "snippet": segments(row["snippet"] or "")}, SearchHit))
     return total, hits

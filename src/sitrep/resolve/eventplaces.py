@@ -34,10 +34,16 @@ def locate_event_places(
     entities: dict[str, dict[str, Any]] = {}
     updates: list[dict[str, Any]] = []
     spans = _span_places(conn, doc_ids)
+    names: dict[str, list[tuple[int, int]]] = {}
+    for doc, start, end in spans:
+        names.setdefault(doc, []).append((start, end))
     for row in _placed_event_mentions(conn, doc_ids):
         place = row["place"]
-        context = tuple(contexts.get(row["document_id"], ()))
-        span_entity = spans.get((row["document_id"], place["start"], place["end"]))
+        doc, start, end = row["document_id"], place["start"], place["end"]
+        context = tuple(contexts.get(doc, ()))
+        span_entity = spans.get((doc, start, end))
+        if span_entity is None and _overlaps(names.get(doc, ()), start, end):
+            continue  # "Quds" of "Quds Force": the tagger read a longer name there, no place
         found = _decide(str(place["text"]), place.get("within"), span_entity, context)
         if found is None:
             continue
@@ -72,6 +78,10 @@ def _decide(
         return None  # the span's entity (a name without a place) stays what resolution made
     entity_id = place_entity_id(place.geonames_id, place.region_id, place.name)
     return entity_id, place_entity_row(entity_id, place)
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _agrees(place: Mapping[str, Any], container: PlaceMatch) -> bool:
@@ -122,7 +132,8 @@ def _placed_event_mentions(conn: Connection, doc_ids: Sequence[str]) -> Iterable
 def _span_places(
     conn: Connection, doc_ids: Sequence[str]
 ) -> dict[tuple[str, int, int], dict[str, Any]]:
-    """(document, start, end) -> the entity resolution gave the name there."""
+    """(document, start, end) -> the entity resolution gave the name there (every resolved
+    name: a place's span that overlaps another name is told by it)."""
     men, ent = schema.mentions, schema.entities
     out: dict[tuple[str, int, int], dict[str, Any]] = {}
     for chunk in chunked(sorted(doc_ids)):

@@ -3,15 +3,18 @@ analyst decisions (`sitrep.ledger`), which logs them and re-applies them on ever
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
 from sitrep.errors import UsageError
 from sitrep.store import Store
 
+if TYPE_CHECKING:
+    from sitrep.read.records import EntityRow, JudgementRow
 
-def find_entity(conn: Connection, name_or_id: str) -> dict[str, Any]:
+
+def find_entity(conn: Connection, name_or_id: str) -> EntityRow:
     """An entity by id, pack id, name or alias (the read model's lookup)."""
     from sitrep.read.entities import find_entity as found
 
@@ -57,7 +60,7 @@ def split_entity(
     return row
 
 
-def list_judgements(store: Store) -> list[dict[str, Any]]:
+def list_judgements(store: Store) -> list[JudgementRow]:
     """The log of decisions in the order taken (the read model's query)."""
     from sitrep.read.judgements import list_judgements as listed
 

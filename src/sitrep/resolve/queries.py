@@ -3,12 +3,15 @@ the queries: `sitrep.read`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.store import Store
 
+if TYPE_CHECKING:
+    from sitrep.read.records import DossierNamed, EntitySummary
 
-def list_entities(store: Store, entity_type: str | None = None) -> list[dict[str, Any]]:
+
+def list_entities(store: Store, entity_type: str | None = None) -> list[EntitySummary]:
     """Entities with at least one mention: name, type, aliases seen, mentions, documents."""
     from sitrep.read.entities import list_entities as listed
 
@@ -16,7 +19,7 @@ def list_entities(store: Store, entity_type: str | None = None) -> list[dict[str
         return listed(conn, entity_type)
 
 
-def entity_dossier(store: Store, name_or_id: str) -> dict[str, Any]:
+def entity_dossier(store: Store, name_or_id: str) -> DossierNamed:
     """One entity's dossier, by id, pack id, name or alias."""
     from sitrep.read.dossier import dossier_named
 

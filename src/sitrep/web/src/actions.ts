@@ -1,7 +1,7 @@
 // Analyst actions in the UI: every one asks a reason, goes through the ledger (POST /api/...),
 // and answers with the logged judgement and an Undo button. Nothing here trusts page text as
 // markup; errors are shown in words on the page (no alert()).
-import { ApiError, canEdit, post, Row } from "./api";
+import { ApiError, canEdit, Decided, Judgement, post } from "./api";
 import { h } from "./dom";
 
 export function reasonInput(placeholder = "reason (kept in the log)"): HTMLInputElement {
@@ -9,8 +9,8 @@ export function reasonInput(placeholder = "reason (kept in the log)"): HTMLInput
 }
 
 /** A form that runs `act(reason)` and then shows what was logged, with Undo. */
-export function actionForm(label: string, fields: (HTMLElement | string)[], act: (reason: string) => Promise<Row>,
-  done: (result: Row) => void = () => reload()): HTMLFormElement {
+export function actionForm(label: string, fields: (HTMLElement | string)[], act: (reason: string) => Promise<Decided>,
+  done: (result: Decided) => void = () => reload()): HTMLFormElement {
   const reason = reasonInput();
   const out = h("div", { class: "action-result", role: "status" });
   const form = h("form", { class: "action" }, ...fields, " ", reason, " ", h("button", { type: "submit" }, label), out);
@@ -29,12 +29,12 @@ export function actionForm(label: string, fields: (HTMLElement | string)[], act:
 }
 
 /** The judgement an action logged, with a button that undoes it. */
-export function logged(j: Row | undefined): HTMLElement {
+export function logged(j: Judgement | undefined): HTMLElement {
   if (!j) return h("span", {}, "Done.");
   return h("span", { class: "logged", "data-judgement": j.id }, `Logged ${j.subject} ${j.action} (${j.id}). `, undoButton(j));
 }
 
-export function undoButton(j: Row): HTMLElement | null {
+export function undoButton(j: Judgement): HTMLElement | null {
   if (!canEdit() || j.by !== "analyst" || j.active === false || j.action === "undo") return null;
   const reason = reasonInput("why undo");
   const out = h("span", { class: "undo-result" });

@@ -1,7 +1,7 @@
 // The explorer's filter, shared by the events explorer, the map and the timeline: it lives in
 // the URL (#/events?type=ASSAULT&actor=Suleimani), so a view can be linked, reloaded and
 // exported with the same rows.
-import { get, query, Row } from "./api";
+import { ExplorerPage, get, query } from "./api";
 
 /** Filter keys /api/explore/events understands; the repeatable ones may appear several times. */
 export const MANY = ["type", "mode", "status", "country"] as const;
@@ -26,11 +26,8 @@ export function filterQuery(f: Filter, extra: Record<string, unknown> = {}): str
   return query({ ...f, ...extra });
 }
 
-export interface Explored {
-  total: number; items: Row[]; facets: Record<string, { value: string; label: string; count: number }[]>;
-  weekly: { week: string; count: number }[]; left_out: { undated: number; unlocated: number };
-  matched: Record<string, Row[]>;
-}
+/** A page of the explorer: the generated type of /api/explore/events. */
+export type Explored = ExplorerPage;
 
 export function explore(f: Filter, extra: Record<string, unknown> = {}): Promise<Explored> {
   return get<Explored>("/explore/events", { ...f, ...extra });

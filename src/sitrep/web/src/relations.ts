@@ -3,7 +3,7 @@
 // both) and a relation's evidence (each claim's sentence, source and dates, linked to its
 // document). Shared by the whole network and the ego network so both read the same way.
 import cytoscape from "cytoscape";
-import { get, Row } from "./api";
+import { get, PairRelation, Relation, Schemas } from "./api";
 import { docLink, entityLink, h, spanLink, statusBadge } from "./dom";
 
 type Family = { label: string; colour: string; line: "solid" | "dashed" | "dotted"; types: string[] };
@@ -49,8 +49,8 @@ export function paintLegend(root: ParentNode): void {
 }
 
 // One cytoscape edge per typed relation on a link, from its subject to the other end.
-export function relationElements(edges: Row[]): cytoscape.ElementDefinition[] {
-  return edges.flatMap((e: Row) => (e.relations ?? []).map((r: Row) => ({
+export function relationElements(edges: { source: string; target: string; relations: PairRelation[] }[]): cytoscape.ElementDefinition[] {
+  return edges.flatMap((e) => (e.relations ?? []).map((r) => ({
     data: { id: `rel:${r.id}`, relation: r.id, source: r.subject, target: r.subject === e.source ? e.target : e.source,
       rtype: r.type, family: familyOf(r.type), weight: r.claims, subject: r.subject },
     classes: "relation",
@@ -68,18 +68,19 @@ export function relationStyles(): cytoscape.StylesheetJson {
   ] as cytoscape.StylesheetJson;
 }
 
-function dates(r: Row): string {
+function dates(r: Pick<Relation, "time_start" | "time_end" | "ended">): string {
   if (!r.time_start && !r.time_end) return r.ended ? "undated, ended" : "undated";
   return `${r.time_start ?? "?"} – ${r.time_end ?? (r.ended ? "ended" : "")}`;
 }
 
 // A relation's evidence: the claims behind it (report sentences linked to their span, the pack).
 export async function relationEvidence(relationId: string, subject: string): Promise<HTMLElement> {
-  const page = await get<{ relations: Row[] }>("/relations", { entity: subject });
-  const rel = page.relations.find((r: Row) => r.id === relationId);
+  const page = await get<Schemas["RelationPage"]>("/relations", { entity: subject });
+  const rel = page.relations.find((r) => r.id === relationId);
   if (!rel) return h("div", { class: "card relation-evidence" }, "This relation is no longer in the store.");
-  const who = (end: Row) => entityLink(end.entity_id, end.name ?? end.entity_id);
-  const claims = rel.claims.map((c: Row) => c.source === "pack"
+  const who = (end: Schemas["RelationEnd"]) => entityLink(end.entity_id, end.name ?? end.entity_id);
+  // a claim has no document exactly when the pack states it (`source` "pack")
+  const claims = rel.claims.map((c) => c.document_id === null
     ? h("li", { class: "claim pack" }, "the domain pack", c.title ? ` (${c.title})` : "")
     : h("li", { class: "claim report" },
       c.sentence ? spanLink(c.document_id, c.start, c.end, `${rel.type}: the sentence that states it`, `“${c.sentence.trim()}”`) : "",

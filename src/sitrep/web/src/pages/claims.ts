@@ -1,10 +1,10 @@
 // Claims on contested or denied events, grouped by event.
-import { get, Page, Row } from "../api";
+import { Claim, get, Schemas } from "../api";
 import { docLink, empty, eventLink, eventTitle, h, section, statusBadge } from "../dom";
 
 export async function renderClaims(main: HTMLElement) {
-  const claims = await get<Page<Row>>("/claims", { contested: true, limit: 500 });
-  const byEvent = new Map<string, Row[]>();
+  const claims = await get<Schemas["ClaimPage"]>("/claims", { contested: true, limit: 500 });
+  const byEvent = new Map<string | null, Claim[]>();
   for (const c of claims.items) byEvent.set(c.event_id, [...(byEvent.get(c.event_id) ?? []), c]);
   main.append(h("h1", {}, `Contested and denied events (${byEvent.size})`),
     h("p", { class: "muted" }, "Events where sources disagree. Open one to see who asserts and who denies."));

@@ -1,12 +1,12 @@
 // Every judgement in the ledger, newest first: who decided what, why, whether it is still in
 // force, with Undo for the analyst's own decisions.
-import { get, Page, Row } from "../api";
+import { get, Judgement, Schemas } from "../api";
 import { undoButton } from "../actions";
 import { empty, h } from "../dom";
 
 const PAGE = 50;
 
-function targetsText(t: Row): string {
+function targetsText(t: Judgement["targets"]): string {
   return Object.entries(t ?? {}).filter(([k]) => !["moved", "entities", "aliases", "before_rows"].includes(k))
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.slice(0, 6).join(", ") + (v.length > 6 ? ` … (${v.length})` : "") : typeof v === "object" && v !== null ? JSON.stringify(v).slice(0, 80) : String(v)}`)
     .join("; ");
@@ -15,7 +15,7 @@ function targetsText(t: Row): string {
 export async function renderDecisions(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const by = params.get("by") ?? "analyst";
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
-  const list = await get<Page<Row>>("/judgements", { by: by === "all" ? "" : by, limit: PAGE, offset });
+  const list = await get<Schemas["JudgementPage"]>("/judgements", { by: by === "all" ? "" : by, limit: PAGE, offset });
   const tab = (value: string, label: string) => h("a", { href: `#/decisions?by=${value}`, class: by === value ? "active" : null }, label);
   const at = (o: number) => `#/decisions?by=${by}&offset=${o}`;
   main.append(h("h1", {}, `Decisions (${list.total})`),

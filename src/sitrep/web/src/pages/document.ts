@@ -1,16 +1,21 @@
 // One document: clean text with mentions, event triggers and claims highlighted by span;
 // reader comments kept apart and labelled user-generated.
-import { get, Row } from "../api";
+import { get, Schemas } from "../api";
 import { Child, empty, entityLink, eventLink, h, safeUrl, section, statusBadge } from "../dom";
 
-interface Span { start: number; end: number; kind: "mention" | "trigger" | "claim" | "focus"; row: Row }
+type Doc = Schemas["Document"];
+type At = { start: number; end: number };
+type MentionSpan = At & { kind: "mention"; row: Schemas["DocumentMention"] };
+type TriggerSpan = At & { kind: "trigger"; row: Schemas["DocumentEventMention"] };
+type ClaimSpan = At & { kind: "claim"; row: Schemas["DocumentClaim"] };
+type Span = MentionSpan | TriggerSpan | ClaimSpan | (At & { kind: "focus" });
 
-function spans(doc: Row): Span[] {
+function spans(doc: Doc): Span[] {
   return [
-    ...doc.mentions.map((m: Row) => ({ start: m.start, end: m.end, kind: "mention", row: m })),
-    ...doc.event_mentions.map((e: Row) => ({ start: e.trigger_start, end: e.trigger_end, kind: "trigger", row: e })),
-    ...doc.claims.map((c: Row) => ({ start: c.start, end: c.end, kind: "claim", row: c })),
-  ] as Span[];
+    ...doc.mentions.map((m): Span => ({ start: m.start, end: m.end, kind: "mention", row: m })),
+    ...doc.event_mentions.map((e): Span => ({ start: e.trigger_start, end: e.trigger_end, kind: "trigger", row: e })),
+    ...doc.claims.map((c): Span => ({ start: c.start, end: c.end, kind: "claim", row: c })),
+  ];
 }
 
 /** Cut the text at every span boundary; each piece knows the spans covering it. */
@@ -29,9 +34,9 @@ export function highlighted(text: string, all: Span[]): HTMLElement {
 }
 
 function piece_(piece: string, over: Span[]): Node {
-  const mention = over.find((s) => s.kind === "mention");
-  const trigger = over.find((s) => s.kind === "trigger");
-  const claim = over.find((s) => s.kind === "claim");
+  const mention = over.find((s): s is MentionSpan => s.kind === "mention");
+  const trigger = over.find((s): s is TriggerSpan => s.kind === "trigger");
+  const claim = over.find((s): s is ClaimSpan => s.kind === "claim");
   const focus = over.find((s) => s.kind === "focus");
   let node: Node = document.createTextNode(piece);
   if (mention) {
@@ -53,7 +58,7 @@ function piece_(piece: string, over: Span[]): Node {
   return node;
 }
 
-function meta(doc: Row): HTMLElement {
+function meta(doc: Doc): HTMLElement {
   const url = safeUrl(doc.url);
   const rows: [string, Child][] = [
     ["Site", doc.site], ["Published", doc.published ? `${doc.published} (from ${doc.published_source})` : "unknown"],
@@ -70,9 +75,9 @@ function legend(): HTMLElement {
     h("span", { class: "claim stance-denies" }, "denial"), " — click a name for its dossier, an event for its claims");
 }
 
-function comments(doc: Row): HTMLElement {
+function comments(doc: Doc): HTMLElement {
   const list = doc.comments.length
-    ? h("ol", { class: "comments" }, ...doc.comments.map((c: Row) => h("li", {},
+    ? h("ol", { class: "comments" }, ...doc.comments.map((c) => h("li", {},
         h("div", { class: "muted" }, `${c.author ?? "anonymous"} · ${c.posted ?? c.posted_text ?? "undated"}`),
         h("p", {}, c.text))))
     : empty("No reader comments.");
@@ -81,9 +86,9 @@ function comments(doc: Row): HTMLElement {
     h("p", { class: "muted" }, "Posted by readers of the page; not part of the article and not used as a source."), list);
 }
 
-function eventList(doc: Row): HTMLElement {
+function eventList(doc: Doc): HTMLElement {
   if (!doc.event_mentions.length) return empty("No events found in this document.");
-  return h("ul", {}, ...doc.event_mentions.map((e: Row) => h("li", {},
+  return h("ul", {}, ...doc.event_mentions.map((e) => h("li", {},
     eventLink(e.event_id, `${e.type}: “${e.trigger}”`), " ", statusBadge(e.event_status))));
 }
 
@@ -92,7 +97,7 @@ function eventList(doc: Row): HTMLElement {
 function focusOf(params: URLSearchParams, length: number): Span | null {
   const start = Number(params.get("start")), end = Number(params.get("end"));
   if (!params.has("start") || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || start >= length) return null;
-  return { start, end: Math.min(end, length), kind: "focus", row: {} };
+  return { start, end: Math.min(end, length), kind: "focus" };
 }
 
 function focusNote(params: URLSearchParams, focus: Span, text: string): HTMLElement {
@@ -104,9 +109,9 @@ function focusNote(params: URLSearchParams, focus: Span, text: string): HTMLElem
 }
 
 export async function renderDocument(main: HTMLElement, id: string, params: URLSearchParams = new URLSearchParams()) {
-  const doc = await get<Row>(`/documents/${encodeURIComponent(id)}`);
+  const doc = await get<Doc>(`/documents/${encodeURIComponent(id)}`);
   const focus = focusOf(params, doc.text.length);
-  const people = new Map<string, Row>();
+  const people = new Map<string, Schemas["DocumentMention"]>();
   for (const m of doc.mentions) if (m.entity_id) people.set(m.entity_id, m);
   main.append(
     h("h1", {}, doc.title || "(untitled)"), meta(doc), legend(),

@@ -3,7 +3,7 @@
 // link's evidence (its events, its sentences) one click away; a time window. Typed relations
 // (commands, member of ...) drawn as arrows styled by family, with their evidence on click.
 import cytoscape from "cytoscape";
-import { get, Row } from "../api";
+import { EgoEdge, EgoNetwork, get } from "../api";
 import { entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationEvidence, relationLegend, relationStyles } from "../relations";
 
@@ -12,15 +12,15 @@ const COLOURS: Record<string, string> = {
   state: "#455a64", media: "#7b1fa2", place: "#2e7d32",
 };
 
-function evidencePanel(edge: Row, names: Map<string, string>): HTMLElement {
+function evidencePanel(edge: EgoEdge, names: Map<string, string>): HTMLElement {
   const title = `${names.get(edge.source)} — ${names.get(edge.target)}`;
   return h("div", { class: "card edge-evidence", "data-edge": `${edge.source}|${edge.target}` },
     h("h3", {}, title),
     h("p", { class: "muted" }, `${edge.events} shared events, named together in ${edge.sentences} sentences`,
       edge.events > edge.event_list.length || edge.sentences > edge.said.length ? " (the first shown)" : ""),
-    edge.event_list.length ? h("ul", {}, ...edge.event_list.map((e: Row) => h("li", {}, h("span", { class: "date" }, e.time_start ?? "undated"), " ",
+    edge.event_list.length ? h("ul", {}, ...edge.event_list.map((e) => h("li", {}, h("span", { class: "date" }, e.time_start ?? "undated"), " ",
       eventLink(e.id, eventTitle(e.type, e.summary)), " ", statusBadge(e.status)))) : "",
-    edge.said.length ? h("ul", {}, ...edge.said.map((s: Row) => h("li", {},
+    edge.said.length ? h("ul", {}, ...edge.said.map((s) => h("li", {},
       spanLink(s.document_id, s.start, s.end, `${title}: named in one sentence`, "the sentence"), ` in “${s.document_title ?? s.document_id}”`))) : "");
 }
 
@@ -28,9 +28,9 @@ export async function renderEgo(main: HTMLElement, id: string, params: URLSearch
   const hops = params.get("hops") === "2" ? 2 : 1;
   const since = params.get("since") ?? "", until = params.get("until") ?? "";
   const links = linksOf(params);
-  const g = await get<Row>(`/network/ego/${encodeURIComponent(id)}`, { hops, since, until, kind: kindsOf(links) });
-  const names = new Map<string, string>(g.nodes.map((n: Row) => [n.id, n.name]));
-  const me = g.nodes.find((n: Row) => n.id === id);
+  const g = await get<EgoNetwork>(`/network/ego/${encodeURIComponent(id)}`, { hops, since, until, kind: kindsOf(links) });
+  const names = new Map<string, string>(g.nodes.map((n) => [n.id, n.name]));
+  const me = g.nodes.find((n) => n.id === id);
   const form = h("form", { class: "filters ego-form" },
     h("label", {}, h("input", { type: "radio", name: "hops", value: "1", checked: hops === 1 }), " one hop"), " ",
     h("label", {}, h("input", { type: "radio", name: "hops", value: "2", checked: hops === 2 }), " two hops"), " · from ",
@@ -44,15 +44,15 @@ export async function renderEgo(main: HTMLElement, id: string, params: URLSearch
     location.hash = `#/ego/${encodeURIComponent(id)}?${q.toString()}`;
   };
   form.addEventListener("submit", (e) => { e.preventDefault(); go(links); });
-  const mine = g.edges.filter((e: Row) => e.source === id || e.target === id)
-    .sort((a: Row, b: Row) => b.weight - a.weight);
+  const mine = g.edges.filter((e) => e.source === id || e.target === id)
+    .sort((a, b) => b.weight - a.weight);
   const detail = h("div", { id: "edge-detail" });
-  const rows = mine.map((e: Row) => {
+  const rows = mine.map((e) => {
     const other = e.source === id ? e.target : e.source;
-    const node = g.nodes.find((n: Row) => n.id === other);
+    const node = g.nodes.find((n) => n.id === other);
     const show = h("button", { type: "button", class: "show-evidence" }, "evidence");
     show.addEventListener("click", () => detail.replaceChildren(evidencePanel(e, names)));
-    const typed = links === "cooccurrence" ? [] : (e.relations ?? []).map((r: Row) => {
+    const typed = links === "cooccurrence" ? [] : (e.relations ?? []).map((r) => {
       const b = h("button", { type: "button", class: "show-relation", "data-relation": r.id },
         r.subject === id ? `${r.type} →` : `← ${r.type}`);
       b.addEventListener("click", async () => detail.replaceChildren(await relationEvidence(r.id, r.subject)));
@@ -75,14 +75,14 @@ export async function renderEgo(main: HTMLElement, id: string, params: URLSearch
   requestAnimationFrame(() => draw(box, g, names, detail, links));
 }
 
-function draw(box: HTMLElement, g: Row, names: Map<string, string>, detail: HTMLElement, links: Links) {
+function draw(box: HTMLElement, g: EgoNetwork, names: Map<string, string>, detail: HTMLElement, links: Links) {
   paintLegend(document);
-  const cooccurring = links === "relations" ? [] : g.edges.filter((e: Row) => e.events + e.sentences > 0);
+  const cooccurring = links === "relations" ? [] : g.edges.filter((e) => e.events + e.sentences > 0);
   const cy = cytoscape({
     container: box,
     elements: [
-      ...g.nodes.map((n: Row) => ({ data: { id: n.id, label: n.name, type: n.type, hop: n.hop, weight: n.weight } })),
-      ...cooccurring.map((e: Row) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target,
+      ...g.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, hop: n.hop, weight: n.weight } })),
+      ...cooccurring.map((e) => ({ data: { id: `${e.source}|${e.target}`, source: e.source, target: e.target,
         weight: e.events + e.sentences, kind: e.events ? "event" : "sentence" } })),
       ...(links === "cooccurrence" ? [] : relationElements(g.edges)),
     ],
@@ -106,7 +106,7 @@ function draw(box: HTMLElement, g: Row, names: Map<string, string>, detail: HTML
       return;
     }
     const [source, target] = String(evt.target.id()).split("|");
-    const edge = g.edges.find((e: Row) => e.source === source && e.target === target);
+    const edge = g.edges.find((e) => e.source === source && e.target === target);
     if (edge) detail.replaceChildren(evidencePanel(edge, names));
   });
   Object.defineProperty(box, "cy", { value: cy }); // the instance, for the browser tests

@@ -1,5 +1,5 @@
 // The entity list and one entity's dossier.
-import { canEdit, get, Page, post, Row } from "../api";
+import { canEdit, Decided, Dossier, ExplorerPage, get, post, Schemas } from "../api";
 import { actionForm, editorOnly, undoButton } from "../actions";
 import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
@@ -10,7 +10,7 @@ const ENTITY_PAGE = 100;
 export async function renderEntities(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const type = params.get("type") ?? "";
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
-  const list = await get<Page<Row>>("/entities", { type, limit: ENTITY_PAGE, offset });
+  const list = await get<Schemas["EntityPage"]>("/entities", { type, limit: ENTITY_PAGE, offset });
   const select = h("select", { "aria-label": "entity type" }, ...TYPES.map((t) =>
     h("option", { value: t, selected: t === type }, t || "all types")));
   select.addEventListener("change", () => { location.hash = `#/entities?type=${select.value}`; });
@@ -26,14 +26,17 @@ export async function renderEntities(main: HTMLElement, _arg: string, params: UR
       h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."), rows.length > 20 ? pager.cloneNode(true) : "");
 }
 
-type Orgs = Map<string, Row>;
+type Orgs = Map<string, Schemas["EntityMatch"]>;
+/** One position or affiliation in an entity's attributes (JSON the pack or a report wrote). */
+type Attribute = Partial<Record<"title" | "relation" | "value" | "name" | "position" | "org" | "entity_id"
+  | "start" | "since" | "end" | "until" | "document_id" | "source", string>>;
 
 /** A position or affiliation as a sentence: title, organisation (linked to its dossier),
  * dates, and where it comes from (a document, or the pack's public record). */
 function attributeValue(value: unknown, orgs: Orgs): Child {
   if (value === null || value === undefined) return "";
   if (typeof value !== "object") return String(value);
-  const v = value as Row;
+  const v = value as Attribute;
   const head = v.title ?? v.relation ?? v.value ?? v.name ?? v.position ?? null;
   const org = v.org ? orgs.get(v.org) : null;
   const orgPart: Child = v.org ? (org ? entityLink(org.id, org.name, org.type) : String(v.org)) : v.entity_id ? entityLink(v.entity_id, String(v.name ?? v.entity_id)) : null;
@@ -47,21 +50,21 @@ function attributeValue(value: unknown, orgs: Orgs): Child {
 
 /** The organisations positions and affiliations name (pack ids), as entities: read through
  * the explorer's actor filter, which takes any id, pack id or spelling. */
-async function organisations(attrs: Row): Promise<Orgs> {
+async function organisations(attrs: Dossier["attributes"]): Promise<Orgs> {
   const ids = new Set<string>();
   for (const values of Object.values(attrs ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) if (v && typeof v === "object" && v.org) ids.add(String(v.org));
+    for (const v of Array.isArray(values) ? values : [values]) if (v && typeof v === "object" && (v as Attribute).org) ids.add(String((v as Attribute).org));
   }
   const found: Orgs = new Map();
   await Promise.all([...ids].map(async (org) => {
-    const page = await get<Row>("/explore/events", { actor: org, limit: 1 }).catch(() => null);
+    const page = await get<ExplorerPage>("/explore/events", { actor: org, limit: 1 }).catch(() => null);
     const entity = page?.matched?.actor?.[0];
     if (entity) found.set(org, entity);
   }));
   return found;
 }
 
-function attributes(attrs: Row, orgs: Orgs): HTMLElement {
+function attributes(attrs: Dossier["attributes"], orgs: Orgs): HTMLElement {
   const keys = Object.keys(attrs ?? {}).filter((k) => k !== "pack");
   if (!keys.length) return empty("No positions or affiliations recorded.");
   return h("dl", { class: "meta" }, ...keys.flatMap((k) => {
@@ -70,7 +73,7 @@ function attributes(attrs: Row, orgs: Orgs): HTMLElement {
   }));
 }
 
-function inContext(m: Row, pick: boolean): HTMLElement {
+function inContext(m: Schemas["MentionInContext"], pick: boolean): HTMLElement {
   const sentence: string = m.sentence_text ?? m.text;
   const at = m.sentence_start != null ? m.start - m.sentence_start : sentence.indexOf(m.text);
   const ok = at >= 0 && sentence.slice(at, at + m.text.length) === m.text;
@@ -81,9 +84,9 @@ function inContext(m: Row, pick: boolean): HTMLElement {
 }
 
 export async function renderEntity(main: HTMLElement, id: string) {
-  const e = await get<Row>(`/entities/${encodeURIComponent(id)}`);
+  const e = await get<Dossier>(`/entities/${encodeURIComponent(id)}`);
   const canAct = canEdit();
-  const names = [...new Set<string>([e.name, ...e.aliases.map((a: Row) => a.alias)])];
+  const names = [...new Set<string>([e.name, ...e.aliases.map((a) => a.alias)])];
   main.append(
     h("h1", { "data-entity": e.id }, e.name, " ", h("span", { class: `badge ent-${e.type}` }, e.type)),
     h("p", { class: "muted" }, `${e.n_mentions} mentions in ${e.sources.length} documents`,
@@ -98,29 +101,29 @@ export async function renderEntity(main: HTMLElement, id: string) {
     section("Names and aliases", h("ul", { class: "chips" }, ...names.map((n) => h("li", {}, n)))),
     section("Positions and affiliations", attributes(e.attributes, await organisations(e.attributes))),
     section(`Events (${e.events.length})`, e.events.length ? h("ol", { class: "timeline-list" },
-      ...e.events.map((ev: Row) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
+      ...e.events.map((ev) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
         eventLink(ev.id, eventTitle(ev.type, ev.summary)), " ", statusBadge(ev.status),
         h("span", { class: "muted" }, ` as ${ev.roles.join(", ")}`)))) : empty("No events.")),
-    section("Appears with", e.co_occurring.length ? h("ul", { class: "chips" }, ...e.co_occurring.map((c: Row) =>
+    section("Appears with", e.co_occurring.length ? h("ul", { class: "chips" }, ...e.co_occurring.map((c) =>
       h("li", {}, entityLink(c.id, c.name, c.type), h("span", { class: "muted" }, ` ${count(c.sentences, "sentence")} · ${count(c.events, "event")}`))))
       : empty("Nobody else yet.")),
-    section("Sources", h("ul", {}, ...e.sources.map((s: Row) => h("li", {}, docLink(s.id, s.title),
+    section("Sources", h("ul", {}, ...e.sources.map((s) => h("li", {}, docLink(s.id, s.title),
       h("span", { class: "muted" }, ` ${s.site ?? ""} ${s.published ?? ""} · ${count(s.mentions, "mention")}`))))),
-    section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map((m: Row) => inContext(m, canAct))) : empty("None.")),
+    section("Mentions in context", e.mentions.length ? h("ol", { class: "mentions" }, ...e.mentions.map((m) => inContext(m, canAct))) : empty("None.")),
     editorOnly(mergeForm(e), splitForm(e, main), relabelForm(main)) ?? "",
-    e.judgements.length ? section("Decisions about it", h("ul", { class: "judgements" }, ...e.judgements.map((j: Row) =>
+    e.judgements.length ? section("Decisions about it", h("ul", { class: "judgements" }, ...e.judgements.map((j) =>
       h("li", { "data-judgement": j.id }, `${j.created_at} ${j.by}${j.actor ? ` (${j.actor})` : ""}: ${j.subject} ${j.action} — ${j.reason} `,
         j.active ? "" : h("span", { class: "badge" }, "withdrawn"), undoButton(j))))) : "",
   );
 }
 
 /** Merge another entity (found by any spelling) into this one. */
-function mergeForm(e: Row): HTMLElement {
+function mergeForm(e: Dossier): HTMLElement {
   const name = h("input", { type: "search", class: "merge-name", placeholder: "name or id", "aria-label": "entity to merge in" });
   const pick = h("select", { class: "merge-pick", "aria-label": "which entity" }, h("option", { value: "" }, "— find it first —"));
   const find = h("button", { type: "button", class: "merge-find" }, "Find");
   find.addEventListener("click", async () => {
-    const found = await get<Page<Row>>("/entities", { q: name.value.trim(), limit: 20 });
+    const found = await get<Schemas["EntityPage"]>("/entities", { q: name.value.trim(), limit: 20 });
     pick.replaceChildren(...found.items.filter((x) => x.id !== e.id).map((x) =>
       h("option", { value: x.id }, `${x.name} (${x.type}, ${x.mentions} mentions, ${x.id})`)));
     if (!pick.options.length) pick.append(h("option", { value: "" }, "no other entity by that name"));
@@ -139,14 +142,14 @@ function relabelForm(main: HTMLElement): HTMLElement {
     actionForm("Relabel", ["as ", label], async (reason) => {
       const ids = [...main.querySelectorAll<HTMLInputElement>("input.pick-mention:checked")].map((b) => b.value);
       if (!ids.length) throw new Error("Tick the mentions to relabel first (under Mentions in context).");
-      let last: Row = {};
-      for (const id of ids) last = await post(`/mentions/${encodeURIComponent(id)}/label`, { label: label.value, reason });
-      return last;
+      const done: Decided[] = [];
+      for (const id of ids) done.push(await post(`/mentions/${encodeURIComponent(id)}/label`, { label: label.value, reason }));
+      return done[done.length - 1];
     }));
 }
 
 /** Move the ticked mentions to a new entity. */
-function splitForm(e: Row, main: HTMLElement): HTMLElement {
+function splitForm(e: Dossier, main: HTMLElement): HTMLElement {
   const name = h("input", { type: "text", class: "split-name", placeholder: "name of the new entity", "aria-label": "new entity's name" });
   return h("div", {}, h("h3", {}, "Split the ticked mentions off into a new entity"),
     actionForm("Split", [name], (reason) => {

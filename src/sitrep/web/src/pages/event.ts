@@ -1,18 +1,18 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
-import { canEdit, get, post, Row } from "../api";
+import { canEdit, Claim, EventDetail, ExplorerPage, get, post, Schemas } from "../api";
 import { actionForm, editorOnly, reasonInput, undoButton } from "../actions";
 import { docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
-function chain(c: Row) {
-  const links = (c.chain ?? []) as Row[];
+function chain(c: Claim) {
+  const links = c.chain ?? [];
   if (!links.length) return h("span", { class: "muted" }, c.outlet ?? c.site ?? "the article itself");
   return h("span", { class: "chain" }, ...links.flatMap((l, i) =>
     [i ? h("span", { class: "muted" }, ` ${l.verb || "citing"} `) : "", h("span", { title: l.kind }, l.name)]));
 }
 
-function markButtons(c: Row, refresh: () => void) {
+function markButtons(c: Claim, refresh: () => void) {
   if (!canEdit()) return null;
   const reason = reasonInput("why");
   const out = h("span", { class: "error" });
@@ -28,7 +28,7 @@ function markButtons(c: Row, refresh: () => void) {
   return h("span", { class: "marks" }, reason, make("verified"), make("doubtful"), c.analyst_mark ? make(null) : null, out);
 }
 
-function claimTable(claims: Row[], refresh: () => void) {
+function claimTable(claims: Claim[], refresh: () => void) {
   if (!claims.length) return empty("None.");
   return h("table", { class: "grid claims" },
     h("tr", {}, h("th", {}, "stance"), h("th", {}, "who says so"), h("th", {}, "statement"),
@@ -46,7 +46,7 @@ function claimTable(claims: Row[], refresh: () => void) {
 
 // Two triggers in one sentence ("arrived in Moscow and held talks") are two mentions of the
 // same event, so two claims; the analyst reads that sentence once.
-function oncePerSentence(claims: Row[]): Row[] {
+function oncePerSentence(claims: Claim[]): Claim[] {
   const seen = new Set<string>();
   return claims.filter((c) => {
     const key = `${c.document_id}\u0000${c.sentence_text}\u0000${c.stance}`;
@@ -58,7 +58,7 @@ function oncePerSentence(claims: Row[]): Row[] {
 
 // An origin is a key ("source:reuters", "outlet:amn", "doc:<id>"); a document with no known
 // outlet is its own origin, which an analyst knows by its title, not its id.
-function originLabel(origin: string, claims: Row[]): string | Node {
+function originLabel(origin: string, claims: Claim[]): string | Node {
   if (!origin.startsWith("doc:")) return origin;
   const id = origin.slice(4);
   const claim = claims.find((c) => c.document_id === id);
@@ -70,7 +70,7 @@ const DATE_RULES: Record<string, string> = {
 };
 
 /** Each mention of the event in a document, every fact of it linked to its span. */
-function evidence(mentions: Row[]): HTMLElement {
+function evidence(mentions: Schemas["EvidenceMention"][]): HTMLElement {
   if (!mentions.length) return empty("No mention of this event is stored.");
   return h("ol", { class: "evidence" }, ...mentions.map((m) => {
     const at = (start: number | null, end: number | null, why: string, label: string) =>
@@ -78,12 +78,12 @@ function evidence(mentions: Row[]): HTMLElement {
     const facts = [
       h("li", {}, "trigger ", at(m.trigger_start, m.trigger_end, `the word that names the ${m.type} event`, `“${m.trigger}”`),
         h("span", { class: "why" }, ` ${m.type}${m.mode ? `/${m.mode}` : ""}${m.negated ? ", negated" : ""}${m.modality ? `, ${m.modality}` : ""}`)),
-      ...m.participants.map((p: Row) => h("li", { "data-role": p.role }, `${p.role} `,
+      ...m.participants.map((p) => h("li", { "data-role": p.role }, `${p.role} `,
         at(p.start, p.end, `${p.role} of the event`, `“${p.text}”`), h("span", { class: "why" }, ` read as ${p.label ?? "?"}`))),
       m.place ? h("li", {}, "place ", at(m.place.start, m.place.end, "where the event happened", `“${m.place.text}”`)) : null,
       m.time ? h("li", {}, "date ", m.time.start != null ? at(m.time.start, m.time.end, `the date (${m.time.start_date})`, `“${m.time.text}”`)
         : m.sentence_span ? at(m.sentence_span.start, m.sentence_span.end, `the sentence the date was taken for (${m.time.start_date})`, "(no date words)") : "",
-        h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${DATE_RULES[m.time.rule] ?? m.time.rule ?? "?"}`)) : null,
+        h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${DATE_RULES[m.time.rule ?? ""] ?? m.time.rule ?? "?"}`)) : null,
     ];
     return h("li", { "data-mention": m.id }, canEdit() ? h("input", { type: "checkbox", class: "pick-event-mention", value: m.id, "aria-label": "split this mention off" }) : "", " ",
       docLink(m.document_id, m.document_title), h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`),
@@ -93,13 +93,13 @@ function evidence(mentions: Row[]): HTMLElement {
 }
 
 export async function renderEvent(main: HTMLElement, id: string) {
-  const [e, found] = await Promise.all([get<Row>(`/events/${encodeURIComponent(id)}`),
-    get<Row>(`/events/${encodeURIComponent(id)}/evidence`)]);
+  const [e, found] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
+    get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`)]);
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const place = e.place_entity;
   const claims = oncePerSentence(e.claims);
-  const asserting = claims.filter((c: Row) => SUPPORT.has(c.stance));
-  const denying = claims.filter((c: Row) => !SUPPORT.has(c.stance));
+  const asserting = claims.filter((c) => SUPPORT.has(c.stance));
+  const denying = claims.filter((c) => !SUPPORT.has(c.stance));
   main.append(
     h("h1", {}, eventTitle(e.type, e.summary), " ", statusBadge(e.status)),
     h("p", { class: "muted" }, e.status_reason, " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}` }, "the story: every report in order")),
@@ -107,7 +107,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
       h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved"),
       h("dt", {}, "Where"), h("dd", {}, place ? [entityLink(place.id, place.name, place.type), ` (${place.precision ?? "?"} precision) `,
         h("a", { href: "#/map" }, "map")] : "unknown"),
-      h("dt", {}, "Who"), h("dd", {}, h("ul", {}, ...e.participants.map((p: Row) => h("li", {}, `${p.role}: `, entityLink(p.entity_id, p.name ?? p.text ?? "?", p.entity_type))))),
+      h("dt", {}, "Who"), h("dd", {}, h("ul", {}, ...e.participants.map((p) => h("li", {}, `${p.role}: `, entityLink(p.entity_id, String(p.name ?? p.text ?? "?"), p.entity_type))))),
       h("dt", {}, "Independent origins"), h("dd", { "data-origins": e.n_origins }, `${e.n_origins} of ${e.n_claims} claims`,
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
@@ -116,17 +116,17 @@ export async function renderEvent(main: HTMLElement, id: string) {
   );
   main.append(editorOnly(mergeEvents(e), splitEvent(e, main)) ?? "");
   if (e.judgements.length) {
-    main.append(section("Analyst and rule decisions", h("ul", { class: "judgements" }, ...e.judgements.map((j: Row) =>
+    main.append(section("Analyst and rule decisions", h("ul", { class: "judgements" }, ...e.judgements.map((j) =>
       h("li", { "data-judgement": j.id }, `${j.created_at} ${j.by} ${j.actor ?? ""}: ${j.action} — ${j.reason} `,
         j.active === false ? h("span", { class: "badge" }, "withdrawn") : "", undoButton(j))))));
   }
 }
 
 /** Merge other events (of the same type, by id from the list) into this one. */
-function mergeEvents(e: Row): HTMLElement {
+function mergeEvents(e: EventDetail): HTMLElement {
   const pick = h("select", { class: "merge-event", "aria-label": "event to merge in" }, h("option", { value: "" }, "loading…"));
-  void get<Row>("/explore/events", { type: e.type, limit: 200 }).then((found) => {
-    pick.replaceChildren(h("option", { value: "" }, `— an event of type ${e.type} —`), ...found.items.filter((x: Row) => x.id !== e.id).map((x: Row) =>
+  void get<ExplorerPage>("/explore/events", { type: e.type, limit: 200 }).then((found) => {
+    pick.replaceChildren(h("option", { value: "" }, `— an event of type ${e.type} —`), ...found.items.filter((x) => x.id !== e.id).map((x) =>
       h("option", { value: x.id }, `${x.time_start ?? "undated"} ${eventTitle(x.type, x.summary)} (${x.status})`)));
   });
   return h("div", {}, h("h3", {}, "Merge another report of the same happening into this event"),
@@ -134,7 +134,7 @@ function mergeEvents(e: Row): HTMLElement {
 }
 
 /** Move the ticked mentions (under "Where each fact was read") to a new event. */
-function splitEvent(e: Row, main: HTMLElement): HTMLElement {
+function splitEvent(e: EventDetail, main: HTMLElement): HTMLElement {
   return h("div", {}, h("h3", {}, "Split the ticked mentions off into a new event"),
     actionForm("Split", [], (reason) => {
       const ids = [...main.querySelectorAll<HTMLInputElement>("input.pick-event-mention:checked")].map((b) => b.value);

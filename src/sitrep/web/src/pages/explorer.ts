@@ -1,6 +1,5 @@
 // The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
 // weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
-import { Row } from "../api";
 import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
 import { describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
 
@@ -110,12 +109,12 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
       h("a", { href: href(f, { sort: key, order, offset: 0 }), "data-sort": key },
         label, current ? (view.order === "asc" ? " ▲" : " ▼") : ""));
   }));
-  const rows = data.items.map((e: Row) => h("tr", { "data-event": e.id },
+  const rows = data.items.map((e) => h("tr", { "data-event": e.id },
     h("td", { class: "date" }, e.time_start ?? "undated"),
     h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
     h("td", {}, h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)),
       " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
-    h("td", {}, ...e.actors.slice(0, 4).flatMap((a: Row, i: number) => [i ? ", " : "", entityLink(a.entity_id, a.name)])),
+    h("td", {}, ...e.actors.slice(0, 4).flatMap((a, i) => [i ? ", " : "", entityLink(a.entity_id, a.name)])),
     h("td", {}, e.place_entity_id ? entityLink(e.place_entity_id, e.place_name ?? "?") : e.place_name ?? h("span", { class: "muted" }, "unknown"),
       e.precision ? h("div", { class: "muted" }, e.precision) : null),
     h("td", {}, e.country_name ?? ""),

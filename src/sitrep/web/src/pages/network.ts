@@ -2,7 +2,7 @@
 // and by the typed relations the reports and the pack state (commands, member of ...), each
 // drawn in its family's style; the toggle shows either kind or both; a relation's evidence on click.
 import cytoscape from "cytoscape";
-import { get, Row } from "../api";
+import { get, Network } from "../api";
 import { h } from "../dom";
 import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationEvidence, relationLegend, relationStyles } from "../relations";
 
@@ -17,7 +17,7 @@ export async function renderNetwork(main: HTMLElement, _arg: string, params: URL
   const minWeight = Number(params.get("min_weight") ?? 1) || 1;
   const focus = params.get("focus");
   const links = linksOf(params);
-  const graph = await get<{ nodes: Row[]; edges: Row[] }>("/network", { type: chosen, min_weight: minWeight, kind: kindsOf(links) });
+  const graph = await get<Network>("/network", { type: chosen, min_weight: minWeight, kind: kindsOf(links) });
   const boxes = TYPES.map((t) => h("label", {}, h("input", { type: "checkbox", value: t, checked: !chosen.length || chosen.includes(t) }), ` ${t} `));
   const weight = h("input", { type: "number", min: 1, value: minWeight, "aria-label": "minimum weight", style: null });
   const form = h("form", { class: "filters" }, "Types: ", ...boxes, " Minimum link weight: ", weight, h("button", { type: "submit" }, "Apply"));
@@ -43,7 +43,7 @@ function legend() {
     h("span", { class: "swatch-item" }, h("span", { class: "swatch", "data-colour": c }), ` ${k} `)));
 }
 
-function draw(box: HTMLElement, graph: { nodes: Row[]; edges: Row[] }, focus: string | null, links: Links, detail: HTMLElement) {
+function draw(box: HTMLElement, graph: Network, focus: string | null, links: Links, detail: HTMLElement) {
   for (const s of document.querySelectorAll<HTMLElement>(".swatch")) s.style.background = s.dataset.colour ?? "";
   paintLegend(document);
   // co-occurrence: one grey line per linked pair; a pair only a relation links has none

@@ -1,9 +1,9 @@
-import { get, Page, query, Row } from "../api";
+import { get, query, Schemas } from "../api";
 import { docLink, empty, entityLink, h, section } from "../dom";
 
 const PAGE = 20;
 
-function snippet(parts: { text: string; match: boolean }[]) {
+function snippet(parts: Schemas["Segment"][]) {
   return h("p", { class: "snippet" }, ...parts.map((p) => (p.match ? h("mark", {}, p.text) : p.text)));
 }
 
@@ -25,7 +25,7 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
   });
   main.append(h("h1", {}, "Search"), form);
   if (!q) {
-    const docs = await get<Page<Row>>("/documents", { limit: PAGE, offset });
+    const docs = await get<Schemas["DocumentPage"]>("/documents", { limit: PAGE, offset });
     main.append(section(`All documents (${docs.total})`, docList(docs.items),
       pager(docs.total, offset, (o) => `#/search?offset=${o}`)));
     return;
@@ -34,8 +34,8 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
   const here = (extra: Record<string, string | number>) =>
     `#/search${query({ q, site, year, ...extra })}`;
   const [hits, ents] = await Promise.all([
-    get<Row>("/search/entities", { q, site, year, limit: PAGE, offset }),
-    get<Page<Row>>("/entities", { q, limit: 10 }),
+    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, limit: PAGE, offset }),
+    get<Schemas["EntityPage"]>("/entities", { q, limit: 10 }),
   ]);
   if (ents.items.length) {
     main.append(section("Matching entities", h("ul", { class: "chips" },
@@ -43,18 +43,18 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
   }
   if (hits.entities.length) {
     main.append(h("p", { class: "card expanded", id: "expanded" }, "“", q, "” names ",
-      ...hits.entities.flatMap((e: Row, i: number) => [i ? ", " : "", entityLink(e.id, e.name, e.type)]),
+      ...hits.entities.flatMap((e, i) => [i ? ", " : "", entityLink(e.id, e.name, e.type)]),
       hits.added ? [`: ${hits.added} more ${hits.added === 1 ? "document" : "documents"} found under other spellings — `,
-        ...hits.spellings.flatMap((s: Row, i: number) => [i ? ", " : "", h("q", { class: "spelling" }, s.text), ` (${s.documents})`])]
+        ...hits.spellings.flatMap((s, i) => [i ? ", " : "", h("q", { class: "spelling" }, s.text), ` (${s.documents})`])]
         : ": no other spelling adds a document."));
   }
   const facet = (key: "site" | "year", title: string) => hits.facets[key].length > 1 || params.get(key)
-    ? h("p", { class: "facet-line", "data-facet": key }, `${title}: `, ...hits.facets[key].slice(0, 10).flatMap((f: Row, i: number) => [i ? " · " : "",
+    ? h("p", { class: "facet-line", "data-facet": key }, `${title}: `, ...hits.facets[key].slice(0, 10).flatMap((f, i) => [i ? " · " : "",
       h("a", { href: here({ [key]: params.get(key) === f.value ? "" : f.value }), class: params.get(key) === f.value ? "active" : null }, `${f.value} (${f.count})`)]))
     : null;
   const list = hits.items.length
     ? h("ol", { class: "results", "data-count": hits.total },
-        ...hits.items.map((d: Row) => h("li", { "data-doc": d.id, "data-via": d.via ? "entity" : "words" }, h("div", {}, docLink(d.id, d.title),
+        ...hits.items.map((d) => h("li", { "data-doc": d.id, "data-via": d.via ? "entity" : "words" }, h("div", {}, docLink(d.id, d.title),
           h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? ""}`),
           d.via ? h("span", { class: "badge" }, `as “${d.via.join("”, “")}”`) : null), snippet(d.snippet))))
     : empty("No documents match.");
@@ -62,7 +62,7 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
     pager(hits.total, offset, (o) => here({ offset: o }))));
 }
 
-function docList(items: Row[]) {
+function docList(items: Schemas["DocumentItem"][]) {
   if (!items.length) return empty("No documents yet: run `sitrep ingest` first.");
   return h("ol", { class: "results" }, ...items.map((d) => h("li", {}, docLink(d.id, d.title),
     h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? "date unknown"} · ${d.word_count} words`),

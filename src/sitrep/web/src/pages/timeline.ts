@@ -1,5 +1,5 @@
 // The timeline: dated events on a time axis, one row per status, coloured by status.
-import { Row } from "../api";
+import { ExplorerEvent } from "../api";
 import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
 import { empty, eventTitle, h, STATUSES } from "../dom";
 
@@ -15,6 +15,8 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
   return el;
 }
 
+type Dated = ExplorerEvent & { time_start: string };
+
 const toTime = (iso: string) => Date.parse(iso.length === 4 ? `${iso}-07-01` : iso.length === 7 ? `${iso}-15` : iso);
 
 export async function renderTimeline(main: HTMLElement, _arg: string, params: URLSearchParams) {
@@ -22,7 +24,7 @@ export async function renderTimeline(main: HTMLElement, _arg: string, params: UR
   const f: Filter = filterFrom(params);
   if (entity) f.actor = [entity];
   const data = await exploreAll(f);
-  const dated = data.items.filter((e) => e.time_start);
+  const dated = data.items.filter((e): e is Dated => !!e.time_start);
   const undated = data.items.length - dated.length;
   const byStatus: Record<string, number> = {};
   for (const e of dated) byStatus[e.status] = (byStatus[e.status] ?? 0) + 1;
@@ -37,7 +39,7 @@ export async function renderTimeline(main: HTMLElement, _arg: string, params: UR
   main.append(chart(dated), list(dated));
 }
 
-function chart(items: Row[]): HTMLElement {
+function chart(items: Dated[]): HTMLElement {
   const width = 1000, rowH = 50, left = 120, height = rowH * STATUSES.length + 40;
   const times = items.map((e) => toTime(e.time_start));
   let [lo, hi] = [Math.min(...times), Math.max(...times)];
@@ -53,7 +55,7 @@ function chart(items: Row[]): HTMLElement {
     if (t >= lo && t <= hi) root.appendChild(svg("text", { x: x(t), y: height - 6, class: "tick" }, String(year)));
   }
   items.forEach((e, i) => {
-    const row = Math.max(0, STATUSES.indexOf(e.status));
+    const row = Math.max(0, (STATUSES as readonly string[]).indexOf(e.status));
     const a = svg("a", { href: `#/event/${encodeURIComponent(e.id)}` });
     const dot = svg("circle", { cx: x(times[i]), cy: row * rowH + 26, r: e.time_precision === "day" ? 6 : 9,
       fill: COLOURS[e.status] ?? "#555", class: `tl-event tl-${e.time_precision}`, "data-status": e.status });
@@ -66,7 +68,7 @@ function chart(items: Row[]): HTMLElement {
   return box;
 }
 
-function list(items: Row[]): HTMLElement {
+function list(items: Dated[]): HTMLElement {
   return h("ol", { class: "timeline-list" }, ...items.map((e) => h("li", {}, h("span", { class: "date" }, e.time_start),
     " ", h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)), " ",
     h("span", { class: `badge status-${e.status}` }, e.status))));
