@@ -26,7 +26,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sitrep.context import StageContext
-from sitrep.deadline import StageTimeout, time_limit, too_slow
+from sitrep.deadline import StageTimeout, can_time_limit, time_limit, too_slow
 from sitrep.errors import InputRejected
 
 # the driver side lives in sitrep.loader; these names stay importable from here
@@ -327,9 +327,11 @@ class Ingest:
     def pooled(self) -> bool:
         """Whether the map runs in worker processes: with two or more, and with one too when
         the stage deadline is to bound code that never returns to the interpreter
-        (`map_in_worker`; this process cannot stop such code in itself)."""
+        (`map_in_worker`; this process cannot stop such code in itself), or when this thread
+        can set no timer at all (a server's request thread: `POST /api/ingest`)."""
         deadline = self.settings.stage_deadline_s > 0
-        return self.workers > 1 or (self.settings.map_in_worker and deadline)
+        isolate = self.settings.map_in_worker or not can_time_limit()
+        return self.workers > 1 or (deadline and isolate)
 
     def __post_init__(self) -> None:
         self.loader = Loader(self.store, self.settings, self.summary, self.report, self.use_nlp)
