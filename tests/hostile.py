@@ -14,6 +14,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,6 +135,38 @@ def gzip_bomb(folder: Path) -> Expect:
     return {"bomb.txt.gz": "over-budget", "bomb.csv.gz": "over-budget"}
 
 
+def warc_gzip_bomb(folder: Path) -> Expect:
+    """A .warc.gz whose middle record (one gzip member, which warcio inflates itself) is 64 MB
+    of zeros in about 64 KB; the pages before and after it are read."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for n in (1, 3):
+        body = _page(f"Crawl bomb {n}", _article(90 + n)).encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            f"http://example.org/bomb/{n}", "response", payload=io.BytesIO(body),
+            http_headers=headers,
+        )  # fmt: skip
+        writer.write_record(record)
+        if n == 1:
+            buffer.write(_zeros_member(64 * 1024 * 1024))
+    _write(folder, "bad/bomb.warc.gz", buffer.getvalue())
+    return {"bomb.warc.gz#record=1": "stored", "bomb.warc.gz#record=2": "over-budget",
+            "bomb.warc.gz#record=3": "stored"}  # fmt: skip
+
+
+def _zeros_member(size: int) -> bytes:
+    head = (
+        "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:0-bomb>\r\n"
+        "WARC-Target-URI: http://example.org/bomb.png\r\nWARC-Date: 2024-03-01T10:00:00Z\r\n"
+        f"Content-Type: image/png\r\nContent-Length: {size}\r\n\r\n"
+    )
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    parts = [packer.compress(head.encode())]
+    parts += [packer.compress(bytes(1024 * 1024)) for _ in range(size // (1024 * 1024))]
+    return b"".join([*parts, packer.compress(b"\r\n\r\n"), packer.flush()])
+
+
 def too_large(folder: Path) -> Expect:
     line = b"A text file far too large to be one document. "
     _write(folder, "bad/huge.txt", line * (MAX_INPUT_BYTES // len(line) + 1))
@@ -250,6 +283,7 @@ KINDS: list[Kind] = [
     binary_files,
     broken_gzip,
     gzip_bomb,
+    warc_gzip_bomb,
     too_large,
     broken_pdf,
     broken_warcs,

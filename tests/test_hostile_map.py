@@ -92,11 +92,15 @@ def cleaner(raw):
     return real(raw)
 
 sitrep.clean.clean_document = cleaner
-Ingest(Store(sys.argv[1]), Settings(batch_size=2), use_nlp=False).run([sys.argv[2]])
+settings = Settings(batch_size=2, map_in_worker=sys.argv[3] == "isolated")
+Ingest(Store(sys.argv[1]), settings, use_nlp=False).run([sys.argv[2]])
 """
 
 
-def test_one_process_writes_each_chunk_before_mapping_the_next(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["in-process", "isolated"])
+def test_one_process_writes_each_chunk_before_mapping_the_next(tmp_path: Path, where: str) -> None:
+    """In-process (`map_in_worker` off), a document that kills the process takes the run down
+    but not the chunks before it; mapped in a worker (the default), it costs only itself."""
     folder = tmp_path / "in"
     folder.mkdir()
     for n, place in enumerate(PLACES[:4]):  # two chunks of two, then the killer
@@ -105,10 +109,16 @@ def test_one_process_writes_each_chunk_before_mapping_the_next(tmp_path: Path) -
     db = str(tmp_path / "s.db")
     src = str(Path(__file__).resolve().parents[1] / "src")
     done = subprocess.run(
-        [sys.executable, "-c", KILLED_RUN, db, str(folder)],
+        [sys.executable, "-c", KILLED_RUN, db, str(folder), where],
         env={**os.environ, "PYTHONPATH": src},
         timeout=300,
         check=False,
     )
-    assert done.returncode == 9
     assert Store(db).count(schema.documents) == 4  # both chunks before the killer are kept
+    if where == "in-process":
+        assert done.returncode == 9
+    else:
+        assert done.returncode == 0
+        rejects = Store(db).rejects()
+        assert [Path(r["origin"]).name for r in rejects] == ["page-9.txt"]
+        assert "died" in rejects[0]["detail"]

@@ -26,7 +26,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sitrep.context import StageContext
-from sitrep.deadline import StageTimeout, time_limit, too_slow
+from sitrep.deadline import StageTimeout, can_time_limit, time_limit, too_slow
 from sitrep.errors import InputRejected
 
 # the driver side lives in sitrep.loader; these names stay importable from here
@@ -76,9 +76,29 @@ def set_process_context(settings: Settings, use_nlp: bool) -> StageContext:
     global _process_context
     with collector_paused():
         _process_context = StageContext.load(settings, use_nlp=use_nlp)
+        _warm_clean()
     if use_nlp:
         keep_for_process()  # the pipeline lives as long as the process (and forked workers)
     return _process_context
+
+
+_WARM_PAGE = (
+    b"<html><head><title>Warm-up</title></head><body><article>"
+    b"<p>Officials in Baghdad said on Monday that talks had ended.</p></article></body></html>"
+)
+
+
+def _warm_clean() -> None:
+    """Clean one small page, so that the cleaner's one-off loads (its libraries, the
+    language model: most of a second) happen here, once, before workers fork, and are never
+    counted against the first document's `stage_deadline_s`. A warm-up is no input: should it
+    fail, the documents will say why."""
+    from sitrep.clean import clean_document
+
+    try:
+        clean_document(RawDocument(content=_WARM_PAGE, origin="warm-up", format="html"))
+    except Exception:
+        log.debug("warming the cleaner up failed", exc_info=True)
 
 
 def process_context() -> StageContext:
@@ -284,7 +304,7 @@ class Ingest:
         inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
         waiting: _Mapped | None = None
         for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
-            if self.workers <= 1 and waiting is not None:
+            if not self.pooled and waiting is not None:
                 # One process gains nothing from holding a mapped chunk: it is written
                 # before the next is mapped, so a crash there cannot take it along.
                 self.loader.write(*waiting.collect())
@@ -300,7 +320,18 @@ class Ingest:
 
     _pool: ProcessPoolExecutor | None = None
     _warming = False
+    _last_done = 0.0  # when the pool's last awaited batch came back (see `_gather`)
     context: StageContext | None = None
+
+    @property
+    def pooled(self) -> bool:
+        """Whether the map runs in worker processes: with two or more, and with one too when
+        the stage deadline is to bound code that never returns to the interpreter
+        (`map_in_worker`; this process cannot stop such code in itself), or when this thread
+        can set no timer at all (a server's request thread: `POST /api/ingest`)."""
+        deadline = self.settings.stage_deadline_s > 0
+        isolate = self.settings.map_in_worker or not can_time_limit()
+        return self.workers > 1 or (deadline and isolate)
 
     def __post_init__(self) -> None:
         self.loader = Loader(self.store, self.settings, self.summary, self.report, self.use_nlp)
@@ -320,11 +351,11 @@ class Ingest:
     def _map(self, raws: list[RawDocument]) -> Callable[[], list[DocResult | Rejection]]:
         """The mapped batch's results: computed now with one process, else a pool's (awaited
         when called, each batch with a deadline)."""
-        if self.workers <= 1:
+        if not self.pooled:
             done = map_documents(raws, self.context)
             return lambda: done
         # Batches big enough for nlp.pipe, small enough that every worker gets several.
-        size = max(1, min(MAP_BATCH, len(raws) // (2 * self.workers)))
+        size = max(1, min(MAP_BATCH, len(raws) // (2 * max(self.workers, 1))))
         batches = [raws[i : i + size] for i in range(0, len(raws), size)]
         try:
             futures = [self._open_pool().submit(map_documents, b) for b in batches]
@@ -334,23 +365,27 @@ class Ingest:
         if batches and self.use_nlp and not self._warming:
             self._warming = True  # a thread only after the fork, never before
             _warm_reduce_in_background(self.settings.pack)
-        # Each worker's share may take its deadline per document twice over (a batch over its
-        # time is mapped again one by one, see `map_documents`); past that, a worker is stuck.
-        limit = self.settings.stage_deadline_s
-        deadline = time.monotonic() + limit * (2 * len(raws) / self.workers + 1) + _GRACE_S
-        return partial(self._gather, batches, futures, deadline)
+        return partial(self._gather, batches, futures, time.monotonic())
 
     def _gather(
         self,
         batches: list[list[RawDocument]],
         futures: list[Future[list[DocResult | Rejection]]],
-        deadline: float,
+        submitted: float,
     ) -> list[DocResult | Rejection]:
-        """The pool's results in order. A batch whose worker died, or is still busy past the
-        chunk's deadline (stuck where the worker's own timer cannot reach: the pool is killed
-        and replaced), is mapped again one document per process."""
+        """The pool's results in order. A batch whose worker died, or is still busy past its
+        deadline (stuck where the worker's own timer cannot reach: the pool is killed and
+        replaced), is mapped again one document per process.
+
+        A batch's deadline: workers take batches in order, so a batch has started at the
+        latest when the one before it came back (or when it was handed over); from then it
+        may take its documents' deadlines twice over (a batch over its time is mapped again
+        one by one, see `map_documents`), plus the time to start a worker."""
+        limit = self.settings.stage_deadline_s
         out: list[DocResult | Rejection] = []
         for batch, future in zip(batches, futures, strict=True):
+            started = max(submitted, self._last_done)
+            deadline = started + limit * (2 * len(batch) + 1) + _GRACE_S
             try:
                 out.extend(future.result(timeout=max(0.0, deadline - time.monotonic())))
                 continue
@@ -359,7 +394,10 @@ class Ingest:
                 self._drop_pool(kill=True)
             except (BrokenProcessPool, CancelledError):
                 pass
+            finally:
+                self._last_done = time.monotonic()
             out.extend(self._salvage(batch))
+            self._last_done = time.monotonic()
         return out
 
     def _drop_pool(self, kill: bool = False) -> None:
@@ -375,7 +413,7 @@ class Ingest:
     def _open_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers,
+                max_workers=max(self.workers, 1),
                 mp_context=_worker_context(),
                 initializer=init_worker,
                 initargs=_worker_args(self.use_nlp, self.settings),

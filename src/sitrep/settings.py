@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     stage_deadline_s: float = Field(
         120.0, description="seconds one document's clean + annotate + extract may take"
     )
+    map_in_worker: bool = Field(
+        True,
+        description="with one worker, map in a child process that is replaced when a document "
+        "holds it past stage_deadline_s (even in C code, which no timer in-process can stop)",
+    )
     batch_size: int = Field(32, description="documents written per store transaction")
     workers: int = Field(1, description="processes for the per-document stages")
     model: str | None = Field(

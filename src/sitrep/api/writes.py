@@ -158,7 +158,10 @@ def undo_judgement(
 def ingest(body: IngestBody, request: Request, store: StoreDep, _who: Editor) -> dict[str, Any]:
     from sitrep.pipeline import Ingest
 
-    # the app's settings keep allow_private_addresses False unless the operator configured it
+    # the app's settings keep allow_private_addresses False unless the operator configured it.
+    # Each URL's fetch is bounded as a whole (fetch_timeout_s, headers included) and each
+    # document's map by stage_deadline_s: run from this request thread, where no timer can
+    # be set, Ingest maps in a child process that it kills and replaces past the deadline.
     settings = request.app.state.settings
     use_nlp: bool = request.app.state.ingest_nlp
     summary = Ingest(store, settings, use_nlp=use_nlp).run(body.urls)
