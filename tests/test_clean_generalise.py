@@ -12,6 +12,7 @@ from sitrep.clean import clean_document
 from sitrep.clean.evaluate import evaluate_clean, is_held_out
 from sitrep.clean.html import MAX_DEPTH, _max_depth
 from sitrep.clean.textscrape import clean_scrape
+from sitrep.clean.textscrape.features import NEIGHBOUR_WIDTH
 from sitrep.clean.textscrape.linemodel import MODEL_FILE, model_from_json, shipped_model
 from sitrep.records import RawDocument
 
@@ -47,7 +48,8 @@ def test_shipped_model_is_generated_data_that_loads() -> None:
     assert "fit" in data["about"]  # written by the fitting module, not by hand
     model = model_from_json(data)
     assert 0 < model.keep_threshold < 1 and 0 < model.threshold <= 1
-    assert len(model.second.weights) == len(model.first.weights) + 4
+    assert model.second.width == model.first.width + NEIGHBOUR_WIDTH
+    assert model.vocabulary.weights
 
 
 def test_model_keeps_prose_and_drops_menus() -> None:
