@@ -198,6 +198,7 @@ def choose_thresholds(
     pairs = [LineModel(*parts, t, k, never) for t in REVIVE_THRESHOLDS for k in THRESHOLDS]
     pair, _ = _best(pairs, web, web_scores, hand, hand_scores)
     lists = [
-        LineModel(*parts, pair.threshold, pair.keep_threshold, t) for t in (*THRESHOLDS, never)
+        LineModel(*parts, pair.threshold, pair.keep_threshold, t)
+        for t in (*REVIVE_THRESHOLDS, never)
     ]
     return _best(lists, web, web_scores, hand, hand_scores)
