@@ -19,7 +19,7 @@ from importlib import resources
 from sitrep.clean.textscrape.features import DECIDABLE, neighbour_features, page_features
 from sitrep.clean.textscrape.lines import Line
 from sitrep.clean.textscrape.trees import Ensemble
-from sitrep.clean.textscrape.vocabulary import Vocabulary
+from sitrep.clean.textscrape.vocabulary import Vocabulary, word_rows
 
 MODEL_FILE = "line_model.json"
 BOILERPLATE = "boilerplate"  # the kind of a line the model takes out of the body
@@ -38,9 +38,8 @@ class LineModel:
     def rows(self, lines: list[Line], kinds: list[str], title: str | None) -> list[list[float]]:
         """Stage one's features: the line's own and its page's, then its words'."""
         rows = page_features(lines, kinds, title)
-        return [
-            row + self.vocabulary.features(line.text) for row, line in zip(rows, lines, strict=True)
-        ]
+        words = word_rows(self.vocabulary, [line.text for line in lines])
+        return [row + own for row, own in zip(rows, words, strict=True)]
 
     def scores(self, lines: list[Line], kinds: list[str], title: str | None) -> list[float]:
         """The probability that each line is article body (0 for lines the model leaves to

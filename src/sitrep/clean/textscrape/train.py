@@ -25,7 +25,12 @@ from sitrep.clean.textscrape.features import (
 )
 from sitrep.clean.textscrape.linemodel import LineModel, decide
 from sitrep.clean.textscrape.trees import Ensemble
-from sitrep.clean.textscrape.vocabulary import LabelledLine, Vocabulary, fit_vocabulary
+from sitrep.clean.textscrape.vocabulary import (
+    LabelledLine,
+    Vocabulary,
+    fit_vocabulary,
+    word_rows,
+)
 
 INNER_FOLDS = 3  # out-of-fold inputs of the next part
 THRESHOLDS = tuple(round(0.1 + 0.05 * k, 2) for k in range(17))
@@ -85,8 +90,8 @@ def _vocabulary(pages: list[FitPage]) -> Vocabulary:
 
 
 def _word_rows(vocabulary: Vocabulary, page: FitPage) -> np.ndarray:
-    rows = [vocabulary.features(line.text) for line in page.read.labels.lines]
-    return np.array(rows).reshape(len(rows), -1)
+    texts = [line.text for line in page.read.labels.lines]
+    return np.array(word_rows(vocabulary, texts)).reshape(len(texts), -1)
 
 
 def _fit(rows: dict[str, np.ndarray], pages: list[FitPage]) -> Ensemble:

@@ -49,6 +49,11 @@ class Vocabulary:
         return cls({str(k): float(v) for k, v in data.items()})
 
 
+def word_rows(vocabulary: Vocabulary, texts: list[str]) -> list[list[float]]:
+    """The vocabulary's features of each line of a page."""
+    return [vocabulary.features(text) for text in texts]
+
+
 @dataclass(frozen=True)
 class LabelledLine:
     page: str
