@@ -35,7 +35,9 @@ class Vocabulary:
     weights: dict[str, float]  # > 0: article, < 0: chrome
 
     def features(self, text: str) -> list[float]:
-        found = [self.weights[t] for t in tokens(text) if t in self.weights]
+        # Sorted, so that the sum does not depend on the set's order (string hashing differs
+        # between runs) and the fitting gives the same file every time.
+        found = sorted(self.weights[t] for t in tokens(text) if t in self.weights)
         if not found:
             return [0.0] * WIDTH
         return [sum(found) / len(found), min(found), max(found), math.log1p(len(found))]
