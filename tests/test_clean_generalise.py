@@ -17,6 +17,7 @@ from sitrep.clean.textscrape.linemodel import MODEL_FILE, model_from_json, shipp
 from sitrep.records import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "web-extraction-en"
+HELD_OUT_TEXT_F1_FLOOR = 0.87  # plain-text cleaner, flattened held-out pages
 
 PROSE = (
     "Officials from both governments met on Sunday to discuss the security of the border "
@@ -164,6 +165,9 @@ def test_held_out_report(data_dir: Path) -> None:
     rows = {str(r["system"]): r for r in report.rows()}
     text, keep_all = rows["text"], rows["text-baseline"]
     assert float(text["f1"]) > float(keep_all["f1"])  # type: ignore[arg-type]
+    # Pinned a little under the measured 0.888 (docs/quality.md); only ever raised.
+    assert float(text["f1"]) >= HELD_OUT_TEXT_F1_FLOOR  # type: ignore[arg-type]
+    assert float(rows["html"]["f1"]) >= float(rows["html-baseline"]["f1"])  # type: ignore[arg-type]
     assert shipped_model().threshold > 0
 
 
