@@ -12,10 +12,12 @@ from sitrep.clean import clean_document
 from sitrep.clean.evaluate import evaluate_clean, is_held_out
 from sitrep.clean.html import MAX_DEPTH, _max_depth
 from sitrep.clean.textscrape import clean_scrape
+from sitrep.clean.textscrape.features import NEIGHBOUR_WIDTH
 from sitrep.clean.textscrape.linemodel import MODEL_FILE, model_from_json, shipped_model
 from sitrep.records import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "web-extraction-en"
+HELD_OUT_TEXT_F1_FLOOR = 0.87  # plain-text cleaner, flattened held-out pages
 
 PROSE = (
     "Officials from both governments met on Sunday to discuss the security of the border "
@@ -47,7 +49,8 @@ def test_shipped_model_is_generated_data_that_loads() -> None:
     assert "fit" in data["about"]  # written by the fitting module, not by hand
     model = model_from_json(data)
     assert 0 < model.keep_threshold < 1 and 0 < model.threshold <= 1
-    assert len(model.second.weights) == len(model.first.weights) + 4
+    assert model.second.width == model.first.width + NEIGHBOUR_WIDTH
+    assert model.vocabulary.weights
 
 
 def test_model_keeps_prose_and_drops_menus() -> None:
@@ -162,6 +165,9 @@ def test_held_out_report(data_dir: Path) -> None:
     rows = {str(r["system"]): r for r in report.rows()}
     text, keep_all = rows["text"], rows["text-baseline"]
     assert float(text["f1"]) > float(keep_all["f1"])  # type: ignore[arg-type]
+    # Pinned a little under the measured 0.888 (docs/quality.md); only ever raised.
+    assert float(text["f1"]) >= HELD_OUT_TEXT_F1_FLOOR  # type: ignore[arg-type]
+    assert float(rows["html"]["f1"]) >= float(rows["html-baseline"]["f1"])  # type: ignore[arg-type]
     assert shipped_model().threshold > 0
 
 

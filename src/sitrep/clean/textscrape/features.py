@@ -15,13 +15,17 @@ import math
 import re
 from collections import Counter
 
+from sitrep.clean.textscrape.layout import layout_features
 from sitrep.clean.textscrape.lines import Line, fingerprint, word_set
 
-# The rule passes' kinds the model may overrule: their guesses from a line's place (the lines
-# above the first paragraph, short lines after the last) and the lines they left as body. The
-# structural kinds (a link list inside the article, a caption printed twice, pattern-matched
-# widgets, comment threads, bios, forms, the title and byline) stay as the rules say.
-DECIDABLE = ("body", "header-chrome", "footer-chrome", "stray")
+# The rule passes' guesses from a line's place (the lines above the first paragraph, short lines
+# after the last) and the lines they left as body.
+GUESSED = ("body", "header-chrome", "footer-chrome", "stray")
+# The kinds the model may overrule: those guesses, and runs of short unpunctuated lines taken
+# for a list of links (which are as often code, a recipe's ingredients or a table's rows). The
+# other structural kinds (a caption printed twice, pattern-matched widgets, comment threads,
+# bios, forms, the title and byline) stay as the rules say.
+DECIDABLE = (*GUESSED, "link-list")
 
 # Function words of the languages the dev pages are in: running prose is full of them, menus,
 # link texts and labels rarely hold any.
@@ -95,8 +99,9 @@ def _repeats(lines: list[Line]) -> list[int]:
 
 
 def page_features(lines: list[Line], kinds: list[str], title: str | None) -> list[list[float]]:
-    """One feature vector per line: its shape, its neighbourhood, its place in the page, how
-    often it repeats, how like the title it reads, and what the rule passes made of it."""
+    """One feature vector per line: its shape, its neighbourhood, its place in the page and in
+    its layout (`layout.py`), how often it repeats, how like the title it reads, and what the
+    rule passes made of it. The vocabulary's features (`vocabulary.py`) are added by the model."""
     prose = _prose_words(lines)
     total = sum(prose) or 1.0
     log_prose = [math.log1p(p) for p in prose]
@@ -105,8 +110,9 @@ def page_features(lines: list[Line], kinds: list[str], title: str | None) -> lis
     title_words = word_set(title) if title else set()
     # Widgets the patterns recognised (share rows, related links, forms, comment threads) mark
     # the page's chrome zones; the title and byline mark where the article starts.
-    widgets = [float(kind not in DECIDABLE and kind not in _ARTICLE_MARKS) for kind in kinds]
+    widgets = [float(kind not in GUESSED and kind not in _ARTICLE_MARKS) for kind in kinds]
     title_at = next((i for i, kind in enumerate(kinds) if kind == "title"), None)
+    layout = layout_features(lines, title_at)
     before = 0.0
     n = max(1, len(lines) - 1)
     rows: list[list[float]] = []
@@ -131,18 +137,40 @@ def page_features(lines: list[Line], kinds: list[str], title: str | None) -> lis
             _window(widgets, i, _CONTEXT_FAR),
             float(title_at is not None and i > title_at),
         ]
+        row += layout[i]
         row += [float(kinds[i] == kind) for kind in DECIDABLE]
         rows.append(row)
     return rows
 
 
-def neighbour_features(scores: list[float], i: int) -> list[float]:
-    """The first-stage scores around a line: an article's lines come in runs."""
-    previous = scores[i - 1] if i else 0.0
-    following = scores[i + 1] if i + 1 < len(scores) else 0.0
-    return [
-        previous,
-        following,
-        _window(scores, i, _CONTEXT_NEAR),
-        _window(scores, i, _CONTEXT_FAR),
-    ]
+NEIGHBOUR_WIDTH = 8
+_HIGH = 0.5  # a first-stage score this high reads as article
+_AHEAD = 5  # lines looked at above and below for the best neighbour
+
+
+def neighbour_features(scores: list[float]) -> list[list[float]]:
+    """The first-stage scores around each line: an article's lines come in runs, and prose-like
+    chrome (a bio, a disclaimer) follows the last line that reads as article, with nothing
+    article-like after it."""
+    high = [float(s >= _HIGH) for s in scores]
+    total = sum(high)
+    rows = []
+    before = 0.0
+    for i in range(len(scores)):
+        previous = scores[i - 1] if i else 0.0
+        following = scores[i + 1] if i + 1 < len(scores) else 0.0
+        after = total - before - high[i]
+        rows.append(
+            [
+                previous,
+                following,
+                _window(scores, i, _CONTEXT_NEAR),
+                _window(scores, i, _CONTEXT_FAR),
+                math.log1p(after),
+                math.log1p(before),
+                max(scores[i + 1 : i + 1 + _AHEAD], default=0.0),
+                max(scores[max(0, i - _AHEAD) : i], default=0.0),
+            ]
+        )
+        before += high[i]
+    return rows

@@ -19,7 +19,9 @@ _SHARE_ITEM = rf"(?:share (?:on|via|to|by) )?(?:{_NETWORKS})"
 LINE_PATTERNS: dict[str, tuple[str, ...]] = {
     "share": (
         r"share(?: this)?(?: article| story| post| page| on)?\s*:?",
-        # "Share on Facebook Share on Twitter Share by email (1.2k shares)"
+        # "Share on Facebook Share on Twitter Share by email (1.2k shares)"; "Share: Facebook |
+        # Twitter | WhatsApp" (the label and the networks on one line)
+        rf"(?:share(?: this)?(?: article| story| post| page)?\s*:?\s*)?"
         rf"{_SHARE_ITEM}(?:\s*[|/,]?\s*{_SHARE_ITEM})*(?:\s*\(?\d[\d,.]*\s*k?\s*shares?\)?)?",
         r"tweet(?: this)?|pin it|like this:?|spread the word:?",
         r"\d[\d,.]*\s*k?\s*(?:shares?|likes?|views?|reads?)",
