@@ -12,8 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, and_, delete, or_, select
+from sqlalchemy import (
+    BindParameter,
+    CompoundSelect,
+    Connection,
+    String,
+    and_,
+    bindparam,
+    delete,
+    select,
+    union,
+)
 
 from sitrep.corroborate.cluster import block_keys
 from sitrep.corroborate.compat import (
@@ -92,29 +104,53 @@ def candidates(conn: Connection, fresh: Sequence[MentionView]) -> set[str]:
     time may meet it: dated rows overlapping its window (each width class with its margin; a
     denial up to DENIAL_DAYS after), undated ones reported within PUBLISHED_DAYS, yearless days.
     (Mentions of the fresh mention's own report are fresh themselves.) One query per fresh
-    mention, each term of it an indexed range."""
-    b = s.event_blocks.c
+    mention, each term of it an indexed range (a union of them, so each is read as a range)."""
     found: set[str] = set()
     for view in fresh:
         keys = tie_keys(view)
         if not keys:
             continue
-        terms = [b.width == YEARLESS]
+        params: dict[str, object] = {"keys": keys}
         if view.published:
-            low = _shift(view.published, -PUBLISHED_DAYS)
-            near = b.published.between(low, _shift(view.published, PUBLISHED_DAYS))
-            terms.append(and_(near, b.start.is_(None)) if view.time_start else near)
+            params["pub_low"] = _shift(view.published, -PUBLISHED_DAYS)
+            params["pub_high"] = _shift(view.published, PUBLISHED_DAYS)
         if view.time_start:
             end = view.end or view.time_start
             before = DENIAL_DAYS if view.denies else 0
+            params["end"] = end
+            params["late_high"] = _shift(end, DENIAL_DAYS)
             for width, margin in MARGINS.items():
-                low = _shift(view.time_start, -margin - before)
-                terms.append(and_(b.width == width, b.start.between(low, end)))
-                # a denial dated after the happening it answers
-                late = b.start.between(_shift(view.time_start, -margin), _shift(end, DENIAL_DAYS))
-                terms.append(and_(b.width == width, b.denies.is_(True), late))
+                params[f"low{width}"] = _shift(view.time_start, -margin - before)
+                params[f"late{width}"] = _shift(view.time_start, -margin)
         elif view.month_day:
-            terms.append(b.start.like(f"%-{view.month_day}"))
-        query = select(b.mention_id).where(b.key.in_(keys), or_(*terms))
-        found.update(conn.execute(query).scalars())
+            params["day"] = f"%-{view.month_day}"
+        query = _query(bool(view.published), bool(view.time_start), bool(view.month_day))
+        found.update(conn.execute(query, params).scalars())
     return found
+
+
+def _day(name: str) -> BindParameter[str]:
+    return bindparam(name, type_=String())
+
+
+@cache
+def _query(published: bool, dated: bool, month_day: bool) -> CompoundSelect[Any]:
+    """The lookup of `candidates` for a kind of fresh mention, built once (its bounds are
+    parameters): one indexed range per term, united. As one OR the database would read the
+    whole of each block (every report of a participant, however old) and filter it."""
+    b = s.event_blocks.c
+    terms = [b.width == YEARLESS]
+    if published:
+        near = b.published.between(_day("pub_low"), _day("pub_high"))
+        terms.append(and_(near, b.start.is_(None)) if dated else near)
+    if dated:
+        for width in MARGINS:
+            low, late = _day(f"low{width}"), _day(f"late{width}")
+            terms.append(and_(b.width == width, b.start.between(low, _day("end"))))
+            # a denial dated after the happening it answers
+            after = b.start.between(late, _day("late_high"))
+            terms.append(and_(b.width == width, b.denies.is_(True), after))
+    elif month_day:
+        terms.append(b.start.like(_day("day")))
+    keys = bindparam("keys", type_=String(), expanding=True)
+    return union(*(select(b.mention_id).where(b.key.in_(keys), term) for term in terms))

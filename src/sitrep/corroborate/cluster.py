@@ -133,17 +133,23 @@ def _all_pairs(n: int) -> Iterable[tuple[int, int]]:
     return ((i, j) for i in range(n) for j in range(i + 1, n))
 
 
-def candidate_pairs(views: Sequence[MentionView]) -> Iterable[tuple[MentionView, MentionView]]:
+def candidate_pairs(
+    views: Sequence[MentionView], fresh: set[str] | None = None
+) -> Iterable[tuple[MentionView, MentionView]]:
     """Pairs sharing a type and a participant whose times may overlap, bounded per block.
 
     Two passes over each block: by time (a mention meets those starting before it ends) and
     by place then time (an undated mention meets others at its place). Undated mentions with
     no place sort first and meet at most WINDOW neighbours. Small blocks meet in full.
+    With `fresh`, a block none of whose mentions is fresh is passed over: none of its pairs
+    has a fresh mention (a later run's existing events crowd blocks it adds nothing to).
     """
     seen: set[tuple[str, str]] = set()
     grouped = blocks(views)
     for key in sorted(grouped):
         block = grouped[key]
+        if fresh is not None and not any(v.id in fresh for v in block):
+            continue
         orders: list[tuple[list[MentionView], Iterable[tuple[int, int]]]]
         if len(block) <= WINDOW:
             orders = [(sorted(block, key=_by_time), _all_pairs(len(block)))]
@@ -261,7 +267,7 @@ def cluster(
     for members in settled:
         for other in members[1:]:
             groups.union(members[0], other)
-    for a, b in candidate_pairs(views):
+    for a, b in candidate_pairs(views, fresh):
         if fresh is not None and a.id not in fresh and b.id not in fresh:
             continue
         compared += 1

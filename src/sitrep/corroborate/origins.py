@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 SUPPORTING = frozenset({"asserts", "reports", "confirms"})
 AGAINST = frozenset({"denies", "retracts"})
@@ -31,6 +32,7 @@ class ClaimView:
     root_label: str | None = None  # how to name the first copy when it has no outlet
 
 
+@lru_cache(maxsize=1 << 16)  # a store names few outlets and sources, each in many claims
 def name_key(name: str) -> str:
     key = re.sub(r"[^\w\s]", " ", name.lower())
     key = re.sub(r"\b(the|agency|news|channel)\b", " ", key)

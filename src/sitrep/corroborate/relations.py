@@ -60,7 +60,7 @@ def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> Rela
         fresh = _fresh(conn)
         resolved = _resolve_ends(conn, fresh)
         keys = {_key(r) for r in resolved}
-        rows = _members(conn, keys)
+        rows = _members(conn, keys, [str(r["id"]) for r in resolved])
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             groups[_key(row)].append(row)
@@ -70,10 +70,13 @@ def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> Rela
             conn.execute(delete(s.relations).where(s.relations.c.id.in_(chunk)))
         insert_ignore(conn, s.relations, relation_rows)
         rm = s.relation_mentions
+        # Only the mentions whose relation or origin changed are written: a relation's earlier
+        # claims keep theirs, so a run's writes follow what it adds, not the relation's size.
         marks = [
             {"_id": m["id"], "_rel": relation_id(*key), "_origin": m["origin_key"]}
             for key, members in groups.items()
             for m in members
+            if (m["relation_id"], m["stored_origin_key"]) != (relation_id(*key), m["origin_key"])
         ]
         if marks:  # one statement, many rows: a large ingest touches thousands of mentions
             conn.execute(
@@ -345,28 +348,30 @@ def _entity_of(
 # -- grouping --------------------------------------------------------------------------------
 
 
-# Objects bound in one statement beside a chunk of subjects (SQLite binds at most 32,766).
-MAX_OBJECTS = 20000
-
-
-def _members(conn: Connection, keys: set[tuple[str, str, str]]) -> list[dict[str, Any]]:
-    """Every resolved mention of the relations `keys` name, with its document's date and copy."""
+def _members(
+    conn: Connection, keys: set[tuple[str, str, str]], resolved: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Every resolved mention of the relations `keys` name, with its document's date and copy:
+    those already counted in them (by the indexed relation id) and this run's `resolved` ones
+    (every mention not yet in a relation has no relation id). Only the columns a relation is
+    built from are read, not the mentions' sentences and spans."""
     rm, d = s.relation_mentions.c, s.documents.c
-    subjects = sorted({k[1] for k in keys})
-    objects = sorted({k[2] for k in keys})
-    out = []
-    query = select(s.relation_mentions, d.published, d.duplicate_of, d.site).outerjoin(
-        s.documents, d.id == rm.document_id
-    )
-    for chunk in chunked(subjects):
-        # both ends named: not every relation of a much-reported subject ("Assad ...")
-        pairs = [rm.subject_entity_id.in_(chunk)]
-        if len(objects) <= MAX_OBJECTS:  # (a full rebuild names too many to bind)
-            pairs.append(rm.object_entity_id.in_(objects))
-        for row in conn.execute(query.where(*pairs)):
-            item = dict(row._mapping)
-            if _key(item) in keys:
-                out.append(item)
+    columns = (
+        rm.id, rm.document_id, rm.relation_id, rm.type, rm.subject_entity_id,
+        rm.object_entity_id, rm.title, rm.time_start, rm.time_end, rm.ended, rm.claim,
+        rm.origin_key, d.published, d.duplicate_of, d.site,
+    )  # fmt: skip
+    query = select(*columns).outerjoin(s.documents, d.id == rm.document_id)
+    wanted = sorted({relation_id(*key) for key in keys})
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunked(wanted):
+        for row in conn.execute(query.where(rm.relation_id.in_(chunk))):
+            found[row.id] = dict(row._mapping)
+    for chunk in chunked(sorted(set(resolved))):
+        for row in conn.execute(query.where(rm.id.in_(chunk))):
+            found[row.id] = dict(row._mapping)
+    # In id order: ties (a title as common as another) fall alike however the claims came in.
+    out = [found[i] for i in sorted(found) if _key(found[i]) in keys]
     roots = {r["duplicate_of"] for r in out if r["duplicate_of"]}
     sites = {
         doc.id: doc.site
@@ -374,6 +379,7 @@ def _members(conn: Connection, keys: set[tuple[str, str, str]]) -> list[dict[str
         for doc in conn.execute(select(d.id, d.site).where(d.id.in_(chunk)))
     }
     for item in out:
+        item["stored_origin_key"] = item["origin_key"]
         if item["document_id"] is not None:
             item["origin_key"] = origin_key(_view(item, sites))
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,9 +51,17 @@ def run_corroboration(
             fresh: set[str] | None = None
         else:
             views, old_events, settled, fresh = _scope(conn, doc_ids)
-        groups, links, compared = cluster(views, load_judgements(conn), settled, fresh)
+        judgements = load_judgements(conn)
+        groups, links, compared = cluster(views, judgements, settled, fresh)
         by_id = {v.id: v for v in views}
         was = _current_events(conn, set(by_id))
+        # A later run leaves the events it did not change as they are: the same mentions give
+        # the same event, so only the groups a new mention joined or bridged are rebuilt. Not
+        # when an analyst's decision released some of them: the event they left is rebuilt.
+        judged = {m for j in judgements for m in j.mentions}
+        kept = _unchanged(groups, was) if fresh is not None and not fresh & judged else {}
+        groups = [g for g in groups if g[0] not in kept]
+        old_events -= set(kept.values())
         claims = load_claims(conn, [m for g in groups for m in g])
         before = _where_and_when(conn, old_events)
         _forget(conn, old_events)
@@ -61,7 +69,7 @@ def run_corroboration(
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
             for group in groups
         ]
-        _keep_ids(groups, rows, was)
+        _keep_ids(groups, rows, was, set(kept.values()))
         _log_moves(conn, before, rows)
         insert_ignore(conn, s.events, rows)
         members = zip(groups, rows, strict=True)
@@ -69,8 +77,9 @@ def run_corroboration(
         _set_origin_keys(conn, claims)
         _log_links(conn, links)
         blocks.replace_index(conn, [by_id[m] for g in groups for m in g])
-    statuses = Counter(str(row["status"]) for row in rows)
-    return CorroborationStats(len(views), len(groups), compared, len(links), dict(statuses))
+        statuses = Counter(str(row["status"]) for row in rows) + _statuses(conn, kept.values())
+    n_events = len(groups) + len(kept)
+    return CorroborationStats(len(views), n_events, compared, len(links), dict(statuses))
 
 
 def _scope(
@@ -142,12 +151,40 @@ def _current_events(conn: Connection, mention_ids: set[str]) -> dict[str, str]:
     return found
 
 
-def _keep_ids(groups: list[list[str]], rows: list[dict[str, Any]], was: dict[str, str]) -> None:
+def _unchanged(groups: list[list[str]], was: dict[str, str]) -> dict[str, str]:
+    """First mention -> event, for each group that is exactly an existing event (all of whose
+    mentions are in scope: `_scope` loads every member of an event it touches)."""
+    size = Counter(was.values())
+    out = {}
+    for group in groups:
+        events = {was.get(m) for m in group}
+        if len(events) == 1 and (event := events.pop()) is not None and size[event] == len(group):
+            out[group[0]] = event
+    return out
+
+
+def _statuses(conn: Connection, event_ids: Iterable[str]) -> Counter[str]:
+    e = s.events.c
+    found: Counter[str] = Counter()
+    for chunk in chunked(sorted(event_ids)):
+        found.update(
+            str(r) for r in conn.execute(select(e.status).where(e.id.in_(chunk))).scalars()
+        )
+    return found
+
+
+def _keep_ids(
+    groups: list[list[str]],
+    rows: list[dict[str, Any]],
+    was: dict[str, str],
+    standing: Iterable[str] = (),
+) -> None:
     """Existing events keep their ids: a re-grouped event takes the id of the old event most of
     its mentions were in (larger groups choose first); the others keep the id made from their
-    first mention, or one made from all their mentions when that one is taken."""
+    first mention, or one made from all their mentions when that one is taken (`standing`:
+    the ids of the events left as they are)."""
     order = sorted(range(len(groups)), key=lambda i: (-len(groups[i]), groups[i][0]))
-    taken: set[str] = set()
+    taken: set[str] = set(standing)
     kept: set[int] = set()
     for i in order:
         votes = Counter(was[m] for m in groups[i] if m in was)
