@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -226,15 +227,17 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
         )
         for found in conn.execute(query):
             by_doc[found.document_id].append((found.start, found.end, found.entity_id))
+    spans = {doc: _Spans.of(found) for doc, found in by_doc.items()}
+    empty = _Spans([], 0)
     known = _pack_entities(conn, fresh)
     out: list[dict[str, Any]] = []
     for row in fresh:
         if row["document_id"] is None:
             out.append(row)  # the pack's: already resolved
             continue
-        mentions = by_doc.get(row["document_id"], [])
-        subject = _entity_of(row["subject"], mentions, known) or _minted(conn, row, "subject")
-        obj = _entity_of(row["object"], mentions, known) or _minted(conn, row, "object")
+        doc_spans = spans.get(row["document_id"], empty)
+        subject = _entity_of(row["subject"], doc_spans, known) or _minted(conn, row, "subject")
+        obj = _entity_of(row["object"], doc_spans, known) or _minted(conn, row, "object")
         if subject is None or obj is None or subject == obj:
             continue
         row["subject_entity_id"], row["object_entity_id"] = subject, obj
@@ -327,16 +330,33 @@ def _pack_entities(conn: Connection, rows: Iterable[dict[str, Any]]) -> set[str]
     }
 
 
-def _entity_of(
-    end: dict[str, Any], mentions: Sequence[tuple[int, int, str]], known: set[str]
-) -> str | None:
+@dataclass
+class _Spans:
+    """One document's resolved mentions (start, end, entity), sorted, and the longest's length:
+    a long document holds tens of thousands, and each end of each relation reads only those
+    that start before it ends and may reach its start."""
+
+    mentions: list[tuple[int, int, str]]
+    longest: int
+
+    @classmethod
+    def of(cls, mentions: list[tuple[int, int, str]]) -> _Spans:
+        return cls(sorted(mentions), max((e - s_ for s_, e, _ in mentions), default=0))
+
+    def near(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        first = bisect_left(self.mentions, (lo - self.longest,))
+        return self.mentions[first : bisect_left(self.mentions, (hi,))]
+
+
+def _entity_of(end: dict[str, Any], spans: _Spans, known: set[str]) -> str | None:
     """The entity an end names: a mention inside its span (the longest), else one overlapping
     it, else the pack actor a name inside it matched."""
     lo, hi = int(end["start"]), int(end["end"])
-    inside = [(e - s_, ent) for s_, e, ent in mentions if lo <= s_ and e <= hi]
+    near = spans.near(lo, hi)
+    inside = [(e - s_, ent) for s_, e, ent in near if lo <= s_ and e <= hi]
     if inside:
         return max(inside)[1]
-    overlap = [(min(e, hi) - max(s_, lo), ent) for s_, e, ent in mentions if s_ < hi and lo < e]
+    overlap = [(min(e, hi) - max(s_, lo), ent) for s_, e, ent in near if s_ < hi and lo < e]
     if overlap:
         return max(overlap)[1]
     pack_id = end.get("pack_id")

@@ -13,6 +13,7 @@ from typing import Any
 
 from sitrep.names import match_names, name_tokens, strip_titles
 from sitrep.names.match import token_similarity
+from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
 from sitrep.resolve.retype import Retyper
 from sitrep.resolve.trim import trim_function_words
@@ -53,27 +54,42 @@ def _is_full(mention: dict[str, Any]) -> bool:
     return mention.get("pack_id") is not None or len(name_tokens(clean_name(mention))) >= 2
 
 
-def _join_full(clusters: list[Cluster], mention: dict[str, Any], matcher: PackMatcher) -> None:
+def _join_full(
+    clusters: list[Cluster],
+    mention: dict[str, Any],
+    matcher: PackMatcher,
+    index: ClusterIndex | None = None,
+) -> None:
+    """Join the first cluster this full name matches, or start one. With an index, only the
+    clusters sharing a key with the name are compared (the same first match, found sooner)."""
     name, label = clean_name(mention), mention["label"]
+    kind = name_kind(label)
     pack_id = mention.get("pack_id")
     hit = None if pack_id else matcher.exact_match(name, label)
     if hit:
         pack_id = hit.actor.id
-    for cluster in clusters:
-        if cluster.label != label and name_kind(cluster.label) != name_kind(label):
+    positions = range(len(clusters)) if index is None else index.candidates(name, kind, pack_id)
+    for position in positions:
+        cluster = clusters[position]
+        if cluster.label != label and name_kind(cluster.label) != kind:
             continue
         if pack_id and cluster.pack_id == pack_id:
             cluster.add(mention, f"same pack actor {pack_id} in document")
             return
         if not (pack_id and cluster.pack_id):
-            result = match_names(name, cluster.name, name_kind(label))
+            result = match_names(name, cluster.name, kind)
             if result.same:
                 cluster.add(mention, f"same name in document ({', '.join(result.reasons)})")
-                cluster.pack_id = cluster.pack_id or pack_id
+                if pack_id and not cluster.pack_id:
+                    cluster.pack_id = pack_id
+                    if index is not None:
+                        index.set_pack(position, kind, pack_id)
                 return
     reason = "alias ruler" if mention.get("pack_id") else ("pack alias" if hit else "")
     cluster = Cluster(label, name, pack_id, reason)
     cluster.add(mention, "first full mention in document")
+    if index is not None:
+        index.add(len(clusters), name, kind, pack_id)
     clusters.append(cluster)
 
 
@@ -86,29 +102,53 @@ def _fits(short: str, cluster: Cluster, matcher: PackMatcher, label: str) -> boo
     return token_similarity(tokens[0], full[-1]) >= 0.85
 
 
-def _join_short(clusters: list[Cluster], mention: dict[str, Any], matcher: PackMatcher) -> None:
+def _join_short(
+    clusters: list[Cluster],
+    mention: dict[str, Any],
+    matcher: PackMatcher,
+    index: ShortFormIndex | None = None,
+) -> None:
+    """Join the one cluster this short form fits, or the same short form seen before, or start
+    one. With an index, only the clusters it could fit are tried (the same answer, sooner)."""
     name, label = clean_name(mention), mention["label"]
-    same_kind = [c for c in clusters if name_kind(c.label) == name_kind(label)]
-    fitting = [c for c in same_kind if _fits(name, c, matcher, label)]
+    kind = name_kind(label)
+    if index is None:
+        same_kind = [c for c in clusters if name_kind(c.label) == kind]
+        fitting = [c for c in same_kind if _fits(name, c, matcher, label)]
+        unattached = [c for c in same_kind if c.name == name and not c.pack_id]
+    else:
+        pack_ids = {actor.id for actor in matcher.short_form(name, label)}
+        tried = (clusters[p] for p in index.fitting_candidates(name, kind, pack_ids))
+        same_kind = [c for c in tried if name_kind(c.label) == kind]
+        fitting = [c for c in same_kind if _fits(name, c, matcher, label)]
+        named = (clusters[p] for p in index.same_name(name, kind))
+        unattached = [c for c in named if not c.pack_id]
     if len({id(c) for c in fitting}) == 1:
         fitting[0].add(mention, f"short form of {fitting[0].name!r} in the same document")
         return
-    for cluster in same_kind:  # the same short form seen before, unattached
-        if cluster.name == name and not cluster.pack_id:
-            cluster.add(mention, "same short form in document")
-            return
+    if unattached:  # the same short form seen before, unattached
+        unattached[0].add(mention, "same short form in document")
+        return
     cluster = Cluster(label, name)
     why = "ambiguous short form" if fitting else "short form with no full name in document"
     cluster.add(mention, why)
+    if index is not None:
+        index.add(len(clusters), name, kind, None)
     clusters.append(cluster)
 
 
 def cluster_document(
-    mentions: Sequence[dict[str, Any]], matcher: PackMatcher, retyper: Retyper | None = None
+    mentions: Sequence[dict[str, Any]],
+    matcher: PackMatcher,
+    retyper: Retyper | None = None,
+    *,
+    indexed: bool = True,
 ) -> list[Cluster]:
     """Group one document's mentions: full names first, then short forms onto them.
 
-    With a retyper, mislabelled mentions are relabelled first ("Khamenei" LOC -> PERSON)."""
+    With a retyper, mislabelled mentions are relabelled first ("Khamenei" LOC -> PERSON).
+    `indexed=False` compares every full name with every cluster: the reference the index is
+    tested against."""
     if retyper is not None:
         mentions = [_retyped(retyper, m) for m in mentions]
     ordered = sorted(
@@ -116,12 +156,17 @@ def cluster_document(
         key=lambda m: (m["start"], m["end"]),
     )
     clusters: list[Cluster] = []
+    index = ClusterIndex() if indexed else None
     for mention in ordered:
         if _is_full(mention) or mention["label"] not in ("PERSON", "ORG"):
-            _join_full(clusters, mention, matcher)
+            _join_full(clusters, mention, matcher, index)
+    shorts = ShortFormIndex() if indexed else None
+    if shorts is not None:
+        for position, cluster in enumerate(clusters):
+            shorts.add(position, cluster.name, name_kind(cluster.label), cluster.pack_id)
     for mention in ordered:
         if not (_is_full(mention) or mention["label"] not in ("PERSON", "ORG")):
-            _join_short(clusters, mention, matcher)
+            _join_short(clusters, mention, matcher, shorts)
     return clusters
 
 

@@ -72,7 +72,9 @@ class PackMatcher:
         for key in blocking_keys(text, kind):
             candidates |= self.blocks.get(key, set())
         best: dict[str, tuple[float, str]] = {}
-        for actor_id, alias in candidates:
+        # In order, so that of an actor's aliases scoring alike the reason names the same one
+        # on every run (a set's order changes with the process's string hashing).
+        for actor_id, alias in sorted(candidates):
             result = match_names(text, alias, kind)
             if result.same and result.score > best.get(actor_id, (0.0, ""))[0]:
                 best[actor_id] = (
