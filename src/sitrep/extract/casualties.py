@@ -21,10 +21,15 @@ _N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse
 # "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
 _N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?)\b)"
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
+# "killed 58 others injured" too: "others" opens a new group, so the count is theirs.
 _NOT_WOUNDED = (
     r"(?!\s+(?:[^\W\d]\w*\s+){0,2}?(?:were|was|are|have been)\s+(?:wounded|injured|hurt)\b)"
+    r"(?!\s+(?:others|more)\s+(?:[^\W\d]\w*\s+)?(?:wounded|injured|hurt)\b)"
 )
-_Q = r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated )?"
+_Q = (
+    r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
+    r"a total of |a confirmed |a reported )?"
+)
 _WHO = (
     r"(?:[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
@@ -46,6 +51,12 @@ _KILLED = (
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
     re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,12}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
     re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
+    # "claiming the lives of 8 people", "the blast took the lives of at least 12"
+    re.compile(
+        rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+the\s+lives\s+of\s+"
+        rf"{_Q}{_N}\b",
+        re.I,
+    ),
     # "another child was killed", "a civilian was martyred": one.
     re.compile(
         r"\b(?P<n>a|an|another|one)\s+(?:\w+\s+)?(?:child|person|man|woman|boy|girl|soldier|"
@@ -82,7 +93,7 @@ _TOTAL = re.compile(
     rf"\b{_Q}{_N}\s+{_WHO}\s+(?:among them|including|among whom|of whom|of them)\b", re.I
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat)", re.I
+    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of)", re.I
 )
 
 
@@ -110,6 +121,10 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
     at = sentence.find(text)
     best = (killed, text)
     for m in _SUM.finditer(sentence):
+        if _CASUALTY_WORDS.search(m.group(0)):
+            # "Ten civilians were killed and 50 others injured": the first group's own verb
+            # ended its clause; the second count belongs to the next one, not to the toll.
+            continue
         near = sentence[max(0, m.start() - 40) : m.end() + 40]
         overlaps = at >= 0 and m.start() <= at + len(text) and at <= m.end()
         total = _value(m["n"]) + _value(m["m"])

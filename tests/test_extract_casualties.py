@@ -1,0 +1,35 @@
+"""Casualty counts in one sentence: a toll told in two groups is their sum, but a count after
+a clause that already has its own casualty verb belongs to that next clause (often the wounded).
+Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.casualties import find_casualties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        # two groups, one verb: the toll is the sum
+        ("The raid killed 40 fighters and nine civilians near the bridge.", 49, None),
+        ("Six nurses and three medics were killed when the clinic was shelled.", 9, None),
+        ("12 government and 15 opposition fighters have been killed since dawn.", 27, None),
+        # the first group's verb closes its clause: the next count is not added to the toll
+        ("Eight villagers were killed and more than 30 others got injured in the shelling.", 8, 30),
+        ("4 people were killed and 11 others wounded in the blast at the market.", 4, 11),
+        ("Seven civilians have been killed and around 20 injured following rocket fire.", 7, 20),
+        # a headline without commas: the count before "others injured" is theirs
+        ("3 people killed 19 others injured in rocket fire on the old city", 3, 19),
+        # other ways of telling a toll
+        ("The car bomb claimed the lives of 16 people outside the station.", 16, None),
+        ("Shelling took the lives of at least 9 residents overnight.", 9, None),
+        ("Troops killed a confirmed 21 gunmen in the valley.", 21, None),
+        ("The raids killed a total of 64 fighters.", 64, None),
+    ],
+)
+def test_a_toll_and_its_groups(sentence: str, killed: int, wounded: int | None) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert (found.killed, found.wounded) == (killed, wounded)
