@@ -27,7 +27,12 @@ from sitrep.extract.dating import reported_month, sentence_time
 from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, inside
-from sitrep.extract.happening import share_nearby_places, share_places, share_times
+from sitrep.extract.happening import (
+    share_antecedents,
+    share_nearby_places,
+    share_places,
+    share_times,
+)
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
@@ -113,7 +118,7 @@ def extract_events(
     merged = merge_sentences(mentions)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
-    shared = share_times(share_nearby_places(placed))
+    shared = share_times(share_nearby_places(share_antecedents(placed, text)))
     shared = with_containers([reported_month(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 

@@ -141,3 +141,45 @@ def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:
         donor = min(near, key=lambda d: (abs(d.sentence - m.sentence), d.sentence > m.sentence))
         out.append(replace(m, place=donor.place))
     return out
+
+
+# "A suspected Russian air raid hit the market of al-Asharah on Monday. ... An activist said the
+# attack was most likely carried out by Russian warplanes." A violent mention named with a
+# definite determiner ("the attack", "these strikes", "those killed") refers back to a happening
+# the report has already told: it takes that happening's place and time where it gives none, so
+# the two are grouped as one event (corroboration joins mentions of one document at one place
+# and time) and the second sentence's source is a claim about the first's happening.
+# "The killing of a contractor" names its own happening: a trigger followed by "of" is no
+# reference back.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def refers_back(mention: EventMention, text: str) -> bool:
+    """The trigger follows a definite determiner and is not followed by "of"."""
+    start, end = mention.trigger_start, mention.trigger_end
+    before = text[max(0, start - 8) : start]
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    after = text[end : end + 4].split()
+    return bool(words) and words[-1].lower() in DEFINITE and after[:1] != ["of"]
+
+
+def share_antecedents(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+    """`mentions` with each violent one that refers back placed and dated like the nearest
+    violent mention told before it in an earlier sentence."""
+    out = list(mentions)
+    told: EventMention | None = None  # the latest asserted violent mention so far
+    for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
+        m = out[i]
+        violent = m.type in VIOLENT_TYPES and m.modality is None and not m.negated
+        if violent and told is not None and told.sentence < m.sentence and refers_back(m, text):
+            time = m.time
+            if time is None and _lendable(told.time):
+                assert told.time is not None
+                how = f"{told.time.method}; the same happening as sentence {told.sentence}"
+                time = replace(told.time, method=how.lstrip("; "))
+            out[i] = m = replace(m, place=m.place or told.place, time=time)
+        if violent:
+            told = m
+    return out

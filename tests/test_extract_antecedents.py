@@ -1,0 +1,77 @@
+"""A violent mention named with a definite determiner ("the attack", "those killed") refers back
+to the happening the report told before it: it takes that happening's place and time, and an
+ingest groups the two as one event with both claims. Texts written for sitrep."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from sqlalchemy import select
+
+from sitrep.extract.events import extract_events
+from sitrep.extract.happening import refers_back
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.pipeline import Ingest, load_domain_pipeline
+from sitrep.settings import Settings, get_settings
+from sitrep.store import Store, schema
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+REPORT = (
+    "An air strike hit the vegetable market of Kafr Nabl in Idlib province on Monday, killing "
+    "12 people. Rescue workers searched the rubble until night. A local activist told reporters "
+    "that the attack was carried out by Russian warplanes."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
+
+
+def test_the_attack_takes_the_place_and_time_of_the_strike_before_it(nlp: Language) -> None:
+    events = extract_events("d", nlp(REPORT), "2016-05-04", None, None).events
+    by_trigger = {e.trigger.lower(): e for e in events}
+    strike, attack = by_trigger["strike"], by_trigger["attack"]
+    assert attack.sentence > strike.sentence
+    assert attack.place is not None and strike.place is not None
+    assert attack.place.text == strike.place.text
+    assert attack.time is not None and strike.time is not None
+    assert (attack.time.start, attack.time.end) == (strike.time.start, strike.time.end)
+    assert "the same happening as sentence" in attack.time.method
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "back"),
+    [
+        ("Witnesses said the attack lasted an hour.", "attack", True),
+        ("Those killed were farmers.", "killed", True),
+        ("Residents protested the killing of a commander.", "killing", False),  # its own
+        ("An attack hit the town.", "attack", False),  # told for the first time
+        ("Theattack", "attack", False),  # no word boundary
+    ],
+)
+def test_what_refers_back(nlp: Language, text: str, trigger: str, back: bool) -> None:
+    mention = extract_events("d", nlp(REPORT), "2016-05-04", None, None).events[0]
+    start = text.index(trigger)
+    moved = replace(mention, trigger_start=start, trigger_end=start + len(trigger))
+    assert refers_back(moved, text) is back
+
+
+def test_an_ingest_groups_the_reference_with_its_happening(tmp_path: Path) -> None:
+    page = tmp_path / "report.txt"
+    page.write_text("Strike on a market\n\nPublished 4 May 2016\n\n" + REPORT + "\n", "utf-8")
+    store = Store(str(tmp_path / "s.db"))
+    try:
+        Ingest(store, Settings(workers=1)).run([str(page)])
+        m = schema.event_mentions.c
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(m.trigger, m.event_id)).all()
+    finally:
+        store.close()
+    events = {trigger.lower(): event for trigger, event in rows}
+    assert events["attack"] == events["strike"]
