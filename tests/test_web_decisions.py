@@ -1,8 +1,9 @@
-"""The analyst's other decisions in a real browser, each made in the UI, found on the decisions
-page and undone there: split an entity, merge two events, mark a claim with a reason (a mark
-without one is refused on the page). Each undo leaves what an analyst sees of the store as it
-was. The merge of two entities, the split of an event and a relabel are in test_web_browser.py,
-whose demo store, server, tab and store view this module shares."""
+"""What test_web_browser.py leaves undriven, in a real browser over the same demo store (its
+server, tab and store view are shared): the analyst's other decisions, each made in the UI,
+found on the decisions page and undone there (split an entity, merge two events, mark a claim
+with a reason; a mark without one is refused on the page), each undo leaving what an analyst
+sees of the store as it was; the search's outlet and year facets and its quoted phrases; an
+event's place linked to its words in the document."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
 import web_tour as tour  # after the importorskip: it imports playwright
-from test_web_browser import _store_view, api, base, browser_tab, tab, text
+from test_web_browser import _focused, _store_view, api, base, browser_tab, tab, text
 
 __all__ = ["base", "browser_tab", "tab"]  # the shared fixtures, used by name below
 pytestmark = pytest.mark.slow
@@ -113,3 +114,47 @@ def test_mark_a_claim_with_a_reason_then_undo(tab: tour.Tab) -> None:
 
     _undo_on_the_decisions_page(tab, "claim mark", "retracted it later")
     assert marks() == before
+
+
+def _results(tab: tour.Tab) -> list[str]:
+    return [li.get_attribute("data-doc") or "" for li in tab.page.locator("ol.results > li").all()]
+
+
+def test_search_facets_narrow_and_phrases_want_their_words_in_order(tab: tour.Tab) -> None:
+    tour.search(tab, "Soleimani")
+    everything = api(tab, "/search/entities?q=Soleimani&limit=100")
+    for key in ("site", "year"):
+        facet = tab.page.locator(f".facet-line[data-facet='{key}'] a").first
+        value = (facet.text_content() or "").rsplit(" (", 1)[0]
+        tab.click_to(f".facet-line[data-facet='{key}'] a", "search")
+        assert f"{key}={value}" in tab.page.url.replace("%20", " ")
+        narrowed = api(tab, f"/search/entities?q=Soleimani&{key}={value}&limit=100")
+        assert 0 < narrowed["total"] < everything["total"]
+        assert sorted(_results(tab)) == sorted(d["id"] for d in narrowed["items"][:20])
+        shown = [li.text_content() or "" for li in tab.page.locator("ol.results > li .muted").all()]
+        assert shown and all(value in line for line in shown), shown
+        tab.click_to(f".facet-line[data-facet='{key}'] a.active", "search")  # and off again
+        assert len(_results(tab)) == min(20, everything["total"])
+
+    # a quoted phrase wants its words in that order (words that name no entity: a name finds its
+    # entity's documents whatever the order of its words)
+    words = api(tab, "/search/entities?q=drone%20strike&limit=100")["total"]
+    tour.search(tab, '"drone strike"')
+    phrase = api(tab, "/search/entities?q=%22drone%20strike%22&limit=100")
+    assert phrase["phrases"] == ["drone strike"] and 0 < phrase["total"] < words
+    assert sorted(_results(tab)) == sorted(d["id"] for d in phrase["items"][:20])
+    tab.go("search?q=%22strike%20drone%22", "search")
+    assert api(tab, "/search/entities?q=%22strike%20drone%22")["total"] == 0
+    assert "No documents match" in text(tab, "main")
+
+
+def test_an_events_place_links_to_its_words(tab: tour.Tab) -> None:
+    tab.go("search", "search")
+    tour.contested_event(tab)
+    event = tab.page.url.rsplit("/", 1)[-1]
+    found = api(tab, f"/events/{event}/evidence")["mentions"]
+    mention = next(m for m in found if m["place"] and m["place"]["start"] is not None)
+    tab.click_to(f".evidence > li[data-mention='{mention['id']}'] li:has-text('place') a", "doc")
+    assert f"/doc/{mention['document_id']}" in tab.page.url
+    assert _focused(tab) == mention["place"]["text"]
+    assert "where the event happened" in text(tab, ".focus-note")
