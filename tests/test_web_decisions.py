@@ -158,3 +158,19 @@ def test_an_events_place_links_to_its_words(tab: tour.Tab) -> None:
     assert f"/doc/{mention['document_id']}" in tab.page.url
     assert _focused(tab) == mention["place"]["text"]
     assert "where the event happened" in text(tab, ".focus-note")
+
+
+def test_a_dossier_shows_positions_with_organisation_dates_and_source(tab: tour.Tab) -> None:
+    entity = api(tab, f"/entities?q={tour.PERSON}")["items"][0]["id"]
+    positions = api(tab, f"/entities/{entity}")["attributes"]["positions"]
+    assert positions
+    tab.go(f"entity/{entity}", "entity")
+    shown = tab.page.locator("span.position")
+    for position in positions:
+        row = shown.filter(has_text=position["title"]).filter(has_text=str(position["start"]))
+        assert row.count() >= 1, position
+        org = row.first.locator("a").first  # the organisation, linked to its own dossier
+        assert (org.get_attribute("href") or "").startswith("#/entity/")
+        found = api(tab, f"/entities/{(org.get_attribute('href') or '').rsplit('/', 1)[-1]}")
+        assert found["pack_id"] == position["org"]
+        assert position["source"] in (row.first.text_content() or "")
