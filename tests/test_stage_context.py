@@ -44,6 +44,17 @@ def test_a_second_pack_reaches_the_map_the_reduce_and_the_name_keys(
         found = conn.execute(
             select(schema.mentions.c.text, schema.mentions.c.entity_id, schema.mentions.c.source)
         ).all()
+        rel = schema.relations
+        relations = conn.execute(
+            select(rel.c.type, rel.c.subject_entity_id, rel.c.object_entity_id, rel.c.title)
+        ).all()
+        pack_entities = dict(
+            conn.execute(
+                select(schema.entities.c.id, schema.entities.c.attributes).where(
+                    schema.entities.c.pack_id.is_not(None)
+                )
+            ).all()
+        )
     store.close()
     owners = {text: entity for text, entity, _ in found}
     # the map's alias ruler and resolution both know the tiny pack's people and groups
@@ -51,6 +62,14 @@ def test_a_second_pack_reaches_the_map_the_reduce_and_the_name_keys(
     assert owners.get("Tidewatch Brigade") == "pk_tidewatch", found
     # the shipped pack is not there: a name it knows is just a name here
     assert not any(str(entity).startswith("pk_qassem") for _, entity, _ in found), found
+    # the reduce's pack entities and the relations it states are the tiny pack's, with its source
+    assert set(pack_entities) == {"pk_zorvan-quellet", "pk_tidewatch"}, pack_entities
+    [position] = pack_entities["pk_zorvan-quellet"]["positions"]
+    assert position["source"] == "tiny test pack (invented)"
+    # (learned relations may join it; none may name an entity of the shipped pack)
+    assert ("holds-position", "pk_zorvan-quellet", "pk_tidewatch", "Harbour Warden") in relations
+    ends = {end for _, subject, obj, _ in relations for end in (subject, obj)}
+    assert {e for e in ends if str(e).startswith("pk_")} <= set(pack_entities), relations
     # title stripping (name keys) uses the tiny pack's titles
     assert strip_titles("Harbour Warden Zorvan Quellet") == ("Zorvan Quellet", ("Harbour Warden",))
 

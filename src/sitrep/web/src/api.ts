@@ -17,9 +17,6 @@ export type Relation = Schemas["Relation"];
 export type RelationEnd = Schemas["RelationEnd"];
 export type EgoNetwork = Schemas["EgoNetwork"];
 export type EgoEdge = Schemas["EgoEdge"];
-/** @deprecated Untyped rows: only the map page still reads its events through this (the map is
- * being reworked on another branch); it moves to `ExplorerEvent` once that lands. */
-export type Row = Record<string, any>;
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string) { super(message); }

@@ -12,7 +12,7 @@ import "leaflet.markercluster/dist/MarkerCluster.css";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";
-import { get, Row } from "../api";
+import { ExplorerEvent, get, Schemas } from "../api";
 import { eventTitle, h, STATUSES } from "../dom";
 import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
 import { Admin1, admin1, Area, areaClass, areaKey, areasOf } from "./mapareas";
@@ -23,10 +23,14 @@ const STATUS_COLOURS: Record<string, string> = {
 const REGION_RADIUS_M = 60_000; // a region that is no admin-1 area: a ring about a governorate's size
 const ADMIN1_LABEL_ZOOM = 6; // governorate names from this zoom on (further out they crowd the towns)
 
-const exact = (e: Row) => e.precision === "city" || e.precision === "exact";
+/** An explorer row with a place on the map (rows without coordinates are counted, not drawn). */
+type Located = ExplorerEvent & { lat: number; lon: number };
+const hasPlace = (e: ExplorerEvent): e is Located => e.lat != null && e.lon != null;
+
+const exact = (e: Located) => e.precision === "city" || e.precision === "exact";
 
 /** How the popup and the list say where an event is drawn. */
-function drawnAs(e: Row, areas: Admin1 | null): string {
+function drawnAs(e: Located, areas: Admin1 | null): string {
   if (exact(e)) return "exact place";
   if (e.precision === "country") return "country only (drawn as its area)";
   const found = areasOf(areas, e.admin1_codes);
@@ -37,7 +41,7 @@ function drawnAs(e: Row, areas: Admin1 | null): string {
   return `${e.precision} only (extent unknown: a ring of about 60 km)`;
 }
 
-function markerFor(e: Row, areas: Admin1 | null): L.Marker {
+function markerFor(e: Located, areas: Admin1 | null): L.Marker {
   const kind = exact(e) ? "ev-exact" : `ev-approx ev-${e.precision}`;
   const dot = h("span", { class: `ev-marker ${kind}`, "data-event": e.id, "data-status": e.status,
     title: `${eventTitle(e.type, e.summary)} (${e.status})` });
@@ -45,7 +49,7 @@ function markerFor(e: Row, areas: Admin1 | null): L.Marker {
   const size = exact(e) ? 14 : 20;
   const icon = L.divIcon({ html: dot, className: "ev-icon", iconSize: [size, size] });
   const marker = L.marker([e.lat, e.lon], { icon, title: eventTitle(e.type, e.summary), riseOnHover: true });
-  (marker as L.Marker & { event: Row }).event = e;
+  (marker as L.Marker & { event: Located }).event = e;
   marker.bindPopup(() => h("div", { class: "ev-popup" },
     h("a", { href: `#/event/${encodeURIComponent(e.id)}`, "data-event": e.id }, eventTitle(e.type, e.summary)),
     h("div", {}, `${e.place_name} — ${drawnAs(e, areas)}`),
@@ -55,7 +59,7 @@ function markerFor(e: Row, areas: Admin1 | null): L.Marker {
 
 /** A cluster's icon: its count on a ring split by the statuses of the events inside. */
 function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
-  const events = cluster.getAllChildMarkers().map((m) => (m as L.Marker & { event: Row }).event);
+  const events = cluster.getAllChildMarkers().map((m) => (m as L.Marker & { event: Located }).event);
   const counts = STATUSES.map((s) => events.filter((e) => e.status === s).length);
   let at = 0;
   const stops = STATUSES.flatMap((s, i) => {
@@ -86,7 +90,7 @@ export async function renderMap(main: HTMLElement, _arg: string, params: URLSear
   const f: Filter = filterFrom(params);
   if (entity) f.actor = [entity];
   const data = await exploreAll(f);
-  const located = data.items.filter((e) => e.lat != null && e.lon != null);
+  const located = data.items.filter(hasPlace);
   const box = h("div", { id: "map", class: "map", "data-features": located.length });
   const listBox = h("section", { class: "card", id: "in-view" });
   const slider = timeSlider(located);
@@ -105,7 +109,7 @@ export async function renderMap(main: HTMLElement, _arg: string, params: URLSear
 interface Slider { element: HTMLElement; input: HTMLInputElement; days: string[] }
 
 /** "Events up to": one step per distinct date; at the far right every event, undated too. */
-function timeSlider(events: Row[]): Slider {
+function timeSlider(events: Located[]): Slider {
   const days = [...new Set(events.map((e) => e.time_start).filter(Boolean) as string[])].sort();
   const input = h("input", { type: "range", min: 0, max: days.length, value: days.length, step: 1,
     id: "time-slider", "aria-label": "show events up to this date" });
@@ -117,7 +121,7 @@ function timeSlider(events: Row[]): Slider {
   return { element: h("p", { class: "time-filter" }, "Time: ", input, " ", label), input, days };
 }
 
-function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Slider, admin: Admin1 | null) {
+function draw(box: HTMLElement, listBox: HTMLElement, events: Located[], slider: Slider, admin: Admin1 | null) {
   const map = L.map(box, { worldCopyJump: true, attributionControl: false, zoomAnimation: false, fadeAnimation: false, maxZoom: 12 })
     .setView([33, 42], 4);
   const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
@@ -160,20 +164,20 @@ function draw(box: HTMLElement, listBox: HTMLElement, events: Row[], slider: Sli
   box.dataset.rendered = String(events.length);
 }
 
-function currentEvents(clusters: L.MarkerClusterGroup): Row[] {
-  return clusters.getLayers().map((m) => (m as L.Marker & { event: Row }).event);
+function currentEvents(clusters: L.MarkerClusterGroup): Located[] {
+  return clusters.getLayers().map((m) => (m as L.Marker & { event: Located }).event);
 }
 
-const worst = (list: Row[]) => [...STATUSES].reverse().find((s) => list.some((e) => e.status === s)) ?? "single-source";
+const worst = (list: Located[]) => [...STATUSES].reverse().find((s) => list.some((e) => e.status === s)) ?? "single-source";
 
 /** Where an event's place is known only to a country or a governorate: that area, outlined in
  * the colour of its events' worst status (one outline per area, however many events). A region
  * with no admin-1 area (the Golan Heights) or outside the boundaries drawn: a ring of about a
  * governorate's size, which scales with the zoom. */
-function drawAreas(layer: L.LayerGroup, shapes: GeoJSON.FeatureCollection, admin: Admin1 | null, events: Row[]) {
+function drawAreas(layer: L.LayerGroup, shapes: GeoJSON.FeatureCollection, admin: Admin1 | null, events: Located[]) {
   layer.clearLayers();
-  const byCountry = new Map<string, Row[]>();
-  const byArea = new Map<string, { areas: Area[]; events: Row[] }>();
+  const byCountry = new Map<string, Located[]>();
+  const byArea = new Map<string, { areas: Area[]; events: Located[] }>();
   for (const e of events) {
     if (e.precision === "country" && e.country_numeric) byCountry.set(e.country_numeric, [...(byCountry.get(e.country_numeric) ?? []), e]);
     if (e.precision !== "region") continue;
@@ -244,7 +248,7 @@ async function placeLabels(map: L.Map, layer: L.LayerGroup) {
   const b = map.getBounds();
   const size = map.getSize();
   const [cols, rows] = [Math.max(1, Math.round(size.x / 120)), Math.max(1, Math.round(size.y / 70))];
-  const found = await get<{ items: Row[] }>("/map/labels", {
+  const found = await get<Schemas["TownLabels"]>("/map/labels", {
     cols: Math.min(40, cols), rows: Math.min(40, rows), limit: Math.min(300, cols * rows),
     south: Math.max(-90, b.getSouth()).toFixed(3), north: Math.min(90, b.getNorth()).toFixed(3),
     west: Math.max(-540, b.getWest()).toFixed(3), east: Math.min(540, b.getEast()).toFixed(3)
@@ -257,7 +261,7 @@ async function placeLabels(map: L.Map, layer: L.LayerGroup) {
   map.getContainer().dataset.labels = String(found.items.length);
 }
 
-function listInView(map: L.Map, box: HTMLElement, events: Row[]) {
+function listInView(map: L.Map, box: HTMLElement, events: Located[]) {
   const bounds = map.getBounds();
   const inView = events.filter((e) => bounds.contains([e.lat, e.lon]) || bounds.contains([e.lat, e.lon + 360]) || bounds.contains([e.lat, e.lon - 360]))
     .sort((a, b) => (a.time_start ?? "9999").localeCompare(b.time_start ?? "9999"));
