@@ -61,16 +61,17 @@ class TitleAttacher:
             return doc
         # An entity that is only a title ("Maj." tagged PERSON) is no entity.
         kept = [e for e in doc.ents if not self.only.fullmatch(e.text + " ")]
-        ents = [self._split(doc, e) for e in kept]
-        ents = trim_dates(doc, self._add_missed(doc, ents))  # a new name may run into a date
+        text = doc.text  # built from every token on each call: once, not once per entity
+        ents = [self._split(doc, e, text) for e in kept]
+        ents = trim_dates(doc, self._add_missed(doc, ents, text))  # a name may run into a date
         taken = {i for e in ents for i in range(e.start, e.end)}
         for ent in ents:
             if ent.label_ == "PERSON" and ent._.title is None:
-                self._attach(doc, ent, taken)
+                self._attach(doc, ent, taken, text)
         doc.ents = ents
         return doc
 
-    def _split(self, doc: Doc, ent: Span) -> Span:
+    def _split(self, doc: Doc, ent: Span, text: str) -> Span:
         """Title + name at the end of an entity: the name becomes the PERSON."""
         found = self.inside.search(ent.text)
         if not found:
@@ -83,13 +84,13 @@ class TitleAttacher:
         new = Span(doc, name.start, name.end, label="PERSON", span_id=ent.id if kept else 0)
         title = _clean(found.group(1))
         if found.start(1) == 0:  # more titles may sit outside the entity ("Maj." + "Gen. X")
-            window = doc.text[max(0, ent.start_char - 120) : ent.start_char]
+            window = text[max(0, ent.start_char - 120) : ent.start_char]
             before = self.before.search(window)
             title = f"{_clean(before.group(1))} {title}" if before else title
         return mark(new, source, title)
 
-    def _attach(self, doc: Doc, ent: Span, taken: set[int]) -> None:
-        window = doc.text[max(0, ent.start_char - 120) : ent.start_char]
+    def _attach(self, doc: Doc, ent: Span, taken: set[int], text: str) -> None:
+        window = text[max(0, ent.start_char - 120) : ent.start_char]
         found = self.before.search(window)
         if not found:
             return
@@ -98,8 +99,8 @@ class TitleAttacher:
         if title is not None and not any(i in taken for i in range(title.start, title.end)):
             ent._.title = _clean(found.group(1))
 
-    def _add_missed(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        for found in self.with_name.finditer(doc.text):
+    def _add_missed(self, doc: Doc, ents: list[Span], text: str) -> list[Span]:
+        for found in self.with_name.finditer(text):
             name = doc.char_span(found.start(2), found.end(2), alignment_mode="contract")
             title = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
             if name is None or title is None:
