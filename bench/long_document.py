@@ -2,7 +2,8 @@
 
     python bench/long_document.py ARTICLE.txt [CHARACTERS]
 
-Cleans, annotates and extracts the first CHARACTERS of the file (all of it by default) as one
+Cleans (as HTML for .html and .htm, else as plain text), annotates and extracts the first
+CHARACTERS of the file (all of it by default) as one
 document, printing each stage's wall and CPU seconds, the peak memory, and what was found. Make
 the article from text you may use (e.g. files of `../shared/data/rawtext/` joined, in a
 temporary folder, never committed).
@@ -40,7 +41,8 @@ def main(argv: list[str]) -> int:
     settings = Settings()
     nlp = load_domain_pipeline(settings.model, settings.pack)
     started = (time.perf_counter(), _cpu())
-    cleaned = _clean(RawDocument(content, argv[1], "text"))
+    kind = "html" if Path(argv[1]).suffix.lower() in (".html", ".htm") else "text"
+    cleaned = _clean(RawDocument(content, argv[1], kind))
     _stage("clean", started)
     if not isinstance(cleaned, tuple):
         print(f"rejected: {cleaned.reason} ({cleaned.detail})")
