@@ -39,6 +39,13 @@ AGENT_HEADS = frozenset(
         "extremists", "opposition", "military", "guards", "units", "brigade", "brigades",
     }
 )  # fmt: skip
+# The same agents as the modifier of an attack noun: "terrorist rocket attacks".
+AGENT_MODIFIERS = frozenset(
+    {
+        "terrorist", "rebel", "regime", "jihadist", "militant", "insurgent", "government",
+        "coalition", "opposition", "army", "militia", "extremist", "police", "military",
+    }
+)  # fmt: skip
 ATTACK_VERBS = frozenset(
     {
         "fire", "shell", "strike", "bomb", "target", "attack", "launch", "pound", "hit", "kill",
@@ -224,6 +231,13 @@ def _agent_span(token: Token) -> Span | None:
         ):
             return ent
         return None
+    if (
+        token.lower_ in AGENT_MODIFIERS
+        and dep(token) in ("amod", "compound")
+        and not token.ent_type_
+        and _modified_noun(token).lower_ in ATTACK_NOUNS
+    ):
+        return doc[token.i : token.i + 1]  # "terrorist rocket attacks", "rebel shelling"
     if token.lower_ in AGENT_HEADS and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
         left = token.i
         while left > token.sent.start:
@@ -239,6 +253,14 @@ def _agent_span(token: Token) -> Span | None:
     return None
 
 
+def _modified_noun(token: Token) -> Token:
+    """The noun a modifier belongs to, through a chain of compounds ("regime air raids")."""
+    head = token.head
+    while dep(head) == "compound" and head.head is not head and head.head.i > head.i:
+        head = head.head
+    return head
+
+
 def _agent_position(span: Span) -> bool:
     """After "by", or the subject of an attack verb (never of a reporting verb)."""
     root = span.root
@@ -246,5 +268,5 @@ def _agent_position(span: Span) -> bool:
     if root.head.lower_ == "by" or before == "by":
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
-        return root.head.lower_ in ATTACK_NOUNS  # "coalition strikes", "the regime's raids"
+        return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"
     return dep(root) in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in ATTACK_VERBS

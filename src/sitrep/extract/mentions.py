@@ -135,6 +135,10 @@ def negated(token: Token) -> bool:
     return False
 
 
+def _so_called(token: Token) -> bool:
+    return token.lower_ == "called" and token.i > 0 and token.doc[token.i - 1].lower_ == "so"
+
+
 def modality(token: Token, cues: ClaimCues) -> str | None:
     """Why the mention is not a statement of fact: a modal, a plan, a call, a proposal."""
     owners = [token, token.head] if dep(token) == "cop" else [token]
@@ -151,6 +155,8 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
         if head.pos_ == "ADP" and head.lower_ in ("for", "to", "on"):
             node = head
             continue
+        if _so_called(head):
+            return None  # "the so called Jaish al-Islam targeted ...": a name's label, no call
         governor = verb_lemma(head.text, cues.modal_governors)
         governs = head.lower_ in cues.modal_nouns or governor is not None
         if governs and dep(node) in _MODAL_SLOTS:

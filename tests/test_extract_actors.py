@@ -1,0 +1,39 @@
+"""Who attacked, read from the words around the attack (the shipped pipeline). Sentences
+written for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.pipeline import load_domain_pipeline
+from sitrep.settings import get_settings
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # the attacker as the modifier of the attack noun, through a compound
+        ("Regime air raids killed at least 9 farmers near Saraqib on Monday.", "Regime"),
+        ("The death toll from terrorist rocket attacks on homes in Hama city rose to 6 killed.",
+         "terrorist"),
+        # "so called" labels a name: the attack is no call or demand
+        ("Terrorists of the so called Jaish al-Islam shelled the northern villages on Friday.",
+         "Jaish al-Islam"),
+    ],
+)  # fmt: skip
+def test_the_attacker_is_found(nlp: Language, sentence: str, actor: str) -> None:
+    events = extract_events("d", nlp(sentence), "2016-05-04", None, None).events
+    actors = [p.text for e in events if e.modality is None for p in e.participants
+              if p.role in ("actor", "by")]  # fmt: skip
+    assert actor in actors, [(e.trigger, e.modality, e.participants) for e in events]
