@@ -234,6 +234,7 @@ class SearchHit(TypedDict):
     site: str | None
     published: str | None
     duplicate_of: str | None
+    format: str  # the document's kind as acquired: html, text, pdf, row, feed-item
     snippet: list[Segment]
 
 

@@ -1,10 +1,12 @@
-"""Positions on the event page, in a real browser over the demo store (the server, tab and
-helpers of test_web_browser.py): each participant's positions with their title, organisation
-linked to its dossier, dates and source (the domain pack, reports, or both), the same the
-participant's dossier lists as its own."""
+"""In a real browser over the demo store (the server, tab and helpers of test_web_browser.py):
+positions on the event page (each participant's positions with their title, organisation
+linked to its dossier, dates and source: the domain pack, reports, or both; the same the
+participant's dossier lists as its own), and the search's type facet (a document's kind as
+acquired: web page, plain text, feed item, table row)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -67,3 +69,28 @@ def test_an_events_participants_show_their_positions(tab: tour.Tab) -> None:
     href = row.get_attribute("href") or ""
     tab.click_to(f"li.position a.ent[href='{href}']", "entity")
     assert href.rsplit("/", 1)[-1] in tab.page.url
+
+
+def test_the_search_type_facet_narrows_to_documents_of_that_kind(tab: tour.Tab) -> None:
+    tour.search(tab, tour.SEARCH_TERM)
+    everything = api(tab, f"/search/entities?q={tour.SEARCH_TERM}&limit=100")
+    kinds = {f["value"]: f["count"] for f in everything["facets"]["type"]}
+    assert len(kinds) >= 2 and sum(kinds.values()) == everything["total"], kinds
+    assert kinds == dict(Counter(d["format"] for d in everything["items"]))
+    facet = tab.page.locator(".facet-line[data-facet='type'] a")
+    assert facet.count() == len(kinds)
+    value = facet.last.get_attribute("data-value") or ""
+    assert f"({kinds[value]})" in (facet.last.text_content() or "")
+    tab.click_to(f".facet-line[data-facet='type'] a[data-value='{value}']", "search")
+    assert f"type={value}" in tab.page.url
+    narrowed = api(tab, f"/search/entities?q={tour.SEARCH_TERM}&type={value}&limit=100")
+    assert narrowed["total"] == kinds[value] < everything["total"]
+    shown = [li.get_attribute("data-type") for li in tab.page.locator("ol.results > li").all()]
+    assert shown and set(shown) == {value}
+    assert sorted(_results(tab)) == sorted(d["id"] for d in narrowed["items"][:20])
+    tab.click_to(".facet-line[data-facet='type'] a.active", "search")  # and off again
+    assert len(_results(tab)) == min(20, everything["total"])
+
+
+def _results(tab: tour.Tab) -> list[str]:
+    return [li.get_attribute("data-doc") or "" for li in tab.page.locator("ol.results > li").all()]
