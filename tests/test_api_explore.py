@@ -341,3 +341,16 @@ def test_search_phrases_want_their_words_in_order(
     quoted = '"' + " ".join(words) + '"'
     assert by_words(quoted) >= 1
     assert by_words(" ".join(words[::-1])) > by_words('"' + " ".join(words[::-1]) + '"')
+
+
+def test_search_type_facet_counts_each_kind_and_narrows_to_it(client: TestClient) -> None:
+    """A document's type is its kind as acquired (html, text, feed-item, row, pdf)."""
+    found = get(client, "/api/search/entities", q="Ghaani", limit=100)
+    kinds = {f["value"]: f["count"] for f in found["facets"]["type"]}
+    assert kinds and sum(kinds.values()) == found["total"]
+    for kind, n in kinds.items():
+        narrowed = get(client, "/api/search/entities", q="Ghaani", type=kind, limit=100)
+        assert narrowed["total"] == n and {d["format"] for d in narrowed["items"]} == {kind}
+    assert get(client, "/api/search/entities", q="Ghaani", type="pdf")["total"] == 0
+    plain = get(client, "/api/search", q="Ghaani")["items"]  # the words' own hits say it too
+    assert plain and all(d["format"] in kinds for d in plain)

@@ -139,6 +139,7 @@ def test_ftm_entities_read_back_with_followthemoney(built: tuple[Store, Built]) 
     assert schemata["Article"] == len(ARTICLES) and schemata["Event"] == len(EVENTS)
     assert schemata["Documentation"] == sum(len(e["claims"]) for e in EVENTS)
     assert schemata["Membership"] == 2 and schemata["Mention"] > 0
+    assert schemata["Employment"] == 1  # the pack position at the Quds Force (no relations)
     ids = {p.id for p in proxies}
     assert len(ids) == len(proxies)
     for proxy in proxies:  # every entity reference resolves inside the export

@@ -111,12 +111,16 @@ def search_with_entities(
     q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
     site: Annotated[str | None, Query(max_length=200)] = None,
     year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    type: Annotated[
+        str | None, Query(max_length=16, description="the document's kind: html, text, ...")
+    ] = None,
 ) -> dict[str, Any]:
     """Documents matching the words ("quoted phrases" word for word, in order), then those
     where an entity the words name is mentioned under another spelling. `entities`: the
     entities the query was read as; `spellings`: the other spellings that added documents,
-    with how many; `phrases`: the phrases required; `facets`: sites and years of all the hits;
-    `site` and `year` narrow them."""
+    with how many; `phrases`: the phrases required; `facets`: sites, years and types of all
+    the hits (a document's type: its kind as acquired, a web page, plain text, a feed item, a
+    table row, a PDF); `site`, `year` and `type` narrow them."""
     phrases = [" ".join(fold(p)) for p in _PHRASE.findall(q) if fold(p)]
     with store.read() as conn:
         _, hits = search_documents(conn, q, MAX_HITS, 0)
@@ -131,8 +135,9 @@ def search_with_entities(
         extra = [d for d in by_doc if d not in typed]
         docs: dict[str, dict[str, Any]] = {}
         if extra:
-            columns = (D.c.id, D.c.title, D.c.site, D.c.published, D.c.duplicate_of, D.c.text)
-            for row in conn.execute(select(*columns).where(D.c.id.in_(extra))).mappings():
+            columns = ("id", "title", "site", "published", "duplicate_of", "format", "text")
+            query = select(*(D.c[name] for name in columns)).where(D.c.id.in_(extra))
+            for row in conn.execute(query).mappings():
                 docs[row["id"]] = dict(row)
     wanted = fold(q)
     spellings: Counter[str] = Counter()
@@ -151,11 +156,14 @@ def search_with_entities(
     facets = {
         "site": _counted(h["site"] for h in every),
         "year": _counted((h["published"] or "")[:4] for h in every),
+        "type": _counted(h["format"] for h in every),
     }
     if site:
         every = [h for h in every if h["site"] == site]
     if year:
         every = [h for h in every if (h["published"] or "").startswith(year)]
+    if type:
+        every = [h for h in every if h["format"] == type]
     items = every[paging.offset : paging.offset + paging.limit]
     return {
         "query": q,

@@ -3,14 +3,16 @@
 Actors become Person / Organization / PublicBody / LegalEntity, places Address, documents
 Article, events Event (with `involved`, `organizer`, `addressEntity` and `proof`); the links
 between them are FtM's own interval schemata: Documentation (an event documented by a claim in
-an article), Mention (an entity named in an article) and Membership (affiliations). Entities
-are built and cleaned by the followthemoney library itself, so the output is what Aleph expects.
+an article), Mention (an entity named in an article), and, for positions and affiliations (the
+pack's and the reports', `sitrep.export.relations`), Occupancy of a Position, Employment and
+Membership, so Aleph draws a commander to his force. Entities are built and cleaned by the
+followthemoney library itself, so the output is what Aleph expects.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sitrep.errors import ConfigError
@@ -53,9 +55,22 @@ def _make(schema: str, kind: str, key: str) -> EntityProxy:
     return entity  # type: ignore[no-any-return]
 
 
+def schema_of(row: data.EntityRow) -> str:
+    """The FtM schema an entity is exported as."""
+    if str(row["type"]).lower() in data.PLACE_TYPES:
+        return PLACE_SCHEMA
+    return SCHEMA_OF_TYPE.get(row["type"], "LegalEntity")
+
+
+def is_organization(row: data.EntityRow) -> bool:
+    """Whether the entity can be an employer or a Membership's organisation in FtM (an
+    Organization or a PublicBody; a state, a LegalEntity, cannot)."""
+    return bool(_model().get(schema_of(row)).is_a(_model().get("Organization")))
+
+
 def entity_proxy(row: data.EntityRow) -> EntityProxy:
-    is_place = str(row["type"]).lower() in data.PLACE_TYPES
-    schema = PLACE_SCHEMA if is_place else SCHEMA_OF_TYPE.get(row["type"], "LegalEntity")
+    schema = schema_of(row)
+    is_place = schema == PLACE_SCHEMA
     proxy = _make(schema, "entity", row["id"])
     proxy.add("name", row["name"])
     proxy.add("country", row.get("country"), quiet=True)
@@ -83,19 +98,66 @@ def _position_text(position: Any) -> str:
 
 
 def membership_proxies(
-    row: data.EntityRow, known: dict[str, data.EntityRow]
+    row: data.EntityRow,
+    known: dict[str, data.EntityRow],
+    linked: Collection[tuple[str, str]] = (),
+    orgs: Mapping[str, str] | None = None,
 ) -> Iterator[EntityProxy]:
-    for link in (row.get("attributes") or {}).get("affiliations") or []:
-        org = link.get("org") if isinstance(link, dict) else None
-        if org not in known:
-            continue
+    """The entity's own affiliations (member of, part of, under: Membership) and, for a
+    person, positions (Employment) as its attributes record them (the pack's), with an
+    organisation the store holds, named by id or pack id (`orgs`: `org_index`). Only where
+    no relation already links the two (`linked`: subject and object ids), so a link the
+    relations export is not written twice; these are a store's without relations."""
+    from sitrep.corroborate.relations import PACK_RELATIONS
+
+    orgs = org_index(known) if orgs is None else orgs
+    attributes = row.get("attributes") or {}
+
+    def organisation(link: Any) -> str | None:
+        org = orgs.get(str(link.get("org"))) if isinstance(link, dict) else None
+        if org is None or (row["id"], org) in linked or not is_organization(known[org]):
+            return None
+        return org
+
+    for link in attributes.get("affiliations") or []:
+        kind = PACK_RELATIONS.get(str(link.get("relation")), ("", False))[0]
+        if kind not in ("member-of", "under") or (org := organisation(link)) is None:
+            continue  # an alliance or a rivalry is no membership
         proxy = _make("Membership", "membership", f"{row['id']}|{org}")
         proxy.add("member", ftm_id("entity", row["id"]))
         proxy.add("organization", ftm_id("entity", org))
         proxy.add("role", link.get("relation"), quiet=True)
-        proxy.add("startDate", link.get("start"), quiet=True)
-        proxy.add("endDate", link.get("end"), quiet=True)
+        _pack_interval(proxy, link)
         yield proxy
+    if schema_of(row) != "Person":
+        return
+    for position in attributes.get("positions") or []:
+        if (org := organisation(position)) is None:
+            continue
+        title = position.get("title") or "position"
+        proxy = _make("Employment", "employment", f"{row['id']}|{org}|{title}")
+        proxy.add("employee", ftm_id("entity", row["id"]))
+        proxy.add("employer", ftm_id("entity", org))
+        proxy.add("role", title)
+        _pack_interval(proxy, position)
+        yield proxy
+
+
+def _pack_interval(proxy: EntityProxy, link: Mapping[str, Any]) -> None:
+    proxy.add("startDate", link.get("start"), quiet=True)
+    proxy.add("endDate", link.get("end"), quiet=True)
+    proxy.add("publisher", link.get("source"), quiet=True)
+    proxy.add("summary", "the domain pack")
+
+
+def org_index(known: Mapping[str, data.EntityRow]) -> dict[str, str]:
+    """Entity ids by the ids a pack's attributes name organisations with: their own, and
+    their pack id (a pack actor's entity is `pk_<pack id>`)."""
+    index = {entity_id: entity_id for entity_id in known}
+    for entity_id, row in known.items():
+        if row.get("pack_id"):
+            index.setdefault(str(row["pack_id"]), entity_id)
+    return index
 
 
 def document_proxy(row: dict[str, Any]) -> EntityProxy:
@@ -161,11 +223,20 @@ def mention_proxy(mention: dict[str, Any], known: dict[str, data.EntityRow]) -> 
 
 
 def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityProxy]:
+    from sitrep.export.relations import AFFILIATIONS, POSITIONS, relation_proxies
+    from sitrep.read.relations import relations_of
+
     with store.read() as conn:
         known = data.entities(conn)
+        rels = relations_of(conn)
+        kinds = POSITIONS + AFFILIATIONS
+        linked = {
+            (r["subject_entity_id"], r["object_entity_id"]) for r in rels if r["type"] in kinds
+        }
+        orgs = org_index(known)
         for row in known.values():
             yield entity_proxy(row)
-            yield from membership_proxies(row, known)
+            yield from membership_proxies(row, known, linked, orgs)
         for document in data.documents(conn, with_text=bool(options.get("text", True))):
             yield document_proxy(document)
         claims = data.claims_by_event(conn)
@@ -174,9 +245,7 @@ def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityPro
         for mention in data.entity_mentions(conn):
             if mention["entity_id"] in known:
                 yield mention_proxy(mention, known)
-        from sitrep.export.relations import relation_proxies
-
-        yield from relation_proxies(conn, known)
+        yield from relation_proxies(conn, known, rels)
 
 
 class FtmExporter:

@@ -4,10 +4,15 @@
 - GEXF / GraphML: an edge per relation beside the co-occurrence edges, labelled with its type,
   directed, with its dates, status, sources and first evidence sentence (`add_gexf_relations`,
   `add_graphml_relations`); an end not yet a node (a place) is added as one;
-- FollowTheMoney: a position held as Occupancy of a Position, membership as Membership, other
-  links as UnknownLink, each with the articles that state it as proof (`relation_proxies`).
-  The pack's own affiliations are already Membership entities of the entity export, so only
-  relations the reports state are exported here.
+- FollowTheMoney (`relation_proxies`): a position a person holds as Occupancy of a Position,
+  and, at an organisation, as Employment (employee, employer, role: the title) too, so Aleph
+  draws the person to the organisation; an affiliation (member of, under) as Membership; other
+  links as UnknownLink; each with its dates, status and the articles that state it as proof.
+  Positions and affiliations are exported from the domain pack as well as from the reports
+  (the pack's have no proof and say "the domain pack"); other links only where reports state
+  them. FtM's ranges are kept: an employer, a Membership's organisation and a Position's
+  organisation are Organizations (a state is a LegalEntity: a President of Iran is an
+  Occupancy of a Position in that country, not an Employment; "under a state" an UnknownLink).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 
 from sitrep.export import data
+from sitrep.read.records import Relation
 from sitrep.read.relations import relations_of
 
 if TYPE_CHECKING:
@@ -148,41 +154,74 @@ def add_graphml_relations(
             ET.SubElement(edge, "data", {"key": key}).text = value
 
 
-def relation_proxies(conn: Connection, known: dict[str, data.EntityRow]) -> Iterator[EntityProxy]:
-    """FtM entities for the relations the reports state."""
-    from sitrep.export.ftm import _make, ftm_id
+POSITIONS = ("holds-position", "commands")
+AFFILIATIONS = ("member-of", "under")
 
-    for rel in relations_of(conn):
-        if "reports" not in rel["sources"]:
-            continue
+
+def relation_proxies(
+    conn: Connection, known: dict[str, data.EntityRow], rels: list[Relation] | None = None
+) -> Iterator[EntityProxy]:
+    """FtM entities for the relations (`rels`, when already read): every position and
+    affiliation, other links the reports state."""
+    from sitrep.export.ftm import PLACE_SCHEMA, _make, ftm_id, is_organization, schema_of
+
+    posts: set[str] = set()  # a Position held by several people is written once
+    for rel in relations_of(conn) if rels is None else rels:
         subject, obj = rel["subject"]["entity_id"], rel["object"]["entity_id"]
         if subject not in known or obj not in known:
             continue
         kind = rel["type"]
+        if kind not in POSITIONS + AFFILIATIONS and "reports" not in rel["sources"]:
+            continue
         person = known[subject]["type"] == "person"
-        if kind in ("holds-position", "commands") and person and rel["title"]:
-            post = _make("Position", "position", f"{obj}|{rel['title']}")
-            post.add("name", f"{rel['title']}, {known[obj]['name']}")
-            post.add("organization", ftm_id("entity", obj))
-            yield post
-            proxy = _make("Occupancy", "relation", rel["id"])
-            proxy.add("holder", ftm_id("entity", subject))
-            proxy.add("post", post.id)
-        elif kind in ("member-of", "under"):
-            proxy = _make("Membership", "relation", rel["id"])
-            proxy.add("member", ftm_id("entity", subject))
-            proxy.add("organization", ftm_id("entity", obj))
-            proxy.add("role", kind)
-        else:
-            proxy = _make("UnknownLink", "relation", rel["id"])
-            proxy.add("subject", ftm_id("entity", subject))
-            proxy.add("object", ftm_id("entity", obj))
-            proxy.add("role", kind if not rel["title"] else f"{kind}: {rel['title']}")
-        proxy.add("startDate", rel["time_start"], quiet=True)
-        proxy.add("endDate", rel["time_end"], quiet=True)
-        proxy.add("status", f"{rel['status']}{' (ended)' if rel['ended'] else ''}", quiet=True)
-        proxy.add("summary", _evidence(rel), quiet=True)
-        docs = [c["document_id"] for c in rel["claims"] if c["document_id"]]
-        proxy.add("proof", [ftm_id("document", d) for d in docs], quiet=True)
-        proxy.add("publisher", [c["outlet"] for c in rel["claims"] if c["outlet"]], quiet=True)
-        yield proxy
+        organization = is_organization(known[obj])
+        links: list[EntityProxy] = []
+        if kind in POSITIONS and person:
+            if rel["title"]:
+                post = _make("Position", "position", f"{obj}|{rel['title']}")
+                post.add("name", f"{rel['title']}, {known[obj]['name']}")
+                if organization:
+                    post.add("organization", ftm_id("entity", obj))
+                else:
+                    post.add("country", known[obj].get("country"), quiet=True)
+                if post.id not in posts:
+                    posts.add(str(post.id))
+                    yield post
+                occupancy = _make("Occupancy", "relation", rel["id"])
+                occupancy.add("holder", ftm_id("entity", subject))
+                occupancy.add("post", post.id)
+                links.append(occupancy)
+            if organization:
+                employment = _make("Employment", "employment", rel["id"])
+                employment.add("employee", ftm_id("entity", subject))
+                employment.add("employer", ftm_id("entity", obj))
+                employment.add("role", rel["title"] or kind)
+                links.append(employment)
+        elif kind in AFFILIATIONS and organization and schema_of(known[subject]) != PLACE_SCHEMA:
+            membership = _make("Membership", "relation", rel["id"])
+            membership.add("member", ftm_id("entity", subject))
+            membership.add("organization", ftm_id("entity", obj))
+            membership.add("role", kind)
+            links.append(membership)
+        if not links:
+            link = _make("UnknownLink", "relation", rel["id"])
+            link.add("subject", ftm_id("entity", subject))
+            link.add("object", ftm_id("entity", obj))
+            link.add("role", kind if not rel["title"] else f"{kind}: {rel['title']}")
+            links.append(link)
+        for proxy in links:
+            _interval(proxy, rel)
+            yield proxy
+
+
+def _interval(proxy: EntityProxy, rel: Relation) -> None:
+    """A link's dates, status, evidence and the articles (and outlets) that state it."""
+    from sitrep.export.ftm import ftm_id
+
+    proxy.add("startDate", rel["time_start"], quiet=True)
+    proxy.add("endDate", rel["time_end"], quiet=True)
+    proxy.add("status", f"{rel['status']}{' (ended)' if rel['ended'] else ''}", quiet=True)
+    proxy.add("summary", _evidence(rel), quiet=True)
+    docs = [c["document_id"] for c in rel["claims"] if c["document_id"]]
+    proxy.add("proof", [ftm_id("document", d) for d in docs], quiet=True)
+    proxy.add("publisher", [c["outlet"] for c in rel["claims"] if c["outlet"]], quiet=True)

@@ -11,11 +11,13 @@ from sitrep.read.events import event_mentions, get_event
 from sitrep.read.judgements import judgements_about
 from sitrep.read.records import (
     ClaimRecord,
+    DossierRelation,
     EntityBrief,
     EventDetail,
+    EventParticipant,
     ListedClaim,
-    TypedParticipant,
 )
+from sitrep.read.relations import dossier_relations
 
 
 def claims_filtered(
@@ -49,14 +51,28 @@ def entity_brief(conn: Connection, entity_id: str | None) -> EntityBrief | None:
     return record(row, EntityBrief) if row else None
 
 
+def positions_held(conn: Connection, entity_id: str) -> list[DossierRelation]:
+    """The positions an entity holds, as its dossier lists them (the dossier's positions
+    section also has those held *in* an organisation, which are its people's, not its own)."""
+    positions = dossier_relations(conn, entity_id)["positions"]
+    return [p for p in positions if p["direction"] == "outgoing"]
+
+
 def event_with_claims(conn: Connection, event_id: str) -> EventDetail:
-    """One event: its row, participants with their entity's type, the place entity, its
-    event mentions, every claim (outlet, chain, stance, sentence) and the judgements on it."""
+    """One event: its row, participants with their entity's type and the positions it holds,
+    the place entity, its event mentions, every claim (outlet, chain, stance, sentence) and
+    the judgements on it."""
     event = get_event(conn, event_id)
-    participants: list[TypedParticipant] = []
+    participants: list[EventParticipant] = []
     for p in event["participants"] or []:
         brief = entity_brief(conn, p.get("entity_id"))
-        participants.append({**p, "entity_type": brief["type"] if brief else None})
+        participants.append(
+            {
+                **p,
+                "entity_type": brief["type"] if brief else None,
+                "positions": positions_held(conn, brief["id"]) if brief else [],
+            }
+        )
     detail = {
         **event,
         "participants": participants,

@@ -234,6 +234,7 @@ class SearchHit(TypedDict):
     site: str | None
     published: str | None
     duplicate_of: str | None
+    format: str  # the document's kind as acquired: html, text, pdf, row, feed-item
     snippet: list[Segment]
 
 
@@ -266,17 +267,6 @@ class ListedClaim(ClaimRecord):
 
     summary: str | None
     status: str | None
-
-
-class EventDetail(_EventFields):
-    """One event with everything behind it: typed participants, the place entity, its
-    mentions, every claim and the decisions about it."""
-
-    participants: list[TypedParticipant]
-    place_entity: EntityBrief | None
-    mentions: list[EventMentionRow]
-    claims: list[ClaimRecord]
-    judgements: list[JudgementRow]
 
 
 # -- entities and the dossier ----------------------------------------------------------------
@@ -453,6 +443,25 @@ class DossierRelation(TypedDict):
     claims: list[RelationClaim]
 
 
+class EventParticipant(TypedParticipant):
+    """A participant with the positions its entity holds: the positions section of its
+    dossier, the ones it holds itself (title, organisation, dates, pack or learned)."""
+
+    positions: list[DossierRelation]
+
+
+# (defined after the relations: a participant carries its positions)
+class EventDetail(_EventFields):
+    """One event with everything behind it: typed participants with their positions, the
+    place entity, its mentions, every claim and the decisions about it."""
+
+    participants: list[EventParticipant]
+    place_entity: EntityBrief | None
+    mentions: list[EventMentionRow]
+    claims: list[ClaimRecord]
+    judgements: list[JudgementRow]
+
+
 class PairRelation(TypedDict):
     """A typed relation on a network edge; `subject` says its direction."""
 
@@ -562,5 +571,5 @@ class EventFeatures(TypedDict):
 # JSON a stage wrote may carry keys beyond those typed here: the API passes them through (as it
 # does for every record inside its own models) rather than dropping them. A plain dict, so this
 # module needs no pydantic (the CLI reads records without loading it).
-for _open in (ChainLink, Participant, TypedParticipant):
+for _open in (ChainLink, Participant, TypedParticipant, EventParticipant):
     setattr(_open, "__pydantic_config__", {"extra": "allow"})  # noqa: B010 (a TypedDict: no attributes for mypy)

@@ -37,7 +37,7 @@ def segments(snippet: str) -> list[Segment]:
 
 _SQLITE_COUNT = "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q"
 _SQLITE_PAGE = (
-    "SELECT f.document_id AS id, d.title, d.site, d.published, d.duplicate_of, "
+    "SELECT f.document_id AS id, d.title, d.site, d.published, d.duplicate_of, d.format, "
     "snippet(documents_fts, 2, :a, :b, '…', 24) AS snippet "
     "FROM documents_fts AS f JOIN documents AS d ON d.id = f.document_id "
     "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts, 0.0, 4.0, 1.0), d.id "
@@ -48,7 +48,7 @@ _PG_MATCH = (
 )
 _PG_COUNT = f"SELECT count(*) FROM documents WHERE {_PG_MATCH}"
 _PG_PAGE = (
-    "SELECT id, title, site, published, duplicate_of, "
+    "SELECT id, title, site, published, duplicate_of, format, "
     "ts_headline('simple', text, plainto_tsquery('simple', :q), "
     "'StartSel=' || :a || ', StopSel=' || :b || ', MaxWords=30, MinWords=10') AS snippet "
     f"FROM documents WHERE {_PG_MATCH} "

@@ -1,7 +1,7 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
 import { canEdit, Claim, EventDetail, ExplorerPage, get, post, Schemas } from "../api";
 import { actionForm, editorOnly, reasonInput, undoButton } from "../actions";
-import { docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
+import { Child, docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
@@ -92,6 +92,24 @@ function evidence(mentions: Schemas["EvidenceMention"][]): HTMLElement {
   }));
 }
 
+/** The positions a participant holds (its dossier's): title, organisation linked to its
+ * dossier, dates, and where it is known from: the domain pack, reports (the first report's
+ * sentence linked), or both. */
+function positionsHeld(positions: Schemas["DossierRelation"][]): Child {
+  if (!positions.length) return null;
+  return h("ul", { class: "positions" }, ...positions.map((p) => {
+    const when = p.time_start || p.time_end ? ` (${p.time_start ?? "?"} – ${p.time_end ?? (p.ended ? "ended" : "now")})` : "";
+    const report = p.claims.find((c) => c.source === "report" && c.document_id);
+    const source = p.from_pack && p.learned ? "the domain pack and reports" : p.from_pack ? "the domain pack" : "reports";
+    return h("li", { class: "position", "data-relation": p.id, "data-source": p.learned ? (p.from_pack ? "both" : "learned") : "pack" },
+      h("strong", {}, p.title ?? p.type), ", ", entityLink(p.other.entity_id, p.other.name ?? p.other.entity_id),
+      h("span", { class: "muted" }, when), h("span", { class: "muted source" }, ` — ${source}`),
+      report?.document_id ? h("span", {}, ": ", report.start != null
+        ? spanLink(report.document_id, report.start, report.end, `${p.type}: the sentence that states it`, report.document_title ?? "a report")
+        : docLink(report.document_id, report.document_title)) : "");
+  }));
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
   const [e, found] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
     get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`)]);
@@ -107,7 +125,8 @@ export async function renderEvent(main: HTMLElement, id: string) {
       h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved"),
       h("dt", {}, "Where"), h("dd", {}, place ? [entityLink(place.id, place.name, place.type), ` (${place.precision ?? "?"} precision) `,
         h("a", { href: "#/map" }, "map")] : "unknown"),
-      h("dt", {}, "Who"), h("dd", {}, h("ul", {}, ...e.participants.map((p) => h("li", {}, `${p.role}: `, entityLink(p.entity_id, String(p.name ?? p.text ?? "?"), p.entity_type))))),
+      h("dt", {}, "Who"), h("dd", {}, h("ul", {}, ...e.participants.map((p) => h("li", {}, `${p.role}: `, entityLink(p.entity_id, String(p.name ?? p.text ?? "?"), p.entity_type),
+        positionsHeld(p.positions))))),
       h("dt", {}, "Independent origins"), h("dd", { "data-origins": e.n_origins }, `${e.n_origins} of ${e.n_claims} claims`,
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),

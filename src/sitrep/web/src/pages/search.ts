@@ -3,6 +3,11 @@ import { docLink, empty, entityLink, h, section } from "../dom";
 
 const PAGE = 20;
 
+// A document's type: its kind as acquired (`format`), in words.
+const DOCUMENT_TYPES: Record<string, string> = {
+  html: "web page", text: "plain text", "feed-item": "feed item", row: "table row", pdf: "PDF",
+};
+
 function snippet(parts: Schemas["Segment"][]) {
   return h("p", { class: "snippet" }, ...parts.map((p) => (p.match ? h("mark", {}, p.text) : p.text)));
 }
@@ -30,11 +35,11 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
       pager(docs.total, offset, (o) => `#/search?offset=${o}`)));
     return;
   }
-  const site = params.get("site") ?? "", year = params.get("year") ?? "";
+  const site = params.get("site") ?? "", year = params.get("year") ?? "", type = params.get("type") ?? "";
   const here = (extra: Record<string, string | number>) =>
-    `#/search${query({ q, site, year, ...extra })}`;
+    `#/search${query({ q, site, year, type, ...extra })}`;
   const [hits, ents] = await Promise.all([
-    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, limit: PAGE, offset }),
+    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, type, limit: PAGE, offset }),
     get<Schemas["EntityPage"]>("/entities", { q, limit: 10 }),
   ]);
   if (ents.items.length) {
@@ -48,17 +53,19 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
         ...hits.spellings.flatMap((s, i) => [i ? ", " : "", h("q", { class: "spelling" }, s.text), ` (${s.documents})`])]
         : ": no other spelling adds a document."));
   }
-  const facet = (key: "site" | "year", title: string) => hits.facets[key].length > 1 || params.get(key)
-    ? h("p", { class: "facet-line", "data-facet": key }, `${title}: `, ...hits.facets[key].slice(0, 10).flatMap((f, i) => [i ? " · " : "",
-      h("a", { href: here({ [key]: params.get(key) === f.value ? "" : f.value }), class: params.get(key) === f.value ? "active" : null }, `${f.value} (${f.count})`)]))
+  const facet = (key: "site" | "year" | "type", title: string, label = (v: string) => v) => hits.facets[key]?.length > 1 || params.get(key)
+    ? h("p", { class: "facet-line", "data-facet": key }, `${title}: `, ...(hits.facets[key] ?? []).slice(0, 10).flatMap((f, i) => [i ? " · " : "",
+      h("a", { href: here({ [key]: params.get(key) === f.value ? "" : f.value }), class: params.get(key) === f.value ? "active" : null,
+        "data-value": f.value }, `${label(f.value)} (${f.count})`)]))
     : null;
   const list = hits.items.length
     ? h("ol", { class: "results", "data-count": hits.total },
-        ...hits.items.map((d) => h("li", { "data-doc": d.id, "data-via": d.via ? "entity" : "words" }, h("div", {}, docLink(d.id, d.title),
-          h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? ""}`),
+        ...hits.items.map((d) => h("li", { "data-doc": d.id, "data-via": d.via ? "entity" : "words", "data-type": d.format }, h("div", {}, docLink(d.id, d.title),
+          h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? ""} · ${DOCUMENT_TYPES[d.format] ?? d.format}`),
           d.via ? h("span", { class: "badge" }, `as “${d.via.join("”, “")}”`) : null), snippet(d.snippet))))
     : empty("No documents match.");
-  main.append(section(`Documents matching “${q}” (${hits.total})`, facet("site", "Outlet"), facet("year", "Year"), list,
+  main.append(section(`Documents matching “${q}” (${hits.total})`, facet("site", "Outlet"), facet("year", "Year"),
+    facet("type", "Type", (v) => DOCUMENT_TYPES[v] ?? v), list,
     pager(hits.total, offset, (o) => here({ offset: o }))));
 }
 
