@@ -69,14 +69,21 @@ def share_places(mentions: Sequence[EventMention]) -> list[EventMention]:
     """`mentions` with placeless ones placed where the document puts their participant's events
     of that type, when that is one place."""
     usual = _usual_places(mentions)
+    # Each mention's place and keys once: a long text has thousands of mentions.
+    places = [_place(m) for m in mentions]
+    keys = [_keys(m) for m in mentions]
     out = []
-    for m in mentions:
-        found = {usual[(m.type, k)] for k in _keys(m) if (m.type, k) in usual}
+    for m, m_keys in zip(mentions, keys, strict=True):
+        found = {usual[(m.type, k)] for k in m_keys if (m.type, k) in usual}
         if m.place is not None or m.modality is not None or len(found) != 1:
             out.append(m)
             continue
         place = found.pop()
-        donors = [d for d in mentions if _place(d) == place and _keys(d) & _keys(m)]
+        donors = [
+            d
+            for d, d_place, d_keys in zip(mentions, places, keys, strict=True)
+            if d_place == place and d_keys & m_keys
+        ]
         donor = min(donors, key=lambda d: abs(d.sentence - m.sentence))
         out.append(replace(m, place=donor.place))
     return out
