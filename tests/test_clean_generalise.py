@@ -18,6 +18,8 @@ from sitrep.records import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "web-extraction-en"
 HELD_OUT_TEXT_F1_FLOOR = 0.87  # plain-text cleaner, flattened held-out pages
+ALL_PAGES_TEXT_F1_FLOOR = 0.92  # the same on all 142 pages (112 of them fitted on)
+COMMENT_RECALL_ON_PAGE_FLOOR = 0.75  # plain-text cleaner, comments the saved pages hold
 
 PROSE = (
     "Officials from both governments met on Sunday to discuss the security of the border "
@@ -157,6 +159,42 @@ def test_no_flattened_page_has_a_body_smaller_than_unstructured_comments(data_di
         comment_words = sum(len(c.text.split()) for c in result.comments)
         if comment_words > len(result.text.split()):
             assert is_structured(list(result.comments)), page["file"]
+
+
+def test_no_page_trafilatura_extracts_is_rejected(data_dir: Path) -> None:
+    """Issue 17's "nothing usable rejected": every page trafilatura gets text from is cleaned,
+    as HTML and flattened to text."""
+    import trafilatura
+
+    from sitrep.clean.evaluate import load_page
+    from sitrep.clean.flatten import flatten_html
+    from sitrep.errors import InputRejected
+
+    gold = json.loads((data_dir / "evaldata-en.json").read_text())
+    extracted, rejected = 0, []
+    for page in gold.values():
+        html = load_page(data_dir / "pages", page["file"])
+        if html is None or not (trafilatura.extract(html) or "").strip():
+            continue
+        extracted += 1
+        for content, fmt in ((html, "html"), (flatten_html(html).encode(), "text")):
+            try:
+                clean_document(RawDocument(content, origin=page["file"], format=fmt))  # type: ignore[arg-type]
+            except InputRejected:
+                rejected.append(f"{page['file']} ({fmt})")
+    assert extracted > 100
+    assert rejected == []
+
+
+def test_all_pages_report(data_dir: Path) -> None:
+    report = evaluate_clean(data_dir)
+    rows = {str(r["system"]): r for r in report.rows()}
+    # Measured 0.930 (HTML) against trafilatura's 0.926, and 27 of the 34 comment snippets the
+    # saved pages hold (0.794; docs/quality.md): issue 17 asks for HTML >= trafilatura and
+    # comment recall >= 0.60.
+    assert float(rows["html"]["f1"]) >= float(rows["html-baseline"]["f1"])  # type: ignore[arg-type]
+    assert float(rows["text"]["comment_recall_on_page"]) >= COMMENT_RECALL_ON_PAGE_FLOOR  # type: ignore[arg-type]
+    assert float(rows["text"]["f1"]) >= ALL_PAGES_TEXT_F1_FLOOR  # type: ignore[arg-type]
 
 
 def test_held_out_report(data_dir: Path) -> None:
