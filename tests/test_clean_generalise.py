@@ -17,7 +17,7 @@ from sitrep.clean.textscrape.linemodel import MODEL_FILE, model_from_json, shipp
 from sitrep.records import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "web-extraction-en"
-HELD_OUT_TEXT_F1_FLOOR = 0.87  # plain-text cleaner, flattened held-out pages
+HELD_OUT_TEXT_F1_FLOOR = 0.885  # plain-text cleaner, flattened held-out pages
 ALL_PAGES_TEXT_F1_FLOOR = 0.92  # the same on all 142 pages (112 of them fitted on)
 COMMENT_RECALL_ON_PAGE_FLOOR = 0.75  # plain-text cleaner, comments the saved pages hold
 
@@ -81,6 +81,17 @@ def test_structured_thread_stays_comments() -> None:
     result = clean_scrape(page)
     assert [c.author for c in result.comments] == ["marta_k", "sam_r", "ali_r"]
     assert len(result.text.split()) > sum(len(c.text.split()) for c in result.comments)
+
+
+def test_a_dateline_is_not_a_commenter() -> None:
+    # Teasers for other stories under the article's reply form, each over a "Posted on DATE"
+    # line: the dateline's label is no reader's name, so they are no thread by "Posted".
+    teasers = "Leave a Reply\nYour email address will not be published.\nRELATED NEWS\n"
+    for day, story in ((20, "Port traffic rises"), (21, "New housing plan"), (22, "Fuel prices")):
+        teasers += f"Posted on April {day}, 2022\n{story}\nShare\n{MORE[day % 5]}\n\n"
+    result = clean_scrape(_page([PROSE, *MORE[:3]], footer=[teasers]))
+    assert all(c.author != "Posted" for c in result.comments)
+    assert PROSE in result.text
 
 
 def test_one_line_article_that_mentions_cookies_is_an_article() -> None:
@@ -203,7 +214,7 @@ def test_held_out_report(data_dir: Path) -> None:
     rows = {str(r["system"]): r for r in report.rows()}
     text, keep_all = rows["text"], rows["text-baseline"]
     assert float(text["f1"]) > float(keep_all["f1"])  # type: ignore[arg-type]
-    # Pinned a little under the measured 0.888 (docs/quality.md); only ever raised.
+    # Pinned a little under the measured 0.895 (docs/quality.md); only ever raised.
     assert float(text["f1"]) >= HELD_OUT_TEXT_F1_FLOOR  # type: ignore[arg-type]
     assert float(rows["html"]["f1"]) >= float(rows["html-baseline"]["f1"])  # type: ignore[arg-type]
     assert shipped_model().threshold > 0
