@@ -17,7 +17,9 @@ from sitrep.clean.textscrape.linemodel import MODEL_FILE, model_from_json, shipp
 from sitrep.records import RawDocument
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "web-extraction-en"
-HELD_OUT_TEXT_F1_FLOOR = 0.87  # plain-text cleaner, flattened held-out pages
+HELD_OUT_TEXT_F1_FLOOR = 0.885  # plain-text cleaner, flattened held-out pages
+ALL_PAGES_TEXT_F1_FLOOR = 0.92  # the same on all 142 pages (112 of them fitted on)
+COMMENT_RECALL_ON_PAGE_FLOOR = 0.75  # plain-text cleaner, comments the saved pages hold
 
 PROSE = (
     "Officials from both governments met on Sunday to discuss the security of the border "
@@ -79,6 +81,17 @@ def test_structured_thread_stays_comments() -> None:
     result = clean_scrape(page)
     assert [c.author for c in result.comments] == ["marta_k", "sam_r", "ali_r"]
     assert len(result.text.split()) > sum(len(c.text.split()) for c in result.comments)
+
+
+def test_a_dateline_is_not_a_commenter() -> None:
+    # Teasers for other stories under the article's reply form, each over a "Posted on DATE"
+    # line: the dateline's label is no reader's name, so they are no thread by "Posted".
+    teasers = "Leave a Reply\nYour email address will not be published.\nRELATED NEWS\n"
+    for day, story in ((20, "Port traffic rises"), (21, "New housing plan"), (22, "Fuel prices")):
+        teasers += f"Posted on April {day}, 2022\n{story}\nShare\n{MORE[day % 5]}\n\n"
+    result = clean_scrape(_page([PROSE, *MORE[:3]], footer=[teasers]))
+    assert all(c.author != "Posted" for c in result.comments)
+    assert PROSE in result.text
 
 
 def test_one_line_article_that_mentions_cookies_is_an_article() -> None:
@@ -159,13 +172,49 @@ def test_no_flattened_page_has_a_body_smaller_than_unstructured_comments(data_di
             assert is_structured(list(result.comments)), page["file"]
 
 
+def test_no_page_trafilatura_extracts_is_rejected(data_dir: Path) -> None:
+    """Issue 17's "nothing usable rejected": every page trafilatura gets text from is cleaned,
+    as HTML and flattened to text."""
+    import trafilatura
+
+    from sitrep.clean.evaluate import load_page
+    from sitrep.clean.flatten import flatten_html
+    from sitrep.errors import InputRejected
+
+    gold = json.loads((data_dir / "evaldata-en.json").read_text())
+    extracted, rejected = 0, []
+    for page in gold.values():
+        html = load_page(data_dir / "pages", page["file"])
+        if html is None or not (trafilatura.extract(html) or "").strip():
+            continue
+        extracted += 1
+        for content, fmt in ((html, "html"), (flatten_html(html).encode(), "text")):
+            try:
+                clean_document(RawDocument(content, origin=page["file"], format=fmt))  # type: ignore[arg-type]
+            except InputRejected:
+                rejected.append(f"{page['file']} ({fmt})")
+    assert extracted > 100
+    assert rejected == []
+
+
+def test_all_pages_report(data_dir: Path) -> None:
+    report = evaluate_clean(data_dir)
+    rows = {str(r["system"]): r for r in report.rows()}
+    # Measured 0.930 (HTML) against trafilatura's 0.926, and 27 of the 34 comment snippets the
+    # saved pages hold (0.794; docs/quality.md): issue 17 asks for HTML >= trafilatura and
+    # comment recall >= 0.60.
+    assert float(rows["html"]["f1"]) >= float(rows["html-baseline"]["f1"])  # type: ignore[arg-type]
+    assert float(rows["text"]["comment_recall_on_page"]) >= COMMENT_RECALL_ON_PAGE_FLOOR  # type: ignore[arg-type]
+    assert float(rows["text"]["f1"]) >= ALL_PAGES_TEXT_F1_FLOOR  # type: ignore[arg-type]
+
+
 def test_held_out_report(data_dir: Path) -> None:
     report = evaluate_clean(data_dir, split="held-out")
     assert 20 < report.pages < 60
     rows = {str(r["system"]): r for r in report.rows()}
     text, keep_all = rows["text"], rows["text-baseline"]
     assert float(text["f1"]) > float(keep_all["f1"])  # type: ignore[arg-type]
-    # Pinned a little under the measured 0.888 (docs/quality.md); only ever raised.
+    # Pinned a little under the measured 0.895 (docs/quality.md); only ever raised.
     assert float(text["f1"]) >= HELD_OUT_TEXT_F1_FLOOR  # type: ignore[arg-type]
     assert float(rows["html"]["f1"]) >= float(rows["html-baseline"]["f1"])  # type: ignore[arg-type]
     assert shipped_model().threshold > 0

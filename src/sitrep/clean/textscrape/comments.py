@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from sitrep.clean.dates import DATE_RE, parse_date_line
 from sitrep.clean.textscrape.lines import Line
+from sitrep.clean.textscrape.meta import is_date_label
 from sitrep.clean.textscrape.patterns import line_kind
 from sitrep.records import Comment, FoundDate
 
@@ -63,6 +64,8 @@ def _stamped_author(text: str) -> tuple[str, str] | None:
     for match in DATE_RE.finditer(text):
         name = _STAMP_SEPARATOR.sub("", text[: match.start()])
         stamp = text[match.start() :]
+        if is_date_label(name):
+            return None  # "Posted on April 22, 2022": the page's dateline, no commenter
         if name and parse_date_line(stamp) and _looks_like_name(Line(0, name, 0, 0)):
             return name, stamp
     return None

@@ -84,8 +84,11 @@ def web_pages(data_dir: Path, split: str) -> list[FitPage]:
         if html is None:
             continue
         flat = flatten_html(html)
-        kept = _norm(trafilatura.extract(html, include_comments=False) or "")
-        kept_lines = {_norm(t) for t in (trafilatura.extract(html) or "").split("\n")}
+        # Without its comments: trafilatura appends them to its text by default, and a reader's
+        # comment is not article.
+        extracted = trafilatura.extract(html, include_comments=False) or ""
+        kept = _norm(extracted)
+        kept_lines = {_norm(t) for t in extracted.split("\n")}
         label_of: dict[int, tuple[float, float]] = {}
         for line in read_page(flat).labels.lines:
             strong = _snippet_label(line.text, page)

@@ -50,6 +50,13 @@ class Meta:
         return self.timed or self.labelled or self.author is not None
 
 
+def is_date_label(text: str) -> bool:
+    """A dateline's label on its own ("Posted", "Published on", "Last updated"): what stands
+    before a date in "Posted on April 22, 2022", never a person's name."""
+    label = _LABEL.fullmatch(text.strip(" :,-–—"))
+    return label is not None and not label["rest"]
+
+
 def read_meta(text: str) -> Meta | None:
     """The metadata a whole line holds, or None when some part of it is not metadata."""
     meta = Meta()
