@@ -14,7 +14,14 @@ from sitrep.extract.relations import extract_relations
 from sitrep.extract.relboost import fit_sparse_ensemble
 from sitrep.extract.relcand import NUMERIC, candidates, mentions
 from sitrep.extract.relcues import load_relation_cues
-from sitrep.extract.relmodel import HOW, PHRASE, learned_relations, load_relation_model
+from sitrep.extract.relmodel import (
+    HOW,
+    PHRASE,
+    choose,
+    learned_relations,
+    load_relation_model,
+    named,
+)
 from sitrep.extract.spans import entity_index
 
 NLP = spacy.blank("en")
@@ -118,26 +125,77 @@ def _forces() -> Doc:
     )
 
 
+def _met() -> Doc:
+    # "Carter met Abadi in Baghdad."
+    return _doc(
+        [
+            ("Carter", "PROPN", "nsubj", 1),
+            ("met", "VERB", "ROOT", 1),
+            ("Abadi", "PROPN", "obj", 1),
+            ("in", "ADP", "case", 4),
+            ("Baghdad", "PROPN", "obl", 1),
+            (".", "PUNCT", "punct", 1),
+        ],
+        ["B-PERSON", "O", "B-PERSON", "O", "B-LOC", "O"],
+    )
+
+
 def test_the_shipped_model_finds_presence_in_a_clear_sentence() -> None:
     model = load_relation_model()
     assert model is not None, "src/sitrep/extract/relmodel.json is missing: run relfit"
+    doc = _met()
+    found = learned_relations(next(iter(doc.sents)), entity_index(doc), load_relation_cues(), model)
+    assert {(f.type, f.subject.text, f.object.text) for f in found} >= {
+        ("present-in", "Carter", "Baghdad"),
+        ("present-in", "Abadi", "Baghdad"),
+    }, found
+    assert all(f.how == HOW for f in found)
+    assert not any(f.object.text == "Carter" for f in found)  # Baghdad is not in Carter
+
+
+def test_a_phrase_end_is_labelled_and_held_to_its_own_threshold() -> None:
+    model = load_relation_model()
+    assert model is not None
     doc = _forces()
     sent = next(iter(doc.sents))
-    found = learned_relations(sent, entity_index(doc), load_relation_cues(), model)
-    present = [(f.subject.text, f.object.text) for f in found if f.type == "present-in"]
-    assert ("Coalition forces", "Syria") in present, found
-    forces = next(f for f in found if f.subject.text == "Coalition forces")
-    assert forces.subject.label == PHRASE and forces.object.label == "LOC"
-    assert forces.how == HOW
+    scored = [(c, model.probabilities(c)) for c in candidates(sent, entity_index(doc),
+                                                               load_relation_cues())]  # fmt: skip
+    forces = [(c, p) for c, p in scored if c.a.phrase.text == "Coalition forces"
+              and c.b.phrase.text == "Syria"]  # fmt: skip
+    assert forces and not named(forces[0][0])
+    probability = forces[0][1]["CoLocated"]
+    below = choose(forces, (0.0, probability + 0.01))
+    above = choose(forces, (1.0, probability - 0.01))  # the named threshold does not apply
+    assert below == [] and [(f.type, f.subject.label, f.object.label) for f in above] == [
+        ("present-in", PHRASE, "LOC")
+    ]
 
 
 def test_extract_relations_adds_the_learned_ones_to_the_rules() -> None:
-    doc = _forces()
+    # "The Computer Society is an organization in Syria.": no rule reads the copula's "in"
+    doc = _doc(
+        [
+            ("The", "DET", "det", 2),
+            ("Computer", "PROPN", "compound", 2),
+            ("Society", "PROPN", "nsubj", 5),
+            ("is", "AUX", "cop", 5),
+            ("an", "DET", "det", 5),
+            ("organization", "NOUN", "ROOT", 5),
+            ("in", "ADP", "case", 7),
+            ("Syria", "PROPN", "nmod", 5),
+            (".", "PUNCT", "punct", 5),
+        ],
+        ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-LOC", "O"],
+    )
     rules = extract_relations("d", doc, None, None, learned=False)
     both = extract_relations("d", doc, None, None)
     assert {r.id for r in rules} <= {r.id for r in both}
-    learned = [r for r in both if r.how == HOW]
-    assert learned and all(r.claim.sentence_text for r in learned)
+    learned = [(r.type, r.subject.text, r.object.text) for r in both if r.how == HOW]
+    assert learned == [("present-in", "Computer Society", "Syria")]
+    assert all(r.claim.sentence_text == doc.text for r in both)
+    # where a rule relates the two phrases, its reading stands alone
+    met = _met()
+    assert all(r.how != HOW for r in extract_relations("d", met, None, None))
 
 
 def test_a_learned_phrase_end_never_mints_an_entity() -> None:

@@ -10,11 +10,13 @@ relation of a learned type (`relmodel.LEARNED`) whose source overlaps its first 
 target overlaps its second, as `relations_eval` matches them; a pair on a relation the annotators
 were unsure of weighs nothing. One ensemble per type, each against all other pairs.
 
-The threshold is chosen by leave-one-source-out cross-validation: each fitting source is scored
-by models (vocabulary included) fitted on the others, and its relations, the rule readers' and
-the learned ones above a threshold together, are scored as `sitrep eval relations` scores them.
-The threshold kept is the lowest whose pooled precision over BelongsTo, InChargeOf and CoLocated
-reaches `MIN_PRECISION`; the cross-validated figures are printed and stored in the model file.
+The thresholds (one for a pair of entities, one for a pair with a common-noun phrase at an end)
+are chosen by leave-one-source-out cross-validation: each fitting source is scored by models
+(vocabulary included) fitted on the others, and its relations, the rule readers' and the learned
+ones above the thresholds together, are scored as `sitrep eval relations` scores them. Kept: the
+pair whose pooled precision over BelongsTo, InChargeOf and CoLocated reaches `MIN_PRECISION` with
+the best recall, or where none does, the best pooled F0.5; the cross-validated figures are
+printed and stored in the model file.
 
 Parsing re3d takes minutes on a small machine: the parsed documents and the rule readers'
 relations are cached (`--cache`), keyed by the pipeline and the sources.
@@ -51,7 +53,15 @@ from sitrep.extract.relations_eval import (
 from sitrep.extract.relboost import fit_sparse_ensemble
 from sitrep.extract.relcand import NUMERIC, Candidate, candidates
 from sitrep.extract.relcues import load_relation_cues
-from sitrep.extract.relmodel import LEARNED, MODEL_FILE, RelationModel, choose
+from sitrep.extract.relmodel import (
+    LEARNED,
+    MODEL_FILE,
+    NEVER,
+    Limits,
+    RelationModel,
+    choose,
+    named,
+)
 from sitrep.nlp.spans import text_of
 
 FIT_SOURCES = (*DEV, "wikipedia")
@@ -59,7 +69,7 @@ MIN_PRECISION = 0.75  # pooled cross-validated precision the threshold must keep
 MIN_POSITIVE = 3  # an indicator feature is a column when this many positive pairs carry it
 MIN_ANY = 60  # or when this many pairs of any label do
 SETTINGS = Boosting(trees=150, depth=3, rate=0.1, min_leaf=0.5, l2=1.0, bins=32)
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
+THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.1, 0.91, 0.05))
 
 Triple = tuple[str, tuple[int, int], tuple[int, int]]
 
@@ -161,16 +171,16 @@ def vocabulary(rows: list[Row]) -> dict[str, int]:
     return {f: len(NUMERIC) + n for n, f in enumerate(kept)}
 
 
-def fit_model(rows: list[Row], threshold: float = 0.5) -> RelationModel:
+def fit_model(rows: list[Row], limits: Limits = (0.5, 0.5)) -> RelationModel:
     columns = vocabulary(rows)
-    shell = RelationModel(columns, {}, threshold)
+    shell = RelationModel(columns, {}, limits)
     x = np.array([shell.row(r.cand) for r in rows], dtype=np.float32)
     w = np.array([r.weight for r in rows])
     ensembles = {}
     for kind in sorted(LEARNED):
         y = np.array([float(r.label == kind) for r in rows])
         ensembles[kind] = fit_sparse_ensemble(x, y, w, SETTINGS)
-    return RelationModel(columns, ensembles, threshold)
+    return RelationModel(columns, ensembles, limits)
 
 
 def _learned_triples(found: list[Any]) -> set[Triple]:
@@ -205,19 +215,28 @@ def fold_probabilities(rows: list[Row]) -> list[dict[str, float]]:
     return out
 
 
-def cross_validate(docs: list[ParsedDoc], rows: list[Row]) -> dict[float, dict[str, Counts]]:
-    """Counts per threshold and type, each source scored by models fitted on the others."""
-    by_threshold = {t: {k: Counts() for k in (*LEARNED, "AlliesOf", "FightingAgainst")}
-                    for t in THRESHOLDS}  # fmt: skip
+def cross_validate(docs: list[ParsedDoc], rows: list[Row]) -> dict[Limits, dict[str, Counts]]:
+    """Counts per pair of thresholds and type, each source scored by models fitted on the others.
+
+    A pair of entities and a pair with a phrase never share a candidate, so each kind's relations
+    are chosen once per threshold and the two are joined for every pair of thresholds."""
     scored: dict[int, list[tuple[Candidate, dict[str, float]]]] = {}
     for row, probs in zip(rows, fold_probabilities(rows), strict=True):
         scored.setdefault(row.doc, []).append((row.cand, probs))
+    phrase_limits = (*THRESHOLDS, NEVER)
+    curve = {(a, b): {k: Counts() for k in (*LEARNED, "AlliesOf", "FightingAgainst")}
+             for a in THRESHOLDS for b in phrase_limits}  # fmt: skip
     for n, parsed in enumerate(docs):
-        for t in THRESHOLDS:
-            learned = _learned_triples(choose(scored.get(n, []), t))
+        pairs = scored.get(n, [])
+        entities = [p for p in pairs if named(p[0])]
+        phrases = [p for p in pairs if not named(p[0])]
+        by_named = {t: _learned_triples(choose(entities, (t, NEVER))) for t in THRESHOLDS}
+        by_phrase = {t: _learned_triples(choose(phrases, (NEVER, t))) for t in phrase_limits}
+        for (a, b), counts in curve.items():
+            learned = by_named[a] | by_phrase[b]
             preds = parsed.rules | {x for x in learned if _new(x, parsed.rules)}
-            score_document(parsed.text, preds, parsed.gold, by_threshold[t])
-    return by_threshold
+            score_document(parsed.text, preds, parsed.gold, counts)
+    return curve
 
 
 def pooled(counts: dict[str, Counts]) -> dict[str, float | int]:
@@ -234,13 +253,13 @@ def f_half(scores: dict[str, float | int]) -> float:
     return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
 
 
-def choose_threshold(curve: dict[float, dict[str, Counts]]) -> float:
-    """The lowest threshold whose pooled precision reaches `MIN_PRECISION`; where none does
-    (re3d leaves many true relations unannotated, which count against any reader), the one
-    with the best pooled F0.5 (the higher of equals)."""
+def choose_limits(curve: dict[Limits, dict[str, Counts]]) -> Limits:
+    """The thresholds with the best pooled recall among those whose pooled precision reaches
+    `MIN_PRECISION`; where none does (re3d leaves many true relations unannotated, which count
+    against any reader), those with the best pooled F0.5. Ties go to the higher thresholds."""
     fine = [t for t in curve if pooled(curve[t])["precision"] >= MIN_PRECISION]
     if fine:
-        return min(fine)
+        return max(fine, key=lambda t: (pooled(curve[t])["recall"], t))
     return max(curve, key=lambda t: (round(f_half(pooled(curve[t])), 6), t))
 
 
@@ -257,28 +276,28 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"{Counter(r.label for r in rows if r.label)} positive", flush=True)  # fmt: skip
     curve = cross_validate(docs, rows)
     for t, counts in curve.items():
-        per = {k: (v.scores()["precision"], v.scores()["recall"]) for k, v in counts.items()}
-        print(t, pooled(counts), per, flush=True)
-    threshold = choose_threshold(curve)
+        if t[1] in (t[0], NEVER):  # the diagonal and the named pairs alone, of the grid
+            print(t, pooled(counts), flush=True)
+    limits = choose_limits(curve)
     rules_only = {k: Counts() for k in (*LEARNED, "AlliesOf", "FightingAgainst")}
     for parsed in docs:
         score_document(parsed.text, parsed.rules, parsed.gold, rules_only)
     print("rules only:", pooled(rules_only), flush=True)
-    model = fit_model(rows, threshold)
+    model = fit_model(rows, limits)
     body = {
         "about": "Learned relation model, written by sitrep.extract.relfit; do not edit by hand.",
         "sources": list(sorted({d.source for d in docs})),
         "pairs": len(rows),
         "cross_validated": {
-            "threshold": threshold,
+            "thresholds": {"named": limits[0], "phrase": limits[1]},
             "rules_only": pooled(rules_only),
-            "combined": pooled(curve[threshold]),
-            "per_type": {k: v.scores() for k, v in curve[threshold].items()},
+            "combined": pooled(curve[limits]),
+            "per_type": {k: v.scores() for k, v in curve[limits].items()},
         },
         **model.to_json(),
     }
     args.out.write_text(json.dumps(body, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"threshold {threshold}: cross-validated {pooled(curve[threshold])}; wrote {args.out}")
+    print(f"thresholds {limits}: cross-validated {pooled(curve[limits])}; wrote {args.out}")
 
 
 if __name__ == "__main__":

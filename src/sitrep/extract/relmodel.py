@@ -2,9 +2,10 @@
 
 Fitted on re3d's development sources by `relfit` (never on the held-out one) and stored as plain
 data beside the code (`relmodel.json`): the vocabulary of indicator features, one boosted-tree
-ensemble per re3d type (one against the rest), and one probability threshold chosen by
-cross-validation across sources. Read with the cleaner's tree reader (`trees.Ensemble`), no
-machine-learning library.
+ensemble per re3d type (one against the rest), and two probability thresholds chosen by
+cross-validation across sources: one for a pair of entities, one for a pair with a common-noun
+phrase at an end (a reading the model is less often right about, so it may need more). Read
+with the cleaner's tree reader (`trees.Ensemble`), no machine-learning library.
 
 What it adds to the rule readers: relations between phrases with no name in them ("strikes near
 Mosul", "militants from ISIL"), which the rules never draw. An end with no entity in it is
@@ -36,13 +37,15 @@ LEARNED: dict[str, str] = {
 }
 PHRASE = "phrase"  # the label of a learned end that holds no entity: never minted into one
 HOW = "learned"
+NEVER = 1.01  # a threshold no probability reaches
+Limits = tuple[float, float]  # the thresholds for a pair of entities, for a pair with a phrase
 
 
 @dataclass(frozen=True)
 class RelationModel:
     columns: dict[str, int]  # indicator feature -> column (after the numeric ones)
     ensembles: dict[str, Ensemble]  # re3d type -> its one-against-the-rest ensemble
-    threshold: float
+    thresholds: Limits
 
     @property
     def width(self) -> int:
@@ -62,7 +65,7 @@ class RelationModel:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "threshold": self.threshold,
+            "thresholds": {"named": self.thresholds[0], "phrase": self.thresholds[1]},
             "numeric": list(NUMERIC),
             "vocabulary": sorted(self.columns, key=self.columns.__getitem__),
             "ensembles": {k: e.to_json() for k, e in sorted(self.ensembles.items())},
@@ -70,14 +73,16 @@ class RelationModel:
 
 
 def model_from_json(data: dict[str, object]) -> RelationModel:
-    vocabulary, ensembles, threshold = data["vocabulary"], data["ensembles"], data["threshold"]
+    vocabulary, ensembles, limits = data["vocabulary"], data["ensembles"], data["thresholds"]
     assert isinstance(vocabulary, list) and isinstance(ensembles, dict)
-    assert isinstance(threshold, (int, float))
+    assert isinstance(limits, dict)
     if data.get("numeric") != list(NUMERIC):
         raise ValueError("relmodel.json was fitted on other numeric features: refit it")
     columns = {str(f): len(NUMERIC) + n for n, f in enumerate(vocabulary)}
     return RelationModel(
-        columns, {str(k): Ensemble.from_json(v) for k, v in ensembles.items()}, float(threshold)
+        columns,
+        {str(k): Ensemble.from_json(v) for k, v in ensembles.items()},
+        (float(limits["named"]), float(limits["phrase"])),
     )
 
 
@@ -99,16 +104,22 @@ def learned_relations(
 ) -> list[Found]:
     """The relations the model finds in a sentence."""
     scored = [(cand, model.probabilities(cand)) for cand in candidates(sent, ents, cues)]
-    return choose(scored, model.threshold)
+    return choose(scored, model.thresholds)
 
 
-def choose(scored: list[tuple[Candidate, dict[str, float]]], threshold: float) -> list[Found]:
-    """Per pair of phrases, its likeliest type when that type's probability reaches the
-    threshold; of a pair found both ways round, the likelier reading."""
+def named(cand: Candidate) -> bool:
+    """Whether both ends of the pair are entities (the first threshold applies)."""
+    return cand.a.entity and cand.b.entity
+
+
+def choose(scored: list[tuple[Candidate, dict[str, float]]], limits: Limits) -> list[Found]:
+    """Per pair of phrases, its likeliest type when that type's probability reaches the pair's
+    threshold (`limits`: for two entities, for a pair with a common-noun phrase); of a pair
+    found both ways round, the likelier reading."""
     best: dict[tuple[int, int, int, int], tuple[float, str, Candidate]] = {}
     for cand, probs in scored:
         kind = max(probs, key=lambda k: (probs[k], k))
-        if probs[kind] < threshold:
+        if probs[kind] < limits[0 if named(cand) else 1]:
             continue
         a, b = cand.a.phrase, cand.b.phrase
         key = (min(a.start, b.start), max(a.start, b.start), min(a.end, b.end), max(a.end, b.end))
