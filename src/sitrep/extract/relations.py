@@ -16,7 +16,7 @@ from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_
 from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.newsworthy import is_headline
 from sitrep.extract.relcues import RelationCues, load_relation_cues
-from sitrep.extract.relmodel import learned_relations, load_relation_model
+from sitrep.extract.relmodel import learned_in_sentences, load_relation_model
 from sitrep.extract.relpresence import presence_relations
 from sitrep.extract.relroles import Found, role_relations
 from sitrep.extract.relverbs import (
@@ -63,17 +63,21 @@ def extract_relations(
     model = load_relation_model() if learned else None
     out: list[RelationMention] = []
     seen: set[tuple[str, int, int, int, int]] = set()
-    for index, sent in enumerate(doc.sents):
-        if is_headline(sent):
-            continue  # a headline's words are not a sentence's: the parse of it misleads
+    # a headline's words are not a sentence's: the parse of it misleads
+    sents = [(index, sent) for index, sent in enumerate(doc.sents) if not is_headline(sent)]
+    learned_by_sentence = (
+        learned_in_sentences([sent for _, sent in sents], ents, cues, model)
+        if model is not None
+        else [[] for _ in sents]
+    )
+    for (index, sent), learned_here in zip(sents, learned_by_sentence, strict=True):
         found_here = sentence_relations(sent, ents, cues, mask)
-        if model is not None:
-            found_here += [
-                f
-                for f in learned_relations(sent, ents, cues, model)
-                if not _said_by_rules(f, found_here)
-                and not any(inside(mask, e.start, e.end) for e in (f.subject, f.object))
-            ]
+        found_here += [
+            f
+            for f in learned_here
+            if not _said_by_rules(f, found_here)
+            and not any(inside(mask, e.start, e.end) for e in (f.subject, f.object))
+        ]
         for found in found_here:
             key = (found.type, found.subject.start, found.subject.end, found.object.start,
                    found.object.end)  # fmt: skip

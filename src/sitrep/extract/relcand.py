@@ -15,6 +15,7 @@ The pipeline has no lemmatizer: words are lower-cased forms.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -117,29 +118,46 @@ def _token_range(sent: Span, phrase: Phrase) -> list[int]:
     return list(range(span.start, span.end)) if span is not None else []
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
-    """The tokens from `a` up to the lowest common ancestor, and from `b` up to it."""
-    up_a = [a, *a.ancestors]
-    index = {t.i: n for n, t in enumerate(up_a)}
-    up_b = [b]
-    for t in b.ancestors:
-        if up_b[-1].i in index:
-            break
-        up_b.append(t)
-    if up_b[-1].i not in index:
+class _Words:
+    """One sentence's lookups, built once: a sentence has tens of tokens and hundreds of pairs."""
+
+    def __init__(self, sent: Span, found: list[Mention], cues: RelationCues) -> None:
+        self.doc = sent.doc
+        self.low = {t.i: t.lower_ for t in sent}
+        self.dep = {t.i: dep(t) for t in sent}
+        self.pos = {t.i: t.pos_ for t in sent}
+        self.comma = {t.i for t in sent if t.text == ","}
+        self.kind = {t.i: _word_class(t, cues) for t in sent}
+        self.up: dict[int, list[int]] = {}
+        self.index: dict[int, dict[int, int]] = {}
+        self.cases: dict[int, list[str]] = {}
+        for m in found:
+            head = m.head
+            if head.i not in self.up:
+                self.up[head.i] = [head.i, *(t.i for t in head.ancestors)]
+                self.index[head.i] = {i: n for n, i in enumerate(self.up[head.i])}
+                self.cases[head.i] = [c.lower_ for c in head.children if dep(c) == "case"]
+        self.starts = sorted(m.phrase.start for m in found)
+
+    def path(self, a: int, b: int) -> tuple[list[int], list[int]] | None:
+        """The token indices from `a` up to the lowest common ancestor, and from `b` up to it."""
+        index, chain = self.index[a], self.up[b]
+        for k, i in enumerate(chain):
+            if i in index:
+                return self.up[a][: index[i] + 1], chain[: k + 1]
         return None
-    return up_a[: index[up_b[-1].i] + 1], up_b
 
 
 def candidates(sent: Span, ents: dict[int, Span], cues: RelationCues) -> list[Candidate]:
     """Every ordered pair of phrases close enough in the parse, with its features."""
     found = mentions(sent, ents)
+    words = _Words(sent, found, cues)
     out = []
     for a in found:
         for b in found:
             if a is b or (a.phrase.start < b.phrase.end and b.phrase.start < a.phrase.end):
                 continue
-            pair = pair_features(a, b, found, cues)
+            pair = _pair(a, b, words)
             if pair is not None:
                 out.append(pair)
     return out
@@ -162,79 +180,71 @@ def _word_class(token: Token, cues: RelationCues) -> str | None:
     return None
 
 
-def pair_features(
-    a: Mention, b: Mention, found: list[Mention], cues: RelationCues
-) -> Candidate | None:
+def _pair(a: Mention, b: Mention, w: _Words) -> Candidate | None:
     """The features of the ordered pair (a, b), or None when they are too far apart."""
-    path = _path(a.head, b.head)
+    path = w.path(a.head.i, b.head.i)
     if path is None:
         return None
     up, down = path
     length = len(up) + len(down) - 2
-    first, second = sorted((a, b), key=lambda m: m.phrase.start)
-    doc = a.head.doc
+    first, second = (a, b) if a.phrase.start <= b.phrase.start else (b, a)
     lo, hi = first.last + 1, second.first
     gap = max(0, hi - lo)
     if length > MAX_PATH or gap > MAX_GAP:
         return None
-    between = list(doc[lo:hi])
-    lca = up[-1]
-    labels = [f"{dep(t)}^" for t in up[:-1]] + [f"v{dep(t)}" for t in reversed(down[:-1])]
+    between = range(lo, hi)
+    lca, ha, hb = up[-1], a.head.i, b.head.i
+    low, deps, pos = w.low, w.dep, w.pos
+    labels = [f"{deps[i]}^" for i in up[:-1]] + [f"v{deps[i]}" for i in reversed(down[:-1])]
     middle = (up + list(reversed(down[:-1])))[1:-1]  # the path's tokens between the heads
     f: set[str] = {
         "path=" + " ".join(labels),
-        "h_a=" + a.head.lower_,
-        "h_b=" + b.head.lower_,
+        "h_a=" + low[ha],
+        "h_b=" + low[hb],
         "lab_a=" + a.phrase.label,
         "lab_b=" + b.phrase.label,
-        "pos_a=" + a.head.pos_,
-        "pos_b=" + b.head.pos_,
-        "dep_a=" + dep(a.head),
-        "dep_b=" + dep(b.head),
-        "lca_pos=" + lca.pos_,
+        "pos_a=" + pos[ha],
+        "pos_b=" + pos[hb],
+        "dep_a=" + deps[ha],
+        "dep_b=" + deps[hb],
+        "lca_pos=" + pos[lca],
         "labs=" + a.phrase.label + ">" + b.phrase.label,
     }
-    if lca is not a.head and lca is not b.head:
-        f.add("lca=" + lca.lower_)
-    f.add("pathw=" + " ".join(labels) + "|" + " ".join(t.lower_ for t in middle))
-    for t in middle:
-        f.add("on_path=" + t.lower_)
-        kind = _word_class(t, cues)
-        if kind:
-            f.add("cue_on_path=" + kind)
-    for t in (a.head, b.head):
-        kind = _word_class(t, cues)
-        if kind:
-            f.add(("cue_a=" if t is a.head else "cue_b=") + kind)
-    for t in between[:12]:
-        f.add("between=" + t.lower_)
+    if lca != ha:  # the word the path turns at, unless it is the first phrase's own head
+        f.add("lca=" + low[lca])
+    f.add("pathw=" + " ".join(labels) + "|" + " ".join(low[i] for i in middle))
+    for i in middle:
+        f.add("on_path=" + low[i])
+        if w.kind[i]:
+            f.add(f"cue_on_path={w.kind[i]}")
+    if w.kind[ha]:
+        f.add(f"cue_a={w.kind[ha]}")
+    if w.kind[hb]:
+        f.add(f"cue_b={w.kind[hb]}")
+    for i in between[:12]:
+        f.add("between=" + low[i])
     if between:
-        f.add("first_between=" + between[0].lower_)
-        f.add("last_between=" + between[-1].lower_)
+        f.add("first_between=" + low[lo])
+        f.add("last_between=" + low[hi - 1])
         if len(between) <= 3:
-            f.add("between_all=" + " ".join(t.lower_ for t in between))
+            f.add("between_all=" + " ".join(low[i] for i in between))
     else:
         f.add("adjacent")
     # The case word ("in", "of", "from") hung off b's head (UD) names the relation most often.
-    for child in b.head.children:
-        if dep(child) == "case":
-            f.add("case_b=" + child.lower_)
-    for child in a.head.children:
-        if dep(child) == "case":
-            f.add("case_a=" + child.lower_)
-    forward = a.phrase.start < b.phrase.start
-    inner = [m for m in found if first.phrase.end <= m.phrase.start < second.phrase.start]
+    f.update("case_b=" + word for word in w.cases[hb])
+    f.update("case_a=" + word for word in w.cases[ha])
+    inner = bisect_left(w.starts, second.phrase.start) - bisect_left(w.starts, first.phrase.end)
     numbers = (
-        float(forward),
+        float(a.phrase.start < b.phrase.start),
         float(gap),
         float(length),
-        float(len(inner)),
-        float(sum(t.pos_ in ("VERB", "AUX") for t in between)),
-        float(sum(t.text == "," for t in between)),
+        float(max(0, inner)),
+        float(sum(pos[i] in ("VERB", "AUX") for i in between)),
+        float(sum(i in w.comma for i in between)),
         float(a.entity),
         float(b.entity),
         float(a.phrase.text[:1].isupper()),
         float(b.phrase.text[:1].isupper()),
     )
-    cue = next((t for t in middle if t.pos_ in ("VERB", "ADP", "NOUN")), b.head)
-    return Candidate(a, b, frozenset(f), numbers, cue)
+    cue = next((i for i in middle if pos[i] in ("VERB", "ADP", "NOUN")), hb)
+    return Candidate(a, b, frozenset(f), numbers, w.doc[cue])

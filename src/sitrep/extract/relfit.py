@@ -174,7 +174,7 @@ def vocabulary(rows: list[Row]) -> dict[str, int]:
 def fit_model(rows: list[Row], limits: Limits = (0.5, 0.5)) -> RelationModel:
     columns = vocabulary(rows)
     shell = RelationModel(columns, {}, limits)
-    x = np.array([shell.row(r.cand) for r in rows], dtype=np.float32)
+    x = shell.matrix([r.cand for r in rows])
     w = np.array([r.weight for r in rows])
     ensembles = {}
     for kind in sorted(LEARNED):
@@ -207,7 +207,7 @@ def fold_probabilities(rows: list[Row]) -> list[dict[str, float]]:
     for source in sorted({r.source for r in rows}):
         model = fit_model([r for r in rows if r.source != source])
         held = [n for n, r in enumerate(rows) if r.source == source]
-        x = np.array([model.row(rows[n].cand) for n in held], dtype=np.float32)
+        x = model.matrix([rows[n].cand for n in held])
         for kind, ensemble in model.ensembles.items():
             for n, p in zip(held, predict(ensemble, x), strict=True):
                 out[n][kind] = float(p)
