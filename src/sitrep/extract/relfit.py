@@ -18,8 +18,9 @@ pair whose pooled precision over BelongsTo, InChargeOf and CoLocated reaches `MI
 the best recall, or where none does, the best pooled F0.5; the cross-validated figures are
 printed and stored in the model file.
 
-Parsing re3d takes minutes on a small machine: the parsed documents and the rule readers'
-relations are cached (`--cache`), keyed by the pipeline and the sources.
+The parsed documents and the rule readers' relations are cached (`--cache`), keyed by the
+pipeline path and the sources only: delete the cache after changing the rule readers or
+retraining the pipeline in place.
 """
 
 from __future__ import annotations
