@@ -16,6 +16,7 @@ from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_
 from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.newsworthy import is_headline
 from sitrep.extract.relcues import RelationCues, load_relation_cues
+from sitrep.extract.relmodel import learned_in_sentences, load_relation_model
 from sitrep.extract.relpresence import presence_relations
 from sitrep.extract.relroles import Found, role_relations
 from sitrep.extract.relverbs import (
@@ -45,22 +46,39 @@ _SINCE = re.compile(r"\b(since|from)\s*$", re.IGNORECASE)
 
 
 def extract_relations(
-    doc_id: str, doc: Doc, published: str | None, outlet: str | None, title: str | None = None
+    doc_id: str,
+    doc: Doc,
+    published: str | None,
+    outlet: str | None,
+    title: str | None = None,
+    learned: bool = True,
 ) -> tuple[RelationMention, ...]:
-    """Every relation mention in `doc`, each with its claim."""
+    """Every relation mention in `doc`, each with its claim: the rule readers' and, unless
+    `learned` is off (or no model has been fitted), the learned model's (`relmodel`)."""
     cues, claim_cues = load_relation_cues(), load_claim_cues()
     text = text_of(doc)
     mask = furniture_spans(text, title)
-    ents = {
-        i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)
-    }
+    ents = unmasked_entities(doc, mask)
     quotes = find_quotes(text)
+    model = load_relation_model() if learned else None
     out: list[RelationMention] = []
     seen: set[tuple[str, int, int, int, int]] = set()
-    for index, sent in enumerate(doc.sents):
-        if is_headline(sent):
-            continue  # a headline's words are not a sentence's: the parse of it misleads
-        for found in sentence_relations(sent, ents, cues, mask):
+    # a headline's words are not a sentence's: the parse of it misleads
+    sents = [(index, sent) for index, sent in enumerate(doc.sents) if not is_headline(sent)]
+    learned_by_sentence = (
+        learned_in_sentences([sent for _, sent in sents], ents, cues, model)
+        if model is not None
+        else [[] for _ in sents]
+    )
+    for (index, sent), learned_here in zip(sents, learned_by_sentence, strict=True):
+        found_here = sentence_relations(sent, ents, cues, mask)
+        found_here += [
+            f
+            for f in learned_here
+            if not _said_by_rules(f, found_here)
+            and not any(inside(mask, e.start, e.end) for e in (f.subject, f.object))
+        ]
+        for found in found_here:
             key = (found.type, found.subject.start, found.subject.end, found.object.start,
                    found.object.end)  # fmt: skip
             if key in seen or _same(found.subject, found.object):
@@ -70,6 +88,28 @@ def extract_relations(
                 _record(doc_id, index, sent, found, published, outlet, ents, claim_cues, quotes)
             )
     return tuple(out)
+
+
+def unmasked_entities(doc: Doc, mask: list[tuple[int, int]]) -> dict[int, Span]:
+    """Token index -> entity span, for the entities outside the page's furniture."""
+    return {
+        i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)
+    }
+
+
+def _said_by_rules(learned: Found, rules: list[Found]) -> bool:
+    """Whether a rule reader already relates the learned relation's two phrases (either way):
+    the rule's reading, typed and dated by its construction, stands."""
+    a, b = learned.subject, learned.object
+    return any(
+        (_overlap(a, r.subject) and _overlap(b, r.object))
+        or (_overlap(a, r.object) and _overlap(b, r.subject))
+        for r in rules
+    )
+
+
+def _overlap(a: Phrase, b: Phrase) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def sentence_relations(

@@ -3,8 +3,10 @@
 re3d annotates relations between spans by character offsets: BelongsTo, InChargeOf, AlliesOf,
 FightingAgainst, CoLocated (and types we do not extract). The held-out source is the one the
 NER model never saw either (`HELD_OUT`); lexicons and rules may be looked at and fitted on the
-others (`DEV`), never on it. A prediction matches a gold relation of its re3d type when each of
-its ends overlaps the gold end on the same side (either side for AlliesOf, which is mutual).
+others (`DEV`), never on it; the learned relation model (`relfit`) is fitted on `DEV` and
+re3d's Wikipedia pages, so `--dev` scores it on pages it was fitted on (read `relfit`'s
+cross-validated figures for those). A prediction matches a gold relation of its re3d type when
+each of its ends overlaps the gold end on the same side (either side for AlliesOf: mutual).
 Gold relations the annotators were unsure of (confidence below the NER readers' threshold) are
 neither scored as missed nor held against a prediction that finds them.
 """
