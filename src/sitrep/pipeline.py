@@ -173,7 +173,8 @@ def _map_batch(raws: Sequence[RawDocument], context: StageContext) -> list[DocRe
         else:
             annotation, spacy_doc, annotate_seconds = found
             timings.append(("annotate", annotate_seconds))
-            out.append(_extract(doc, annotation, spacy_doc, timings))
+            learned = context.settings.learned_relations
+            out.append(_extract(doc, annotation, spacy_doc, timings, learned_relations=learned))
     return out
 
 
@@ -231,7 +232,12 @@ def _annotate_one(doc: CleanDocument, nlp: Language) -> tuple[Annotation, Doc, f
 
 
 def _extract(
-    doc: CleanDocument, annotation: Annotation, parsed: Doc, timings: list[tuple[str, float]]
+    doc: CleanDocument,
+    annotation: Annotation,
+    parsed: Doc,
+    timings: list[tuple[str, float]],
+    *,
+    learned_relations: bool = False,
 ) -> DocResult | Rejection:
     from dataclasses import replace
 
@@ -242,7 +248,9 @@ def _extract(
     try:
         anchor = time_anchor(doc)
         extraction = extract_events(doc.id, parsed, anchor, doc.site, doc.title)
-        relations = extract_relations(doc.id, parsed, anchor, doc.site, doc.title)
+        relations = extract_relations(
+            doc.id, parsed, anchor, doc.site, doc.title, learned=learned_relations
+        )
         extraction = replace(extraction, relations=relations)
     except Exception as error:
         return _failed(doc.origin, "extract", error)

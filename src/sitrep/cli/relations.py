@@ -23,6 +23,13 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
             bool, typer.Option(help="score the development sources instead of the held-out one")
         ] = False,
         examples: Annotated[bool, typer.Option(help="list false positives")] = False,
+        learned: Annotated[
+            bool,
+            typer.Option(
+                help="with the learned relation model (an ingest adds it only with "
+                "SITREP_LEARNED_RELATIONS=true); --no-learned: the rule readers alone"
+            ),
+        ] = True,
     ) -> None:
         """Precision/recall per relation type on re3d (held out: us-state-department)."""
         from sitrep.errors import DataMissingError
@@ -37,7 +44,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
                 f"re3d not found under {settings.shared_data}", hint="set SITREP_SHARED_DATA"
             )
         nlp = load_domain_pipeline(str(find_pipeline(model)), settings.pack)
-        report = eval_relations(settings.shared_data, nlp, DEV if dev else HELD_OUT)
+        report = eval_relations(settings.shared_data, nlp, DEV if dev else HELD_OUT, learned)
         if not examples:
             report.pop("false_positives", None)
         typer.echo(json.dumps(report, indent=2))

@@ -148,14 +148,17 @@ def score_document(
             counts[g.type].fn += 1
 
 
-def eval_relations(data: Path, nlp: Language, sources: Iterable[str] = HELD_OUT) -> dict[str, Any]:
-    """Precision and recall per re3d type, and combined over `TARGET`, on `sources`."""
+def eval_relations(
+    data: Path, nlp: Language, sources: Iterable[str] = HELD_OUT, learned: bool = True
+) -> dict[str, Any]:
+    """Precision and recall per re3d type, and combined over `TARGET`, on `sources`: the rule
+    readers' relations with (`learned`) or without the learned model's."""
     counts = {kind: Counts() for kind in SCORED}
     n_docs = 0
     for name in sources:
         for doc_id, text, gold in read_source(data / "re3d" / name):
             parsed = nlp(text)
-            preds = predicted(extract_relations(doc_id, parsed, None, None))
+            preds = predicted(extract_relations(doc_id, parsed, None, None, learned=learned))
             score_document(text, preds, gold, counts)
             n_docs += 1
     combined = Counts(
@@ -165,6 +168,7 @@ def eval_relations(data: Path, nlp: Language, sources: Iterable[str] = HELD_OUT)
     )
     return {
         "sources": list(sources),
+        "learned": learned,
         "documents": n_docs,
         "per_type": {k: v.scores() for k, v in counts.items()},
         "combined": {"types": list(TARGET), **combined.scores()},

@@ -199,18 +199,23 @@ def learned_relations(
     return choose(list(zip(found, model.probability_rows(found), strict=True)), model.thresholds)
 
 
+SENTENCE_BLOCK = 64
+
+
 def learned_in_sentences(
     sents: Sequence[Span], ents: dict[int, Span], cues: RelationCues, model: RelationModel
 ) -> list[list[Found]]:
-    """`learned_relations` for each of a document's sentences, the pairs scored together."""
-    found = [candidates(sent, ents, cues) for sent in sents]
-    probs = model.probability_rows([c for cands in found for c in cands])
-    out, k = [], 0
-    for cands in found:
-        out.append(
-            choose(list(zip(cands, probs[k : k + len(cands)], strict=True)), model.thresholds)
-        )
-        k += len(cands)
+    """`learned_relations` for each of a document's sentences, the pairs of SENTENCE_BLOCK
+    sentences scored together (a whole long document's pairs at once took 1.6 GB more)."""
+    out: list[list[Found]] = []
+    for first in range(0, len(sents), SENTENCE_BLOCK):
+        found = [candidates(sent, ents, cues) for sent in sents[first : first + SENTENCE_BLOCK]]
+        probs = model.probability_rows([c for cands in found for c in cands])
+        k = 0
+        for cands in found:
+            scored = list(zip(cands, probs[k : k + len(cands)], strict=True))
+            out.append(choose(scored, model.thresholds))
+            k += len(cands)
     return out
 
 
