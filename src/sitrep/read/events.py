@@ -88,6 +88,10 @@ def get_event(conn: Connection, event_id: str) -> EventRow:
     return record(row, EventRow)
 
 
+def event_exists(conn: Connection, event_id: str) -> bool:
+    return conn.execute(select(EV.c.id).where(EV.c.id == event_id)).first() is not None
+
+
 def event_mentions(conn: Connection, event_id: str) -> list[EventMentionRow]:
     query = select(EM).where(EM.c.event_id == event_id).order_by(EM.c.id)
     return records(conn, query, EventMentionRow)

@@ -564,3 +564,25 @@ class EventFeatures(TypedDict):
 # module needs no pydantic (the CLI reads records without loading it).
 for _open in (ChainLink, Participant, TypedParticipant):
     setattr(_open, "__pydantic_config__", {"extra": "allow"})  # noqa: B010 (a TypedDict: no attributes for mypy)
+
+
+# -- search that knows entities, an event's evidence, the ego network --------------------------
+
+
+class NamedEntity(TypedDict):
+    """An entity a search's words name, with how often it is mentioned."""
+
+    id: str
+    name: str
+    type: str
+    mentions: int
+
+
+class EntityMentionSpan(TypedDict):
+    """Where an entity is mentioned, and the words it was written with."""
+
+    document_id: str
+    text: str
+    start: int
+    end: int
+    entity_id: str
