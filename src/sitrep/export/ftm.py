@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sitrep.errors import ConfigError
 from sitrep.export import data
+from sitrep.read.claims import claims_by_event
+from sitrep.read.documents import document_rows
+from sitrep.read.entities import entities_with_aliases, resolved_mentions
 from sitrep.store import Store
 
 if TYPE_CHECKING:
@@ -162,16 +165,16 @@ def mention_proxy(mention: dict[str, Any], known: dict[str, data.EntityRow]) -> 
 
 def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityProxy]:
     with store.read() as conn:
-        known = data.entities(conn)
+        known = entities_with_aliases(conn)
         for row in known.values():
             yield entity_proxy(row)
             yield from membership_proxies(row, known)
-        for document in data.documents(conn, with_text=bool(options.get("text", True))):
+        for document in document_rows(conn, with_text=bool(options.get("text", True))):
             yield document_proxy(document)
-        claims = data.claims_by_event(conn)
+        claims = claims_by_event(conn)
         for event in data.events(conn, options):
             yield from event_proxies(event, claims.get(event["id"], []), known)
-        for mention in data.entity_mentions(conn):
+        for mention in resolved_mentions(conn):
             if mention["entity_id"] in known:
                 yield mention_proxy(mention, known)
         from sitrep.export.relations import relation_proxies

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Connection, Select, Table, func, select
@@ -91,3 +92,12 @@ def _found_in(
         .order_by(order)
     )
     return records(conn, query, shape)
+
+
+def document_rows(conn: Connection, with_text: bool = False) -> Iterator[dict[str, Any]]:
+    """Documents in ingest order, without the near-duplicate signature (binary)."""
+    docs = D
+    columns = [c for c in docs.c if c.name != "minhash" and (with_text or c.name != "text")]
+    query = select(*columns).order_by(docs.c.ingested_at, docs.c.id)
+    for row in conn.execute(query).mappings():
+        yield dict(row)

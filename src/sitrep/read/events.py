@@ -80,6 +80,11 @@ def list_events(conn: Connection, where: EventFilter = EventFilter()) -> list[Ev
     return records(conn, events_query(conn, where), EventRow)
 
 
+def event_ids(conn: Connection, where: EventFilter = EventFilter()) -> set[str]:
+    """The ids of the events the filter keeps (the explorer narrows them further)."""
+    return set(conn.execute(events_query(conn, where).with_only_columns(EV.c.id)).scalars())
+
+
 def get_event(conn: Connection, event_id: str) -> EventRow:
     """One event's row; NotFoundError when there is none."""
     row = conn.execute(select(EV).where(EV.c.id == event_id)).mappings().first()

@@ -74,6 +74,12 @@ class EntityRow(TypedDict):
     created_by: str
 
 
+class EntityWithAliases(EntityRow):
+    """An entity with every alias it has (sorted): what the exports write."""
+
+    aliases: list[str]
+
+
 class EntityBrief(TypedDict):
     id: str
     name: str
@@ -586,3 +592,17 @@ class EntityMentionSpan(TypedDict):
     start: int
     end: int
     entity_id: str
+
+
+class MentionCitation(TypedDict):
+    """Where an entity is named, as the dossier export cites it: the sentence (or, where no
+    sentence was stored, the mention's words) and its document."""
+
+    document_id: str
+    start: int
+    end: int
+    title: str | None
+    url: str | None
+    published: str | None
+    site: str | None
+    sentence: str
