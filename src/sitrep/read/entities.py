@@ -154,3 +154,8 @@ def resolved_mentions(conn: Connection) -> list[dict[str, Any]]:
         .order_by(men.c.document_id, men.c.start, men.c.id)
     )
     return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def mention_labels(conn: Connection) -> set[str]:
+    """The NER labels stored mentions carry (the vocabulary a relabel chooses from)."""
+    return {str(label) for label in conn.execute(select(M.c.label).distinct()).scalars()}

@@ -80,6 +80,12 @@ def list_events(conn: Connection, where: EventFilter = EventFilter()) -> list[Ev
     return records(conn, events_query(conn, where), EventRow)
 
 
+def dated_events(conn: Connection, where: EventFilter, limit: int) -> list[EventRow]:
+    """The dated events the filter keeps, in time order, at most `limit`: a timeline."""
+    query = events_query(conn, where).where(EV.c.time_start.is_not(None)).limit(limit)
+    return records(conn, query, EventRow)
+
+
 def event_ids(conn: Connection, where: EventFilter = EventFilter()) -> set[str]:
     """The ids of the events the filter keeps (the explorer narrows them further)."""
     return set(conn.execute(events_query(conn, where).with_only_columns(EV.c.id)).scalars())
