@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -14,6 +14,7 @@ from sitrep.read.dossier import entity_row
 from sitrep.read.ego import _relations_in_window as _relations_in_window  # its tests import it here
 from sitrep.read.ego import ego_network
 from sitrep.read.network import KINDS
+from sitrep.read.records import EgoNetwork
 
 router = APIRouter(tags=["graph"])
 
@@ -35,7 +36,7 @@ def get_ego_network(
         list[Literal["events", "sentences", "relations"]] | None,
         Query(description="what links two entities, as in /api/network"),
     ] = None,
-) -> dict[str, Any]:
+) -> EgoNetwork:
     """Nodes carry `hop` (0 the entity itself); links carry `events` (taking part in the same
     event, `event_ids`) and `sentences` (named in one sentence, `said`: document and span),
     and `relations`, the typed relations between the two (commands, member of ...). With

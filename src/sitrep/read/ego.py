@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from sitrep.read.columns import record
 from sitrep.read.dossier import participant_ids
-from sitrep.read.records import PairRelation
+from sitrep.read.records import EgoNetwork, PairRelation
 from sitrep.read.relations import relation_pairs
 from sitrep.store import schema
 
@@ -103,7 +104,7 @@ def ego_network(
     since: str | None,
     until: str | None,
     kinds: frozenset[str] = frozenset({"events", "sentences"}),
-) -> dict[str, Any]:
+) -> EgoNetwork:
     by_event = event_links(conn, since, until) if "events" in kinds else {}
     by_sentence = sentence_links(conn, since, until) if "sentences" in kinds else {}
     typed = _relations_in_window(relation_pairs(conn), since, until)
@@ -159,7 +160,7 @@ def ego_network(
                  "relations": typed.get(pair, [])}
             )  # fmt: skip
     shown = sum(1 for hop in keep.values() if hop == 1)
-    return {
+    network: dict[str, Any] = {
         "focus": entity_id,
         "hops": hops,
         "nodes": nodes,
@@ -167,6 +168,7 @@ def ego_network(
         # direct neighbours not drawn (max_nodes): said, never silently dropped
         "left_out": len(neighbours[entity_id]) - shown,
     }
+    return record(network, EgoNetwork)
 
 
 def _titles(

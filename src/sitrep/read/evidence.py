@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from sitrep.read.columns import rows
+from sitrep.read.columns import record, rows
+from sitrep.read.records import EvidenceMention
 from sitrep.store import schema
 
 EM, C, D = schema.event_mentions, schema.claims, schema.documents
@@ -56,7 +57,7 @@ def _date(time: Any, sentence: dict[str, Any] | None, text: str) -> dict[str, An
     return found
 
 
-def mention_evidence(conn: Connection, event_id: str) -> list[dict[str, Any]]:
+def mention_evidence(conn: Connection, event_id: str) -> list[EvidenceMention]:
     """Every mention of the event, oldest source first, with its spans."""
     query = (
         select(
@@ -103,4 +104,4 @@ def mention_evidence(conn: Connection, event_id: str) -> list[dict[str, Any]]:
         m["participants"] = [s for s in map(_span, m["participants"] or []) if s]
         m["place"] = _span(m["place"])
         m["time"] = _date(m["time"], sentence, texts[m["document_id"]])
-    return found
+    return [record(m, EvidenceMention) for m in found]

@@ -606,3 +606,109 @@ class MentionCitation(TypedDict):
     published: str | None
     site: str | None
     sentence: str
+
+
+class ReadSpan(TypedDict):
+    """A participant or place as read: its words and where they stand in the document."""
+
+    role: str | None
+    text: str | None
+    label: str | None
+    start: int
+    end: int
+
+
+class ReadDate(TypedDict):
+    """The date as read: its words (span None where not found in the sentence), the dates
+    it was read as, and the rule that read it."""
+
+    text: str
+    start_date: str | None
+    end_date: str | None
+    precision: str | None
+    rule: str | None
+    start: int | None
+    end: int | None
+
+
+class MentionClaim(TypedDict):
+    id: str
+    start: int
+    end: int
+    stance: str
+    outlet: str | None
+
+
+class Span(TypedDict):
+    start: int
+    end: int
+
+
+class EvidenceMention(TypedDict):
+    """One report's mention of an event, with where each fact of it was read."""
+
+    id: str
+    document_id: str
+    document_title: str | None
+    site: str | None
+    published: str | None
+    type: str
+    mode: str | None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: int
+    participants: list[ReadSpan]
+    place: ReadSpan | None
+    time: ReadDate | None
+    negated: bool
+    modality: str | None
+    claim: MentionClaim | None
+    sentence_span: Span | None
+
+
+class EgoNode(TypedDict):
+    id: str
+    name: str
+    type: str
+    hop: int  # 0: the entity itself
+    weight: int
+
+
+class EgoEvent(TypedDict):
+    id: str
+    type: str
+    summary: str
+    time_start: str | None
+    status: str
+
+
+class SaidTogether(TypedDict):
+    """A sentence naming both ends: the span covering both names in its document."""
+
+    document_id: str
+    sentence: int
+    start: int
+    end: int
+    document_title: str | None
+
+
+class EgoEdge(TypedDict):
+    source: str
+    target: str
+    weight: int
+    events: int
+    sentences: int
+    event_list: list[EgoEvent]
+    said: list[SaidTogether]
+    relations: list[PairRelation]
+
+
+class EgoNetwork(TypedDict):
+    """One entity's network: `left_out`, the direct neighbours not drawn (max_nodes)."""
+
+    focus: str
+    hops: int
+    nodes: list[EgoNode]
+    edges: list[EgoEdge]
+    left_out: int
