@@ -33,7 +33,7 @@ from sitrep.export.registry import get_exporter
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_named, entities_with_aliases
 from sitrep.read.events import EventFilter as ReadFilter
-from sitrep.read.events import event_ids
+from sitrep.read.events import event_ids, list_events
 
 router = APIRouter(tags=["explore"])
 
@@ -200,7 +200,7 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
     allowed = event_ids(conn, shared)
     rows = [
         event_row(e, claims.get(e["id"], []), known)
-        for e in data.events(conn)
+        for e in list_events(conn)
         if e["id"] in allowed
     ]
     kept = [r for r in rows if _keep(r, f)]

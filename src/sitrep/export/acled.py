@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from sitrep.export import data
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import list_events
 from sitrep.store import Store
 
 COLUMNS = (
@@ -132,7 +133,7 @@ class AcledCsvExporter:
         with store.read() as conn:
             known = entities_with_aliases(conn)
             claims = claims_by_event(conn)
-            for event in data.events(conn):
+            for event in list_events(conn):
                 if only is not None and event["id"] not in only:
                     continue
                 row = event_row(event, claims.get(event["id"], []), known)
@@ -308,7 +309,7 @@ class AcledCodedCsvExporter:
         with store.read() as conn:
             known = entities_with_aliases(conn)
             claims = claims_by_event(conn)
-            events = data.events(conn)
+            events = list_events(conn)
             folded = same_happening(events, known)
             deaths: dict[tuple[Any, Any], int] = {}
             for e in events:

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection
-
 from sitrep.read.records import EntityWithAliases, Participant
 from sitrep.read.records import EventRow as EventRow  # the exporters' event is the read model's
 
@@ -20,15 +18,6 @@ EntityRow = EntityWithAliases
 
 # The entity types that are places rather than actors (resolution may use either word).
 PLACE_TYPES = frozenset({"place", "location", "loc", "gpe"})
-
-
-def events(conn: Connection, where: Mapping[str, Any] | None = None) -> list[EventRow]:
-    """Every event, in time order (undated events last), then by id for a stable order;
-    narrowed by the filter among an exporter's options (`sitrep.read.events.EventFilter`:
-    type, actor, place, since, until, status), which means what it means in the CLI and API."""
-    from sitrep.read.events import EventFilter, list_events
-
-    return list_events(conn, EventFilter.of(dict(where or {})))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from sqlalchemy import Connection
 from sitrep.export import data
 from sitrep.read.claims import claims_by_event
 from sitrep.read.dossier import mention_citations
-from sitrep.read.entities import entities_with_aliases
+from sitrep.read.entities import entities_with_aliases, find_entity
+from sitrep.read.events import EventFilter, list_events
 from sitrep.read.records import DossierRelation, EntityRow
 from sitrep.read.relations import dossier_relations
 from sitrep.store import Store
@@ -67,13 +68,6 @@ class Dossier:
     relations: dict[str, list[DossierRelation]] = field(default_factory=dict)
 
 
-def find_entity(conn: Connection, name_or_id: str) -> EntityRow:
-    """An entity by id, pack id, name or alias: the read model's one lookup."""
-    from sitrep.read.entities import find_entity as found
-
-    return found(conn, name_or_id)
-
-
 def _list(attributes: Any, key: str) -> list[dict[str, Any]]:
     values = attributes.get(key) if isinstance(attributes, dict) else None
     return [v if isinstance(v, dict) else {"title": str(v)} for v in values or []]
@@ -101,7 +95,7 @@ def _timeline(
     # the events `sitrep events --actor ID` lists: taking part, or the place
     claims = claims_by_event(conn)
     entries = []
-    for event in data.events(conn, {"actor": entity_id}):
+    for event in list_events(conn, EventFilter(actor=entity_id)):
         roles = [
             p.get("role", "") for p in data.participants(event) if p.get("entity_id") == entity_id
         ]

@@ -18,6 +18,7 @@ from sitrep.export import data
 from sitrep.read.claims import claims_by_event
 from sitrep.read.documents import document_rows
 from sitrep.read.entities import entities_with_aliases, resolved_mentions
+from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityPro
         for document in document_rows(conn, with_text=bool(options.get("text", True))):
             yield document_proxy(document)
         claims = claims_by_event(conn)
-        for event in data.events(conn, options):
+        for event in list_events(conn, EventFilter.of(dict(options))):
             yield from event_proxies(event, claims.get(event["id"], []), known)
         for mention in resolved_mentions(conn):
             if mention["entity_id"] in known:

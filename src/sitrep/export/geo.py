@@ -16,6 +16,7 @@ from sitrep.export import data
 from sitrep.export.acled import fatalities
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
 
 
@@ -82,7 +83,7 @@ class GeoJsonExporter:
         with store.read() as conn:
             known = entities_with_aliases(conn)
             claims = claims_by_event(conn)
-            for event in data.events(conn, options):
+            for event in list_events(conn, EventFilter.of(dict(options))):
                 feature = event_feature(event, claims.get(event["id"], []), known)
                 if feature["geometry"] is not None or unlocated:
                     features.append(feature)

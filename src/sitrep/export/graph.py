@@ -25,6 +25,7 @@ from sitrep.export import data
 from sitrep.export.relations import add_gexf_relations, add_graphml_relations, relation_records
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import list_events
 from sitrep.store import Store
 
 Pair = tuple[str, str]
@@ -74,7 +75,7 @@ def build_graph(
         }
         documents: set[str] | None = None
         if event_ids is not None:
-            chosen = [e for e in data.events(conn) if e["id"] in event_ids]
+            chosen = [e for e in list_events(conn) if e["id"] in event_ids]
             taking_part = {i for e in chosen for i in participant_ids(e)}
             taking_part |= {p for e in chosen if (p := e["place_entity_id"])}
             keep &= taking_part

@@ -19,6 +19,7 @@ from sitrep.export.relations import relation_records
 from sitrep.read.claims import claims_by_event
 from sitrep.read.documents import document_rows
 from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
 
 _CLAIM_FIELDS = (
@@ -43,7 +44,11 @@ class JsonlExporter:
         count = 0
         with store.read() as conn:
             claims = claims_by_event(conn)
-            events = [e for e in data.events(conn, options) if only is None or e["id"] in only]
+            events = [
+                e
+                for e in list_events(conn, EventFilter.of(dict(options)))
+                if only is None or e["id"] in only
+            ]
             docs, ents = _referenced(events, claims) if only is not None else (None, None)
             for document in document_rows(conn, with_text=with_text):
                 if docs is None or document["id"] in docs:
