@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, select, update
 
-from sitrep.read import dossier, ego, entities, events, evidence, network, search
+from sitrep.read import claims, dossier, ego, entities, events, evidence, network, search
 from sitrep.read import records as r
 from sitrep.store import Store, schema
 from test_api_store_builder import build_store
@@ -78,6 +78,7 @@ def answers(conn: Connection) -> Iterator[tuple[str, Any, Any]]:
         entities.entities_with_aliases(conn),
         dict[str, r.EntityWithAliases],
     )
+    yield "claims_by_event", claims.claims_by_event(conn), dict[str, list[r.EventClaim]]
     yield "dated_events", events.dated_events(conn, events.EventFilter(), 5000), list[r.EventRow]
 
 
@@ -92,7 +93,12 @@ def test_the_built_store_fills_what_the_check_reads(conn: Connection) -> None:
     """The check above means something only where each answer has rows, nested ones too."""
     found = {what: answer for what, answer, _ in answers(conn) if answer}
     assert set(found) >= {"ego_network", "mention_citations", "mention_evidence", "named_entities"}
-    assert set(found) >= {"mentioned_in", "entities_with_aliases", "dated_events"}
+    assert set(found) >= {
+        "mentioned_in",
+        "entities_with_aliases",
+        "dated_events",
+        "claims_by_event",
+    }
     egos = [a for w, a, _ in answers(conn) if w == "ego_network"]
     edges = [e for n in egos for e in n["edges"]]
     assert any(e["event_list"] for e in edges) and any(e["said"] for e in edges)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sitrep.read.records import EntityWithAliases, Participant
+from sitrep.read.records import EntityWithAliases, EventClaim, Participant
 from sitrep.read.records import EventRow as EventRow  # the exporters' event is the read model's
 
-ClaimRow = dict[str, Any]  # a claim as `sitrep.read.claims.claims_by_event` gives it
+ClaimRow = EventClaim  # a claim as `sitrep.read.claims.claims_by_event` gives it
 EntityRow = EntityWithAliases
 
 # The entity types that are places rather than actors (resolution may use either word).

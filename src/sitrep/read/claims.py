@@ -13,6 +13,7 @@ from sitrep.read.judgements import judgements_about
 from sitrep.read.records import (
     ClaimRecord,
     EntityBrief,
+    EventClaim,
     EventDetail,
     ListedClaim,
     TypedParticipant,
@@ -38,7 +39,7 @@ def list_claims(conn: Connection, contested: bool = False) -> list[ListedClaim]:
     return [ListedClaim(**c, summary=c["event_summary"], status=c["event_status"]) for c in found]
 
 
-def claims_by_event(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+def claims_by_event(conn: Connection) -> dict[str, list[EventClaim]]:
     """Claims grouped by the event their mention was corroborated into, with their document, in
     reading order: earliest report first, and within a report the sentence that tells it first
     (a lead before the follow-up sentences that repeat it)."""
@@ -63,9 +64,9 @@ def claims_by_event(conn: Connection) -> dict[str, list[dict[str, Any]]]:
             cl.c.id,
         )
     )
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    grouped: dict[str, list[EventClaim]] = defaultdict(list)
     for row in conn.execute(query).mappings():
-        grouped[row["event_id"]].append(dict(row))
+        grouped[row["event_id"]].append(record(row, EventClaim))
     return dict(grouped)
 
 

@@ -267,6 +267,24 @@ class ClaimRecord(_ClaimWording):
     analyst_mark: str | None
 
 
+class EventClaim(_ClaimWording):
+    """A claim as the exports write it: every column, the event it was corroborated into, and
+    its document's title, URL, site and publication date."""
+
+    id: str
+    document_id: str
+    event_mention_id: str
+    sentence: int
+    sentence_text: str
+    origin_key: str | None
+    analyst_mark: str | None
+    event_id: str
+    document_title: str | None
+    document_url: str | None
+    document_site: str | None
+    document_published: str | None
+
+
 class ListedClaim(ClaimRecord):
     """A claim as `sitrep claims` lists it: its event's summary and status again, short."""
 
