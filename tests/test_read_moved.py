@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, select, update
 
-from sitrep.read import claims, dossier, ego, entities, events, evidence, network, search
+from sitrep.read import claims, documents, dossier, ego, entities, events, evidence, network, search
 from sitrep.read import records as r
 from sitrep.store import Store, schema
 from test_api_store_builder import build_store
@@ -79,6 +79,10 @@ def answers(conn: Connection) -> Iterator[tuple[str, Any, Any]]:
         dict[str, r.EntityWithAliases],
     )
     yield "claims_by_event", claims.claims_by_event(conn), dict[str, list[r.EventClaim]]
+    yield "document_rows", list(documents.document_rows(conn)), list[r.DocumentRow]
+    texts = list(documents.document_rows(conn, with_text=True))
+    yield "document_rows_with_text", texts, list[r.DocumentRow]
+    yield "resolved_mentions", entities.resolved_mentions(conn), list[r.MentionRow]
     yield "dated_events", events.dated_events(conn, events.EventFilter(), 5000), list[r.EventRow]
 
 

@@ -19,6 +19,7 @@ from sitrep.read.claims import claims_by_event
 from sitrep.read.documents import document_rows
 from sitrep.read.entities import entities_with_aliases, resolved_mentions
 from sitrep.read.events import EventFilter, list_events
+from sitrep.read.records import DocumentRow, MentionRow
 from sitrep.store import Store
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def membership_proxies(
         yield proxy
 
 
-def document_proxy(row: dict[str, Any]) -> EntityProxy:
+def document_proxy(row: DocumentRow) -> EntityProxy:
     proxy = _make("Article", "document", row["id"])
     proxy.add("title", row.get("title") or row["origin"])
     proxy.add("sourceUrl", row.get("url"), quiet=True)
@@ -154,7 +155,7 @@ def documentation_proxy(event: data.EventRow, claim: data.ClaimRow) -> EntityPro
     return proxy
 
 
-def mention_proxy(mention: dict[str, Any], known: dict[str, data.EntityRow]) -> EntityProxy:
+def mention_proxy(mention: MentionRow, known: dict[str, data.EntityRow]) -> EntityProxy:
     entity = known[mention["entity_id"]]
     proxy = _make("Mention", "mention", mention["id"])
     proxy.add("name", mention["text"])

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Select, func, or_, select
 
 from sitrep.errors import NotFoundError
 from sitrep.read.columns import record, records
-from sitrep.read.records import EntityRow, EntitySummary, EntityWithAliases
+from sitrep.read.records import EntityRow, EntitySummary, EntityWithAliases, MentionRow
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 E, A, M = schema.entities, schema.entity_aliases, schema.mentions
@@ -145,7 +145,7 @@ def entities_with_aliases(conn: Connection) -> dict[str, EntityWithAliases]:
     return found
 
 
-def resolved_mentions(conn: Connection) -> list[dict[str, Any]]:
+def resolved_mentions(conn: Connection) -> list[MentionRow]:
     """Resolved mentions (those with an entity), for co-mention edges and FtM Mention links."""
     men = M
     query = (
@@ -153,7 +153,7 @@ def resolved_mentions(conn: Connection) -> list[dict[str, Any]]:
         .where(men.c.entity_id.is_not(None))
         .order_by(men.c.document_id, men.c.start, men.c.id)
     )
-    return [dict(row) for row in conn.execute(query).mappings()]
+    return records(conn, query, MentionRow)
 
 
 def mention_labels(conn: Connection) -> set[str]:

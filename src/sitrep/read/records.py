@@ -730,3 +730,53 @@ class EgoNetwork(TypedDict):
     nodes: list[EgoNode]
     edges: list[EgoEdge]
     left_out: int
+
+
+# -- the rows the exports write ---------------------------------------------------------------
+
+
+class DocumentRow(TypedDict):
+    """A stored document, every column but its near-duplicate signature (binary); `text` only
+    when asked for."""
+
+    id: str
+    origin: str
+    format: str
+    url: str | None
+    title: str | None
+    author: str | None
+    site: str | None
+    published: str | None
+    published_source: str | None
+    published_text: str | None
+    page_date: str | None  # a date in the page chrome: NOT the publication date
+    page_date_source: str | None
+    language: str | None
+    language_score: float | None
+    encoding: str | None
+    text: NotRequired[str]
+    word_count: int
+    duplicate_of: str | None
+    duplicate_score: float | None
+    removed: list[Any]  # [kind, lines] pairs of the boilerplate removed
+    fields: JsonObject  # extra row/feed fields kept as provenance
+    model: str | None
+    run_id: str
+    ingested_at: str
+
+
+class MentionRow(TypedDict):
+    """A mention resolved to an entity, every column."""
+
+    id: str
+    document_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+    title: str | None
+    source: str
+    pack_id: str | None
+    entity_id: str
+    resolution: str | None
