@@ -267,24 +267,6 @@ class ClaimRecord(_ClaimWording):
     analyst_mark: str | None
 
 
-class EventClaim(_ClaimWording):
-    """A claim as the exports write it: every column, the event it was corroborated into, and
-    its document's title, URL, site and publication date."""
-
-    id: str
-    document_id: str
-    event_mention_id: str
-    sentence: int
-    sentence_text: str
-    origin_key: str | None
-    analyst_mark: str | None
-    event_id: str
-    document_title: str | None
-    document_url: str | None
-    document_site: str | None
-    document_published: str | None
-
-
 class ListedClaim(ClaimRecord):
     """A claim as `sitrep claims` lists it: its event's summary and status again, short."""
 
@@ -515,81 +497,6 @@ class DossierNamed(Dossier):
     appears_with: list[AppearsWith]
 
 
-# -- the network and the map -----------------------------------------------------------------
-
-
-class NetworkNode(TypedDict):
-    id: str
-    name: str
-    type: str
-    weight: int
-
-
-class NetworkEdge(TypedDict):
-    """Two entities linked by taking part in events, being named in one sentence, and the
-    typed relations between them; `weight` sums the links counted."""
-
-    source: str
-    target: str
-    weight: int
-    sentences: int
-    events: int
-    relations: list[PairRelation]
-
-
-class Network(TypedDict):
-    nodes: list[NetworkNode]
-    edges: list[NetworkEdge]
-
-
-class LocatedEvent(EventRow):
-    """An event whose place has coordinates, with the place's fields."""
-
-    place_name: str
-    place_lat: float
-    place_lon: float
-    place_precision: str | None
-    place_country: str | None
-
-
-class Point(TypedDict):
-    type: str  # "Point"
-    coordinates: list[float]  # longitude, latitude
-
-
-class EventProperties(TypedDict):
-    kind: str  # "event"
-    event_id: str
-    type: str
-    summary: str
-    status: str
-    time_start: str | None
-    time_precision: str | None
-    place_id: str | None
-    place_name: str
-    country: str | None
-    precision: str  # city / region / country / unknown
-
-
-class EventFeature(TypedDict):
-    type: str  # "Feature"
-    id: str
-    geometry: Point
-    properties: EventProperties
-
-
-class EventFeatures(TypedDict):
-    type: str  # "FeatureCollection"
-    features: list[EventFeature]
-
-
-# JSON a stage wrote may carry keys beyond those typed here: the API passes them through (as it
-# does for every record inside its own models) rather than dropping them. A plain dict, so this
-# module needs no pydantic (the CLI reads records without loading it).
-for _open in (ChainLink, Participant, TypedParticipant):
-    setattr(_open, "__pydantic_config__", {"extra": "allow"})  # noqa: B010 (a TypedDict: no attributes for mypy)
-
-
 # -- search that knows entities, an event's evidence, the ego network --------------------------
 
 
@@ -735,6 +642,24 @@ class EgoNetwork(TypedDict):
 # -- the rows the exports write ---------------------------------------------------------------
 
 
+class EventClaim(_ClaimWording):
+    """A claim as the exports write it: every column, the event it was corroborated into, and
+    its document's title, URL, site and publication date."""
+
+    id: str
+    document_id: str
+    event_mention_id: str
+    sentence: int
+    sentence_text: str
+    origin_key: str | None
+    analyst_mark: str | None
+    event_id: str
+    document_title: str | None
+    document_url: str | None
+    document_site: str | None
+    document_published: str | None
+
+
 class DocumentRow(TypedDict):
     """A stored document, every column but its near-duplicate signature (binary); `text` only
     when asked for."""
@@ -780,3 +705,78 @@ class MentionRow(TypedDict):
     pack_id: str | None
     entity_id: str
     resolution: str | None
+
+
+# -- the network and the map -----------------------------------------------------------------
+
+
+class NetworkNode(TypedDict):
+    id: str
+    name: str
+    type: str
+    weight: int
+
+
+class NetworkEdge(TypedDict):
+    """Two entities linked by taking part in events, being named in one sentence, and the
+    typed relations between them; `weight` sums the links counted."""
+
+    source: str
+    target: str
+    weight: int
+    sentences: int
+    events: int
+    relations: list[PairRelation]
+
+
+class Network(TypedDict):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class LocatedEvent(EventRow):
+    """An event whose place has coordinates, with the place's fields."""
+
+    place_name: str
+    place_lat: float
+    place_lon: float
+    place_precision: str | None
+    place_country: str | None
+
+
+class Point(TypedDict):
+    type: str  # "Point"
+    coordinates: list[float]  # longitude, latitude
+
+
+class EventProperties(TypedDict):
+    kind: str  # "event"
+    event_id: str
+    type: str
+    summary: str
+    status: str
+    time_start: str | None
+    time_precision: str | None
+    place_id: str | None
+    place_name: str
+    country: str | None
+    precision: str  # city / region / country / unknown
+
+
+class EventFeature(TypedDict):
+    type: str  # "Feature"
+    id: str
+    geometry: Point
+    properties: EventProperties
+
+
+class EventFeatures(TypedDict):
+    type: str  # "FeatureCollection"
+    features: list[EventFeature]
+
+
+# JSON a stage wrote may carry keys beyond those typed here: the API passes them through (as it
+# does for every record inside its own models) rather than dropping them. A plain dict, so this
+# module needs no pydantic (the CLI reads records without loading it).
+for _open in (ChainLink, Participant, TypedParticipant):
+    setattr(_open, "__pydantic_config__", {"extra": "allow"})  # noqa: B010 (a TypedDict: no attributes for mypy)
