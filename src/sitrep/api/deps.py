@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select
 
 from sitrep.api.auth import Principal, require
-from sitrep.read.columns import rows
+from sitrep.read.columns import count_rows, rows
 from sitrep.store import Store
 
 MAX_LIMIT = 500
@@ -46,6 +46,6 @@ def page(items: Sequence[Mapping[str, Any]], total: int, paging: Paging) -> dict
 
 def run_page(conn: Connection, query: Select[Any], paging: Paging) -> dict[str, Any]:
     """Count the query's rows, then fetch one page of them."""
-    total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    total = count_rows(conn, query)
     items = rows(conn, query.limit(paging.limit).offset(paging.offset))
-    return page(items, int(total), paging)
+    return page(items, total, paging)

@@ -11,14 +11,11 @@ from sqlalchemy import Connection, Select
 from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.read.claims import claims_filtered, event_with_claims
-from sitrep.read.columns import rows
-from sitrep.read.events import EventFilter, events_query
+from sitrep.read.events import EventFilter, dated_events, events_query
 from sitrep.read.judgements import judgements_query
 from sitrep.read.records import EventDetail
-from sitrep.store import schema
 
 router = APIRouter(tags=["events"])
-EV = schema.events
 Status = Literal["single-source", "corroborated", "contested", "denied"]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Name = Annotated[str | None, Query(max_length=80)]
@@ -120,8 +117,8 @@ def timeline(
     status: Status | None = None,
 ) -> dict[str, Any]:
     with store.read() as conn:
-        query = filtered_events(conn, type, entity, None, since, until, status)
-        items = rows(conn, query.where(EV.c.time_start.is_not(None)).limit(5000))
+        where = EventFilter(type, entity, None, since, until, status)
+        items = dated_events(conn, where, 5000)
     counts: dict[str, int] = {}
     for item in items:
         counts[item["status"]] = counts.get(item["status"], 0) + 1

@@ -1,8 +1,5 @@
-"""The sentences behind an event: each mention of it in a document, with where its trigger,
-participants, place and date were read (character spans of the document's text) and why.
-
-The workbench links every fact to `#/doc/<id>?start=..&end=..`, which scrolls to the span and
-highlights it. Spans are the extractor's own, stored with the event mention.
+"""The sentences behind an event (`/api/events/{id}/evidence`): the read model's
+`sitrep.read.evidence.mention_evidence`, each fact with the span of the document it was read at.
 """
 
 from __future__ import annotations
@@ -10,104 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from sqlalchemy import Connection, select
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.errors import NotFoundError
-from sitrep.read.columns import rows
-from sitrep.store import schema
+from sitrep.read.events import event_exists
+from sitrep.read.evidence import mention_evidence
 
 router = APIRouter(tags=["events"])
-EM, C, D, EV = schema.event_mentions, schema.claims, schema.documents, schema.events
-
-
-def _span(item: Any) -> dict[str, Any] | None:
-    """A participant or place as read: its text and span, or None where no span was kept."""
-    if not isinstance(item, dict):
-        return None
-    start, end = item.get("start"), item.get("end")
-    if not isinstance(start, int) or not isinstance(end, int) or end <= start:
-        return None
-    return {
-        "role": item.get("role"),
-        "text": item.get("text"),
-        "label": item.get("label"),
-        "start": start,
-        "end": end,
-    }
-
-
-def _date(time: Any, sentence: dict[str, Any] | None, text: str) -> dict[str, Any] | None:
-    """The date as read: its words (located in the sentence, when they are there) and the rule
-    that turned them into a date ('weekday on or before the publication date', ...)."""
-    if not isinstance(time, dict):
-        return None
-    words = str(time.get("text") or "")
-    found: dict[str, Any] = {
-        "text": words,
-        "start_date": time.get("start"),
-        "end_date": time.get("end"),
-        "precision": time.get("precision"),
-        "rule": time.get("method"),
-        "start": None,
-        "end": None,
-    }
-    if sentence and words:
-        at = text.find(words, sentence["start"], sentence["end"])
-        if at >= 0:
-            found["start"], found["end"] = at, at + len(words)
-    return found
-
-
-def mention_evidence(conn: Connection, event_id: str) -> list[dict[str, Any]]:
-    """Every mention of the event, oldest source first, with its spans."""
-    query = (
-        select(
-            EM.c.id,
-            EM.c.document_id,
-            D.c.title.label("document_title"),
-            D.c.site,
-            D.c.published,
-            EM.c.type,
-            EM.c.mode,
-            EM.c.trigger,
-            EM.c.trigger_start,
-            EM.c.trigger_end,
-            EM.c.sentence,
-            EM.c.participants,
-            EM.c.place,
-            EM.c.time,
-            EM.c.negated,
-            EM.c.modality,
-        )
-        .select_from(EM.join(D, D.c.id == EM.c.document_id))
-        .where(EM.c.event_id == event_id)
-        .order_by(D.c.published, EM.c.document_id, EM.c.trigger_start)
-    )
-    found = rows(conn, query)
-    texts: dict[str, str] = {}
-    for m in found:
-        claim = (
-            conn.execute(
-                select(C.c.id, C.c.start, C.c.end, C.c.stance, C.c.outlet)
-                .where(C.c.event_mention_id == m["id"])
-                .order_by(C.c.start)
-            )
-            .mappings()
-            .first()
-        )
-        sentence = {"start": claim["start"], "end": claim["end"]} if claim else None
-        if m["document_id"] not in texts:
-            texts[m["document_id"]] = str(
-                conn.execute(select(D.c.text).where(D.c.id == m["document_id"])).scalar_one()
-            )
-        m["claim"] = dict(claim) if claim else None
-        m["sentence_span"] = sentence
-        m["participants"] = [s for s in map(_span, m["participants"] or []) if s]
-        m["place"] = _span(m["place"])
-        m["time"] = _date(m["time"], sentence, texts[m["document_id"]])
-    return found
 
 
 @router.get(
@@ -117,6 +24,6 @@ def mention_evidence(conn: Connection, event_id: str) -> list[dict[str, Any]]:
 )
 def event_evidence(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
-        if conn.execute(select(EV.c.id).where(EV.c.id == event_id)).first() is None:
+        if not event_exists(conn, event_id):
             raise NotFoundError(f"no event with id {event_id!r}", hint="see /api/events")
         return {"event_id": event_id, "mentions": mention_evidence(conn, event_id)}

@@ -1,10 +1,11 @@
 """The events explorer: one filter over events (ACLED explorer style), a sortable page of them
 with facet counts and a weekly trend, and the same filter's export.
 
-The rows are read through the exporters' read model (`sitrep.export.data`), so a row in the
-explorer and a row of the CSV describe an event with the same place, actors, outlets and
-fatalities. The filter is applied in Python after one read of the store: it works the same on
-SQLite and PostgreSQL and an export of a view can never disagree with the view.
+The rows are read through the read model (`sitrep.read`) with the exporters' helpers
+(`sitrep.export.data`), so a row in the explorer and a row of the CSV describe an event with the
+same place, actors, outlets and fatalities. The filter is applied in Python after one read of
+the store: it works the same on SQLite and PostgreSQL and an export of a view can never disagree
+with the view.
 """
 
 from __future__ import annotations
@@ -29,13 +30,12 @@ from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
 from sitrep.export.registry import get_exporter
-from sitrep.read.entities import entities_named
+from sitrep.read.claims import claims_by_event
+from sitrep.read.entities import entities_named, entities_with_aliases
 from sitrep.read.events import EventFilter as ReadFilter
-from sitrep.read.events import events_query
-from sitrep.store import schema
+from sitrep.read.events import event_ids, list_events
 
 router = APIRouter(tags=["explore"])
-EV = schema.events
 
 Sort = Literal[
     "time", "type", "status", "place", "country", "fatalities", "origins", "claims", "outlets"
@@ -148,7 +148,7 @@ def event_row(
 def _admin1_codes(entity: data.EntityRow | None) -> list[str]:
     """The admin-1 areas (HASC codes) a place known only to a pack region is, as the active
     pack gives them (`Region.admin1_codes`): what the map draws for it. Empty otherwise."""
-    attributes = (entity or {}).get("attributes") or {}
+    attributes = (entity["attributes"] if entity else None) or {}
     region = attributes.get("region_id") if isinstance(attributes, dict) else None
     return list(_region_areas().get(region, ())) if isinstance(region, str) else []
 
@@ -194,13 +194,13 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
 
     Actor (takes part or is the place, by any spelling), place and dates mean what they mean
     everywhere else (`sitrep.read.events`): the explorer narrows that query's events further."""
-    known = data.entities(conn)
-    claims = data.claims_by_event(conn)
+    known = entities_with_aliases(conn)
+    claims = claims_by_event(conn)
     shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until)
-    allowed = set(conn.execute(events_query(conn, shared).with_only_columns(EV.c.id)).scalars())
+    allowed = event_ids(conn, shared)
     rows = [
         event_row(e, claims.get(e["id"], []), known)
-        for e in data.events(conn)
+        for e in list_events(conn)
         if e["id"] in allowed
     ]
     kept = [r for r in rows if _keep(r, f)]

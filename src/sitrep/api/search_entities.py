@@ -10,82 +10,32 @@ Soleimani"). The words are still searched as typed (`sitrep.read.search`); this 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from sqlalchemy import Connection, func, select
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page
-from sitrep.read.entities import entities_named
-from sitrep.read.records import SearchHit
-from sitrep.read.search import search_documents
-from sitrep.store import schema
+from sitrep.read.records import EntityMentionSpan
+from sitrep.read.search import (
+    documents_by_id,
+    fold,
+    mentioned_in,
+    named_entities,
+    search_documents,
+    with_phrases,
+)
 
 router = APIRouter(tags=["documents"])
-D, M, E = schema.documents, schema.mentions, schema.entities
-MAX_ENTITIES = 5  # a one-word query can name several; the most mentioned are expanded
 MAX_HITS = 5000  # full-text hits read to merge with the entity's documents
-_WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]+)"')
-
-
-def fold(text: str) -> list[str]:
-    """Words without case or diacritics ('Ālbū Kamāl' -> ['albu', 'kamal'])."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return _WORD.findall(plain.casefold())
 
 
 def _contains(words: list[str], query: list[str]) -> bool:
     """The query's words, in order and next to each other, among a name's words."""
     n = len(query)
     return n > 0 and any(words[i : i + n] == query for i in range(len(words) - n + 1))
-
-
-def named_entities(conn: Connection, query: str) -> list[dict[str, Any]]:
-    """The entities the query names (`sitrep.read.entities.entities_named`: id, name, alias,
-    any case, or a transliteration), most mentioned first."""
-    found = sorted(entities_named(conn, query))
-    if not found:
-        return []
-    mentioned = func.count(M.c.id).label("mentions")
-    query_ = (
-        select(E.c.id, E.c.name, E.c.type, mentioned)
-        .select_from(E.outerjoin(M, M.c.entity_id == E.c.id))
-        .where(E.c.id.in_(found))
-        .group_by(E.c.id, E.c.name, E.c.type)
-        .order_by(mentioned.desc(), E.c.id)
-        .limit(MAX_ENTITIES)
-    )
-    return [dict(r) for r in conn.execute(query_).mappings() if r["mentions"]]
-
-
-def _mentioned_in(conn: Connection, entity_ids: list[str]) -> list[dict[str, Any]]:
-    """Each mention of the entities: where, and the words it was written with."""
-    query = (
-        select(M.c.document_id, M.c.text, M.c.start, M.c.end, M.c.entity_id)
-        .where(M.c.entity_id.in_(entity_ids))
-        .order_by(M.c.document_id, M.c.start)
-    )
-    return [dict(r) for r in conn.execute(query).mappings()]
-
-
-def _with_phrases(conn: Connection, hits: list[SearchHit], phrases: list[str]) -> list[SearchHit]:
-    """The hits whose title or text holds every quoted phrase, word for word (the index
-    matches the words anywhere; a phrase wants them in that order)."""
-    if not hits:
-        return hits
-    ids = [h["id"] for h in hits]
-    texts = {
-        doc: " ".join(fold(f"{title or ''} {text}"))
-        for doc, title, text in conn.execute(
-            select(D.c.id, D.c.title, D.c.text).where(D.c.id.in_(ids))
-        )
-    }
-    return [h for h in hits if all(f" {p} " in f" {texts.get(h['id'], '')} " for p in phrases)]
 
 
 def _snippet(text: str, start: int, end: int, width: int = 90) -> list[dict[str, Any]]:
@@ -125,20 +75,15 @@ def search_with_entities(
     with store.read() as conn:
         _, hits = search_documents(conn, q, MAX_HITS, 0)
         if phrases:
-            hits = _with_phrases(conn, hits, phrases)
+            hits = with_phrases(conn, hits, phrases)
         entities = named_entities(conn, q.replace('"', " "))
-        mentions = _mentioned_in(conn, [e["id"] for e in entities]) if entities else []
-        by_doc: dict[str, list[dict[str, Any]]] = {}
+        mentions = mentioned_in(conn, [e["id"] for e in entities]) if entities else []
+        by_doc: dict[str, list[EntityMentionSpan]] = {}
         for m in mentions:
             by_doc.setdefault(m["document_id"], []).append(m)
         typed = {h["id"] for h in hits}
         extra = [d for d in by_doc if d not in typed]
-        docs: dict[str, dict[str, Any]] = {}
-        if extra:
-            columns = ("id", "title", "site", "published", "duplicate_of", "format", "text")
-            query = select(*(D.c[name] for name in columns)).where(D.c.id.in_(extra))
-            for row in conn.execute(query).mappings():
-                docs[row["id"]] = dict(row)
+        docs = documents_by_id(conn, extra) if extra else {}
     wanted = fold(q)
     spellings: Counter[str] = Counter()
     added = []

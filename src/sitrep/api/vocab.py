@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import Any, get_args
 
 from fastapi import APIRouter
-from sqlalchemy import select
 
 from sitrep.api import models
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.ledger.judgement import MARKS
 from sitrep.pack.schema import ActorType, NlpLabel
+from sitrep.read.entities import mention_labels
 from sitrep.read.events import STATUSES
 from sitrep.records import PlacePrecision, Role, Stance, TimePrecision
-from sitrep.store import schema
 
 router = APIRouter(tags=["schema"])
 # resolution's types for names outside the pack: an organisation, a place
@@ -27,8 +26,8 @@ def vocabularies(store: StoreDep, _who: Viewer) -> dict[str, Any]:
     from sitrep.extract.schema import load_event_schema
 
     with store.read() as conn:
-        stored = conn.execute(select(schema.mentions.c.label).distinct()).scalars()
-        labels = sorted({*get_args(NlpLabel), *PLACE_LABELS, *(str(s) for s in stored)})
+        stored = mention_labels(conn)
+        labels = sorted({*get_args(NlpLabel), *PLACE_LABELS, *stored})
     event_types = {
         name: {
             "label": t.label,

@@ -17,6 +17,9 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from sitrep.export import data
+from sitrep.read.claims import claims_by_event
+from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import list_events
 from sitrep.store import Store
 
 COLUMNS = (
@@ -108,7 +111,8 @@ def _source_scale(claims: list[data.ClaimRow], known: dict[str, data.EntityRow])
     by_name = {e["name"]: e for e in known.values() if e["type"] == "media"}
     scales: dict[str, None] = {}
     for outlet in data.outlets(claims):
-        attributes = (by_name.get(outlet) or {}).get("attributes") or {}
+        entity = by_name.get(outlet)
+        attributes = (entity["attributes"] if entity else None) or {}
         scale = attributes.get("scale") if isinstance(attributes, dict) else None
         scales.setdefault(str(scale or "Other"), None)
     return "-".join(scales) or "Other"
@@ -127,9 +131,9 @@ class AcledCsvExporter:
         # `event_ids`: only these events (an explorer view); absent, all of them
         only = options.get("event_ids")
         with store.read() as conn:
-            known = data.entities(conn)
-            claims = data.claims_by_event(conn)
-            for event in data.events(conn):
+            known = entities_with_aliases(conn)
+            claims = claims_by_event(conn)
+            for event in list_events(conn):
                 if only is not None and event["id"] not in only:
                     continue
                 row = event_row(event, claims.get(event["id"], []), known)
@@ -303,9 +307,9 @@ class AcledCodedCsvExporter:
         only = options.get("event_ids")
         count = 0
         with store.read() as conn:
-            known = data.entities(conn)
-            claims = data.claims_by_event(conn)
-            events = data.events(conn)
+            known = entities_with_aliases(conn)
+            claims = claims_by_event(conn)
+            events = list_events(conn)
             folded = same_happening(events, known)
             deaths: dict[tuple[Any, Any], int] = {}
             for e in events:

@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from sitrep.export import data
+from sitrep.read.claims import claims_by_event
+from sitrep.read.dossier import mention_citations
+from sitrep.read.entities import entities_with_aliases, find_entity
+from sitrep.read.events import EventFilter, list_events
 from sitrep.read.records import DossierRelation, EntityRow
 from sitrep.read.relations import dossier_relations
-from sitrep.store import Store, schema
-
-MAX_MENTIONS = 200  # enough to cite; a dossier is not a concordance
+from sitrep.store import Store
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,6 @@ class Dossier:
     relations: dict[str, list[DossierRelation]] = field(default_factory=dict)
 
 
-def find_entity(conn: Connection, name_or_id: str) -> EntityRow:
-    """An entity by id, pack id, name or alias: the read model's one lookup."""
-    from sitrep.read.entities import find_entity as found
-
-    return found(conn, name_or_id)
-
-
 def _list(attributes: Any, key: str) -> list[dict[str, Any]]:
     values = attributes.get(key) if isinstance(attributes, dict) else None
     return [v if isinstance(v, dict) else {"title": str(v)} for v in values or []]
@@ -98,9 +93,9 @@ def _timeline(
     conn: Connection, entity_id: str, known: dict[str, data.EntityRow]
 ) -> list[TimelineEntry]:
     # the events `sitrep events --actor ID` lists: taking part, or the place
-    claims = data.claims_by_event(conn)
+    claims = claims_by_event(conn)
     entries = []
-    for event in data.events(conn, {"actor": entity_id}):
+    for event in list_events(conn, EventFilter(actor=entity_id)):
         roles = [
             p.get("role", "") for p in data.participants(event) if p.get("entity_id") == entity_id
         ]
@@ -128,35 +123,10 @@ def _timeline(
     return entries
 
 
-def _mentions(conn: Connection, entity_id: str) -> list[Citation]:
-    """Where the entity is named: the mention's sentence when stored, else the mention alone."""
-    men, docs, sents = schema.mentions, schema.documents, schema.sentences
-    query = (
-        select(
-            men.c.document_id,
-            men.c.start,
-            men.c.end,
-            docs.c.title,
-            docs.c.url,
-            docs.c.published,
-            docs.c.site,
-            func.coalesce(sents.c.text, men.c.text).label("sentence"),
-        )
-        .join(docs, docs.c.id == men.c.document_id)
-        .outerjoin(
-            sents, (sents.c.document_id == men.c.document_id) & (sents.c.idx == men.c.sentence)
-        )
-        .where(men.c.entity_id == entity_id)
-        .order_by(docs.c.published.asc().nulls_last(), men.c.document_id, men.c.start)
-        .limit(MAX_MENTIONS)
-    )
-    return [Citation(**row) for row in conn.execute(query).mappings()]
-
-
 def build_dossier(store: Store, name_or_id: str) -> Dossier:
     with store.read() as conn:
         entity = find_entity(conn, name_or_id)
-        known = data.entities(conn)
+        known = entities_with_aliases(conn)
         attributes = entity.get("attributes") or {}
         dossier = Dossier(
             entity=entity,
@@ -167,5 +137,5 @@ def build_dossier(store: Store, name_or_id: str) -> Dossier:
         )
         dossier.timeline = _timeline(conn, entity["id"], known)
         dossier.relations = dossier_relations(conn, entity["id"])
-        dossier.mentions = _mentions(conn, entity["id"])
+        dossier.mentions = [Citation(**m) for m in mention_citations(conn, entity["id"])]
     return dossier

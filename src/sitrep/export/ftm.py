@@ -17,6 +17,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sitrep.errors import ConfigError
 from sitrep.export import data
+from sitrep.read.claims import claims_by_event
+from sitrep.read.documents import document_rows
+from sitrep.read.entities import entities_with_aliases, resolved_mentions
+from sitrep.read.events import EventFilter, list_events
+from sitrep.read.records import DocumentRow, MentionRow
 from sitrep.store import Store
 
 if TYPE_CHECKING:
@@ -160,7 +165,7 @@ def org_index(known: Mapping[str, data.EntityRow]) -> dict[str, str]:
     return index
 
 
-def document_proxy(row: dict[str, Any]) -> EntityProxy:
+def document_proxy(row: DocumentRow) -> EntityProxy:
     proxy = _make("Article", "document", row["id"])
     proxy.add("title", row.get("title") or row["origin"])
     proxy.add("sourceUrl", row.get("url"), quiet=True)
@@ -212,7 +217,7 @@ def documentation_proxy(event: data.EventRow, claim: data.ClaimRow) -> EntityPro
     return proxy
 
 
-def mention_proxy(mention: dict[str, Any], known: dict[str, data.EntityRow]) -> EntityProxy:
+def mention_proxy(mention: MentionRow, known: dict[str, data.EntityRow]) -> EntityProxy:
     entity = known[mention["entity_id"]]
     proxy = _make("Mention", "mention", mention["id"])
     proxy.add("name", mention["text"])
@@ -227,7 +232,7 @@ def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityPro
     from sitrep.read.relations import relations_of
 
     with store.read() as conn:
-        known = data.entities(conn)
+        known = entities_with_aliases(conn)
         rels = relations_of(conn)
         kinds = POSITIONS + AFFILIATIONS
         linked = {
@@ -237,12 +242,12 @@ def iter_proxies(store: Store, options: Mapping[str, Any]) -> Iterator[EntityPro
         for row in known.values():
             yield entity_proxy(row)
             yield from membership_proxies(row, known, linked, orgs)
-        for document in data.documents(conn, with_text=bool(options.get("text", True))):
+        for document in document_rows(conn, with_text=bool(options.get("text", True))):
             yield document_proxy(document)
-        claims = data.claims_by_event(conn)
-        for event in data.events(conn, options):
+        claims = claims_by_event(conn)
+        for event in list_events(conn, EventFilter.of(dict(options))):
             yield from event_proxies(event, claims.get(event["id"], []), known)
-        for mention in data.entity_mentions(conn):
+        for mention in resolved_mentions(conn):
             if mention["entity_id"] in known:
                 yield mention_proxy(mention, known)
         yield from relation_proxies(conn, known, rels)

@@ -14,6 +14,9 @@ from typing import Any, BinaryIO
 
 from sitrep.export import data
 from sitrep.export.acled import fatalities
+from sitrep.read.claims import claims_by_event
+from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
 
 
@@ -78,9 +81,9 @@ class GeoJsonExporter:
         unlocated = bool(options.get("unlocated", False))
         features: list[dict[str, Any]] = []
         with store.read() as conn:
-            known = data.entities(conn)
-            claims = data.claims_by_event(conn)
-            for event in data.events(conn, options):
+            known = entities_with_aliases(conn)
+            claims = claims_by_event(conn)
+            for event in list_events(conn, EventFilter.of(dict(options))):
                 feature = event_feature(event, claims.get(event["id"], []), known)
                 if feature["geometry"] is not None or unlocated:
                     features.append(feature)

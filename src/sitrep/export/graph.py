@@ -23,6 +23,9 @@ from typing import Any, BinaryIO
 
 from sitrep.export import data
 from sitrep.export.relations import add_gexf_relations, add_graphml_relations, relation_records
+from sitrep.read.claims import claims_by_event
+from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import list_events
 from sitrep.store import Store
 
 Pair = tuple[str, str]
@@ -66,17 +69,17 @@ def build_graph(
     from sitrep.read.network import event_pairs, event_spans, sentence_pairs, sentence_spans
 
     with store.read() as conn:
-        known = data.entities(conn)
+        known = entities_with_aliases(conn)
         keep = {
             k for k, e in known.items() if places or str(e["type"]).lower() not in data.PLACE_TYPES
         }
         documents: set[str] | None = None
         if event_ids is not None:
-            chosen = [e for e in data.events(conn) if e["id"] in event_ids]
+            chosen = [e for e in list_events(conn) if e["id"] in event_ids]
             taking_part = {i for e in chosen for i in participant_ids(e)}
             taking_part |= {p for e in chosen if (p := e["place_entity_id"])}
             keep &= taking_part
-            claims = data.claims_by_event(conn)
+            claims = claims_by_event(conn)
             documents = {c["document_id"] for e in chosen for c in claims.get(e["id"], [])}
 
         def kept(pairs: Counter[Pair]) -> Counter[Pair]:
@@ -123,9 +126,10 @@ def gexf_tree(graph: EntityGraph) -> ET.Element:
     for entity in graph.nodes:
         node = ET.SubElement(nodes, "node", {"id": entity["id"], "label": entity["name"]})
         values = ET.SubElement(node, "attvalues")
+        fields: Mapping[str, object] = entity
         for key in ("type", "country", "wikidata"):
-            if entity.get(key):
-                ET.SubElement(values, "attvalue", {"for": key, "value": str(entity[key])})
+            if fields.get(key):
+                ET.SubElement(values, "attvalue", {"for": key, "value": str(fields[key])})
     edges = ET.SubElement(body, "edges")
     for number, ((source, target), events, docs) in enumerate(graph.edges()):
         attributes = {"id": str(number), "source": source, "target": target}
@@ -189,9 +193,10 @@ def graphml_tree(graph: EntityGraph) -> ET.Element:
     body = ET.SubElement(root, "graph", {"id": "sitrep", "edgedefault": "undirected"})
     for entity in graph.nodes:
         node = ET.SubElement(body, "node", {"id": entity["id"]})
+        fields: Mapping[str, object] = entity
         for key in ("type", "name", "country", "wikidata"):
-            if entity.get(key):
-                ET.SubElement(node, "data", {"key": key}).text = str(entity[key])
+            if fields.get(key):
+                ET.SubElement(node, "data", {"key": key}).text = str(fields[key])
     for (source, target), events, docs in graph.edges():
         edge = ET.SubElement(body, "edge", {"source": source, "target": target})
         for key, value in (
@@ -214,7 +219,9 @@ class GexfExporter:
         graph = build_graph(store, bool(options.get("places", False)), options.get("event_ids"))
         tree = gexf_tree(graph)
         with store.read() as conn:  # typed, dated relation edges beside co-occurrence
-            add_gexf_relations(tree, relation_records(conn), graph.known(data.entities(conn)))
+            add_gexf_relations(
+                tree, relation_records(conn), graph.known(entities_with_aliases(conn))
+            )
         _write_tree(tree, out)
         return len(graph.nodes)
 
@@ -228,6 +235,8 @@ class GraphMlExporter:
         graph = build_graph(store, bool(options.get("places", False)), options.get("event_ids"))
         tree = graphml_tree(graph)
         with store.read() as conn:
-            add_graphml_relations(tree, relation_records(conn), graph.known(data.entities(conn)))
+            add_graphml_relations(
+                tree, relation_records(conn), graph.known(entities_with_aliases(conn))
+            )
         _write_tree(tree, out)
         return len(graph.nodes)

@@ -16,6 +16,10 @@ from typing import Any, BinaryIO
 
 from sitrep.export import data
 from sitrep.export.relations import relation_records
+from sitrep.read.claims import claims_by_event
+from sitrep.read.documents import document_rows
+from sitrep.read.entities import entities_with_aliases
+from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
 
 _CLAIM_FIELDS = (
@@ -39,14 +43,18 @@ class JsonlExporter:
         only = options.get("event_ids")
         count = 0
         with store.read() as conn:
-            claims = data.claims_by_event(conn)
-            events = [e for e in data.events(conn, options) if only is None or e["id"] in only]
+            claims = claims_by_event(conn)
+            events = [
+                e
+                for e in list_events(conn, EventFilter.of(dict(options)))
+                if only is None or e["id"] in only
+            ]
             docs, ents = _referenced(events, claims) if only is not None else (None, None)
-            for document in data.documents(conn, with_text=with_text):
+            for document in document_rows(conn, with_text=with_text):
                 if docs is None or document["id"] in docs:
                     out.write(json_line({"kind": "document", **document}))
                     count += 1
-            for entity in data.entities(conn).values():
+            for entity in entities_with_aliases(conn).values():
                 if ents is None or entity["id"] in ents:
                     out.write(json_line({"kind": "entity", **entity}))
                     count += 1

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, Select, select
 
-from sitrep.read.columns import EM, EV, C, E, claims_query, record, records, where_given
+from sitrep.read.columns import EM, EV, C, D, E, claims_query, record, records, where_given
 from sitrep.read.events import event_mentions, get_event
 from sitrep.read.judgements import judgements_about
 from sitrep.read.records import (
     ClaimRecord,
     DossierRelation,
     EntityBrief,
+    EventClaim,
     EventDetail,
     EventParticipant,
     ListedClaim,
@@ -37,6 +39,37 @@ def list_claims(conn: Connection, contested: bool = False) -> list[ListedClaim]:
     `event_summary` and `event_status` (also as `summary`, `status`, as the CLI has them)."""
     found = records(conn, claims_filtered(True if contested else None), ClaimRecord)
     return [ListedClaim(**c, summary=c["event_summary"], status=c["event_status"]) for c in found]
+
+
+def claims_by_event(conn: Connection) -> dict[str, list[EventClaim]]:
+    """Claims grouped by the event their mention was corroborated into, with their document, in
+    reading order: earliest report first, and within a report the sentence that tells it first
+    (a lead before the follow-up sentences that repeat it)."""
+    cl, em, docs = C, EM, D
+    query = (
+        select(
+            cl,
+            em.c.event_id,
+            docs.c.title.label("document_title"),
+            docs.c.url.label("document_url"),
+            docs.c.site.label("document_site"),
+            docs.c.published.label("document_published"),
+        )
+        .join(em, em.c.id == cl.c.event_mention_id)
+        .join(docs, docs.c.id == cl.c.document_id)
+        .where(em.c.event_id.is_not(None))
+        .order_by(
+            em.c.event_id,
+            docs.c.published.asc().nulls_last(),
+            cl.c.document_id,
+            cl.c.start,
+            cl.c.id,
+        )
+    )
+    grouped: dict[str, list[EventClaim]] = defaultdict(list)
+    for row in conn.execute(query).mappings():
+        grouped[row["event_id"]].append(record(row, EventClaim))
+    return dict(grouped)
 
 
 def event_claims(conn: Connection, event_id: str) -> list[ClaimRecord]:

@@ -10,7 +10,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, String, cast, select
+from sqlalchemy import ColumnElement, Connection, Select, String, cast, func, select
 
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
@@ -77,6 +77,11 @@ CLAIM_COLUMNS = (
 def rows(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
     """Every row of the query as a plain dict, keys in column order."""
     return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_rows(conn: Connection, query: Select[Any]) -> int:
+    """How many rows the query gives (a page's total)."""
+    return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
 
 
 def records(conn: Connection, query: Select[Any], shape: type[R]) -> list[R]:

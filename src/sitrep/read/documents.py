@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Connection, Select, Table, func, select
 
-from sitrep.read.columns import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, R, records
-from sitrep.read.records import DocumentClaim, DocumentEventMention, DocumentMention, Findings
+from sitrep.read.columns import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, R, record, records
+from sitrep.read.records import (
+    DocumentClaim,
+    DocumentEventMention,
+    DocumentMention,
+    DocumentRow,
+    Findings,
+)
 from sitrep.store import schema
 
 D, M, E = schema.documents, schema.mentions, schema.entities
@@ -91,3 +98,12 @@ def _found_in(
         .order_by(order)
     )
     return records(conn, query, shape)
+
+
+def document_rows(conn: Connection, with_text: bool = False) -> Iterator[DocumentRow]:
+    """Documents in ingest order, without the near-duplicate signature (binary)."""
+    docs = D
+    columns = [c for c in docs.c if c.name != "minhash" and (with_text or c.name != "text")]
+    query = select(*columns).order_by(docs.c.ingested_at, docs.c.id)
+    for row in conn.execute(query).mappings():
+        yield record(row, DocumentRow)

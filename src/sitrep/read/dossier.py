@@ -23,6 +23,7 @@ from sitrep.read.records import (
     EntityEvent,
     EntityRow,
     EventRow,
+    MentionCitation,
     MentionInContext,
     Participant,
 )
@@ -85,6 +86,32 @@ def mentions_in_context(conn: Connection, entity_id: str) -> list[MentionInConte
         .limit(MENTION_CAP)
     )
     return records(conn, query, MentionInContext)
+
+
+def mention_citations(conn: Connection, entity_id: str) -> list[MentionCitation]:
+    """Where the entity is named, as the dossier export cites it: the mention's sentence when
+    stored, else the mention alone; undated reports last."""
+    men, docs, sents = M, D, S
+    query = (
+        select(
+            men.c.document_id,
+            men.c.start,
+            men.c.end,
+            docs.c.title,
+            docs.c.url,
+            docs.c.published,
+            docs.c.site,
+            func.coalesce(sents.c.text, men.c.text).label("sentence"),
+        )
+        .join(docs, docs.c.id == men.c.document_id)
+        .outerjoin(
+            sents, (sents.c.document_id == men.c.document_id) & (sents.c.idx == men.c.sentence)
+        )
+        .where(men.c.entity_id == entity_id)
+        .order_by(docs.c.published.asc().nulls_last(), men.c.document_id, men.c.start)
+        .limit(MENTION_CAP)
+    )
+    return records(conn, query, MentionCitation)
 
 
 def entity_events(conn: Connection, entity_id: str) -> list[EntityEvent]:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Select, func, or_, select
 
 from sitrep.errors import NotFoundError
 from sitrep.read.columns import record, records
-from sitrep.read.records import EntityRow, EntitySummary
+from sitrep.read.records import EntityRow, EntitySummary, EntityWithAliases, MentionRow
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 E, A, M = schema.entities, schema.entity_aliases, schema.mentions
@@ -128,3 +128,34 @@ def name_like(q: str) -> Any:
     pattern = f"%{like_literal(q.lower())}%"
     aliased = select(A.c.entity_id).where(func.lower(A.c.alias).like(pattern, escape=LIKE_ESCAPE))
     return or_(func.lower(E.c.name).like(pattern, escape=LIKE_ESCAPE), E.c.id.in_(aliased))
+
+
+def entities_with_aliases(conn: Connection) -> dict[str, EntityWithAliases]:
+    """Every entity by id, each with its sorted `aliases`."""
+    ent, al = E, A
+    found = {
+        row["id"]: record({**row, "aliases": []}, EntityWithAliases)
+        for row in conn.execute(select(ent).order_by(ent.c.id)).mappings()
+    }
+    for entity_id, alias in conn.execute(
+        select(al.c.entity_id, al.c.alias).order_by(al.c.entity_id, al.c.alias)
+    ):
+        if entity_id in found:
+            found[entity_id]["aliases"].append(alias)
+    return found
+
+
+def resolved_mentions(conn: Connection) -> list[MentionRow]:
+    """Resolved mentions (those with an entity), for co-mention edges and FtM Mention links."""
+    men = M
+    query = (
+        select(men)
+        .where(men.c.entity_id.is_not(None))
+        .order_by(men.c.document_id, men.c.start, men.c.id)
+    )
+    return records(conn, query, MentionRow)
+
+
+def mention_labels(conn: Connection) -> set[str]:
+    """The NER labels stored mentions carry (the vocabulary a relabel chooses from)."""
+    return {str(label) for label in conn.execute(select(M.c.label).distinct()).scalars()}

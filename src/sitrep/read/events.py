@@ -80,12 +80,27 @@ def list_events(conn: Connection, where: EventFilter = EventFilter()) -> list[Ev
     return records(conn, events_query(conn, where), EventRow)
 
 
+def dated_events(conn: Connection, where: EventFilter, limit: int) -> list[EventRow]:
+    """The dated events the filter keeps, in time order, at most `limit`: a timeline."""
+    query = events_query(conn, where).where(EV.c.time_start.is_not(None)).limit(limit)
+    return records(conn, query, EventRow)
+
+
+def event_ids(conn: Connection, where: EventFilter = EventFilter()) -> set[str]:
+    """The ids of the events the filter keeps (the explorer narrows them further)."""
+    return set(conn.execute(events_query(conn, where).with_only_columns(EV.c.id)).scalars())
+
+
 def get_event(conn: Connection, event_id: str) -> EventRow:
     """One event's row; NotFoundError when there is none."""
     row = conn.execute(select(EV).where(EV.c.id == event_id)).mappings().first()
     if row is None:
         raise NotFoundError(f"no event with id {event_id!r}", hint="see `sitrep events`")
     return record(row, EventRow)
+
+
+def event_exists(conn: Connection, event_id: str) -> bool:
+    return conn.execute(select(EV.c.id).where(EV.c.id == event_id)).first() is not None
 
 
 def event_mentions(conn: Connection, event_id: str) -> list[EventMentionRow]:

@@ -74,6 +74,12 @@ class EntityRow(TypedDict):
     created_by: str
 
 
+class EntityWithAliases(EntityRow):
+    """An entity with every alias it has (sorted): what the exports write."""
+
+    aliases: list[str]
+
+
 class EntityBrief(TypedDict):
     id: str
     name: str
@@ -498,6 +504,216 @@ class DossierNamed(Dossier):
     first_seen: str | None
     last_seen: str | None
     appears_with: list[AppearsWith]
+
+
+# -- search that knows entities, an event's evidence, the ego network --------------------------
+
+
+class NamedEntity(TypedDict):
+    """An entity a search's words name, with how often it is mentioned."""
+
+    id: str
+    name: str
+    type: str
+    mentions: int
+
+
+class EntityMentionSpan(TypedDict):
+    """Where an entity is mentioned, and the words it was written with."""
+
+    document_id: str
+    text: str
+    start: int
+    end: int
+    entity_id: str
+
+
+class MentionCitation(TypedDict):
+    """Where an entity is named, as the dossier export cites it: the sentence (or, where no
+    sentence was stored, the mention's words) and its document."""
+
+    document_id: str
+    start: int
+    end: int
+    title: str | None
+    url: str | None
+    published: str | None
+    site: str | None
+    sentence: str
+
+
+class ReadSpan(TypedDict):
+    """A participant or place as read: its words and where they stand in the document."""
+
+    role: str | None
+    text: str | None
+    label: str | None
+    start: int
+    end: int
+
+
+class ReadDate(TypedDict):
+    """The date as read: its words (span None where not found in the sentence), the dates
+    it was read as, and the rule that read it."""
+
+    text: str
+    start_date: str | None
+    end_date: str | None
+    precision: str | None
+    rule: str | None
+    start: int | None
+    end: int | None
+
+
+class MentionClaim(TypedDict):
+    id: str
+    start: int
+    end: int
+    stance: str
+    outlet: str | None
+
+
+class Span(TypedDict):
+    start: int
+    end: int
+
+
+class EvidenceMention(TypedDict):
+    """One report's mention of an event, with where each fact of it was read."""
+
+    id: str
+    document_id: str
+    document_title: str | None
+    site: str | None
+    published: str | None
+    type: str
+    mode: str | None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: int
+    participants: list[ReadSpan]
+    place: ReadSpan | None
+    time: ReadDate | None
+    negated: bool
+    modality: str | None
+    claim: MentionClaim | None
+    sentence_span: Span | None
+
+
+class EgoNode(TypedDict):
+    id: str
+    name: str
+    type: str
+    hop: int  # 0: the entity itself
+    weight: int
+
+
+class EgoEvent(TypedDict):
+    id: str
+    type: str
+    summary: str
+    time_start: str | None
+    status: str
+
+
+class SaidTogether(TypedDict):
+    """A sentence naming both ends: the span covering both names in its document."""
+
+    document_id: str
+    sentence: int
+    start: int
+    end: int
+    document_title: str | None
+
+
+class EgoEdge(TypedDict):
+    source: str
+    target: str
+    weight: int
+    events: int
+    sentences: int
+    event_list: list[EgoEvent]
+    said: list[SaidTogether]
+    relations: list[PairRelation]
+
+
+class EgoNetwork(TypedDict):
+    """One entity's network: `left_out`, the direct neighbours not drawn (max_nodes)."""
+
+    focus: str
+    hops: int
+    nodes: list[EgoNode]
+    edges: list[EgoEdge]
+    left_out: int
+
+
+# -- the rows the exports write ---------------------------------------------------------------
+
+
+class EventClaim(_ClaimWording):
+    """A claim as the exports write it: every column, the event it was corroborated into, and
+    its document's title, URL, site and publication date."""
+
+    id: str
+    document_id: str
+    event_mention_id: str
+    sentence: int
+    sentence_text: str
+    origin_key: str | None
+    analyst_mark: str | None
+    event_id: str
+    document_title: str | None
+    document_url: str | None
+    document_site: str | None
+    document_published: str | None
+
+
+class DocumentRow(TypedDict):
+    """A stored document, every column but its near-duplicate signature (binary); `text` only
+    when asked for."""
+
+    id: str
+    origin: str
+    format: str
+    url: str | None
+    title: str | None
+    author: str | None
+    site: str | None
+    published: str | None
+    published_source: str | None
+    published_text: str | None
+    page_date: str | None  # a date in the page chrome: NOT the publication date
+    page_date_source: str | None
+    language: str | None
+    language_score: float | None
+    encoding: str | None
+    text: NotRequired[str]
+    word_count: int
+    duplicate_of: str | None
+    duplicate_score: float | None
+    removed: list[Any]  # [kind, lines] pairs of the boilerplate removed
+    fields: JsonObject  # extra row/feed fields kept as provenance
+    model: str | None
+    run_id: str
+    ingested_at: str
+
+
+class MentionRow(TypedDict):
+    """A mention resolved to an entity, every column."""
+
+    id: str
+    document_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+    title: str | None
+    source: str
+    pack_id: str | None
+    entity_id: str
+    resolution: str | None
 
 
 # -- the network and the map -----------------------------------------------------------------
