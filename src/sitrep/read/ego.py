@@ -189,5 +189,6 @@ def _titles(
             )
         )
     }
-    docs = dict(conn.execute(select(D.c.id, D.c.title).where(D.c.id.in_(doc_ids))).tuples().all())
+    query = select(D.c.id, D.c.title).where(D.c.id.in_(doc_ids))
+    docs = {row.id: row.title for row in conn.execute(query)}
     return {"events": events, "documents": docs}
