@@ -394,6 +394,17 @@ def test_ego_network_from_a_dossier_with_evidence(tab: tour.Tab) -> None:
     two = api(tab, f"/network/ego/{entity}?hops=2&{BOTH}")
     assert int(tab.page.locator("#cy").get_attribute("data-nodes") or 0) == len(two["nodes"])
     assert {n["hop"] for n in two["nodes"]} == {0, 1, 2}
+    # a time window: the links of those years only, and the page says so
+    window = "since=2019-01-01&until=2020-12-31"
+    tab.go(f"ego/{entity}?{window}", "ego")
+    tab.page.wait_for_selector("#cy[data-rendered]")
+    dated = api(tab, f"/network/ego/{entity}?{window}&{BOTH}")
+    assert int(tab.page.locator("#cy").get_attribute("data-nodes") or 0) == len(dated["nodes"])
+    evidence = [sum(e["events"] + e["sentences"] for e in g["edges"]) for g in (dated, ego)]
+    assert 0 < evidence[0] < evidence[1]  # fewer events and sentences in the window
+    drawn = int(tab.page.locator("#cy").get_attribute("data-edges") or 0)
+    assert drawn == len(dated["edges"]) != len(ego["edges"])  # the page drew the window's
+    assert "links from 2019-01-01 to 2020-12-31" in text(tab, "#view-says")
 
 
 def _store_view(tab: tour.Tab, *entity_ids: str) -> dict[str, Any]:
