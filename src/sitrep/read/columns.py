@@ -35,6 +35,20 @@ CLAIM_WORDING = (
     C.c.end,
 )
 
+# what one mention of an event reads: its type, trigger, arguments, time and assertion
+EVENT_MENTION_READING = (
+    EM.c.type,
+    EM.c.mode,
+    EM.c.trigger,
+    EM.c.trigger_start,
+    EM.c.trigger_end,
+    EM.c.sentence,
+    EM.c.participants,
+    EM.c.place,
+    EM.c.time,
+    EM.c.negated,
+    EM.c.modality,
+)
 # a document's own mentions, with the entity each resolved to
 DOCUMENT_MENTION_COLUMNS = (
     M.c.id,

@@ -7,7 +7,14 @@ from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Connection, Select, Table, func, select
 
-from sitrep.read.columns import DOCUMENT_CLAIM_COLUMNS, DOCUMENT_MENTION_COLUMNS, R, record, records
+from sitrep.read.columns import (
+    DOCUMENT_CLAIM_COLUMNS,
+    DOCUMENT_MENTION_COLUMNS,
+    EVENT_MENTION_READING,
+    R,
+    record,
+    records,
+)
 from sitrep.read.records import (
     DocumentClaim,
     DocumentEventMention,
@@ -23,17 +30,7 @@ EM, C, EV = schema.event_mentions, schema.claims, schema.events
 EVENT_MENTION_COLUMNS = (
     EM.c.id,
     EM.c.event_id,
-    EM.c.type,
-    EM.c.mode,
-    EM.c.trigger,
-    EM.c.trigger_start,
-    EM.c.trigger_end,
-    EM.c.sentence,
-    EM.c.participants,
-    EM.c.place,
-    EM.c.time,
-    EM.c.negated,
-    EM.c.modality,
+    *EVENT_MENTION_READING,
     EV.c.status.label("event_status"),
 )
 

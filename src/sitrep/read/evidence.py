@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from sitrep.read.columns import record, rows
+from sitrep.read.columns import DOCUMENT_REF, EVENT_MENTION_READING, record, rows
 from sitrep.read.records import EvidenceMention
 from sitrep.store import schema
 
@@ -60,24 +60,7 @@ def _date(time: Any, sentence: dict[str, Any] | None, text: str) -> dict[str, An
 def mention_evidence(conn: Connection, event_id: str) -> list[EvidenceMention]:
     """Every mention of the event, oldest source first, with its spans."""
     query = (
-        select(
-            EM.c.id,
-            EM.c.document_id,
-            D.c.title.label("document_title"),
-            D.c.site,
-            D.c.published,
-            EM.c.type,
-            EM.c.mode,
-            EM.c.trigger,
-            EM.c.trigger_start,
-            EM.c.trigger_end,
-            EM.c.sentence,
-            EM.c.participants,
-            EM.c.place,
-            EM.c.time,
-            EM.c.negated,
-            EM.c.modality,
-        )
+        select(EM.c.id, EM.c.document_id, *DOCUMENT_REF, *EVENT_MENTION_READING)
         .select_from(EM.join(D, D.c.id == EM.c.document_id))
         .where(EM.c.event_id == event_id)
         .order_by(D.c.published, EM.c.document_id, EM.c.trigger_start)
