@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sitrep.clean.textscrape.boost import Boosting
+from sitrep.clean.textscrape.boost import Boosting, prior_log_odds
 from sitrep.clean.textscrape.trees import LEAF, Ensemble, Tree
 
 
@@ -37,8 +37,7 @@ def fit_sparse_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, s: Boosting
     right = np.empty((len(x), len(columns)), dtype=np.float32)
     for k, (j, t) in enumerate(zip(columns, thresholds, strict=True)):
         right[:, k] = x[:, j] >= t
-    prior = float(np.clip(np.average(y, weights=w), 1e-3, 1 - 1e-3))
-    bias = float(np.log(prior / (1 - prior)))
+    bias = prior_log_odds(y, w)
     margin = np.full(len(x), bias)
     trees = []
     for _ in range(s.trees):

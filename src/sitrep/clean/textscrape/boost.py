@@ -109,6 +109,12 @@ def _predict(tree: Tree, x: np.ndarray) -> np.ndarray:
     return out
 
 
+def prior_log_odds(y: np.ndarray, w: np.ndarray) -> float:
+    """The weighted share of positives as log-odds (kept off 0 and 1): where trees start."""
+    prior = float(np.clip(np.average(y, weights=w), 1e-3, 1 - 1e-3))
+    return float(np.log(prior / (1 - prior)))
+
+
 def fit_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: Boosting) -> Ensemble:
     """Boosted trees on rows `x`, labels `y` (0 or 1) and row weights `w`."""
     edges = []
@@ -118,8 +124,7 @@ def fit_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, settings: Boosting
         column_edges = np.unique(np.quantile(x[:, j], cuts))
         edges.append(column_edges)
         binned[:, j] = np.searchsorted(column_edges, x[:, j], side="right")
-    prior = float(np.clip(np.average(y, weights=w), 1e-3, 1 - 1e-3))
-    bias = float(np.log(prior / (1 - prior)))
+    bias = prior_log_odds(y, w)
     margin = np.full(len(x), bias)
     trees = []
     for _ in range(settings.trees):
