@@ -10,6 +10,9 @@
 `db_url` is the same database as a `--db` string, for tests that open their own Store or start
 subprocesses. `fresh_database(backend, folder)` gives one for fixtures of a wider scope.
 A test that only needs SQLite can simply use `Store(str(tmp_path / "x.db"))`.
+
+`domain_nlp` is the shipped pipeline with the pack's components, as an ingest runs it, loaded
+once per session (skipped where no trained pipeline is shipped).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -68,3 +72,14 @@ def store(db_url: str) -> Iterator[Store]:
     opened = Store(db_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def domain_nlp() -> Language:
+    from sitrep.nlp.pipeline import shipped_model_path
+    from sitrep.pipeline import load_domain_pipeline
+    from sitrep.settings import get_settings
+
+    if not (shipped_model_path() / "config.cfg").is_file():
+        pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en")
+    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)

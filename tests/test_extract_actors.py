@@ -7,17 +7,6 @@ import pytest
 from spacy.language import Language
 
 from sitrep.extract.events import extract_events
-from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.pipeline import load_domain_pipeline
-from sitrep.settings import get_settings
-
-if not (shipped_model_path() / "config.cfg").is_file():
-    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
 
 
 @pytest.mark.parametrize(
@@ -32,8 +21,8 @@ def nlp() -> Language:
          "Jaish al-Islam"),
     ],
 )  # fmt: skip
-def test_the_attacker_is_found(nlp: Language, sentence: str, actor: str) -> None:
-    events = extract_events("d", nlp(sentence), "2016-05-04", None, None).events
+def test_the_attacker_is_found(domain_nlp: Language, sentence: str, actor: str) -> None:
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
     actors = [p.text for e in events if e.modality is None for p in e.participants
               if p.role in ("actor", "by")]  # fmt: skip
     assert actor in actors, [(e.trigger, e.modality, e.participants) for e in events]

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sitrep.extract.events import extract_events
 from sitrep.extract.happening import refers_back
 from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.pipeline import Ingest, load_domain_pipeline
-from sitrep.settings import Settings, get_settings
+from sitrep.pipeline import Ingest
+from sitrep.settings import Settings
 from sitrep.store import Store, schema
 
 if not (shipped_model_path() / "config.cfg").is_file():
@@ -28,13 +28,8 @@ REPORT = (
 )
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
-
-
-def test_the_attack_takes_the_place_and_time_of_the_strike_before_it(nlp: Language) -> None:
-    events = extract_events("d", nlp(REPORT), "2016-05-04", None, None).events
+def test_the_attack_takes_the_place_and_time_of_the_strike_before_it(domain_nlp: Language) -> None:
+    events = extract_events("d", domain_nlp(REPORT), "2016-05-04", None, None).events
     by_trigger = {e.trigger.lower(): e for e in events}
     strike, attack = by_trigger["strike"], by_trigger["attack"]
     assert attack.sentence > strike.sentence
@@ -55,8 +50,8 @@ def test_the_attack_takes_the_place_and_time_of_the_strike_before_it(nlp: Langua
         ("Theattack", "attack", False),  # no word boundary
     ],
 )
-def test_what_refers_back(nlp: Language, text: str, trigger: str, back: bool) -> None:
-    mention = extract_events("d", nlp(REPORT), "2016-05-04", None, None).events[0]
+def test_what_refers_back(domain_nlp: Language, text: str, trigger: str, back: bool) -> None:
+    mention = extract_events("d", domain_nlp(REPORT), "2016-05-04", None, None).events[0]
     start = text.index(trigger)
     moved = replace(mention, trigger_start=start, trigger_end=start + len(trigger))
     assert refers_back(moved, text) is back

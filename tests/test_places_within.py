@@ -15,17 +15,12 @@ from sqlalchemy import select
 from sitrep.extract.events import extract_events
 from sitrep.extract.within import container
 from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.pipeline import Ingest, load_domain_pipeline
-from sitrep.settings import Settings, get_settings
+from sitrep.pipeline import Ingest
+from sitrep.settings import Settings
 from sitrep.store import Store, schema
 
 if not (shipped_model_path() / "config.cfg").is_file():
     pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
 
 
 @pytest.mark.parametrize(
@@ -44,9 +39,9 @@ def nlp() -> Language:
     ],
 )  # fmt: skip
 def test_the_sentence_puts_the_place_in_a_known_one(
-    nlp: Language, sentence: str, place: str, within: str
+    domain_nlp: Language, sentence: str, place: str, within: str
 ) -> None:
-    events = extract_events("d", nlp(sentence), "2016-05-04", None, None).events
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
     placed = [e.place for e in events if e.place is not None]
     assert placed and placed[0].text == place, placed
     assert placed[0].within == within
@@ -61,8 +56,8 @@ def test_the_sentence_puts_the_place_in_a_known_one(
         "Clashes killed 7 fighters in Marea in northern Syria on Friday.",  # a country only
     ],
 )
-def test_no_container_where_the_text_names_none(nlp: Language, sentence: str) -> None:
-    doc = nlp(sentence)
+def test_no_container_where_the_text_names_none(domain_nlp: Language, sentence: str) -> None:
+    doc = domain_nlp(sentence)
     for event in extract_events("d", doc, "2016-05-04", None, None).events:
         if event.place is not None:
             assert event.place.within is None, (sentence, event.place)
