@@ -155,3 +155,12 @@ def test_ftm_entities_read_back_with_followthemoney(built: tuple[Store, Built]) 
     assert visit.get("addressEntity") == [ftm_id("entity", "geo-aleppo")]
     person = next(p for p in proxies if p.schema.name == "Person")
     assert "Ismail Qaani" in person.get("alias")
+
+
+def test_the_api_documents_each_builtin_format_as_it_serves_it() -> None:
+    from sitrep.export.registry import BUILTIN_MEDIA_TYPES, BUILTINS, get_exporter
+
+    assert set(BUILTIN_MEDIA_TYPES) == {point.name for point in BUILTINS}
+    for name, media_type in BUILTIN_MEDIA_TYPES.items():
+        served = get_exporter(name).media_type.split(";")[0].strip()
+        assert served == media_type, name

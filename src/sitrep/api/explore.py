@@ -29,7 +29,7 @@ from sitrep.errors import NotFoundError, SitrepError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
-from sitrep.export.registry import get_exporter
+from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_named, entities_with_aliases
 from sitrep.read.events import EventFilter as ReadFilter
@@ -46,8 +46,7 @@ Many = Annotated[list[str] | None, Query(max_length=40)]
 # formats an explorer view exports: its events (csv, acled, geojson), its events with what they
 # reference (jsonl), or the network of its events' participants (gexf, graphml)
 VIEW_FORMATS = ("csv", "acled", "geojson", "jsonl", "gexf", "graphml")
-_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/gexf+xml",
-          "application/graphml+xml")  # fmt: skip
+_MEDIA = tuple(dict.fromkeys(BUILTIN_MEDIA_TYPES[f] for f in VIEW_FORMATS))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from sitrep.api.deps import StoreDep, Viewer
 from sitrep.errors import NotFoundError
 from sitrep.export import exporter_names, get_exporter
 from sitrep.export.core import export_filename
-from sitrep.export.registry import Exporter
+from sitrep.export.registry import BUILTIN_MEDIA_TYPES, Exporter
 
 router = APIRouter(tags=["exports"])
 SPOOL_BYTES = 8 * 1024 * 1024
@@ -46,11 +46,15 @@ def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
         spool.close()
 
 
+_MEDIA = (*dict.fromkeys(BUILTIN_MEDIA_TYPES.values()), "application/octet-stream")
+
+
 @router.get(
     "/export/{format}",
     summary="Export the store (or one entity's dossier) as a file",
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/octet-stream": {}}, "description": "the file"}},
+    # each built-in format's own type; a plug-in format's may be anything
+    responses={200: {"content": {t: {} for t in _MEDIA}, "description": "the file"}},
 )
 def get_export(
     store: StoreDep,

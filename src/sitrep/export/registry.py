@@ -46,6 +46,20 @@ BUILTINS: tuple[EntryPoint, ...] = tuple(
     )
 )
 
+# What each built-in format is served as, for the API's documentation without loading every
+# exporter at start-up (tests/test_export_formats.py checks it against each exporter's own).
+BUILTIN_MEDIA_TYPES: dict[str, str] = {
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv",
+    "acled": "text/csv",
+    "geojson": "application/geo+json",
+    "gexf": "application/gexf+xml",
+    "graphml": "application/graphml+xml",
+    "ftm": "application/x-ndjson",
+    "dossier-md": "text/markdown",
+    "dossier-html": "text/html",
+}
+
 _registry: dict[str, Exporter] = {}
 _pending: dict[str, EntryPoint] = {}
 _discovered = False
