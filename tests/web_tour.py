@@ -133,7 +133,15 @@ class Tab:
         self.page.wait_for_selector(f"body[data-ready='{name}']", timeout=WAIT_MS)
 
     def go(self, route: str, name: str) -> None:
+        """Open `route` and wait for its page. The ready mark is cleared first: going from one
+        search to another only changes the hash, and the old page's mark would answer at once
+        while the new one still says "Loading…". The same address again reloads (no hash
+        change, so the page would not render again)."""
+        before = self.page.evaluate("location.href")
+        self.page.evaluate("delete document.body.dataset.ready")
         self.page.goto(f"{self.base}/#/{route}")
+        if self.page.evaluate("location.href") == before:
+            self.page.reload()
         self.ready(name)
 
     def click_to(self, selector: str, name: str) -> None:
@@ -240,10 +248,23 @@ def network(tab: Tab, route: str = "network") -> None:
     tab.page.wait_for_selector("#cy[data-rendered]", timeout=WAIT_MS)
 
 
-# Where relation `id`'s edge is on screen: the view zoomed onto it, so a click hits it.
+# Where relation `id`'s edge is on screen: the view zoomed onto it, and a point of the curve that
+# cytoscape's own hit test gives to this edge (its midpoint may lie under a node or another edge,
+# and a click there opens that node's dossier instead).
 _AIM = """(id) => { const cy = document.querySelector('#cy').cy;
-  const e = cy.getElementById('rel:' + id); cy.fit(e, 80); const m = e.renderedMidpoint();
-  const r = cy.container().getBoundingClientRect(); return [r.left + m.x, r.top + m.y]; }"""
+  const e = cy.getElementById('rel:' + id); cy.fit(e, 80);
+  const r = cy.container().getBoundingClientRect(); const pan = cy.pan(), zoom = cy.zoom();
+  const a = e.renderedSourceEndpoint(), b = e.renderedTargetEndpoint(), m = e.renderedMidpoint();
+  const c = { x: 2 * m.x - (a.x + b.x) / 2, y: 2 * m.y - (a.y + b.y) / 2 };
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75]) {
+    const u = 1 - t;
+    const x = u * u * a.x + 2 * t * u * c.x + t * t * b.x;
+    const y = u * u * a.y + 2 * t * u * c.y + t * t * b.y;
+    const mx = (x - pan.x) / zoom, my = (y - pan.y) / zoom;
+    const hit = cy.renderer().findNearestElement(mx, my, true, false);
+    if (hit && hit.id() === e.id()) return [r.left + x, r.top + y];
+  }
+  return [r.left + m.x, r.top + m.y]; }"""
 
 
 def learned_relation(tab: Tab, kind: str = "commands") -> dict[str, Any]:
