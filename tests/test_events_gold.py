@@ -20,6 +20,7 @@ from spacy.language import Language
 from sitrep.clean.opening import opening_date
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.furniture import furniture_spans, inside
+from sitrep.extract.newsworthy import is_total_since
 from sitrep.extract.pipeline import PACKAGE_MODEL
 from sitrep.records import EventMention
 from sitrep.settings import get_settings
@@ -71,6 +72,39 @@ def test_furniture_masks_datelines_credits_and_counters() -> None:
     for piece in ("Gunmen", "Troops", "soldiers"):
         at = text.index(piece)
         assert not inside(spans, at, at + len(piece)), piece
+
+
+def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
+    text = (
+        "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
+        " near Idlib - monitor Army retakes a hill from rebels\nThe next paragraph stays."
+    )
+    spans = furniture_spans(text)
+    for piece in ("Jets strike a convoy", "Army retakes a hill"):
+        at = text.index(piece)
+        assert inside(spans, at, at + len(piece)), piece
+    for piece in ("Two shells", "The next paragraph"):
+        at = text.index(piece)
+        assert not inside(spans, at, at + len(piece)), piece
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "dated", "total"),
+    [
+        ("The war, which has killed more than 300000 people, enters its ninth year.", 300000,
+         False, True),
+        ("More than 250000 people have died in the Syrian conflict, a monitor estimates.", 250000,
+         False, True),
+        ("The group says 31 aid workers have been killed since the conflict began.", 31, False,
+         True),
+        ("An air strike killed 110 people in Aleppo on Monday, the deadliest day in the war.",
+         110, True, False),
+        ("Shelling of the war-torn city killed 140 people, medics said.", 140, False, False),
+        ("Strikes killed 30 people in Homs.", 30, False, False),
+    ],
+)  # fmt: skip
+def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:
+    assert is_total_since(sentence, killed, dated) is total
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,8 @@ class MentionView:
     reported: tuple[str, str] | None = None
     family: str = ""  # the type's family (see the event schema); empty: the type itself
     denies: bool = False  # the mention's claim denies that it happened
+    sentence: int | None = None  # its sentence's index in its document
+    toll: bool = False  # its trigger tells a toll ("were killed"), not a kind of attack
 
     @cached_property
     def is_activity_span(self) -> bool:
@@ -365,6 +367,24 @@ def weigh(agreed: list[Decision]) -> tuple[int, int]:
     return ties, space_time
 
 
+# Who does a happening: a mention naming one tells a happening of its own ("Rebels shelled the
+# west of the city."); one naming none may tell more of the one just told ("At least three were
+# killed and 30 injured, an activist said.").
+DOERS = frozenset({"actor", "by"})
+
+
+def elaborates(a: MentionView, b: MentionView, agreed: list[Decision]) -> bool:
+    """In one report, the very next sentence at the same town, undated and naming no doer,
+    tells more of the happening just told: its toll, its victims, who says so."""
+    if a.sentence is None or b.sentence is None or abs(a.sentence - b.sentence) != 1:
+        return False
+    later = a if a.sentence > b.sentence else b
+    if not later.toll or later.time_start is not None:
+        return False  # "a fierce attack on its posts ...": a kind of attack is one of its own
+    same_town = any(d.feature == "place" and d.evidence for d in agreed)
+    return same_town and not any(role in DOERS for role in later.roles.values())
+
+
 def same_happening(a: MentionView, b: MentionView) -> Decision:
     """All features must agree, and something must say it is the same happening; the reason
     lists each feature, so the decision is explained either way."""
@@ -383,6 +403,8 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
         # the town alone does not (a report on a city's battle tells many strikes on it).
         if ties or space_time == 2:
             return Decision(True, lambda: "same document; " + said)
+        if elaborates(a, b, agreed):
+            return Decision(True, lambda: "the next sentence tells more of it; " + said)
         return Decision(False, lambda: "same document, but nothing ties them: " + said)
     # Across documents, a tie and one more piece of evidence: a country's army is in every
     # other report of a war, and one town on one day is not one happening either.

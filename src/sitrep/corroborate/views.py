@@ -86,7 +86,7 @@ def load_mentions(
     m = s.event_mentions.c  # only what a MentionView reads (not the raw time, the trigger)
     query = select(
         m.id, m.document_id, m.type, m.mode, m.participants, m.place, m.place_entity_id,
-        m.time, m.time_start, m.time_end, m.time_precision, m.casualties,
+        m.time, m.time_start, m.time_end, m.time_precision, m.casualties, m.sentence, m.trigger,
     ).where(m.modality.is_(None))  # fmt: skip
     if mention_ids is not None:
         rows = [
@@ -106,8 +106,10 @@ def load_mentions(
     resolved = _span_entities(conn, docs)
     published = _published(conn, docs)
     denied = _denied(conn, [r["id"] for r in rows])
-    families = {name: t.family for name, t in load_event_schema().types.items()}
+    schema = load_event_schema()
+    families = {name: t.family for name, t in schema.types.items()}
     for r in rows:
+        r["toll"] = any(t.toll for t in schema.by_form(str(r.pop("trigger"))))
         r["published"] = published.get(r["document_id"])
         r["denies"] = r["id"] in denied
         r["family"] = families.get(r["type"], r["type"])
@@ -212,7 +214,8 @@ def _view(
         time_start=start, time_end=end, time_precision=precision, reported=reported,
         casualties=row["casualties"],
         published=row["published"], family=row["family"], denies=row["denies"],
-        month_day=_month_day(row["time"]),
+        month_day=_month_day(row["time"]), sentence=row.get("sentence"),
+        toll=row.get("toll", False),
     )  # fmt: skip
 
 

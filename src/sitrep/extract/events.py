@@ -101,7 +101,8 @@ def extract_events(
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
-                if is_total_since(sent.text, casualties.killed):
+                to_day = time is not None and time.precision == "day"
+                if is_total_since(sent.text, casualties.killed, to_day):
                     continue  # a statistic since a date, not a happening
                 mention = replace(mention, casualties=casualties)
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):

@@ -43,6 +43,9 @@ _PATTERNS = (
     re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),
     # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
     re.compile(r"(?<=\d )Related\b[^.]*"),
+    # "... and agencies Related News Turkish warplanes hit ...": a block of other stories' headlines
+    # that runs, without full stops, to the end of its line.
+    re.compile(r"\bRelated (?:News|Articles?|Stories|Posts|Content|Coverage|Reading)\b[^\n]*"),
     re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4}\)", re.I),
 )
 

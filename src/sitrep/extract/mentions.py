@@ -12,11 +12,12 @@ from sitrep.extract.arguments import (
     assign_roles,
     copula_slots,
     has_actor_entity,
+    is_passive,
     is_verbal,
     noun_slots,
     verb_slots,
 )
-from sitrep.extract.deps import dep
+from sitrep.extract.deps import case_word, dep
 from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, verb_lemma
 from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
@@ -89,6 +90,12 @@ def analyse(
             continue
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
+        if trig.copula and not _predicate_is_place(token, args):
+            continue  # "were at odds over ... North Korea", "was flown to a hospital in Jakarta"
+        if mode == "visit" and trig.pos != "noun" and not _named_visitor(trig, args):
+            continue  # "pilgrims ... who visit the holy site", "fighters were travelling to Turkey"
+        if mode == "visit" and trig.needs_place and is_passive(token):
+            continue  # "was flown to a hospital": carried, not visiting
         if (
             args.place is None
             and type_name not in SPECIFIC_TYPES  # an attack may get its place, actor or toll
@@ -99,6 +106,60 @@ def analyse(
             continue  # "its support", "the states coordinate their efforts": nobody named
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None
+
+
+# A name-like chain from a predicate to the place it names: "in the city of Aleppo", "in the
+# Syrian capital, Damascus". A place deeper in the predicate ("at odds over the handling of
+# issues with North Korea") is not where the subject is.
+_PLACE_CHAIN = frozenset({"compound", "flat", "flat:name", "appos", "nmod", "amod"})
+
+
+def _predicate_is_place(token: Token, args: Arguments) -> bool:
+    """A copula's presence ("Soleimani was in Moscow") says where someone is only when its
+    predicate is the place itself, reached by a nominal chain: not a verb the parser took a
+    passive's "was" for, and not a noun that merely has a place somewhere beneath it."""
+    if dep(token) != "cop" or args.place is None:
+        return dep(token) != "cop"  # a "be" that is not a copula keeps the old reading
+    place, node = args.place, token.head
+    if not case_word(node) and node.ent_type_ in ACTOR_LABELS:  # "Mr. Soleimani in Moscow was
+        node = next((c for c in node.children if _covers(c, place)), node)  # not": X heads it
+    for _ in range(3):
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if place.start <= node.idx < place.end:
+            return True
+        inside = [
+            c
+            for c in node.children
+            if dep(c) in _PLACE_CHAIN
+            and (dep(c) != "nmod" or case_word(c) in (None, "of"))
+            and _covers(c, place)
+        ]
+        if not inside:
+            return False
+        node = inside[0]
+    return False
+
+
+def _covers(token: Token, place: Phrase) -> bool:
+    """The place lies within the token's subtree."""
+    right = token.right_edge
+    return token.left_edge.idx <= place.start and place.end <= right.idx + len(right)
+
+
+# Who travels, flies or visits: a person or a body. A plain noun phrase ("the world", "the
+# anti-regime fighters") is no visitor; for movement verbs ("travel", "fly") neither is a place
+# or a nationality (the destination the parser hung on the subject, "Iranian").
+_VISITORS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
+_TRAVELLERS = frozenset({"PERSON", "ORG"})
+
+
+def _named_visitor(trig: Trigger, args: Arguments) -> bool:
+    """No visitor yet is no objection: the agents stage may find one in the sentence
+    (extract.agents); a visitor found that names nobody is."""
+    labels = _TRAVELLERS if trig.needs_place else _VISITORS
+    actors = [p for role, p in args.participants if role == "actor"]
+    return not actors or any(p.label in labels for p in actors)
 
 
 # Types specific enough that any participant will do: "an airstrike killed 12 civilians".

@@ -4,7 +4,8 @@
   Media Diverts Attention", "Nine Civilians Killed in Regime Airstrikes on Rural Homs Today") is
   the page's own headline or a related article's; the story's events are told in its sentences.
 - Totals since a date ("More than 290000 people have been killed since the conflict erupted in
-  March 2011"): a statistic, not a happening dated March 2011.
+  March 2011") and a war's own toll ("the conflict, which has killed more than 280000 people"):
+  a statistic, not a happening dated March 2011.
 - Backing described by a participle ("an alliance backed by the coalition"): a relation.
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
   ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
@@ -53,6 +54,21 @@ _SINCE = re.compile(
     re.I,
 )
 TOTAL_AT_LEAST = 100
+# A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year
+# conflict which has killed more than 280000 people", "a war that has left 400000 dead".
+_WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
+_WARS_TOLL = re.compile(
+    rf"\b(?:in|during)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
+    rf"|\b{_WAR},?\s+(?:which|that)\s+(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?:killed|claimed|left|cost)\b",
+    re.I,
+)
+# Counted since the war began ("23 journalists have been killed since the conflict erupted"):
+# a total whatever its size, beyond a handful.
+_SINCE_WAR = re.compile(
+    rf"\bsince\b(?:\s+\S+){{0,4}}?\s+(?:the |its |syrias |syria's )?{_WAR}\b", re.I
+)
+SINCE_WAR_AT_LEAST = 10
 
 
 # Common words that running text writes in lower case mid-sentence and headlines capitalise.
@@ -78,9 +94,19 @@ def is_headline(sent: Span) -> bool:
     return _HEADLINE_WORD.search(sent.text) is not None
 
 
-def is_total_since(sentence: str, killed: int | None) -> bool:
-    """A large toll counted since a date or since the war began (see module doc)."""
-    return killed is not None and killed >= TOTAL_AT_LEAST and _SINCE.search(sentence) is not None
+def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False) -> bool:
+    """A large toll counted since a date or since the war began; a toll of ten or more counted
+    since the war began; a large toll the war took, unless the toll is dated to a day ("120
+    were killed on Monday, the deadliest day in the war") (see module doc)."""
+    if killed is None:
+        return False
+    if killed >= SINCE_WAR_AT_LEAST and _SINCE_WAR.search(sentence):
+        return True
+    if killed < TOTAL_AT_LEAST:
+        return False
+    if _SINCE.search(sentence) is not None:
+        return True
+    return not dated_to_day and _WARS_TOLL.search(sentence) is not None
 
 
 def is_habitual(trigger: Token) -> bool:

@@ -43,6 +43,9 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     roles: dict[str, str] | None = None
     copula: bool = False
+    # The word tells a toll, not a kind of attack ("were wounded", "were killed"): the next
+    # sentence's "30 were wounded" may tell more of the attack just told (corroborate.compat).
+    toll: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ def _trigger(raw: dict[str, Any], types: dict[str, EventType]) -> Trigger:
         objects=frozenset(raw.get("objects", [])),
         roles=raw.get("roles"),
         copula=bool(raw.get("copula", False)),
+        toll=bool(raw.get("toll", type_name == "DIE")),
     )
 
 

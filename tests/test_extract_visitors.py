@@ -1,0 +1,58 @@
+"""A visit is someone's: a copula's presence needs its predicate to be the place ("Soleimani was
+in Moscow"), and a visit or a journey needs a visitor that names someone. Sentences written for
+sitrep; each is checked with the shipped pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def _visits(nlp: Language, text: str) -> list[tuple[str, list[str], str | None]]:
+    events = extract_events("d", nlp(text), "2016-05-04", None, None).events
+    return [
+        (e.trigger, [p.text for p in e.participants], e.place.text if e.place else None)
+        for e in events
+        if e.type == "CONSULT" and e.mode == "visit"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor", "place"),
+    [
+        ("Qassem Soleimani visited Moscow in July 2015.", "Qassem Soleimani", "Moscow"),
+        ("Soleimani was in Moscow last week, a newspaper said.", "Soleimani", "Moscow"),
+        ("Russian President Vladimir Putin flew to Tehran on Tuesday.", "Vladimir Putin", "Tehran"),
+        ("The Iraqi envoy Ali Hassan travelled to Amman on Sunday.", "Ali Hassan", "Amman"),
+    ],
+)
+def test_a_named_visitor_at_a_place_is_a_visit(
+    domain_nlp: Language, text: str, visitor: str, place: str
+) -> None:
+    found = _visits(domain_nlp, text)
+    assert found, text
+    _, who, where = found[0]
+    assert visitor in who and where == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "visitors" name nobody: a generic crowd, fighters moving by bus
+        "The village is a stop for the many pilgrims from across the region who visit the Shiite"
+        " shrine.",
+        "The group said the pro-government fighters were travelling by bus to Lebanon and later"
+        " back into Syria.",
+        # a copula whose predicate is no place: an idiom, a passive the parser took for one
+        "Ahmed Karimi and Omar Haddad have been at odds over their handling of talks with Jordan.",
+        "Ahmed Karimi was flown to a hospital in Amman, and his condition was stable.",
+    ],
+)
+def test_no_visit_without_a_visitor_at_a_place(domain_nlp: Language, text: str) -> None:
+    assert _visits(domain_nlp, text) == [], text
