@@ -98,16 +98,18 @@ def extract_events(
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
+            dated_to_day = time is not None and time.precision == "day"
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:
-                to_day = time is not None and time.precision == "day"
-                if is_total_since(sent.text, casualties.killed, to_day):
+                if is_total_since(sent.text, casualties.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
                 mention = replace(mention, casualties=casualties)
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
                 mention = replace(mention, modality="relation")
-            if mention.modality is None and found.type in HAPPENINGS and is_habitual(token):
+            # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
+            habitual = not dated_to_day and is_habitual(token)
+            if mention.modality is None and found.type in HAPPENINGS and habitual:
                 mention = replace(mention, modality="habitual")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
             mention = place_from_sentence(

@@ -47,6 +47,8 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
     same = [t for t in entries if t.pos == pos]
     if same or pos is None:
         return same or entries
+    if pos == "noun" and any(dep(c) in ("nummod", "det") for c in token.children):
+        return []  # "500 Syrian pounds", "the strikes": counted or determined, a noun
     # The tagger can miss ("Soleimani travel to Moscow" tagged VERB): fall back to any entry,
     # but never let a noun/verb reading fire on function words.
     return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
@@ -76,6 +78,8 @@ def analyse(
 ) -> Found | None:
     """The event mention `token` triggers, if any lexicon entry fires on it."""
     if dep(token) in ("aux", "auxpass", "aux:pass"):
+        return None
+    if _modifies_a_thing(token, schema):
         return None
     for trig in candidates(token, schema):
         if not _objects_ok(trig, token):
@@ -160,6 +164,19 @@ def _named_visitor(trig: Trigger, args: Arguments) -> bool:
     labels = _TRAVELLERS if trig.needs_place else _VISITORS
     actors = [p for role, p in args.participants if role == "actor"]
     return not actors or any(p.label in labels for p in actors)
+
+
+def _modifies_a_thing(token: Token, schema: EventSchema) -> bool:
+    """ "the main fighting force", "a strike group": a trigger word that only describes a
+    thing is no happening; one that describes another happening ("a bomb attack") still tells
+    it."""
+    head = token.head
+    if head is token or token.i > head.i:
+        return False
+    # A compound noun only in its gerund ("fighting force"): "raids" hanging off a "hit" the
+    # tagger took for a noun ("air raids hit ...") is still the happening.
+    describes = dep(token) == "amod" or (dep(token) == "compound" and token.lower_.endswith("ing"))
+    return describes and head.pos_ in ("NOUN", "PROPN") and not schema.by_form(head.text)
 
 
 # Types specific enough that any participant will do: "an airstrike killed 12 civilians".

@@ -1,0 +1,50 @@
+"""Words that look like a happening but tell none: a trigger that only describes a thing ("the
+main fighting force"), a counted noun the tagger could not place ("500 Syrian pounds"), strikes
+that were halted. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def _asserted(nlp: Language, text: str) -> list[str]:
+    events = extract_events("d", nlp(text), "2016-05-04", None, None).events
+    return [e.trigger for e in events if e.modality is None and not e.negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The YPG is the main fighting force of the alliance, largely Kurdish.",
+        "A kilo of sugar had risen to 900 Syrian pounds from 600 Syrian pounds in a month.",
+    ],
+)
+def test_no_happening_is_told(domain_nlp: Language, text: str) -> None:
+    assert _asserted(domain_nlp, text) == [], text
+
+
+def test_halted_strikes_are_not_asserted(domain_nlp: Language) -> None:
+    text = "Russian and Syrian jets halted airstrikes on Homs from Tuesday for a three-day pause."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    strikes = [e for e in events if e.trigger == "airstrikes"]
+    assert strikes and all(e.modality == "halt" for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A car bomb attack killed five people in Azaz on Monday.", "bomb"),
+        ("Heavy air raids hit rebel-held areas of Douma early on Monday.", "raids"),
+    ],
+)
+def test_a_happening_told_by_a_modifier_still_is_one(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _asserted(domain_nlp, text), text
