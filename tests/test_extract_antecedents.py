@@ -47,6 +47,10 @@ def test_the_attack_takes_the_place_and_time_of_the_strike_before_it(domain_nlp:
         ("Those killed were farmers.", "killed", True),
         ("Residents protested the killing of a commander.", "killing", False),  # its own
         ("An attack hit the town.", "attack", False),  # told for the first time
+        ("He died in the same strike.", "strike", True),  # a word or two between
+        ("Crowds mourned those killed in the deadly air strikes.", "strikes", True),
+        ("It recalled the Israeli strike on the port.", "strike", False),  # which one, anew
+        ("Veterans of the 2006 war marched.", "war", False),
         ("Theattack", "attack", False),  # no word boundary
     ],
 )

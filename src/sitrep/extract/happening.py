@@ -161,15 +161,29 @@ def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+# Words between the determiner and the trigger that keep the reference: "the same strike",
+# "the deadly air strikes", "this latest attack". A name between them ("the Israeli strike",
+# "the 2006 war") tells which happening anew.
+_MODIFIERS_BETWEEN = 2
+
+
 def refers_back(mention: EventMention, text: str) -> bool:
-    """The trigger follows a definite determiner and is not followed by "of"."""
+    """The trigger follows a definite determiner, perhaps with a word or two in lower case
+    between them, and is not followed by "of"."""
     start, end = mention.trigger_start, mention.trigger_end
-    before = text[max(0, start - 8) : start]
+    before = text[max(0, start - 40) : start]
     if not before[-1:].isspace():
         return False
-    words = before.split()
+    words = before.split()[-(_MODIFIERS_BETWEEN + 1) :]
     after = text[end : end + 4].split()
-    return bool(words) and words[-1].lower() in DEFINITE and after[:1] != ["of"]
+    if after[:1] == ["of"]:
+        return False
+    for back, word in enumerate(reversed(words)):
+        if word.lower() in DEFINITE:
+            return True
+        if back >= _MODIFIERS_BETWEEN or not re.fullmatch(r"[a-z][a-z-]*", word):
+            return False
+    return False
 
 
 def share_antecedents(mentions: Sequence[EventMention], text: str) -> list[EventMention]:

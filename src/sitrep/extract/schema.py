@@ -168,12 +168,23 @@ def load_event_schema() -> EventSchema:
         bad = set(etype.roles.values()) - set(ROLES)
         if bad:
             raise ConfigError(f"event type {etype.name} uses unknown roles {sorted(bad)}")
+        _check_slots(etype.name, etype.roles)
+    for raw in data["triggers"]:
+        _check_slots(str(raw.get("word")), raw.get("roles") or {})
     return EventSchema(
         types=types,
         triggers=tuple(_trigger(raw, types) for raw in data["triggers"]),
         place_preps=frozenset(data["place_preps"]),
         support_verbs=frozenset(data["support_verbs"]),
     )
+
+
+def _check_slots(owner: str, roles: dict[Any, Any]) -> None:
+    """YAML reads an unquoted `on:` (or `no:`, `off:`) as a boolean: the slot would silently
+    never match. Slot names must be written as words ("on": target)."""
+    bad = [key for key in roles if not isinstance(key, str)]
+    if bad:
+        raise ConfigError(f"{owner}: role slots must be words; quote {bad} (YAML reads on as true)")
 
 
 _INDEX: dict[int, dict[str, list[Trigger]]] = {}

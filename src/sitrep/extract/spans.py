@@ -134,8 +134,10 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if head.pos_ in ("PROPN",) and found:
         return [phrase_of_entity(found[0])]
     if found and head.lower_ not in _GENERIC_HEADS:
-        # "Iranian revolutionary guards": the entity inside names the participant.
-        return [phrase_of_entity(found[-1])]
+        # "Iranian revolutionary guards": the entity inside names the participant; one before
+        # the head before one after it ("Daesh militants in Raqqa" are Daesh's, not Raqqa's).
+        before = [e for e in found if e.end <= head.i]
+        return [phrase_of_entity((before or found)[-1])]
     return [noun_phrase(head)]
 
 
