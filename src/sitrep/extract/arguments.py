@@ -142,10 +142,20 @@ def first_location(head: Token, ents: dict[int, Span]) -> Span | None:
     return found[0] if found else None
 
 
+# Types whose object may be where it happens ("struck Aleppo", "visited Moscow", "besieged
+# Madaya"); for the others a country as object is a party ("blaming Iran", "sanctioned Syria").
+OBJECT_PLACE_TYPES = frozenset({"ASSAULT", "DIE", "CONSULT", "MOBILIZE", "COERCE"})
+
+
 def assign_roles(
-    slots: list[Slot], roles: dict[str, str], place_preps: frozenset[str], ents: dict[int, Span]
+    slots: list[Slot],
+    roles: dict[str, str],
+    place_preps: frozenset[str],
+    ents: dict[int, Span],
+    object_places: bool = True,
 ) -> Arguments:
-    """Map slots to roles; the first location under a place preposition is the place."""
+    """Map slots to roles; the first location under a place preposition is the place (and the
+    object, where `object_places`, when it is a location)."""
     participants: list[tuple[str, Phrase]] = []
     place: Phrase | None = None
     place_prep: str | None = None
@@ -166,7 +176,8 @@ def assign_roles(
             if key in seen:
                 continue
             seen.add(key)
-            if phrase.label in LOCATION_LABELS and place is None and slot.name == "object":
+            object_place = object_places and slot.name == "object"
+            if phrase.label in LOCATION_LABELS and place is None and object_place:
                 place, place_prep = phrase, "object"  # "visited Aleppo": the object is the place
                 continue
             participants.append((role, phrase))

@@ -8,7 +8,9 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import (
     ACTOR_LABELS,
+    OBJECT_PLACE_TYPES,
     Arguments,
+    Slot,
     assign_roles,
     copula_slots,
     has_actor_entity,
@@ -73,6 +75,14 @@ def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignor
     return noun_slots(token, schema)
 
 
+def _arguments(
+    slots: list[Slot], trig: Trigger, type_name: str, schema: EventSchema, ents: dict[int, Span]
+) -> Arguments:
+    roles = schema.role_map(trig, type_name)
+    places = type_name in OBJECT_PLACE_TYPES
+    return assign_roles(slots, roles, schema.place_preps, ents, object_places=places)
+
+
 def analyse(
     token: Token, schema: EventSchema, cues: ClaimCues, ents: dict[int, Span]
 ) -> Found | None:
@@ -86,10 +96,10 @@ def analyse(
             continue
         slots = _slots_for(trig, token, schema)
         type_name, mode = trig.type, trig.mode
-        args = assign_roles(slots, schema.role_map(trig, type_name), schema.place_preps, ents)
+        args = _arguments(slots, trig, type_name, schema, ents)
         if trig.person and has_actor_entity(args, frozenset({"PERSON"})):
             type_name, mode = trig.person
-            args = assign_roles(slots, schema.role_map(trig, type_name), schema.place_preps, ents)
+            args = _arguments(slots, trig, type_name, schema, ents)
         if trig.needs_place and args.place is None:
             continue
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
@@ -171,7 +181,7 @@ def _modifies_a_thing(token: Token, schema: EventSchema) -> bool:
     thing is no happening; one that describes another happening ("a bomb attack") still tells
     it."""
     head = token.head
-    if head is token or token.i > head.i:
+    if head.i == token.i or token.i > head.i:
         return False
     # A compound noun only in its gerund ("fighting force"): "raids" hanging off a "hit" the
     # tagger took for a noun ("air raids hit ...") is still the happening.

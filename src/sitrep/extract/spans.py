@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.deps import dep
+from sitrep.extract.deps import case_word, dep
 from sitrep.nlp.spans import ents_before, text_of
 
 # Dependents that start a new clause: their subtree is not part of the head's own phrase.
@@ -136,9 +136,30 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if found and head.lower_ not in _GENERIC_HEADS:
         # "Iranian revolutionary guards": the entity inside names the participant; one before
         # the head before one after it ("Daesh militants in Raqqa" are Daesh's, not Raqqa's).
+        # A place after it stays the answer ("civilians in Aleppo": the agents stage makes it
+        # the event's place); a group or person after another preposition does not name it
+        # ("organizations on the X school").
         before = [e for e in found if e.end <= head.i]
-        return [phrase_of_entity((before or found)[-1])]
+        owners = before or [e for e in found if _owned_by(head, e) or e.label_ in NAMED_PLACES]
+        if owners:
+            return [phrase_of_entity(owners[-1])]
     return [noun_phrase(head)]
+
+
+NAMED_PLACES = frozenset({"LOC", "GPE", "FAC"})
+
+
+def _owned_by(head: Token, ent: Span) -> bool:
+    """An entity after the head names it through "of" or an apposition ("fighters of the
+    Islamic State"), not through another preposition ("organizations on the X school")."""
+    node = ent.root
+    while node.head.i != head.i and node.head.i != node.i:
+        node = node.head
+    if node.head.i != head.i:
+        return False
+    return dep(node) in ("appos", "compound", "flat", "amod") or (
+        dep(node) in ("nmod", "nmod:poss") and case_word(node) in (None, "of")
+    )
 
 
 def surname_of(head: Token) -> Phrase | None:

@@ -1,0 +1,44 @@
+"""Who an argument names: the entity before its head ("Daesh militants in Raqqa"), a place after
+it, never a group after another preposition ("gunmen on the Al-Noor school"); a country that
+is the object of an accusation is a party, not where it happened. Sentences written for
+sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.records import EventMention
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def _event(nlp: Language, text: str, trigger: str) -> EventMention:
+    events = extract_events("d", nlp(text), "2016-05-04", None, None).events
+    return next(e for e in events if e.trigger == trigger)
+
+
+def test_airstrikes_on_a_group_have_it_as_target(domain_nlp: Language) -> None:
+    text = "The coalition said it had conducted nine airstrikes on Daesh militants in Raqqa."
+    strikes = _event(domain_nlp, text, "airstrikes")
+    assert ("target", "Daesh") in {(p.role, p.text) for p in strikes.participants}
+    assert strikes.place is not None and strikes.place.text == "Raqqa"
+
+
+def test_a_group_after_another_preposition_names_nobody(domain_nlp: Language) -> None:
+    text = (
+        "A police source said that a rocket shell fired by the terrorist groups on the Al-Noor"
+        " Institute killed two children."
+    )
+    fired = _event(domain_nlp, text, "fired")
+    assert all("Noor" not in p.text for p in fired.participants), fired.participants
+
+
+def test_the_country_blamed_is_a_party_not_the_place(domain_nlp: Language) -> None:
+    text = "The minister posted a message on Twitter blaming Iran for the attacks on Monday."
+    blamed = _event(domain_nlp, text, "blaming")
+    assert "Iran" in {p.text for p in blamed.participants}
+    assert blamed.place is None or blamed.place.text != "Iran"
