@@ -33,3 +33,21 @@ def test_a_toll_and_its_groups(sentence: str, killed: int, wounded: int | None) 
     found = find_casualties(sentence)
     assert found is not None
     assert (found.killed, found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "children"),
+    [
+        # a tens word and a unit word are one number, never the unit alone
+        ("Sixty-three villagers were killed when the shells hit the square.", 63, None),
+        ("Forty two fighters were killed in the ambush.", 42, None),
+        ("Eighty-one people including 30 children were killed in the raids.", 81, 30),
+        ("The shelling killed ninety-four civilians.", 94, None),
+        # a unit glued to another word by a hyphen is no count
+        ("The five-storey building collapsed and 3 people were killed.", 3, None),
+    ],
+)
+def test_number_words(sentence: str, killed: int, children: int | None) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert (found.killed, found.children) == (killed, children)

@@ -15,9 +15,16 @@ _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Thirty-five", "ninety two": a tens word and a unit word are one number, never the unit alone
+# (read alone, "Ninety-two civilians were killed" gave a toll of 2).
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})\b"
+_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_N = rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|(?:{_WORD})(?![\w-]))"
 # "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
 _N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?)\b)"
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
@@ -101,7 +108,9 @@ def _value(text: str) -> int:
     low = text.lower().replace(",", "")
     if low == "another":
         return 1
-    return int(low) if low.isdigit() else _WORDS[low]
+    if low.isdigit():
+        return int(low)
+    return sum(_WORDS[part] for part in re.split(r"[- ]", low))  # "thirty-five": 30 + 5
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
@@ -135,6 +144,14 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
         if total > best[0] and at >= 0 and m.start() <= at:
             best = (total, m.group(0))
     return best
+
+
+_COUNT_ONLY = re.compile(rf"{_N}", re.I)
+
+
+def is_count(text: str) -> bool:
+    """Whether `text` is only a number ("Seventy-six", "12"), as a tagger may mislabel it."""
+    return _COUNT_ONLY.fullmatch(text.strip()) is not None
 
 
 def find_casualties(sentence: str) -> Casualties | None:
