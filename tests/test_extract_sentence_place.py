@@ -67,3 +67,11 @@ def test_the_first_word_of_a_longer_name_is_no_place(domain_nlp: Language) -> No
     doc = domain_nlp("Rockets hit Khan Tabbakh on Monday, killing 2 people.")
     found = gazetteer_place(doc, next(iter(doc.sents)), [])
     assert found is None or found.text != "Khan"
+
+
+def test_a_town_the_fighters_move_towards_is_not_the_place(domain_nlp: Language) -> None:
+    sentence = (
+        "Jets pounded positions near the front on Sunday to stop rebels advancing towards the "
+        "town of Maarzaf."
+    )
+    assert "Maarzaf" not in _places(domain_nlp, sentence)

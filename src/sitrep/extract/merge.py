@@ -155,17 +155,38 @@ def _without_trailing_words(doc: Doc, place: Participant) -> Participant:
 
 
 def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
-    """Whether a place word ("in", "near", "the city of") stands a few words before `start`,
-    with only words that describe a place between ("in the mostly Kurdish-held city of")."""
-    for i in range(start - 1, max(sent_start, start - LOOK_BACK) - 1, -1):
-        word = doc[i].lower_
+    """Whether a place word ("in", "near") stands a few words before `start`, with only words
+    that describe a place between ("in the small town of", "in the mostly Kurdish-held city
+    of"). "the city of" says the name is a place by itself, unless the phrase is where
+    something goes or comes from ("advancing towards the town of X")."""
+    kind = False
+    i = start - 1
+    while i >= max(sent_start, start - (LOOK_BACK_KIND if kind else LOOK_BACK)):
+        token = doc[i]
+        word = token.lower_
         if word == "of" and i > sent_start and doc[i - 1].lower_ in _KIND_OF_PLACE:
-            return True  # "the city of Qamishli": the noun says what the name is
-        if word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
+            kind = True  # "the city of Qamishli": read on to the phrase's place word
+        elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             return True
-        if word not in _BETWEEN and doc[i].pos_ != "ADJ":
-            return False
-    return False
+        elif word not in _BETWEEN and token.pos_ != "ADJ" and not (kind and _describes(token)):
+            return kind and word not in _AWAY  # "defending the city of X": there
+        i -= 1
+    return kind
+
+
+LOOK_BACK_KIND = 10
+# Words that name a place the happening is not in: "advancing towards the town of X"
+_AWAY = frozenset({"towards", "toward", "from", "reach", "reaching", "to"})
+
+
+def _describes(token: Token) -> bool:
+    """A word that may describe a place before its noun: "largely", "Kurdish-held", "Syrian"."""
+    return (
+        token.pos_ in ("ADV", "DET", "ADJ")
+        or token.tag_ == "VBN"
+        or "-" in token.text
+        or (token.text == "-" or token.ent_type_ == "NORP")
+    )
 
 
 _COMPASS_WORD = re.compile(r"^(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?$")
