@@ -51,3 +51,31 @@ def test_number_words(sentence: str, killed: int, children: int | None) -> None:
     found = find_casualties(sentence)
     assert found is not None
     assert (found.killed, found.children) == (killed, children)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # an execution is a killing
+        ("The group executed at least 12 prisoners near the dam.", 12),
+        ("Militants have executed around 40 villagers in the valley.", 40),
+        # the group's own words between the count and its verb
+        ("At least 9 fighters from the local defence militia were killed overnight.", 9),
+        ("Some 27 members of the armed group were killed in the ambush.", 27),
+        # a toll that rose, told after a long subject
+        ("The death toll from the two car bombs near the old bus station in the city centre "
+         "rose to 31 on Monday.", 31),
+        # the dead counted as martyrs
+        ("The blast hit the market leaving 14 martyrs and 40 others wounded.", 14),
+        ("7 Iraqi martyrs were buried after the bombing.", 7),
+    ],
+)  # fmt: skip
+def test_other_ways_of_telling_the_dead(sentence: str, killed: int) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert found.killed == killed
+
+
+def test_a_part_among_the_dead_is_not_the_toll() -> None:
+    found = find_casualties("Nearly 30 children were among those killed when the bus was hit.")
+    assert found is None or found.killed != 30

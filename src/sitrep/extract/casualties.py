@@ -46,17 +46,22 @@ _WHO = (
 _BE = r"(?:were |have been |had been |was |are |being )"
 _KILLED = (
     re.compile(
-        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate)\s+{_Q}{_N}\b"
+        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
+        rf"executes|execute)\s+{_Q}{_N}\b"
         rf"{_NOT_WOUNDED}",
         re.I,
     ),
     re.compile(
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?"
+        # "18 jihadists from the Islamic State group were killed": the group's words between
+        # ("70 children were among those killed" is a part of the toll, not the toll)
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:(?!among\b)[^\W\d]\w*\s+){{0,5}}?{_BE}?"
         r"(?:killed|dead|died|slain|massacred|executed|martyred)\b",
         re.I,
     ),
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
-    re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,12}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
+    re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
+    # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them)
+    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?martyrs\b", re.I),
     re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
     # "claiming the lives of 8 people", "the blast took the lives of at least 12"
     re.compile(
@@ -100,7 +105,8 @@ _TOTAL = re.compile(
     rf"\b{_Q}{_N}\s+{_WHO}\s+(?:among them|including|among whom|of whom|of them)\b", re.I
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of)", re.I
+    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut)",
+    re.I,
 )
 
 
