@@ -76,6 +76,12 @@ def test_other_ways_of_telling_the_dead(sentence: str, killed: int) -> None:
     assert found.killed == killed
 
 
+def test_the_wounded_are_not_the_dead() -> None:
+    found = find_casualties("More than 40 people were hurt at least two killed in the blast.")
+    assert found is not None
+    assert (found.killed, found.wounded) == (2, 40)
+
+
 def test_a_part_among_the_dead_is_not_the_toll() -> None:
     found = find_casualties("Nearly 30 children were among those killed when the bus was hit.")
     assert found is None or found.killed != 30

@@ -136,3 +136,15 @@ def test_a_neighbourhood_of_its_city(domain_nlp: Language) -> None:
     )
     start = doc.text.index("Midan")
     assert container(doc, start, start + len("Midan")) == "Aleppo"
+
+
+def test_the_container_said_at_another_mention_of_the_name(domain_nlp: Language) -> None:
+    """A report says once where a village lies; the event told elsewhere is placed there."""
+    text = (
+        "Air strikes killed 11 people in Kafr Dael on Tuesday. "
+        "Rescue teams worked through the night in Kafr Dael near Aleppo, activists said."
+    )
+    doc = domain_nlp(text)
+    events = extract_events("d", doc, "2016-05-04", None, None).events
+    placed = [e.place for e in events if e.place is not None and e.place.text == "Kafr Dael"]
+    assert placed and placed[0].within == "Aleppo", placed

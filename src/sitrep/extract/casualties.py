@@ -44,6 +44,7 @@ _WHO = (
     r"workers|journalists|officers|commanders|passengers|pilgrims|detainees|prisoners)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
+_NOT_BETWEEN = r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|" + _WORD + r")\b)"
 _KILLED = (
     re.compile(
         rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
@@ -53,8 +54,9 @@ _KILLED = (
     ),
     re.compile(
         # "18 jihadists from the Islamic State group were killed": the group's words between
-        # ("70 children were among those killed" is a part of the toll, not the toll)
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:(?!among\b)[^\W\d]\w*\s+){{0,5}}?{_BE}?"
+        # ("70 children were among those killed" is a part of the toll, not the toll; "30
+        # were injured at least three killed": the words between hold no other count or verb)
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:{_NOT_BETWEEN}[^\W\d]\w*\s+){{0,5}}?{_BE}?"
         r"(?:killed|dead|died|slain|massacred|executed|martyred)\b",
         re.I,
     ),

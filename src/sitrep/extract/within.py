@@ -18,7 +18,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.names.phonetic import ARTICLES
-from sitrep.records import EventMention
+from sitrep.nlp.spans import text_of
+from sitrep.records import EventMention, Participant
 
 # nouns that name what kind of place the name is ("al-Mazzeh area", "Atmeh refugee camp")
 PLACE_NOUNS = frozenset(
@@ -58,12 +59,27 @@ def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention
             continue
         key = (place.start, place.end)
         if key not in cache:
-            cache[key] = container(doc, place.start, place.end)
+            cache[key] = container(doc, place.start, place.end) or _said_elsewhere(doc, place)
         found = cache[key]
         out.append(
             mention if found is None else replace(mention, place=replace(place, within=found))
         )
     return out
+
+
+def _said_elsewhere(doc: Doc, place: Participant) -> str | None:
+    """The container the text gives the same name at another mention of it: a report says
+    once where a village lies ("Hass ... the village of Hass in southern Idlib")."""
+    if len(place.text) < 3 or not place.text[:1].isupper():
+        return None
+    text = text_of(doc)
+    for match in re.finditer(rf"(?<!\w){re.escape(place.text)}(?!\w)", text):
+        if match.start() == place.start:
+            continue
+        found = container(doc, match.start(), match.end())
+        if found is not None:
+            return found
+    return None
 
 
 def container(doc: Doc, start: int, end: int) -> str | None:
