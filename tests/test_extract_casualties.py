@@ -62,6 +62,7 @@ def test_number_words(sentence: str, killed: int, children: int | None) -> None:
         # the group's own words between the count and its verb
         ("At least 9 fighters from the local defence militia were killed overnight.", 9),
         ("Some 27 members of the armed group were killed in the ambush.", 27),
+        ("At least 12 people including a number of women were killed by the strikes.", 12),
         # a toll that rose, told after a long subject
         ("The death toll from the two car bombs near the old bus station in the city centre "
          "rose to 31 on Monday.", 31),
@@ -85,3 +86,20 @@ def test_the_wounded_are_not_the_dead() -> None:
 def test_a_part_among_the_dead_is_not_the_toll() -> None:
     found = find_casualties("Nearly 30 children were among those killed when the bus was hit.")
     assert found is None or found.killed != 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops shelled the hideouts, killing a number of them and wounding others.",
+        "Shells hit the house of one family were killed, residents said.",
+    ],
+)
+def test_no_count_of_people(sentence: str) -> None:
+    found = find_casualties(sentence)
+    assert found is None or found.killed is None
+
+
+def test_a_count_is_not_read_through_another() -> None:
+    found = find_casualties("Get short URL 310 At least five people were killed in the blast.")
+    assert found is not None and found.killed == 5

@@ -26,7 +26,8 @@ _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})\b"
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _N = rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|(?:{_WORD})(?![\w-]))"
 # "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
-_N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?)\b)"
+# "a number of them", "a few", "one family": no count of people either.
+_N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?|number|few|couple|family|families)\b)"
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
 # "killed 58 others injured" too: "others" opens a new group, so the count is theirs.
 _NOT_WOUNDED = (
@@ -37,14 +38,21 @@ _Q = (
     r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
     r"a total of |a confirmed |a reported )?"
 )
+# words between a count and its verb, or between a count and what it counts, hold no other
+# count or casualty verb ("URL 124 At least four people", "30 were injured at least 3 killed")
+_NUMBER_WORDS = "|".join(w for w in _WORDS if w not in ("a", "an"))  # "including a number of"
+_NOT_BETWEEN = (
+    r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|" + _NUMBER_WORDS + r")\b)"
+)
 _WHO = (
-    r"(?:[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
+    r"(?:"
+    + _NOT_BETWEEN
+    + r"[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
     r"workers|journalists|officers|commanders|passengers|pilgrims|detainees|prisoners)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
-_NOT_BETWEEN = r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|" + _WORD + r")\b)"
 _KILLED = (
     re.compile(
         rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
