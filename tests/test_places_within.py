@@ -136,6 +136,8 @@ def test_a_neighbourhood_of_its_city(domain_nlp: Language) -> None:
     )
     start = doc.text.index("Midan")
     assert container(doc, start, start + len("Midan")) == "Aleppo"
+    # the place noun inside the place's own span ("the Midan neighbourhood" tagged whole)
+    assert container(doc, start, start + len("Midan neighbourhood")) == "Aleppo"
 
 
 def test_the_container_said_at_another_mention_of_the_name(domain_nlp: Language) -> None:

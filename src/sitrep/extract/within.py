@@ -90,7 +90,8 @@ def container(doc: Doc, start: int, end: int) -> str | None:
         return None
     sent = span.sent
     skipped = _skip_nouns(span.end, sent.end, doc)
-    after = _connector(skipped, sent.end, doc, named_kind=skipped > span.end)
+    kind = skipped > span.end or span[-1].lower_ in PLACE_NOUNS  # "the Midan neighbourhood of"
+    after = _connector(skipped, sent.end, doc, named_kind=kind)
     return None if after is None else _known_name(after, sent, doc)
 
 
