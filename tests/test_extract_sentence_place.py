@@ -75,3 +75,22 @@ def test_a_town_the_fighters_move_towards_is_not_the_place(domain_nlp: Language)
         "town of Maarzaf."
     )
     assert "Maarzaf" not in _places(domain_nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a hyphenated modifier between the place word and the name; a region of a country
+        # gives way to the province the sentence names
+        "Air strikes that hit a clinic in rebel-held Hama province in central Syria killed 9.",
+        "Airstrikes on Syrias opposition-held Hama province hit a bakery, killing 14 people.",
+    ],
+)
+def test_the_province_not_the_region(domain_nlp: Language, sentence: str) -> None:
+    places = _places(domain_nlp, sentence)
+    assert places and all("Hama" in p for p in places), places
+
+
+def test_a_name_after_its_article_is_not_cut(domain_nlp: Language) -> None:
+    sentence = "Shells fell on the neighbourhood of al-Zuhour, killing 3 people."
+    assert "Zuhour" not in _places(domain_nlp, sentence)

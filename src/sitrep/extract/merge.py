@@ -168,13 +168,34 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
             kind = True  # "the city of Qamishli": read on to the phrase's place word
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             return True
-        elif word not in _BETWEEN and token.pos_ != "ADJ" and not (kind and _describes(token)):
+        elif (
+            word not in _BETWEEN
+            and token.pos_ != "ADJ"
+            and not _hyphenated(token)
+            and not (kind and _describes(token))
+        ):
             return kind and word not in _AWAY  # "defending the city of X": there
         i -= 1
     return kind
 
 
 LOOK_BACK_KIND = 10
+
+
+def _hyphenated(token: Token) -> bool:
+    """A lower-case part of a hyphenated modifier ("rebel-held", split by the tokenizer), not
+    the article of a name ("al-Hamadaniyeh")."""
+    from sitrep.names.phonetic import ARTICLES
+
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if token.text in ("-", "–"):
+        return before is not None and before.lower_ not in ARTICLES
+    glued = (after is not None and after.text == "-") or (before is not None and before.text == "-")
+    return glued and token.text.islower() and token.lower_ not in ARTICLES
+
+
 # Words that name a place the happening is not in: "advancing towards the town of X"
 _AWAY = frozenset({"towards", "toward", "from", "reach", "reaching", "to"})
 
@@ -256,6 +277,16 @@ def is_country(name: str) -> bool:
     return bare in _countries() or (bare.endswith("s") and bare[:-1] in _countries())
 
 
+# "northern Syria", "north-west Syria": a part of a country named by the compass
+_REGION = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]+)+(?P<c>.+)$", re.I)
+
+
+def is_country_region(name: str) -> bool:
+    """A country, or a part of one named by the compass ("northwest Syria")."""
+    match = _REGION.match(name.strip())
+    return is_country(name) or (match is not None and is_country(match["c"]))
+
+
 def place_from_sentence(
     mention: EventMention,
     doc: Doc,
@@ -279,12 +310,12 @@ def place_from_sentence(
         mention = replace(mention, place=place)
     if mention.place is not None and not_a_place(doc, mention.place.start, mention.place.end):
         mention = replace(mention, place=None)  # "US-led strikes", "a US drone strike"
-    if mention.place and not is_country(mention.place.text):
-        return mention
+    if mention.place and not is_country_region(mention.place.text):
+        return mention  # ("in northwest Syria" gives way to "in Idlib province" too)
     used = {(p.start, p.end) for p in mention.participants}
     tagged = None
     for ent in sent.ents if sent_ents is None else sent_ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or is_country(ent.text):
+        if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
             continue
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
             continue

@@ -9,24 +9,17 @@ that reference the next sentence may tell another strike, and the lede keeps its
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract.happening import NEARBY_SENTENCES, VIOLENT_TYPES, refers_back
-from sitrep.extract.merge import is_country
+from sitrep.extract.merge import is_country_region
 from sitrep.records import EventMention, Participant
-
-# "northern Syria", "Syria's north-west", "the Syrian-Turkish border": a region of a country
-_REGION = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]+)*(?P<c>.+)$", re.I)
 
 
 def country_only(place: Participant | None) -> bool:
     """No place, or a country or a part of one named by the compass ("northwest Syria")."""
-    if place is None:
-        return True
-    match = _REGION.match(place.text.strip())
-    return is_country(place.text) or (match is not None and is_country(match["c"]))
+    return place is None or is_country_region(place.text)
 
 
 def from_retellings(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
