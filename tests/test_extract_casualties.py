@@ -33,3 +33,73 @@ def test_a_toll_and_its_groups(sentence: str, killed: int, wounded: int | None) 
     found = find_casualties(sentence)
     assert found is not None
     assert (found.killed, found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "children"),
+    [
+        # a tens word and a unit word are one number, never the unit alone
+        ("Sixty-three villagers were killed when the shells hit the square.", 63, None),
+        ("Forty two fighters were killed in the ambush.", 42, None),
+        ("Eighty-one people including 30 children were killed in the raids.", 81, 30),
+        ("The shelling killed ninety-four civilians.", 94, None),
+        # a unit glued to another word by a hyphen is no count
+        ("The five-storey building collapsed and 3 people were killed.", 3, None),
+    ],
+)
+def test_number_words(sentence: str, killed: int, children: int | None) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert (found.killed, found.children) == (killed, children)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # an execution is a killing
+        ("The group executed at least 12 prisoners near the dam.", 12),
+        ("Militants have executed around 40 villagers in the valley.", 40),
+        # the group's own words between the count and its verb
+        ("At least 9 fighters from the local defence militia were killed overnight.", 9),
+        ("Some 27 members of the armed group were killed in the ambush.", 27),
+        ("At least 12 people including a number of women were killed by the strikes.", 12),
+        # a toll that rose, told after a long subject
+        ("The death toll from the two car bombs near the old bus station in the city centre "
+         "rose to 31 on Monday.", 31),
+        # the dead counted as martyrs
+        ("The blast hit the market leaving 14 martyrs and 40 others wounded.", 14),
+        ("7 Iraqi martyrs were buried after the bombing.", 7),
+    ],
+)  # fmt: skip
+def test_other_ways_of_telling_the_dead(sentence: str, killed: int) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert found.killed == killed
+
+
+def test_the_wounded_are_not_the_dead() -> None:
+    found = find_casualties("More than 40 people were hurt at least two killed in the blast.")
+    assert found is not None
+    assert (found.killed, found.wounded) == (2, 40)
+
+
+def test_a_part_among_the_dead_is_not_the_toll() -> None:
+    found = find_casualties("Nearly 30 children were among those killed when the bus was hit.")
+    assert found is None or found.killed != 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops shelled the hideouts, killing a number of them and wounding others.",
+        "Shells hit the house of one family were killed, residents said.",
+    ],
+)
+def test_no_count_of_people(sentence: str) -> None:
+    found = find_casualties(sentence)
+    assert found is None or found.killed is None
+
+
+def test_a_count_is_not_read_through_another() -> None:
+    found = find_casualties("Get short URL 310 At least five people were killed in the blast.")
+    assert found is not None and found.killed == 5

@@ -36,6 +36,11 @@ if not (shipped_model_path() / "config.cfg").is_file():
          "Idlib on Sunday.", "Atmeh", "Idlib"),
         ("An air strike killed 10 people in the town of Meles, 15 km from Idlib, on Saturday.",
          "Meles", "Idlib"),
+        # a possessive whose apostrophe was lost, a nationality, a neighbourhood "of" its city
+        ("A car bomb killed 9 people near the Qah camp in Syrias border province of Idlib.",
+         "Qah", "Idlib"),
+        ("A blast killed 4 people in the Kafr Souseh district in the Syrian capital Damascus.",
+         "Kafr Souseh", "Damascus"),
     ],
 )  # fmt: skip
 def test_the_sentence_puts_the_place_in_a_known_one(
@@ -122,3 +127,26 @@ def test_a_word_of_a_longer_name_is_no_place(tmp_path: Path) -> None:
         assert "Jerusalem" not in _event_places(store)
     finally:
         store.close()
+
+
+def test_a_neighbourhood_of_its_city(domain_nlp: Language) -> None:
+    """ "of" after a place noun says where the place lies, whatever the tagger calls it."""
+    doc = domain_nlp(
+        "Rockets killed 3 people in the Midan neighbourhood of the Syrian city of Aleppo."
+    )
+    start = doc.text.index("Midan")
+    assert container(doc, start, start + len("Midan")) == "Aleppo"
+    # the place noun inside the place's own span ("the Midan neighbourhood" tagged whole)
+    assert container(doc, start, start + len("Midan neighbourhood")) == "Aleppo"
+
+
+def test_the_container_said_at_another_mention_of_the_name(domain_nlp: Language) -> None:
+    """A report says once where a village lies; the event told elsewhere is placed there."""
+    text = (
+        "Air strikes killed 11 people in Kafr Dael on Tuesday. "
+        "Rescue teams worked through the night in Kafr Dael near Aleppo, activists said."
+    )
+    doc = domain_nlp(text)
+    events = extract_events("d", doc, "2016-05-04", None, None).events
+    placed = [e.place for e in events if e.place is not None and e.place.text == "Kafr Dael"]
+    assert placed and placed[0].within == "Aleppo", placed

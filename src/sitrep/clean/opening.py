@@ -6,7 +6,8 @@ headline or the first sentence ("Sun 22 Feb 2015", "12 February 2015", "05-09-20
 "24.07.2016Get short URL"), or after the headline and a byline ("... Monitor AFP Thursday 16 Jul
 2015 At least ..."). A date is taken only from the opening: after the headline (when the text
 repeats it) and at most a few label-like words (outlet, author, section, a clock time, "Published
-on"), never from running text, where a date is an event's, not the page's.
+on"), or right after an agency's credit that closes a standfirst ("... says monitoring group AFP
+Friday 23 Aug 2013"); never from running text, where a date is an event's, not the page's.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ _GLUED = re.compile(
     re.I,
 )
 _HEAD_CHARS = 400
+# The agency credit and day that open a byline after a standfirst ("... kills six and wounds 19
+# says monitoring group AFP Friday 23 Aug 2013 A suicide bombing ..."): a credit in capitals
+# or a wire's name, right before the date, with at most the weekday between. Running text
+# never puts a date straight after an agency's name ("told AFP on Friday").
+_CREDIT = re.compile(
+    r"(?:^|\s)((?:[A-Z]{2,6}|Reuters|Sputnik|Anadolu|Xinhua)"
+    r"(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?)\s*$"
+)
 
 
 def opening_date(text: str, title: str | None = None) -> FoundDate | None:
@@ -55,9 +64,12 @@ def _opening(text: str, title: str | None) -> tuple[FoundDate, tuple[int, int]] 
     if hit is None:
         return None
     position, value, printed = hit
-    if not _label_only(head[:position]):
-        return None
     end = start + position + len(printed)
+    if not _label_only(head[:position]):
+        credit = _CREDIT.search(head[:position])
+        if credit is None:
+            return None
+        start += credit.start(1)  # the standfirst before the credit stays text
     return FoundDate(value=value, source="dateline", text=printed), (start, end)
 
 
@@ -99,7 +111,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def _label_only(prefix: str) -> bool:
     """Nothing but label-like words before the date: no running text."""
-    words = _WORD.findall(prefix)
+    words = [w for w in _WORD.findall(prefix) if any(c.isalnum() for c in w)]  # not "-"
     if len(words) > _MAX_LABEL_WORDS:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _CUES for w in words)

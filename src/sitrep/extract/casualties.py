@@ -15,11 +15,19 @@ _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Thirty-five", "ninety two": a tens word and a unit word are one number, never the unit alone
+# (read alone, "Ninety-two civilians were killed" gave a toll of 2).
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})\b"
+_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_N = rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|(?:{_WORD})(?![\w-]))"
 # "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
-_N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?)\b)"
+# "a number of them", "a few", "one family": no count of people either.
+_N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?|number|few|couple|family|families)\b)"
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
 # "killed 58 others injured" too: "others" opens a new group, so the count is theirs.
 _NOT_WOUNDED = (
@@ -30,8 +38,16 @@ _Q = (
     r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
     r"a total of |a confirmed |a reported )?"
 )
+# words between a count and its verb, or between a count and what it counts, hold no other
+# count or casualty verb ("URL 124 At least four people", "30 were injured at least 3 killed")
+_NUMBER_WORDS = "|".join(w for w in _WORDS if w not in ("a", "an"))  # "including a number of"
+_NOT_BETWEEN = (
+    r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|" + _NUMBER_WORDS + r")\b)"
+)
 _WHO = (
-    r"(?:[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
+    r"(?:"
+    + _NOT_BETWEEN
+    + r"[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
     r"workers|journalists|officers|commanders|passengers|pilgrims|detainees|prisoners)"
@@ -39,17 +55,23 @@ _WHO = (
 _BE = r"(?:were |have been |had been |was |are |being )"
 _KILLED = (
     re.compile(
-        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate)\s+{_Q}{_N}\b"
+        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
+        rf"executes|execute)\s+{_Q}{_N}\b"
         rf"{_NOT_WOUNDED}",
         re.I,
     ),
     re.compile(
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?"
+        # "18 jihadists from the Islamic State group were killed": the group's words between
+        # ("70 children were among those killed" is a part of the toll, not the toll; "30
+        # were injured at least three killed": the words between hold no other count or verb)
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:{_NOT_BETWEEN}[^\W\d]\w*\s+){{0,5}}?{_BE}?"
         r"(?:killed|dead|died|slain|massacred|executed|martyred)\b",
         re.I,
     ),
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
-    re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,12}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
+    re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
+    # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them)
+    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?martyrs\b", re.I),
     re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
     # "claiming the lives of 8 people", "the blast took the lives of at least 12"
     re.compile(
@@ -93,7 +115,8 @@ _TOTAL = re.compile(
     rf"\b{_Q}{_N}\s+{_WHO}\s+(?:among them|including|among whom|of whom|of them)\b", re.I
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of)", re.I
+    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut)",
+    re.I,
 )
 
 
@@ -101,7 +124,9 @@ def _value(text: str) -> int:
     low = text.lower().replace(",", "")
     if low == "another":
         return 1
-    return int(low) if low.isdigit() else _WORDS[low]
+    if low.isdigit():
+        return int(low)
+    return sum(_WORDS[part] for part in re.split(r"[- ]", low))  # "thirty-five": 30 + 5
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
@@ -135,6 +160,14 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
         if total > best[0] and at >= 0 and m.start() <= at:
             best = (total, m.group(0))
     return best
+
+
+_COUNT_ONLY = re.compile(rf"{_N}", re.I)
+
+
+def is_count(text: str) -> bool:
+    """Whether `text` is only a number ("Seventy-six", "12"), as a tagger may mislabel it."""
+    return _COUNT_ONLY.fullmatch(text.strip()) is not None
 
 
 def find_casualties(sentence: str) -> Casualties | None:

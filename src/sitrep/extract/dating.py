@@ -5,7 +5,8 @@
   that. A visit or a deployment may be told long after it happened, so it stays undated.
 - An attack whose parse ties no time to its trigger takes its sentence's one dated time ("A car
   bomb killed eight people near the shrine ... on Monday"), unless a reporting verb governs that
-  time ("told SANA on Thursday that a shell killed ...": the day of the report).
+  time ("told SANA on Thursday that a shell killed ...": the day of the report) or the time only
+  bounds the happening ("since Wednesday clashes have left 23 dead").
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def sentence_time(
     """The sentence's one dated time, when the parse tied it to no trigger ("A car bomb killed
     eight people near the shrine ... on Monday"), unless a reporting verb governs it ("told SANA
     on Thursday that a shell killed ...": the day of the report, not of the happening)."""
+    from sitrep.extract.events import BOUND_MARKERS
+
     dated = [(span, tv) for span, tv in times if tv.start and tv.precision in ("day", "range")]
+    dated = [(span, tv) for span, tv in dated if not _bound(span, BOUND_MARKERS)]
     if len(dated) != 1 or trigger.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
         return None
     span, value = dated[0]
@@ -61,3 +65,11 @@ def sentence_time(
     if verb is not None and is_attribution_verb(verb, cues):
         return None
     return value
+
+
+def _bound(span: Span, markers: frozenset[str]) -> bool:
+    """ "since Wednesday", "after Friday's strike": a bound of the happening, not its day."""
+    start = span.start
+    if start > 0 and span.doc[start - 1].lower_ in markers:
+        return True
+    return span[0].lower_ in markers

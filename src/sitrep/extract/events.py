@@ -36,6 +36,7 @@ from sitrep.extract.happening import (
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
+from sitrep.extract.placerefine import from_retellings
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
@@ -121,6 +122,7 @@ def extract_events(
     merged = merge_sentences(mentions)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
+    placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     shared = share_times(share_nearby_places(share_antecedents(placed, text)))
     shared = with_containers([reported_month(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))

@@ -118,19 +118,96 @@ _BETWEEN = frozenset(
         "town", "city", "village", "district", "province", "area", "neighbourhood",
         "neighborhood", "countryside", "suburb", "outskirts", "region", "of", "divided",
         "besieged", "rebel-held", "government-held", "syrias", "syria's", "'s", "rural",
+        "capital",
     }
 )  # fmt: skip
 LOOK_BACK = 5
+# Nouns that say the name after their "of" is a place of that kind: "the city of Qamishli",
+# "the province of Hasakeh", "the capital of X".
+_KIND_OF_PLACE = frozenset(
+    {
+        "town", "city", "village", "district", "province", "governorate", "neighbourhood",
+        "neighborhood", "suburb", "outskirts", "countryside", "region", "capital", "area",
+    }
+)  # fmt: skip
+
+
+def _named_kind(doc: Doc, start: int) -> bool:
+    """ "the city of" just before `start`: the name is a place of that kind."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _KIND_OF_PLACE
+
+
+def _without_trailing_words(doc: Doc, place: Participant) -> Participant:
+    """A tagged place that ran on into the next words where commas were stripped ("in Deir
+    Ezzor SANA news agency reported", "Aleppo Syrian activists"): without a last word that is
+    an acronym or a nationality, when the rest is still a name."""
+    from sitrep.extract.reference import load_roles
+
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return place
+    last = span[-1]
+    acronym = len(last.text) >= 2 and last.text.isupper() and last.text.isalpha()
+    if not (acronym or last.lower_ in load_roles().demonyms) or not span[-2].text[:1].isupper():
+        return place
+    end = span[-2].idx + len(span[-2].text)
+    return replace(place, text=text_of(doc)[place.start : end], end=end)
 
 
 def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
-    for i in range(start - 1, max(sent_start, start - LOOK_BACK) - 1, -1):
-        word = doc[i].lower_
-        if word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
+    """Whether a place word ("in", "near") stands a few words before `start`, with only words
+    that describe a place between ("in the small town of", "in the mostly Kurdish-held city
+    of"). "the city of" says the name is a place by itself, unless the phrase is where
+    something goes or comes from ("advancing towards the town of X")."""
+    kind = False
+    i = start - 1
+    while i >= max(sent_start, start - (LOOK_BACK_KIND if kind else LOOK_BACK)):
+        token = doc[i]
+        word = token.lower_
+        if word == "of" and i > sent_start and doc[i - 1].lower_ in _KIND_OF_PLACE:
+            kind = True  # "the city of Qamishli": read on to the phrase's place word
+        elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             return True
-        if word not in _BETWEEN and doc[i].pos_ != "ADJ":
-            return False
-    return False
+        elif (
+            word not in _BETWEEN
+            and token.pos_ != "ADJ"
+            and not _hyphenated(token)
+            and not (kind and _describes(token))
+        ):
+            return kind and word not in _AWAY  # "defending the city of X": there
+        i -= 1
+    return kind
+
+
+LOOK_BACK_KIND = 10
+
+
+def _hyphenated(token: Token) -> bool:
+    """A lower-case part of a hyphenated modifier ("rebel-held", split by the tokenizer), not
+    the article of a name ("al-Hamadaniyeh")."""
+    from sitrep.names.phonetic import ARTICLES
+
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if token.text in ("-", "–"):
+        return before is not None and before.lower_ not in ARTICLES
+    glued = (after is not None and after.text == "-") or (before is not None and before.text == "-")
+    return glued and token.text.islower() and token.lower_ not in ARTICLES
+
+
+# Words that name a place the happening is not in: "advancing towards the town of X"
+_AWAY = frozenset({"towards", "toward", "from", "reach", "reaching", "to"})
+
+
+def _describes(token: Token) -> bool:
+    """A word that may describe a place before its noun: "largely", "Kurdish-held", "Syrian"."""
+    return (
+        token.pos_ in ("ADV", "DET", "ADJ")
+        or token.tag_ == "VBN"
+        or "-" in token.text
+        or (token.text == "-" or token.ent_type_ == "NORP")
+    )
 
 
 _COMPASS_WORD = re.compile(r"^(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?$")
@@ -146,9 +223,16 @@ def _modifier(doc: Doc, start: int, end: int) -> bool:
         return True
     if text_of(doc)[end : end + 1] == "-":
         return True
+    from sitrep.extract.within import PLACE_NOUNS
+
     root = span.root
     if root.head.lower_ in _BETWEEN or root.head.i in range(span.start, span.end):
         return False  # "Aleppo city", "Idlib province": the place itself
+    head = root.head
+    while head.dep_ == "compound" and head.lower_ not in PLACE_NOUNS and head.head.i != head.i:
+        head = head.head
+    if root.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
+        return False  # "the Atmeh refugee camp", "the Midan neighbourhood": the place itself
     if _COMPASS_WORD.match(root.head.lower_):
         return False  # "al-Bureij northeast of Aleppo", parsed as a compound: the place itself
     return root.dep_ in ("compound", "amod", "nmod:poss", "poss")
@@ -164,14 +248,17 @@ _NOT_PLACE_HEADS = frozenset(
 
 
 def not_a_place(doc: Doc, start: int, end: int) -> bool:
-    """A "place" glued to a hyphen ("US-led"), a time ("Sunday") or a force or an attack
+    """A "place" glued to a hyphen ("US-led"), a time ("Sunday"), a number, a force or an attack
     ("Russian jets", "Aleppo Bombing as"): the tagger's mistake, never the event's place."""
+    from sitrep.extract.casualties import is_count
     from sitrep.extract.time import find_time_expressions
 
     text = text_of(doc)[start:end]
     words = text.lower().split()
     if text_of(doc)[end : end + 1] == "-" or not words or words[-1] in _NOT_PLACE_HEADS:
         return True
+    if is_count(text):
+        return True  # "Seventy-six people ... were killed", the number tagged as a place
     found = find_time_expressions(text)
     return bool(found) and found[0].end - found[0].start >= len(text.strip()) - 1
 
@@ -188,6 +275,16 @@ def is_country(name: str) -> bool:
     """A country's name, also with a possessive "s" whose apostrophe was lost ("Syrias")."""
     bare = name.lower().removeprefix("the ").strip()
     return bare in _countries() or (bare.endswith("s") and bare[:-1] in _countries())
+
+
+# "northern Syria", "north-west Syria": a part of a country named by the compass
+_REGION = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]+)+(?P<c>.+)$", re.I)
+
+
+def is_country_region(name: str) -> bool:
+    """A country, or a part of one named by the compass ("northwest Syria")."""
+    match = _REGION.match(name.strip())
+    return is_country(name) or (match is not None and is_country(match["c"]))
 
 
 def place_from_sentence(
@@ -208,31 +305,62 @@ def place_from_sentence(
     apart = dated_apart or (lambda _token: False)
     if mention.type not in VIOLENT:
         return mention
+    if mention.place is not None:
+        place = _without_trailing_words(doc, full_name(doc, mention.place))
+        mention = replace(mention, place=place)
     if mention.place is not None and not_a_place(doc, mention.place.start, mention.place.end):
         mention = replace(mention, place=None)  # "US-led strikes", "a US drone strike"
-    if mention.place and not is_country(mention.place.text):
-        return mention
+    if mention.place and not is_country_region(mention.place.text):
+        return mention  # ("in northwest Syria" gives way to "in Idlib province" too)
     used = {(p.start, p.end) for p in mention.participants}
+    tagged = None
     for ent in sent.ents if sent_ents is None else sent_ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or is_country(ent.text):
+        if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
             continue
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
             continue
         if not _after_place_word(doc, ent.start, sent.start) or apart(ent.root):
             continue
-        if _modifier(doc, ent.start_char, ent.end_char) or not_a_place(
-            doc, ent.start_char, ent.end_char
+        place = full_name(
+            doc, Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
+        )
+        place = _without_trailing_words(doc, place)
+        named = _named_kind(doc, ent.start)  # "the city of Aleppo" modifies nothing
+        if (not named and _modifier(doc, place.start, place.end)) or not_a_place(
+            doc, place.start, place.end
         ):
             continue  # "the Aleppo offensive", "Idlib's governor": not where it happened
-        place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
-        return replace(mention, place=_without_country(place))
+        tagged = _without_country(place)
+        break
     found = gazetteer_place(doc, sent, mask)
-    if found is None:
-        return mention
-    span = doc.char_span(found.start, found.end, alignment_mode="expand")
-    if span is not None and apart(span.root):
-        return mention
-    return replace(mention, place=found)
+    if found is not None:
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        late = tagged is not None and found.start >= tagged.start
+        if late or (span is not None and apart(span.root)):
+            found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
+    chosen = found or tagged
+    return mention if chosen is None else replace(mention, place=chosen)
+
+
+# "Deir ez-Zor" cut by the tagger or the tokenizer at its article ("Deir ez", "Ain al-", "Deir")
+_ARTICLE_END = re.compile(r"(?:^|\s)(?:al|el|ez|es|ed|ad|as|az|ash|ar|an|at|ul)-?$|-$")
+
+
+def full_name(doc: Doc, place: Participant) -> Participant:
+    """A place cut at its hyphenated article ("Deir ez", "Ain al-", "Deir" before "ez-Zor")
+    runs on to the name's end: the cut name is another place or none."""
+    text = text_of(doc)
+    tail = text[place.end : place.end + 40]
+    if _ARTICLE_END.search(place.text):
+        match = re.match(r"^\s?-?\s?[A-Z][\w']*", tail)
+    else:
+        match = re.match(
+            r"^\s(?:al|el|ez|es|ed|ad|as|az|ash|ar|an|at|ul)-[A-Z][\w']*", tail
+        )  # "Deir" + " ez-Zor"
+    if match is None:
+        return place
+    end = place.end + match.end()
+    return replace(place, text=text[place.start : end], end=end)
 
 
 _COUNTRY_PREFIX = re.compile(r"^(?:[A-Z][a-z]+s|[A-Z][a-z]+'s|[A-Z][a-z]+’s)\s+(?=[A-Z])")
@@ -250,6 +378,18 @@ def _without_country(place: Participant) -> Participant:
 MAX_NAME_TOKENS = 3
 
 
+def _name_goes_on(doc: Doc, i: int, stop: int) -> bool:
+    """Whether a capitalised word that is not a country or a place noun follows: the words
+    before it are only the start of a longer name ("Abu" of "Abu al-Duhur")."""
+    if i >= stop or not doc[i].text[:1].isupper():
+        return False
+    from sitrep.extract.reference import load_roles
+
+    word = doc[i].lower_
+    ends = is_country(doc[i].text) or word in load_roles().demonyms  # "Aleppo Syrian activists"
+    return not (ends or word in _BETWEEN or word in _KIND_OF_PLACE)
+
+
 def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Participant | None:
     """The first capitalised name after a place word that the gazetteer knows as a town or a
     province (not a country): the tagger missed it ("in government-held western Aleppo")."""
@@ -258,16 +398,19 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
     for token in sent:
         if not token.text[:1].isupper() or not _after_place_word(doc, token.i, sent.start):
             continue
-        if inside(mask, token.idx, token.idx + len(token.text)):
-            continue
+        if inside(mask, token.idx, token.idx + len(token.text)) or is_country(token.text):
+            continue  # ("Syrias Deir Ezzor": the name starts after the country)
         for size in range(MAX_NAME_TOKENS, 0, -1):
             span = doc[token.i : min(token.i + size, sent.end)]
             if not all(t.text[:1].isupper() or t.text in ("-", "al", "el") for t in span):
                 continue
+            if span[-1].text in ("-", "al", "el") or _name_goes_on(doc, span.end, sent.end):
+                continue  # "Deir ez -", "Khan" of "Khan Sheikhoun": part of a name
             found = resolve_place(span.text, small_towns=True)
             if found is None or found.precision == "country" or is_country(span.text):
                 continue
             if not_a_place(doc, span.start_char, span.end_char):
                 continue
-            return Participant("place", span.text, span.start_char, span.end_char, "GPE", None)
+            place = Participant("place", span.text, span.start_char, span.end_char, "GPE", None)
+            return full_name(doc, place)
     return None

@@ -18,10 +18,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.names.phonetic import ARTICLES
-from sitrep.records import EventMention
+from sitrep.nlp.spans import text_of
+from sitrep.records import EventMention, Participant
 
 # nouns that name what kind of place the name is ("al-Mazzeh area", "Atmeh refugee camp")
-_PLACE_NOUNS = frozenset(
+PLACE_NOUNS = frozenset(
     {
         "neighbourhood", "neighborhood", "district", "village", "town", "city", "camp", "refugee",
         "hospital", "area", "areas", "mount", "mountain", "base", "airbase", "airport", "square",
@@ -39,7 +40,7 @@ _BETWEEN = frozenset(
         "the", "a", "of", "province", "governorate", "city", "town", "countryside", "'s", "’s",
         "border", "provincial", "capital", "besieged", "nearby", "neighbouring", "neighboring",
         "rural", "eastern", "western", "northern", "southern", "central", "km", "kilometres",
-        "kilometers", "miles", "some",
+        "kilometers", "miles", "some", "part", "parts", "areas",
     }
 )  # fmt: skip
 MAX_NOUNS = 3
@@ -58,12 +59,27 @@ def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention
             continue
         key = (place.start, place.end)
         if key not in cache:
-            cache[key] = container(doc, place.start, place.end)
+            cache[key] = container(doc, place.start, place.end) or _said_elsewhere(doc, place)
         found = cache[key]
         out.append(
             mention if found is None else replace(mention, place=replace(place, within=found))
         )
     return out
+
+
+def _said_elsewhere(doc: Doc, place: Participant) -> str | None:
+    """The container the text gives the same name at another mention of it: a report says
+    once where a village lies ("Hass ... the village of Hass in southern Idlib")."""
+    if len(place.text) < 3 or not place.text[:1].isupper():
+        return None
+    text = text_of(doc)
+    for match in re.finditer(rf"(?<!\w){re.escape(place.text)}(?!\w)", text):
+        if match.start() == place.start:
+            continue
+        found = container(doc, match.start(), match.end())
+        if found is not None:
+            return found
+    return None
 
 
 def container(doc: Doc, start: int, end: int) -> str | None:
@@ -73,19 +89,24 @@ def container(doc: Doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     sent = span.sent
-    after = _connector(_skip_nouns(span.end, sent.end, doc), sent.end, doc)
+    skipped = _skip_nouns(span.end, sent.end, doc)
+    kind = skipped > span.end or span[-1].lower_ in PLACE_NOUNS  # "the Midan neighbourhood of"
+    after = _connector(skipped, sent.end, doc, named_kind=kind)
     return None if after is None else _known_name(after, sent, doc)
 
 
 def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
     for _ in range(MAX_NOUNS):
-        if i < stop and (doc[i].lower_ in _PLACE_NOUNS or doc[i].text == ","):
+        if i < stop and (doc[i].lower_ in PLACE_NOUNS or doc[i].text == ","):
             i += 1
     return i
 
 
-def _connector(i: int, stop: int, doc: Doc) -> int | None:
-    """The index after "in", "near", "north of", "15 km from", or None."""
+def _connector(i: int, stop: int, doc: Doc, named_kind: bool = False) -> int | None:
+    """The index after "in", "near", "north of", "15 km from", or None. After a place noun,
+    "of" too: "the Midan neighbourhood of the Syrian city of Aleppo"."""
+    if named_kind and i < stop and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+        return i + 1
     if i < stop and doc[i].like_num:
         i += 1
     if i < stop and doc[i].lower_ in ("km", "kilometres", "kilometers", "miles"):
@@ -113,13 +134,15 @@ def _known_name(i: int, sent: Span, doc: Doc) -> str | None:
                 name = doc[i : min(i + size, sent.end)]
                 if not all(_is_name_part(t) for t in name) or not _is_name_end(name[-1]):
                     continue  # "Deir al-" is the start of "Deir al-Zor", not a name
-                if is_country(name.text) and _possessive_after(name, sent):
-                    break  # "Syria's border province of Idlib": read on
+                if is_country(name.text) and (
+                    _possessive_after(name, sent) or _bare_possessive(name)
+                ):
+                    break  # "Syria's border province of Idlib", "Syrias ...": read on
                 if is_country(name.text):
                     return None  # a country is no container worth keeping
                 if resolve_place(name.text) is not None:
                     return name.text
-            if not is_country(token.text.rstrip("s")):
+            if not is_country(token.text.rstrip("s")) and not _describes(token):
                 return None  # another name, not a place: no container
             i += 1
             continue
@@ -139,6 +162,23 @@ def _is_name_end(token: Token) -> bool:
 
 def _is_name_part(token: Token) -> bool:
     return token.text[:1].isupper() or token.text in ("-", "al", "el", "ez", "az", "ad", "as")
+
+
+def _bare_possessive(name: Span) -> bool:
+    """ "Syrias border province" (the apostrophe stripped): a country's possessive."""
+    from sitrep.extract.merge import is_country
+
+    text = name.text
+    return len(name) == 1 and text.endswith("s") and is_country(text[:-1])
+
+
+def _describes(token: Token) -> bool:
+    """A capitalised word that only describes the place after it: a nationality ("the Syrian
+    capital Damascus") or a place word written with a capital ("the Northeastern Parts of")."""
+    from sitrep.extract.reference import load_roles
+
+    low = token.lower_
+    return low in _BETWEEN or bool(_COMPASS.match(low)) or low in load_roles().demonyms
 
 
 def _possessive_after(name: Span, sent: Span) -> bool:

@@ -1,0 +1,96 @@
+"""A violent mention's place from its sentence (`extract.merge.place_from_sentence`): a name
+after "the city of" or "the province of", the whole of a name cut at its hyphenated article
+("Deir ez-Zor"), never a number the tagger took for a place. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def _places(nlp: Language, sentence: str) -> list[str]:
+    events = extract_events("d", nlp(sentence), "2016-05-04", None, None).events
+    return [e.place.text for e in events if e.type in ("ASSAULT", "DIE") and e.place]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the noun before "of" says the name is a place, whatever stands before it
+        ("A car bomb killed 12 people in the largely Kurdish-held city of Qamishli in "
+         "northeastern Syria on Monday.", "Qamishli"),
+        ("A bomber killed 20 people on Monday in an attack on a market in the northeastern "
+         "Syrian province of Hasakeh.", "Hasakeh"),
+        ("A car bomb killed seven people near the old market south of the Syrian capital "
+         "Damascus on Monday.", "Damascus"),
+        # a name cut at its article runs on to its end
+        ("Shells fell on the city of Deir ez-Zor on Thursday, killing three civilians.",
+         "Deir ez-Zor"),
+        ("Clashes near Ain al-Arab killed 18 fighters on Sunday.", "Ain al-Arab"),
+    ],
+)  # fmt: skip
+def test_the_sentence_place(domain_nlp: Language, sentence: str, place: str) -> None:
+    assert place in _places(domain_nlp, sentence)
+
+
+def test_a_number_is_no_place(domain_nlp: Language) -> None:
+    sentence = "Seventy-six people including 28 children were killed in barrel bomb attacks."
+    assert not any("Seventy" in p for p in _places(domain_nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # commas stripped: the name does not run on into an agency or a nationality
+        ("Troops killed 9 gunmen in an attack on their positions in Tal Abyad SANA news agency "
+         "reported on Friday.", "Tal Abyad"),
+        ("At least 14 civilians were killed in air strikes on the besieged city of Homs Syrian "
+         "activists said.", "Homs"),
+    ],
+)  # fmt: skip
+def test_a_name_ends_where_the_next_words_begin(
+    domain_nlp: Language, sentence: str, place: str
+) -> None:
+    assert place in _places(domain_nlp, sentence)
+
+
+def test_the_first_word_of_a_longer_name_is_no_place(domain_nlp: Language) -> None:
+    """The gazetteer knows "Khan" alone; "Khan Tabbakh" is another name, so no place from it."""
+    from sitrep.extract.merge import gazetteer_place
+
+    doc = domain_nlp("Rockets hit Khan Tabbakh on Monday, killing 2 people.")
+    found = gazetteer_place(doc, next(iter(doc.sents)), [])
+    assert found is None or found.text != "Khan"
+
+
+def test_a_town_the_fighters_move_towards_is_not_the_place(domain_nlp: Language) -> None:
+    sentence = (
+        "Jets pounded positions near the front on Sunday to stop rebels advancing towards the "
+        "town of Maarzaf."
+    )
+    assert "Maarzaf" not in _places(domain_nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a hyphenated modifier between the place word and the name; a region of a country
+        # gives way to the province the sentence names
+        "Air strikes that hit a clinic in rebel-held Hama province in central Syria killed 9.",
+        "Airstrikes on Syrias opposition-held Hama province hit a bakery, killing 14 people.",
+    ],
+)
+def test_the_province_not_the_region(domain_nlp: Language, sentence: str) -> None:
+    places = _places(domain_nlp, sentence)
+    assert places and all("Hama" in p for p in places), places
+
+
+def test_a_name_after_its_article_is_not_cut(domain_nlp: Language) -> None:
+    sentence = "Shells fell on the neighbourhood of al-Zuhour, killing 3 people."
+    assert "Zuhour" not in _places(domain_nlp, sentence)
