@@ -186,6 +186,8 @@ def _modifies_a_thing(token: Token, schema: EventSchema) -> bool:
     # A compound noun only in its gerund ("fighting force"): "raids" hanging off a "hit" the
     # tagger took for a noun ("air raids hit ...") is still the happening.
     describes = dep(token) == "amod" or (dep(token) == "compound" and token.lower_.endswith("ing"))
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num:
+        return False  # "killed 18 fighters" the parser read as "killed fighters": a verb
     return describes and head.pos_ in ("NOUN", "PROPN") and not schema.by_form(head.text)
 
 
