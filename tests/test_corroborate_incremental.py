@@ -1,12 +1,14 @@
 """A store fed by later runs holds the events and relations a rebuild would give.
 
-A later run leaves the events it does not change as they are and writes only the relation
-claims whose relation or origin changed (`corroborate/run.py`, `corroborate/relations.py`).
+A later run leaves the events it does not change as they are, adds its new claims to the
+totals each relation keeps and writes only the relation claims whose relation or origin changed
+(`corroborate/run.py`, `corroborate/relations.py`, `corroborate/relation_aggregate.py`).
 These tests feed the project's synthetic corpus (`sitrep.bench.synthetic`, written by the
 project) in batches through the whole pipeline, each batch a later run, then check that every
 event's and every relation's stored aggregates (claim counts, origins, status and its reason,
-time, place, casualties) equal what is built again from their mentions and claims, and that a
-full re-run (`reduce --all`) gives the same store.
+time, place, casualties) equal what is built again from their mentions and claims (and a
+relation's kept totals those of all its claims), and that a full re-run (`reduce --all`) gives
+the same store.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ import pytest
 from sqlalchemy import select
 
 from conftest import BACKENDS, fresh_database
+from relation_oracle import direct_row
 from sitrep.bench.synthetic import write_synthetic_corpus
-from sitrep.corroborate.relations import _members, relation_row
+from sitrep.corroborate import relation_aggregate as aggregate
+from sitrep.corroborate.relations import _members, _view, relation_row
 from sitrep.corroborate.run import event_row
 from sitrep.corroborate.views import load_claims, load_mentions
 from sitrep.loader import reduce_store
@@ -78,6 +82,12 @@ def _relations(store: Store) -> dict[str, dict[str, Any]]:
         return {row["id"]: dict(row) for row in conn.execute(select(s.relations)).mappings()}
 
 
+def _totals(store: Store) -> dict[str, Any]:
+    with store.read() as conn:
+        a = s.relation_aggregates.c
+        return {r.relation_id: r.state for r in conn.execute(select(a.relation_id, a.state))}
+
+
 def _claim_marks(store: Store) -> dict[str, tuple[Any, ...]]:
     with store.read() as conn:
         rm, c = s.relation_mentions.c, s.claims.c
@@ -116,18 +126,27 @@ def test_every_relation_holds_what_its_claims_give(fed: str) -> None:
         for row in _members(conn, keys, []):
             members[(row["type"], row["subject_entity_id"], row["object_entity_id"])].append(row)
             assert row["origin_key"] == row["stored_origin_key"], row["id"]
+        totals = aggregate.load(conn, relations)
     for key, claims in members.items():
-        rebuilt = relation_row(key, claims)
+        rebuilt = direct_row(key, claims)  # read off every claim, apart from the totals
         assert rebuilt == relations[rebuilt["id"]]
-    assert len(members) == len(relations)
+        assert relation_row(key, claims) == rebuilt
+        # the totals later runs extended are those of all the claims counted at once
+        folded = aggregate.empty()
+        for claim in claims:
+            aggregate.add(folded, claim, _view(claim, {}) if claim["document_id"] else None)
+        assert totals[rebuilt["id"]] == folded, rebuilt["id"]
+    assert len(members) == len(relations) == len(totals)
     store.close()
 
 
 def test_a_full_rerun_gives_the_same_store(fed: str) -> None:
     store = Store(fed)
     events, relations, marks = _events(store), _relations(store), _claim_marks(store)
+    totals = _totals(store)
     reduce_store(store, everything=True)
     assert _events(store) == events
     assert _relations(store) == relations
+    assert _totals(store) == totals
     assert _claim_marks(store) == marks
     store.close()

@@ -53,6 +53,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A store grouped before this table existed has no rows in it: corroboration then re-groups
     # everything once, which fills it (`corroborate.run`).
     (4, "event blocks: where a new event mention finds what it may join", _create_core_tables),
+    # A store made before this table has no totals: each relation a later run touches is
+    # counted once from all its claims, which fills them (`corroborate.relations`).
+    (5, "relation aggregates: a relation's running totals", _create_core_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

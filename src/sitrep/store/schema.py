@@ -320,3 +320,12 @@ relations = Table(
     Column("origins", JSON, nullable=False),
     Column("sources", JSON, nullable=False),  # "pack" and/or "reports"
 )
+
+# A relation's running totals (`corroborate/relation_aggregate.py`): a later run adds its new
+# claims to them rather than counting all the relation's claims again.
+relation_aggregates = Table(
+    "relation_aggregates",
+    metadata,
+    Column("relation_id", String(40), primary_key=True),
+    Column("state", JSON, nullable=False),
+)
