@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from conftest import BACKENDS, fresh_database
 from relation_oracle import direct_row
@@ -51,8 +51,20 @@ def fed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
             batch = folder / f"batch-{n}.jsonl"
             batch.write_text("".join(lines[n * PER_BATCH : (n + 1) * PER_BATCH]), "utf-8")
             Ingest(store, Settings(), use_nlp=True).run([str(batch)])
+            if n == 1:
+                _forget_some_totals(store)
         store.close()
         yield path
+
+
+def _forget_some_totals(store: Store) -> None:
+    """Every other relation loses its kept totals, as in a store made before they were kept:
+    the later runs that touch it count it once from all its claims, then keep adding."""
+    with store.transaction() as conn:
+        a = s.relation_aggregates.c
+        ids = sorted(conn.execute(select(a.relation_id)).scalars())
+        assert ids
+        conn.execute(delete(s.relation_aggregates).where(a.relation_id.in_(ids[::2])))
 
 
 EVENT_COLUMNS = (
@@ -135,8 +147,10 @@ def test_every_relation_holds_what_its_claims_give(fed: str) -> None:
         folded = aggregate.empty()
         for claim in claims:
             aggregate.add(folded, claim, _view(claim, {}) if claim["document_id"] else None)
-        assert totals[rebuilt["id"]] == folded, rebuilt["id"]
-    assert len(members) == len(relations) == len(totals)
+        assert totals.get(rebuilt["id"], folded) == folded, rebuilt["id"]
+    assert len(members) == len(relations)
+    # half lost their totals after the second run; the later runs gave some of those back
+    assert len(relations) > len(totals) > len(relations) // 2 + 1
     store.close()
 
 
@@ -147,6 +161,8 @@ def test_a_full_rerun_gives_the_same_store(fed: str) -> None:
     reduce_store(store, everything=True)
     assert _events(store) == events
     assert _relations(store) == relations
-    assert _totals(store) == totals
+    again = _totals(store)
+    assert {k: v for k, v in again.items() if k in totals} == totals
+    assert len(again) == len(relations)  # a full re-run counts every relation's totals
     assert _claim_marks(store) == marks
     store.close()
