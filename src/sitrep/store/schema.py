@@ -141,6 +141,15 @@ mentions = Table(
     Column("resolution", Text),  # why it joined that entity
 )
 
+# The mentions resolution has not reached yet (a later run's new ones): a partial index, so a
+# run finds them without reading every mention of the store.
+Index(
+    "ix_mentions_pending",
+    mentions.c.document_id,
+    sqlite_where=mentions.c.resolution.is_(None),
+    postgresql_where=mentions.c.resolution.is_(None),
+)
+
 entities = Table(
     "entities",
     metadata,
