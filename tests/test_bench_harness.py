@@ -39,6 +39,12 @@ def test_a_tiny_bench_reports_every_ratio() -> None:
     assert (
         later["runs"] == 3 and later["reduce_seconds"] == sorted(later["reduce_seconds_each"])[1]
     )  # the median of three later runs
+    # the reduce's own CPU time, each run's, no more than its wall time
+    cpu = later["reduce_cpu_seconds_each"]
+    assert len(cpu) == 3 and all(c > 0 for c in cpu)
+    assert later["reduce_cpu_median"] == sorted(cpu)[1]
+    assert sum(cpu) <= sum(later["reduce_seconds_each"]) * 1.05
+    assert report.rows[2]["later_reduce_cpu_vs_smallest"] > 0
     assert report.rows[2]["later_reduce_vs_smallest"] > 0 and "Later runs" in markdown_report(
         report
     )

@@ -144,7 +144,7 @@ def run_bench(plan: BenchPlan) -> BenchReport:
         folder = Path(tmp)
         if plan.fakes is not None:
             end_to_end(report, "FA-KES", [str(plan.fakes)], folder)
-        base_reduce = base_increment = None
+        base_reduce = base_increment = base_cpu = None
         for size in plan.sizes:
             days = _days(size, plan.per_day)
             corpus = write_synthetic_corpus(folder / f"synthetic-{size}.jsonl", size, days=days)
@@ -164,6 +164,9 @@ def run_bench(plan: BenchPlan) -> BenchReport:
                 later_reduce = float(row["increment"]["reduce_seconds"])
                 base_increment = base_increment or later_reduce
                 row["later_reduce_vs_smallest"] = later_reduce / max(base_increment, 1e-9)
+                later_cpu = float(row["increment"]["reduce_cpu_median"])
+                base_cpu = base_cpu or later_cpu
+                row["later_reduce_cpu_vs_smallest"] = later_cpu / max(base_cpu, 1e-9)
         corpus = write_synthetic_corpus(folder / "parallel.jsonl", plan.parallel_size, seed=11)
         parallel(report, plan, [str(corpus)])
     return report

@@ -114,16 +114,19 @@ def markdown_report(report: BenchReport) -> str:
         lines += [
             "",
             "Later runs into the filled store (the same new batches for every store size; the "
-            "median of three runs):",
+            "median of three runs; the reduce's wall time, and the CPU time it spent itself):",
             "",
-            "| store | new docs | seconds | reduce seconds | reduce vs smallest store |",
-            "|---|---:|---:|---:|---:|",
+            "| store | new docs | seconds | reduce seconds | reduce vs smallest store "
+            "| reduce CPU seconds | reduce CPU vs smallest store |",
+            "|---|---:|---:|---:|---:|---:|---:|",
         ]
         for row in later:
             step = row["increment"]
             lines.append(
                 f"| {row['name'].split(':')[0]} | {step['documents']} | {step['seconds']:.1f} | "
-                f"{step['reduce_seconds']:.2f} | {row['later_reduce_vs_smallest']:.2f}× |"
+                f"{step['reduce_seconds']:.2f} | {row['later_reduce_vs_smallest']:.2f}× | "
+                f"{step.get('reduce_cpu_median', 0.0):.2f} | "
+                f"{row.get('later_reduce_cpu_vs_smallest', 0.0):.2f}× |"
             )
     return "\n".join(lines)
 

@@ -134,6 +134,12 @@ def _names(origins: Sequence[Origin]) -> str:
 def event_status(claims: Sequence[ClaimView]) -> Status:
     support = _supporting(claims)
     against = {origin(c).ident: origin(c) for c in claims if c.stance in AGAINST}
+    return status_of(support, against)
+
+
+def status_of(support: dict[str, tuple[Origin, set[str]]], against: dict[str, Origin]) -> Status:
+    """The status from the supporting origins (each with its documents) and the deniers, by
+    ident: what `event_status` counts, and what a relation's kept aggregate holds."""
     keys = tuple(sorted(o.key for o, _docs in support.values()))
     backers = [o for o, _docs in support.values()]
     if support and against:

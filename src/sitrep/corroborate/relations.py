@@ -21,7 +21,8 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
-from sitrep.corroborate.origins import ClaimView, event_status, origin_key
+from sitrep.corroborate import relation_aggregate as aggregate
+from sitrep.corroborate.origins import ClaimView, origin_key
 from sitrep.pack import Pack
 from sitrep.records import stable_id
 from sitrep.resolve.ids import name_entity_id, pack_entity_id
@@ -51,6 +52,7 @@ def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> Rela
         if everything:
             rm = s.relation_mentions
             conn.execute(delete(s.relations))
+            aggregate.forget_all(conn)
             conn.execute(
                 update(rm)
                 .where(rm.c.document_id.is_not(None))
@@ -61,15 +63,28 @@ def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> Rela
         fresh = _fresh(conn)
         resolved = _resolve_ends(conn, fresh)
         keys = {_key(r) for r in resolved}
-        rows = _members(conn, keys, [str(r["id"]) for r in resolved])
+        ids_of = {relation_id(*key): key for key in keys}
+        # A relation keeps its totals (`relation_aggregate`): this run's claims are added to
+        # them, so its cost follows what it adds, not how many claims the relation gathered
+        # from the whole store. A relation without totals (one made before they were kept, or
+        # every relation on a full re-run) is counted once from all its claims.
+        states = aggregate.load(conn, ids_of)
+        missing = {key for rid, key in ids_of.items() if rid not in states}
+        rows = _members(conn, missing, [str(r["id"]) for r in resolved], keys)
         groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             groups[_key(row)].append(row)
-        relation_rows = [relation_row(key, members) for key, members in groups.items()]
+        for key, members in groups.items():
+            state = states.setdefault(relation_id(*key), aggregate.empty())
+            for m in members:
+                if key in missing or m["relation_id"] is None:
+                    aggregate.add(state, m, _view(m, {}) if m["document_id"] else None)
+        relation_rows = [aggregate_row(ids_of[rid], state) for rid, state in states.items()]
         ids = [r["id"] for r in relation_rows]
         for chunk in chunked(ids):
             conn.execute(delete(s.relations).where(s.relations.c.id.in_(chunk)))
         insert_ignore(conn, s.relations, relation_rows)
+        aggregate.save(conn, states)
         rm = s.relation_mentions
         # Only the mentions whose relation or origin changed are written: a relation's earlier
         # claims keep theirs, so a run's writes follow what it adds, not the relation's size.
@@ -369,12 +384,16 @@ def _entity_of(end: dict[str, Any], spans: _Spans, known: set[str]) -> str | Non
 
 
 def _members(
-    conn: Connection, keys: set[tuple[str, str, str]], resolved: Sequence[str]
+    conn: Connection,
+    keys: set[tuple[str, str, str]],
+    resolved: Sequence[str],
+    within: set[tuple[str, str, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Every resolved mention of the relations `keys` name, with its document's date and copy:
-    those already counted in them (by the indexed relation id) and this run's `resolved` ones
-    (every mention not yet in a relation has no relation id). Only the columns a relation is
-    built from are read, not the mentions' sentences and spans."""
+    those already counted in them (by the indexed relation id), and this run's `resolved` ones
+    (every mention not yet in a relation has no relation id) of the relations `within` names
+    (by default `keys`). Only the columns a relation is built from are read, not the mentions'
+    sentences and spans."""
     rm, d = s.relation_mentions.c, s.documents.c
     columns = (
         rm.id, rm.document_id, rm.relation_id, rm.type, rm.subject_entity_id,
@@ -391,7 +410,8 @@ def _members(
         for row in conn.execute(query.where(rm.id.in_(chunk))):
             found[row.id] = dict(row._mapping)
     # In id order: ties (a title as common as another) fall alike however the claims came in.
-    out = [found[i] for i in sorted(found) if _key(found[i]) in keys]
+    within = keys if within is None else within
+    out = [found[i] for i in sorted(found) if _key(found[i]) in within]
     roots = {r["duplicate_of"] for r in out if r["duplicate_of"]}
     sites = {
         doc.id: doc.site
@@ -420,13 +440,19 @@ def _view(row: dict[str, Any], sites: dict[str, str | None]) -> ClaimView:
 
 
 def relation_row(key: tuple[str, str, str], members: list[dict[str, Any]]) -> dict[str, Any]:
-    reports = [m for m in members if m["document_id"] is not None]
-    pack = [m for m in members if m["document_id"] is None]
-    titles = Counter(m["title"] for m in members if m["title"])
-    start, end, ended = _period(reports, pack)
+    """A relation from all its claims (the pack's have no document)."""
+    state = aggregate.empty()
+    for m in members:
+        aggregate.add(state, m, _view(m, {}) if m["document_id"] is not None else None)
+    return aggregate_row(key, state)
+
+
+def aggregate_row(key: tuple[str, str, str], state: aggregate.State) -> dict[str, Any]:
+    """A relation's row from its totals: title, period, status, origins."""
+    reports, pack = state["reports"], state["pack"]
+    start, end, ended = aggregate.period(state)
     if reports:
-        views = [_view(m, {}) for m in reports]
-        found = event_status(views)
+        found = aggregate.status(state)
         status, reason = found.status, found.reason
         origins, n_origins = list(found.origins), found.n_origins
     else:
@@ -438,35 +464,14 @@ def relation_row(key: tuple[str, str, str], members: list[dict[str, Any]]) -> di
         "type": key[0],
         "subject_entity_id": key[1],
         "object_entity_id": key[2],
-        "title": titles.most_common(1)[0][0] if titles else None,
+        "title": aggregate.title(state),
         "time_start": start,
         "time_end": end,
         "ended": ended,
         "status": status,
         "status_reason": reason,
-        "n_claims": len(members),
+        "n_claims": state["n"],
         "n_origins": n_origins + (1 if pack else 0),
         "origins": origins + (["pack"] if pack else []),
         "sources": (["pack"] if pack else []) + (["reports"] if reports else []),
     }
-
-
-def _period(
-    reports: list[dict[str, Any]], pack: list[dict[str, Any]]
-) -> tuple[str | None, str | None, bool]:
-    """(start, end, ended) from every claim: the pack's dates, "since", "new" and "former"."""
-    starts = [str(m["time_start"]) for m in pack + reports if m["time_start"] and not m["ended"]]
-    current = [str(m["published"] or "") for m in reports if not m["ended"]]
-    former = sorted(str(m["published"] or "") for m in reports if m["ended"])
-    last_current = max(current, default="")
-    # The pack's end holds unless a later report tells the relation as current (the pack's
-    # "President of Russia until 2008" against 2019 reports of President Putin).
-    ends = [
-        str(m["time_end"]) for m in pack if m["time_end"] and str(m["time_end"]) >= last_current
-    ]
-    closing = [f for f in former if f >= last_current]
-    if closing:
-        ends.append(closing[0] or last_current)
-    end = min((e for e in ends if e), default=None)
-    ended = bool(ends)
-    return (min(starts) if starts else None), end, ended

@@ -22,6 +22,13 @@ def _create_core_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, checkfirst=True)
 
 
+def _create_pending_index(conn: Connection) -> None:
+    """A new index on an existing table (create_all only indexes the tables it creates)."""
+    for index in schema.mentions.indexes:
+        if index.name == "ix_mentions_pending":
+            index.create(conn, checkfirst=True)
+
+
 def _create_search_index(conn: Connection) -> None:
     """Full-text search over document titles and bodies: FTS5 on SQLite, tsvector on PostgreSQL."""
     if conn.dialect.name == "sqlite":
@@ -53,6 +60,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     # A store grouped before this table existed has no rows in it: corroboration then re-groups
     # everything once, which fills it (`corroborate.run`).
     (4, "event blocks: where a new event mention finds what it may join", _create_core_tables),
+    # A store made before this table has no totals: each relation a later run touches is
+    # counted once from all its claims, which fills them (`corroborate.relations`).
+    (5, "relation aggregates: a relation's running totals", _create_core_tables),
+    (6, "an index of the mentions not yet resolved", _create_pending_index),
 )
 
 LATEST = MIGRATIONS[-1][0]

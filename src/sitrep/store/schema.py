@@ -141,6 +141,15 @@ mentions = Table(
     Column("resolution", Text),  # why it joined that entity
 )
 
+# The mentions resolution has not reached yet (a later run's new ones): a partial index, so a
+# run finds them without reading every mention of the store.
+Index(
+    "ix_mentions_pending",
+    mentions.c.document_id,
+    sqlite_where=mentions.c.resolution.is_(None),
+    postgresql_where=mentions.c.resolution.is_(None),
+)
+
 entities = Table(
     "entities",
     metadata,
@@ -319,4 +328,13 @@ relations = Table(
     Column("n_origins", Integer, nullable=False),
     Column("origins", JSON, nullable=False),
     Column("sources", JSON, nullable=False),  # "pack" and/or "reports"
+)
+
+# A relation's running totals (`corroborate/relation_aggregate.py`): a later run adds its new
+# claims to them rather than counting all the relation's claims again.
+relation_aggregates = Table(
+    "relation_aggregates",
+    metadata,
+    Column("relation_id", String(40), primary_key=True),
+    Column("state", JSON, nullable=False),
 )
