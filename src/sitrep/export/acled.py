@@ -160,6 +160,8 @@ ACLED_TYPES: dict[tuple[str, str | None], tuple[str, str]] = {
     ("COERCE", "abduction"): ("Violence against civilians", "Abduction/forced disappearance"),
     ("COERCE", "seizure"): ("Strategic developments", "Looting/property destruction"),
     ("CEASEFIRE", None): ("Strategic developments", "Agreement"),
+    ("RETREAT", None): ("Strategic developments", "Non-violent transfer of territory"),
+    ("PROTEST", None): ("Protests", "Peaceful protest"),
     ("APPOINT", None): ("Strategic developments", "Change to group/activity"),
     ("DISMISS", None): ("Strategic developments", "Change to group/activity"),
 }

@@ -80,7 +80,8 @@ def _arguments(
 ) -> Arguments:
     roles = schema.role_map(trig, type_name)
     places = type_name in OBJECT_PLACE_TYPES
-    return assign_roles(slots, roles, schema.place_preps, ents, object_places=places)
+    preps = schema.place_preps | schema.types[type_name].place_preps
+    return assign_roles(slots, roles, preps, ents, object_places=places)
 
 
 def analyse(

@@ -29,6 +29,9 @@ class EventType:
     # Types of one family may describe one happening (corroboration joins them): an attack and
     # the deaths it caused. A type with no family given is a family of its own.
     family: str = ""
+    # Prepositions that give this type's place beyond the schema's own ("withdrew from Manbij":
+    # a retreat happens where it leaves; an arrival "from Tehran" does not happen there).
+    place_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ def load_event_schema() -> EventSchema:
             modes=tuple(spec.get("modes") or ()),
             roles=dict(spec["roles"]),
             family=str(spec.get("family") or name),
+            place_preps=frozenset(spec.get("place_preps") or ()),
         )
         for name, spec in data["types"].items()
     }
