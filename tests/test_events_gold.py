@@ -101,6 +101,10 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
          110, True, False),
         ("Shelling of the war-torn city killed 140 people, medics said.", 140, False, False),
         ("Strikes killed 30 people in Homs.", 30, False, False),
+        ("A car bomb killed 15 people in Azaz, the deadliest attack there since the war began.",
+         15, True, False),
+        ("Strikes killed 120 people in Aleppo, the worst toll since the conflict began.", 120,
+         False, False),
     ],
 )  # fmt: skip
 def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:

@@ -123,7 +123,7 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
-    shared = share_times(share_nearby_places(share_antecedents(placed, text)))
+    shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = with_containers([reported_month(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 

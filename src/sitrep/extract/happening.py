@@ -21,6 +21,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
+from sitrep.extract.deps import dep
 from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -167,9 +170,10 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _MODIFIERS_BETWEEN = 2
 
 
-def refers_back(mention: EventMention, text: str) -> bool:
+def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> bool:
     """The trigger follows a definite determiner, perhaps with a word or two in lower case
-    between them, and is not followed by "of"."""
+    between them (only where the parse makes that determiner the trigger's own: "the army
+    shelled" is a subject and its verb), and is not followed by "of"."""
     start, end = mention.trigger_start, mention.trigger_end
     before = text[max(0, start - 40) : start]
     if not before[-1:].isspace():
@@ -180,13 +184,23 @@ def refers_back(mention: EventMention, text: str) -> bool:
         return False
     for back, word in enumerate(reversed(words)):
         if word.lower() in DEFINITE:
-            return True
+            return back == 0 or _determines(doc, start, end)
         if back >= _MODIFIERS_BETWEEN or not re.fullmatch(r"[a-z][a-z-]*", word):
             return False
     return False
 
 
-def share_antecedents(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+def _determines(doc: Doc | None, start: int, end: int) -> bool:
+    """A definite determiner hangs on the trigger itself."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    return span is not None and any(
+        dep(c) == "det" and c.lower_ in DEFINITE for c in span.root.children
+    )
+
+
+def share_antecedents(
+    mentions: Sequence[EventMention], text: str, doc: Doc | None = None
+) -> list[EventMention]:
     """`mentions` with each violent one that refers back placed and dated like the nearest
     violent mention told before it in an earlier sentence."""
     out = list(mentions)
@@ -194,7 +208,12 @@ def share_antecedents(mentions: Sequence[EventMention], text: str) -> list[Event
     for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
         m = out[i]
         violent = m.type in VIOLENT_TYPES and m.modality is None and not m.negated
-        if violent and told is not None and told.sentence < m.sentence and refers_back(m, text):
+        if (
+            violent
+            and told is not None
+            and told.sentence < m.sentence
+            and refers_back(m, text, doc)
+        ):
             time = m.time
             if time is None and _lendable(told.time):
                 assert told.time is not None

@@ -69,6 +69,13 @@ _SINCE_WAR = re.compile(
     rf"\bsince\b(?:\s+\S+){{0,4}}?\s+(?:the |its |syrias |syria's )?{_WAR}\b", re.I
 )
 SINCE_WAR_AT_LEAST = 10
+# "the deadliest attack since the war began", "the worst toll since 2011": the happening is
+# ranked against the war's whole course; its toll is its own, not a count since then.
+_RANKED_SINCE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
+    r"[^.;]{0,60}?\bsince\b",
+    re.I,
+)
 
 
 # Common words that running text writes in lower case mid-sentence and headlines capitalise.
@@ -98,7 +105,7 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
     """A large toll counted since a date or since the war began; a toll of ten or more counted
     since the war began; a large toll the war took, unless the toll is dated to a day ("120
     were killed on Monday, the deadliest day in the war") (see module doc)."""
-    if killed is None:
+    if killed is None or _RANKED_SINCE.search(sentence):
         return False
     if killed >= SINCE_WAR_AT_LEAST and _SINCE_WAR.search(sentence):
         return True
