@@ -297,6 +297,9 @@ class EventMention:
     negated: bool
     modality: str | None  # "would", "may", "plan" ...: not a fact that it happened
     claim: ClaimRecord
+    # The sentence of the happening this mention tells again ("the attack was carried out by
+    # ...", "19 others were also wounded"): corroboration joins the two (`corroborate.compat`).
+    retells: int | None = None
 
 
 RelationType = Literal[

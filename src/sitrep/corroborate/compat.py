@@ -70,6 +70,7 @@ class MentionView:
     denies: bool = False  # the mention's claim denies that it happened
     sentence: int | None = None  # its sentence's index in its document
     toll: bool = False  # its trigger tells a toll ("were killed"), not a kind of attack
+    retells: int | None = None  # the sentence of the happening it tells again (extraction's)
 
     @cached_property
     def is_activity_span(self) -> bool:
@@ -385,6 +386,13 @@ def elaborates(a: MentionView, b: MentionView, agreed: list[Decision]) -> bool:
     return same_town and not any(role in DOERS for role in later.roles.values())
 
 
+def retold(a: MentionView, b: MentionView) -> bool:
+    """One mention tells again the happening of the other's sentence ("the attack was carried
+    out by ...", "nine others were also killed"), as extraction linked them."""
+    later, earlier = (a, b) if (a.sentence or 0) > (b.sentence or 0) else (b, a)
+    return later.retells is not None and later.retells == earlier.sentence
+
+
 def same_happening(a: MentionView, b: MentionView) -> Decision:
     """All features must agree, and something must say it is the same happening; the reason
     lists each feature, so the decision is explained either way."""
@@ -405,6 +413,8 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
             return Decision(True, lambda: "same document; " + said)
         if elaborates(a, b, agreed):
             return Decision(True, lambda: "the next sentence tells more of it; " + said)
+        if retold(a, b):
+            return Decision(True, lambda: "it tells the same happening again; " + said)
         return Decision(False, lambda: "same document, but nothing ties them: " + said)
     # Across documents, a tie and one more piece of evidence: a country's army is in every
     # other report of a war, and one town on one day is not one happening either.

@@ -87,6 +87,7 @@ def load_mentions(
     query = select(
         m.id, m.document_id, m.type, m.mode, m.participants, m.place, m.place_entity_id,
         m.time, m.time_start, m.time_end, m.time_precision, m.casualties, m.sentence, m.trigger,
+        m.retells,
     ).where(m.modality.is_(None))  # fmt: skip
     if mention_ids is not None:
         rows = [
@@ -215,7 +216,7 @@ def _view(
         casualties=row["casualties"],
         published=row["published"], family=row["family"], denies=row["denies"],
         month_day=_month_day(row["time"]), sentence=row.get("sentence"),
-        toll=row.get("toll", False),
+        toll=row.get("toll", False), retells=row.get("retells"),
     )  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from sitrep.extract.deps import dep
+from sitrep.extract.schema import load_event_schema
 from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -50,6 +51,13 @@ def _lendable(time: TimeValue | None) -> bool:
         return False
     days = span_days(time.start, time.end or time.start)
     return days is not None and days <= MAX_HAPPENING_DAYS
+
+
+def _apart(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Both dated, and the dates do not meet."""
+    if a is None or b is None or not a.start or not b.start:
+        return False
+    return (a.end or a.start) < b.start or (b.end or b.start) < a.start
 
 
 def _usual_places(mentions: Sequence[EventMention]) -> dict[tuple[str, str], str]:
@@ -198,28 +206,42 @@ def _determines(doc: Doc | None, start: int, end: int) -> bool:
     )
 
 
+def adds_victims(mention: EventMention, text: str) -> bool:
+    """ "Nine others were also killed", "the strike also wounded 19": a toll told with "also"
+    adds victims to the happening just told. (An attack told with "also" — "rebels also
+    shelled the west of the city" — is another one.)"""
+    before = text[max(0, mention.trigger_start - 30) : mention.trigger_start].split()[-2:]
+    if "also" not in (w.lower() for w in before):
+        return False
+    return any(t.toll for t in load_event_schema().by_form(mention.trigger))
+
+
 def share_antecedents(
     mentions: Sequence[EventMention], text: str, doc: Doc | None = None
 ) -> list[EventMention]:
-    """`mentions` with each violent one that refers back placed and dated like the nearest
-    violent mention told before it in an earlier sentence."""
+    """`mentions` with each violent one that refers back (or adds victims) placed and dated
+    like the nearest violent mention told before it in an earlier sentence, and linked to it
+    (`retells`: corroboration joins the two)."""
     out = list(mentions)
     told: EventMention | None = None  # the latest asserted violent mention so far
     for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
         m = out[i]
         violent = m.type in VIOLENT_TYPES and m.modality is None and not m.negated
-        if (
-            violent
-            and told is not None
-            and told.sentence < m.sentence
-            and refers_back(m, text, doc)
-        ):
+        earlier = told is not None and told.sentence < m.sentence
+        if violent and earlier and (refers_back(m, text, doc) or adds_victims(m, text)):
+            assert told is not None
+            if m.time is not None and (told.time is None or _apart(m.time, told.time)):
+                # its own date where the happening told has none or another ("the strike
+                # followed ... strikes on Sunday": the day is another phrase's): not linked
+                told = m
+                continue
             time = m.time
             if time is None and _lendable(told.time):
                 assert told.time is not None
                 how = f"{told.time.method}; the same happening as sentence {told.sentence}"
                 time = replace(told.time, method=how.lstrip("; "))
-            out[i] = m = replace(m, place=m.place or told.place, time=time)
+            place = m.place or told.place
+            out[i] = m = replace(m, place=place, time=time, retells=told.sentence)
         if violent:
             told = m
     return out

@@ -29,6 +29,14 @@ def _create_pending_index(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _add_retells_column(conn: Connection) -> None:
+    """A new nullable column on an existing table (create_all adds none): older mentions
+    retell nothing, as they were extracted before the link was made."""
+    columns = {c["name"] for c in inspect(conn).get_columns("event_mentions")}
+    if "retells" not in columns:
+        conn.execute(text("ALTER TABLE event_mentions ADD COLUMN retells INTEGER"))
+
+
 def _create_search_index(conn: Connection) -> None:
     """Full-text search over document titles and bodies: FTS5 on SQLite, tsvector on PostgreSQL."""
     if conn.dialect.name == "sqlite":
@@ -64,6 +72,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     # counted once from all its claims, which fills them (`corroborate.relations`).
     (5, "relation aggregates: a relation's running totals", _create_core_tables),
     (6, "an index of the mentions not yet resolved", _create_pending_index),
+    (7, "event mentions: the sentence of the happening a mention tells again", _add_retells_column),
 )
 
 LATEST = MIGRATIONS[-1][0]

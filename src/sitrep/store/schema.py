@@ -213,6 +213,7 @@ event_mentions = Table(
     Column("casualties", JSON),
     Column("negated", Boolean, nullable=False),
     Column("modality", String(24)),
+    Column("retells", Integer),  # the sentence of the happening it tells again (migration 7)
 )
 
 claims = Table(

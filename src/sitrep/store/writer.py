@@ -134,6 +134,7 @@ def event_rows(event: EventMention) -> tuple[dict[str, Any], dict[str, Any]]:
         "casualties": asdict(event.casualties) if event.casualties else None,
         "negated": event.negated,
         "modality": event.modality,
+        "retells": event.retells,
     }
     claim = event.claim
     claim_row = {

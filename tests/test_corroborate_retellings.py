@@ -1,0 +1,79 @@
+"""A mention that tells again a happening already told ("the attack was carried out by ...",
+"nine other people were also killed") is linked to that happening's sentence by extraction
+(`retells`), and corroboration joins the two; a store made before the link gains its column.
+Texts written for sitrep."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from sqlalchemy import create_engine, text
+
+from sitrep.corroborate.compat import MentionView, same_happening
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.store import Store
+from sitrep.store import schema as s
+from sitrep.store.migrations import LATEST, MIGRATIONS
+
+REPORT = (
+    "Jets struck the vegetable market of Kafr Nabl on Monday, a monitor said. "
+    "Shops burned until the evening. "
+    "Nine other people were also killed, according to a local medic."
+)
+needs_model = pytest.mark.skipif(
+    not (shipped_model_path() / "config.cfg").is_file(),
+    reason="no trained pipeline in src/sitrep/models/sitrep_en",
+)
+
+
+@needs_model
+def test_victims_added_with_also_retell_the_strike(domain_nlp: Language) -> None:
+    events = extract_events("d", domain_nlp(REPORT), "2016-05-04", None, None).events
+    struck = next(e for e in events if e.trigger == "struck")
+    killed = next(e for e in events if e.trigger == "killed")
+    assert killed.retells == struck.sentence and struck.retells is None
+
+
+@needs_model
+def test_an_attack_told_with_also_is_another_one(domain_nlp: Language) -> None:
+    report = "Jets struck Kafr Nabl on Monday. Rebels also shelled the west of Aleppo on Monday."
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    assert all(e.retells is None for e in events)
+
+
+FIRST = MentionView(
+    id="1", doc_id="d", type="ASSAULT", mode="air-strike", entities=frozenset(),
+    family="violence", sentence=2,
+)  # fmt: skip
+
+
+def test_corroboration_joins_a_retelling_to_what_it_retells() -> None:
+    again = replace(FIRST, id="2", mode="unspecified", sentence=6, retells=2)
+    decision = same_happening(FIRST, again)
+    assert decision.same and "tells the same happening again" in decision.reason
+    assert not same_happening(FIRST, replace(again, retells=None)).same  # nothing ties them
+    assert not same_happening(FIRST, replace(again, retells=3)).same  # another sentence's
+
+
+def test_an_older_store_gains_the_retells_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        s.metadata.create_all(conn)
+        conn.execute(text("ALTER TABLE event_mentions DROP COLUMN retells"))
+        for number, description, _apply in MIGRATIONS[:-1]:
+            conn.execute(
+                s.schema_version.insert().values(
+                    version=number, applied_at="2026-01-01", description=description
+                )
+            )
+    engine.dispose()
+    Store(str(path)).close()  # opening migrates
+    with create_engine(f"sqlite:///{path}").connect() as conn:
+        columns = {row[1] for row in conn.execute(text("PRAGMA table_info(event_mentions)"))}
+        assert "retells" in columns
+        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == LATEST
