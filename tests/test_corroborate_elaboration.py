@@ -51,6 +51,12 @@ def test_a_sentence_with_more_of_its_own_is_not_an_elaboration(
     assert not same_happening(STRIKE, replace(TOLL, **change)).same, why  # type: ignore[arg-type]
 
 
+def test_a_toll_with_its_own_day_is_not_an_elaboration() -> None:
+    undated = replace(STRIKE, time_start=None, time_end=None, time_precision=None)
+    dated = replace(TOLL, time_start="2016-05-02", time_end="2016-05-02", time_precision="day")
+    assert not same_happening(undated, dated).same  # nothing contradicts, nothing ties them
+
+
 REPORT = (
     "Air strikes hit the market of Kafr Nabl in Idlib province on Monday morning. "
     "At least nine people were killed and 30 wounded, a rescue worker said."

@@ -22,7 +22,7 @@ def _event(nlp: Language, text: str, trigger: str) -> EventMention:
 
 
 def test_airstrikes_on_a_group_have_it_as_target(domain_nlp: Language) -> None:
-    text = "The coalition said it had conducted nine airstrikes on Daesh militants in Raqqa."
+    text = "Warplanes carried out four airstrikes on Daesh positions in Raqqa overnight."
     strikes = _event(domain_nlp, text, "airstrikes")
     assert ("target", "Daesh") in {(p.role, p.text) for p in strikes.participants}
     assert strikes.place is not None and strikes.place.text == "Raqqa"
@@ -38,7 +38,7 @@ def test_a_group_after_another_preposition_names_nobody(domain_nlp: Language) ->
 
 
 def test_the_country_blamed_is_a_party_not_the_place(domain_nlp: Language) -> None:
-    text = "The minister posted a message on Twitter blaming Iran for the attacks on Monday."
+    text = "In a speech on Monday the minister went further, blaming Iran for the drone attacks."
     blamed = _event(domain_nlp, text, "blaming")
     assert "Iran" in {p.text for p in blamed.participants}
     assert blamed.place is None or blamed.place.text != "Iran"

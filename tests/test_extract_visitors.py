@@ -30,6 +30,7 @@ def _visits(nlp: Language, text: str) -> list[tuple[str, list[str], str | None]]
         ("Soleimani was in Moscow last week, a newspaper said.", "Soleimani", "Moscow"),
         ("Russian President Vladimir Putin flew to Tehran on Tuesday.", "Vladimir Putin", "Tehran"),
         ("The Iraqi envoy Ali Hassan travelled to Amman on Sunday.", "Ali Hassan", "Amman"),
+        ("Syrian opposition leaders flew to Riyadh on Friday for the talks.", "Syrian", "Riyadh"),
     ],
 )
 def test_a_named_visitor_at_a_place_is_a_visit(
@@ -44,14 +45,14 @@ def test_a_named_visitor_at_a_place_is_a_visit(
 @pytest.mark.parametrize(
     "text",
     [
-        # the "visitors" name nobody: a generic crowd, fighters moving by bus
+        # the "visitors" name nobody: a crowd of believers, a band of fighters
         "The village is a stop for the many pilgrims from across the region who visit the Shiite"
         " shrine.",
         "The group said the pro-government fighters were travelling by bus to Lebanon and later"
         " back into Syria.",
-        # a copula whose predicate is no place: an idiom, a passive the parser took for one
-        "Ahmed Karimi and Omar Haddad have been at odds over their handling of talks with Jordan.",
-        "Ahmed Karimi was flown to a hospital in Amman, and his condition was stable.",
+        # a copula whose predicate is no place: an idiom; a passive the parser takes for one
+        "For months Ahmed Karimi and Omar Haddad have been at odds over how to talk with Jordan.",
+        "Wounded in the blast, Ahmed Karimi was flown to a clinic in Amman by army helicopter.",
     ],
 )
 def test_no_visit_without_a_visitor_at_a_place(domain_nlp: Language, text: str) -> None:

@@ -256,7 +256,7 @@ def _agent_span(token: Token) -> Span | None:
 def _modified_noun(token: Token) -> Token:
     """The noun a modifier belongs to, through a chain of compounds ("regime air raids")."""
     head = token.head
-    while dep(head) == "compound" and head.head is not head and head.head.i > head.i:
+    while dep(head) == "compound" and head.head.i > head.i:
         head = head.head
     return head
 

@@ -63,7 +63,7 @@ def subject_slots(verb: Token) -> list[Slot]:
     if dep(verb) == "acl":  # "forces sent by Iran" / "Soleimani, seen addressing ..."
         name = "passive_subject" if verb.tag_ == "VBN" else "subject"
         return [Slot(name, verb.head)]
-    if dep(verb) in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
         if passive:
             return [Slot("passive_subject", s.head) for s in inherited]

@@ -303,7 +303,7 @@ def _relayed_say(verb: Token, lemma: str, cues: ClaimCues) -> bool:
     if lemma != "say":
         return False
     for up in (verb.head, verb.head.head):
-        found = _classify(up, cues) if up is not verb else None
+        found = _classify(up, cues) if up.i != verb.i else None
         if found is not None and found[1] in ("quote", "cite"):
             return True
     return False

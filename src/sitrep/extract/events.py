@@ -235,7 +235,7 @@ def _governing_time(
         ]
         if not inside:
             continue
-        reported = node is not trigger and trigger.pos_ in NOMINAL_POS
+        reported = node.i != trigger.i and trigger.pos_ in NOMINAL_POS
         if reported and is_attribution_verb(node, cues):
             return None if _nearer_report(node, trigger, times, clause) else _nearest(inside)
         return _nearest(inside)

@@ -44,8 +44,11 @@ _PATTERNS = (
     # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
     re.compile(r"(?<=\d )Related\b[^.]*"),
     # "... and agencies Related News Turkish warplanes hit ...": a block of other stories' headlines
-    # that runs, without full stops, to the end of its line.
-    re.compile(r"\bRelated (?:News|Articles?|Stories|Posts|Content|Coverage|Reading)\b[^\n]*"),
+    # that runs, without full stops, to the end of its line (or to a full stop: prose may follow).
+    re.compile(
+        r"\bRelated (?:News|Articles?|Stories|Posts|Content|Coverage|Reading)\b"
+        r"(?:[^\n.]|\.(?!\s))*"
+    ),
     re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4}\)", re.I),
 )
 

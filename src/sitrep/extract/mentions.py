@@ -162,11 +162,12 @@ def _covers(token: Token, place: Phrase) -> bool:
     return token.left_edge.idx <= place.start and place.end <= right.idx + len(right)
 
 
-# Who travels, flies or visits: a person or a body. A plain noun phrase ("the world", "the
-# anti-regime fighters") is no visitor; for movement verbs ("travel", "fly") neither is a place
-# or a nationality (the destination the parser hung on the subject, "Iranian").
+# Who travels, flies or visits: a person, a body, a side ("Syrian opposition leaders"); for
+# "visit", a state too (a state's delegation is often named by the state). A plain noun phrase
+# ("the world", "the anti-regime fighters") is no visitor, and for movement verbs ("travel",
+# "fly") neither is a place: it is the destination the parser hung on the subject.
 _VISITORS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
-_TRAVELLERS = frozenset({"PERSON", "ORG"})
+_TRAVELLERS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 def _named_visitor(trig: Trigger, args: Arguments) -> bool:
@@ -221,7 +222,7 @@ def negated(token: Token) -> bool:
     head = token.head
     if dep(token) == "cop":
         return any(dep(c) == "neg" for c in head.children)
-    if dep(token) in OBJECT_DEPS | SUBJECT_DEPS and head is not token:
+    if dep(token) in OBJECT_DEPS | SUBJECT_DEPS and head.i != token.i:
         return any(dep(c) == "neg" for c in head.children)
     return False
 
@@ -241,7 +242,7 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
     node = token
     for _ in range(3):  # "would consider sending troops", "called for the ouster of ..."
         head = node.head
-        if head is node:
+        if head.i == node.i:  # the root (spaCy makes a new Token each time: compare indices)
             return None
         if head.pos_ == "ADP" and head.lower_ in ("for", "to", "on"):
             node = head

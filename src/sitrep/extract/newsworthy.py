@@ -48,15 +48,16 @@ _MINOR = frozenset(
 HEADLINE_SHARE = 0.75
 HEADLINE_WORDS = 4
 
+TOTAL_AT_LEAST = 100
+_WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
+# Counted since a year, since the start, or since the war began.
 _SINCE = re.compile(
-    r"\bsince\b(?:\s+\S+){0,6}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
-    r"(?:the |its |syrias |syria's )?(?:conflict|war|uprising|revolution|crisis)\b)",
+    rf"\bsince\b(?:\s+\S+){{0,6}}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
+    rf"(?:the |its )?{_WAR}\b)",
     re.I,
 )
-TOTAL_AT_LEAST = 100
 # A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year
 # conflict which has killed more than 280000 people", "a war that has left 400000 dead".
-_WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
 _WARS_TOLL = re.compile(
     rf"\b(?:in|during)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     rf"|\b{_WAR},?\s+(?:which|that)\s+(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
@@ -65,9 +66,7 @@ _WARS_TOLL = re.compile(
 )
 # Counted since the war began ("23 journalists have been killed since the conflict erupted"):
 # a total whatever its size, beyond a handful.
-_SINCE_WAR = re.compile(
-    rf"\bsince\b(?:\s+\S+){{0,4}}?\s+(?:the |its |syrias |syria's )?{_WAR}\b", re.I
-)
+_SINCE_WAR = re.compile(rf"\bsince\b(?:\s+\S+){{0,4}}?\s+(?:the |its )?{_WAR}\b", re.I)
 SINCE_WAR_AT_LEAST = 10
 # "the deadliest attack since the war began", "the worst toll since 2011": the happening is
 # ranked against the war's whole course; its toll is its own, not a count since then.
