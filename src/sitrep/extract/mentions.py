@@ -106,9 +106,9 @@ def analyse(
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
         if trig.copula and not _predicate_is_place(token, args):
-            continue  # "were at odds over ... North Korea", "was flown to a hospital in Jakarta"
+            continue  # "were at odds over talks in Amman", "was flown to a clinic in Amman"
         if mode == "visit" and trig.pos != "noun" and not _named_visitor(trig, args):
-            continue  # "pilgrims ... who visit the holy site", "fighters were travelling to Turkey"
+            continue  # "believers who visit the shrine", "the fighters were travelling to Jordan"
         if mode == "visit" and trig.needs_place and is_passive(token):
             continue  # "was flown to a hospital": carried, not visiting
         if (
@@ -124,8 +124,8 @@ def analyse(
 
 
 # A name-like chain from a predicate to the place it names: "in the city of Aleppo", "in the
-# Syrian capital, Damascus". A place deeper in the predicate ("at odds over the handling of
-# issues with North Korea") is not where the subject is.
+# Syrian capital, Damascus". A place deeper in the predicate ("at odds over how to deal with
+# Jordan") is not where the subject is.
 _PLACE_CHAIN = frozenset({"compound", "flat", "flat:name", "appos", "nmod", "amod"})
 
 
