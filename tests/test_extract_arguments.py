@@ -42,3 +42,9 @@ def test_the_country_blamed_is_a_party_not_the_place(domain_nlp: Language) -> No
     blamed = _event(domain_nlp, text, "blaming")
     assert "Iran" in {p.text for p in blamed.participants}
     assert blamed.place is None or blamed.place.text != "Iran"
+
+
+def test_it_is_the_body_that_says_it_did(domain_nlp: Language) -> None:
+    text = "The alliance said on Friday that it had carried out six strikes near Hama."
+    strikes = _event(domain_nlp, text, "strikes")
+    assert ("actor", "The alliance") in {(p.role, p.text) for p in strikes.participants}

@@ -119,6 +119,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if head.lower_ in PRONOUNS and head.pos_ in ("PRON", "DET", ""):
         ante = antecedent(head, ents)
         return [phrase_of_entity(ante)] if ante is not None else []
+    if head.lower_ in ("it", "its") and head.pos_ in ("PRON", "DET", ""):
+        speaker = _reporting_subject(head)
+        return phrases_for(speaker, ents) if speaker is not None else [noun_phrase(head)]
     for child in head.children:
         if dep(child) == "appos":
             inner = phrases_for(child, ents)
@@ -160,6 +163,20 @@ def _owned_by(head: Token, ent: Span) -> bool:
     return dep(node) in ("appos", "compound", "flat", "amod") or (
         dep(node) in ("nmod", "nmod:poss") and case_word(node) in (None, "of")
     )
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """ "The coalition said it had carried out nine strikes": "it" is the one who says so,
+    when that subject is a noun (an organisation, a force), not a person or another pronoun."""
+    verb = pronoun.head
+    while dep(verb) not in ("ccomp", "ROOT", "root") and verb.head.i != verb.i:
+        verb = verb.head
+    if dep(verb) != "ccomp":
+        return None
+    speaker = next((c for c in verb.head.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+    if speaker is None or speaker.pos_ == "PRON" or speaker.ent_type_ == "PERSON":
+        return None
+    return speaker
 
 
 def surname_of(head: Token) -> Phrase | None:
