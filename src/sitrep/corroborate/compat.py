@@ -325,11 +325,35 @@ def _undated(a: MentionView, b: MentionView) -> Decision:
     if a.published and b.published:
         gap = _days_apart(a.published, b.published)
         if gap is not None and gap <= PUBLISHED_DAYS:
+            for undated, dated in ((a, b), (b, a)):
+                if not undated.time_start and dated.time_start and not news_of(undated, dated):
+                    return Decision(
+                        False,
+                        _written(
+                            f"time unknown on one side, and {dated.time_start}..{dated.end} "
+                            f"lies days before its report of {undated.published}"
+                        ),
+                    )
             return Decision(
                 True,
                 lambda: f"time unknown on one side; reports published {gap} day(s) apart",
             )
     return Decision(False, lambda: "time unknown on one side, and the reports are not close")
+
+
+def news_of(undated: MentionView, dated: MentionView) -> bool:
+    """An undated mention from another report tells that report's news: what happened in the
+    few days before it was published (an earlier happening it recalls, the text dates). So it
+    is the dated happening only when that one ends at most PUBLISHED_DAYS before its report
+    ("air strikes on Douma killed six", reported on 2 February, is not the barrage of 25
+    January that killed six there); a denial may answer a happening up to DENIAL_DAYS old."""
+    if undated.doc_id == dated.doc_id or not (undated.published and dated.time_start):
+        return True
+    end = dated.end or dated.time_start
+    if end >= undated.published:
+        return True
+    gap = _days_apart(undated.published, end)
+    return gap is not None and gap <= (DENIAL_DAYS if undated.denies else PUBLISHED_DAYS)
 
 
 def _spans(a: MentionView, b: MentionView) -> str:
