@@ -50,6 +50,9 @@ class MentionView:
     # The participants that are states or nationalities ("Syrian", "Russia"): a party to most
     # happenings of its war, so sharing one says nothing of which happening.
     states: frozenset[str] = frozenset()
+    # The participants that are armed groups ("Daesh", "the SDF"): struck in both reports, one
+    # is the other side of a campaign that every report of it names, no tie between them.
+    groups: frozenset[str] = frozenset()
     # Participants no entity stands for ("civilians", "13 people", "insurgents"): shown with
     # the event, never matched on (two reports' "civilians" are not evidence of one happening).
     unnamed: tuple[tuple[str, str], ...] = ()
@@ -165,7 +168,7 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
         # Each names someone the other does not: different counterparts, different meetings.
         # (One naming fewer, "Assad met Baqeri" / "... Baqeri and al-Ghanimi", still joins.)
         return Decision(False, lambda: "different counterparts: " + _counterparts(a, b))
-    telling = shared - a.states - b.states
+    telling = shared - a.states - b.states - _campaign_targets(a, b, shared)
     return Decision(
         True,
         lambda: "shared participants: " + ", ".join(sorted(a.names.get(k, k) for k in shared)),
@@ -182,6 +185,17 @@ PATIENT_ROLES = frozenset({"target"})
 def _side(view: MentionView, key: str) -> int:
     role = view.roles.get(key)
     return 1 if role in AGENT_ROLES else -1 if role in PATIENT_ROLES else 0
+
+
+def _campaign_targets(a: MentionView, b: MentionView, shared: set[str]) -> set[str]:
+    """Armed groups struck in both reports: "air strikes on Daesh near Manbij" and "the rebels
+    battle Daesh for Manbij" are two happenings of one campaign, so the group struck says
+    nothing of which (the group that strikes in both still does: "Jaysh al-Islam rockets")."""
+    return {
+        k
+        for k in shared & a.groups & b.groups
+        if _side(a, k) < 0 and _side(b, k) < 0
+    }
 
 
 def _counterparts(a: MentionView, b: MentionView) -> str:
