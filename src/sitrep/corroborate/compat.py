@@ -191,11 +191,7 @@ def _campaign_targets(a: MentionView, b: MentionView, shared: set[str]) -> set[s
     """Armed groups struck in both reports: "air strikes on Daesh near Manbij" and "the rebels
     battle Daesh for Manbij" are two happenings of one campaign, so the group struck says
     nothing of which (the group that strikes in both still does: "Jaysh al-Islam rockets")."""
-    return {
-        k
-        for k in shared & a.groups & b.groups
-        if _side(a, k) < 0 and _side(b, k) < 0
-    }
+    return {k for k in shared & a.groups & b.groups if _side(a, k) < 0 and _side(b, k) < 0}
 
 
 def _counterparts(a: MentionView, b: MentionView) -> str:
