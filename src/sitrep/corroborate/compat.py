@@ -187,7 +187,7 @@ def _side(view: MentionView, key: str) -> int:
     return 1 if role in AGENT_ROLES else -1 if role in PATIENT_ROLES else 0
 
 
-def _campaign_targets(a: MentionView, b: MentionView, shared: set[str]) -> set[str]:
+def _campaign_targets(a: MentionView, b: MentionView, shared: frozenset[str]) -> set[str]:
     """Armed groups struck in both reports: "air strikes on Daesh near Manbij" and "the rebels
     battle Daesh for Manbij" are two happenings of one campaign, so the group struck says
     nothing of which (the group that strikes in both still does: "Jaysh al-Islam rockets")."""

@@ -158,9 +158,10 @@ def _events(store: Store) -> tuple[list[_Event], dict[str, frozenset[str]]]:
     """The events with their articles, and each article's word runs (by FA-KES unit)."""
     with store.read() as conn:
         units, texts = {}, {}
-        for r in conn.execute(select(s.documents.c.id, s.documents.c.fields, s.documents.c.text)):
-            units[r.id] = str((r.fields or {}).get("unit_id", r.id))
-            texts[units[r.id]] = shingles(r.text)
+        d = s.documents.c
+        for doc in conn.execute(select(d.id, d.fields, d.text)):
+            units[doc.id] = str((doc.fields or {}).get("unit_id", doc.id))
+            texts[units[doc.id]] = shingles(doc.text)
         e = s.events.c
         statuses, days = {}, {}
         for r in conn.execute(select(e.id, e.status, e.time_start, e.time_precision)):
