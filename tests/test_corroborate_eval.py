@@ -6,7 +6,14 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from sitrep.corroborate.evaluate import Coding, _one_chain, read_codings, write_hidden
+from sitrep.corroborate.evaluate import (
+    Coding,
+    _one_chain,
+    are_copies,
+    read_codings,
+    shingles,
+    write_hidden,
+)
 
 HEADER = (
     "unit_id,article_title,article_content,source,date,location,actor,cause_of_death,"
@@ -49,3 +56,18 @@ def test_the_answer_reads_the_coding(tmp_path: Path) -> None:
 def test_one_chain_is_every_claim_on_one_path_of_sources() -> None:
     assert _one_chain([("fox news",), ("fox news", "western intelligence")])
     assert not _one_chain([("fox news", "western intelligence"), ("reuters",)])
+
+
+def test_copies_are_one_text_filed_twice() -> None:
+    text = (
+        "Two civilians were killed and three others were injured in rocket attacks on "
+        "neighborhoods of the city, a source at the police command said on Wednesday."
+    )
+    copy = "Published June 2 2016 " + text.replace("Wednesday", "Tuesday")
+    other = (
+        "A car bomb killed eight people near the shrine south of the capital on Monday, "
+        "state media said, the third such attack on the district this year."
+    )
+    assert are_copies(shingles(text), shingles(copy))
+    assert not are_copies(shingles(text), shingles(other))
+    assert not are_copies(shingles(""), shingles(text))

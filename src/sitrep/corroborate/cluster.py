@@ -19,6 +19,7 @@ from sitrep.corroborate.compat import (
     MIN_TELLING_COUNT,
     MentionView,
     family,
+    news_of,
     place_compatible,
     same_happening,
     time_compatible,
@@ -168,15 +169,17 @@ def candidate_pairs(
                     yield a, b
 
 
-Signature = tuple[str | None, str | None, bool, str | None, str | None, bool]
+Signature = tuple[str | None, str | None, bool, str | None, str | None, bool, str | None, str]
 
 
 def signature(view: MentionView) -> Signature:
     """What the group checks read of a mention: groups hold few distinct ones (publication
-    dates, one per report, are kept apart as each group's earliest)."""
+    dates, one per report, are kept apart as each group's earliest; an undated mention's report
+    and its date are kept, as it tells that report's news)."""
+    undated = view.time_start is None
     return (
         view.place, view.place_country, view.place_is_country, view.time_start, view.time_end,
-        view.denies,
+        view.denies, view.published if undated else None, view.doc_id if undated else "",
     )  # fmt: skip
 
 
@@ -186,12 +189,18 @@ def _toll(view: MentionView) -> int:
 
 
 def agree(x: MentionView, y: MentionView) -> bool:
-    """May two members of one event stand together? Places agree; dated times overlap. (An
-    undated member takes its event's time: it was joined on evidence already, so undated pairs
-    are not re-judged here; that no report predates the happening is checked per group.)"""
+    """May two members of one event stand together? Places agree; dated times overlap; an
+    undated member from another report tells news of its report's days, so a dated member
+    may not lie days before that report (else "six killed in Douma", undated, chains through
+    its own report's mentions to a barrage of three weeks before). (Otherwise an undated member
+    takes its event's time: it was joined on evidence already; that no report predates the
+    happening is checked per group.)"""
     if not place_compatible(x, y).same:
         return False
-    return not (x.time_start and y.time_start) or time_compatible(x, y).same
+    if x.time_start and y.time_start:
+        return time_compatible(x, y).same
+    undated, dated = (y, x) if x.time_start else (x, y)
+    return news_of(undated, dated)
 
 
 class Grouping(UnionFind):

@@ -50,6 +50,9 @@ class MentionView:
     # The participants that are states or nationalities ("Syrian", "Russia"): a party to most
     # happenings of its war, so sharing one says nothing of which happening.
     states: frozenset[str] = frozenset()
+    # The participants that are armed groups ("Daesh", "the SDF"): struck in both reports, one
+    # is the other side of a campaign that every report of it names, no tie between them.
+    groups: frozenset[str] = frozenset()
     # Participants no entity stands for ("civilians", "13 people", "insurgents"): shown with
     # the event, never matched on (two reports' "civilians" are not evidence of one happening).
     unnamed: tuple[tuple[str, str], ...] = ()
@@ -166,7 +169,7 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
         # Each names someone the other does not: different counterparts, different meetings.
         # (One naming fewer, "Assad met Baqeri" / "... Baqeri and al-Ghanimi", still joins.)
         return Decision(False, lambda: "different counterparts: " + _counterparts(a, b))
-    telling = shared - a.states - b.states
+    telling = shared - a.states - b.states - _campaign_targets(a, b, shared)
     return Decision(
         True,
         lambda: "shared participants: " + ", ".join(sorted(a.names.get(k, k) for k in shared)),
@@ -183,6 +186,13 @@ PATIENT_ROLES = frozenset({"target"})
 def _side(view: MentionView, key: str) -> int:
     role = view.roles.get(key)
     return 1 if role in AGENT_ROLES else -1 if role in PATIENT_ROLES else 0
+
+
+def _campaign_targets(a: MentionView, b: MentionView, shared: frozenset[str]) -> set[str]:
+    """Armed groups struck in both reports: "air strikes on Daesh near Manbij" and "the rebels
+    battle Daesh for Manbij" are two happenings of one campaign, so the group struck says
+    nothing of which (the group that strikes in both still does: "Jaysh al-Islam rockets")."""
+    return {k for k in shared & a.groups & b.groups if _side(a, k) < 0 and _side(b, k) < 0}
 
 
 def _counterparts(a: MentionView, b: MentionView) -> str:
@@ -326,11 +336,35 @@ def _undated(a: MentionView, b: MentionView) -> Decision:
     if a.published and b.published:
         gap = _days_apart(a.published, b.published)
         if gap is not None and gap <= PUBLISHED_DAYS:
+            for undated, dated in ((a, b), (b, a)):
+                if not undated.time_start and dated.time_start and not news_of(undated, dated):
+                    return Decision(
+                        False,
+                        _written(
+                            f"time unknown on one side, and {dated.time_start}..{dated.end} "
+                            f"lies days before its report of {undated.published}"
+                        ),
+                    )
             return Decision(
                 True,
                 lambda: f"time unknown on one side; reports published {gap} day(s) apart",
             )
     return Decision(False, lambda: "time unknown on one side, and the reports are not close")
+
+
+def news_of(undated: MentionView, dated: MentionView) -> bool:
+    """An undated mention from another report tells that report's news: what happened in the
+    few days before it was published (an earlier happening it recalls, the text dates). So it
+    is the dated happening only when that one ends at most PUBLISHED_DAYS before its report
+    ("air strikes on Douma killed six", reported on 2 February, is not the barrage of 25
+    January that killed six there); a denial may answer a happening up to DENIAL_DAYS old."""
+    if undated.doc_id == dated.doc_id or not (undated.published and dated.time_start):
+        return True
+    end = dated.end or dated.time_start
+    if end >= undated.published:
+        return True
+    gap = _days_apart(undated.published, end)
+    return gap is not None and gap <= (DENIAL_DAYS if undated.denies else PUBLISHED_DAYS)
 
 
 def _spans(a: MentionView, b: MentionView) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 import tempfile
 import time
 from collections import defaultdict
@@ -35,6 +36,10 @@ from sitrep.store import schema as s
 # The columns a pipeline may read; everything else in FA-KES is the hand coding.
 VISIBLE = ("unit_id", "article_title", "article_content", "source")
 MAX_DAYS = 3
+# Two articles are copies of one text when this share of the shorter one's word runs (SHINGLE
+# words long) is also in the other: FA-KES files some texts twice under two codings.
+COPY_SHARE = 0.5
+SHINGLE = 5
 CASUALTY_COLUMNS = ("nb_civilians", "nb_noncivilians", "nb_children", "nb_women")
 
 
@@ -63,6 +68,18 @@ class Coding:
         if self.day is None or other.day is None:
             return False
         return abs((self.day - other.day).days) > MAX_DAYS
+
+
+def shingles(text: str) -> frozenset[str]:
+    """The article's runs of SHINGLE words (lowercased, punctuation dropped)."""
+    words = re.findall(r"\w+", text.lower())
+    return frozenset(" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def are_copies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Most of the shorter text's word runs are in the other: one text, filed twice."""
+    shorter = min(len(a), len(b))
+    return shorter > 0 and len(a & b) >= COPY_SHARE * shorter
 
 
 def _coded_day(value: str) -> date | None:
@@ -137,12 +154,14 @@ class _Event:
         return abs((self.day - coding.day).days) > MAX_DAYS
 
 
-def _events(store: Store) -> list[_Event]:
+def _events(store: Store) -> tuple[list[_Event], dict[str, frozenset[str]]]:
+    """The events with their articles, and each article's word runs (by FA-KES unit)."""
     with store.read() as conn:
-        units = {
-            r.id: str((r.fields or {}).get("unit_id", r.id))
-            for r in conn.execute(select(s.documents.c.id, s.documents.c.fields))
-        }
+        units, texts = {}, {}
+        d = s.documents.c
+        for doc in conn.execute(select(d.id, d.fields, d.text)):
+            units[doc.id] = str((doc.fields or {}).get("unit_id", doc.id))
+            texts[units[doc.id]] = shingles(doc.text)
         e = s.events.c
         statuses, days = {}, {}
         for r in conn.execute(select(e.id, e.status, e.time_start, e.time_precision)):
@@ -164,10 +183,11 @@ def _events(store: Store) -> list[_Event]:
             if r.event_id and r.stance in SUPPORTING:
                 names = tuple(" ".join(str(x.get("name", "")).lower().split()) for x in r.chain)
                 support[r.event_id].append((units[r.document_id], names))
-    return [
+    events = [
         _Event(eid, statuses.get(eid, ""), members[eid], support.get(eid, []), days.get(eid))
         for eid in members
     ]
+    return events, texts
 
 
 def _one_chain(chains: Iterable[tuple[str, ...]]) -> bool:
@@ -192,9 +212,10 @@ def _example(event: _Event, codings: dict[str, Coding]) -> dict[str, Any]:
 
 def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
     """False merges, same-incident joins and corroboration resting on one article or chain."""
-    events = _events(store)
+    events, texts = _events(store)
     multi = [e for e in events if len(e.units & codings.keys()) > 1]
     false_merges, among_credible, background, credible_news = [], 0, 0, 0
+    copies, unexplained = 0, []
     for e in multi:
         coded = [codings[u] for u in sorted(e.units) if u in codings]
         wrong = [(a, b) for a, b in itertools.combinations(coded, 2) if a.contradicts(b)]
@@ -202,10 +223,16 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
             false_merges.append(e)
             among_credible += any(a.credible and b.credible for a, b in wrong)
             background += any(e.background_for(c) for c in coded)
-            credible_news += any(
-                a.credible and b.credible and not (e.background_for(a) or e.background_for(b))
+            news = [
+                (a, b)
                 for a, b in wrong
-            )
+                if a.credible and b.credible and not (e.background_for(a) or e.background_for(b))
+            ]
+            credible_news += bool(news)
+            copied = [are_copies(texts[a.unit_id], texts[b.unit_id]) for a, b in wrong]
+            copies += all(copied)
+            if any(not c for c, pair in zip(copied, wrong, strict=True) if pair in news):
+                unexplained.append(e)
     corroborated = [e for e in events if e.status == "corroborated"]
     one_article = [e for e in corroborated if len({u for u, _ in e.supporting}) < 2]
     one_chain = [e for e in corroborated if _one_chain(c for _, c in e.supporting)]
@@ -239,7 +266,14 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
         "false_merge_share_of_credible_news": (
             round(credible_news / len(multi), 3) if multi else 0.0
         ),
+        # Diagnostic: every pair of articles whose codings disagree is one text filed twice
+        # (most of one's word runs are in the other): FA-KES's own label noise.
+        "false_merges_between_copies": copies,
+        # None of the diagnostics above explains some pair: two credible articles, not copies,
+        # whose coded incidents differ, joined in an event that is the news of both.
+        "false_merges_unexplained": len(unexplained),
         "false_merge_examples": [_example(e, codings) for e in false_merges[:8]],
+        "unexplained_examples": [_example(e, codings) for e in unexplained[:8]],
         "corroborated": len(corroborated),
         "corroborated_on_one_article": len(one_article),
         "corroborated_on_one_chain": len(one_chain),

@@ -179,6 +179,7 @@ def _view(
     where: set[str] = set()  # participants that are places: shown, never matched on
     people: set[str] = set()
     states: set[str] = set()
+    groups: set[str] = set()
     unnamed: list[tuple[str, str]] = []
     for part in row["participants"]:
         key = participant_key(part, doc_id, resolved)
@@ -195,6 +196,8 @@ def _view(
                 people.add(key)
             if kinds.get(key) == "state" or (key not in kinds and label == "NORP"):
                 states.add(key)
+            if kinds.get(key) == "group":
+                groups.add(key)
     place_key = place_name = country = None
     is_country = False
     p = row["place"]
@@ -210,7 +213,8 @@ def _view(
     return MentionView(
         id=row["id"], doc_id=doc_id, type=row["type"], mode=row["mode"],
         entities=frozenset(names.keys() - where), names=names, roles=roles,
-        people=frozenset(people), states=frozenset(states), unnamed=tuple(unnamed),
+        people=frozenset(people), states=frozenset(states), groups=frozenset(groups),
+        unnamed=tuple(unnamed),
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         time_start=start, time_end=end, time_precision=precision, reported=reported,
         casualties=row["casualties"],
