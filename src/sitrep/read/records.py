@@ -136,6 +136,7 @@ class EventMentionRow(TypedDict):
     casualties: JsonObject | None  # the counts read, and the words they were read from
     negated: bool
     modality: str | None
+    retells: int | None  # the sentence of the happening it tells again, if it retells one
 
 
 class JudgementRow(TypedDict):
