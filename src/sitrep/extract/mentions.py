@@ -50,7 +50,7 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
     if same or pos is None:
         return same or entries
     if pos == "noun" and any(dep(c) in ("nummod", "det") for c in token.children):
-        return []  # "500 Syrian pounds", "the strikes": counted or determined, a noun
+        return []  # "500 Syrian pounds": a counted (or determined) noun has no verb reading
     # The tagger can miss ("Soleimani travel to Moscow" tagged VERB): fall back to any entry,
     # but never let a noun/verb reading fire on function words.
     return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
