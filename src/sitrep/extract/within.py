@@ -51,6 +51,9 @@ MAX_NAME = 5  # tokens: "Deir", "al", "-", "Zor"
 def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
     """Each mention with a place, with the place the sentence puts that place in, if any."""
     cache: dict[tuple[int, int], str | None] = {}
+    # Where the text places each name anywhere, once per name: a long text names one town
+    # hundreds of times, and each search reads the whole text.
+    elsewhere: dict[str, str | None] = {}
     out = []
     for mention in mentions:
         place = mention.place
@@ -59,7 +62,12 @@ def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention
             continue
         key = (place.start, place.end)
         if key not in cache:
-            cache[key] = container(doc, place.start, place.end) or _said_elsewhere(doc, place)
+            found = container(doc, place.start, place.end)
+            if found is None:
+                if place.text not in elsewhere:
+                    elsewhere[place.text] = _said_elsewhere(doc, place)
+                found = elsewhere[place.text]
+            cache[key] = found
         found = cache[key]
         out.append(
             mention if found is None else replace(mention, place=replace(place, within=found))
@@ -72,13 +80,18 @@ def _said_elsewhere(doc: Doc, place: Participant) -> str | None:
     once where a village lies ("Hass ... the village of Hass in southern Idlib")."""
     if len(place.text) < 3 or not place.text[:1].isupper():
         return None
-    text = text_of(doc)
-    for match in re.finditer(rf"(?<!\w){re.escape(place.text)}(?!\w)", text):
-        if match.start() == place.start:
-            continue
-        found = container(doc, match.start(), match.end())
+    text, name = text_of(doc), place.text
+    at = text.find(name)
+    while at >= 0:  # str.find, not a regex: a long text is searched once per name
+        end = at + len(name)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        # (this very mention too: its own words gave nothing, or it would not be asked)
+        found = container(doc, at, end) if whole else None
         if found is not None:
             return found
+        at = text.find(name, at + 1)
     return None
 
 
