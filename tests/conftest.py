@@ -12,14 +12,16 @@ subprocesses. `fresh_database(backend, folder)` gives one for fixtures of a wide
 A test that only needs SQLite can simply use `Store(str(tmp_path / "x.db"))`.
 
 `domain_nlp` is the shipped pipeline with the pack's components, as an ingest runs it, loaded
-once per session (skipped where no trained pipeline is shipped).
+once per session (skipped where no trained pipeline is shipped). `ingest_report` ingests one
+dated report of the project's own words into a fresh SQLite store and gives its event mentions
+(sentence, trigger, event id).
 """
 
 from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -83,3 +85,32 @@ def domain_nlp() -> Language:
     if not (shipped_model_path() / "config.cfg").is_file():
         pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en")
     return load_domain_pipeline(str(shipped_model_path()), get_settings().pack)
+
+
+IngestedMention = tuple[int, str, str | None]  # sentence, trigger, event id
+
+
+@pytest.fixture
+def ingest_report(tmp_path: Path) -> Callable[[str], list[IngestedMention]]:
+    """A report ingested as a user would (a text file with its title and date line), to see
+    what corroboration grouped."""
+    from sqlalchemy import select
+
+    from sitrep.pipeline import Ingest
+    from sitrep.settings import Settings
+    from sitrep.store import schema
+
+    def ingest(report: str) -> list[IngestedMention]:
+        page = tmp_path / "report.txt"
+        page.write_text("A report\n\nPublished 4 May 2016\n\n" + report + "\n", "utf-8")
+        store = Store(str(tmp_path / "report.db"))
+        try:
+            Ingest(store, Settings(workers=1)).run([str(page)])
+            m = schema.event_mentions.c
+            with store.engine.connect() as conn:
+                rows = conn.execute(select(m.sentence, m.trigger, m.event_id)).all()
+        finally:
+            store.close()
+        return [(sentence, trigger, event) for sentence, trigger, event in rows]
+
+    return ingest

@@ -5,17 +5,13 @@ own. Texts written for sitrep."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from sitrep.corroborate.compat import MentionView, same_happening
 from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.pipeline import Ingest
-from sitrep.settings import Settings
-from sitrep.store import Store, schema
 
 STRIKE = MentionView(
     id="1", doc_id="d", type="ASSAULT", mode="air-strike", entities=frozenset({"pk_russia"}),
@@ -67,19 +63,12 @@ REPORT = (
     not (shipped_model_path() / "config.cfg").is_file(),
     reason="no trained pipeline in src/sitrep/models/sitrep_en",
 )
-def test_an_ingest_joins_the_toll_to_the_strike(tmp_path: Path) -> None:
-    page = tmp_path / "report.txt"
-    page.write_text("Strikes on a market\n\nPublished 4 May 2016\n\n" + REPORT + "\n", "utf-8")
-    store = Store(str(tmp_path / "s.db"))
-    try:
-        Ingest(store, Settings(workers=1)).run([str(page)])
-        m = schema.event_mentions.c
-        with store.engine.connect() as conn:
-            rows = conn.execute(select(m.sentence, m.event_id)).all()
-    finally:
-        store.close()
+def test_an_ingest_joins_the_toll_to_the_strike(
+    ingest_report: Callable[[str], list[tuple[int, str, str | None]]],
+) -> None:
+    rows = ingest_report(REPORT)
     by_sentence: dict[int, set[str | None]] = {}
-    for sentence, event in rows:
+    for sentence, _trigger, event in rows:
         by_sentence.setdefault(sentence, set()).add(event)
     assert len(by_sentence) == 2, rows
     first, second = (by_sentence[k] for k in sorted(by_sentence))

@@ -4,19 +4,15 @@ ingest groups the two as one event with both claims. Texts written for sitrep.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from sqlalchemy import select
 
 from sitrep.extract.events import extract_events
 from sitrep.extract.happening import refers_back
 from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.pipeline import Ingest
-from sitrep.settings import Settings
-from sitrep.store import Store, schema
 
 if not (shipped_model_path() / "config.cfg").is_file():
     pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
@@ -63,16 +59,9 @@ def test_what_refers_back(domain_nlp: Language, text: str, trigger: str, back: b
     assert refers_back(moved, text, domain_nlp(text)) is back
 
 
-def test_an_ingest_groups_the_reference_with_its_happening(tmp_path: Path) -> None:
-    page = tmp_path / "report.txt"
-    page.write_text("Strike on a market\n\nPublished 4 May 2016\n\n" + REPORT + "\n", "utf-8")
-    store = Store(str(tmp_path / "s.db"))
-    try:
-        Ingest(store, Settings(workers=1)).run([str(page)])
-        m = schema.event_mentions.c
-        with store.engine.connect() as conn:
-            rows = conn.execute(select(m.trigger, m.event_id)).all()
-    finally:
-        store.close()
-    events = {trigger.lower(): event for trigger, event in rows}
+def test_an_ingest_groups_the_reference_with_its_happening(
+    ingest_report: Callable[[str], list[tuple[int, str, str | None]]],
+) -> None:
+    rows = ingest_report(REPORT)
+    events = {trigger.lower(): event for _sentence, trigger, event in rows}
     assert events["attack"] == events["strike"]
