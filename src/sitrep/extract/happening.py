@@ -53,11 +53,12 @@ def _lendable(time: TimeValue | None) -> bool:
     return days is not None and days <= MAX_HAPPENING_DAYS
 
 
-def _apart(a: TimeValue | None, b: TimeValue | None) -> bool:
-    """Both dated, and the dates do not meet."""
+def times_apart(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Both dated, and the dates do not meet ("on Monday" and "on Friday" say two happenings)."""
     if a is None or b is None or not a.start or not b.start:
         return False
-    return (a.end or a.start) < b.start or (b.end or b.start) < a.start
+    a_end, b_end = (a.end or a.start)[:10], (b.end or b.start)[:10]
+    return a_end < b.start[:10] or b_end < a.start[:10]
 
 
 def _usual_places(mentions: Sequence[EventMention]) -> dict[tuple[str, str], str]:
@@ -230,7 +231,7 @@ def share_antecedents(
         earlier = told is not None and told.sentence < m.sentence
         if violent and earlier and (refers_back(m, text, doc) or adds_victims(m, text)):
             assert told is not None
-            if m.time is not None and (told.time is None or _apart(m.time, told.time)):
+            if m.time is not None and (told.time is None or times_apart(m.time, told.time)):
                 # its own date where the happening told has none or another ("the strike
                 # followed ... strikes on Sunday": the day is another phrase's): not linked
                 told = m

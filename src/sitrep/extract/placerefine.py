@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitrep.extract.happening import NEARBY_SENTENCES, VIOLENT_TYPES, refers_back
+from sitrep.extract.happening import NEARBY_SENTENCES, VIOLENT_TYPES, refers_back, times_apart
 from sitrep.extract.merge import is_country_region
 from sitrep.records import EventMention, Participant
 
@@ -38,20 +38,12 @@ def from_retellings(mentions: Sequence[EventMention], text: str) -> list[EventMe
             and not country_only(d.place)
             and not _nationality(d.place)
             and refers_back(d, text)
-            and _same_time(m, d)
+            and not times_apart(m.time, d.time)
         ]
         if later:
             first = min(later, key=lambda d: (d.sentence, d.trigger_start))
             out[i] = replace(m, place=first.place)
     return out
-
-
-def _same_time(a: EventMention, b: EventMention) -> bool:
-    """Times that do not say two happenings ("on Monday" and "on Friday")."""
-    if a.time is None or b.time is None or not a.time.start or not b.time.start:
-        return True
-    a_end, b_end = a.time.end or a.time.start, b.time.end or b.time.start
-    return a.time.start[:10] <= b_end[:10] and b.time.start[:10] <= a_end[:10]
 
 
 def _nationality(place: Participant | None) -> bool:
