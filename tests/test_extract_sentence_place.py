@@ -94,3 +94,41 @@ def test_the_province_not_the_region(domain_nlp: Language, sentence: str) -> Non
 def test_a_name_after_its_article_is_not_cut(domain_nlp: Language) -> None:
     sentence = "Shells fell on the neighbourhood of al-Zuhour, killing 3 people."
     assert "Zuhour" not in _places(domain_nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_place"),
+    [
+        # a country that describes the attack is who struck, not where
+        ("Twenty villagers were killed in French airstrikes on the eastern province of Kunar "
+         "said a local official.", "French"),
+        ("At least nine fishermen have been killed in US airstrikes on the country's western "
+         "coast, a monitor says.", "US"),
+        # a name the gazetteer does not know that describes the dead is no place
+        ("More than 60 Zorvani insurgents have been killed in three days of fighting across the "
+         "country.", "Zorvani"),
+        # a happening's name is not a place
+        ("The opposition blamed the army for the Harmel Massacre that claimed the lives of 40 "
+         "people on Friday.", "Harmel Massacre"),
+    ],
+)  # fmt: skip
+def test_a_name_that_describes_the_attack_or_the_dead_is_no_place(
+    domain_nlp: Language, sentence: str, not_place: str
+) -> None:
+    assert not_place not in _places(domain_nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a town that describes the attack is where it was
+        ("Last month a Kandahar car bombing killed six people and wounded 40.", "Kandahar"),
+        # a name describing another noun still places it
+        ("Jets killed 12 fighters in a wave of raids on the group in its Raqqa stronghold.",
+         "Raqqa"),
+    ],
+)  # fmt: skip
+def test_a_town_that_describes_the_attack_places_it(
+    domain_nlp: Language, sentence: str, place: str
+) -> None:
+    assert place in _places(domain_nlp, sentence)

@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
+from sitrep.extract.schema import load_event_schema
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -257,6 +258,8 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
     words = text.lower().split()
     if text_of(doc)[end : end + 1] == "-" or not words or words[-1] in _NOT_PLACE_HEADS:
         return True
+    if load_event_schema().by_form(words[-1]):
+        return True  # "the Ghouta Massacre", "Aleppo Offensive": a happening's name, no place
     if is_count(text):
         return True  # "Seventy-six people ... were killed", the number tagged as a place
     found = find_time_expressions(text)
@@ -308,8 +311,8 @@ def place_from_sentence(
     if mention.place is not None:
         place = _without_trailing_words(doc, full_name(doc, mention.place))
         mention = replace(mention, place=place)
-    if mention.place is not None and not_a_place(doc, mention.place.start, mention.place.end):
-        mention = replace(mention, place=None)  # "US-led strikes", "a US drone strike"
+    if mention.place is not None and _describes_a_noun(doc, mention, mention.place):
+        mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
     if mention.place and not is_country_region(mention.place.text):
         return mention  # ("in northwest Syria" gives way to "in Idlib province" too)
     used = {(p.start, p.end) for p in mention.participants}
@@ -340,6 +343,39 @@ def place_from_sentence(
             found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
     chosen = found or tagged
     return mention if chosen is None else replace(mention, place=chosen)
+
+
+def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bool:
+    """The mention's own place is the tagger's mistake, or a name that only describes the
+    happening, another happening or the trigger's subject or object ("in US airstrikes on
+    the country's east", "Takfiri terrorists were killed"). A name describing some other noun
+    still places it ("in its Raqa bastion", "on Aleppo's western edges")."""
+    if not_a_place(doc, place.start, place.end):
+        return True
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or _named_kind(doc, span.start) or not _modifier(doc, place.start, place.end):
+        return False
+    head = span.root.head
+    trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    told = range(trigger.start, trigger.end) if trigger is not None else range(0)
+    on_trigger = head.i in told
+    on_people = head.dep_ in _CORE_ARGUMENTS and head.head.i in told
+    if not (on_trigger or on_people or load_event_schema().by_form(head.text)):
+        return False
+    # A town that describes an attack is where it was ("a Kabul car bombing"); a country is
+    # who struck ("US airstrikes"), and a name no gazetteer knows is the tagger's guess
+    # ("Takfiri terrorists").
+    return is_country(place.text) or _unknown_place(place.text)
+
+
+def _unknown_place(name: str) -> bool:
+    from sitrep.resolve.places import resolve_place
+
+    return resolve_place(name) is None
+
+
+# a verb's subject and objects: who did it and to whom, never where (an oblique is)
+_CORE_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj"})
 
 
 # "Deir ez-Zor" cut by the tagger or the tokenizer at its article ("Deir ez", "Ain al-", "Deir")
