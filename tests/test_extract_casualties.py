@@ -103,3 +103,22 @@ def test_no_count_of_people(sentence: str) -> None:
 def test_a_count_is_not_read_through_another() -> None:
     found = find_casualties("Get short URL 310 At least five people were killed in the blast.")
     assert found is not None and found.killed == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # one person named or described, and N others: N + 1
+        ("Troops raided the farm killing Abu Karim, a local commander, and six more gunmen.", 7),
+        ("Her brother and 11 other fighters were killed in the ambush.", 12),
+        ("Gunmen killed the mayor and two other officials on Monday.", 3),
+        # a count for the first group makes it a sum, and the wounded are not the dead
+        ("Jets killed four children and 10 other civilians.", 14),
+        ("Two guards were killed and 10 other people were injured.", 2),
+        # a part of the toll is not added to it
+        ("Nine civilians including a woman and three children were killed in the raid.", 9),
+    ],
+)  # fmt: skip
+def test_one_and_others(sentence: str, killed: int) -> None:
+    found = find_casualties(sentence)
+    assert found is not None and found.killed == killed

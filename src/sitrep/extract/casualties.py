@@ -50,7 +50,7 @@ _WHO = (
     + r"[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
-    r"workers|journalists|officers|commanders|passengers|pilgrims|detainees|prisoners)"
+    r"workers|journalists|officers|officials|commanders|passengers|pilgrims|detainees|prisoners)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
 _KILLED = (
@@ -102,12 +102,30 @@ _CHILDREN = re.compile(
 )
 _WOMEN = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:women|woman)\b", re.I)
 _N2 = _N.replace("(?P<n>", "(?P<m>")
-_GROUP = r"(?:[^\W\d]\w*[- ]){0,3}?"
+# (never across "including" or "among": "6 civilians including a woman and two children" is 6)
+_GROUP = r"(?:(?!including\b|among\b)[^\W\d]\w*[- ]){0,3}?"
 # "killed 50 militants and eight civilians", "Five children and four medical staff killed",
 # "30 regime and 39 rebel fighters have been killed": the toll is the sum of the two groups.
 _SUM = re.compile(
-    rf"\b{_N}\s+{_GROUP}(?:[^\W\d]\w*)\s+and\s+{_Q}{_N2}\s+{_WHO}\b{_NOT_WOUNDED}",
+    rf"\b{_N}\s+{_GROUP}(?!including\b|among\b)(?:[^\W\d]\w*)\s+and\s+{_Q}{_N2}\s+{_WHO}\b"
+    rf"{_NOT_WOUNDED}",
     re.I,
+)
+_DEAD = r"(?:killed|dead|died|slain|massacred|executed|martyred)\b"
+_INJURED_NEXT = r"(?!\s+(?:were |have been |had been |was |got |are )?(?:wounded|injured|hurt)\b)"
+# One person and N others: "killing Abu Malik, a field commander, and eight more militants",
+# "his son and 12 other militants were killed". The toll is N + 1.
+_AND_OTHERS = (
+    re.compile(
+        rf"\b(?:killed|killing|kills|executed|executing)\s+(?P<first>[^.;\d]{{3,90}}?)\s+and\s+"
+        rf"{_Q}{_N}\s+(?:other|more)\s+{_WHO}\b{_INJURED_NEXT}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?P<first>(?:his|her|their|a|an)\s+(?:[^\W\d]\w*\s+){{0,2}}?[^\W\d]\w*)\s+and\s+"
+        rf"{_Q}{_N}\s+(?:other|more)\s+{_WHO}\s+{_BE}?{_DEAD}",
+        re.I,
+    ),
 )
 _KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred)", re.I)
 # "Fifteen civilians among them 11 children were killed": the total before its part.
@@ -162,6 +180,26 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
     return best
 
 
+# a count of more than one ("a", "an" and "one" are the one person this reading is about)
+_SEVERAL = re.compile(
+    r"\d|\b(?:" + "|".join(w for w in _WORDS if w not in ("a", "an", "one")) + r")\b", re.I
+)
+
+
+def _one_and_others(sentence: str) -> tuple[int | None, str]:
+    """The toll of one person named or described and N others (`_AND_OTHERS`), where no
+    count stands for that first person ("two women and 16 others" is a sum, not this)."""
+    best: tuple[int | None, str] = (None, "")
+    for pattern in _AND_OTHERS:
+        for m in pattern.finditer(sentence):
+            if _SEVERAL.search(m["first"]):
+                continue
+            total = _value(m["n"]) + 1
+            if best[0] is None or total > best[0]:
+                best = (total, m.group(0))
+    return best
+
+
 _COUNT_ONLY = re.compile(rf"{_N}", re.I)
 
 
@@ -177,6 +215,9 @@ def find_casualties(sentence: str) -> Casualties | None:
     killed, k_text = _first(_KILLED, sentence)
     if killed is not None:
         killed, k_text = _with_groups(sentence, killed, k_text)
+    others, o_text = _one_and_others(sentence)
+    if others is not None and (killed is None or others > killed):
+        killed, k_text = others, o_text
     wounded, w_text = _first(_WOUNDED, sentence)
     civilians, c_text = _first((_CIVILIANS,), sentence)
     children, ch_text = _first((_CHILDREN,), sentence)
