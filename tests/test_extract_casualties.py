@@ -122,3 +122,19 @@ def test_a_count_is_not_read_through_another() -> None:
 def test_one_and_others(sentence: str, killed: int) -> None:
     found = find_casualties(sentence)
     assert found is not None and found.killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # an aside in brackets does not part a count from what it counts
+        ("At least 31 IS (Daesh) fighters have been killed in the raids.", 31),
+        # forces are people; beheading is killing
+        ("At least 64 rebel and army forces have been killed in three days of fighting.", 64),
+        ("The group beheaded five captured soldiers on Friday.", 5),
+    ],
+)  # fmt: skip
+def test_asides_forces_and_beheadings(sentence: str, killed: int) -> None:
+    found = find_casualties(sentence)
+    assert found is not None and found.killed == killed
+    assert found.text in sentence  # the words as the sentence has them, aside and all

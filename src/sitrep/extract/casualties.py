@@ -47,16 +47,16 @@ _NOT_BETWEEN = (
 _WHO = (
     r"(?:"
     + _NOT_BETWEEN
-    + r"[^\W\d]\w*[- ]){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
+    + r"[^\W\d]\w*(?:-| +)){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
-    r"workers|journalists|officers|officials|commanders|passengers|pilgrims|detainees|prisoners)"
+    r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
 _KILLED = (
     re.compile(
         rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
-        rf"executes|execute)\s+{_Q}{_N}\b"
+        rf"executes|execute|beheaded|beheading|beheads|behead)\s+{_Q}{_N}\b"
         rf"{_NOT_WOUNDED}",
         re.I,
     ),
@@ -127,13 +127,14 @@ _AND_OTHERS = (
         re.I,
     ),
 )
-_KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred)", re.I)
+_KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred|behead)", re.I)
 # "Fifteen civilians among them 11 children were killed": the total before its part.
 _TOTAL = re.compile(
     rf"\b{_Q}{_N}\s+{_WHO}\s+(?:among them|including|among whom|of whom|of them)\b", re.I
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut)",
+    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut|"
+    r"behead)",
     re.I,
 )
 
@@ -208,10 +209,16 @@ def is_count(text: str) -> bool:
     return _COUNT_ONLY.fullmatch(text.strip()) is not None
 
 
+# "(Daesh)", "(YPG)": an aside in brackets, read as blank so a count reaches what it counts
+_ASIDE = re.compile(r"\([^()\d]{1,40}\)")
+
+
 def find_casualties(sentence: str) -> Casualties | None:
     """Casualty counts in one sentence, or None when it reports none."""
     if not _CASUALTY_WORDS.search(sentence):
         return None
+    # blanked to the same length, so what each reading matched is where it was in the text
+    original, sentence = sentence, _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     killed, k_text = _first(_KILLED, sentence)
     if killed is not None:
         killed, k_text = _with_groups(sentence, killed, k_text)
@@ -224,5 +231,11 @@ def find_casualties(sentence: str) -> Casualties | None:
     women, wo_text = _first((_WOMEN,), sentence)
     if killed is None and wounded is None:
         return None
-    texts = [t for t in (k_text, w_text, c_text, ch_text, wo_text) if t]
-    return Casualties(killed, wounded, civilians, children, women, "; ".join(texts))
+    texts = [_as_written(t, sentence, original) for t in (k_text, w_text, c_text, ch_text, wo_text)]
+    said = "; ".join(t for t in texts if t)
+    return Casualties(killed, wounded, civilians, children, women, said)
+
+
+def _as_written(found: str, blanked: str, original: str) -> str:
+    at = blanked.find(found) if found else -1
+    return original[at : at + len(found)] if at >= 0 else found
