@@ -215,6 +215,7 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
     events, texts = _events(store)
     multi = [e for e in events if len(e.units & codings.keys()) > 1]
     false_merges, among_credible, background, credible_news = [], 0, 0, 0
+    news_merges: set[str] = set()
     copies, unexplained = 0, []
     for e in multi:
         coded = [codings[u] for u in sorted(e.units) if u in codings]
@@ -229,11 +230,14 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
                 if a.credible and b.credible and not (e.background_for(a) or e.background_for(b))
             ]
             credible_news += bool(news)
+            if news:
+                news_merges.add(e.id)
             copied = [are_copies(texts[a.unit_id], texts[b.unit_id]) for a, b in wrong]
             copies += all(copied)
             if any(not c for c, pair in zip(copied, wrong, strict=True) if pair in news):
                 unexplained.append(e)
     corroborated = [e for e in events if e.status == "corroborated"]
+    merged_ids = {e.id for e in false_merges}
     one_article = [e for e in corroborated if len({u for u, _ in e.supporting}) < 2]
     one_chain = [e for e in corroborated if _one_chain(c for _, c in e.supporting)]
     joined = {frozenset(p) for e in events for p in itertools.combinations(sorted(e.units), 2)}
@@ -275,6 +279,12 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
         "false_merge_examples": [_example(e, codings) for e in false_merges[:8]],
         "unexplained_examples": [_example(e, codings) for e in unexplained[:8]],
         "corroborated": len(corroborated),
+        # What an analyst acts on: "corroborated" events that join articles whose codings
+        # disagree (all of them, and those of credible news as above).
+        "corroborated_false_merges": sum(e.id in merged_ids for e in corroborated),
+        "corroborated_false_merges_of_credible_news": sum(
+            e.id in news_merges for e in corroborated
+        ),
         "corroborated_on_one_article": len(one_article),
         "corroborated_on_one_chain": len(one_chain),
         "same_incident_pairs": len(pairs),
