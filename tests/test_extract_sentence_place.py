@@ -132,3 +132,24 @@ def test_a_town_that_describes_the_attack_places_it(
     domain_nlp: Language, sentence: str, place: str
 ) -> None:
     assert place in _places(domain_nlp, sentence)
+
+
+def _placed(nlp: Language, sentence: str) -> list[tuple[str, str | None]]:
+    events = extract_events("d", nlp(sentence), "2016-05-04", None, None).events
+    return [(e.place.text, e.place.within) for e in events if e.place]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "within"),
+    [
+        # a suburb, a town, a village is named after "of", the place it lies in before
+        ("Shelling on the Damascus suburb of Harasta killed 7 people on Monday.", "Harasta",
+         "Damascus"),
+        ("Air strikes on the Hama town of Kafr Zita killed 12 civilians on Sunday.", "Kafr Zita",
+         "Hama"),
+    ],
+)  # fmt: skip
+def test_a_suburb_of_a_city_is_the_suburb(
+    domain_nlp: Language, sentence: str, place: str, within: str
+) -> None:
+    assert (place, within) in _placed(domain_nlp, sentence)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
 from sitrep.extract.schema import load_event_schema
+from sitrep.extract.within import NAMED_AFTER_OF
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -310,7 +311,7 @@ def place_from_sentence(
         return mention
     if mention.place is not None:
         place = _without_trailing_words(doc, full_name(doc, mention.place))
-        mention = replace(mention, place=place)
+        mention = replace(mention, place=_named_after_of(doc, place, sent_ents or sent.ents))
     if mention.place is not None and _describes_a_noun(doc, mention, mention.place):
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
     if mention.place and not is_country_region(mention.place.text):
@@ -342,7 +343,25 @@ def place_from_sentence(
         if late or (span is not None and apart(span.root)):
             found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
     chosen = found or tagged
-    return mention if chosen is None else replace(mention, place=chosen)
+    if chosen is None:
+        return mention
+    return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
+
+
+def _named_after_of(doc: Doc, place: Participant, ents: Sequence[Span]) -> Participant:
+    """ "the Damascus suburb of Jaramana": the place is the name after "of", in the one before."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.end + 2 >= len(doc):
+        return place
+    kind, of = doc[span.end], doc[span.end + 1]
+    if kind.lower_ not in NAMED_AFTER_OF or of.lower_ != "of":
+        return place
+    # whatever the tagger called it: the words say it is a town ("Saraqeb" tagged a person)
+    named = next((e for e in ents if e.start == span.end + 2), None)
+    if named is None:
+        return place
+    found = Participant("place", named.text, named.start_char, named.end_char, named.label_, None)
+    return replace(full_name(doc, found), within=place.text)
 
 
 def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bool:

@@ -31,6 +31,10 @@ PLACE_NOUNS = frozenset(
         "hills", "region", "countryside", "outskirts", "villages", "towns", "camps",
     }
 )  # fmt: skip
+# Kinds of place English names after "of", with the place it lies in before them: "the
+# Damascus suburb of Jaramana", "the Idlib town of Saraqeb". (A neighbourhood or a district is
+# named the other way round: "the Midan neighbourhood of Aleppo".)
+NAMED_AFTER_OF = frozenset({"suburb", "town", "village", "city"})
 _CONNECTORS = frozenset({"in", "near", "outside", "around", "of", "from", "at"})
 _COMPASS = re.compile(r"^(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?$|^(?:central)$")
 # words between the connector and the container's name ("the", "rebel-held", "Syria's border
@@ -118,8 +122,9 @@ def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
 def _connector(i: int, stop: int, doc: Doc, named_kind: bool = False) -> int | None:
     """The index after "in", "near", "north of", "15 km from", or None. After a place noun,
     "of" too: "the Midan neighbourhood of the Syrian city of Aleppo"."""
-    if named_kind and i < stop and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
-        return i + 1
+    kind = doc[i - 1].lower_
+    if named_kind and i < stop and doc[i].lower_ == "of" and kind in PLACE_NOUNS:
+        return None if kind in NAMED_AFTER_OF else i + 1
     if i < stop and doc[i].like_num:
         i += 1
     if i < stop and doc[i].lower_ in ("km", "kilometres", "kilometers", "miles"):
