@@ -206,10 +206,13 @@ class TimeValue:
 # joins it only to mentions with the very same span.
 MAX_HAPPENING_DAYS = 366
 
-# The method of a time the text does not give (`extract.dating.reported_month`): a bound, not a
-# date. Corroboration treats such a mention as undated (two attacks "reported in June" are not
-# one happening).
+# The methods of a time the text does not give (`extract.dating.dated_by_report`): a bound, not
+# a date. Corroboration treats such a mention as undated (two attacks reported on one day are
+# not one happening). The month is what a report dated only to its month gives, and what
+# stores written before the days were used hold.
+REPORTED_DAYS_METHOD = "undated in the text: the days up to its report"
 REPORTED_MONTH_METHOD = "undated in the text: the month it was reported"
+REPORT_DATED_METHODS = frozenset({REPORTED_DAYS_METHOD, REPORTED_MONTH_METHOD})
 
 
 def span_days(start: str, end: str) -> int | None:

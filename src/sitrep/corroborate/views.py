@@ -13,7 +13,7 @@ from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import AGAINST, ClaimView, name_key
 from sitrep.extract.schema import load_event_schema
-from sitrep.records import REPORTED_MONTH_METHOD
+from sitrep.records import REPORT_DATED_METHODS
 from sitrep.resolve.ids import pack_entity_id
 from sitrep.store import chunked
 from sitrep.store import schema as s
@@ -227,10 +227,10 @@ def _view(
 def _compared_time(
     row: dict[str, Any],
 ) -> tuple[str | None, str | None, str | None, tuple[str, str] | None]:
-    """The time corroboration compares, and the report's month kept aside for a mention the
-    text does not date (`extract.dating.reported_month`): that month is no evidence of when."""
+    """The time corroboration compares, and the report's days kept aside for a mention the
+    text does not date (`extract.dating.dated_by_report`): they are no evidence of when."""
     time = row["time"]
-    if isinstance(time, dict) and time.get("method") == REPORTED_MONTH_METHOD:
+    if isinstance(time, dict) and time.get("method") in REPORT_DATED_METHODS:
         return None, None, None, (str(row["time_start"]), str(row["time_end"]))
     return row["time_start"], row["time_end"], row["time_precision"], None
 

@@ -1,8 +1,9 @@
 """Dating a happening the text tells without a date of its own.
 
-- An attack, a death or a statement the text does not date is dated to the month it was
-  reported in (as the event gold codes it): the report bounds it, the month says no more than
-  that. A visit or a deployment may be told long after it happened, so it stays undated.
+- An attack, a death or a statement the text does not date is dated to the days up to its
+  report: the report bounds it, and news tells what has just happened (ACLED dates such an
+  event by its report too). A visit or a deployment may be told long after it happened, so it
+  stays undated.
 - An attack whose parse ties no time to its trigger takes its sentence's one dated time ("A car
   bomb killed eight people near the shrine ... on Monday"), unless a reporting verb governs that
   time ("told SANA on Thursday that a shell killed ...": the day of the report) or the time only
@@ -18,7 +19,12 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution import is_attribution_verb
 from sitrep.extract.schema import ClaimCues
-from sitrep.records import REPORTED_MONTH_METHOD, EventMention, TimeValue
+from sitrep.records import (
+    REPORTED_DAYS_METHOD,
+    REPORTED_MONTH_METHOD,
+    EventMention,
+    TimeValue,
+)
 
 # Types a report dates when the text does not: attacks and deaths, and statements (a statement
 # reported without a date was made about when it was reported). A visit or a deployment may be
@@ -28,13 +34,24 @@ DATED_BY_REPORT = frozenset(
 )
 
 
-def reported_month(mention: EventMention, published: str | None) -> EventMention:
-    """A happening the text reports without saying when is dated to the month it was reported
-    in (as the event gold codes it): the report bounds it, the month says no more than that."""
+# A report that does not say when tells the news of its last days: the day it was published
+# and this many days before (ACLED dates such an event by its report, at a week's precision).
+REPORT_WINDOW_DAYS = 2
+
+
+def dated_by_report(mention: EventMention, published: str | None) -> EventMention:
+    """A happening the text reports without saying when is dated to the days up to its report
+    (the report's own day and REPORT_WINDOW_DAYS before it), or to its month when the report is
+    dated only to a month: the report bounds it, and news tells what has just happened."""
     if mention.time is not None or mention.modality is not None or not published:
         return mention
     if len(published) < 7 or mention.type not in DATED_BY_REPORT:
         return mention
+    if len(published) >= 10:
+        day = date.fromisoformat(published[:10])
+        start = (day - timedelta(days=REPORT_WINDOW_DAYS)).isoformat()
+        time = TimeValue("", "range", start, day.isoformat(), published, REPORTED_DAYS_METHOD)
+        return replace(mention, time=time)
     year, month = int(published[:4]), int(published[5:7])
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
     time = TimeValue(

@@ -23,7 +23,7 @@ from sitrep.extract.attribution import (
     trailing_attribution,
 )
 from sitrep.extract.casualties import find_casualties
-from sitrep.extract.dating import reported_month, sentence_time
+from sitrep.extract.dating import dated_by_report, sentence_time
 from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, inside
@@ -124,7 +124,7 @@ def extract_events(
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
-    shared = with_containers([reported_month(m, published) for m in shared], doc)
+    shared = with_containers([dated_by_report(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 
