@@ -264,3 +264,16 @@ def test_sentence_final_source_attributes_the_sentence() -> None:
     events = extract_events("d", _nlp()(text), "2016-07-15", None).events
     assert events and all(e.claim.stance == "reports" for e in events)
     assert all(any("monitor" in link.name for link in e.claim.chain) for e in events)
+
+
+def test_a_sentence_final_pronoun_is_the_speaker_named_before() -> None:
+    from sitrep.extract import extract_events
+
+    text = (
+        "Among the dead were six children, said the monitor's head Hadi Karam. At least 20 "
+        "civilians were killed in raids on villages of Hama province he said."
+    )
+    events = extract_events("d", _nlp()(text), "2016-07-15", None).events
+    killed = [e for e in events if e.sentence == 1]
+    assert killed and all(e.claim.stance == "reports" for e in killed)
+    assert all(any("Karam" in link.name for link in e.claim.chain) for e in killed)

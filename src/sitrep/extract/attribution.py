@@ -18,6 +18,7 @@ from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
 from sitrep.extract.schema import ClaimCues, verb_lemma
 from sitrep.extract.spans import (
+    PRONOUNS,
     SUBJECT_DEPS,
     Phrase,
     clause_tokens,
@@ -391,7 +392,10 @@ def sentence_final_attribution(
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
             continue
         phrase = _first_phrase(subject, ents)
-        if phrase is not None and phrase.start > trigger.idx:
+        # "... were killed in raids on Aleppo, he said": the pronoun after the happening stands
+        # for the speaker named before it
+        after = phrase is not None and (phrase.start > trigger.idx or subject.lower_ in PRONOUNS)
+        if phrase is not None and after:
             return [_link(phrase, _verb_text(tok), cues)], found[0]
     return [], "reports"
 
