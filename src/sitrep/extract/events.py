@@ -33,6 +33,7 @@ from sitrep.extract.happening import (
     share_places,
     share_times,
 )
+from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
@@ -124,6 +125,7 @@ def extract_events(
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    shared = sourced_by_retelling(shared)  # "... killed 17. The Observatory said the strikes"
     shared = with_containers([dated_by_report(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 

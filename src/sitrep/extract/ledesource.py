@@ -1,0 +1,45 @@
+"""A lede sourced by the sentence after it.
+
+News copy states the happening first and names who says so in the next sentence, telling the
+happening again: "Seventeen civilians were killed in air raids on a market on Monday. The
+Observatory said the strikes hit the town of X." The second sentence retells the first
+(`happening.share_antecedents` links it: `retells`), so its source is the lede's too. Only the
+very next sentence: a source three paragraphs on may be telling a later detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.records import EventMention
+
+ATTRIBUTED = frozenset({"reports", "confirms"})
+
+
+def sourced_by_retelling(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with each lede told in the outlet's own voice given the source of its
+    retelling in the next sentence, when that retelling is attributed."""
+    out = list(mentions)
+    for i, lede in enumerate(out):
+        if lede.claim.stance != "asserts" or len(lede.claim.chain) > 1:
+            continue
+        retelling = next(
+            (
+                m
+                for m in mentions
+                if m.retells == lede.sentence
+                and m.sentence == lede.sentence + 1
+                and m.claim.stance in ATTRIBUTED
+                and len(m.claim.chain) > len(lede.claim.chain)
+            ),
+            None,
+        )
+        if retelling is None:
+            continue
+        sources = retelling.claim.chain[len(lede.claim.chain) :]
+        if any(link.kind == "unknown" for link in sources):
+            continue  # "the martyrs reported": the parse's guess at a speaker, not a source
+        claim = replace(lede.claim, chain=lede.claim.chain + sources, stance="reports")
+        out[i] = replace(lede, claim=claim)
+    return out
