@@ -112,6 +112,8 @@ def test_a_count_is_not_read_through_another() -> None:
         ("Troops raided the farm killing Abu Karim, a local commander, and six more gunmen.", 7),
         ("Her brother and 11 other fighters were killed in the ambush.", 12),
         ("Gunmen killed the mayor and two other officials on Monday.", 3),
+        ("Omar Haddad, the head of a local brigade, and four of his men were killed.", 5),
+        ("Three guards and two of their officers were killed in the blast.", 5),
         # a count for the first group makes it a sum, and the wounded are not the dead
         ("Jets killed four children and 10 other civilians.", 14),
         ("Two guards were killed and 10 other people were injured.", 2),

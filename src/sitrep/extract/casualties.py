@@ -126,6 +126,11 @@ _AND_OTHERS = (
         rf"{_Q}{_N}\s+(?:other|more)\s+{_WHO}\s+{_BE}?{_DEAD}",
         re.I,
     ),
+    # "Saud al-Asaf, the commander of X, and three of his comrades were killed"
+    re.compile(
+        rf"(?P<first>\b[A-Z][^.;\d]{{2,90}}?)\s+and\s+{_Q}{_N}\s+of\s+(?:his|her|their)\s+"
+        rf"(?:[^\W\d]\w*\s+){{0,2}}?[^\W\d]\w*\s+{_BE}?{_DEAD}",
+    ),
 )
 _KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred|behead)", re.I)
 # "Fifteen civilians among them 11 children were killed": the total before its part.
@@ -187,15 +192,24 @@ _SEVERAL = re.compile(
 )
 
 
+_LEADING_COUNT = re.compile(rf"{_Q}{_N}\s+{_WHO}$", re.I)
+
+
 def _one_and_others(sentence: str) -> tuple[int | None, str]:
-    """The toll of one person named or described and N others (`_AND_OTHERS`), where no
-    count stands for that first person ("two women and 16 others" is a sum, not this)."""
+    """The toll of one person named or described and N others (`_AND_OTHERS`); of a counted
+    group and N others, their sum."""
     best: tuple[int | None, str] = (None, "")
     for pattern in _AND_OTHERS:
         for m in pattern.finditer(sentence):
+            first = 1
             if _SEVERAL.search(m["first"]):
-                continue
-            total = _value(m["n"]) + 1
+                # "Two soldiers and three of their comrades": a sum when the first group is
+                # counted where it starts, else a count this reading cannot place
+                counted = _LEADING_COUNT.match(m["first"])
+                if counted is None:
+                    continue
+                first = _value(counted["n"])
+            total = _value(m["n"]) + first
             if best[0] is None or total > best[0]:
                 best = (total, m.group(0))
     return best
