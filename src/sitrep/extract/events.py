@@ -26,7 +26,7 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import dated_by_report, sentence_time
 from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
-from sitrep.extract.furniture import blank, furniture_spans, inside
+from sitrep.extract.furniture import blank, furniture_spans, headline_span, inside
 from sitrep.extract.happening import (
     share_antecedents,
     share_nearby_places,
@@ -37,7 +37,7 @@ from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
-from sitrep.extract.placerefine import from_retellings
+from sitrep.extract.placerefine import from_headline, from_retellings
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
@@ -124,6 +124,7 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
+    placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = sourced_by_retelling(shared)  # "... killed 17. The Observatory said the strikes"
     shared = with_containers([dated_by_report(m, published) for m in shared], doc)

@@ -56,13 +56,13 @@ _PATTERNS = (
 def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` that are furniture, sorted and merged."""
     spans = [(m.start(), m.end()) for pattern in _PATTERNS for m in pattern.finditer(text)]
-    head = _headline(text, title)
+    head = headline_span(text, title)
     if head is not None:
         spans.append(head)
     return _merged(spans)
 
 
-def _headline(text: str, title: str | None) -> tuple[int, int] | None:
+def headline_span(text: str, title: str | None) -> tuple[int, int] | None:
     """The headline repeated at the top, with the date line before or after it."""
     end = after_title(text, title)
     dated = opening_date_span(text, title)

@@ -291,6 +291,14 @@ def is_country_region(name: str) -> bool:
     return is_country(name) or (match is not None and is_country(match["c"]))
 
 
+def country_named(name: str) -> str:
+    """The country's own name in a country or a part of one ("northwest Syria", "Syrias")."""
+    match = _REGION.match(name.strip())
+    bare = match["c"] if match is not None and is_country(match["c"]) else name
+    bare = bare.strip().removeprefix("the ").strip()
+    return bare[:-1] if bare.lower() not in _countries() and bare.endswith("s") else bare
+
+
 def place_from_sentence(
     mention: EventMention,
     doc: Doc,

@@ -1,10 +1,16 @@
-"""A happening told first at the level of a country, placed by the retelling that names it.
+"""A happening told first at the level of a country, placed by the retelling that names it,
+or by the headline over it.
 
 News ledes place a strike in a region ("Air strikes on a market in northern Syria killed 29
 people on Monday") and the next sentences say where it was ("The strikes hit the town of Atareb
 west of Aleppo"). The retelling refers back with a definite determiner ("the strikes", "the
 attack"): it tells the same happening, so the lede's mention takes its precise place. Without
 that reference the next sentence may tell another strike, and the lede keeps its region.
+
+The headline tells the lede's happening too, often where the lede gives only the region
+("Coalition airstrikes kill 85 civilians in villages near Manbij" over "Airstrikes on villages in
+northern Syria killed at least 85 civilians"): the one town the headline names places the
+article's first violent happening, when it lies in the lede's country.
 """
 
 from __future__ import annotations
@@ -12,9 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from sitrep.extract.happening import NEARBY_SENTENCES, VIOLENT_TYPES, refers_back, times_apart
-from sitrep.extract.merge import is_country_region
+from sitrep.extract.merge import country_named, is_country_region
 from sitrep.records import EventMention, Participant
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def country_only(place: Participant | None) -> bool:
@@ -48,6 +58,53 @@ def from_retellings(mentions: Sequence[EventMention], text: str) -> list[EventMe
 
 def _nationality(place: Participant | None) -> bool:
     """ "Iraqi", "Syrian": a nationality the tagger took for a place."""
+    return place is not None and _nationality_text(place.text)
+
+
+def from_headline(
+    mentions: Sequence[EventMention], doc: Doc, headline: tuple[int, int] | None
+) -> list[EventMention]:
+    """`mentions` with the first asserted violent one, when it is placed only in a country or a
+    part of one, placed where the headline puts the happening in that country (module doc)."""
+    from sitrep.resolve.places import resolve_place
+
+    out = list(mentions)
+    if headline is None:
+        return out
+    violent = [
+        (i, m)
+        for i, m in enumerate(out)
+        if m.type in VIOLENT_TYPES and m.modality is None and not m.negated
+    ]
+    if not violent:
+        return out
+    i, lede = min(violent, key=lambda pair: (pair[1].sentence, pair[1].trigger_start))
+    if lede.place is None or not is_country_region(lede.place.text):
+        return out  # a town of its own, or no place to say which country the headline is in
+    country = resolve_place(country_named(lede.place.text))
+    named = [
+        e
+        for e in doc.ents
+        if headline[0] <= e.start_char
+        and e.end_char <= headline[1]
+        and e.label_ in PLACE_LABELS
+        and not is_country_region(e.text)
+        and not _nationality_text(e.text)
+    ]
+    places = {e.text: resolve_place(e.text) for e in named}
+    known = {name: found for name, found in places.items() if found is not None}
+    if len(known) != 1:
+        return out  # none, or two places: which one is the lede's is not said
+    name, found = next(iter(known.items()))
+    if country is None or country.country_code != found.country_code:
+        return out
+    ent = next(e for e in named if e.text == name)
+    place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
+    out[i] = replace(lede, place=place)
+    return out
+
+
+def _nationality_text(text: str) -> bool:
     from sitrep.extract.reference import load_roles
 
-    return place is not None and place.text.lower() in load_roles().demonyms
+    return text.lower() in load_roles().demonyms
