@@ -35,7 +35,13 @@ from sitrep.extract.happening import (
 )
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
-from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
+from sitrep.extract.newsworthy import (
+    is_habitual,
+    is_headline,
+    is_recalled,
+    is_relation,
+    is_total_since,
+)
 from sitrep.extract.placerefine import from_retellings
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
@@ -119,13 +125,22 @@ def extract_events(
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
-    merged = merge_sentences(mentions)
+    merged = merge_sentences(mentions, text)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    shared = [_recalled(m, published) for m in shared]
     shared = with_containers([reported_month(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _recalled(mention: EventMention, published: str | None) -> EventMention:
+    """A happening dated well before its report is background the report recalls: kept with
+    its modality, so it is shown but never grouped as the report's news."""
+    if mention.modality is None and is_recalled(mention.time, published):
+        return replace(mention, modality="recalled")
+    return mention
 
 
 def _named_dead(mention: EventMention) -> EventMention:
@@ -270,13 +285,23 @@ def _relative_clause_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -
     if any(any(t.i in {c.i for c in clause_tokens(trigger)} for t in span) for span, _ in times):
         return None  # its own phrase dates it ("the strike on Monday"): the usual path
     for child in trigger.children:
-        if dep(child) not in RELATIVE_DEPS:
+        if dep(child) not in RELATIVE_DEPS or _own_subject(child):
             continue
         inside = {t.i for t in child.subtree}
         found = [(abs(span.start - trigger.i), tv) for span, tv in times if span.root.i in inside]
         if found:
             return _nearest(found)
     return None
+
+
+def _own_subject(clause: Token) -> bool:
+    """A relative clause with a subject of its own ("raids near Palmyra, which government
+    forces recaptured in March") tells what someone did, not this happening ("strikes that
+    killed 25 on Sunday", where the relative word stands for the strikes)."""
+    return any(
+        dep(c) in ("nsubj", "nsubjpass", "nsubj:pass") and c.tag_ not in ("WDT", "WP")
+        for c in clause.children
+    )
 
 
 # Prepositions that make a time a bound of the happening, not its date: "visited Syria since

@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
+from sitrep.extract.within import PLACE_NOUNS
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -32,11 +33,13 @@ PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "around", "on"
 VAGUE_MODES = frozenset({"unspecified", "offensive", None})
 
 
-def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
+def merge_sentences(mentions: Sequence[EventMention], text: str = "") -> list[EventMention]:
     """`mentions` with each sentence's asserted ASSAULT/DIE mentions merged into happenings.
 
     Attacks of one sentence placed in different places stay apart ("an offensive in Homs ...
-    an airstrike near Damascus"); each death joins the nearest attack."""
+    an airstrike near Damascus"), unless the text puts one place in the other ("on X street
+    in Y neighbourhood in Aleppo city": one place, told down to the street); each death joins
+    the nearest attack."""
     groups: dict[int, list[EventMention]] = {}
     for m in mentions:
         if m.type in VIOLENT and m.modality is None and not m.negated:
@@ -44,7 +47,7 @@ def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
     merged: dict[str, EventMention] = {}  # first member's id -> the merged mention
     members: set[str] = set()
     for group in groups.values():
-        for cluster in _happenings(group):
+        for cluster in _happenings(group, text):
             merged[cluster[0].id] = _merge(cluster)
             members.update(m.id for m in cluster)
     out = []
@@ -56,12 +59,12 @@ def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
     return out
 
 
-def _happenings(group: list[EventMention]) -> list[list[EventMention]]:
+def _happenings(group: list[EventMention], text: str = "") -> list[list[EventMention]]:
     """A sentence's violent mentions as happenings: attacks joined unless placed apart, each
     death with the nearest attack (all deaths together when there is no attack)."""
     clusters: list[list[EventMention]] = []
     for m in (g for g in group if g.type == "ASSAULT"):
-        home = next((c for c in clusters if _same_place(c, m)), None)
+        home = next((c for c in clusters if _same_place(c, m, text)), None)
         if home is None:
             clusters.append([m])
         else:
@@ -77,9 +80,36 @@ def _happenings(group: list[EventMention]) -> list[list[EventMention]]:
     return [sorted(c, key=lambda x: x.trigger_start) for c in clusters]
 
 
-def _same_place(cluster: list[EventMention], m: EventMention) -> bool:
+def _same_place(cluster: list[EventMention], m: EventMention, text: str = "") -> bool:
     places = {x.place.text.lower() for x in cluster if x.place}
-    return m.place is None or not places or m.place.text.lower() in places
+    if m.place is None or not places or m.place.text.lower() in places:
+        return True
+    return any(x.place is not None and _nested(x.place, m.place, text) for x in cluster)
+
+
+# The words that put one place in the next: "al-Jamilyeh neighbourhood in Aleppo city",
+# "the Midan district of the city of Homs".
+_NESTING = (
+    frozenset({"in", "of", "the", "a", "at", "on", "inside", "within", "near", "outside", ","})
+    | PLACE_NOUNS
+)
+
+
+_NESTING_CHARS = 60
+
+
+def _nested(a: Participant, b: Participant, text: str) -> bool:
+    """The text puts one place in the other: after the one, only place nouns and "in", "of"
+    before the other's name ("X neighborhood in Y area in Aleppo city"), wherever the
+    sentence named the other first ("a reporter in Aleppo said ... al-Jamilyeh neighborhood in
+    Aleppo city")."""
+    for inner, outer in ((a, b), (b, a)):
+        after = text[inner.end : inner.end + _NESTING_CHARS]
+        at = after.find(outer.text)
+        words = after[: max(at, 0)].replace(",", " , ").lower().split()
+        if at > 0 and words and all(w in _NESTING for w in words):
+            return True
+    return False
 
 
 def _merge(group: list[EventMention]) -> EventMention:

@@ -1,0 +1,77 @@
+"""A happening the text dates well before its report is recalled history, not the report's news
+(`newsworthy.is_recalled`); a relative clause with its own subject does not date the noun it
+describes; two places of one sentence, one inside the other, are one attack's place; a victim's
+group after "of" is the victim, not a town after it. Texts written for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.extract.newsworthy import is_recalled
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.records import TimeValue
+
+needs_model = pytest.mark.skipif(
+    not (shipped_model_path() / "config.cfg").is_file(),
+    reason="no trained pipeline in src/sitrep/models/sitrep_en",
+)
+
+
+def _month(start: str, end: str) -> TimeValue:
+    return TimeValue(text="", precision="month", start=start, end=end)
+
+
+def test_recalled_is_half_a_year_before_the_report() -> None:
+    assert is_recalled(_month("2015-09-01", "2015-09-30"), "2016-06-06")
+    assert not is_recalled(_month("2016-04-01", "2016-04-30"), "2016-06-06")  # weeks before
+    assert not is_recalled(_month("2020-01-03", "2020-01-03"), "2020-03-10")  # a follow-up
+    assert not is_recalled(None, "2016-06-06") and not is_recalled(_month("2015-09-01", ""), None)
+
+
+@needs_model
+def test_an_old_campaign_recalled_is_no_event_of_the_report(domain_nlp: Language) -> None:
+    text = "Russia began carrying out air strikes in Syria in September 2015."
+    events = extract_events("d", domain_nlp(text), "2016-07-15", None, None).events
+    assert events and {e.modality for e in events} == {"recalled"}
+    events = extract_events("d", domain_nlp(text), "2015-10-15", None, None).events
+    assert events and {e.modality for e in events} == {None}  # the report's own news
+
+
+def test_a_relative_clause_with_its_own_subject_tells_another_happening() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.extract.events import _own_subject
+
+    words = ["raids", "which", "forces", "recaptured", "in", "March"]
+    heads = [0, 2, 3, 0, 5, 3]
+    deps = ["ROOT", "det", "nsubj", "acl:relcl", "case", "obl"]
+    tags = ["NNS", "WDT", "NNS", "VBD", "IN", "NNP"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    assert _own_subject(doc[3])
+    words = ["strikes", "that", "killed", "25", "on", "Sunday"]
+    deps = ["ROOT", "nsubj", "acl:relcl", "obj", "case", "obl"]
+    tags = ["NNS", "WDT", "VBD", "CD", "IN", "NNP"]
+    doc = Doc(Vocab(), words=words, heads=[0, 2, 0, 2, 5, 2], deps=deps, tags=tags)
+    assert not _own_subject(doc[2])  # "that" stands for the strikes: their own time
+
+
+@needs_model
+def test_a_school_in_a_district_in_a_city_is_one_attack(domain_nlp: Language) -> None:
+    text = (
+        "A source told SANA that a rocket shell fired by the terrorist groups on a school in "
+        "al-Midan neighborhood in Aleppo city claimed the lives of three children and injured "
+        "four others."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-11-18", None, None).events
+    assert len([e for e in events if e.type in ("ASSAULT", "DIE")]) == 1
+
+
+@needs_model
+def test_members_of_a_group_in_a_town_are_the_groups(domain_nlp: Language) -> None:
+    text = "A car bomb killed 12 members of Jaysh al-Islam in Douma on Friday."
+    events = extract_events("d", domain_nlp(text), "2016-11-18", None, None).events
+    targets = {p.text for e in events for p in e.participants if p.role == "target"}
+    assert any("Jaysh" in t for t in targets), targets
