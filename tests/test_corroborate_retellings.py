@@ -125,3 +125,18 @@ def test_one_of_the_strikes_is_a_part_told_anew(domain_nlp: Language) -> None:
     )
     events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
     assert all(e.retells is None for e in events if e.sentence == 1)
+
+
+@needs_model
+def test_a_bare_toll_adds_to_the_happening_told_before(domain_nlp: Language) -> None:
+    report = (
+        "Government jets bombed the village of Kafr Zita north of Hama on Tuesday, a monitor "
+        "said. Rescue teams worked through the night. "
+        "It added that at least 14 people were killed."
+    )
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    toll = [e for e in events if e.sentence == 2]
+    assert toll and all(e.retells is not None for e in toll)
+    placed = "Two more people were killed in Homs on Monday."
+    events = extract_events("d", domain_nlp(report + " " + placed), "2016-05-04", None, None)
+    assert all(e.retells is None for e in events.events if e.sentence == 3)  # its own place

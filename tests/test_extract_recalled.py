@@ -75,3 +75,17 @@ def test_members_of_a_group_in_a_town_are_the_groups(domain_nlp: Language) -> No
     events = extract_events("d", domain_nlp(text), "2016-11-18", None, None).events
     targets = {p.text for e in events for p in e.participants if p.role == "target"}
     assert any("Jaysh" in t for t in targets), targets
+
+
+@needs_model
+def test_a_state_in_the_present_passive_is_no_happening(domain_nlp: Language) -> None:
+    for text in (
+        "According to the minister, the rebels are backed by Iran.",
+        "The buses carried people out of two villages which are besieged by rebels.",
+    ):
+        events = extract_events("d", domain_nlp(text), "2016-07-15", None, None).events
+        assert all(e.modality is not None for e in events), text
+    events = extract_events(
+        "d", domain_nlp("Three people were killed in Aleppo on Monday."), "2016-07-15", None, None
+    ).events
+    assert events and all(e.modality is None for e in events)

@@ -236,6 +236,13 @@ def adds_victims(mention: EventMention, text: str) -> bool:
     return any(t.toll for t in load_event_schema().by_form(mention.trigger))
 
 
+def bare_toll(mention: EventMention) -> bool:
+    """ "At least 16 insurgents were killed, it added": a toll with no place, day or doer of its
+    own adds to the happening told before it."""
+    doers = any(p.role in ("actor", "by") for p in mention.participants)
+    return mention.place is None and mention.time is None and not doers and _is_toll(mention)
+
+
 def share_antecedents(
     mentions: Sequence[EventMention], text: str, doc: Doc | None = None
 ) -> list[EventMention]:
@@ -248,7 +255,8 @@ def share_antecedents(
         m = out[i]
         violent = m.type in VIOLENT_TYPES and m.modality is None and not m.negated
         told = antecedent(m, said)
-        if violent and told and (refers_back(m, text, doc) or adds_victims(m, text)):
+        again = refers_back(m, text, doc) or adds_victims(m, text) or bare_toll(m)
+        if violent and told and again:
             if m.time is not None and (told.time is None or times_apart(m.time, told.time)):
                 # its own date where the happening told has none or another ("the strike
                 # followed ... strikes on Sunday": the day is another phrase's): not linked

@@ -124,11 +124,19 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 
 
 def is_habitual(trigger: Token) -> bool:
-    """A verb in the simple present, or a nominal carried by one (see module doc)."""
+    """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
+    villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.tag_ == "VBN":
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+        return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+def _passive(aux: Token) -> bool:
+    return aux.dep_ in ("auxpass", "aux:pass") or aux.lemma_ == "be"
 
 
 def is_relation(trigger: Token) -> bool:
