@@ -89,3 +89,29 @@ def test_a_state_in_the_present_passive_is_no_happening(domain_nlp: Language) ->
         "d", domain_nlp("Three people were killed in Aleppo on Monday."), "2016-07-15", None, None
     ).events
     assert events and all(e.modality is None for e in events)
+
+
+@needs_model
+def test_a_person_moved_is_no_aid_and_backing_told_by_participles_is_a_relation(
+    domain_nlp: Language,
+) -> None:
+    moved = (
+        "At his own request, Halabi was eventually transferred to the general population at "
+        "Saydnaya."
+    )
+    events = extract_events("d", domain_nlp(moved), "2019-09-03", None, None).events
+    assert not [e for e in events if e.type == "AID"]
+    text = (
+        "Kafr Zita is 20 kilometres north of Hama the target of a large operation led by an "
+        "alliance of rebels and backed by Turkey."
+    )
+    events = extract_events("d", domain_nlp(text), "2017-04-09", None, None).events
+    backing = [e for e in events if e.type == "SUPPORT"]
+    assert backing and all(e.modality is not None for e in backing)
+
+
+@needs_model
+def test_a_sentence_printed_twice_is_told_once(domain_nlp: Language) -> None:
+    line = "Four fighters of the local militia were killed as a drone struck their post in Hadar."
+    events = extract_events("d", domain_nlp(line + " " + line), "2015-07-29", None, None).events
+    assert events and {e.sentence for e in events} == {0}

@@ -81,9 +81,12 @@ def extract_events(
     quotes = find_quotes(text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
+    told: set[str] = set()
     for index, sent in enumerate(sents):
         if is_headline(sent):
             continue  # the page's or a related article's headline: not where events are told
+        if _told_before(sent, told):
+            continue  # a standfirst printed again as the story's first sentence
         times = _sentence_times(doc, sent, published)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         trailing = (
@@ -119,6 +122,8 @@ def extract_events(
             if mention.modality is None and found.type in HAPPENINGS and habitual:
                 mention = replace(mention, modality="habitual")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
+            if carries_people(mention):
+                continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
             mention = place_from_sentence(
                 mention, doc, sent, mask, sent_ents, _dated_apart(mention.time, times, cues)
             )
@@ -133,6 +138,33 @@ def extract_events(
     shared = [_recalled(m, published) for m in shared]
     shared = with_containers([reported_month(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+# What names people, never a thing delivered: "transferred Sirhan", "delivering ... setbacks to
+# a coalition of Shiite fighters" (the parse took the group for what was delivered).
+_PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+
+
+def carries_people(mention: EventMention) -> bool:
+    """An AID whose every item is a person or a group: no arms or aid handed over."""
+    items = [p for p in mention.participants if p.role == "item"]
+    return mention.type == "AID" and bool(items) and all(p.label in _PEOPLE_LABELS for p in items)
+
+
+# Words a sentence needs before a repetition of it is a copy, not a formula ("He said.").
+_COPY_WORDS = 8
+
+
+def _told_before(sent: Span, told: set[str]) -> bool:
+    """The very sentence, word for word, came earlier in the text (noted in `told`)."""
+    words = sent.text.split()
+    if len(words) < _COPY_WORDS:
+        return False
+    key = " ".join(words).lower()
+    if key in told:
+        return True
+    told.add(key)
+    return False
 
 
 def _recalled(mention: EventMention, published: str | None) -> EventMention:

@@ -142,6 +142,8 @@ def _passive(aux: Token) -> bool:
 def is_relation(trigger: Token) -> bool:
     """ "fighters supporting the government", "an alliance backed by the coalition": backing told
     as a participle describing a noun is a standing relation, not a happening."""
+    if trigger.dep_ == "conj" and trigger.tag_ == "VBN":
+        trigger = trigger.head  # "an operation led by X and backed by the coalition"
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
 
 
