@@ -140,3 +140,26 @@ def test_a_bare_toll_adds_to_the_happening_told_before(domain_nlp: Language) -> 
     placed = "Two more people were killed in Homs on Monday."
     events = extract_events("d", domain_nlp(report + " " + placed), "2016-05-04", None, None)
     assert all(e.retells is None for e in events.events if e.sentence == 3)  # its own place
+
+
+@needs_model
+def test_a_part_named_earlier_in_the_sentence_leaves_the_reference(domain_nlp: Language) -> None:
+    # "Most of the" governs "fighters", not "attacks": "the attacks" still refers back.
+    report = (
+        "Jets killed 40 militants near Idlib on Tuesday, a monitor said. "
+        "Most of the 40 militants killed in the attacks west of the city were foreigners."
+    )
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    assert any(e.retells == 0 for e in events if e.sentence == 1)
+
+
+@needs_model
+def test_last_nights_attack_refers_back(domain_nlp: Language) -> None:
+    report = (
+        "A car bomb killed a reporter in the port of Mokha on Monday. "
+        "Four other people also died in last night's attack, a medic said."
+    )
+    events = extract_events("d", domain_nlp(report), "2019-01-29", None, None).events
+    later = [e for e in events if e.sentence == 1]
+    assert later and all(e.retells == 0 for e in later)
+    assert all("night" not in p.text for e in later for p in e.participants)

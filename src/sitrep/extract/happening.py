@@ -191,9 +191,11 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
     after = text[end : end + 4].split()
     if after[:1] == ["of"]:
         return False
+    if words and _TIME_POSSESSIVE.fullmatch(words[-1]):
+        return True  # "last night's attack", "Monday's bombing": definite by its day
     for back, word in enumerate(reversed(words)):
         if word.lower() in DEFINITE:
-            if _partitive(before, word) and not _is_toll(mention):
+            if _partitive(before) and not _is_toll(mention):
                 return False  # "one of the airstrikes targeted X": a part, told anew
             return back == 0 or _determines(doc, start, end)
         if back >= _MODIFIERS_BETWEEN or not re.fullmatch(r"[a-z][a-z-]*", word):
@@ -203,19 +205,27 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
 
 # "one of the strikes", "two of these raids": a part of what was told, a happening of its own
 _PARTITIVE = re.compile(
-    r"\b(?:one|two|three|some|several|many|most|each|another|any|none|all)\s+of\s+(\w+)\s",
+    r"\b(?:one|two|three|some|several|many|most|each|another|any|none|all)\s+of\s+"
+    r"(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}$",
     re.I,
 )
 
 
-def _partitive(before: str, determiner: str) -> bool:
-    """The determiner follows "one of", "some of" ... (the last such phrase before the trigger)."""
-    found = _PARTITIVE.findall(before)
-    return bool(found) and found[-1].lower() == determiner.lower()
+def _partitive(before: str) -> bool:
+    """The words right before the trigger are "one of the", "some of these deadly" ..."""
+    return _PARTITIVE.search(before) is not None
 
 
 def _is_toll(mention: EventMention) -> bool:
     return any(t.toll for t in load_event_schema().by_form(mention.trigger))
+
+
+# A day or part of one in the possessive, which makes the attack after it a definite one.
+_TIME_POSSESSIVE = re.compile(
+    r"(?:night|yesterday|today|morning|evening|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day)['’]s",
+    re.I,
+)
 
 
 def _determines(doc: Doc | None, start: int, end: int) -> bool:

@@ -127,7 +127,7 @@ def is_habitual(trigger: Token) -> bool:
     """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
     villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
         return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
     if verb.tag_ not in ("VBZ", "VBP"):
