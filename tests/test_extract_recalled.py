@@ -115,3 +115,13 @@ def test_a_sentence_printed_twice_is_told_once(domain_nlp: Language) -> None:
     line = "Four fighters of the local militia were killed as a drone struck their post in Hadar."
     events = extract_events("d", domain_nlp(line + " " + line), "2015-07-29", None, None).events
     assert events and {e.sentence for e in events} == {0}
+
+
+@needs_model
+def test_a_holy_month_is_no_place(domain_nlp: Language) -> None:
+    text = (
+        "Nine civilians were killed in air raids on a market in eastern Syria on Monday the first "
+        "day of the holy month of Ramadan."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-06-06", None, None).events
+    assert events and all(e.place is None or "Ramadan" not in e.place.text for e in events)

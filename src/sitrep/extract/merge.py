@@ -184,6 +184,10 @@ def _without_trailing_words(doc: Doc, place: Participant) -> Participant:
     return replace(place, text=text_of(doc)[place.start : end], end=end)
 
 
+# Nouns of time whose "of" names a time, never a place.
+_TIMES_OF = re.compile(r"^(?:month|day|days|week|weeks|year|years|night|eve|feast|festival)$")
+
+
 def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
     """Whether a place word ("in", "near") stands a few words before `start`, with only words
     that describe a place between ("in the small town of", "in the mostly Kurdish-held city
@@ -196,6 +200,8 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
         word = token.lower_
         if word == "of" and i > sent_start and doc[i - 1].lower_ in _KIND_OF_PLACE:
             kind = True  # "the city of Qamishli": read on to the phrase's place word
+        elif word == "of" and i > sent_start and _TIMES_OF.match(doc[i - 1].lower_):
+            return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             return True
         elif (
