@@ -125,3 +125,17 @@ def test_a_holy_month_is_no_place(domain_nlp: Language) -> None:
     )
     events = extract_events("d", domain_nlp(text), "2016-06-06", None, None).events
     assert events and all(e.place is None or "Ramadan" not in e.place.text for e in events)
+
+
+def test_a_description_is_no_place_name() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.extract.merge import not_a_place
+
+    words = ["west", "of", "Daeshs", "de", "facto", "capital", "and", "al-Sham", "desert"]
+    doc = Doc(Vocab(), words=words)
+    described = doc[2:6]
+    assert not_a_place(doc, described.start_char, described.end_char)
+    desert = doc[7:9]  # a kind of place is part of its name
+    assert not not_a_place(doc, desert.start_char, desert.end_char)

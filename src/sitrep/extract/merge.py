@@ -295,8 +295,30 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
         return True
     if is_count(text):
         return True  # "Seventy-six people ... were killed", the number tagged as a place
+    if _described(text.split()):
+        return True  # "Daeshs de facto capital": a description, the name comes after it
     found = find_time_expressions(text)
     return bool(found) and found[0].end - found[0].start >= len(text.strip()) - 1
+
+
+# Lower-case words a place's name may hold: its articles, the kind of place it is.
+_NAME_WORDS = frozenset(
+    {
+        "al", "el", "ad", "as", "az", "ash", "ar", "an", "at", "ez", "es", "ed", "of", "the",
+        "and", "bin", "ibn", "abu", "um", "bab", "ras", "tal", "desert", "river", "sea", "lake",
+        "island", "islands", "gulf", "coast",
+    }
+)  # fmt: skip
+
+
+def _described(words: list[str]) -> bool:
+    """A lower-case word inside the "place" that is neither a name's article nor a kind of
+    place: words describing a place ("de facto capital"), not naming it."""
+    from sitrep.extract.within import PLACE_NOUNS
+
+    inner = [w for w in words[1:] if w[:1].islower() and "-" not in w]
+    return any(w not in _NAME_WORDS and w not in PLACE_NOUNS and w not in _KIND_OF_PLACE
+               for w in inner)  # fmt: skip
 
 
 @cache
