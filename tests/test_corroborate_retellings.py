@@ -77,3 +77,89 @@ def test_an_older_store_gains_the_retells_column(tmp_path: Path) -> None:
         columns = {row[1] for row in conn.execute(text("PRAGMA table_info(event_mentions)"))}
         assert "retells" in columns
         assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == LATEST
+
+
+def test_a_retelling_joins_whatever_place_and_kind_each_sentence_names() -> None:
+    # "The strikes hit the hamlet of X" after "air strikes killed 30 in a province": a village
+    # of the province, a vaguer kind of attack; still the happening told before.
+    told = replace(FIRST, place="p:province", place_name="Deir ez-Zor", place_country="SY")
+    again = replace(
+        told, id="2", mode="unspecified", sentence=6, retells=2,
+        place="p:village", place_name="Hamlet", casualties={"killed": 32},
+    )  # fmt: skip
+    assert same_happening(told, again).same
+    abroad = replace(again, place="p:x", place_name="Mosul", place_country="IQ")
+    assert not same_happening(told, abroad).same  # another country is another happening
+
+
+def test_a_retelling_joins_its_group_despite_a_revised_toll() -> None:
+    from sitrep.corroborate.cluster import cluster
+
+    told = replace(FIRST, casualties={"killed": 30}, place="p:idlib", place_name="Idlib")
+    again = replace(told, id="2", sentence=6, retells=2, casualties={"killed": 32})
+    groups, _, _ = cluster([told, again])
+    assert sorted(map(len, groups)) == [2]
+    without_link = replace(again, retells=None)
+    assert sorted(map(len, cluster([told, without_link])[0])) == [1, 1]
+
+
+@needs_model
+def test_the_air_strikes_refer_back_to_the_air_strike_told_not_the_clash(
+    domain_nlp: Language,
+) -> None:
+    report = (
+        "Air strikes hit the town of Saraqeb on Monday. "
+        "Rebels clashed with soldiers near Hama on Monday. "
+        "At least twelve people were killed in the air strikes, a medic said."
+    )
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    later = [e for e in events if e.sentence == 2 and e.retells is not None]
+    assert later and all(e.retells == 0 for e in later)
+
+
+@needs_model
+def test_one_of_the_strikes_is_a_part_told_anew(domain_nlp: Language) -> None:
+    report = (
+        "Jets pounded the countryside of Idlib on Monday. "
+        "One of the airstrikes hit the village of Kafr Nabl, killing four people."
+    )
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    assert all(e.retells is None for e in events if e.sentence == 1)
+
+
+@needs_model
+def test_a_bare_toll_adds_to_the_happening_told_before(domain_nlp: Language) -> None:
+    report = (
+        "Government jets bombed the village of Kafr Zita north of Hama on Tuesday, a monitor "
+        "said. Rescue teams worked through the night. "
+        "It added that at least 14 people were killed."
+    )
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    toll = [e for e in events if e.sentence == 2]
+    assert toll and all(e.retells is not None for e in toll)
+    placed = "Two more people were killed in Homs on Monday."
+    events = extract_events("d", domain_nlp(report + " " + placed), "2016-05-04", None, None)
+    assert all(e.retells is None for e in events.events if e.sentence == 3)  # its own place
+
+
+@needs_model
+def test_a_part_named_earlier_in_the_sentence_leaves_the_reference(domain_nlp: Language) -> None:
+    # "Most of the" governs "fighters", not "attacks": "the attacks" still refers back.
+    report = (
+        "Jets killed 40 militants near Idlib on Tuesday, a monitor said. "
+        "Most of the 40 militants killed in the attacks west of the city were foreigners."
+    )
+    events = extract_events("d", domain_nlp(report), "2016-05-04", None, None).events
+    assert any(e.retells == 0 for e in events if e.sentence == 1)
+
+
+@needs_model
+def test_last_nights_attack_refers_back(domain_nlp: Language) -> None:
+    report = (
+        "A car bomb killed a reporter in the port of Mokha on Monday. "
+        "Four other people also died in last night's attack, a medic said."
+    )
+    events = extract_events("d", domain_nlp(report), "2019-01-29", None, None).events
+    later = [e for e in events if e.sentence == 1]
+    assert later and all(e.retells == 0 for e in later)
+    assert all("night" not in p.text for e in later for p in e.participants)

@@ -97,6 +97,7 @@ def test_a_part_of_a_governorate_is_the_governorate() -> None:
         assert found is not None and found.region_id == region, (name, found)
         assert found.precision == "region" and "part of it" in found.reason
     assert resolve_place("northern Syria", ["SY"]) is None  # a country's part: no governorate
+    assert resolve_place("eastern Syria", ["SY"]) is None  # nor a near spelling: Western Sahara
 
 
 def test_a_named_sub_region_lies_in_its_governorate() -> None:

@@ -188,14 +188,14 @@ def _toll(view: MentionView) -> int:
     return killed if isinstance(killed, int) else 0
 
 
-def agree(x: MentionView, y: MentionView) -> bool:
+def agree(x: MentionView, y: MentionView, places: bool = True) -> bool:
     """May two members of one event stand together? Places agree; dated times overlap; an
     undated member from another report tells news of its report's days, so a dated member
     may not lie days before that report (else "six killed in Douma", undated, chains through
     its own report's mentions to a barrage of three weeks before). (Otherwise an undated member
     takes its event's time: it was joined on evidence already; that no report predates the
     happening is checked per group.)"""
-    if not place_compatible(x, y).same:
+    if places and not place_compatible(x, y).same:
         return False
     if x.time_start and y.time_start:
         return time_compatible(x, y).same
@@ -231,16 +231,17 @@ class Grouping(UnionFind):
             self.earliest[low] = min(self.earliest[low], self.earliest.pop(high))
             self.tolls[low] |= self.tolls.pop(high)
 
-    def conflict(self, a: str, b: str) -> bool:
+    def conflict(self, a: str, b: str, retold: bool = False) -> bool:
         """Joining two groups may not put two places or two times that disagree in one event,
         nor two groups that each name participants and share none where a person is named.
+        A retelling joins what it retells whatever place or toll each names (`retelling`).
 
         Without this, mentions with no place chain "in Latakia" to "in Moscow" (A ~ B ~ C).
         """
         ra, rb = self.find(a), self.find(b)
         if self.latest[ra] > self.earliest[rb] or self.latest[rb] > self.earliest[ra]:
             return True  # a happening would date after a report that tells it
-        for doc, killed in self.tolls[ra]:
+        for doc, killed in () if retold else self.tolls[ra]:
             if any(doc == other and killed != toll for other, toll in self.tolls[rb]):
                 return True  # "42 killed in Homs ... 3 killed in another blast in Homs"
         named = self.entities[ra] and self.entities[rb]
@@ -249,7 +250,7 @@ class Grouping(UnionFind):
             return True
         for x in self.signatures[ra].values():
             for y in self.signatures[rb].values():
-                if not agree(x, y):
+                if not agree(x, y, places=not retold):
                     return True
         return False
 
@@ -283,7 +284,7 @@ def cluster(
         if groups.find(a.id) == groups.find(b.id) or (split_sets and kept_apart(a.id, b.id)):
             continue
         decision = same_happening(a, b)
-        if not decision.same or groups.conflict(a.id, b.id):
+        if not decision.same or groups.conflict(a.id, b.id, decision.feature == "retold"):
             continue
         if split_sets and _would_bridge_split(groups, a.id, b.id, kept_apart):
             continue  # a rule merge may not join two groups an analyst's split keeps apart

@@ -326,7 +326,13 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
     timed = sorted(views, key=lambda v: (v.denies, PRECISION_RANK.get(v.time_precision, 5), v.id))
     best_time = timed[0]
     placed = [v for v in views if v.place]
-    place = min(placed, key=lambda v: (v.place_is_country, v.id)) if placed else None
+    # A retelling's place comes after that of the telling it refers back to: "the strikes hit
+    # the village of X" may name a part of what was told, or the parse's misreading of it.
+    place = (
+        min(placed, key=lambda v: (v.place_is_country, v.retells is not None, v.id))
+        if placed
+        else None
+    )
     modes = Counter(v.mode for v in views if v.mode)
     mode = modes.most_common(1)[0][0] if modes else None
     casualties = event_casualties(views)

@@ -87,7 +87,7 @@ def _not_agent(p: Participant, event_type: str) -> bool:
     "Heavy air", "Friday"); an arms transfer's item may be a weapon."""
     if p.role not in AGENT_ROLES and (p.role != "item" or event_type == "AID"):
         return False
-    if p.label in NON_AGENT_LABELS or _is_time(p.text):
+    if p.label in NON_AGENT_LABELS or _is_time(p.text) or _DAY_POSSESSIVE.fullmatch(p.text):
         return True
     if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
@@ -95,6 +95,10 @@ def _not_agent(p: Participant, event_type: str) -> bool:
     return bool(words) and words[-1] in NON_AGENT_HEADS
 
 
+# "last night's attack", "Monday's strike": the possessive is the day's, not an attacker's.
+_DAY_POSSESSIVE = re.compile(
+    r"(?:(?:last|this|early|late)\s+)?(?:night|morning|evening|weekend|\w*day)['’]s", re.I
+)
 _TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
 
 

@@ -36,7 +36,13 @@ from sitrep.extract.happening import (
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
-from sitrep.extract.newsworthy import is_habitual, is_headline, is_relation, is_total_since
+from sitrep.extract.newsworthy import (
+    is_habitual,
+    is_headline,
+    is_recalled,
+    is_relation,
+    is_total_since,
+)
 from sitrep.extract.placerefine import from_headline, from_retellings
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
@@ -76,9 +82,12 @@ def extract_events(
     quotes = find_quotes(text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
+    told: set[str] = set()
     for index, sent in enumerate(sents):
         if is_headline(sent):
             continue  # the page's or a related article's headline: not where events are told
+        if _told_before(sent, told):
+            continue  # a standfirst printed again as the story's first sentence
         times = _sentence_times(doc, sent, published)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         trailing = (
@@ -114,21 +123,59 @@ def extract_events(
             if mention.modality is None and found.type in HAPPENINGS and habitual:
                 mention = replace(mention, modality="habitual")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
+            if carries_people(mention):
+                continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
             mention = place_from_sentence(
                 mention, doc, sent, mask, sent_ents, _dated_apart(mention.time, times, cues)
             )
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mentions.append(mention)
-    merged = merge_sentences(mentions)
+    merged = merge_sentences(mentions, text)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = sourced_by_retelling(shared)  # "... killed 17. The Observatory said the strikes"
+    shared = [_recalled(m, published) for m in shared]
     shared = with_containers([dated_by_report(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+# What names people, never a thing delivered: "transferred Sirhan", "delivering ... setbacks to
+# a coalition of Shiite fighters" (the parse took the group for what was delivered).
+_PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+
+
+def carries_people(mention: EventMention) -> bool:
+    """An AID whose every item is a person or a group: no arms or aid handed over."""
+    items = [p for p in mention.participants if p.role == "item"]
+    return mention.type == "AID" and bool(items) and all(p.label in _PEOPLE_LABELS for p in items)
+
+
+# Words a sentence needs before a repetition of it is a copy, not a formula ("He said.").
+_COPY_WORDS = 8
+
+
+def _told_before(sent: Span, told: set[str]) -> bool:
+    """The very sentence, word for word, came earlier in the text (noted in `told`)."""
+    words = sent.text.split()
+    if len(words) < _COPY_WORDS:
+        return False
+    key = " ".join(words).lower()
+    if key in told:
+        return True
+    told.add(key)
+    return False
+
+
+def _recalled(mention: EventMention, published: str | None) -> EventMention:
+    """A happening dated well before its report is background the report recalls: kept with
+    its modality, so it is shown but never grouped as the report's news."""
+    if mention.modality is None and is_recalled(mention.time, published):
+        return replace(mention, modality="recalled")
+    return mention
 
 
 def _named_dead(mention: EventMention) -> EventMention:
@@ -273,13 +320,23 @@ def _relative_clause_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -
     if any(any(t.i in {c.i for c in clause_tokens(trigger)} for t in span) for span, _ in times):
         return None  # its own phrase dates it ("the strike on Monday"): the usual path
     for child in trigger.children:
-        if dep(child) not in RELATIVE_DEPS:
+        if dep(child) not in RELATIVE_DEPS or _own_subject(child):
             continue
         inside = {t.i for t in child.subtree}
         found = [(abs(span.start - trigger.i), tv) for span, tv in times if span.root.i in inside]
         if found:
             return _nearest(found)
     return None
+
+
+def _own_subject(clause: Token) -> bool:
+    """A relative clause with a subject of its own ("raids near Palmyra, which government
+    forces recaptured in March") tells what someone did, not this happening ("strikes that
+    killed 25 on Sunday", where the relative word stands for the strikes)."""
+    return any(
+        dep(c) in ("nsubj", "nsubjpass", "nsubj:pass") and c.tag_ not in ("WDT", "WP")
+        for c in clause.children
+    )
 
 
 # Prepositions that make a time a bound of the happening, not its date: "visited Syria since

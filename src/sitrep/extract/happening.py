@@ -191,12 +191,41 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
     after = text[end : end + 4].split()
     if after[:1] == ["of"]:
         return False
+    if words and _TIME_POSSESSIVE.fullmatch(words[-1]):
+        return True  # "last night's attack", "Monday's bombing": definite by its day
     for back, word in enumerate(reversed(words)):
         if word.lower() in DEFINITE:
+            if _partitive(before) and not _is_toll(mention):
+                return False  # "one of the airstrikes targeted X": a part, told anew
             return back == 0 or _determines(doc, start, end)
         if back >= _MODIFIERS_BETWEEN or not re.fullmatch(r"[a-z][a-z-]*", word):
             return False
     return False
+
+
+# "one of the strikes", "two of these raids": a part of what was told, a happening of its own
+_PARTITIVE = re.compile(
+    r"\b(?:one|two|three|some|several|many|most|each|another|any|none|all)\s+of\s+"
+    r"(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _partitive(before: str) -> bool:
+    """The words right before the trigger are "one of the", "some of these deadly" ..."""
+    return _PARTITIVE.search(before) is not None
+
+
+def _is_toll(mention: EventMention) -> bool:
+    return any(t.toll for t in load_event_schema().by_form(mention.trigger))
+
+
+# A day or part of one in the possessive, which makes the attack after it a definite one.
+_TIME_POSSESSIVE = re.compile(
+    r"(?:night|yesterday|today|morning|evening|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day)['’]s",
+    re.I,
+)
 
 
 def _determines(doc: Doc | None, start: int, end: int) -> bool:
@@ -217,6 +246,13 @@ def adds_victims(mention: EventMention, text: str) -> bool:
     return any(t.toll for t in load_event_schema().by_form(mention.trigger))
 
 
+def bare_toll(mention: EventMention) -> bool:
+    """ "At least 16 insurgents were killed, it added": a toll with no place, day or doer of its
+    own adds to the happening told before it."""
+    doers = any(p.role in ("actor", "by") for p in mention.participants)
+    return mention.place is None and mention.time is None and not doers and _is_toll(mention)
+
+
 def share_antecedents(
     mentions: Sequence[EventMention], text: str, doc: Doc | None = None
 ) -> list[EventMention]:
@@ -224,17 +260,17 @@ def share_antecedents(
     like the nearest violent mention told before it in an earlier sentence, and linked to it
     (`retells`: corroboration joins the two)."""
     out = list(mentions)
-    told: EventMention | None = None  # the latest asserted violent mention so far
+    said: list[EventMention] = []  # the asserted violent mentions so far, in text order
     for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
         m = out[i]
         violent = m.type in VIOLENT_TYPES and m.modality is None and not m.negated
-        earlier = told is not None and told.sentence < m.sentence
-        if violent and earlier and (refers_back(m, text, doc) or adds_victims(m, text)):
-            assert told is not None
+        told = antecedent(m, said)
+        again = refers_back(m, text, doc) or adds_victims(m, text) or bare_toll(m)
+        if violent and told and again:
             if m.time is not None and (told.time is None or times_apart(m.time, told.time)):
                 # its own date where the happening told has none or another ("the strike
                 # followed ... strikes on Sunday": the day is another phrase's): not linked
-                told = m
+                said.append(m)
                 continue
             time = m.time
             if time is None and _lendable(told.time):
@@ -244,5 +280,23 @@ def share_antecedents(
             place = m.place or told.place
             out[i] = m = replace(m, place=place, time=time, retells=told.sentence)
         if violent:
-            told = m
+            said.append(m)
     return out
+
+
+# Kinds of attack too vague to pick an antecedent by ("the attack", "the fighting").
+_VAGUE_MODES = frozenset({None, "unspecified", "offensive"})
+
+
+def antecedent(mention: EventMention, said: Sequence[EventMention]) -> EventMention | None:
+    """What a definite reference in `mention` refers back to, among the violent mentions told
+    in earlier sentences: the latest of its own kind of attack ("the air strikes" is the last
+    air strike told, not the clash told since), else the latest."""
+    earlier = [d for d in said if d.sentence < mention.sentence]
+    if not earlier:
+        return None
+    if mention.type == "ASSAULT" and mention.mode not in _VAGUE_MODES:
+        alike = [d for d in earlier if d.type == "ASSAULT" and d.mode == mention.mode]
+        if alike:
+            return alike[-1]
+    return earlier[-1]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
 from sitrep.extract.schema import load_event_schema
-from sitrep.extract.within import NAMED_AFTER_OF
+from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -34,11 +34,13 @@ PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "around", "on"
 VAGUE_MODES = frozenset({"unspecified", "offensive", None})
 
 
-def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
+def merge_sentences(mentions: Sequence[EventMention], text: str = "") -> list[EventMention]:
     """`mentions` with each sentence's asserted ASSAULT/DIE mentions merged into happenings.
 
     Attacks of one sentence placed in different places stay apart ("an offensive in Homs ...
-    an airstrike near Damascus"); each death joins the nearest attack."""
+    an airstrike near Damascus"), unless the text puts one place in the other ("on X street
+    in Y neighbourhood in Aleppo city": one place, told down to the street); each death joins
+    the nearest attack."""
     groups: dict[int, list[EventMention]] = {}
     for m in mentions:
         if m.type in VIOLENT and m.modality is None and not m.negated:
@@ -46,7 +48,7 @@ def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
     merged: dict[str, EventMention] = {}  # first member's id -> the merged mention
     members: set[str] = set()
     for group in groups.values():
-        for cluster in _happenings(group):
+        for cluster in _happenings(group, text):
             merged[cluster[0].id] = _merge(cluster)
             members.update(m.id for m in cluster)
     out = []
@@ -58,12 +60,12 @@ def merge_sentences(mentions: Sequence[EventMention]) -> list[EventMention]:
     return out
 
 
-def _happenings(group: list[EventMention]) -> list[list[EventMention]]:
+def _happenings(group: list[EventMention], text: str = "") -> list[list[EventMention]]:
     """A sentence's violent mentions as happenings: attacks joined unless placed apart, each
     death with the nearest attack (all deaths together when there is no attack)."""
     clusters: list[list[EventMention]] = []
     for m in (g for g in group if g.type == "ASSAULT"):
-        home = next((c for c in clusters if _same_place(c, m)), None)
+        home = next((c for c in clusters if _same_place(c, m, text)), None)
         if home is None:
             clusters.append([m])
         else:
@@ -79,9 +81,36 @@ def _happenings(group: list[EventMention]) -> list[list[EventMention]]:
     return [sorted(c, key=lambda x: x.trigger_start) for c in clusters]
 
 
-def _same_place(cluster: list[EventMention], m: EventMention) -> bool:
+def _same_place(cluster: list[EventMention], m: EventMention, text: str = "") -> bool:
     places = {x.place.text.lower() for x in cluster if x.place}
-    return m.place is None or not places or m.place.text.lower() in places
+    if m.place is None or not places or m.place.text.lower() in places:
+        return True
+    return any(x.place is not None and _nested(x.place, m.place, text) for x in cluster)
+
+
+# The words that put one place in the next: "al-Jamilyeh neighbourhood in Aleppo city",
+# "the Midan district of the city of Homs".
+_NESTING = (
+    frozenset({"in", "of", "the", "a", "at", "on", "inside", "within", "near", "outside", ","})
+    | PLACE_NOUNS
+)
+
+
+_NESTING_CHARS = 60
+
+
+def _nested(a: Participant, b: Participant, text: str) -> bool:
+    """The text puts one place in the other: after the one, only place nouns and "in", "of"
+    before the other's name ("X neighborhood in Y area in Aleppo city"), wherever the
+    sentence named the other first ("a reporter in Aleppo said ... al-Jamilyeh neighborhood in
+    Aleppo city")."""
+    for inner, outer in ((a, b), (b, a)):
+        after = text[inner.end : inner.end + _NESTING_CHARS]
+        at = after.find(outer.text)
+        words = after[: max(at, 0)].replace(",", " , ").lower().split()
+        if at > 0 and words and all(w in _NESTING for w in words):
+            return True
+    return False
 
 
 def _merge(group: list[EventMention]) -> EventMention:
@@ -156,6 +185,10 @@ def _without_trailing_words(doc: Doc, place: Participant) -> Participant:
     return replace(place, text=text_of(doc)[place.start : end], end=end)
 
 
+# Nouns of time whose "of" names a time, never a place.
+_TIMES_OF = re.compile(r"^(?:month|day|days|week|weeks|year|years|night|eve|feast|festival)$")
+
+
 def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
     """Whether a place word ("in", "near") stands a few words before `start`, with only words
     that describe a place between ("in the small town of", "in the mostly Kurdish-held city
@@ -168,6 +201,8 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
         word = token.lower_
         if word == "of" and i > sent_start and doc[i - 1].lower_ in _KIND_OF_PLACE:
             kind = True  # "the city of Qamishli": read on to the phrase's place word
+        elif word == "of" and i > sent_start and _TIMES_OF.match(doc[i - 1].lower_):
+            return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             return True
         elif (
@@ -225,8 +260,6 @@ def _modifier(doc: Doc, start: int, end: int) -> bool:
         return True
     if text_of(doc)[end : end + 1] == "-":
         return True
-    from sitrep.extract.within import PLACE_NOUNS
-
     root = span.root
     if root.head.lower_ in _BETWEEN or root.head.i in range(span.start, span.end):
         return False  # "Aleppo city", "Idlib province": the place itself
@@ -263,8 +296,28 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
         return True  # "the Ghouta Massacre", "Aleppo Offensive": a happening's name, no place
     if is_count(text):
         return True  # "Seventy-six people ... were killed", the number tagged as a place
+    if _described(text.split()):
+        return True  # "Daeshs de facto capital": a description, the name comes after it
     found = find_time_expressions(text)
     return bool(found) and found[0].end - found[0].start >= len(text.strip()) - 1
+
+
+# Lower-case words a place's name may hold: its articles, the kind of place it is.
+_NAME_WORDS = frozenset(
+    {
+        "al", "el", "ad", "as", "az", "ash", "ar", "an", "at", "ez", "es", "ed", "of", "the",
+        "and", "bin", "ibn", "abu", "um", "bab", "ras", "tal", "desert", "river", "sea", "lake",
+        "island", "islands", "gulf", "coast",
+    }
+)  # fmt: skip
+
+
+def _described(words: list[str]) -> bool:
+    """A lower-case word inside the "place" that is neither a name's article nor a kind of
+    place: words describing a place ("de facto capital"), not naming it."""
+    inner = [w for w in words[1:] if w[:1].islower() and "-" not in w]
+    return any(w not in _NAME_WORDS and w not in PLACE_NOUNS and w not in _KIND_OF_PLACE
+               for w in inner)  # fmt: skip
 
 
 @cache

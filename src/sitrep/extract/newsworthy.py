@@ -7,6 +7,11 @@
   March 2011") and a war's own toll ("the conflict, which has killed more than 280000 people"):
   a statistic, not a happening dated March 2011.
 - Backing described by a participle ("an alliance backed by the coalition"): a relation.
+- Happenings recalled ("Russia began its air campaign in September 2015", in a report of
+  June 2016; "he was killed in 1968"): what the text dates wholly more than half a year before
+  the report is the history the report recalls, not its news. (A killing two months before
+  a report may still be the story it follows up: the seeds' report of March 2020 tells
+  Soleimani's death of 3 January.)
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
   ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
   Headlines are already out, so "Strikes kill 21" is not taken for a habit.
@@ -15,8 +20,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
+
+from sitrep.records import TimeValue
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Short function words that stay lower case in Title Case.
@@ -116,14 +124,42 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 
 
 def is_habitual(trigger: Token) -> bool:
-    """A verb in the simple present, or a nominal carried by one (see module doc)."""
+    """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
+    villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+        return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+def _passive(aux: Token) -> bool:
+    return aux.dep_ in ("auxpass", "aux:pass") or aux.lemma_ == "be"
 
 
 def is_relation(trigger: Token) -> bool:
     """ "fighters supporting the government", "an alliance backed by the coalition": backing told
     as a participle describing a noun is a standing relation, not a happening."""
+    if trigger.dep_ == "conj" and trigger.tag_ == "VBN":
+        trigger = trigger.head  # "an operation led by X and backed by the coalition"
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
+
+
+# A report's news is what happened in the weeks or months before it; a happening the text
+# dates as having ended more than half a year before the report is recalled history.
+RECALLED_DAYS = 183
+
+
+def is_recalled(time: TimeValue | None, published: str | None) -> bool:
+    """The text dates the happening, and its whole span ends more than RECALLED_DAYS before the
+    report's publication date (see module doc)."""
+    if time is None or not time.start or not published or time.precision == "unresolved":
+        return False
+    try:
+        end = date.fromisoformat((time.end or time.start)[:10])
+        report = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return end < report - timedelta(days=RECALLED_DAYS)

@@ -142,8 +142,11 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         # A place after it stays the answer ("civilians in Aleppo": the agents stage makes it
         # the event's place); a group or person after another preposition does not name it
         # ("organizations on the X school").
+        # The group "15 members of X in Banish" belong to is X, the place only where no one
+        # owns them.
         before = [e for e in found if e.end <= head.i]
-        owners = before or [e for e in found if _owned_by(head, e) or e.label_ in NAMED_PLACES]
+        owned = [e for e in found if e.end > head.i and _owned_by(head, e)]
+        owners = before or owned[:1] or [e for e in found if e.label_ in NAMED_PLACES]
         if owners:
             return [phrase_of_entity(owners[-1])]
     return [noun_phrase(head)]
@@ -160,9 +163,15 @@ def _owned_by(head: Token, ent: Span) -> bool:
         node = node.head
     if node.head.i != head.i:
         return False
+    # "fighters from the Popular Committees": a group's members (a place after "from" is where
+    # they come from, not whose they are)
+    words = (None, "of", "from") if ent.label_ in _GROUP_LABELS else (None, "of")
     return dep(node) in ("appos", "compound", "flat", "amod") or (
-        dep(node) in ("nmod", "nmod:poss") and case_word(node) in (None, "of")
+        dep(node) in ("nmod", "nmod:poss") and case_word(node) in words
     )
+
+
+_GROUP_LABELS = frozenset({"ORG", "NORP"})
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:

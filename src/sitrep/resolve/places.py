@@ -268,6 +268,11 @@ _PART_REASON = {"": "", "area": " (a part of it named)", "town": " (the town of 
 def _variants(text: str) -> list[tuple[str, str]]:
     """The name as written, then without the words that only say which part of a place it is
     ("northern Homs", "Hassakeh city", "Idlib, Syria")."""
+    rest = _COMPASS.sub("", text, count=1)
+    if rest != text and is_country_name(rest):
+        # a country's part names no place the gazetteer holds ("northern Syria"), and never a
+        # near spelling of the whole ("eastern Syria" is not "Western Sahara")
+        return []
     out = [(text, "")]
     words = text.split()
     if len(words) > 1 and is_country_name(words[-1].rstrip("s")):
