@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.extract.ledesource import sourced_by_retelling
-from sitrep.records import ClaimRecord, EventMention, SourceLink, Stance
+from sitrep.records import ClaimRecord, EventMention, Participant, SourceLink, Stance
 
 OUTLET = SourceLink("examplenews", "outlet", "", 0, 0)
 MONITOR = SourceLink("the Observatory", "official", "said", 90, 105)
@@ -32,13 +32,22 @@ def test_the_next_sentence_s_source_is_the_lede_s() -> None:
     assert [link.name for link in lede.claim.chain] == ["examplenews", "the Observatory"]
 
 
+def test_the_next_sentence_telling_more_of_it_gives_its_source() -> None:
+    more = replace(RETOLD, retells=None)  # no reference back, but no other place or day
+    assert sourced_by_retelling([LEDE, more])[0].claim.stance == "reports"
+    elsewhere = replace(more, place=Participant("place", "Homs", 120, 124, "GPE"))
+    lede = replace(LEDE, place=Participant("place", "Aleppo", 40, 46, "GPE"))
+    visit = replace(more, type="CONSULT")
+    for other, first in ((elsewhere, lede), (visit, LEDE)):
+        assert sourced_by_retelling([first, other])[0] == first
+
+
 def test_a_retelling_further_on_or_a_guessed_speaker_gives_nothing() -> None:
     later = replace(RETOLD, sentence=3)
     guessed = replace(
         RETOLD, claim=replace(RETOLD.claim, chain=(OUTLET, replace(MONITOR, kind="unknown")))
     )
-    unlinked = replace(RETOLD, retells=None)
-    for other in (later, guessed, unlinked):
+    for other in (later, guessed):
         assert sourced_by_retelling([LEDE, other])[0] == LEDE
 
 

@@ -3,8 +3,9 @@
 News copy states the happening first and names who says so in the next sentence, telling the
 happening again: "Seventeen civilians were killed in air raids on a market on Monday. The
 Observatory said the strikes hit the town of X." The second sentence retells the first
-(`happening.share_antecedents` links it: `retells`), so its source is the lede's too. Only the
-very next sentence: a source three paragraphs on may be telling a later detail.
+(`happening.share_antecedents` links it: `retells`), or tells more of it (a violent mention at
+no other place on no other day), so its source is the lede's too. Only the very next sentence:
+a source three paragraphs on may be telling a later detail.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sitrep.extract.happening import VIOLENT_TYPES, times_apart
 from sitrep.records import EventMention
 
 ATTRIBUTED = frozenset({"reports", "confirms"})
@@ -28,8 +30,8 @@ def sourced_by_retelling(mentions: Sequence[EventMention]) -> list[EventMention]
             (
                 m
                 for m in mentions
-                if m.retells == lede.sentence
-                and m.sentence == lede.sentence + 1
+                if m.sentence == lede.sentence + 1
+                and (m.retells == lede.sentence or _tells_more(lede, m))
                 and m.claim.stance in ATTRIBUTED
                 and len(m.claim.chain) > len(lede.claim.chain)
             ),
@@ -43,3 +45,12 @@ def sourced_by_retelling(mentions: Sequence[EventMention]) -> list[EventMention]
         claim = replace(lede.claim, chain=lede.claim.chain + sources, stance="reports")
         out[i] = replace(lede, claim=claim)
     return out
+
+
+def _tells_more(lede: EventMention, after: EventMention) -> bool:
+    """The next sentence's violent mention tells more of the lede's violent happening: no other
+    place, no other day ("Seven civilians were killed in shelling on Wednesday. A source told
+    SANA that terrorists fired rocket shells on the neighbourhood ...")."""
+    violent = lede.type in VIOLENT_TYPES and after.type in VIOLENT_TYPES
+    places = lede.place is None or after.place is None or lede.place.text == after.place.text
+    return violent and places and not times_apart(lede.time, after.time)
