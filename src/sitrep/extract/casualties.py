@@ -190,8 +190,7 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
 _SEVERAL = re.compile(
     r"\d|\b(?:" + "|".join(w for w in _WORDS if w not in ("a", "an", "one")) + r")\b", re.I
 )
-
-
+# a first group that is only a count of people ("two soldiers"): the toll is a sum
 _LEADING_COUNT = re.compile(rf"{_Q}{_N}\s+{_WHO}$", re.I)
 
 
