@@ -214,8 +214,8 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
     """False merges, same-incident joins and corroboration resting on one article or chain."""
     events, texts = _events(store)
     multi = [e for e in events if len(e.units & codings.keys()) > 1]
-    false_merges, among_credible, background, credible_news = [], 0, 0, 0
-    news_merges: set[str] = set()
+    false_merges, among_credible, background = [], 0, 0
+    news_merges: set[str] = set()  # false merges between credible reports of the news
     copies, unexplained = 0, []
     for e in multi:
         coded = [codings[u] for u in sorted(e.units) if u in codings]
@@ -229,7 +229,6 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
                 for a, b in wrong
                 if a.credible and b.credible and not (e.background_for(a) or e.background_for(b))
             ]
-            credible_news += bool(news)
             if news:
                 news_merges.add(e.id)
             copied = [are_copies(texts[a.unit_id], texts[b.unit_id]) for a, b in wrong]
@@ -266,9 +265,9 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
         "false_merges_through_background_mentions": background,
         # Both diagnostics out: two credible articles whose coded incidents differ, joined in
         # an event that is the news of both (not a recalled earlier strike).
-        "false_merges_of_credible_news": credible_news,
+        "false_merges_of_credible_news": len(news_merges),
         "false_merge_share_of_credible_news": (
-            round(credible_news / len(multi), 3) if multi else 0.0
+            round(len(news_merges) / len(multi), 3) if multi else 0.0
         ),
         # Diagnostic: every pair of articles whose codings disagree is one text filed twice
         # (most of one's word runs are in the other): FA-KES's own label noise.

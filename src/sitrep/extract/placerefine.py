@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.extract.happening import NEARBY_SENTENCES, VIOLENT_TYPES, refers_back, times_apart
 from sitrep.extract.merge import country_named, is_country_region
@@ -66,7 +66,7 @@ def from_headline(
 ) -> list[EventMention]:
     """`mentions` with the first asserted violent one, when it is placed only in a country or a
     part of one, placed where the headline puts the happening in that country (module doc)."""
-    from sitrep.resolve.places import resolve_place
+    from sitrep.resolve.places import PlaceMatch, resolve_place
 
     out = list(mentions)
     if headline is None:
@@ -81,24 +81,22 @@ def from_headline(
     i, lede = min(violent, key=lambda pair: (pair[1].sentence, pair[1].trigger_start))
     if lede.place is None or not is_country_region(lede.place.text):
         return out  # a town of its own, or no place to say which country the headline is in
-    country = resolve_place(country_named(lede.place.text))
-    named = [
-        e
-        for e in doc.ents
-        if headline[0] <= e.start_char
-        and e.end_char <= headline[1]
-        and e.label_ in PLACE_LABELS
-        and not is_country_region(e.text)
-        and not _nationality_text(e.text)
-    ]
-    places = {e.text: resolve_place(e.text) for e in named}
-    known = {name: found for name, found in places.items() if found is not None}
+    known: dict[str, tuple[Span, PlaceMatch]] = {}  # the headline's places, first of each name
+    for e in doc.ents:
+        inside = headline[0] <= e.start_char and e.end_char <= headline[1]
+        if not inside or e.label_ not in PLACE_LABELS or e.text in known:
+            continue
+        if is_country_region(e.text) or _nationality_text(e.text):
+            continue
+        found = resolve_place(e.text)
+        if found is not None:
+            known[e.text] = (e, found)
     if len(known) != 1:
         return out  # none, or two places: which one is the lede's is not said
-    name, found = next(iter(known.items()))
+    ((ent, found),) = known.values()
+    country = resolve_place(country_named(lede.place.text))
     if country is None or country.country_code != found.country_code:
         return out
-    ent = next(e for e in named if e.text == name)
     place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
     out[i] = replace(lede, place=place)
     return out
