@@ -204,3 +204,28 @@ def test_a_later_run_reaches_only_the_time_neighbourhood_of_its_mentions() -> No
     for other in (view(str(i), place="Aleppo", start=f"2020-03-{d:02d}") for i, d in
                   enumerate(range(10, 28), start=10)):  # fmt: skip
         assert may_meet(new, other) or not same_happening(new, other).same
+
+
+def test_a_later_report_with_fewer_dead_tells_another_undated_happening() -> None:
+    def clash(id_: str, killed: int, published: str, start: str | None = None) -> MentionView:
+        return replace(
+            strike(id_, "DIE", killed, {"pk_sdf": "by"}),
+            place="Tabqa", place_name="Tabqa", place_country="SY",
+            time_start=start, time_end=start, time_precision="day" if start else None,
+            published=published,
+        )  # fmt: skip
+
+    # Nothing dates either: the same group, the same town, reports three days apart. A toll
+    # rises as the dead are counted, so the later report's lower toll is another clash.
+    first, second = clash("1", 13, "2017-04-06"), clash("2", 12, "2017-04-09")
+    decision = same_happening(first, second)
+    assert not decision.same and "fewer dead than the earlier (12 / 13" in decision.reason
+    # A toll that rises joins; so do reports of one day (which came first is unknown) and a
+    # pair whose day is known on both sides (the day ties them, whatever the revisions).
+    assert same_happening(clash("3", 11, "2017-04-06"), second).same
+    assert same_happening(clash("4", 13, "2017-04-09"), second).same
+    both_dated = (
+        clash("5", 13, "2017-04-06", "2017-04-05"),
+        clash("6", 12, "2017-04-09", "2017-04-05"),
+    )
+    assert same_happening(*both_dated).same

@@ -71,3 +71,14 @@ def test_copies_are_one_text_filed_twice() -> None:
     assert are_copies(shingles(text), shingles(copy))
     assert not are_copies(shingles(text), shingles(other))
     assert not are_copies(shingles(""), shingles(text))
+
+
+def test_an_incident_coded_after_the_articles_own_date_is_the_codings_error(
+    tmp_path: Path,
+) -> None:
+    codings = read_codings(_csv(tmp_path))
+    # Row 1 opens "Wed 05 Apr 2017" and is coded 4/4/17: the day before, a possible coding.
+    assert codings["1"].reported == date(2017, 4, 5) and not codings["1"].coded_after_report
+    late = Coding("6", date(2017, 4, 9), "idlib", (), reported=date(2017, 4, 5))
+    undated = Coding("7", date(2017, 4, 9), "idlib", ())
+    assert late.coded_after_report and not undated.coded_after_report

@@ -372,16 +372,43 @@ def _spans(a: MentionView, b: MentionView) -> str:
     return f"{a.time_start}..{a_end} / {b.time_start}..{b_end}"
 
 
+def _count(view: MentionView, key: str) -> int | None:
+    value = (view.casualties or {}).get(key)
+    return value if isinstance(value, int) else None
+
+
 def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
     """Each telling count both reports give alike (killed, wounded) is one piece of evidence;
     different figures are no contradiction (reports revise them)."""
     out = []
     for key in ("killed", "wounded"):
-        x = (a.casualties or {}).get(key)
-        y = (b.casualties or {}).get(key)
-        if isinstance(x, int) and x == y and x >= MIN_TELLING_COUNT:
+        x, y = _count(a, key), _count(b, key)
+        if x is not None and x == y and x >= MIN_TELLING_COUNT:
             out.append(Decision(True, _written(f"same count: {x} {key}"), True, "count"))
     return out
+
+
+def undated_tolls_differ(a: MentionView, b: MentionView) -> Decision | None:
+    """Across reports, a happening one side does not date is known only by what the reports
+    say of it. A death toll rises as the dead are counted, so a later report giving fewer dead
+    than an earlier one tells another happening ("14 killed by rebel fire in Aleppo", then the
+    next day "four died in a gas attack on Aleppo"). (Reports of one day cannot be ordered;
+    a dated happening is tied by its day, whatever revisions its toll sees.)"""
+    if a.doc_id == b.doc_id or (a.time_start and b.time_start):
+        return None
+    if not (a.published and b.published) or a.published == b.published:
+        return None
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    before, after = _count(earlier, "killed"), _count(later, "killed")
+    if before is None or after is None or after >= before:
+        return None
+    return Decision(
+        False,
+        _written(
+            f"time unknown on one side, and the later report ({later.published}) gives fewer "
+            f"dead than the earlier ({after} / {before} killed)"
+        ),
+    )
 
 
 FEATURES = (type_compatible, participants_compatible, place_compatible, time_compatible)
@@ -465,6 +492,9 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
         if not decision.same:
             return decision
         agreed.append(decision)
+    apart = undated_tolls_differ(a, b)
+    if apart is not None:
+        return apart
     agreed += casualties_agree(a, b)
     ties, space_time = weigh(agreed)
     said = "; ".join(d.reason for d in agreed)
