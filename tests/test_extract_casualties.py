@@ -140,3 +140,22 @@ def test_asides_forces_and_beheadings(sentence: str, killed: int) -> None:
     found = find_casualties(sentence)
     assert found is not None and found.killed == killed
     assert found.text in sentence  # the words as the sentence has them, aside and all
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        # the day of a date is no count
+        ("An earlier bombing at the same market on August 14 killed at least six people.", 6, None),
+        ("Shelling on 19 March killed nine residents and wounded 30.", 9, 30),
+        ("Three days ago more than 11 were dead and 40 others injured.", 11, 40),
+        # a title's words run on, its commas gone: the wounded word claims the count before it
+        ("Eight Soldiers Killed 41 Injured in Ambush Near Hama", 8, 41),
+        ("At least 20 Villagers killed More than 90 Injured in Shelling", 20, 90),
+        # unless a count of its own follows it
+        ("the car bomb killed 6 wounded 19 more", 6, 19),
+    ],
+)  # fmt: skip
+def test_dates_and_run_on_titles(sentence: str, killed: int, wounded: int | None) -> None:
+    found = find_casualties(sentence)
+    assert found is not None and (found.killed, found.wounded) == (killed, wounded)

@@ -30,9 +30,12 @@ _N = rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|(?:{_WORD})(?![\w
 _N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?|number|few|couple|family|families)\b)"
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
 # "killed 58 others injured" too: "others" opens a new group, so the count is theirs.
+# "killed More than 150 Injured" (a title's words run on): the count the wounded word follows
+# is theirs, unless a count of its own follows it ("killed 5 wounded 10").
 _NOT_WOUNDED = (
     r"(?!\s+(?:[^\W\d]\w*\s+){0,2}?(?:were|was|are|have been)\s+(?:wounded|injured|hurt)\b)"
     r"(?!\s+(?:others|more)\s+(?:[^\W\d]\w*\s+)?(?:wounded|injured|hurt)\b)"
+    r"(?!\s+(?:wounded|injured|hurt)\b(?!\s+(?:at least |more than |over |about )?\d))"
 )
 _Q = (
     r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
@@ -231,7 +234,7 @@ def find_casualties(sentence: str) -> Casualties | None:
     if not _CASUALTY_WORDS.search(sentence):
         return None
     # blanked to the same length, so what each reading matched is where it was in the text
-    original, sentence = sentence, _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    original, sentence = sentence, _without_dates(_ASIDE.sub(_blank, sentence))
     killed, k_text = _first(_KILLED, sentence)
     if killed is not None:
         killed, k_text = _with_groups(sentence, killed, k_text)
@@ -247,6 +250,20 @@ def find_casualties(sentence: str) -> Casualties | None:
     texts = [_as_written(t, sentence, original) for t in (k_text, w_text, c_text, ch_text, wo_text)]
     said = "; ".join(t for t in texts if t)
     return Casualties(killed, wounded, civilians, children, women, said)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _without_dates(sentence: str) -> str:
+    """The sentence with its time expressions blanked: the day of "on July 25 killed at least
+    seven" or "Two days ago more than 14 dead" is no count."""
+    from sitrep.extract.time import find_time_expressions
+
+    for found in find_time_expressions(sentence):
+        sentence = sentence[: found.start] + " " * (found.end - found.start) + sentence[found.end :]
+    return sentence
 
 
 def _as_written(found: str, blanked: str, original: str) -> str:
