@@ -54,3 +54,21 @@ def test_a_retelling_further_on_or_a_guessed_speaker_gives_nothing() -> None:
 def test_a_lede_with_its_own_source_keeps_it() -> None:
     own = _mention(1, 0, (OUTLET, SourceLink("SANA", "agency", "reported", 40, 44)), "reports")
     assert sourced_by_retelling([own, RETOLD])[0] == own
+
+
+def test_a_lede_printed_twice_and_a_chain_of_retellings_pass_the_source_on() -> None:
+    # sentence 1 repeats the lede word for word; sentence 2 retells it in the outlet's voice;
+    # sentence 3 retells that and names the source.
+    middle = replace(_mention(2, 2, (OUTLET,), "asserts"), retells=0)
+    sourced = replace(_mention(3, 3, (OUTLET, MONITOR), "reports"), retells=2)
+    out = sourced_by_retelling([LEDE, middle, sourced], repeated={1})
+    assert [m.claim.stance for m in out] == ["reports", "reports", "reports"]
+    assert sourced_by_retelling([LEDE, middle, sourced])[0] == LEDE  # a sentence between
+
+
+def test_a_place_named_inside_the_other_is_no_other_place() -> None:
+    lede = replace(LEDE, place=Participant("place", "Aleppo", 40, 46, "GPE"))
+    for text, within in (("Aleppo province", None), ("Salah Eddin", "Aleppo")):
+        place = Participant("place", text, 120, 120 + len(text), "GPE", None, within)
+        more = replace(RETOLD, retells=None, place=place)
+        assert sourced_by_retelling([lede, more])[0].claim.stance == "reports"

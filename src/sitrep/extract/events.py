@@ -83,10 +83,12 @@ def extract_events(
     sents = list(doc.sents)
     mentions: list[EventMention] = []
     told: set[str] = set()
+    repeated: set[int] = set()
     for index, sent in enumerate(sents):
         if is_headline(sent):
             continue  # the page's or a related article's headline: not where events are told
         if _told_before(sent, told):
+            repeated.add(index)
             continue  # a standfirst printed again as the story's first sentence
         times = _sentence_times(doc, sent, published)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
@@ -137,7 +139,8 @@ def extract_events(
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
-    shared = sourced_by_retelling(shared)  # "... killed 17. The Observatory said the strikes"
+    # "... killed 17. The Observatory said the strikes"
+    shared = sourced_by_retelling(shared, repeated)
     shared = [_recalled(m, published) for m in shared]
     shared = with_containers([dated_by_report(m, published) for m in shared], doc)
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))

@@ -5,32 +5,43 @@ happening again: "Seventeen civilians were killed in air raids on a market on Mo
 Observatory said the strikes hit the town of X." The second sentence retells the first
 (`happening.share_antecedents` links it: `retells`), or tells more of it (a violent mention at
 no other place on no other day), so its source is the lede's too. Only the very next sentence:
-a source three paragraphs on may be telling a later detail.
+a source three paragraphs on may be telling a later detail. (A sentence printed again word for
+word, as scraped copy repeats its lede, is no sentence between them.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from sitrep.extract.happening import VIOLENT_TYPES, times_apart
-from sitrep.records import EventMention
+from sitrep.records import EventMention, Participant
 
 ATTRIBUTED = frozenset({"reports", "confirms"})
 
 
-def sourced_by_retelling(mentions: Sequence[EventMention]) -> list[EventMention]:
+def sourced_by_retelling(
+    mentions: Sequence[EventMention], repeated: AbstractSet[int] = frozenset()
+) -> list[EventMention]:
     """`mentions` with each lede told in the outlet's own voice given the source of its
-    retelling in the next sentence, when that retelling is attributed."""
+    retelling in the next sentence, when that retelling is attributed. `repeated`: the
+    sentences that repeat an earlier one word for word (passed over)."""
     out = list(mentions)
-    for i, lede in enumerate(out):
+    # Last sentence first: a retelling sourced by its own next sentence passes the source on
+    # ("A car bomb killed eight ... The bomb struck X ... 20 were wounded, SANA reported").
+    for i in sorted(range(len(out)), key=lambda n: out[n].sentence, reverse=True):
+        lede = out[i]
         if lede.claim.stance != "asserts" or len(lede.claim.chain) > 1:
             continue
+        after = lede.sentence + 1
+        while after in repeated:
+            after += 1
         retelling = next(
             (
                 m
-                for m in mentions
-                if m.sentence == lede.sentence + 1
+                for m in out
+                if m.sentence == after
                 and (m.retells == lede.sentence or _tells_more(lede, m))
                 and m.claim.stance in ATTRIBUTED
                 and len(m.claim.chain) > len(lede.claim.chain)
@@ -52,5 +63,14 @@ def _tells_more(lede: EventMention, after: EventMention) -> bool:
     place, no other day ("Seven civilians were killed in shelling on Wednesday. A source told
     SANA that terrorists fired rocket shells on the neighbourhood ...")."""
     violent = lede.type in VIOLENT_TYPES and after.type in VIOLENT_TYPES
-    places = lede.place is None or after.place is None or lede.place.text == after.place.text
+    places = lede.place is None or after.place is None or _one_place(lede.place, after.place)
     return violent and places and not times_apart(lede.time, after.time)
+
+
+def _one_place(a: Participant, b: Participant) -> bool:
+    """The same place, or one named inside the other ("Aleppo city" / "Aleppo province",
+    "Salah Eddin neighbourhood in Aleppo" / "Aleppo")."""
+    if a.text == b.text or b.within == a.text or a.within == b.text:
+        return True
+    words_a, words_b = set(a.text.lower().split()), set(b.text.lower().split())
+    return words_a <= words_b or words_b <= words_a
