@@ -169,6 +169,8 @@ def _verb_links(
     if speaker is None:  # "Peskov, the laconic «" | "no» answered": the split kept him apart
         before = fragment_speaker(verb.sent, ents)
         speaker = phrase_of_entity(before) if before is not None else None
+    if speaker is None:
+        speaker = _speaker_noun_before(verb, ents, cues)
     if verb_word == "tell":  # "an official told The Associated Press": AP relays the official
         for child in verb.children:
             if dep(child) in ("dobj", "obj", "dative") and child.pos_ != "ADP":
@@ -188,6 +190,27 @@ def _verb_links(
             links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
     links.extend(_citing_links(verb, ents, cues))
     return links
+
+
+def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) -> Phrase | None:
+    """A reporting verb the parse gave no subject, right after a noun that names a kind of
+    source: that noun speaks ("In the province of Idlib meanwhile residents said jets bombed
+    the city", where the parse hung "residents" on the province). Only such nouns: a name run
+    before the verb may be a place ("in the city of Homs Syrian activists said")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "ADV":
+        i -= 1  # "residents also said"
+    if i < verb.sent.start:
+        return None
+    noun = verb.doc[i]
+    kinds = cues.anonymous_words | cues.official_words
+    if noun.pos_ != "NOUN" or noun.lower_ not in kinds or i in ents:
+        return None
+    first = i
+    while first - 1 >= verb.sent.start and verb.doc[first - 1].pos_ == "ADJ":
+        first -= 1  # "local residents", "Syrian activists"
+    start, end = verb.doc[first].idx, noun.idx + len(noun.text)
+    return Phrase(text_of(verb.doc)[start:end], start, end, "NP")
 
 
 def _flattened_citing(
