@@ -211,3 +211,9 @@ def test_denied_parsed_as_a_modifier_of_reports_still_denies() -> None:
     arrival = only(run("denied_reports_amod"), "CONSULT")
     assert arrival.claim.stance == "denies"
     assert arrival.claim.chain[-1].name == "Kremlin officials"
+
+
+def test_of_two_subjects_the_one_naming_a_source_speaks() -> None:
+    injured = only(run("two_subjects"), "ASSAULT")
+    assert injured.claim.stance == "reports"
+    assert [link.name for link in injured.claim.chain] == ["examplenews", "SANA"]

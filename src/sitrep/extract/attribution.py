@@ -166,6 +166,8 @@ def _verb_links(
         if flat is not None:
             speaker, cited = flat
         break
+    if speaker is not None and source_kind(speaker, cues) == "unknown":
+        speaker = _other_subject(verb, speaker, ents, cues) or speaker
     if speaker is None:  # "Peskov, the laconic «" | "no» answered": the split kept him apart
         before = fragment_speaker(verb.sent, ents)
         speaker = phrase_of_entity(before) if before is not None else None
@@ -190,6 +192,24 @@ def _verb_links(
             links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
     links.extend(_citing_links(verb, ents, cues))
     return links
+
+
+def _other_subject(
+    verb: Token, speaker: Phrase, ents: dict[int, Span], cues: ClaimCues
+) -> Phrase | None:
+    """Copy without commas can give a reporting verb two subjects ("Among the martyrs were two
+    women SANA news agency reported"): where the first names no kind of source, another that
+    does (an agency, an official, a person, an unnamed source) is the speaker. ("noting" in
+    "... reported noting that" has its subjects from the verb it hangs on.)"""
+    while dep(verb) in ("xcomp", "conj") and not any(dep(c) in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head
+    for child in verb.children:
+        if dep(child) not in SUBJECT_DEPS or child.idx == speaker.start:
+            continue
+        phrase = _first_phrase(child, ents)
+        if phrase is not None and source_kind(phrase, cues) != "unknown":
+            return phrase
+    return None
 
 
 def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) -> Phrase | None:
@@ -384,11 +404,21 @@ def attribute(
         chain, category = sentence_final_attribution(trigger, sent, ents, cues)
         if chain and stance is None and category != "reports":
             stance = category  # type: ignore[assignment]
+    chain = _once_each(chain)
     if stance is None:
         stance = "reports" if chain else "asserts"
     if negated and not unconfirmed and stance in ("asserts", "reports", "confirms"):
         stance = "denies"
     return Attribution(tuple(chain), stance, bool(chain))
+
+
+def _once_each(chain: list[SourceLink]) -> list[SourceLink]:
+    """One speaker of two verbs is one link ("SANA reported, noting that ...": SANA once)."""
+    out: list[SourceLink] = []
+    for link in chain:
+        if not out or (out[-1].start, out[-1].end) != (link.start, link.end):
+            out.append(link)
+    return out
 
 
 # "... killed 18 fighters over the past 24 hours a monitor said on Friday.": copy without commas
