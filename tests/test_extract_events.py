@@ -217,3 +217,8 @@ def test_of_two_subjects_the_one_naming_a_source_speaks() -> None:
     injured = only(run("two_subjects"), "ASSAULT")
     assert injured.claim.stance == "reports"
     assert [link.name for link in injured.claim.chain] == ["examplenews", "SANA"]
+
+
+def test_a_source_run_into_the_place_before_it_is_the_source() -> None:
+    killed = only(run("run_on_source"), "DIE")
+    assert [link.name for link in killed.claim.chain] == ["examplenews", "state-run news agency"]

@@ -215,22 +215,35 @@ def _other_subject(
 def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) -> Phrase | None:
     """A reporting verb the parse gave no subject, right after a noun that names a kind of
     source: that noun speaks ("In the province of Idlib meanwhile residents said jets bombed
-    the city", where the parse hung "residents" on the province). Only such nouns: a name run
-    before the verb may be a place ("in the city of Homs Syrian activists said")."""
+    the city", where the parse hung "residents" on the province; "... in the province of Deir
+    Ezzor state-run news agency said"). Only such nouns: a name run before the verb may be a
+    place ("in the city of Homs Syrian activists said")."""
+    doc, start = verb.doc, verb.sent.start
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ == "ADV":
+    while i >= start and doc[i].pos_ == "ADV":
         i -= 1  # "residents also said"
-    if i < verb.sent.start:
+    if i < start:
         return None
-    noun = verb.doc[i]
-    kinds = cues.anonymous_words | cues.official_words
+    noun = doc[i]
+    kinds = cues.anonymous_words | cues.official_words | cues.agency_words
     if noun.pos_ != "NOUN" or noun.lower_ not in kinds or i in ents:
         return None
     first = i
-    while first - 1 >= verb.sent.start and verb.doc[first - 1].pos_ == "ADJ":
-        first -= 1  # "local residents", "Syrian activists"
-    start, end = verb.doc[first].idx, noun.idx + len(noun.text)
-    return Phrase(text_of(verb.doc)[start:end], start, end, "NP")
+    while first - 1 >= start:
+        before = doc[first - 1]
+        if first - 1 in ents:
+            if ents[first - 1].label_ != "NORP":
+                break
+            first = ents[first - 1].start  # "Syrian state television"
+            break
+        if before.pos_ == "ADJ" or before.lower_ in cues.agency_words:
+            first -= 1  # "local residents", "news agency"
+        elif before.text == "-" and first - 2 >= start and first - 2 not in ents:
+            first -= 2  # "state-run"
+        else:
+            break
+    begin, end = doc[first].idx, noun.idx + len(noun.text)
+    return Phrase(text_of(doc)[begin:end], begin, end, "NP")
 
 
 def _flattened_citing(
@@ -362,10 +375,39 @@ def according_to(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> list[Sou
                 obj = tok.head
             if obj is None and tok.i + 2 < sent.end:
                 obj = tok.nbor(2)
+            if obj is not None and _a_figure(obj):
+                obj = _figures_from(obj)
             phrase = _first_phrase(obj, ents) if obj is not None else None
             if phrase is not None:
                 links.append(_link(phrase, "according to", cues))
     return links
+
+
+# "according to the latest toll": a figure, not who gives it
+_FIGURES = frozenset(
+    {"toll", "tolls", "figure", "figures", "count", "tally", "estimate", "estimates", "statistics"}
+)
+
+
+def _a_figure(noun: Token) -> bool:
+    """ "the toll", or "the latest toll 44 civilians" run together without commas."""
+    compounds = (c for c in noun.children if dep(c) == "compound")
+    return noun.lower_ in _FIGURES or any(c.lower_ in _FIGURES for c in compounds)
+
+
+def _figures_from(noun: Token) -> Token | None:
+    """Who gives the figure ("according to figures from the UN", "a toll by the monitor"), if
+    the phrase says; else nobody."""
+    for child in noun.children:
+        if dep(child) == "compound" and child.pos_ == "PROPN":
+            return child  # "according to an Observatory toll"
+        if child.lower_ in ("from", "by", "of") or any(
+            c.lower_ in ("from", "by") and dep(c) == "case" for c in child.children
+        ):
+            target = _pobj(child) if child.lower_ in ("from", "by", "of") else child
+            if target is not None and target.pos_ in ("PROPN", "NOUN"):
+                return target
+    return None
 
 
 def attribute(
@@ -445,12 +487,28 @@ def sentence_final_attribution(
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
             continue
         phrase = _first_phrase(subject, ents)
+        if not subjects:  # the word before the verb stands in for its subject
+            phrase = _better_source_noun(tok, phrase, ents, cues)
         # "... were killed in raids on Aleppo, he said": the pronoun after the happening stands
         # for the speaker named before it
         after = phrase is not None and (phrase.start > trigger.idx or subject.lower_ in PRONOUNS)
         if phrase is not None and after:
             return [_link(phrase, _verb_text(tok), cues)], found[0]
     return [], "reports"
+
+
+def _better_source_noun(
+    verb: Token, phrase: Phrase | None, ents: dict[int, Span], cues: ClaimCues
+) -> Phrase | None:
+    """The phrase of the word before a subjectless reporting verb, or the kind-of-source noun
+    ending there where that phrase is something else: a place or a nationality the noun ran
+    into ("... of Deir Ezzor state-run news agency said", "... Syrian state television
+    reported"). A named source right before the noun is kept ("SANA news agency reported")."""
+    noun = _speaker_noun_before(verb, ents, cues)
+    if noun is None or phrase is None or phrase.end == noun.end:
+        return phrase or noun
+    named = phrase.label in ("ORG", "PERSON") and phrase.end <= noun.start
+    return phrase if named else noun
 
 
 def _glued_links(
