@@ -222,3 +222,9 @@ def test_of_two_subjects_the_one_naming_a_source_speaks() -> None:
 def test_a_source_run_into_the_place_before_it_is_the_source() -> None:
     killed = only(run("run_on_source"), "DIE")
     assert [link.name for link in killed.claim.chain] == ["examplenews", "state-run news agency"]
+
+
+def test_a_lede_takes_the_source_of_its_retelling_at_a_place_inside_its_own() -> None:
+    lede, told = sorted(run("source_inside_place").events, key=lambda m: m.sentence)
+    assert told.place is not None and told.place.within == "Aleppo"
+    assert [link.name for link in lede.claim.chain] == ["examplenews", "A source"]

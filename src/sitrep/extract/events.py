@@ -139,10 +139,12 @@ def extract_events(
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a lede is sourced
+    # by a retelling at a place inside its own
+    shared = with_containers(shared, doc)
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
-    shared = [_recalled(m, published) for m in shared]
-    shared = with_containers([dated_by_report(m, published) for m in shared], doc)
+    shared = [dated_by_report(_recalled(m, published), published) for m in shared]
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 
