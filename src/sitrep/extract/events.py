@@ -137,8 +137,10 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
-    placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
+    headline = headline_span(text, title)
+    placed = from_headline(placed, doc, headline)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    shared = from_headline(shared, doc, headline, placeless=True)  # what no sentence placed
     # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a lede is sourced
     # by a retelling at a place inside its own
     shared = with_containers(shared, doc)

@@ -10,7 +10,10 @@ that reference the next sentence may tell another strike, and the lede keeps its
 The headline tells the lede's happening too, often where the lede gives only the region
 ("Coalition airstrikes kill 85 civilians in villages near Manbij" over "Airstrikes on villages in
 northern Syria killed at least 85 civilians"): the one town the headline names places the
-article's first violent happening, when it lies in the lede's country.
+article's first violent happening, when it lies in the lede's country, or when the lede names
+no place; and where the lede names a neighbourhood or village no gazetteer knows, the
+headline's town is where it lies ("Barrel bomb attack kills 11 children in Syria's Aleppo"
+over "... a barrel bomb attack on the Bab al-Nayrab neighbourhood").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.happening import NEARBY_SENTENCES, VIOLENT_TYPES, refers_back, times_apart
-from sitrep.extract.merge import country_named, is_country_region
+from sitrep.extract.merge import country_named, is_country_region, not_a_place
 from sitrep.records import EventMention, Participant
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -62,11 +65,19 @@ def _nationality(place: Participant | None) -> bool:
 
 
 def from_headline(
-    mentions: Sequence[EventMention], doc: Doc, headline: tuple[int, int] | None
+    mentions: Sequence[EventMention],
+    doc: Doc,
+    headline: tuple[int, int] | None,
+    placeless: bool = False,
 ) -> list[EventMention]:
-    """`mentions` with the first asserted violent one, when it is placed only in a country or a
-    part of one, placed where the headline puts the happening in that country (module doc)."""
-    from sitrep.resolve.places import PlaceMatch, resolve_place
+    """`mentions` with the first asserted violent one placed where the headline puts the
+    happening (module doc): when the lede gives only a country or a part of one, the
+    headline's town in that country; when it names a place no gazetteer knows and the text
+    does not say where that lies ("the Bab al-Nayrab neighbourhood"), the headline's town as
+    where it lies. With `placeless`, only a lede that no sentence has placed (run after the
+    places the text shares between sentences): the headline's town."""
+    from sitrep.extract.within import container
+    from sitrep.resolve.places import resolve_place
 
     out = list(mentions)
     if headline is None:
@@ -79,27 +90,45 @@ def from_headline(
     if not violent:
         return out
     i, lede = min(violent, key=lambda pair: (pair[1].sentence, pair[1].trigger_start))
-    if lede.place is None or not is_country_region(lede.place.text):
-        return out  # a town of its own, or no place to say which country the headline is in
-    known: dict[str, tuple[Span, PlaceMatch]] = {}  # the headline's places, first of each name
+    found = _headline_place(doc, headline)
+    if found is None:
+        return out  # none, or two places: which one is the lede's is not said
+    ent, town_country = found
+    place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
+    if placeless or lede.place is None:
+        if placeless and lede.place is None:
+            out[i] = replace(lede, place=place)
+    elif is_country_region(lede.place.text):
+        country = resolve_place(country_named(lede.place.text))
+        if country is not None and country.country_code == town_country:
+            out[i] = replace(lede, place=place)
+    elif (
+        lede.place.within is None
+        and resolve_place(lede.place.text) is None
+        and container(doc, lede.place.start, lede.place.end) is None
+    ):
+        out[i] = replace(lede, place=replace(lede.place, within=ent.text))
+    return out
+
+
+def _headline_place(doc: Doc, headline: tuple[int, int]) -> tuple[Span, str] | None:
+    """The one town or region the headline names (not a country), with its country code; None
+    when it names none or several."""
+    from sitrep.resolve.places import resolve_place
+
+    known: dict[str, tuple[Span, str]] = {}  # the headline's places, first of each name
     for e in doc.ents:
         inside = headline[0] <= e.start_char and e.end_char <= headline[1]
         if not inside or e.label_ not in PLACE_LABELS or e.text in known:
             continue
         if is_country_region(e.text) or _nationality_text(e.text):
             continue
+        if not_a_place(doc, e.start_char, e.end_char):
+            continue  # "... in ISIS Suicide Blast": a happening's name the tagger took for one
         found = resolve_place(e.text)
         if found is not None:
-            known[e.text] = (e, found)
-    if len(known) != 1:
-        return out  # none, or two places: which one is the lede's is not said
-    ((ent, found),) = known.values()
-    country = resolve_place(country_named(lede.place.text))
-    if country is None or country.country_code != found.country_code:
-        return out
-    place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
-    out[i] = replace(lede, place=place)
-    return out
+            known[e.text] = (e, found.country_code)
+    return next(iter(known.values())) if len(known) == 1 else None
 
 
 def _nationality_text(text: str) -> bool:
