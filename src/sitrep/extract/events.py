@@ -30,6 +30,7 @@ from sitrep.extract.furniture import blank, furniture_spans, headline_span, insi
 from sitrep.extract.happening import (
     share_antecedents,
     share_nearby_places,
+    share_parts,
     share_places,
     share_times,
 )
@@ -45,6 +46,7 @@ from sitrep.extract.newsworthy import (
 )
 from sitrep.extract.placerefine import from_headline, from_retellings
 from sitrep.extract.reference import load_roles
+from sitrep.extract.responsibility import claimed_attacks
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
@@ -138,8 +140,10 @@ def extract_events(
     placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = sourced_by_retelling(shared)  # "... killed 17. The Observatory said the strikes"
+    shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [_recalled(m, published) for m in shared]
     shared = with_containers([dated_by_report(m, published) for m in shared], doc)
+    shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 
