@@ -74,6 +74,17 @@ def test_furniture_masks_datelines_credits_and_counters() -> None:
         assert not inside(spans, at, at + len(piece)), piece
 
 
+def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
+    text = "Shells hit a school a monitor said Tags Idlib rocket attack SOHR rebels\nNext line."
+    spans = furniture_spans(text)
+    for piece in ("Idlib", "rocket attack", "rebels"):
+        at = text.index(piece)
+        assert inside(spans, at, at + len(piece)), piece
+    for piece in ("Shells", "Next line"):
+        at = text.index(piece)
+        assert not inside(spans, at, at + len(piece)), piece
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
