@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
 from sitrep.extract.merge import VIOLENT, is_country
+from sitrep.extract.schema import verb_lemma
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
 
@@ -273,4 +274,16 @@ def _agent_position(span: Span) -> bool:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
         return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"
-    return dep(root) in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in ATTACK_VERBS
+    if any(dep(c) == "acl" and _active_attack(c) for c in root.children):
+        return True  # "Terrorist organizations fired tens of shells", parsed as a participle
+    return dep(root) == "nsubj" and _attack_verb(root.head)
+
+
+def _attack_verb(verb: Token) -> bool:
+    """An attack verb in any form (the trained pipeline has no lemmatizer)."""
+    return verb_lemma(verb.text, ATTACK_VERBS) is not None
+
+
+def _active_attack(verb: Token) -> bool:
+    """An attack verb with a direct object: "fired tens of shells", "shelled the town"."""
+    return _attack_verb(verb) and any(dep(c) == "dobj" for c in verb.children)
