@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
-from sitrep.extract.merge import VIOLENT, is_country
+from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, is_country
 from sitrep.extract.schema import verb_lemma
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
@@ -146,9 +146,10 @@ def _is_site(p: Participant) -> bool:
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
 
 
-def typed_arguments(mention: EventMention) -> EventMention:
+def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
-    actor a weapon or a vehicle (see module doc)."""
+    actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
+    located in Binnish", read in `text`) is no place of the attack."""
     trimmed = tuple(_without_time(p) for p in mention.participants)
     kept = tuple(p for p in trimmed if not _not_agent(p, mention.type))
     if kept != mention.participants:
@@ -159,9 +160,21 @@ def typed_arguments(mention: EventMention) -> EventMention:
     if not places:
         return mention
     kept = tuple(p for p in mention.participants if p not in places)
-    named = [p for p in places if p.label in PLACE_LABELS]  # a bare "market" places nothing
+    named = [  # a bare "market" places nothing
+        p for p in places if p.label in PLACE_LABELS and not _where_someone_is(text, p.start)
+    ]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
+
+
+_SOMEONE_IS_IN = re.compile(
+    rf"\b(?:{'|'.join(sorted(WHERE_SOMEONE_IS))})\s+(?:in|at|inside|near)\s+(?:the\s+)?$", re.I
+)
+
+
+def _where_someone_is(text: str, start: int) -> bool:
+    """The words before `start` are "located in", "positioned at the" ..."""
+    return _SOMEONE_IS_IN.search(text[max(0, start - 40) : start]) is not None
 
 
 def fill_agents(

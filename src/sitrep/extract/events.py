@@ -124,7 +124,7 @@ def extract_events(
             habitual = not dated_to_day and is_habitual(token)
             if mention.modality is None and found.type in HAPPENINGS and habitual:
                 mention = replace(mention, modality="habitual")
-            mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
+            mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
             mention = place_from_sentence(

@@ -204,7 +204,9 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
         elif word == "of" and i > sent_start and _TIMES_OF.match(doc[i - 1].lower_):
             return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
-            return True
+            # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
+            # attackers are, not where the attack happened
+            return not (i > sent_start and doc[i - 1].lower_ in WHERE_SOMEONE_IS)
         elif (
             word not in _BETWEEN
             and token.pos_ != "ADJ"
@@ -217,6 +219,11 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
 
 
 LOOK_BACK_KIND = 10
+# Participles that tell where someone is or comes from ("groups located in Binnish fired
+# shells on al-Fouaa"), not where a happening is.
+WHERE_SOMEONE_IS = frozenset(
+    {"positioned", "located", "stationed", "based", "deployed", "entrenched", "holed"}
+)
 
 
 def _hyphenated(token: Token) -> bool:
