@@ -33,6 +33,8 @@ def _places(nlp: Language, sentence: str) -> list[str]:
         ("Shells fell on the city of Deir ez-Zor on Thursday, killing three civilians.",
          "Deir ez-Zor"),
         ("Clashes near Ain al-Arab killed 18 fighters on Sunday.", "Ain al-Arab"),
+        # a word or two on what kind of town between the name before and "town of"
+        ("A bomb killed a photographer in the Red Sea port town of Mokha on Monday.", "Mokha"),
     ],
 )  # fmt: skip
 def test_the_sentence_place(domain_nlp: Language, sentence: str, place: str) -> None:

@@ -416,16 +416,27 @@ def place_from_sentence(
     return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
 
 
+KIND_WORDS = 2  # "port", "border", "coastal": words before "town of" that keep the reading
+
+
 def _named_after_of(doc: Doc, place: Participant, ents: Sequence[Span]) -> Participant:
     """ "the Damascus suburb of Jaramana": the place is the name after "of", in the one before."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.end + 2 >= len(doc):
+    if span is None:
         return place
-    kind, of = doc[span.end], doc[span.end + 1]
+    at = span.end
+    # a word or two saying what kind of town between: "the Red Sea port town of Mokha"
+    while at < min(span.end + KIND_WORDS, len(doc)) and doc[at].text.islower():
+        if doc[at].lower_ in NAMED_AFTER_OF:
+            break
+        at += 1
+    if at + 2 >= len(doc):
+        return place
+    kind, of = doc[at], doc[at + 1]
     if kind.lower_ not in NAMED_AFTER_OF or of.lower_ != "of":
         return place
     # whatever the tagger called it: the words say it is a town ("Saraqeb" tagged a person)
-    named = next((e for e in ents if e.start == span.end + 2), None)
+    named = next((e for e in ents if e.start == at + 2), None)
     if named is None:
         return place
     found = Participant("place", named.text, named.start_char, named.end_char, named.label_, None)
