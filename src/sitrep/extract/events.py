@@ -38,11 +38,14 @@ from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
+    is_counted_statistic,
     is_habitual,
     is_headline,
+    is_passive_present,
     is_recalled,
     is_relation,
     is_total_since,
+    told_as_past,
 )
 from sitrep.extract.placerefine import from_headline, from_retellings
 from sitrep.extract.reference import load_roles
@@ -105,9 +108,13 @@ def extract_events(
             if found is None:
                 continue
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
-            time = _governing_time(token, times, cues)
+            # a quotation is not dated by its frame ('"... when the mosque is attacked," he
+            # said on Wednesday'): a trigger inside quotes takes only the times inside them
+            quoted = quote_at(quotes, token.idx, token.idx + len(token.text))
+            own_times = times if quoted is None else [t for t in times if _within(t[0], quoted)]
+            time = _governing_time(token, own_times, cues)
             if time is None and found.type in CASUALTY_TYPES:  # a visit's sentence may date
-                time = sentence_time(token, times, cues)  # something else ("since January")
+                time = sentence_time(token, own_times, cues)  # something else ("since January")
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
@@ -122,8 +129,14 @@ def extract_events(
                 mention = replace(mention, modality="relation")
             # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
             habitual = not dated_to_day and is_habitual(token)
-            if mention.modality is None and found.type in HAPPENINGS and habitual:
+            # a state told in the passive present is no statement either ("the PKK is banned")
+            stative = found.type in HAPPENINGS or is_passive_present(token)
+            if mention.modality is None and stative and habitual:
                 mention = replace(mention, modality="habitual")
+            if mention.modality is None and told_as_past(token):
+                mention = replace(mention, modality="recalled")  # "have attacked ... previously"
+            if mention.modality is None and not dated_to_day and is_counted_statistic(token):
+                mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
             mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
@@ -251,6 +264,10 @@ def _with_glued_subject(
         return found
     args = replace(found.args, participants=((role, phrase_of_entity(actor)),))
     return replace(found, args=args)
+
+
+def _within(span: Span, quote: tuple[int, int]) -> bool:
+    return quote[0] <= span.start_char and span.end_char <= quote[1]
 
 
 def _sentence_times(doc: Doc, sent: Span, anchor: str | None) -> list[tuple[Span, TimeValue]]:

@@ -135,6 +135,44 @@ def is_habitual(trigger: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
 
 
+def is_passive_present(trigger: Token) -> bool:
+    """A verb trigger in the simple present passive: "is banned", "are besieged"."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.tag_ != "VBN":
+        return False
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+    return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
+
+
+# Adverbs that put what their clause tells in the past before the news: "Houthis have attacked
+# journalists previously", "his death was previously in the news".
+_BEFORE_THE_NEWS = frozenset({"previously", "formerly"})
+
+
+def told_as_past(trigger: Token) -> bool:
+    """The trigger's clause says it happened before, as background ("previously")."""
+    node: Token | None = trigger
+    while node is not None and node.pos_ not in ("VERB", "AUX"):
+        node = node.head if node.head.i != node.i else None
+    if node is None:
+        return False
+    return any(c.lower_ in _BEFORE_THE_NEWS for c in node.children)
+
+
+# A count of attacks this large is a statistic, not one happening ("there were 43 attacks on
+# healthcare facilities in July"); "five air raids hit the town" may be one raid's waves.
+STATISTIC_AT_LEAST = 10
+
+
+def is_counted_statistic(trigger: Token) -> bool:
+    """A plural nominal trigger counted by a number of at least STATISTIC_AT_LEAST."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
+        return False
+    for child in trigger.children:
+        if child.dep_ == "nummod" and child.text.replace(",", "").isdigit():
+            return int(child.text.replace(",", "")) >= STATISTIC_AT_LEAST
+    return False
+
+
 def _passive(aux: Token) -> bool:
     return aux.dep_ in ("auxpass", "aux:pass") or aux.lemma_ == "be"
 
