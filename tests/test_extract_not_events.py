@@ -67,6 +67,14 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a count of attacks this large is a statistic
         ("There were 43 attacks on clinics in Syria in July, a statement said.", "attacks",
          "statistic"),
+        # "previously" on the way up to the clause's verb
+        ("The alleged death of Hamza was previously in the news at the end of July.", "death",
+         "recalled"),
+        # the topic of a purpose clause, and what a pretext would be for
+        ("The Security Council met on Sunday to address the fighting in Aleppo.", "fighting",
+         "purpose"),
+        ("The aim is to forge a pretext for accusing the Syrian government of the attack.",
+         "accusing", "pretext"),
     ],
 )  # fmt: skip
 def test_states_background_and_statistics_are_not_asserted(
@@ -88,3 +96,8 @@ def test_a_quotation_is_not_dated_by_its_frame(domain_nlp: Language) -> None:
     events = extract_events("d", domain_nlp(text), "2016-05-06", None, None).events
     hit = [e for e in events if e.type == "ASSAULT"]
     assert hit and all(e.time is None or e.time.precision != "day" for e in hit)  # not Wednesday
+
+
+def test_attacking_a_statement_is_no_assault(domain_nlp: Language) -> None:
+    text = "On television Erdogan also attacked the proclamation of the heights as Israeli land."
+    assert _modality(domain_nlp, text, "attacked") == []

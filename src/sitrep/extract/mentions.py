@@ -59,6 +59,23 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
     return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
 
 
+# What only words can attack: statements, decisions, policies ("Erdogan also attacked the
+# proclamation of Golan Heights as Israeli territory", "critics attacked the plan").
+FIGURATIVE_OBJECTS = frozenset(
+    {
+        "proclamation", "decision", "decisions", "policy", "policies", "statement", "statements",
+        "remarks", "comments", "speech", "plan", "plans", "move", "law", "deal", "agreement",
+        "proposal", "idea", "ideas", "claim", "claims", "recognition", "announcement", "report",
+        "media", "press", "record", "stance", "rhetoric", "resolution", "bill", "budget",
+    }
+)  # fmt: skip
+
+
+def _figurative(verb: Token) -> bool:
+    """A verb whose direct object is a statement, decision or policy."""
+    return any(dep(c) == "dobj" and c.lower_ in FIGURATIVE_OBJECTS for c in verb.children)
+
+
 def predicate_noun(token: Token) -> bool:
     """A word tagged as a noun that the parse makes a predicate, with a subject of its own and
     no copula ("other ISIL terrorists shot two civilians dead", "shot" tagged NOUN): the tagger
@@ -116,6 +133,8 @@ def analyse(
             args = _arguments(slots, trig, type_name, schema, ents)
         if trig.needs_place and args.place is None:
             continue
+        if type_name == "ASSAULT" and trig.pos == "verb" and _figurative(token):
+            continue  # "Erdogan attacked the proclamation": words, not violence
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
         if trig.copula and not _predicate_is_place(token, args):
@@ -273,6 +292,8 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
             for child in head.children:
                 if dep(child) == "aux" and child.lower_ in cues.modal_auxiliaries:
                     return child.lower_
+            if _infinitive(head) and dep(head) == "advcl":
+                return "purpose"  # "the Council met to address the fighting": its topic
             if _infinitive(head) and dep(head) in _MODAL_SLOTS:
                 node = head  # "any plan to increase sanctions": the infinitive's own governor
                 continue

@@ -149,13 +149,16 @@ _BEFORE_THE_NEWS = frozenset({"previously", "formerly"})
 
 
 def told_as_past(trigger: Token) -> bool:
-    """The trigger's clause says it happened before, as background ("previously")."""
-    node: Token | None = trigger
-    while node is not None and node.pos_ not in ("VERB", "AUX"):
-        node = node.head if node.head.i != node.i else None
-    if node is None:
-        return False
-    return any(c.lower_ in _BEFORE_THE_NEWS for c in node.children)
+    """The trigger's clause says it happened before, as background ("previously"), on the way
+    up to the clause's verb ("the alleged death of Hamza was previously in the news")."""
+    node = trigger
+    for _ in range(4):
+        if any(c.lower_ in _BEFORE_THE_NEWS for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False  # the clause's verb: what lies above is another clause
+        node = node.head
+    return False
 
 
 # A count of attacks this large is a statistic, not one happening ("there were 43 attacks on
