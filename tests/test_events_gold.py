@@ -75,12 +75,15 @@ def test_furniture_masks_datelines_credits_and_counters() -> None:
 
 
 def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
-    text = "Shells hit a school a monitor said Tags Idlib rocket attack SOHR rebels\nNext line."
+    text = (
+        "Shells hit a school a monitor said Tags Idlib rocket attack SOHR rebels\nNext line. "
+        "Tags Aleppo shelling civilians. Two died."
+    )
     spans = furniture_spans(text)
-    for piece in ("Idlib", "rocket attack", "rebels"):
+    for piece in ("Idlib", "rocket attack", "rebels", "Aleppo shelling civilians"):
         at = text.index(piece)
         assert inside(spans, at, at + len(piece)), piece
-    for piece in ("Shells", "Next line"):
+    for piece in ("Shells", "Next line", "Two died"):
         at = text.index(piece)
         assert not inside(spans, at, at + len(piece)), piece
 
@@ -116,6 +119,11 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
          15, True, False),
         ("Strikes killed 120 people in Aleppo, the worst toll since the conflict began.", 120,
          False, False),
+        # counted since an onset the sentence tells
+        ("At least 130 civilians have been killed in the suburb since the army launched an "
+         "offensive two weeks ago.", 130, False, True),
+        ("At least 13 civilians have been killed in the suburb since the army launched an "
+         "offensive on Monday.", 13, False, False),
     ],
 )  # fmt: skip
 def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:

@@ -67,6 +67,8 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a count of attacks this large is a statistic
         ("There were 43 attacks on clinics in Syria in July, a statement said.", "attacks",
          "statistic"),
+        # a state that has held since a time
+        ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
         # "previously" on the way up to the clause's verb
         ("The alleged death of Hamza was previously in the news at the end of July.", "death",
          "recalled"),

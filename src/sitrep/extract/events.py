@@ -41,6 +41,7 @@ from sitrep.extract.newsworthy import (
     is_counted_statistic,
     is_habitual,
     is_headline,
+    is_ongoing_since,
     is_passive_present,
     is_recalled,
     is_relation,
@@ -133,6 +134,10 @@ def extract_events(
             stative = found.type in HAPPENINGS or is_passive_present(token)
             if mention.modality is None and stative and habitual:
                 mention = replace(mention, modality="habitual")
+            # (a toll "since Monday" is a count, which `is_total_since` weighs)
+            ongoing = found.type not in CASUALTY_TYPES and is_ongoing_since(token)
+            if mention.modality is None and ongoing:
+                mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
                 mention = replace(mention, modality="recalled")  # "have attacked ... previously"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):

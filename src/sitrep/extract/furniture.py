@@ -41,9 +41,9 @@ _PATTERNS = (
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
     re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),
-    # "... a monitor said Tags Syria air strike SOHR ISIS": a tag list, of any case, that runs
-    # without a full stop to the end of its line
-    re.compile(r"\bTags\b(?=\s+[A-Z])[^\n.]{0,200}(?=\n|\Z)"),
+    # "... a monitor said Tags Syria air strike SOHR ISIS Ramadan.": a tag list, of any case,
+    # that runs to the end of its line or to the full stop a cleaner put after it
+    re.compile(r"\bTags\b(?=\s+[A-Z])[^\n.]{0,200}(?=[\n.]|\Z)"),
     # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
     re.compile(r"(?<=\d )Related\b[^.]*"),
     # "... and agencies Related News Turkish warplanes hit ...": a block of other stories' headlines

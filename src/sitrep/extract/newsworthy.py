@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.spans import clause_tokens
 from sitrep.records import TimeValue
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -58,10 +59,13 @@ HEADLINE_WORDS = 4
 
 TOTAL_AT_LEAST = 100
 _WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
+# "since the regime and Russian jets began an offensive nearly two weeks ago": counted since
+# an onset the sentence tells
+_ONSET = r"(?:began|begun|started|launched|erupted|broke out)\b"
 # Counted since a year, since the start, or since the war began.
 _SINCE = re.compile(
     rf"\bsince\b(?:\s+\S+){{0,6}}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
-    rf"(?:the |its )?{_WAR}\b)",
+    rf"(?:the |its )?{_WAR}\b|{_ONSET})",
     re.I,
 )
 # A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year
@@ -159,6 +163,18 @@ def told_as_past(trigger: Token) -> bool:
             return False  # the clause's verb: what lies above is another clause
         node = node.head
     return False
+
+
+def is_ongoing_since(trigger: Token) -> bool:
+    """A state that has held since a time: "Eastern Ghouta, which has been besieged since
+    2013", "the regime has been accused since then of ..." (the present perfect passive with
+    "since"): no happening of the report's days."""
+    if trigger.tag_ != "VBN":
+        return False
+    auxes = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+    if not ({"has", "have"} & set(auxes) and "been" in auxes):
+        return False
+    return any(t.lower_ == "since" for t in clause_tokens(trigger))
 
 
 # A count of attacks this large is a statistic, not one happening ("there were 43 attacks on
