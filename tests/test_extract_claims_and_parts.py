@@ -96,3 +96,25 @@ def test_tolls_in_other_towns_are_happenings_of_their_own(domain_nlp: Language) 
     events = [e for e in _events(domain_nlp, text) if e.type == "ASSAULT"]
     assert len(events) == 3
     assert all(e.retells is None and e.casualties is not None for e in events)
+
+
+def test_a_toll_told_again_is_the_same_happening_and_sources_its_lede(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "Two children were killed and 5 others were injured as gunmen fired a rocket shell on "
+        "the Sulaimaniyeh area in Aleppo city. A police source told SANA on Thursday that a "
+        "rocket shell fired on a school in the Telifoun neighborhood claimed the lives of two "
+        "children and injured five others."
+    )
+    lede, again = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    assert again.retells == lede.sentence
+    assert lede.claim.stance == "reports" and lede.claim.chain == again.claim.chain
+
+
+def test_small_tolls_alike_in_two_towns_stay_apart(domain_nlp: Language) -> None:
+    text = (
+        "Two people were killed when a shell hit Jaramana on Monday. Two people were killed when "
+        "a rocket hit Tartous on Monday."
+    )
+    assert all(e.retells is None for e in _events(domain_nlp, text))

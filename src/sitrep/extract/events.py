@@ -33,6 +33,7 @@ from sitrep.extract.happening import (
     share_parts,
     share_places,
     share_times,
+    share_tolls,
 )
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
@@ -157,6 +158,7 @@ def extract_events(
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_headline(placed, doc, headline_span(text, title))  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
     shared = sourced_by_retelling(shared)  # "... killed 17. The Observatory said the strikes"
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [_recalled(m, published) for m in shared]

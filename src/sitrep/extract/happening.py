@@ -380,3 +380,55 @@ def _adding_up(
             if all(w is None or w == got for w, got in zip(want, sums, strict=True)):
                 return chosen
     return ()
+
+
+# "Two children were killed and 5 others were injured as terrorists fired a rocket shell on
+# al-Sulaimaniyeh area. A source told SANA that a rocket shell fired on a school in al-Telifoun
+# neighborhood claimed the lives of two children and injured five others." A toll told again
+# later, the same killed and the same wounded, is the same happening told again, whatever
+# else the second sentence names (a nearer place, the school): reports restate their lede with
+# its source. One count alike is a fingerprint only when it is not small and nothing else
+# differs (no other count, no other town).
+SAME_TOLL_AT_LEAST = 3
+
+
+def share_tolls(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with each violent one that repeats an earlier sentence's toll linked to it
+    (`retells`): corroboration joins the two, and the lede takes the retelling's source."""
+    out = list(mentions)
+    told: list[EventMention] = []
+    for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
+        m = out[i]
+        if not _tolled(m):
+            continue
+        if m.retells is None:
+            same = [
+                d
+                for d in told
+                if d.sentence < m.sentence and _same_toll(d, m) and not times_apart(d.time, m.time)
+            ]
+            if same:
+                out[i] = m = replace(m, retells=same[-1].sentence)
+        told.append(m)
+    return out
+
+
+def _same_toll(a: EventMention, b: EventMention) -> bool:
+    """The same killed and wounded, or one count of at least SAME_TOLL_AT_LEAST alike with
+    the other not differing, at one town (or where one names none)."""
+    assert a.casualties is not None and b.casualties is not None
+    ka, wa = a.casualties.killed, a.casualties.wounded
+    kb, wb = b.casualties.killed, b.casualties.wounded
+    if ka is not None and wa is not None and (ka, wa) == (kb, wb):
+        return max(ka, wa) >= 2
+    for one, other, theirs, their_other in ((ka, wa, kb, wb), (wa, ka, wb, kb)):
+        if one is not None and one == theirs and one >= SAME_TOLL_AT_LEAST:
+            alike = other is None or their_other is None or other == their_other
+            return alike and _same_or_unknown_town(a, b)
+    return False
+
+
+def _same_or_unknown_town(a: EventMention, b: EventMention) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    return _same_town(a, b) or _same_town(b, a)
