@@ -118,3 +118,15 @@ def test_small_tolls_alike_in_two_towns_stay_apart(domain_nlp: Language) -> None
         "a rocket hit Tartous on Monday."
     )
     assert all(e.retells is None for e in _events(domain_nlp, text))
+
+
+def test_the_aim_of_an_attack_is_the_attack_told(domain_nlp: Language) -> None:
+    text = (
+        "At least 29 rebels were killed during a major counter-offensive to recapture a supply "
+        "route into Aleppo."
+    )
+    # asserted with the attack, so its place is the attack's
+    events = _events(domain_nlp, text)
+    assert all(e.modality is None for e in events if e.trigger == "recapture")
+    offensive = next(e for e in events if e.trigger == "offensive")
+    assert offensive.place is not None and offensive.place.text == "Aleppo"

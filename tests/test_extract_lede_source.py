@@ -42,8 +42,17 @@ def test_the_next_sentence_telling_more_of_it_gives_its_source() -> None:
         assert sourced_by_retelling([first, other])[0] == first
 
 
+def test_a_retelling_linked_through_another_a_few_sentences_on_gives_its_source() -> None:
+    # "A car bomb killed eight on Monday. [the lede printed again] The bomb struck the town.
+    # Another 20 were wounded, SANA reported.": each links the one before it
+    between = replace(_mention(3, 2, (OUTLET,), "asserts"), retells=0)
+    sourced = replace(RETOLD, sentence=3, retells=2)
+    lede = sourced_by_retelling([LEDE, between, sourced])[0]
+    assert [link.name for link in lede.claim.chain] == ["examplenews", "the Observatory"]
+
+
 def test_a_retelling_further_on_or_a_guessed_speaker_gives_nothing() -> None:
-    later = replace(RETOLD, sentence=3)
+    later = replace(RETOLD, sentence=5)
     guessed = replace(
         RETOLD, claim=replace(RETOLD.claim, chain=(OUTLET, replace(MONITOR, kind="unknown")))
     )

@@ -157,6 +157,14 @@ def test_a_suburb_of_a_city_is_the_suburb(
     assert (place, within) in _placed(domain_nlp, sentence)
 
 
+def test_where_a_thing_attacked_is_located_is_the_place(domain_nlp: Language) -> None:
+    text = (
+        "The group seized the gas fields located on the eastern outskirts of Homs province "
+        "after killing at least 30 soldiers."
+    )
+    assert "Homs province" in _places(domain_nlp, text) or "Homs" in _places(domain_nlp, text)
+
+
 @pytest.mark.parametrize(
     ("sentence", "place", "not_place"),
     [

@@ -168,13 +168,16 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
 
 
 _SOMEONE_IS_IN = re.compile(
-    rf"\b(?:{'|'.join(sorted(WHERE_SOMEONE_IS))})\s+(?:in|at|inside|near)\s+(?:the\s+)?$", re.I
+    rf"\b(\w+)\s+(?:{'|'.join(sorted(WHERE_SOMEONE_IS))})\s+(?:in|at|inside|near)\s+(?:the\s+)?$",
+    re.I,
 )
 
 
 def _where_someone_is(text: str, start: int) -> bool:
-    """The words before `start` are "located in", "positioned at the" ..."""
-    return _SOMEONE_IS_IN.search(text[max(0, start - 40) : start]) is not None
+    """The words before `start` are an agent and "located in", "positioned at the" ... (gas
+    fields located somewhere are placed there)."""
+    found = _SOMEONE_IS_IN.search(text[max(0, start - 60) : start])
+    return found is not None and found.group(1).lower() in AGENT_HEADS
 
 
 def fill_agents(

@@ -120,6 +120,8 @@ def extract_events(
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
+            if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
+                mention = replace(mention, modality=None)
             dated_to_day = time is not None and time.precision == "day"
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
@@ -165,6 +167,13 @@ def extract_events(
     shared = with_containers([dated_by_report(m, published) for m in shared], doc)
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _aim_of_an_attack(token: Token, found: Found, schema: EventSchema) -> bool:
+    """ "a counter-offensive to recapture a supply route into Aleppo": the aim of an attack is
+    the attack itself, told with its target, not a purpose beside it."""
+    attack = any(t.type in CASUALTY_TYPES for t in schema.by_form(token.head.text))
+    return found.type in CASUALTY_TYPES and attack
 
 
 # What names people, never a thing delivered: "transferred Sirhan", "delivering ... setbacks to

@@ -4,8 +4,10 @@ News copy states the happening first and names who says so in the next sentence,
 happening again: "Seventeen civilians were killed in air raids on a market on Monday. The
 Observatory said the strikes hit the town of X." The second sentence retells the first
 (`happening.share_antecedents` links it: `retells`), or tells more of it (a violent mention at
-no other place on no other day), so its source is the lede's too. Only the very next sentence:
-a source three paragraphs on may be telling a later detail.
+no other place on no other day), so its source is the lede's too. Telling more counts only in
+the very next sentence; a linked retelling (directly or through retellings between: "The bomb
+struck the town. Another 20 people were also wounded, SANA reported.") up to three sentences
+on. A source further on may be telling a later detail.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ def sourced_by_retelling(mentions: Sequence[EventMention]) -> list[EventMention]
             (
                 m
                 for m in mentions
-                if m.sentence == lede.sentence + 1
-                and (m.retells == lede.sentence or _tells_more(lede, m))
+                if (
+                    (m.sentence == lede.sentence + 1 and _tells_more(lede, m))
+                    or _retells(m, lede.sentence, mentions)
+                )
                 and m.claim.stance in ATTRIBUTED
                 and len(m.claim.chain) > len(lede.claim.chain)
             ),
@@ -45,6 +49,25 @@ def sourced_by_retelling(mentions: Sequence[EventMention]) -> list[EventMention]
         claim = replace(lede.claim, chain=lede.claim.chain + sources, stance="reports")
         out[i] = replace(lede, claim=claim)
     return out
+
+
+# How far a linked retelling may lie from its lede: "A car bomb killed eight people on Monday.
+# [the same sentence printed again] The bomb struck Al-Diyabiyah ... Another 20 people were
+# wounded, SANA reported." (each links the one before: `retells`)
+RETELLING_SENTENCES = 3
+
+
+def _retells(mention: EventMention, lede: int, mentions: Sequence[EventMention]) -> bool:
+    """`mention` retells the lede's sentence, directly or through retellings in between, and
+    lies at most RETELLING_SENTENCES after it."""
+    if not 0 < mention.sentence - lede <= RETELLING_SENTENCES:
+        return False
+    told = mention.retells
+    while told is not None and told > lede:
+        told = next(
+            (m.retells for m in mentions if m.sentence == told and m.retells is not None), None
+        )
+    return told == lede
 
 
 def _tells_more(lede: EventMention, after: EventMention) -> bool:

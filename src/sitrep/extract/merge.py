@@ -206,7 +206,7 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
             # attackers are, not where the attack happened
-            return not (i > sent_start and doc[i - 1].lower_ in WHERE_SOMEONE_IS)
+            return not (i > sent_start and _where_agents_are(doc[i - 1]))
         elif (
             word not in _BETWEEN
             and token.pos_ != "ADJ"
@@ -219,6 +219,20 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
 
 
 LOOK_BACK_KIND = 10
+
+
+def _where_agents_are(word: Token) -> bool:
+    """ "located" in "terrorist groups located in": a participle of place on an agent noun (a
+    thing located somewhere, "gas fields located on the outskirts of Homs", is placed there,
+    and so is what happens to it)."""
+    from sitrep.extract.agents import AGENT_HEADS, AGENT_LABELS
+
+    if word.lower_ not in WHERE_SOMEONE_IS or word.i == 0:
+        return False
+    noun = word.doc[word.i - 1]  # read in text order: the parse hangs the participle anywhere
+    return noun.lower_ in AGENT_HEADS or noun.ent_type_ in AGENT_LABELS
+
+
 # Participles that tell where someone is or comes from ("groups located in Binnish fired
 # shells on al-Fouaa"), not where a happening is.
 WHERE_SOMEONE_IS = frozenset(

@@ -177,19 +177,36 @@ def is_ongoing_since(trigger: Token) -> bool:
     return any(t.lower_ == "since" for t in clause_tokens(trigger))
 
 
-# A count of attacks this large is a statistic, not one happening ("there were 43 attacks on
-# healthcare facilities in July"); "five air raids hit the town" may be one raid's waves.
+# A count of attacks this large said to exist is a statistic, not one happening ("there were
+# 43 attacks on healthcare facilities in July"); "five air raids hit the town" may be one
+# raid's waves, and "19 explosions were heard during the air strikes" tells one raid.
 STATISTIC_AT_LEAST = 10
 
 
 def is_counted_statistic(trigger: Token) -> bool:
-    """A plural nominal trigger counted by a number of at least STATISTIC_AT_LEAST."""
+    """A plural nominal trigger counted by a number of at least STATISTIC_AT_LEAST, whose
+    existence is what the clause says ("there were ...")."""
     if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
+        return False
+    if not _existential(trigger):
         return False
     for child in trigger.children:
         if child.dep_ == "nummod" and child.text.replace(",", "").isdigit():
             return int(child.text.replace(",", "")) >= STATISTIC_AT_LEAST
     return False
+
+
+_THERE_BE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+
+
+def _existential(trigger: Token) -> bool:
+    """ "There were 43 attacks", "there have been 12 raids": read in the words before the
+    trigger, as the parse hangs a counted noun anywhere."""
+    sent = trigger.sent
+    window = trigger.doc[max(sent.start, trigger.i - 6) : trigger.i]
+    return any(
+        t.lower_ == "there" and t.i + 1 < trigger.i and t.nbor().lower_ in _THERE_BE for t in window
+    )
 
 
 def _passive(aux: Token) -> bool:
