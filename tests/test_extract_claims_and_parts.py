@@ -130,3 +130,14 @@ def test_the_aim_of_an_attack_is_the_attack_told(domain_nlp: Language) -> None:
     assert all(e.modality is None for e in events if e.trigger == "recapture")
     offensive = next(e for e in events if e.trigger == "offensive")
     assert offensive.place is not None and offensive.place.text == "Aleppo"
+
+
+def test_a_claim_the_parse_lost_still_names_the_claimant(domain_nlp: Language) -> None:
+    # "Twin" (how many) is no actor; the claim's subject sits before a relative clause
+    text = (
+        "Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines. The "
+        "Islamic State of Iraq and the Levant, which is linked to the Abu Sayyaf Group, "
+        "subsequently claimed responsibility."
+    )
+    bombings = next(e for e in _events(domain_nlp, text) if e.trigger == "bombings")
+    assert _actors(bombings) == ["Islamic State of Iraq and the Levant"]

@@ -65,6 +65,8 @@ NON_AGENT_HEADS = frozenset(
     }
 )  # fmt: skip
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
+# Words that say how many attacks there were, which the tagger may take for a name.
+HOW_MANY = frozenset({"twin", "double", "triple", "simultaneous", "multiple", "several"})
 ATTACK_NOUNS = frozenset(
     {
         "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
@@ -90,6 +92,8 @@ def _not_agent(p: Participant, event_type: str) -> bool:
         return False
     if p.label in NON_AGENT_LABELS or _is_time(p.text) or _DAY_POSSESSIVE.fullmatch(p.text):
         return True
+    if p.text.lower() in HOW_MANY:
+        return True  # "Twin bombings struck the cathedral": "Twin" tagged as a group
     if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
     words = p.text.lower().split()

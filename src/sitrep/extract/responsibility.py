@@ -19,7 +19,7 @@ from sitrep.extract.arguments import ACTOR_LABELS, subject_slots
 from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.happening import VIOLENT_TYPES
 from sitrep.extract.mentions import negated
-from sitrep.extract.spans import OBJECT_DEPS, Phrase, phrases_for
+from sitrep.extract.spans import OBJECT_DEPS, Phrase, phrase_of_entity, phrases_for
 from sitrep.records import EventMention, Participant
 
 CLAIMED = frozenset({"responsibility", "credit"})
@@ -57,23 +57,38 @@ def claimed_attacks(
 
 
 def _claim(word: Token) -> Token | None:
-    """The verb of "claimed responsibility", when `word` is its asserted object."""
-    if word.lower_ not in CLAIMED or dep(word) not in OBJECT_DEPS:
+    """The verb of "claimed responsibility", when `word` is its asserted object (or, where the
+    parse hung the two apart, the word right before it)."""
+    if word.lower_ not in CLAIMED:
         return None
-    verb = word.head
-    if verb.lower_ not in CLAIM_VERBS or negated(verb):
+    if dep(word) in OBJECT_DEPS and word.head.lower_ in CLAIM_VERBS:
+        verb = word.head
+    elif word.i > 0 and word.nbor(-1).lower_ in CLAIM_VERBS:
+        verb = word.nbor(-1)
+    else:
         return None
-    return verb
+    denied = negated(verb) or any(t.lower_ in NOBODY for t in word.sent if t.i < verb.i)
+    return None if denied else verb
+
+
+# "No individual or group claimed responsibility", "nobody has claimed credit"
+NOBODY = frozenset({"no", "nobody", "none", "neither"})
 
 
 def _claimant(verb: Token, ents: dict[int, Span]) -> Phrase | None:
-    """The named group or person that claims, never "no group" or "nobody"."""
+    """The named group or person that claims: the verb's subject, else (where the parse lost
+    it) the first group or person its sentence names before it."""
     for slot in subject_slots(verb):
-        if slot.name != "subject" or any(c.lower_ in ("no", "none") for c in slot.head.children):
+        if slot.name != "subject":
             continue
         for phrase in phrases_for(slot.head, ents):
             if phrase.label in ACTOR_LABELS:
                 return phrase
+    sent = verb.sent
+    for i in range(sent.start, verb.i):
+        ent = ents.get(i)
+        if ent is not None and ent.start == i and ent.label_ in ACTOR_LABELS:
+            return phrase_of_entity(ent)
     return None
 
 
