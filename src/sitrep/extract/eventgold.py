@@ -48,11 +48,6 @@ def words(text: str | None) -> set[str]:
     return {w for w in fold(text).split() if w not in STOP and len(w) > 1}
 
 
-def overlap(sentence: str, evidence: str) -> bool:
-    want, have = words(evidence), words(sentence)
-    return bool(want) and len(want & have) / len(want) >= 0.5
-
-
 def same_family(a: str, b: str) -> bool:
     return FAMILY.get(a, a) == FAMILY.get(b, b)
 
