@@ -14,7 +14,11 @@
   Soleimani's death of 3 January.)
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
   ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
-  Headlines are already out, so "Strikes kill 21" is not taken for a habit.
+  Headlines are already out, so "Strikes kill 21" is not taken for a habit. A state told in
+  the passive present ("the PKK is banned in Turkey") is one whatever the event type.
+- States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
+  told as "previously" so, and attacks counted as existing ("there were 43 attacks on
+  healthcare facilities in July"): background and statistics, not the report's news.
 """
 
 from __future__ import annotations
