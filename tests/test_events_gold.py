@@ -74,6 +74,22 @@ def test_furniture_masks_datelines_credits_and_counters() -> None:
         assert not inside(spans, at, at + len(piece)), piece
 
 
+def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
+    text = (
+        "Shells hit a school a monitor said Tags Idlib rocket attack SOHR rebels\nNext line. "
+        "Tags Aleppo shelling civilians. Two died. Tags Raqqa airstrikes IS Overnight strikes "
+        "on the city killed 25 civilians."
+    )
+    spans = furniture_spans(text)
+    for piece in ("Idlib", "rocket attack", "rebels", "Aleppo shelling civilians"):
+        at = text.index(piece)
+        assert inside(spans, at, at + len(piece)), piece
+    # tags running on into the story's first sentence: nothing masked
+    for piece in ("Shells", "Next line", "Two died", "Overnight strikes", "killed 25"):
+        at = text.index(piece)
+        assert not inside(spans, at, at + len(piece)), piece
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
@@ -105,6 +121,11 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
          15, True, False),
         ("Strikes killed 120 people in Aleppo, the worst toll since the conflict began.", 120,
          False, False),
+        # counted since an onset the sentence tells
+        ("At least 130 civilians have been killed in the suburb since the army launched an "
+         "offensive two weeks ago.", 130, False, True),
+        ("At least 13 civilians have been killed in the suburb since the army launched an "
+         "offensive on Monday.", 13, False, False),
     ],
 )  # fmt: skip
 def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:

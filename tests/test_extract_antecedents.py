@@ -40,6 +40,8 @@ def test_the_attack_takes_the_place_and_time_of_the_strike_before_it(domain_nlp:
     ("text", "trigger", "back"),
     [
         ("Witnesses said the attack lasted an hour.", "attack", True),
+        ('"The attack also hurt nine people," the group said.', "attack", True),  # in quotes
+        ("(The raid was the third this week.)", "raid", True),
         ("Those killed were farmers.", "killed", True),
         ("Residents protested the killing of a commander.", "killing", False),  # its own
         ("An attack hit the town.", "attack", False),  # told for the first time

@@ -42,8 +42,17 @@ def test_the_next_sentence_telling_more_of_it_gives_its_source() -> None:
         assert sourced_by_retelling([first, other])[0] == first
 
 
+def test_a_retelling_linked_through_another_a_few_sentences_on_gives_its_source() -> None:
+    # "A car bomb killed eight on Monday. [the lede printed again] The bomb struck the town.
+    # Another 20 were wounded, SANA reported.": each links the one before it
+    between = replace(_mention(3, 2, (OUTLET,), "asserts"), retells=0)
+    sourced = replace(RETOLD, sentence=3, retells=2)
+    lede = sourced_by_retelling([LEDE, between, sourced])[0]
+    assert [link.name for link in lede.claim.chain] == ["examplenews", "the Observatory"]
+
+
 def test_a_retelling_further_on_or_a_guessed_speaker_gives_nothing() -> None:
-    later = replace(RETOLD, sentence=3)
+    later = replace(RETOLD, sentence=5)
     guessed = replace(
         RETOLD, claim=replace(RETOLD.claim, chain=(OUTLET, replace(MONITOR, kind="unknown")))
     )
@@ -56,14 +65,21 @@ def test_a_lede_with_its_own_source_keeps_it() -> None:
     assert sourced_by_retelling([own, RETOLD])[0] == own
 
 
-def test_a_lede_printed_twice_and_a_chain_of_retellings_pass_the_source_on() -> None:
-    # sentence 1 repeats the lede word for word; sentence 2 retells it in the outlet's voice;
-    # sentence 3 retells that and names the source.
-    middle = replace(_mention(2, 2, (OUTLET,), "asserts"), retells=0)
-    sourced = replace(_mention(3, 3, (OUTLET, MONITOR), "reports"), retells=2)
-    out = sourced_by_retelling([LEDE, middle, sourced], repeated={1})
+def test_a_lede_printed_twice_stands_not_between_it_and_the_next_sentence() -> None:
+    # sentence 1 repeats the lede word for word; sentence 2 tells more of it (no link back)
+    # and names the source
+    more = replace(RETOLD, sentence=2, retells=None)
+    assert sourced_by_retelling([LEDE, more], repeated={1})[0].claim.stance == "reports"
+    assert sourced_by_retelling([LEDE, more])[0] == LEDE  # a sentence of its own between
+
+
+def test_a_chain_of_retellings_passes_the_source_back() -> None:
+    # sentence 1 retells the lede in the outlet's voice; sentence 2 tells more of that one
+    # (no link back) and names the source: sentence 1 takes it first, then the lede
+    middle = replace(_mention(2, 1, (OUTLET,), "asserts"), retells=0)
+    more = replace(RETOLD, sentence=2, retells=None)
+    out = sourced_by_retelling([LEDE, middle, more])
     assert [m.claim.stance for m in out] == ["reports", "reports", "reports"]
-    assert sourced_by_retelling([LEDE, middle, sourced])[0] == LEDE  # a sentence between
 
 
 def test_a_place_named_inside_the_other_is_no_other_place() -> None:

@@ -50,3 +50,59 @@ def test_a_happening_told_by_a_modifier_still_is_one(
     domain_nlp: Language, text: str, trigger: str
 ) -> None:
     assert trigger in _asserted(domain_nlp, text), text
+
+
+def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
+    events = extract_events("d", nlp(text), "2016-05-04", None, None).events
+    return [e.modality for e in events if e.trigger == trigger]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a state told in the passive present, whatever the event type
+        ("The PKK is banned in Turkey.", "banned", "habitual"),
+        # "previously" puts the happening before the news: background
+        ("Tamim claimed Houthis have attacked journalists previously.", "attacked", "recalled"),
+        # a count of attacks this large is a statistic
+        ("There were 43 attacks on clinics in Syria in July, a statement said.", "attacks",
+         "statistic"),
+        # a state that has held since a time
+        ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
+        # "previously" on the way up to the clause's verb
+        ("The alleged death of Hamza was previously in the news at the end of July.", "death",
+         "recalled"),
+        # the topic of a purpose clause, and what a pretext would be for
+        ("The Security Council met on Sunday to address the fighting in Aleppo.", "fighting",
+         "purpose"),
+        ("The aim is to forge a pretext for accusing the Syrian government of the attack.",
+         "accusing", "pretext"),
+    ],
+)  # fmt: skip
+def test_states_background_and_statistics_are_not_asserted(
+    domain_nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert _modality(domain_nlp, text, trigger) == [modality]
+
+
+def test_a_few_raids_counted_are_still_a_happening(domain_nlp: Language) -> None:
+    text = "Five air raids hit the town of Douma on Monday, killing nine people."
+    assert None in _modality(domain_nlp, text, "raids")
+    # counted, but not said to exist: the blasts of one raid
+    text = "He said 19 explosions were heard during the air strikes in al-Shadadi on Thursday."
+    assert None in _modality(domain_nlp, text, "explosions")
+
+
+def test_a_quotation_is_not_dated_by_its_frame(domain_nlp: Language) -> None:
+    text = (
+        'The minister said on Wednesday, "Rockets hit the port of Latakia and wounded four '
+        'sailors." The ministry gave no other details.'
+    )
+    events = extract_events("d", domain_nlp(text), "2016-05-06", None, None).events
+    hit = [e for e in events if e.type == "ASSAULT"]
+    assert hit and all(e.time is None or e.time.precision != "day" for e in hit)  # not Wednesday
+
+
+def test_attacking_a_statement_is_no_assault(domain_nlp: Language) -> None:
+    text = "On television Erdogan also attacked the proclamation of the heights as Israeli land."
+    assert _modality(domain_nlp, text, "attacked") == []

@@ -33,6 +33,8 @@ def _places(nlp: Language, sentence: str) -> list[str]:
         ("Shells fell on the city of Deir ez-Zor on Thursday, killing three civilians.",
          "Deir ez-Zor"),
         ("Clashes near Ain al-Arab killed 18 fighters on Sunday.", "Ain al-Arab"),
+        # a word or two on what kind of town between the name before and "town of"
+        ("A bomb killed a photographer in the Red Sea port town of Mokha on Monday.", "Mokha"),
     ],
 )  # fmt: skip
 def test_the_sentence_place(domain_nlp: Language, sentence: str, place: str) -> None:
@@ -153,3 +155,45 @@ def test_a_suburb_of_a_city_is_the_suburb(
     domain_nlp: Language, sentence: str, place: str, within: str
 ) -> None:
     assert (place, within) in _placed(domain_nlp, sentence)
+
+
+def test_where_a_thing_attacked_is_located_is_the_place(domain_nlp: Language) -> None:
+    text = (
+        "The group seized the gas fields located on the eastern outskirts of Homs province "
+        "after killing at least 30 soldiers."
+    )
+    assert "Homs province" in _places(domain_nlp, text) or "Homs" in _places(domain_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "not_place"),
+    [
+        ("Two people were injured when gunmen located in Binnish fired mortar shells on the "
+         "town of al-Fouaa on Friday.", "al-Fouaa", "Binnish"),
+        ("Militants positioned in the Eastern Ghouta fired a rocket on the Abbasiyin quarter "
+         "in Damascus on Friday, killing a woman.", "Abbasiyin", "Eastern Ghouta"),
+    ],
+)  # fmt: skip
+def test_where_the_attackers_are_is_not_the_place(
+    domain_nlp: Language, sentence: str, place: str, not_place: str
+) -> None:
+    places = _places(domain_nlp, sentence)
+    assert place in places and not_place not in places, places
+
+
+def test_an_attack_verb_with_an_object_makes_its_noun_the_actor(domain_nlp: Language) -> None:
+    # parsed as a reduced relative ("organizations [that were] fired"), which an object rules out
+    text = (
+        "Terrorist organizations fired tens of shells on the residential neighborhoods in "
+        "Aleppo city claiming the lives of 8 persons and injuring more than 58 others."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    actors = [p.text for e in events for p in e.participants if p.role in ("actor", "by")]
+    assert "Terrorist organizations" in actors
+
+
+def test_a_participle_without_an_object_stays_passive(domain_nlp: Language) -> None:
+    text = "Forces sent by Iran arrived in Aleppo on Monday."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    sent = [e for e in events if e.trigger == "sent"]
+    assert sent and not any(p.text == "Forces" and p.role == "actor" for p in sent[0].participants)

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
-from sitrep.extract.merge import VIOLENT, is_country
+from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, is_country
+from sitrep.extract.schema import verb_lemma
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
 
@@ -64,6 +65,8 @@ NON_AGENT_HEADS = frozenset(
     }
 )  # fmt: skip
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
+# Words that say how many attacks there were, which the tagger may take for a name.
+HOW_MANY = frozenset({"twin", "double", "triple", "simultaneous", "multiple", "several"})
 ATTACK_NOUNS = frozenset(
     {
         "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
@@ -89,6 +92,8 @@ def _not_agent(p: Participant, event_type: str) -> bool:
         return False
     if p.label in NON_AGENT_LABELS or _is_time(p.text) or _DAY_POSSESSIVE.fullmatch(p.text):
         return True
+    if p.text.lower() in HOW_MANY:
+        return True  # "Twin bombings struck the cathedral": "Twin" tagged as a group
     if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
     words = p.text.lower().split()
@@ -145,9 +150,10 @@ def _is_site(p: Participant) -> bool:
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
 
 
-def typed_arguments(mention: EventMention) -> EventMention:
+def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
-    actor a weapon or a vehicle (see module doc)."""
+    actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
+    located in Binnish", read in `text`) is no place of the attack."""
     trimmed = tuple(_without_time(p) for p in mention.participants)
     kept = tuple(p for p in trimmed if not _not_agent(p, mention.type))
     if kept != mention.participants:
@@ -158,9 +164,24 @@ def typed_arguments(mention: EventMention) -> EventMention:
     if not places:
         return mention
     kept = tuple(p for p in mention.participants if p not in places)
-    named = [p for p in places if p.label in PLACE_LABELS]  # a bare "market" places nothing
+    named = [  # a bare "market" places nothing
+        p for p in places if p.label in PLACE_LABELS and not _where_someone_is(text, p.start)
+    ]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
+
+
+_SOMEONE_IS_IN = re.compile(
+    rf"\b(\w+)\s+(?:{'|'.join(sorted(WHERE_SOMEONE_IS))})\s+(?:in|at|inside|near)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _where_someone_is(text: str, start: int) -> bool:
+    """The words before `start` are an agent and "located in", "positioned at the" ... (gas
+    fields located somewhere are placed there)."""
+    found = _SOMEONE_IS_IN.search(text[max(0, start - 60) : start])
+    return found is not None and found.group(1).lower() in AGENT_HEADS
 
 
 def fill_agents(
@@ -273,4 +294,16 @@ def _agent_position(span: Span) -> bool:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
         return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"
-    return dep(root) in ("nsubj", "nsubj:pass") and root.head.lemma_.lower() in ATTACK_VERBS
+    if any(dep(c) == "acl" and _active_attack(c) for c in root.children):
+        return True  # "Terrorist organizations fired tens of shells", parsed as a participle
+    return dep(root) == "nsubj" and _attack_verb(root.head)
+
+
+def _attack_verb(verb: Token) -> bool:
+    """An attack verb in any form (the trained pipeline has no lemmatizer)."""
+    return verb_lemma(verb.text, ATTACK_VERBS) is not None
+
+
+def _active_attack(verb: Token) -> bool:
+    """An attack verb with a direct object: "fired tens of shells", "shelled the town"."""
+    return _attack_verb(verb) and any(dep(c) == "dobj" for c in verb.children)

@@ -61,14 +61,20 @@ def subject_slots(verb: Token) -> list[Slot]:
     if dep(verb) == "relcl":
         return [Slot("passive_subject" if passive else "subject", verb.head)]
     if dep(verb) == "acl":  # "forces sent by Iran" / "Soleimani, seen addressing ..."
-        name = "passive_subject" if verb.tag_ == "VBN" else "subject"
-        return [Slot(name, verb.head)]
+        # A participle with a direct object is active whatever its tag: "Terrorist organizations
+        # fired tens of shells" parsed as "organizations [that were] fired": the noun fired.
+        passive = verb.tag_ == "VBN" and not _direct_object(verb)
+        return [Slot("passive_subject" if passive else "subject", verb.head)]
     if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
         if passive:
             return [Slot("passive_subject", s.head) for s in inherited]
         return [Slot("subject", s.head) for s in inherited if s.name == "subject"]
     return []
+
+
+def _direct_object(verb: Token) -> bool:
+    return any(dep(c) == "dobj" for c in verb.children)
 
 
 def verb_slots(verb: Token) -> list[Slot]:

@@ -30,21 +30,28 @@ from sitrep.extract.furniture import blank, furniture_spans, headline_span, insi
 from sitrep.extract.happening import (
     share_antecedents,
     share_nearby_places,
+    share_parts,
     share_places,
     share_times,
+    share_tolls,
 )
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
+    is_counted_statistic,
     is_habitual,
     is_headline,
+    is_ongoing_since,
+    is_passive_present,
     is_recalled,
     is_relation,
     is_total_since,
+    told_as_past,
 )
 from sitrep.extract.placerefine import from_headline, from_retellings
 from sitrep.extract.reference import load_roles
+from sitrep.extract.responsibility import claimed_attacks
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
@@ -105,12 +112,18 @@ def extract_events(
             if found is None:
                 continue
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
-            time = _governing_time(token, times, cues)
+            # a quotation is not dated by its frame ('"... when the mosque is attacked," he
+            # said on Wednesday'): a trigger inside quotes takes only the times inside them
+            quoted = quote_at(quotes, token.idx, token.idx + len(token.text))
+            own_times = times if quoted is None else [t for t in times if _within(t[0], quoted)]
+            time = _governing_time(token, own_times, cues)
             if time is None and found.type in CASUALTY_TYPES:  # a visit's sentence may date
-                time = sentence_time(token, times, cues)  # something else ("since January")
+                time = sentence_time(token, own_times, cues)  # something else ("since January")
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
+            if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
+                mention = replace(mention, modality=None)
             dated_to_day = time is not None and time.precision == "day"
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
@@ -122,9 +135,19 @@ def extract_events(
                 mention = replace(mention, modality="relation")
             # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
             habitual = not dated_to_day and is_habitual(token)
-            if mention.modality is None and found.type in HAPPENINGS and habitual:
+            # a state told in the passive present is no statement either ("the PKK is banned")
+            stative = found.type in HAPPENINGS or is_passive_present(token)
+            if mention.modality is None and stative and habitual:
                 mention = replace(mention, modality="habitual")
-            mention = _named_dead(typed_arguments(_unmasked(mention, mask)))
+            # (a toll "since Monday" is a count, which `is_total_since` weighs)
+            ongoing = found.type not in CASUALTY_TYPES and is_ongoing_since(token)
+            if mention.modality is None and ongoing:
+                mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
+            if mention.modality is None and told_as_past(token):
+                mention = replace(mention, modality="recalled")  # "have attacked ... previously"
+            if mention.modality is None and not dated_to_day and is_counted_statistic(token):
+                mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
+            mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
             mention = place_from_sentence(
@@ -141,13 +164,23 @@ def extract_events(
     placed = from_headline(placed, doc, headline)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = from_headline(shared, doc, headline, placeless=True)  # what no sentence placed
+    shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
     # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a lede is sourced
     # by a retelling at a place inside its own
     shared = with_containers(shared, doc)
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
+    shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [dated_by_report(_recalled(m, published), published) for m in shared]
+    shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _aim_of_an_attack(token: Token, found: Found, schema: EventSchema) -> bool:
+    """ "a counter-offensive to recapture a supply route into Aleppo": the aim of an attack is
+    the attack itself, told with its target, not a purpose beside it."""
+    attack = any(t.type in CASUALTY_TYPES for t in schema.by_form(token.head.text))
+    return found.type in CASUALTY_TYPES and attack
 
 
 # What names people, never a thing delivered: "transferred Sirhan", "delivering ... setbacks to
@@ -254,6 +287,10 @@ def _with_glued_subject(
         return found
     args = replace(found.args, participants=((role, phrase_of_entity(actor)),))
     return replace(found, args=args)
+
+
+def _within(span: Span, quote: tuple[int, int]) -> bool:
+    return quote[0] <= span.start_char and span.end_char <= quote[1]
 
 
 def _sentence_times(doc: Doc, sent: Span, anchor: str | None) -> list[tuple[Span, TimeValue]]:

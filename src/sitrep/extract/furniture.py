@@ -41,6 +41,15 @@ _PATTERNS = (
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
     re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),
+    # "... a monitor said Tags Syria air strike SOHR ISIS Ramadan.": a tag list, of any case,
+    # that runs to the end of its line or to the full stop a cleaner put after it, with no
+    # function word in it (where the text runs on from the tags into the story's first
+    # sentence, "Tags Raqqa airstrikes IS Overnight airstrikes on the ...", nothing is masked)
+    re.compile(
+        r"\bTags\b(?=[ \t]+[A-Z])(?:[ \t]+(?!(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|"
+        r"were|is|are|has|have|had|that|as)\b)[\w'’-]+){1,30}(?=\s*(?:[\n.]|\Z))",
+        re.I,
+    ),
     # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
     re.compile(r"(?<=\d )Related\b[^.]*"),
     # "... and agencies Related News Turkish warplanes hit ...": a block of other stories' headlines

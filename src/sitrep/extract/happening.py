@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from spacy.tokens import Doc
 
@@ -187,7 +188,8 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
     before = text[max(0, start - 40) : start]
     if not before[-1:].isspace():
         return False
-    words = before.split()[-(_MODIFIERS_BETWEEN + 1) :]
+    # an opening quote or bracket is no word: '"The attack also wounded 19," the group said'
+    words = [w.lstrip(_OPENERS) for w in before.split()[-(_MODIFIERS_BETWEEN + 1) :]]
     after = text[end : end + 4].split()
     if after[:1] == ["of"]:
         return False
@@ -201,6 +203,9 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
         if back >= _MODIFIERS_BETWEEN or not re.fullmatch(r"[a-z][a-z-]*", word):
             return False
     return False
+
+
+_OPENERS = "\"'“‘(["
 
 
 # "one of the strikes", "two of these raids": a part of what was told, a happening of its own
@@ -300,3 +305,130 @@ def antecedent(mention: EventMention, said: Sequence[EventMention]) -> EventMent
         if alike:
             return alike[-1]
     return earlier[-1]
+
+
+# "Fresh rocket attacks on Aleppo on Sunday killed 3 people and left 29 injured. ... two women
+# were killed and 16 injured as rocket shells hit al-Sayyed Ali ... More shells later hit
+# al-Hamidiyeh leaving one dead and 13 injured." A report often gives a total first and then
+# breaks it down: when the tolls of later violent mentions at the total's own town add up to
+# the total, each of those is a part of the happening the total tells, not a happening beside
+# it. Parts in other towns are happenings of their own however their tolls add up ("42 killed
+# in blasts that hit Tartous, Homs and Hasakeh": 30 in Tartous, 3 in Homs ...).
+MAX_PARTS = 8  # later tolls tried as parts of one total (all their subsets: 2**8)
+
+
+def share_parts(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with the parts of a total linked to it (`retells`) and without their own
+    counts, which the total's event carries (see above)."""
+    out = list(mentions)
+    for i in range(len(out)):
+        total = out[i]  # as linked so far: a part is no total of its own
+        if not _tolled(total) or total.retells is not None or total.place is None:
+            continue
+        parts = [
+            j
+            for j, m in enumerate(out)
+            if m.sentence > total.sentence
+            and _tolled(m)
+            and m.retells in (None, total.sentence)
+            and _same_town(m, total)
+            and not times_apart(m.time, total.time)
+        ][:MAX_PARTS]
+        found = _adding_up(out, parts, total)
+        for j in found:
+            out[j] = replace(out[j], retells=total.sentence, casualties=None)
+    return out
+
+
+def _tolled(mention: EventMention) -> bool:
+    """An asserted violent mention with a count of the killed or the wounded."""
+    toll = mention.casualties
+    return (
+        mention.type in VIOLENT_TYPES
+        and mention.modality is None
+        and not mention.negated
+        and toll is not None
+        and (toll.killed is not None or toll.wounded is not None)
+    )
+
+
+def _same_town(part: EventMention, total: EventMention) -> bool:
+    """The part is placed at the total's town, or at a place the text puts in it."""
+    if part.place is None or total.place is None:
+        return False
+    town = _folded(total.place.text)
+    return town in (_folded(part.place.text), _folded(part.place.within))
+
+
+def _folded(name: str | None) -> str:
+    return " ".join((name or "").lower().split())
+
+
+def _adding_up(
+    mentions: Sequence[EventMention], candidates: Sequence[int], total: EventMention
+) -> tuple[int, ...]:
+    """The fewest candidates (two or more) whose killed and wounded add up to the total's."""
+    assert total.casualties is not None
+    want = (total.casualties.killed, total.casualties.wounded)
+    for size in range(2, len(candidates) + 1):
+        for chosen in combinations(candidates, size):
+            tolls = [mentions[j].casualties for j in chosen]
+            sums = tuple(
+                sum(getattr(t, key) or 0 for t in tolls if t is not None)
+                for key in ("killed", "wounded")
+            )
+            if all(w is None or w == got for w, got in zip(want, sums, strict=True)):
+                return chosen
+    return ()
+
+
+# "Two children were killed and 5 others were injured as terrorists fired a rocket shell on
+# al-Sulaimaniyeh area. A source told SANA that a rocket shell fired on a school in al-Telifoun
+# neighborhood claimed the lives of two children and injured five others." A toll told again
+# later, the same killed and the same wounded, is the same happening told again, whatever
+# else the second sentence names (a nearer place, the school): reports restate their lede with
+# its source. One count alike is a fingerprint only when it is not small and nothing else
+# differs (no other count, no other town).
+SAME_TOLL_AT_LEAST = 3
+
+
+def share_tolls(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """`mentions` with each violent one that repeats an earlier sentence's toll linked to it
+    (`retells`): corroboration joins the two, and the lede takes the retelling's source."""
+    out = list(mentions)
+    told: list[EventMention] = []
+    for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
+        m = out[i]
+        if not _tolled(m):
+            continue
+        if m.retells is None:
+            same = [
+                d
+                for d in told
+                if d.sentence < m.sentence and _same_toll(d, m) and not times_apart(d.time, m.time)
+            ]
+            if same:
+                out[i] = m = replace(m, retells=same[-1].sentence)
+        told.append(m)
+    return out
+
+
+def _same_toll(a: EventMention, b: EventMention) -> bool:
+    """The same killed and wounded, or one count of at least SAME_TOLL_AT_LEAST alike with
+    the other not differing, at one town (or where one names none)."""
+    assert a.casualties is not None and b.casualties is not None
+    ka, wa = a.casualties.killed, a.casualties.wounded
+    kb, wb = b.casualties.killed, b.casualties.wounded
+    if ka is not None and wa is not None and (ka, wa) == (kb, wb):
+        return max(ka, wa) >= 2
+    for one, other, theirs, their_other in ((ka, wa, kb, wb), (wa, ka, wb, kb)):
+        if one is not None and one == theirs and one >= SAME_TOLL_AT_LEAST:
+            alike = other is None or their_other is None or other == their_other
+            return alike and _same_or_unknown_town(a, b)
+    return False
+
+
+def _same_or_unknown_town(a: EventMention, b: EventMention) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    return _same_town(a, b) or _same_town(b, a)

@@ -4,9 +4,11 @@ News copy states the happening first and names who says so in the next sentence,
 happening again: "Seventeen civilians were killed in air raids on a market on Monday. The
 Observatory said the strikes hit the town of X." The second sentence retells the first
 (`happening.share_antecedents` links it: `retells`), or tells more of it (a violent mention at
-no other place on no other day), so its source is the lede's too. Only the very next sentence:
-a source three paragraphs on may be telling a later detail. (A sentence printed again word for
-word, as scraped copy repeats its lede, is no sentence between them.)
+no other place on no other day), so its source is the lede's too. Telling more counts only in
+the very next sentence (a sentence printed again word for word, as scraped copy repeats its
+lede, is no sentence between them); a linked retelling (directly or through retellings between:
+"The bomb struck the town. Another 20 people were also wounded, SANA reported.") up to three
+sentences on. A source further on may be telling a later detail.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ def sourced_by_retelling(
     mentions: Sequence[EventMention], repeated: AbstractSet[int] = frozenset()
 ) -> list[EventMention]:
     """`mentions` with each lede told in the outlet's own voice given the source of its
-    retelling in the next sentence, when that retelling is attributed. `repeated`: the
-    sentences that repeat an earlier one word for word (passed over)."""
+    retelling (the next sentence's telling more of it, or a linked retelling a few sentences
+    on), when that retelling is attributed. `repeated`: the sentences that repeat an earlier
+    one word for word (passed over)."""
     out = list(mentions)
     # Last sentence first: a retelling sourced by its own next sentence passes the source on
     # ("A car bomb killed eight ... The bomb struck X ... 20 were wounded, SANA reported").
@@ -41,8 +44,10 @@ def sourced_by_retelling(
             (
                 m
                 for m in out
-                if m.sentence == after
-                and (m.retells == lede.sentence or _tells_more(lede, m))
+                if (
+                    (m.sentence == after and _tells_more(lede, m))
+                    or _retells(m, lede.sentence, out)
+                )
                 and m.claim.stance in ATTRIBUTED
                 and len(m.claim.chain) > len(lede.claim.chain)
             ),
@@ -56,6 +61,25 @@ def sourced_by_retelling(
         claim = replace(lede.claim, chain=lede.claim.chain + sources, stance="reports")
         out[i] = replace(lede, claim=claim)
     return out
+
+
+# How far a linked retelling may lie from its lede: "A car bomb killed eight people on Monday.
+# [the same sentence printed again] The bomb struck Al-Diyabiyah ... Another 20 people were
+# wounded, SANA reported." (each links the one before: `retells`)
+RETELLING_SENTENCES = 3
+
+
+def _retells(mention: EventMention, lede: int, mentions: Sequence[EventMention]) -> bool:
+    """`mention` retells the lede's sentence, directly or through retellings in between, and
+    lies at most RETELLING_SENTENCES after it."""
+    if not 0 < mention.sentence - lede <= RETELLING_SENTENCES:
+        return False
+    told = mention.retells
+    while told is not None and told > lede:
+        told = next(
+            (m.retells for m in mentions if m.sentence == told and m.retells is not None), None
+        )
+    return told == lede
 
 
 def _tells_more(lede: EventMention, after: EventMention) -> bool:

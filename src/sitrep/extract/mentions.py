@@ -24,7 +24,10 @@ from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, verb_lemma
 from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
 _POS_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
-_MODAL_SLOTS = frozenset({"xcomp", "pcomp", "pobj", "dobj", "ccomp", "advcl", "acl", "obl"})
+# How a trigger hangs on a modal word; "compound": "an invasion plan", "assassination plots".
+_MODAL_SLOTS = frozenset(
+    {"xcomp", "pcomp", "pobj", "dobj", "ccomp", "advcl", "acl", "obl", "compound"}
+)
 _MODAL_AMODS = frozenset(
     {"proposed", "planned", "possible", "potential", "expected", "prospective"}
 )
@@ -45,7 +48,7 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
     entries = schema.by_form(token.text)
     if not entries:
         return []
-    pos = _POS_CLASS.get(token.pos_)
+    pos = "verb" if predicate_noun(token) else _POS_CLASS.get(token.pos_)
     same = [t for t in entries if t.pos == pos]
     if same or pos is None:
         return same or entries
@@ -54,6 +57,33 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
     # The tagger can miss ("Soleimani travel to Moscow" tagged VERB): fall back to any entry,
     # but never let a noun/verb reading fire on function words.
     return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
+
+
+# What only words can attack: statements, decisions, policies ("Erdogan also attacked the
+# proclamation of Golan Heights as Israeli territory", "critics attacked the plan").
+FIGURATIVE_OBJECTS = frozenset(
+    {
+        "proclamation", "decision", "decisions", "policy", "policies", "statement", "statements",
+        "remarks", "comments", "speech", "plan", "plans", "move", "law", "deal", "agreement",
+        "proposal", "idea", "ideas", "claim", "claims", "recognition", "announcement", "report",
+        "media", "press", "record", "stance", "rhetoric", "resolution", "bill", "budget",
+    }
+)  # fmt: skip
+
+
+def _figurative(verb: Token) -> bool:
+    """A verb whose direct object is a statement, decision or policy."""
+    return any(dep(c) == "dobj" and c.lower_ in FIGURATIVE_OBJECTS for c in verb.children)
+
+
+def predicate_noun(token: Token) -> bool:
+    """A word tagged as a noun that the parse makes a predicate, with a subject of its own and
+    no copula ("other ISIL terrorists shot two civilians dead", "shot" tagged NOUN): the tagger
+    missed a verb, and the subject and object are the verb's."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    deps = {dep(c) for c in token.children}
+    return bool(deps & {"nsubj", "nsubjpass"}) and not deps & {"cop", "det", "poss", "nummod"}
 
 
 def _objects_ok(trig: Trigger, token: Token) -> bool:
@@ -68,7 +98,7 @@ def _objects_ok(trig: Trigger, token: Token) -> bool:
 def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignore[no-untyped-def]
     if trig.copula:
         return copula_slots(token)
-    if trig.pos == "verb" and is_verbal(token):
+    if trig.pos == "verb" and (is_verbal(token) or predicate_noun(token)):
         return verb_slots(token)
     if trig.pos == "adj":
         return verb_slots(token.head) if dep(token) == "acomp" else copula_slots(token)
@@ -103,6 +133,8 @@ def analyse(
             args = _arguments(slots, trig, type_name, schema, ents)
         if trig.needs_place and args.place is None:
             continue
+        if type_name == "ASSAULT" and trig.pos == "verb" and _figurative(token):
+            continue  # "Erdogan attacked the proclamation": words, not violence
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
         if trig.copula and not _predicate_is_place(token, args):
@@ -232,15 +264,18 @@ def _so_called(token: Token) -> bool:
 
 
 def modality(token: Token, cues: ClaimCues) -> str | None:
-    """Why the mention is not a statement of fact: a modal, a plan, a call, a proposal."""
+    """Why the mention is not a statement of fact: a modal, a plan, a call, a proposal, a
+    purpose ("conducts strikes to support the SDF": the support is what the strikes are for)."""
     owners = [token, token.head] if dep(token) == "cop" else [token]
     for child in (c for owner in owners for c in owner.children):  # "wouldn't be in power"
         if dep(child) in ("aux", "aux:pass") and child.lower_ in cues.modal_auxiliaries:
             return child.lower_
         if dep(child) == "amod" and child.lower_ in _MODAL_AMODS:
             return child.lower_
+    if dep(token) == "advcl" and _infinitive(token):
+        return "purpose"
     node = token
-    for _ in range(3):  # "would consider sending troops", "called for the ouster of ..."
+    for _ in range(4):  # "would consider sending troops", "called for the ouster of ..."
         head = node.head
         if head.i == node.i:  # the root (spaCy makes a new Token each time: compare indices)
             return None
@@ -250,12 +285,32 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
         if _so_called(head):
             return None  # "the so called Jaish al-Islam targeted ...": a name's label, no call
         governor = verb_lemma(head.text, cues.modal_governors)
-        governs = head.lower_ in cues.modal_nouns or governor is not None
-        if governs and dep(node) in _MODAL_SLOTS:
-            return governor or head.lower_
+        noun = _modal_noun(head, cues)
+        if (noun or governor) and dep(node) in _MODAL_SLOTS:
+            return governor or noun
         if head.pos_ in ("VERB", "AUX") and dep(node) in OBJECT_DEPS | {"xcomp"}:
             for child in head.children:
                 if dep(child) == "aux" and child.lower_ in cues.modal_auxiliaries:
                     return child.lower_
+            if _infinitive(head) and dep(head) == "advcl":
+                return "purpose"  # "the Council met to address the fighting": its topic
+            if _infinitive(head) and dep(head) in _MODAL_SLOTS:
+                node = head  # "any plan to increase sanctions": the infinitive's own governor
+                continue
         return None
     return None
+
+
+def _modal_noun(token: Token, cues: ClaimCues) -> str | None:
+    """ "plan", "plans", "plots": the singular of a modal noun (the pipeline has no lemmas)."""
+    for form in (token.lower_, token.lower_.removesuffix("s")):
+        if form in cues.modal_nouns:
+            return form
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb with "to" before it: "to support", "(in order) to strike"."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.tag_ == "TO" and dep(c) in ("aux", "mark") and c.i < verb.i for c in verb.children
+    )

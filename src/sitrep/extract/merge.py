@@ -204,7 +204,9 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
         elif word == "of" and i > sent_start and _TIMES_OF.match(doc[i - 1].lower_):
             return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
-            return True
+            # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
+            # attackers are, not where the attack happened
+            return not (i > sent_start and _where_agents_are(doc[i - 1]))
         elif (
             word not in _BETWEEN
             and token.pos_ != "ADJ"
@@ -217,6 +219,25 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
 
 
 LOOK_BACK_KIND = 10
+
+
+def _where_agents_are(word: Token) -> bool:
+    """ "located" in "terrorist groups located in": a participle of place on an agent noun (a
+    thing located somewhere, "gas fields located on the outskirts of Homs", is placed there,
+    and so is what happens to it)."""
+    from sitrep.extract.agents import AGENT_HEADS, AGENT_LABELS
+
+    if word.lower_ not in WHERE_SOMEONE_IS or word.i == 0:
+        return False
+    noun = word.doc[word.i - 1]  # read in text order: the parse hangs the participle anywhere
+    return noun.lower_ in AGENT_HEADS or noun.ent_type_ in AGENT_LABELS
+
+
+# Participles that tell where someone is or comes from ("groups located in Binnish fired
+# shells on al-Fouaa"), not where a happening is.
+WHERE_SOMEONE_IS = frozenset(
+    {"positioned", "located", "stationed", "based", "deployed", "entrenched", "holed"}
+)
 
 
 def _hyphenated(token: Token) -> bool:
@@ -409,16 +430,27 @@ def place_from_sentence(
     return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
 
 
+KIND_WORDS = 2  # "port", "border", "coastal": words before "town of" that keep the reading
+
+
 def _named_after_of(doc: Doc, place: Participant, ents: Sequence[Span]) -> Participant:
     """ "the Damascus suburb of Jaramana": the place is the name after "of", in the one before."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or span.end + 2 >= len(doc):
+    if span is None:
         return place
-    kind, of = doc[span.end], doc[span.end + 1]
+    at = span.end
+    # a word or two saying what kind of town between: "the Red Sea port town of Mokha"
+    while at < min(span.end + KIND_WORDS, len(doc)) and doc[at].text.islower():
+        if doc[at].lower_ in NAMED_AFTER_OF:
+            break
+        at += 1
+    if at + 2 >= len(doc):
+        return place
+    kind, of = doc[at], doc[at + 1]
     if kind.lower_ not in NAMED_AFTER_OF or of.lower_ != "of":
         return place
     # whatever the tagger called it: the words say it is a town ("Saraqeb" tagged a person)
-    named = next((e for e in ents if e.start == span.end + 2), None)
+    named = next((e for e in ents if e.start == at + 2), None)
     if named is None:
         return place
     found = Participant("place", named.text, named.start_char, named.end_char, named.label_, None)

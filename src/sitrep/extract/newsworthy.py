@@ -14,7 +14,11 @@
   Soleimani's death of 3 January.)
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
   ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
-  Headlines are already out, so "Strikes kill 21" is not taken for a habit.
+  Headlines are already out, so "Strikes kill 21" is not taken for a habit. A state told in
+  the passive present ("the PKK is banned in Turkey") is one whatever the event type.
+- States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
+  told as "previously" so, and attacks counted as existing ("there were 43 attacks on
+  healthcare facilities in July"): background and statistics, not the report's news.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.spans import clause_tokens
 from sitrep.records import TimeValue
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -58,10 +63,13 @@ HEADLINE_WORDS = 4
 
 TOTAL_AT_LEAST = 100
 _WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
+# "since the regime and Russian jets began an offensive nearly two weeks ago": counted since
+# an onset the sentence tells
+_ONSET = r"(?:began|begun|started|launched|erupted|broke out)\b"
 # Counted since a year, since the start, or since the war began.
 _SINCE = re.compile(
     rf"\bsince\b(?:\s+\S+){{0,6}}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
-    rf"(?:the |its )?{_WAR}\b)",
+    rf"(?:the |its )?{_WAR}\b|{_ONSET})",
     re.I,
 )
 # A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year
@@ -133,6 +141,76 @@ def is_habitual(trigger: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+def is_passive_present(trigger: Token) -> bool:
+    """A verb trigger in the simple present passive: "is banned", "are besieged"."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.tag_ != "VBN":
+        return False
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+    return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
+
+
+# Adverbs that put what their clause tells in the past before the news: "Houthis have attacked
+# journalists previously", "his death was previously in the news".
+_BEFORE_THE_NEWS = frozenset({"previously", "formerly"})
+
+
+def told_as_past(trigger: Token) -> bool:
+    """The trigger's clause says it happened before, as background ("previously"), on the way
+    up to the clause's verb ("the alleged death of Hamza was previously in the news")."""
+    node = trigger
+    for _ in range(4):
+        if any(c.lower_ in _BEFORE_THE_NEWS for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False  # the clause's verb: what lies above is another clause
+        node = node.head
+    return False
+
+
+def is_ongoing_since(trigger: Token) -> bool:
+    """A state that has held since a time: "Eastern Ghouta, which has been besieged since
+    2013", "the regime has been accused since then of ..." (the present perfect passive with
+    "since"): no happening of the report's days."""
+    if trigger.tag_ != "VBN":
+        return False
+    auxes = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+    if not ({"has", "have"} & set(auxes) and "been" in auxes):
+        return False
+    return any(t.lower_ == "since" for t in clause_tokens(trigger))
+
+
+# A count of attacks this large said to exist is a statistic, not one happening ("there were
+# 43 attacks on healthcare facilities in July"); "five air raids hit the town" may be one
+# raid's waves, and "19 explosions were heard during the air strikes" tells one raid.
+STATISTIC_AT_LEAST = 10
+
+
+def is_counted_statistic(trigger: Token) -> bool:
+    """A plural nominal trigger counted by a number of at least STATISTIC_AT_LEAST, whose
+    existence is what the clause says ("there were ...")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
+        return False
+    if not _existential(trigger):
+        return False
+    for child in trigger.children:
+        if child.dep_ == "nummod" and child.text.replace(",", "").isdigit():
+            return int(child.text.replace(",", "")) >= STATISTIC_AT_LEAST
+    return False
+
+
+_THERE_BE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+
+
+def _existential(trigger: Token) -> bool:
+    """ "There were 43 attacks", "there have been 12 raids": read in the words before the
+    trigger, as the parse hangs a counted noun anywhere."""
+    sent = trigger.sent
+    window = trigger.doc[max(sent.start, trigger.i - 6) : trigger.i]
+    return any(
+        t.lower_ == "there" and t.i + 1 < trigger.i and t.nbor().lower_ in _THERE_BE for t in window
+    )
 
 
 def _passive(aux: Token) -> bool:

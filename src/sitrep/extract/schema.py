@@ -255,4 +255,6 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "undertake": ("undertook", "undertaken"),
     "seek": ("sought",),
     "quote": ("quoted", "quoting"),
+    "strike": ("struck", "stricken"),
+    "shoot": ("shot",),
 }

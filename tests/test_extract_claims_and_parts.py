@@ -1,0 +1,143 @@
+"""Who claimed an attack, which words only plan or aim at one, a verb the tagger took for a
+noun, and a total's parts told after it. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.records import EventMention
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def _events(nlp: Language, text: str) -> tuple[EventMention, ...]:
+    return extract_events("d", nlp(text), "2016-10-16", None, None).events
+
+
+def _actors(event: EventMention) -> list[str]:
+    return [p.text for p in event.participants if p.role in ("actor", "by")]
+
+
+def test_a_claimant_is_the_actor_of_the_attack_its_for_phrase_names(domain_nlp: Language) -> None:
+    text = (
+        "The Islamic State group on Monday claimed responsibility for a suicide bombing that "
+        "killed 14 soldiers near the border."
+    )
+    bombing = next(e for e in _events(domain_nlp, text) if e.trigger == "bombing")
+    assert any("Islamic State" in a for a in _actors(bombing))
+
+
+def test_a_bare_claim_names_the_actor_of_the_attack_told_before(domain_nlp: Language) -> None:
+    text = "A car bomb killed 20 soldiers in Ghazni on Monday. The Taliban claimed responsibility."
+    bomb = next(e for e in _events(domain_nlp, text) if e.trigger == "bomb")
+    assert _actors(bomb) == ["Taliban"]
+
+
+def test_nobody_claiming_names_no_actor(domain_nlp: Language) -> None:
+    text = "A car bomb killed 20 soldiers in Ghazni on Monday. No group claimed responsibility."
+    bomb = next(e for e in _events(domain_nlp, text) if e.trigger == "bomb")
+    assert _actors(bomb) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "why"),
+    [
+        # a purpose: what the strikes are for, not something told to have happened
+        ("The coalition carried out strikes in Raqqa to support the Syrian Democratic Forces.",
+         "support", "purpose"),
+        # the object of an infinitive under a plan is planned too
+        ("Officials said there is no plan to increase sanctions on Iran.", "sanctions", "plan"),
+        # a plot is a plan: "assassination plots" tells no assassination
+        ("The European Union sanctioned Iran over alleged Revolutionary Guards assassination "
+         "plots against dissidents.", "assassination", "plot"),
+    ],
+)  # fmt: skip
+def test_planned_and_intended_happenings_are_not_asserted(
+    domain_nlp: Language, text: str, trigger: str, why: str
+) -> None:
+    found = [e for e in _events(domain_nlp, text) if e.trigger == trigger]
+    assert found and all(e.modality == why for e in found), [(e.trigger, e.modality) for e in found]
+
+
+def test_a_verb_tagged_as_a_noun_keeps_its_subject_and_object(domain_nlp: Language) -> None:
+    # the tagger reads "shot" as a noun here; the parse still gives it a subject and an object
+    text = "In the meantime other ISIL terrorists shot two civilians dead after blindfolding them."
+    shot = next(e for e in _events(domain_nlp, text) if e.trigger == "shot")
+    assert "ISIL" in _actors(shot)
+    assert any(p.role == "target" and "civilians" in p.text for p in shot.participants)
+
+
+PARTS = (
+    "Rocket attacks on residential areas in Aleppo city on Sunday killed 3 people and left 29 "
+    "others injured. A police source said two women were killed and 16 other people were "
+    "injured as terrorists fired rocket shells on al-Sayyed Ali neighborhood in the city. More "
+    "rocket shells later hit al-Hamidiyeh neighborhood in Aleppo leaving one person dead and 13 "
+    "others injured."
+)
+
+
+def test_tolls_adding_up_to_a_total_at_its_town_are_its_parts(domain_nlp: Language) -> None:
+    events = sorted(_events(domain_nlp, PARTS), key=lambda e: e.sentence)
+    total, *parts = [e for e in events if e.type == "ASSAULT"]
+    assert total.casualties is not None and total.casualties.killed == 3
+    assert {e.sentence for e in parts} == {1, 2}
+    assert all(e.retells == total.sentence and e.casualties is None for e in parts)
+
+
+def test_tolls_in_other_towns_are_happenings_of_their_own(domain_nlp: Language) -> None:
+    text = (
+        "Bomb blasts in Homs killed 11 people on Monday. A car bomb killed eight people in "
+        "Tartous. Another bomb killed three people in Hasakeh."
+    )
+    events = [e for e in _events(domain_nlp, text) if e.type == "ASSAULT"]
+    assert len(events) == 3
+    assert all(e.retells is None and e.casualties is not None for e in events)
+
+
+def test_a_toll_told_again_is_the_same_happening_and_sources_its_lede(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "Two children were killed and 5 others were injured as gunmen fired a rocket shell on "
+        "the Sulaimaniyeh area in Aleppo city. A police source told SANA on Thursday that a "
+        "rocket shell fired on a school in the Telifoun neighborhood claimed the lives of two "
+        "children and injured five others."
+    )
+    lede, again = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    assert again.retells == lede.sentence
+    assert lede.claim.stance == "reports" and lede.claim.chain == again.claim.chain
+
+
+def test_small_tolls_alike_in_two_towns_stay_apart(domain_nlp: Language) -> None:
+    text = (
+        "Two people were killed when a shell hit Jaramana on Monday. Two people were killed when "
+        "a rocket hit Tartous on Monday."
+    )
+    assert all(e.retells is None for e in _events(domain_nlp, text))
+
+
+def test_the_aim_of_an_attack_is_the_attack_told(domain_nlp: Language) -> None:
+    text = (
+        "At least 29 rebels were killed during a major counter-offensive to recapture a supply "
+        "route into Aleppo."
+    )
+    # asserted with the attack, so its place is the attack's
+    events = _events(domain_nlp, text)
+    assert all(e.modality is None for e in events if e.trigger == "recapture")
+    offensive = next(e for e in events if e.trigger == "offensive")
+    assert offensive.place is not None and offensive.place.text == "Aleppo"
+
+
+def test_a_claim_the_parse_lost_still_names_the_claimant(domain_nlp: Language) -> None:
+    # "Twin" (how many) is no actor; the claim's subject sits before a relative clause
+    text = (
+        "Twin bombings yesterday struck the Jolo Cathedral in Mindanao, Philippines. The "
+        "Islamic State of Iraq and the Levant, which is linked to the Abu Sayyaf Group, "
+        "subsequently claimed responsibility."
+    )
+    bombings = next(e for e in _events(domain_nlp, text) if e.trigger == "bombings")
+    assert _actors(bombings) == ["Islamic State of Iraq and the Levant"]
