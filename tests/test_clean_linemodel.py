@@ -7,10 +7,11 @@ import json
 
 import numpy as np
 
-from sitrep.clean.textscrape import clean_scrape
+from sitrep.clean.textscrape import clean_scrape, read_page
 from sitrep.clean.textscrape.boost import Boosting, fit_ensemble, predict
 from sitrep.clean.textscrape.layout import main_block, run_lengths
 from sitrep.clean.textscrape.lines import split_lines
+from sitrep.clean.textscrape.train import FitPage, reshuffled
 from sitrep.clean.textscrape.trees import Ensemble
 from sitrep.clean.textscrape.vocabulary import MIN_PAGES, LabelledLine, fit_vocabulary
 
@@ -56,6 +57,17 @@ def test_main_block_is_the_longest_stretch_of_paragraphs() -> None:
     text = "\n".join(["Menu", prose, "Home", "News", "Sport", "Weather"] + [prose] * 3 + ["Footer"])
     assert main_block(split_lines(text)) == (6, 8)
     assert run_lengths([True, True, False, True]) == [2, 2, 0, 1]
+
+
+def test_second_partition_groups_the_same_pages_otherwise() -> None:
+    read = read_page("A short page with one line of text on it, for the fitting's sake.")
+    pages = [FitPage(f"site{n}.example.html", read, [None], [0.0]) for n in range(12)]
+    other = reshuffled(pages)
+    assert sorted(p.name for p in other) == sorted(p.name for p in pages)
+    assert [p.name for p in other] != [p.name for p in pages]
+    assert [p.name for p in reshuffled(list(reversed(pages)))] == [p.name for p in other]
+    # every fourth page in each order: the folds hold different pages
+    assert {p.name for p in other[::4]} != {p.name for p in pages[::4]}
 
 
 ARTICLE = [
