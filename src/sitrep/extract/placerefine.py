@@ -95,9 +95,11 @@ def from_headline(
         return out  # none, or two places: which one is the lede's is not said
     ent, town_country = found
     place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
-    if placeless or lede.place is None:
-        if placeless and lede.place is None:
+    if placeless:
+        if lede.place is None:
             out[i] = replace(lede, place=place)
+    elif lede.place is None:
+        pass  # the sentences around it may place it first (then the `placeless` pass)
     elif is_country_region(lede.place.text):
         country = resolve_place(country_named(lede.place.text))
         if country is not None and country.country_code == town_country:
