@@ -83,8 +83,8 @@ def block_keys(view: MentionView) -> list[tuple[str, str]]:
     if view.place:
         keys.append((kind, "at:" + view.place))
     for count in ("killed", "wounded"):
-        value = (view.casualties or {}).get(count)
-        if isinstance(value, int) and value >= MIN_TELLING_COUNT:
+        value = view.count(count)
+        if value is not None and value >= MIN_TELLING_COUNT:
             keys.append((kind, f"{count}:{value}"))
     keys.append((kind, "doc:" + view.doc_id))
     return keys
@@ -184,8 +184,7 @@ def signature(view: MentionView) -> Signature:
 
 
 def _toll(view: MentionView) -> int:
-    killed = (view.casualties or {}).get("killed")
-    return killed if isinstance(killed, int) else 0
+    return view.count("killed") or 0
 
 
 def agree(x: MentionView, y: MentionView, places: bool = True) -> bool:

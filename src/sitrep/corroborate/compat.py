@@ -88,6 +88,11 @@ class MentionView:
     def end(self) -> str | None:
         return self.time_end or self.time_start
 
+    def count(self, key: str) -> int | None:
+        """The mention's casualty count `key` ("killed", "wounded"), None when not given."""
+        value = (self.casualties or {}).get(key)
+        return value if isinstance(value, int) else None
+
     @cached_property
     def width(self) -> int | None:
         """Days the time window spans (0 for one day), None when undated."""
@@ -372,17 +377,12 @@ def _spans(a: MentionView, b: MentionView) -> str:
     return f"{a.time_start}..{a_end} / {b.time_start}..{b_end}"
 
 
-def _count(view: MentionView, key: str) -> int | None:
-    value = (view.casualties or {}).get(key)
-    return value if isinstance(value, int) else None
-
-
 def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
     """Each telling count both reports give alike (killed, wounded) is one piece of evidence;
     different figures are no contradiction (reports revise them)."""
     out = []
     for key in ("killed", "wounded"):
-        x, y = _count(a, key), _count(b, key)
+        x, y = a.count(key), b.count(key)
         if x is not None and x == y and x >= MIN_TELLING_COUNT:
             out.append(Decision(True, _written(f"same count: {x} {key}"), True, "count"))
     return out
@@ -399,7 +399,7 @@ def undated_tolls_differ(a: MentionView, b: MentionView) -> Decision | None:
     if not (a.published and b.published) or a.published == b.published:
         return None
     earlier, later = (a, b) if a.published < b.published else (b, a)
-    before, after = _count(earlier, "killed"), _count(later, "killed")
+    before, after = earlier.count("killed"), later.count("killed")
     if before is None or after is None or after >= before:
         return None
     return Decision(

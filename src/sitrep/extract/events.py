@@ -49,7 +49,7 @@ from sitrep.extract.newsworthy import (
     is_total_since,
     told_as_past,
 )
-from sitrep.extract.placerefine import from_headline, from_retellings
+from sitrep.extract.placerefine import from_headline, from_retellings, headline_town
 from sitrep.extract.reference import load_roles
 from sitrep.extract.responsibility import claimed_attacks
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
@@ -160,10 +160,10 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
-    headline = headline_span(text, title)
-    placed = from_headline(placed, doc, headline)  # ... or by its headline
+    town = headline_town(doc, headline_span(text, title))  # read once, used by both passes
+    placed = from_headline(placed, doc, town)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
-    shared = from_headline(shared, doc, headline, placeless=True)  # what no sentence placed
+    shared = from_headline(shared, doc, town, placeless=True)  # what no sentence placed
     shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
     # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a lede is sourced
     # by a retelling at a place inside its own

@@ -67,7 +67,7 @@ def _nationality(place: Participant | None) -> bool:
 def from_headline(
     mentions: Sequence[EventMention],
     doc: Doc,
-    headline: tuple[int, int] | None,
+    town: tuple[Span, str] | None,
     placeless: bool = False,
 ) -> list[EventMention]:
     """`mentions` with the first asserted violent one placed where the headline puts the
@@ -75,13 +75,14 @@ def from_headline(
     headline's town in that country; when it names a place no gazetteer knows and the text
     does not say where that lies ("the Bab al-Nayrab neighbourhood"), the headline's town as
     where it lies. With `placeless`, only a lede that no sentence has placed (run after the
-    places the text shares between sentences): the headline's town."""
+    places the text shares between sentences): the headline's town. `town`: the headline's
+    one town and its country (`headline_town`)."""
     from sitrep.extract.within import container
     from sitrep.resolve.places import resolve_place
 
     out = list(mentions)
-    if headline is None:
-        return out
+    if town is None:
+        return out  # no headline, or none or two places: which one is the lede's is not said
     violent = [
         (i, m)
         for i, m in enumerate(out)
@@ -90,10 +91,7 @@ def from_headline(
     if not violent:
         return out
     i, lede = min(violent, key=lambda pair: (pair[1].sentence, pair[1].trigger_start))
-    found = _headline_place(doc, headline)
-    if found is None:
-        return out  # none, or two places: which one is the lede's is not said
-    ent, town_country = found
+    ent, town_country = town
     place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
     if placeless:
         if lede.place is None:
@@ -113,10 +111,13 @@ def from_headline(
     return out
 
 
-def _headline_place(doc: Doc, headline: tuple[int, int]) -> tuple[Span, str] | None:
+def headline_town(doc: Doc, headline: tuple[int, int] | None) -> tuple[Span, str] | None:
     """The one town or region the headline names (not a country), with its country code; None
-    when it names none or several."""
+    when there is no headline or it names none or several."""
     from sitrep.resolve.places import resolve_place
+
+    if headline is None:
+        return None
 
     known: dict[str, tuple[Span, str]] = {}  # the headline's places, first of each name
     for e in doc.ents:
