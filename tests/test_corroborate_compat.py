@@ -75,10 +75,24 @@ def test_meetings_with_different_counterparts_stay_apart() -> None:
 
 def test_an_undated_mention_joins_only_reports_published_days_apart() -> None:
     dated = view("1", place="Aleppo", start="2020-03-18", published="2020-03-19")
-    close = view("2", place="Aleppo", published="2020-03-21")
+    close = view("2", place="Aleppo", published="2020-03-20")
     late = view("3", place="Aleppo", published="2020-05-02")
     assert same_happening(dated, close).same
     decision = same_happening(dated, late)
+    assert not decision.same and "not close" in decision.reason
+    # Its report of the 21st tells the news of the 19th to the 21st: not the 18th.
+    days_after = view("4", place="Aleppo", published="2020-03-21")
+    assert not same_happening(dated, days_after).same
+
+
+def test_two_undated_mentions_join_only_where_their_report_windows_meet() -> None:
+    """Each undated mention tells its report's last days (the window extraction dates it by):
+    reports three days apart tell two windows that do not meet."""
+    one = view("1", place="Aleppo", published="2016-08-12")
+    two_days = view("2", place="Aleppo", published="2016-08-14")
+    three_days = view("3", place="Aleppo", published="2016-08-15")
+    assert same_happening(one, two_days).same
+    decision = same_happening(one, three_days)
     assert not decision.same and "not close" in decision.reason
 
 
@@ -215,17 +229,17 @@ def test_a_later_report_with_fewer_dead_tells_another_undated_happening() -> Non
             published=published,
         )  # fmt: skip
 
-    # Nothing dates either: the same group, the same town, reports three days apart. A toll
+    # Nothing dates either: the same group, the same town, reports two days apart. A toll
     # rises as the dead are counted, so the later report's lower toll is another clash.
-    first, second = clash("1", 13, "2017-04-06"), clash("2", 12, "2017-04-09")
+    first, second = clash("1", 13, "2017-04-07"), clash("2", 12, "2017-04-09")
     decision = same_happening(first, second)
     assert not decision.same and "fewer dead than the earlier (12 / 13" in decision.reason
     # A toll that rises joins; so do reports of one day (which came first is unknown) and a
     # pair whose day is known on both sides (the day ties them, whatever the revisions).
-    assert same_happening(clash("3", 11, "2017-04-06"), second).same
+    assert same_happening(clash("3", 11, "2017-04-07"), second).same
     assert same_happening(clash("4", 13, "2017-04-09"), second).same
     both_dated = (
-        clash("5", 13, "2017-04-06", "2017-04-05"),
+        clash("5", 13, "2017-04-07", "2017-04-05"),
         clash("6", 12, "2017-04-09", "2017-04-05"),
     )
     assert same_happening(*both_dated).same

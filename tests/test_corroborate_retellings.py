@@ -103,6 +103,27 @@ def test_a_retelling_joins_its_group_despite_a_revised_toll() -> None:
     assert sorted(map(len, cluster([told, without_link])[0])) == [1, 1]
 
 
+def test_a_retellings_other_place_does_not_keep_another_report_apart() -> None:
+    # "Daesh claimed the attack, a response to the coalition's crimes in Manbij": the claim
+    # retells the Qamishli bombing, and its sentence also names Manbij. Another report of the
+    # bombing (same day, same toll) still joins it.
+    from sitrep.corroborate.cluster import cluster
+
+    bombing = replace(
+        FIRST, mode="bombing", place="p:qamishli", place_name="Qamishli", place_country="SY",
+        time_start="2016-07-27", time_end="2016-07-27", time_precision="day",
+        casualties={"killed": 44}, published="2016-07-28",
+    )  # fmt: skip
+    claimed = replace(
+        bombing, id="2", mode="unspecified", sentence=6, retells=2, casualties=None,
+        place="p:manbij", place_name="Manbij",
+    )  # fmt: skip
+    elsewhere = replace(bombing, id="3", doc_id="d2", sentence=0)
+    # the report and its retelling are one event already (an earlier run); the other comes new
+    groups, _, _ = cluster([bombing, claimed, elsewhere], settled=[["1", "2"]], fresh={"3"})
+    assert sorted(map(len, groups)) == [3], groups
+
+
 @needs_model
 def test_the_air_strikes_refer_back_to_the_air_strike_told_not_the_clash(
     domain_nlp: Language,

@@ -28,9 +28,9 @@ def strike(
 
 
 def test_an_undated_mention_is_news_of_its_report_not_a_strike_days_before() -> None:
-    # "air strikes on Douma killed at least six", reported on 2 February, undated; another
+    # "air strikes on Douma killed at least six", reported on 3 February, undated; another
     # report recalls rockets "on January 25 ... killing six" there.
-    undated = strike("1", "d1", "2015-02-02")
+    undated = strike("1", "d1", "2015-02-03")
     barrage = strike("2", "d2", "2015-02-05", start="2015-01-25")
     decision = same_happening(undated, barrage)
     assert not decision.same and "days before its report" in decision.reason
@@ -53,7 +53,7 @@ def test_an_undated_mention_does_not_chain_to_an_older_strike_through_its_report
         roles={jaysh: "actor"},
     )
     told_again = replace(strike("3", "d2", "2015-02-05"), entities=frozenset({jaysh}))
-    undated = strike("1", "d1", "2015-02-02")
+    undated = strike("1", "d1", "2015-02-03")
     assert same_happening(barrage, told_again).same
     assert same_happening(told_again, undated).same  # pairwise, nothing dates either
     groups, _links, _n = cluster([barrage, told_again, undated])

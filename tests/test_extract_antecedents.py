@@ -67,3 +67,19 @@ def test_an_ingest_groups_the_reference_with_its_happening(
     rows = ingest_report(REPORT)
     events = {trigger.lower(): event for _sentence, trigger, event in rows}
     assert events["attack"] == events["strike"]
+
+
+def test_an_attack_claimed_by_a_group_is_not_placed_where_the_group_is_attacked(
+    domain_nlp: Language,
+) -> None:
+    # Daesh strikes in Qamishli and is struck in Manbij (twice, so Manbij is where the report
+    # most often puts Daesh's violent events): the claimed attack is Daesh's own, in Qamishli.
+    text = (
+        "A car bomb planted by Daesh hit the city of Qamishli on Wednesday, killing 40 people. "
+        "Windows shattered across the town. The attack was claimed by Daesh. The offensive "
+        "against Daesh in the city of Manbij has cut its supply routes. Kurdish fighters "
+        "attacked Daesh positions in Manbij."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-07-28", None, None).events
+    claimed = next(e for e in events if e.trigger == "attack")
+    assert claimed.place is not None and claimed.place.text == "Qamishli"

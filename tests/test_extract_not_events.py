@@ -69,6 +69,9 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
          "statistic"),
         # a state that has held since a time
         ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
+        # an adverb of frequency: again and again, no one happening
+        ("Kurdish-held Hasakeh has repeatedly been targeted by Daesh car bombs.", "targeted",
+         "habitual"),
         # "previously" on the way up to the clause's verb
         ("The alleged death of Hamza was previously in the news at the end of July.", "death",
          "recalled"),
@@ -83,6 +86,13 @@ def test_states_background_and_statistics_are_not_asserted(
     domain_nlp: Language, text: str, trigger: str, modality: str
 ) -> None:
     assert _modality(domain_nlp, text, trigger) == [modality]
+
+
+def test_a_happening_dated_to_a_day_is_one_however_often_it_struck(
+    domain_nlp: Language,
+) -> None:
+    text = "Rebels repeatedly shelled the town of Azaz on Monday, killing four people."
+    assert None in _modality(domain_nlp, text, "shelled")
 
 
 def test_a_few_raids_counted_are_still_a_happening(domain_nlp: Language) -> None:

@@ -197,3 +197,22 @@ def test_a_participle_without_an_object_stays_passive(domain_nlp: Language) -> N
     events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
     sent = [e for e in events if e.trigger == "sent"]
     assert sent and not any(p.text == "Forces" and p.role == "actor" for p in sent[0].participants)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "within"),
+    [
+        # the parse hangs the container on the verb and the town on the object: the happening
+        # is in the town, and the town lies in the container
+        ("Warplanes bombed a clinic in the town of Khan Tuman in southern rural Aleppo on "
+         "Sunday, killing nine nurses.", "Khan Tuman", "Aleppo"),
+        ("Jets struck a bakery in Ariha in Idlib province on Friday, killing 12.", "Ariha",
+         "Idlib"),
+    ],
+)  # fmt: skip
+def test_the_most_precise_place_the_sentence_puts_inside_the_verbs_own(
+    domain_nlp: Language, sentence: str, place: str, within: str
+) -> None:
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
+    placed = [e.place for e in events if e.type in ("ASSAULT", "DIE") and e.place]
+    assert placed and all(p.text == place and p.within == within for p in placed), placed

@@ -210,6 +210,11 @@ MAX_HAPPENING_DAYS = 366
 # a date. Corroboration treats such a mention as undated (two attacks reported on one day are
 # not one happening). The month is what a report dated only to its month gives, and what
 # stores written before the days were used hold.
+# A report that does not say when tells the news of its last days: the day it was published
+# and this many days before (ACLED dates such an event by its report, at a week's precision).
+# Extraction dates such a mention so, and corroboration compares it so: two undated mentions
+# from reports further apart than this lie in windows that do not meet.
+REPORT_WINDOW_DAYS = 2
 REPORTED_DAYS_METHOD = "undated in the text: the days up to its report"
 REPORTED_MONTH_METHOD = "undated in the text: the month it was reported"
 REPORT_DATED_METHODS = frozenset({REPORTED_DAYS_METHOD, REPORTED_MONTH_METHOD})

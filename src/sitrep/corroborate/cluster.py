@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.corroborate.compat import (
     COUNTERPART_TYPES,
@@ -202,13 +202,22 @@ def agree(x: MentionView, y: MentionView, places: bool = True) -> bool:
     return news_of(undated, dated)
 
 
+def _compared(view: MentionView) -> MentionView:
+    """What a group holds a mention to: a retelling linked by extraction ("the attack", "the
+    strikes") is placed by what it retells; a place its sentence names besides is another
+    clause's ("Daesh claimed the attack, a response to the coalition's crimes in Manbij")."""
+    if view.retells is None or view.place is None:
+        return view
+    return replace(view, place=None, place_name=None, place_country=None, place_is_country=False)
+
+
 class Grouping(UnionFind):
     """Union-find that also keeps, per group, one mention for each distinct place and time,
     the participants the group names, its latest dated start and its earliest report."""
 
     def __init__(self, views: Sequence[MentionView]) -> None:
         super().__init__(v.id for v in views)
-        self.signatures = {v.id: {signature(v): v} for v in views}
+        self.signatures = {v.id: {signature(c): c} for v in views for c in (_compared(v),)}
         self.entities = {v.id: set(v.entities) for v in views}
         # Groups naming a person (or meetings) are told apart by who is in them.
         self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}

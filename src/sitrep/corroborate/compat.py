@@ -18,11 +18,14 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
-from sitrep.records import MAX_HAPPENING_DAYS, span_days
+from sitrep.records import MAX_HAPPENING_DAYS, REPORT_WINDOW_DAYS, span_days
 
 # "A few days": reports published this close may tell one undated happening (a denial the day
-# after the report it answers, a follow-up the next morning).
-PUBLISHED_DAYS = 3
+# after the report it answers, a follow-up the next morning). It is the window extraction
+# dates an undated happening by (its report's day and the days before): reports three days
+# apart put their undated news in windows that do not meet ("one killed by rocket fire on
+# Aleppo", reported on the 12th, and "three killed by rocket fire on Aleppo", on the 15th).
+PUBLISHED_DAYS = REPORT_WINDOW_DAYS
 # A time window at most this wide places a happening closely enough that the same town on the
 # same days is evidence (two reports of "a strike on Douma on Monday"); "in the last week" is
 # not that close.

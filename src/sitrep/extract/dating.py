@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.attribution import is_attribution_verb
 from sitrep.extract.schema import ClaimCues
 from sitrep.records import (
+    REPORT_WINDOW_DAYS,
     REPORTED_DAYS_METHOD,
     REPORTED_MONTH_METHOD,
     EventMention,
@@ -32,11 +33,6 @@ from sitrep.records import (
 DATED_BY_REPORT = frozenset(
     {"ASSAULT", "DIE", "ACCUSE", "THREATEN", "SANCTION", "APPOINT", "DISMISS", "COERCE"}
 )
-
-
-# A report that does not say when tells the news of its last days: the day it was published
-# and this many days before (ACLED dates such an event by its report, at a week's precision).
-REPORT_WINDOW_DAYS = 2
 
 
 def dated_by_report(mention: EventMention, published: str | None) -> EventMention:

@@ -47,6 +47,7 @@ from sitrep.extract.newsworthy import (
     is_recalled,
     is_relation,
     is_total_since,
+    told_as_habit,
     told_as_past,
 )
 from sitrep.extract.placerefine import from_headline, from_retellings, headline_town
@@ -145,6 +146,8 @@ def extract_events(
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
                 mention = replace(mention, modality="recalled")  # "have attacked ... previously"
+            if mention.modality is None and not dated_to_day and told_as_habit(token):
+                mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
             mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))

@@ -29,17 +29,26 @@ from sitrep.extract.schema import load_event_schema
 from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "DIE"})
+
+
+# In an attack, who strikes and who is struck are two sides: "the attack was claimed by
+# Daesh" is one of Daesh's attacks, not one of the assaults on Daesh the report tells next (in
+# another town), so a violent mention's keys carry its participant's side.
+STRIKING_ROLES = frozenset({"actor", "by"})
 
 
 def _keys(mention: EventMention) -> set[str]:
     keys = set()
+    violent = mention.type in VIOLENT_TYPES
     for p in mention.participants:
+        side = ("+" if p.role in STRIKING_ROLES else "-") if violent else ""
         if p.pack_id:
-            keys.add("id:" + p.pack_id)
+            keys.add(side + "id:" + p.pack_id)
         if p.label in NAMED_LABELS:
             words = re.findall(r"\w+", p.text.lower())
             if words:
-                keys.add("name:" + words[-1])
+                keys.add(side + "name:" + words[-1])
     return keys
 
 
@@ -143,7 +152,6 @@ def share_times(mentions: Sequence[EventMention]) -> list[EventMention]:
 # It killed at least 16 people, the Observatory said." A violent mention with no place of its
 # own takes the place of the nearest violent mention a sentence or two away (before first).
 NEARBY_SENTENCES = 2
-VIOLENT_TYPES = frozenset({"ASSAULT", "DIE"})
 
 
 def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
 from sitrep.extract.schema import load_event_schema
-from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS
+from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -396,9 +396,11 @@ def place_from_sentence(
         mention = replace(mention, place=_named_after_of(doc, place, sent_ents or sent.ents))
     if mention.place is not None and _describes_a_noun(doc, mention, mention.place):
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
-    if mention.place and not is_country_region(mention.place.text):
-        return mention  # ("in northwest Syria" gives way to "in Idlib province" too)
     used = {(p.start, p.end) for p in mention.participants}
+    if mention.place and not is_country_region(mention.place.text):
+        inner = _inner_place(doc, sent, mention.place, sent_ents or sent.ents, used, mask)
+        # ("in northwest Syria" gives way to "in Idlib province" too)
+        return mention if inner is None else replace(mention, place=inner)
     tagged = None
     for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
@@ -428,6 +430,34 @@ def place_from_sentence(
     if chosen is None:
         return mention
     return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
+
+
+def _inner_place(
+    doc: Doc,
+    sent: Span,
+    place: Participant,
+    ents: Sequence[Span],
+    used: set[tuple[int, int]],
+    mask: Sequence[tuple[int, int]],
+) -> Participant | None:
+    """A place the sentence names before the mention's own and puts inside it: "bombed a
+    medical centre in the town of Khan Tuman in southern rural Aleppo" happened in Khan Tuman,
+    which lies in Aleppo (the parse hangs the container on the verb, the town on the object).
+    The happening is at the most precise place the text gives, the other is where that lies."""
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.end_char > place.start:
+            continue
+        if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
+            continue
+        if not _after_place_word(doc, ent.start, sent.start) or not_a_place(
+            doc, ent.start_char, ent.end_char
+        ):
+            continue
+        found = container(doc, ent.start_char, ent.end_char)
+        if found is not None and found.lower() == place.text.lower():
+            inner = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
+            return replace(_without_trailing_words(doc, full_name(doc, inner)), within=found)
+    return None
 
 
 KIND_WORDS = 2  # "port", "border", "coastal": words before "town of" that keep the reading

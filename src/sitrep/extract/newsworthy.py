@@ -156,12 +156,29 @@ def is_passive_present(trigger: Token) -> bool:
 _BEFORE_THE_NEWS = frozenset({"previously", "formerly"})
 
 
+# Adverbs of frequency: what their clause tells happens again and again, no one happening
+# ("Qamishli has regularly been targeted in bomb attacks", "rebels often shell the west").
+_AGAIN_AND_AGAIN = frozenset(
+    {"regularly", "repeatedly", "frequently", "often", "routinely", "periodically", "usually"}
+)
+
+
 def told_as_past(trigger: Token) -> bool:
     """The trigger's clause says it happened before, as background ("previously"), on the way
     up to the clause's verb ("the alleged death of Hamza was previously in the news")."""
+    return _clause_says(trigger, _BEFORE_THE_NEWS)
+
+
+def told_as_habit(trigger: Token) -> bool:
+    """The trigger's clause says it happens again and again ("has regularly been targeted")."""
+    return _clause_says(trigger, _AGAIN_AND_AGAIN)
+
+
+def _clause_says(trigger: Token, adverbs: frozenset[str]) -> bool:
+    """One of `adverbs` hangs on the trigger or on a word above it, up to its clause's verb."""
     node = trigger
     for _ in range(4):
-        if any(c.lower_ in _BEFORE_THE_NEWS for c in node.children):
+        if any(c.lower_ in adverbs for c in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False  # the clause's verb: what lies above is another clause
