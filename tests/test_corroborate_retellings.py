@@ -59,13 +59,18 @@ def test_corroboration_joins_a_retelling_to_what_it_retells() -> None:
     assert not same_happening(FIRST, replace(again, retells=3)).same  # another sentence's
 
 
+RETELLS_VERSION = 7  # the migration that adds event_mentions.retells
+
+
 def test_an_older_store_gains_the_retells_column(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         s.metadata.create_all(conn)
         conn.execute(text("ALTER TABLE event_mentions DROP COLUMN retells"))
-        for number, description, _apply in MIGRATIONS[:-1]:
+        for number, description, _apply in MIGRATIONS:
+            if number >= RETELLS_VERSION:
+                continue
             conn.execute(
                 s.schema_version.insert().values(
                     version=number, applied_at="2026-01-01", description=description

@@ -356,7 +356,16 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
         "n_claims": len(claims),
         "n_origins": status.n_origins,
         "origins": list(status.origins),
+        "first_told": first_told(views),
     }
+
+
+def first_told(views: list[MentionView]) -> str:
+    """Where the event was first told, as a key that sorts: the earliest report's date (an
+    undated report last), its document, the sentence. Events of one day then list in the
+    order the reports told them, not by id (which orders nothing a reader knows)."""
+    first = min(views, key=lambda v: (v.published or "9999-12-31", v.doc_id, v.sentence or 0))
+    return f"{first.published or '9999-12-31'}|{first.doc_id}|{first.sentence or 0:06d}"
 
 
 COUNTS = ("killed", "wounded", "civilians", "children", "women")

@@ -56,8 +56,11 @@ def involves(entity_ids: set[str]) -> ColumnElement[bool]:
 
 
 def events_query(conn: Connection, where: EventFilter = EventFilter()) -> Select[Any]:
-    """Every event column, filtered, in time order (undated last), then by id."""
-    query = select(EV).order_by(EV.c.time_start.asc().nulls_last(), EV.c.id)
+    """Every event column, filtered, in time order (undated last); events of one time in the
+    order reports first told them, then by id."""
+    query = select(EV).order_by(
+        EV.c.time_start.asc().nulls_last(), EV.c.first_told.asc().nulls_last(), EV.c.id
+    )
     if where.type:
         query = query.where(EV.c.type == where.type.upper())
     if where.status:

@@ -106,6 +106,7 @@ class _EventFields(TypedDict):
     n_claims: int
     n_origins: int
     origins: list[str]
+    first_told: str | None  # the earliest report's date, document and sentence (how a day sorts)
 
 
 class EventRow(_EventFields):

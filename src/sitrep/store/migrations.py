@@ -29,12 +29,14 @@ def _create_pending_index(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-def _add_retells_column(conn: Connection) -> None:
-    """A new nullable column on an existing table (create_all adds none): older mentions
-    retell nothing, as they were extracted before the link was made."""
-    columns = {c["name"] for c in inspect(conn).get_columns("event_mentions")}
-    if "retells" not in columns:
-        conn.execute(text("ALTER TABLE event_mentions ADD COLUMN retells INTEGER"))
+def _add_column(table: str, column: str, sql_type: str) -> Callable[[Connection], None]:
+    """A new nullable column on an existing table (create_all adds none)."""
+
+    def add(conn: Connection) -> None:
+        if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
+
+    return add
 
 
 def _create_search_index(conn: Connection) -> None:
@@ -72,7 +74,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     # counted once from all its claims, which fills them (`corroborate.relations`).
     (5, "relation aggregates: a relation's running totals", _create_core_tables),
     (6, "an index of the mentions not yet resolved", _create_pending_index),
-    (7, "event mentions: the sentence of the happening a mention tells again", _add_retells_column),
+    # Older mentions retell nothing, as they were extracted before the link was made.
+    (
+        7,
+        "event mentions: the sentence of the happening a mention tells again",
+        _add_column("event_mentions", "retells", "INTEGER"),
+    ),
+    # Older events are first told nowhere until corroboration writes them again (a later run,
+    # `sitrep corroborate`): until then a day's events keep their order by id.
+    (8, "events: where each was first told", _add_column("events", "first_told", "VARCHAR(80)")),
 )
 
 LATEST = MIGRATIONS[-1][0]

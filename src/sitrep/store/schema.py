@@ -255,6 +255,9 @@ events = Table(
     Column("n_claims", Integer, nullable=False),
     Column("n_origins", Integer, nullable=False),
     Column("origins", JSON, nullable=False),
+    # Where the event was first told: its earliest report's date, document and sentence
+    # ("2016-08-10|doc_...|000003"), so a day's events list in the order reports told them.
+    Column("first_told", String(80)),
 )
 
 # Where corroboration finds the mentions a new one may join without reading the store: one row
