@@ -216,3 +216,27 @@ def test_the_most_precise_place_the_sentence_puts_inside_the_verbs_own(
     events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
     placed = [e.place for e in events if e.type in ("ASSAULT", "DIE") and e.place]
     assert placed and all(p.text == place and p.within == within for p in placed), placed
+
+
+def test_a_neighbourhood_no_text_locates_lies_in_the_city_told_before(
+    domain_nlp: Language,
+) -> None:
+    # the Eastern Ghouta is where the gunmen are, and a region: the city is the one told before
+    text = (
+        "Rocket shells fell on residential neighbourhoods in Homs city on Friday. A police "
+        "source said that gunmen positioned in the Eastern Ghouta targeted Bab Tadmur "
+        "neighbourhood, killing two women."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-11-18", None, None).events
+    targeted = next(e for e in events if e.trigger == "targeted")
+    assert targeted.place is not None
+    assert (targeted.place.text, targeted.place.within) == ("Bab Tadmur", "Homs")
+    # and the lede takes its source from that retelling, at a place inside its own
+    lede = next(e for e in events if e.sentence == 0)
+    assert [link.name for link in lede.claim.chain] == ["A police source"]
+    # with no city before it, nothing locates it
+    alone = extract_events(
+        "d", domain_nlp("Gunmen targeted Bab Tadmur neighbourhood, killing two women."),
+        "2016-11-18", None, None,
+    ).events  # fmt: skip
+    assert all(e.place is None or e.place.within is None for e in alone)

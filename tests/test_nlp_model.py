@@ -124,6 +124,8 @@ CONTEXT_TEXTS = [
     "Fighters of Hayat Tahrir al-Sham withdrew from the villages.",
     "The Quds Force has expanded its operations in the region.",
     "Brigadier General Esmail Ghaani met Iraqi officials in Baghdad.",
+    # a name right before a kind of settlement names a place (the model read a person)
+    "Gunmen fired mortar rounds on Saif al-Dawleh neighborhood in the city.",
 ]
 CONTEXT_TYPES = {
     "Tehran": {"LOC", "GPE"},
@@ -134,6 +136,7 @@ CONTEXT_TYPES = {
     "Hayat Tahrir al-Sham": {"ORG"},
     "Quds Force": {"ORG"},
     "Esmail Ghaani": {"PERSON"},
+    "Saif al-Dawleh": {"LOC", "GPE"},
 }
 
 

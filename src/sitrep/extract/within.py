@@ -71,12 +71,54 @@ def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention
                 if place.text not in elsewhere:
                     elsewhere[place.text] = _said_elsewhere(doc, place)
                 found = elsewhere[place.text]
+            if found is None and _a_neighbourhood(doc, place):
+                found = _city_told_before(doc, place)
             cache[key] = found
         found = cache[key]
         out.append(
             mention if found is None else replace(mention, place=replace(place, within=found))
         )
     return out
+
+
+# Parts of a city: a report names them after the city it is about ("shells hit residential
+# neighbourhoods in Damascus. ... terrorists targeted al-Salyhiah neighbourhood").
+CITY_PARTS = frozenset(
+    {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "quarter"}
+)
+# How far back the city is looked for: the report's last few sentences, not its whole text.
+CITY_BEFORE_CHARS = 600
+
+
+def _a_neighbourhood(doc: Doc, place: Participant) -> bool:
+    """The name is followed by a word for a part of a city ("al-Salyhiah neighborhood")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in CITY_PARTS
+
+
+def _city_told_before(doc: Doc, place: Participant) -> str | None:
+    """The city the report named last before a neighbourhood it does not locate: the one it is
+    telling about. Only a notable city the gazetteer knows as one (not a region such as the
+    Eastern Ghouta, where attackers are often said to be), a few sentences back at most. Read
+    from the words, not the tagger's entities ("in Damascus city" is often tagged "city")."""
+    from sitrep.resolve.places import is_notable_place, resolve_place
+
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start - 1
+    while i >= 0 and doc[i].idx >= place.start - CITY_BEFORE_CHARS:
+        if _is_name_end(doc[i]):
+            for first in range(max(0, i - MAX_NAME + 1), i + 1):
+                name = doc[first : i + 1]
+                if not all(_is_name_part(t) for t in name) or not _is_name_start(name[0]):
+                    continue
+                found = resolve_place(name.text)
+                # (a notable city: "Police" in "Damascus Police Command" is a town in Poland)
+                if found and found.precision == "city" and is_notable_place(name.text):
+                    return str(name.text)
+        i -= 1
+    return None
 
 
 def _said_elsewhere(doc: Doc, place: Participant) -> str | None:

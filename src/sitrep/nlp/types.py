@@ -36,6 +36,15 @@ from sitrep.nlp.spans import mark, relabel, source_of
 
 TYPES_PIPE = "sitrep_types"
 RETYPED_LABELS = frozenset({"PERSON", "ORG", "LOC"})
+# Kinds of settlement or territory that a name right before them names ("Salah Eddin
+# neighbourhood", "the Jobar district", "Kafr Nabl village"): the name is a place, whatever
+# the model read. (Not "camp", "base" or "area": "the Hezbollah camp" is the group's.)
+SETTLEMENT_NOUNS = frozenset(
+    {
+        "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "village",
+        "town", "suburb", "quarter", "province", "governorate", "countryside", "municipality",
+    }
+)  # fmt: skip
 
 
 @cache
@@ -154,6 +163,12 @@ def _in_dateline(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _names_a_settlement(doc: Doc, ent: Span) -> bool:
+    """The word right after the name is a kind of settlement, in lower case ("Salah Eddin
+    neighborhood"; "Hama Province" may be a name's own word, which the head lexicon reads)."""
+    return ent.end < len(doc) and doc[ent.end].text in SETTLEMENT_NOUNS
+
+
 def title_words(titles: Iterable[str]) -> frozenset[str]:
     """The last words of the titles and ranks that no name ends with: abbreviations ("Maj.")
     and common nouns ("minister", "commander"); not "Major" or "General", which are surnames
@@ -212,6 +227,8 @@ class TypeByHead:
                 continue
             head = ent[-1].lower_
             label = self.short_forms.get(ent.text.lower()) or self.heads.get(head)
+            if label is None and _names_a_settlement(doc, ent):
+                label = "LOC"
             if label is None and ent.label_ == "PERSON":
                 label = self.person_heads.get(head)
             if (
