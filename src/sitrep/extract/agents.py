@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
 from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, is_country
-from sitrep.extract.schema import verb_lemma
+from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
 
@@ -227,8 +227,26 @@ def _sentence_agent(
             continue
         if (span.start_char, span.end_char) in taken or not _agent_position(span):
             continue
+        if _doer_of_another_happening(span, mention):
+            continue
         return span
     return None
+
+
+def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
+    """ "by X" in the phrase of another happening's noun names that happening's doer: "the
+    strikes are in retaliation against the execution of the pilot by Nusra Front" (Nusra
+    executed the pilot; the strikes were not theirs). Read up the noun phrase, to its clause."""
+    node = span.root
+    for _ in range(3):
+        node = node.head
+        if node.pos_ != "NOUN" or node.i == node.head.i:
+            return False  # a verb or the root: the clause, not a noun phrase
+        if mention.trigger_start <= node.idx < mention.trigger_end:
+            return False  # the mention's own noun: "attacks by insurgents"
+        if any(t.pos == "noun" for t in load_event_schema().by_form(node.text)):
+            return True
+    return False
 
 
 def _entity_at(token: Token) -> Span | None:

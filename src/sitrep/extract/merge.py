@@ -64,21 +64,37 @@ def _happenings(group: list[EventMention], text: str = "") -> list[list[EventMen
     """A sentence's violent mentions as happenings: attacks joined unless placed apart, each
     death with the nearest attack (all deaths together when there is no attack)."""
     clusters: list[list[EventMention]] = []
-    for m in (g for g in group if g.type == "ASSAULT"):
+    apart = [[g] for g in group if _occasion_of_another(g, text)]  # happenings of their own
+    rest = [g for g in group if not _occasion_of_another(g, text)]
+    for m in (g for g in rest if g.type == "ASSAULT"):
         home = next((c for c in clusters if _same_place(c, m, text)), None)
         if home is None:
             clusters.append([m])
         else:
             home.append(m)
-    deaths = [g for g in group if g.type != "ASSAULT"]
+    deaths = [g for g in rest if g.type != "ASSAULT"]
     if not clusters:
-        return [deaths] if deaths else []
+        return ([deaths] if deaths else []) + apart
     for d in deaths:
         nearest = min(
             clusters, key=lambda c: min(abs(x.trigger_start - d.trigger_start) for x in c)
         )
         nearest.append(d)
-    return [sorted(c, key=lambda x: x.trigger_start) for c in clusters]
+    return [sorted(c, key=lambda x: x.trigger_start) for c in clusters] + apart
+
+
+# A happening named as another's occasion or cause: "struck the town after the attack by
+# Nusra", "the strikes are in retaliation against the execution of the pilot by Nusra". It is
+# told in the same sentence, but it is another happening with its own doers.
+_OCCASION = re.compile(
+    r"\b(?:after|following|in (?:retaliation|response|revenge) (?:for|to|against)|against)"
+    r"\s+(?:(?:the|a|an|this|that|his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}$"
+)
+
+
+def _occasion_of_another(mention: EventMention, text: str) -> bool:
+    before = text[max(0, mention.trigger_start - 60) : mention.trigger_start].lower()
+    return _OCCASION.search(before) is not None
 
 
 def _same_place(cluster: list[EventMention], m: EventMention, text: str = "") -> bool:
