@@ -116,3 +116,31 @@ def test_a_quotation_is_not_dated_by_its_frame(domain_nlp: Language) -> None:
 def test_attacking_a_statement_is_no_assault(domain_nlp: Language) -> None:
     text = "On television Erdogan also attacked the proclamation of the heights as Israeli land."
     assert _modality(domain_nlp, text, "attacked") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Government jets renewed their raids on the eastern districts of Deir ez-Zor.", "raids"),
+        ("The air force has increased the intensity of its strikes near Tadmur.", "strikes"),
+        ("The militant stronghold has faced a more than month-long offensive by Kurdish and Arab "
+         "fighters that has forced thousands of families to leave.", "offensive"),
+        ("A vast wave of bomb attacks on militia posts in Idlib forced them to change routes.",
+         "bomb"),
+    ],
+)  # fmt: skip
+def test_a_campaign_told_growing_is_no_single_happening(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, "campaign"), text
+    assert _asserted(domain_nlp, text) == [], text
+
+
+def _modal_triggers(nlp: Language, text: str, modality: str) -> list[str]:
+    events = extract_events("d", nlp(text), "2016-05-04", None, None).events
+    return [e.trigger for e in events if e.modality == modality]
+
+
+def test_a_wave_of_strikes_with_a_toll_is_a_happening(domain_nlp: Language) -> None:
+    text = "On Sunday a new wave of air raids hit the eastern districts of Deir ez-Zor, killing two."
+    assert "raids" in _asserted(domain_nlp, text)

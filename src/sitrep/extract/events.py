@@ -39,6 +39,7 @@ from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import Found, analyse
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
+    is_campaign,
     is_counted_statistic,
     is_habitual,
     is_headline,
@@ -150,6 +151,11 @@ def extract_events(
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
+            untolled = casualties is None or (
+                casualties.killed is None and casualties.wounded is None
+            )
+            if mention.modality is None and untolled and is_campaign(token):
+                mention = replace(mention, modality="campaign")  # "renew their raids on Aleppo"
             mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered

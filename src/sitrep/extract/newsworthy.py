@@ -19,6 +19,9 @@
 - States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
   told as "previously" so, and attacks counted as existing ("there were 43 attacks on
   healthcare facilities in July"): background and statistics, not the report's news.
+- A campaign told growing or lasting ("renew their raids", "increased the intensity of its
+  strikes", "a month-long offensive"), with no toll in the sentence: its course, not one of
+  its happenings.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.extract.spans import clause_tokens
+from sitrep.nlp.spans import text_of
 from sitrep.records import TimeValue
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -258,3 +262,29 @@ def is_recalled(time: TimeValue | None, published: str | None) -> bool:
     except ValueError:
         return False
     return end < report - timedelta(days=RECALLED_DAYS)
+
+
+# A campaign's course, not one happening: "renew their raids on Aleppo", "the renewed regime
+# bombardment", "intensified aerial bombardment", "increased the intensity of its strikes",
+# "this week-long campaign of bombing", "a vast wave of bomb attacks", "a month-long
+# offensive". A coder records the strikes the report tells, not their growing intensity;
+# told with a toll ("a fresh wave of air raids hit ... killing one woman"), the sentence
+# tells a happening of its own, which the caller keeps.
+_COURSE = (
+    r"(?:intensif\w*|increas\w*|renew\w*|escalat\w*|stepp?(?:ed|ing|s)?\s+up|"
+    r"(?:campaign|wave|escalation|intensity)\s+of|(?:week|month|year)s?\s*-\s*long)"
+)
+_COURSE_BEFORE = re.compile(rf"\b{_COURSE}(?:\s+[\w'’-]+){{0,3}}\s*$", re.I)
+COURSE_WINDOW = 60  # characters before the trigger: a few words
+
+
+def is_campaign(trigger: Token) -> bool:
+    """A nominal trigger a few words after a word of intensifying, renewing or lasting (see
+    above)."""
+    # (a gerund is a noun here too: "campaign of shelling")
+    if trigger.pos_ not in ("NOUN", "PROPN") and not trigger.tag_.startswith(("NN", "VBG")):
+        return False
+    sent = trigger.sent
+    start = max(sent.start_char, trigger.idx - COURSE_WINDOW)
+    before = text_of(trigger.doc)[start : trigger.idx]
+    return _COURSE_BEFORE.search(before) is not None
