@@ -101,3 +101,16 @@ def test_a_country_with_no_person_in_its_phrase_stays_the_country() -> None:
         ents=["B-GPE", "O"],
     )
     assert [p.text for p in phrases_for(doc[0], entity_index(doc))] == ["Canada"]
+
+
+def test_a_person_joined_to_a_place_by_and_is_another_argument() -> None:
+    # "in Kafr Nabl and Abu Zaid": the tagger took the second town for a person
+    doc = _doc(
+        [
+            ("Kafrnabl", "PROPN", 0, "ROOT"),
+            ("and", "CCONJ", 2, "cc"),
+            ("Zaid", "PROPN", 0, "conj"),
+        ],
+        ents=["B-GPE", "O", "B-PERSON"],
+    )
+    assert [p.text for p in phrases_for(doc[0], entity_index(doc))] == ["Kafrnabl"]

@@ -163,7 +163,9 @@ def _person_described(head: Token, ent: Span, ents: dict[int, Span]) -> Span | N
         return None
     for child in head.children:
         found = ents.get(child.i)
-        if found is not None and found.label_ == "PERSON" and child.i >= ent.end:
+        # (a conjunct is another argument: "in Binnish and Maaret Masrin")
+        described = dep(child) in ("list", "appos", "flat")
+        if described and found is not None and found.label_ == "PERSON" and child.i >= ent.end:
             return found
     return None
 
