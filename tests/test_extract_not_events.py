@@ -67,6 +67,9 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a count of attacks this large is a statistic
         ("There were 43 attacks on clinics in Syria in July, a statement said.", "attacks",
          "statistic"),
+        # a habit, where the tagger took the present verb for a plural noun ("conducts")
+        ("The coalition conducts strikes in Hasakah to back the local forces.", "strikes",
+         "habitual"),
         # a state that has held since a time
         ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
         # an adverb of frequency: again and again, no one happening

@@ -13,7 +13,8 @@
   a report may still be the story it follows up: the seeds' report of March 2020 tells
   Soleimani's death of 3 January.)
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
-  ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
+  ...", "forces deliberately target medical buildings"): a state of affairs, not a happening,
+  also where the tagger took the present verb for a noun ("conducts strikes").
   Headlines are already out, so "Strikes kill 21" is not taken for a habit. A state told in
   the passive present ("the PKK is banned in Turkey") is one whatever the event type.
 - States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
@@ -31,6 +32,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.nlp.spans import text_of
 from sitrep.records import TimeValue
@@ -138,6 +140,8 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 def is_habitual(trigger: Token) -> bool:
     """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
     villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
+    if _present_support_before(trigger):
+        return True
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
@@ -145,6 +149,19 @@ def is_habitual(trigger: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+def _present_support_before(trigger: Token) -> bool:
+    """ "The coalition conducts strikes in Raqqa": a support verb in the simple present right
+    before a nominal trigger, which the tagger took for a plural noun ("conducts") and so hung
+    the trigger on nothing that tells its tense."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    if not before.tag_.startswith("NN") or not before.lower_.endswith("s"):
+        return False
+    lemma = verb_lemma(before.text, load_event_schema().support_verbs)
+    return lemma is not None and before.lower_ != lemma
 
 
 def is_passive_present(trigger: Token) -> bool:
