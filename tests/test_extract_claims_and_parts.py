@@ -141,3 +141,19 @@ def test_a_claim_the_parse_lost_still_names_the_claimant(domain_nlp: Language) -
     )
     bombings = next(e for e in _events(domain_nlp, text) if e.trigger == "bombings")
     assert _actors(bombings) == ["Islamic State of Iraq and the Levant"]
+
+
+def test_a_part_at_a_neighbourhood_no_one_places_adds_to_the_total(domain_nlp: Language) -> None:
+    # "al-Qadisiyeh neighborhood" is placed by neither the text nor the gazetteer: its toll,
+    # with the other part's, adds up to the total's, so it is one of the total's parts
+    text = (
+        "Rocket attacks on residential areas in Aleppo city on Sunday killed 4 people and left "
+        "12 others injured. A police source said one man was killed and 5 other people were "
+        "injured as terrorists fired rocket shells on al-Sayyed Ali neighborhood in the city. "
+        "Another rocket shell landed in al-Qadisiyeh neighborhood leaving three people dead and "
+        "7 others injured."
+    )
+    events = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    total, *parts = [e for e in events if e.type == "ASSAULT"]
+    assert total.casualties is not None and total.casualties.killed == 4
+    assert parts and all(e.retells == total.sentence and e.casualties is None for e in parts)

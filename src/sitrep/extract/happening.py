@@ -321,7 +321,8 @@ def antecedent(mention: EventMention, said: Sequence[EventMention]) -> EventMent
 # breaks it down: when the tolls of later violent mentions at the total's own town add up to
 # the total, each of those is a part of the happening the total tells, not a happening beside
 # it. Parts in other towns are happenings of their own however their tolls add up ("42 killed
-# in blasts that hit Tartous, Homs and Hasakeh": 30 in Tartous, 3 in Homs ...).
+# in blasts that hit Tartous, Homs and Hasakeh": 30 in Tartous, 3 in Homs ...); a part at a
+# neighbourhood no one places may be in the total's town, which its toll decides.
 MAX_PARTS = 8  # later tolls tried as parts of one total (all their subsets: 2**8)
 
 
@@ -339,7 +340,7 @@ def share_parts(mentions: Sequence[EventMention]) -> list[EventMention]:
             if m.sentence > total.sentence
             and _tolled(m)
             and m.retells in (None, total.sentence)
-            and _same_town(m, total)
+            and (_same_town(m, total) or _somewhere_unknown(m))
             and not times_apart(m.time, total.time)
         ][:MAX_PARTS]
         found = _adding_up(out, parts, total)
@@ -366,6 +367,18 @@ def _same_town(part: EventMention, total: EventMention) -> bool:
         return False
     town = _folded(total.place.text)
     return town in (_folded(part.place.text), _folded(part.place.within))
+
+
+def _somewhere_unknown(part: EventMention) -> bool:
+    """A part placed at a neighbourhood that neither the text nor the gazetteer puts anywhere
+    ("landed in al-Mohafazah neighborhood", in a bulletin's paragraph on Aleppo): it may lie in
+    the total's town, and only tolls that add up to the total's make it a part."""
+    from sitrep.resolve.places import resolve_place
+
+    place = part.place
+    if place is None or place.within is not None:
+        return False
+    return resolve_place(place.text, small_towns=True) is None
 
 
 def _folded(name: str | None) -> str:
