@@ -157,3 +157,29 @@ def test_a_part_at_a_neighbourhood_no_one_places_adds_to_the_total(domain_nlp: L
     total, *parts = [e for e in events if e.type == "ASSAULT"]
     assert total.casualties is not None and total.casualties.killed == 4
     assert parts and all(e.retells == total.sentence and e.casualties is None for e in parts)
+
+
+SUMMED = (
+    "At least 20 people were killed in bomb blasts that hit Jableh, Homs and Qamishli on "
+    "Monday. In Jableh a car bomb killed 12 people near the bus station. In Homs a car bomb "
+    "killed five people at a checkpoint. In Qamishli a suicide bomber killed three people."
+)
+
+
+def test_a_toll_over_towns_each_told_after_sums_them_up(domain_nlp: Language) -> None:
+    events = sorted(_events(domain_nlp, SUMMED), key=lambda e: e.sentence)
+    lede = [e for e in events if e.sentence == 0 and e.type in ("ASSAULT", "DIE")]
+    assert lede and all(e.modality == "summary" for e in lede)
+    told = {e.sentence for e in events if e.modality is None and e.type in ("ASSAULT", "DIE")}
+    assert told == {1, 2, 3}
+
+
+def test_two_towns_in_one_attack_are_no_list(domain_nlp: Language) -> None:
+    # rockets fired from one town on another: the towns are not listed side by side
+    text = (
+        "Rebels fired rockets from Jableh on Homs killing four people on Monday. In Jableh a car "
+        "bomb killed 12 people near the bus station. In Homs a car bomb killed five people at a "
+        "checkpoint."
+    )
+    first = [e for e in _events(domain_nlp, text) if e.sentence == 0]
+    assert first and all(e.modality is None for e in first)

@@ -28,6 +28,7 @@ from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, headline_span, inside
 from sitrep.extract.happening import (
+    mark_summaries,
     share_antecedents,
     share_nearby_places,
     share_parts,
@@ -182,6 +183,8 @@ def extract_events(
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [dated_by_report(_recalled(m, published), published) for m in shared]
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
+    # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
+    shared = mark_summaries(shared, [s.text for s in sents])
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from spacy.tokens import Doc
 
@@ -453,3 +453,59 @@ def _same_or_unknown_town(a: EventMention, b: EventMention) -> bool:
     if a.place is None or b.place is None:
         return True
     return _same_town(a, b) or _same_town(b, a)
+
+
+# "At least 42 people were killed in simultaneous bomb blasts that hit Tartous, Homs and
+# Hasakeh", then a paragraph on each town; "terrorists targeted the cities of Damascus and
+# Aleppo and al-Fouaa town", then the bulletin's news from each. A violent mention whose
+# sentence lists two or more towns, where the report tells violent happenings of their own in
+# other sentences, sums those happenings up: a coder records each town's, not the list's.
+SUMMED_TOWNS_AT_LEAST = 2
+# What may stand between two towns of a list: commas, "and", "or", "the".
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
+
+
+def mark_summaries(
+    mentions: Sequence[EventMention], sentences: Sequence[str]
+) -> list[EventMention]:
+    """`mentions` with each violent one whose sentence lists towns told apart elsewhere in the
+    report marked `modality="summary"` (see above)."""
+    out = []
+    for m in mentions:
+        if m.type not in VIOLENT_TYPES or m.modality is not None or m.negated:
+            out.append(m)
+            continue
+        elsewhere = {
+            n.place.text
+            for n in mentions
+            if n.sentence != m.sentence
+            and n.place is not None
+            and n.type in VIOLENT_TYPES
+            and n.modality is None
+            and not n.negated
+        }
+        listed = _listed_towns(sentences[m.sentence], elsewhere)
+        summed = listed >= SUMMED_TOWNS_AT_LEAST
+        out.append(replace(m, modality="summary") if summed else m)
+    return out
+
+
+def _listed_towns(sentence: str, towns: set[str]) -> int:
+    """How many of `towns` the sentence names in one list ("Tartous, Homs and Hasakeh")."""
+    from sitrep.extract.merge import is_country
+
+    found = []
+    for town in towns:
+        if is_country(town) or len(town) < 3:
+            continue
+        at = re.search(rf"(?<!\w){re.escape(town)}(?!\w)", sentence)
+        if at is not None:
+            found.append((at.start(), at.end()))
+    # one name inside another ("Aleppo" in "Aleppo province") is one town, not a list
+    found.sort(key=lambda span: (span[0], -span[1]))
+    found = [span for i, span in enumerate(found) if all(span[0] >= e for _, e in found[:i])]
+    best = run = 1 if found else 0
+    for (_, end), (start, _) in pairwise(found):
+        run = run + 1 if _LIST_GAP.match(sentence[end:start]) else 1
+        best = max(best, run)
+    return best
