@@ -70,6 +70,9 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a habit, where the tagger took the present verb for a plural noun ("conducts")
         ("The coalition conducts strikes in Hasakah to back the local forces.", "strikes",
          "habitual"),
+        # a relative clause in the present progressive describes, it tells no happening
+        ("Rebels hold the valley, where Islamist fighters are battling the army and allied "
+         "militias.", "battling", "ongoing"),
         # a state that has held since a time
         ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
         # an adverb of frequency: again and again, no one happening

@@ -44,6 +44,7 @@ from sitrep.extract.newsworthy import (
     is_counted_statistic,
     is_habitual,
     is_headline,
+    is_ongoing_description,
     is_ongoing_since,
     is_passive_present,
     is_recalled,
@@ -144,6 +145,7 @@ def extract_events(
                 mention = replace(mention, modality="habitual")
             # (a toll "since Monday" is a count, which `is_total_since` weighs)
             ongoing = found.type not in CASUALTY_TYPES and is_ongoing_since(token)
+            ongoing = ongoing or is_ongoing_description(token)  # "which is fighting"
             if mention.modality is None and ongoing:
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):

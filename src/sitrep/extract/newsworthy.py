@@ -20,6 +20,8 @@
 - States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
   told as "previously" so, and attacks counted as existing ("there were 43 attacks on
   healthcare facilities in July"): background and statistics, not the report's news.
+- A relative clause in the present progressive ("Hezbollah, which is fighting alongside
+  government units"): what its noun has been doing, not the report's news.
 - A campaign told growing or lasting ("renew their raids", "increased the intensity of its
   strikes", "a month-long offensive"), with no toll in the sentence: its course, not one of
   its happenings.
@@ -32,6 +34,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.deps import dep
 from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.nlp.spans import text_of
@@ -217,6 +220,16 @@ def is_ongoing_since(trigger: Token) -> bool:
     if not ({"has", "have"} & set(auxes) and "been" in auxes):
         return False
     return any(t.lower_ == "since" for t in clause_tokens(trigger))
+
+
+def is_ongoing_description(trigger: Token) -> bool:
+    """A relative clause in the present progressive describes its noun by what it has been
+    doing, not by a happening of the report: "Hezbollah, which is fighting alongside
+    pro-government units", "an area where rebel fighters are battling the army"."""
+    if trigger.tag_ != "VBG" or dep(trigger) != "relcl":
+        return False
+    auxes = [c.lower_ for c in trigger.children if dep(c) == "aux"]
+    return bool(auxes) and auxes[-1] in ("is", "are", "am")
 
 
 # A count of attacks this large said to exist is a statistic, not one happening ("there were
