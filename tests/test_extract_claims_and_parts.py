@@ -183,3 +183,22 @@ def test_two_towns_in_one_attack_are_no_list(domain_nlp: Language) -> None:
     )
     first = [e for e in _events(domain_nlp, text) if e.sentence == 0]
     assert first and all(e.modality is None for e in first)
+
+
+def test_a_toll_told_again_at_a_village_of_the_first_town_retells_it(
+    domain_nlp: Language,
+) -> None:
+    # the second sentence places the same ten dead at a village it puts in the first's
+    # province: where the village lies is read before the tolls are compared
+    text = (
+        "At least 10 civilians were killed in air strikes west of Raqqa, the agency reported. "
+        "Jets struck Hamrat village in the western part of the Raqqa province, resulting in the "
+        "deaths of at least 10 civilians, residents said."
+    )
+    events = sorted(
+        (e for e in _events(domain_nlp, text) if e.casualties is not None), key=lambda e: e.sentence
+    )
+    assert [e.sentence for e in events][:1] == [0]
+    assert any(e.sentence == 1 and e.retells == 0 for e in events), [
+        (e.sentence, e.place, e.retells) for e in events
+    ]

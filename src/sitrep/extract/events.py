@@ -176,10 +176,11 @@ def extract_events(
     placed = from_headline(placed, doc, town)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = from_headline(shared, doc, town, placeless=True)  # what no sentence placed
-    shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
-    # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a lede is sourced
-    # by a retelling at a place inside its own
+    # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a toll told again
+    # is matched at a place inside its first telling's town, and a lede is sourced by a
+    # retelling at a place inside its own
     shared = with_containers(shared, doc)
+    shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
