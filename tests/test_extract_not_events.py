@@ -73,6 +73,9 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a relative clause in the present progressive describes, it tells no happening
         ("Rebels hold the valley, where Islamist fighters are battling the army and allied "
          "militias.", "battling", "ongoing"),
+        # a participle adjunct of a present state tells that state
+        ("The group controls most of the town besieging an estimated 9000 people there.",
+         "besieging", "habitual"),
         # a state that has held since a time
         ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
         # an adverb of frequency: again and again, no one happening
@@ -150,3 +153,19 @@ def _modal_triggers(nlp: Language, text: str, modality: str) -> list[str]:
 def test_a_wave_of_strikes_with_a_toll_is_a_happening(domain_nlp: Language) -> None:
     text = "On Sunday a new wave of air raids hit the east of Deir ez-Zor, killing two."
     assert "raids" in _asserted(domain_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police spokesman confirmed that two suspects were arrested.",
+        "Police arrested two suspects on Friday.",
+    ],
+)
+def test_an_arrest_of_people_counted_is_a_happening(domain_nlp: Language, text: str) -> None:
+    # nobody is named, but a coder records an arrest of so many people
+    assert "arrested" in _asserted(domain_nlp, text), text
+
+
+def test_an_arrest_of_no_one_named_or_counted_is_none(domain_nlp: Language) -> None:
+    assert _asserted(domain_nlp, "Officials said some people were arrested.") == []

@@ -37,7 +37,7 @@ from sitrep.extract.happening import (
     share_tolls,
 )
 from sitrep.extract.ledesource import sourced_by_retelling
-from sitrep.extract.mentions import Found, analyse
+from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
     is_campaign,
@@ -265,9 +265,16 @@ def informative(mention: EventMention, doc: Doc) -> bool:
     a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
     """
     named = any(_names_someone(p, doc) for p in mention.participants)
+    if mention.type in COUNTED_TYPES and not named:
+        return any(_counts_someone(p, doc) for p in mention.participants)  # "two suspects"
     if mention.type not in CASUALTY_TYPES:
         return named  # a visit, deployment or transfer by no one named is not codable
     return named or mention.place is not None or mention.casualties is not None
+
+
+def _counts_someone(part: Participant, doc: Doc) -> bool:
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    return part.role == "target" and span is not None and counts_people(span)
 
 
 def _names_someone(part: Participant, doc: Doc) -> bool:

@@ -242,7 +242,23 @@ def substantive(phrase: Phrase, doc: Doc, pos: str, type_name: str) -> bool:
     if pos == "noun":
         return False
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is not None and type_name in COUNTED_TYPES and counts_people(span):
+        return True  # "two suspects were arrested": a count is what a coder records
     return span is not None and any(t.ent_type_ or t.pos_ == "PROPN" for t in span)
+
+
+# Types whose counted targets are codable however unnamed: arrests, abductions ("police
+# arrested two suspects", "gunmen kidnapped 12 workers").
+COUNTED_TYPES = frozenset({"COERCE"})
+
+
+def counts_people(span: Span) -> bool:
+    """A phrase that counts someone: a number before its head noun ("two suspects")."""
+    head = span.root
+    nominal = head.pos_ in ("NOUN", "PROPN") or head.tag_.startswith("NN")
+    return nominal and any(
+        t.like_num and t.i < head.i and t.pos_ == "NUM" for t in span
+    )
 
 
 def negated(token: Token) -> bool:

@@ -145,6 +145,10 @@ def is_habitual(trigger: Token) -> bool:
     villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
     if _present_support_before(trigger):
         return True
+    if trigger.tag_ == "VBG" and dep(trigger) in ("advcl", "xcomp") and trigger.head.i != trigger.i:
+        # "IS controls the city, besieging 200000 people": a participle adjunct of a present
+        # state tells that state
+        return is_habitual(trigger.head) and trigger.head.pos_ in ("VERB", "AUX")
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
