@@ -256,9 +256,7 @@ def counts_people(span: Span) -> bool:
     """A phrase that counts someone: a number before its head noun ("two suspects")."""
     head = span.root
     nominal = head.pos_ in ("NOUN", "PROPN") or head.tag_.startswith("NN")
-    return nominal and any(
-        t.like_num and t.i < head.i and t.pos_ == "NUM" for t in span
-    )
+    return nominal and any(t.like_num and t.i < head.i and t.pos_ == "NUM" for t in span)
 
 
 def negated(token: Token) -> bool:
