@@ -203,6 +203,8 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
         return False
     if words and _TIME_POSSESSIVE.fullmatch(words[-1]):
         return True  # "last night's attack", "Monday's bombing": definite by its day
+    if _definite_participle(mention, doc):
+        return True  # "nine people from the North Caucasus among the terrorists killed"
     for back, word in enumerate(reversed(words)):
         if word.lower() in DEFINITE:
             if _partitive(before) and not _is_toll(mention):
@@ -214,6 +216,28 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
 
 
 _OPENERS = "\"'“‘(["
+
+
+def _definite_participle(mention: EventMention, doc: Doc | None) -> bool:
+    """A toll's participle after a definite noun, with no object of its own: "among the
+    terrorists killed", "one of those killed in the attack". The dead are the ones a
+    happening already told left (an active "the terrorists killed five soldiers" has an
+    object and tells a happening anew)."""
+    if doc is None or not _is_toll(mention):
+        return False
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None or span.root.tag_ not in ("VBN", "VBD"):
+        return False
+    token = span.root
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ not in ("PUNCT", "ADP", "ADV"):
+        return False  # "... killed five soldiers": an object, a happening told anew
+    before = [t for t in doc[max(token.sent.start, token.i - 3) : token.i]]
+    if not before or (
+        before[-1].pos_ not in ("NOUN", "PRON", "DET") and before[-1].lower_ != "those"
+    ):
+        return False
+    return any(t.lower_ in DEFINITE for t in before)
 
 
 # "one of the strikes", "two of these raids": a part of what was told, a happening of its own
