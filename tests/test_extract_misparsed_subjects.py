@@ -114,3 +114,20 @@ def test_a_person_joined_to_a_place_by_and_is_another_argument() -> None:
         ents=["B-GPE", "O", "B-PERSON"],
     )
     assert [p.text for p in phrases_for(doc[0], entity_index(doc))] == ["Kafrnabl"]
+
+
+def test_a_past_form_modifying_a_noun_is_passive() -> None:
+    # "about 80 fighters killed": the tagger wrote "killed" as a finite past, yet a noun's
+    # modifier is a participle, so the fighters are who was killed
+    doc = _doc(
+        [
+            ("about", "ADP", 2, "case"),
+            ("80", "NUM", 2, "nummod"),
+            ("fighters", "NOUN", 2, "ROOT"),
+            ("killed", "VERB", 2, "acl"),
+        ]
+    )
+    doc[3].tag_ = "VBD"
+    assert [(s.name, s.head.text) for s in subject_slots(doc[3])] == [
+        ("passive_subject", "fighters")
+    ]

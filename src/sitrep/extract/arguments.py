@@ -63,7 +63,9 @@ def subject_slots(verb: Token) -> list[Slot]:
     if dep(verb) == "acl":  # "forces sent by Iran" / "Soleimani, seen addressing ..."
         # A participle with a direct object is active whatever its tag: "Terrorist organizations
         # fired tens of shells" parsed as "organizations [that were] fired": the noun fired.
-        passive = verb.tag_ == "VBN" and not _direct_object(verb)
+        # Without one it is passive, whatever its tag: a finite past ("VBD") is never a noun's
+        # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
+        passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
         return [Slot("passive_subject" if passive else "subject", verb.head)]
     if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
