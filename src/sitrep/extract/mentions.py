@@ -139,6 +139,8 @@ def analyse(
             continue
         if trig.copula and not _predicate_is_place(token, args):
             continue  # "were at odds over talks in Amman", "was flown to a clinic in Amman"
+        if trig.copula and args.place_prep not in PRESENCE_PREPS:
+            continue  # "Khan Tuman is near Orum al-Kubrah": where a place lies, nobody's stay
         if mode == "visit" and trig.pos != "noun" and not _named_visitor(trig, args):
             continue  # "believers who visit the shrine", "the fighters were travelling to Jordan"
         if mode == "visit" and trig.needs_place and is_passive(token):
@@ -153,6 +155,11 @@ def analyse(
             continue  # "its support", "the states coordinate their efforts": nobody named
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None
+
+
+# Where a copula puts someone ("Soleimani was in Moscow", "at the base"); "is near X", "is
+# north of X" tell where a thing lies, not a stay.
+PRESENCE_PREPS = frozenset({"in", "at", "inside"})
 
 
 # A name-like chain from a predicate to the place it names: "in the city of Aleppo", "in the
