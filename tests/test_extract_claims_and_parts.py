@@ -202,3 +202,14 @@ def test_a_toll_told_again_at_a_village_of_the_first_town_retells_it(
     assert any(e.sentence == 1 and e.retells == 0 for e in events), [
         (e.sentence, e.place, e.retells) for e in events
     ]
+
+
+def test_towns_in_a_tag_list_are_no_list_of_happenings(domain_nlp: Language) -> None:
+    # the page's tag list runs into the story's first sentence: its towns are furniture
+    text = (
+        "Tags Tartous Homs Syria children At least 12 people were killed in a car bomb in Jableh "
+        "on Monday. In Homs a car bomb killed five people at a checkpoint on Sunday. In Tartous "
+        "a mortar killed two people on Saturday."
+    )
+    first = [e for e in _events(domain_nlp, text) if e.sentence == 0 and e.casualties is not None]
+    assert first and all(e.modality is None for e in first)

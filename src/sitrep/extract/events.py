@@ -187,7 +187,8 @@ def extract_events(
     shared = [dated_by_report(_recalled(m, published), published) for m in shared]
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
-    shared = mark_summaries(shared, [s.text for s in sents])
+    # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)
+    shared = mark_summaries(shared, [blank(s.text, s.start_char, mask) for s in sents])
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 
