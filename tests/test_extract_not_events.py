@@ -155,6 +155,17 @@ def test_a_wave_of_strikes_with_a_toll_is_a_happening(domain_nlp: Language) -> N
     assert "raids" in _asserted(domain_nlp, text)
 
 
+def test_a_participle_after_a_past_the_tagger_took_for_present_is_no_habit(
+    domain_nlp: Language,
+) -> None:
+    # "hit" may be past or present: the killing it leads to is no state
+    text = "On Sunday a fresh wave of air raids hit rebel-held districts of Idlib killing one man."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    assert events and all(e.modality is None for e in events), [
+        (e.trigger, e.modality) for e in events
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -147,8 +147,10 @@ def is_habitual(trigger: Token) -> bool:
         return True
     if trigger.tag_ == "VBG" and dep(trigger) in ("advcl", "xcomp") and trigger.head.i != trigger.i:
         # "IS controls the city, besieging 200000 people": a participle adjunct of a present
-        # state tells that state
-        return is_habitual(trigger.head) and trigger.head.pos_ in ("VERB", "AUX")
+        # state tells that state (a third person's "-s" only: "raids hit the town, killing
+        # one" may be a past the tagger took for a present)
+        head = trigger.head
+        return head.tag_ == "VBZ" and is_habitual(head) and head.pos_ in ("VERB", "AUX")
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
