@@ -26,3 +26,19 @@ def test_the_attacker_is_found(domain_nlp: Language, sentence: str, actor: str) 
     actors = [p.text for e in events if e.modality is None for p in e.participants
               if p.role in ("actor", "by")]  # fmt: skip
     assert actor in actors, [(e.trigger, e.modality, e.participants) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing"),
+    [
+        ("The coach was wounded by shrapnel near his club in Damascus on Monday.", "shrapnel"),
+        ("A fresh wave of air raids hit the old city of Homs on Sunday, killing one man.",
+         "wave"),
+    ],
+)  # fmt: skip
+def test_what_an_attack_is_made_of_is_no_one(
+    domain_nlp: Language, sentence: str, thing: str
+) -> None:
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
+    names = [p.text for e in events for p in e.participants]
+    assert events and not any(thing in n for n in names), names

@@ -83,3 +83,24 @@ def test_an_attack_claimed_by_a_group_is_not_placed_where_the_group_is_attacked(
     events = extract_events("d", domain_nlp(text), "2016-07-28", None, None).events
     claimed = next(e for e in events if e.trigger == "attack")
     assert claimed.place is not None and claimed.place.text == "Qamishli"
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        # the dead a happening already told left, named after their noun
+        ("The ministry said nine foreigners were among the militants killed.", True),
+        ("A nephew was one of the men killed in the raid.", True),
+        # an active verb with an object tells a happening anew
+        ("The militants killed two guards at the gate.", False),
+        # no definite noun before it
+        ("Nine militants killed in the raid were foreigners.", False),
+    ],
+)
+def test_a_toll_participle_after_a_definite_noun_refers_back(
+    domain_nlp: Language, text: str, back: bool
+) -> None:
+    mention = extract_events("d", domain_nlp(REPORT), "2016-05-04", None, None).events[0]
+    start = text.index("killed")
+    moved = replace(mention, trigger="killed", trigger_start=start, trigger_end=start + 6)
+    assert refers_back(moved, text, domain_nlp(text)) is back

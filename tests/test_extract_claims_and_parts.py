@@ -141,3 +141,75 @@ def test_a_claim_the_parse_lost_still_names_the_claimant(domain_nlp: Language) -
     )
     bombings = next(e for e in _events(domain_nlp, text) if e.trigger == "bombings")
     assert _actors(bombings) == ["Islamic State of Iraq and the Levant"]
+
+
+def test_a_part_at_a_neighbourhood_no_one_places_adds_to_the_total(domain_nlp: Language) -> None:
+    # "al-Qadisiyeh neighborhood" is placed by neither the text nor the gazetteer: its toll,
+    # with the other part's, adds up to the total's, so it is one of the total's parts
+    text = (
+        "Rocket attacks on residential areas in Aleppo city on Sunday killed 4 people and left "
+        "12 others injured. A police source said one man was killed and 5 other people were "
+        "injured as terrorists fired rocket shells on al-Sayyed Ali neighborhood in the city. "
+        "Another rocket shell landed in al-Qadisiyeh neighborhood leaving three people dead and "
+        "7 others injured."
+    )
+    events = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    total, *parts = [e for e in events if e.type == "ASSAULT"]
+    assert total.casualties is not None and total.casualties.killed == 4
+    assert parts and all(e.retells == total.sentence and e.casualties is None for e in parts)
+
+
+SUMMED = (
+    "At least 20 people were killed in bomb blasts that hit Jableh, Homs and Qamishli on "
+    "Monday. In Jableh a car bomb killed 12 people near the bus station. In Homs a car bomb "
+    "killed five people at a checkpoint. In Qamishli a suicide bomber killed three people."
+)
+
+
+def test_a_toll_over_towns_each_told_after_sums_them_up(domain_nlp: Language) -> None:
+    events = sorted(_events(domain_nlp, SUMMED), key=lambda e: e.sentence)
+    lede = [e for e in events if e.sentence == 0 and e.type in ("ASSAULT", "DIE")]
+    assert lede and all(e.modality == "summary" for e in lede)
+    told = {e.sentence for e in events if e.modality is None and e.type in ("ASSAULT", "DIE")}
+    assert told == {1, 2, 3}
+
+
+def test_two_towns_in_one_attack_are_no_list(domain_nlp: Language) -> None:
+    # rockets fired from one town on another: the towns are not listed side by side
+    text = (
+        "Rebels fired rockets from Jableh on Homs killing four people on Monday. In Jableh a car "
+        "bomb killed 12 people near the bus station. In Homs a car bomb killed five people at a "
+        "checkpoint."
+    )
+    first = [e for e in _events(domain_nlp, text) if e.sentence == 0]
+    assert first and all(e.modality is None for e in first)
+
+
+def test_a_toll_told_again_at_a_village_of_the_first_town_retells_it(
+    domain_nlp: Language,
+) -> None:
+    # the second sentence places the same ten dead at a village it puts in the first's
+    # province: where the village lies is read before the tolls are compared
+    text = (
+        "At least 10 civilians were killed in air strikes west of Raqqa, the agency reported. "
+        "Jets struck Hamrat village in the western part of the Raqqa province, resulting in the "
+        "deaths of at least 10 civilians, residents said."
+    )
+    events = sorted(
+        (e for e in _events(domain_nlp, text) if e.casualties is not None), key=lambda e: e.sentence
+    )
+    assert [e.sentence for e in events][:1] == [0]
+    assert any(e.sentence == 1 and e.retells == 0 for e in events), [
+        (e.sentence, e.place, e.retells) for e in events
+    ]
+
+
+def test_towns_in_a_tag_list_are_no_list_of_happenings(domain_nlp: Language) -> None:
+    # the page's tag list runs into the story's first sentence: its towns are furniture
+    text = (
+        "Tags Tartous Homs Syria children At least 12 people were killed in a car bomb in Jableh "
+        "on Monday. In Homs a car bomb killed five people at a checkpoint on Sunday. In Tartous "
+        "a mortar killed two people on Saturday."
+    )
+    first = [e for e in _events(domain_nlp, text) if e.sentence == 0 and e.casualties is not None]
+    assert first and all(e.modality is None for e in first)

@@ -67,6 +67,15 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a count of attacks this large is a statistic
         ("There were 43 attacks on clinics in Syria in July, a statement said.", "attacks",
          "statistic"),
+        # a habit, where the tagger took the present verb for a plural noun ("conducts")
+        ("The coalition conducts strikes in Hasakah to back the local forces.", "strikes",
+         "habitual"),
+        # a relative clause in the present progressive describes, it tells no happening
+        ("Rebels hold the valley, where Islamist fighters are battling the army and allied "
+         "militias.", "battling", "ongoing"),
+        # a participle adjunct of a present state tells that state
+        ("The group controls most of the town besieging an estimated 9000 people there.",
+         "besieging", "habitual"),
         # a state that has held since a time
         ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
         # an adverb of frequency: again and again, no one happening
@@ -116,3 +125,58 @@ def test_a_quotation_is_not_dated_by_its_frame(domain_nlp: Language) -> None:
 def test_attacking_a_statement_is_no_assault(domain_nlp: Language) -> None:
     text = "On television Erdogan also attacked the proclamation of the heights as Israeli land."
     assert _modality(domain_nlp, text, "attacked") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Government jets renewed their raids on the eastern districts of Deir ez-Zor.", "raids"),
+        ("The air force has increased the intensity of its strikes near Tadmur.", "strikes"),
+        ("The militant stronghold has faced a more than month-long offensive by Kurdish and Arab "
+         "fighters that has forced thousands of families to leave.", "offensive"),
+        ("A vast wave of bomb attacks on militia posts in Idlib forced them to change routes.",
+         "bomb"),
+    ],
+)  # fmt: skip
+def test_a_campaign_told_growing_is_no_single_happening(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, "campaign"), text
+    assert _asserted(domain_nlp, text) == [], text
+
+
+def _modal_triggers(nlp: Language, text: str, modality: str) -> list[str]:
+    events = extract_events("d", nlp(text), "2016-05-04", None, None).events
+    return [e.trigger for e in events if e.modality == modality]
+
+
+def test_a_wave_of_strikes_with_a_toll_is_a_happening(domain_nlp: Language) -> None:
+    text = "On Sunday a new wave of air raids hit the east of Deir ez-Zor, killing two."
+    assert "raids" in _asserted(domain_nlp, text)
+
+
+def test_a_participle_after_a_past_the_tagger_took_for_present_is_no_habit(
+    domain_nlp: Language,
+) -> None:
+    # "hit" may be past or present: the killing it leads to is no state
+    text = "On Sunday a fresh wave of air raids hit rebel-held districts of Idlib killing one man."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    assert events and all(e.modality is None for e in events), [
+        (e.trigger, e.modality) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police spokesman confirmed that two suspects were arrested.",
+        "Police arrested two suspects on Friday.",
+    ],
+)
+def test_an_arrest_of_people_counted_is_a_happening(domain_nlp: Language, text: str) -> None:
+    # nobody is named, but a coder records an arrest of so many people
+    assert "arrested" in _asserted(domain_nlp, text), text
+
+
+def test_an_arrest_of_no_one_named_or_counted_is_none(domain_nlp: Language) -> None:
+    assert _asserted(domain_nlp, "Officials said some people were arrested.") == []

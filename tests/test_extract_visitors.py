@@ -53,6 +53,8 @@ def test_a_named_visitor_at_a_place_is_a_visit(
         # a copula whose predicate is no place: an idiom; a passive the parser takes for one
         "For months Ahmed Karimi and Omar Haddad have been at odds over how to talk with Jordan.",
         "Wounded in the blast, Ahmed Karimi was flown to a clinic in Amman by army helicopter.",
+        # where a place lies, the tagger having taken the place for a person: nobody's stay
+        "Omar Haddad is near Tal Rifaat the town where a mortar hit a school on Monday.",
     ],
 )
 def test_no_visit_without_a_visitor_at_a_place(domain_nlp: Language, text: str) -> None:

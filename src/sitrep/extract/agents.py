@@ -62,6 +62,7 @@ NON_AGENT_HEADS = frozenset(
         "weapons", "weapon", "artillery", "car", "vehicle", "drone", "drones", "ammunition",
         "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
+        "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves",
     }
 )  # fmt: skip
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})

@@ -63,14 +63,48 @@ def subject_slots(verb: Token) -> list[Slot]:
     if dep(verb) == "acl":  # "forces sent by Iran" / "Soleimani, seen addressing ..."
         # A participle with a direct object is active whatever its tag: "Terrorist organizations
         # fired tens of shells" parsed as "organizations [that were] fired": the noun fired.
-        passive = verb.tag_ == "VBN" and not _direct_object(verb)
+        # Without one it is passive, whatever its tag: a finite past ("VBD") is never a noun's
+        # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
+        passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
         return [Slot("passive_subject" if passive else "subject", verb.head)]
     if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
         if passive:
             return [Slot("passive_subject", s.head) for s in inherited]
         return [Slot("subject", s.head) for s in inherited if s.name == "subject"]
+    stray = _stray_subject(verb)
+    if stray is not None:
+        name = "passive_subject" if passive else "subject"
+        return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject of a subjectless complement clause that the parse hung on the verb above
+    it: in "residents said Syrian and Russian jets bombed the city" or "Trump said Hamza bin
+    Laden, son of ..., has been killed", the words between "said" and the clause's verb are
+    parsed as the object of "said", yet "said" reports the clause they are the subject of.
+    The nearest such object before the clause's verb is taken."""
+    if dep(verb) != "ccomp" or verb.head.i >= verb.i:
+        return None
+    between = [
+        c
+        for c in verb.head.children
+        if dep(c) in ("dobj", "xcomp")
+        and verb.head.i < c.i < verb.i
+        and (c.pos_ in _NOMINAL or bool(c.ent_type_))
+    ]
+    return between[-1] if between else None
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """`head` and what "and" or "or" joins to it; a conjunct the parse made of an apposition
+    ("Hamza bin Laden, son of ...") is none."""
+    joined = [c for c in head.conjuncts if c.i > head.i and any(dep(t) == "cc" for t in c.children)]
+    return [head, *joined]
 
 
 def _direct_object(verb: Token) -> bool:

@@ -28,6 +28,7 @@ from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, headline_span, inside
 from sitrep.extract.happening import (
+    mark_summaries,
     share_antecedents,
     share_nearby_places,
     share_parts,
@@ -36,12 +37,14 @@ from sitrep.extract.happening import (
     share_tolls,
 )
 from sitrep.extract.ledesource import sourced_by_retelling
-from sitrep.extract.mentions import Found, analyse
+from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
+    is_campaign,
     is_counted_statistic,
     is_habitual,
     is_headline,
+    is_ongoing_description,
     is_ongoing_since,
     is_passive_present,
     is_recalled,
@@ -142,6 +145,7 @@ def extract_events(
                 mention = replace(mention, modality="habitual")
             # (a toll "since Monday" is a count, which `is_total_since` weighs)
             ongoing = found.type not in CASUALTY_TYPES and is_ongoing_since(token)
+            ongoing = ongoing or is_ongoing_description(token)  # "which is fighting"
             if mention.modality is None and ongoing:
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
@@ -150,6 +154,11 @@ def extract_events(
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
+            untolled = casualties is None or (
+                casualties.killed is None and casualties.wounded is None
+            )
+            if mention.modality is None and untolled and is_campaign(token):
+                mention = replace(mention, modality="campaign")  # "renew their raids on Aleppo"
             mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
@@ -167,15 +176,19 @@ def extract_events(
     placed = from_headline(placed, doc, town)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = from_headline(shared, doc, town, placeless=True)  # what no sentence placed
-    shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
-    # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a lede is sourced
-    # by a retelling at a place inside its own
+    # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a toll told again
+    # is matched at a place inside its first telling's town, and a lede is sourced by a
+    # retelling at a place inside its own
     shared = with_containers(shared, doc)
+    shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [dated_by_report(_recalled(m, published), published) for m in shared]
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
+    # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
+    # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)
+    shared = mark_summaries(shared, [blank(s.text, s.start_char, mask) for s in sents])
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
 
 
@@ -253,9 +266,16 @@ def informative(mention: EventMention, doc: Doc) -> bool:
     a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
     """
     named = any(_names_someone(p, doc) for p in mention.participants)
+    if mention.type in COUNTED_TYPES and not named:
+        return any(_counts_someone(p, doc) for p in mention.participants)  # "two suspects"
     if mention.type not in CASUALTY_TYPES:
         return named  # a visit, deployment or transfer by no one named is not codable
     return named or mention.place is not None or mention.casualties is not None
+
+
+def _counts_someone(part: Participant, doc: Doc) -> bool:
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    return part.role == "target" and span is not None and counts_people(span)
 
 
 def _names_someone(part: Participant, doc: Doc) -> bool:

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from spacy.tokens import Doc
 
@@ -203,6 +203,8 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
         return False
     if words and _TIME_POSSESSIVE.fullmatch(words[-1]):
         return True  # "last night's attack", "Monday's bombing": definite by its day
+    if _definite_participle(mention, doc):
+        return True  # "nine people from the North Caucasus among the terrorists killed"
     for back, word in enumerate(reversed(words)):
         if word.lower() in DEFINITE:
             if _partitive(before) and not _is_toll(mention):
@@ -214,6 +216,28 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
 
 
 _OPENERS = "\"'“‘(["
+
+
+def _definite_participle(mention: EventMention, doc: Doc | None) -> bool:
+    """A toll's participle after a definite noun, with no object of its own: "among the
+    terrorists killed", "one of those killed in the attack". The dead are the ones a
+    happening already told left (an active "the terrorists killed five soldiers" has an
+    object and tells a happening anew)."""
+    if doc is None or not _is_toll(mention):
+        return False
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None or span.root.tag_ not in ("VBN", "VBD"):
+        return False
+    token = span.root
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.pos_ not in ("PUNCT", "ADP", "ADV"):
+        return False  # "... killed five soldiers": an object, a happening told anew
+    before = [t for t in doc[max(token.sent.start, token.i - 3) : token.i]]
+    if not before or (
+        before[-1].pos_ not in ("NOUN", "PRON", "DET") and before[-1].lower_ != "those"
+    ):
+        return False
+    return any(t.lower_ in DEFINITE for t in before)
 
 
 # "one of the strikes", "two of these raids": a part of what was told, a happening of its own
@@ -321,7 +345,8 @@ def antecedent(mention: EventMention, said: Sequence[EventMention]) -> EventMent
 # breaks it down: when the tolls of later violent mentions at the total's own town add up to
 # the total, each of those is a part of the happening the total tells, not a happening beside
 # it. Parts in other towns are happenings of their own however their tolls add up ("42 killed
-# in blasts that hit Tartous, Homs and Hasakeh": 30 in Tartous, 3 in Homs ...).
+# in blasts that hit Tartous, Homs and Hasakeh": 30 in Tartous, 3 in Homs ...); a part at a
+# neighbourhood no one places may be in the total's town, which its toll decides.
 MAX_PARTS = 8  # later tolls tried as parts of one total (all their subsets: 2**8)
 
 
@@ -339,7 +364,7 @@ def share_parts(mentions: Sequence[EventMention]) -> list[EventMention]:
             if m.sentence > total.sentence
             and _tolled(m)
             and m.retells in (None, total.sentence)
-            and _same_town(m, total)
+            and (_same_town(m, total) or _somewhere_unknown(m))
             and not times_apart(m.time, total.time)
         ][:MAX_PARTS]
         found = _adding_up(out, parts, total)
@@ -366,6 +391,18 @@ def _same_town(part: EventMention, total: EventMention) -> bool:
         return False
     town = _folded(total.place.text)
     return town in (_folded(part.place.text), _folded(part.place.within))
+
+
+def _somewhere_unknown(part: EventMention) -> bool:
+    """A part placed at a neighbourhood that neither the text nor the gazetteer puts anywhere
+    ("landed in al-Mohafazah neighborhood", in a bulletin's paragraph on Aleppo): it may lie in
+    the total's town, and only tolls that add up to the total's make it a part."""
+    from sitrep.resolve.places import resolve_place
+
+    place = part.place
+    if place is None or place.within is not None:
+        return False
+    return resolve_place(place.text, small_towns=True) is None
 
 
 def _folded(name: str | None) -> str:
@@ -440,3 +477,59 @@ def _same_or_unknown_town(a: EventMention, b: EventMention) -> bool:
     if a.place is None or b.place is None:
         return True
     return _same_town(a, b) or _same_town(b, a)
+
+
+# "At least 42 people were killed in simultaneous bomb blasts that hit Tartous, Homs and
+# Hasakeh", then a paragraph on each town; "terrorists targeted the cities of Damascus and
+# Aleppo and al-Fouaa town", then the bulletin's news from each. A violent mention whose
+# sentence lists two or more towns, where the report tells violent happenings of their own in
+# other sentences, sums those happenings up: a coder records each town's, not the list's.
+SUMMED_TOWNS_AT_LEAST = 2
+# What may stand between two towns of a list: commas, "and", "or", "the".
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
+
+
+def mark_summaries(
+    mentions: Sequence[EventMention], sentences: Sequence[str]
+) -> list[EventMention]:
+    """`mentions` with each violent one whose sentence lists towns told apart elsewhere in the
+    report marked `modality="summary"` (see above)."""
+    out = []
+    for m in mentions:
+        if m.type not in VIOLENT_TYPES or m.modality is not None or m.negated:
+            out.append(m)
+            continue
+        elsewhere = {
+            n.place.text
+            for n in mentions
+            if n.sentence != m.sentence
+            and n.place is not None
+            and n.type in VIOLENT_TYPES
+            and n.modality is None
+            and not n.negated
+        }
+        listed = _listed_towns(sentences[m.sentence], elsewhere)
+        summed = listed >= SUMMED_TOWNS_AT_LEAST
+        out.append(replace(m, modality="summary") if summed else m)
+    return out
+
+
+def _listed_towns(sentence: str, towns: set[str]) -> int:
+    """How many of `towns` the sentence names in one list ("Tartous, Homs and Hasakeh")."""
+    from sitrep.extract.merge import is_country
+
+    found = []
+    for town in towns:
+        if is_country(town) or len(town) < 3:
+            continue
+        at = re.search(rf"(?<!\w){re.escape(town)}(?!\w)", sentence)
+        if at is not None:
+            found.append((at.start(), at.end()))
+    # one name inside another ("Aleppo" in "Aleppo province") is one town, not a list
+    found.sort(key=lambda span: (span[0], -span[1]))
+    found = [span for i, span in enumerate(found) if all(span[0] >= e for _, e in found[:i])]
+    best = run = 1 if found else 0
+    for (_, end), (start, _) in pairwise(found):
+        run = run + 1 if _LIST_GAP.match(sentence[end:start]) else 1
+        best = max(best, run)
+    return best

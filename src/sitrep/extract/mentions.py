@@ -139,6 +139,8 @@ def analyse(
             continue
         if trig.copula and not _predicate_is_place(token, args):
             continue  # "were at odds over talks in Amman", "was flown to a clinic in Amman"
+        if trig.copula and args.place_prep not in PRESENCE_PREPS:
+            continue  # "Khan Tuman is near Orum al-Kubrah": where a place lies, nobody's stay
         if mode == "visit" and trig.pos != "noun" and not _named_visitor(trig, args):
             continue  # "believers who visit the shrine", "the fighters were travelling to Jordan"
         if mode == "visit" and trig.needs_place and is_passive(token):
@@ -153,6 +155,11 @@ def analyse(
             continue  # "its support", "the states coordinate their efforts": nobody named
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None
+
+
+# Where a copula puts someone ("Soleimani was in Moscow", "at the base"); "is near X", "is
+# north of X" tell where a thing lies, not a stay.
+PRESENCE_PREPS = frozenset({"in", "at", "inside"})
 
 
 # A name-like chain from a predicate to the place it names: "in the city of Aleppo", "in the
@@ -242,7 +249,21 @@ def substantive(phrase: Phrase, doc: Doc, pos: str, type_name: str) -> bool:
     if pos == "noun":
         return False
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is not None and type_name in COUNTED_TYPES and counts_people(span):
+        return True  # "two suspects were arrested": a count is what a coder records
     return span is not None and any(t.ent_type_ or t.pos_ == "PROPN" for t in span)
+
+
+# Types whose counted targets are codable however unnamed: arrests, abductions ("police
+# arrested two suspects", "gunmen kidnapped 12 workers").
+COUNTED_TYPES = frozenset({"COERCE"})
+
+
+def counts_people(span: Span) -> bool:
+    """A phrase that counts someone: a number before its head noun ("two suspects")."""
+    head = span.root
+    nominal = head.pos_ in ("NOUN", "PROPN") or head.tag_.startswith("NN")
+    return nominal and any(t.like_num and t.i < head.i and t.pos_ == "NUM" for t in span)
 
 
 def negated(token: Token) -> bool:

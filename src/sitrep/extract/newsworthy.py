@@ -13,12 +13,18 @@
   a report may still be the story it follows up: the seeds' report of March 2020 tells
   Soleimani's death of 3 January.)
 - Habits and policies in the simple present ("the coalition conducts strikes in Raqqa to support
-  ...", "forces deliberately target medical buildings"): a state of affairs, not a happening.
+  ...", "forces deliberately target medical buildings"): a state of affairs, not a happening,
+  also where the tagger took the present verb for a noun ("conducts strikes").
   Headlines are already out, so "Strikes kill 21" is not taken for a habit. A state told in
   the passive present ("the PKK is banned in Turkey") is one whatever the event type.
 - States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
   told as "previously" so, and attacks counted as existing ("there were 43 attacks on
   healthcare facilities in July"): background and statistics, not the report's news.
+- A relative clause in the present progressive ("Hezbollah, which is fighting alongside
+  government units"): what its noun has been doing, not the report's news.
+- A campaign told growing or lasting ("renew their raids", "increased the intensity of its
+  strikes", "a month-long offensive"), with no toll in the sentence: its course, not one of
+  its happenings.
 """
 
 from __future__ import annotations
@@ -28,7 +34,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.deps import dep
+from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
+from sitrep.nlp.spans import text_of
 from sitrep.records import TimeValue
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -134,6 +143,14 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 def is_habitual(trigger: Token) -> bool:
     """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
     villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
+    if _present_support_before(trigger):
+        return True
+    if trigger.tag_ == "VBG" and dep(trigger) in ("advcl", "xcomp") and trigger.head.i != trigger.i:
+        # "IS controls the city, besieging 200000 people": a participle adjunct of a present
+        # state tells that state (a third person's "-s" only: "raids hit the town, killing
+        # one" may be a past the tagger took for a present)
+        head = trigger.head
+        return head.tag_ == "VBZ" and is_habitual(head) and head.pos_ in ("VERB", "AUX")
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
@@ -141,6 +158,19 @@ def is_habitual(trigger: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+def _present_support_before(trigger: Token) -> bool:
+    """ "The coalition conducts strikes in Raqqa": a support verb in the simple present right
+    before a nominal trigger, which the tagger took for a plural noun ("conducts") and so hung
+    the trigger on nothing that tells its tense."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    if not before.tag_.startswith("NN") or not before.lower_.endswith("s"):
+        return False
+    lemma = verb_lemma(before.text, load_event_schema().support_verbs)
+    return lemma is not None and before.lower_ != lemma
 
 
 def is_passive_present(trigger: Token) -> bool:
@@ -196,6 +226,16 @@ def is_ongoing_since(trigger: Token) -> bool:
     if not ({"has", "have"} & set(auxes) and "been" in auxes):
         return False
     return any(t.lower_ == "since" for t in clause_tokens(trigger))
+
+
+def is_ongoing_description(trigger: Token) -> bool:
+    """A relative clause in the present progressive describes its noun by what it has been
+    doing, not by a happening of the report: "Hezbollah, which is fighting alongside
+    pro-government units", "an area where rebel fighters are battling the army"."""
+    if trigger.tag_ != "VBG" or dep(trigger) != "relcl":
+        return False
+    auxes = [c.lower_ for c in trigger.children if dep(c) == "aux"]
+    return bool(auxes) and auxes[-1] in ("is", "are", "am")
 
 
 # A count of attacks this large said to exist is a statistic, not one happening ("there were
@@ -258,3 +298,29 @@ def is_recalled(time: TimeValue | None, published: str | None) -> bool:
     except ValueError:
         return False
     return end < report - timedelta(days=RECALLED_DAYS)
+
+
+# A campaign's course, not one happening: "renew their raids on Aleppo", "the renewed regime
+# bombardment", "intensified aerial bombardment", "increased the intensity of its strikes",
+# "this week-long campaign of bombing", "a vast wave of bomb attacks", "a month-long
+# offensive". A coder records the strikes the report tells, not their growing intensity;
+# told with a toll ("a fresh wave of air raids hit ... killing one woman"), the sentence
+# tells a happening of its own, which the caller keeps.
+_COURSE = (
+    r"(?:intensif\w*|increas\w*|renew\w*|escalat\w*|stepp?(?:ed|ing|s)?\s+up|"
+    r"(?:campaign|wave|escalation|intensity)\s+of|(?:week|month|year)s?\s*-\s*long)"
+)
+_COURSE_BEFORE = re.compile(rf"\b{_COURSE}(?:\s+[\w'’-]+){{0,3}}\s*$", re.I)
+COURSE_WINDOW = 60  # characters before the trigger: a few words
+
+
+def is_campaign(trigger: Token) -> bool:
+    """A nominal trigger a few words after a word of intensifying, renewing or lasting (see
+    above)."""
+    # (a gerund is a noun here too: "campaign of shelling")
+    if trigger.pos_ not in ("NOUN", "PROPN") and not trigger.tag_.startswith(("NN", "VBG")):
+        return False
+    sent = trigger.sent
+    start = max(sent.start_char, trigger.idx - COURSE_WINDOW)
+    before = text_of(trigger.doc)[start : trigger.idx]
+    return _COURSE_BEFORE.search(before) is not None

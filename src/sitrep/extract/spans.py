@@ -113,7 +113,7 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     """
     ent = ents.get(head.i)
     if ent is not None:
-        return [phrase_of_entity(ent)]
+        return [phrase_of_entity(_person_described(head, ent, ents) or ent)]
     if head.lower_ in RELATIVE or head.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART"):
         return []  # never a participant: "who", "»", "the"
     if head.lower_ in PRONOUNS and head.pos_ in ("PRON", "DET", ""):
@@ -153,6 +153,21 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
 
 
 NAMED_PLACES = frozenset({"LOC", "GPE", "FAC"})
+
+
+def _person_described(head: Token, ent: Span, ents: dict[int, Span]) -> Span | None:
+    """The person a place's name only describes, where the parse made the place the head:
+    "Former United States Central Intelligence Agency agent Tony Mendez" is Mendez, not the
+    United States (the name after a title is who the phrase is)."""
+    if ent.label_ not in NAMED_PLACES:
+        return None
+    for child in head.children:
+        found = ents.get(child.i)
+        # (a conjunct is another argument: "in Binnish and Maaret Masrin")
+        described = dep(child) in ("list", "appos", "flat")
+        if described and found is not None and found.label_ == "PERSON" and child.i >= ent.end:
+            return found
+    return None
 
 
 def _owned_by(head: Token, ent: Span) -> bool:
