@@ -163,6 +163,14 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         gold: Annotated[
             bool, typer.Option(help="also score on the hand-coded events-gold articles")
         ] = False,
+        read_out: Annotated[
+            Path | None,
+            typer.Option(
+                "--read-out",
+                help="also write every event joining articles, with each article's sentences, "
+                "to this Markdown file, to read and judge by hand",
+            ),
+        ] = None,
     ) -> None:
         """Score event grouping on FA-KES, its coded columns hidden from the pipeline (JSON out).
 
@@ -175,7 +183,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         path = fakes or get_settings().shared_data / "fa-kes" / "fa-kes-dev.csv"
         if not path.exists():
             raise DataMissingError(f"FA-KES not found at {path}", hint="pass --fakes PATH")
-        report = {"fakes": run_eval(path, db, limit, get_settings(), datelines)}
+        report = {"fakes": run_eval(path, db, limit, get_settings(), datelines, read_out)}
         gold_dir = get_settings().shared_data / "events-gold"
         if gold:
             if not (gold_dir / "gold.jsonl").exists():

@@ -321,10 +321,17 @@ def score(store: Store, codings: dict[str, Coding]) -> dict[str, Any]:
 
 
 def run_eval(
-    path: Path, db: Path | None, limit: int | None, settings: Settings, datelines: bool = False
+    path: Path,
+    db: Path | None,
+    limit: int | None,
+    settings: Settings,
+    datelines: bool = False,
+    read_out: Path | None = None,
 ) -> dict[str, Any]:
     """Ingest the hidden copy into `db` (or a temporary store) unless it is filled already, in
-    which case every event is re-grouped with the current code; then score."""
+    which case every event is re-grouped with the current code; then score. `read_out`: also
+    write every event joining articles there, for a person to read (`readout`)."""
+    from sitrep.corroborate.readout import write_readout
     from sitrep.corroborate.run import run_corroboration
     from sitrep.pipeline import Ingest
 
@@ -349,5 +356,7 @@ def run_eval(
                 str((r.fields or {}).get("unit_id", ""))
                 for r in conn.execute(select(s.documents.c.fields))
             }
-    report = score(store, {u: c for u, c in codings.items() if u in seen})
+        report = score(store, {u: c for u, c in codings.items() if u in seen})
+        if read_out is not None:
+            report["read_out"] = {"path": str(read_out), "events": write_readout(store, read_out)}
     return {"store": how, "seconds": seconds, **report}
