@@ -10,14 +10,12 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from sqlalchemy import create_engine, text
 
+from migrationfixtures import open_older_store
 from sitrep.corroborate.compat import MentionView, same_happening
 from sitrep.extract.events import extract_events
 from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.store import Store
-from sitrep.store import schema as s
-from sitrep.store.migrations import LATEST, MIGRATIONS
+from sitrep.store.migrations import LATEST
 
 REPORT = (
     "Jets struck the vegetable market of Kafr Nabl on Monday, a monitor said. "
@@ -63,25 +61,8 @@ RETELLS_VERSION = 7  # the migration that adds event_mentions.retells
 
 
 def test_an_older_store_gains_the_retells_column(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        s.metadata.create_all(conn)
-        conn.execute(text("ALTER TABLE event_mentions DROP COLUMN retells"))
-        for number, description, _apply in MIGRATIONS:
-            if number >= RETELLS_VERSION:
-                continue
-            conn.execute(
-                s.schema_version.insert().values(
-                    version=number, applied_at="2026-01-01", description=description
-                )
-            )
-    engine.dispose()
-    Store(str(path)).close()  # opening migrates
-    with create_engine(f"sqlite:///{path}").connect() as conn:
-        columns = {row[1] for row in conn.execute(text("PRAGMA table_info(event_mentions)"))}
-        assert "retells" in columns
-        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == LATEST
+    columns, version = open_older_store(tmp_path, "event_mentions", "retells", RETELLS_VERSION)
+    assert "retells" in columns and version == LATEST
 
 
 def test_a_retelling_joins_whatever_place_and_kind_each_sentence_names() -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
-
+from migrationfixtures import open_older_store
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.run import first_told
 from sitrep.read.events import list_events
 from sitrep.store import Store
 from sitrep.store import schema as s
-from sitrep.store.migrations import LATEST, MIGRATIONS
+from sitrep.store.migrations import LATEST
 
 FIRST_TOLD_VERSION = 8  # the migration that adds events.first_told
 
@@ -67,22 +66,5 @@ def test_a_days_events_list_in_the_order_reports_told_them(tmp_path: Path) -> No
 
 
 def test_an_older_store_gains_the_first_told_column(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        s.metadata.create_all(conn)
-        conn.execute(text("ALTER TABLE events DROP COLUMN first_told"))
-        for number, description, _apply in MIGRATIONS:
-            if number < FIRST_TOLD_VERSION:
-                conn.execute(
-                    s.schema_version.insert().values(
-                        version=number, applied_at="2026-01-01", description=description
-                    )
-                )
-    engine.dispose()
-    Store(str(path)).close()  # opening migrates
-    with create_engine(f"sqlite:///{path}").connect() as conn:
-        columns = {row[1] for row in conn.execute(text("PRAGMA table_info(events)"))}
-        assert "first_told" in columns
-        assert conn.execute(text("SELECT max(version) FROM schema_version")).scalar_one() == LATEST
-    engine.dispose()
+    columns, version = open_older_store(tmp_path, "events", "first_told", FIRST_TOLD_VERSION)
+    assert "first_told" in columns and version == LATEST
