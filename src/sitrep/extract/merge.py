@@ -414,8 +414,9 @@ def place_from_sentence(
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
     used = {(p.start, p.end) for p in mention.participants}
     if mention.place and not is_country_region(mention.place.text):
+        # a place of its own stays, or gives way to one the sentence puts inside it; a region
+        # of a country ("in northwest Syria") gives way to "in Idlib province" below
         inner = _inner_place(doc, sent, mention.place, sent_ents or sent.ents, used, mask)
-        # ("in northwest Syria" gives way to "in Idlib province" too)
         return mention if inner is None else replace(mention, place=inner)
     tagged = None
     for ent in sent.ents if sent_ents is None else sent_ents:

@@ -80,8 +80,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         "event mentions: the sentence of the happening a mention tells again",
         _add_column("event_mentions", "retells", "INTEGER"),
     ),
-    # Older events are first told nowhere until corroboration writes them again (a later run,
-    # `sitrep corroborate`): until then a day's events keep their order by id.
+    # Older events are first told nowhere until corroboration writes them again (a later run
+    # that touches them, or `sitrep reduce --all`): until then a day's events keep their order
+    # by id.
     (8, "events: where each was first told", _add_column("events", "first_told", "VARCHAR(80)")),
 )
 
