@@ -58,6 +58,11 @@ def test_number_words(sentence: str, killed: int, children: int | None) -> None:
     [
         # an execution is a killing
         ("The group executed at least 12 prisoners near the dam.", 12),
+        # a killing named as a noun, with what it counts after "of"
+        ("A video showed the execution of 17 shepherds near the dam.", 17),
+        ("Residents mourned the massacre of 26 farm workers.", 26),
+        # who counted, told between the verb and its count
+        ("Shells hit the market, killing according to the latest toll 31 people.", 31),
         ("Militants have executed around 40 villagers in the valley.", 40),
         # the group's own words between the count and its verb
         ("At least 9 fighters from the local defence militia were killed overnight.", 9),

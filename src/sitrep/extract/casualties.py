@@ -56,10 +56,13 @@ _WHO = (
     r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners)"
 )
 _BE = r"(?:were |have been |had been |was |are |being )"
+# "killing according to the latest toll 44 civilians": who counted, told between the verb and
+# its count (a few words, no number among them)
+_COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
 _KILLED = (
     re.compile(
         rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
-        rf"executes|execute|beheaded|beheading|beheads|behead)\s+{_Q}{_N}\b"
+        rf"executes|execute|beheaded|beheading|beheads|behead)\s+{_COUNTED_BY}{_Q}{_N}\b"
         rf"{_NOT_WOUNDED}",
         re.I,
     ),
@@ -75,7 +78,11 @@ _KILLED = (
     re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
     # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them)
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?martyrs\b", re.I),
-    re.compile(rf"\b(?:killing|deaths? of)\s+{_Q}{_N}\b", re.I),
+    # "the deaths of 12", "the execution of 17 young men", "the massacre of 30 villagers"
+    re.compile(
+        rf"\b(?:killing|(?:deaths?|killings?|executions?|beheadings?|massacre)\s+of)\s+{_Q}{_N}\b",
+        re.I,
+    ),
     # "claiming the lives of 8 people", "the blast took the lives of at least 12"
     re.compile(
         rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+the\s+lives\s+of\s+"
