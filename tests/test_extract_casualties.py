@@ -61,6 +61,10 @@ def test_number_words(sentence: str, killed: int, children: int | None) -> None:
         # a killing named as a noun, with what it counts after "of"
         ("A video showed the execution of 17 shepherds near the dam.", 17),
         ("Residents mourned the massacre of 26 farm workers.", 26),
+        # one person and N of his own, with "as well as"
+        ("Troops killed a local commander as well as four of his bodyguards.", 5),
+        # a count told as estimated to have been killed
+        ("Over 300 are believed to have been killed in the siege.", 300),
         # who counted, told between the verb and its count
         ("Shells hit the market, killing according to the latest toll 31 people.", 31),
         ("Militants have executed around 40 villagers in the valley.", 40),

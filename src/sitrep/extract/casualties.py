@@ -75,6 +75,12 @@ _KILLED = (
         re.I,
     ),
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    # "more than 1400 are estimated to have been killed", "30 were reported to have died"
+    re.compile(
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:are|were|is|was)\s+(?:estimated|believed|thought|said|"
+        rf"reported|feared)\s+to\s+have\s+(?:been\s+killed|died)\b",
+        re.I,
+    ),
     re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
     # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them)
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?martyrs\b", re.I),
@@ -126,9 +132,11 @@ _INJURED_NEXT = r"(?!\s+(?:were |have been |had been |was |got |are )?(?:wounded
 # One person and N others: "killing Abu Malik, a field commander, and eight more militants",
 # "his son and 12 other militants were killed". The toll is N + 1.
 _AND_OTHERS = (
+    # ("... a terrorist commander as well as five of his entourage")
     re.compile(
-        rf"\b(?:killed|killing|kills|executed|executing)\s+(?P<first>[^.;\d]{{3,90}}?)\s+and\s+"
-        rf"{_Q}{_N}\s+(?:other|more)\s+{_WHO}\b{_INJURED_NEXT}",
+        rf"\b(?:killed|killing|kills|executed|executing)\s+(?P<first>[^.;\d]{{3,90}}?)\s+"
+        rf"(?:and|as\s+well\s+as)\s+{_Q}{_N}\s+"
+        rf"(?:(?:other|more)\s+{_WHO}|of\s+(?:his|her|their)\s+[^\W\d]\w*)\b{_INJURED_NEXT}",
         re.I,
     ),
     re.compile(
