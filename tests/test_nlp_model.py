@@ -126,6 +126,8 @@ CONTEXT_TEXTS = [
     "Brigadier General Esmail Ghaani met Iraqi officials in Baghdad.",
     # a name right before a kind of settlement names a place (the model read a person)
     "Gunmen fired mortar rounds on Saif al-Dawleh neighborhood in the city.",
+    # a known actor's possessive whose apostrophe was lost is the actor (the model read a place)
+    "Riyadh has long been one of Assads most vocal critics.",
 ]
 CONTEXT_TYPES = {
     "Tehran": {"LOC", "GPE"},
@@ -137,6 +139,7 @@ CONTEXT_TYPES = {
     "Quds Force": {"ORG"},
     "Esmail Ghaani": {"PERSON"},
     "Saif al-Dawleh": {"LOC", "GPE"},
+    "Assads": {"PERSON"},
 }
 
 

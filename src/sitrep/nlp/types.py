@@ -227,6 +227,8 @@ class TypeByHead:
                 continue
             head = ent[-1].lower_
             label = self.short_forms.get(ent.text.lower()) or self.heads.get(head)
+            if label is None and len(ent) == 1:
+                label = self._possessive_of_actor(ent.text)
             if label is None and _names_a_settlement(doc, ent):
                 label = "LOC"
             if label is None and ent.label_ == "PERSON":
@@ -243,6 +245,14 @@ class TypeByHead:
         if changed:
             doc.ents = ents
         return doc
+
+    def _possessive_of_actor(self, word: str) -> str | None:
+        """ "Assads" in "one of Assads most vocal opponents": a known actor's short name with
+        a possessive "s" whose apostrophe was lost is that actor, of its label (the model read
+        a place or a group)."""
+        if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
+            return None
+        return self.short_forms.get(word[:-1].lower())
 
 
 @Language.factory(TYPES_PIPE, default_config={"person_heads": {}, "titles": [], "short_forms": {}})
