@@ -76,6 +76,12 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a participle adjunct of a present state tells that state
         ("The group controls most of the town besieging an estimated 9000 people there.",
          "besieging", "habitual"),
+        # ... and in the past progressive: what its noun was doing when the news happened
+        ("Hossein Karimi, who was visiting the town of Salamiyah, survived the blast.",
+         "visiting", "ongoing"),
+        # a happening that is the subject of a verb of scheduling is still to come
+        ("The annual meeting of the Arab League is set to open tomorrow.", "meeting",
+         "planned"),
         # a state that has held since a time
         ("Madaya, which has been besieged since 2015, received no aid.", "besieged", "ongoing"),
         # an adverb of frequency: again and again, no one happening
@@ -95,6 +101,13 @@ def test_states_background_and_statistics_are_not_asserted(
     domain_nlp: Language, text: str, trigger: str, modality: str
 ) -> None:
     assert _modality(domain_nlp, text, trigger) == [modality]
+
+
+def test_a_happening_that_set_off_a_bomb_is_no_plan(domain_nlp: Language) -> None:
+    # "set" schedules only with a subject happening and an infinitive
+    text = "A suicide bomber set off his explosives at a checkpoint in Homs on Monday."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    assert all(e.modality is None for e in events), [(e.trigger, e.modality) for e in events]
 
 
 def test_a_happening_dated_to_a_day_is_one_however_often_it_struck(

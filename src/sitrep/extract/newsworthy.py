@@ -20,8 +20,9 @@
 - States held since a time ("Eastern Ghouta, which has been besieged since 2013"), happenings
   told as "previously" so, and attacks counted as existing ("there were 43 attacks on
   healthcare facilities in July"): background and statistics, not the report's news.
-- A relative clause in the present progressive ("Hezbollah, which is fighting alongside
-  government units"): what its noun has been doing, not the report's news.
+- A relative clause in the progressive ("Hezbollah, which is fighting alongside
+  government units", "Wiranto, who was visiting the town, survived the attack"): what its
+  noun has been doing, or was doing when the news happened, not the report's news.
 - A campaign told growing or lasting ("renew their raids", "increased the intensity of its
   strikes", "a month-long offensive"), with no toll in the sentence: its course, not one of
   its happenings.
@@ -229,13 +230,14 @@ def is_ongoing_since(trigger: Token) -> bool:
 
 
 def is_ongoing_description(trigger: Token) -> bool:
-    """A relative clause in the present progressive describes its noun by what it has been
-    doing, not by a happening of the report: "Hezbollah, which is fighting alongside
-    pro-government units", "an area where rebel fighters are battling the army"."""
+    """A relative clause in the progressive describes its noun by what it has been doing, or
+    was doing when the news happened, not by a happening of the report: "Hezbollah, which is
+    fighting alongside pro-government units", "an area where rebel fighters are battling the
+    army", "the minister, who was visiting the town, survived the attack"."""
     if trigger.tag_ != "VBG" or dep(trigger) != "relcl":
         return False
     auxes = [c.lower_ for c in trigger.children if dep(c) == "aux"]
-    return bool(auxes) and auxes[-1] in ("is", "are", "am")
+    return bool(auxes) and auxes[-1] in ("is", "are", "am", "was", "were")
 
 
 # A count of attacks this large said to exist is a statistic, not one happening ("there were
