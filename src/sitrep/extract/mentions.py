@@ -295,6 +295,8 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
             return child.lower_
     if dep(token) == "advcl" and _infinitive(token):
         return "purpose"
+    if _scheduled(token):
+        return "planned"
     node = token
     for _ in range(4):  # "would consider sending troops", "called for the ouster of ..."
         head = node.head
@@ -320,6 +322,20 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
                 continue
         return None
     return None
+
+
+# Verbs of scheduling whose subject is a happening still to come: "the meeting is set to open
+# tomorrow", "talks are scheduled to begin". Only with the subject and an infinitive, as "set"
+# and "expected" have other readings ("set off a bomb", "the expected attack came").
+_SCHEDULING = frozenset({"set", "scheduled", "slated", "expected", "poised"})
+
+
+def _scheduled(token: Token) -> bool:
+    """The trigger is the subject of a verb of scheduling that takes an infinitive."""
+    head = token.head
+    if dep(token) not in SUBJECT_DEPS or head.lower_ not in _SCHEDULING:
+        return False
+    return any(dep(c) == "xcomp" and _infinitive(c) for c in head.children)
 
 
 def _modal_noun(token: Token, cues: ClaimCues) -> str | None:
