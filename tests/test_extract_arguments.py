@@ -48,3 +48,24 @@ def test_it_is_the_body_that_says_it_did(domain_nlp: Language) -> None:
     text = "The alliance said on Friday that it had carried out six strikes near Hama."
     strikes = _event(domain_nlp, text, "strikes")
     assert ("actor", "The alliance") in {(p.role, p.text) for p in strikes.participants}
+
+
+def test_a_name_described_after_a_comma_is_one_victim(domain_nlp: Language) -> None:
+    # the parse makes "the ... commander and son of ..." conjuncts of the name
+    text = (
+        'Trump said: "Hamza Karimi, the senior al-Qaeda commander and son of Ali Karimi, was'
+        " killed in an operation near Kandahar."
+    )
+    killed = _event(domain_nlp, text, "killed")
+    targets = [p.text for p in killed.participants if p.role == "target"]
+    assert targets == ["Hamza Karimi"], killed.participants
+    assert killed.casualties is not None and killed.casualties.killed == 1
+
+
+def test_people_counted_after_a_described_name_are_still_victims(domain_nlp: Language) -> None:
+    text = (
+        'Trump said: "Hamza Karimi, the senior al-Qaeda commander and three of his guards were'
+        " killed in an operation near Kandahar."
+    )
+    killed = _event(domain_nlp, text, "killed")
+    assert killed.casualties is not None and killed.casualties.killed == 4

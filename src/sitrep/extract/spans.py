@@ -275,8 +275,32 @@ def is_dateline(token: Token) -> bool:
 
 
 def with_conjuncts(head: Token) -> list[Token]:
-    """`head` and the tokens coordinated with it ("Baqeri and al-Ghanimi")."""
-    return [head, *[c for c in head.conjuncts if c.i > head.i]]
+    """`head` and the tokens coordinated with it ("Baqeri and al-Ghanimi"); a name's
+    description the parse took for a conjunct is none ("Hamza bin Ladin, the al-Qa'ida member
+    and son of Usama bin Ladin, was killed": one man killed, described twice)."""
+    joined = [c for c in head.conjuncts if c.i > head.i]
+    if head.pos_ == "PROPN":
+        described = next((c for c in joined if _definite_description(c)), None)
+        if described is not None:
+            joined = [c for c in joined if c.i < described.i or _counted_or_named(c)]
+    return [head, *joined]
+
+
+def _definite_description(token: Token) -> bool:
+    """A common noun with "the", set off by a comma: "X, the ... member" describes X."""
+    first = next(t for t in token.subtree if not t.is_punct)  # the comma may hang on it
+    return (
+        token.pos_ == "NOUN"
+        and first.i > 0
+        and token.doc[first.i - 1].text == ","
+        and any(dep(c) == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
+def _counted_or_named(token: Token) -> bool:
+    """A conjunct after a description that is still someone else: "and three soldiers", "and
+    Ali" (a bare "and son of ..." goes on describing)."""
+    return token.pos_ == "PROPN" or any(dep(c) == "nummod" for c in token.children)
 
 
 def char_span_tokens(doc: Doc, start: int, end: int) -> Span | None:
