@@ -90,6 +90,20 @@ def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
         assert not inside(spans, at, at + len(piece)), piece
 
 
+def test_furniture_masks_a_wire_photo_caption_sentence() -> None:
+    text = (
+        "A car bomb hit the market. Smoke rises over the old market in Hama in this handout"
+        " picture released by SANA on May 3 2016. Four people were killed, the agency said."
+    )
+    spans = furniture_spans(text)
+    for piece in ("Smoke rises", "old market in Hama", "SANA on May 3 2016"):
+        at = text.index(piece)
+        assert inside(spans, at, at + len(piece)), piece
+    for piece in ("A car bomb", "Four people were killed"):
+        at = text.index(piece)
+        assert not inside(spans, at, at + len(piece)), piece
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"

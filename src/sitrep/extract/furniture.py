@@ -37,6 +37,13 @@ _PATTERNS = (
     ),
     re.compile(r"\((?:AP|AFP|Reuters|SANA|File|Photo)(?: Archive| Photo| file photo)?\)"),
     re.compile(r"\b(?:Photo|Image|Picture|File photo)(?: credit)?\s*:\s*\S+(?: \S+){0,3}", re.I),
+    # A wire photo's caption run into the text: "A general view shows the damage at the site
+    # of an explosion in Homs in this handout picture provided by SANA on September 5." tells
+    # what a picture shows, the story's sentences tell it again; the whole sentence is masked.
+    re.compile(
+        r"[^.\n]*\bin this (?:handout |file |undated )?(?:picture|photo|photograph|image)"
+        r"(?: (?:provided|released|taken|distributed|obtained) by\b)[^.\n]*\.?"
+    ),
     re.compile(r"\bGet short URL(?:\s+\d+){0,3}", re.I),
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
