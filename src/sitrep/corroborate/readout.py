@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sitrep.store import Store
+from sitrep.store import Store, chunked
 from sitrep.store import schema as s
 
 SENTENCE_CHARS = 450  # enough to judge by; a run-on page line is cut
@@ -49,16 +49,24 @@ def _mentions(store: Store) -> dict[str, list[dict[str, Any]]]:
 
 def _documents(store: Store, ids: set[str]) -> dict[str, dict[str, Any]]:
     d = s.documents.c
+    query = select(d.id, d.title, d.site, d.published, d.fields)
     with store.read() as conn:
-        rows = conn.execute(select(d.id, d.title, d.site, d.published, d.fields))
-        return {r.id: dict(r._mapping) for r in rows if r.id in ids}
+        return {
+            r.id: dict(r._mapping)
+            for chunk in chunked(sorted(ids))
+            for r in conn.execute(query.where(d.id.in_(chunk)))
+        }
 
 
 def _events(store: Store, ids: set[str]) -> dict[str, dict[str, Any]]:
     e = s.events.c
-    columns = (e.id, e.type, e.time_start, e.time_end, e.place, e.status, e.status_reason)
+    query = select(e.id, e.type, e.time_start, e.time_end, e.place, e.status, e.status_reason)
     with store.read() as conn:
-        return {r.id: dict(r._mapping) for r in conn.execute(select(*columns)) if r.id in ids}
+        return {
+            r.id: dict(r._mapping)
+            for chunk in chunked(sorted(ids))
+            for r in conn.execute(query.where(e.id.in_(chunk)))
+        }
 
 
 def _document_line(doc: dict[str, Any]) -> str:

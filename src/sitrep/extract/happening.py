@@ -493,25 +493,33 @@ def mark_summaries(
     mentions: Sequence[EventMention], sentences: Sequence[str]
 ) -> list[EventMention]:
     """`mentions` with each violent one whose sentence lists towns told apart elsewhere in the
-    report marked `modality="summary"` (see above)."""
+    report marked `modality="summary"` (see above). Each sentence is read once, and the towns
+    told in other sentences come from one count per report (a long text has thousands of
+    mentions: comparing each with every other was quadratic)."""
+    told = [_told_violent(m) for m in mentions]
+    towns_in: dict[int, set[str]] = {}
+    for m, asserted in zip(mentions, told, strict=True):
+        if asserted and m.place is not None:
+            towns_in.setdefault(m.sentence, set()).add(m.place.text)
+    sentences_naming = Counter(town for towns in towns_in.values() for town in towns)
+    summed: dict[int, bool] = {}
     out = []
-    for m in mentions:
-        if m.type not in VIOLENT_TYPES or m.modality is not None or m.negated:
+    for m, asserted in zip(mentions, told, strict=True):
+        if not asserted:
             out.append(m)
             continue
-        elsewhere = {
-            n.place.text
-            for n in mentions
-            if n.sentence != m.sentence
-            and n.place is not None
-            and n.type in VIOLENT_TYPES
-            and n.modality is None
-            and not n.negated
-        }
-        listed = _listed_towns(sentences[m.sentence], elsewhere)
-        summed = listed >= SUMMED_TOWNS_AT_LEAST
-        out.append(replace(m, modality="summary") if summed else m)
+        if m.sentence not in summed:
+            own = towns_in.get(m.sentence, set())
+            elsewhere = {t for t, n in sentences_naming.items() if n > (t in own)}
+            listed = _listed_towns(sentences[m.sentence], elsewhere)
+            summed[m.sentence] = listed >= SUMMED_TOWNS_AT_LEAST
+        out.append(replace(m, modality="summary") if summed[m.sentence] else m)
     return out
+
+
+def _told_violent(mention: EventMention) -> bool:
+    """An asserted violent mention: the kind a summary sums, and the kind that is marked."""
+    return mention.type in VIOLENT_TYPES and mention.modality is None and not mention.negated
 
 
 def _listed_towns(sentence: str, towns: set[str]) -> int:

@@ -64,8 +64,9 @@ def _happenings(group: list[EventMention], text: str = "") -> list[list[EventMen
     """A sentence's violent mentions as happenings: attacks joined unless placed apart, each
     death with the nearest attack (all deaths together when there is no attack)."""
     clusters: list[list[EventMention]] = []
-    apart = [[g] for g in group if _occasion_of_another(g, text)]  # happenings of their own
-    rest = [g for g in group if not _occasion_of_another(g, text)]
+    occasions = {g.id for g in group if _occasion_of_another(g, text)}
+    apart = [[g] for g in group if g.id in occasions]  # happenings of their own
+    rest = [g for g in group if g.id not in occasions]
     for m in (g for g in rest if g.type == "ASSAULT"):
         home = next((c for c in clusters if _same_place(c, m, text)), None)
         if home is None:
