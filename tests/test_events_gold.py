@@ -60,18 +60,27 @@ def test_a_date_in_running_text_is_no_publication_date() -> None:
     assert opening_date("Strikes hit the town Rebels said on 3 March 2016", "Other words") is None
 
 
+def _assert_masked(text: str, masked: tuple[str, ...], kept: tuple[str, ...]) -> None:
+    """Each of `masked` lies inside the furniture `furniture_spans` finds, none of `kept` does."""
+    spans = furniture_spans(text)
+    for piece in masked:
+        at = text.index(piece)
+        assert inside(spans, at, at + len(piece)), piece
+    for piece in kept:
+        at = text.index(piece)
+        assert not inside(spans, at, at + len(piece)), piece
+
+
 def test_furniture_masks_datelines_credits_and_counters() -> None:
     text = (
         "BAGHDAD (Reuters) - Gunmen attacked a checkpoint. REUTERS/Stringer Troops fired back. "
         "Print Tweet Views 371 News ID: 83620000 Two soldiers were killed."
     )
-    spans = furniture_spans(text)
-    for piece in ("BAGHDAD", "Reuters", "Stringer", "Views 371", "83620000"):
-        at = text.index(piece)
-        assert inside(spans, at, at + len(piece)), piece
-    for piece in ("Gunmen", "Troops", "soldiers"):
-        at = text.index(piece)
-        assert not inside(spans, at, at + len(piece)), piece
+    _assert_masked(
+        text,
+        masked=("BAGHDAD", "Reuters", "Stringer", "Views 371", "83620000"),
+        kept=("Gunmen", "Troops", "soldiers"),
+    )
 
 
 def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
@@ -80,14 +89,12 @@ def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
         "Tags Aleppo shelling civilians. Two died. Tags Raqqa airstrikes IS Overnight strikes "
         "on the city killed 25 civilians."
     )
-    spans = furniture_spans(text)
-    for piece in ("Idlib", "rocket attack", "rebels", "Aleppo shelling civilians"):
-        at = text.index(piece)
-        assert inside(spans, at, at + len(piece)), piece
-    # tags running on into the story's first sentence: nothing masked
-    for piece in ("Shells", "Next line", "Two died", "Overnight strikes", "killed 25"):
-        at = text.index(piece)
-        assert not inside(spans, at, at + len(piece)), piece
+    # (kept: the tags running on into the story's first sentence, nothing of it masked)
+    _assert_masked(
+        text,
+        masked=("Idlib", "rocket attack", "rebels", "Aleppo shelling civilians"),
+        kept=("Shells", "Next line", "Two died", "Overnight strikes", "killed 25"),
+    )
 
 
 def test_furniture_masks_a_wire_photo_caption_sentence() -> None:
@@ -95,13 +102,11 @@ def test_furniture_masks_a_wire_photo_caption_sentence() -> None:
         "A car bomb hit the market. Smoke rises over the old market in Hama in this handout"
         " picture released by SANA on May 3 2016. Four people were killed, the agency said."
     )
-    spans = furniture_spans(text)
-    for piece in ("Smoke rises", "old market in Hama", "SANA on May 3 2016"):
-        at = text.index(piece)
-        assert inside(spans, at, at + len(piece)), piece
-    for piece in ("A car bomb", "Four people were killed"):
-        at = text.index(piece)
-        assert not inside(spans, at, at + len(piece)), piece
+    _assert_masked(
+        text,
+        masked=("Smoke rises", "old market in Hama", "SANA on May 3 2016"),
+        kept=("A car bomb", "Four people were killed"),
+    )
 
 
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
@@ -109,13 +114,11 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
         " near Idlib - monitor Army retakes a hill from rebels\nThe next paragraph stays."
     )
-    spans = furniture_spans(text)
-    for piece in ("Jets strike a convoy", "Army retakes a hill"):
-        at = text.index(piece)
-        assert inside(spans, at, at + len(piece)), piece
-    for piece in ("Two shells", "The next paragraph"):
-        at = text.index(piece)
-        assert not inside(spans, at, at + len(piece)), piece
+    _assert_masked(
+        text,
+        masked=("Jets strike a convoy", "Army retakes a hill"),
+        kept=("Two shells", "The next paragraph"),
+    )
 
 
 @pytest.mark.parametrize(
