@@ -240,3 +240,22 @@ def test_a_neighbourhood_no_text_locates_lies_in_the_city_told_before(
         "2016-11-18", None, None,
     ).events  # fmt: skip
     assert all(e.place is None or e.place.within is None for e in alone)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elsewhere"),
+    [
+        ("Hezbollah shelled rebel positions in retaliation for rocket fire that hit "
+         "the town of Mhardeh.", "Mhardeh"),
+        ("Jets bombed targets inside Syria in response to a mortar shell that landed in the "
+         "Golan Heights on Saturday.", "Golan Heights"),
+    ],
+)  # fmt: skip
+def test_where_the_happening_answered_was_is_not_the_place(
+    domain_nlp: Language, sentence: str, elsewhere: str
+) -> None:
+    # The place of the fire that the strike answers is where that fire hit, not the strike.
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
+    answering = [e for e in events if e.trigger in ("shelled", "bombed")]
+    assert answering, [(e.trigger, e.place) for e in events]
+    assert all(e.place is None or e.place.text != elsewhere for e in answering), answering

@@ -38,7 +38,7 @@ from sitrep.extract.happening import (
 )
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
-from sitrep.extract.merge import merge_sentences, place_from_sentence
+from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
     is_campaign,
     is_counted_statistic,
@@ -163,7 +163,7 @@ def extract_events(
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
             mention = place_from_sentence(
-                mention, doc, sent, mask, sent_ents, _dated_apart(mention.time, times, cues)
+                mention, doc, sent, mask, sent_ents, _apart(mention.time, times, cues, token)
             )
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
@@ -371,6 +371,15 @@ def _dated_apart(
         return theirs is not None and (theirs.start, theirs.end) != (time.start, time.end)
 
     return apart
+
+
+def _apart(
+    time: TimeValue | None, times: list[tuple[Span, TimeValue]], cues: ClaimCues, trigger: Token
+) -> Callable[[Token], bool]:
+    """Whether a token's clause tells another happening than `trigger`'s: one dated otherwise,
+    or the one it answers ("in retaliation for mortar fire that hit ...")."""
+    dated = _dated_apart(time, times, cues)
+    return lambda token: dated(token) or in_occasion(token, trigger)
 
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})

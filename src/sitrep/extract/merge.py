@@ -98,6 +98,23 @@ def _occasion_of_another(mention: EventMention, text: str) -> bool:
     return _OCCASION.search(before) is not None
 
 
+# The nouns that name a happening as the occasion of another: "targeted positions inside Syria
+# in retaliation for mortar fire that hit the Golan Heights".
+OCCASION_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reprisals"})
+
+
+def in_occasion(token: Token, trigger: Token) -> bool:
+    """Whether `token` lies in the phrase of the happening `trigger`'s answers ("in retaliation
+    for mortar fire that hit the Golan Heights"): a place there is where that other happening
+    was, not where this one is."""
+    for node in token.ancestors:
+        if node.i == trigger.i:
+            return False
+        if node.lower_ in OCCASION_NOUNS and node.pos_ == "NOUN":
+            return not any(t.i == trigger.i for t in node.subtree)
+    return False
+
+
 def _same_place(cluster: list[EventMention], m: EventMention, text: str = "") -> bool:
     places = {x.place.text.lower() for x in cluster if x.place}
     if m.place is None or not places or m.place.text.lower() in places:
