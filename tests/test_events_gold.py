@@ -128,6 +128,8 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
          False, True),
         ("More than 250000 people have died in the Syrian conflict, a monitor estimates.", 250000,
          False, True),
+        ("The war has since killed more than 300000 people, by a monitor's count.", 300000,
+         False, True),
         ("The group says 31 aid workers have been killed since the conflict began.", 31, False,
          True),
         ("An air strike killed 110 people in Aleppo on Monday, the deadliest day in the war.",

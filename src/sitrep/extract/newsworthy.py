@@ -83,10 +83,11 @@ _SINCE = re.compile(
     re.I,
 )
 # A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year
-# conflict which has killed more than 280000 people", "a war that has left 400000 dead".
+# conflict which has killed more than 280000 people", "a war that has left 400000 dead", "the
+# war has since killed more than 300000 people".
 _WARS_TOLL = re.compile(
     rf"\b(?:in|during)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
-    rf"|\b{_WAR},?\s+(?:which|that)\s+(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"|\b{_WAR},?\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:killed|claimed|left|cost)\b",
     re.I,
 )
