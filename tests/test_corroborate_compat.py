@@ -243,3 +243,40 @@ def test_a_later_report_with_fewer_dead_tells_another_undated_happening() -> Non
         clash("6", 12, "2017-04-09", "2017-04-05"),
     )
     assert same_happening(*both_dated).same
+
+
+def test_one_report_tells_a_battle_and_an_air_raid_apart() -> None:
+    # "Rebels launched an assault on government-held districts ... on Monday" and "air raids on
+    # the rebel-held parts killed 13 Monday", both in Aleppo, in one report: two happenings.
+    def told(sentence: int, mode: str) -> MentionView:
+        return replace(
+            view("1", place="Aleppo", start="2016-07-11"), id=f"m{sentence}", type="ASSAULT",
+            mode=mode, entities=frozenset(), family="violence", sentence=sentence,
+        )  # fmt: skip
+
+    refused = same_happening(told(1, "offensive"), told(6, "air-strike"))
+    assert not refused.same and "nothing ties them" in refused.reason
+    # A battle told twice, or a raid first called shelling, stays one happening.
+    assert same_happening(told(1, "offensive"), told(3, "clash")).same
+    assert same_happening(told(6, "air-strike"), told(8, "shelling")).same
+    assert same_happening(told(1, "offensive"), told(8, "unspecified")).same
+
+
+def test_a_tally_over_days_ties_no_single_happening() -> None:
+    # "Attacks on Aleppo in the past 48 hours killed 10 people" sums several happenings; "ten
+    # civilians were killed in the shelling of a neighbourhood" is one. The same figure is no
+    # tie between them, but it is between two reports of the same tally.
+    def told(id_: str, plural: bool, start: str | None, end: str | None) -> MentionView:
+        return replace(
+            view(id_, place="Aleppo", start=start, end=end, published="2016-04-05"),
+            type="ASSAULT", mode=None, entities=frozenset(), family="violence", plural=plural,
+            casualties={"killed": 10},
+        )  # fmt: skip
+
+    tally = told("1", True, "2016-04-04", "2016-04-05")
+    assert tally.is_tally
+    refused = same_happening(tally, told("2", False, None, None))
+    assert not refused.same and "same count" not in refused.reason
+    assert same_happening(tally, told("3", True, "2016-04-04", "2016-04-05")).same
+    # Air strikes on one day are one happening, whatever the plural.
+    assert not told("4", True, "2016-04-04", None).is_tally

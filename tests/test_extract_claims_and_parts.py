@@ -213,3 +213,15 @@ def test_towns_in_a_tag_list_are_no_list_of_happenings(domain_nlp: Language) -> 
     )
     first = [e for e in _events(domain_nlp, text) if e.sentence == 0 and e.casualties is not None]
     assert first and all(e.modality is None for e in first)
+
+
+def test_the_fighting_is_no_part_of_the_air_raids_told_before(domain_nlp: Language) -> None:
+    # A battle and an air raid reach their targets in two ways: "the fighting" refers back to
+    # no air raid, though the raids are the last attack told.
+    text = (
+        "A monitor said air raids by government forces on the eastern districts of Aleppo "
+        "killed 11 civilians on Monday. It also said that 17 soldiers were killed in the fighting."
+    )
+    events = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    fighting = [e for e in events if e.trigger == "fighting"]
+    assert fighting and fighting[0].retells is None, [(e.trigger, e.retells) for e in events]

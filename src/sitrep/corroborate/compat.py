@@ -18,6 +18,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
+from sitrep.extract.schema import reach_differs
 from sitrep.records import MAX_HAPPENING_DAYS, REPORT_WINDOW_DAYS, span_days
 
 # "A few days": reports published this close may tell one undated happening (a denial the day
@@ -76,6 +77,7 @@ class MentionView:
     denies: bool = False  # the mention's claim denies that it happened
     sentence: int | None = None  # its sentence's index in its document
     toll: bool = False  # its trigger tells a toll ("were killed"), not a kind of attack
+    plural: bool = False  # its trigger is a plural noun ("attacks", "air strikes")
     retells: int | None = None  # the sentence of the happening it tells again (extraction's)
 
     @cached_property
@@ -86,6 +88,12 @@ class MentionView:
             return False
         days = span_days(self.time_start, self.time_end)
         return days is not None and days > MAX_HAPPENING_DAYS
+
+    @cached_property
+    def is_tally(self) -> bool:
+        """Attacks counted over days ("attacks in the past 48 hours killed 10", "air strikes
+        over the weekend killed 30"): a sum of several happenings."""
+        return self.plural and (self.width or 0) >= 1
 
     @property
     def end(self) -> str | None:
@@ -382,7 +390,11 @@ def _spans(a: MentionView, b: MentionView) -> str:
 
 def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
     """Each telling count both reports give alike (killed, wounded) is one piece of evidence;
-    different figures are no contradiction (reports revise them)."""
+    different figures are no contradiction (reports revise them). A tally's count is a sum, no
+    fingerprint of one happening: it ties only the same tally told again ("10 killed in
+    attacks in the past 48 hours" is not "ten killed in the shelling of Sheikh Maqsoud")."""
+    if a.is_tally != b.is_tally:
+        return []
     out = []
     for key in ("killed", "wounded"):
         x, y = a.count(key), b.count(key)
@@ -436,6 +448,13 @@ def weigh(agreed: list[Decision]) -> tuple[int, int]:
 # west of the city."); one naming none may tell more of the one just told ("At least three were
 # killed and 30 injured, an activist said.").
 DOERS = frozenset({"actor", "by"})
+
+
+def fought_otherwise(a: MentionView, b: MentionView) -> bool:
+    """One report tells a battle and an air raid or a barrage at one town on one day ("rebels
+    launched an assault on government-held districts ... air raids on the rebel-held parts
+    killed 13"): told in words of two kinds, they are two happenings."""
+    return reach_differs(a.mode, b.mode)
 
 
 def elaborates(a: MentionView, b: MentionView, agreed: list[Decision]) -> bool:
@@ -505,7 +524,7 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
         # One report tells several happenings: even in one document, something must tie the
         # two mentions (an undated "35 people were killed" is not the strike on another town);
         # the town alone does not (a report on a city's battle tells many strikes on it).
-        if ties or space_time == 2:
+        if ties or (space_time == 2 and not fought_otherwise(a, b)):
             return Decision(True, lambda: "same document; " + said)
         if elaborates(a, b, agreed):
             return Decision(True, lambda: "the next sentence tells more of it; " + said)

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select
 from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import AGAINST, ClaimView, name_key
-from sitrep.extract.schema import load_event_schema
+from sitrep.extract.schema import Trigger, load_event_schema
 from sitrep.records import REPORT_DATED_METHODS
 from sitrep.resolve.ids import pack_entity_id
 from sitrep.store import chunked
@@ -110,7 +110,10 @@ def load_mentions(
     schema = load_event_schema()
     families = {name: t.family for name, t in schema.types.items()}
     for r in rows:
-        r["toll"] = any(t.toll for t in schema.by_form(str(r.pop("trigger"))))
+        trigger = str(r.pop("trigger"))
+        found = schema.by_form(trigger)
+        r["toll"] = any(t.toll for t in found)
+        r["plural"] = any(_plural_noun(trigger, t) for t in found)
         r["published"] = published.get(r["document_id"])
         r["denies"] = r["id"] in denied
         r["family"] = families.get(r["type"], r["type"])
@@ -220,7 +223,7 @@ def _view(
         casualties=row["casualties"],
         published=row["published"], family=row["family"], denies=row["denies"],
         month_day=_month_day(row["time"]), sentence=row.get("sentence"),
-        toll=row.get("toll", False), retells=row.get("retells"),
+        toll=row.get("toll", False), retells=row.get("retells"), plural=row.get("plural", False),
     )  # fmt: skip
 
 
@@ -338,3 +341,10 @@ def load_judgements(conn: Connection) -> list[AnalystJudgement]:
     from sitrep.ledger import event_groupings
 
     return [AnalystJudgement(action, mentions) for action, mentions in event_groupings(conn)]
+
+
+def _plural_noun(form: str, trigger: Trigger) -> bool:
+    """ "attacks", "air strikes": a nominal trigger in the plural (the schema's word is the
+    singular)."""
+    low = form.lower()
+    return trigger.pos == "noun" and low != trigger.word and low.endswith("s")

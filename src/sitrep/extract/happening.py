@@ -25,7 +25,7 @@ from itertools import combinations, pairwise
 from spacy.tokens import Doc
 
 from sitrep.extract.deps import dep
-from sitrep.extract.schema import load_event_schema
+from sitrep.extract.schema import load_event_schema, reach_differs
 from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -328,15 +328,15 @@ _VAGUE_MODES = frozenset({None, "unspecified", "offensive"})
 def antecedent(mention: EventMention, said: Sequence[EventMention]) -> EventMention | None:
     """What a definite reference in `mention` refers back to, among the violent mentions told
     in earlier sentences: the latest of its own kind of attack ("the air strikes" is the last
-    air strike told, not the clash told since), else the latest."""
+    air strike told, not the clash told since), else the latest that is not of another reach
+    ("19 fighters were killed in the fighting" is no part of the air raids told before)."""
     earlier = [d for d in said if d.sentence < mention.sentence]
-    if not earlier:
-        return None
     if mention.type == "ASSAULT" and mention.mode not in _VAGUE_MODES:
         alike = [d for d in earlier if d.type == "ASSAULT" and d.mode == mention.mode]
         if alike:
             return alike[-1]
-    return earlier[-1]
+    earlier = [d for d in earlier if not reach_differs(d.mode, mention.mode)]
+    return earlier[-1] if earlier else None
 
 
 # "Fresh rocket attacks on Aleppo on Sunday killed 3 people and left 29 injured. ... two women

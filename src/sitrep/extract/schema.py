@@ -232,6 +232,19 @@ def load_claim_cues() -> ClaimCues:
     )
 
 
+# How an attack reaches its target: fought on the ground, or fired and dropped from afar.
+# Reports confuse an air raid with shelling, and a bombing with either; a battle they do not.
+_REACH = {"clash": "ground", "offensive": "ground", "air-strike": "afar", "shelling": "afar"}
+
+
+def reach_differs(a: str | None, b: str | None) -> bool:
+    """Whether two attack modes reach their targets in two ways (a battle, an air raid): told
+    in such words, they are two happenings, as a coder records them (`mode` in the events
+    gold's guidelines)."""
+    reach_a, reach_b = _REACH.get(a or ""), _REACH.get(b or "")
+    return reach_a is not None and reach_b is not None and reach_a != reach_b
+
+
 def verb_lemma(form: str, lemmas: frozenset[str]) -> str | None:
     """The lemma among `lemmas` that `form` inflects (the trained pipeline has no lemmatizer)."""
     low = form.lower()
