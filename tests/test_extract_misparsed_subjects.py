@@ -141,3 +141,31 @@ def test_what_someone_died_of_is_no_victim(domain_nlp: Language) -> None:
     events = extract_events("d", domain_nlp(text), "2019-01-22", None, None).events
     victims = [p.text for e in events if e.type == "DIE" for p in e.participants]
     assert "Omar Haddad" in victims and not any("Parkinson" in v for v in victims), victims
+
+
+def test_a_speaker_is_not_the_subject_of_a_clause_hung_as_its_xcomp() -> None:
+    # "a monitor said air raids killed civilians", parsed with "raids" as a complement of
+    # "said" and "killed" as its xcomp: "said" controls no subject, the raids did the killing
+    doc = _doc(
+        [
+            ("monitor", "NOUN", 1, "nsubj"),
+            ("said", "VERB", 1, "ROOT"),
+            ("air", "NOUN", 3, "compound"),
+            ("raids", "NOUN", 1, "ccomp"),
+            ("killed", "VERB", 1, "xcomp"),
+            ("civilians", "NOUN", 4, "obj"),
+        ]
+    )
+    slots = subject_slots(doc[4])
+    assert [(s.name, s.head.text) for s in slots] == [("subject", "raids")]
+    # A verb that does control its xcomp's subject still lends it ("rebels tried to storm").
+    tried = _doc(
+        [
+            ("rebels", "NOUN", 1, "nsubj"),
+            ("tried", "VERB", 1, "ROOT"),
+            ("to", "PART", 3, "mark"),
+            ("storm", "VERB", 1, "xcomp"),
+            ("base", "NOUN", 3, "obj"),
+        ]
+    )
+    assert [(s.name, s.head.text) for s in subject_slots(tried[3])] == [("subject", "rebels")]

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.reference import refer_back
-from sitrep.extract.schema import EventSchema, verb_lemma
+from sitrep.extract.schema import EventSchema, load_claim_cues, verb_lemma
 from sitrep.extract.spans import (
     OBJECT_DEPS,
     RELATIVE,
@@ -67,6 +67,12 @@ def subject_slots(verb: Token) -> list[Slot]:
         # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
         passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
         return [Slot("passive_subject" if passive else "subject", verb.head)]
+    if dep(verb) == "xcomp" and _reports(verb.head):
+        # "A monitor said air raids by government forces on Aleppo killed 11": a speech verb
+        # controls no subject; its "xcomp" is a complement clause the parse broke, whose
+        # subject the speaker is not (the raids are, hung on "said")
+        stray = _stray_subject(verb)
+        return [] if stray is None else [Slot("subject", h) for h in _coordinated(stray)]
     if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
         if passive:
@@ -88,16 +94,22 @@ def _stray_subject(verb: Token) -> Token | None:
     Laden, son of ..., has been killed", the words between "said" and the clause's verb are
     parsed as the object of "said", yet "said" reports the clause they are the subject of.
     The nearest such object before the clause's verb is taken."""
-    if dep(verb) != "ccomp" or verb.head.i >= verb.i:
+    if dep(verb) not in ("ccomp", "xcomp") or verb.head.i >= verb.i:
         return None
     between = [
         c
         for c in verb.head.children
-        if dep(c) in ("dobj", "xcomp")
+        if dep(c) in ("dobj", "xcomp", "ccomp")
         and verb.head.i < c.i < verb.i
         and (c.pos_ in _NOMINAL or bool(c.ent_type_))
     ]
     return between[-1] if between else None
+
+
+def _reports(verb: Token) -> bool:
+    """A verb of saying or reporting ("said", "told", "reported")."""
+    cues = load_claim_cues()
+    return verb.pos_ in ("VERB", "AUX") and verb_lemma(verb.text, cues.reporting_verbs) is not None
 
 
 def _coordinated(head: Token) -> list[Token]:

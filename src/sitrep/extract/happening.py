@@ -25,7 +25,7 @@ from itertools import combinations, pairwise
 from spacy.tokens import Doc
 
 from sitrep.extract.deps import dep
-from sitrep.extract.schema import load_event_schema, reach_differs
+from sitrep.extract.schema import load_event_schema, reach, reach_differs
 from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -335,8 +335,21 @@ def antecedent(mention: EventMention, said: Sequence[EventMention]) -> EventMent
         alike = [d for d in earlier if d.type == "ASSAULT" and d.mode == mention.mode]
         if alike:
             return alike[-1]
-    earlier = [d for d in earlier if not reach_differs(d.mode, mention.mode)]
+    told = {d.sentence: d for d in reversed(earlier)}  # each sentence's first mention
+    earlier = [d for d in earlier if not reach_differs(_told_mode(d, told), mention.mode)]
     return earlier[-1] if earlier else None
+
+
+def _told_mode(mention: EventMention, told: dict[int, EventMention]) -> str | None:
+    """The mode of the happening `mention` tells: its own, else that of what it retells
+    ("He was martyred", told after "air raids killed 13", is of the air raids)."""
+    seen = {mention.sentence}
+    while reach(mention.mode) is None and mention.retells is not None:
+        if mention.retells in seen or mention.retells not in told:
+            break
+        seen.add(mention.retells)
+        mention = told[mention.retells]
+    return mention.mode
 
 
 # "Fresh rocket attacks on Aleppo on Sunday killed 3 people and left 29 injured. ... two women

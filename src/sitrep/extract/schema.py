@@ -237,11 +237,17 @@ def load_claim_cues() -> ClaimCues:
 _REACH = {"clash": "ground", "offensive": "ground", "air-strike": "afar", "shelling": "afar"}
 
 
+def reach(mode: str | None) -> str | None:
+    """How an attack of `mode` reaches its target ("ground", "afar"), None when it may be
+    either ("bombing", "unspecified") or is no attack."""
+    return _REACH.get(mode or "")
+
+
 def reach_differs(a: str | None, b: str | None) -> bool:
     """Whether two attack modes reach their targets in two ways (a battle, an air raid): told
     in such words, they are two happenings, as a coder records them (`mode` in the events
     gold's guidelines)."""
-    reach_a, reach_b = _REACH.get(a or ""), _REACH.get(b or "")
+    reach_a, reach_b = reach(a), reach(b)
     return reach_a is not None and reach_b is not None and reach_a != reach_b
 
 
