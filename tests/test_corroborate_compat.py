@@ -280,3 +280,21 @@ def test_a_tally_over_days_ties_no_single_happening() -> None:
     assert same_happening(tally, told("3", True, "2016-04-04", "2016-04-05")).same
     # Air strikes on one day are one happening, whatever the plural.
     assert not told("4", True, "2016-04-04", None).is_tally
+
+
+def test_the_same_sentence_of_two_copies_is_one_happening() -> None:
+    # A page saved twice, or a wire story syndicated: "The blast heard Saturday evening ... was
+    # due to a rocket", with no participant or toll to tie the two reports, is one statement.
+    def blast(id_: str, doc: str, sentence: int) -> MentionView:
+        return replace(
+            view(id_, place="Damascus", start="2013-08-24"), doc_id=doc, type="ASSAULT",
+            mode="bombing", entities=frozenset(), family="violence", sentence=sentence,
+            trigger="blast", text_root="d1",
+        )  # fmt: skip
+
+    decision = same_happening(blast("1", "d1", 2), blast("2", "d2", 2))
+    assert decision.same and "copied" in decision.reason
+    # Another sentence of the copy is weighed as any other report's.
+    assert not same_happening(blast("1", "d1", 2), blast("3", "d2", 5)).same
+    groups, _links, _n = cluster([blast("1", "d1", 2), blast("2", "d2", 2)])
+    assert sorted(map(sorted, groups)) == [["1", "2"]]

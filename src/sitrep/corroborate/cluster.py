@@ -76,8 +76,8 @@ class UnionFind:
 
 def block_keys(view: MentionView) -> list[tuple[str, str]]:
     """The blocks a mention sits in: one per participant, its place, each telling count it
-    gives, its document. Two mentions sharing none of these have nothing that could say they
-    are one happening."""
+    gives, its document, its sentence in its text's copies. Two mentions sharing none of these
+    have nothing that could say they are one happening."""
     kind = family(view)
     keys = [(kind, "who:" + entity) for entity in sorted(view.entities)]
     if view.place:
@@ -87,6 +87,8 @@ def block_keys(view: MentionView) -> list[tuple[str, str]]:
         if value is not None and value >= MIN_TELLING_COUNT:
             keys.append((kind, f"{count}:{value}"))
     keys.append((kind, "doc:" + view.doc_id))
+    if view.text_root:  # the same sentence in each copy of one text
+        keys.append((kind, f"text:{view.text_root}:{view.sentence}"))
     return keys
 
 

@@ -78,6 +78,8 @@ class MentionView:
     sentence: int | None = None  # its sentence's index in its document
     toll: bool = False  # its trigger tells a toll ("were killed"), not a kind of attack
     plural: bool = False  # its trigger is a plural noun ("attacks", "air strikes")
+    text_root: str = ""  # the first copy of its document's text (syndicated copies share it)
+    trigger: str = ""  # the word that tells it ("struck", "strikes")
     retells: int | None = None  # the sentence of the happening it tells again (extraction's)
 
     @cached_property
@@ -469,6 +471,18 @@ def elaborates(a: MentionView, b: MentionView, agreed: list[Decision]) -> bool:
     return same_town and not any(role in DOERS for role in later.roles.values())
 
 
+def copied(a: MentionView, b: MentionView) -> bool:
+    """The same trigger of the same sentence in two copies of one text (a syndicated story, a
+    page saved twice): one statement, whatever else could be weighed."""
+    return (
+        a.doc_id != b.doc_id
+        and bool(a.text_root)
+        and a.text_root == b.text_root
+        and a.sentence == b.sentence
+        and (a.trigger, a.type) == (b.trigger, b.type)
+    )
+
+
 def retold(a: MentionView, b: MentionView) -> bool:
     """One mention tells again the happening of the other's sentence ("the attack was carried
     out by ...", "nine others were also killed"), as extraction linked them."""
@@ -508,6 +522,13 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
     extraction is weighed on its own terms (`retelling`)."""
     if a.doc_id == b.doc_id and retold(a, b):
         return retelling(a, b)
+    if copied(a, b):
+        return Decision(
+            True,
+            lambda: "the same sentence of one text, copied in two reports",
+            evidence=True,
+            feature="copy",
+        )
     agreed = []
     for feature in FEATURES:
         decision = feature(a, b)

@@ -105,16 +105,16 @@ def load_mentions(
         ]
     docs = {r["document_id"] for r in rows}
     resolved = _span_entities(conn, docs)
-    published = _published(conn, docs)
+    reports = _reports(conn, docs)
     denied = _denied(conn, [r["id"] for r in rows])
     schema = load_event_schema()
     families = {name: t.family for name, t in schema.types.items()}
     for r in rows:
-        trigger = str(r.pop("trigger"))
+        trigger = r["trigger"] = str(r["trigger"])
         found = schema.by_form(trigger)
         r["toll"] = any(t.toll for t in found)
         r["plural"] = any(_plural_noun(trigger, t) for t in found)
-        r["published"] = published.get(r["document_id"])
+        r["published"], r["text_root"] = reports.get(r["document_id"], (None, r["document_id"]))
         r["denies"] = r["id"] in denied
         r["family"] = families.get(r["type"], r["type"])
     place_ids = {r["place_entity_id"] for r in rows if r["place_entity_id"]}
@@ -138,14 +138,15 @@ def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
     }
 
 
-def _published(conn: Connection, doc_ids: set[str]) -> dict[str, str]:
-    """Each document's publication date: the day its report was told."""
+def _reports(conn: Connection, doc_ids: set[str]) -> dict[str, tuple[str | None, str]]:
+    """Each document's publication date (the day its report was told), and the first copy of
+    its text (itself, or the document it is a near-duplicate of)."""
     d = s.documents.c
+    query = select(d.id, d.published, d.duplicate_of)
     return {
-        r.id: r.published
+        r.id: (r.published or None, r.duplicate_of or r.id)
         for chunk in chunked(sorted(doc_ids))
-        for r in conn.execute(select(d.id, d.published).where(d.id.in_(chunk)))
-        if r.published
+        for r in conn.execute(query.where(d.id.in_(chunk)))
     }
 
 
@@ -221,7 +222,9 @@ def _view(
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         time_start=start, time_end=end, time_precision=precision, reported=reported,
         casualties=row["casualties"],
-        published=row["published"], family=row["family"], denies=row["denies"],
+        published=row["published"], text_root=row.get("text_root") or doc_id,
+        trigger=row.get("trigger") or "",
+        family=row["family"], denies=row["denies"],
         month_day=_month_day(row["time"]), sentence=row.get("sentence"),
         toll=row.get("toll", False), retells=row.get("retells"), plural=row.get("plural", False),
     )  # fmt: skip
