@@ -317,3 +317,21 @@ def test_a_sentence_final_pronoun_is_the_speaker_named_before() -> None:
     killed = [e for e in events if e.sentence == 1]
     assert killed and all(e.claim.stance == "reports" for e in killed)
     assert all(any("Karam" in link.name for link in e.claim.chain) for e in killed)
+
+
+def test_the_date_line_glued_to_a_lede_does_not_date_its_happening() -> None:
+    # the page's date line runs into the first sentence; the sentence itself gives no day, so
+    # the happening is dated by its report (the days up to it), not to the page's own day
+    from sitrep.extract.events import extract_events
+    from sitrep.records import REPORTED_DAYS_METHOD
+
+    text = "Published May 9 2018 Gunmen killed 12 farmers near the dam in the east, residents said."
+    events = extract_events("d1", _nlp()(text), "2018-05-09", None).events
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    assert violent and all(e.time is not None for e in violent)
+    assert {e.time.method for e in violent if e.time} == {REPORTED_DAYS_METHOD}
+    # a day the sentence does give is still read, against the date line
+    text = "Published May 9 2018 Gunmen killed 12 farmers on Monday near the dam, residents said."
+    events = extract_events("d2", _nlp()(text), "2018-05-09", None).events
+    days = {e.time.start for e in events if e.type in ("ASSAULT", "DIE") and e.time}
+    assert days == {"2018-05-07"}
