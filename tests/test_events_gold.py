@@ -335,3 +335,18 @@ def test_the_date_line_glued_to_a_lede_does_not_date_its_happening() -> None:
     events = extract_events("d2", _nlp()(text), "2018-05-09", None).events
     days = {e.time.start for e in events if e.type in ("ASSAULT", "DIE") and e.time}
     assert days == {"2018-05-07"}
+
+
+def test_what_follows_a_reporting_verb_is_what_it_reports() -> None:
+    # a bracketed abbreviation can lead the parse to give "said" a second subject after it;
+    # the speaker is the one before the verb, and the strikes are what it reports
+    from sitrep.extract import extract_events
+
+    text = (
+        "The Syrian Observatory for Human Rights [SOHR] said the strikes on Maarat a village held "
+        "by the Islamic State group [IS] in Idlib province."
+    )
+    events = extract_events("d", _nlp()(text), "2016-07-15", None).events
+    strikes = [e for e in events if e.trigger == "strikes"]
+    assert strikes and all(e.claim.stance == "reports" for e in strikes)
+    assert all(any("Observatory" in link.name for link in e.claim.chain) for e in strikes)
