@@ -109,6 +109,22 @@ def test_furniture_masks_a_wire_photo_caption_sentence() -> None:
     )
 
 
+def test_furniture_masks_a_caption_that_ends_with_its_date_and_credit() -> None:
+    # a caption tells where and when its picture was taken, then who took it; the story's
+    # sentences around it stay, a day told in the caption included in the mask
+    text = (
+        "A girl wounded in a mortar attack on Friday waits at a clinic near the border Syria "
+        "March 9 2017 (File photo) Mortars killed six people in the town on Friday. Men clear "
+        "rubble in the old quarter of Homs Syria May 2 2016. (Reuters) The army said it would "
+        "respond."
+    )
+    _assert_masked(
+        text,
+        masked=("A girl wounded", "on Friday waits", "March 9 2017", "Men clear rubble"),
+        kept=("Mortars killed six", "The army said"),
+    )
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
