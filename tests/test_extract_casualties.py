@@ -194,3 +194,9 @@ def test_dates_and_run_on_titles(sentence: str, killed: int, wounded: int | None
 def test_what_a_count_counts(sentence: str, killed: int | None) -> None:
     found = find_casualties(sentence)
     assert (found.killed if found else None) == killed
+
+
+def test_one_wounded_described_with_an_age() -> None:
+    # a word with digits between "a" and the person ("a 10-year-old boy") still counts one
+    found = find_casualties("Shells hit the school wounding a 10-year-old boy in the yard.")
+    assert found is not None and (found.killed, found.wounded) == (None, 1)

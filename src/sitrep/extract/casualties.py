@@ -62,14 +62,15 @@ _ONE_PERSON = (
     r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|youth|soldier|civilian|fighter|"
     r"officer|policeman|guard|journalist|reporter|photographer|cameraman|activist|commander|"
     r"leader|chief|emir|member|militant|terrorist|rebel|jihadist|gunman|insurgent|pilot|doctor|"
-    r"nurse|medic|paramedic|student|worker|resident|citizen|farmer|shepherd|driver|official|"
-    r"general|colonel|brigadier|major|captain|lieutenant|sergeant|father|mother|son|daughter|"
-    r"brother|sister|husband|wife|elder|cleric|imam|priest|sheikh|mayor|judge|prisoner|detainee|"
-    r"hostage|volunteer|aid worker|defector|bomber|sniper)"
+    r"nurse|medic|paramedic|student|teacher|worker|resident|citizen|farmer|shepherd|driver|"
+    r"official|general|colonel|brigadier|major|captain|lieutenant|sergeant|father|mother|son|"
+    r"daughter|brother|sister|husband|wife|elder|cleric|imam|priest|sheikh|mayor|judge|prisoner|"
+    r"detainee|hostage|volunteer|aid worker|defector|bomber|sniper)"
 )
 # "a"/"an" is a count only where one person follows within a few words ("executed a special
 # operation", "an attack which killed dozens", "killed an estimated 50": none is one dead)
-_ONE_AFTER = re.compile(rf"\s+(?:[^\W\d][\w-]*\s+){{0,3}}?{_ONE_PERSON}\b", re.I)
+# ("a 9-year-old girl": a word between may hold digits, a bare number may not)
+_ONE_AFTER = re.compile(rf"\s+(?:(?!\d+\s)[\w-]+\s+){{0,3}}?{_ONE_PERSON}\b", re.I)
 # "killing according to the latest toll 44 civilians": who counted, told between the verb and
 # its count (a few words, no number among them)
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
