@@ -178,6 +178,7 @@ def test_dates_and_run_on_titles(sentence: str, killed: int, wounded: int | None
         ("Doctors examined victims of an attack which killed dozens in the valley.", None),
         ("The army said it killed an estimated at least 40 gunmen near the dam.", 40),
         ("The patrol killed a senior local commander at the crossing.", 1),
+        ("A rocket on the airbase killed a foreign contractor on Friday.", 1),
         # "N of their" counts their people, never their things
         ("Several gunmen were killed in the raid and one of their trucks was burnt.", None),
         ("The strike killed a field commander and three of his escorts near the farm.", 4),

@@ -65,7 +65,9 @@ _ONE_PERSON = (
     r"nurse|medic|paramedic|student|teacher|worker|resident|citizen|farmer|shepherd|driver|"
     r"official|general|colonel|brigadier|major|captain|lieutenant|sergeant|father|mother|son|"
     r"daughter|brother|sister|husband|wife|elder|cleric|imam|priest|sheikh|mayor|judge|prisoner|"
-    r"detainee|hostage|volunteer|aid worker|defector|bomber|sniper)"
+    r"detainee|hostage|volunteer|aid worker|defector|bomber|sniper|contractor|adviser|advisor|"
+    r"trooper|marine|serviceman|militiaman|policewoman|diplomat|engineer|protester|demonstrator|"
+    r"worshipper|pilgrim|passenger|refugee|smuggler|suspect)"
 )
 # "a"/"an" is a count only where one person follows within a few words ("executed a special
 # operation", "an attack which killed dozens", "killed an estimated 50": none is one dead)
