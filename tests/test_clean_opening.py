@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean.opening import opening_date, opening_date_span
+from sitrep.clean.opening import after_title, opening_date, opening_date_span
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,18 @@ def test_the_standfirst_stays_text() -> None:
 )
 def test_a_date_in_running_text_is_still_none(text: str) -> None:
     assert opening_date(text, "Some other headline here") is None
+
+
+def test_a_lede_that_opens_with_the_headlines_words_is_no_headline() -> None:
+    # the lede shares the headline's first four words, then goes its own way: it is the
+    # story's first sentence, not the headline printed again (which extraction would mask)
+    text = "More than 60 residents were killed in shelling of the old town in May, officials said."
+    assert after_title(text, "More than 60 residents killed 200 injured in May shelling") == 0
+
+
+def test_a_headline_repeated_without_its_site_name_is_still_the_headline() -> None:
+    text = "Car bomb kills nine near the port NGO AFP Monday 17 Mar 2014 Nine people died."
+    title = "Car bomb kills nine near the port NGO - Region - World - Daily Wire"
+    assert text[: after_title(text, title)] == "Car bomb kills nine near the port NGO"
+    found = opening_date(text, title)
+    assert found is not None and found.value == "2014-03-17"

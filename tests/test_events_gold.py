@@ -109,6 +109,22 @@ def test_furniture_masks_a_wire_photo_caption_sentence() -> None:
     )
 
 
+def test_furniture_masks_a_caption_that_ends_with_its_date_and_credit() -> None:
+    # a caption tells where and when its picture was taken, then who took it; the story's
+    # sentences around it stay, a day told in the caption included in the mask
+    text = (
+        "A girl wounded in a mortar attack on Friday waits at a clinic near the border Syria "
+        "March 9 2017 (File photo) Mortars killed six people in the town on Friday. Men clear "
+        "rubble in the old quarter of Homs Syria May 2 2016. (Reuters) The army said it would "
+        "respond."
+    )
+    _assert_masked(
+        text,
+        masked=("A girl wounded", "on Friday waits", "March 9 2017", "Men clear rubble"),
+        kept=("Mortars killed six", "The army said"),
+    )
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
@@ -317,3 +333,36 @@ def test_a_sentence_final_pronoun_is_the_speaker_named_before() -> None:
     killed = [e for e in events if e.sentence == 1]
     assert killed and all(e.claim.stance == "reports" for e in killed)
     assert all(any("Karam" in link.name for link in e.claim.chain) for e in killed)
+
+
+def test_the_date_line_glued_to_a_lede_does_not_date_its_happening() -> None:
+    # the page's date line runs into the first sentence; the sentence itself gives no day, so
+    # the happening is dated by its report (the days up to it), not to the page's own day
+    from sitrep.extract.events import extract_events
+    from sitrep.records import REPORTED_DAYS_METHOD
+
+    text = "Published May 9 2018 Gunmen killed 12 farmers near the dam in the east, residents said."
+    events = extract_events("d1", _nlp()(text), "2018-05-09", None).events
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    assert violent and all(e.time is not None for e in violent)
+    assert {e.time.method for e in violent if e.time} == {REPORTED_DAYS_METHOD}
+    # a day the sentence does give is still read, against the date line
+    text = "Published May 9 2018 Gunmen killed 12 farmers on Monday near the dam, residents said."
+    events = extract_events("d2", _nlp()(text), "2018-05-09", None).events
+    days = {e.time.start for e in events if e.type in ("ASSAULT", "DIE") and e.time}
+    assert days == {"2018-05-07"}
+
+
+def test_what_follows_a_reporting_verb_is_what_it_reports() -> None:
+    # a bracketed abbreviation can lead the parse to give "said" a second subject after it;
+    # the speaker is the one before the verb, and the strikes are what it reports
+    from sitrep.extract import extract_events
+
+    text = (
+        "The Syrian Observatory for Human Rights [SOHR] said the strikes on Maarat a village held "
+        "by the Islamic State group [IS] in Idlib province."
+    )
+    events = extract_events("d", _nlp()(text), "2016-07-15", None).events
+    strikes = [e for e in events if e.trigger == "strikes"]
+    assert strikes and all(e.claim.stance == "reports" for e in strikes)
+    assert all(any("Observatory" in link.name for link in e.claim.chain) for e in strikes)

@@ -168,3 +168,36 @@ def test_asides_forces_and_beheadings(sentence: str, killed: int) -> None:
 def test_dates_and_run_on_titles(sentence: str, killed: int, wounded: int | None) -> None:
     found = find_casualties(sentence)
     assert found is not None and (found.killed, found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # "a" or "an" counts one person only: an operation, an attack or an estimate is none
+        ("Troops executed a sweeping operation against the hideouts in the hills.", None),
+        ("Doctors examined victims of an attack which killed dozens in the valley.", None),
+        ("The army said it killed an estimated at least 40 gunmen near the dam.", 40),
+        ("The patrol killed a senior local commander at the crossing.", 1),
+        ("A rocket on the airbase killed a foreign contractor on Friday.", 1),
+        # "N of their" counts their people, never their things
+        ("Several gunmen were killed in the raid and one of their trucks was burnt.", None),
+        ("The strike killed a field commander and three of his escorts near the farm.", 4),
+        # a count before a told clause is not summed with the next group
+        ("Of the 25 buses 14 were burnt and 9 passengers were killed on the road.", 9),
+        # the dead told as lives lost, or as lives claimed without "the"
+        ("At least 40 residents have lost their lives in the shelling of the valley.", 40),
+        ("The strike claimed lives of six farmers in the orchard.", 6),
+        # the group's own words, however long, between the count and its verb
+        ("At least 12 members of the armed faction based in the eastern hills were killed "
+         "overnight.", 12),
+    ],
+)  # fmt: skip
+def test_what_a_count_counts(sentence: str, killed: int | None) -> None:
+    found = find_casualties(sentence)
+    assert (found.killed if found else None) == killed
+
+
+def test_one_wounded_described_with_an_age() -> None:
+    # a word with digits between "a" and the person ("a 10-year-old boy") still counts one
+    found = find_casualties("Shells hit the school wounding a 10-year-old boy in the yard.")
+    assert found is not None and (found.killed, found.wounded) == (None, 1)

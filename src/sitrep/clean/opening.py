@@ -125,11 +125,16 @@ def after_title(text: str, title: str | None, start: int = 0) -> int:
     """Where the text continues after repeating its headline at `start` (0 when it does not).
 
     The headline may be repeated shortened or with a suffix ("... - Region - World"), so the
-    text's leading words are matched against the title's, and at least four must agree.
+    text's leading words are matched against the title's, and at least four must agree. A
+    repeat that stops short of the title's end is a headline only where the title breaks there
+    ("Car bomb kills six in Homs NGO - Region - World") or most of it was repeated: a lede that
+    opens with the headline's first words ("More than 100 civilians have been killed ..." under
+    "More than 100 civilians killed ...") is the story's first sentence, not furniture.
     """
     if not title:
         return 0
-    wanted = [w for w in (_fold(w) for w in _WORD.findall(title)) if w]
+    words = [(f, w) for f, w in ((_fold(w.group(0)), w) for w in _WORD.finditer(title)) if f]
+    wanted = [f for f, _ in words]
     matched, end = 0, 0
     for word in _WORD.finditer(text, start, start + len(title) + 200):
         folded = _fold(word.group(0))
@@ -139,4 +144,24 @@ def after_title(text: str, title: str | None, start: int = 0) -> int:
             matched, end = matched + 1, word.end()
             continue
         break
-    return end if matched >= min(4, len(wanted)) else 0
+    if matched < min(4, len(wanted)):
+        return 0
+    if matched < len(wanted) and not _title_breaks(title, words, matched):
+        return 0
+    return end
+
+
+# The share of a headline's words a shortened repeat keeps.
+_MOST_OF_TITLE = 0.75
+_TITLE_BREAK = re.compile(r"[-|:\u2013\u2014]")
+
+
+def _title_breaks(title: str, words: list[tuple[str, re.Match[str]]], matched: int) -> bool:
+    """Whether a repeat of the title's first `matched` words stops where the title breaks (a
+    dash, bar or colon before a section or site name) or keeps most of its words."""
+    if matched >= _MOST_OF_TITLE * len(words):
+        return True
+    last, following = words[matched - 1][1], words[matched][1]
+    # what follows the last word repeated, its own letters left out ("Ezour- Al Manar")
+    between = re.sub(r"^[\w'\u2019.]+", "", title[last.start() : following.start()])
+    return _TITLE_BREAK.search(between) is not None

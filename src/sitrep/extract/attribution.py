@@ -348,11 +348,19 @@ def _is_about(verb: Token, trigger: Token, category: str) -> bool:
     ..., X revealed Ghaani's visit") holds the verb itself. A report noun as the subject of a
     stance verb is what the stance is about, not who takes it.
     """
-    for child in verb.children:
-        if dep(child) not in SUBJECT_DEPS or trigger not in child.subtree:
+    subjects = [c for c in verb.children if dep(c) in SUBJECT_DEPS]
+    for child in subjects:
+        if trigger not in child.subtree or _second_subject_after(verb, child, subjects):
             continue
         return category == "reports" or child.lower_ not in REPORT_NOUNS
     return False
+
+
+def _second_subject_after(verb: Token, child: Token, subjects: list[Token]) -> bool:
+    """ "The Observatory [SOHR] said the strikes on the town ...": a bracket or a dropped comma
+    can give a reporting verb a second subject after it; with its speaker before it, what comes
+    after the verb is what it reports."""
+    return child.i > verb.i and any(other.i < verb.i for other in subjects)
 
 
 def _relayed_say(verb: Token, lemma: str, cues: ClaimCues) -> bool:

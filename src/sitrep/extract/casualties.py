@@ -37,25 +37,42 @@ _NOT_WOUNDED = (
     r"(?!\s+(?:others|more)\s+(?:[^\W\d]\w*\s+)?(?:wounded|injured|hurt)\b)"
     r"(?!\s+(?:wounded|injured|hurt)\b(?!\s+(?:at least |more than |over |about )?\d))"
 )
-_Q = (
+_QUALIFIER = (
     r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
-    r"a total of |a confirmed |a reported )?"
+    r"a total of |a confirmed |a reported )"
 )
+# (two may stack: "killed an estimated at least 50 militants", "a total of more than 40")
+_Q = rf"(?:{_QUALIFIER}){{0,2}}"
 # words between a count and its verb, or between a count and what it counts, hold no other
 # count or casualty verb ("URL 124 At least four people", "30 were injured at least 3 killed")
 _NUMBER_WORDS = "|".join(w for w in _WORDS if w not in ("a", "an"))  # "including a number of"
 _NOT_BETWEEN = (
     r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|" + _NUMBER_WORDS + r")\b)"
 )
-_WHO = (
-    r"(?:"
-    + _NOT_BETWEEN
-    + r"[^\W\d]\w*(?:-| +)){0,3}?(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
+_PEOPLE = (
+    r"(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
     r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners)"
 )
+_WHO = r"(?:" + _NOT_BETWEEN + r"[^\W\d]\w*(?:-| +)){0,3}?" + _PEOPLE
 _BE = r"(?:were |have been |had been |was |are |being )"
+# One person, as "a" or "one" counts: "killed a woman", "killing a notorious local commander".
+_ONE_PERSON = (
+    r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|youth|soldier|civilian|fighter|"
+    r"officer|policeman|guard|journalist|reporter|photographer|cameraman|activist|commander|"
+    r"leader|chief|emir|member|militant|terrorist|rebel|jihadist|gunman|insurgent|pilot|doctor|"
+    r"nurse|medic|paramedic|student|teacher|worker|resident|citizen|farmer|shepherd|driver|"
+    r"official|general|colonel|brigadier|major|captain|lieutenant|sergeant|father|mother|son|"
+    r"daughter|brother|sister|husband|wife|elder|cleric|imam|priest|sheikh|mayor|judge|prisoner|"
+    r"detainee|hostage|volunteer|aid worker|defector|bomber|sniper|contractor|adviser|advisor|"
+    r"trooper|marine|serviceman|militiaman|policewoman|diplomat|engineer|protester|demonstrator|"
+    r"worshipper|pilgrim|passenger|refugee|smuggler|suspect)"
+)
+# "a"/"an" is a count only where one person follows within a few words ("executed a special
+# operation", "an attack which killed dozens", "killed an estimated 50": none is one dead)
+# ("a 9-year-old girl": a word between may hold digits, a bare number may not)
+_ONE_AFTER = re.compile(rf"\s+(?:(?!\d+\s)[\w-]+\s+){{0,3}}?{_ONE_PERSON}\b", re.I)
 # "killing according to the latest toll 44 civilians": who counted, told between the verb and
 # its count (a few words, no number among them)
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
@@ -67,11 +84,12 @@ _KILLED = (
         re.I,
     ),
     re.compile(
-        # "18 jihadists from the Islamic State group were killed": the group's words between
+        # "18 jihadists from the Islamic State group were killed": the group's words between,
+        # up to nine ("30 militants of the group operating in Iraq and Syria were killed")
         # ("70 children were among those killed" is a part of the toll, not the toll; "30
         # were injured at least three killed": the words between hold no other count or verb)
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:{_NOT_BETWEEN}[^\W\d]\w*\s+){{0,5}}?{_BE}?"
-        r"(?:killed|dead|died|slain|massacred|executed|martyred)\b",
+        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:{_NOT_BETWEEN}[^\W\d]\w*\s+){{0,9}}?{_BE}?"
+        r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives)\b",
         re.I,
     ),
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
@@ -89,9 +107,10 @@ _KILLED = (
         rf"\b(?:killing|(?:deaths?|killings?|executions?|beheadings?|massacre)\s+of)\s+{_Q}{_N}\b",
         re.I,
     ),
-    # "claiming the lives of 8 people", "the blast took the lives of at least 12"
+    # "claiming the lives of 8 people", "the blast took the lives of at least 12", "has claimed
+    # lives of eight civilians"
     re.compile(
-        rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+the\s+lives\s+of\s+"
+        rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+(?:the\s+)?lives\s+of\s+"
         rf"{_Q}{_N}\b",
         re.I,
     ),
@@ -118,16 +137,26 @@ _CHILDREN = re.compile(
 )
 _WOMEN = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:women|woman)\b", re.I)
 _N2 = _N.replace("(?P<n>", "(?P<m>")
-# (never across "including" or "among": "6 civilians including a woman and two children" is 6)
-_GROUP = r"(?:(?!including\b|among\b)[^\W\d]\w*[- ]){0,3}?"
+# (never across "including" or "among": "6 civilians including a woman and two children" is 6;
+# nor across a verb's auxiliary: "31 lorries were destroyed and 20 civilians killed" is 20,
+# the first count's clause is told)
+_NOT_IN_GROUP = r"(?!including\b|among\b|were\b|was\b|are\b|is\b|have\b|has\b|had\b|been\b|got\b)"
+_GROUP = rf"(?:{_NOT_IN_GROUP}[^\W\d]\w*[- ]){{0,3}}?"
 # "killed 50 militants and eight civilians", "Five children and four medical staff killed",
 # "30 regime and 39 rebel fighters have been killed": the toll is the sum of the two groups.
 _SUM = re.compile(
-    rf"\b{_N}\s+{_GROUP}(?!including\b|among\b)(?:[^\W\d]\w*)\s+and\s+{_Q}{_N2}\s+{_WHO}\b"
+    rf"\b{_N}\s+{_GROUP}{_NOT_IN_GROUP}(?:[^\W\d]\w*)\s+and\s+{_Q}{_N2}\s+{_WHO}\b"
     rf"{_NOT_WOUNDED}",
     re.I,
 )
 _DEAD = r"(?:killed|dead|died|slain|massacred|executed|martyred)\b"
+# Whom "N of his" counts: his people ("five of his bodyguards"), never his things ("one of
+# their tanks", "two of their vehicles").
+_OWN_PEOPLE = (
+    r"(?:[^\W\d][\w-]*\s+)?(?:entourage|comrades|companions|bodyguards|guards|aides|escorts|"
+    r"relatives|family|sons|daughters|brothers|children|wives|colleagues|followers|associates|"
+    r"deputies|assistants|lieutenants|" + _PEOPLE + r")"
+)
 _INJURED_NEXT = r"(?!\s+(?:were |have been |had been |was |got |are )?(?:wounded|injured|hurt)\b)"
 # One person and N others: "killing Abu Malik, a field commander, and eight more militants",
 # "his son and 12 other militants were killed". The toll is N + 1.
@@ -136,7 +165,7 @@ _AND_OTHERS = (
     re.compile(
         rf"\b(?:killed|killing|kills|executed|executing)\s+(?P<first>[^.;\d]{{3,90}}?)\s+"
         rf"(?:and|as\s+well\s+as)\s+{_Q}{_N}\s+"
-        rf"(?:(?:other|more)\s+{_WHO}|of\s+(?:his|her|their)\s+[^\W\d]\w*)\b{_INJURED_NEXT}",
+        rf"(?:(?:other|more)\s+{_WHO}|of\s+(?:his|her|their)\s+{_OWN_PEOPLE})\b{_INJURED_NEXT}",
         re.I,
     ),
     re.compile(
@@ -157,7 +186,7 @@ _TOTAL = re.compile(
 )
 _CASUALTY_WORDS = re.compile(
     r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut|"
-    r"behead)",
+    r"behead|lost their lives)",
     re.I,
 )
 
@@ -175,6 +204,8 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
     best: tuple[int, int, str] | None = None
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if m["n"].lower() in ("a", "an") and not _ONE_AFTER.match(text, m.end("n")):
+                continue
             value = _value(m["n"])
             if 1900 <= value <= 2100 and "," not in m["n"]:
                 continue  # a year, not a count

@@ -7,7 +7,7 @@ corroboration leaves such mentions out of events.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +101,7 @@ def extract_events(
         if _told_before(sent, told):
             repeated.add(index)
             continue  # a standfirst printed again as the story's first sentence
-        times = _sentence_times(doc, sent, published)
+        times = _sentence_times(doc, sent, published, mask)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         trailing = (
             trailing_attribution(sents[index + 1], ents, cues) if index + 1 < len(sents) else []
@@ -316,9 +316,16 @@ def _within(span: Span, quote: tuple[int, int]) -> bool:
     return quote[0] <= span.start_char and span.end_char <= quote[1]
 
 
-def _sentence_times(doc: Doc, sent: Span, anchor: str | None) -> list[tuple[Span, TimeValue]]:
+def _sentence_times(
+    doc: Doc, sent: Span, anchor: str | None, mask: Sequence[tuple[int, int]] = ()
+) -> list[tuple[Span, TimeValue]]:
+    """The sentence's time expressions, resolved against `anchor`; none from its furniture: the
+    date line glued before a lede ("Published April 6 2017 Activists say ...") dates the page,
+    not what the lede tells."""
     out = []
     for found in find_time_expressions(sent.text):
+        if inside(mask, sent.start_char + found.start, sent.start_char + found.end):
+            continue
         span = doc.char_span(
             sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand"
         )

@@ -22,6 +22,9 @@ _AGENCY = (
     r"Reuters|AFP|AP|Associated Press|Sputnik|SANA|RIA Novosti|TASS|IRNA|Xinhua|Anadolu|ANA|"
     r"dpa|UPI|NNA|Mehr|Tasnim|Fars|Al[- ]Masdar|Kurdistan24|Rudaw|ISNA|APA|AA"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _PATTERNS = (
     # "BAGHDAD (Reuters) -", "MOSCOW (Sputnik)", "Beirut, Lebanon (AP) —", "DAMASCUS, (SANA)-"
     re.compile(
@@ -43,6 +46,15 @@ _PATTERNS = (
     re.compile(
         r"[^.\n]*\bin this (?:handout |file |undated )?(?:picture|photo|photograph|image)"
         r"(?: (?:provided|released|taken|distributed|obtained) by\b)[^.\n]*\.?"
+    ),
+    # A wire photo's caption ends with where and when the picture was taken, then its credit:
+    # "A boy ... sits inside a tent near the border Syria April 18 2017 (File photo)", "People
+    # inspect a site hit by air strikes in Idlib province Syria June 12 2016. (TRT World and
+    # Agencies)". A story's sentence gives no full date right before a credit; the whole
+    # caption is masked.
+    re.compile(
+        rf"[^.\n]*\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\.?\s*"
+        rf"\((?:{_AGENCY}|TRT World and Agencies|File [Pp]hoto|Photo)\)"
     ),
     re.compile(r"\bGet short URL(?:\s+\d+){0,3}", re.I),
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
