@@ -1,0 +1,103 @@
+"""Deaths in accidents, a happening named in general ("the accident"), and the actors of a
+nominal that a verb of taking part carries or the tagger took for a verb. Sentences written
+for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.records import EventMention
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def _events(nlp: Language, text: str) -> list[EventMention]:
+    return list(extract_events("d", nlp(text), "2019-02-05", None, None).events)
+
+
+def _asserted(nlp: Language, text: str) -> dict[str, EventMention]:
+    return {
+        e.trigger.lower(): e for e in _events(nlp, text) if e.modality is None and not e.negated
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A military transport plane crashed near Hama on Sunday, its crew said.", "crashed"),
+        (
+            "An old four-storey building collapsed in the Bab al-Nairab district of Aleppo.",
+            "collapsed",
+        ),
+    ],
+)
+def test_a_craft_that_crashes_or_a_building_that_collapses_is_a_death(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    found = _asserted(domain_nlp, text)
+    assert trigger in found, text
+    assert found[trigger].type == "DIE"
+    assert found[trigger].participants == ()  # the plane and the building are no victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce collapsed in Aleppo on Monday after a week.",
+        "Oil prices crashed in Tehran on Monday.",
+        "The talks collapsed in Geneva on Friday.",
+    ],
+)
+def test_what_falls_only_in_a_figure_kills_no_one(domain_nlp: Language, text: str) -> None:
+    assert not [e for e in _events(domain_nlp, text) if e.type == "DIE"], text
+
+
+def test_the_accident_tells_the_toll_of_the_collapse_before_it(domain_nlp: Language) -> None:
+    text = (
+        "Local media said a damaged five-storey block of flats collapsed in a neighbourhood "
+        "of Aleppo on Saturday. The accident in the Bustan district killed nine people."
+    )
+    found = _asserted(domain_nlp, text)
+    collapse, toll = found["collapsed"], found["killed"]
+    assert toll.retells == collapse.sentence  # grouped as one happening with both claims
+
+
+def test_an_accident_told_anew_is_no_reference(domain_nlp: Language) -> None:
+    text = (
+        "A block of flats collapsed in Aleppo on Saturday. An accident on the Homs highway "
+        "killed four people on Sunday."
+    )
+    assert _asserted(domain_nlp, text)["killed"].retells is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        (
+            "The ISIL and its rivals also engaged in fierce clashes near Marea on Sunday.",
+            "clashes",
+            "ISIL",
+        ),
+        (
+            "Rebel fighters participated in the assault on the airport on Monday.",
+            "assault",
+            "Rebel",
+        ),
+    ],
+)
+def test_who_takes_part_in_a_happening_is_its_actor(
+    domain_nlp: Language, text: str, trigger: str, actor: str
+) -> None:
+    found = _asserted(domain_nlp, text)
+    assert trigger in found, text  # "clashes" tagged as a present verb is no habit
+    actors = [p.text for p in found[trigger].participants if p.role == "actor"]
+    assert any(actor in a for a in actors), (text, actors)
+
+
+def test_a_verb_with_no_noun_reading_keeps_its_tense(domain_nlp: Language) -> None:
+    text = '"The statement tonight after Trump spoke with Erdogan demonstrates a lack of sense.'
+    assert "demonstrates" not in _asserted(domain_nlp, text)
