@@ -101,3 +101,13 @@ def test_who_takes_part_in_a_happening_is_its_actor(
 def test_a_verb_with_no_noun_reading_keeps_its_tense(domain_nlp: Language) -> None:
     text = '"The statement tonight after Trump spoke with Erdogan demonstrates a lack of sense.'
     assert "demonstrates" not in _asserted(domain_nlp, text)
+
+
+def test_a_time_by_the_clock_is_no_actor(domain_nlp: Language) -> None:
+    text = (
+        "Four nurses were killed when an air strike hit a clinic near Idlib late Monday. The "
+        "clinic in the village of Kafr Ruma was completely flattened in the 1100 pm (2000 GMT) "
+        "strike and more dead were feared under the rubble, the group said."
+    )
+    names = [p.text for e in _events(domain_nlp, text) for p in e.participants]
+    assert not [n for n in names if "GMT" in n or "A.M." in n], names
