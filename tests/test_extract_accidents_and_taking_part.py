@@ -111,3 +111,26 @@ def test_a_time_by_the_clock_is_no_actor(domain_nlp: Language) -> None:
     )
     names = [p.text for e in _events(domain_nlp, text) for p in e.participants]
     assert not [n for n in names if "GMT" in n or "A.M." in n], names
+
+
+def test_the_lives_a_happening_claimed_are_its_dead(domain_nlp: Language) -> None:
+    text = "On Friday a gas leak in a factory in Homs province claimed the lives of 14 workers."
+    found = _asserted(domain_nlp, text)
+    assert "claimed" in found
+    death = found["claimed"]
+    assert death.type == "DIE"
+    assert death.casualties is not None and death.casualties.killed == 14
+
+
+def test_a_claim_of_responsibility_kills_no_one(domain_nlp: Language) -> None:
+    text = "The group claimed responsibility for the attack in Aleppo on Friday."
+    assert not [e for e in _events(domain_nlp, text) if e.type == "DIE"]
+
+
+def test_whom_someone_calls_on_is_no_place(domain_nlp: Language) -> None:
+    text = (
+        "Four people were killed in an air strike on the village of Kafr Hamra on Monday. "
+        "The ministry's spokesman was calling on Washington to explain the suspected strike."
+    )
+    places = {e.place.text for e in _events(domain_nlp, text) if e.place is not None}
+    assert "Washington" not in places, places
