@@ -134,3 +134,27 @@ def test_whom_someone_calls_on_is_no_place(domain_nlp: Language) -> None:
     )
     places = {e.place.text for e in _events(domain_nlp, text) if e.place is not None}
     assert "Washington" not in places, places
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "A military cargo plane, reported by state media as belonging to the air force, "
+            "crashed into a field near Hama yesterday.",
+            "crashed",
+        ),
+        (
+            "A bus, reported by local media as carrying pilgrims, exploded near Damascus and was "
+            "struck by a rocket yesterday.",
+            "struck",
+        ),
+    ],
+)
+def test_a_report_describing_the_subject_does_not_source_its_predicate(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    found = _asserted(domain_nlp, text)
+    assert trigger in found, text
+    assert found[trigger].claim.stance == "asserts"
+    assert found[trigger].claim.chain == ()
