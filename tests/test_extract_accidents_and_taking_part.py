@@ -158,3 +158,15 @@ def test_a_report_describing_the_subject_does_not_source_its_predicate(
     assert trigger in found, text
     assert found[trigger].claim.stance == "asserts"
     assert found[trigger].claim.chain == ()
+
+
+def test_whom_an_attack_is_ascribed_to_is_its_doer(domain_nlp: Language) -> None:
+    text = "Last month a car bombing in Herat killed seven, another attack ascribed to the Taliban."
+    doers = [
+        p.text
+        for e in _events(domain_nlp, text)
+        if e.type == "ASSAULT"
+        for p in e.participants
+        if p.role == "actor"
+    ]
+    assert any("Taliban" in d for d in doers), doers

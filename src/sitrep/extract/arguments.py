@@ -133,6 +133,7 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     head = noun.head
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
+    slots.extend(_ascribed_to(noun))
     carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(head.text, schema.support_verbs) is not None:
         slots.extend(s for s in verb_slots(head) if s.name != "object")
@@ -142,6 +143,33 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             Slot("subject" if s.name == "passive_subject" else s.name, s.head)
             for s in verb_slots(head)
             if s.head.i != noun.i
+        )
+    return slots
+
+
+# Verbs that lay a happening at someone's door: "another attack ascribed to the Taliban", "the
+# bombing, blamed on the Islamic State, killed 12", "the attack was attributed to Hezbollah".
+# The one it is laid on is told as its doer (an allegation: the claim's source says who says so).
+ASCRIBING_VERBS = {"ascribe": "to", "attribute": "to", "blame": "on"}
+_ASCRIBING_LEMMAS = frozenset(ASCRIBING_VERBS)
+
+
+def _ascribed_to(noun: Token) -> list[Slot]:
+    """The doer a verb of ascribing lays the nominal on, where the nominal is that verb's
+    subject or the noun its participle describes."""
+    verbs = [c for c in noun.children if dep(c) == "acl"]
+    if dep(noun) in ("nsubj", "nsubjpass") and noun.head.i != noun.i:
+        verbs.append(noun.head)
+    slots: list[Slot] = []
+    for verb in verbs:
+        lemma = verb_lemma(verb.text, _ASCRIBING_LEMMAS)
+        if lemma is None:
+            continue
+        slots.extend(
+            Slot("agent", obj)
+            for word, obj in prep_objects(verb)
+            if word == ASCRIBING_VERBS[lemma]
+            for obj in with_conjuncts(obj)
         )
     return slots
 
