@@ -108,8 +108,18 @@ _DAY_POSSESSIVE = re.compile(
 _TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
 
 
+# A time of day by the clock: "2000 GMT", "(0100 UTC)", "4:00 A.M.", "11 pm".
+_CLOCK = re.compile(
+    r"\(?\s*(?:\d{3,4}|\d{1,2}(?::\d{2})?)\s*(?:GMT|UTC|[ap]\.?m\.?)\s*\)?"
+    r"(?:\s+local\s+time)?",
+    re.I,
+)
+
+
 def _is_time(text: str) -> bool:
-    """The whole of `text` is a time ("Friday", "Last Monday", "12 March")."""
+    """The whole of `text` is a time ("Friday", "Last Monday", "12 March", "2000 GMT")."""
+    if _CLOCK.fullmatch(text.strip()):
+        return True
     found = find_time_expressions(text)
     if not found:
         return False

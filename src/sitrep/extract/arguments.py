@@ -145,10 +145,76 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     head = noun.head
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
+    slots.extend(_ascribed_to(noun))
     carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(head.text, schema.support_verbs) is not None:
         slots.extend(s for s in verb_slots(head) if s.name != "object")
+    elif _taken_part_in(noun):
+        # "fighters (who were) engaged in clashes" took part as much as "fighters engaged in"
+        slots.extend(
+            Slot("subject" if s.name == "passive_subject" else s.name, s.head)
+            for s in verb_slots(head)
+            if s.head.i != noun.i
+        )
     return slots
+
+
+# Verbs that lay a happening at someone's door: "another attack ascribed to the Taliban", "the
+# bombing, blamed on the Islamic State, killed 12", "the attack was attributed to Hezbollah".
+# The one it is laid on is told as its doer (an allegation: the claim's source says who says so).
+ASCRIBING_VERBS = {"ascribe": "to", "attribute": "to", "blame": "on"}
+_ASCRIBING_LEMMAS = frozenset(ASCRIBING_VERBS)
+
+
+def _ascribed_to(noun: Token) -> list[Slot]:
+    """The doer a verb of ascribing lays the nominal on, where the nominal is that verb's
+    subject or the noun its participle describes."""
+    verbs = [c for c in noun.children if dep(c) == "acl"]
+    if dep(noun) in ("nsubj", "nsubjpass") and noun.head.i != noun.i:
+        verbs.append(noun.head)
+    slots: list[Slot] = []
+    for verb in verbs:
+        lemma = verb_lemma(verb.text, _ASCRIBING_LEMMAS)
+        if lemma is None:
+            continue
+        slots.extend(
+            Slot("agent", obj)
+            for word, obj in prep_objects(verb)
+            if word == ASCRIBING_VERBS[lemma]
+            for obj in with_conjuncts(obj)
+        )
+    return slots
+
+
+# Verbs of taking part, whose "in" phrase names what their subject took part in: "the ISIL
+# and its rivals engaged in fierce clashes", "rebels participated in the assault": the subject
+# is the nominal's actor, as a support verb's is.
+PARTICIPATION_VERBS = frozenset({"engage", "participate"})
+
+
+def _taken_part_in(noun: Token) -> bool:
+    head = noun.head
+    if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if "in" not in (case_word(noun), _preposition_before(noun)):
+        return False
+    return verb_lemma(head.text, PARTICIPATION_VERBS) is not None
+
+
+def _preposition_before(noun: Token) -> str | None:
+    """The preposition right before a noun and the words that describe it, read in the text:
+    the parse may hang it on a modifier or on nothing ("in fierce clashes", "fierce" taken for
+    a noun of its own)."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i >= max(noun.sent.start, noun.i - 3) and doc[i].tag_ in _DESCRIBING_TAGS:
+        i -= 1
+    if i >= noun.sent.start and doc[i].pos_ == "ADP":
+        return doc[i].lower_
+    return None
+
+
+_DESCRIBING_TAGS = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "RB", "VBN", "HYPH"})
 
 
 # "following a meeting with X, Putin said": the frame word's own preps and the subject of the

@@ -431,6 +431,11 @@ def attribute(
     stance: Stance | None = None
     unconfirmed = False
     for anc in trigger.ancestors:
+        if anc.i == trigger.head.i and dep(trigger) == "conj":
+            # "A plane, reported by local press as belonging to the military, crashed": the
+            # parse made the trigger a second predicate beside the report, which tells of the
+            # plane, not of the crash (a report's content is its object or clause)
+            continue
         found = _classify(anc, cues)
         if found is None and anc.lower_ in REPORT_NOUNS:
             anc, found = _stance_on_report(anc, cues) or (anc, None)

@@ -205,6 +205,8 @@ def refers_back(mention: EventMention, text: str, doc: Doc | None = None) -> boo
         return True  # "last night's attack", "Monday's bombing": definite by its day
     if _definite_participle(mention, doc):
         return True  # "nine people from the North Caucasus among the terrorists killed"
+    if _caused_by_the_happening(mention, doc):
+        return True  # "The accident in Salaheddin district killed eleven"
     for back, word in enumerate(reversed(words)):
         if word.lower() in DEFINITE:
             if _partitive(before) and not _is_toll(mention):
@@ -238,6 +240,32 @@ def _definite_participle(mention: EventMention, doc: Doc | None) -> bool:
     ):
         return False
     return any(t.lower_ in DEFINITE for t in before)
+
+
+# Nouns that name a happening of any kind, which only its context says: "a block of flats
+# collapsed ... The accident killed eleven", "the incident left three dead".
+_GENERAL_HAPPENINGS = frozenset(
+    {"accident", "incident", "disaster", "tragedy", "crash", "collapse"}
+)
+
+
+def _caused_by_the_happening(mention: EventMention, doc: Doc | None) -> bool:
+    """A toll whose subject is a definite noun naming a happening in general ("The accident
+    killed eleven"): the dead are those of the happening just told, which that noun refers to
+    (a kind of attack as subject, "the strike killed", is a trigger of its own, read above).
+    The subject is read as the parse's subject before the trigger in its sentence, as the
+    parse may hang the toll elsewhere ("The accident in Salaheddin district killed eleven, with
+    a child the sole survivor": "killed" a modifier, "accident" the subject of "survivor")."""
+    if doc is None or not _is_toll(mention):
+        return False
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    trigger = span.root
+    for subject in doc[trigger.sent.start : trigger.i]:
+        if dep(subject) == "nsubj" and subject.lower_ in _GENERAL_HAPPENINGS:
+            return any(dep(d) == "det" and d.lower_ in DEFINITE for d in subject.children)
+    return False
 
 
 # "one of the strikes", "two of these raids": a part of what was told, a happening of its own

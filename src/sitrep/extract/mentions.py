@@ -17,6 +17,7 @@ from sitrep.extract.arguments import (
     is_passive,
     is_verbal,
     noun_slots,
+    subject_slots,
     verb_slots,
 )
 from sitrep.extract.deps import case_word, dep
@@ -49,6 +50,8 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
     if not entries:
         return []
     pos = "verb" if predicate_noun(token) else _POS_CLASS.get(token.pos_)
+    if schema.read_as_noun(token):
+        pos = "noun"  # "engaged in fierce clashes": a preposition's object, whatever its tag
     same = [t for t in entries if t.pos == pos]
     if same or pos is None:
         return same or entries
@@ -95,6 +98,17 @@ def _objects_ok(trig: Trigger, token: Token) -> bool:
     return any(t.lower_ in trig.objects for head in heads for t in (head, *head.conjuncts))
 
 
+def _subjects_ok(trig: Trigger, token: Token) -> bool:
+    """A trigger that only some things can be the subject of: "a cargo plane crashed into
+    houses", "a block of flats collapsed" (no talks crash, no truce collapses into deaths)."""
+    if not trig.subjects:
+        return True
+    heads = [slot.head for slot in subject_slots(token)]  # (inherited: "..., and crashed")
+    if dep(token) in ("acl", "amod"):
+        heads.append(token.head)  # "the collapsed building"
+    return any(t.lower_ in trig.subjects for head in heads for t in (head, *head.conjuncts))
+
+
 def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignore[no-untyped-def]
     if trig.copula:
         return copula_slots(token)
@@ -123,7 +137,7 @@ def analyse(
     if _modifies_a_thing(token, schema):
         return None
     for trig in candidates(token, schema):
-        if not _objects_ok(trig, token):
+        if not _objects_ok(trig, token) or not _subjects_ok(trig, token):
             continue
         slots = _slots_for(trig, token, schema)
         type_name, mode = trig.type, trig.mode

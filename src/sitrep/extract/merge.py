@@ -239,8 +239,11 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
             return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
-            # attackers are, not where the attack happened
-            return not (i > sent_start and _where_agents_are(doc[i - 1]))
+            # attackers are, not where the attack happened; "calling on Washington to weigh
+            # in": whom someone calls on, no place at all
+            return not (
+                i > sent_start and (_where_agents_are(doc[i - 1]) or _calls_on(doc[i - 1], word))
+            )
         elif (
             word not in _BETWEEN
             and token.pos_ != "ADJ"
@@ -265,6 +268,17 @@ def _where_agents_are(word: Token) -> bool:
         return False
     noun = word.doc[word.i - 1]  # read in text order: the parse hangs the participle anywhere
     return noun.lower_ in AGENT_HEADS or noun.ent_type_ in AGENT_LABELS
+
+
+def _calls_on(verb: Token, word: str) -> bool:
+    """ "called on Russia to ...", "calling on Washington": "on" after a verb whose "on" names
+    whom it addresses or leans on, not where anything happens."""
+    from sitrep.extract.schema import verb_lemma
+
+    return word == "on" and verb_lemma(verb.text, _VERBS_ON_SOMEONE) is not None
+
+
+_VERBS_ON_SOMEONE = frozenset({"call", "urge", "rely", "depend", "insist", "prevail"})
 
 
 # Participles that tell where someone is or comes from ("groups located in Binnish fired

@@ -153,7 +153,8 @@ def is_habitual(trigger: Token) -> bool:
         # one" may be a past the tagger took for a present)
         head = trigger.head
         return head.tag_ == "VBZ" and is_habitual(head) and head.pos_ in ("VERB", "AUX")
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    as_verb = trigger.pos_ in ("VERB", "AUX") and not load_event_schema().read_as_noun(trigger)
+    verb = trigger if as_verb else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
         return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])

@@ -11,7 +11,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast
 
+from spacy.tokens import Token
+
 from sitrep.errors import ConfigError
+from sitrep.extract.deps import verb_tag_on_a_noun
 from sitrep.yamlload import load_yaml
 
 TriggerPos = Literal["verb", "noun", "adj"]
@@ -44,6 +47,7 @@ class Trigger:
     person: tuple[str, str | None] | None = None
     needs_place: bool = False
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # fire only when the subject's head is one of these
     roles: dict[str, str] | None = None
     copula: bool = False
     # The word tells a toll, not a kind of attack ("were wounded", "were killed"): the next
@@ -65,6 +69,12 @@ class EventSchema:
 
     def by_form(self, form: str) -> list[Trigger]:
         return _form_index(self).get(form.lower(), [])
+
+    def read_as_noun(self, token: Token) -> bool:
+        """A trigger word tagged as a verb that the parse uses as a noun, where the lexicon
+        has it as a noun ("engaged in fierce clashes", "clashes" tagged VBZ): see
+        `deps.verb_tag_on_a_noun`. "demonstrates" has no noun reading, whatever its parse."""
+        return verb_tag_on_a_noun(token) and any(t.pos == "noun" for t in self.by_form(token.text))
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,7 @@ def _trigger(raw: dict[str, Any], types: dict[str, EventType]) -> Trigger:
         person=(str(person[0]), person[1]) if person else None,
         needs_place=bool(raw.get("needs_place", False)),
         objects=frozenset(raw.get("objects", [])),
+        subjects=frozenset(raw.get("subjects", [])),
         roles=raw.get("roles"),
         copula=bool(raw.get("copula", False)),
         toll=bool(raw.get("toll", type_name == "DIE")),
