@@ -19,6 +19,8 @@ from sitrep.extract.events import extract_events
         # "so called" labels a name: the attack is no call or demand
         ("Terrorists of the so called Jaish al-Islam shelled the northern villages on Friday.",
          "Jaish al-Islam"),
+        # "they" in what a group says is the group
+        ("Rebels said they shelled the airport in Aleppo on Sunday.", "Rebels"),
     ],
 )  # fmt: skip
 def test_the_attacker_is_found(domain_nlp: Language, sentence: str, actor: str) -> None:
@@ -42,3 +44,11 @@ def test_what_an_attack_is_made_of_is_no_one(
     events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
     names = [p.text for e in events for p in e.participants]
     assert events and not any(thing in n for n in names), names
+
+
+def test_a_day_whose_apostrophe_was_lost_is_no_attacker(domain_nlp: Language) -> None:
+    # "Mondays attack" is Monday's attack, in copy stripped of its punctuation
+    text = "Russian warplanes carried out Mondays attack on the market in Idlib."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    actors = [p.text for e in events for p in e.participants if p.role in ("actor", "by")]
+    assert "Mondays" not in actors and "Russian" in actors, actors

@@ -101,9 +101,10 @@ def _not_agent(p: Participant, event_type: str) -> bool:
     return bool(words) and words[-1] in NON_AGENT_HEADS
 
 
-# "last night's attack", "Monday's strike": the possessive is the day's, not an attacker's.
+# "last night's attack", "Monday's strike": the possessive is the day's, not an attacker's
+# (also with its apostrophe lost, as in copy stripped of punctuation: "Mondays attack").
 _DAY_POSSESSIVE = re.compile(
-    r"(?:(?:last|this|early|late)\s+)?(?:night|morning|evening|weekend|\w*day)['’]s", re.I
+    r"(?:(?:last|this|early|late)\s+)?(?:night|morning|evening|weekend|\w*day)['’]?s", re.I
 )
 _TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
 

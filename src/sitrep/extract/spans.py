@@ -122,6 +122,10 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if head.lower_ in ("it", "its") and head.pos_ in ("PRON", "DET", ""):
         speaker = _reporting_subject(head)
         return phrases_for(speaker, ents) if speaker is not None else [noun_phrase(head)]
+    if head.lower_ == "they" and head.pos_ in ("PRON", ""):
+        speaker = _reporting_subject(head)  # "Rebels said they shelled the airport"
+        if speaker is not None:
+            return phrases_for(speaker, ents)
     for child in head.children:
         if dep(child) == "appos":
             inner = phrases_for(child, ents)
@@ -190,8 +194,9 @@ _GROUP_LABELS = frozenset({"ORG", "NORP"})
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
-    """ "The coalition said it had carried out nine strikes": "it" is the one who says so,
-    when that subject is a noun (an organisation, a force), not a person or another pronoun."""
+    """ "The coalition said it had carried out nine strikes", "rebels said they shelled the
+    airport": "it" or "they" is the one who says so, when that subject is a noun (an
+    organisation, a force), not a person or another pronoun."""
     verb = pronoun.head
     while dep(verb) not in ("ccomp", "ROOT", "root") and verb.head.i != verb.i:
         verb = verb.head
