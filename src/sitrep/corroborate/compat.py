@@ -452,13 +452,6 @@ def weigh(agreed: list[Decision]) -> tuple[int, int]:
 DOERS = frozenset({"actor", "by"})
 
 
-def fought_otherwise(a: MentionView, b: MentionView) -> bool:
-    """One report tells a battle and an air raid or a barrage at one town on one day ("rebels
-    launched an assault on government-held districts ... air raids on the rebel-held parts
-    killed 13"): told in words of two kinds, they are two happenings."""
-    return reach_differs(a.mode, b.mode)
-
-
 def elaborates(a: MentionView, b: MentionView, agreed: list[Decision]) -> bool:
     """In one report, the very next sentence at the same town, undated and naming no doer,
     tells more of the happening just told: its toll, its victims, who says so."""
@@ -545,7 +538,8 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
         # One report tells several happenings: even in one document, something must tie the
         # two mentions (an undated "35 people were killed" is not the strike on another town);
         # the town alone does not (a report on a city's battle tells many strikes on it).
-        if ties or (space_time == 2 and not fought_otherwise(a, b)):
+        # (but not a battle and an air raid or a barrage told there: two kinds, two happenings)
+        if ties or (space_time == 2 and not reach_differs(a.mode, b.mode)):
             return Decision(True, lambda: "same document; " + said)
         if elaborates(a, b, agreed):
             return Decision(True, lambda: "the next sentence tells more of it; " + said)
