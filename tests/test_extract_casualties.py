@@ -201,3 +201,40 @@ def test_one_wounded_described_with_an_age() -> None:
     # a word with digits between "a" and the person ("a 10-year-old boy") still counts one
     found = find_casualties("Shells hit the school wounding a 10-year-old boy in the yard.")
     assert found is not None and (found.killed, found.wounded) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a number word and its multiplier are one number
+        ("Two hundred fighters were killed in the month-long siege.", 200),
+        ("The garrison lost over one hundred soldiers in the assault on the hill.", 100),
+        ("A hundred villagers died when the dam burst under the shelling.", 100),
+        # a side's dead told as what it lost
+        ("The militia has lost at least 35 fighters since the offensive began.", 35),
+        # two sides' dead in one toll, each told "among" its side
+        ("There were 12 dead among the defenders and 30 among the attackers, a monitor said.", 42),
+        # the part told between dashes (commas stripped) stands aside from the sum
+        ("Shelling left 20 residents - including six children - and 9 guards dead.", 29),
+        ("Raids left 7 civilians - among them two women - and 4 Kurds dead.", 11),
+        # a part's own count before "of them" is no toll
+        ("Three people one of them a child killed in rocket fire on the market", 3),
+    ],
+)  # fmt: skip
+def test_multipliers_sides_and_parts(sentence: str, killed: int) -> None:
+    found = find_casualties(sentence)
+    assert found is not None and found.killed == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a bound is not the lowest firm figure
+        "The gas attack on the village left up to a hundred people dead, activists said.",
+        "Up to 60 people may have been killed in the raids, a monitor said.",
+        "As many as 40 fighters were killed in the clashes, according to unconfirmed reports.",
+    ],
+)
+def test_a_bound_is_no_toll(sentence: str) -> None:
+    found = find_casualties(sentence)
+    assert found is None or found.killed is None

@@ -24,8 +24,15 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 # (read alone, "Ninety-two civilians were killed" gave a toll of 2).
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_UNITS)})\b"
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
-_N = rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_COMPOUND}|(?:{_WORD})(?![\w-]))"
-# "a dozen", "two hundred", "some thousands": a multiplier follows, so the word is no count.
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+# "two hundred", "one hundred", "a thousand": a number word and its multiplier are one number
+# (read alone, "lost over one hundred militants" had no count, "two hundred" was 100)
+_MULTIPLIED = rf"(?:{_COMPOUND}|(?:{_WORD})(?![\w-]))\s+(?:{'|'.join(_MULTIPLIERS)})(?![\w-])"
+_N = (
+    rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_MULTIPLIED}|{_COMPOUND}|"
+    rf"(?:{_WORD})(?![\w-]))"
+)
+# "a dozen", "some thousands", "hundreds of": a vague multiplier follows, so the word is no count.
 # "a number of them", "a few", "one family": no count of people either.
 _N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?|number|few|couple|family|families)\b)"
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
@@ -53,7 +60,8 @@ _PEOPLE = (
     r"(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
-    r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners)"
+    r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners|"
+    r"villagers|farmers|protesters|demonstrators|combatants)"
 )
 _WHO = r"(?:" + _NOT_BETWEEN + r"[^\W\d]\w*(?:-| +)){0,3}?" + _PEOPLE
 _BE = r"(?:were |have been |had been |was |are |being )"
@@ -93,6 +101,8 @@ _KILLED = (
         re.I,
     ),
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    # "the army lost 20 soldiers", "has lost over one hundred militants": its dead
+    re.compile(rf"\b(?:lost|losing|loses|lose)\s+{_Q}{_N}\s+{_WHO}\b{_NOT_WOUNDED}", re.I),
     # "more than 1400 are estimated to have been killed", "30 were reported to have died"
     re.compile(
         rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:are|were|is|was)\s+(?:estimated|believed|thought|said|"
@@ -144,12 +154,27 @@ _NOT_IN_GROUP = r"(?!including\b|among\b|were\b|was\b|are\b|is\b|have\b|has\b|ha
 _GROUP = rf"(?:{_NOT_IN_GROUP}[^\W\d]\w*[- ]){{0,3}}?"
 # "killed 50 militants and eight civilians", "Five children and four medical staff killed",
 # "30 regime and 39 rebel fighters have been killed": the toll is the sum of the two groups.
+_DEAD = r"(?:killed|dead|died|slain|massacred|executed|martyred)\b"
+# "23 civilians - including nine children - and 16 fighters dead": the part told between dashes
+# (commas stripped) stands aside from the sum
+_DASH = r"[-\u2013\u2014]"
+_DASH_PART = (
+    rf"(?:\s+{_DASH}\s+(?:including|among\s+them|of\s+whom)\b[^-\u2013\u2014.;]{{1,60}}?"
+    rf"\s+{_DASH})?"
+)
+# the second group is a people word, or any one word the death word follows ("and 16 Kurds dead")
+_SECOND_GROUP = rf"(?:{_WHO}\b|[^\W\d]\w*(?=\s+{_DEAD}))"
 _SUM = re.compile(
-    rf"\b{_N}\s+{_GROUP}{_NOT_IN_GROUP}(?:[^\W\d]\w*)\s+and\s+{_Q}{_N2}\s+{_WHO}\b"
-    rf"{_NOT_WOUNDED}",
+    rf"\b{_N}\s+{_GROUP}{_NOT_IN_GROUP}(?:[^\W\d]\w*){_DASH_PART}\s+and\s+{_Q}{_N2}\s+"
+    rf"{_SECOND_GROUP}{_NOT_WOUNDED}",
     re.I,
 )
-_DEAD = r"(?:killed|dead|died|slain|massacred|executed|martyred)\b"
+# "15 dead among the ranks of the group and 23 among its adversaries": one toll of two sides
+_AMONG_SUM = re.compile(
+    rf"\b{_Q}{_N}\s+(?:killed|dead)\s+among\s+(?:[^\W\d][\w-]*\s+){{1,8}}?and\s+{_Q}{_N2}"
+    r"\s+among\b",
+    re.I,
+)
 # Whom "N of his" counts: his people ("five of his bodyguards"), never his things ("one of
 # their tanks", "two of their vehicles").
 _OWN_PEOPLE = (
@@ -181,12 +206,14 @@ _AND_OTHERS = (
 )
 _KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred|behead)", re.I)
 # "Fifteen civilians among them 11 children were killed": the total before its part.
+# ("Two people one of them a child killed": the part's own count comes before "of them")
 _TOTAL = re.compile(
-    rf"\b{_Q}{_N}\s+{_WHO}\s+(?:among them|including|among whom|of whom|of them)\b", re.I
+    rf"\b{_Q}{_N}\s+{_WHO}\s+(?:{_N2}\s+)?(?:among them|including|among whom|of whom|of them)\b",
+    re.I,
 )
 _CASUALTY_WORDS = re.compile(
     r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut|"
-    r"behead|lost their lives)",
+    r"behead|lost their lives|los(?:t|ing|es?)\s)",
     re.I,
 )
 
@@ -197,7 +224,17 @@ def _value(text: str) -> int:
         return 1
     if low.isdigit():
         return int(low)
-    return sum(_WORDS[part] for part in re.split(r"[- ]", low))  # "thirty-five": 30 + 5
+    total = 0
+    for part in re.split(r"[- ]+", low):  # "thirty-five": 30 + 5; "two hundred": 2 × 100
+        if part in _MULTIPLIERS:
+            total = max(total, 1) * _MULTIPLIERS[part]
+        else:
+            total += _WORDS[part]
+    return total
+
+
+# "up to a hundred", "as many as 40": a bound, not the lowest firm figure the toll is
+_BOUND_BEFORE = re.compile(r"\b(?:up\s+to|as\s+many\s+as)\s+(?:a\s+|an\s+)?$", re.I)
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
@@ -205,6 +242,8 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
     for pattern in patterns:
         for m in pattern.finditer(text):
             if m["n"].lower() in ("a", "an") and not _ONE_AFTER.match(text, m.end("n")):
+                continue
+            if _BOUND_BEFORE.search(text, 0, m.start("n")):
                 continue
             value = _value(m["n"])
             if 1900 <= value <= 2100 and "," not in m["n"]:
@@ -227,6 +266,10 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
         overlaps = at >= 0 and m.start() <= at + len(text) and at <= m.end()
         total = _value(m["n"]) + _value(m["m"])
         if _KILL_NEAR.search(near) and overlaps and total > best[0]:
+            best = (total, m.group(0))
+    for m in _AMONG_SUM.finditer(sentence):
+        total = _value(m["n"]) + _value(m["m"])
+        if total > best[0]:
             best = (total, m.group(0))
     for m in _TOTAL.finditer(sentence):
         total = _value(m["n"])
