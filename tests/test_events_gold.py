@@ -161,6 +161,9 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
          "offensive two weeks ago.", 130, False, True),
         ("At least 13 civilians have been killed in the suburb since the army launched an "
          "offensive on Monday.", 13, False, False),
+        # a front's toll over its course, unless dated to a day
+        ("He said at least 4000 militants have been killed on this front.", 4000, False, True),
+        ("Strikes killed 120 fighters on the southern front on Monday.", 120, True, False),
     ],
 )  # fmt: skip
 def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:

@@ -217,6 +217,7 @@ def test_one_wounded_described_with_an_age() -> None:
         # the part told between dashes (commas stripped) stands aside from the sum
         ("Shelling left 20 residents - including six children - and 9 guards dead.", 29),
         ("Raids left 7 civilians - among them two women - and 4 Kurds dead.", 11),
+        ("Fighting left 18 residents - including five children - dead in the old quarter.", 18),
         # a part's own count before "of them" is no toll
         ("Three people one of them a child killed in rocket fire on the market", 3),
     ],
@@ -233,8 +234,45 @@ def test_multipliers_sides_and_parts(sentence: str, killed: int) -> None:
         "The gas attack on the village left up to a hundred people dead, activists said.",
         "Up to 60 people may have been killed in the raids, a monitor said.",
         "As many as 40 fighters were killed in the clashes, according to unconfirmed reports.",
+        # nor as the total its part belongs to
+        "Up to 30 fighters including their commanders were killed near the dam.",
     ],
 )
 def test_a_bound_is_no_toll(sentence: str) -> None:
     found = find_casualties(sentence)
+    assert found is None or found.killed is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a second group killed alongside the first
+        ("At least 12 guards were killed along with four gunmen at the gate.", 16),
+        # quotation marks and hyphens in the group's long name
+        ('At least 21 members of the "Eastern Lions" and "Army of al-Ansar" brigades were killed '
+         "in the valley.", 21),
+        # the count of those who died, told as a number that became or reached a figure
+        ("The number of residents who have been killed in the shelling has become about 30.", 30),
+        # an aside between the count and its passive verb
+        ("Over 75 people mostly women and children have so far been killed.", 75),
+        # the group's words before "believed to have died"
+        ("All six people on board the boat that sank off the coast are believed to have died.", 6),
+        # a part of a whole: the part died, the whole is no toll
+        ("At least 7 of the 40 captives held by the group were executed.", 7),
+        ("Nine of the 120 hostages have been beheaded, a witness said.", 9),
+        # shot dead is killed; a headline's verb in the third person
+        ("Guards shot dead three gunmen at the checkpoint.", 3),
+        ("Army Eliminates 40 Militants in Southern Hills", 40),
+    ],
+)  # fmt: skip
+def test_along_with_long_names_and_numbers_of_dead(sentence: str, killed: int) -> None:
+    found = find_casualties(sentence)
+    assert found is not None and found.killed == killed
+
+
+def test_the_count_of_those_killed_is_not_the_killers() -> None:
+    # an active "has killed" after a counted group: the group is not its dead
+    found = find_casualties(
+        "Some 40 residents near the dam say the militia has killed their herds."
+    )
     assert found is None or found.killed is None

@@ -35,6 +35,7 @@ _N = (
 # "a dozen", "some thousands", "hundreds of": a vague multiplier follows, so the word is no count.
 # "a number of them", "a few", "one family": no count of people either.
 _N += r"(?!\s+(?:dozens?|hundreds?|thousands?|scores?|number|few|couple|family|families)\b)"
+_N2 = _N.replace("(?P<n>", "(?P<m>")  # a second count in one pattern
 # "killed 14 people 25 were wounded" (commas stripped): a number told as wounded is no toll.
 # "killed 58 others injured" too: "others" opens a new group, so the count is theirs.
 # "killed More than 150 Injured" (a title's words run on): the count the wounded word follows
@@ -53,18 +54,30 @@ _Q = rf"(?:{_QUALIFIER}){{0,2}}"
 # words between a count and its verb, or between a count and what it counts, hold no other
 # count or casualty verb ("URL 124 At least four people", "30 were injured at least 3 killed")
 _NUMBER_WORDS = "|".join(w for w in _WORDS if w not in ("a", "an"))  # "including a number of"
+# (nor an active "has killed": "100 fighters ... the coalition has killed" counts whom it
+# killed, not its own dead)
 _NOT_BETWEEN = (
-    r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|" + _NUMBER_WORDS + r")\b)"
+    r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|"
+    + _NUMBER_WORDS
+    + r")\b|(?:has|have|had)\s+(?:[^\W\d]\w*\s+)?(?:killed|executed|beheaded|slain)\b)"
 )
 _PEOPLE = (
     r"(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
     r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
     r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
     r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners|"
-    r"villagers|farmers|protesters|demonstrators|combatants)"
+    r"villagers|farmers|protesters|demonstrators|combatants|hostages|captives)"
 )
 _WHO = r"(?:" + _NOT_BETWEEN + r"[^\W\d]\w*(?:-| +)){0,3}?" + _PEOPLE
 _BE = r"(?:were |have been |had been |was |are |being )"
+# "23 civilians - including nine children - and 16 fighters dead", "leaving 23 civilians -
+# including nine children - dead": the part told between dashes (commas stripped) stands aside
+# from the count it belongs to
+_DASH = r"[-\u2013\u2014]"
+_DASH_PART = (
+    rf"(?:\s+{_DASH}\s+(?:including|among\s+them|of\s+whom)\b[^-\u2013\u2014.;]{{1,60}}?"
+    rf"\s+{_DASH})?"
+)
 # One person, as "a" or "one" counts: "killed a woman", "killing a notorious local commander".
 _ONE_PERSON = (
     r"(?:person|man|woman|child|boy|girl|baby|infant|teenager|youth|soldier|civilian|fighter|"
@@ -86,30 +99,51 @@ _ONE_AFTER = re.compile(rf"\s+(?:(?!\d+\s)[\w-]+\s+){{0,3}}?{_ONE_PERSON}\b", re
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
 _KILLED = (
     re.compile(
-        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminate|executed|executing|"
-        rf"executes|execute|beheaded|beheading|beheads|behead)\s+{_COUNTED_BY}{_Q}{_N}\b"
+        # ("shoot dead six bombers": shot dead is killed)
+        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminates|eliminate|executed|"
+        rf"executing|executes|execute|beheaded|beheading|beheads|behead|"
+        rf"(?:shot|shoot|shoots|shooting)\s+dead)\s+{_COUNTED_BY}{_Q}{_N}\b"
         rf"{_NOT_WOUNDED}",
         re.I,
     ),
     re.compile(
         # "18 jihadists from the Islamic State group were killed": the group's words between,
-        # up to nine ("30 militants of the group operating in Iraq and Syria were killed")
-        # ("70 children were among those killed" is a part of the toll, not the toll; "30
-        # were injured at least three killed": the words between hold no other count or verb)
-        rf"\b{_Q}{_N}\s+{_WHO}\s+(?:{_NOT_BETWEEN}[^\W\d]\w*\s+){{0,9}}?{_BE}?"
+        # up to twelve ("30 militants of the group operating in Iraq and Syria were killed",
+        # "33 members of the Islamic State in Iraq and Levant and al-Nusra Front organizations
+        # were killed") ("70 children were among those killed" is a part of the toll, not the
+        # toll; "30 were injured at least three killed": the words between hold no other count
+        # or verb)
+        rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
         r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives)\b",
         re.I,
     ),
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    # "at least 15 of the 350 hostages ... have been beheaded": the part that died
+    re.compile(
+        rf"\b{_Q}{_N}\s+of\s+(?:the\s+|its\s+|their\s+)?{_N2}\s+{_WHO}\s+"
+        rf"(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
+        r"(?:killed|dead|died|slain|massacred|executed|martyred|beheaded)\b",
+        re.I,
+    ),
     # "the army lost 20 soldiers", "has lost over one hundred militants": its dead
     re.compile(rf"\b(?:lost|losing|loses|lose)\s+{_Q}{_N}\s+{_WHO}\b{_NOT_WOUNDED}", re.I),
     # "more than 1400 are estimated to have been killed", "30 were reported to have died"
     re.compile(
-        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:are|were|is|was)\s+(?:estimated|believed|thought|said|"
+        # ("All five people on board a helicopter that was shot down ... are believed to have
+        # died": the group's words between, as above)
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?)?"
+        rf"(?:are|were|is|was)\s+(?:estimated|believed|thought|said|"
         rf"reported|feared)\s+to\s+have\s+(?:been\s+killed|died)\b",
         re.I,
     ),
-    re.compile(rf"\bdeath toll\b(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit)\s+{_Q}{_N}\b", re.I),
+    # "the death toll ... reached 112", "the number of civilians who have been martyred ... has
+    # become around 40"
+    re.compile(
+        rf"\b(?:death toll|number of (?:the )?(?:dead|deaths|martyrs|victims|fatalities)|"
+        rf"number of \w+ (?:who|that) (?:have |had )?been (?:killed|martyred))\b"
+        rf"(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit|become)\s+{_Q}{_N}\b",
+        re.I,
+    ),
     # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them)
     re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?martyrs\b", re.I),
     # "the deaths of 12", "the execution of 17 young men", "the massacre of 30 villagers"
@@ -146,7 +180,6 @@ _CHILDREN = re.compile(
     rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:children|child|kids|minors)\b", re.I
 )
 _WOMEN = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?(?:women|woman)\b", re.I)
-_N2 = _N.replace("(?P<n>", "(?P<m>")
 # (never across "including" or "among": "6 civilians including a woman and two children" is 6;
 # nor across a verb's auxiliary: "31 lorries were destroyed and 20 civilians killed" is 20,
 # the first count's clause is told)
@@ -155,13 +188,6 @@ _GROUP = rf"(?:{_NOT_IN_GROUP}[^\W\d]\w*[- ]){{0,3}}?"
 # "killed 50 militants and eight civilians", "Five children and four medical staff killed",
 # "30 regime and 39 rebel fighters have been killed": the toll is the sum of the two groups.
 _DEAD = r"(?:killed|dead|died|slain|massacred|executed|martyred)\b"
-# "23 civilians - including nine children - and 16 fighters dead": the part told between dashes
-# (commas stripped) stands aside from the sum
-_DASH = r"[-\u2013\u2014]"
-_DASH_PART = (
-    rf"(?:\s+{_DASH}\s+(?:including|among\s+them|of\s+whom)\b[^-\u2013\u2014.;]{{1,60}}?"
-    rf"\s+{_DASH})?"
-)
 # the second group is a people word, or any one word the death word follows ("and 16 Kurds dead")
 _SECOND_GROUP = rf"(?:{_WHO}\b|[^\W\d]\w*(?=\s+{_DEAD}))"
 _SUM = re.compile(
@@ -237,13 +263,24 @@ def _value(text: str) -> int:
 _BOUND_BEFORE = re.compile(r"\b(?:up\s+to|as\s+many\s+as)\s+(?:a\s+|an\s+)?$", re.I)
 
 
+# "at least 7 of the 40 captives": the 40 are the whole the dead were part of
+_WHOLE_BEFORE = re.compile(rf"(?:\d+|\b(?:{_WORD}))\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _bounded(text: str, m: re.Match[str]) -> bool:
+    """Whether the count `m` reads (its group "n") is told as a bound, or as the whole that
+    another count is a part of."""
+    before = (_BOUND_BEFORE, _WHOLE_BEFORE)
+    return any(p.search(text, 0, m.start("n")) is not None for p in before)
+
+
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
     best: tuple[int, int, str] | None = None
     for pattern in patterns:
         for m in pattern.finditer(text):
             if m["n"].lower() in ("a", "an") and not _ONE_AFTER.match(text, m.end("n")):
                 continue
-            if _BOUND_BEFORE.search(text, 0, m.start("n")):
+            if _bounded(text, m):
                 continue
             value = _value(m["n"])
             if 1900 <= value <= 2100 and "," not in m["n"]:
@@ -253,11 +290,20 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
     return (best[0], best[2]) if best else (None, "")
 
 
+# "29 fighters were killed along with six militants": the toll of both
+_ALONG_WITH = re.compile(rf"\s+along\s+with\s+{_Q}{_N2}\s+{_WHO}\b", re.I)
+
+
 def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
     """The toll as the sum of two named groups, or as the total their part belongs to."""
     at = sentence.find(text)
     best = (killed, text)
+    along = _ALONG_WITH.match(sentence, at + len(text)) if at >= 0 and text else None
+    if along is not None and _KILL_NEAR.search(text):
+        best = (killed + _value(along["m"]), text + along.group(0))
     for m in _SUM.finditer(sentence):
+        if _bounded(sentence, m):
+            continue
         if _CASUALTY_WORDS.search(m.group(0)):
             # "Ten civilians were killed and 50 others injured": the first group's own verb
             # ended its clause; the second count belongs to the next one, not to the toll.
@@ -269,11 +315,11 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
             best = (total, m.group(0))
     for m in _AMONG_SUM.finditer(sentence):
         total = _value(m["n"]) + _value(m["m"])
-        if total > best[0]:
+        if total > best[0] and not _bounded(sentence, m):
             best = (total, m.group(0))
     for m in _TOTAL.finditer(sentence):
         total = _value(m["n"])
-        if total > best[0] and at >= 0 and m.start() <= at:
+        if total > best[0] and at >= 0 and m.start() <= at and not _bounded(sentence, m):
             best = (total, m.group(0))
     return best
 
@@ -316,6 +362,9 @@ def is_count(text: str) -> bool:
 
 # "(Daesh)", "(YPG)": an aside in brackets, read as blank so a count reaches what it counts
 _ASIDE = re.compile(r"\([^()\d]{1,40}\)")
+# quotation marks around a group's name ('33 members of "al-Nusra Front" were killed'), read
+# as blank for the same reason
+_QUOTES = re.compile('["\u201c\u201d]')
 
 
 def find_casualties(sentence: str) -> Casualties | None:
@@ -323,7 +372,8 @@ def find_casualties(sentence: str) -> Casualties | None:
     if not _CASUALTY_WORDS.search(sentence):
         return None
     # blanked to the same length, so what each reading matched is where it was in the text
-    original, sentence = sentence, _without_dates(_ASIDE.sub(_blank, sentence))
+    original = sentence
+    sentence = _without_dates(_QUOTES.sub(" ", _ASIDE.sub(_blank, sentence)))
     killed, k_text = _first(_KILLED, sentence)
     if killed is not None:
         killed, k_text = _with_groups(sentence, killed, k_text)

@@ -31,14 +31,31 @@ _UD_TO_CLEAR = {
 }
 
 
+# "eliminated over 75 militants": the parser reads the count's qualifier as a preposition and
+# the counted noun as an oblique; it is the verb's object. ("about" and "around" are left out:
+# "told the agency about 1,500 guards have arrived", "around 3 villages" are prepositions.)
+_COUNT_QUALIFIERS = frozenset({"over", "nearly", "almost", "approximately"})
+
+
 def dep(token: Token) -> str:
     label = token.dep_
+    if label == "obl" and token.head.pos_ == "VERB" and _qualified_count(token):
+        return "dobj"
     mapped = _UD_TO_CLEAR.get(label)
     if mapped is not None:
         return mapped
     if label in ("advmod", "neg") and token.lower_ in ("not", "n't", "never"):
         return "neg"
     return label.split(":")[0] if ":" in label and label != "obl:agent" else label
+
+
+def _qualified_count(noun: Token) -> bool:
+    """A noun whose "preposition" is a count's qualifier right before its number ("over 75")."""
+    case = next((c for c in noun.children if c.dep_ == "case" and c.i < noun.i), None)
+    if case is None or case.text.lower() not in _COUNT_QUALIFIERS:
+        return False
+    after = case.nbor() if case.i + 1 < len(case.doc) else None
+    return after is not None and after.dep_ == "nummod" and after.head == noun
 
 
 def case_word(noun: Token) -> str | None:

@@ -36,6 +36,7 @@ from sitrep.extract.happening import (
     share_times,
     share_tolls,
 )
+from sitrep.extract.headlinetoll import toll_from_headline
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
@@ -172,7 +173,8 @@ def extract_events(
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
-    town = headline_town(doc, headline_span(text, title))  # read once, used by both passes
+    head = headline_span(text, title)
+    town = headline_town(doc, head)  # read once, used by both passes and for the toll
     placed = from_headline(placed, doc, town)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
     shared = from_headline(shared, doc, town, placeless=True)  # what no sentence placed
@@ -181,6 +183,8 @@ def extract_events(
     # retelling at a place inside its own
     shared = with_containers(shared, doc)
     shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
+    headline = text[head[0] : head[1]] if head else ""
+    shared = toll_from_headline(shared, headline, town)  # "... Killing 50" over a lede with none
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"

@@ -413,6 +413,12 @@ def is_country_region(name: str) -> bool:
     return is_country(name) or (match is not None and is_country(match["c"]))
 
 
+def without_compass(name: str) -> str:
+    """The place a compass part names ("east Hama" -> "Hama"), or the name as it is."""
+    match = _REGION.match(name.strip())
+    return match["c"] if match is not None else name.strip()
+
+
 def country_named(name: str) -> str:
     """The country's own name in a country or a part of one ("northwest Syria", "Syrias")."""
     match = _REGION.match(name.strip())

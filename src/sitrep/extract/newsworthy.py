@@ -84,9 +84,11 @@ _SINCE = re.compile(
 )
 # A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year
 # conflict which has killed more than 280000 people", "a war that has left 400000 dead", "the
-# war has since killed more than 300000 people".
+# war has since killed more than 300000 people"; and a front's ("at least 6000 militants have
+# been killed on this front").
 _WARS_TOLL = re.compile(
     rf"\b(?:in|during)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
+    r"|\b(?:on|along)\s+(?:this|that|the|its|their)\s+(?:[\w'’-]+\s+){0,2}?front\b"
     rf"|\b{_WAR},?\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:killed|claimed|left|cost)\b",
     re.I,
