@@ -1,8 +1,9 @@
 """Who struck and who was struck where the sentence tells it in a roundabout way: the side that
 repels an attack, the people an attack's verb of harm names, a weapon's owner, the victims a
 toll names beside a vehicle hit, a clause the parse flattened, one more attack of a series, a
-heading run into a sentence. Sentences written for sitrep; most are read with the shipped
-pipeline, the parse-dependent ones also from hand-built parses."""
+heading run into a sentence; and a battle the tagger's verb tag had made a habit, sourced by
+another happening's speaker, dated to a whole week. Sentences written for sitrep; most are read
+with the shipped pipeline, the parse-dependent ones also from hand-built parses."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from sitrep.extract.arguments import subject_slots
+from sitrep.extract.deps import verb_tag_on_a_noun
 from sitrep.extract.events import extract_events
+from sitrep.extract.time import normalize_time
 from sitrep.records import EventMention
 
 
@@ -140,3 +143,42 @@ def test_who_engaged_the_enemy_in_an_offensive_made_it(domain_nlp: Language) -> 
     )
     offensive = _violent(_events(domain_nlp, text))
     assert any(role == "actor" and "US-backed" in name for role, name in _roles(offensive))
+
+
+def test_a_plural_tagged_as_a_verb_but_parsed_as_a_subject_is_a_noun() -> None:
+    # "but clashes broke out last week": "clashes" tagged as a third person's verb, yet the
+    # subject of "broke": the tag tells no present habit
+    words = ["but", "clashes", "broke", "out"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["CCONJ", "AUX", "VERB", "ADP"],
+        tags=["CC", "VBZ", "VBD", "RP"],
+        heads=[2, 2, 2, 2],
+        deps=["cc", "nsubj", "ROOT", "compound:prt"],
+    )
+    assert verb_tag_on_a_noun(doc[1])
+
+
+def test_a_battle_is_not_sourced_by_the_next_sentence_air_strikes(domain_nlp: Language) -> None:
+    text = (
+        "Clashes broke out on Friday in the province of Hama. The truce was further strained by "
+        "US-led coalition strikes on Syrian army positions in the east which Washington said "
+        "were not intentional."
+    )
+    clashes = [e for e in _events(domain_nlp, text) if e.mode == "clash"]
+    assert clashes and all(e.claim.stance == "asserts" for e in clashes)
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("late last week", "2016-09-15", "2016-09-17"),
+        ("early last week", "2016-09-12", "2016-09-14"),
+        ("early this week", "2016-09-19", "2016-09-20"),  # never after the report
+        ("last week", "2016-09-12", "2016-09-18"),
+    ],
+)
+def test_the_late_or_early_days_of_a_week(words: str, start: str, end: str) -> None:
+    value = normalize_time(words, "2016-09-20")
+    assert (value.start, value.end) == (start, end)
