@@ -95,10 +95,31 @@ def _not_agent(p: Participant, event_type: str) -> bool:
         return True
     if p.text.lower() in HOW_MANY:
         return True  # "Twin bombings struck the cathedral": "Twin" tagged as a group
+    if p.role in ("actor", "by") and _BARE_COUNT.fullmatch(p.text):
+        return True  # "one of the airstrikes targeted the town": the count of the strikes
     if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
     words = p.text.lower().split()
     return bool(words) and words[-1] in NON_AGENT_HEADS
+
+
+def _weapon_owner(p: Participant) -> Participant | None:
+    """Whose the weapon is, when its phrase names them: "pounded by the terrorists mortars"
+    (the apostrophe lost), "regime artillery", "rebel rockets": the owner is the agent, the
+    weapon is none. Only a phrase of the parser's own (a name is never cut)."""
+    if p.label != "NP" or p.role not in ("actor", "by"):
+        return None
+    words = list(re.finditer(r"[\w-]+", p.text))
+    for word in reversed(words[:-1]):
+        bare = re.sub(r"['’]s?$", "", word.group(0).lower())
+        if bare in AGENT_HEADS or bare in AGENT_MODIFIERS:
+            start = p.start + word.start()
+            return replace(p, text=word.group(0), start=start, end=start + len(word.group(0)))
+    return None
+
+
+# A count and nothing else: what it counts is elsewhere ("one of the airstrikes").
+_BARE_COUNT = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten", re.I)
 
 
 # "last night's attack", "Monday's strike": the possessive is the day's, not an attacker's
@@ -167,7 +188,12 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
     located in Binnish", read in `text`) is no place of the attack."""
     trimmed = tuple(_without_time(p) for p in mention.participants)
-    kept = tuple(p for p in trimmed if not _not_agent(p, mention.type))
+    kept = tuple(
+        owner
+        for p in trimmed
+        for owner in ([_weapon_owner(p)] if _not_agent(p, mention.type) else [p])
+        if owner is not None
+    )
     if kept != mention.participants:
         mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
@@ -209,17 +235,42 @@ def fill_agents(
         agent = _sentence_agent(sent, mask, mention)
         if agent is not None:
             added.append(_participant(actor_role, agent))
-    if "target" not in roles and mention.casualties is not None:
-        victims = _VICTIMS.search(mention.casualties.text or "")
+    if not _people_targeted(mention) and mention.casualties is not None:
+        victims = _toll_victims(mention.casualties.text or "", sent)
         if victims is not None:
-            at = sent.text.find(mention.casualties.text)
-            if at >= 0:
-                start = sent.start_char + at + victims.start()
-                end = sent.start_char + at + victims.end()
-                added.append(Participant("target", victims.group(0), start, end, "NP", None))
+            added.append(victims)
     if not added:
         return mention
     return replace(mention, participants=mention.participants + tuple(added))
+
+
+def _toll_victims(toll: str, sent: Span) -> Participant | None:
+    """The people a casualty count names ("around 20 civilians"), found in the sentence; a toll
+    read from several places of it is told as its parts joined by "; "."""
+    for part in toll.split("; "):
+        victims = _VICTIMS.search(part)
+        at = sent.text.find(part) if victims is not None else -1
+        if victims is not None and at >= 0:
+            start = sent.start_char + at + victims.start()
+            return Participant(
+                "target", victims.group(0), start, start + len(victims.group(0)), "NP", None
+            )
+    return None
+
+
+def _people_targeted(mention: EventMention) -> bool:
+    """Some target names people: a name, or a phrase whose head is a word for people or
+    forces. "An attack on aid trucks and a warehouse killed 20 civilians": the trucks were
+    hit, the civilians are the victims the toll names."""
+    for p in mention.participants:
+        if p.role != "target":
+            continue
+        words = p.text.lower().split()
+        if p.label != "NP" or (
+            words and (_VICTIMS.fullmatch(words[-1]) or words[-1] in AGENT_HEADS)
+        ):
+            return True
+    return False
 
 
 def _participant(role: str, span: Span) -> Participant:
@@ -326,7 +377,23 @@ def _agent_position(span: Span) -> bool:
         return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"
     if any(dep(c) == "acl" and _active_attack(c) for c in root.children):
         return True  # "Terrorist organizations fired tens of shells", parsed as a participle
+    if _opens_clause(root):
+        return True  # "... were injured when terrorist organizations located in X fired ..."
     return dep(root) == "nsubj" and _attack_verb(root.head)
+
+
+# Words that open a clause and never a noun phrase: a noun after one is its clause's subject.
+_CLAUSE_OPENERS = frozenset({"when", "while", "whereas"})
+
+
+def _opens_clause(root: Token) -> bool:
+    """The noun is the subject of a clause the parse flattened into a phrase: it is introduced
+    by "when" or "while" and an attack verb follows within what the parse hung on it ("two
+    persons were injured when terrorist organizations located in Binnish fired mortar
+    shells": "fired" was read as an adjective of "shells")."""
+    if not any(c.lower_ in _CLAUSE_OPENERS and c.i < root.i for c in root.children):
+        return False
+    return any(t.i > root.i and _attack_verb(t) for t in root.subtree)
 
 
 def _attack_verb(verb: Token) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.agents import AGENT_HEADS
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import EventSchema, load_claim_cues, verb_lemma
@@ -54,6 +55,8 @@ def subject_slots(verb: Token) -> list[Slot]:
     passive = is_passive(verb)
     for child in verb.children:
         if dep(child) in SUBJECT_DEPS and dep(child) != "expl" and not is_dateline(child):
+            if _heading_before_subject(child):
+                continue
             name = "passive_subject" if passive or "pass" in dep(child) else "subject"
             if child.lower_ in RELATIVE and dep(verb) == "relcl":
                 return [Slot(name, h) for h in with_conjuncts(verb.head)]
@@ -86,6 +89,18 @@ def subject_slots(verb: Token) -> list[Slot]:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _heading_before_subject(subject: Token) -> bool:
+    """A place that opens the sentence and is parsed as a subject beside another one is the
+    bulletin's place heading run into it ("Aleppo The Syrian Army repelled ..."), not who did
+    it."""
+    others = [
+        c
+        for c in subject.head.children
+        if dep(c) in SUBJECT_DEPS and c.i > subject.i and dep(c) != "expl"
+    ]
+    return subject.i == subject.sent.start and subject.ent_type_ in LOCATION_LABELS and bool(others)
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -146,17 +161,27 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
     slots.extend(_ascribed_to(noun))
+    slots.extend(_harmed_by(noun))
     carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(head.text, schema.support_verbs) is not None:
         slots.extend(s for s in verb_slots(head) if s.name != "object")
-    elif _taken_part_in(noun):
+    elif carried and verb_lemma(head.text, REPELLING_VERBS) is not None:
+        # "the army repelled an attack on its posts": who repels an attack is who it was
+        # made on, never its maker
+        slots.extend(Slot("defender", s.head) for s in subject_slots(head) if s.name == "subject")
+    elif (verb := _taken_part_in(noun)) is not None:
         # "fighters (who were) engaged in clashes" took part as much as "fighters engaged in"
         slots.extend(
             Slot("subject" if s.name == "passive_subject" else s.name, s.head)
-            for s in verb_slots(head)
+            for s in verb_slots(verb)
             if s.head.i != noun.i
         )
     return slots
+
+
+# Verbs whose subject withstands the attack they take as object: "SDF managed to repel the
+# attacks", "troops foiled an assault", "the army thwarted an attack".
+REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "withstand"})
 
 
 # Verbs that lay a happening at someone's door: "another attack ascribed to the Taliban", "the
@@ -186,19 +211,64 @@ def _ascribed_to(noun: Token) -> list[Slot]:
     return slots
 
 
+# Verbs that tell what an attack did to whom: "the strikes eliminated three Daesh leaders",
+# "a Russian airstrike left the al-Nusra Front leader in a coma", "the raid that wounded five".
+HARMING_VERBS = frozenset({"eliminate", "wound", "injure", "leave", "kill", "hit", "target"})
+
+
+def _harmed_by(noun: Token) -> list[Slot]:
+    """The objects of a verb of harm whose doer the nominal is: the verb it is the subject of,
+    or one the parse hung on it (a participle, a relative clause, or a clause the parse made
+    the noun's: "A drone strike in Idlib left a commander in a coma")."""
+    verbs = [c for c in noun.children if dep(c) in ("acl", "relcl", "acl:relcl", "advcl")]
+    if dep(noun) in ("nsubj", "csubj") and noun.head.i != noun.i:
+        verbs.append(noun.head)
+    slots: list[Slot] = []
+    for verb in verbs:
+        for harm in [verb, *verb.conjuncts]:
+            if harm.pos_ not in ("VERB", "AUX") or verb_lemma(harm.text, HARMING_VERBS) is None:
+                continue
+            slots.extend(
+                Slot("object", h)
+                for c in harm.children
+                if dep(c) in OBJECT_DEPS
+                for h in with_conjuncts(c)
+                if _names_people(h)
+            )
+    return slots
+
+
+# Nouns for people, of those an attack harms ("five soldiers", "three senior Daesh leaders").
+PEOPLE_NOUNS = AGENT_HEADS | {
+    "civilians", "people", "persons", "children", "women", "men", "residents", "citizens",
+    "members", "leader", "leaders", "commander", "commanders", "officer", "officers",
+    "policemen", "servicemen", "personnel", "staff", "volunteers", "workers",
+}  # fmt: skip
+
+
+def _names_people(head: Token) -> bool:
+    """A name, or a noun for people (a town hit, "a trail of destruction" left, is no one)."""
+    return head.ent_type_ in ACTOR_LABELS or head.lower_ in PEOPLE_NOUNS
+
+
 # Verbs of taking part, whose "in" phrase names what their subject took part in: "the ISIL
 # and its rivals engaged in fierce clashes", "rebels participated in the assault": the subject
 # is the nominal's actor, as a support verb's is.
 PARTICIPATION_VERBS = frozenset({"engage", "participate"})
 
 
-def _taken_part_in(noun: Token) -> bool:
+def _taken_part_in(noun: Token) -> Token | None:
+    """The verb of taking part whose "in" phrase the nominal is; the parse may hang that
+    phrase on the partner named before it ("forces engaged with the militants in an
+    offensive": "in an offensive" on "militants")."""
     head = noun.head
+    if head.i != noun.i and head.pos_ in ("NOUN", "PROPN") and case_word(head) == "with":
+        head = head.head
     if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
-        return False
+        return None
     if "in" not in (case_word(noun), _preposition_before(noun)):
-        return False
-    return verb_lemma(head.text, PARTICIPATION_VERBS) is not None
+        return None
+    return head if verb_lemma(head.text, PARTICIPATION_VERBS) is not None else None
 
 
 def _preposition_before(noun: Token) -> str | None:

@@ -91,9 +91,10 @@ def verb_tag_on_a_noun(token: Token) -> bool:
     """A word tagged as a verb in the present ("clashes", "strikes", "raids": a plural noun
     and a third person's verb look alike) that the parse uses as a noun: it hangs on a word as
     an oblique or a noun's modifier, or has a preposition, a determiner or a compound of its
-    own ("engaged in fierce clashes", "clashes" tagged VBZ, the oblique of "engaged"). A verb is
-    none of these, so the tag is the tagger's slip and the word's tense tells nothing. Other
-    verb forms are left alone: a participle hung on a noun is still a verb ("rockets fired")."""
+    own ("engaged in fierce clashes", "clashes" tagged VBZ, the oblique of "engaged"), or is a
+    subject or an object ("but clashes broke out last week"). A verb is none of these, so the
+    tag is the tagger's slip and the word's tense tells nothing. Other verb forms are left
+    alone: a participle hung on a noun is still a verb ("rockets fired")."""
     if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
         return False
     if token.dep_.split(":")[0] in _NOMINAL_RELATIONS:
@@ -101,5 +102,7 @@ def verb_tag_on_a_noun(token: Token) -> bool:
     return any(c.dep_ in _NOUN_DEPENDENTS and c.i < token.i for c in token.children)
 
 
-_NOMINAL_RELATIONS = frozenset({"obl", "nmod"})
+# Relations only a noun bears: an oblique, a noun's modifier, a subject or an object ("but
+# clashes broke out last week", "clashes" tagged VBZ, the subject of "broke").
+_NOMINAL_RELATIONS = frozenset({"obl", "nmod", "nsubj", "nsubjpass", "obj", "dobj", "iobj"})
 _NOUN_DEPENDENTS = frozenset({"case", "det", "compound"})

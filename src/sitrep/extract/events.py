@@ -30,6 +30,7 @@ from sitrep.extract.furniture import blank, furniture_spans, headline_span, insi
 from sitrep.extract.happening import (
     mark_summaries,
     share_antecedents,
+    share_doers,
     share_nearby_places,
     share_parts,
     share_places,
@@ -177,6 +178,7 @@ def extract_events(
     town = headline_town(doc, head)  # read once, used by both passes and for the toll
     placed = from_headline(placed, doc, town)  # ... or by its headline
     shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    shared = share_doers(shared, text)  # "Other airstrikes also hit ...": the series' doer
     shared = from_headline(shared, doc, town, placeless=True)  # what no sentence placed
     # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a toll told again
     # is matched at a place inside its first telling's town, and a lede is sourced by a

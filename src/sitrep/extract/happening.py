@@ -26,7 +26,14 @@ from spacy.tokens import Doc
 
 from sitrep.extract.deps import dep
 from sitrep.extract.schema import load_event_schema, reach, reach_differs
-from sitrep.records import MAX_HAPPENING_DAYS, EventMention, TimeValue, span_days
+from sitrep.records import (
+    MAX_HAPPENING_DAYS,
+    EventMention,
+    Participant,
+    Role,
+    TimeValue,
+    span_days,
+)
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "DIE"})
@@ -347,6 +354,41 @@ def share_antecedents(
         if violent:
             said.append(m)
     return out
+
+
+# Words that tell one more happening of a series just told: "Other airstrikes also hit the
+# towns of Rastan and Talbeesah", "elsewhere another child was killed in Harasta".
+_ONE_MORE = frozenset({"other", "another", "further"})
+
+
+def share_doers(mentions: Sequence[EventMention], text: str) -> list[EventMention]:
+    """`mentions` with each violent one that tells one more of a series and names no doer
+    given the doer of the series: that of its antecedent (`antecedent`), the latest violent
+    mention of its kind told in an earlier sentence. Only the doer: it is another happening,
+    with its own place and day."""
+    out = list(mentions)
+    said: list[EventMention] = []
+    for i in sorted(range(len(out)), key=lambda i: (out[i].sentence, out[i].trigger_start)):
+        m = out[i]
+        if m.type not in VIOLENT_TYPES or m.modality is not None or m.negated:
+            continue
+        told = antecedent(m, said)
+        if told is not None and not _doers(m) and _one_more(m, text):
+            role: Role = "actor" if m.type == "ASSAULT" else "by"
+            lent = tuple(replace(p, role=role) for p in _doers(told))
+            out[i] = m = replace(m, participants=m.participants + lent)
+        said.append(m)
+    return out
+
+
+def _doers(mention: EventMention) -> list[Participant]:
+    return [p for p in mention.participants if p.role in STRIKING_ROLES]
+
+
+def _one_more(mention: EventMention, text: str) -> bool:
+    """A word of `_ONE_MORE` among the few words before the trigger."""
+    before = text[max(0, mention.trigger_start - 40) : mention.trigger_start]
+    return any(w.lower() in _ONE_MORE for w in re.findall(r"[A-Za-z]+", before)[-4:])
 
 
 # Kinds of attack too vague to pick an antecedent by ("the attack", "the fighting").

@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from sitrep.extract.happening import VIOLENT_TYPES, times_apart
+from sitrep.extract.schema import reach_differs
 from sitrep.records import EventMention, Participant
 
 ATTRIBUTED = frozenset({"reports", "confirms"})
@@ -88,7 +89,10 @@ def _tells_more(lede: EventMention, after: EventMention) -> bool:
     SANA that terrorists fired rocket shells on the neighbourhood ...")."""
     violent = lede.type in VIOLENT_TYPES and after.type in VIOLENT_TYPES
     places = lede.place is None or after.place is None or _one_place(lede.place, after.place)
-    return violent and places and not times_apart(lede.time, after.time)
+    # "... clashes broke out in Hama. The deal was strained by coalition strikes, which
+    # Washington said ...": a battle and an air raid are two happenings, as for antecedents
+    kinds = not reach_differs(lede.mode, after.mode)
+    return violent and places and kinds and not times_apart(lede.time, after.time)
 
 
 def _one_place(a: Participant, b: Participant) -> bool:

@@ -287,4 +287,5 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "quote": ("quoted", "quoting"),
     "strike": ("struck", "stricken"),
     "shoot": ("shot",),
+    "leave": ("left",),
 }

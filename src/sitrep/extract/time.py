@@ -305,7 +305,8 @@ def _h_deictic(
 def _h_this_unit(
     m: re.Match[str], text: str, a: date | None, ap: str, anchor: str | None
 ) -> TimeValue:
-    """ "this year", "last year", "earlier this year", "last month", "last week", "last decade"."""
+    """ "this year", "last year", "earlier this year", "last month", "last week", "last decade";
+    "late last week", "early this week": the last or first three days of the week."""
     rel, unit = m["rel"].lower(), m["unit"].lower()
     if (
         a is None
@@ -327,6 +328,11 @@ def _h_this_unit(
     if unit == "decade":
         return _range(text, a.replace(year=a.year - 10), a, anchor, f"{rel}-decade")
     monday = a - timedelta(days=a.weekday()) + timedelta(weeks=step)
+    part = (m["part"] or "").lower()
+    first = monday + timedelta(days=3 if part == "late" else 0)
+    if part and first <= a:  # "late last week": Thursday to Saturday; "early": its first days
+        last = min(first + timedelta(days=2), a)  # never after the report
+        return _range(text, first, last, anchor, f"{part}-{rel}-week")
     return _range(text, monday, monday + timedelta(days=6), anchor, f"{rel}-week")
 
 
@@ -392,7 +398,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _h_season,
         ),
         (
-            r"\b(?P<rel>earlier this|later this|this|last|past|previous)\s+"
+            r"\b(?:(?P<part>early|late)\s+)?"
+            r"(?P<rel>earlier this|later this|this|last|past|previous)\s+"
             r"(?P<unit>year|month|week|decade)\b",
             True,
             _h_this_unit,
