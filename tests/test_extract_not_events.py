@@ -193,3 +193,40 @@ def test_an_arrest_of_people_counted_is_a_happening(domain_nlp: Language, text: 
 
 def test_an_arrest_of_no_one_named_or_counted_is_none(domain_nlp: Language) -> None:
     assert _asserted(domain_nlp, "Officials said some people were arrested.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Government jets renewed their raids on the rebel districts of Hama leaving scores of "
+         "people dead.",
+         "dead"),
+        ("Army sources had said earlier in the month that infighting had intensified among the "
+         "armed factions in Idlib and Hama provinces claiming the lives of dozens of their "
+         "members in a few weeks.", "claiming"),
+        ("Army units continued on Tuesday their operations against the militants across the "
+         "province destroying their arms depots and killing many of their fighters.",
+         "killing"),
+    ],
+)  # fmt: skip
+def test_the_dead_a_campaign_left_with_no_count_are_no_happening(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, "campaign"), text
+    assert trigger not in _asserted(domain_nlp, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Government jets continued on Monday to bomb the rebel districts of Hama killing 12 "
+         "civilians.", 12),
+        ("Jets renewed their raids on Hama on Monday killing nine people.", 9),
+    ],
+)  # fmt: skip
+def test_a_counted_toll_after_a_campaign_verb_is_a_happening(
+    domain_nlp: Language, text: str, killed: int
+) -> None:
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    tolls = [e.casualties.killed for e in events if e.modality is None and e.casualties]
+    assert killed in tolls, text

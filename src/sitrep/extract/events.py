@@ -52,6 +52,7 @@ from sitrep.extract.newsworthy import (
     is_total_since,
     told_as_habit,
     told_as_past,
+    tolls_a_course,
 )
 from sitrep.extract.placerefine import from_headline, from_retellings, headline_town
 from sitrep.extract.reference import load_roles
@@ -159,6 +160,9 @@ def extract_events(
             )
             if mention.modality is None and untolled and is_campaign(token):
                 mention = replace(mention, modality="campaign")  # "renew their raids on Aleppo"
+            course = found.type in CASUALTY_TYPES and untolled and tolls_a_course(token)
+            if mention.modality is None and course:  # "renew their raids leaving hundreds dead"
+                mention = replace(mention, modality="campaign")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered

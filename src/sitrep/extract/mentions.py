@@ -159,6 +159,8 @@ def analyse(
             continue  # "believers who visit the shrine", "the fighters were travelling to Jordan"
         if mode == "visit" and trig.needs_place and is_passive(token):
             continue  # "was flown to a hospital": carried, not visiting
+        if mode == "visit" and trig.pos == "verb" and _craft_moves(token):
+            continue  # "Six Tupolev bombers flew out of an airbase ... and conducted strikes"
         if (
             args.place is None
             and type_name not in SPECIFIC_TYPES  # an attack may get its place, actor or toll
@@ -229,6 +231,23 @@ def _named_visitor(trig: Trigger, args: Arguments) -> bool:
     labels = _TRAVELLERS if trig.needs_place else _VISITORS
     actors = [p for role, p in args.participants if role == "actor"]
     return not actors or any(p.label in labels for p in actors)
+
+
+# Craft that fly or sail on a mission: what they do is the mission's (a strike, a patrol), and
+# no one visits anybody by them.
+_CRAFT = frozenset(
+    {
+        "bomber", "bombers", "jet", "jets", "warplane", "warplanes", "plane", "planes",
+        "aircraft", "helicopter", "helicopters", "drone", "drones", "fighter-bomber",
+        "fighter-bombers", "warship", "warships", "ship", "ships", "vessel", "vessels",
+    }
+)  # fmt: skip
+
+
+def _craft_moves(token: Token) -> bool:
+    """The subject of a travel verb is a craft ("bombers flew out of an airbase")."""
+    heads = [slot.head for slot in subject_slots(token)]
+    return any(head.lower_ in _CRAFT for head in heads)
 
 
 def _modifies_a_thing(token: Token, schema: EventSchema) -> bool:

@@ -25,7 +25,9 @@
   noun has been doing, or was doing when the news happened, not the report's news.
 - A campaign told growing or lasting ("renew their raids", "increased the intensity of its
   strikes", "a month-long offensive"), with no toll in the sentence: its course, not one of
-  its happenings.
+  its happenings; and the dead such a course is told to have left, with no firm count ("renew
+  their raids on Aleppo leaving hundreds dead", "infighting had intensified ... claiming the
+  lives of hundreds"): its toll over weeks, not one happening's.
 """
 
 from __future__ import annotations
@@ -328,3 +330,36 @@ def is_campaign(trigger: Token) -> bool:
     start = max(sent.start_char, trigger.idx - COURSE_WINDOW)
     before = text_of(trigger.doc)[start : trigger.idx]
     return _COURSE_BEFORE.search(before) is not None
+
+
+# A verb that tells a campaign's course: growing, renewed, or carried on. ("continue" only
+# here, where a toll told as its result must be vague too: "jets continued to pound the city,
+# killing 30" is a day's happening, counted.)
+_COURSE_VERB = re.compile(
+    r"\b(?:intensif(?:ied|ies|ying)|increas(?:ed|es|ing)|renew(?:ed|s|ing)?|"
+    r"escalat(?:ed|es|ing)|continu(?:ed|es|ing)|stepp(?:ed|ing)\s+up)\b",
+    re.I,
+)
+
+
+def tolls_a_course(trigger: Token) -> bool:
+    """A toll told in a participle ("leaving hundreds dead", "claiming the lives of hundreds",
+    "killing many of their members") after a verb of a campaign's course in its sentence: the
+    dead the course left (see module doc; the caller asks for no firm count). The course verb
+    is read in the text before the participle, as the parse hangs such participles on any
+    noun nearby ("renew their raids on Aleppo's areas leaving ...": "leaving" on "areas")."""
+    participle = trigger if trigger.tag_ == "VBG" else _participle_before(trigger)
+    if participle is None:
+        return False
+    before = text_of(trigger.doc)[trigger.sent.start_char : participle.idx]
+    return _COURSE_VERB.search(before) is not None
+
+
+_RESULT_WINDOW = 6  # tokens from "leaving" to its "dead": "leaving scores of people dead"
+
+
+def _participle_before(trigger: Token) -> Token | None:
+    """The participle a result is told by ("leaving ... dead"), a few words before it."""
+    start = max(trigger.sent.start, trigger.i - _RESULT_WINDOW)
+    found = [t for t in trigger.doc[start : trigger.i] if t.tag_ == "VBG"]
+    return found[-1] if found else None
