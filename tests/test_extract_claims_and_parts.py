@@ -174,6 +174,21 @@ def test_a_toll_over_towns_each_told_after_sums_them_up(domain_nlp: Language) ->
     assert told == {1, 2, 3}
 
 
+def test_a_sum_told_again_sums_them_up_too(domain_nlp: Language) -> None:
+    # the second sentence names no town, but tells the first's 20 dead again: a sum still
+    text = SUMMED.replace(
+        "Monday. In Jableh",
+        "Monday. A wave of bombings hit coastal and central towns killing at least 20 people, "
+        "state media said. In Jableh",
+    )
+    events = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    again = [e for e in violent if e.sentence == 1]
+    assert again and all(e.modality == "summary" for e in again)
+    told = {e.sentence for e in violent if e.modality is None}
+    assert told == {2, 3, 4}
+
+
 def test_two_towns_in_one_attack_are_no_list(domain_nlp: Language) -> None:
     # rockets fired from one town on another: the towns are not listed side by side
     text = (

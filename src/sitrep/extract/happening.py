@@ -524,7 +524,8 @@ def _same_or_unknown_town(a: EventMention, b: EventMention) -> bool:
 # Hasakeh", then a paragraph on each town; "terrorists targeted the cities of Damascus and
 # Aleppo and al-Fouaa town", then the bulletin's news from each. A violent mention whose
 # sentence lists two or more towns, where the report tells violent happenings of their own in
-# other sentences, sums those happenings up: a coder records each town's, not the list's.
+# other sentences, sums those happenings up: a coder records each town's, not the list's; and
+# so does one that tells such a sum again (its toll, or a reference back to it).
 SUMMED_TOWNS_AT_LEAST = 2
 # What may stand between two towns of a list: commas, "and", "or", "the".
 _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
@@ -544,17 +545,20 @@ def mark_summaries(
             towns_in.setdefault(m.sentence, set()).add(m.place.text)
     sentences_naming = Counter(town for towns in towns_in.values() for town in towns)
     summed: dict[int, bool] = {}
-    out = []
     for m, asserted in zip(mentions, told, strict=True):
-        if not asserted:
-            out.append(m)
-            continue
-        if m.sentence not in summed:
+        if asserted and m.sentence not in summed:
             own = towns_in.get(m.sentence, set())
             elsewhere = {t for t, n in sentences_naming.items() if n > (t in own)}
             listed = _listed_towns(sentences[m.sentence], elsewhere)
             summed[m.sentence] = listed >= SUMMED_TOWNS_AT_LEAST
-        out.append(replace(m, modality="summary") if summed[m.sentence] else m)
+    out = []
+    for m, asserted in zip(mentions, told, strict=True):
+        # the sum told again ("A string of bomb blasts hit ... killing at least 42", after "42
+        # killed in blasts that hit Tartous, Homs and Hasakeh") sums them up too
+        again = m.retells is not None and summed.get(m.retells, False)
+        out.append(
+            replace(m, modality="summary") if asserted and (summed[m.sentence] or again) else m
+        )
     return out
 
 
