@@ -73,6 +73,10 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a relative clause in the present progressive describes, it tells no happening
         ("Rebels hold the valley, where Islamist fighters are battling the army and allied "
          "militias.", "battling", "ongoing"),
+        # ... also where the parse labels the relative clause a plain modifier of its noun
+        ("The group said a plane had crashed in countryside north of Hama in an area where "
+         "Islamist rebel fighters are battling the Syrian army and Iranian-backed forces.",
+         "battling", "ongoing"),
         # a participle adjunct of a present state tells that state
         ("The group controls most of the town besieging an estimated 9000 people there.",
          "besieging", "habitual"),
