@@ -234,3 +234,42 @@ def test_a_counted_toll_after_a_campaign_verb_is_a_happening(
     events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
     tolls = [e.casualties.killed for e in events if e.modality is None and e.casualties]
     assert killed in tolls, text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what someone warns against is still to come
+        ("Damascus warns against new Israeli air strikes on its territory.", "strikes",
+         "warning"),
+        # the deed someone is charged with is the charge's content, not a happening told here
+        ("The ministry accused armed groups of firing mortars on the Sheikh Ali neighbourhood in "
+         "Aleppo.", "firing", "alleged"),
+    ],
+)  # fmt: skip
+def test_a_happening_only_feared_or_charged_is_not_told(
+    domain_nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, modality), text
+    assert trigger not in _asserted(domain_nlp, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # whether someone knows who struck: the strikes are told all the same
+        ("The monitor said it was not clear whether the strikes on Atareb on Monday were carried "
+         "out by Syrian or Russian jets.", "strikes"),
+        # an attack named by a noun is told, only its author charged
+        ("Activists accused government forces of launching a gas attack on Douma on Monday that "
+         "killed 40 people.", "attack"),
+        ("The army warned that air strikes had killed 20 civilians in Idlib on Monday.",
+         "strikes"),
+        ("Rebels shelled army positions in Hama on Monday, accusing the army of hiding fighters "
+         "there.", "shelled"),
+    ],
+)  # fmt: skip
+def test_a_happening_told_beside_a_warning_or_charge_is_told(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _asserted(domain_nlp, text), text
