@@ -518,7 +518,24 @@ def _same_toll(a: EventMention, b: EventMention) -> bool:
     for one, other, theirs, their_other in ((ka, wa, kb, wb), (wa, ka, wb, kb)):
         if one is not None and one == theirs and one >= SAME_TOLL_AT_LEAST:
             alike = other is None or their_other is None or other == their_other
+            alike = alike or (_at_least(a, other) and _at_least(b, their_other))
             return alike and _same_or_unknown_town(a, b)
+    return False
+
+
+# "claiming the lives of 8 persons and injuring more than 58 others" and, told again, "killing 8
+# persons injuring more than 55 persons": two lower bounds do not disagree.
+_LOWER_BOUND = re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of)\s+$", re.I)
+
+
+def _at_least(mention: EventMention, count: int | None) -> bool:
+    """The mention's toll gives `count` as a lower bound ("more than 58")."""
+    if count is None or mention.casualties is None:
+        return False
+    for part in mention.casualties.text.split(";"):
+        at = re.search(rf"(?<!\d){count}(?!\d)", part)
+        if at is not None and _LOWER_BOUND.search(part[: at.start()]):
+            return True
     return False
 
 
