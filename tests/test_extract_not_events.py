@@ -273,3 +273,25 @@ def test_a_happening_told_beside_a_warning_or_charge_is_told(
     domain_nlp: Language, text: str, trigger: str
 ) -> None:
     assert trigger in _asserted(domain_nlp, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what had happened to someone before the news describes them
+        ("Gunmen shot dead a judge from Homs who had been kidnapped for several days.",
+         "kidnapped", "recalled"),
+        # a kind of happening that recurs, not one happening
+        ("It is not the first time that government jets have bombed a hospital in Idlib.",
+         "bombed", "habitual"),
+    ],
+)  # fmt: skip
+def test_a_description_or_a_recurrence_is_no_happening(
+    domain_nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, modality), text
+
+
+def test_the_first_time_told_is_a_happening(domain_nlp: Language) -> None:
+    text = "It was the first time that government jets bombed the hospital in Idlib."
+    assert "bombed" in _asserted(domain_nlp, text)

@@ -44,9 +44,11 @@ from sitrep.extract.newsworthy import (
     is_counted_statistic,
     is_habitual,
     is_headline,
+    is_not_the_first_time,
     is_ongoing_description,
     is_ongoing_since,
     is_passive_present,
+    is_prior_description,
     is_recalled,
     is_relation,
     is_total_since,
@@ -151,6 +153,11 @@ def extract_events(
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
                 mention = replace(mention, modality="recalled")  # "have attacked ... previously"
+            prior = found.type not in CASUALTY_TYPES and is_prior_description(token)
+            if mention.modality is None and prior:
+                mention = replace(mention, modality="recalled")  # "who had been abducted"
+            if mention.modality is None and is_not_the_first_time(token):
+                mention = replace(mention, modality="habitual")  # "not the first time when ..."
             if mention.modality is None and not dated_to_day and told_as_habit(token):
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):

@@ -245,6 +245,32 @@ def is_ongoing_description(trigger: Token) -> bool:
     return bool(auxes) and auxes[-1] in ("is", "are", "am", "was", "were")
 
 
+def is_prior_description(trigger: Token) -> bool:
+    """A relative clause in the past perfect describes its noun by what had happened to it, or
+    what it had done, before the news: "assassinated a lawyer who had been abducted for several
+    days", "the envoy, who had visited Moscow in July, ...". (The caller leaves violent ones
+    alone: "soldiers who had been killed in the attack" give the told attack's toll.)"""
+    if trigger.tag_ != "VBN" or dep(trigger) not in ("relcl", "acl"):
+        return False
+    return any(dep(c) == "aux" and c.lower_ == "had" for c in trigger.children)
+
+
+def is_not_the_first_time(trigger: Token) -> bool:
+    """A clause on "not the first time" tells a kind of happening that has recurred ("This is
+    not the first time when the coalition's strikes cause civilian casualties"), not one
+    happening."""
+    node = trigger
+    for _ in range(3):
+        if node.lower_ == "time":
+            children = list(node.children)
+            first = any(c.lower_ == "first" for c in children)
+            return first and any(dep(c) == "neg" for c in children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 # A count of attacks this large said to exist is a statistic, not one happening ("there were
 # 43 attacks on healthcare facilities in July"); "five air raids hit the town" may be one
 # raid's waves, and "19 explosions were heard during the air strikes" tells one raid.
