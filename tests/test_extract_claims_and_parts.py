@@ -112,6 +112,29 @@ def test_a_toll_told_again_is_the_same_happening_and_sources_its_lede(
     assert lede.claim.stance == "reports" and lede.claim.chain == again.claim.chain
 
 
+@pytest.mark.parametrize(
+    ("wounded", "linked"),
+    [
+        ("more than 40", True),  # two lower bounds: the same happening's toll told again
+        ("41", False),  # a firm count that differs: another happening, however alike
+    ],
+)
+def test_a_toll_told_again_may_give_another_lower_bound_of_the_wounded(
+    domain_nlp: Language, wounded: str, linked: bool
+) -> None:
+    text = (
+        "Armed groups fired dozens of shells on residential districts of Homs city claiming the "
+        "lives of 6 persons and injuring more than 45 others. A police source said that armed "
+        "groups targeted al-Waer neighborhood in Homs city with rocket shells killing 6 persons "
+        f"and injuring {wounded} persons."
+    )
+    events = sorted(
+        (e for e in _events(domain_nlp, text) if e.casualties is not None), key=lambda e: e.sentence
+    )
+    assert [e.casualties.killed for e in events if e.casualties] == [6, 6]
+    assert (events[1].retells == events[0].sentence) is linked
+
+
 def test_small_tolls_alike_in_two_towns_stay_apart(domain_nlp: Language) -> None:
     text = (
         "Two people were killed when a shell hit Jaramana on Monday. Two people were killed when "
@@ -172,6 +195,21 @@ def test_a_toll_over_towns_each_told_after_sums_them_up(domain_nlp: Language) ->
     assert lede and all(e.modality == "summary" for e in lede)
     told = {e.sentence for e in events if e.modality is None and e.type in ("ASSAULT", "DIE")}
     assert told == {1, 2, 3}
+
+
+def test_a_sum_told_again_sums_them_up_too(domain_nlp: Language) -> None:
+    # the second sentence names no town, but tells the first's 20 dead again: a sum still
+    text = SUMMED.replace(
+        "Monday. In Jableh",
+        "Monday. A wave of bombings hit coastal and central towns killing at least 20 people, "
+        "state media said. In Jableh",
+    )
+    events = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    again = [e for e in violent if e.sentence == 1]
+    assert again and all(e.modality == "summary" for e in again)
+    told = {e.sentence for e in violent if e.modality is None}
+    assert told == {2, 3, 4}
 
 
 def test_two_towns_in_one_attack_are_no_list(domain_nlp: Language) -> None:

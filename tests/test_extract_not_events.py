@@ -73,6 +73,10 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
         # a relative clause in the present progressive describes, it tells no happening
         ("Rebels hold the valley, where Islamist fighters are battling the army and allied "
          "militias.", "battling", "ongoing"),
+        # ... also where the parse labels the relative clause a plain modifier of its noun
+        ("The group said a plane had crashed in countryside north of Hama in an area where "
+         "Islamist rebel fighters are battling the Syrian army and Iranian-backed forces.",
+         "battling", "ongoing"),
         # a participle adjunct of a present state tells that state
         ("The group controls most of the town besieging an estimated 9000 people there.",
          "besieging", "habitual"),
@@ -193,3 +197,101 @@ def test_an_arrest_of_people_counted_is_a_happening(domain_nlp: Language, text: 
 
 def test_an_arrest_of_no_one_named_or_counted_is_none(domain_nlp: Language) -> None:
     assert _asserted(domain_nlp, "Officials said some people were arrested.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Government jets renewed their raids on the rebel districts of Hama leaving scores of "
+         "people dead.",
+         "dead"),
+        ("Army sources had said earlier in the month that infighting had intensified among the "
+         "armed factions in Idlib and Hama provinces claiming the lives of dozens of their "
+         "members in a few weeks.", "claiming"),
+        ("Army units continued on Tuesday their operations against the militants across the "
+         "province destroying their arms depots and killing many of their fighters.",
+         "killing"),
+    ],
+)  # fmt: skip
+def test_the_dead_a_campaign_left_with_no_count_are_no_happening(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, "campaign"), text
+    assert trigger not in _asserted(domain_nlp, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Government jets continued on Monday to bomb the rebel districts of Hama killing 12 "
+         "civilians.", 12),
+        ("Jets renewed their raids on Hama on Monday killing nine people.", 9),
+    ],
+)  # fmt: skip
+def test_a_counted_toll_after_a_campaign_verb_is_a_happening(
+    domain_nlp: Language, text: str, killed: int
+) -> None:
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    tolls = [e.casualties.killed for e in events if e.modality is None and e.casualties]
+    assert killed in tolls, text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what someone warns against is still to come
+        ("Damascus warns against new Israeli air strikes on its territory.", "strikes",
+         "warning"),
+        # the deed someone is charged with is the charge's content, not a happening told here
+        ("The ministry accused armed groups of firing mortars on the Sheikh Ali neighbourhood in "
+         "Aleppo.", "firing", "alleged"),
+    ],
+)  # fmt: skip
+def test_a_happening_only_feared_or_charged_is_not_told(
+    domain_nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, modality), text
+    assert trigger not in _asserted(domain_nlp, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # whether someone knows who struck: the strikes are told all the same
+        ("The monitor said it was not clear whether the strikes on Atareb on Monday were carried "
+         "out by Syrian or Russian jets.", "strikes"),
+        # an attack named by a noun is told, only its author charged
+        ("Activists accused government forces of launching a gas attack on Douma on Monday that "
+         "killed 40 people.", "attack"),
+        ("The army warned that air strikes had killed 20 civilians in Idlib on Monday.",
+         "strikes"),
+        ("Rebels shelled army positions in Hama on Monday, accusing the army of hiding fighters "
+         "there.", "shelled"),
+    ],
+)  # fmt: skip
+def test_a_happening_told_beside_a_warning_or_charge_is_told(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger in _asserted(domain_nlp, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what had happened to someone before the news describes them
+        ("Gunmen shot dead a judge from Homs who had been kidnapped for several days.",
+         "kidnapped", "recalled"),
+        # a kind of happening that recurs, not one happening
+        ("It is not the first time that government jets have bombed a hospital in Idlib.",
+         "bombed", "habitual"),
+    ],
+)  # fmt: skip
+def test_a_description_or_a_recurrence_is_no_happening(
+    domain_nlp: Language, text: str, trigger: str, modality: str
+) -> None:
+    assert trigger in _modal_triggers(domain_nlp, text, modality), text
+
+
+def test_the_first_time_told_is_a_happening(domain_nlp: Language) -> None:
+    text = "It was the first time that government jets bombed the hospital in Idlib."
+    assert "bombed" in _asserted(domain_nlp, text)

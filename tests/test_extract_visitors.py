@@ -55,6 +55,10 @@ def test_a_named_visitor_at_a_place_is_a_visit(
         "Wounded in the blast, Ahmed Karimi was flown to a clinic in Amman by army helicopter.",
         # where a place lies, the tagger having taken the place for a person: nobody's stay
         "Omar Haddad is near Tal Rifaat the town where a mortar hit a school on Monday.",
+        # craft on a mission: their flight is part of the strikes, no one's visit
+        "Four Sukhoi bombers flew out of a base in Iran on Monday and struck targets near Deir"
+        " ez-Zor, the ministry said.",
+        "Six Russian jets flew to the Hmeimim base on Friday from Mozdok, the ministry said.",
     ],
 )
 def test_no_visit_without_a_visitor_at_a_place(domain_nlp: Language, text: str) -> None:

@@ -46,14 +46,17 @@ from sitrep.extract.newsworthy import (
     is_counted_statistic,
     is_habitual,
     is_headline,
+    is_not_the_first_time,
     is_ongoing_description,
     is_ongoing_since,
     is_passive_present,
+    is_prior_description,
     is_recalled,
     is_relation,
     is_total_since,
     told_as_habit,
     told_as_past,
+    tolls_a_course,
 )
 from sitrep.extract.placerefine import from_headline, from_retellings, headline_town
 from sitrep.extract.reference import load_roles
@@ -152,6 +155,11 @@ def extract_events(
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
                 mention = replace(mention, modality="recalled")  # "have attacked ... previously"
+            prior = found.type not in CASUALTY_TYPES and is_prior_description(token)
+            if mention.modality is None and prior:
+                mention = replace(mention, modality="recalled")  # "who had been abducted"
+            if mention.modality is None and is_not_the_first_time(token):
+                mention = replace(mention, modality="habitual")  # "not the first time when ..."
             if mention.modality is None and not dated_to_day and told_as_habit(token):
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
@@ -161,6 +169,9 @@ def extract_events(
             )
             if mention.modality is None and untolled and is_campaign(token):
                 mention = replace(mention, modality="campaign")  # "renew their raids on Aleppo"
+            course = found.type in CASUALTY_TYPES and untolled and tolls_a_course(token)
+            if mention.modality is None and course:  # "renew their raids leaving hundreds dead"
+                mention = replace(mention, modality="campaign")
             mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered

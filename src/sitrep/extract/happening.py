@@ -159,11 +159,19 @@ def share_times(mentions: Sequence[EventMention]) -> list[EventMention]:
 # It killed at least 16 people, the Observatory said." A violent mention with no place of its
 # own takes the place of the nearest violent mention a sentence or two away (before first).
 NEARBY_SENTENCES = 2
+# A deed someone is accused of is no happening the report tells, but it says where it was
+# charged to have happened: "accused rebel groups of firing mortars on Sheikh Maqsood. ... 13
+# people were killed on Saturday in the Kurdish-run area by insurgents' mortars."
+_PLACING_MODALITIES = frozenset({None, "alleged"})
 
 
 def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:
     """`mentions` with placeless violent ones placed like a violent mention nearby."""
-    placed = [m for m in mentions if m.type in VIOLENT_TYPES and m.place and m.modality is None]
+    placed = [
+        m
+        for m in mentions
+        if m.type in VIOLENT_TYPES and m.place and m.modality in _PLACING_MODALITIES
+    ]
     out = []
     for m in mentions:
         if m.place is not None or m.type not in VIOLENT_TYPES or m.modality is not None:
@@ -552,7 +560,24 @@ def _same_toll(a: EventMention, b: EventMention) -> bool:
     for one, other, theirs, their_other in ((ka, wa, kb, wb), (wa, ka, wb, kb)):
         if one is not None and one == theirs and one >= SAME_TOLL_AT_LEAST:
             alike = other is None or their_other is None or other == their_other
+            alike = alike or (_at_least(a, other) and _at_least(b, their_other))
             return alike and _same_or_unknown_town(a, b)
+    return False
+
+
+# "claiming the lives of 8 persons and injuring more than 58 others" and, told again, "killing 8
+# persons injuring more than 55 persons": two lower bounds do not disagree.
+_LOWER_BOUND = re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of)\s+$", re.I)
+
+
+def _at_least(mention: EventMention, count: int | None) -> bool:
+    """The mention's toll gives `count` as a lower bound ("more than 58")."""
+    if count is None or mention.casualties is None:
+        return False
+    for part in mention.casualties.text.split(";"):
+        at = re.search(rf"(?<!\d){count}(?!\d)", part)
+        if at is not None and _LOWER_BOUND.search(part[: at.start()]):
+            return True
     return False
 
 
@@ -566,7 +591,8 @@ def _same_or_unknown_town(a: EventMention, b: EventMention) -> bool:
 # Hasakeh", then a paragraph on each town; "terrorists targeted the cities of Damascus and
 # Aleppo and al-Fouaa town", then the bulletin's news from each. A violent mention whose
 # sentence lists two or more towns, where the report tells violent happenings of their own in
-# other sentences, sums those happenings up: a coder records each town's, not the list's.
+# other sentences, sums those happenings up: a coder records each town's, not the list's; and
+# so does one that tells such a sum again (its toll, or a reference back to it).
 SUMMED_TOWNS_AT_LEAST = 2
 # What may stand between two towns of a list: commas, "and", "or", "the".
 _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or)\s+)?(?:the\s+)?$", re.I)
@@ -586,17 +612,20 @@ def mark_summaries(
             towns_in.setdefault(m.sentence, set()).add(m.place.text)
     sentences_naming = Counter(town for towns in towns_in.values() for town in towns)
     summed: dict[int, bool] = {}
-    out = []
     for m, asserted in zip(mentions, told, strict=True):
-        if not asserted:
-            out.append(m)
-            continue
-        if m.sentence not in summed:
+        if asserted and m.sentence not in summed:
             own = towns_in.get(m.sentence, set())
             elsewhere = {t for t, n in sentences_naming.items() if n > (t in own)}
             listed = _listed_towns(sentences[m.sentence], elsewhere)
             summed[m.sentence] = listed >= SUMMED_TOWNS_AT_LEAST
-        out.append(replace(m, modality="summary") if summed[m.sentence] else m)
+    out = []
+    for m, asserted in zip(mentions, told, strict=True):
+        # the sum told again ("A string of bomb blasts hit ... killing at least 42", after "42
+        # killed in blasts that hit Tartous, Homs and Hasakeh") sums them up too
+        again = m.retells is not None and summed.get(m.retells, False)
+        out.append(
+            replace(m, modality="summary") if asserted and (summed[m.sentence] or again) else m
+        )
     return out
 
 

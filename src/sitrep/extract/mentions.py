@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -159,6 +160,8 @@ def analyse(
             continue  # "believers who visit the shrine", "the fighters were travelling to Jordan"
         if mode == "visit" and trig.needs_place and is_passive(token):
             continue  # "was flown to a hospital": carried, not visiting
+        if mode == "visit" and trig.pos == "verb" and _craft_moves(token):
+            continue  # "Six Tupolev bombers flew out of an airbase ... and conducted strikes"
         if (
             args.place is None
             and type_name not in SPECIFIC_TYPES  # an attack may get its place, actor or toll
@@ -229,6 +232,23 @@ def _named_visitor(trig: Trigger, args: Arguments) -> bool:
     labels = _TRAVELLERS if trig.needs_place else _VISITORS
     actors = [p for role, p in args.participants if role == "actor"]
     return not actors or any(p.label in labels for p in actors)
+
+
+# Craft that fly or sail on a mission: what they do is the mission's (a strike, a patrol), and
+# no one visits anybody by them.
+_CRAFT = frozenset(
+    {
+        "bomber", "bombers", "jet", "jets", "warplane", "warplanes", "plane", "planes",
+        "aircraft", "helicopter", "helicopters", "drone", "drones", "fighter-bomber",
+        "fighter-bombers", "warship", "warships", "ship", "ships", "vessel", "vessels",
+    }
+)  # fmt: skip
+
+
+def _craft_moves(token: Token) -> bool:
+    """The subject of a travel verb is a craft ("bombers flew out of an airbase")."""
+    heads = [slot.head for slot in subject_slots(token)]
+    return any(head.lower_ in _CRAFT for head in heads)
 
 
 def _modifies_a_thing(token: Token, schema: EventSchema) -> bool:
@@ -311,6 +331,10 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
         return "purpose"
     if _scheduled(token):
         return "planned"
+    if _warned_against(token):
+        return "warning"
+    if _accused_of(token):
+        return "alleged"
     node = token
     for _ in range(4):  # "would consider sending troops", "called for the ouster of ..."
         head = node.head
@@ -336,6 +360,37 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
                 continue
         return None
     return None
+
+
+# Verbs that warn off a happening still to come: "Moscow warns against new US strikes".
+_WARNING = re.compile(r"^(?:warn|caution)(?:s|ed|ing)?$", re.I)
+
+
+def _warned_against(token: Token) -> bool:
+    """The trigger is what someone warns against."""
+    against = any(dep(c) == "case" and c.lower_ == "against" for c in token.children)
+    return against and _WARNING.match(token.head.text) is not None
+
+
+# Verbs that charge someone with a deed: "accused rebel groups of firing mortars", "blamed the
+# army for shelling the town". The deed told by the gerund is the charge's content, told as the
+# accusation (its own event); the happening, if the report tells it, is told in a sentence of
+# its own. A happening named by a noun is presupposed, only its author charged ("accused the
+# army of carrying out the attack", "of launching a gas attack that killed hundreds").
+_CHARGING = re.compile(r"^(?:accus|blam|charg)(?:e|es|ed|ing)$", re.I)
+_CHARGE_MARKS = frozenset({"of", "for", "with"})
+
+
+def _accused_of(token: Token) -> bool:
+    """The trigger is a gerund after "of" / "for" / "with" on an accusing verb or its object."""
+    if token.tag_ != "VBG" or token.i == token.head.i:
+        return False
+    if not any(dep(c) == "mark" and c.lower_ in _CHARGE_MARKS for c in token.children):
+        return False
+    verb = token.head
+    if dep(verb) in OBJECT_DEPS and verb.head.i != verb.i:
+        verb = verb.head  # "accused [rebel groups] of firing": the gerund hangs on the object
+    return _CHARGING.match(verb.text) is not None
 
 
 # Verbs of scheduling whose subject is a happening still to come: "the meeting is set to open

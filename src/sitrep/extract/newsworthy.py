@@ -25,7 +25,9 @@
   noun has been doing, or was doing when the news happened, not the report's news.
 - A campaign told growing or lasting ("renew their raids", "increased the intensity of its
   strikes", "a month-long offensive"), with no toll in the sentence: its course, not one of
-  its happenings.
+  its happenings; and the dead such a course is told to have left, with no firm count ("renew
+  their raids on Aleppo leaving hundreds dead", "infighting had intensified ... claiming the
+  lives of hundreds"): its toll over weeks, not one happening's.
 """
 
 from __future__ import annotations
@@ -237,11 +239,38 @@ def is_ongoing_description(trigger: Token) -> bool:
     """A relative clause in the progressive describes its noun by what it has been doing, or
     was doing when the news happened, not by a happening of the report: "Hezbollah, which is
     fighting alongside pro-government units", "an area where rebel fighters are battling the
-    army", "the minister, who was visiting the town, survived the attack"."""
-    if trigger.tag_ != "VBG" or dep(trigger) != "relcl":
+    army", "the minister, who was visiting the town, survived the attack". (The parse may
+    label such a clause a plain "acl": one with "is" / "was" of its own is no participle.)"""
+    if trigger.tag_ != "VBG" or dep(trigger) not in ("relcl", "acl"):
         return False
     auxes = [c.lower_ for c in trigger.children if dep(c) == "aux"]
     return bool(auxes) and auxes[-1] in ("is", "are", "am", "was", "were")
+
+
+def is_prior_description(trigger: Token) -> bool:
+    """A relative clause in the past perfect describes its noun by what had happened to it, or
+    what it had done, before the news: "assassinated a lawyer who had been abducted for several
+    days", "the envoy, who had visited Moscow in July, ...". (The caller leaves violent ones
+    alone: "soldiers who had been killed in the attack" give the told attack's toll.)"""
+    if trigger.tag_ != "VBN" or dep(trigger) not in ("relcl", "acl"):
+        return False
+    return any(dep(c) == "aux" and c.lower_ == "had" for c in trigger.children)
+
+
+def is_not_the_first_time(trigger: Token) -> bool:
+    """A clause on "not the first time" tells a kind of happening that has recurred ("This is
+    not the first time when the coalition's strikes cause civilian casualties"), not one
+    happening."""
+    node = trigger
+    for _ in range(3):
+        if node.lower_ == "time":
+            children = list(node.children)
+            first = any(c.lower_ == "first" for c in children)
+            return first and any(dep(c) == "neg" for c in children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # A count of attacks this large said to exist is a statistic, not one happening ("there were
@@ -330,3 +359,36 @@ def is_campaign(trigger: Token) -> bool:
     start = max(sent.start_char, trigger.idx - COURSE_WINDOW)
     before = text_of(trigger.doc)[start : trigger.idx]
     return _COURSE_BEFORE.search(before) is not None
+
+
+# A verb that tells a campaign's course: growing, renewed, or carried on. ("continue" only
+# here, where a toll told as its result must be vague too: "jets continued to pound the city,
+# killing 30" is a day's happening, counted.)
+_COURSE_VERB = re.compile(
+    r"\b(?:intensif(?:ied|ies|ying)|increas(?:ed|es|ing)|renew(?:ed|s|ing)?|"
+    r"escalat(?:ed|es|ing)|continu(?:ed|es|ing)|stepp(?:ed|ing)\s+up)\b",
+    re.I,
+)
+
+
+def tolls_a_course(trigger: Token) -> bool:
+    """A toll told in a participle ("leaving hundreds dead", "claiming the lives of hundreds",
+    "killing many of their members") after a verb of a campaign's course in its sentence: the
+    dead the course left (see module doc; the caller asks for no firm count). The course verb
+    is read in the text before the participle, as the parse hangs such participles on any
+    noun nearby ("renew their raids on Aleppo's areas leaving ...": "leaving" on "areas")."""
+    participle = trigger if trigger.tag_ == "VBG" else _participle_before(trigger)
+    if participle is None:
+        return False
+    before = text_of(trigger.doc)[trigger.sent.start_char : participle.idx]
+    return _COURSE_VERB.search(before) is not None
+
+
+_RESULT_WINDOW = 6  # tokens from "leaving" to its "dead": "leaving scores of people dead"
+
+
+def _participle_before(trigger: Token) -> Token | None:
+    """The participle a result is told by ("leaving ... dead"), a few words before it."""
+    start = max(trigger.sent.start, trigger.i - _RESULT_WINDOW)
+    found = [t for t in trigger.doc[start : trigger.i] if t.tag_ == "VBG"]
+    return found[-1] if found else None
