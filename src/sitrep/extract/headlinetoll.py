@@ -17,9 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from sitrep.extract.casualties import find_casualties
-from sitrep.extract.happening import VIOLENT_TYPES
 from sitrep.extract.merge import without_compass
-from sitrep.extract.placerefine import country_only
+from sitrep.extract.placerefine import country_only, lede_index
 from sitrep.records import EventMention
 
 
@@ -31,14 +30,10 @@ def toll_from_headline(
     out = list(mentions)
     if town is None or not headline:
         return out
-    violent = [
-        (i, m)
-        for i, m in enumerate(out)
-        if m.type in VIOLENT_TYPES and m.modality is None and not m.negated
-    ]
-    if not violent:
+    i = lede_index(out)
+    if i is None:
         return out
-    i, lede = min(violent, key=lambda pair: (pair[1].sentence, pair[1].trigger_start))
+    lede = out[i]
     told = lede.casualties
     if told is not None and (told.killed is not None or told.wounded is not None):
         return out

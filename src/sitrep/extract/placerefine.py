@@ -83,14 +83,10 @@ def from_headline(
     out = list(mentions)
     if town is None:
         return out  # no headline, or none or two places: which one is the lede's is not said
-    violent = [
-        (i, m)
-        for i, m in enumerate(out)
-        if m.type in VIOLENT_TYPES and m.modality is None and not m.negated
-    ]
-    if not violent:
+    i = lede_index(out)
+    if i is None:
         return out
-    i, lede = min(violent, key=lambda pair: (pair[1].sentence, pair[1].trigger_start))
+    lede = out[i]
     ent, town_country = town
     place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
     if placeless:
@@ -109,6 +105,19 @@ def from_headline(
     ):
         out[i] = replace(lede, place=replace(lede.place, within=ent.text))
     return out
+
+
+def lede_index(mentions: Sequence[EventMention]) -> int | None:
+    """Where the report's first asserted violent mention (the happening its headline tells)
+    is in `mentions`, or None when it tells none."""
+    violent = [
+        i
+        for i, m in enumerate(mentions)
+        if m.type in VIOLENT_TYPES and m.modality is None and not m.negated
+    ]
+    if not violent:
+        return None
+    return min(violent, key=lambda i: (mentions[i].sentence, mentions[i].trigger_start))
 
 
 def headline_town(doc: Doc, headline: tuple[int, int] | None) -> tuple[Span, str] | None:
