@@ -141,3 +141,10 @@ def test_a_small_town_never_takes_a_notable_citys_name() -> None:
     # an Iranian village has "Baghdad" among its names: a report from Tehran still means Baghdad
     found = resolve_place("Baghdad", ["IR"], small_towns=True)
     assert found is not None and found.country_code == "IQ"
+
+
+def test_a_capitalised_function_word_is_no_place() -> None:
+    # "The" opening a sentence after a neighbourhood's name is no city (a gazetteer lists it
+    # among the alternate names of a Brazilian one)
+    assert resolve_place("The") is None and resolve_place("Of") is None
+    assert resolve_place("Homs") is not None

@@ -243,6 +243,14 @@ def _best(
     )  # fmt: skip
 
 
+# Words that only ever do grammar's work, in any case: a gazetteer's alternate names include
+# some ("The" is an alias of Teresina), and a capitalised one at a sentence's start is no name.
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "by", "for", "from", "with",
+     "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "his", "her"}
+)  # fmt: skip
+
+
 def resolve_place(
     name: str, context_countries: Sequence[str] = (), small_towns: bool = False
 ) -> PlaceMatch | None:
@@ -253,6 +261,8 @@ def resolve_place(
     text = " ".join(name.split()).strip(" ,.;:")
     if not text or text in STOP_WORDS:  # "side", "top": lower-case words, not Side or Topeka
         return None
+    if text.lower() in _FUNCTION_WORDS:
+        return None  # "The" opening a sentence: no place, though a gazetteer alias spells it
     context = tuple(c.upper() for c in context_countries)
     for variant, part in _variants(text):
         for candidates, how in _candidates(variant, small_towns):
