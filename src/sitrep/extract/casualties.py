@@ -27,10 +27,11 @@ _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 # "two hundred", "one hundred", "a thousand": a number word and its multiplier are one number
 # (read alone, "lost over one hundred militants" had no count, "two hundred" was 100)
-_MULTIPLIED = rf"(?:{_COMPOUND}|(?:{_WORD})(?![\w-]))\s+(?:{'|'.join(_MULTIPLIERS)})(?![\w-])"
+# (the multiplier an optional tail of the word, so each word is tried once)
+_MULTIPLIED = rf"(?:\s+(?:{'|'.join(_MULTIPLIERS)})(?![\w-]))?"
 _N = (
-    rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_MULTIPLIED}|{_COMPOUND}|"
-    rf"(?:{_WORD})(?![\w-]))"
+    rf"(?<![\w-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|"
+    rf"(?:{_COMPOUND}|(?:{_WORD})(?![\w-])){_MULTIPLIED})"
 )
 # "a dozen", "some thousands", "hundreds of": a vague multiplier follows, so the word is no count.
 # "a number of them", "a few", "one family": no count of people either.
@@ -313,7 +314,7 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
         total = _value(m["n"]) + _value(m["m"])
         if _KILL_NEAR.search(near) and overlaps and total > best[0]:
             best = (total, m.group(0))
-    for m in _AMONG_SUM.finditer(sentence):
+    for m in _AMONG_SUM.finditer(sentence) if " among " in sentence else ():
         total = _value(m["n"]) + _value(m["m"])
         if total > best[0] and not _bounded(sentence, m):
             best = (total, m.group(0))
