@@ -42,3 +42,24 @@ def test_a_doer_named_in_the_attacks_own_phrase_stays(domain_nlp: Language) -> N
     assert any("rebels" in found for found in doers.values()), doers
     doers = _doers(domain_nlp, "Five civilians were killed in an attack by rebels on Monday.")
     assert any("rebels" in found for found in doers.values()), doers
+
+
+def test_an_attack_dated_otherwise_in_the_sentence_is_another_happening(
+    domain_nlp: Language,
+) -> None:
+    """ "Tuesday's attack the deadliest since an assault in Kunduz in August 2017": the two
+    attacks of one sentence carry two dates, so they are two happenings, not one merged."""
+    text = (
+        "Reuters reported Tuesday's attack the deadliest since an assault in Kunduz in August "
+        "2017, with officials reporting at the time 40 killed."
+    )
+    events = extract_events("d", domain_nlp(text), "2018-01-24", None, None).events
+    dated = {e.trigger: e.time.start[:7] for e in events if e.time is not None}
+    assert dated.get("attack") == "2018-01" and dated.get("assault") == "2017-08", dated
+
+
+def test_attacks_of_one_day_in_one_sentence_stay_one_happening(domain_nlp: Language) -> None:
+    text = "Jets bombed the town of Kafr Nabl on Monday, and the raids on Monday killed five."
+    events = extract_events("d", domain_nlp(text), "2016-07-05", None, None).events
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    assert len(violent) == 1, [(e.trigger, e.time) for e in violent]

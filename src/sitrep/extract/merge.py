@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
+from sitrep.extract.happening import times_apart
 from sitrep.extract.schema import load_event_schema
 from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container
 from sitrep.nlp.spans import text_of
@@ -68,7 +69,9 @@ def _happenings(group: list[EventMention], text: str = "") -> list[list[EventMen
     apart = [[g] for g in group if g.id in occasions]  # happenings of their own
     rest = [g for g in group if g.id not in occasions]
     for m in (g for g in rest if g.type == "ASSAULT"):
-        home = next((c for c in clusters if _same_place(c, m, text)), None)
+        home = next(
+            (c for c in clusters if _same_place(c, m, text) and not _dated_apart(c, m)), None
+        )
         if home is None:
             clusters.append([m])
         else:
@@ -113,6 +116,12 @@ def in_occasion(token: Token, trigger: Token) -> bool:
         if node.lower_ in OCCASION_NOUNS and node.pos_ == "NOUN":
             return not any(t.i == trigger.i for t in node.subtree)
     return False
+
+
+def _dated_apart(cluster: list[EventMention], m: EventMention) -> bool:
+    """An attack dated otherwise than one of the cluster's: "Monday's attack, the deadliest
+    since an assault in Ghazni in August 2018" tells two attacks, however they are placed."""
+    return any(times_apart(x.time, m.time) for x in cluster)
 
 
 def _same_place(cluster: list[EventMention], m: EventMention, text: str = "") -> bool:
