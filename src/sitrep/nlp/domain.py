@@ -107,33 +107,71 @@ class AliasMatcher:
             for key, start, end in matcher(doc):
                 label, pack_id = self.targets[doc.vocab.strings[key]]
                 found.append(Span(doc, start, end, label=label, span_id=pack_id))
-        ents = list(doc.ents)
         # Pack actors first: on equal spans filter_spans keeps the first ("Qods" the force).
         found.sort(key=lambda span: not span.id_)
+        # The entities by the tokens they cover, so each match finds the ones it overlaps
+        # without reading them all (a long text has thousands of both: that was quadratic).
+        ents = _Entities(doc.ents)
         for match in filter_spans(found):
-            ents = _apply_alias(ents, match)
-        doc.ents = filter_spans(ents)
+            overlapping = ents.overlapping(match)
+            replacement = _apply_alias(overlapping, match)
+            if replacement is not None:
+                ents.replace(overlapping, replacement)
+        doc.ents = filter_spans(ents.spans())
         return doc
 
 
-def _apply_alias(ents: list[Span], match: Span) -> list[Span]:
-    overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+class _Entities:
+    """Non-overlapping entities, indexed by the tokens they cover."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self._at: dict[int, Span] = {}
+        self._order: dict[tuple[int, int], Span] = {}
+        for span in spans:
+            self._put(span)
+
+    def _put(self, span: Span) -> None:
+        self._order[(span.start, span.end)] = span
+        for i in range(span.start, span.end):
+            self._at[i] = span
+
+    def overlapping(self, match: Span) -> list[Span]:
+        seen: dict[tuple[int, int], Span] = {}
+        for i in range(match.start, match.end):
+            span = self._at.get(i)
+            if span is not None:
+                seen[(span.start, span.end)] = span
+        return list(seen.values())
+
+    def replace(self, old: Sequence[Span], new: Span) -> None:
+        for span in old:
+            del self._order[(span.start, span.end)]
+            for i in range(span.start, span.end):
+                del self._at[i]
+        self._put(new)
+
+    def spans(self) -> list[Span]:
+        return list(self._order.values())
+
+
+def _apply_alias(overlapping: list[Span], match: Span) -> Span | None:
+    """The entity the alias `match` makes of the entities it overlaps, or None where they stay
+    as they are."""
     for ent in overlapping:
         inside = match.start >= ent.start and match.end <= ent.end
         if inside and (ent.start, ent.end) != (match.start, match.end):
-            return ents  # part of a longer name: leave the model's entity alone
+            return None  # part of a longer name: leave the model's entity alone
         if not inside and not (ent.start >= match.start and ent.end <= match.end):
-            return ents  # crossing boundaries: not ours to decide
+            return None  # crossing boundaries: not ours to decide
     exact = [e for e in overlapping if (e.start, e.end) == (match.start, match.end)]
     if not match.id_ and exact and exact[0].label_ in PLACE_LABELS:
-        return ents  # a known place the model already tagged as a place
+        return None  # a known place the model already tagged as a place
     if not match.id_ and len(overlapping) > len(exact):
-        return ents  # a place name over several model entities: not ours to decide
+        return None  # a place name over several model entities: not ours to decide
     agrees = bool(exact) and exact[0].label_ == match.label_
     source = source_of(exact[0]) if agrees else "alias"
     title = exact[0]._.title if exact else None
-    kept = [e for e in ents if e not in overlapping]
-    return [*kept, mark(match, source, title)]
+    return mark(match, source, title)
 
 
 @Language.factory(ALIAS_PIPE, default_config={"aliases": []})
