@@ -88,14 +88,19 @@ def good_with_hostile_title(folder: Path) -> Expect:
     return {"markup-title.html": "stored"}
 
 
-def good_long_document(folder: Path) -> Expect:
-    """Over spaCy's 1,000,000-character limit: annotated in pieces, never refused."""
+def plain_text(chars: int) -> str:
+    """Reports of five sentences each, just over `chars` characters in all."""
     paragraphs, size, n = [], 0, 40
-    while size <= 1_000_000:
+    while size <= chars:
         paragraphs.append(_article(n, 5))
         size += len(paragraphs[-1]) + 2
         n += 1
-    _write(folder, "good/long.txt", "\n\n".join(paragraphs) + "\n")
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def good_long_document(folder: Path) -> Expect:
+    """Over spaCy's 1,000,000-character limit: annotated in pieces, never refused."""
+    _write(folder, "good/long.txt", plain_text(1_000_000))
     return {"long.txt": "stored"}
 
 
