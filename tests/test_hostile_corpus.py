@@ -24,8 +24,9 @@ PYTHON_TEXT = re.compile(r"\w+Error\b|Exception|Traceback|NoneType|object has no
 # measured 28 s of CPU in 129 s of wall time). Wall time only guards against a hang.
 # CPU of the whole corpus against the CPU of ingesting a plain 100,000-character text in the
 # same run, with the same start-up (loading the pipeline): a ratio, not seconds, since the
-# machines' speed varies several-fold from day to day (the corpus took 28-123 s of CPU on one
-# machine with the same code). Linear work on the 1,000,000-character text gives about 5; the
+# machines' speed varies several-fold from day to day (one ran a bare tokenizer at 752,000
+# words/s one day and at 104,000 another). Linear work on the 1,000,000-character text gives
+# about 5; the
 # quadratic faults this guards against (a walk over every entity per match or per mention)
 # gave 25 and more.
 CPU_RATIO_LIMIT = 10.0
