@@ -266,13 +266,13 @@ _BOUND_BEFORE = re.compile(r"\b(?:up\s+to|as\s+many\s+as)\s+(?:a\s+|an\s+)?$", r
 
 # "at least 7 of the 40 captives": the 40 are the whole the dead were part of
 _WHOLE_BEFORE = re.compile(rf"(?:\d+|\b(?:{_WORD}))\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_NOT_FIRM_BEFORE = (_BOUND_BEFORE, _WHOLE_BEFORE)
 
 
 def _bounded(text: str, m: re.Match[str]) -> bool:
     """Whether the count `m` reads (its group "n") is told as a bound, or as the whole that
     another count is a part of."""
-    before = (_BOUND_BEFORE, _WHOLE_BEFORE)
-    return any(p.search(text, 0, m.start("n")) is not None for p in before)
+    return any(p.search(text, 0, m.start("n")) is not None for p in _NOT_FIRM_BEFORE)
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
