@@ -276,3 +276,22 @@ def test_the_count_of_those_killed_is_not_the_killers() -> None:
         "Some 40 residents near the dam say the militia has killed their herds."
     )
     assert found is None or found.killed is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        # a count of people after the death word is whom the first group killed
+        ("Four gunmen killed at least three guards at the checkpoint on Sunday.", 3, None),
+        ("Twelve suicide bombers killed 2 worshippers outside the shrine.", 2, None),
+        # (a page's view counter before the body's first words is no count of the dead)
+        ("Views 2210 The border guards stormed a camp and killed some 15 fighters.", 15, None),
+        # a headline without commas: the second count is the wounded, the first the dead
+        ("6 soldiers killed 4 wounded in an ambush near the crossing", 6, 4),
+        ("6 soldiers killed 4 others wounded in an ambush near the crossing", 6, 4),
+    ],
+)
+def test_the_killers_count_is_not_the_toll(sentence: str, killed: int, wounded: int | None) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert (found.killed, found.wounded) == (killed, wounded)

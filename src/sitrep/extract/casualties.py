@@ -70,6 +70,10 @@ _PEOPLE = (
     r"villagers|farmers|protesters|demonstrators|combatants|hostages|captives)"
 )
 _WHO = r"(?:" + _NOT_BETWEEN + r"[^\W\d]\w*(?:-| +)){0,3}?" + _PEOPLE
+# "three suicide bombers killed at least two people": a count of people after the death word
+# is whom the first group killed, so the first count is the killers, not the dead ("5 soldiers
+# killed 3 wounded", a headline without commas, still reads 5)
+_KILLERS_NOT_DEAD = rf"(?!\s+{_Q}{_N2}\s+{_WHO}\b{_NOT_WOUNDED})"
 _BE = r"(?:were |have been |had been |was |are |being )"
 # "23 civilians - including nine children - and 16 fighters dead", "leaving 23 civilians -
 # including nine children - dead": the part told between dashes (commas stripped) stands aside
@@ -115,10 +119,13 @@ _KILLED = (
         # toll; "30 were injured at least three killed": the words between hold no other count
         # or verb)
         rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
-        r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives)\b",
+        r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives)\b"
+        + _KILLERS_NOT_DEAD,
         re.I,
     ),
-    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b", re.I),
+    re.compile(
+        rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b{_KILLERS_NOT_DEAD}", re.I
+    ),
     # "at least 15 of the 350 hostages ... have been beheaded": the part that died
     re.compile(
         rf"\b{_Q}{_N}\s+of\s+(?:the\s+|its\s+|their\s+)?{_N2}\s+{_WHO}\s+"
