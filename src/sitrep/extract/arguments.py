@@ -46,7 +46,8 @@ def is_passive(verb: Token) -> bool:
     return any(dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in verb.children)
 
 
-def _prep_slots(token: Token) -> list[Slot]:
+def prep_slots(token: Token) -> list[Slot]:
+    """The slots of `token`'s prepositional phrases, named by their preposition."""
     return [Slot(word, h) for word, obj in prep_objects(token) for h in with_conjuncts(obj)]
 
 
@@ -143,7 +144,7 @@ def verb_slots(verb: Token) -> list[Slot]:
     for child in verb.children:
         if dep(child) in OBJECT_DEPS and child.pos_ != "ADP":
             slots.extend(Slot("object", h) for h in with_conjuncts(child))
-    return slots + _prep_slots(verb)
+    return slots + prep_slots(verb)
 
 
 def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
@@ -156,7 +157,7 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             dep(child) in ("compound", "amod") or (dep(child) == "nmod" and not case_word(child))
         ):
             slots.append(Slot("modifier", child))
-    slots.extend(_prep_slots(noun))
+    slots.extend(prep_slots(noun))
     head = noun.head
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
@@ -251,24 +252,33 @@ def _names_people(head: Token) -> bool:
     return head.ent_type_ in ACTOR_LABELS or head.lower_ in PEOPLE_NOUNS
 
 
-# Verbs of taking part, whose "in" phrase names what their subject took part in: "the ISIL
-# and its rivals engaged in fierce clashes", "rebels participated in the assault": the subject
-# is the nominal's actor, as a support verb's is.
-PARTICIPATION_VERBS = frozenset({"engage", "participate"})
+# Verbs of taking part, with the preposition whose phrase names what their subject took part
+# in: "the ISIL and its rivals engaged in fierce clashes", "rebels participated in the
+# assault", "the SDF entered into an agreement with the government": the subject is the
+# nominal's actor, as a support verb's is.
+PARTICIPATION_VERBS = {"engage": "in", "participate": "in", "enter": "into"}
+_PARTICIPATION_LEMMAS = frozenset(PARTICIPATION_VERBS)
 
 
 def _taken_part_in(noun: Token) -> Token | None:
-    """The verb of taking part whose "in" phrase the nominal is; the parse may hang that
-    phrase on the partner named before it ("forces engaged with the militants in an
-    offensive": "in an offensive" on "militants")."""
+    """The verb of taking part whose phrase the nominal is; the parse may hang that phrase on
+    the partner named before it ("forces engaged with the militants in an offensive": "in an
+    offensive" on "militants")."""
     head = noun.head
     if head.i != noun.i and head.pos_ in ("NOUN", "PROPN") and case_word(head) == "with":
         head = head.head
     if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    if "in" not in (case_word(noun), _preposition_before(noun)):
-        return None
-    return head if verb_lemma(head.text, PARTICIPATION_VERBS) is not None else None
+    prep = taking_part_prep(head)
+    return (
+        head if prep is not None and prep in (case_word(noun), _preposition_before(noun)) else None
+    )
+
+
+def taking_part_prep(verb: Token) -> str | None:
+    """The preposition that names what `verb` takes part in, if it is a verb of taking part."""
+    lemma = verb_lemma(verb.text, _PARTICIPATION_LEMMAS)
+    return PARTICIPATION_VERBS[lemma] if lemma is not None else None
 
 
 def _preposition_before(noun: Token) -> str | None:
@@ -293,7 +303,7 @@ FRAMING_WORDS = frozenset({"following", "after", "before", "during"})
 
 
 def _framed_slots(noun: Token, frame: Token) -> list[Slot]:
-    slots = [s for s in _prep_slots(frame) if s.head.i != noun.i]
+    slots = [s for s in prep_slots(frame) if s.head.i != noun.i]
     verb = next((a for a in frame.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None:
         slots.extend(s for s in subject_slots(verb) if s.name == "subject")
@@ -307,14 +317,14 @@ def copula_slots(verb: Token) -> list[Slot]:
     """
     if dep(verb) == "cop":
         pred, word = verb.head, case_word(verb.head)
-        slots = subject_slots(pred) + ([Slot(word, pred)] if word else []) + _prep_slots(pred)
+        slots = subject_slots(pred) + ([Slot(word, pred)] if word else []) + prep_slots(pred)
         if not word and pred.ent_type_ in ACTOR_LABELS and not subject_slots(pred):
             slots.append(Slot("subject", pred))  # "Mr. Soleimani in Moscow was not": X heads it
         return [Slot("subject" if s.name == "passive_subject" else s.name, s.head) for s in slots]
     slots = verb_slots(verb)
     for slot in list(slots):
         if slot.name == "subject":
-            slots.extend(_prep_slots(slot.head))
+            slots.extend(prep_slots(slot.head))
     return [Slot("subject" if s.name == "passive_subject" else s.name, s.head) for s in slots]
 
 

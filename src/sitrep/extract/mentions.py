@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,10 +18,12 @@ from sitrep.extract.arguments import (
     is_passive,
     is_verbal,
     noun_slots,
+    prep_slots,
     subject_slots,
+    taking_part_prep,
     verb_slots,
 )
-from sitrep.extract.deps import case_word, dep
+from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, verb_lemma
 from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
@@ -126,7 +128,22 @@ def _arguments(
     roles = schema.role_map(trig, type_name)
     places = type_name in OBJECT_PLACE_TYPES
     preps = schema.place_preps | schema.types[type_name].place_preps
-    return assign_roles(slots, roles, preps, ents, object_places=places)
+    args = assign_roles(slots, roles, preps, ents, object_places=places)
+    return args if args.place is not None else _placed_by_happening(args, slots, schema, ents)
+
+
+def _placed_by_happening(
+    args: Arguments, slots: list[Slot], schema: EventSchema, ents: dict[int, Span]
+) -> Arguments:
+    """`args` placed where the verb's object is, when that object is itself a happening the
+    lexicon knows and nothing else places the verb: who "halted airstrikes in Aleppo" halted
+    them in Aleppo."""
+    for slot in slots:
+        if slot.name == "object" and candidates(slot.head, schema):
+            found = assign_roles(prep_slots(slot.head), {}, schema.place_preps, ents)
+            if found.place is not None:
+                return replace(args, place=found.place, place_prep=found.place_prep)
+    return args
 
 
 def analyse(
@@ -148,6 +165,8 @@ def analyse(
             args = _arguments(slots, trig, type_name, schema, ents)
         if trig.needs_place and args.place is None:
             continue
+        if trig.pos == "verb" and _takes_part_in_a_happening(token, schema):
+            continue  # "entered into an agreement with the government of Syria": no one moved
         if type_name == "ASSAULT" and trig.pos == "verb" and _figurative(token):
             continue  # "Erdogan attacked the proclamation": words, not violence
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
@@ -172,6 +191,15 @@ def analyse(
             continue  # "its support", "the states coordinate their efforts": nobody named
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None
+
+
+def _takes_part_in_a_happening(verb: Token, schema: EventSchema) -> bool:
+    """Whether `verb` is a verb of taking part whose phrase names a happening the lexicon
+    knows: that nominal is the event, and the verb only lends it its subject."""
+    prep = taking_part_prep(verb)
+    return prep is not None and any(
+        word == prep and candidates(obj, schema) for word, obj in prep_objects(verb)
+    )
 
 
 # Where a copula puts someone ("Soleimani was in Moscow", "at the base"); "is near X", "is

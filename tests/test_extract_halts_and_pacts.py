@@ -1,0 +1,63 @@
+"""A side that halts its strikes declares a pause in them (a ceasefire by that side, where the
+strikes were); a side that enters into an agreement makes a pact, it moves nowhere; pressure
+on a side to stop its attacks is a demand, not a halt. Sentences written for sitrep, read with
+the shipped pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.records import EventMention
+
+
+def _events(nlp: Language, text: str) -> tuple[EventMention, ...]:
+    return extract_events("d", nlp(text), "2018-03-10", None, None).events
+
+
+def _of_type(events: tuple[EventMention, ...], type_name: str) -> EventMention:
+    found = [e for e in events if e.type == type_name]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def _roles(event: EventMention) -> set[tuple[str, str]]:
+    return {(p.role, p.text) for p in event.participants}
+
+
+def test_a_side_halting_its_strikes_declares_a_pause_where_they_were(
+    domain_nlp: Language,
+) -> None:
+    text = "Turkish and Russian air forces halted airstrikes in Idlib on Thursday for a day."
+    pause = _of_type(_events(domain_nlp, text), "CEASEFIRE")
+    assert pause.modality is None
+    assert any("Russian air forces" in p.text for p in pause.participants)
+    assert pause.place is not None and pause.place.text == "Idlib"
+
+
+def test_a_halt_needs_an_attack_to_halt(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "The checkpoint guards stopped the bus near Homs on Sunday.")
+    assert not [e for e in events if e.type == "CEASEFIRE"]
+
+
+def test_pressure_to_stop_attacks_is_a_demand(domain_nlp: Language) -> None:
+    text = (
+        "The mayor appealed to the Arab League to put pressure on Russia to stop its raids on "
+        "Daraa."
+    )
+    events = _events(domain_nlp, text)
+    assert all(e.modality is not None for e in events if e.type == "CEASEFIRE")
+
+
+def test_entering_into_an_agreement_is_a_pact_not_a_move(domain_nlp: Language) -> None:
+    text = "The Syrian Democratic Forces entered into an agreement with the government of Iraq."
+    events = _events(domain_nlp, text)
+    assert not [e for e in events if e.type == "MOBILIZE"]
+    pact = _of_type(events, "COOPERATE")
+    assert ("actor", "Syrian Democratic Forces") in _roles(pact)
+
+
+def test_troops_entering_a_country_still_move(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "Iranian troops entered Iraq on Monday.")
+    moving = _of_type(events, "MOBILIZE")
+    assert moving.place is not None and moving.place.text == "Iraq"
