@@ -101,6 +101,21 @@ def _objects_ok(trig: Trigger, token: Token) -> bool:
     return any(t.lower_ in trig.objects for head in heads for t in (head, *head.conjuncts))
 
 
+def _told_with(means: frozenset[str], token: Token) -> bool:
+    """Whether `token` is told with one of `means`, as its preposition's object or its
+    compound: "spoke by phone", "a telephone call" (no call is made by "a call for talks")."""
+    words = {c.lower_ for c in token.children if dep(c) == "compound"}
+    words |= {obj.lower_ for _, obj in prep_objects(token)}
+    return not means.isdisjoint(words)
+
+
+def _channel_of_a_statement(token: Token, cues: ClaimCues) -> bool:
+    """Whether a call is only how a statement reached its reporter: it hangs on a reporting
+    verb ("said in a phone call with SANA", "speaking by phone, an activist said")."""
+    head = token.head
+    return head.i != token.i and verb_lemma(head.text, cues.reporting_verbs) is not None
+
+
 def _subjects_ok(trig: Trigger, token: Token) -> bool:
     """A trigger that only some things can be the subject of: "a cargo plane crashed into
     houses", "a block of flats collapsed" (no talks crash, no truce collapses into deaths)."""
@@ -157,7 +172,11 @@ def analyse(
     for trig in candidates(token, schema):
         if not _objects_ok(trig, token) or not _subjects_ok(trig, token):
             continue
-        slots = _slots_for(trig, token, schema)
+        if trig.means and not _told_with(trig.means, token):
+            continue
+        if trig.means and _channel_of_a_statement(token, cues):
+            continue  # "sources said in a phone call with SANA": how it was said, no meeting
+        slots = [s for s in _slots_for(trig, token, schema) if s.head.lower_ not in trig.means]
         type_name, mode = trig.type, trig.mode
         args = _arguments(slots, trig, type_name, schema, ents)
         if trig.person and has_actor_entity(args, frozenset({"PERSON"})):

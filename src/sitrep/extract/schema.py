@@ -48,6 +48,9 @@ class Trigger:
     needs_place: bool = False
     objects: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # fire only when the subject's head is one of these
+    # fire only when told with one of these words, as a preposition's object or a compound: the
+    # means of a call ("spoke by phone", "a telephone call")
+    means: frozenset[str] = frozenset()
     roles: dict[str, str] | None = None
     copula: bool = False
     # The word tells a toll, not a kind of attack ("were wounded", "were killed"): the next
@@ -148,6 +151,7 @@ def _trigger(raw: dict[str, Any], types: dict[str, EventType]) -> Trigger:
         needs_place=bool(raw.get("needs_place", False)),
         objects=frozenset(raw.get("objects", [])),
         subjects=frozenset(raw.get("subjects", [])),
+        means=frozenset(raw.get("means", [])),
         roles=raw.get("roles"),
         copula=bool(raw.get("copula", False)),
         toll=bool(raw.get("toll", type_name == "DIE")),

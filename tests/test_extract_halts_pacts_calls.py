@@ -1,6 +1,7 @@
 """A side that halts its strikes declares a pause in them (a ceasefire by that side, where the
 strikes were); a side that enters into an agreement makes a pact, it moves nowhere; pressure
-on a side to stop its attacks is a demand, not a halt. Sentences written for sitrep, read with
+on a side to stop its attacks is a demand, not a halt; leaders who speak by phone consult, a
+source who speaks to a reporter by phone only tells. Sentences written for sitrep, read with
 the shipped pipeline."""
 
 from __future__ import annotations
@@ -61,3 +62,25 @@ def test_troops_entering_a_country_still_move(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Iranian troops entered Iraq on Monday.")
     moving = _of_type(events, "MOBILIZE")
     assert moving.place is not None and moving.place.text == "Iraq"
+
+
+def test_leaders_speaking_by_phone_consult(domain_nlp: Language) -> None:
+    text = "Rouhani and Putin talked by telephone on Tuesday."
+    call = _of_type(_events(domain_nlp, text), "CONSULT")
+    assert call.mode == "call"
+    assert _roles(call) == {("actor", "Rouhani"), ("actor", "Putin")}  # the phone is no one
+
+
+def test_a_leader_phoning_another_consults_him(domain_nlp: Language) -> None:
+    call = _of_type(_events(domain_nlp, "Erdogan telephoned Putin on Sunday."), "CONSULT")
+    assert ("counterpart", "Putin") in _roles(call)
+
+
+def test_a_call_to_a_reporter_is_how_a_statement_came(domain_nlp: Language) -> None:
+    text = "In a phone call with SANA residents said that mortar shells hit the market in Homs."
+    assert not [e for e in _events(domain_nlp, text) if e.type == "CONSULT"]
+
+
+def test_speaking_without_a_phone_is_no_call(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "Hassan Rouhani spoke to students in Tehran on Monday.")
+    assert not [e for e in events if e.type == "CONSULT"]
