@@ -1,8 +1,8 @@
 """A side that halts its strikes declares a pause in them (a ceasefire by that side, where the
 strikes were); a side that enters into an agreement makes a pact, it moves nowhere; pressure
 on a side to stop its attacks is a demand, not a halt; leaders who speak by phone consult, a
-source who speaks to a reporter by phone only tells. Sentences written for sitrep, read with
-the shipped pipeline."""
+source who speaks to a reporter by phone only tells; strikes told between two days are dated
+by that span. Sentences written for sitrep, read with the shipped pipeline."""
 
 from __future__ import annotations
 
@@ -87,3 +87,14 @@ def test_a_call_to_a_reporter_is_how_a_statement_came(domain_nlp: Language) -> N
 def test_speaking_without_a_phone_is_no_call(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Hassan Rouhani spoke to students in Tehran on Monday.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_strikes_over_a_span_of_days_are_dated_by_it(domain_nlp: Language) -> None:
+    text = (
+        "The coalition said that airstrikes between February 20 and March 4 had eliminated "
+        "four senior commanders of the group near Raqqa."
+    )
+    strikes = _of_type(_events(domain_nlp, text), "ASSAULT")
+    assert strikes.modality is None  # told between two days: no habit
+    assert strikes.time is not None
+    assert (strikes.time.start, strikes.time.end) == ("2018-02-20", "2018-03-04")

@@ -27,6 +27,12 @@ CASES = [
     ("July 2015", None, "month", "2015-07-01", "2015-07-31"),
     ("since 1998", None, "year", "1998-01-01", "1998-12-31"),
     ("March 18", "2019", "day", "2019-03-18", "2019-03-18"),
+    # a span between two told days is that span, never its first day alone; the first end is
+    # read against the second ("March 30" is the one before April 2)
+    ("between March 30 and April 2", "2018-04-10", "range", "2018-03-30", "2018-04-02"),
+    ("between Monday and Wednesday", "2017-03-10", "range", "2017-03-06", "2017-03-08"),
+    ("from May 2012 to July 9", "2014-08-01", "range", "2012-05-01", "2014-07-09"),
+    ("between 3 May and 11 June 2015", None, "range", "2015-05-03", "2015-06-11"),
 ]
 
 

@@ -63,7 +63,7 @@ from sitrep.extract.reference import load_roles
 from sitrep.extract.responsibility import claimed_attacks
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
-from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.extract.time import BETWEEN_DATES_METHOD, find_time_expressions, normalize_time
 from sitrep.extract.within import with_containers
 from sitrep.nlp.spans import text_of
 from sitrep.records import (
@@ -133,7 +133,11 @@ def extract_events(
             )
             if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
                 mention = replace(mention, modality=None)
-            dated_to_day = time is not None and time.precision == "day"
+            # (a span between two days told is as dated as a day: "airstrikes between April 27
+            # and May 18 had eliminated three leaders" is no habit, whatever the tagger says)
+            dated_to_day = time is not None and (
+                time.precision == "day" or time.method == BETWEEN_DATES_METHOD
+            )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
             if casualties is not None and found.type in CASUALTY_TYPES:

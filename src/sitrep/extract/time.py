@@ -365,9 +365,39 @@ def _span(n: int, unit: str) -> timedelta:
     return timedelta(days=n * days if unit != "hour" else 1)
 
 
+BETWEEN_DATES_METHOD = "between-dates"
+# One end of a span of dates ("between April 27 and May 18", "from March 2011 to June 20",
+# "between Tuesday and Wednesday"): a day of a month, a month, or a weekday, a year optional.
+_YEAR = r"(?:,?\s+(?:19|20)\d\d\b)?"
+_END = (
+    rf"(?:{_MON}\s+{_DAY}\b{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH_FULL}\b{_YEAR}"
+    rf"|{_MONTH_FULL}\b{_YEAR}|{_WD_FULL}\b)"
+)
+
+
+def _h_between(
+    m: re.Match[str], text: str, a: date | None, ap: str, anchor: str | None
+) -> TimeValue:
+    """ "between April 27 and May 18": a range from the first end's start to the second's end.
+    The second end is read against the report, the first against the second ("April 27" is
+    the one before May 18); ends that do not resolve, or come in the wrong order, leave the
+    first end alone, as read before."""
+    last = normalize_time(m["b"], anchor)
+    first = normalize_time(m["a"], last.end or anchor)
+    if first.start is None or last.end is None or first.start > last.end:
+        return first
+    start, end = date.fromisoformat(first.start), date.fromisoformat(last.end)
+    return _range(text, start, end, anchor, BETWEEN_DATES_METHOD)
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(p, re.IGNORECASE if flags else 0), h)
     for p, flags, h in [
+        (
+            rf"\b(?:between|from)\s+(?P<a>{_END})\s+(?:and|to|until|till|through)\s+(?P<b>{_END})",
+            False,
+            _h_between,
+        ),
         (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", True, _h_iso),
         (
             rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>(?:19|20)\d\d|20\d|\d\d(?!\d))(?!\d)",
