@@ -98,3 +98,9 @@ def test_strikes_over_a_span_of_days_are_dated_by_it(domain_nlp: Language) -> No
     assert strikes.modality is None  # told between two days: no habit
     assert strikes.time is not None
     assert (strikes.time.start, strikes.time.end) == ("2018-02-20", "2018-03-04")
+
+
+def test_what_a_force_is_there_for_is_no_happening(domain_nlp: Language) -> None:
+    text = "The base is home to French troops there to attack Islamic State cells in the desert."
+    fighting = [e for e in _events(domain_nlp, text) if e.type == "ASSAULT"]
+    assert fighting and all(e.modality == "purpose" for e in fighting)

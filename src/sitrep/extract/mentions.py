@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.agents import AGENT_HEADS
 from sitrep.extract.arguments import (
     ACTOR_LABELS,
     OBJECT_PLACE_TYPES,
@@ -376,6 +377,8 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
             return child.lower_
     if dep(token) == "advcl" and _infinitive(token):
         return "purpose"
+    if dep(token) == "acl" and _infinitive(token) and _force_on_a_mission(token.head):
+        return "purpose"  # "U.S. troops there to eliminate IS elements": what they are for
     if _scheduled(token):
         return "planned"
     if _warned_against(token):
@@ -460,6 +463,20 @@ def _modal_noun(token: Token, cues: ClaimCues) -> str | None:
         if form in cues.modal_nouns:
             return form
     return None
+
+
+# Words that rank the one an infinitive describes, whose infinitive tells what was done: "the
+# first troops to enter the town", "the only force to reach Raqqa".
+_RANKS = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
+
+
+def _force_on_a_mission(noun: Token) -> bool:
+    """Whether `noun` heads a force whose infinitive tells what it is there for, unranked (an
+    operation "to capture" fighters tells the operation itself, which is done)."""
+    ranked = any(
+        dep(c) == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children
+    )
+    return noun.lower_ in AGENT_HEADS and not ranked
 
 
 def _infinitive(verb: Token) -> bool:
