@@ -49,6 +49,7 @@ from sitrep.extract.newsworthy import (
     is_not_the_first_time,
     is_ongoing_description,
     is_ongoing_since,
+    is_partnering_phrase,
     is_passive_present,
     is_prior_description,
     is_recalled,
@@ -142,6 +143,8 @@ def extract_events(
                 mention = replace(mention, casualties=casualties)
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
                 mention = replace(mention, modality="relation")
+            if mention.modality is None and is_partnering_phrase(token):
+                mention = replace(mention, modality="relation")  # "in cooperation with X"
             # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
             habitual = not dated_to_day and is_habitual(token)
             # a state told in the passive present is no statement either ("the PKK is banned")

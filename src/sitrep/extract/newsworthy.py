@@ -317,6 +317,20 @@ def is_relation(trigger: Token) -> bool:
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
 
 
+def is_partnering_phrase(trigger: Token) -> bool:
+    """ "The army in cooperation with the popular defense groups targeted ...", "troops there to
+    eliminate IS elements in coordination with Iraqi forces": "in N with X", the noun bare, is
+    a complex preposition that names a partner in the act it modifies (as "together with"),
+    not a happening of its own; the act is the event, and X takes part in it."""
+    if trigger.pos_ != "NOUN" or any(dep(c) == "det" for c in trigger.children):
+        return False
+    into = any(dep(c) == "case" and c.lower_ == "in" for c in trigger.children)
+    partner = any(
+        dep(c) == "case" and c.lower_ == "with" for n in trigger.children for c in n.children
+    )
+    return into and partner
+
+
 # A report's news is what happened in the weeks or months before it; a happening the text
 # dates as having ended more than half a year before the report is recalled history.
 RECALLED_DAYS = 183
