@@ -338,9 +338,13 @@ RECALLED_DAYS = 183
 
 def is_recalled(time: TimeValue | None, published: str | None) -> bool:
     """The text dates the happening, and its whole span ends more than RECALLED_DAYS before the
-    report's publication date (see module doc)."""
+    report's publication date (see module doc), or the text dates it only by a year before the
+    report's: a report tells its news by the day, week or month ("on Monday", "last week"), and
+    what it can place no closer than "last year" or "in 2018" is what it recalls."""
     if time is None or not time.start or not published or time.precision == "unresolved":
         return False
+    if time.precision == "year" and time.start[:4] < published[:4]:
+        return True  # "Last year Trump withdrew the US from the deal": news is told by its days
     try:
         end = date.fromisoformat((time.end or time.start)[:10])
         report = date.fromisoformat(published[:10])
