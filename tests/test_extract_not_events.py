@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from sitrep.extract.events import extract_events
 from sitrep.extract.mentions import modality
-from sitrep.extract.newsworthy import is_partnering_phrase
+from sitrep.extract.newsworthy import is_asked_in_general, is_partnering_phrase
 from sitrep.extract.schema import load_claim_cues
 from sitrep.nlp.pipeline import shipped_model_path
 
@@ -349,3 +349,24 @@ def test_in_cooperation_with_is_a_partner_phrase(
     domain_nlp: Language, text: str, partner: bool
 ) -> None:
     assert is_partnering_phrase(_token(domain_nlp, text, "cooperation")) is partner
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "The monitor says it determines whether strikes were carried out by Syrian or "
+            "Russian aircraft from the flight patterns.",
+            True,
+        ),
+        (
+            "It was not clear whether the strikes on Atareb had been carried out by Syrian or "
+            "Russian warplanes.",
+            False,
+        ),
+    ],
+)
+def test_a_bare_plural_asked_about_under_a_present_verb_is_no_happening(
+    domain_nlp: Language, text: str, asked: bool
+) -> None:
+    assert is_asked_in_general(_token(domain_nlp, text, "strikes")) is asked

@@ -257,6 +257,27 @@ def is_prior_description(trigger: Token) -> bool:
     return any(dep(c) == "aux" and c.lower_ == "had" for c in trigger.children)
 
 
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_SPECIFYING = frozenset({"det", "poss", "nmod:poss", "nummod"})
+
+
+def is_asked_in_general(trigger: Token) -> bool:
+    """ "It determines whether strikes were carried out by Syrian, Russian or coalition
+    aircraft": a bare plural in a clause of "whether" or "if" that a verb in the simple present
+    governs asks about such happenings in general (how a monitor works), and tells none. Only a
+    bare plural and only under the present: in "it was not clear whether the strikes on Atareb
+    had been carried out by Syrian or Russian warplanes" the strikes are told, their doer asked."""
+    if trigger.tag_ != "NNS" or any(dep(c) in _SPECIFYING for c in trigger.children):
+        return False
+    clause = trigger.head
+    if clause.i == trigger.i or not any(
+        dep(c) == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children
+    ):
+        return False
+    governor = clause.head
+    return governor.i != clause.i and governor.tag_ in ("VBZ", "VBP")
+
+
 def is_not_the_first_time(trigger: Token) -> bool:
     """A clause on "not the first time" tells a kind of happening that has recurred ("This is
     not the first time when the coalition's strikes cause civilian casualties"), not one
