@@ -89,11 +89,35 @@ def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
         "Tags Aleppo shelling civilians. Two died. Tags Raqqa airstrikes IS Overnight strikes "
         "on the city killed 25 civilians."
     )
-    # (kept: the tags running on into the story's first sentence, nothing of it masked)
+    # (the tags running on into the story's first sentence are masked up to that sentence)
     _assert_masked(
         text,
-        masked=("Idlib", "rocket attack", "rebels", "Aleppo shelling civilians"),
+        masked=("Idlib", "rocket attack", "rebels", "Aleppo shelling civilians", "Raqqa"),
         kept=("Shells", "Next line", "Two died", "Overnight strikes", "killed 25"),
+    )
+
+
+def test_furniture_masks_tags_run_into_a_sentence_but_not_its_verb() -> None:
+    text = (
+        "Tags Syria Homs shelling UN truce Dozens of people were killed in Homs. "
+        "Tags Syria Idlib Russian jets pounded Saraqeb on Monday."
+    )
+    _assert_masked(
+        text,
+        masked=("Homs shelling UN truce",),
+        kept=("Dozens of people", "jets pounded Saraqeb"),
+    )
+
+
+def test_furniture_masks_a_section_heading_run_into_its_first_sentence() -> None:
+    text = (
+        "Two died in Idlib. Renewed shelling In eastern Hama the army shelled Kafr Zita. "
+        "Deir Ezzor On Sunday gunmen attacked a checkpoint. The army fired back in Hama."
+    )
+    _assert_masked(
+        text,
+        masked=("Renewed shelling", "Deir Ezzor"),
+        kept=("eastern Hama the army shelled", "gunmen attacked", "The army fired back"),
     )
 
 

@@ -69,3 +69,33 @@ def test_people_counted_after_a_described_name_are_still_victims(domain_nlp: Lan
     )
     killed = _event(domain_nlp, text, "killed")
     assert killed.casualties is not None and killed.casualties.killed == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "site_name"),
+    [
+        (
+            "A car bomb killed eight people near the holy shrine of Sayyeda Zeinab south of "
+            "Damascus on Monday.",
+            "bomb",
+            "Sayyeda Zeinab",
+        ),
+        (
+            "There was an assault on an inmate on Friday at Richard J. Donovan Correctional "
+            "Facility in San Diego.",
+            "assault",
+            "Richard J. Donovan",
+        ),
+    ],
+)
+def test_a_person_a_site_is_named_after_takes_no_part(
+    domain_nlp: Language, text: str, trigger: str, site_name: str
+) -> None:
+    event = _event(domain_nlp, text, trigger)
+    assert site_name not in {p.text for p in event.participants}
+
+
+def test_a_person_killed_beside_a_named_site_still_takes_part(domain_nlp: Language) -> None:
+    text = "Gunmen killed the journalist Ahmed Hassan outside the Al-Razi Hospital in Aleppo."
+    killed = _event(domain_nlp, text, "killed")
+    assert "Ahmed Hassan" in {p.text for p in killed.participants}

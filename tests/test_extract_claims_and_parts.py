@@ -263,3 +263,14 @@ def test_the_fighting_is_no_part_of_the_air_raids_told_before(domain_nlp: Langua
     events = sorted(_events(domain_nlp, text), key=lambda e: e.sentence)
     fighting = [e for e in events if e.trigger == "fighting"]
     assert fighting and fighting[0].retells is None, [(e.trigger, e.retells) for e in events]
+
+
+def test_a_town_told_apart_by_a_district_of_it_makes_a_list_a_sum(domain_nlp: Language) -> None:
+    # the Homs blast is told at one of its districts: Tartous and Homs are both told apart
+    text = (
+        "Bomb blasts hit Tartous and Homs on Monday killing at least 33 people. A double bombing "
+        "killed 30 people outside Tartous on Monday. In central Homs city state media said three "
+        "people were killed in a car bomb at the entrance to the Al-Zahraa neighbourhood."
+    )
+    first = [e for e in _events(domain_nlp, text) if e.sentence == 0]
+    assert first and all(e.modality == "summary" for e in first)

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Token
 
 from sitrep.extract.events import extract_events
+from sitrep.extract.mentions import modality
+from sitrep.extract.newsworthy import is_asked_in_general, is_partnering_phrase
+from sitrep.extract.schema import load_claim_cues
 from sitrep.nlp.pipeline import shipped_model_path
 
 if not (shipped_model_path() / "config.cfg").is_file():
@@ -295,3 +299,74 @@ def test_a_description_or_a_recurrence_is_no_happening(
 def test_the_first_time_told_is_a_happening(domain_nlp: Language) -> None:
     text = "It was the first time that government jets bombed the hospital in Idlib."
     assert "bombed" in _asserted(domain_nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a noun listed after the thing a modal asks not to send stands where it stands
+        ("They should not ship rifles, drones, bombs and shells to the militias.", "bombs"),
+        # "in cooperation with X": a partner in the act, no cooperation told of its own
+        (
+            "The soldiers stationed there to fight the Islamic State in cooperation with "
+            "Kurdish forces left on Monday.",
+            "cooperation",
+        ),
+        (
+            "The Iraqi army in coordination with the Popular Mobilization Forces shelled "
+            "positions of the Islamic State near Tal Afar.",
+            "coordination",
+        ),
+    ],
+)
+def test_a_listed_thing_or_a_partner_phrase_is_no_happening(
+    domain_nlp: Language, text: str, trigger: str
+) -> None:
+    assert trigger not in _asserted(domain_nlp, text), text
+
+
+def _token(nlp: Language, text: str, word: str) -> Token:
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def test_a_listed_noun_stands_where_the_first_of_its_list_stands(domain_nlp: Language) -> None:
+    cues = load_claim_cues()
+    asked = "They should not ship rifles, drones, bombs and shells to the militias."
+    assert modality(_token(domain_nlp, asked, "bombs"), cues) is not None
+    told = "Air strikes and shelling hit the town of Atareb on Monday, killing nine people."
+    assert modality(_token(domain_nlp, told, "shelling"), cues) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("The army in cooperation with local groups shelled the town.", True),
+        ("Iran and Syria discussed their cooperation with Russia on Tuesday.", False),
+        ("The two ministers signed a cooperation agreement in Moscow on Tuesday.", False),
+    ],
+)
+def test_in_cooperation_with_is_a_partner_phrase(
+    domain_nlp: Language, text: str, partner: bool
+) -> None:
+    assert is_partnering_phrase(_token(domain_nlp, text, "cooperation")) is partner
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "The monitor says it determines whether strikes were carried out by Syrian or "
+            "Russian aircraft from the flight patterns.",
+            True,
+        ),
+        (
+            "It was not clear whether the strikes on Atareb had been carried out by Syrian or "
+            "Russian warplanes.",
+            False,
+        ),
+    ],
+)
+def test_a_bare_plural_asked_about_under_a_present_verb_is_no_happening(
+    domain_nlp: Language, text: str, asked: bool
+) -> None:
+    assert is_asked_in_general(_token(domain_nlp, text, "strikes")) is asked

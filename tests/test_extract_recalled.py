@@ -30,6 +30,15 @@ def test_recalled_is_half_a_year_before_the_report() -> None:
     assert not is_recalled(None, "2016-06-06") and not is_recalled(_month("2015-09-01", ""), None)
 
 
+def test_a_happening_placed_only_in_an_earlier_year_is_recalled() -> None:
+    last_year = TimeValue(text="last year", precision="year", start="2018-01-01", end="2018-12-31")
+    assert is_recalled(last_year, "2019-01-23")  # weeks after that year ended, yet only a year
+    this_year = TimeValue(text="this year", precision="year", start="2019-01-01", end="2019-12-31")
+    assert not is_recalled(this_year, "2019-01-23")
+    december = _month("2018-12-01", "2018-12-31")
+    assert not is_recalled(december, "2019-01-23")  # a month told is news of weeks before
+
+
 @needs_model
 def test_an_old_campaign_recalled_is_no_event_of_the_report(domain_nlp: Language) -> None:
     text = "Russia began carrying out air strikes in Syria in September 2015."

@@ -187,7 +187,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
     located in Binnish", read in `text`) is no place of the attack."""
-    trimmed = tuple(_without_time(p) for p in mention.participants)
+    trimmed = tuple(_without_time(p) for p in mention.participants if not _eponym(p, text))
     kept = tuple(
         owner
         for p in trimmed
@@ -207,6 +207,25 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     ]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
+
+
+# Buildings and sites named after a person: "the holy shrine of Sayyeda Zeinab", "Richard J.
+# Donovan Correctional Facility". The name is the site's, and the person no participant.
+_NAMED_SITES = (
+    "shrine|tomb|mausoleum|mosque|church|hospital|school|university|airport|square|street"
+    "|bridge|stadium|facility|prison|centre|center|academy|base"
+)
+_SITE_OF_BEFORE = re.compile(rf"\b(?:{_NAMED_SITES})\s+of\s+(?:the\s+)?$", re.I)
+_SITE_AFTER = re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_NAMED_SITES.title()})\b")
+
+
+def _eponym(p: Participant, text: str) -> bool:
+    """A person's name that names a building or site ("the shrine of X", "X Correctional
+    Facility"), not the person taking part."""
+    if p.label != "PERSON" or not text or p.role not in AGENT_ROLES:
+        return False
+    before, after = text[max(0, p.start - 40) : p.start], text[p.end : p.end + 40]
+    return _SITE_OF_BEFORE.search(before) is not None or _SITE_AFTER.match(after) is not None
 
 
 _SOMEONE_IS_IN = re.compile(

@@ -42,6 +42,7 @@ from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
 from sitrep.extract.newsworthy import (
+    is_asked_in_general,
     is_campaign,
     is_counted_statistic,
     is_habitual,
@@ -49,6 +50,7 @@ from sitrep.extract.newsworthy import (
     is_not_the_first_time,
     is_ongoing_description,
     is_ongoing_since,
+    is_partnering_phrase,
     is_passive_present,
     is_prior_description,
     is_recalled,
@@ -146,6 +148,8 @@ def extract_events(
                 mention = replace(mention, casualties=casualties)
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
                 mention = replace(mention, modality="relation")
+            if mention.modality is None and is_partnering_phrase(token):
+                mention = replace(mention, modality="relation")  # "in cooperation with X"
             # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
             habitual = not dated_to_day and is_habitual(token)
             # a state told in the passive present is no statement either ("the PKK is banned")
@@ -162,6 +166,8 @@ def extract_events(
             prior = found.type not in CASUALTY_TYPES and is_prior_description(token)
             if mention.modality is None and prior:
                 mention = replace(mention, modality="recalled")  # "who had been abducted"
+            if mention.modality is None and is_asked_in_general(token):
+                mention = replace(mention, modality="question")  # "determines whether strikes"
             if mention.modality is None and is_not_the_first_time(token):
                 mention = replace(mention, modality="habitual")  # "not the first time when ..."
             if mention.modality is None and not dated_to_day and told_as_habit(token):

@@ -25,6 +25,10 @@ _AGENCY = (
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# Words that open or glue prose and are never a tag: a tag list stops before them.
+_FUNCTION_WORDS = (
+    r"(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|were|is|are|has|have|had|that|as)"
+)
 _PATTERNS = (
     # "BAGHDAD (Reuters) -", "MOSCOW (Sputnik)", "Beirut, Lebanon (AP) —", "DAMASCUS, (SANA)-"
     re.compile(
@@ -65,9 +69,26 @@ _PATTERNS = (
     # function word in it (where the text runs on from the tags into the story's first
     # sentence, "Tags Raqqa airstrikes IS Overnight airstrikes on the ...", nothing is masked)
     re.compile(
-        r"\bTags\b(?=[ \t]+[A-Z])(?:[ \t]+(?!(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|"
-        r"were|is|are|has|have|had|that|as)\b)[\w'’-]+){1,30}(?=\s*(?:[\n.]|\Z))",
+        rf"\bTags\b(?=[ \t]+[A-Z])(?:[ \t]+(?!{_FUNCTION_WORDS}\b)[\w'’-]+){{1,30}}"
+        r"(?=\s*(?:[\n.]|\Z))",
         re.I,
+    ),
+    # "Tags Syria Aleppo Russia airstrikes US ceasefire Hundreds of people have been killed
+    # ...": a tag list run into the story's first sentence, which starts at the capitalised
+    # word just before its first function word ("Hundreds of", "Overnight airstrikes on"). A
+    # word in "-ed" is the story's verb, never a tag: "Tags Syria Russian jets pounded Aleppo on"
+    # is not masked.
+    re.compile(
+        rf"\bTags\b(?:[ \t]+(?!{_FUNCTION_WORDS}\b|[\w'’-]*ed\b)[\w'’-]+){{2,30}}?"
+        rf"(?=[ \t]+[A-Z][\w'’-]*[ \t]+(?:[\w'’-]+[ \t]+)?{_FUNCTION_WORDS}\b)"
+    ),
+    # "Simultaneous attacks In central Homs city regime media said ...", "Hasaka In a relevant
+    # context ...", "Deir Ezzor On Sunday ...": a section heading run into its section's first
+    # sentence where the line breaks were lost; prose never capitalises "In", "On" or "At"
+    # inside a sentence.
+    re.compile(
+        r"(?:^|(?<=[.!?]\s))[A-Z][a-z]+(?:[ \t]+[A-Za-z][a-z'’-]*){0,3}(?=[ \t]+(?:In|On|At)[ \t])",
+        re.M,
     ),
     # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
     re.compile(r"(?<=\d )Related\b[^.]*"),

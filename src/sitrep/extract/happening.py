@@ -607,16 +607,26 @@ def mark_summaries(
     mentions: comparing each with every other was quadratic)."""
     told = [_told_violent(m) for m in mentions]
     towns_in: dict[int, set[str]] = {}
+    inside: dict[str, str] = {}  # a place told -> the known town it lies in
     for m, asserted in zip(mentions, told, strict=True):
         if asserted and m.place is not None:
-            towns_in.setdefault(m.sentence, set()).add(m.place.text)
+            # a blast at a district told apart is told in its town too ("Al-Zahraa", in Homs)
+            places = {m.place.text}
+            within = m.place.within
+            if within and _known_town(within):
+                inside[m.place.text] = within
+                places.add(within)
+            towns_in.setdefault(m.sentence, set()).update(places)
     sentences_naming = Counter(town for towns in towns_in.values() for town in towns)
     summed: dict[int, bool] = {}
     for m, asserted in zip(mentions, told, strict=True):
         if asserted and m.sentence not in summed:
             own = towns_in.get(m.sentence, set())
             elsewhere = {t for t, n in sentences_naming.items() if n > (t in own)}
-            listed = _listed_towns(sentences[m.sentence], elsewhere)
+            # "in Damascus and Ghouta, a suburb of the capital": a town and a place in it are
+            # one place named twice, no list
+            named_in = _towns_of_places_named(sentences[m.sentence], inside)
+            listed = _listed_towns(sentences[m.sentence], elsewhere - named_in)
             summed[m.sentence] = listed >= SUMMED_TOWNS_AT_LEAST
     out = []
     for m, asserted in zip(mentions, told, strict=True):
@@ -627,6 +637,24 @@ def mark_summaries(
             replace(m, modality="summary") if asserted and (summed[m.sentence] or again) else m
         )
     return out
+
+
+def _towns_of_places_named(sentence: str, inside: dict[str, str]) -> set[str]:
+    """The towns that places the sentence names lie in."""
+    return {
+        town
+        for place, town in inside.items()
+        if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", sentence) is not None
+    }
+
+
+def _known_town(name: str) -> bool:
+    """A container the gazetteer knows by that very name ("Homs"), not one it only reads as a
+    spelling of another ("Muslim" of "the Autonomous Region in Muslim Mindanao" as Mosul)."""
+    from sitrep.resolve.places import resolve_place
+
+    found = resolve_place(name)
+    return found is not None and found.name.lower() == name.lower()
 
 
 def _told_violent(mention: EventMention) -> bool:

@@ -368,7 +368,28 @@ def _so_called(token: Token) -> bool:
 
 def modality(token: Token, cues: ClaimCues) -> str | None:
     """Why the mention is not a statement of fact: a modal, a plan, a call, a proposal, a
-    purpose ("conducts strikes to support the SDF": the support is what the strikes are for)."""
+    purpose ("conducts strikes to support the SDF": the support is what the strikes are for).
+
+    A noun listed after another stands where the first of the list stands: "they must not send
+    weapons, fighter jets, bombs" asks that no bombs be sent as much as no weapons (the parse
+    hangs "bombs" on "weapons", not on "send"). Only nouns: a verb joined to a purpose ("to
+    prevent them advancing and killed 20") is as often a parse's slip as a second purpose."""
+    own = _own_modality(token, cues)
+    if own is None and _listed_noun(token):
+        return modality(token.head, cues)
+    return own
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _listed_noun(token: Token) -> bool:
+    """A noun joined to a noun before it ("weapons, fighter jets, bombs")."""
+    head = token.head
+    return dep(token) == "conj" and head.i < token.i and {token.pos_, head.pos_} <= _NOUNS
+
+
+def _own_modality(token: Token, cues: ClaimCues) -> str | None:
     owners = [token, token.head] if dep(token) == "cop" else [token]
     for child in (c for owner in owners for c in owner.children):  # "wouldn't be in power"
         if dep(child) in ("aux", "aux:pass") and child.lower_ in cues.modal_auxiliaries:

@@ -257,6 +257,27 @@ def is_prior_description(trigger: Token) -> bool:
     return any(dep(c) == "aux" and c.lower_ == "had" for c in trigger.children)
 
 
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_SPECIFYING = frozenset({"det", "poss", "nmod:poss", "nummod"})
+
+
+def is_asked_in_general(trigger: Token) -> bool:
+    """ "It determines whether strikes were carried out by Syrian, Russian or coalition
+    aircraft": a bare plural in a clause of "whether" or "if" that a verb in the simple present
+    governs asks about such happenings in general (how a monitor works), and tells none. Only a
+    bare plural and only under the present: in "it was not clear whether the strikes on Atareb
+    had been carried out by Syrian or Russian warplanes" the strikes are told, their doer asked."""
+    if trigger.tag_ != "NNS" or any(dep(c) in _SPECIFYING for c in trigger.children):
+        return False
+    clause = trigger.head
+    if clause.i == trigger.i or not any(
+        dep(c) == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children
+    ):
+        return False
+    governor = clause.head
+    return governor.i != clause.i and governor.tag_ in ("VBZ", "VBP")
+
+
 def is_not_the_first_time(trigger: Token) -> bool:
     """A clause on "not the first time" tells a kind of happening that has recurred ("This is
     not the first time when the coalition's strikes cause civilian casualties"), not one
@@ -317,6 +338,20 @@ def is_relation(trigger: Token) -> bool:
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
 
 
+def is_partnering_phrase(trigger: Token) -> bool:
+    """ "The army in cooperation with the popular defense groups targeted ...", "troops there to
+    eliminate IS elements in coordination with Iraqi forces": "in N with X", the noun bare, is
+    a complex preposition that names a partner in the act it modifies (as "together with"),
+    not a happening of its own; the act is the event, and X takes part in it."""
+    if trigger.pos_ != "NOUN" or any(dep(c) == "det" for c in trigger.children):
+        return False
+    into = any(dep(c) == "case" and c.lower_ == "in" for c in trigger.children)
+    partner = any(
+        dep(c) == "case" and c.lower_ == "with" for n in trigger.children for c in n.children
+    )
+    return into and partner
+
+
 # A report's news is what happened in the weeks or months before it; a happening the text
 # dates as having ended more than half a year before the report is recalled history.
 RECALLED_DAYS = 183
@@ -324,9 +359,13 @@ RECALLED_DAYS = 183
 
 def is_recalled(time: TimeValue | None, published: str | None) -> bool:
     """The text dates the happening, and its whole span ends more than RECALLED_DAYS before the
-    report's publication date (see module doc)."""
+    report's publication date (see module doc), or the text dates it only by a year before the
+    report's: a report tells its news by the day, week or month ("on Monday", "last week"), and
+    what it can place no closer than "last year" or "in 2018" is what it recalls."""
     if time is None or not time.start or not published or time.precision == "unresolved":
         return False
+    if time.precision == "year" and time.start[:4] < published[:4]:
+        return True  # "Last year Trump withdrew the US from the deal": news is told by its days
     try:
         end = date.fromisoformat((time.end or time.start)[:10])
         report = date.fromisoformat(published[:10])
