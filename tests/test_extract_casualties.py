@@ -295,3 +295,19 @@ def test_the_killers_count_is_not_the_toll(sentence: str, killed: int, wounded: 
     found = find_casualties(sentence)
     assert found is not None
     assert (found.killed, found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a part of the dead is no toll of its own ...
+        ("One of those killed was a local council member, the monitor said.", None),
+        ("At least seven of the dead were children, a medic said.", None),
+        # ... unless a happening of its own took that part
+        ("The official said six of the dead were killed in shelling on the old market.", 6),
+        ("Eight of the dead came in strikes near the bakery, the monitor said.", 8),
+    ],
+)
+def test_a_part_of_the_dead(sentence: str, killed: int | None) -> None:
+    found = find_casualties(sentence)
+    assert (found.killed if found else None) == killed

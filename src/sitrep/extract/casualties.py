@@ -123,8 +123,18 @@ _KILLED = (
         + _KILLERS_NOT_DEAD,
         re.I,
     ),
+    # (never "one of those killed was a child": a part of the dead is no toll of its own, but
+    # see the next pattern)
     re.compile(
-        rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b{_KILLERS_NOT_DEAD}", re.I
+        rf"\b{_Q}{_N}\s+(?!of\s)(?:[^\W\d]\w*\s+){{0,2}}?(?:killed|dead)\b{_KILLERS_NOT_DEAD}",
+        re.I,
+    ),
+    # "five of the dead were killed in attacks on al-Midan", "ten of the dead came in strikes
+    # outside the hospital": the part that a happening of its own took is that happening's toll
+    re.compile(
+        rf"\b{_Q}{_N}\s+of\s+(?:the|those)\s+(?:dead|killed)\s+"
+        rf"(?:(?:were|was)\s+killed|died|came)\s+(?:in|during|when|as)\b",
+        re.I,
     ),
     # "at least 15 of the 350 hostages ... have been beheaded": the part that died
     re.compile(
