@@ -31,7 +31,10 @@ from sitrep.records import EventMention, Participant
 
 VIOLENT = frozenset({"ASSAULT", "DIE"})
 ROLE_AS_ASSAULT = {"by": "actor", "actor": "actor", "target": "target", "counterpart": "target"}
-PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "around", "on", "of", "across"})
+# "between": "the frontline between Al Tabqah and the dam" runs at the places it joins
+PLACE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "on", "of", "across", "between"}
+)
 VAGUE_MODES = frozenset({"unspecified", "offensive", None})
 
 
@@ -465,7 +468,7 @@ def place_from_sentence(
         # of a country ("in northwest Syria") gives way to "in Idlib province" below
         inner = _inner_place(doc, sent, mention.place, sent_ents or sent.ents, used, mask)
         return mention if inner is None else replace(mention, place=inner)
-    tagged = None
+    tagged = groups_place = None
     for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
             continue
@@ -482,6 +485,9 @@ def place_from_sentence(
             doc, place.start, place.end
         ):
             continue  # "the Aleppo offensive", "Idlib's governor": not where it happened
+        if _where_a_group_is(ent):
+            groups_place = groups_place or _without_country(place)
+            continue
         tagged = _without_country(place)
         break
     found = gazetteer_place(doc, sent, mask)
@@ -490,10 +496,40 @@ def place_from_sentence(
         late = tagged is not None and found.start >= tagged.start
         if late or (span is not None and apart(span.root)):
             found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
-    chosen = found or tagged
+        elif span is not None and _where_a_group_is(span):
+            groups_place, found = groups_place or found, None
+    chosen = found or tagged or groups_place
     if chosen is None:
         return mention
     return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
+
+
+def _where_a_group_is(place: Span) -> bool:
+    """A place told of a named group, not of the happening: "the commander of Faylaq al-Sham
+    in Hama was killed ... near the village of Juzef" names the group's branch in Hama; the
+    happening is where the rest of the sentence puts it, and at the group's place only where
+    the sentence names no other. A name the tagger took for a group that is a place ("the
+    District of Douma", "Kuweires Airbase") or holds the place ("Douma" of it) is no group."""
+    root = place.root
+    head = root.head
+    if root.dep_ != "nmod" or head.i == root.i or head.ent_type_ != "ORG":
+        return False
+    group = _entity_around(head)
+    if group.start <= root.i < group.end:
+        return False
+    return not any(t.lower_ in PLACE_NOUNS or t.lower_ in _KIND_OF_PLACE for t in group)
+
+
+def _entity_around(token: Token) -> Span:
+    """The tagged name `token` is part of, read from the tokens' IOB marks (walking every
+    entity of a long document for each place would make extraction quadratic)."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _inner_place(

@@ -1,0 +1,59 @@
+"""Where a happening is when the sentence also says where a group is, or names a line between
+two places. Sentences written for sitrep, read with the shipped pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.records import EventMention
+
+
+def _violent(nlp: Language, text: str) -> EventMention:
+    events = [
+        e
+        for e in extract_events("d", nlp(text), "2017-04-10", None, None).events
+        if e.type in ("ASSAULT", "DIE")
+    ]
+    assert len(events) == 1, [(e.type, e.trigger) for e in events]
+    return events[0]
+
+
+def _place(event: EventMention) -> str | None:
+    return event.place.text if event.place is not None else None
+
+
+def test_a_groups_branch_is_not_where_its_commander_was_killed(domain_nlp: Language) -> None:
+    # "in Hama" tells which branch of the group he led; the body was found near Sarmin
+    event = _violent(
+        domain_nlp,
+        "The commander of Faylaq al-Sham in Hama was killed on Friday and his body was found "
+        "in farms near the village of Sarmin.",
+    )
+    assert _place(event) == "Sarmin"
+
+
+def test_a_groups_place_still_places_what_no_other_place_does(domain_nlp: Language) -> None:
+    event = _violent(domain_nlp, "ISIL in Raqqa executed five men on Sunday.")
+    assert _place(event) == "Raqqa"
+
+
+def test_a_place_the_tagger_took_for_a_group_is_still_a_place(domain_nlp: Language) -> None:
+    # "the District of Douma" tagged as an organisation: the town, not a group's seat
+    event = _violent(
+        domain_nlp,
+        "At least 13 civilians mostly women and children were killed and over 30 others were "
+        "wounded on Saturday when regime forces bombed a popular market in the District of "
+        "Douma in Rural Damascus with heavy artillery.",
+    )
+    assert _place(event) == "Douma"
+
+
+def test_a_front_line_between_two_places_is_placed_at_them(domain_nlp: Language) -> None:
+    # not at the river that only says which bridge
+    event = _violent(
+        domain_nlp,
+        "Fighters tried to break the front line between Morek and the hills on the Orontes for "
+        "a week but the army repelled the attacks.",
+    )
+    assert _place(event) == "Morek"
