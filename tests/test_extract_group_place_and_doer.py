@@ -1,5 +1,6 @@
 """Where a happening is when the sentence also says where a group is, or names a line between
-two places. Sentences written for sitrep, read with the shipped pipeline."""
+two places; and who did an attack a participle of doing names after "by". Sentences written
+for sitrep, read with the shipped pipeline."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def _violent(nlp: Language, text: str) -> EventMention:
 
 def _place(event: EventMention) -> str | None:
     return event.place.text if event.place is not None else None
+
+
+def _roles(event: EventMention) -> set[tuple[str, str]]:
+    return {(p.role, p.text) for p in event.participants}
 
 
 def test_a_groups_branch_is_not_where_its_commander_was_killed(domain_nlp: Language) -> None:
@@ -57,3 +62,24 @@ def test_a_front_line_between_two_places_is_placed_at_them(domain_nlp: Language)
         "a week but the army repelled the attacks.",
     )
     assert _place(event) == "Morek"
+
+
+def test_an_attack_carried_out_by_someone_is_theirs(domain_nlp: Language) -> None:
+    event = _violent(domain_nlp, "A raid launched by the coalition hit the village of Binnish.")
+    assert ("actor", "the coalition") in _roles(event)
+
+
+def test_the_doer_told_after_a_comma_is_the_attacks(domain_nlp: Language) -> None:
+    # the parse hangs "carried out by the Taliban" on "died", not on the ambush
+    event = _violent(
+        domain_nlp, "Twelve soldiers died in the ambush, reportedly carried out by the Taliban."
+    )
+    assert ("actor", "Taliban") in _roles(event)
+
+
+def test_who_announced_an_attack_did_not_make_it(domain_nlp: Language) -> None:
+    event = _violent(
+        domain_nlp,
+        "Five people were killed in an attack on the town of Binnish, announced by the ministry.",
+    )
+    assert not {text for role, text in _roles(event) if role == "actor"}
