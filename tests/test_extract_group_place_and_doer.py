@@ -1,6 +1,7 @@
 """Where a happening is when the sentence also says where a group is, or names a line between
-two places; and who did an attack a participle of doing names after "by". Sentences written
-for sitrep, read with the shipped pipeline."""
+two places; who did an attack a participle of doing names after "by", or a verb of phase
+("resumed its shelling") has as subject. Sentences written for sitrep, read with the shipped
+pipeline."""
 
 from __future__ import annotations
 
@@ -83,3 +84,8 @@ def test_who_announced_an_attack_did_not_make_it(domain_nlp: Language) -> None:
         "Five people were killed in an attack on the town of Binnish, announced by the ministry.",
     )
     assert not {text for role, text in _roles(event) if role == "actor"}
+
+
+def test_who_resumes_a_bombardment_makes_it(domain_nlp: Language) -> None:
+    event = _violent(domain_nlp, "The army resumed its shelling of Douma on Monday.")
+    assert ("actor", "The army") in _roles(event)
