@@ -244,6 +244,8 @@ def _own_subject(verb: Token, noun: Token) -> bool:
 
 def _told_right_after(noun: Token, verb: Token) -> bool:
     """Only a comma and adverbs between the end of the noun's phrase and `verb`."""
+    if verb.i <= noun.right_edge.i:
+        return False
     between = noun.doc[noun.right_edge.i + 1 : verb.i]
     return all(t.is_punct or t.pos_ == "ADV" for t in between) and len(between) <= 3
 
