@@ -89,3 +89,18 @@ def test_who_announced_an_attack_did_not_make_it(domain_nlp: Language) -> None:
 def test_who_resumes_a_bombardment_makes_it(domain_nlp: Language) -> None:
     event = _violent(domain_nlp, "The army resumed its shelling of Douma on Monday.")
     assert ("actor", "The army") in _roles(event)
+
+
+def test_a_clash_between_a_capital_and_a_group_is_not_at_the_capital(domain_nlp: Language) -> None:
+    # "between" joins two parties here, not two places
+    event = _violent(domain_nlp, "Clashes between Ankara and the PKK killed 17 soldiers on Sunday.")
+    assert _place(event) != "Ankara"
+
+
+def test_a_request_to_strike_strikes_nobody(domain_nlp: Language) -> None:
+    for text in (
+        "The ministry sent a request to resume air strikes on the town of Binnish.",
+        "The army asked for authorisation to launch raids on the village of Hazima.",
+    ):
+        event = _violent(domain_nlp, text)
+        assert not {t for role, t in _roles(event) if role == "actor"}, text

@@ -165,7 +165,8 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     slots.extend(_harmed_by(noun))
     carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(head.text, schema.support_verbs) is not None:
-        slots.extend(s for s in verb_slots(head) if s.name != "object")
+        if not _content_of_a_noun(head):
+            slots.extend(s for s in verb_slots(head) if s.name != "object")
     elif carried and verb_lemma(head.text, REPELLING_VERBS) is not None:
         # "the army repelled an attack on its posts": who repels an attack is who it was
         # made on, never its maker
@@ -178,6 +179,13 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             if s.head.i != noun.i
         )
     return slots
+
+
+def _content_of_a_noun(verb: Token) -> bool:
+    """An infinitive that tells what a noun asks or allows ("a request to resume air strikes",
+    "authorisation to launch raids"): the noun is not the one who would strike."""
+    marked = any(dep(c) == "mark" and c.lower_ == "to" for c in verb.children)
+    return dep(verb) == "acl" and marked and verb.head.pos_ == "NOUN"
 
 
 # Verbs whose subject withstands the attack they take as object: "SDF managed to repel the

@@ -32,6 +32,7 @@ from sitrep.records import EventMention, Participant
 VIOLENT = frozenset({"ASSAULT", "DIE"})
 ROLE_AS_ASSAULT = {"by": "actor", "actor": "actor", "target": "target", "counterpart": "target"}
 # "between": "the frontline between Al Tabqah and the dam" runs at the places it joins
+# (`_joins_places`)
 PLACE_WORDS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "on", "of", "across", "between"}
 )
@@ -249,6 +250,8 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
             kind = True  # "the city of Qamishli": read on to the phrase's place word
         elif word == "of" and i > sent_start and _TIMES_OF.match(doc[i - 1].lower_):
             return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
+        elif word == "between":
+            return _joins_places(doc, start)
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
             # attackers are, not where the attack happened; "calling on Washington to weigh
@@ -268,6 +271,22 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
 
 
 LOOK_BACK_KIND = 10
+
+
+def _joins_places(doc: Doc, start: int) -> bool:
+    """ "between X and Y" places a happening only when Y is a place too ("the frontline between
+    Al Tabqah and the dam", "the road between al-Gajar and al-Rastan"); "tensions between Ankara
+    and the PKK" are between parties, whatever the tagger calls Ankara."""
+    for i in range(start + 1, min(start + LOOK_BACK_KIND, len(doc))):
+        if doc[i].lower_ != "and":
+            continue
+        for token in doc[i + 1 : min(i + 1 + LOOK_BACK, len(doc))]:
+            if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lower_ in PLACE_NOUNS:
+                return True
+            if token.ent_type_ or token.pos_ in ("NOUN", "PROPN", "VERB"):
+                return False  # the other side is a group or a thing
+        return False
+    return False
 
 
 def _where_agents_are(word: Token) -> bool:
