@@ -162,10 +162,12 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
     slots.extend(_ascribed_to(noun))
+    slots.extend(_done_by(noun))
     slots.extend(_harmed_by(noun))
     carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(head.text, schema.support_verbs) is not None:
-        slots.extend(s for s in verb_slots(head) if s.name != "object")
+        if not _content_of_a_noun(head):
+            slots.extend(s for s in verb_slots(head) if s.name != "object")
     elif carried and verb_lemma(head.text, REPELLING_VERBS) is not None:
         # "the army repelled an attack on its posts": who repels an attack is who it was
         # made on, never its maker
@@ -178,6 +180,13 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             if s.head.i != noun.i
         )
     return slots
+
+
+def _content_of_a_noun(verb: Token) -> bool:
+    """An infinitive that tells what a noun asks or allows ("a request to resume air strikes",
+    "authorisation to launch raids"): the noun is not the one who would strike."""
+    marked = any(dep(c) == "mark" and c.lower_ == "to" for c in verb.children)
+    return dep(verb) == "acl" and marked and verb.head.pos_ == "NOUN"
 
 
 # Verbs whose subject withstands the attack they take as object: "SDF managed to repel the
@@ -210,6 +219,44 @@ def _ascribed_to(noun: Token) -> list[Slot]:
             for obj in with_conjuncts(obj)
         )
     return slots
+
+
+# Verbs of doing whose participle on a nominal names its doer after "by": "an attack
+# carried out by the Islamic State", "the massacre committed by the militia", "the attack,
+# reportedly conducted by the Taliban".
+DOING_VERBS = frozenset(
+    {"carry", "conduct", "launch", "mount", "stage", "execute", "perpetrate", "commit"}
+)
+
+
+def _done_by(noun: Token) -> list[Slot]:
+    """The "by" phrase of a participle of doing that describes the nominal: one the parse hung
+    on it, or one told right after it, past a comma and an adverb, that the parse hung on the
+    clause's verb instead ("Dozens died in the attack, reportedly conducted by the Taliban")."""
+    verbs = [c for c in noun.children if dep(c) == "acl"]
+    if noun.head.i != noun.i:
+        verbs.extend(c for c in noun.head.children if c.i > noun.i and _told_right_after(noun, c))
+    return [
+        Slot("agent", obj)
+        for verb in verbs
+        if verb_lemma(verb.text, DOING_VERBS) is not None and not _own_subject(verb, noun)
+        for word, obj in prep_objects(verb)
+        if word == "agent"
+        for obj in with_conjuncts(obj)
+    ]
+
+
+def _own_subject(verb: Token, noun: Token) -> bool:
+    """A subject of the verb's own other than the nominal: a clause, not a participle of it."""
+    return any(slot.head.i != noun.i for slot in subject_slots(verb))
+
+
+def _told_right_after(noun: Token, verb: Token) -> bool:
+    """Only a comma and adverbs between the end of the noun's phrase and `verb`."""
+    if verb.i <= noun.right_edge.i:
+        return False
+    between = noun.doc[noun.right_edge.i + 1 : verb.i]
+    return all(t.is_punct or t.pos_ == "ADV" for t in between) and len(between) <= 3
 
 
 # Verbs that tell what an attack did to whom: "the strikes eliminated three Daesh leaders",

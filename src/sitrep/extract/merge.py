@@ -31,7 +31,11 @@ from sitrep.records import EventMention, Participant
 
 VIOLENT = frozenset({"ASSAULT", "DIE"})
 ROLE_AS_ASSAULT = {"by": "actor", "actor": "actor", "target": "target", "counterpart": "target"}
-PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "around", "on", "of", "across"})
+# "between": "the frontline between Al Tabqah and the dam" runs at the places it joins
+# (`_joins_places`)
+PLACE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "on", "of", "across", "between"}
+)
 VAGUE_MODES = frozenset({"unspecified", "offensive", None})
 
 
@@ -246,6 +250,8 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
             kind = True  # "the city of Qamishli": read on to the phrase's place word
         elif word == "of" and i > sent_start and _TIMES_OF.match(doc[i - 1].lower_):
             return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
+        elif word == "between":
+            return _joins_places(doc, start)
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
             # attackers are, not where the attack happened; "calling on Washington to weigh
@@ -265,6 +271,22 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
 
 
 LOOK_BACK_KIND = 10
+
+
+def _joins_places(doc: Doc, start: int) -> bool:
+    """ "between X and Y" places a happening only when Y is a place too ("the frontline between
+    Al Tabqah and the dam", "the road between al-Gajar and al-Rastan"); "tensions between Ankara
+    and the PKK" are between parties, whatever the tagger calls Ankara."""
+    for i in range(start + 1, min(start + LOOK_BACK_KIND, len(doc))):
+        if doc[i].lower_ != "and":
+            continue
+        for token in doc[i + 1 : min(i + 1 + LOOK_BACK, len(doc))]:
+            if token.ent_type_ in ("GPE", "LOC", "FAC") or token.lower_ in PLACE_NOUNS:
+                return True
+            if token.ent_type_ or token.pos_ in ("NOUN", "PROPN", "VERB"):
+                return False  # the other side is a group or a thing
+        return False
+    return False
 
 
 def _where_agents_are(word: Token) -> bool:
@@ -465,7 +487,7 @@ def place_from_sentence(
         # of a country ("in northwest Syria") gives way to "in Idlib province" below
         inner = _inner_place(doc, sent, mention.place, sent_ents or sent.ents, used, mask)
         return mention if inner is None else replace(mention, place=inner)
-    tagged = None
+    tagged = groups_place = None
     for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
             continue
@@ -482,6 +504,9 @@ def place_from_sentence(
             doc, place.start, place.end
         ):
             continue  # "the Aleppo offensive", "Idlib's governor": not where it happened
+        if _where_a_group_is(ent):
+            groups_place = groups_place or _without_country(place)
+            continue
         tagged = _without_country(place)
         break
     found = gazetteer_place(doc, sent, mask)
@@ -490,10 +515,40 @@ def place_from_sentence(
         late = tagged is not None and found.start >= tagged.start
         if late or (span is not None and apart(span.root)):
             found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
-    chosen = found or tagged
+        elif span is not None and _where_a_group_is(span):
+            groups_place, found = groups_place or found, None
+    chosen = found or tagged or groups_place
     if chosen is None:
         return mention
     return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
+
+
+def _where_a_group_is(place: Span) -> bool:
+    """A place told of a named group, not of the happening: "the commander of Faylaq al-Sham
+    in Hama was killed ... near the village of Juzef" names the group's branch in Hama; the
+    happening is where the rest of the sentence puts it, and at the group's place only where
+    the sentence names no other. A name the tagger took for a group that is a place ("the
+    District of Douma", "Kuweires Airbase") or holds the place ("Douma" of it) is no group."""
+    root = place.root
+    head = root.head
+    if root.dep_ != "nmod" or head.i == root.i or head.ent_type_ != "ORG":
+        return False
+    group = _entity_around(head)
+    if group.start <= root.i < group.end:
+        return False
+    return not any(t.lower_ in PLACE_NOUNS or t.lower_ in _KIND_OF_PLACE for t in group)
+
+
+def _entity_around(token: Token) -> Span:
+    """The tagged name `token` is part of, read from the tokens' IOB marks (walking every
+    entity of a long document for each place would make extraction quadratic)."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _inner_place(

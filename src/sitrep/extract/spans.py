@@ -123,7 +123,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         speaker = _reporting_subject(head)
         return phrases_for(speaker, ents) if speaker is not None else [noun_phrase(head)]
     if head.lower_ == "they" and head.pos_ in ("PRON", ""):
-        speaker = _reporting_subject(head)  # "Rebels said they shelled the airport"
+        # "Rebels said they shelled the airport"; "The SDF ... have been advancing towards the
+        # city. ... They continue to battle for Tabqa"
+        speaker = _reporting_subject(head) or previous_subject(head, plural=True)
         if speaker is not None:
             return phrases_for(speaker, ents)
     for child in head.children:
@@ -247,7 +249,41 @@ def owner_of(head: Token, ents: dict[int, Span]) -> Phrase | None:
     before = [
         ents[t.i] for t in head.sent if t.i < head.i and t.i in ents and ents[t.i].label_ in OWNERS
     ]
-    return phrase_of_entity(before[-1]) if before else None
+    if before:
+        return phrase_of_entity(before[-1])
+    its = next(c for c in head.children if dep(c) == "poss" and c.lower_ == "its")
+    owner = previous_subject(its, plural=False)  # "The SDF ... Its forces last month seized"
+    found = ents.get(owner.i) if owner is not None else None
+    return phrase_of_entity(found) if found is not None and found.label_ in OWNERS else None
+
+
+def _main_subject(token: Token, root: Token) -> bool:
+    """The subject of the sentence's main verb, also where the parse hangs it on an auxiliary
+    ("The SDF have for months been advancing": on "have")."""
+    if dep(token) != "nsubj":
+        return False
+    return token.head.i == root.i or (dep(token.head) == "aux" and token.head.head.i == root.i)
+
+
+def previous_subject(pronoun: Token, plural: bool) -> Token | None:
+    """What a pronoun opening its sentence refers to when nothing before it in the sentence
+    does: the subject of the sentence before, the topic a reader carries on with ("The Syrian
+    Democratic Forces have been advancing ... Its forces seized the airport ... They continue
+    to battle"). Not when that sentence reports what someone said (its speaker is not the
+    topic: "Activists said ... They added") or its subject is a pronoun or a person; "they"
+    takes a plural or a group, "its" a group or a state."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    root = before.root
+    if any(dep(c) in ("ccomp", "parataxis") for c in root.children):
+        return None
+    subject = next((t for t in before if t.i < root.i and _main_subject(t, root)), None)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return None
+    group = subject.ent_type_ in OWNERS
+    return subject if group or (plural and subject.tag_ in ("NNS", "NNPS")) else None
 
 
 OWNERS = frozenset({"GPE", "LOC", "ORG", "NORP"})
