@@ -298,3 +298,34 @@ def test_the_same_sentence_of_two_copies_is_one_happening() -> None:
     assert not same_happening(blast("1", "d1", 2), blast("3", "d2", 5)).same
     groups, _links, _n = cluster([blast("1", "d1", 2), blast("2", "d2", 2)])
     assert sorted(map(sorted, groups)) == [["1", "2"]]
+
+
+def _death(id_: str, name: str, sentence: int, key: str = "") -> MentionView:
+    """A death told in report "d": the one who died named as `name` (its own entity)."""
+    who = key or "person:" + name.lower().replace(" ", "-")
+    return MentionView(
+        id=id_, doc_id="d", type="DIE", mode="died", entities=frozenset({who}),
+        names={who: name}, roles={who: "target"}, people=frozenset({who}),
+        place="gn_frederick", place_name="Frederick", place_country="US",
+        time_start="2019-01-19", time_end="2019-01-19", time_precision="day",
+        published="2019-01-22", sentence=sentence,
+    )  # fmt: skip
+
+
+def test_a_person_named_later_by_surname_is_the_one_named_in_full() -> None:
+    # "Tony Mendez died Saturday ... at a Frederick facility" / "Mendez died of Parkinson's":
+    # resolution keeps "Mendez" apart (the report also names "Jonna Mendez").
+    full, surname = _death("1", "Tony Mendez", 0), _death("2", "Mendez", 24)
+    decision = same_happening(full, surname)
+    assert decision.same and "by surname" in decision.reason
+    groups, _links, _n = cluster([full, surname])
+    assert any({"1", "2"} <= set(g) for g in groups), groups
+
+
+def test_two_people_who_share_no_surname_stay_apart() -> None:
+    tony, jonna = _death("1", "Tony Mendez", 0), _death("2", "Jonna Mendez", 5)
+    assert not same_happening(tony, jonna).same
+    # a surname is never a first name: "Tony" is not "Tony Mendez" either way round
+    assert not same_happening(tony, _death("3", "Tony", 6)).same
+    groups, _links, _n = cluster([tony, jonna])
+    assert not any({"1", "2"} <= set(g) for g in groups), groups

@@ -103,6 +103,10 @@ def _modality(nlp: Language, text: str, trigger: str) -> list[str | None]:
          "purpose"),
         ("The aim is to forge a pretext for accusing the Syrian government of the attack.",
          "accusing", "pretext"),
+        # ... and all that the aim's infinitive holds, however deep the parse hangs it
+        ("The aim of these moves is to forge a pretext for accusing the government of using "
+         "gas and for provoking fresh US strikes.", "strikes", "aim"),
+        ("Their plan was to strike the port of Latakia.", "strike", "plan"),
     ],
 )  # fmt: skip
 def test_states_background_and_statistics_are_not_asserted(
@@ -370,3 +374,13 @@ def test_a_bare_plural_asked_about_under_a_present_verb_is_no_happening(
     domain_nlp: Language, text: str, asked: bool
 ) -> None:
     assert is_asked_in_general(_token(domain_nlp, text, "strikes")) is asked
+
+
+def test_the_aim_itself_and_a_step_are_no_content_of_an_aim(domain_nlp: Language) -> None:
+    # the subject of "is to": "the air strikes" are what had the aim, and happened
+    text = "The aim of the air strikes on Raqqa on Monday was to kill the group's commander."
+    assert None in _modality(domain_nlp, text, "strikes")
+    assert _modality(domain_nlp, text, "kill") == ["aim"]
+    # only a noun of aim or plan makes the infinitive unrealised
+    text = "The first step was to shell the town of Azaz, which they did on Monday."
+    assert None in _modality(domain_nlp, text, "shell")

@@ -19,6 +19,7 @@ from sitrep.corroborate.compat import (
     MIN_TELLING_COUNT,
     MentionView,
     family,
+    named_alike,
     news_of,
     place_compatible,
     same_happening,
@@ -223,6 +224,12 @@ class Grouping(UnionFind):
         self.entities = {v.id: set(v.entities) for v in views}
         # Groups naming a person (or meetings) are told apart by who is in them.
         self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
+        # The names of the people a group names, when it names nobody else ("Tony Mendez"),
+        # so a later "Mendez" may join it; None once it names a group or a state.
+        self.people: dict[str, set[str] | None] = {
+            v.id: None if v.entities - v.people else {v.names.get(k, k) for k in v.people}
+            for v in views
+        }
         self.latest = {v.id: v.time_start or "" for v in views}
         self.earliest = {v.id: v.published or "9999" for v in views}
         # (document, killed) of each member with a toll: one report's two tolls are two events
@@ -237,6 +244,8 @@ class Grouping(UnionFind):
                 self.signatures[low].setdefault(key, view)
             self.entities[low] |= self.entities.pop(high)
             self.personal[low] = self.personal[low] or self.personal.pop(high)
+            mine, theirs = self.people[low], self.people.pop(high)
+            self.people[low] = None if mine is None or theirs is None else mine | theirs
             self.latest[low] = max(self.latest[low], self.latest.pop(high))
             self.earliest[low] = min(self.earliest[low], self.earliest.pop(high))
             self.tolls[low] |= self.tolls.pop(high)
@@ -257,7 +266,9 @@ class Grouping(UnionFind):
         named = self.entities[ra] and self.entities[rb]
         personal = self.personal[ra] or self.personal[rb]
         if named and personal and not self.entities[ra] & self.entities[rb]:
-            return True
+            people_a, people_b = self.people[ra], self.people[rb]
+            if people_a is None or people_b is None or not named_alike(people_a, people_b):
+                return True
         for x in self.signatures[ra].values():
             for y in self.signatures[rb].values():
                 if not agree(x, y, places=not retold):

@@ -12,7 +12,7 @@ only within its own document, or a report published within a few days of the oth
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -175,6 +175,8 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
         names = ", ".join(sorted(a.names.get(k, k) for k in crossed))
         return Decision(False, _written(f"{names} strikes in one report, is struck in the other"))
     if not shared:
+        if _people_named_alike(a, b):
+            return Decision(True, lambda: "one person, named in full and by surname")
         if a.entities and b.entities and (a.people or b.people or a.type in COUNTERPART_TYPES):
             # A person names a happening ("Qaani visited" is not "Soleimani visited"); groups
             # and states go by many names ("Syrian regime forces" / "the Syrian army").
@@ -194,6 +196,32 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
         evidence=bool(telling),
         feature="participants",
     )
+
+
+def _people_named_alike(a: MentionView, b: MentionView) -> bool:
+    """Each mention names only people, and they are the same by the surname a report uses
+    after the full name ("Tony Mendez died Saturday" ... "Mendez died of Parkinson's disease"):
+    resolution keeps "Mendez" apart where another Mendez is named ("Jonna Mendez"), so this is
+    no contradiction, though no evidence either (the same town and day must still tie them)."""
+    if a.entities - a.people or b.entities - b.people:
+        return False
+    return named_alike([a.names.get(k, k) for k in a.people], [b.names.get(k, k) for k in b.people])
+
+
+def named_alike(these: Collection[str], those: Collection[str]) -> bool:
+    """Both name people, and each of either is one of the other's, in full or by surname."""
+    xs, ys = [n.lower().split() for n in these], [n.lower().split() for n in those]
+    if not xs or not ys:
+        return False
+    return all(any(_surname_of(x, y) for y in ys) for x in xs) and all(
+        any(_surname_of(x, y) for x in xs) for y in ys
+    )
+
+
+def _surname_of(x: list[str], y: list[str]) -> bool:
+    """The same name, or the shorter one the other's last words ("Mendez", "Tony Mendez")."""
+    short, full = sorted((x, y), key=len)
+    return bool(short) and full[-len(short) :] == short
 
 
 # Which side of a happening a role stands on: the one who acts, or the one acted upon.

@@ -374,7 +374,7 @@ def modality(token: Token, cues: ClaimCues) -> str | None:
     weapons, fighter jets, bombs" asks that no bombs be sent as much as no weapons (the parse
     hangs "bombs" on "weapons", not on "send"). Only nouns: a verb joined to a purpose ("to
     prevent them advancing and killed 20") is as often a parse's slip as a second purpose."""
-    own = _own_modality(token, cues)
+    own = _own_modality(token, cues) or _predicated_aim(token, cues)
     if own is None and _listed_noun(token):
         return modality(token.head, cues)
     return own
@@ -431,6 +431,29 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
                 continue
         return None
     return None
+
+
+def _predicated_aim(token: Token, cues: ClaimCues) -> str | None:
+    """The modal noun whose content the clause of `token` is, told by a copula and an
+    infinitive: "The aim of these actions is to forge another pretext for ... triggering new
+    US strikes", "the plan is to strike the port": all below the infinitive is what is aimed
+    at or planned, however deep the parse hangs the trigger in it."""
+    node = token
+    for _ in range(_MAX_DEPTH):
+        if _infinitive(node) and any(dep(c) == "cop" for c in node.children):
+            aims = (c for c in node.children if dep(c) in _AIM_SUBJECTS)
+            return next((noun for c in aims if (noun := _modal_noun(c, cues))), None)
+        if node.head.i == node.i or dep(node) in _AIM_SUBJECTS:
+            return None  # the aim itself, "the aim of these actions", is no content of it
+        node = node.head
+    return None
+
+
+_AIM_SUBJECTS = SUBJECT_DEPS | {"nsubj:outer"}
+
+
+# How far up a trigger's clause a predicated aim is looked for (a sentence's depth, at most).
+_MAX_DEPTH = 12
 
 
 # Verbs that warn off a happening still to come: "Moscow warns against new US strikes".
