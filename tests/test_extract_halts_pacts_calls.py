@@ -8,29 +8,19 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import one_of_type, read_events, roles
 from sitrep.records import EventMention
 
 
 def _events(nlp: Language, text: str) -> tuple[EventMention, ...]:
-    return extract_events("d", nlp(text), "2018-03-10", None, None).events
-
-
-def _of_type(events: tuple[EventMention, ...], type_name: str) -> EventMention:
-    found = [e for e in events if e.type == type_name]
-    assert len(found) == 1, [(e.type, e.trigger) for e in events]
-    return found[0]
-
-
-def _roles(event: EventMention) -> set[tuple[str, str]]:
-    return {(p.role, p.text) for p in event.participants}
+    return read_events(nlp, text, "2018-03-10")
 
 
 def test_a_side_halting_its_strikes_declares_a_pause_where_they_were(
     domain_nlp: Language,
 ) -> None:
     text = "Turkish and Russian air forces halted airstrikes in Idlib on Thursday for a day."
-    pause = _of_type(_events(domain_nlp, text), "CEASEFIRE")
+    pause = one_of_type(_events(domain_nlp, text), "CEASEFIRE")
     assert pause.modality is None
     assert any("Russian air forces" in p.text for p in pause.participants)
     assert pause.place is not None and pause.place.text == "Idlib"
@@ -57,26 +47,26 @@ def test_entering_into_an_agreement_is_a_pact_not_a_move(domain_nlp: Language) -
     text = "The Syrian Democratic Forces entered into an agreement with the government of Iraq."
     events = _events(domain_nlp, text)
     assert not [e for e in events if e.type == "MOBILIZE"]
-    pact = _of_type(events, "COOPERATE")
-    assert ("actor", "Syrian Democratic Forces") in _roles(pact)
+    pact = one_of_type(events, "COOPERATE")
+    assert ("actor", "Syrian Democratic Forces") in roles(pact)
 
 
 def test_troops_entering_a_country_still_move(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Iranian troops entered Iraq on Monday.")
-    moving = _of_type(events, "MOBILIZE")
+    moving = one_of_type(events, "MOBILIZE")
     assert moving.place is not None and moving.place.text == "Iraq"
 
 
 def test_leaders_speaking_by_phone_consult(domain_nlp: Language) -> None:
     text = "Rouhani and Putin talked by telephone on Tuesday."
-    call = _of_type(_events(domain_nlp, text), "CONSULT")
+    call = one_of_type(_events(domain_nlp, text), "CONSULT")
     assert call.mode == "call"
-    assert _roles(call) == {("actor", "Rouhani"), ("actor", "Putin")}  # the phone is no one
+    assert roles(call) == {("actor", "Rouhani"), ("actor", "Putin")}  # the phone is no one
 
 
 def test_a_leader_phoning_another_consults_him(domain_nlp: Language) -> None:
-    call = _of_type(_events(domain_nlp, "Erdogan telephoned Putin on Sunday."), "CONSULT")
-    assert ("counterpart", "Putin") in _roles(call)
+    call = one_of_type(_events(domain_nlp, "Erdogan telephoned Putin on Sunday."), "CONSULT")
+    assert ("counterpart", "Putin") in roles(call)
 
 
 def test_a_call_to_a_reporter_is_how_a_statement_came(domain_nlp: Language) -> None:
@@ -94,7 +84,7 @@ def test_strikes_over_a_span_of_days_are_dated_by_it(domain_nlp: Language) -> No
         "The coalition said that airstrikes between February 20 and March 4 had eliminated "
         "four senior commanders of the group near Raqqa."
     )
-    strikes = _of_type(_events(domain_nlp, text), "ASSAULT")
+    strikes = one_of_type(_events(domain_nlp, text), "ASSAULT")
     assert strikes.modality is None  # told between two days: no habit
     assert strikes.time is not None
     assert (strikes.time.start, strikes.time.end) == ("2018-02-20", "2018-03-04")

@@ -7,50 +7,40 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import one_of_type, read_events, roles
 from sitrep.records import EventMention
 
 
 def _events(nlp: Language, text: str) -> tuple[EventMention, ...]:
-    return extract_events("d", nlp(text), "2017-04-10", None, None).events
-
-
-def _of_type(events: tuple[EventMention, ...], type_name: str) -> EventMention:
-    found = [e for e in events if e.type == type_name]
-    assert len(found) == 1, [(e.type, e.trigger) for e in events]
-    return found[0]
-
-
-def _roles(event: EventMention) -> set[tuple[str, str]]:
-    return {(p.role, p.text) for p in event.participants}
+    return read_events(nlp, text, "2017-04-10")
 
 
 def test_a_body_endorsing_a_plan_backs_it(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "The plan was endorsed on Friday by the UN Security Council.")
-    backing = _of_type(events, "SUPPORT")
-    assert ("actor", "UN Security Council") in _roles(backing)
+    backing = one_of_type(events, "SUPPORT")
+    assert ("actor", "UN Security Council") in roles(backing)
 
 
 def test_people_captured_are_held_and_places_captured_fought_for(domain_nlp: Language) -> None:
     people = "Kurdish fighters captured three Islamic State militants near Raqqa on Monday."
-    held = _of_type(_events(domain_nlp, people), "COERCE")
+    held = one_of_type(_events(domain_nlp, people), "COERCE")
     assert held.mode == "arrest"
-    assert ("actor", "Kurdish fighters") in _roles(held)
+    assert ("actor", "Kurdish fighters") in roles(held)
     town = "Kurdish fighters captured the village of Tal Abyad on Monday."
     events = _events(domain_nlp, town)
     assert not [e for e in events if e.type == "COERCE"]
-    assert _of_type(events, "ASSAULT").mode == "clash"
+    assert one_of_type(events, "ASSAULT").mode == "clash"
 
 
 def test_who_resigns_leaves_the_post(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Syrian Prime Minister Riyad Hijab resigned on Monday.")
-    leaving = _of_type(events, "DISMISS")
-    assert ("actor", "Riyad Hijab") in _roles(leaving)
+    leaving = one_of_type(events, "DISMISS")
+    assert ("actor", "Riyad Hijab") in roles(leaving)
 
 
 def test_forces_heading_somewhere_are_moving_there(domain_nlp: Language) -> None:
     text = "A convoy of Hezbollah fighters was heading towards Qusair on Sunday."
-    moving = _of_type(_events(domain_nlp, text), "MOBILIZE")
+    moving = one_of_type(_events(domain_nlp, text), "MOBILIZE")
     assert moving.place is not None and moving.place.text == "Qusair"
 
 
@@ -60,9 +50,9 @@ def test_a_group_headed_by_someone_goes_nowhere(domain_nlp: Language) -> None:
 
 
 def test_warships_moved_are_deployed_and_a_moved_meeting_is_not(domain_nlp: Language) -> None:
-    ships = _of_type(
+    ships = one_of_type(
         _events(domain_nlp, "Russia moved warships to the Mediterranean on Tuesday."), "MOBILIZE"
     )
-    assert ("actor", "Russia") in _roles(ships)
+    assert ("actor", "Russia") in roles(ships)
     events = _events(domain_nlp, "Iran moved the talks to Tehran on Tuesday.")
     assert not [e for e in events if e.type == "MOBILIZE"]

@@ -1,0 +1,26 @@
+"""Reading sentences written for a test with the shipped pipeline, and picking out what the
+tests look at: the events of one type and the roles of their participants."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.records import EventMention
+
+
+def read_events(nlp: Language, text: str, published: str) -> tuple[EventMention, ...]:
+    """The event mentions of `text`, read as a report published on `published`."""
+    return extract_events("d", nlp(text), published, None, None).events
+
+
+def one_of_type(events: tuple[EventMention, ...], type_name: str) -> EventMention:
+    """The one mention of `type_name` (the test fails, listing what was read, otherwise)."""
+    found = [e for e in events if e.type == type_name]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def roles(event: EventMention) -> set[tuple[str, str]]:
+    """(role, text as written) of each participant."""
+    return {(p.role, p.text) for p in event.participants}
