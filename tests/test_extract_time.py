@@ -33,6 +33,7 @@ CASES = [
     ("between Monday and Wednesday", "2017-03-10", "range", "2017-03-06", "2017-03-08"),
     ("from May 2012 to July 9", "2014-08-01", "range", "2012-05-01", "2014-07-09"),
     ("between 3 May and 11 June 2015", None, "range", "2015-05-03", "2015-06-11"),
+    ("Between March 30 and April 2", "2018-04-10", "range", "2018-03-30", "2018-04-02"),
 ]
 
 

@@ -394,7 +394,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(p, re.IGNORECASE if flags else 0), h)
     for p, flags, h in [
         (
-            rf"\b(?:between|from)\s+(?P<a>{_END})\s+(?:and|to|until|till|through)\s+(?P<b>{_END})",
+            # (case kept for the month names; "Between" may open a sentence)
+            rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<a>{_END})\s+(?:and|to|until|till|through)\s+"
+            rf"(?P<b>{_END})",
             False,
             _h_between,
         ),
