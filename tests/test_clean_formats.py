@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from typer.testing import CliRunner
 
 from sitrep.clean.dates import parse_date_line
 from sitrep.clean.html import clean_html
+from sitrep.clean.rows import parse_field_date
 from sitrep.clean.textscrape import clean_scrape
 from sitrep.clean.textscrape.meta import read_meta
 from sitrep.cli.app import app
@@ -32,6 +35,39 @@ FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 )
 def test_date_lines_with_times(line: str, value: str | None) -> None:
     assert parse_date_line(line) == value
+
+
+@pytest.fixture
+def far_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """UTC+14, where a UTC evening is already the next day."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("March 5th, 2019", "2019-03-05"),
+        ("Tue, 05 Mar 2019 23:30:00 EST", "2019-03-05"),  # the day as written, not UTC's
+        ("March 2019", "2019-03-01"),
+        ("1551830000", "2019-03-05"),  # 23:53 UTC: a day in UTC, not in the machine's zone
+        ("1551830000123", "2019-03-05"),
+        # Nothing here says which day: the machine's clock would have filled it in.
+        ("yesterday", None),
+        ("3 days ago", None),
+        ("Monday", None),
+        ("5 March", None),
+        ("2019", None),
+    ],
+)
+def test_a_row_date_is_what_its_text_says_whatever_the_clock(
+    far_time_zone: None, text: str, value: str | None
+) -> None:
+    found = parse_field_date(text, "row-field")
+    assert (found.value if found else None) == value
 
 
 def test_metadata_lines_tell_stamped_dates_from_bare_ones() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sitrep.clean.dates import find_date
 from sitrep.records import DateSource, FoundDate
@@ -38,14 +39,30 @@ def _first(fields: dict[str, str], keys: tuple[str, ...]) -> tuple[str | None, s
     return None, None
 
 
+# dateparser fills whatever a text leaves out from the machine's clock: "yesterday", "Monday",
+# "5 March" or "2019" became dates of the day the row was read (and of its month or year), and an
+# epoch number a day of the machine's time zone. A row's date is what the text says, or none: a
+# month and a year at least, read as written, and an epoch number in UTC.
+_DATEPARSER_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+}
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")  # seconds or milliseconds since 1970
+
+
 def parse_field_date(text: str, source: DateSource) -> FoundDate | None:
     """A row's date column: our strict reader first, then dateparser for other spellings."""
     hit = find_date(text)
     if hit:
         return FoundDate(value=hit[0], source=source, text=text)
+    stripped = text.strip()
+    if _EPOCH.fullmatch(stripped):
+        seconds = int(stripped[:10])
+        return FoundDate(datetime.fromtimestamp(seconds, UTC).date().isoformat(), source, text)
     import dateparser  # slow to import: only rows with unusual dates pay for it
 
-    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+    parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     return FoundDate(parsed.date().isoformat(), source, text) if parsed else None
 
 
