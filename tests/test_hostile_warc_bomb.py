@@ -22,10 +22,11 @@ RATIO_WORDS = "decompressed size is more than 100 times the compressed size"
 
 
 def _member(uri: str, content_type: str, length: int, body: Iterable[bytes]) -> bytes:
-    """One WARC resource record as one gzip member, its body compressed as it is produced."""
+    """One WARC resource record as one gzip member, its body compressed as it is produced; the
+    same bytes every run (its ID from crc32, not hash(), which is seeded afresh per process)."""
     head = (
         "WARC/1.0\r\nWARC-Type: resource\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri)):032x}>\r\n"
+        f"WARC-Record-ID: <urn:uuid:{zlib.crc32(uri.encode()):032x}>\r\n"
         f"WARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T10:00:00Z\r\n"
         f"Content-Type: {content_type}\r\nContent-Length: {length}\r\n\r\n"
     )
