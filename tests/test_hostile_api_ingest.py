@@ -114,7 +114,11 @@ def test_a_dribbling_server_costs_at_most_the_fetch_budget(
     assert body["stored"] == 1, body
     dribble = _by_path(body["rejects"])["dribble.html"]
     assert dribble["reason"] == "unreachable" and "timed out" in dribble["detail"], dribble
-    assert answer["took"] < FETCH_BUDGET_S + 10, answer["took"]  # the dribble alone: about 1 s
+    # The dribble costs its fetch budget, in the fetching (both fetches took 1.95 s on a loaded
+    # machine; without the budget, the default 20 s). The whole request also starts a worker and
+    # cleans the good page, which a loaded machine stretched past 12 s: it need only end.
+    assert body["stage_seconds"]["acquire"] < FETCH_BUDGET_S + 4, body["stage_seconds"]
+    assert answer["took"] < 60, answer["took"]
     assert slowest < 2.0, slowest
 
 
