@@ -26,7 +26,9 @@ def test_a_server_dribbling_its_headers_costs_at_most_the_fetch_budget() -> None
             fetch(url, settings)
         took = time.monotonic() - started
     assert caught.value.reason == "unreachable" and "timed out" in caught.value.message
-    assert took < 2.0, took
+    # About the 1 s budget; without it the drip never ends. Not under 2 s: on a loaded machine
+    # the server's thread and this one, in one process, stretched it to 2.6 s (2 fetches in 10).
+    assert took < settings.fetch_timeout_s + 4, took
 
 
 def _page(body: str) -> bytes:
