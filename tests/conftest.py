@@ -38,9 +38,10 @@ PG_URL_ENV = "SITREP_TEST_PG_URL"
 
 # The CLI lays its text out to the terminal's width, which Rich reads from COLUMNS when there is
 # no terminal: a shell or CI runner that exports it re-wrapped the output the tests read (under
-# COLUMNS=50 a phrase of an article body broke over two lines). Every run gets the width of a
-# run without it; subprocesses inherit it.
-os.environ["COLUMNS"] = "80"
+# COLUMNS=50 a phrase of an article body broke over two lines). A console made while it is set
+# keeps that width, even where a test asks for another, so it is not set at all: every run lays
+# out as one without it (80 columns, or what a test gives CliRunner); subprocesses inherit that.
+os.environ.pop("COLUMNS", None)
 PG_SKIP = (
     "PostgreSQL not available: run scripts/pg-test-server start "
     f"(and export {PG_URL_ENV} as the URL it prints)"
