@@ -77,3 +77,21 @@ def test_find_expressions_in_a_sentence() -> None:
     assert found == ["March 18", "last October"]
     for span in find_time_expressions(text):
         assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a fortnight ago", "2016-04-20"),
+        ("48 hours ago", "2016-05-02"),
+        ("in 2 days", "2016-05-06"),
+    ],
+)
+def test_what_only_dateparser_reads_is_counted_from_the_report_not_the_clock(
+    text: str, expected: str
+) -> None:
+    assert normalize_time(text, "2016-05-04").start == expected
+    # from a month or no anchor there is no day to count from: never the day the text was read
+    for anchor in ("2016-05", None):
+        value = normalize_time(text, anchor)
+        assert value.precision == "unresolved" and value.start is None, (anchor, value)

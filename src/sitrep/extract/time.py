@@ -13,7 +13,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from sitrep.records import TimeValue
@@ -479,11 +479,28 @@ def normalize_time(text: str, anchor: str | None) -> TimeValue:
     return _dateparser_fallback(text, anchor)
 
 
+# dateparser reads "a fortnight ago" or "in 2 days" from the machine's clock unless told the day
+# to count from: the report's day where the anchor is one, otherwise no relative reading at all
+# (a day counted from a month or a year is no day).
+_ABSOLUTE_PARSERS = ["custom-formats", "absolute-time", "no-spaces-time"]
+
+
 def _dateparser_fallback(text: str, anchor: str | None) -> TimeValue:
     import dateparser  # slow to import: only for the odd formats our patterns miss
 
+    day, anchor_precision = _parse_anchor(anchor)
+    counting: dict[str, object] = (
+        {"RELATIVE_BASE": datetime.combine(day, datetime.min.time())}
+        if day is not None and anchor_precision == "day"
+        else {"PARSERS": _ABSOLUTE_PARSERS}
+    )
     for parts, precision in ((["day", "month", "year"], "day"), (["month", "year"], "month")):
-        settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": parts, "STRICT_PARSING": True}
+        settings = {
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": parts,
+            "STRICT_PARSING": True,
+            **counting,
+        }
         found = dateparser.parse(text, languages=["en"], settings=settings)
         if found is not None:
             value = found.date()
