@@ -97,6 +97,13 @@ def _slowest_answer_while(client: TestClient, thread: threading.Thread) -> float
     return slowest
 
 
+def _answered_meanwhile(slowest: float, took: float) -> bool:
+    """The API kept answering while the ingest ran: an API that waits for the ingest answers
+    once, after it, as slowly as the whole request took. Two seconds at least, a third of the
+    request on a machine loaded enough to stretch both."""
+    return slowest < max(2.0, took / 3)
+
+
 def _by_path(rejects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {r["origin"].rsplit("/", 1)[-1]: r for r in rejects}
 
@@ -119,7 +126,7 @@ def test_a_dribbling_server_costs_at_most_the_fetch_budget(
     # cleans the good page, which a loaded machine stretched past 12 s: it need only end.
     assert body["stage_seconds"]["acquire"] < FETCH_BUDGET_S + 4, body["stage_seconds"]
     assert answer["took"] < 60, answer["took"]
-    assert slowest < 2.0, slowest
+    assert _answered_meanwhile(slowest, answer["took"]), (slowest, answer["took"])
 
 
 @pytest.mark.slow
@@ -137,4 +144,4 @@ def test_a_document_stuck_in_its_map_is_killed_at_the_deadline(
     assert hang["reason"] == "over-budget", hang
     assert f"took longer than {DEADLINE_S:g} s to read" in hang["detail"], hang
     assert answer["took"] < 45, answer["took"]  # the page sleeps 60 s
-    assert slowest < 2.0, slowest
+    assert _answered_meanwhile(slowest, answer["took"]), (slowest, answer["took"])
