@@ -30,4 +30,4 @@ def list_judgements(
 def judgements_about(conn: Connection, target_id: str) -> list[JudgementRow]:
     """The latest decisions naming an entity, event, mention or claim id."""
     query = select(J).where(mentions_id(J.c.targets, target_id))
-    return records(conn, query.order_by(J.c.created_at.desc()).limit(50), JudgementRow)
+    return records(conn, query.order_by(J.c.created_at.desc(), J.c.id).limit(50), JudgementRow)
