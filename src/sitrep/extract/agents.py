@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -285,9 +286,10 @@ def _people_targeted(mention: EventMention) -> bool:
         if p.role != "target":
             continue
         words = p.text.lower().split()
-        if p.label != "NP" or (
-            words and (_VICTIMS.fullmatch(words[-1]) or words[-1] in AGENT_HEADS)
-        ):
+        # the head is the last word, or the word before "of"/"from" in a phrase for members
+        # of a body ("three fighters from the Popular committees")
+        heads = words[-1:] + [w for w, nxt in pairwise(words) if nxt in ("of", "from")]
+        if p.label != "NP" or any(_VICTIMS.fullmatch(h) or h in AGENT_HEADS for h in heads):
             return True
     return False
 
