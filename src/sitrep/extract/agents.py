@@ -412,9 +412,22 @@ def _opens_clause(root: Token) -> bool:
     by "when" or "while" and an attack verb follows within what the parse hung on it ("two
     persons were injured when terrorist organizations located in Binnish fired mortar
     shells": "fired" was read as an adjective of "shells")."""
-    if not any(c.lower_ in _CLAUSE_OPENERS and c.i < root.i for c in root.children):
+    if not any(_opener(c) and c.i < root.i for c in root.children):
         return False
     return any(t.i > root.i and _attack_verb(t) for t in root.subtree)
+
+
+def _opener(word: Token) -> bool:
+    """A word that opens a clause here: "when", "while", or "as" of time ("have been killed as
+    Russian and Syrian jets continued to pound ...", the parse reading "as Russian" as a
+    phrase), never "as" of "as well as" or "such as", which list more nouns."""
+    if word.lower_ in _CLAUSE_OPENERS:
+        return True
+    doc = word.doc
+    listing = (word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "well") or (
+        word.i > 0 and doc[word.i - 1].lower_ in ("such", "well")
+    )
+    return word.lower_ == "as" and not listing
 
 
 def _attack_verb(verb: Token) -> bool:
