@@ -427,8 +427,19 @@ def _without_dates(sentence: str) -> str:
     from sitrep.extract.time import find_time_expressions
 
     for found in find_time_expressions(sentence):
-        sentence = sentence[: found.start] + " " * (found.end - found.start) + sentence[found.end :]
+        start = _introduced_at(sentence, found.start)
+        sentence = sentence[:start] + " " * (found.end - start) + sentence[found.end :]
     return sentence
+
+
+# "in the past week", "on the same day", "during the night": the preposition and article that
+# introduce a time expression belong to it, and are no words between a count and its verb
+_TIME_INTRODUCER = re.compile(r"\b(?:in|on|during|over|at)\s+(?:the\s+)?$", re.I)
+
+
+def _introduced_at(sentence: str, start: int) -> int:
+    found = _TIME_INTRODUCER.search(sentence, 0, start)
+    return found.start() if found is not None else start
 
 
 def _as_written(found: str, blanked: str, original: str) -> str:
