@@ -167,11 +167,12 @@ _MEMBER_HEADS = frozenset(
      "leaders", "gunmen", "militiamen", "policemen", "servicemen", "personnel", "elements",
      "fighter", "soldier", "member", "militant", "officer", "commander", "leader"}
 )  # fmt: skip
-# Heads of bodies of people, named or not: "soldiers of the Syrian army".
+# Heads of bodies of people, named or not: "soldiers of the Syrian army" ("front" is not one:
+# "soldiers back from the front" came from a front line).
 _BODY_HEADS = frozenset(
     {"army", "forces", "force", "militia", "militias", "committees", "group", "groups",
-     "brigade", "brigades", "battalion", "units", "unit", "front", "movement", "guard",
-     "guards", "police", "organization", "organisation", "faction", "factions", "party"}
+     "brigade", "brigades", "battalion", "units", "unit", "movement", "guard", "guards",
+     "police", "organization", "organisation", "faction", "factions", "party"}
 )  # fmt: skip
 
 
