@@ -5,6 +5,7 @@ pipeline."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from sitrep.extract.events import extract_events
@@ -119,6 +120,14 @@ def test_members_counted_from_a_body_name_the_body(domain_nlp: Language) -> None
     assert "fighters" not in targets and "Four fighters" not in targets
 
 
-def test_members_from_a_place_are_not_a_body(domain_nlp: Language) -> None:
-    event = _violent(domain_nlp, "Two fighters from Aleppo were killed in an air strike on Sunday.")
-    assert not any("Aleppo" in text for role, text in _roles(event) if role == "target")
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Two fighters from Aleppo were killed in an air strike on Sunday.", "Aleppo"),
+        # a front line, not a body
+        ("Two soldiers from the front were killed in an air strike on Sunday.", "front"),
+    ],
+)
+def test_members_from_a_place_are_not_a_body(domain_nlp: Language, text: str, where: str) -> None:
+    event = _violent(domain_nlp, text)
+    assert not any(where in name for role, name in _roles(event) if role == "target")
