@@ -161,6 +161,30 @@ def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     )
 
 
+def test_a_related_block_ends_where_the_story_prints_its_headline_again() -> None:
+    # the links run without a full stop into the story's own headline, then its first
+    # sentence after a dateline's bare dash: only the links and the headline are furniture
+    title = "Car bomb kills 12 in border town monitor"
+    text = (
+        "Print Tweet Views 310 Related Rebels shell a checkpoint near the airport Car bomb kills "
+        "12 in border town monitor -A car bomb killed 12 people in the border town on Monday a "
+        "monitor said. Medics said the toll could rise."
+    )
+    spans = furniture_spans(text, title)
+    for piece in ("Rebels shell a checkpoint", "Car bomb kills 12"):
+        at = text.index(piece)
+        assert inside(spans, at, at + len(piece)), piece
+    for piece in ("car bomb killed 12 people", "Medics said"):
+        at = text.index(piece)
+        assert not inside(spans, at, at + len(piece)), piece
+    # without the headline printed again the block still runs to its full stop
+    assert inside(
+        furniture_spans(text, "Another title of the page"),
+        text.index("car bomb"),
+        text.index("car bomb") + 8,
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "killed", "dated", "total"),
     [

@@ -311,3 +311,33 @@ def test_the_killers_count_is_not_the_toll(sentence: str, killed: int, wounded: 
 def test_a_part_of_the_dead(sentence: str, killed: int | None) -> None:
     found = find_casualties(sentence)
     assert (found.killed if found else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a vague toll with a counted part: the part is the lowest firm figure
+        (
+            "Dozens of people have been killed in shelling on the city a monitor said on Friday "
+            "including at least 17 people in one district.",
+            17,
+        ),
+        ("Hundreds of fighters have died in the battle for the hill including 40 officers.", 40),
+        # a part not counted, or a vague toll of the wounded, gives none
+        ("Dozens of people were killed including children in the raid.", None),
+        ("Scores of people were wounded including 9 children.", None),
+    ],
+)
+def test_a_vague_toll_with_a_counted_part(sentence: str, killed: int | None) -> None:
+    found = find_casualties(sentence)
+    assert (found.killed if found else None) == killed
+
+
+def test_a_time_phrase_is_no_words_between_a_count_and_its_verb() -> None:
+    # "in the past week" is one time phrase, its "in the" included: the part of the captives
+    # still reaches its verb across the description of where they were taken
+    found = find_casualties(
+        "At least 9 of the 200 hostages taken by the militants in hill villages near Hasaka "
+        "in the past week have been shot beheaded or both, the church said."
+    )
+    assert found is not None and found.killed == 9

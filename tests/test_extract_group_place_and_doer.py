@@ -5,6 +5,7 @@ pipeline."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from sitrep.extract.events import extract_events
@@ -104,3 +105,29 @@ def test_a_request_to_strike_strikes_nobody(domain_nlp: Language) -> None:
     ):
         event = _violent(domain_nlp, text)
         assert not {t for role, t in _roles(event) if role == "actor"}, text
+
+
+def test_members_counted_from_a_body_name_the_body(domain_nlp: Language) -> None:
+    # the tagger reads "Popular" as an adjective, so no entity names the side: the phrase
+    # keeps the body its members are from, and no second victim is made of "fighters"
+    event = _violent(
+        domain_nlp,
+        "Four fighters from the Popular committees in the Golan were martyred as a drone "
+        "struck their post in the village on Sunday.",
+    )
+    targets = {text for role, text in _roles(event) if role == "target"}
+    assert "Four fighters from the Popular committees" in targets
+    assert "fighters" not in targets and "Four fighters" not in targets
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Two fighters from Aleppo were killed in an air strike on Sunday.", "Aleppo"),
+        # a front line, not a body
+        ("Two soldiers from the front were killed in an air strike on Sunday.", "front"),
+    ],
+)
+def test_members_from_a_place_are_not_a_body(domain_nlp: Language, text: str, where: str) -> None:
+    event = _violent(domain_nlp, text)
+    assert not any(where in name for role, name in _roles(event) if role == "target")

@@ -8,10 +8,12 @@ with the shipped pipeline, the parse-dependent ones also from hand-built parses.
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from sitrep.extract.agents import _opener
 from sitrep.extract.arguments import subject_slots
 from sitrep.extract.deps import verb_tag_on_a_noun
 from sitrep.extract.events import extract_events
@@ -78,6 +80,30 @@ def test_a_noun_after_when_is_the_subject_of_its_clause(domain_nlp: Language) ->
     )
     attack = _violent(_events(domain_nlp, text))
     assert any(role == "actor" and "organizations" in name for role, name in _roles(attack))
+
+
+def test_a_noun_after_as_of_time_is_the_subject_of_its_clause(domain_nlp: Language) -> None:
+    # the parse reads "as Russian" as a phrase and "pound" as a modifier: the flattened clause
+    # "as Russian and Syrian jets continued to pound ..." still names who attacked
+    text = (
+        "Dozens of people have been killed as Russian and Syrian jets continued on Sunday to "
+        "pound opposition districts of Hama for a second day."
+    )
+    attack = _violent(_events(domain_nlp, text))
+    assert ("actor", "Russian") in _roles(attack)
+
+
+@pytest.mark.parametrize(
+    ("words", "at", "opens"),
+    [
+        (["killed", "as", "jets", "pounded"], 1, True),
+        (["the", "army", "as", "well", "as", "militias", "fired"], 4, False),
+        (["groups", "such", "as", "Nusra", "shelled"], 2, False),
+    ],
+)
+def test_as_opens_a_clause_only_of_time(words: list[str], at: int, opens: bool) -> None:
+    # "as well as" and "such as" list more nouns; they open no clause
+    assert _opener(Doc(English().vocab, words=words)[at]) is opens
 
 
 def test_one_more_attack_of_a_series_takes_the_series_doer(domain_nlp: Language) -> None:

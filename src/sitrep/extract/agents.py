@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -285,9 +286,10 @@ def _people_targeted(mention: EventMention) -> bool:
         if p.role != "target":
             continue
         words = p.text.lower().split()
-        if p.label != "NP" or (
-            words and (_VICTIMS.fullmatch(words[-1]) or words[-1] in AGENT_HEADS)
-        ):
+        # the head is the last word, or the word before "of"/"from" in a phrase for members
+        # of a body ("three fighters from the Popular committees")
+        heads = words[-1:] + [w for w, nxt in pairwise(words) if nxt in ("of", "from")]
+        if p.label != "NP" or any(_VICTIMS.fullmatch(h) or h in AGENT_HEADS for h in heads):
             return True
     return False
 
@@ -410,9 +412,22 @@ def _opens_clause(root: Token) -> bool:
     by "when" or "while" and an attack verb follows within what the parse hung on it ("two
     persons were injured when terrorist organizations located in Binnish fired mortar
     shells": "fired" was read as an adjective of "shells")."""
-    if not any(c.lower_ in _CLAUSE_OPENERS and c.i < root.i for c in root.children):
+    if not any(_opener(c) and c.i < root.i for c in root.children):
         return False
     return any(t.i > root.i and _attack_verb(t) for t in root.subtree)
+
+
+def _opener(word: Token) -> bool:
+    """A word that opens a clause here: "when", "while", or "as" of time ("have been killed as
+    Russian and Syrian jets continued to pound ...", the parse reading "as Russian" as a
+    phrase), never "as" of "as well as" or "such as", which list more nouns."""
+    if word.lower_ in _CLAUSE_OPENERS:
+        return True
+    doc = word.doc
+    listing = (word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "well") or (
+        word.i > 0 and doc[word.i - 1].lower_ in ("such", "well")
+    )
+    return word.lower_ == "as" and not listing
 
 
 def _attack_verb(verb: Token) -> bool:

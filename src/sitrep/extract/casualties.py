@@ -143,6 +143,14 @@ _KILLED = (
         r"(?:killed|dead|died|slain|massacred|executed|martyred|beheaded)\b",
         re.I,
     ),
+    # "Dozens of people have been killed in air strikes on Aleppo ... including at least 29
+    # people in a single neighbourhood": a vague toll with a counted part; the vague word is no
+    # count, the part is the lowest firm figure (at least that many are dead)
+    re.compile(
+        rf"\b(?:dozens|scores|hundreds|thousands)\s+of\s+(?:[^\W\d][\w-]*\s+){{0,3}}?{_BE}?"
+        rf"(?:killed|dead|died|slain)\b[^.;\d]{{0,120}}?\bincluding\s+{_Q}{_N}\s+{_WHO}\b",
+        re.I,
+    ),
     # "the army lost 20 soldiers", "has lost over one hundred militants": its dead
     re.compile(rf"\b(?:lost|losing|loses|lose)\s+{_Q}{_N}\s+{_WHO}\b{_NOT_WOUNDED}", re.I),
     # "more than 1400 are estimated to have been killed", "30 were reported to have died"
@@ -419,8 +427,19 @@ def _without_dates(sentence: str) -> str:
     from sitrep.extract.time import find_time_expressions
 
     for found in find_time_expressions(sentence):
-        sentence = sentence[: found.start] + " " * (found.end - found.start) + sentence[found.end :]
+        start = _introduced_at(sentence, found.start)
+        sentence = sentence[:start] + " " * (found.end - start) + sentence[found.end :]
     return sentence
+
+
+# "in the past week", "on the same day", "during the night": the preposition and article that
+# introduce a time expression belong to it, and are no words between a count and its verb
+_TIME_INTRODUCER = re.compile(r"\b(?:in|on|during|over|at)\s+(?:the\s+)?$", re.I)
+
+
+def _introduced_at(sentence: str, start: int) -> int:
+    found = _TIME_INTRODUCER.search(sentence, 0, start)
+    return found.start() if found is not None else start
 
 
 def _as_written(found: str, blanked: str, original: str) -> str:

@@ -90,8 +90,6 @@ _PATTERNS = (
         r"(?:^|(?<=[.!?]\s))[A-Z][a-z]+(?:[ \t]+[A-Za-z][a-z'’-]*){0,3}(?=[ \t]+(?:In|On|At)[ \t])",
         re.M,
     ),
-    # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block to the stop.
-    re.compile(r"(?<=\d )Related\b[^.]*"),
     # "... and agencies Related News Turkish warplanes hit ...": a block of other stories' headlines
     # that runs, without full stops, to the end of its line (or to a full stop: prose may follow).
     re.compile(
@@ -105,10 +103,36 @@ _PATTERNS = (
 def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` that are furniture, sorted and merged."""
     spans = [(m.start(), m.end()) for pattern in _PATTERNS for m in pattern.finditer(text)]
+    spans.extend(_related_blocks(text, title))
     head = headline_span(text, title)
     if head is not None:
         spans.append(head)
     return _merged(spans)
+
+
+# "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block after a counter.
+_RELATED = re.compile(r"(?<=\d )Related\b[^.]*")
+# The dash of a dateline whose place and agency were lost: "... state TV -A double bomb ..."
+_DATELINE_DASH = re.compile(r"\s*[-–—]+\s*(?=[A-Z])")
+
+
+def _related_blocks(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Related-links blocks, each to its full stop, or to the story's own headline where the
+    page prints it again after the links ("Related IS group claims responsibility for attack on
+    Syrian town Double bomb attack kills 31 in Syrian Kurdish city state TV -A double bomb
+    attack killed 31 ..."): the headline, and a dateline's dash after it, open the story, whose
+    first sentence follows."""
+    blocks = []
+    headline = (title or "").strip()
+    for m in _RELATED.finditer(text):
+        at = text.find(headline, m.start(), m.end()) if len(headline) >= 20 else -1
+        if at < 0:
+            blocks.append((m.start(), m.end()))
+            continue
+        end = at + len(headline)
+        dash = _DATELINE_DASH.match(text, end)
+        blocks.append((m.start(), dash.end() if dash else end))
+    return blocks
 
 
 def headline_span(text: str, title: str | None) -> tuple[int, int] | None:

@@ -155,7 +155,44 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         owners = before or owned[:1] or [e for e in found if e.label_ in NAMED_PLACES]
         if owners:
             return [phrase_of_entity(owners[-1])]
+    body = _body_of_members(head)
+    if body is not None:
+        return [_joined(head.doc, noun_phrase(head), noun_phrase(body))]
     return [noun_phrase(head)]
+
+
+# Nouns for people who belong to a body: "three fighters from the Popular Committees".
+_MEMBER_HEADS = frozenset(
+    {"fighters", "soldiers", "members", "militants", "troops", "officers", "commanders",
+     "leaders", "gunmen", "militiamen", "policemen", "servicemen", "personnel", "elements",
+     "fighter", "soldier", "member", "militant", "officer", "commander", "leader"}
+)  # fmt: skip
+# Heads of bodies of people, named or not: "soldiers of the Syrian army" ("front" is not one:
+# "soldiers back from the front" came from a front line).
+_BODY_HEADS = frozenset(
+    {"army", "forces", "force", "militia", "militias", "committees", "group", "groups",
+     "brigade", "brigades", "battalion", "units", "unit", "movement", "guard", "guards",
+     "police", "organization", "organisation", "faction", "factions", "party"}
+)  # fmt: skip
+
+
+def _body_of_members(head: Token) -> Token | None:
+    """The body a phrase for its members names after "of" or "from", where no entity tells it:
+    "three fighters from the Popular committees" (the tagger took "Popular" for an adjective),
+    "twelve soldiers of the Syrian army". The count alone names no side; the body does. A place
+    after "from" is where they come from, and is not a body."""
+    if head.lower_ not in _MEMBER_HEADS:
+        return None
+    for child in head.children:
+        owned = dep(child) == "nmod" and case_word(child) in ("of", "from")
+        if owned and child.lower_ in _BODY_HEADS and child.pos_ == "NOUN" and not child.ent_type_:
+            return child
+    return None
+
+
+def _joined(doc: Doc, first: Phrase, last: Phrase) -> Phrase:
+    """One phrase from the start of `first` to the end of `last`, as the text gives it."""
+    return Phrase(doc.text[first.start : last.end], first.start, last.end, "NP")
 
 
 NAMED_PLACES = frozenset({"LOC", "GPE", "FAC"})
