@@ -27,6 +27,14 @@ from sitrep.extract.casualties import find_casualties
         ("Shelling took the lives of at least 9 residents overnight.", 9, None),
         ("Troops killed a confirmed 21 gunmen in the valley.", 21, None),
         ("The raids killed a total of 64 fighters.", 64, None),
+        # more dead told with their own verb: "others" are more of the dead, the toll their sum
+        (
+            "At least 9 people were killed in a district of the city while four others were "
+            "killed in a nearby village.",
+            13,
+            None,
+        ),
+        ("Two men were killed while five others were wounded by the blast.", 2, 5),
     ],
 )
 def test_a_toll_and_its_groups(sentence: str, killed: int, wounded: int | None) -> None:

@@ -506,9 +506,11 @@ def copied(a: MentionView, b: MentionView) -> bool:
 
 def retold(a: MentionView, b: MentionView) -> bool:
     """One mention tells again the happening of the other's sentence ("the attack was carried
-    out by ...", "nine others were also killed"), as extraction linked them."""
-    later, earlier = (a, b) if (a.sentence or 0) > (b.sentence or 0) else (b, a)
-    return later.retells is not None and later.retells == earlier.sentence
+    out by ...", "nine others were also killed"), as extraction linked them; mostly a later
+    sentence, but a standfirst points forward to the lede it summarises."""
+    return (a.retells is not None and a.retells == b.sentence) or (
+        b.retells is not None and b.retells == a.sentence
+    )
 
 
 def retelling(a: MentionView, b: MentionView) -> Decision:

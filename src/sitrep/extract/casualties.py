@@ -320,6 +320,15 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
 _ALONG_WITH = re.compile(rf"\s+along\s+with\s+{_Q}{_N2}\s+{_WHO}\b", re.I)
 
 
+# "At least 15 civilians were killed in raids in a district of Manbij while six others were
+# killed in a village near the city": "others" counts more dead, told with their own verb, in
+# the same clause chain; the sentence's toll is the sum.
+_OTHERS_DEAD_TOO = re.compile(
+    rf"[^.;]{{0,120}}?\b(?:while|whereas|and)\s+{_Q}{_N2}\s+others\s+{_BE}?{_DEAD}",
+    re.I,
+)
+
+
 def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
     """The toll as the sum of two named groups, or as the total their part belongs to."""
     at = sentence.find(text)
@@ -327,6 +336,9 @@ def _with_groups(sentence: str, killed: int, text: str) -> tuple[int, str]:
     along = _ALONG_WITH.match(sentence, at + len(text)) if at >= 0 and text else None
     if along is not None and _KILL_NEAR.search(text):
         best = (killed + _value(along["m"]), text + along.group(0))
+    more = _OTHERS_DEAD_TOO.match(sentence, at + len(text)) if at >= 0 and text else None
+    if more is not None and _KILL_NEAR.search(text):
+        best = (killed + _value(more["m"]), text + more.group(0))
     for m in _SUM.finditer(sentence):
         if _bounded(sentence, m):
             continue

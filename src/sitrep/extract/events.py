@@ -65,6 +65,7 @@ from sitrep.extract.reference import load_roles
 from sitrep.extract.responsibility import claimed_attacks
 from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
+from sitrep.extract.standfirst import link_standfirst, standfirst_span
 from sitrep.extract.time import BETWEEN_DATES_METHOD, find_time_expressions, normalize_time
 from sitrep.extract.within import with_containers
 from sitrep.nlp.spans import text_of
@@ -206,6 +207,8 @@ def extract_events(
     # retelling at a place inside its own
     shared = with_containers(shared, doc)
     shared = share_tolls(shared)  # "... killed two, injured five. ... two dead, five injured"
+    # a standfirst above the tag list is the teaser of the story's lede, not a happening of its own
+    shared = link_standfirst(shared, standfirst_span(text, title))
     headline = text[head[0] : head[1]] if head else ""
     shared = toll_from_headline(shared, headline, town)  # "... Killing 50" over a lede with none
     # "... killed 17. The Observatory said the strikes"

@@ -24,6 +24,7 @@ from itertools import combinations, pairwise
 
 from spacy.tokens import Doc
 
+from sitrep.extract.definite import described_before
 from sitrep.extract.deps import dep
 from sitrep.extract.schema import load_event_schema, reach, reach_differs
 from sitrep.records import (
@@ -346,6 +347,11 @@ def share_antecedents(
         violent = m.type in VIOLENT_TYPES and m.modality is None and not m.negated
         told = antecedent(m, said)
         again = refers_back(m, text, doc) or adds_victims(m, text) or bare_toll(m)
+        if violent and not (told and again):
+            # "an airstrike on a village ... the village of Hassadjek suffered an air attack"
+            named = described_before(m, said, doc)
+            if named and not reach_differs(named.mode, m.mode) and not _one_more(m, text):
+                told, again = named, True
         if violent and told and again:
             if m.time is not None and (told.time is None or times_apart(m.time, told.time)):
                 # its own date where the happening told has none or another ("the strike

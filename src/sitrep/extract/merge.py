@@ -621,7 +621,11 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
     told = range(trigger.start, trigger.end) if trigger is not None else range(0)
     on_trigger = head.i in told
     on_people = head.dep_ in _CORE_ARGUMENTS and head.head.i in told
-    if not (on_trigger or on_people or load_event_schema().by_form(head.text)):
+    # what it was done with: "targeted with a captured Humvee military car"
+    on_means = head.head.i in told and any(
+        c.dep_ in ("case", "prep") and c.lower_ == "with" for c in head.children
+    )
+    if not (on_trigger or on_people or on_means or load_event_schema().by_form(head.text)):
         return False
     # A town that describes an attack is where it was ("a Kabul car bombing"); a country is
     # who struck ("US airstrikes"), and a name no gazetteer knows is the tagger's guess

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, and_, case, select
 
 from sitrep.read.columns import EM, EV, C, D, E, claims_query, record, records, where_given
 from sitrep.read.events import event_mentions, get_event
@@ -44,8 +44,13 @@ def list_claims(conn: Connection, contested: bool = False) -> list[ListedClaim]:
 def claims_by_event(conn: Connection) -> dict[str, list[EventClaim]]:
     """Claims grouped by the event their mention was corroborated into, with their document, in
     reading order: earliest report first, and within a report the sentence that tells it first
-    (a lead before the follow-up sentences that repeat it)."""
+    (a lead before the follow-up sentences that repeat it). A mention that extraction linked
+    forward to a later sentence's telling (a standfirst above the story, the teaser of its
+    lede) is read right after that telling: the story tells the happening, the teaser repeats
+    it."""
     cl, em, docs = C, EM, D
+    forward = and_(em.c.retells.is_not(None), em.c.retells > cl.c.sentence)
+    told_at = case((forward, em.c.retells), else_=cl.c.sentence)
     query = (
         select(
             cl,
@@ -62,6 +67,8 @@ def claims_by_event(conn: Connection) -> dict[str, list[EventClaim]]:
             em.c.event_id,
             docs.c.published.asc().nulls_last(),
             cl.c.document_id,
+            told_at,
+            case((forward, 1), else_=0),
             cl.c.start,
             cl.c.id,
         )
