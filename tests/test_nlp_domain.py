@@ -85,6 +85,26 @@ def test_alias_overrides_a_wrong_label_and_carries_the_pack_id() -> None:
     assert sources == ["alias", "alias"]
 
 
+def test_an_alias_with_al_before_a_sun_letter_matches_the_article_as_said() -> None:
+    # "al-Nusra" is said and often written "an-Nusra", "al-Sham" "ash-Sham"; "al-Assad"
+    # (a moon letter) keeps its "al"
+    nlp = spacy.blank("en")
+    aliases = [
+        AliasPattern("Jabhat al-Nusra", "ORG", "nusra"),
+        AliasPattern("Hayat Tahrir al-Sham", "ORG", "hts"),
+        AliasPattern("Bashar al-Assad", "PERSON", "assad"),
+    ]
+    add_domain_components(nlp, TITLES, aliases)
+    words = ["Jabhat", "an", "-", "Nusra", "and", "Hayat", "Tahrir", "ash", "-", "Sham", "met"]
+    doc = _run(nlp, words, ["O"] * len(words))
+    assert [(e.start, e.end, e.label_, e.id_) for e in doc.ents] == [
+        (0, 4, "ORG", "nusra"),
+        (5, 10, "ORG", "hts"),
+    ]
+    words = ["Bashar", "an", "-", "Assad", "spoke"]
+    assert list(_run(nlp, words, ["O"] * len(words)).ents) == []
+
+
 def test_alias_inside_a_longer_entity_leaves_it_alone() -> None:
     words = ["Kata'ib", "Hezbollah", "and", "Hezbollah", "fought"]
     doc = _run(_nlp(), words, ["B-ORG", "I-ORG", "O", "O", "O"])

@@ -23,6 +23,19 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|an|ar|ath|adh)-(?=\w
 _APOSTROPHES = re.compile(r"['’‘`ʿʾʻʼ´]")
 _NON_WORD = re.compile(r"[^a-z0-9\s-]+")
 
+# Before a "sun letter" the article's l is said as that letter, and many transliterations write
+# it so: al-Nusra / an-Nusra, al-Sham / ash-Sham, al-Din / ad-Din, al-Rahman / ar-Rahman.
+_SUN_ARTICLE = re.compile(r"\b([Aa])l-(sh|th|dh|[tdrzsnl])", re.I)
+
+
+def assimilated_forms(name: str) -> list[str]:
+    """The name with every "al-" before a sun letter written as it is said ("Jabhat al-Nusra"
+    -> "Jabhat an-Nusra"); none when it has no such article."""
+    if not _SUN_ARTICLE.search(name):
+        return []
+    return [_SUN_ARTICLE.sub(lambda m: f"{m[1]}{m[2].lower()}-{m[2]}", name)]
+
+
 # Whole-token spellings no letter rule reaches (after phonetic rules).
 GIVEN_NAME_CANON: dict[str, str] = {
     "muhamid": "muhamad",

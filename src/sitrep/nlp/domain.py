@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from sitrep.names.phonetic import assimilated_forms
 from sitrep.nlp import names, titles, types
 from sitrep.nlp.spans import mark, source_of
 
@@ -99,7 +100,8 @@ class AliasMatcher:
             self.targets[key] = (alias["label"], alias["pack_id"])
             exact = _is_acronym(alias["text"]) or not alias["pack_id"]
             matcher = self.exact if exact else self.folded
-            matcher.add(key, [self.make_doc(alias["text"])])
+            forms = [alias["text"], *assimilated_forms(alias["text"])]
+            matcher.add(key, [self.make_doc(form) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
