@@ -18,10 +18,12 @@ from sitrep.store.migrations import LATEST
 FIRST_TOLD_VERSION = 8  # the migration that adds events.first_told
 
 
-def _mention(id_: str, doc: str, published: str | None, sentence: int) -> MentionView:
+def _mention(
+    id_: str, doc: str, published: str | None, sentence: int, retells: int | None = None
+) -> MentionView:
     return MentionView(
         id=id_, doc_id=doc, type="ASSAULT", mode=None, entities=frozenset(),
-        published=published, sentence=sentence,
+        published=published, sentence=sentence, retells=retells,
     )  # fmt: skip
 
 
@@ -34,6 +36,18 @@ def test_an_event_is_first_told_by_its_earliest_report_and_sentence() -> None:
     ]
     assert first_told(views) == "2016-08-10|doc_a|000003"
     assert first_told([views[-1]]).startswith("9999-12-31|doc_c|")
+
+
+def test_a_teaser_linked_forward_is_told_where_the_story_tells_it() -> None:
+    # a standfirst (sentence 1) teasing the lede (sentence 4): the event is first told at 4,
+    # as its claims are read; a mention retelling an earlier sentence keeps its own
+    teaser, lede = (
+        _mention("a", "doc_a", "2016-08-10", 1, 4),
+        _mention("b", "doc_a", "2016-08-10", 4),
+    )
+    assert first_told([teaser, lede]) == "2016-08-10|doc_a|000004"
+    again = _mention("c", "doc_a", "2016-08-10", 6, retells=2)
+    assert first_told([again]) == "2016-08-10|doc_a|000006"
 
 
 def _event(id_: str, time_start: str | None, told: str | None) -> dict[str, Any]:

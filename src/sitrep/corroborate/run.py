@@ -363,9 +363,17 @@ def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, An
 def first_told(views: list[MentionView]) -> str:
     """Where the event was first told, as a key that sorts: the earliest report's date (an
     undated report last), its document, the sentence. Events of one day then list in the
-    order the reports told them, not by id (which orders nothing a reader knows)."""
-    first = min(views, key=lambda v: (v.published or "9999-12-31", v.doc_id, v.sentence or 0))
-    return f"{first.published or '9999-12-31'}|{first.doc_id}|{first.sentence or 0:06d}"
+    order the reports told them, not by id (which orders nothing a reader knows). A teaser
+    linked forward to the story's telling (a standfirst) counts where the story tells it, as
+    the event's claims are read (`read.claims.claims_by_event`)."""
+    first = min(views, key=lambda v: (v.published or "9999-12-31", v.doc_id, told_at(v)))
+    return f"{first.published or '9999-12-31'}|{first.doc_id}|{told_at(first):06d}"
+
+
+def told_at(view: MentionView) -> int:
+    """The sentence where a mention's happening is told: its own, or the later one it teases."""
+    sentence = view.sentence or 0
+    return view.retells if view.retells is not None and view.retells > sentence else sentence
 
 
 COUNTS = ("killed", "wounded", "civilians", "children", "women")
