@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution import is_attribution_verb
 from sitrep.extract.schema import ClaimCues
+from sitrep.extract.time import NUMBER_WORDS
 from sitrep.records import (
     REPORT_WINDOW_DAYS,
     REPORTED_DAYS_METHOD,
@@ -78,6 +79,64 @@ def sentence_time(
     if verb is not None and is_attribution_verb(verb, cues):
         return None
     return value
+
+
+def within_clause(span: Span, clause: Token) -> bool:
+    return min(t.i for t in clause.subtree) <= span.start and span.end - 1 <= _last(clause)
+
+
+def after_clause(trigger: Token) -> Token | None:
+    """The head of the "after" clause a trigger is in, below the sentence's own happening:
+    "Wednesday shelling comes a day after eight civilians were martyred" (the dead are of an
+    earlier attack, and Wednesday is the shelling's day, not theirs)."""
+    for word in (trigger, *trigger.ancestors):
+        if word.dep_ == "ROOT":
+            return None
+        if any(c.lower_ == "after" and c.dep_ in ("mark", "case") for c in word.children):
+            return word if word.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _last(clause: Token) -> int:
+    return max(t.i for t in clause.subtree)
+
+
+# How far before: "comes a day after", "came two days after", "a week after"
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def days_before(clause: Token) -> int | None:
+    """The days the clause's happening came before the sentence's ("a day", "two days"); None
+    where the text does not count them ("hours after" is likely the same day: 0)."""
+    for word in (*clause.head.children, *clause.children):
+        unit = word.lower_
+        if unit in ("hours", "hour", "minutes"):
+            return 0
+        if unit not in _UNIT_DAYS or word.i > clause.i:
+            continue
+        count = next((c for c in word.children if c.dep_ in ("nummod", "det")), None)
+        if count is None:
+            return None
+        if count.lower_ in ("few", "several"):
+            return None  # some days: how many, the text does not say
+        number = int(count.text) if count.text.isdigit() else NUMBER_WORDS.get(count.lower_)
+        return number * _UNIT_DAYS[unit] if number is not None else None
+    return None
+
+
+def earlier_by(value: TimeValue, days: int | None) -> TimeValue | None:
+    """The time moved back by the days counted; none where they are not counted (an earlier
+    happening, but how much earlier the text does not say)."""
+    if days is None or not value.start:
+        return None
+    shift = timedelta(days=days)
+    start = date.fromisoformat(value.start[:10]) - shift
+    end = date.fromisoformat((value.end or value.start)[:10]) - shift
+    method = DAYS_BEFORE_METHOD if days else value.method
+    return replace(value, start=start.isoformat(), end=end.isoformat(), method=method)
+
+
+DAYS_BEFORE_METHOD = "days-before-a-told-day"  # "comes a day after ...": counted back from it
 
 
 def _bound(span: Span, markers: frozenset[str]) -> bool:

@@ -23,7 +23,14 @@ from sitrep.extract.attribution import (
     trailing_attribution,
 )
 from sitrep.extract.casualties import find_casualties
-from sitrep.extract.dating import dated_by_report, sentence_time
+from sitrep.extract.dating import (
+    after_clause,
+    dated_by_report,
+    days_before,
+    earlier_by,
+    sentence_time,
+    within_clause,
+)
 from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.furniture import blank, furniture_spans, headline_span, inside
@@ -128,9 +135,7 @@ def extract_events(
             # said on Wednesday'): a trigger inside quotes takes only the times inside them
             quoted = quote_at(quotes, token.idx, token.idx + len(token.text))
             own_times = times if quoted is None else [t for t in times if _within(t[0], quoted)]
-            time = _governing_time(token, own_times, cues)
-            if time is None and found.type in CASUALTY_TYPES:  # a visit's sentence may date
-                time = sentence_time(token, own_times, cues)  # something else ("since January")
+            time = _trigger_time(token, found.type, own_times, cues)
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
@@ -143,10 +148,11 @@ def extract_events(
             )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
-            if casualties is not None and found.type in CASUALTY_TYPES:
-                if is_total_since(sent.text, casualties.killed, dated_to_day):
+            own_toll = _toll_outside_after_clauses(token, sent, mask, casualties)
+            if own_toll is not None and found.type in CASUALTY_TYPES:
+                if is_total_since(sent.text, own_toll.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
-                mention = replace(mention, casualties=casualties)
+                mention = replace(mention, casualties=own_toll)
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
                 mention = replace(mention, modality="relation")
             if mention.modality is None and is_partnering_phrase(token):
@@ -362,6 +368,43 @@ def _sentence_times(
         if span is not None:
             out.append((span, normalize_time(found.text, anchor)))
     return out
+
+
+def _toll_outside_after_clauses(
+    trigger: Token, sent: Span, mask: Sequence[tuple[int, int]], toll: Casualties | None
+) -> Casualties | None:
+    """The sentence's toll, less what an "after" clause the trigger is not in tells: in
+    "Wednesday shelling comes a day after eight civilians were martyred", the eight are the
+    earlier attack's dead, not the shelling's."""
+    if toll is None or after_clause(trigger) is not None:
+        return toll
+    clauses = [w for w in sent if w.dep_ != "ROOT" and after_clause(w) is w]
+    if not clauses:
+        return toll
+    spans = [
+        (min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in clauses
+    ]
+    return find_casualties(blank(sent.text, sent.start_char, [*mask, *spans]))
+
+
+def _trigger_time(
+    trigger: Token, type_: str, times: list[tuple[Span, TimeValue]], cues: ClaimCues
+) -> TimeValue | None:
+    """The time the parse ties to a trigger, else (an attack, a death) its sentence's one
+    dated time. A trigger in an "after" clause ("Wednesday shelling comes a day after eight
+    civilians were martyred") is dated by the times inside that clause, or else counted back
+    from the sentence's happening's day by the days the text gives, or left undated."""
+    clause = after_clause(trigger)
+    inner = times if clause is None else [t for t in times if within_clause(t[0], clause)]
+    time = _governing_time(trigger, inner, cues)
+    if time is None and type_ in CASUALTY_TYPES:  # a visit's sentence may date something
+        time = sentence_time(trigger, inner, cues)  # else ("since January")
+    if time is not None or clause is None or len(inner) == len(times):
+        return time
+    outer = _governing_time(trigger, times, cues)
+    if outer is None and type_ in CASUALTY_TYPES:
+        outer = sentence_time(trigger, times, cues)
+    return earlier_by(outer, days_before(clause)) if outer is not None else None
 
 
 def _governing_time(
