@@ -32,6 +32,16 @@ def test_people_captured_are_held_and_places_captured_fought_for(domain_nlp: Lan
     assert one_of_type(events, "ASSAULT").mode == "clash"
 
 
+def test_a_place_captured_or_seized_by_its_name_is_fought_for(domain_nlp: Language) -> None:
+    for text in ("Kurdish forces seized Raqqa on Monday.", "Rebels captured Aleppo on Monday."):
+        taken = one_of_type(_events(domain_nlp, text), "ASSAULT")
+        assert taken.mode == "clash", text
+    # a ship seized is held, not fought for
+    events = _events(domain_nlp, "Iran seized a British tanker on Monday.")
+    assert one_of_type(events, "COERCE").mode == "seizure"
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
 def test_who_resigns_leaves_the_post(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Syrian Prime Minister Riyad Hijab resigned on Monday.")
     leaving = one_of_type(events, "DISMISS")

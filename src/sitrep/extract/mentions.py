@@ -93,13 +93,23 @@ def predicate_noun(token: Token) -> bool:
     return bool(deps & {"nsubj", "nsubjpass"}) and not deps & {"cop", "det", "poss", "nummod"}
 
 
+# In a trigger's `objects`: any named place ("captured Raqqa", "seized Khan Tuman").
+NAMED_PLACE_OBJECT = "PLACE"
+_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
 def _objects_ok(trig: Trigger, token: Token) -> bool:
     if not trig.objects:
         return True
     heads = [c for c in token.children if dep(c) in OBJECT_DEPS | {"nsubjpass", "nsubj:pass"}]
     if dep(token) == "acl":
         heads.append(token.head)
-    return any(t.lower_ in trig.objects for head in heads for t in (head, *head.conjuncts))
+    places = NAMED_PLACE_OBJECT in trig.objects
+    return any(
+        t.lower_ in trig.objects or (places and t.ent_type_ in _PLACE_LABELS)
+        for head in heads
+        for t in (head, *head.conjuncts)
+    )
 
 
 def _told_with(means: frozenset[str], token: Token) -> bool:
