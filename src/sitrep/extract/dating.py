@@ -82,6 +82,7 @@ def sentence_time(
 
 
 def within_clause(span: Span, clause: Token) -> bool:
+    """Whether a time expression lies inside the clause headed by `clause`."""
     return min(t.i for t in clause.subtree) <= span.start and span.end - 1 <= _last(clause)
 
 
@@ -110,9 +111,11 @@ def days_before(clause: Token) -> int | None:
     where the text does not count them ("hours after" is likely the same day: 0)."""
     for word in (*clause.head.children, *clause.children):
         unit = word.lower_
+        if word.i > clause.i:
+            continue  # the measure comes before "after"; words after it are the clause's own
         if unit in ("hours", "hour", "minutes"):
             return 0
-        if unit not in _UNIT_DAYS or word.i > clause.i:
+        if unit not in _UNIT_DAYS:
             continue
         count = next((c for c in word.children if c.dep_ in ("nummod", "det")), None)
         if count is None:
