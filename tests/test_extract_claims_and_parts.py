@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import read_events
 from sitrep.nlp.pipeline import shipped_model_path
 from sitrep.records import EventMention
 
@@ -15,7 +15,7 @@ if not (shipped_model_path() / "config.cfg").is_file():
 
 
 def _events(nlp: Language, text: str) -> tuple[EventMention, ...]:
-    return extract_events("d", nlp(text), "2016-10-16", None, None).events
+    return read_events(nlp, text, "2016-10-16")
 
 
 def _actors(event: EventMention) -> list[str]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import read_events
 
 
 def _links(nlp: Language, text: str) -> dict[int, int | None]:
-    events = extract_events("d", nlp(text), "2016-10-18", None, None).events
+    events = read_events(nlp, text, "2016-10-18")
     return {m.sentence: m.retells for m in events if m.type in ("ASSAULT", "DIE")}
 
 

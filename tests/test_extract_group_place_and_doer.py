@@ -8,26 +8,18 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import read_events, roles
 from sitrep.records import EventMention
 
 
 def _violent(nlp: Language, text: str) -> EventMention:
-    events = [
-        e
-        for e in extract_events("d", nlp(text), "2017-04-10", None, None).events
-        if e.type in ("ASSAULT", "DIE")
-    ]
+    events = [e for e in read_events(nlp, text, "2017-04-10") if e.type in ("ASSAULT", "DIE")]
     assert len(events) == 1, [(e.type, e.trigger) for e in events]
     return events[0]
 
 
 def _place(event: EventMention) -> str | None:
     return event.place.text if event.place is not None else None
-
-
-def _roles(event: EventMention) -> set[tuple[str, str]]:
-    return {(p.role, p.text) for p in event.participants}
 
 
 def test_a_groups_branch_is_not_where_its_commander_was_killed(domain_nlp: Language) -> None:
@@ -68,7 +60,7 @@ def test_a_front_line_between_two_places_is_placed_at_them(domain_nlp: Language)
 
 def test_an_attack_carried_out_by_someone_is_theirs(domain_nlp: Language) -> None:
     event = _violent(domain_nlp, "A raid launched by the coalition hit the village of Binnish.")
-    assert ("actor", "the coalition") in _roles(event)
+    assert ("actor", "the coalition") in roles(event)
 
 
 def test_the_doer_told_after_a_comma_is_the_attacks(domain_nlp: Language) -> None:
@@ -76,7 +68,7 @@ def test_the_doer_told_after_a_comma_is_the_attacks(domain_nlp: Language) -> Non
     event = _violent(
         domain_nlp, "Twelve soldiers died in the ambush, reportedly carried out by the Taliban."
     )
-    assert ("actor", "Taliban") in _roles(event)
+    assert ("actor", "Taliban") in roles(event)
 
 
 def test_who_announced_an_attack_did_not_make_it(domain_nlp: Language) -> None:
@@ -84,12 +76,12 @@ def test_who_announced_an_attack_did_not_make_it(domain_nlp: Language) -> None:
         domain_nlp,
         "Five people were killed in an attack on the town of Binnish, announced by the ministry.",
     )
-    assert not {text for role, text in _roles(event) if role == "actor"}
+    assert not {text for role, text in roles(event) if role == "actor"}
 
 
 def test_who_resumes_a_bombardment_makes_it(domain_nlp: Language) -> None:
     event = _violent(domain_nlp, "The army resumed its shelling of Douma on Monday.")
-    assert ("actor", "The army") in _roles(event)
+    assert ("actor", "The army") in roles(event)
 
 
 def test_a_clash_between_a_capital_and_a_group_is_not_at_the_capital(domain_nlp: Language) -> None:
@@ -104,7 +96,7 @@ def test_a_request_to_strike_strikes_nobody(domain_nlp: Language) -> None:
         "The army asked for authorisation to launch raids on the village of Hazima.",
     ):
         event = _violent(domain_nlp, text)
-        assert not {t for role, t in _roles(event) if role == "actor"}, text
+        assert not {t for role, t in roles(event) if role == "actor"}, text
 
 
 def test_members_counted_from_a_body_name_the_body(domain_nlp: Language) -> None:
@@ -115,7 +107,7 @@ def test_members_counted_from_a_body_name_the_body(domain_nlp: Language) -> None
         "Four fighters from the Popular committees in the Golan were martyred as a drone "
         "struck their post in the village on Sunday.",
     )
-    targets = {text for role, text in _roles(event) if role == "target"}
+    targets = {text for role, text in roles(event) if role == "target"}
     assert "Four fighters from the Popular committees" in targets
     assert "fighters" not in targets and "Four fighters" not in targets
 
@@ -130,4 +122,4 @@ def test_members_counted_from_a_body_name_the_body(domain_nlp: Language) -> None
 )
 def test_members_from_a_place_are_not_a_body(domain_nlp: Language, text: str, where: str) -> None:
     event = _violent(domain_nlp, text)
-    assert not any(where in name for role, name in _roles(event) if role == "target")
+    assert not any(where in name for role, name in roles(event) if role == "target")

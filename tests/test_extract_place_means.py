@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import read_events
 
 
 def _places(nlp: Language, text: str) -> set[str]:
-    events = extract_events("d", nlp(text), "2019-01-22", None, None).events
+    events = read_events(nlp, text, "2019-01-22")
     return {m.place.text for m in events if m.place is not None}
 
 

@@ -13,20 +13,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from eventreading import read_events, roles
 from sitrep.extract.agents import _opener
 from sitrep.extract.arguments import subject_slots
 from sitrep.extract.deps import verb_tag_on_a_noun
-from sitrep.extract.events import extract_events
 from sitrep.extract.time import normalize_time
 from sitrep.records import EventMention
 
 
 def _events(nlp: Language, text: str) -> tuple[EventMention, ...]:
-    return extract_events("d", nlp(text), "2017-04-10", None, None).events
-
-
-def _roles(event: EventMention) -> set[tuple[str, str]]:
-    return {(p.role, p.text) for p in event.participants}
+    return read_events(nlp, text, "2017-04-10")
 
 
 def _violent(events: tuple[EventMention, ...]) -> EventMention:
@@ -41,34 +37,34 @@ def test_who_repels_an_attack_is_its_target_not_its_maker(domain_nlp: Language) 
         "fighters managed to repel the attacks."
     )
     attack = _violent(_events(domain_nlp, text))
-    assert ("target", "Kurdish fighters") in _roles(attack)
-    assert ("actor", "Kurdish fighters") not in _roles(attack)
+    assert ("target", "Kurdish fighters") in roles(attack)
+    assert ("actor", "Kurdish fighters") not in roles(attack)
 
 
 def test_the_people_an_airstrike_left_wounded_are_its_targets(domain_nlp: Language) -> None:
     text = "A drone strike in Idlib left a senior Hurras al-Din commander in a coma on Sunday."
     strike = _violent(_events(domain_nlp, text))
-    assert any(role == "target" and "commander" in name for role, name in _roles(strike))
+    assert any(role == "target" and "commander" in name for role, name in roles(strike))
 
 
 def test_a_place_left_behind_is_no_target(domain_nlp: Language) -> None:
     text = "An air strike on Sunday left the market of Ariha in ruins."
     strike = _violent(_events(domain_nlp, text))
-    assert not any(role == "target" and "market" in name for role, name in _roles(strike))
+    assert not any(role == "target" and "market" in name for role, name in roles(strike))
 
 
 def test_the_owner_of_the_weapon_is_the_doer(domain_nlp: Language) -> None:
     # the apostrophe lost, as wire copy stripped of punctuation prints it
     text = "The Daesh positions near Palmyra were pounded by the rebels mortars, the sources said."
     attack = _violent(_events(domain_nlp, text))
-    assert ("actor", "rebels") in _roles(attack)
-    assert not any("mortars" in name for _, name in _roles(attack))
+    assert ("actor", "rebels") in roles(attack)
+    assert not any("mortars" in name for _, name in roles(attack))
 
 
 def test_the_victims_of_the_toll_beside_a_vehicle_hit(domain_nlp: Language) -> None:
     text = "An attack on aid lorries and a depot near Urum killed around 20 civilians on Monday."
     attack = _violent(_events(domain_nlp, text))
-    assert any(role == "target" and name.endswith("civilians") for role, name in _roles(attack))
+    assert any(role == "target" and name.endswith("civilians") for role, name in roles(attack))
 
 
 def test_a_noun_after_when_is_the_subject_of_its_clause(domain_nlp: Language) -> None:
@@ -79,7 +75,7 @@ def test_a_noun_after_when_is_the_subject_of_its_clause(domain_nlp: Language) ->
         "according to local sources."
     )
     attack = _violent(_events(domain_nlp, text))
-    assert any(role == "actor" and "organizations" in name for role, name in _roles(attack))
+    assert any(role == "actor" and "organizations" in name for role, name in roles(attack))
 
 
 def test_a_noun_after_as_of_time_is_the_subject_of_its_clause(domain_nlp: Language) -> None:
@@ -90,7 +86,7 @@ def test_a_noun_after_as_of_time_is_the_subject_of_its_clause(domain_nlp: Langua
         "pound opposition districts of Hama for a second day."
     )
     attack = _violent(_events(domain_nlp, text))
-    assert ("actor", "Russian") in _roles(attack)
+    assert ("actor", "Russian") in roles(attack)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +126,7 @@ def test_an_attack_of_its_own_keeps_no_borrowed_doer(domain_nlp: Language) -> No
 def test_a_count_of_the_strikes_is_no_doer(domain_nlp: Language, count: str) -> None:
     text = f"Activists said that {count} of the airstrikes targeted the town of Kafr Nabl."
     strike = _violent(_events(domain_nlp, text))
-    assert not any(role == "actor" and name == count for role, name in _roles(strike))
+    assert not any(role == "actor" and name == count for role, name in roles(strike))
 
 
 def test_a_place_heading_run_into_the_sentence_is_no_subject() -> None:
@@ -168,7 +164,7 @@ def test_who_engaged_the_enemy_in_an_offensive_made_it(domain_nlp: Language) -> 
         "offensive that began last Tuesday against the group-held areas in Aleppo province."
     )
     offensive = _violent(_events(domain_nlp, text))
-    assert any(role == "actor" and "US-backed" in name for role, name in _roles(offensive))
+    assert any(role == "actor" and "US-backed" in name for role, name in roles(offensive))
 
 
 def test_a_plural_tagged_as_a_verb_but_parsed_as_a_subject_is_a_noun() -> None:

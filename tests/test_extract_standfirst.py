@@ -9,8 +9,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from eventreading import read_events
 from sitrep.corroborate.compat import MentionView, retold
-from sitrep.extract.events import extract_events
 from sitrep.extract.standfirst import standfirst_span
 from sitrep.pipeline import Ingest
 from sitrep.read.claims import claims_by_event
@@ -48,7 +48,7 @@ def test_a_tag_list_that_closes_the_story_marks_no_standfirst() -> None:
 
 
 def _retold(nlp: Language, text: str) -> dict[int, int | None]:
-    events = extract_events("d", nlp(text), "2016-06-06", None, None).events
+    events = read_events(nlp, text, "2016-06-06")
     return {m.sentence: m.retells for m in events if m.type in ("ASSAULT", "DIE")}
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from sitrep.extract.events import extract_events
+from eventreading import read_events
 
 
 def _doers(nlp: Language, text: str) -> set[str]:
-    events = extract_events("d", nlp(text), "2017-04-10", None, None).events
+    events = read_events(nlp, text, "2017-04-10")
     return {p.text for e in events for p in e.participants if p.role in ("actor", "by")}
 
 
