@@ -118,6 +118,7 @@ def extract_events(
             continue  # a standfirst printed again as the story's first sentence
         times = _sentence_times(doc, sent, published, mask)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
+        main_clause_toll = _toll_outside_after_clauses(sent, mask, casualties)
         trailing = (
             trailing_attribution(sents[index + 1], ents, cues) if index + 1 < len(sents) else []
         )
@@ -148,7 +149,8 @@ def extract_events(
             )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
-            own_toll = _toll_outside_after_clauses(token, sent, mask, casualties)
+            # a trigger outside an "after" clause takes no toll the clause tells
+            own_toll = casualties if after_clause(token) is not None else main_clause_toll
             if own_toll is not None and found.type in CASUALTY_TYPES:
                 if is_total_since(sent.text, own_toll.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
@@ -371,13 +373,13 @@ def _sentence_times(
 
 
 def _toll_outside_after_clauses(
-    trigger: Token, sent: Span, mask: Sequence[tuple[int, int]], toll: Casualties | None
+    sent: Span, mask: Sequence[tuple[int, int]], toll: Casualties | None
 ) -> Casualties | None:
-    """The sentence's toll, less what an "after" clause the trigger is not in tells: in
-    "Wednesday shelling comes a day after eight civilians were martyred", the eight are the
-    earlier attack's dead, not the shelling's."""
-    if toll is None or after_clause(trigger) is not None:
-        return toll
+    """The sentence's toll, less what its "after" clauses tell: in "Wednesday shelling comes a
+    day after eight civilians were martyred", the eight are the earlier attack's dead, not the
+    shelling's (the toll of a trigger outside those clauses)."""
+    if toll is None:
+        return None
     clauses = [w for w in sent if w.dep_ != "ROOT" and after_clause(w) is w]
     if not clauses:
         return toll
