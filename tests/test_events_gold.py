@@ -149,6 +149,21 @@ def test_furniture_masks_a_caption_that_ends_with_its_date_and_credit() -> None:
     )
 
 
+def test_furniture_masks_a_caption_whose_credit_was_lost() -> None:
+    # the full date right after the place the picture was taken, and the sentence stops; a
+    # story's sentence dates with a preposition, even where the commas were stripped
+    text = (
+        "Rescuers search the rubble of a bakery in the town of Ariha in Idlib province Syria "
+        "April 2 2016. Jets struck the bakery on Saturday April 2 2016. The shelling began "
+        "since March 30 2016. Officials met in Washington April 4 2016."
+    )
+    _assert_masked(
+        text,
+        masked=("Rescuers search", "Ariha", "Officials met in Washington"),
+        kept=("Jets struck the bakery on Saturday April 2 2016", "The shelling began since"),
+    )
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"

@@ -62,6 +62,7 @@ from sitrep.extract.newsworthy import (
     is_prior_description,
     is_recalled,
     is_relation,
+    is_tally_over_days,
     is_total_since,
     told_as_habit,
     told_as_past,
@@ -183,6 +184,8 @@ def extract_events(
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
+            if mention.modality is None and is_tally_over_days(token, time):
+                mention = replace(mention, modality="statistic")  # "29 strikes in four days"
             untolled = casualties is None or (
                 casualties.killed is None and casualties.wounded is None
             )
@@ -506,6 +509,11 @@ def _bound_of(span: Span, trigger: Token) -> bool:
     """Whether the time hangs under a bound marker on its way up to the trigger. A marker
     before the trigger that the time closes ("following a meeting with X February 28") bounds
     another clause's happening, not this one."""
+    if span.start > 0:  # "since 21 May": the marker may hang on the span's own day number
+        before = span.doc[span.start - 1]
+        inside = span.start <= before.head.i < span.end
+        if inside and before.lower_ in BOUND_MARKERS and not before.i < trigger.i < span.start:
+            return True
     node: Token | None = span.root
     while node is not None and node.i != trigger.i:
         for child in node.children:
