@@ -227,6 +227,10 @@ def test_a_related_block_ends_where_the_story_prints_its_headline_again() -> Non
         # a front's toll over its course, unless dated to a day
         ("He said at least 4000 militants have been killed on this front.", 4000, False, True),
         ("Strikes killed 120 fighters on the southern front on Monday.", 120, True, False),
+        # the toll of a war, and a toll of one attack
+        ("A research centre puts the death toll from the five-year war at 400000.", 400000,
+         False, True),
+        ("Medics put the death toll from the market bombing at 120.", 120, False, False),
     ],
 )  # fmt: skip
 def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:

@@ -109,6 +109,9 @@ def extract_events(
     quotes = find_quotes(text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
+    # mentions told by a relative clause with a subject of its own: another happening than
+    # the one whose argument the clause describes, never merged with it
+    told_apart: set[str] = set()
     told: set[str] = set()
     repeated: set[int] = set()
     for index, sent in enumerate(sents):
@@ -202,8 +205,10 @@ def extract_events(
             )
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
+            if _done_to_the_noun_by_another(token):
+                told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
-    merged = merge_sentences(mentions, text)
+    merged = merge_sentences(mentions, text, told_apart)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
@@ -488,6 +493,17 @@ def _relative_clause_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -
         if found:
             return _nearest(found)
     return None
+
+
+def _done_to_the_noun_by_another(trigger: Token) -> bool:
+    """A relative clause that tells what a subject of its own did to the noun it describes
+    ("shelled the village which the army had recaptured in February"): another happening. A
+    clause that tells where or in what the happening was ("the town where 18 people were
+    killed", "an attack in which six died") or whose relative word is its subject ("strikes
+    that killed 25") tells the same one."""
+    if dep(trigger) not in RELATIVE_DEPS or not _own_subject(trigger):
+        return False
+    return any(dep(c) in ("obj", "dobj") and c.tag_ in ("WDT", "WP") for c in trigger.children)
 
 
 def _own_subject(clause: Token) -> bool:

@@ -92,6 +92,8 @@ _SINCE = re.compile(
 _WARS_TOLL = re.compile(
     rf"\b(?:in|during)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     r"|\b(?:on|along)\s+(?:this|that|the|its|their)\s+(?:[\w'’-]+\s+){0,2}?front\b"
+    # "put the death toll from the six-year conflict at more than 470000"
+    rf"|\btolls?\s+(?:from|of)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     rf"|\b{_WAR},?\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:killed|claimed|left|cost)\b",
     re.I,
