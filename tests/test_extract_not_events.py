@@ -412,3 +412,20 @@ def test_a_trigger_word_inside_a_name_or_a_kind_of_thing_tells_no_happening(
     text = "Members of the High Negotiations Committee arrived in Geneva."
     events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
     assert [e.type for e in events] == ["MOBILIZE"], [(e.type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a modal verb that only speaks about a happening already known reports it
+        ("France said it would raise the alleged gas attack on Douma at the Security Council.",
+         None),
+        # a support verb makes the happening the plan, whatever describes it
+        ("Rebels said they would launch a suspected attack on Douma.", "would"),
+    ],
+)  # fmt: skip
+def test_a_known_happening_a_modal_verb_speaks_about_is_reported_not_planned(
+    domain_nlp: Language, text: str, modality: str | None
+) -> None:
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    assert [e.modality for e in events if e.trigger == "attack"] == [modality]

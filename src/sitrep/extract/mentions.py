@@ -25,7 +25,7 @@ from sitrep.extract.arguments import (
     verb_slots,
 )
 from sitrep.extract.deps import case_word, dep, prep_objects
-from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, verb_lemma
+from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, load_event_schema, verb_lemma
 from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
 _POS_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
@@ -452,7 +452,7 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         if head.pos_ in ("VERB", "AUX") and dep(node) in OBJECT_DEPS | {"xcomp"}:
             for child in head.children:
                 if dep(child) == "aux" and child.lower_ in cues.modal_auxiliaries:
-                    return child.lower_
+                    return None if _told_as_known(node, head) else child.lower_
             if _infinitive(head) and dep(head) == "advcl":
                 return "purpose"  # "the Council met to address the fighting": its topic
             if _infinitive(head) and dep(head) in _MODAL_SLOTS:
@@ -460,6 +460,23 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
                 continue
         return None
     return None
+
+
+# Modifiers that say a happening is already known: "would raise a reported chemical attack".
+_KNOWN_AMODS = frozenset({"reported", "alleged", "suspected", "recent", "latest", "last"})
+
+
+def _told_as_known(noun: Token, verb: Token) -> bool:
+    """A nominal a modal verb only speaks about, told as a happening already known ("Britain
+    would raise a reported chemical weapons attack at the Council"): the happening is reported,
+    not planned. A support verb makes it the plan ("would launch a reported offensive")."""
+    support = load_event_schema().support_verbs
+    if noun.pos_ not in _NOUNS or verb_lemma(verb.text, support) is not None:
+        return False
+    # (anywhere before the noun in its phrase: "a reported chemical weapons attack" hangs
+    # "reported" on "weapons")
+    before = (t for t in noun.subtree if t.i < noun.i)
+    return any(dep(t) == "amod" and t.lower_ in _KNOWN_AMODS for t in before)
 
 
 def _predicated_aim(token: Token, cues: ClaimCues) -> str | None:
