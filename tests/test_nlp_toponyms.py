@@ -178,3 +178,14 @@ def test_resolution_logs_why_the_tagger_made_it_a_place(
     label, reason, resolution = rows[0]
     assert label == "GPE" and reason and "is a place" in reason
     assert resolution is not None and resolution.startswith(reason)
+
+
+def test_a_passive_reports_agent_is_its_source(domain_nlp: Language) -> None:
+    text = "The capture of Tal Abyad was announced by the YPG on Friday."
+    taken = one_of_type(read_events(domain_nlp, text, "2015-06-16"), "ASSAULT")
+    assert taken.claim.stance == "reports"
+    assert [link.name for link in taken.claim.chain][-1:] == ["YPG"]
+    # an active report's "by" is who did what it reports, not who reports
+    text = "The observatory has reported earlier air raids by the regime on Idlib province."
+    raids = [e for e in read_events(domain_nlp, text, "2015-06-16") if e.type == "ASSAULT"]
+    assert raids and all("the regime" not in [x.name for x in e.claim.chain] for e in raids)
