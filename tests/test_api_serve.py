@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,17 @@ def test_a_bad_tokens_file_is_a_usage_error(tmp_path: Path) -> None:
         "--host", "0.0.0.0", "--tokens-file", str(tokens), "--db", str(tmp_path / "s.db")
     )
     assert done.returncode == 2 and "viewer, editor, admin" in done.stderr
+
+
+def test_a_port_in_use_is_refused_in_words_before_the_workbench_says_it_is_up(
+    tmp_path: Path,
+) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = run_serve("--port", str(port), "--db", str(tmp_path / "s.db"))
+    assert done.returncode == 2
+    assert f"port {port} on 127.0.0.1 is already in use" in done.stderr
+    assert "--port" in done.stderr and "workbench on" not in done.stderr
+    assert "Errno" not in done.stderr

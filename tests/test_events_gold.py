@@ -149,6 +149,21 @@ def test_furniture_masks_a_caption_that_ends_with_its_date_and_credit() -> None:
     )
 
 
+def test_furniture_masks_a_caption_whose_credit_was_lost() -> None:
+    # the full date right after the place the picture was taken, and the sentence stops; a
+    # story's sentence dates with a preposition, even where the commas were stripped
+    text = (
+        "Rescuers search the rubble of a bakery in the town of Ariha in Idlib province Syria "
+        "April 2 2016. Jets struck the bakery on Saturday April 2 2016. The shelling began "
+        "since March 30 2016. Officials met in Washington April 4 2016."
+    )
+    _assert_masked(
+        text,
+        masked=("Rescuers search", "Ariha", "Officials met in Washington"),
+        kept=("Jets struck the bakery on Saturday April 2 2016", "The shelling began since"),
+    )
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"
@@ -212,6 +227,10 @@ def test_a_related_block_ends_where_the_story_prints_its_headline_again() -> Non
         # a front's toll over its course, unless dated to a day
         ("He said at least 4000 militants have been killed on this front.", 4000, False, True),
         ("Strikes killed 120 fighters on the southern front on Monday.", 120, True, False),
+        # the toll of a war, and a toll of one attack
+        ("A research centre puts the death toll from the five-year war at 400000.", 400000,
+         False, True),
+        ("Medics put the death toll from the market bombing at 120.", 120, False, False),
     ],
 )  # fmt: skip
 def test_a_wars_total_is_no_happening(sentence: str, killed: int, dated: bool, total: bool) -> None:

@@ -259,3 +259,22 @@ def test_where_the_happening_answered_was_is_not_the_place(
     answering = [e for e in events if e.trigger in ("shelled", "bombed")]
     assert answering, [(e.trigger, e.place) for e in events]
     assert all(e.place is None or e.place.text != elsewhere for e in answering), answering
+
+
+def test_what_another_did_to_the_target_is_another_happening(domain_nlp: Language) -> None:
+    # the relative clause tells what its own subject did to the village, months before: the
+    # shelling takes neither its doer nor its month
+    sentence = "The rebels shelled the Nubl village which the army had recaptured in February."
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
+    shelling = [e for e in events if e.trigger == "shelled"]
+    assert len(shelling) == 1, [(e.trigger, e.participants) for e in events]
+    assert [p.text for p in shelling[0].participants if p.role == "actor"] == ["The rebels"]
+    assert shelling[0].time is None or shelling[0].time.start != "2016-02-01"
+
+
+def test_where_the_dead_were_killed_is_the_same_happening(domain_nlp: Language) -> None:
+    sentence = "Jets bombed the village of Kafr Hamra, where 14 civilians were killed."
+    events = extract_events("d", domain_nlp(sentence), "2016-05-04", None, None).events
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    assert len(violent) == 1 and violent[0].casualties is not None, violent
+    assert violent[0].casualties.killed == 14

@@ -71,14 +71,8 @@ def free_port() -> int:
 @contextmanager
 def served(db: Path) -> Iterator[str]:
     """`sitrep serve --db DB` on a free loopback port, as a user starts it; yields the base URL."""
-    port = free_port()
-    command = [sys.executable, "-c", "from sitrep.cli.app import main; main()"]
-    command += ["serve", "--port", str(port), "--db", str(db)]
-    env = {k: v for k, v in os.environ.items() if k != "SITREP_API_TOKENS"}
-    server = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+    server, base = _start_server(db)
     try:
-        _wait_until_up(server, base)
         yield base
     finally:
         server.terminate()
@@ -86,6 +80,32 @@ def served(db: Path) -> Iterator[str]:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+_PORT_TRIES = 3
+
+
+def _start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """The server and its base URL. The port is free when `free_port` releases it, but another
+    process may take it before the server binds it; that start is tried again on a new port."""
+    command = [sys.executable, "-c", "from sitrep.cli.app import main; main()"]
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_API_TOKENS"}
+    for attempt in range(_PORT_TRIES):
+        port = free_port()
+        args = [*command, "serve", "--port", str(port), "--db", str(db)]
+        server = subprocess.Popen(args, env=env, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_up(server, base)
+            return server, base
+        except PortTaken:
+            if attempt == _PORT_TRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+class PortTaken(RuntimeError):
+    """The server exited because its port was taken meanwhile."""
 
 
 def _wait_until_up(server: subprocess.Popen[bytes], base: str) -> None:
@@ -98,6 +118,8 @@ def _wait_until_up(server: subprocess.Popen[bytes], base: str) -> None:
             time.sleep(0.2)
     server.kill()
     errors = server.stderr.read().decode(errors="replace") if server.stderr else ""
+    if "address already in use" in errors.lower():
+        raise PortTaken(errors[-500:])
     raise RuntimeError(f"sitrep serve did not start: {errors[-2000:]}")
 
 

@@ -6,6 +6,8 @@ must have tokens (`--tokens-file` or SITREP_API_TOKENS); without them it refuses
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -40,6 +42,29 @@ def resolve_auth(host: str, tokens_file: Path | None) -> AuthConfig | None:
     )
 
 
+def check_port_free(host: str, port: int) -> None:
+    """Refuse in words when the address cannot be listened on, before the workbench says it
+    is up: the server would otherwise print its address and then fail with the socket's error.
+    SO_REUSEADDR as the server sets it, so a port another server left a moment ago is free."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise UsageError(
+            f"cannot serve on {host}: the address is unknown ({error.strerror})"
+        ) from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise UsageError(
+                    f"port {port} on {host} is already in use",
+                    hint="another program (or another sitrep serve) holds it; give --port N",
+                ) from None
+            raise UsageError(f"cannot serve on {host}:{port}: {error.strerror}") from None
+
+
 def serve(
     host: Annotated[str, typer.Option(help="address to bind; non-loopback needs tokens")] = (
         "127.0.0.1"
@@ -57,6 +82,7 @@ def serve(
     from sitrep.api import create_app
 
     auth = resolve_auth(host, tokens_file)
+    check_port_free(host, port)
     store = open_store(db)
     app = create_app(store, auth)
     mode = "local, no tokens" if auth is None else f"{len(auth.tokens)} tokens"

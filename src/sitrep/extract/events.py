@@ -62,6 +62,7 @@ from sitrep.extract.newsworthy import (
     is_prior_description,
     is_recalled,
     is_relation,
+    is_tally_over_days,
     is_total_since,
     told_as_habit,
     told_as_past,
@@ -108,6 +109,9 @@ def extract_events(
     quotes = find_quotes(text)
     sents = list(doc.sents)
     mentions: list[EventMention] = []
+    # mentions told by a relative clause with a subject of its own: another happening than
+    # the one whose argument the clause describes, never merged with it
+    told_apart: set[str] = set()
     told: set[str] = set()
     repeated: set[int] = set()
     for index, sent in enumerate(sents):
@@ -183,6 +187,8 @@ def extract_events(
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
+            if mention.modality is None and is_tally_over_days(token, time):
+                mention = replace(mention, modality="statistic")  # "29 strikes in four days"
             untolled = casualties is None or (
                 casualties.killed is None and casualties.wounded is None
             )
@@ -199,8 +205,10 @@ def extract_events(
             )
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
+            if _done_to_the_noun_by_another(token):
+                told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
-    merged = merge_sentences(mentions, text)
+    merged = merge_sentences(mentions, text, told_apart)
     merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
@@ -487,6 +495,17 @@ def _relative_clause_time(trigger: Token, times: list[tuple[Span, TimeValue]]) -
     return None
 
 
+def _done_to_the_noun_by_another(trigger: Token) -> bool:
+    """A relative clause that tells what a subject of its own did to the noun it describes
+    ("shelled the village which the army had recaptured in February"): another happening. A
+    clause that tells where or in what the happening was ("the town where 18 people were
+    killed", "an attack in which six died") or whose relative word is its subject ("strikes
+    that killed 25") tells the same one."""
+    if dep(trigger) not in RELATIVE_DEPS or not _own_subject(trigger):
+        return False
+    return any(dep(c) in ("obj", "dobj") and c.tag_ in ("WDT", "WP") for c in trigger.children)
+
+
 def _own_subject(clause: Token) -> bool:
     """A relative clause with a subject of its own ("raids near Palmyra, which government
     forces recaptured in March") tells what someone did, not this happening ("strikes that
@@ -506,6 +525,11 @@ def _bound_of(span: Span, trigger: Token) -> bool:
     """Whether the time hangs under a bound marker on its way up to the trigger. A marker
     before the trigger that the time closes ("following a meeting with X February 28") bounds
     another clause's happening, not this one."""
+    if span.start > 0:  # "since 21 May": the marker may hang on the span's own day number
+        before = span.doc[span.start - 1]
+        inside = span.start <= before.head.i < span.end
+        if inside and before.lower_ in BOUND_MARKERS and not before.i < trigger.i < span.start:
+            return True
     node: Token | None = span.root
     while node is not None and node.i != trigger.i:
         for child in node.children:

@@ -104,10 +104,37 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
     """Character spans of `text` that are furniture, sorted and merged."""
     spans = [(m.start(), m.end()) for pattern in _PATTERNS for m in pattern.finditer(text)]
     spans.extend(_related_blocks(text, title))
+    spans.extend(_uncredited_captions(text))
     head = headline_span(text, title)
     if head is not None:
         spans.append(head)
     return _merged(spans)
+
+
+# A wire caption whose credit was lost: "People inspect a site hit by air strikes in Idlib
+# province Syria June 12 2016." puts the full date right after the place (or the weekday) the
+# picture was taken, and stops there. A story's sentence dates with a preposition ("on
+# Wednesday April 5 2017", "since May 21 2016"), even where a table stripped its commas.
+_DATED_AFTER_A_NAME = re.compile(
+    rf"[^.\n]*?(?P<before>\b[a-z]+\s+)?(?P<name>\b[A-Z][A-Za-z'’-]+)\s+{_MONTH}\s+\d{{1,2}},?\s+"
+    r"(?:19|20)\d{2}\.(?!\d)"
+)
+_WEEKDAYS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+_DATING_WORDS = frozenset({"on", "since", "until", "till", "from", "to", "by", "before", "after"})
+
+
+def _uncredited_captions(text: str) -> list[tuple[int, int]]:
+    """Sentences that end in a full date right after a name, unless a preposition dates it
+    ("on Wednesday April 5 2017"; "Since May 5 2016." opens with one)."""
+    spans = []
+    for m in _DATED_AFTER_A_NAME.finditer(text):
+        name, before = m.group("name"), (m.group("before") or "").strip()
+        if name.lower() in _DATING_WORDS or (name in _WEEKDAYS and before in _DATING_WORDS):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 # "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block after a counter.

@@ -16,7 +16,7 @@ strike" is not placed in the US).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -39,13 +39,16 @@ PLACE_WORDS = frozenset(
 VAGUE_MODES = frozenset({"unspecified", "offensive", None})
 
 
-def merge_sentences(mentions: Sequence[EventMention], text: str = "") -> list[EventMention]:
+def merge_sentences(
+    mentions: Sequence[EventMention], text: str = "", told_apart: Collection[str] = ()
+) -> list[EventMention]:
     """`mentions` with each sentence's asserted ASSAULT/DIE mentions merged into happenings.
 
     Attacks of one sentence placed in different places stay apart ("an offensive in Homs ...
     an airstrike near Damascus"), unless the text puts one place in the other ("on X street
     in Y neighbourhood in Aleppo city": one place, told down to the street); each death joins
-    the nearest attack."""
+    the nearest attack. Mentions in `told_apart` (by id) are happenings of their own: "shelled
+    the village which the army had recaptured in February" tells two."""
     groups: dict[int, list[EventMention]] = {}
     for m in mentions:
         if m.type in VIOLENT and m.modality is None and not m.negated:
@@ -53,7 +56,7 @@ def merge_sentences(mentions: Sequence[EventMention], text: str = "") -> list[Ev
     merged: dict[str, EventMention] = {}  # first member's id -> the merged mention
     members: set[str] = set()
     for group in groups.values():
-        for cluster in _happenings(group, text):
+        for cluster in _happenings(group, text, told_apart):
             merged[cluster[0].id] = _merge(cluster)
             members.update(m.id for m in cluster)
     out = []
@@ -65,11 +68,13 @@ def merge_sentences(mentions: Sequence[EventMention], text: str = "") -> list[Ev
     return out
 
 
-def _happenings(group: list[EventMention], text: str = "") -> list[list[EventMention]]:
+def _happenings(
+    group: list[EventMention], text: str = "", told_apart: Collection[str] = ()
+) -> list[list[EventMention]]:
     """A sentence's violent mentions as happenings: attacks joined unless placed apart, each
     death with the nearest attack (all deaths together when there is no attack)."""
     clusters: list[list[EventMention]] = []
-    occasions = {g.id for g in group if _occasion_of_another(g, text)}
+    occasions = {g.id for g in group if g.id in told_apart or _occasion_of_another(g, text)}
     apart = [[g] for g in group if g.id in occasions]  # happenings of their own
     rest = [g for g in group if g.id not in occasions]
     for m in (g for g in rest if g.type == "ASSAULT"):

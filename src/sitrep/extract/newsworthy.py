@@ -37,11 +37,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.agents import ATTACK_NOUNS
 from sitrep.extract.deps import dep
 from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.nlp.spans import text_of
-from sitrep.records import TimeValue
+from sitrep.records import REPORTED_DAYS_METHOD, TimeValue
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Short function words that stay lower case in Title Case.
@@ -91,6 +92,8 @@ _SINCE = re.compile(
 _WARS_TOLL = re.compile(
     rf"\b(?:in|during)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     r"|\b(?:on|along)\s+(?:this|that|the|its|their)\s+(?:[\w'’-]+\s+){0,2}?front\b"
+    # "put the death toll from the six-year conflict at more than 470000"
+    rf"|\btolls?\s+(?:from|of)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     rf"|\b{_WAR},?\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:killed|claimed|left|cost)\b",
     re.I,
@@ -302,15 +305,54 @@ STATISTIC_AT_LEAST = 10
 
 def is_counted_statistic(trigger: Token) -> bool:
     """A plural nominal trigger counted by a number of at least STATISTIC_AT_LEAST, whose
-    existence is what the clause says ("there were ...")."""
+    existence is what the clause says ("there were ...") or that a support verb says were done
+    ("coalition aircraft have conducted 325 air raids around Manbij"): a tally over days, not
+    one happening (the caller keeps those dated to a day: "30 strikes on Monday")."""
     if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
         return False
-    if not _existential(trigger):
+    if not (_existential(trigger) or _done_by_a_support_verb(trigger)):
         return False
-    for child in trigger.children:
-        if child.dep_ == "nummod" and child.text.replace(",", "").isdigit():
-            return int(child.text.replace(",", "")) >= STATISTIC_AT_LEAST
-    return False
+    count = _count_of(trigger)
+    return count is not None and count >= STATISTIC_AT_LEAST
+
+
+def is_tally_over_days(trigger: Token, time: TimeValue | None) -> bool:
+    """A plural nominal trigger counted by at least STATISTIC_AT_LEAST over days the text
+    gives ("29 strikes in the past four days"): many happenings, not one. (The days up to a
+    report that gives no date are not the text's span: "40 strikes on Aleppo" stays one.)"""
+    if time is None or not time.start or not time.end or time.method == REPORTED_DAYS_METHOD:
+        return False
+    if time.start[:10] == time.end[:10] or trigger.lower_ not in ATTACK_NOUNS:
+        return False  # (28 shells fired are one attack's munitions, not 28 happenings)
+    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
+        return False
+    count = _count_of(trigger)
+    return count is not None and count >= STATISTIC_AT_LEAST
+
+
+def _done_by_a_support_verb(trigger: Token) -> bool:
+    """ "have conducted 325 air raids", "carried out 40 strikes since May": a tally told in the
+    perfect or counted since a time; "jets launched 40 strikes on Aleppo" may be one day's wave
+    and stays a happening."""
+    head = trigger.head
+    if dep(trigger) not in ("obj", "dobj") or head.i == trigger.i:
+        return False
+    if trigger.lower_ not in ATTACK_NOUNS:
+        return False
+    if verb_lemma(head.text, load_event_schema().support_verbs) is None:
+        return False
+    perfect = any(dep(c) == "aux" and c.lemma_ == "have" for c in head.children)
+    return perfect or any(t.lower_ == "since" for t in head.subtree)
+
+
+def _count_of(trigger: Token) -> int | None:
+    """The number counting a trigger, also through its compound ("325 air raids": the parser
+    hangs the number on "air")."""
+    for node in (trigger, *(c for c in trigger.children if dep(c) == "compound")):
+        for child in node.children:
+            if dep(child) == "nummod" and child.text.replace(",", "").isdigit():
+                return int(child.text.replace(",", ""))
+    return None
 
 
 _THERE_BE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
