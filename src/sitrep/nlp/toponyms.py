@@ -144,11 +144,11 @@ class ToponymTyper:
             or self.knowledge(name) is not None
         ):
             return f"{name!r} follows {doc[ent.start - 2].text!r} of: a place"
-        evidence = [
-            why
-            for why in (self.shape(ent), _context(doc, ent), self.knowledge(name))
-            if why is not None
-        ]
+        evidence = [why for why in (self.shape(ent), _context(doc, ent)) if why is not None]
+        if not evidence:
+            return None  # two of three are needed: the gazetteer is not asked for nothing
+        known = self.knowledge(name)
+        evidence += [known] if known is not None else []
         if len(evidence) < 2:
             return None
         return f"{name!r} is a place: " + "; ".join(evidence)
