@@ -205,6 +205,22 @@ def test_what_a_count_counts(sentence: str, killed: int | None) -> None:
     assert (found.killed if found else None) == killed
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        # each person a coordinated "a" names counts one
+        ("A mortar shell hit the town injuring a woman and a girl.", None, 2),
+        ("The strike killed a farmer, a teacher and an elderly man on Monday.", 3, None),
+        # "his daughter" is no count: one told, the rest not counted
+        ("The shelling killed a man and his young daughter.", 1, None),
+        ("Gunmen killed a soldier and wounded a civilian.", 1, 1),
+    ],
+)  # fmt: skip
+def test_people_named_one_by_one(sentence: str, killed: int | None, wounded: int | None) -> None:
+    found = find_casualties(sentence)
+    assert found is not None and (found.killed, found.wounded) == (killed, wounded)
+
+
 def test_one_wounded_described_with_an_age() -> None:
     # a word with digits between "a" and the person ("a 10-year-old boy") still counts one
     found = find_casualties("Shells hit the school wounding a 10-year-old boy in the yard.")

@@ -124,7 +124,9 @@ def test_alias_agreeing_with_the_model_stays_a_model_mention() -> None:
 def test_components_are_replaced_not_duplicated() -> None:
     nlp = _nlp()
     add_domain_components(nlp, ["Gen."], [])
-    assert nlp.pipe_names == ["sitrep_names", "sitrep_aliases", "sitrep_titles", "sitrep_types"]
+    assert nlp.pipe_names == [
+        "sitrep_names", "sitrep_aliases", "sitrep_titles", "sitrep_types", "sitrep_toponyms"
+    ]  # fmt: skip
 
 
 def test_title_swallowed_into_another_label_yields_the_person() -> None:

@@ -103,7 +103,13 @@ def test_seed_key_names(nlp: Language) -> None:
     try:
         found = seed_mentions(nlp)
     finally:
-        for name in ("sitrep_types", "sitrep_titles", "sitrep_aliases", "sitrep_names"):
+        for name in (
+            "sitrep_toponyms",
+            "sitrep_types",
+            "sitrep_titles",
+            "sitrep_aliases",
+            "sitrep_names",
+        ):
             nlp.remove_pipe(name)
     missing = {
         name: labels

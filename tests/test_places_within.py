@@ -41,6 +41,11 @@ if not (shipped_model_path() / "config.cfg").is_file():
          "Qah", "Idlib"),
         ("A blast killed 4 people in the Kafr Souseh district in the Syrian capital Damascus.",
          "Kafr Souseh", "Damascus"),
+        # a part of a town; an apposition saying what kind of place it is
+        ("Air strikes killed 73 civilians in the village of Tokhar, part of the city of Manbij, "
+         "on Tuesday.", "Tokhar", "Manbij"),
+        ("An air strike killed 20 civilians in Urum al-Kubra, a town in western Aleppo "
+         "countryside, on Monday.", "Urum al-Kubra", "Aleppo"),
     ],
 )  # fmt: skip
 def test_the_sentence_puts_the_place_in_a_known_one(

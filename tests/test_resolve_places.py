@@ -148,3 +148,14 @@ def test_a_capitalised_function_word_is_no_place() -> None:
     # among the alternate names of a Brazilian one)
     assert resolve_place("The") is None and resolve_place("Of") is None
     assert resolve_place("Homs") is not None
+
+
+def test_a_spelling_variant_is_spelled_close_to_the_name_it_varies() -> None:
+    # transliterations of a theatre town are found by their consonants ...
+    for name, town in (("Deir Ezour", "Deir ez-Zor"), ("Jisr al-Shaghour", "Jisr ash Shughūr")):
+        found = resolve_place(name)
+        assert found is not None and found.name == town, name
+    # ... but a common word sharing them with some alternate name is none of its variants
+    # ("Muslim" and Mosul's Latin "Mausilium", "British" and Beirut, "Sudanese" and Sidon)
+    for word in ("Muslim", "British", "Sudanese"):
+        assert resolve_place(word) is None, word

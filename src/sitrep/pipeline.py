@@ -117,7 +117,8 @@ def load_domain_pipeline(model: str | None, pack_name: str) -> Language:
     pack = load_pack(pack_name)
     aliases = [AliasPattern(text, label, pack_id) for text, label, pack_id in pack.alias_patterns()]
     shorts = [(text, a.label) for a in pack.actors.values() for text in a.short_forms]
-    add_domain_components(nlp, list(pack.title_forms), aliases, shorts)
+    countries = sorted({region.country for region in pack.regions if region.country})
+    add_domain_components(nlp, list(pack.title_forms), aliases, shorts, countries)
     return nlp
 
 

@@ -173,6 +173,7 @@ class Mention:
     title: str | None = None  # "Maj. Gen.", "Supreme Leader" attached to a PERSON
     source: MentionSource = "model"
     pack_id: str | None = None  # the domain-pack actor an alias match points at
+    type_reason: str | None = None  # why a type rule gave its label ("... is a place: ...")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.arguments import subject_slots
+from sitrep.extract.arguments import is_passive, subject_slots
 from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
 from sitrep.extract.schema import ClaimCues, verb_lemma
@@ -152,7 +152,13 @@ def _verb_links(
     links = _interview_links(verb, ents, cues)
     speaker: Phrase | None = None
     cited: Phrase | None = None
-    for slot in subject_slots(verb):
+    agent = _agent(verb)
+    # a passive report's speaker is its agent ("was announced by the Kurdish militia"), not
+    # its subject, which is what was reported
+    slots = [] if agent is not None else subject_slots(verb)
+    if agent is not None:
+        speaker = _first_phrase(agent, ents)
+    for slot in slots:
         if slot.head.lower_ in ("this", "it") or _in_quote(slot.head, quote_start):
             continue
         if slot.head.lower_ in cues.negative_answers or slot.head.pos_ in ("INTJ", "PUNCT"):
@@ -352,8 +358,21 @@ def _is_about(verb: Token, trigger: Token, category: str) -> bool:
     for child in subjects:
         if trigger not in child.subtree or _second_subject_after(verb, child, subjects):
             continue
+        if "pass" in dep(child) and _agent(verb) is not None:
+            return False  # "The capture of X was announced by the YPG": what was announced
         return category == "reports" or child.lower_ not in REPORT_NOUNS
     return False
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who did what a passive verb tells ("announced by the militia", "a blast claimed by the
+    group"), if it says; an active verb's "by" is no agent ("reported raids by the regime")."""
+    passive = is_passive(verb) or (dep(verb) == "acl" and verb.tag_ == "VBN")
+    return (
+        next((obj for word, obj in prep_objects(verb) if word == "agent"), None)
+        if passive
+        else None
+    )
 
 
 def _second_subject_after(verb: Token, child: Token, subjects: list[Token]) -> bool:

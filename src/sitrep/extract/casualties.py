@@ -99,6 +99,8 @@ _ONE_PERSON = (
 # operation", "an attack which killed dozens", "killed an estimated 50": none is one dead)
 # ("a 9-year-old girl": a word between may hold digits, a bare number may not)
 _ONE_AFTER = re.compile(rf"\s+(?:(?!\d+\s)[\w-]+\s+){{0,3}}?{_ONE_PERSON}\b", re.I)
+# "injuring a woman and a girl": each person a coordinated "a" or "one" names is one more
+_AND_ONE_MORE = re.compile(rf"(?:,|,?\s+and)\s+(?:a|an|one|another){_ONE_AFTER.pattern}", re.I)
 # "killing according to the latest toll 44 civilians": who counted, told between the verb and
 # its count (a few words, no number among them)
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
@@ -304,16 +306,28 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
     best: tuple[int, int, str] | None = None
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if m["n"].lower() in ("a", "an") and not _ONE_AFTER.match(text, m.end("n")):
+            one = _ONE_AFTER.match(text, m.end("n")) if m["n"].lower() in _ONES else None
+            if m["n"].lower() in ("a", "an") and one is None:
                 continue
             if _bounded(text, m):
                 continue
-            value = _value(m["n"])
+            value = _value(m["n"]) if one is None else _people_coordinated(text, one.end())
             if 1900 <= value <= 2100 and "," not in m["n"]:
                 continue  # a year, not a count
             if best is None or value > best[0]:
                 best = (value, m.start(), m.group(0))
     return (best[0], best[2]) if best else (None, "")
+
+
+_ONES = frozenset({"a", "an", "one"})
+
+
+def _people_coordinated(text: str, end: int) -> int:
+    """One person, and one more for each "and a ..." right after (ending at `end`)."""
+    count = 1
+    while (more := _AND_ONE_MORE.match(text, end)) is not None:
+        count, end = count + 1, more.end()
+    return count
 
 
 # "29 fighters were killed along with six militants": the toll of both

@@ -155,7 +155,11 @@ def container(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
+    """Past the place nouns after a name ("Atmeh refugee camp"), and an apposition that says
+    what kind of place it is ("Urum al-Kubra, a town in western Aleppo countryside")."""
     for _ in range(MAX_NOUNS):
+        if i + 1 < stop and doc[i].lower_ in ("a", "an") and doc[i + 1].lower_ in PLACE_NOUNS:
+            i += 1
         if i < stop and (doc[i].lower_ in PLACE_NOUNS or doc[i].text == ","):
             i += 1
     return i
@@ -167,6 +171,8 @@ def _connector(i: int, stop: int, doc: Doc, named_kind: bool = False) -> int | N
     kind = doc[i - 1].lower_
     if named_kind and i < stop and doc[i].lower_ == "of" and kind in PLACE_NOUNS:
         return None if kind in NAMED_AFTER_OF else i + 1
+    if i + 1 < stop and doc[i].lower_ in ("part", "parts") and doc[i + 1].lower_ == "of":
+        return i + 2  # "the village of Tokhar, part of the city of Manbij"
     if i < stop and doc[i].like_num:
         i += 1
     if i < stop and doc[i].lower_ in ("km", "kilometres", "kilometers", "miles"):

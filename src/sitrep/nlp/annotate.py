@@ -43,6 +43,7 @@ def _mention(ent: Span, starts: list[int]) -> Mention:
         title=str(title) if title else None,
         source=source,
         pack_id=ent.id_ or None,
+        type_reason=ent._.type_reason,
     )
 
 

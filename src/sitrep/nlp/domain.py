@@ -28,13 +28,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from sitrep.names.phonetic import assimilated_forms
-from sitrep.nlp import names, titles, types
+from sitrep.nlp import names, titles, toponyms, types
 from sitrep.nlp.spans import mark, source_of
 
 ALIAS_PIPE = "sitrep_aliases"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_PIPE = titles.TITLE_PIPE
 TYPES_PIPE = types.TYPES_PIPE
+TOPONYMS_PIPE = toponyms.TOPONYMS_PIPE
 NAMES_PIPE = names.NAMES_PIPE
 DEFAULT_TITLES = titles.DEFAULT_TITLES
 __all__ = ["DEFAULT_TITLES", "AliasPattern", "add_domain_components", "source_of"]
@@ -54,9 +55,11 @@ def add_domain_components(
     titles: Sequence[str],
     aliases: Sequence[AliasPattern],
     short_forms: Sequence[tuple[str, str]] = (),
+    countries: Sequence[str] = (),
 ) -> None:
-    """Add (or replace) the name-repair, alias and title components after the NER."""
-    for name in (TYPES_PIPE, TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
+    """Add (or replace) the name-repair, alias, title and typing components after the NER;
+    `countries` are the theatre's (the pack's regions'), whose towns the toponym rule knows."""
+    for name in (TOPONYMS_PIPE, TYPES_PIPE, TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     if "ner" in nlp.pipe_names:
@@ -75,6 +78,27 @@ def add_domain_components(
         "short_forms": types.short_form_labels(short_forms),
     }
     nlp.add_pipe(TYPES_PIPE, config=config, after=TITLE_PIPE)
+    nlp.add_pipe(TOPONYMS_PIPE, config=_toponym_config(titles, aliases, short_forms, countries))
+
+
+def _toponym_config(
+    titles: Sequence[str],
+    aliases: Sequence[AliasPattern],
+    short_forms: Sequence[tuple[str, str]],
+    countries: Sequence[str],
+) -> dict[str, list[str]]:
+    """The toponym rule's data: the theatre, the first words of the pack's people's names
+    and every word of a title (no evidence of a place), and every name of a pack actor."""
+    people = [a.text for a in aliases if a.label == "PERSON"]
+    people += [text for text, label in short_forms if label == "PERSON"]
+    words = {name.split()[0] for name in people if name.split()}
+    words |= {word for title in (*titles, *DEFAULT_TITLES) for word in title.split()}
+    actors = {a.text for a in aliases if a.pack_id} | {text for text, _ in short_forms}
+    return {
+        "countries": sorted(countries),
+        "person_words": sorted(words),
+        "actor_names": sorted(actors),
+    }
 
 
 # aliases -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-for _name in ("title", "mention_source"):
+for _name in ("title", "mention_source", "type_reason"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 

@@ -70,7 +70,11 @@ class _Entry:
 
 
 SHORT_NAME_POPULATION = 50_000  # towns this size are news; "Raqa" and "Hassakeh" mean them
-SHORT_NAME_SIMILARITY = 85  # rapidfuzz ratio: Raqa/Raqqa 89, Hassakeh/Hasakeh 93, Homs/Hama 50
+# rapidfuzz ratio a spelling variant must reach against the gazetteer's name of the same
+# consonants: Raqa/Raqqa 89, Hassakeh/Hasakeh 93, Deir Ezour/Deir ez-Zor 94, Homs/Hama 50; the
+# skeleton alone made "British" Beirut (59), "Sudanese" Sidon (53) and "Muslim" Mosul's Latin
+# "Mausilium" (80)
+SHORT_NAME_SIMILARITY = 85
 
 
 def place_key(name: str) -> str:
@@ -88,7 +92,7 @@ def _loose_key(key: str) -> str:
 @dataclass
 class _Index:
     exact: dict[str, list[tuple[_Entry, bool]]]  # key -> (entry, key is its main name)
-    loose: dict[str, list[_Entry]]
+    loose: dict[str, list[tuple[_Entry, str]]]  # skeleton -> (entry, the key it is of)
     regions: dict[str, list[_Entry]]
     # short skeletons ("rq" for Raqqa), only for the theatre's larger towns: a candidate there
     # must also be spelled close to the name (Raqa, Hassakeh), or every short name would match
@@ -108,7 +112,7 @@ class _Index:
             self.exact.setdefault(key, []).append((entry, text == main))
             skeleton = _loose_key(key) if loose else ""
             if len(skeleton) >= 4:
-                self.loose.setdefault(skeleton, []).append(entry)
+                self.loose.setdefault(skeleton, []).append((entry, key))
             elif (
                 len(skeleton) >= 2
                 and loose
@@ -332,7 +336,11 @@ def _candidates(text: str, small_towns: bool = False) -> tuple[Candidates, ...]:
         # over a notable one (an Iranian village called "Baghdad" is not where Baghdad is)
         exact += [(e, 0.9 if main else 0.85) for e, main in index.minor.get(key, [])]
     out.append((tuple(exact), "gazetteer name"))
-    loose = tuple((e, 0.85) for e in index.loose.get(_loose_key(key), []))
+    loose = tuple(
+        (e, 0.85)
+        for e, known in index.loose.get(_loose_key(key), [])
+        if fuzz.ratio(key, known) >= SHORT_NAME_SIMILARITY
+    )
     out.append((loose, "gazetteer spelling variant"))
     close = tuple(
         (e, 0.8)

@@ -182,8 +182,9 @@ class _Run:
     def record(self, cluster: Cluster, decision: Decision) -> None:
         for mention in cluster.mentions:
             why = f"{cluster.reasons[mention['id']]}; {decision.reason}"
-            if mention.get("retype_reason"):
-                why = f"{mention['retype_reason']}; {why}"
+            for reason in ("retype_reason", "type_reason"):  # resolution's, then the tagger's
+                if mention.get(reason):
+                    why = f"{mention[reason]}; {why}"
             self.updates.append({"mid": mention["id"], "eid": decision.entity_id, "why": why})
             if decision.entity_id is None:
                 self.stats.unresolved += 1

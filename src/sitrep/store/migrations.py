@@ -84,6 +84,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     # that touches them, or `sitrep reduce --all`): until then a day's events keep their order
     # by id.
     (8, "events: where each was first told", _add_column("events", "first_told", "VARCHAR(80)")),
+    # Older mentions keep no reason: their labels were given before the type rules logged one.
+    (
+        9,
+        "mentions: why a type rule labelled the mention",
+        _add_column("mentions", "type_reason", "TEXT"),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

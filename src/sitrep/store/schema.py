@@ -139,6 +139,7 @@ mentions = Table(
     Column("pack_id", String(80)),
     Column("entity_id", String(80), index=True),  # set by resolution
     Column("resolution", Text),  # why it joined that entity
+    Column("type_reason", Text),  # why a type rule labelled it (see `nlp.toponyms`)
 )
 
 # The mentions resolution has not reached yet (a later run's new ones): a partial index, so a

@@ -96,6 +96,7 @@ def annotation_rows(ann: Annotation) -> tuple[list[dict[str, Any]], list[dict[st
             "title": m.title,
             "source": m.source,
             "pack_id": m.pack_id,
+            "type_reason": m.type_reason,
             "entity_id": None,
             "resolution": None,
         }

@@ -1,0 +1,210 @@
+"""`sitrep_toponyms`: a village or small town that the model read as a person or a group.
+
+The theatre's villages and small towns are often tagged PERSON or ORG ("rebels captured Tal
+Abyad", "killed in Khan Tuman", "the village of Kafr Nabl"); extraction reads the labels, so
+such a name gives no captured place and no place of the event. Resolution's retyper only knows
+the larger towns, and runs after extraction. Three kinds of evidence are weighed here:
+
+* **shape**: the name begins with a word that begins many of the theatre's place names in the
+  gazetteer ("Tall", "Tell", "Kafr", "Khan", "Deir", "Ain" ...: the generic words of Arabic and
+  Persian toponyms, "hill", "village", "inn", "monastery", "spring"), counted from GeoNames'
+  towns of the pack's countries, main and ASCII alternate names, not listed by hand. A word
+  that also begins a pack person's name or is a title ("Abu", "Sheikh", "Imam"), an article
+  or an English function word is no evidence;
+* **context**: the name is the object of a locative preposition ("in", "near", "outside") or
+  of a verb of taking ground ("captured", "besieged"): where a person is seldom named;
+* **knowledge**: the gazetteer knows the exact name (no spelling variant) as a theatre town of
+  any size, and the pack knows no actor by it.
+
+No one of them alone is enough: a person may be named like a village ("Jassem", "Khalil"), may
+be "in" a sentence's prepositional phrase, and a person's name may begin with "Khan". Two of
+them together make the name a place (GPE). After a settlement noun and "of" ("the town of X",
+"the countryside of X") the name is a place by that alone, as it is before one ("X village",
+`sitrep_types`). Only the model's own PERSON and ORG entities are retyped; the reason is kept
+on the span (`Span._.type_reason`) and goes with the mention to resolution's log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitrep.names.phonetic import ARTICLES, fold
+from sitrep.nlp.spans import mark, relabel, source_of
+from sitrep.nlp.types import SETTLEMENT_NOUNS
+
+TOPONYMS_PIPE = "sitrep_toponyms"
+RETYPED = frozenset({"PERSON", "ORG"})
+MIN_TOWNS = 5  # a first word of at least this many theatre towns' names is a toponym's word
+
+# Prepositions whose object is where something is or happens ("killed in X", "near X").
+LOCATIVE = frozenset(
+    {"in", "near", "outside", "inside", "around", "into", "toward", "towards", "across", "nearby"}
+)
+# After a plural ("the towns of Misraba, Harasta and Arbin") several names follow, which a
+# text without its commas runs together into one span: only a span that is one known place,
+# or one word, is taken for a place.
+PLURAL_PLACES = frozenset(
+    {"towns", "villages", "neighbourhoods", "neighborhoods", "suburbs", "districts"}
+)
+# Nouns whose "of" names a place and nothing else ("the town of X", "the outskirts of X").
+PLACE_OF = SETTLEMENT_NOUNS | frozenset(
+    {"city", "outskirts", "environs", "countryside"} | PLURAL_PLACES
+)
+# Verbs of taking or holding ground: their object is a place more often than anyone.
+TAKING_GROUND = frozenset(
+    {
+        "captured", "capture", "captures", "capturing", "recaptured", "recapture", "seized",
+        "seize", "seizing", "besieged", "besiege", "besieging", "stormed", "storm", "storming",
+        "retook", "retake", "retaking", "overran", "overrun", "liberated", "liberate",
+        "encircled", "encircle", "shelled", "shelling", "entered", "enter",
+    }
+)  # fmt: skip
+# Nouns of taking ground whose "of" names the ground ("the capture of X", "the siege of X").
+TAKING_OF = frozenset({"capture", "recapture", "siege", "seizure", "shelling", "liberation"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+
+
+_MARKS = "`'’‘ʿʾ"  # an ayn or hamza written before a name's first letter ("`Ayn")
+
+
+def first_word_key(word: str) -> str:
+    """How a name's first word is compared: folded, apostrophes dropped ("`Ayn" -> "ayn")."""
+    return fold(word).replace(" ", "")
+
+
+@lru_cache(maxsize=4)
+def toponym_words(countries: frozenset[str], min_towns: int = MIN_TOWNS) -> frozenset[str]:
+    """The folded words that begin the names of at least `min_towns` gazetteer towns of these
+    countries (main and ASCII alternate names of two or more words)."""
+    from sitrep.resolve.centroids import geonames
+    from sitrep.resolve.towns import theatre_towns
+
+    if not countries:
+        return frozenset()
+    towns = [*theatre_towns(countries)]
+    towns += [c for c in geonames().get_cities().values() if c["countrycode"] in countries]
+    begun: dict[str, set[int]] = {}
+    for town in towns:
+        for name in {town["name"], *(town["alternatenames"] or [])}:
+            words = name.replace("-", " ").split()
+            if len(words) > 1 and name.isascii() and words[0].lstrip(_MARKS)[:1].isupper():
+                begun.setdefault(first_word_key(words[0]), set()).add(int(town["geonameid"]))
+    return frozenset(word for word, ids in begun.items() if len(ids) >= min_towns)
+
+
+def not_evidence(person_words: Iterable[str]) -> frozenset[str]:
+    """First words that say nothing of a place: articles ("Al Tabqah" is shaped like "Al
+    Assad"), English function words, and the words that begin the pack's people's names and
+    titles ("Abu", "Sheikh", "Sayyed")."""
+    words = {first_word_key(w) for w in person_words}
+    return frozenset(words | ARTICLES | STOP_WORDS)
+
+
+class ToponymTyper:
+    def __init__(
+        self, countries: Iterable[str], person_words: Iterable[str], actor_names: Iterable[str]
+    ) -> None:
+        self.countries = frozenset(c.upper() for c in countries)
+        self.words = toponym_words(self.countries) - not_evidence(person_words)
+        self.actor_names = frozenset(fold(n) for n in actor_names)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = []
+        changed = False
+        for ent in doc.ents:
+            reason = self.reason(doc, ent) if self._eligible(ent) else None
+            if reason is not None:
+                ent = mark(relabel(doc, ent.start, ent.end, ent, "GPE"), "type-rule")
+                ent._.type_reason = reason
+                changed = True
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
+        return doc
+
+    def _eligible(self, ent: Span) -> bool:
+        return (
+            ent.label_ in RETYPED
+            and source_of(ent) == "model"
+            and not ent.id_
+            and fold(ent.text) not in self.actor_names
+        )
+
+    def reason(self, doc: Doc, ent: Span) -> str | None:
+        """Why `ent` names a place (None: it may not)."""
+        name = ent.text
+        if _after_place_of(doc, ent) and (
+            doc[ent.start - 2].lower_ not in PLURAL_PLACES
+            or len(ent) == 1
+            or self.knowledge(name) is not None
+        ):
+            return f"{name!r} follows {doc[ent.start - 2].text!r} of: a place"
+        evidence = [why for why in (self.shape(ent), _context(doc, ent)) if why is not None]
+        if not evidence:
+            return None  # two of three are needed: the gazetteer is not asked for nothing
+        known = self.knowledge(name)
+        evidence += [known] if known is not None else []
+        if len(evidence) < 2:
+            return None
+        return f"{name!r} is a place: " + "; ".join(evidence)
+
+    def shape(self, ent: Span) -> str | None:
+        words = ent.text.replace("-", " ").split()
+        if len(words) < 2 or first_word_key(words[0]) not in self.words:
+            return None
+        return f"{words[0]!r} begins many of the theatre's place names"
+
+    def knowledge(self, name: str) -> str | None:
+        from sitrep.resolve.places import resolve_place
+
+        if not self.countries:
+            return None
+        place = resolve_place(name, tuple(self.countries), small_towns=True)
+        if place is None or "spelling variant" in place.reason:
+            return None
+        if place.country_code.upper() not in self.countries or place.precision == "country":
+            return None
+        return f"the gazetteer knows it as a town in {place.country_code}"
+
+
+def _after_place_of(doc: Doc, ent: Span) -> bool:
+    """ "the town of X", "the countryside of X": a settlement noun and "of" right before."""
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lower_ in PLACE_OF
+    )
+
+
+def _context(doc: Doc, ent: Span) -> str | None:
+    """Whether the name stands where places stand: after a locative preposition, or as what
+    a verb or noun of taking ground takes."""
+    if ent.start == 0:
+        return None
+    before = doc[ent.start - 1]
+    if before.lower_ in LOCATIVE:
+        return f"object of {before.text!r}"
+    if before.lower_ == "of" and ent.start >= 2 and doc[ent.start - 2].lower_ in TAKING_OF:
+        return f"what {doc[ent.start - 2].text!r} takes"
+    root = ent.root
+    if root.dep_ in OBJECT_DEPS and root.head.lower_ in TAKING_GROUND:
+        return f"object of {root.head.text!r}"
+    return None
+
+
+@Language.factory(
+    TOPONYMS_PIPE, default_config={"countries": [], "person_words": [], "actor_names": []}
+)
+def make_toponyms_component(
+    nlp: Language,
+    name: str,
+    countries: list[str],
+    person_words: list[str],
+    actor_names: list[str],
+) -> ToponymTyper:
+    return ToponymTyper(countries, person_words, actor_names)
