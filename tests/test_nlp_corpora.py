@@ -107,3 +107,43 @@ def test_detok_spaces() -> None:
     assert detok_spaces(["He", "said", "(", "loudly", ")", "no", "."]) == [
         True, True, False, False, True, False, True,
     ]  # fmt: skip
+
+
+def _word(form: str, upos: str, xpos: str) -> conllu.UDWord:
+    return conllu.UDWord(form, upos, xpos, "_", 0, "dep", True)
+
+
+def test_strict_uner_reads_an_unlabelled_proper_noun_as_outside() -> None:
+    # UNER tags every PERSON, ORG and LOC: a proper noun it leaves O is none of them...
+    assert not corpora.uncertain_in_uner(_word("DVD", "PROPN", "NNP"))
+    assert not corpora.uncertain_in_uner(_word("Applause", "PROPN", "NNP"))
+    # ...but it may still be a type UNER does not tag (NORP, a designation): missing.
+    assert corpora.uncertain_in_uner(_word("Shiites", "PROPN", "NNPS"))
+    assert corpora.uncertain_in_uner(_word("Salafi", "PROPN", "NNP"))
+    assert corpora.uncertain_in_uner(_word("Iranian", "ADJ", "JJ"))
+    assert corpora.uncertain_in_uner(_word("T-90", "PROPN", "NNP"))
+    assert not corpora.uncertain_in_uner(_word("convoy", "NOUN", "NN"))
+
+
+def test_corpus_mix_repeats_uner_and_keeps_dev_the_same(tmp_path: Path) -> None:
+    (tmp_path / "ud-english-ewt").mkdir()
+    (tmp_path / "uner-english-ewt").mkdir()
+    for split, iob in (("train", "en_ewt-ud-train.early.iob2"), ("dev", "en_ewt-ud-dev.iob2")):
+        (tmp_path / "ud-english-ewt" / f"en_ewt-ud-{split}.conllu").write_text(
+            (FIXTURES / "mini.conllu").read_text()
+        )
+        (tmp_path / "uner-english-ewt" / iob).write_text((FIXTURES / "mini.iob2").read_text())
+    (tmp_path / "wikigold").mkdir()
+    (tmp_path / "wikigold" / "wikigold.conll.txt").write_text("-DOCSTART- O\n\nAnna I-PER\n\n")
+    (tmp_path / "re3d").mkdir()
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("en").vocab
+    counts = {}
+    for repeat in (1, 3):
+        out = tmp_path / f"out{repeat}"
+        corpora.build_corpora(tmp_path, out, corpora.CorpusMix(uner_repeat=repeat))
+        train = list(DocBin().from_disk(out / "train.spacy").get_docs(vocab))
+        counts[repeat] = sum(d.text.startswith("The convoy") for d in train)
+        assert len(DocBin().from_disk(out / "dev.spacy")) == 1
+    assert counts == {1: 1, 3: 3}

@@ -91,3 +91,19 @@ def test_train_without_data_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", "--data", str(tmp_path / "absent")])
     assert result.exit_code == 2
     assert "training data folder not found" in result.output
+
+
+def test_ner_only_training_goes_onto_a_base_parse(tmp_path: Path) -> None:
+    from sitrep.nlp.corpora import CorpusMix
+    from sitrep.nlp.pipeline import shipped_model_path
+
+    data = _mini_data(tmp_path / "data")
+    mix = CorpusMix(uner_repeat=2, strict_uner=True)
+    best = train.train(data, tmp_path / "out", max_steps=2, config=train.NER_CONFIG, mix=mix)
+    assert spacy.load(best).pipe_names == ["tok2vec", "ner"]
+    assembled = spacy.load(train.assemble(shipped_model_path(), best, tmp_path / "assembled"))
+    assert assembled.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "ner"]
+    assert assembled("Anna visited Oslo.").has_annotation("DEP")
+    # A NER alone cannot ship: the CLI asks for the base whose parse it goes onto.
+    result = CliRunner().invoke(app, ["train", "--ner-only", "--data", str(data)])
+    assert result.exit_code == 2 and "--base" in result.output

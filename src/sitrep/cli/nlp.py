@@ -50,6 +50,19 @@ def train_command(
             "(how sitrep_en 0.2.0 was built: --base src/sitrep/models/sitrep_en)"
         ),
     ] = None,
+    ner_only: Annotated[
+        bool, typer.Option(help="train only a NER with its own tok2vec (config_ner.cfg)")
+    ] = False,
+    uner_repeat: Annotated[
+        int, typer.Option(help="times UNER EWT train is seen per epoch (0.2.0: 1)")
+    ] = 1,
+    strict_uner: Annotated[
+        bool,
+        typer.Option(
+            help="a proper noun UNER leaves O is O, not missing, unless it could be a NORP "
+            "or a designation (0.2.0: off)"
+        ),
+    ] = False,
     data: DataOpt = None,
 ) -> None:
     """Build the corpora from ../shared/data and train the English pipeline (CPU).
@@ -57,14 +70,25 @@ def train_command(
     Set OMP_NUM_THREADS=1 (and MKL/OPENBLAS) for the single-thread run the model card reports.
     """
     from sitrep.nlp import train
+    from sitrep.nlp.corpora import CorpusMix
 
     if base is not None and not (base / "config.cfg").is_file():
         raise UsageError(f"--base is not a spaCy pipeline: {base}")
+    if ner_only and base is None:
+        raise UsageError("--ner-only needs --base: a NER alone has no tagger or parser")
+    if uner_repeat < 1:
+        raise UsageError("--uner-repeat must be at least 1")
     if base is not None:  # copied first: shipping may replace the folder it points at
         import shutil
 
         shutil.copytree(base, output / "base", dirs_exist_ok=True)
-    best = train.train(_data(data), output, max_steps)
+    best = train.train(
+        _data(data),
+        output,
+        max_steps,
+        config=train.NER_CONFIG if ner_only else train.CONFIG,
+        mix=CorpusMix(uner_repeat=uner_repeat, strict_uner=strict_uner),
+    )
     typer.echo(f"best pipeline: {best}")
     if base is not None:
         best = train.assemble(output / "base", best, output / "assembled")

@@ -40,6 +40,19 @@ WIKIGOLD_TRAIN_DOCS = 116  # the first 116 of 145 documents; the last 29 are hel
 RE3D_REPEAT = 3  # small in-domain corpus: seen three times per epoch
 
 
+@dataclass(frozen=True)
+class CorpusMix:
+    """How the training corpora are weighted and read (the defaults built 0.2.0).
+
+    `uner_repeat`: UNER EWT train seen this many times per epoch (its conventions are the
+    held-out targets'). `strict_uner`: a proper noun UNER leaves O is O, not missing
+    (`uncertain_in_uner`)."""
+
+    uner_repeat: int = 1
+    re3d_repeat: int = RE3D_REPEAT
+    strict_uner: bool = False
+
+
 @dataclass
 class CorpusStats:
     docs: Counter[str] = field(default_factory=Counter)
@@ -56,6 +69,21 @@ def uncertain_pos(word: str, upos: str) -> bool:
     mapped to O in the train file), a capitalised adjective (NORP: "Iranian") or a model
     designation ("T-90")."""
     return upos == "PROPN" or (upos == "ADJ" and word[:1].isupper()) or _has_digit_and_letter(word)
+
+
+def uncertain_in_uner(word: conllu.UDWord) -> bool:
+    """`uncertain_pos` for UNER without its proper-noun clause: UNER tags every PERSON, ORG and
+    LOC, so a proper noun it leaves O ("DVD", "Applause", "Dr.") is evidence of none of them.
+    Only what could be one of our types UNER does not tag stays missing: a plural proper noun
+    or a demonym-shaped one (NORP: "Shiites", "Americans", "Salafi"), a capitalised adjective,
+    a designation ("T-90")."""
+    if word.upos == "PROPN":
+        return (
+            word.xpos == "NNPS"
+            or bool(extra_corpora.DEMONYM.search(word.form))
+            or _has_digit_and_letter(word.form)
+        )
+    return uncertain_pos(word.form, word.upos)
 
 
 def uncertain_case(word: str, lower_counts: Counter[str], cap_counts: Counter[str]) -> bool:
@@ -98,7 +126,12 @@ def _iob_spans(sent: IOBSentence, offset: int) -> tuple[list[tuple[int, int, str
 
 
 def ewt_docs(
-    vocab: Vocab, data: Path, split: str, stats: CorpusStats, with_ner: bool = True
+    vocab: Vocab,
+    data: Path,
+    split: str,
+    stats: CorpusStats,
+    with_ner: bool = True,
+    strict: bool = False,
 ) -> list[Doc]:
     """EWT docs with UNER labels merged by sent_id; sentences whose tokens do not align keep
     their parse and get missing NER."""
@@ -123,7 +156,8 @@ def ewt_docs(
                 unknown.extend(
                     (offset + i, offset + i + 1)
                     for i, (w, tag) in enumerate(zip(sent.words, gold.tags, strict=True))
-                    if tag == "O" and uncertain_pos(w.form, w.upos)
+                    if tag == "O"
+                    and (uncertain_in_uner(w) if strict else uncertain_pos(w.form, w.upos))
                 )
             offset += n
         if with_ner:
@@ -227,11 +261,14 @@ def re3d_sources(data: Path, held_out: bool) -> list[Path]:
     return [p for p in folders if (p.name in HELD_OUT_RE3D) == held_out]
 
 
-def build_corpora(data: Path, out_dir: Path) -> CorpusStats:
-    """Write train.spacy and dev.spacy into out_dir; return what went in."""
+def build_corpora(data: Path, out_dir: Path, mix: CorpusMix | None = None) -> CorpusStats:
+    """Write train.spacy and dev.spacy into out_dir; return what went in. The dev set is the
+    same whatever the mix, so runs with different mixes are selected on the same figures."""
+    mix = mix or CorpusMix()
     nlp = spacy.blank("en")
     stats = CorpusStats()
-    train: list[Doc] = ewt_docs(nlp.vocab, data, "train", stats)
+    train: list[Doc] = ewt_docs(nlp.vocab, data, "train", stats, strict=mix.strict_uner)
+    train *= mix.uner_repeat
     wiki = ner_corpora.read_wikigold(ner_corpora._need(data / WIKIGOLD))
     train += wikigold_docs(nlp.vocab, wiki[:WIKIGOLD_TRAIN_DOCS], stats)
     re3d = [
@@ -239,7 +276,7 @@ def build_corpora(data: Path, out_dir: Path) -> CorpusStats:
         for folder in re3d_sources(ner_corpora._need(data), held_out=False)
         for item in ner_corpora.read_re3d_source(folder)
     ]
-    train += re3d * RE3D_REPEAT
+    train += re3d * mix.re3d_repeat
     train += second_wave_docs(nlp.vocab, data, stats)
     dev = ewt_docs(nlp.vocab, data, "dev", stats)
     out_dir.mkdir(parents=True, exist_ok=True)

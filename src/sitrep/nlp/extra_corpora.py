@@ -57,7 +57,7 @@ GUM_LABELS: dict[str, str | None] = {"person": "PERSON", "place": "LOC", "organi
 _LEADING = {"the", "a", "an", "The", "A", "An"}
 # Re-DocRED tags demonyms as LOC ("the Canadian province"); ours are NORP, so an adjectival
 # single-token LOC (a demonym suffix followed by a lower-case word) becomes missing.
-_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|ch|ss|ern)$")
+DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i|an|ch|ss|ern)$")
 # Twitter handles, hashtags and links: BTC labels some of them, UNER never does.
 _HANDLE = re.compile(r"^(?:[@#]|https?:)")
 
@@ -224,7 +224,7 @@ def _docred_doc(item: dict[str, object]) -> LabelledDoc:
 
 
 def _adjectival(words: list[str], start: int, end: int) -> bool:
-    return end - start == 1 and bool(_DEMONYM.search(words[start]))
+    return end - start == 1 and bool(DEMONYM.search(words[start]))
 
 
 # GUM ------------------------------------------------------------------------------------------

@@ -11,10 +11,11 @@ import shutil
 from pathlib import Path
 
 from sitrep.errors import DataMissingError, ModelError
-from sitrep.nlp.corpora import CorpusStats, build_corpora
+from sitrep.nlp.corpora import CorpusMix, CorpusStats, build_corpora
 from sitrep.nlp.pipeline import shipped_model_path
 
 CONFIG = Path(__file__).with_name("config.cfg")
+NER_CONFIG = Path(__file__).with_name("config_ner.cfg")  # tok2vec + ner only
 MODEL_META = {"name": "sitrep_en", "version": "0.2.0", "license": "CC BY-SA 4.0"}
 
 
@@ -41,9 +42,9 @@ def vectors_path(data: Path) -> Path:
     return path
 
 
-def prepare(data: Path, output: Path) -> CorpusStats:
+def prepare(data: Path, output: Path, mix: CorpusMix | None = None) -> CorpusStats:
     """Convert the corpora into output/corpus/{train,dev}.spacy."""
-    return build_corpora(check_data(data), output / "corpus")
+    return build_corpora(check_data(data), output / "corpus", mix)
 
 
 def train(
@@ -51,13 +52,16 @@ def train(
     output: Path,
     max_steps: int | None = None,
     overrides: dict[str, object] | None = None,
+    config: Path = CONFIG,
+    mix: CorpusMix | None = None,
 ) -> Path:
     """Build the corpora and train; returns the best pipeline's directory.
 
-    `overrides` are spaCy config overrides ("training.patience": 0 ...)."""
+    `overrides` are spaCy config overrides ("training.patience": 0 ...); `config` is CONFIG
+    (the joint pipeline) or NER_CONFIG; `mix` weights the corpora."""
     from spacy.cli.train import train as spacy_train
 
-    prepare(data, output)
+    prepare(data, output, mix)
     settings: dict[str, object] = {
         "paths.train": str(output / "corpus" / "train.spacy"),
         "paths.dev": str(output / "corpus" / "dev.spacy"),
@@ -66,7 +70,7 @@ def train(
     }
     if max_steps is not None:
         settings["training.max_steps"] = max_steps
-    spacy_train(CONFIG, output / "pipeline", overrides=settings)
+    spacy_train(config, output / "pipeline", overrides=settings)
     best = output / "pipeline" / "model-best"
     if not (best / "config.cfg").is_file():
         raise ModelError(f"training finished without a pipeline in {best}")
