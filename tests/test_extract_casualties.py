@@ -211,8 +211,10 @@ def test_what_a_count_counts(sentence: str, killed: int | None) -> None:
         # each person a coordinated "a" names counts one
         ("A mortar shell hit the town injuring a woman and a girl.", None, 2),
         ("The strike killed a farmer, a teacher and an elderly man on Monday.", 3, None),
-        # "his daughter" is no count: one told, the rest not counted
-        ("The shelling killed a man and his young daughter.", 1, None),
+        # the kin a possessive names are people told one by one as well
+        ("The shelling killed a man and his young daughter.", 2, None),
+        ("A mother and her four children were killed when a shell hit their home.", 5, None),
+        ("Rockets killed a farmer and his two sons as well as a shepherd.", 4, None),
         ("Gunmen killed a soldier and wounded a civilian.", 1, 1),
     ],
 )  # fmt: skip

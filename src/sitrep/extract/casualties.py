@@ -100,7 +100,15 @@ _ONE_PERSON = (
 # ("a 9-year-old girl": a word between may hold digits, a bare number may not)
 _ONE_AFTER = re.compile(rf"\s+(?:(?!\d+\s)[\w-]+\s+){{0,3}}?{_ONE_PERSON}\b", re.I)
 # "injuring a woman and a girl": each person a coordinated "a" or "one" names is one more
-_AND_ONE_MORE = re.compile(rf"(?:,|,?\s+and)\s+(?:a|an|one|another){_ONE_AFTER.pattern}", re.I)
+_AND = r"(?:,|,?\s+and|\s+as\s+well\s+as)"
+_AND_ONE_MORE = re.compile(rf"{_AND}\s+(?:a|an|one|another){_ONE_AFTER.pattern}", re.I)
+# "a man and his two sons", "a woman and her daughter": the kin a possessive names, counted
+_KIN = r"(?:children|sons|daughters|brothers|sisters|wives|parents|grandchildren|relatives)"
+_AND_KIN = re.compile(
+    rf"{_AND}\s+(?:his|her|their)\s+(?:(?P<k>{_N.replace('(?P<n>', '(?:')})\s+{_KIN}|"
+    rf"(?:[\w-]+\s+)?{_ONE_PERSON})\b",
+    re.I,
+)
 # "killing according to the latest toll 44 civilians": who counted, told between the verb and
 # its count (a few words, no number among them)
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
@@ -314,20 +322,34 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
             value = _value(m["n"]) if one is None else _people_coordinated(text, one.end())
             if 1900 <= value <= 2100 and "," not in m["n"]:
                 continue  # a year, not a count
+            value += _kin_of_one_before(text, m.start("n"))
             if best is None or value > best[0]:
                 best = (value, m.start(), m.group(0))
     return (best[0], best[2]) if best else (None, "")
 
 
 _ONES = frozenset({"a", "an", "one"})
+# "A man and his two sons were killed": the one person whose kin the count is
+_ONE_AND_KIN_BEFORE = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}\s+and\s+(?:his|her|their)\s+$", re.I
+)
+
+
+def _kin_of_one_before(text: str, start: int) -> int:
+    """1 where the count names the kin of one person told just before it, else 0."""
+    return 1 if _ONE_AND_KIN_BEFORE.search(text, max(0, start - 80), start) else 0
 
 
 def _people_coordinated(text: str, end: int) -> int:
     """One person, and one more for each "and a ..." right after (ending at `end`)."""
     count = 1
-    while (more := _AND_ONE_MORE.match(text, end)) is not None:
-        count, end = count + 1, more.end()
-    return count
+    while True:
+        if (more := _AND_ONE_MORE.match(text, end)) is not None:
+            count, end = count + 1, more.end()
+        elif (kin := _AND_KIN.match(text, end)) is not None:
+            count, end = count + (_value(kin["k"]) if kin["k"] else 1), kin.end()
+        else:
+            return count
 
 
 # "29 fighters were killed along with six militants": the toll of both
