@@ -164,6 +164,20 @@ def test_furniture_masks_a_caption_whose_credit_was_lost() -> None:
     )
 
 
+def test_furniture_masks_an_embedded_tweets_links_and_signature() -> None:
+    # the tweet's date is the tweet's: the sentence the page runs on into is not dated by it
+    text = (
+        "Shells hit the old souk. pic.twitter.com/Ab12Cd34 https://t.co/Xy9 Rami Haddad "
+        "(ramihaddad) March 3 2016 State media said four people were killed. The monitor "
+        "(SOHR) said more."
+    )
+    _assert_masked(
+        text,
+        masked=("pic.twitter.com", "t.co/Xy9", "Rami Haddad", "March 3 2016"),
+        kept=("Shells hit", "State media said four", "The monitor (SOHR) said"),
+    )
+
+
 def test_furniture_masks_a_related_news_block_to_its_line_end() -> None:
     text = (
         "Two shells hit the old market. Source: wire agencies Related News Jets strike a convoy"

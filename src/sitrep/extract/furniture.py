@@ -3,10 +3,11 @@
 Article bodies from tables and scrapes often carry, inside their sentences, the page around the
 story: the headline repeated at the top with its date line ("Sun 16 Apr 2017 Death toll from
 ..."), a filing dateline ("BAGHDAD (Reuters) -", "MOSCOW (Sputnik)"), photo credits
-("REUTERS/Stringer", "(AP Archive)", "Photo: AFP"), share bars and counters ("Print Tweet Views
-371", "Get short URL 0 85"), ids ("News ID: 83620000") and tag lists. The cleaner drops such
-lines when they stand alone; when they are glued into a sentence, extraction masks them: no
-trigger, participant, place or count is read from a masked span.
+("REUTERS/Stringer", "(AP Archive)", "Photo: AFP"), embedded tweets' links and signatures,
+share bars and counters ("Print Tweet Views 371", "Get short URL 0 85"), ids ("News ID:
+83620000") and tag lists. The cleaner drops such lines when they stand alone; when they are
+glued into a sentence, extraction masks them: no trigger, participant, place or count is read
+from a masked span.
 
 The dateline's city and agency are the document's filing place and source, not participants.
 """
@@ -59,6 +60,15 @@ _PATTERNS = (
     re.compile(
         rf"[^.\n]*\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\.?\s*"
         rf"\((?:{_AGENCY}|TRT World and Agencies|File [Pp]hoto|Photo)\)"
+    ),
+    # An embedded tweet's furniture: its picture link, a shortened link, and its signature
+    # "Hassan Ridha (@sayedridha) September 5, 2016" (the "@" and commas often stripped), whose
+    # date is the tweet's, never the date of the sentence the page runs on into.
+    re.compile(r"\bpic\.twitter\.com/?\S*"),
+    re.compile(r"\bhttps?:?/{0,2}t\.co/?\S*"),
+    re.compile(
+        rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}\((?:@\w{{1,15}}|(?=\w*[a-z])\w{{1,15}})\)\s+"
+        rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
     ),
     re.compile(r"\bGet short URL(?:\s+\d+){0,3}", re.I),
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
