@@ -716,6 +716,7 @@ class MentionRow(TypedDict):
     pack_id: str | None
     entity_id: str
     resolution: str | None
+    type_reason: str | None  # why a type rule labelled it (`nlp.toponyms`)
 
 
 # -- the network and the map -----------------------------------------------------------------
