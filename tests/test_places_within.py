@@ -155,3 +155,24 @@ def test_the_container_said_at_another_mention_of_the_name(domain_nlp: Language)
     events = extract_events("d", doc, "2016-05-04", None, None).events
     placed = [e.place for e in events if e.place is not None and e.place.text == "Kafr Dael"]
     assert placed and placed[0].within == "Aleppo", placed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # a city's possessive whose apostrophe a table stripped, before its district, the city
+        # named as a place elsewhere in the report
+        ("Shells hit Aleppo again. Mortars killed 5 people in Aleppos Bab Sbaa district.",
+         "Aleppo"),
+        # ... not where the report names no such place: "Hamas" is the group's
+        ("Mortars killed 5 people in Hamas Bab Sbaa district on Sunday.", None),
+        # a country is no container worth keeping
+        ("Shells hit Syria again. Mortars killed 5 people in Syrias Bab Sbaa district.", None),
+    ],
+)  # fmt: skip
+def test_a_district_after_its_citys_possessive(
+    domain_nlp: Language, sentence: str, owner: str | None
+) -> None:
+    doc = domain_nlp(sentence)
+    start = doc.text.index("Bab Sbaa")
+    assert container(doc, start, start + len("Bab Sbaa")) == owner

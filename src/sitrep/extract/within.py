@@ -151,7 +151,33 @@ def container(doc: Doc, start: int, end: int) -> str | None:
     skipped = _skip_nouns(span.end, sent.end, doc)
     kind = skipped > span.end or span[-1].lower_ in PLACE_NOUNS  # "the Midan neighbourhood of"
     after = _connector(skipped, sent.end, doc, named_kind=kind)
-    return None if after is None else _known_name(after, sent, doc)
+    if after is None:
+        return _owner_before(span, sent) if kind else None
+    return _known_name(after, sent, doc)
+
+
+def _owner_before(span: Span, sent: Span) -> str | None:
+    """ "Aleppos Salaheddin district", its apostrophe stripped by a table: the city whose
+    district it is, told as a possessive right before the name and named as a place elsewhere
+    in the report (a city's own possessive with its apostrophe is the tagger's place already).
+    Not a country: no container worth keeping."""
+    from sitrep.extract.merge import is_country
+    from sitrep.resolve.places import resolve_place
+
+    if span.start - 1 < sent.start:
+        return None
+    before = span.doc[span.start - 1]
+    word = before.text
+    if len(word) < 4 or not word.endswith("s") or not word[0].isupper():
+        return None
+    owner = word[:-1]
+    # the report names the city as a place elsewhere: "Hamas" before a district is the group's
+    if not any(e.text == owner and e.label_ in ("LOC", "GPE", "FAC") for e in span.doc.ents):
+        return None
+    place = None if is_country(owner) else resolve_place(owner)
+    if place is None or "spelling variant" in place.reason:
+        return None  # (a loose spelling of a name is no owner: "Hams" is not Homs')
+    return owner
 
 
 def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
