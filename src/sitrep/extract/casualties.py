@@ -105,7 +105,7 @@ _AND_ONE_MORE = re.compile(rf"{_AND}\s+(?:a|an|one|another){_ONE_AFTER.pattern}"
 # "a man and his two sons", "a woman and her daughter": the kin a possessive names, counted
 _KIN = r"(?:children|sons|daughters|brothers|sisters|wives|parents|grandchildren|relatives)"
 _AND_KIN = re.compile(
-    rf"{_AND}\s+(?:his|her|their)\s+(?:(?P<k>{_N.replace('(?P<n>', '(?:')})\s+{_KIN}|"
+    rf"{_AND}\s+(?:his|her|their)\s+(?:{_N.replace('(?P<n>', '(?P<k>')}\s+{_KIN}|"
     rf"(?:[\w-]+\s+)?{_ONE_PERSON})\b",
     re.I,
 )
@@ -341,7 +341,8 @@ def _kin_of_one_before(text: str, start: int) -> int:
 
 
 def _people_coordinated(text: str, end: int) -> int:
-    """One person, and one more for each "and a ..." right after (ending at `end`)."""
+    """One person, and one more for each "and a ..." right after (ending at `end`), as many
+    more as "and his two sons" counts."""
     count = 1
     while True:
         if (more := _AND_ONE_MORE.match(text, end)) is not None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.clean.opening import after_title, opening_date_span
+from sitrep.extract.time import WEEKDAYS
 
 _AGENCY = (
     r"Reuters|AFP|AP|Associated Press|Sputnik|SANA|RIA Novosti|TASS|IRNA|Xinhua|Anadolu|ANA|"
@@ -129,9 +130,6 @@ _DATED_AFTER_A_NAME = re.compile(
     rf"[^.\n]*?(?P<before>\b[a-z]+\s+)?(?P<name>\b[A-Z][A-Za-z'’-]+)\s+{_MONTH}\s+\d{{1,2}},?\s+"
     r"(?:19|20)\d{2}\.(?!\d)"
 )
-_WEEKDAYS = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-)
 _DATING_WORDS = frozenset({"on", "since", "until", "till", "from", "to", "by", "before", "after"})
 
 
@@ -141,7 +139,8 @@ def _uncredited_captions(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DATED_AFTER_A_NAME.finditer(text):
         name, before = m.group("name"), (m.group("before") or "").strip()
-        if name.lower() in _DATING_WORDS or (name in _WEEKDAYS and before in _DATING_WORDS):
+        weekday = name.lower() in WEEKDAYS and name.endswith("day")  # (the full names only)
+        if name.lower() in _DATING_WORDS or (weekday and before in _DATING_WORDS):
             continue
         spans.append((m.start(), m.end()))
     return spans

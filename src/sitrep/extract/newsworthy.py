@@ -308,12 +308,8 @@ def is_counted_statistic(trigger: Token) -> bool:
     existence is what the clause says ("there were ...") or that a support verb says were done
     ("coalition aircraft have conducted 325 air raids around Manbij"): a tally over days, not
     one happening (the caller keeps those dated to a day: "30 strikes on Monday")."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
-        return False
-    if not (_existential(trigger) or _done_by_a_support_verb(trigger)):
-        return False
-    count = _count_of(trigger)
-    return count is not None and count >= STATISTIC_AT_LEAST
+    told_to_exist = _existential(trigger) or _done_by_a_support_verb(trigger)
+    return told_to_exist and _counted_many(trigger)
 
 
 def is_tally_over_days(trigger: Token, time: TimeValue | None) -> bool:
@@ -324,10 +320,7 @@ def is_tally_over_days(trigger: Token, time: TimeValue | None) -> bool:
         return False
     if time.start[:10] == time.end[:10] or trigger.lower_ not in ATTACK_NOUNS:
         return False  # (28 shells fired are one attack's munitions, not 28 happenings)
-    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
-        return False
-    count = _count_of(trigger)
-    return count is not None and count >= STATISTIC_AT_LEAST
+    return _counted_many(trigger)
 
 
 def _done_by_a_support_verb(trigger: Token) -> bool:
@@ -343,6 +336,14 @@ def _done_by_a_support_verb(trigger: Token) -> bool:
         return False
     perfect = any(dep(c) == "aux" and c.lemma_ == "have" for c in head.children)
     return perfect or any(t.lower_ == "since" for t in head.subtree)
+
+
+def _counted_many(trigger: Token) -> bool:
+    """A plural nominal trigger counted by a number of at least STATISTIC_AT_LEAST."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.text.lower().endswith("s"):
+        return False
+    count = _count_of(trigger)
+    return count is not None and count >= STATISTIC_AT_LEAST
 
 
 def _count_of(trigger: Token) -> int | None:
