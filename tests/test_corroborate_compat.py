@@ -128,6 +128,26 @@ def test_a_country_is_no_evidence_of_the_same_town() -> None:
     assert joined.same and "same place Aleppo" in joined.reason and "12 killed" in joined.reason
 
 
+def test_a_district_the_text_puts_in_a_city_joins_the_city_on_other_evidence() -> None:
+    """A district the text puts in a city ("the Salaheddin district of Aleppo") and "Aleppo",
+    one day, one toll: one happening. The district alone is no evidence (no toll: apart), and
+    a district of another city does not join."""
+    nobody = frozenset[str]()
+    toll = {"killed": 9}
+    city = replace(view("1", place="geo:aleppo", start="2016-08-02"), entities=nobody,
+                   casualties=toll, place_name="Aleppo")  # fmt: skip
+    district = replace(view("2", place="place:salaheddin-in-aleppo", start="2016-08-02"),
+                       entities=nobody, casualties=toll, place_name="Salaheddin",
+                       place_within="geo:aleppo")  # fmt: skip
+    joined = same_happening(district, city)
+    assert joined.same and "Salaheddin lies in Aleppo" in joined.reason
+    untold = same_happening(replace(district, casualties=None), replace(city, casualties=None))
+    assert not untold.same and "too little" in untold.reason
+    elsewhere = replace(district, place_within="geo:homs")
+    refused = same_happening(elsewhere, city)
+    assert not refused.same and "places differ" in refused.reason
+
+
 def test_a_state_shared_ties_nothing_a_named_group_does() -> None:
     # "Syrian" and "Russia" take part in most happenings of their war; a named group does not.
     syria = "pk_syria"

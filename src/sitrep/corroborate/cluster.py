@@ -172,7 +172,9 @@ def candidate_pairs(
                     yield a, b
 
 
-Signature = tuple[str | None, str | None, bool, str | None, str | None, bool, str | None, str]
+Signature = tuple[
+    str | None, str | None, bool, str | None, str | None, str | None, bool, str | None, str
+]
 
 
 def signature(view: MentionView) -> Signature:
@@ -181,7 +183,8 @@ def signature(view: MentionView) -> Signature:
     and its date are kept, as it tells that report's news)."""
     undated = view.time_start is None
     return (
-        view.place, view.place_country, view.place_is_country, view.time_start, view.time_end,
+        view.place, view.place_country, view.place_is_country, view.place_within,
+        view.time_start, view.time_end,
         view.denies, view.published if undated else None, view.doc_id if undated else "",
     )  # fmt: skip
 
@@ -211,7 +214,10 @@ def _compared(view: MentionView) -> MentionView:
     clause's ("Daesh claimed the attack, a response to the coalition's crimes in Manbij")."""
     if view.retells is None or view.place is None:
         return view
-    return replace(view, place=None, place_name=None, place_country=None, place_is_country=False)
+    return replace(
+        view,
+        place=None, place_name=None, place_country=None, place_is_country=False, place_within=None,
+    )  # fmt: skip
 
 
 class Grouping(UnionFind):

@@ -53,7 +53,7 @@ def _span_entities(conn: Connection, doc_ids: set[str]) -> dict[tuple[str, int, 
 
 def _places(conn: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     e = s.entities.c
-    columns = (e.id, e.name, e.type, e.country, e.precision)
+    columns = (e.id, e.name, e.type, e.country, e.precision, e.attributes)
     return {
         r.id: dict(r._mapping)
         for chunk in chunked(sorted(ids))
@@ -202,7 +202,7 @@ def _view(
                 states.add(key)
             if kinds.get(key) == "group":
                 groups.add(key)
-    place_key = place_name = country = None
+    place_key = place_name = country = within = None
     is_country = False
     p = row["place"]
     place_id = row["place_entity_id"] or resolved.get((doc_id, p["start"], p["end"])) if p else None
@@ -212,6 +212,7 @@ def _view(
         place_name = str(p["text"])
         if info:
             country, is_country = info.get("country"), info.get("precision") == "country"
+            within = (info.get("attributes") or {}).get("within_entity_id")
         place_key = place_id or "name:" + name_key(place_name)
     start, end, precision, reported = _compared_time(row)
     return MentionView(
@@ -220,6 +221,7 @@ def _view(
         people=frozenset(people), states=frozenset(states), groups=frozenset(groups),
         unnamed=tuple(unnamed),
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
+        place_within=within,
         time_start=start, time_end=end, time_precision=precision, reported=reported,
         casualties=row["casualties"],
         published=row["published"], text_root=row.get("text_root") or doc_id,
