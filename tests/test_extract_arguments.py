@@ -99,3 +99,32 @@ def test_a_person_killed_beside_a_named_site_still_takes_part(domain_nlp: Langua
     text = "Gunmen killed the journalist Ahmed Hassan outside the Al-Razi Hospital in Aleppo."
     killed = _event(domain_nlp, text, "killed")
     assert "Ahmed Hassan" in {p.text for p in killed.participants}
+
+
+def test_a_days_possessive_is_no_attacker(domain_nlp: Language) -> None:
+    """ "Fridays strikes" (a day's, the apostrophe lost; the tagger reads a group) dates the
+    strikes and is no actor; "Friday's" leaves no "'s" behind as one."""
+    for day in ("Fridays", "Friday's"):
+        text = f"The monitor said {day} strikes on Hasakeh were conducted by regime jets."
+        strikes = _event(domain_nlp, text, "strikes")
+        assert strikes.time is not None and strikes.time.start == "2016-04-29", day
+        actors = {p.text for p in strikes.participants if p.role == "actor"}
+        assert not actors & {day, "'s"}, actors
+
+
+def test_aircraft_are_no_actor_their_force_is(domain_nlp: Language) -> None:
+    text = "Regime jets bombed the town of Atareb on Monday."
+    actors = {p.text for p in _event(domain_nlp, text, "bombed").participants if p.role == "actor"}
+    assert actors == {"Regime"}, actors
+
+
+def test_an_attack_cut_short_by_the_parse_is_no_actor(domain_nlp: Language) -> None:
+    """ "killed by airstrikes and shelling on opposition areas": the shelling is no actor, and
+    the opposition whose areas were shelled is none either."""
+    text = (
+        "A monitor said that 40 civilians have been killed by airstrikes and shelling on "
+        "opposition areas in and around Aleppo since Monday evening."
+    )
+    parts = _event(domain_nlp, text, "airstrikes").participants
+    actors = {p.text for p in parts if p.role == "actor"}
+    assert not any("shelling" in a or a == "opposition" for a in actors), actors

@@ -429,3 +429,43 @@ def test_a_known_happening_a_modal_verb_speaks_about_is_reported_not_planned(
 ) -> None:
     events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
     assert [e.modality for e in events if e.trigger == "attack"] == [modality]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a toll over years is a total of many happenings
+        ("A monitor said that 1250 prisoners died under torture from March 2012 to June 2015.",
+         "died"),
+        # the attacks of a counted span of time, told by their sum
+        ("Nine days of airstrikes across the province had left more than 60 civilians dead.",
+         "airstrikes"),
+    ],
+)  # fmt: skip
+def test_a_total_over_a_span_is_a_statistic(domain_nlp: Language, text: str, trigger: str) -> None:
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    found = [e for e in events if e.trigger == trigger]
+    assert found and all(e.modality == "statistic" for e in found), [
+        (e.trigger, e.modality) for e in events
+    ]
+
+
+def test_a_toll_over_a_few_days_is_still_a_happening(domain_nlp: Language) -> None:
+    text = "Doctors said 14 people died in clashes between March 2 and March 5 in Douma."
+    assert "died" in _asserted(domain_nlp, text) or "clashes" in _asserted(domain_nlp, text)
+
+
+def test_forces_that_support_a_ruler_are_described_not_supporting(domain_nlp: Language) -> None:
+    text = "Clashes broke out in Douma between rebels and militias that support the Assad regime."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert support and all(e.modality == "relation" for e in support), support
+
+
+def test_a_death_toll_without_a_figure_tells_no_dead(domain_nlp: Language) -> None:
+    for text in (
+        "The wounded were taken to hospitals around the Atmeh camp but there was no "
+        "information about the death toll.",
+        "Officials in Azaz gave no death toll.",
+    ):
+        assert [e for e in _asserted(domain_nlp, text) if e == "death"] == [], text

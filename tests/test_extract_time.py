@@ -95,3 +95,13 @@ def test_what_only_dateparser_reads_is_counted_from_the_report_not_the_clock(
     for anchor in ("2016-05", None):
         value = normalize_time(text, anchor)
         assert value.precision == "unresolved" and value.start is None, (anchor, value)
+
+
+def test_a_days_possessive_without_its_apostrophe_is_that_day() -> None:
+    """Copy stripped of punctuation writes "Friday's strikes" as "Fridays strikes": the day;
+    "on Fridays" and "every Friday" are a habit, no day."""
+    found = find_time_expressions("The monitor said Fridays strikes hit the town.")
+    assert [f.text for f in found] == ["Fridays"]
+    assert normalize_time("Fridays", "2016-08-17").start == "2016-08-12"
+    for habit in ("Prayers are held on Fridays in the mosque.", "on Fridays and Saturdays"):
+        assert find_time_expressions(habit) == [], habit

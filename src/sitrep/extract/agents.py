@@ -64,8 +64,15 @@ NON_AGENT_HEADS = frozenset(
         "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
         "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves",
+        # aircraft: the force that flies them is the agent ("regime jets": the regime)
+        "aircraft", "warplane", "warplanes", "jet", "jets", "plane", "planes", "helicopter",
+        "helicopters", "gunship", "gunships",
+        # a span of time: "Seven days of airstrikes had left 75 dead"
+        "days", "weeks", "months", "years", "hours",
     }
 )  # fmt: skip
+# Where a phrase's own words end and what it is about begins ("shelling on opposition areas").
+_PHRASE_BREAK = frozenset({"on", "in", "of", "at", "against", "across", "around", "near", "by"})
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
 # Words that say how many attacks there were, which the tagger may take for a name.
 HOW_MANY = frozenset({"twin", "double", "triple", "simultaneous", "multiple", "several"})
@@ -100,8 +107,11 @@ def _not_agent(p: Participant, event_type: str) -> bool:
         return True  # "one of the airstrikes targeted the town": the count of the strikes
     if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
-    words = p.text.lower().split()
-    return bool(words) and words[-1] in NON_AGENT_HEADS
+    words = p.text.lower().replace('"', " ").split()
+    head = next((i for i, w in enumerate(words) if w in _PHRASE_BREAK), len(words))
+    # the head noun is the last word before a preposition: "shelling on opposition areas in"
+    # (a phrase the parse cut short) is the shelling
+    return bool(words) and (words[-1] in NON_AGENT_HEADS or words[head - 1] in NON_AGENT_HEADS)
 
 
 def _weapon_owner(p: Participant) -> Participant | None:
@@ -111,7 +121,9 @@ def _weapon_owner(p: Participant) -> Participant | None:
     if p.label != "NP" or p.role not in ("actor", "by"):
         return None
     words = list(re.finditer(r"[\w-]+", p.text))
-    for word in reversed(words[:-1]):
+    head = next((i for i, w in enumerate(words) if w.group(0).lower() in _PHRASE_BREAK), 0)
+    # only the words before the head: in "shelling on opposition areas" the areas are hit
+    for word in reversed(words[: head - 1] if head else words[:-1]):
         bare = re.sub(r"['’]s?$", "", word.group(0).lower())
         if bare in AGENT_HEADS or bare in AGENT_MODIFIERS:
             start = p.start + word.start()
@@ -159,8 +171,8 @@ def _without_time(p: Participant) -> Participant:
         return p
     rest = p.text[found[0].end :]
     cut = len(p.text) - len(rest.lstrip())
-    if not rest.strip():
-        return p
+    if not rest.strip() or rest.strip() in ("'s", "’s"):
+        return p  # all of it a time, or a day's ("Friday's"): no phrase left to keep
     return replace(p, text=p.text[cut:], start=p.start + cut)
 
 
@@ -313,6 +325,8 @@ def _sentence_agent(
             continue
         if _doer_of_another_happening(span, mention):
             continue
+        if _not_agent(_participant("actor", span), mention.type):
+            continue  # "Fridays strikes" (a day's, its apostrophe lost) tagged as a group
         return span
     return None
 

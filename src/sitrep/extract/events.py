@@ -62,7 +62,9 @@ from sitrep.extract.newsworthy import (
     is_prior_description,
     is_recalled,
     is_relation,
+    is_span_of_attacks,
     is_tally_over_days,
+    is_total_over_a_span,
     is_total_since,
     told_as_habit,
     told_as_past,
@@ -159,6 +161,8 @@ def extract_events(
                 if is_total_since(sent.text, own_toll.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
                 mention = replace(mention, casualties=own_toll)
+            if mention.casualties is None and _bare_death_toll(token):
+                continue  # "no information about the death toll": no dead told
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
                 mention = replace(mention, modality="relation")
             if mention.modality is None and is_partnering_phrase(token):
@@ -189,6 +193,10 @@ def extract_events(
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
             if mention.modality is None and is_tally_over_days(token, time):
                 mention = replace(mention, modality="statistic")  # "29 strikes in four days"
+            if mention.modality is None and is_span_of_attacks(token):
+                mention = replace(mention, modality="statistic")  # "Seven days of airstrikes"
+            if mention.modality is None and mention.casualties and is_total_over_a_span(time):
+                mention = replace(mention, modality="statistic")  # "died from 2011 to 2016"
             untolled = casualties is None or (
                 casualties.killed is None and casualties.wounded is None
             )
@@ -236,6 +244,12 @@ def extract_events(
     # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)
     shared = mark_summaries(shared, [blank(s.text, s.start_char, mask) for s in sents])
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _bare_death_toll(token: Token) -> bool:
+    """ "the death toll" as a topic: "death" naming the toll, which the sentence does not give
+    (a toll it gives is a count, read before this is asked)."""
+    return token.lower_ == "death" and dep(token) == "compound" and token.head.lower_ == "toll"
 
 
 def _aim_of_an_attack(token: Token, found: Found, schema: EventSchema) -> bool:

@@ -323,6 +323,35 @@ def is_tally_over_days(trigger: Token, time: TimeValue | None) -> bool:
     return _counted_many(trigger)
 
 
+# A toll the text gives over more than a month is a total of many happenings ("12,679 people
+# died under torture from March 2011 to June 2016"); a report tells one happening's dead by its
+# day or its few days ("between Nov. 14 and Nov. 17").
+TOTAL_OVER_DAYS = 31
+_SPAN_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
+
+
+def is_total_over_a_span(time: TimeValue | None) -> bool:
+    """The text's own span (not the days up to a report that gives none) is longer than
+    TOTAL_OVER_DAYS: the caller asks only of a mention with a toll."""
+    if time is None or time.precision != "range" or time.method == REPORTED_DAYS_METHOD:
+        return False
+    try:
+        start = date.fromisoformat((time.start or "")[:10])
+        end = date.fromisoformat((time.end or "")[:10])
+    except ValueError:
+        return False
+    return (end - start).days > TOTAL_OVER_DAYS
+
+
+def is_span_of_attacks(trigger: Token) -> bool:
+    """ "Seven days of airstrikes had left 75 civilians dead": the attacks of a counted span of
+    time, told by their sum, not one happening."""
+    span = trigger.head
+    if dep(trigger) != "nmod" or span.i == trigger.i or span.lower_ not in _SPAN_UNITS:
+        return False
+    return any(dep(c) == "nummod" for c in span.children)
+
+
 def _done_by_a_support_verb(trigger: Token) -> bool:
     """ "have conducted 325 air raids", "carried out 40 strikes since May": a tally told in the
     perfect or counted since a time; "jets launched 40 strikes on Aleppo" may be one day's wave
@@ -374,10 +403,13 @@ def _passive(aux: Token) -> bool:
 
 
 def is_relation(trigger: Token) -> bool:
-    """ "fighters supporting the government", "an alliance backed by the coalition": backing told
-    as a participle describing a noun is a standing relation, not a happening."""
+    """ "fighters supporting the government", "an alliance backed by the coalition", "forces
+    that support the regime": backing told as a participle or a present-tense relative clause
+    describing a noun is a standing relation, not a happening."""
     if trigger.dep_ == "conj" and trigger.tag_ == "VBN":
         trigger = trigger.head  # "an operation led by X and backed by the coalition"
+    if dep(trigger) in ("acl:relcl", "relcl") and trigger.tag_ in ("VBP", "VBZ"):
+        return True  # "forces that support the Assad regime": a description, in the present
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
 
 

@@ -443,6 +443,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", True, _h_ago),
         (rf"\b(?:(?P<rel>last|on|this|next)\s+)?(?P<wd>{_WD_FULL})\b", False, _h_weekday),
+        # "Fridays strikes": a day's, its apostrophe lost in copy stripped of punctuation (not
+        # "on Fridays", "every Friday": a habit, no day; `$`: the span read alone)
+        (
+            rf"(?<!\bon )(?<!\bevery )(?<!\band )(?<!\bor )\b(?P<rel>)(?P<wd>{_WD_FULL})s(?=\s+[a-z]|$)(?!\s+(?:and|or|in|at)\b)",
+            False,
+            _h_weekday,
+        ),
         (r"\b(?P<w>yesterday|today|tonight)\b", True, _h_deictic),
         (
             rf"\b(?:(?P<rel>in|last|since|during|early|late|until|by|of)\s+)(?P<mon>{_MONTH_FULL})\b",
