@@ -128,3 +128,27 @@ def test_an_attack_cut_short_by_the_parse_is_no_actor(domain_nlp: Language) -> N
     parts = _event(domain_nlp, text, "airstrikes").participants
     actors = {p.text for p in parts if p.role == "actor"}
     assert not any("shelling" in a or a == "opposition" for a in actors), actors
+
+
+def test_the_doer_in_a_clause_describing_the_target_is_not_the_attacker(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "The strikes on Monday largely targeted oil facilities captured by the Islamic State "
+        "group in Hasakeh province."
+    )
+    strikes = next(
+        e for e in extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+        if e.type == "ASSAULT"
+    )  # fmt: skip
+    actors = {p.text for p in strikes.participants if p.role in ("actor", "by")}
+    assert not any("Islamic State" in a for a in actors), actors
+
+
+def test_a_direction_is_no_place_the_province_is(domain_nlp: Language) -> None:
+    text = (
+        "Syrian jets struck Nusra Front positions in the Central and Eastern parts of Hama "
+        "province on Monday."
+    )
+    place = _event(domain_nlp, text, "struck").place
+    assert place is not None and "Hama" in place.text, place

@@ -469,3 +469,10 @@ def test_a_death_toll_without_a_figure_tells_no_dead(domain_nlp: Language) -> No
         "Officials in Azaz gave no death toll.",
     ):
         assert [e for e in _asserted(domain_nlp, text) if e == "death"] == [], text
+
+
+def test_an_alliance_described_by_its_fight_is_no_battle_of_the_day(domain_nlp: Language) -> None:
+    text = "The YPG is a Kurdish militia battling the Islamic State group in northern Syria."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    battles = [e for e in events if e.trigger == "battling"]
+    assert battles and all(e.modality == "ongoing" for e in battles), battles

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
 from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, is_country
+from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
@@ -125,7 +126,8 @@ def _weapon_owner(p: Participant) -> Participant | None:
     # only the words before the head: in "shelling on opposition areas" the areas are hit
     for word in reversed(words[: head - 1] if head else words[:-1]):
         bare = re.sub(r"['’]s?$", "", word.group(0).lower())
-        if bare in AGENT_HEADS or bare in AGENT_MODIFIERS:
+        # "Russian warplanes": a nationality flies them, as "regime jets" the regime
+        if bare in AGENT_HEADS or bare in AGENT_MODIFIERS or bare in load_roles().demonyms:
             start = p.start + word.start()
             return replace(p, text=word.group(0), start=start, end=start + len(word.group(0)))
     return None
@@ -331,13 +333,30 @@ def _sentence_agent(
     return None
 
 
+def _describing_participle(verb: Token) -> bool:
+    """ "oil facilities captured by IS": a bare participle describing a noun (a clause with an
+    auxiliary or a subject of its own is not: the parse may hang "that the attack was carried
+    out by ..." on a noun)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBG"):
+        return False
+    if dep(verb) not in ("acl", "relcl", "acl:relcl"):
+        return False
+    return not any(dep(c).startswith(("aux", "nsubj")) for c in verb.children)
+
+
 def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
     """ "by X" in the phrase of another happening's noun names that happening's doer: "the
     strikes are in retaliation against the execution of the pilot by Nusra Front" (Nusra
-    executed the pilot; the strikes were not theirs). Read up the noun phrase, to its clause."""
+    executed the pilot; the strikes were not theirs), and so does the doer in a clause that
+    describes a noun ("the strikes targeted oil facilities captured by IS"). Read up the noun
+    phrase, to its clause."""
     node = span.root
     for _ in range(3):
         node = node.head
+        if _describing_participle(node) and not (
+            mention.trigger_start <= node.idx < mention.trigger_end
+        ):
+            return True  # "oil facilities captured by IS": the capture's doer, not the strikes'
         if node.pos_ != "NOUN" or node.i == node.head.i:
             return False  # a verb or the root: the clause, not a noun phrase
         if mention.trigger_start <= node.idx < mention.trigger_end:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import times_apart
 from sitrep.extract.schema import load_event_schema
-from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container
+from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container, names_only_a_direction
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -486,6 +486,8 @@ def place_from_sentence(
         mention = replace(mention, place=_named_after_of(doc, place, sent_ents or sent.ents))
     if mention.place is not None and _describes_a_noun(doc, mention, mention.place):
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
+    if mention.place is not None and names_only_a_direction(mention.place.text):
+        mention = replace(mention, place=None)  # "in the Central ... parts of Hama province"
     used = {(p.start, p.end) for p in mention.participants}
     if mention.place and not is_country_region(mention.place.text):
         # a place of its own stays, or gives way to one the sentence puts inside it; a region
@@ -496,6 +498,8 @@ def place_from_sentence(
     for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
             continue
+        if names_only_a_direction(ent.text):
+            continue  # "the Central and Eastern parts of Hama province": Hama is the place
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
             continue
         if not _after_place_word(doc, ent.start, sent.start) or apart(ent.root):
@@ -715,6 +719,8 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
             found = resolve_place(span.text, small_towns=True)
             if found is None or found.precision == "country" or is_country(span.text):
                 continue
+            if names_only_a_direction(span.text):
+                continue  # "Central" of "the Central and Eastern parts of Hama"
             if not_a_place(doc, span.start_char, span.end_char):
                 continue
             place = Participant("place", span.text, span.start_char, span.end_char, "GPE", None)

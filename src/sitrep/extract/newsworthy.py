@@ -242,12 +242,18 @@ def is_ongoing_description(trigger: Token) -> bool:
     """A relative clause in the progressive describes its noun by what it has been doing, or
     was doing when the news happened, not by a happening of the report: "Hezbollah, which is
     fighting alongside pro-government units", "an area where rebel fighters are battling the
-    army", "the minister, who was visiting the town, survived the attack". (The parse may
+    army", "the minister, who was visiting the town, survived the attack", "The SDF is an
+    alliance battling IS". (The parse may
     label such a clause a plain "acl": one with "is" / "was" of its own is no participle.)"""
     if trigger.tag_ != "VBG" or dep(trigger) not in ("relcl", "acl"):
         return False
     auxes = [c.lower_ for c in trigger.children if dep(c) == "aux"]
-    return bool(auxes) and auxes[-1] in ("is", "are", "am", "was", "were")
+    if not auxes:
+        # a participle on a noun that says what something is ("The SDF is an alliance battling
+        # IS", "the SDF, an alliance battling IS, ..."): a description of the alliance
+        noun = trigger.head
+        return dep(noun) == "appos" or any(dep(c) == "cop" for c in noun.children)
+    return auxes[-1] in ("is", "are", "am", "was", "were")
 
 
 def is_prior_description(trigger: Token) -> bool:

@@ -446,7 +446,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         # "Fridays strikes": a day's, its apostrophe lost in copy stripped of punctuation (not
         # "on Fridays", "every Friday": a habit, no day; `$`: the span read alone)
         (
-            rf"(?<!\bon )(?<!\bevery )(?<!\band )(?<!\bor )\b(?P<rel>)(?P<wd>{_WD_FULL})s(?=\s+[a-z]|$)(?!\s+(?:and|or|in|at)\b)",
+            rf"(?<!\bon )(?<!\bevery )(?<!\band )(?<!\bor )\b(?P<rel>)(?P<wd>{_WD_FULL})s"
+            r"(?=\s+[a-z]|$)(?!\s+(?:and|or|in|at)\b)",
             False,
             _h_weekday,
         ),

@@ -52,6 +52,13 @@ MAX_BETWEEN = 6
 MAX_NAME = 5  # tokens: "Deir", "al", "-", "Zor"
 
 
+def names_only_a_direction(text: str) -> bool:
+    """ "Central", "Northern and Eastern" (of "the Central and Eastern parts of Hama province",
+    which the tagger may take for a place): a direction, no place of its own."""
+    words = text.lower().replace("-", " ").split()
+    return bool(words) and all(_COMPASS.match(w) or w in ("and", "the") for w in words)
+
+
 def with_containers(mentions: list[EventMention], doc: Doc) -> list[EventMention]:
     """Each mention with a place, with the place the sentence puts that place in, if any."""
     cache: dict[tuple[int, int], str | None] = {}
