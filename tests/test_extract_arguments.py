@@ -152,3 +152,12 @@ def test_a_direction_is_no_place_the_province_is(domain_nlp: Language) -> None:
     )
     place = _event(domain_nlp, text, "struck").place
     assert place is not None and "Hama" in place.text, place
+
+
+def test_a_participle_describing_the_attack_itself_names_its_doer(domain_nlp: Language) -> None:
+    text = "Bomb blasts claimed by Daesh hit the northeastern city of Qamishli on Wednesday."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    doers = {
+        p.text for e in events if e.type == "ASSAULT" for p in e.participants if p.role == "actor"
+    }
+    assert "Daesh" in doers, [(e.trigger, e.participants) for e in events]

@@ -353,10 +353,15 @@ def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
     node = span.root
     for _ in range(3):
         node = node.head
-        if _describing_participle(node) and not (
-            mention.trigger_start <= node.idx < mention.trigger_end
-        ):
-            return True  # "oil facilities captured by IS": the capture's doer, not the strikes'
+        noun = node.head  # (its compound may be the trigger: "bomb" of "bomb blasts")
+        own = any(
+            mention.trigger_start <= t.idx < mention.trigger_end
+            for t in (noun, *(c for c in noun.children if dep(c) == "compound"))
+        )
+        if _describing_participle(node) and not own:
+            # "oil facilities captured by IS": the capture's doer, not the strikes'; "bomb
+            # blasts claimed by Daesh" describes the blasts themselves, whose doer it names
+            return True
         if node.pos_ != "NOUN" or node.i == node.head.i:
             return False  # a verb or the root: the clause, not a noun phrase
         if mention.trigger_start <= node.idx < mention.trigger_end:
