@@ -161,3 +161,23 @@ def test_a_participle_describing_the_attack_itself_names_its_doer(domain_nlp: La
         p.text for e in events if e.type == "ASSAULT" for p in e.participants if p.role == "actor"
     }
     assert "Daesh" in doers, [(e.trigger, e.participants) for e in events]
+
+
+def test_a_headline_run_into_the_sentence_is_not_part_of_the_place(domain_nlp: Language) -> None:
+    text = (
+        "Paramedic killed in Russian airstrikes in Idlib A paramedic from the White Helmets was "
+        "killed in a Russian airstrike in a town near the northwestern province of Idlib on "
+        "Monday the group said."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    places = {e.place.text for e in events if e.place is not None}
+    assert places and not any(p.endswith(" A") for p in places), places
+
+
+def test_a_day_parsed_as_the_speaker_is_no_source(domain_nlp: Language) -> None:
+    text = (
+        "Syrian jets struck the town of Khan Touman on Monday killing five military sources "
+        "said Wednesday."
+    )
+    struck = _event(domain_nlp, text, "struck")
+    assert "Wednesday" not in [link.name for link in struck.claim.chain], struck.claim.chain

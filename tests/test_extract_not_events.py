@@ -476,3 +476,21 @@ def test_an_alliance_described_by_its_fight_is_no_battle_of_the_day(domain_nlp: 
     events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
     battles = [e for e in events if e.trigger == "battling"]
     assert battles and all(e.modality == "ongoing" for e in battles), battles
+
+
+def test_air_strikes_the_parse_took_for_a_verb_are_no_habit(domain_nlp: Language) -> None:
+    text = "Separate air strikes southwest of Saraqeb killed at least 12 people the monitor said."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    strikes = [e for e in events if e.trigger == "strikes"]
+    assert strikes and all(e.modality is None for e in strikes), [
+        (e.trigger, e.modality) for e in events
+    ]
+
+
+def test_fighting_that_has_gone_on_since_a_year_is_ongoing(domain_nlp: Language) -> None:
+    text = "Regime forces have been shelling the rebel-held town of Daraya since 2012."
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    shelling = [e for e in events if e.trigger == "shelling"]
+    assert shelling and all(e.modality == "ongoing" for e in shelling), [
+        (e.trigger, e.modality) for e in events
+    ]

@@ -99,7 +99,14 @@ def verb_tag_on_a_noun(token: Token) -> bool:
         return False
     if token.dep_.split(":")[0] in _NOMINAL_RELATIONS:
         return True
+    if token.i > 0 and token.doc[token.i - 1].lower_ in _WEAPON_COMPOUNDS:
+        return True  # "Separate air strikes ... killed 12": "air" parsed as the subject
     return any(c.dep_ in _NOUN_DEPENDENTS and c.i < token.i for c in token.children)
+
+
+# Nouns that make a compound with a plural trigger ("air strikes", "rocket attacks", "drone
+# raids") and are never the subject of "strikes" as a verb in a news sentence.
+_WEAPON_COMPOUNDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "mortar"})
 
 
 # Relations only a noun bears: an oblique, a noun's modifier, a subject or an object ("but

@@ -174,7 +174,9 @@ def extract_events(
             if mention.modality is None and stative and habitual:
                 mention = replace(mention, modality="habitual")
             # (a toll "since Monday" is a count, which `is_total_since` weighs)
-            ongoing = found.type not in CASUALTY_TYPES and is_ongoing_since(token)
+            # (an attack with no toll that "has been" going on since a time is a campaign)
+            since = found.type not in CASUALTY_TYPES or mention.casualties is None
+            ongoing = since and is_ongoing_since(token)
             ongoing = ongoing or is_ongoing_description(token)  # "which is fighting"
             if mention.modality is None and ongoing:
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"

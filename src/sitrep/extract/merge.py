@@ -714,6 +714,8 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
             span = doc[token.i : min(token.i + size, sent.end)]
             if not all(t.text[:1].isupper() or t.text in ("-", "al", "el") for t in span):
                 continue
+            if any(t.lower_ in ("a", "an", "the") for t in span[1:]):
+                continue  # "Idlib A reporter ...": a headline run into the sentence after it
             if span[-1].text in ("-", "al", "el") or _name_goes_on(doc, span.end, sent.end):
                 continue  # "Deir ez -", "Khan" of "Khan Sheikhoun": part of a name
             found = resolve_place(span.text, small_towns=True)

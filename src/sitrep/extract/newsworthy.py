@@ -161,6 +161,8 @@ def is_habitual(trigger: Token) -> bool:
         head = trigger.head
         return head.tag_ == "VBZ" and is_habitual(head) and head.pos_ in ("VERB", "AUX")
     as_verb = trigger.pos_ in ("VERB", "AUX") and not load_event_schema().read_as_noun(trigger)
+    if not as_verb and trigger.head.i == trigger.i:
+        return False  # a noun the parse made its root ("air strikes" tagged a verb): no tense
     verb = trigger if as_verb else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
@@ -228,10 +230,11 @@ def _clause_says(trigger: Token, adverbs: frozenset[str]) -> bool:
 
 def is_ongoing_since(trigger: Token) -> bool:
     """A state that has held since a time: "Eastern Ghouta, which has been besieged since
-    2013", "the regime has been accused since then of ..." (the present perfect passive with
-    "since"): no happening of the report's days."""
-    if trigger.tag_ != "VBN":
-        return False
+    2013", "the regime has been accused since then of ...", "the government has been fighting
+    militias since 2011" (the present perfect passive or progressive with "since"): no
+    happening of the report's days."""
+    if trigger.tag_ not in ("VBN", "VBG"):
+        return False  # (the perfect progressive too: "has been fighting militias since 2011")
     auxes = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
     if not ({"has", "have"} & set(auxes) and "been" in auxes):
         return False
@@ -243,8 +246,8 @@ def is_ongoing_description(trigger: Token) -> bool:
     was doing when the news happened, not by a happening of the report: "Hezbollah, which is
     fighting alongside pro-government units", "an area where rebel fighters are battling the
     army", "the minister, who was visiting the town, survived the attack", "The SDF is an
-    alliance battling IS". (The parse may
-    label such a clause a plain "acl": one with "is" / "was" of its own is no participle.)"""
+    alliance battling IS". (The parse may label such a clause a plain "acl": one with "is" /
+    "was" of its own is no participle.)"""
     if trigger.tag_ != "VBG" or dep(trigger) not in ("relcl", "acl"):
         return False
     auxes = [c.lower_ for c in trigger.children if dep(c) == "aux"]
