@@ -51,7 +51,9 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
         out.extend(Found(type_, s, o, token, "verb") for s in subs for o in objs if s != o)
 
     if kind == "command_verbs":
-        if agents:  # "Y, led by X": the agent commands the subject (or the noun it modifies)
+        if objects_of(token) and any(dep(c) == "xcomp" for c in token.children):
+            pass  # "has led the United States to reconsider": a cause, not a command
+        elif agents:  # "Y, led by X": the agent commands the subject (or the noun it modifies)
             add("commands", agents, subjects or modified_by(token, ents))
         else:
             add("commands", subjects, objects)
