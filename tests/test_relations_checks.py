@@ -5,6 +5,7 @@ next sentence, a recipient's place given to the one who addresses it)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 
 from sitrep.extract.pipeline import PACKAGE_MODEL
 from sitrep.extract.relations import extract_relations, unmasked_entities
-from sitrep.extract.relcheck import checked, is_state, missed_breaks, place_in_place
+from sitrep.extract.relcheck import checked, fits_type, is_state, missed_breaks, place_in_place
 from sitrep.extract.relroles import Found
 from sitrep.extract.spans import Phrase
 from sitrep.records import RelationMention
@@ -124,3 +125,23 @@ def test_the_place_of_whom_one_addresses_is_not_ones_own() -> None:
         "stating that the army would advance."
     )
     assert not [p for p in pairs(rels) if p[0] == "present-in" and "Rouhani" in p[1]], pairs(rels)
+
+
+def test_a_modifier_cut_from_its_noun_is_no_body() -> None:
+    doc = _nlp()("The clashes pitted the Saudi-backed rebel faction Jaish al-Islam against ISIS.")
+    faction, backed = _phrase(doc, "Jaish al-Islam"), _phrase(doc, "Saudi-backed")
+    assert not fits_type("member-of", replace(faction, label="ORG"), backed, doc)
+    assert fits_type("member-of", replace(faction, label="ORG"), _phrase(doc, "rebel faction"), doc)
+
+
+def test_a_name_the_text_calls_a_neighbourhood_is_no_member() -> None:
+    rels = relations(
+        "Deaths were reported by the Syrian Observatory for Human Rights in areas including the "
+        "al-Sukkari and al-Merja neighbourhoods."
+    )
+    assert not [r for r in rels if r.type == "member-of"], pairs(rels)
+    rels = relations(
+        "Deaths were reported by the Syrian Observatory for Human Rights in areas including the "
+        "al-Kallaseh and al-Shaar neighbourhoods."
+    )
+    assert not [r for r in rels if r.type == "member-of"], pairs(rels)

@@ -79,7 +79,7 @@ def checked(found: Found, sent: Span, ents: dict[int, Span]) -> Found | None:
 
 def fits_type(kind: str, subject: Phrase, obj: Phrase, doc: Doc) -> bool:
     """Whether the two ends can be what the relation says they are (its type signature)."""
-    if not _some_thing(obj):
+    if not _some_thing(obj) or not _nominal(subject, doc) or not _nominal(obj, doc):
         return False
     if kind == "present-in" and subject.label in LOCATION_LABELS and obj.label in LOCATION_LABELS:
         return place_in_place(subject.text, obj.text)  # "Mosul, Iraq": geography, when true
@@ -95,11 +95,14 @@ def can_act(phrase: Phrase, doc: Doc) -> bool:
     operation."""
     if not _some_thing(phrase):
         return False
-    if phrase.label in LOCATION_LABELS:
-        # a town or a region the gazetteer knows is where things happen, not who acts; a
-        # name it does not know is the tagger's guess ("the Kurds" as a place): let it act
-        return is_state(phrase.text) or not is_known_place(phrase.text)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if phrase.label in LOCATION_LABELS:
+        # a town or a region the gazetteer knows, or the text calls one, is where things
+        # happen, not who acts; a name it does not know is the tagger's guess ("the Kurds" as
+        # a place): let it act
+        if is_state(phrase.text):
+            return True
+        return not is_known_place(phrase.text) and not (span is not None and named_as_place(span))
     if span is None:
         return True
     if phrase.label in PLAIN:
@@ -114,17 +117,35 @@ def can_act(phrase: Phrase, doc: Doc) -> bool:
     return not named_as_place(span)
 
 
+def _nominal(phrase: Phrase, doc: Doc) -> bool:
+    """A phrase headed by a noun, an organisation not ending on a participle: "Saudi-backed",
+    "U.S.-led" are modifiers the parse cut from their noun, no end (a nationality's adjective,
+    "Syrian", is one)."""
+    if phrase.label not in PLAIN | {"ORG"}:
+        return True
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return True
+    if phrase.label == "ORG":  # (the parse inside a name is unreliable: its last words tell)
+        return not (len(span) > 2 and span[-2].text in ("-", "–") and span[-1].tag_ == "VBN")
+    return span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
+
+
 def named_as_place(span: Span) -> bool:
     """A name the phrase around it calls a place, whatever the tagger said: "the villages of
     al-Foua and Kefraya", "Saraqeb, another opposition-held city"."""
+    if _place_noun(span[-1]):
+        return True  # the tagger's name took its place noun in: "al-Shaar neighbourhoods"
     root = span.root
     while dep(root) == "conj" and root.head.i != root.i:
         root = root.head  # "al-Foua and Kefraya": the list's first item tells
+    if any(_place_noun(c) for c in root.conjuncts):
+        return True  # "the al-Kallaseh and al-Shaar neighbourhoods"
     head = root.head
     if dep(root) in ("nmod", "pobj") and case_word(root) == "of" and _place_noun(head):
         return True
-    if dep(root) == "appos" and _place_noun(head):
-        return True
+    if dep(root) in ("appos", "compound") and _place_noun(head):
+        return True  # "Saraqeb, another city", "the al-Merja and al-Sekkari neighbourhoods"
     return any(dep(c) == "appos" and _place_noun(c) for c in root.children)
 
 
