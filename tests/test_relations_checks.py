@@ -132,6 +132,9 @@ def test_a_modifier_cut_from_its_noun_is_no_body() -> None:
     faction, backed = _phrase(doc, "Jaish al-Islam"), _phrase(doc, "Saudi-backed")
     assert not fits_type("member-of", replace(faction, label="ORG"), backed, doc)
     assert fits_type("member-of", replace(faction, label="ORG"), _phrase(doc, "rebel faction"), doc)
+    doc = _nlp()("Kurdish fighters advanced under the cover of U.S.-led coalition airstrikes.")
+    led = replace(_phrase(doc, "U.S.-led"), label="ORG")
+    assert not fits_type("under", _phrase(doc, "Kurdish fighters"), led, doc)
 
 
 def test_a_name_the_text_calls_a_neighbourhood_is_no_member() -> None:

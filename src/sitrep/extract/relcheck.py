@@ -20,6 +20,7 @@ cannot see, and which a relation's type signature and the text around it can:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -48,6 +49,8 @@ _OPERATION = frozenset({"operation", "operations", "campaign", "exercise"})
 ADDRESSED = frozenset({"to", "about", "over", "regarding", "concerning", "for"})
 # What may stand before a date that opens a phrase: "Last Monday regime forces".
 _LEAD = frozenset({"", "last", "next", "this", "on"})
+# A name ending on a hyphen and a participle is a modifier: "U.S.-led", "Saudi-backed".
+_PARTICIPLE_END = re.compile(r"[-–](led|backed|based|held|controlled|linked|funded|allied)$", re.I)
 # Tags of a finite verb: never inside a noun phrase.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _PLACE_PLURALS = frozenset({"villages", "towns", "cities", "provinces", "districts", "camps"})
@@ -126,8 +129,8 @@ def _nominal(phrase: Phrase, doc: Doc) -> bool:
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     if span is None:
         return True
-    if phrase.label == "ORG":  # (the parse inside a name is unreliable: its last words tell)
-        return not (len(span) > 2 and span[-2].text in ("-", "–") and span[-1].tag_ == "VBN")
+    if phrase.label == "ORG":  # (the parse inside a name is unreliable: its last word tells)
+        return _PARTICIPLE_END.search(phrase.text) is None
     return span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
