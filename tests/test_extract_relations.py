@@ -131,3 +131,34 @@ def test_a_denial_of_the_event_is_not_a_denial_of_the_role() -> None:
     )
     rel = find(rels, "commands", "Soleimani", "Quds Force")
     assert rel.claim.stance == "reports"
+
+
+def rules_only(text: str) -> list[RelationMention]:
+    return list(extract_relations("doc", _nlp()(text), "2021-05-10", "Test Wire", learned=False))
+
+
+def test_a_group_noun_lists_its_named_members() -> None:
+    rels = rules_only(
+        "Coalition nations that have carried out strikes in Syria include Canada, Jordan and "
+        "Bahrain."
+    )
+    for member in ("Canada", "Jordan", "Bahrain"):
+        assert find(rels, "member-of", member, "Coalition nations").how == "verb"
+    # a noun that names no group is no container: "insurgents which include ..."
+    rels = rules_only("Insurgents which include Ahrar al-Sham fighters shelled the town.")
+    assert not [r for r in rels if r.type == "member-of"]
+
+
+def test_a_state_as_part_of_a_coalition() -> None:
+    rels = rules_only(
+        "Norway, as part of the Global Coalition, remains committed to training Iraqi forces."
+    )
+    assert find(rels, "member-of", "Norway", "Global Coalition").title == "part"
+
+
+def test_name_role_and_body_listed_with_commas() -> None:
+    rels = rules_only(
+        "Lieutenant General Paul Funk, commander, Combined Joint Task Force, visited Baghdad on "
+        "Monday."
+    )
+    assert find(rels, "commands", "Paul Funk", "Combined Joint Task Force").how == "apposition"

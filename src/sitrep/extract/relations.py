@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_at
 from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.newsworthy import is_headline
+from sitrep.extract.relcheck import checked
 from sitrep.extract.relcues import RelationCues, load_relation_cues
 from sitrep.extract.relmodel import learned_in_sentences, load_relation_model
 from sitrep.extract.relpresence import presence_relations
@@ -78,7 +79,10 @@ def extract_relations(
             if not _said_by_rules(f, found_here)
             and not any(inside(mask, e.start, e.end) for e in (f.subject, f.object))
         ]
-        for found in found_here:
+        for raw in found_here:
+            found = checked(raw, sent, ents)  # each end what the type says; one sentence's words
+            if found is None:
+                continue
             key = (found.type, found.subject.start, found.subject.end, found.object.start,
                    found.object.end)  # fmt: skip
             if key in seen or _same(found.subject, found.object):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.deps import dep, prep_objects
+from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.relcues import RelationCues, verb_class
 from sitrep.extract.relphrases import (
     actors_of,
@@ -68,6 +68,13 @@ _TALK = frozenset(
 )  # fmt: skip
 
 
+# Prepositions of an oblique whose noun is somewhere its verb's subject need not be: the one
+# addressed, the topic, the foe ("pressure over the conflicts in Syria and Ukraine").
+_NOT_WITH_THE_ACTOR = frozenset(
+    {"to", "for", "about", "over", "against", "toward", "towards", "regarding", "concerning"}
+)
+
+
 def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     """ "ISIL fighters attacked a checkpoint near Mosul": whoever acts at a place, and what they
     act on, is there."""
@@ -79,7 +86,10 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
     for child in token.children:
         # "met officers in Tyre", "was killed in a strike in Beirut": the parse often hangs the
         # verb's place on its object; whoever acts on it there is there too
-        if dep(child) in ("dobj", "obl") and child.i not in ents:
+        # but not a recipient's or a topic's: "issued an ultimatum to rebels in East Aleppo",
+        # "concerned about the situation in Syria" put the rebels, the situation there
+        oblique = dep(child) == "obl" and case_word(child) not in _NOT_WITH_THE_ACTOR
+        if (dep(child) == "dobj" or oblique) and child.i not in ents:
             places += [p for p in places_of(child, ents, cues, False) if p not in places]
     if not places:
         return []

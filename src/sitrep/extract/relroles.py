@@ -29,6 +29,7 @@ BODY_PREPS = frozenset({"of", "for", "in", "at", "with", "within"})
 TITLE_GAP = 5
 ACTORS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+HOLDERS = frozenset({"PERSON", "ORG", "NORP", "NP"})
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,9 @@ def _bodies(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phr
                 break
     if found:
         return found
+    listed = _listed_body(token, ents)
+    if listed is not None:
+        return [listed]
     for child in token.lefts:
         named = child.i in ents or any(t.i in ents for t in child.subtree)
         if dep(child) == "poss" or (dep(child) in ("compound", "amod") and named):
@@ -118,6 +122,25 @@ def _bodies(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phr
             if body is not None and not body.start <= token.idx < body.end:
                 return [body]  # not the entity the role noun itself is part of
     return []
+
+
+def _listed_body(token: Token, ents: dict[int, Span]) -> Phrase | None:
+    """ "Joseph Votel, commander, U.S. Central Command": the organisation listed right after a
+    role noun that is itself listed after (or apposed to) a name."""
+    if dep(token) not in ("appos", "list"):
+        return None
+    doc = token.doc
+    nxt = token.i + 1
+    if nxt >= len(doc) or doc[nxt].text != ",":
+        return None
+    for sibling in token.head.children:
+        if sibling.i > nxt and dep(sibling) in ("appos", "list"):
+            ent = ents.get(sibling.i)
+            first = min(t.i for t in sibling.subtree if t.text != ",")
+            if ent is not None and ent.label_ == "ORG" and first == nxt + 1:
+                return phrase_of_entity(ent)
+            return None
+    return None
 
 
 def _of_chain(head: Token, ents: dict[int, Span]) -> Token:
@@ -196,7 +219,8 @@ def _holders(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[tu
     for child in token.children:
         if dep(child) == "appos" and _person_like(child, ents):
             out += [(p, "apposition") for p in phrases_for(child, ents)]
-    if dep(token) == "appos" and _person_like(token.head, ents):
+    if dep(token) in ("appos", "list") and _person_like(token.head, ents):
+        # "General Joseph Votel, commander, U.S. Central Command": the parse lists the three
         out += [(p, "apposition") for p in phrases_for(token.head, ents)]
     if any(dep(c) == "cop" for c in token.children):
         for child in token.children:
@@ -207,7 +231,10 @@ def _holders(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[tu
     verb = token.head
     # "operating as part of CTF 50", "served as commander of the unit"; with an object, the
     # object takes the role ("made X as its envoy"), which `_appointed` reads
-    serving = verb.pos_ in ("VERB", "AUX") and not any(dep(c) == "dobj" for c in verb.children)
+    # "The UK, as part of the coalition, is committed to ...": an adjective's subject serves too
+    serving = verb.pos_ in ("VERB", "AUX", "ADJ") and not any(
+        dep(c) == "dobj" for c in verb.children
+    )
     if not out and case_word(token) == "as" and serving:
         for child in verb.children:
             if dep(child) in ("nsubj", "nsubjpass"):
@@ -216,7 +243,14 @@ def _holders(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[tu
         named = named_after(token, ents, _bodies(token, ents, cues))
         if named is not None:
             out.append((named, "title"))
-    return [(p, how) for p, how in out if p.label in ("PERSON", "ORG", "NORP", "NP")]
+    # a state is part of a coalition or an alliance ("the UK, as part of the Coalition")
+    return [(p, how) for p, how in out if p.label in HOLDERS or _state_part(token, p)]
+
+
+def _state_part(token: Token, holder: Phrase) -> bool:
+    from sitrep.extract.relcheck import is_state  # (relcheck reads this module's Found)
+
+    return token.lower_ == "part" and holder.label in PLACES and is_state(holder.text)
 
 
 def _person_like(token: Token, ents: dict[int, Span]) -> bool:

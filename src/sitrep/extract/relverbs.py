@@ -34,6 +34,14 @@ from sitrep.extract.relpresence import acting_at, places_of_noun
 from sitrep.extract.relroles import Found
 from sitrep.extract.spans import Phrase, noun_phrase, phrase_of_entity
 
+# Nouns that name a group whose members a sentence may list ("Coalition nations include ...",
+# "Anti-regime factions in Jayrud include ..."): "insurgents which include brigades" does not.
+GROUP_NOUNS = frozenset(
+    {"nations", "countries", "states", "groups", "factions", "alliance", "coalition", "forces",
+     "militias", "brigades", "parties", "partners", "members", "organisations", "organizations",
+     "movements", "bloc"}
+)  # fmt: skip
+
 
 def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
     if _negated(token):
@@ -51,7 +59,9 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
         out.extend(Found(type_, s, o, token, "verb") for s in subs for o in objs if s != o)
 
     if kind == "command_verbs":
-        if agents:  # "Y, led by X": the agent commands the subject (or the noun it modifies)
+        if objects_of(token) and any(dep(c) == "xcomp" for c in token.children):
+            pass  # "has led the United States to reconsider": a cause, not a command
+        elif agents:  # "Y, led by X": the agent commands the subject (or the noun it modifies)
             add("commands", agents, subjects or modified_by(token, ents))
         else:
             add("commands", subjects, objects)
@@ -81,7 +91,18 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
         else:
             add("member-of", joiners, objects + prep_args(token, ents, ("to", "in", "into")))
     elif kind == "include_verbs":
-        add("member-of", [p for c in objects_of(token) for p in member_phrases(c, ents)], subjects)
+        members = [p for c in objects_of(token) for p in member_phrases(c, ents)]
+        if not subjects and any(m.label != "NP" for m in members):
+            # "Coalition nations which have conducted strikes include Australia, Belgium ...":
+            # named members make a plain noun phrase their container, if it names a group
+            subjects = [
+                p
+                for h in subject_heads(token)
+                if h.lower_ in GROUP_NOUNS
+                for p in member_phrases(h, ents)
+            ]
+            members = [m for m in members if m.label != "NP"]
+        add("member-of", members, subjects)
     elif kind == "ally_verbs":
         together = subjects + prep_args(token, ents, ("with",))
         out.extend(
