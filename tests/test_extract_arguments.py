@@ -181,3 +181,33 @@ def test_a_day_parsed_as_the_speaker_is_no_source(domain_nlp: Language) -> None:
     )
     struck = _event(domain_nlp, text, "struck")
     assert "Wednesday" not in [link.name for link in struck.claim.chain], struck.claim.chain
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "not_doer"),
+    [
+        # a happening noun is what is done, not who does it
+        ("A blast hit the Sukari district on Monday, and Jaish al-Fatah has been targeted by "
+         "assassinations before.", "blast", "assassinations"),
+        # towns hit are no attacker, whatever the parse made of "opposition-held"
+        ("Jet strikes blamed on the regime hit the opposition-held towns killing 40 people.",
+         "strikes", "held towns"),
+    ],
+)  # fmt: skip
+def test_no_happening_or_town_is_the_doer(
+    domain_nlp: Language, text: str, trigger: str, not_doer: str
+) -> None:
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    doers = {p.text for e in events if e.trigger == trigger for p in e.participants
+             if p.role in ("actor", "by")}  # fmt: skip
+    assert not_doer not in doers, doers
+
+
+def test_the_one_who_tells_it_is_no_sentence_agent(domain_nlp: Language) -> None:
+    """The agent a sentence offers an attack with none is never the subject of its verb of
+    saying: "Khaled Ansari said the warplanes targeted ...": he tells it."""
+    from sitrep.extract.agents import _speaker
+
+    doc = domain_nlp("Khaled Ansari said the warplanes targeted the town. Khaled Ansari fled.")
+    told, fled = (next(e for e in doc.ents if e.sent == s) for s in doc.sents)
+    assert _speaker(told) and not _speaker(fled)

@@ -494,3 +494,8 @@ def test_fighting_that_has_gone_on_since_a_year_is_ongoing(domain_nlp: Language)
     assert shelling and all(e.modality == "ongoing" for e in shelling), [
         (e.trigger, e.modality) for e in events
     ]
+
+
+def test_killings_over_recent_months_are_a_course_not_a_happening(domain_nlp: Language) -> None:
+    text = "In recent months several clinics have been damaged and nurses killed in eastern Aleppo."
+    assert "killed" not in _asserted(domain_nlp, text)

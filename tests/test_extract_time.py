@@ -105,3 +105,10 @@ def test_a_days_possessive_without_its_apostrophe_is_that_day() -> None:
     assert normalize_time("Fridays", "2016-08-17").start == "2016-08-12"
     for habit in ("Prayers are held on Fridays in the mosque.", "on Fridays and Saturdays"):
         assert find_time_expressions(habit) == [], habit
+
+
+def test_in_recent_weeks_is_a_few_weeks_up_to_the_report() -> None:
+    found = find_time_expressions("In recent weeks the road has been shelled daily.")
+    assert [f.text for f in found] == ["In recent weeks"]
+    value = normalize_time("In recent weeks", "2016-08-17")
+    assert (value.precision, value.start, value.end) == ("range", "2016-07-27", "2016-08-17")

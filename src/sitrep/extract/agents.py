@@ -27,7 +27,7 @@ from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
 from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, is_country
 from sitrep.extract.reference import load_roles
-from sitrep.extract.schema import load_event_schema, verb_lemma
+from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention, Participant
 
@@ -112,7 +112,15 @@ def _not_agent(p: Participant, event_type: str) -> bool:
     head = next((i for i, w in enumerate(words) if w in _PHRASE_BREAK), len(words))
     # the head noun is the last word before a preposition: "shelling on opposition areas in"
     # (a phrase the parse cut short) is the shelling
-    return bool(words) and (words[-1] in NON_AGENT_HEADS or words[head - 1] in NON_AGENT_HEADS)
+    return bool(words) and any(
+        w in NON_AGENT_HEADS or _happening_noun(w) for w in {words[-1], words[head - 1]}
+    )
+
+
+def _happening_noun(word: str) -> bool:
+    """A noun the event schema reads as a happening ("assassinations", "massacre", "siege"):
+    what is done, never who does it ("has been targeted by assassinations")."""
+    return any(t.pos == "noun" for t in load_event_schema().by_form(word))
 
 
 def _weapon_owner(p: Participant) -> Participant | None:
@@ -184,6 +192,7 @@ SITE_HEADS = frozenset(
         "neighborhood", "neighbourhood", "city", "town", "village", "district", "area", "areas",
         "province", "governorate", "countryside", "suburb", "suburbs", "camp", "market",
         "hospital", "school", "mosque", "clinic", "airport", "road", "highway", "square",
+        "cities", "towns", "villages", "neighborhoods", "neighbourhoods", "districts",
     }
 )  # fmt: skip
 
@@ -329,8 +338,20 @@ def _sentence_agent(
             continue
         if _not_agent(_participant("actor", span), mention.type):
             continue  # "Fridays strikes" (a day's, its apostrophe lost) tagged as a group
+        if _speaker(span):
+            continue  # "X said the warplanes targeted ...": X tells it, the planes did it
         return span
     return None
+
+
+def _speaker(span: Span) -> bool:
+    """The subject of a verb of saying ("Najib Ansari said ...", "the monitor reported")."""
+    root = span.root
+    if dep(root) != "nsubj" or root.head.i == root.i or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    cues = load_claim_cues()
+    verbs = (cues.reporting_verbs, cues.deny_verbs, cues.confirm_verbs)
+    return any(verb_lemma(root.head.text, vocab) is not None for vocab in verbs)
 
 
 def _describing_participle(verb: Token) -> bool:

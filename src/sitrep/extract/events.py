@@ -197,8 +197,11 @@ def extract_events(
                 mention = replace(mention, modality="statistic")  # "29 strikes in four days"
             if mention.modality is None and is_span_of_attacks(token):
                 mention = replace(mention, modality="statistic")  # "Seven days of airstrikes"
-            if mention.modality is None and mention.casualties and is_total_over_a_span(time):
-                mention = replace(mention, modality="statistic")  # "died from 2011 to 2016"
+            if mention.modality is None and is_total_over_a_span(time):
+                # "died from 2011 to 2016": a total; "in recent months ... staff killed": a
+                # course of many happenings, none of them told
+                over = "statistic" if mention.casualties else "campaign"
+                mention = replace(mention, modality=over)
             untolled = casualties is None or (
                 casualties.killed is None and casualties.wounded is None
             )

@@ -341,7 +341,7 @@ _SPAN_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
 
 def is_total_over_a_span(time: TimeValue | None) -> bool:
     """The text's own span (not the days up to a report that gives none) is longer than
-    TOTAL_OVER_DAYS: the caller asks only of a mention with a toll."""
+    TOTAL_OVER_DAYS: a toll over it is a total, and what happened over it a course."""
     if time is None or time.precision != "range" or time.method == REPORTED_DAYS_METHOD:
         return False
     try:

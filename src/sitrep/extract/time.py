@@ -342,7 +342,8 @@ def _h_past_n(
     """ "the past two weeks", "over the last decade", "in the last 24 hours"."""
     if a is None or ap != "day":
         return _unresolved(text, anchor, "past-n;no-day-anchor")
-    n = _number(m["n"]) if m["n"] else 1
+    # "the past week": one; "in recent weeks": a few
+    n = _number(m["n"]) if m["n"] else (3 if "recent" in m.group(0).lower() else 1)
     return _range(text, a - _span(n, m["unit"]), a, anchor, "past-n-before-anchor")
 
 
@@ -441,6 +442,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             True,
             _h_past_n,
         ),
+        # "in recent weeks", "in recent months": a few of them, up to the anchor
+        (r"\bin\s+recent\s+(?P<n>)(?P<unit>days|weeks|months|years)\b", True, _h_past_n),
         (rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+ago\b", True, _h_ago),
         (rf"\b(?:(?P<rel>last|on|this|next)\s+)?(?P<wd>{_WD_FULL})\b", False, _h_weekday),
         # "Fridays strikes": a day's, its apostrophe lost in copy stripped of punctuation (not
