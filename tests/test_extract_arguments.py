@@ -211,3 +211,22 @@ def test_the_one_who_tells_it_is_no_sentence_agent(domain_nlp: Language) -> None
     doc = domain_nlp("Khaled Ansari said the warplanes targeted the town. Khaled Ansari fled.")
     told, fled = (next(e for e in doc.ents if e.sent == s) for s in doc.sents)
     assert _speaker(told) and not _speaker(fled)
+
+
+def test_a_life_claimed_is_one_dead(domain_nlp: Language) -> None:
+    text = (
+        "Terrorists fired rocket shells on Aleppo claiming the life of a man and injuring 16 "
+        "others."
+    )
+    fired = _event(domain_nlp, text, "fired")
+    assert fired.casualties is not None and fired.casualties.killed == 1, fired.casualties
+
+
+def test_towns_in_the_plural_and_the_capital_are_sites() -> None:
+    """A violent event's "actor" that is towns or the capital is where it happened."""
+    from sitrep.extract.agents import _is_site
+    from sitrep.records import Participant
+
+    for text in ("the capital", "the opposition-held cities", "rebel-held districts"):
+        assert _is_site(Participant("actor", text, 0, len(text), "NP", None)), text
+    assert not _is_site(Participant("actor", "regime forces", 0, 13, "NP", None))

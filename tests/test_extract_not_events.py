@@ -499,3 +499,8 @@ def test_fighting_that_has_gone_on_since_a_year_is_ongoing(domain_nlp: Language)
 def test_killings_over_recent_months_are_a_course_not_a_happening(domain_nlp: Language) -> None:
     text = "In recent months several clinics have been damaged and nurses killed in eastern Aleppo."
     assert "killed" not in _asserted(domain_nlp, text)
+
+
+def test_fighting_that_intensified_is_a_course(domain_nlp: Language) -> None:
+    text = "Fighting in northern Syria has intensified since a February ceasefire deal."
+    assert "Fighting" not in _asserted(domain_nlp, text)

@@ -194,6 +194,12 @@ _KILLED = (
         rf"{_Q}{_N}\b",
         re.I,
     ),
+    # "claiming the life of a person", "took the life of one civilian": one
+    re.compile(
+        r"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+(?:the\s+)?life\s+"
+        r"of\s+(?P<n>a|an|one)\b",
+        re.I,
+    ),
     # "another child was killed", "a civilian was martyred": one.
     re.compile(
         r"\b(?P<n>a|an|another|one)\s+(?:\w+\s+)?(?:child|person|man|woman|boy|girl|soldier|"

@@ -478,10 +478,18 @@ def is_campaign(trigger: Token) -> bool:
     # (a gerund is a noun here too: "campaign of shelling")
     if trigger.pos_ not in ("NOUN", "PROPN") and not trigger.tag_.startswith(("NN", "VBG")):
         return False
+    if dep(trigger) == "nsubj" and _GROWING.fullmatch(trigger.head.text):
+        return True  # "Fighting has intensified since the ceasefire", "strikes escalated"
     sent = trigger.sent
     start = max(sent.start_char, trigger.idx - COURSE_WINDOW)
     before = text_of(trigger.doc)[start : trigger.idx]
     return _COURSE_BEFORE.search(before) is not None
+
+
+# A verb that says a campaign grew (not "continued": "clashes continued on Monday" is a day's)
+_GROWING = re.compile(
+    r"intensif(?:ied|ies|y)|increas(?:ed|es|e)|escalat(?:ed|es|e)|worsen(?:ed|s)?", re.I
+)
 
 
 # A verb that tells a campaign's course: growing, renewed, or carried on. ("continue" only
