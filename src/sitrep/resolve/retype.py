@@ -28,7 +28,7 @@ from sitrep.names.junk import (
     weekday_possessive,
 )
 from sitrep.names.words import CALENDAR_WORDS
-from sitrep.nlp.types import KIND_WORDS
+from sitrep.nlp.types import DIRECTIONS, KIND_WORDS
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
 from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
@@ -39,10 +39,8 @@ _GENERIC_TAIL = re.compile(
     r"\s+(?:forces?|fighters?|militias?|troops|units?|members?|militants?|men)$", re.IGNORECASE
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_LEADING_DIRECTION = re.compile(
-    r"^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
-    r"|northern|southern|eastern|western)\s+(?=[A-Z])"
-)  # lower case only: "East Timor", "Western Sahara" are names
+# A lower-case compass word before a capitalised name (not "East Timor", "Western Sahara").
+_LEADING_DIRECTION = re.compile(rf"^(?:{'|'.join(sorted(DIRECTIONS))})\s+(?=[A-Z])")
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
 DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
