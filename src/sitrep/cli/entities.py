@@ -167,6 +167,9 @@ def eval_names(
 def eval_junk(
     db: DbOption = None,
     sample: Annotated[int, typer.Option(help="random entities to list for a hand check")] = 50,
+    seed: Annotated[
+        int, typer.Option(help="the sample's random seed (a second draw keeps fixes honest)")
+    ] = 13,
     json_out: JsonOption = False,
 ) -> None:
     """Share of entities (two or more mentions) whose name is junk: digits, counts, headline
@@ -174,7 +177,7 @@ def eval_junk(
     from sitrep.resolve.junk_eval import junk_report
     from sitrep.settings import get_settings
 
-    report = junk_report(open_store(db), get_settings().pack, sample)
+    report = junk_report(open_store(db), get_settings().pack, sample, seed)
     if json_out:
         print_json_lines([report.as_dict()])
         return

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
-from sitrep.names.words import FUNCTION_WORDS
+from sitrep.names.phonetic import ARTICLES
+from sitrep.names.words import CALENDAR_WORDS, FUNCTION_WORDS
 
 # Words that open a count, never a name ("Dozens Killed", "Hundreds Flee").
 QUANTITY_WORDS = frozenset(
@@ -86,6 +87,19 @@ def _word_stem(word: str, known: Callable[[str], bool]) -> str | None:
     return stem if known(stem) and not known(word) else None
 
 
+def weekday_possessive(name: str) -> bool:
+    """ "Mondays", "Wednesdays" ("Mondays attack"): a weekday with a possessive "s" whose
+    apostrophe was lost, a date and no name. (A month's, "Mays", is a name too often.)"""
+    stem = name[:-1].lower()
+    return name.endswith("s") and stem.endswith("day") and stem in CALENDAR_WORDS
+
+
+def function_words_only(name: str) -> bool:
+    """Every word a function word or a lower-case Arabic article ("AS", "al"; "Al" may be
+    a man's name)."""
+    return all(t.lower() in FUNCTION_WORDS or t in ARTICLES for t in name.split())
+
+
 def possessive_stem(name: str, known: Callable[[str], bool]) -> str | None:
     """The name a possessive written without its apostrophe stands for (FA-KES strips them):
     "Syrias" -> "Syria", "Bashar al Assads" -> "Bashar al Assad", "PYDs" -> "PYD", and a
@@ -125,8 +139,10 @@ def junk_reason(
     tokens = name.split()
     if not tokens:
         return "empty"
-    if all(t.lower() in FUNCTION_WORDS for t in tokens):
+    if function_words_only(name):
         return "function words only"
+    if weekday_possessive(name):
+        return "a weekday's possessive without apostrophe"
     if any(_is_number(t) for t in tokens):
         return "holds a number"
     repaired = repair_name(name)

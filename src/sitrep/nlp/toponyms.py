@@ -20,8 +20,11 @@ No one of them alone is enough: a person may be named like a village ("Jassem", 
 be "in" a sentence's prepositional phrase, and a person's name may begin with "Khan". Two of
 them together make the name a place (GPE). After a settlement noun and "of" ("the town of X",
 "the countryside of X") the name is a place by that alone, as it is before one ("X village",
-`sitrep_types`). Only the model's own PERSON and ORG entities are retyped; the reason is kept
-on the span (`Span._.type_reason`) and goes with the mention to resolution's log.
+`sitrep_types`). So is a one-word name listed after such a plural and "of" ("the villages of
+Rahoum and al-Mshairfeh"), and a name that lies a direction "of" somewhere ("Mouadamiya
+southwest of the capital"). Only the model's own PERSON and ORG entities are retyped; the
+reason is kept on the span (`Span._.type_reason`) and goes with the mention to resolution's
+log.
 """
 
 from __future__ import annotations
@@ -31,11 +34,11 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.names.phonetic import ARTICLES, fold
 from sitrep.nlp.spans import mark, relabel, source_of
-from sitrep.nlp.types import SETTLEMENT_NOUNS
+from sitrep.nlp.types import DIRECTIONS, SETTLEMENT_NOUNS
 
 TOPONYMS_PIPE = "sitrep_toponyms"
 RETYPED = frozenset({"PERSON", "ORG"})
@@ -138,12 +141,19 @@ class ToponymTyper:
     def reason(self, doc: Doc, ent: Span) -> str | None:
         """Why `ent` names a place (None: it may not)."""
         name = ent.text
+        one_word = len(name.split()) == 1  # "al-Mshairfeh" is one word of three tokens
         if _after_place_of(doc, ent) and (
             doc[ent.start - 2].lower_ not in PLURAL_PLACES
-            or len(ent) == 1
+            or one_word
             or self.knowledge(name) is not None
         ):
             return f"{name!r} follows {doc[ent.start - 2].text!r} of: a place"
+        listed = _listed_after_places_of(doc, ent)
+        if listed is not None and (one_word or self.knowledge(name) is not None):
+            return f"{name!r} is listed after {listed!r} of: a place"
+        direction = _direction_of(doc, ent)
+        if direction is not None:
+            return f"{name!r} lies {direction!r} of somewhere: a place"
         evidence = [why for why in (self.shape(ent), _context(doc, ent)) if why is not None]
         if not evidence:
             return None  # two of three are needed: the gazetteer is not asked for nothing
@@ -179,6 +189,46 @@ def _after_place_of(doc: Doc, ent: Span) -> bool:
         and doc[ent.start - 1].lower_ == "of"
         and doc[ent.start - 2].lower_ in PLACE_OF
     )
+
+
+LIST_ITEM_TOKENS = 6  # the longest name skipped over in a list ("Kafr Zita", "al-Qajar")
+
+
+def _listed_after_places_of(doc: Doc, ent: Span) -> str | None:
+    """ "the villages of Rahoum and al-Mshairfeh": the plural settlement noun whose "of" opens
+    the list `ent` ends (after "and" or a comma), or None. Names are capitalised words with
+    their articles and hyphens; anything else ends the walk back."""
+    i = ent.start - 1
+    if i < 0 or doc[i].lower_ not in ("and", ","):
+        return None
+    for _ in range(4):  # up to four names before this one
+        i -= 1
+        skipped = 0
+        while i >= 0 and skipped < LIST_ITEM_TOKENS and _in_a_name(doc[i]):
+            i -= 1
+            skipped += 1
+        if skipped == 0 or i < 1:
+            return None
+        if doc[i].lower_ == "of" and doc[i - 1].lower_ in PLURAL_PLACES:
+            return doc[i - 1].text
+        if doc[i].lower_ not in ("and", ","):
+            return None
+    return None
+
+
+def _in_a_name(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text == "-" or token.lower_ in ARTICLES
+
+
+def _direction_of(doc: Doc, ent: Span) -> str | None:
+    """ "Mouadamiya southwest of the capital", "X, north of Y": what lies a direction of
+    somewhere is a place (a person is not placed so)."""
+    i = ent.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in DIRECTIONS and doc[i + 1].lower_ == "of":
+        return doc[i].text
+    return None
 
 
 def _context(doc: Doc, ent: Span) -> str | None:

@@ -21,18 +21,36 @@ what follows it ("Iranian «al-Quds" -> "al-Quds"), a source line's outlet befor
 the start of a sentence is a dateline, not a name ("Radiofarda – Syrian President ..."), and a
 PERSON that ends with a title or rank is an office without its holder ("Chief of General
 Staff of the ... Forces Maj.").
+
+The shape also follows how the theatre's names are written: a name cut at its article before a
+hyphen ("Urem al" of "Urem al-Kubra") takes the rest of the word, a lone article or a weekday's
+possessive whose apostrophe was lost ("Mondays attack") is no name, a settlement noun at
+either end says what
+kind of place the rest names ("al-Fouaa town", "District of Douma"), and an aircraft or weapon
+designation ("Tu-22M3", "F-16") is a product, not an organisation. A title-case name does not
+end in a common lower-case word ("Western parts", "Syrian rebel"), and one capitalised past
+participle ("Killed" of "Commander Killed") is a headline's verb.
+
+Then the words around the name: a kind of ground right after it ("the Sahl al-Ghab plain",
+"on Khaled Bin al-Walid street") makes it a place, and one plural word the model read as a
+group ("Alawites", "Civilians") names people of a kind (NORP). These rules keep their reason
+on the span (`Span._.type_reason`), which resolution logs with the mention.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from sitrep.nlp.spans import mark, relabel, source_of
+from sitrep.names.junk import weekday_possessive
+from sitrep.names.phonetic import ARTICLES
+from sitrep.names.words import FUNCTION_WORDS
+from sitrep.nlp.spans import PARTICLES, mark, relabel, source_of
 
 TYPES_PIPE = "sitrep_types"
 RETYPED_LABELS = frozenset({"PERSON", "ORG", "LOC"})
@@ -45,6 +63,17 @@ SETTLEMENT_NOUNS = frozenset(
         "town", "suburb", "quarter", "province", "governorate", "countryside", "municipality",
     }
 )  # fmt: skip
+# Kinds of open ground or way that a name right before them names ("the Sahl al-Ghab plain",
+# "on Khaled Bin al-Walid street"): a group is not named before them the way it is before
+# "camp", "base" or "area" ("the Hezbollah area"; after a person's name the head lexicon's
+# "area" does serve). "plain" and "street" end too few gold names to be in that lexicon, so
+# they are listed here, in one place.
+GROUND_NOUNS = frozenset({"plain", "valley", "street", "road", "square", "highway"})
+# An aircraft, missile or weapon designation: letters, a hyphen, a number ("Tu-22M3", "Su-24",
+# "MiG-29", "S-400", "F-16"). The model reads them as organisations; they name products.
+DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d[\dA-Za-z]*$")
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 @cache
@@ -97,6 +126,9 @@ DIRECTIONS = frozenset(
         "northern", "southern", "eastern", "western",
     }
 )  # fmt: skip
+# One of these alone is a kind of place or a direction, never a name ("Countryside" cut from
+# "Damascus Countryside", "Southwest", "Town").
+KIND_WORDS = SETTLEMENT_NOUNS | GROUND_NOUNS | DIRECTIONS
 
 
 def _possessive_place(word: str) -> bool:
@@ -130,8 +162,18 @@ def _shaped(
         end -= 1  # "Rityan north": a lower-case direction says where, it is not the name
     if end - start > 1 and _possessive_place(doc[start].text):
         start += 1  # "Syrias Idlib province" (an apostrophe stripped): the owner, then the name
-    if start >= end:
-        return None
+    end = _article_end(doc, start, end, ent.end)
+    if doc[start].text[:1].isupper():  # a name written in title case ("san francisco" is not)
+        while end - start > 1 and _common_word(doc[end - 1], heads):
+            end -= 1  # "Western parts", "Syrian rebel": a name does not end in a common word
+    if start >= end or all(doc[i].text in ARTICLES for i in range(start, end)):
+        return None  # nothing left, or an article alone ("al")
+    if end - start == 1 and weekday_possessive(doc[start].text):
+        return None  # "Mondays attack": a date, its apostrophe lost
+    if end - start == 1 and doc[start].lower_ in KIND_WORDS:
+        return None  # "Countryside" of "Damascus Countryside", "Southwest": a kind, no name
+    if end - start == 1 and doc[start].text.islower() and doc[start].text in common_nouns():
+        return None  # "city" of "Damascus city": a common noun in lower case names nothing
     if _in_dateline(doc, start, end):
         return None  # "Radiofarda – ...", "ERBIL, Kurdistan Region — ...": not a participant
     last = doc[end - 1].lower_
@@ -140,9 +182,95 @@ def _shaped(
     is_title = last in title_words or last.rstrip(".") in title_words
     if ent.label_ == "PERSON" and is_title and last not in heads:
         return None
+    if end - start == 1 and DESIGNATION.match(doc[start].text) and ent.label_ in RETYPED_LABELS:
+        why = f"{doc[start].text!r} is a designation: a weapon or aircraft, not an organisation"
+        return _typed(relabel(doc, start, end, ent, "PRODUCT"), why)
+    kind = _settlement_edge(doc, start, end)
+    if kind is not None and ent.label_ in ("PERSON", "ORG"):  # a place's span keeps its noun
+        span = relabel(doc, kind[0], kind[1], ent, "LOC")
+        return _typed(span, f"{ent.text!r}: a settlement noun says {span.text!r} is a place")
     if (start, end) == (ent.start, ent.end):
         return ent
     return relabel(doc, start, end, ent)
+
+
+def _typed(span: Span, why: str) -> Span:
+    """`span` marked as typed by this rule, with the reason resolution logs."""
+    span._.type_reason = why
+    return mark(span, "type-rule")
+
+
+def _past_verb(token: Token) -> bool:
+    """A capitalised past tense or participle ("Killed", "Wounded"): the tagger says so and
+    the word is spelt so (the tagger alone also says it of "Harvey" or "KENNEDY")."""
+    text = token.text
+    return (
+        token.tag_ in PAST_TAGS
+        and text.endswith("ed")
+        and text[:1].isupper()
+        and text[1:].islower()
+    )
+
+
+def _common_word(token: Token, heads: Mapping[str, str]) -> bool:
+    """A lower-case word that is neither an article nor a particle nor a settlement noun or
+    a head the lexicon knows ("Idlib province", "Mandovi river" keep theirs), nor a function
+    word (the resolver trims those and "Bank of" may go on)."""
+    text = token.text
+    return (
+        token.is_alpha
+        and text.islower()
+        and not _is_article(token)
+        and text not in PARTICLES
+        and text not in SETTLEMENT_NOUNS
+        and text not in heads
+        and text not in FUNCTION_WORDS
+    )
+
+
+def _is_article(token: Token) -> bool:
+    """A transliterated Arabic article written in lower case before a hyphen ("al", "ez",
+    "ed"): short, alphabetic, lower case; in a name span nothing else is."""
+    return token.is_alpha and token.text.islower() and len(token.text) <= 3
+
+
+def _article_end(doc: Doc, start: int, end: int, ent_end: int) -> int:
+    """Where a name that ends with an article ends: the article's word after the hyphen belongs
+    to it ("Urem al" + "-Kubra"), when no other entity holds that word; else the name ends
+    before the article ("al-Khulafaa al"). `ent_end`: where the model's span ended."""
+    if not _is_article(doc[end - 1]):  # not "Al" or "Az": see "Tried" in docs/quality.md
+        return end
+
+    def free(i: int) -> bool:  # in this entity, or in none
+        return i < ent_end or doc[i].ent_iob_ == "O"
+
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].is_alpha
+        and free(end)
+        and free(end + 1)
+    ):
+        return end + 2
+    while end - start > 1 and doc[end - 1].text in ARTICLES:  # lower case: "Al" may be a name
+        end -= 1
+    return end
+
+
+def _settlement_edge(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The place's own name when a lower-case settlement noun ends the span ("al-Fouaa town")
+    or begins it before "of" ("District of Douma", whatever its case): None when neither."""
+    if end - start >= 2 and doc[end - 1].text in SETTLEMENT_NOUNS:
+        return start, end - 1
+    if (
+        end - start >= 3
+        and doc[start].lower_ in SETTLEMENT_NOUNS
+        and doc[start + 1].lower_ == "of"
+        and doc[start + 2].text[:1].isupper()
+    ):
+        return start + 2, end
+    return None
 
 
 def _in_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -163,10 +291,23 @@ def _in_dateline(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _names_a_settlement(doc: Doc, ent: Span) -> bool:
-    """The word right after the name is a kind of settlement, in lower case ("Salah Eddin
-    neighborhood"; "Hama Province" may be a name's own word, which the head lexicon reads)."""
-    return ent.end < len(doc) and doc[ent.end].text in SETTLEMENT_NOUNS
+def _names_a_settlement(doc: Doc, ent: Span, heads: Mapping[str, str]) -> bool:
+    """The word right after the name is a kind of settlement or ground, in lower case ("Salah
+    Eddin neighborhood", "the Bab Sharqi area"; "Hama Province" may be a name's own word, which
+    the head lexicon reads). After a person's name any noun that heads place names in the
+    lexicon will do: a person is not named before "mosque" or "airport", the place named after
+    them is ("Khaled Bin al-Walid mosque")."""
+    if ent.end >= len(doc):
+        return False
+    after = doc[ent.end]
+    if after.text in SETTLEMENT_NOUNS or after.text in GROUND_NOUNS:
+        return True
+    return (
+        ent.label_ == "PERSON"
+        and after.text.islower()
+        and after.tag_ in ("NN", "NNS")
+        and heads.get(after.text) == "LOC"
+    )
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:
@@ -206,6 +347,9 @@ class TypeByHead:
         ents = []
         changed = False
         for original in doc.ents:
+            if len(original) == 1 and _past_verb(original[0]) and not original.id_:
+                changed = True  # "Commander Killed": the title rule's name is a headline verb
+                continue
             ent = (
                 _shaped(doc, original, self.title_words, {**self.heads, **self.person_heads})
                 if source_of(original) == "model"
@@ -225,12 +369,19 @@ class TypeByHead:
                 ents.append(mark(relabel(doc, ent.start, ent.end, ent, "NORP"), "type-rule"))
                 changed = True
                 continue
+            if self._people_of_a_kind(ent):
+                kind = f"{ent.text!r}: one plural word names people of a kind, not a group"
+                ents.append(_typed(relabel(doc, ent.start, ent.end, ent, "NORP"), kind))
+                changed = True
+                continue
             head = ent[-1].lower_
             label = self.short_forms.get(ent.text.lower()) or self.heads.get(head)
             if label is None and len(ent) == 1:
                 label = self._possessive_of_actor(ent.text)
-            if label is None and _names_a_settlement(doc, ent):
+            why = None
+            if label is None and _names_a_settlement(doc, ent, self.heads):
                 label = "LOC"
+                why = f"{ent.text!r} names the {doc[ent.end].text!r} after it: a place"
             if label is None and ent.label_ == "PERSON":
                 label = self.person_heads.get(head)
             if (
@@ -240,11 +391,44 @@ class TypeByHead:
                 and source_of(ent) == "model"
             ):
                 ent = mark(relabel(doc, ent.start, ent.end, ent, label), "type-rule")
+                if why is not None:
+                    ent._.type_reason = why
                 changed = True
             ents.append(ent)
         if changed:
             doc.ents = ents
         return doc
+
+    def _people_of_a_kind(self, ent: Span) -> bool:
+        """ "Alawites", "Civilians", "Rebels": one plural word the model read as a group or a
+        place names people by faith, people or kind (NORP), not an organisation. The tagger's
+        plural is not enough ("Madonna" NNS): the word must be spelt as one, in mixed case
+        ("REUTERS" is a byline), without "the" (a team, a band or a party is "the Falcons";
+        a range or a region "the Alps"), and be no place the gazetteer knows ("Versailles") nor
+        a known actor's possessive ("Assads"). A person's name is left alone ("Hans")."""
+        if len(ent) != 1 or ent.label_ not in ("ORG", "LOC") or source_of(ent) != "model":
+            return False
+        word = ent[0]
+        text = word.text
+        if word.tag_ not in PLURAL_TAGS or not (text[:1].isupper() and text[1:].islower()):
+            return False
+        if not text.endswith("s") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"):
+            return False
+        if word.lower_ in self.short_forms or self._possessive_of_actor(text):
+            return False
+        from sitrep.resolve.places import resolve_place
+
+        if resolve_place(text) is not None:
+            return False
+        # "Syrians", "Iraqis": a nation's people are the pack's demonyms (NORP pointing at the
+        # state), and the gold corpora at times tag them as the state's organisation ("the
+        # Syrians fought ..."): the model's label stands.
+        stems = (text[:-1], text[:-2], text[:-3])
+        return not any(
+            (place := resolve_place(stem)) is not None and place.precision == "country"
+            for stem in stems
+            if len(stem) >= 4
+        )
 
     def _possessive_of_actor(self, word: str) -> str | None:
         """ "Assads" in "one of Assads most vocal opponents": a known actor's short name with

@@ -151,6 +151,7 @@ def cluster_document(
     tested against."""
     if retyper is not None:
         mentions = [_retyped(retyper, m) for m in mentions]
+        mentions = _surnames_as_people(mentions, retyper)
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
         key=lambda m: (m["start"], m["end"]),
@@ -168,6 +169,32 @@ def cluster_document(
         if not (_is_full(mention) or mention["label"] not in ("PERSON", "ORG")):
             _join_short(clusters, mention, matcher, shorts)
     return clusters
+
+
+def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
+    """ "Laurent Fabius ... Fabius told reporters": a one-word place or group that is the last
+    word of a person's full name in the same document is that person, unless the pack or the
+    gazetteer knows the word ("Jack London" does not make London a person)."""
+    surnames: dict[str, str] = {}
+    for mention in mentions:
+        if mention["label"] == "PERSON":
+            tokens = clean_name(mention).split()
+            if len(tokens) >= 2:
+                surnames.setdefault(tokens[-1], " ".join(tokens))
+    if not surnames:
+        return mentions
+    out = []
+    for mention in mentions:
+        name = clean_name(mention) if mention["label"] in _SURNAME_LABELS else ""
+        full = surnames.get(name) if name and " " not in name else None
+        if full is not None and not mention.get("pack_id") and not retyper.known(name):
+            why = f"{name!r} is the surname of {full!r} in this document"
+            mention = {**mention, "label": "PERSON", "retype_reason": why}
+        out.append(mention)
+    return out
+
+
+_SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG"})
 
 
 def _retyped(retyper: Retyper, mention: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """`sitrep eval junk`: how many stored entity names are not names (issue 13's measure).
 
 Counted over the entities with two or more mentions (one-off names are noise of another kind),
-by the rules of `sitrep.names.junk`: digits, counts, headline verbs, function words only, and a
-possessive written without its apostrophe whose stem the pack or the gazetteer knows. A seeded
-random sample of entities is returned too, for a hand check.
+by the rules of `sitrep.names.junk`: digits, counts, headline verbs, function words or lower-case
+articles only, a weekday's possessive, and a possessive written without its apostrophe whose
+stem the pack or the gazetteer knows. A seeded random sample of entities is returned too, for a
+hand check (a second seed draws a second sample, so fixes are not tuned to one).
 """
 
 from __future__ import annotations

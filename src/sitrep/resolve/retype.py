@@ -20,8 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.names import fold
-from sitrep.names.junk import place_list, possessive_stem, repair_name
+from sitrep.names.junk import (
+    function_words_only,
+    place_list,
+    possessive_stem,
+    repair_name,
+    weekday_possessive,
+)
 from sitrep.names.words import CALENDAR_WORDS
+from sitrep.nlp.types import DIRECTIONS, KIND_WORDS
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
 from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
@@ -32,6 +39,8 @@ _GENERIC_TAIL = re.compile(
     r"\s+(?:forces?|fighters?|militias?|troops|units?|members?|militants?|men)$", re.IGNORECASE
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# A lower-case compass word before a capitalised name (not "East Timor", "Western Sahara").
+_LEADING_DIRECTION = re.compile(rf"^(?:{'|'.join(sorted(DIRECTIONS))})\s+(?=[A-Z])")
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
 DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
@@ -62,9 +71,11 @@ class Retyper:
         self.countries = frozenset(c.upper() for c in countries if c)
 
     def variants(self, name: str) -> list[str]:
-        """The name, then without a leading "the"/nationality word and a trailing generic noun."""
+        """The name, then without a leading "the"/nationality word and a trailing generic noun;
+        a lower-case direction before a place says where in it ("east Syria" is Syria; the
+        mention keeps it, extraction reads a country's region by it)."""
         out = [name]
-        bare = _LEADING_THE.sub("", name)
+        bare = _LEADING_DIRECTION.sub("", _LEADING_THE.sub("", name))
         words = bare.split()
         if len(words) > 1 and fold(words[0].rstrip("’'s")) in self.demonyms:
             bare = " ".join(words[1:])
@@ -119,6 +130,12 @@ class Retyper:
         """The fields a mention with this label and name gets changed (empty: none)."""
         if label in PLACE_LABELS and name.lower().strip(".") in CALENDAR_WORDS:
             return {"label": DROPPED, "retype_reason": f"{name!r} is a date word, not a place"}
+        if name.islower() and function_words_only(name):  # "May", "AS" may be names
+            return {"label": DROPPED, "retype_reason": f"{name!r} is function words only"}
+        if name.lower() in KIND_WORDS:  # "Western" of "the Western and Arab-backed ..."
+            return {"label": DROPPED, "retype_reason": f"{name!r} is a direction or a kind"}
+        if weekday_possessive(name):
+            return {"label": DROPPED, "retype_reason": f"{name!r} is a weekday's possessive"}
         repaired = repair_name(name)
         if repaired is not None:
             if not repaired[0]:
