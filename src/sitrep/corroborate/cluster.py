@@ -211,14 +211,18 @@ def tolls_fall(these: set[Told], those: set[Told]) -> bool:
     earlier one, and one of the two does not date the happening. Pairwise, each member may
     agree with the one it joined and still not with the rest: "14 killed" by rebel fire,
     reported on the 10th, and "four died ... over 50 injured", undated on the 11th, met only
-    through a third report's "14 killed ... about 50 injured" (the same wounded count)."""
-    for x in these:
-        for y in those:
-            if x[2] == y[2] or (x[3] and y[3]) or x[0] == y[0]:
+    through a third report's "14 killed ... about 50 injured" (the same wounded count).
+    (Only undated tolls are walked against the other side: most of a large group is dated.)"""
+    for undated_side, other_side in ((these, those), (those, these)):
+        for u in undated_side:
+            if u[3]:
                 continue
-            earlier, later = (x, y) if x[0] < y[0] else (y, x)
-            if later[1] < earlier[1]:
-                return True
+            for y in other_side:
+                if u[2] == y[2] or u[0] == y[0]:
+                    continue
+                earlier, later = (u, y) if u[0] < y[0] else (y, u)
+                if later[1] < earlier[1]:
+                    return True
     return False
 
 
