@@ -1,6 +1,5 @@
-"""Two happenings a pairwise rule lets meet: one report's shelling and another's storming by
-the same group, and a toll that falls from an earlier report to a later one when the two meet
-only through a third report (pure functions on mention views built by hand)."""
+"""Two happenings that pairwise rules let meet through a third report: a toll that falls from
+an earlier report to a later one (pure functions on mention views built by hand)."""
 
 from __future__ import annotations
 
@@ -8,8 +7,6 @@ from dataclasses import replace
 
 from sitrep.corroborate.cluster import cluster, tolls_fall
 from sitrep.corroborate.compat import MentionView, same_happening
-
-FATEH = "pk_jaish-al-fateh"
 
 
 def attack(
@@ -19,42 +16,14 @@ def attack(
     start: str | None = None,
     killed: int | None = None,
     wounded: int | None = None,
-    mode: str = "unspecified",
 ) -> MentionView:
     counts = {k: v for k, v in (("killed", killed), ("wounded", wounded)) if v is not None}
     return MentionView(
-        id=id_, doc_id=doc, type="ASSAULT", mode=mode, entities=frozenset(),
+        id=id_, doc_id=doc, type="ASSAULT", mode="unspecified", entities=frozenset(),
         place="Aleppo", place_name="Aleppo", place_country="SY",
         time_start=start, time_end=start, time_precision="day" if start else None,
         casualties=counts or None, published=published,
     )  # fmt: skip
-
-
-def _by_fateh(view: MentionView) -> MentionView:
-    return replace(
-        view,
-        entities=frozenset({FATEH}),
-        names={FATEH: "Jaish al-Fateh"},
-        roles={FATEH: "actor"},
-        groups=frozenset({FATEH}),
-    )
-
-
-def test_a_battle_in_one_report_is_not_a_barrage_in_another() -> None:
-    # "Jaish al-Fateh fired shells on al-Hamadaniyeh" / "Jaish al-Fateh stormed the 3000
-    # Housing Project": the same group in one city on one day, but one fires from afar and
-    # the other fights on the ground; two happenings of one offensive.
-    shells = _by_fateh(attack("1", "d1", "2016-10-30", "2016-10-30", mode="shelling"))
-    storm = _by_fateh(attack("2", "d2", "2016-10-31", "2016-10-30", mode="clash"))
-    decision = same_happening(shells, storm)
-    assert not decision.same and "reach their targets apart" in decision.reason
-    # Reports confuse an air raid with shelling, and a bombing with either: those still join.
-    raid = replace(storm, mode="air-strike")
-    assert same_happening(shells, raid).same
-    assert same_happening(shells, replace(storm, mode="bombing")).same
-    # Within one report the same sentence may call one happening both ("repelled an
-    # offensive ... 40 were killed in the strikes"): that is weighed as before.
-    assert same_happening(shells, replace(storm, doc_id="d1")).same
 
 
 def test_a_toll_that_falls_between_reports_keeps_their_groups_apart() -> None:

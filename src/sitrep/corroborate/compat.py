@@ -145,14 +145,6 @@ def family(view: MentionView) -> str:
 def type_compatible(a: MentionView, b: MentionView) -> Decision:
     if family(a) != family(b):
         return Decision(False, lambda: f"types differ ({a.type} / {b.type})")
-    if a.doc_id != b.doc_id and reach_differs(a.mode, b.mode):
-        # Reports confuse an air raid with shelling, never a battle with either: one
-        # report's shelling and another's storming by the same group in one city on one day
-        # are two happenings of one offensive (read on FA-KES: toxic shells on a suburb of
-        # Aleppo joined the storming of an army academy there). (Within one report the same
-        # sentence may call one happening both: "repelled an offensive ... killed in the
-        # strikes".)
-        return Decision(False, lambda: f"modes {a.mode} / {b.mode} reach their targets apart")
     if a.type == b.type and a.mode and b.mode and a.mode != b.mode:
         # A meeting joins a visit at the very same place ("flew to Moscow" / "the meeting in
         # Moscow"), or where one side names no place (the meeting denied in "no» to the question
