@@ -193,6 +193,39 @@ def _toll(view: MentionView) -> int:
     return view.count("killed") or 0
 
 
+# A report's toll as a group keeps it: (published, killed, document, dated).
+Told = tuple[str, int, str, bool]
+
+
+def _told(view: MentionView) -> set[Told]:
+    """The toll a report gives for the happening, where it is its own statement (not a
+    retelling, whose count may be a part: "four children were among the dead")."""
+    killed = _toll(view)
+    if not (killed and view.published) or view.retells is not None:
+        return set()
+    return {(view.published, killed, view.doc_id, view.time_start is not None)}
+
+
+def tolls_fall(these: set[Told], those: set[Told]) -> bool:
+    """`undated_tolls_differ` across two groups: a later report gives fewer dead than an
+    earlier one, and one of the two does not date the happening. Pairwise, each member may
+    agree with the one it joined and still not with the rest: "14 killed" by rebel fire,
+    reported on the 10th, and "four died ... over 50 injured", undated on the 11th, met only
+    through a third report's "14 killed ... about 50 injured" (the same wounded count).
+    (Only undated tolls are walked against the other side: most of a large group is dated.)"""
+    for undated_side, other_side in ((these, those), (those, these)):
+        for u in undated_side:
+            if u[3]:
+                continue
+            for y in other_side:
+                if u[2] == y[2] or u[0] == y[0]:
+                    continue
+                earlier, later = (u, y) if u[0] < y[0] else (y, u)
+                if later[1] < earlier[1]:
+                    return True
+    return False
+
+
 def agree(x: MentionView, y: MentionView, places: bool = True) -> bool:
     """May two members of one event stand together? Places agree; dated times overlap; an
     undated member from another report tells news of its report's days, so a dated member
@@ -240,6 +273,8 @@ class Grouping(UnionFind):
         self.earliest = {v.id: v.published or "9999" for v in views}
         # (document, killed) of each member with a toll: one report's two tolls are two events
         self.tolls = {v.id: {(v.doc_id, _toll(v))} - {(v.doc_id, 0)} for v in views}
+        # each report's own toll, to compare across reports (`tolls_fall`)
+        self.told = {v.id: _told(v) for v in views}
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -255,6 +290,7 @@ class Grouping(UnionFind):
             self.latest[low] = max(self.latest[low], self.latest.pop(high))
             self.earliest[low] = min(self.earliest[low], self.earliest.pop(high))
             self.tolls[low] |= self.tolls.pop(high)
+            self.told[low] |= self.told.pop(high)
 
     def conflict(self, a: str, b: str, retold: bool = False) -> bool:
         """Joining two groups may not put two places or two times that disagree in one event,
@@ -269,6 +305,8 @@ class Grouping(UnionFind):
         for doc, killed in () if retold else self.tolls[ra]:
             if any(doc == other and killed != toll for other, toll in self.tolls[rb]):
                 return True  # "42 killed in Homs ... 3 killed in another blast in Homs"
+        if tolls_fall(self.told[ra], self.told[rb]):
+            return True
         named = self.entities[ra] and self.entities[rb]
         personal = self.personal[ra] or self.personal[rb]
         if named and personal and not self.entities[ra] & self.entities[rb]:
