@@ -67,6 +67,10 @@ def _decide(
     context: Sequence[str],
 ) -> tuple[str, dict[str, Any]] | None:
     container = resolve_place(within, context, small_towns=True) if within else None
+    if container is not None and context and container.country_code not in context:
+        # a namesake in a country the report does not name ("al-Sulaymaniyah area in Aleppo
+        # city", the gazetteer's Sulaymaniyah being Iraq's): no container it could mean
+        container = None
     if span_entity is not None and span_entity["lat"] is not None:
         if container is None or _agrees(span_entity, container):
             return None  # the span's entity stands, and resolution already gave it
