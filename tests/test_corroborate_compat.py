@@ -349,3 +349,16 @@ def test_two_people_who_share_no_surname_stay_apart() -> None:
     assert not same_happening(tony, _death("3", "Tony", 6)).same
     groups, _links, _n = cluster([tony, jonna])
     assert not any({"1", "2"} <= set(g) for g in groups), groups
+
+
+def test_a_small_toll_ties_a_town_to_its_country_only_when_rare() -> None:
+    """Four killed in "northern Syria" and four in Deir Ezzor a day apart are two happenings
+    (small tolls recur daily across a war); 35 killed in both tells one."""
+    nobody = frozenset[str]()
+    town = replace(view("1", place="Deir Ezzor", start="2016-09-05"), entities=nobody)
+    region = replace(view("2", place="Syria", is_country=True, start="2016-09-05"), entities=nobody)
+    few, many = {"killed": 4}, {"killed": 35}
+    refused = same_happening(replace(town, casualties=few), replace(region, casualties=few))
+    assert not refused.same and "too little" in refused.reason
+    joined = same_happening(replace(town, casualties=many), replace(region, casualties=many))
+    assert joined.same and "35 killed" in joined.reason

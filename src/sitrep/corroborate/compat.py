@@ -37,6 +37,10 @@ DENIAL_DAYS = 62
 # Casualty counts that are evidence when two reports give the same figure (0, 1 and 2 are too
 # common to tell one strike from another: "two persons were injured" twice in one report).
 MIN_TELLING_COUNT = 3
+# ... and where one report names a town and the other only its country (or a region of it),
+# only a count rare enough to tell a happening: four soldiers killed in "northern Syria" and
+# four civilians in Deir Ezzor, a day apart, are two happenings.
+MIN_COUNT_IN_A_COUNTRY = 10
 
 
 @dataclass(frozen=True)
@@ -273,7 +277,11 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
             and inner.place_country
             and inner.place_country == outer.place_country
         ):
-            return Decision(True, _written(f"{inner.place_name} lies in {outer.place_name}"))
+            return Decision(
+                True,
+                _written(f"{inner.place_name} lies in {outer.place_name}"),
+                feature="country",
+            )
         if inner.place_country is None and _words(outer) <= _words(inner):
             # A place the gazetteer could not locate, "Idlib Syria", holds the located "Idlib":
             # no contradiction, and (unlocated) no evidence either.
@@ -426,7 +434,9 @@ def _spans(a: MentionView, b: MentionView) -> str:
     return f"{a.time_start}..{a_end} / {b.time_start}..{b_end}"
 
 
-def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
+def casualties_agree(
+    a: MentionView, b: MentionView, at_least: int = MIN_TELLING_COUNT
+) -> list[Decision]:
     """Each telling count both reports give alike (killed, wounded) is one piece of evidence;
     different figures are no contradiction (reports revise them). A tally's count is a sum, no
     fingerprint of one happening: it ties only the same tally told again ("10 killed in
@@ -436,7 +446,7 @@ def casualties_agree(a: MentionView, b: MentionView) -> list[Decision]:
     out = []
     for key in ("killed", "wounded"):
         x, y = a.count(key), b.count(key)
-        if x is not None and x == y and x >= MIN_TELLING_COUNT:
+        if x is not None and x == y and x >= at_least:
             out.append(Decision(True, _written(f"same count: {x} {key}"), True, "count"))
     return out
 
@@ -569,7 +579,11 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
     apart = undated_tolls_differ(a, b)
     if apart is not None:
         return apart
-    agreed += casualties_agree(a, b)
+    # a small toll recurs daily across a country: a town and the country it lies in tie it
+    # to nothing
+    country = any(d.feature == "country" for d in agreed) and a.doc_id != b.doc_id
+    small = MIN_COUNT_IN_A_COUNTRY if country else MIN_TELLING_COUNT
+    agreed += casualties_agree(a, b, small)
     ties, space_time = weigh(agreed)
     said = "; ".join(d.reason for d in agreed)
     if a.doc_id == b.doc_id:
