@@ -230,3 +230,13 @@ def test_towns_in_the_plural_and_the_capital_are_sites() -> None:
     for text in ("the capital", "the opposition-held cities", "rebel-held districts"):
         assert _is_site(Participant("actor", text, 0, len(text), "NP", None)), text
     assert not _is_site(Participant("actor", "regime forces", 0, 13, "NP", None))
+
+
+def test_the_holder_of_the_ground_hit_is_no_participant(domain_nlp: Language) -> None:
+    text = (
+        "The toll includes 84 people killed by opposition shelling of government-held parts "
+        "of Homs city."
+    )
+    events = extract_events("d", domain_nlp(text), "2016-05-04", None, None).events
+    named = {p.text for e in events for p in e.participants}
+    assert events and "government" not in named, named

@@ -504,3 +504,8 @@ def test_killings_over_recent_months_are_a_course_not_a_happening(domain_nlp: La
 def test_fighting_that_intensified_is_a_course(domain_nlp: Language) -> None:
     text = "Fighting in northern Syria has intensified since a February ceasefire deal."
     assert "Fighting" not in _asserted(domain_nlp, text)
+
+
+def test_a_large_toll_since_a_month_is_a_total(domain_nlp: Language) -> None:
+    text = "More than 400 civilians have been killed in Homs since March as the siege tightened."
+    assert "killed" not in _asserted(domain_nlp, text)

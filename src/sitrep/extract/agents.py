@@ -208,11 +208,24 @@ def _is_site(p: Participant) -> bool:
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
 
 
+# "government-held parts", "rebel-controlled areas": whose the ground is, glued to it by a
+# hyphen; the ground is hit, its holder is no participant (the parse may take the word alone).
+_HELD = re.compile(r"-(?:held|controlled|run|besieged|dominated|administered)\b", re.I)
+
+
+def _holder_of_territory(p: Participant, text: str) -> bool:
+    return p.role in AGENT_ROLES and p.label == "NP" and bool(_HELD.match(text, p.end))
+
+
 def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
     located in Binnish", read in `text`) is no place of the attack."""
-    trimmed = tuple(_without_time(p) for p in mention.participants if not _eponym(p, text))
+    trimmed = tuple(
+        _without_time(p)
+        for p in mention.participants
+        if not _eponym(p, text) and not _holder_of_territory(p, text)
+    )
     kept = tuple(
         owner
         for p in trimmed
