@@ -159,3 +159,16 @@ def test_a_spelling_variant_is_spelled_close_to_the_name_it_varies() -> None:
     # ("Muslim" and Mosul's Latin "Mausilium", "British" and Beirut, "Sudanese" and Sidon)
     for word in ("Muslim", "British", "Sudanese"):
         assert resolve_place(word) is None, word
+
+
+def test_no_lesser_town_far_from_the_report_by_another_of_its_names() -> None:
+    """In a report on Syria, "al-Zara" is no Zadar (once "Zara") and "Orum" no Orem, Utah:
+    lesser towns outside the report's countries and the pack's theatre found by one of their
+    other names. A town's own name, a notable city and one in the theatre stay; without a
+    known country the gazetteer answers as before."""
+    assert resolve_place("al-Zara", ["SY"], small_towns=True) is None
+    assert resolve_place("Orum", ["SY"], small_towns=True) is None
+    for name in ("Geneva", "Montreux", "Erbil", "Sochi"):
+        assert resolve_place(name, ["SY"], small_towns=True) is not None, name
+    orem = resolve_place("Orum")
+    assert orem is not None and orem.country_code == "US"

@@ -404,7 +404,8 @@ class TypeByHead:
         place names people by faith, people or kind (NORP), not an organisation. The tagger's
         plural is not enough ("Madonna" NNS): the word must be spelt as one, in mixed case
         ("REUTERS" is a byline), without "the" (a team, a band or a party is "the Falcons";
-        a range or a region "the Alps"), and be no place the gazetteer knows ("Versailles") nor
+        a range or a region "the Alps") or "the town of" (a place the text names: "Meles"), and
+        be no place the gazetteer knows ("Versailles") nor
         a known actor's possessive ("Assads"). A person's name is left alone ("Hans")."""
         if len(ent) != 1 or ent.label_ not in ("ORG", "LOC") or source_of(ent) != "model":
             return False
@@ -414,6 +415,9 @@ class TypeByHead:
             return False
         if not text.endswith("s") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"):
             return False
+        before = ent.doc[max(0, ent.start - 2) : ent.start]
+        if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in SETTLEMENT_NOUNS:
+            return False  # "the town of Meles": the text says it is a place
         if word.lower_ in self.short_forms or self._possessive_of_actor(text):
             return False
         from sitrep.resolve.places import resolve_place

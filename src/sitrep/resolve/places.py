@@ -99,6 +99,7 @@ class _Index:
     short: dict[str, list[tuple[_Entry, str]]] = field(default_factory=dict)
     minor: dict[str, list[tuple[_Entry, bool]]] = field(default_factory=dict)  # small towns
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
+    theatre: frozenset[str] = frozenset()  # the pack's countries, as the index was built
 
     def add(self, entry: _Entry, names: Sequence[str], main: str, loose: bool = True) -> None:
         target = self.regions if entry.precision == "region" else None
@@ -212,7 +213,7 @@ def gazetteer() -> _Index:
     index = _Index({}, {}, {})
     with collector_paused():  # a quarter of a million long-lived objects
         cache = geonames()
-        theatre = _theatre()
+        theatre = index.theatre = _theatre()
         _add_cities(index, cache, theatre)
         _add_countries(index, cache)
         _add_pack(index)
@@ -270,6 +271,7 @@ def resolve_place(
     context = tuple(c.upper() for c in context_countries)
     for variant, part in _variants(text):
         for candidates, how in _candidates(variant, small_towns):
+            candidates = _plausible(candidates, context)
             found = _best(_as_part(candidates, part), context, how + _PART_REASON[part])
             if found:
                 return found
@@ -277,6 +279,26 @@ def resolve_place(
 
 
 _PART_REASON = {"": "", "area": " (a part of it named)", "town": " (the town of the name)"}
+
+
+def _plausible(
+    candidates: tuple[tuple[_Entry, float], ...], context: Sequence[str]
+) -> tuple[tuple[_Entry, float], ...]:
+    """For a report whose countries are known, no lesser town far from them found by one of its
+    other names: a Syrian neighbourhood "al-Zara" is not Zadar (once "Zara"), nor "Orum" Orem,
+    Utah. A town's own name, a notable city, or one in the report's countries or the pack's
+    theatre stays."""
+    if not context:
+        return candidates
+    theatre = gazetteer().theatre
+    return tuple(
+        (entry, quality)
+        for entry, quality in candidates
+        if quality >= 1.0
+        or _is_notable(entry)
+        or entry.country in context
+        or entry.country in theatre
+    )
 
 
 def _variants(text: str) -> list[tuple[str, str]]:
