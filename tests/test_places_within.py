@@ -36,6 +36,9 @@ if not (shipped_model_path() / "config.cfg").is_file():
          "Idlib on Sunday.", "Atmeh", "Idlib"),
         ("An air strike killed 10 people in the town of Meles, 15 km from Idlib, on Saturday.",
          "Meles", "Idlib"),
+        # where the place lies told by a copula (a table stripped the full stop before it)
+        ("An air strike on a clinic killed 8 people on Friday the monitor said The clinic in the "
+         "town of Kafr Jales is about 12 km from Idlib city.", "Kafr Jales", "Idlib"),
         # a possessive whose apostrophe was lost, a nationality, a neighbourhood "of" its city
         ("A car bomb killed 9 people near the Qah camp in Syrias border province of Idlib.",
          "Qah", "Idlib"),

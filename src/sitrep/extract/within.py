@@ -199,13 +199,19 @@ def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
 
 
 def _connector(i: int, stop: int, doc: Doc, named_kind: bool = False) -> int | None:
-    """The index after "in", "near", "north of", "15 km from", or None. After a place noun,
-    "of" too: "the Midan neighbourhood of the Syrian city of Aleppo"."""
+    """The index after "in", "near", "north of", "15 km from", "is about 15 km from", or None.
+    After a place noun, "of" too: "the Midan neighbourhood of the Syrian city of Aleppo"."""
     kind = doc[i - 1].lower_
     if named_kind and i < stop and doc[i].lower_ == "of" and kind in PLACE_NOUNS:
         return None if kind in NAMED_AFTER_OF else i + 1
     if i + 1 < stop and doc[i].lower_ in ("part", "parts") and doc[i + 1].lower_ == "of":
         return i + 2  # "the village of Tokhar, part of the city of Manbij"
+    if i < stop and doc[i].lower_ in ("is", "was", "lies"):
+        i += 1  # "the town of Meles is about 15 km from Idlib city"
+        if i < stop and doc[i].lower_ in ("about", "some", "around", "nearly", "roughly"):
+            i += 1
+        if not (i < stop and doc[i].like_num):
+            return None  # ("is in": a sentence's predicate, not where the name lies)
     if i < stop and doc[i].like_num:
         i += 1
     if i < stop and doc[i].lower_ in ("km", "kilometres", "kilometers", "miles"):
