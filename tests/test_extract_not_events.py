@@ -509,3 +509,11 @@ def test_fighting_that_intensified_is_a_course(domain_nlp: Language) -> None:
 def test_a_large_toll_since_a_month_is_a_total(domain_nlp: Language) -> None:
     text = "More than 400 civilians have been killed in Homs since March as the siege tightened."
     assert "killed" not in _asserted(domain_nlp, text)
+
+
+def test_the_wars_toll_told_in_a_relative_clause_is_a_total(domain_nlp: Language) -> None:
+    text = (
+        "The truce was billed as the best chance to end six years of conflict in which more "
+        "than 300000 people have been killed."
+    )
+    assert "killed" not in _asserted(domain_nlp, text)

@@ -172,3 +172,10 @@ def test_no_lesser_town_far_from_the_report_by_another_of_its_names() -> None:
         assert resolve_place(name, ["SY"], small_towns=True) is not None, name
     orem = resolve_place("Orum")
     assert orem is not None and orem.country_code == "US"
+
+
+def test_an_acronym_has_no_spelling_variants() -> None:
+    """ "SOHR" (the monitor) is no spelling of Sour (Tyre): an acronym is looked up as written."""
+    assert resolve_place("SOHR", ["SY"], small_towns=True) is None
+    uae = resolve_place("UAE", ["SY"])
+    assert uae is not None and uae.country_code == "AE"

@@ -100,7 +100,9 @@ _WARS_TOLL = re.compile(
     # "put the death toll from the six-year conflict at more than 470000"
     rf"|\btolls?\s+(?:from|of)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     rf"|\b{_WAR},?\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    r"(?:killed|claimed|left|cost)\b",
+    r"(?:killed|claimed|left|cost)\b"
+    # "more than five years of conflict in which more than 300000 people have been killed"
+    rf"|\b{_WAR},?\s+(?:in\s+which|during\s+which|where)\b",
     re.I,
 )
 # Counted since the war began ("23 journalists have been killed since the conflict erupted"):

@@ -358,6 +358,8 @@ def _candidates(text: str, small_towns: bool = False) -> tuple[Candidates, ...]:
         # over a notable one (an Iranian village called "Baghdad" is not where Baghdad is)
         exact += [(e, 0.9 if main else 0.85) for e, main in index.minor.get(key, [])]
     out.append((tuple(exact), "gazetteer name"))
+    if text.isupper() and len(text) <= 5:
+        return tuple(out)  # an acronym has no spelling variants: "SOHR" is not Sour (Tyre)
     loose = tuple(
         (e, 0.85)
         for e, known in index.loose.get(_loose_key(key), [])
