@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.corroborate.cluster import cluster, tolls_fall
+from sitrep.corroborate.cluster import Told, cluster, tolls_fall
 from sitrep.corroborate.compat import MentionView, same_happening
 
 
@@ -49,10 +49,9 @@ def test_a_toll_that_falls_between_reports_keeps_their_groups_apart() -> None:
 
 
 def test_falling_tolls_compare_reports_not_retellings_or_one_report() -> None:
-    # (published, killed, document, dated)
-    earlier = {("2016-08-10", 14, "d1", True)}
-    assert tolls_fall(earlier, {("2016-08-11", 4, "d2", False)})
-    assert not tolls_fall(earlier, {("2016-08-11", 20, "d2", False)})  # a rising toll
-    assert not tolls_fall(earlier, {("2016-08-11", 4, "d2", True)})  # both dated: the day ties
-    assert not tolls_fall(earlier, {("2016-08-10", 4, "d2", False)})  # one day: no order
-    assert not tolls_fall(earlier, {("2016-08-11", 4, "d1", False)})  # one report's parts
+    earlier = {Told("2016-08-10", 14, "d1", True)}
+    assert tolls_fall(earlier, {Told("2016-08-11", 4, "d2", False)})
+    assert not tolls_fall(earlier, {Told("2016-08-11", 20, "d2", False)})  # a rising toll
+    assert not tolls_fall(earlier, {Told("2016-08-11", 4, "d2", True)})  # both dated: the day ties
+    assert not tolls_fall(earlier, {Told("2016-08-10", 4, "d2", False)})  # one day: no order
+    assert not tolls_fall(earlier, {Told("2016-08-11", 4, "d1", False)})  # one report's parts

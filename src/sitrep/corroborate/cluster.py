@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from sitrep.corroborate.compat import (
     COUNTERPART_TYPES,
@@ -193,8 +194,13 @@ def _toll(view: MentionView) -> int:
     return view.count("killed") or 0
 
 
-# A report's toll as a group keeps it: (published, killed, document, dated).
-Told = tuple[str, int, str, bool]
+class Told(NamedTuple):
+    """A report's toll as a group keeps it."""
+
+    published: str
+    killed: int
+    doc_id: str
+    dated: bool
 
 
 def _told(view: MentionView) -> set[Told]:
@@ -203,7 +209,7 @@ def _told(view: MentionView) -> set[Told]:
     killed = _toll(view)
     if not (killed and view.published) or view.retells is not None:
         return set()
-    return {(view.published, killed, view.doc_id, view.time_start is not None)}
+    return {Told(view.published, killed, view.doc_id, view.time_start is not None)}
 
 
 def tolls_fall(these: set[Told], those: set[Told]) -> bool:
@@ -215,13 +221,13 @@ def tolls_fall(these: set[Told], those: set[Told]) -> bool:
     (Only undated tolls are walked against the other side: most of a large group is dated.)"""
     for undated_side, other_side in ((these, those), (those, these)):
         for u in undated_side:
-            if u[3]:
+            if u.dated:
                 continue
             for y in other_side:
-                if u[2] == y[2] or u[0] == y[0]:
+                if u.doc_id == y.doc_id or u.published == y.published:
                     continue
-                earlier, later = (u, y) if u[0] < y[0] else (y, u)
-                if later[1] < earlier[1]:
+                earlier, later = (u, y) if u.published < y.published else (y, u)
+                if later.killed < earlier.killed:
                     return True
     return False
 

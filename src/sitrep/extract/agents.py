@@ -100,7 +100,7 @@ def _not_agent(p: Participant, event_type: str) -> bool:
     "Heavy air", "Friday"); an arms transfer's item may be a weapon."""
     if p.role not in AGENT_ROLES and (p.role != "item" or event_type == "AID"):
         return False
-    if p.label in NON_AGENT_LABELS or _is_time(p.text) or _DAY_POSSESSIVE.fullmatch(p.text):
+    if p.label in NON_AGENT_LABELS or is_time(p.text) or _DAY_POSSESSIVE.fullmatch(p.text):
         return True
     if p.text.lower() in HOW_MANY:
         return True  # "Twin bombings struck the cathedral": "Twin" tagged as a group
@@ -161,7 +161,7 @@ _CLOCK = re.compile(
 )
 
 
-def _is_time(text: str) -> bool:
+def is_time(text: str) -> bool:
     """The whole of `text` is a time ("Friday", "Last Monday", "12 March", "2000 GMT")."""
     if _CLOCK.fullmatch(text.strip()):
         return True

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.agents import is_time
 from sitrep.extract.arguments import is_passive, subject_slots
 from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
@@ -26,7 +27,6 @@ from sitrep.extract.spans import (
     phrase_of_entity,
     phrases_for,
 )
-from sitrep.extract.time import find_time_expressions
 from sitrep.nlp.spans import text_of
 from sitrep.records import SourceLink, Stance
 
@@ -105,15 +105,8 @@ def _link(phrase: Phrase, verb: str, cues: ClaimCues) -> SourceLink:
 
 def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
     # a day is no speaker: "military sources said Wednesday" parsed with the day as subject
-    found = [p for p in phrases_for(head, ents) if not _only_a_time(p.text)]
+    found = [p for p in phrases_for(head, ents) if not is_time(p.text)]
     return found[0] if found else None
-
-
-def _only_a_time(text: str) -> bool:
-    """The whole phrase is a time ("Wednesday", "on Monday")."""
-    spans = find_time_expressions(text)
-    rest = (text[: spans[0].start] + text[spans[0].end :]).strip() if spans else text
-    return bool(spans) and rest.lower() in ("", "on", "late", "early", "last")
 
 
 def _pobj(prep: Token) -> Token | None:

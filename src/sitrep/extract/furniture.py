@@ -18,14 +18,11 @@ import re
 from collections.abc import Sequence
 
 from sitrep.clean.opening import after_title, opening_date_span
-from sitrep.extract.time import WEEKDAYS
+from sitrep.extract.time import MONTH_FULL, WEEKDAYS
 
 _AGENCY = (
     r"Reuters|AFP|AP|Associated Press|Sputnik|SANA|RIA Novosti|TASS|IRNA|Xinhua|Anadolu|ANA|"
     r"dpa|UPI|NNA|Mehr|Tasnim|Fars|Al[- ]Masdar|Kurdistan24|Rudaw|ISNA|APA|AA"
-)
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 # Words that open or glue prose and are never a tag: a tag list stops before them.
 _FUNCTION_WORDS = (
@@ -59,7 +56,7 @@ _PATTERNS = (
     # Agencies)". A story's sentence gives no full date right before a credit; the whole
     # caption is masked.
     re.compile(
-        rf"[^.\n]*\b{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\.?\s*"
+        rf"[^.\n]*\b{MONTH_FULL}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\.?\s*"
         rf"\((?:{_AGENCY}|TRT World and Agencies|File [Pp]hoto|Photo)\)"
     ),
     # An embedded tweet's furniture: its picture link, a shortened link, and its signature
@@ -69,7 +66,7 @@ _PATTERNS = (
     re.compile(r"\bhttps?:?/{0,2}t\.co/?\S*"),
     re.compile(
         rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}\((?:@\w{{1,15}}|(?=\w*[a-z])\w{{1,15}})\)\s+"
-        rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
+        rf"{MONTH_FULL}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
     ),
     re.compile(r"\bGet short URL(?:\s+\d+){0,3}", re.I),
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
@@ -127,7 +124,7 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
 # picture was taken, and stops there. A story's sentence dates with a preposition ("on
 # Wednesday April 5 2017", "since May 21 2016"), even where a table stripped its commas.
 _DATED_AFTER_A_NAME = re.compile(
-    rf"[^.\n]*?(?P<before>\b[a-z]+\s+)?(?P<name>\b[A-Z][A-Za-z'’-]+)\s+{_MONTH}\s+\d{{1,2}},?\s+"
+    rf"[^.\n]*?(?P<before>\b[a-z]+\s+)?(?P<name>\b[A-Z][A-Za-z'’-]+)\s+{MONTH_FULL}\s+\d{{1,2}},?\s+"
     r"(?:19|20)\d{2}\.(?!\d)"
 )
 _DATING_WORDS = frozenset({"on", "since", "until", "till", "from", "to", "by", "before", "after"})

@@ -41,6 +41,7 @@ from sitrep.extract.agents import ATTACK_NOUNS
 from sitrep.extract.deps import dep
 from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
+from sitrep.extract.time import MONTH_FULL
 from sitrep.nlp.spans import text_of
 from sitrep.records import REPORTED_DAYS_METHOD, TimeValue
 
@@ -79,15 +80,11 @@ _WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
 # "since the regime and Russian jets began an offensive nearly two weeks ago": counted since
 # an onset the sentence tells
 _ONSET = r"(?:began|begun|started|launched|erupted|broke out)\b"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
 # Counted since a year, since the start, since the war began, or since a month ("more than
 # 300 civilians have been killed in Aleppo since April").
 _SINCE = re.compile(
     rf"\bsince\b(?:\s+\S+){{0,6}}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
-    rf"(?:the |its )?{_WAR}\b|{_ONSET})|\bsince\s+(?:early\s+|late\s+|mid-)?{_MONTH}\b",
+    rf"(?:the |its )?{_WAR}\b|{_ONSET})|\bsince\s+(?:early\s+|late\s+|mid-)?{MONTH_FULL}\b",
     re.I,
 )
 # A war's own toll: "more than 210000 people have died in the Syrian conflict", "the five-year

@@ -64,7 +64,8 @@ _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_MONTH_FULL = (
+# A month's full name, as a regular expression (also read by `furniture` and `newsworthy`).
+MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?"
@@ -371,8 +372,8 @@ BETWEEN_DATES_METHOD = "between-dates"
 # "between Tuesday and Wednesday"): a day of a month, a month, or a weekday, a year optional.
 _YEAR = r"(?:,?\s+(?:19|20)\d\d\b)?"
 _END = (
-    rf"(?:{_MON}\s+{_DAY}\b{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH_FULL}\b{_YEAR}"
-    rf"|{_MONTH_FULL}\b{_YEAR}|{_WD_FULL}\b)"
+    rf"(?:{_MON}\s+{_DAY}\b{_YEAR}|{_DAY}\s+(?:of\s+)?{MONTH_FULL}\b{_YEAR}"
+    rf"|{MONTH_FULL}\b{_YEAR}|{_WD_FULL}\b)"
 )
 
 
@@ -414,17 +415,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (
             rf"(?:\b(?:the\s+)?(?P<part>beginning|start|end|middle)\s+of\s+|\b(?P<part2>early|late|mid)[-\s]+)"
-            rf"(?:(?P<mon>{_MONTH_FULL})(?:\s+(?P<y2>(?:19|20)\d\d))?|(?P<y>(?:19|20)\d\d))\b",
+            rf"(?:(?P<mon>{MONTH_FULL})(?:\s+(?P<y2>(?:19|20)\d\d))?|(?P<y>(?:19|20)\d\d))\b",
             False,
             lambda m, t, a, ap, an: _h_part_of(_PartMatch(m), t, a, ap, an),
         ),
         (rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})\b(?!,?\s+\d)", False, _h_month_day),
         (
-            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_FULL})\b(?!,?\s+\d)",
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_FULL})\b(?!,?\s+\d)",
             False,
             _h_month_day,
         ),
-        (rf"\b(?P<mon>{_MONTH_FULL})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", False, _h_month_year),
+        (rf"\b(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", False, _h_month_year),
         (
             r"\b(?:the\s+)?(?P<season>summer|winter|spring|autumn|fall)\s+of\s+(?P<y>(?:19|20)\d\d)\b",
             True,
@@ -456,11 +457,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (r"\b(?P<w>yesterday|today|tonight)\b", True, _h_deictic),
         (
-            rf"\b(?:(?P<rel>in|last|since|during|early|late|until|by|of)\s+)(?P<mon>{_MONTH_FULL})\b",
+            rf"\b(?:(?P<rel>in|last|since|during|early|late|until|by|of)\s+)(?P<mon>{MONTH_FULL})\b",
             True,
             _h_month,
         ),
-        (rf"\b(?P<mon>(?!May){_MONTH_FULL})\b", False, _h_month),
+        (rf"\b(?P<mon>(?!May){MONTH_FULL})\b", False, _h_month),
         (r"\b(?:in|since|of|during|until|by|before|after)\s+(?P<y>(?:19|20)\d\d)\b", True, _h_year),
     ]
 )
