@@ -35,6 +35,9 @@ from sitrep.extract.casualties import find_casualties
             None,
         ),
         ("Two men were killed while five others were wounded by the blast.", 2, 5),
+        # a verb after "and" wounds its own object, not the dead counted before it
+        ("The market bombing killed at least eight people and wounded dozens.", 8, None),
+        ("Eleven people fell as martyrs and 40 others were wounded in the blast.", 11, 40),
     ],
 )
 def test_a_toll_and_its_groups(sentence: str, killed: int, wounded: int | None) -> None:

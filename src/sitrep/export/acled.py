@@ -153,6 +153,7 @@ ACLED_TYPES: dict[tuple[str, str | None], tuple[str, str]] = {
     ("ASSAULT", "shelling"): ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("ASSAULT", "bombing"): ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("ASSAULT", "assassination"): ("Violence against civilians", "Attack"),
+    ("ASSAULT", "chemical"): ("Explosions/Remote violence", "Chemical weapon"),
     ("ASSAULT", "clash"): ("Battles", "Armed clash"),
     ("ASSAULT", "offensive"): ("Battles", "Armed clash"),
     ("ASSAULT", None): ("Battles", "Armed clash"),

@@ -274,16 +274,33 @@ def _harmed_by(noun: Token) -> list[Slot]:
     slots: list[Slot] = []
     for verb in verbs:
         for harm in [verb, *verb.conjuncts]:
-            if harm.pos_ not in ("VERB", "AUX") or verb_lemma(harm.text, HARMING_VERBS) is None:
+            if harm.pos_ not in ("VERB", "AUX", "NOUN") or (
+                verb_lemma(harm.text, HARMING_VERBS | PLACE_STRIKING_VERBS) is None
+            ):
                 continue
             slots.extend(
                 Slot("object", h)
                 for c in harm.children
                 if dep(c) in OBJECT_DEPS
                 for h in with_conjuncts(c)
-                if _names_people(h)
+                if _names_people(h) or _place_struck(harm, h)
             )
     return slots
+
+
+# Verbs whose named-place object is where the attack fell: "rocket attacks hit Kilis", "a car
+# bomb rocked Damascus" (the attack noun is their subject, so nothing else places it).
+PLACE_STRIKING_VERBS = frozenset({"hit", "target", "strike", "rock", "pound", "shake"})
+
+
+def _place_struck(verb: Token, head: Token) -> bool:
+    """One named place the verb struck (several, "hit Tartous, Homs and Hasakeh", tell a
+    summary of attacks in each, which `newsworthy` and the sentences after sort out)."""
+    return (
+        head.ent_type_ in LOCATION_LABELS
+        and not head.conjuncts
+        and verb_lemma(verb.text, PLACE_STRIKING_VERBS) is not None
+    )
 
 
 # Nouns for people, of those an attack harms ("five soldiers", "three senior Daesh leaders").

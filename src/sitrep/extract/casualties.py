@@ -129,8 +129,9 @@ _KILLED = (
         # toll; "30 were injured at least three killed": the words between hold no other count
         # or verb)
         rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
-        r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives)\b"
-        + _KILLERS_NOT_DEAD,
+        # ("25 people fell as martyrs": the dead, in the words of the state media)
+        r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives|"
+        r"fell\s+as\s+martyrs)\b" + _KILLERS_NOT_DEAD,
         re.I,
     ),
     # (never "one of those killed was a child": a part of the dead is no toll of its own, but
@@ -212,8 +213,11 @@ _WOUNDED = (
     re.compile(
         rf"\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+{_Q}(?:another\s+)?{_N}\b", re.I
     ),
+    # ("killed six people and wounded dozens": a verb after "and" has the first verb's
+    # subject; its object, not the count before it, is whom it wounded)
     re.compile(
-        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:[^\W\d]\w*\s+){{0,2}}?{_BE}?(?:wounded|injured|hurt)\b",
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:(?!and\b|or\b)[^\W\d]\w*\s+){{0,2}}?{_BE}?"
+        rf"(?:wounded|injured|hurt)\b",
         re.I,
     ),
 )

@@ -95,6 +95,8 @@ def verb_tag_on_a_noun(token: Token) -> bool:
     subject or an object ("but clashes broke out last week"). A verb is none of these, so the
     tag is the tagger's slip and the word's tense tells nothing. Other verb forms are left
     alone: a participle hung on a noun is still a verb ("rockets fired")."""
+    if token.dep_.split(":")[0] == "aux" and token.lower_ not in _AUXILIARY_WORDS:
+        return True  # "A car bomb killed 34": "bomb" hung on "killed" as its auxiliary
     if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
         return False
     if token.dep_.split(":")[0] in _NOMINAL_RELATIONS:
@@ -102,6 +104,19 @@ def verb_tag_on_a_noun(token: Token) -> bool:
     if token.i > 0 and token.doc[token.i - 1].lower_ in _WEAPON_COMPOUNDS:
         return True  # "Separate air strikes ... killed 12": "air" parsed as the subject
     return any(c.dep_ in _NOUN_DEPENDENTS and c.i < token.i for c in token.children)
+
+
+# The words that can be an auxiliary (be, have, do, the modals, their clitics, infinitival
+# "to"): any other word the parse hangs on a verb as its auxiliary is a slip of the parse.
+_AUXILIARY_WORDS = frozenset(
+    {
+        "be", "am", "is", "are", "was", "were", "been", "being", "'s", "s", "'re", "re", "'m",
+        "m", "have", "has", "had", "having", "'ve", "ve", "'d", "d", "do", "does", "did",
+        "will", "wo", "'ll", "ll", "would", "shall", "should", "can", "ca", "could", "may",
+        "might", "must", "ought", "need", "dare", "to", "get", "gets", "got", "gotten",
+        "going", "used",
+    }
+)  # fmt: skip
 
 
 # Nouns that make a compound with a plural trigger ("air strikes", "rocket attacks", "drone

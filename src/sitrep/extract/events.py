@@ -146,6 +146,9 @@ def extract_events(
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
+            mention = _without_date_words(mention, times)
+            if quoted is not None and _quotation(text, quoted):
+                mention = _inside_quotation(mention, quoted)
             if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
                 mention = replace(mention, modality=None)
             # (a span between two days told is as dated as a day: "airstrikes between April 27
@@ -187,6 +190,8 @@ def extract_events(
                 mention = replace(mention, modality="recalled")  # "who had been abducted"
             if mention.modality is None and is_asked_in_general(token):
                 mention = replace(mention, modality="question")  # "determines whether strikes"
+            if mention.modality is None and _asked(sent):
+                mention = replace(mention, modality="question")  # "Or is it ... airstrikes?"
             if mention.modality is None and is_not_the_first_time(token):
                 mention = replace(mention, modality="habitual")  # "not the first time when ..."
             if mention.modality is None and not dated_to_day and told_as_habit(token):
@@ -375,6 +380,59 @@ def _with_glued_subject(
         return found
     args = replace(found.args, participants=((role, phrase_of_entity(actor)),))
     return replace(found, args=args)
+
+
+def _without_date_words(mention: EventMention, times: list[tuple[Span, TimeValue]]) -> EventMention:
+    """`mention` without a participant that is part of a date: the parse may take the day's
+    number of "The regime shelled Ghouta on August 21 2013" for who was shelled."""
+    return _keeping(
+        mention,
+        lambda p: not any(s.start_char <= p.start and p.end <= s.end_char for s, _ in times),
+    )
+
+
+def _keeping(mention: EventMention, keep: Callable[[Participant], bool]) -> EventMention:
+    kept = tuple(p for p in mention.participants if keep(p))
+    if len(kept) == len(mention.participants):
+        return mention
+    return replace(mention, participants=kept)
+
+
+def _asked(sent: Span) -> bool:
+    """A yes-or-no question asks whether; what it names is nobody's statement that it happened
+    ("Or is it a possibility to liberate Iraq under the airstrikes of the Russian Aerospace
+    Forces?"). A question for who or why ("Who bombed the hospital?") takes the happening as
+    known, so it stays."""
+    if not sent.text.rstrip(" \t\n\"'”’»)").endswith("?"):
+        return False
+    words = [t.lower_ for t in sent if not t.is_punct and t.lower_ not in _OPENING_CONJUNCTIONS]
+    return bool(words) and words[0] in _QUESTION_OPENERS
+
+
+_OPENING_CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then"})
+_QUESTION_OPENERS = frozenset(
+    {
+        "is", "are", "was", "were", "am", "do", "does", "did", "has", "have", "had", "will",
+        "would", "can", "could", "should", "shall", "may", "might", "must", "isn't", "aren't",
+        "wasn't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't",
+    }
+)  # fmt: skip
+
+
+def _quotation(text: str, quote: tuple[int, int]) -> bool:
+    """Quoted words that are a statement, not a name or a scare-quoted word ("so-called
+    \"Islamic State\"")."""
+    return len(text[quote[0] : quote[1]].split()) >= QUOTATION_WORDS
+
+
+QUOTATION_WORDS = 5
+
+
+def _inside_quotation(mention: EventMention, quote: tuple[int, int]) -> EventMention:
+    """`mention`, told inside a quotation, without participants outside it: the frame around a
+    quotation names who speaks ('... struck the neighbourhood with barrel bombs" Necip Ensari
+    a local official said'), not who took part in what is quoted."""
+    return _keeping(mention, lambda p: quote[0] <= p.start and p.end <= quote[1])
 
 
 def _within(span: Span, quote: tuple[int, int]) -> bool:

@@ -25,6 +25,7 @@ from sitrep.extract.arguments import (
     verb_slots,
 )
 from sitrep.extract.deps import case_word, dep, prep_objects
+from sitrep.extract.modes import refined_mode
 from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, load_event_schema, verb_lemma
 from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
@@ -178,7 +179,7 @@ def analyse(
     token: Token, schema: EventSchema, cues: ClaimCues, ents: dict[int, Span]
 ) -> Found | None:
     """The event mention `token` triggers, if any lexicon entry fires on it."""
-    if dep(token) in ("aux", "auxpass", "aux:pass"):
+    if dep(token) in ("aux", "auxpass", "aux:pass") and not schema.read_as_noun(token):
         return None
     if _modifies_a_thing(token, schema):
         return None
@@ -223,6 +224,7 @@ def analyse(
             )
         ):  # from its sentence (extract.merge, extract.agents); `informative` judges it after
             continue  # "its support", "the states coordinate their efforts": nobody named
+        mode = refined_mode(token, type_name, mode, schema)
         return Found(trig, type_name, mode, args, negated(token), modality(token, cues))
     return None
 

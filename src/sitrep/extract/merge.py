@@ -173,9 +173,12 @@ def _merge(group: list[EventMention]) -> EventMention:
     mode = next((m.mode for m in assaults if m.mode not in VAGUE_MODES), first.mode)
     participants: list[Participant] = []
     seen: set[tuple[int, int]] = set()
+    other_side = "actor" if _killed_by_the_other_side(first, group) else None
     for m in [first, *[g for g in group if g is not first]]:
         for p in m.participants:
             role = ROLE_AS_ASSAULT.get(p.role, p.role) if first.type == "ASSAULT" else p.role
+            if other_side and m is first and p.role == "counterpart":
+                role = other_side
             if (p.start, p.end) not in seen:
                 seen.add((p.start, p.end))
                 participants.append(replace(p, role=role))  # type: ignore[arg-type]
@@ -191,6 +194,17 @@ def _merge(group: list[EventMention]) -> EventMention:
         casualties=first.casualties or next((m.casualties for m in group if m.casualties), None),
         claim=claim,
     )
+
+
+def _killed_by_the_other_side(first: EventMention, group: list[EventMention]) -> bool:
+    """ "29 rebels were killed in clashes with regime troops": the dead are one side of the
+    clash, so the side they clashed with, the only one named as doing anything, is its actor
+    (not a second target)."""
+    if first.type != "ASSAULT" or first.mode != "clash":
+        return False
+    if any(p.role in ("actor", "by") for m in group for p in m.participants):
+        return False
+    return any(p.role == "target" for m in group if m.type == "DIE" for p in m.participants)
 
 
 # Words that may stand between a place word and the place: "in the small town of Maasaran",

@@ -6,7 +6,7 @@ these typed objects, so adding a trigger or an event type is a data change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast
@@ -64,6 +64,8 @@ class EventSchema:
     triggers: tuple[Trigger, ...]
     place_preps: frozenset[str]
     support_verbs: frozenset[str]
+    # type -> (mode, the words that tell it), first match wins (`extract.modes`)
+    mode_words: dict[str, tuple[tuple[str, frozenset[str]], ...]] = field(default_factory=dict)
 
     def role_map(self, trigger: Trigger, type_name: str) -> dict[str, str]:
         if trigger.roles is not None and type_name == trigger.type:
@@ -195,7 +197,24 @@ def load_event_schema() -> EventSchema:
         triggers=tuple(_trigger(raw, types) for raw in data["triggers"]),
         place_preps=frozenset(data["place_preps"]),
         support_verbs=frozenset(data["support_verbs"]),
+        mode_words=_mode_words(data.get("mode_words") or {}, types),
     )
+
+
+def _mode_words(
+    raw: dict[str, Any], types: dict[str, EventType]
+) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    out: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+    for type_name, modes in raw.items():
+        if type_name not in types:
+            raise ConfigError(f"mode_words: unknown event type {type_name}")
+        unknown = set(modes) - set(types[type_name].modes)
+        if unknown:
+            raise ConfigError(f"mode_words: {type_name} has no mode {sorted(unknown)}")
+        out[type_name] = tuple(
+            (mode, frozenset(str(w).lower() for w in words)) for mode, words in modes.items()
+        )
+    return out
 
 
 def _check_slots(owner: str, roles: dict[Any, Any]) -> None:
