@@ -38,6 +38,7 @@ from sitrep.extract.casualties import find_casualties
         # a verb after "and" wounds its own object, not the dead counted before it
         ("The market bombing killed at least eight people and wounded dozens.", 8, None),
         ("Eleven people fell as martyrs and 40 others were wounded in the blast.", 11, 40),
+        ("The fighting killed 30 soldiers from the garrison as well as 8 militants.", 38, None),
     ],
 )
 def test_a_toll_and_its_groups(sentence: str, killed: int, wounded: int | None) -> None:

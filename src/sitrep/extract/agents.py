@@ -68,8 +68,10 @@ NON_AGENT_HEADS = frozenset(
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
         "aircraft", "warplane", "warplanes", "jet", "jets", "plane", "planes", "helicopter",
         "helicopters", "gunship", "gunships",
-        # a span of time: "Seven days of airstrikes had left 75 dead"
-        "days", "weeks", "months", "years", "hours",
+        # a span of time: "Seven days of airstrikes had left 75 dead", "in over a year firing
+        # 38 rockets" (the parse hung the participle on "year")
+        "days", "weeks", "months", "years", "hours", "day", "week", "month", "year", "hour",
+        "decade", "decades",
     }
 )  # fmt: skip
 # Where a phrase's own words end and what it is about begins ("shelling on opposition areas").

@@ -163,6 +163,12 @@ def _verb_links(
     for slot in slots:
         if slot.head.lower_ in ("this", "it") or _in_quote(slot.head, quote_start):
             continue
+        if slot.head.text.isdigit() and not any(slot.head.children):
+            # "548 A human rights group has claimed": a page's view count glued on; the
+            # verb's other subject speaks
+            others = [c for c in verb.children if dep(c) in SUBJECT_DEPS and c.i > slot.head.i]
+            speaker = _first_phrase(others[0], ents) if others else None
+            break
         if slot.head.lower_ in cues.negative_answers or slot.head.pos_ in ("INTJ", "PUNCT"):
             break  # "«no» answered ...": the answer, not who gave it
         if slot.head.lower_ in REPORT_NOUNS:  # "authorities ... reports ... denied"

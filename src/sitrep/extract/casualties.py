@@ -236,8 +236,10 @@ _GROUP = rf"(?:{_NOT_IN_GROUP}[^\W\d]\w*[- ]){{0,3}}?"
 _DEAD = r"(?:killed|dead|died|slain|massacred|executed|martyred)\b"
 # the second group is a people word, or any one word the death word follows ("and 16 Kurds dead")
 _SECOND_GROUP = rf"(?:{_WHO}\b|[^\W\d]\w*(?=\s+{_DEAD}))"
+# ("killed 40 fighters from rebel groups as well as 12 IS fighters": 52)
 _SUM = re.compile(
-    rf"\b{_N}\s+{_GROUP}{_NOT_IN_GROUP}(?:[^\W\d]\w*){_DASH_PART}\s+and\s+{_Q}{_N2}\s+"
+    rf"\b{_N}\s+{_GROUP}{_NOT_IN_GROUP}(?:[^\W\d]\w*){_DASH_PART}\s+(?:and|as\s+well\s+as)\s+"
+    rf"{_Q}{_N2}\s+"
     rf"{_SECOND_GROUP}{_NOT_WOUNDED}",
     re.I,
 )

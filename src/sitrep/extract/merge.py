@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import times_apart
 from sitrep.extract.schema import load_event_schema
+from sitrep.extract.time import MONTHS
 from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container, names_only_a_direction
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
@@ -702,6 +703,11 @@ def _without_country(place: Participant) -> Participant:
 MAX_NAME_TOKENS = 3
 
 
+def _month_of_a_date(token: Token) -> bool:
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lower_.rstrip(".") in MONTHS and after is not None and after.like_num
+
+
 def _name_goes_on(doc: Doc, i: int, stop: int) -> bool:
     """Whether a capitalised word that is not a country or a place noun follows: the words
     before it are only the start of a longer name ("Abu" of "Abu al-Duhur")."""
@@ -724,6 +730,8 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
             continue
         if inside(mask, token.idx, token.idx + len(token.text)) or is_country(token.text):
             continue  # ("Syrias Deir Ezzor": the name starts after the country)
+        if _month_of_a_date(token):
+            continue  # "On Jan. 25": a day, though a gazetteer town is called Jan
         for size in range(MAX_NAME_TOKENS, 0, -1):
             span = doc[token.i : min(token.i + size, sent.end)]
             if not all(t.text[:1].isupper() or t.text in ("-", "al", "el") for t in span):

@@ -150,6 +150,11 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         # ("organizations on the X school").
         # The group "15 members of X in Banish" belong to is X, the place only where no one
         # owns them.
+        # A name right after its kind is the head's own name ("Syrias official news agency
+        # SANA", "the militia Kataib Hezbollah"), whoever owns it before.
+        named = [e for e in found if e.start == head.i + 1 and e.label_ in _OWN_NAME_LABELS]
+        if named:
+            return [phrase_of_entity(named[0])]
         before = [e for e in found if e.end <= head.i]
         owned = [e for e in found if e.end > head.i and _owned_by(head, e)]
         owners = before or owned[:1] or [e for e in found if e.label_ in NAMED_PLACES]
@@ -159,6 +164,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if body is not None:
         return [_joined(head.doc, noun_phrase(head), noun_phrase(body))]
     return [noun_phrase(head)]
+
+
+_OWN_NAME_LABELS = frozenset({"ORG", "PERSON"})
 
 
 # Nouns for people who belong to a body: "three fighters from the Popular Committees".
