@@ -236,3 +236,23 @@ def test_the_name_after_an_agency_is_the_source_not_its_country() -> None:
     )
     chains = _chains(doc)
     assert chains and all(chain[-1] == "SANA" for chain in chains)
+
+
+def test_when_a_siege_began_does_not_date_the_assault_on_it(domain_nlp: Language) -> None:
+    text = (
+        "The new deaths come as the rebels press on with an assault intended to break a "
+        "government siege of opposition-held Homs that began on May 9 and has raised fears of "
+        "famine."
+    )
+    assaults = [e for e in _attacks(domain_nlp, text) if e.trigger == "assault"]
+    assert assaults
+    assert all(e.time is None or "May" not in e.time.text for e in assaults)
+
+
+def test_a_time_in_a_relative_clause_on_the_victims_still_dates_the_attack(
+    domain_nlp: Language,
+) -> None:
+    (attack,) = _attacks(
+        domain_nlp, "Air strikes killed 12 people who were fleeing Homs on Monday."
+    )
+    assert attack.time is not None and attack.time.start == "2017-04-03"

@@ -298,6 +298,7 @@ def _place_struck(verb: Token, head: Token) -> bool:
     summary of attacks in each, which `newsworthy` and the sentences after sort out)."""
     return (
         head.ent_type_ in LOCATION_LABELS
+        and head.pos_ == "PROPN"  # a name ("Syrias town of X": the town's name says where)
         and not head.conjuncts
         and verb_lemma(verb.text, PLACE_STRIKING_VERBS) is not None
     )

@@ -73,7 +73,13 @@ from sitrep.extract.newsworthy import (
 from sitrep.extract.placerefine import from_headline, from_retellings, headline_town
 from sitrep.extract.reference import load_roles
 from sitrep.extract.responsibility import claimed_attacks
-from sitrep.extract.schema import ClaimCues, EventSchema, load_claim_cues, load_event_schema
+from sitrep.extract.schema import (
+    ClaimCues,
+    EventSchema,
+    load_claim_cues,
+    load_event_schema,
+    verb_lemma,
+)
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.standfirst import link_standfirst, standfirst_span
 from sitrep.extract.time import BETWEEN_DATES_METHOD, find_time_expressions, normalize_time
@@ -481,6 +487,7 @@ def _trigger_time(
     dated time. A trigger in an "after" clause ("Wednesday shelling comes a day after eight
     civilians were martyred") is dated by the times inside that clause, or else counted back
     from the sentence's happening's day by the days the text gives, or left undated."""
+    times = [t for t in times if not _dates_another_happening(t[0], trigger)]
     clause = after_clause(trigger)
     inner = times if clause is None else [t for t in times if within_clause(t[0], clause)]
     time = _governing_time(trigger, inner, cues)
@@ -492,6 +499,35 @@ def _trigger_time(
     if outer is None and type_ in CASUALTY_TYPES:
         outer = sentence_time(trigger, times, cues)
     return earlier_by(outer, days_before(clause)) if outer is not None else None
+
+
+# Nouns of long happenings that the schema has no trigger for, whose relative clause dates them
+# ("the war that began in 2011").
+_LONG_HAPPENINGS = frozenset({"war", "conflict", "crisis", "uprising", "revolution"})
+# Verbs that date when a state began: told in a relative clause, they date what it describes
+# ("a siege of Aleppo that began on July 17", whichever noun the parse hangs the clause on).
+_BEGINNING_VERBS = frozenset({"begin", "start", "erupt", "commence"})
+
+
+def _dates_another_happening(span: Span, trigger: Token) -> bool:
+    """A time inside a relative clause that describes another happening's noun, or tells when
+    something began, dates that happening: in "an assault intended to break a siege that began
+    on July 17", the siege, not the assault."""
+    for node in (span.root, *span.root.ancestors):
+        if node.i == trigger.i:
+            return False
+        if dep(node) != "relcl":
+            continue
+        noun = node.head
+        if noun.i == trigger.i or any(t.i == trigger.i for t in node.subtree):
+            return False
+        if verb_lemma(node.text, _BEGINNING_VERBS) is not None:
+            return True
+        happening = noun.lower_ in _LONG_HAPPENINGS or any(
+            t.pos == "noun" for t in load_event_schema().by_form(noun.text)
+        )
+        return happening and noun.pos_ in NOMINAL_POS
+    return False
 
 
 def _governing_time(
