@@ -152,9 +152,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         # owns them.
         # A name right after its kind is the head's own name ("Syrias official news agency
         # SANA", "the militia Kataib Hezbollah"), whoever owns it before.
-        named = [e for e in found if e.start == head.i + 1 and e.label_ in _OWN_NAME_LABELS]
-        if named:
-            return [phrase_of_entity(named[0])]
+        own_name = [e for e in found if e.start == head.i + 1 and e.label_ in _OWN_NAME_LABELS]
+        if own_name:
+            return [phrase_of_entity(own_name[0])]
         before = [e for e in found if e.end <= head.i]
         owned = [e for e in found if e.end > head.i and _owned_by(head, e)]
         owners = before or owned[:1] or [e for e in found if e.label_ in NAMED_PLACES]
