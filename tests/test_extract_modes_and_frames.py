@@ -256,3 +256,9 @@ def test_a_time_in_a_relative_clause_on_the_victims_still_dates_the_attack(
         domain_nlp, "Air strikes killed 12 people who were fleeing Homs on Monday."
     )
     assert attack.time is not None and attack.time.start == "2017-04-03"
+
+
+def test_sides_locked_in_fighting_are_its_actors(domain_nlp: Language) -> None:
+    text = "Government troops and rebels were locked in heavy clashes near Daraa on Monday."
+    (clash,) = _attacks(domain_nlp, text)
+    assert {("actor", "Government troops"), ("actor", "rebels")} <= roles(clash)

@@ -321,7 +321,14 @@ def _names_people(head: Token) -> bool:
 # in: "the ISIL and its rivals engaged in fierce clashes", "rebels participated in the
 # assault", "the SDF entered into an agreement with the government": the subject is the
 # nominal's actor, as a support verb's is.
-PARTICIPATION_VERBS = {"engage": "in", "participate": "in", "enter": "into"}
+PARTICIPATION_VERBS = {
+    "engage": "in",
+    "participate": "in",
+    "enter": "into",
+    # "the regime and rebels were locked in fierce fighting", "embroiled in clashes"
+    "lock": "in",
+    "embroil": "in",
+}
 _PARTICIPATION_LEMMAS = frozenset(PARTICIPATION_VERBS)
 
 
