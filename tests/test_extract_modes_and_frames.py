@@ -262,3 +262,14 @@ def test_sides_locked_in_fighting_are_its_actors(domain_nlp: Language) -> None:
     text = "Government troops and rebels were locked in heavy clashes near Daraa on Monday."
     (clash,) = _attacks(domain_nlp, text)
     assert {("actor", "Government troops"), ("actor", "rebels")} <= roles(clash)
+
+
+def test_dead_told_with_an_earlier_clash_are_its_toll(domain_nlp: Language) -> None:
+    text = (
+        "The advances came after clashes that killed at least 30 fighters from rebel groups as "
+        "well as 9 IS fighters according to the monitor."
+    )
+    events = read_events(domain_nlp, text, "2014-08-15")
+    assert [(e.type, e.casualties.killed if e.casualties else None) for e in events] == [
+        ("ASSAULT", 39)
+    ]

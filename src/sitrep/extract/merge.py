@@ -87,6 +87,7 @@ def _happenings(
         else:
             home.append(m)
     deaths = [g for g in rest if g.type != "ASSAULT"]
+    apart = _deaths_with_their_occasion(apart)
     if not clusters:
         return ([deaths] if deaths else []) + apart
     for d in deaths:
@@ -95,6 +96,19 @@ def _happenings(
         )
         nearest.append(d)
     return [sorted(c, key=lambda x: x.trigger_start) for c in clusters] + apart
+
+
+def _deaths_with_their_occasion(apart: list[list[EventMention]]) -> list[list[EventMention]]:
+    """A death told inside another happening's occasion is that occasion's toll: "the advances
+    came after clashes that killed 40 fighters" is one clash with its dead, not two."""
+    joined: list[list[EventMention]] = []
+    for group in sorted(apart, key=lambda g: g[0].trigger_start):
+        attack = next((j for j in reversed(joined) if j[0].type == "ASSAULT"), None)
+        if group[0].type != "ASSAULT" and attack is not None:
+            attack.extend(group)
+        else:
+            joined.append(list(group))
+    return joined
 
 
 # A happening named as another's occasion or cause: "struck the town after the attack by
