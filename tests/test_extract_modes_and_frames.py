@@ -273,3 +273,10 @@ def test_dead_told_with_an_earlier_clash_are_its_toll(domain_nlp: Language) -> N
     assert [(e.type, e.casualties.killed if e.casualties else None) for e in events] == [
         ("ASSAULT", 39)
     ]
+
+
+def test_delivering_relief_is_no_arms_transfer(domain_nlp: Language) -> None:
+    relief = "A cargo helicopter was shot down after delivering humanitarian aid to Aleppo."
+    assert not [e for e in read_events(domain_nlp, relief, "2016-08-01") if e.type == "AID"]
+    arms = "Iran delivered weapons to the Houthis last month."
+    assert [e.type for e in read_events(domain_nlp, arms, "2016-08-01")] == ["AID"]
