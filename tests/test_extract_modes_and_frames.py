@@ -280,3 +280,55 @@ def test_delivering_relief_is_no_arms_transfer(domain_nlp: Language) -> None:
     assert not [e for e in read_events(domain_nlp, relief, "2016-08-01") if e.type == "AID"]
     arms = "Iran delivered weapons to the Houthis last month."
     assert [e.type for e in read_events(domain_nlp, arms, "2016-08-01")] == ["AID"]
+
+
+def test_an_unnamed_source_after_the_toll_is_no_victim(domain_nlp: Language) -> None:
+    text = (
+        "In Homs a mortar hit the central clock square killing one soldier a security source "
+        "told AFP."
+    )
+    events = read_events(domain_nlp, text, "2014-03-17")
+    assert events
+    assert not any("source" in p.text for e in events for p in e.participants)
+
+
+def test_a_place_after_the_speaker_s_noun_is_not_who_speaks(domain_nlp: Language) -> None:
+    text = (
+        "Activists in rural Hama said that government jets carried out intense airstrikes on "
+        "the town of Kafr Zita over the past two days."
+    )
+    chains = [
+        [link.name for link in e.claim.chain] for e in read_events(domain_nlp, text, "2016-12-24")
+    ]
+    assert chains and all(chain[-1] == "Activists" for chain in chains)
+
+
+def test_assigning_blame_is_no_appointment(domain_nlp: Language) -> None:
+    text = (
+        "The U.N. says the strike could be a war crime though it has not assigned "
+        "responsibility yet."
+    )
+    assert not [e for e in read_events(domain_nlp, text, "2016-09-25") if e.type == "APPOINT"]
+
+
+def test_talks_two_ministers_were_to_hold_are_planned(domain_nlp: Language) -> None:
+    text = "Foreign Minister Ahmed Saleh and his Turkish counterpart were to hold talks in Ankara."
+    (talks,) = [e for e in read_events(domain_nlp, text, "2013-09-12") if e.type == "CONSULT"]
+    assert talks.modality == "planned"
+
+
+def test_fighting_told_as_now_is_no_habit(domain_nlp: Language) -> None:
+    text = '"There are fierce clashes now and at least six soldiers were killed" the monitor said.'
+    (clash,) = _attacks(domain_nlp, text)
+    assert clash.modality is None
+
+
+def test_who_stormed_a_base_is_who_captured_it(domain_nlp: Language) -> None:
+    text = (
+        "Islamic State militants stormed an air base in northeast Syria on Sunday capturing it "
+        "from government forces."
+    )
+    attacks = _attacks(domain_nlp, text)
+    assert attacks
+    assert all(("actor", "Syria") not in roles(e) for e in attacks)
+    assert all(("target", "it") not in roles(e) for e in attacks)

@@ -219,6 +219,11 @@ def _holder_of_territory(p: Participant, text: str) -> bool:
     return p.role in AGENT_ROLES and p.label == "NP" and bool(_HELD.match(text, p.end))
 
 
+# A pronoun the parse left as it was names no one an analyst can code ("capturing it": the
+# place, said elsewhere); the people a pronoun stands for are resolved before this (`spans`).
+_UNRESOLVED_PRONOUNS = frozenset({"it", "its", "them", "this", "that", "these", "those"})
+
+
 def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
@@ -226,7 +231,9 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     trimmed = tuple(
         _without_time(p)
         for p in mention.participants
-        if not _eponym(p, text) and not _holder_of_territory(p, text)
+        if not _eponym(p, text)
+        and not _holder_of_territory(p, text)
+        and p.text.lower() not in _UNRESOLVED_PRONOUNS
     )
     kept = tuple(
         owner

@@ -70,6 +70,10 @@ def subject_slots(verb: Token) -> list[Slot]:
         # Without one it is passive, whatever its tag: a finite past ("VBD") is never a noun's
         # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
         passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
+        if not passive and _struck_site(verb.head):
+            # "stormed an air base in northeast Syria capturing it": a site does not capture;
+            # the participle is the main verb's adjunct, whose subject did it
+            return [Slot(s.name, s.head) for s in subject_slots(verb.head.head)]
         return [Slot("passive_subject" if passive else "subject", verb.head)]
     if dep(verb) == "xcomp" and _reports(verb.head):
         # "A monitor said air raids by government forces on Aleppo killed 11": a speech verb
@@ -90,6 +94,24 @@ def subject_slots(verb: Token) -> list[Slot]:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Heads of the sites an attack takes (a participle hung on one is no doing of the site's)
+_SITE_NOUNS = frozenset(
+    {
+        "base", "airbase", "airport", "town", "city", "village", "district", "area", "hill",
+        "position", "positions", "checkpoint", "neighbourhood", "neighborhood", "road",
+        "crossing", "camp", "field", "prison", "hospital", "school",
+    }
+)  # fmt: skip
+
+
+def _struck_site(noun: Token) -> bool:
+    """A site that is the object of the verb it hangs on ("stormed an air base")."""
+    return (
+        noun.lower_ in _SITE_NOUNS
+        and dep(noun) == "dobj"
+        and noun.head.pos_ in ("VERB", "AUX")
+        and noun.head.i != noun.i
+    )
 
 
 def _heading_before_subject(subject: Token) -> bool:

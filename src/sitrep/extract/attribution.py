@@ -23,6 +23,7 @@ from sitrep.extract.spans import (
     SUBJECT_DEPS,
     Phrase,
     clause_tokens,
+    noun_phrase,
     person_before,
     phrase_of_entity,
     phrases_for,
@@ -106,7 +107,18 @@ def _link(phrase: Phrase, verb: str, cues: ClaimCues) -> SourceLink:
 def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
     # a day is no speaker: "military sources said Wednesday" parsed with the day as subject
     found = [p for p in phrases_for(head, ents) if not is_time(p.text)]
+    if found and _place_inside(found[0], head):
+        return noun_phrase(head)  # "Activists in rural Aleppo said": the activists speak
     return found[0] if found else None
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_inside(phrase: Phrase, head: Token) -> bool:
+    """A place named after the speaker's head, not the speaker ("Activists in rural Aleppo"
+    are the activists; "Damascus said" is the government speaking)."""
+    return phrase.label in _PLACE_LABELS and phrase.start > head.idx
 
 
 def _pobj(prep: Token) -> Token | None:

@@ -75,8 +75,12 @@ FIGURATIVE_OBJECTS = frozenset(
         "remarks", "comments", "speech", "plan", "plans", "move", "law", "deal", "agreement",
         "proposal", "idea", "ideas", "claim", "claims", "recognition", "announcement", "report",
         "media", "press", "record", "stance", "rhetoric", "resolution", "bill", "budget",
+        # what only words assign: "it has not assigned responsibility yet"
+        "responsibility", "blame",
     }
 )  # fmt: skip
+# Types whose verbs words alone can do: attacking a plan, assigning blame
+_FIGURATIVE_TYPES = frozenset({"ASSAULT", "APPOINT"})
 
 
 def _figurative(verb: Token) -> bool:
@@ -202,7 +206,7 @@ def analyse(
             continue
         if trig.pos == "verb" and _takes_part_in_a_happening(token, schema):
             continue  # "entered into an agreement with the government of Syria": no one moved
-        if type_name == "ASSAULT" and trig.pos == "verb" and _figurative(token):
+        if type_name in _FIGURATIVE_TYPES and trig.pos == "verb" and _figurative(token):
             continue  # "Erdogan attacked the proclamation": words, not violence
         if trig.copula and not has_actor_entity(args, ACTOR_LABELS):
             continue
@@ -433,7 +437,7 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         return "purpose"
     if dep(token) == "acl" and _infinitive(token) and _force_on_a_mission(token.head):
         return "purpose"  # "U.S. troops there to eliminate IS elements": what they are for
-    if _scheduled(token):
+    if _scheduled(token) or _to_be_done(token):
         return "planned"
     if _warned_against(token):
         return "warning"
@@ -541,6 +545,29 @@ def _accused_of(token: Token) -> bool:
 # tomorrow", "talks are scheduled to begin". Only with the subject and an infinitive, as "set"
 # and "expected" have other readings ("set off a bomb", "the expected attack came").
 _SCHEDULING = frozenset({"set", "scheduled", "slated", "expected", "poised"})
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "'re"})
+
+
+def _to_be_done(token: Token) -> bool:
+    """ "Kerry is to meet Lavrov", "Kerry and Lavrov were to hold talks": the "be to" of a plan,
+    told of the trigger or of the verb that carries it, by someone named ("Their plan was to
+    strike" is the plan's, which its noun names)."""
+    verbs = [token]
+    if dep(token) in OBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+        verbs.append(token.head)
+    for verb in verbs:
+        subjects = [c for c in verb.children if dep(c) in _AIM_SUBJECTS]
+        if not any(c.ent_type_ or c.pos_ == "PROPN" for c in subjects):
+            continue  # "The first step was to shell the town": what the step was, no plan
+        marked = [c for c in verb.children if c.lower_ == "to" and dep(c) in ("mark", "aux")]
+        if marked and any(
+            c.lower_ in _BE_FORMS and c.i < marked[0].i and dep(c) in ("cop", "aux")
+            for c in verb.children
+        ):
+            return True
+    return False
 
 
 def _scheduled(token: Token) -> bool:

@@ -155,7 +155,10 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 
 def is_habitual(trigger: Token) -> bool:
     """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
-    villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
+    villages which are besieged by rebels"), or a nominal carried by one (see module doc).
+    A present told as now is no habit ("There are fierce clashes now")."""
+    if _told_as_now(trigger):
+        return False
     if _present_support_before(trigger):
         return True
     if trigger.tag_ == "VBG" and dep(trigger) in ("advcl", "xcomp") and trigger.head.i != trigger.i:
@@ -174,6 +177,17 @@ def is_habitual(trigger: Token) -> bool:
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+_NOW = frozenset({"now", "currently"})
+
+
+def _told_as_now(trigger: Token) -> bool:
+    return any(
+        c.lower_ in _NOW and dep(c) in ("advmod", "npadvmod")
+        for node in (trigger, trigger.head)
+        for c in node.children
+    )
 
 
 def _present_support_before(trigger: Token) -> bool:
