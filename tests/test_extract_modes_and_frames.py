@@ -332,3 +332,14 @@ def test_who_stormed_a_base_is_who_captured_it(domain_nlp: Language) -> None:
     assert attacks
     assert all(("actor", "Syria") not in roles(e) for e in attacks)
     assert all(("target", "it") not in roles(e) for e in attacks)
+
+
+def test_the_toll_of_an_earlier_attack_told_beside_a_new_one_is_kept(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "The government also carried out renewed barrel bomb attacks on rebel districts of Hama "
+        "a day after bombardments killed at least 19 people the monitor said."
+    )
+    tolls = [e.casualties.killed for e in _attacks(domain_nlp, text) if e.casualties]
+    assert tolls == [19]
