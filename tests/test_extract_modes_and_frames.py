@@ -343,3 +343,48 @@ def test_the_toll_of_an_earlier_attack_told_beside_a_new_one_is_kept(
     )
     tolls = [e.casualties.killed for e in _attacks(domain_nlp, text) if e.casualties]
     assert tolls == [19]
+
+
+def test_a_war_s_toll_told_after_its_onset_is_no_happening(domain_nlp: Language) -> None:
+    text = (
+        "The civil war which began with street protests has killed more than 300000 people and "
+        "driven millions from their homes."
+    )
+    assert not [e for e in read_events(domain_nlp, text, "2016-07-02") if e.modality is None]
+
+
+def test_strikes_a_state_has_been_carrying_out_are_a_course(domain_nlp: Language) -> None:
+    text = "Moscow has been carrying out air strikes in support of its ally Damascus."
+    strikes = [e for e in _attacks(domain_nlp, text) if e.trigger == "strikes"]
+    assert [e.modality for e in strikes] == ["ongoing"]
+
+
+def test_the_agency_told_is_no_doer(domain_nlp: Language) -> None:
+    text = (
+        "A source at Homs Police Command told SANA that terrorists fired mortar shells at "
+        "residential neighborhoods in the city killing five people."
+    )
+    attacks = _attacks(domain_nlp, text)
+    assert attacks
+    assert not any(p.text == "SANA" for e in attacks for p in e.participants)
+
+
+def test_a_nationality_before_rebels_does_not_make_them_the_state(domain_nlp: Language) -> None:
+    text = "At least 12 Syrian rebels were killed in clashes near Aleppo city."
+    (clash,) = _attacks(domain_nlp, text)
+    assert ("target", "Syrian") not in roles(clash)
+    assert any("rebels" in p.text for p in clash.participants)
+
+
+def test_a_verb_tagged_an_adjective_still_attacks(domain_nlp: Language) -> None:
+    (attack,) = _attacks(domain_nlp, "Russian jets bombed Idlib on Monday.")
+    assert attack.place is not None and attack.place.text == "Idlib"
+
+
+def test_a_police_officer_by_rank_is_an_official_source() -> None:
+    from sitrep.extract.attribution import source_kind
+    from sitrep.extract.schema import load_claim_cues
+    from sitrep.extract.spans import Phrase
+
+    phrase = Phrase("Chief Superintendent Ali Rahman", 0, 31, "NP")
+    assert source_kind(phrase, load_claim_cues()) == "official"

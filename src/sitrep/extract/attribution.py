@@ -23,6 +23,7 @@ from sitrep.extract.spans import (
     SUBJECT_DEPS,
     Phrase,
     clause_tokens,
+    entities_under,
     noun_phrase,
     person_before,
     phrase_of_entity,
@@ -108,11 +109,15 @@ def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
     # a day is no speaker: "military sources said Wednesday" parsed with the day as subject
     found = [p for p in phrases_for(head, ents) if not is_time(p.text)]
     if found and _place_inside(found[0], head):
-        return noun_phrase(head)  # "Activists in rural Aleppo said": the activists speak
+        # "Activists in rural Aleppo said": the activists speak; "Chief Superintendent X of
+        # the police of the Region": X does
+        named = [e for e in entities_under(head, ents) if e.label_ in _SPEAKER_LABELS]
+        return phrase_of_entity(named[0]) if named else noun_phrase(head)
     return found[0] if found else None
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 
 
 def _place_inside(phrase: Phrase, head: Token) -> bool:

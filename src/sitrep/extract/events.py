@@ -59,6 +59,7 @@ from sitrep.extract.newsworthy import (
     is_ongoing_since,
     is_partnering_phrase,
     is_passive_present,
+    is_perfect_progressive,
     is_prior_description,
     is_recalled,
     is_relation,
@@ -67,6 +68,7 @@ from sitrep.extract.newsworthy import (
     is_total_over_a_span,
     is_total_since,
     told_as_habit,
+    told_as_now,
     told_as_past,
     tolls_a_course,
 )
@@ -178,6 +180,8 @@ def extract_events(
                 mention = replace(mention, modality="relation")  # "in cooperation with X"
             # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
             habitual = not dated_to_day and is_habitual(token)
+            if found.type in CASUALTY_TYPES and told_as_now(token):
+                habitual = False  # "There are fierce clashes now": fighting as we speak
             # a state told in the passive present is no statement either ("the PKK is banned")
             stative = found.type in HAPPENINGS or is_passive_present(token)
             if mention.modality is None and stative and habitual:
@@ -187,6 +191,8 @@ def extract_events(
             since = found.type not in CASUALTY_TYPES or mention.casualties is None
             ongoing = since and is_ongoing_since(token)
             ongoing = ongoing or is_ongoing_description(token)  # "which is fighting"
+            # "Moscow has been carrying out air strikes": a course of action, undated, no toll
+            ongoing = ongoing or (since and not dated_to_day and is_perfect_progressive(token))
             if mention.modality is None and ongoing:
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
@@ -403,20 +409,28 @@ _ONLY_TELLING = frozenset({"anonymous", "agency", "outlet", "document"})
 
 
 def _without_trailing_speakers(mention: EventMention) -> EventMention:
-    """`mention` without a participant that is a source telling it after it ("a mortar hit
-    the square killing one policeman a security source told AFP": the parse took the source
-    for a second victim). A person or body speaking may also have taken part ("following a
-    meeting with Netanyahu, Putin said"); so may a speaker before the trigger ("Rebels said
-    they shelled")."""
-    spoken = [
+    """`mention` without a participant that is a source only telling it: after the trigger
+    ("a mortar hit the square killing one policeman a security source told AFP": the parse
+    took the source for a second victim), or anywhere as its doer ("A source told SANA that
+    terrorists fired mortar shells": SANA fired nothing). A person or body speaking may also
+    have taken part ("following a meeting with Netanyahu, Putin said"), as may a speaker before
+    the trigger ("Rebels said they shelled")."""
+    telling = [
         (link.start, link.end)
         for link in mention.claim.chain
-        if link.start is not None
-        and link.end is not None
-        and link.start > mention.trigger_end
-        and link.kind in _ONLY_TELLING
+        if link.start is not None and link.end is not None and link.kind in _ONLY_TELLING
     ]
-    return _keeping(mention, lambda p: not any(a < p.end and p.start < b for a, b in spoken))
+
+    def kept(p: Participant) -> bool:
+        for a, b in telling:
+            if a < p.end and p.start < b and (a > mention.trigger_end or p.role in _DOERS):
+                return False
+        return True
+
+    return _keeping(mention, kept)
+
+
+_DOERS = frozenset({"actor", "by"})
 
 
 def _keeping(mention: EventMention, keep: Callable[[Participant], bool]) -> EventMention:

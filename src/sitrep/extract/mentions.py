@@ -92,9 +92,11 @@ def predicate_noun(token: Token) -> bool:
     """A word tagged as a noun that the parse makes a predicate, with a subject of its own and
     no copula ("other ISIL terrorists shot two civilians dead", "shot" tagged NOUN): the tagger
     missed a verb, and the subject and object are the verb's."""
+    deps = {dep(c) for c in token.children}
+    if token.pos_ == "ADJ":  # "Russian jets bombed Idlib", "bombed" tagged an adjective
+        return "nsubj" in deps and "dobj" in deps and "cop" not in deps
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    deps = {dep(c) for c in token.children}
     return bool(deps & {"nsubj", "nsubjpass"}) and not deps & {"cop", "det", "poss", "nummod"}
 
 

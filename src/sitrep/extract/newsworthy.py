@@ -98,6 +98,9 @@ _WARS_TOLL = re.compile(
     rf"|\btolls?\s+(?:from|of)\s+(?:the |a |this |its )?(?:[\w'’-]+\s+){{0,3}}?{_WAR}(?![\w-])"
     rf"|\b{_WAR},?\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+(?:[\w'’-]+\s+){{0,2}}?"
     r"(?:killed|claimed|left|cost)\b"
+    # "The civil war which began with peaceful protests in 2011 has killed more than 280000"
+    rf"|\b{_WAR},?\s+(?:which|that)\s+{_ONSET}[^.;]{{0,80}}?\s+(?:has|have|had)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:killed|claimed|left|cost)\b"
     # "more than five years of conflict in which more than 300000 people have been killed"
     rf"|\b{_WAR},?\s+(?:in\s+which|during\s+which|where)\b",
     re.I,
@@ -155,10 +158,7 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 
 def is_habitual(trigger: Token) -> bool:
     """A verb in the simple present, active or passive ("the PKK is banned in Turkey", "two
-    villages which are besieged by rebels"), or a nominal carried by one (see module doc).
-    A present told as now is no habit ("There are fierce clashes now")."""
-    if _told_as_now(trigger):
-        return False
+    villages which are besieged by rebels"), or a nominal carried by one (see module doc)."""
     if _present_support_before(trigger):
         return True
     if trigger.tag_ == "VBG" and dep(trigger) in ("advcl", "xcomp") and trigger.head.i != trigger.i:
@@ -182,7 +182,8 @@ def is_habitual(trigger: Token) -> bool:
 _NOW = frozenset({"now", "currently"})
 
 
-def _told_as_now(trigger: Token) -> bool:
+def told_as_now(trigger: Token) -> bool:
+    """ "There are fierce clashes now": a present told as happening now, no habit."""
     return any(
         c.lower_ in _NOW and dep(c) in ("advmod", "npadvmod")
         for node in (trigger, trigger.head)
@@ -257,6 +258,19 @@ def is_ongoing_since(trigger: Token) -> bool:
     if not ({"has", "have"} & set(auxes) and "been" in auxes):
         return False
     return any(t.lower_ == "since" for t in clause_tokens(trigger))
+
+
+def is_perfect_progressive(trigger: Token) -> bool:
+    """ "Moscow has been carrying out air strikes in support of Damascus", "rebels have been
+    shelling the town": the present perfect progressive tells a course of action up to now
+    (of the trigger, or of the support verb carrying a nominal one), not one happening."""
+    verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and dep(trigger) in ("dobj", "obj"):
+        verb = trigger.head
+    if verb.tag_ != "VBG":
+        return False
+    auxes = [c.lower_ for c in verb.children if dep(c) == "aux"]
+    return bool({"has", "have", "'s", "'ve"} & set(auxes)) and "been" in auxes
 
 
 def is_ongoing_description(trigger: Token) -> bool:

@@ -156,6 +156,13 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         if own_name:
             return [phrase_of_entity(own_name[0])]
         before = [e for e in found if e.end <= head.i]
+        if (
+            head.lower_ in _NON_STATE_PEOPLE
+            and before
+            and all(e.label_ in _WHERE_FROM for e in before)
+        ):
+            # "Syrian rebels", "Syria rebels": where they are from, not the state's people
+            return [noun_phrase(head)]
         owned = [e for e in found if e.end > head.i and _owned_by(head, e)]
         owners = before or owned[:1] or [e for e in found if e.label_ in NAMED_PLACES]
         if owners:
@@ -167,6 +174,15 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
 
 
 _OWN_NAME_LABELS = frozenset({"ORG", "PERSON"})
+# People who are no state's: a country or nationality before them says where they are from
+_NON_STATE_PEOPLE = frozenset(
+    {
+        "rebels", "rebel", "insurgents", "militants", "jihadists", "opposition", "activists",
+        "protesters", "demonstrators", "civilians", "people", "residents", "refugees",
+        "children", "women", "men", "villagers", "families", "journalists", "doctors",
+    }
+)  # fmt: skip
+_WHERE_FROM = frozenset({"GPE", "LOC", "NORP"})
 
 
 # Nouns for people who belong to a body: "three fighters from the Popular Committees".
