@@ -190,3 +190,38 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
                 raise DataMissingError(f"events gold not found at {gold_dir}")
             report["events_gold"] = run_gold_eval(gold_dir, path, get_settings())
         typer.echo(json.dumps(report, indent=2))
+
+    @eval_app.command("draw-events")
+    def eval_draw_events(
+        db: DbOption = None,
+        sample: Annotated[int, typer.Option(help="event mentions to draw")] = 25,
+        seed: Annotated[
+            int, typer.Option(help="the draw's random seed (a fresh seed for each hand check)")
+        ] = 20,
+        leave_out: Annotated[
+            Path | None,
+            typer.Option(
+                help="a gold JSONL (events-gold): its articles' documents are not drawn "
+                "(by `doc_key`, a FA-KES unit_id or a Wikinews page name)"
+            ),
+        ] = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Draw event mentions at random, each with its sentence and what was read from it, to
+        judge by hand (outside a gold set the extractor was tuned on)."""
+        from sitrep.read.handcheck import as_text, draw_event_mentions
+
+        keys: set[str] = set()
+        if leave_out is not None:
+            if not leave_out.exists():
+                raise DataMissingError(f"gold file not found at {leave_out}")
+            with leave_out.open(encoding="utf-8") as handle:
+                keys = {str(json.loads(line)["doc_key"]) for line in handle if line.strip()}
+        with open_store(db).read() as conn:
+            drawn = draw_event_mentions(conn, sample, seed, keys)
+        if as_json:
+            print_json_lines(drawn)
+            return
+        for mention in drawn:
+            for line in as_text(mention):
+                typer.echo(terminal_text(line))
