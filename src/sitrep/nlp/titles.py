@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -38,7 +38,7 @@ DEFAULT_TITLES = (
 _WORD = r"[A-Z][\w'’]*"
 # An Arabic article and its hyphen right before a title: the title is a word of the name
 # ("al-Sheikh Maqsoud"), not a person's title.
-_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(ARTICLES))})-$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(ARTICLES))})[- ]$", re.IGNORECASE)
 # Kinds of settlement after a name: what the name names is a place, not a person ("Sheikh
 # Maqsoud neighbourhood"). The same nouns as `types.SETTLEMENT_NOUNS` (not imported: types
 # imports this module's titles).
@@ -103,10 +103,7 @@ class TitleAttacher:
         )
         if title is None:
             return ent
-        at = title.start_char
-        start = (
-            title.start - 2 if _ARTICLE_BEFORE.search(text[max(0, at - 5) : at]) else title.start
-        )
+        start = _with_article(doc, title.start)
         place = mark(Span(doc, start, ent.end, label="GPE"), "type-rule")
         place._.type_reason = f"{place.text!r}: a titled name before {after!r}: a place"
         return place
@@ -121,8 +118,8 @@ class TitleAttacher:
             # "al-Sheikh Maqsoud" (the article in the span or before it): a word of a longer
             # name, not a title; a place when a settlement noun follows
             after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-            start = ent.start if found.start(1) else ent.start - 2
-            return _place(doc, [ent], [ent], start, ent.end, None, after)[0]
+            start = ent.start if found.start(1) else _with_article(doc, ent.start)
+            return _place(doc, [ent], [ent], start, ent.end, after)[0]
         name = doc.char_span(ent.start_char + found.start(2), ent.end_char)
         if name is None:
             return ent
@@ -157,10 +154,12 @@ class TitleAttacher:
                 continue  # already the model's PERSON
             if not all(_part_of(e, name) for e in inside):
                 continue  # the model has something else there: _split and _attach decide
+            if not inside and name[-1].lower_ in _heads():
+                continue  # "the General Command": a name's head word, no person's name
             after = doc[name.end].lower_ if name.end < len(doc) else ""
             article = _ARTICLE_BEFORE.search(text[max(0, found.start(1) - 5) : found.start(1)])
             if article is not None or after in _PLACE_NOUNS:
-                ents = _place(doc, ents, inside, title.start, name.end, article, after)
+                ents = _place(doc, ents, inside, _with_article(doc, title.start), name.end, after)
                 continue
             ents = [e for e in ents if e not in inside]  # a name the model cut short
             # An entity that ran into the title (e.g. "... Armed Forces Maj.") is cut short.
@@ -177,15 +176,12 @@ def _place(
     inside: list[Span],
     start: int,
     end: int,
-    article: re.Match[str] | None,
     after: str,
 ) -> list[Span]:
     """`ents` with the name of a place that a title word begins ("al-Sheikh Maqsoud
     neighbourhood"): the article, the title and the name, when a settlement noun follows
     and nothing else claims the words; else unchanged (no PERSON is made)."""
-    if article is not None:
-        start -= 2  # the article and its hyphen are tokens of their own
-    if after not in _PLACE_NOUNS or start < 0:
+    if after not in _PLACE_NOUNS:
         return ents  # the model's own PERSON stays ("al-Sayyed Hassan Nasrallah")
     rest = [e for e in ents if e not in inside]  # the model's PERSON parts of the name go
     if any(e.start < end and start < e.end for e in rest):
@@ -195,6 +191,23 @@ def _place(
         f"{place.text!r}: a title word in a name before {after!r}: a place, not a person"
     )
     return [*rest, place]
+
+
+def _heads() -> Mapping[str, str]:
+    """The head words of organisation and place names (`types.shipped_heads`)."""
+    from sitrep.nlp.types import shipped_heads  # types reads this module's titles
+
+    return shipped_heads()
+
+
+def _with_article(doc: Doc, start: int) -> int:
+    """Where a name whose title word begins at `start` begins: at the Arabic article before
+    the title ("al-Sheikh": "al" and "-" are tokens of their own; "al Sheikh"), if any."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ARTICLES:
+        return start - 2
+    if start >= 1 and doc[start - 1].lower_ in ARTICLES:
+        return start - 1
+    return start
 
 
 def _part_of(ent: Span, name: Span) -> bool:

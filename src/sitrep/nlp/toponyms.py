@@ -152,6 +152,9 @@ class ToponymTyper:
         listed = _listed_after_places_of(doc, ent)
         if listed is not None and (one_word or self.knowledge(name) is not None):
             return f"{name!r} is listed after {listed!r} of: a place"
+        along = _listed_with_a_place(doc, ent)
+        if along is not None and one_word:
+            return f"{name!r} is listed with the place {along!r}: a place"
         direction = _direction_of(doc, ent)
         if direction is not None:
             return f"{name!r} lies {direction!r} of somewhere: a place"
@@ -228,6 +231,24 @@ def _listed_after_places_of(doc: Doc, ent: Span) -> str | None:
         return None
     if doc[i].lower_ == "of" and doc[i - 1].lower_ in PLURAL_PLACES:
         return doc[i - 1].text
+    return None
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _listed_with_a_place(doc: Doc, ent: Span) -> str | None:
+    """ "in Foua and Kafyra": a name listed after a locative preposition with a name already
+    read as a place is a place too (a list joins like with like), or None. Not where a verb
+    follows it: "... in Damascus and Lavrov said" joins two clauses, not two names."""
+    opener = _list_opener(doc, ent)
+    if opener is None or doc[opener].lower_ not in LOCATIVE:
+        return None
+    if ent.end < len(doc) and doc[ent.end].tag_.startswith(("VB", "MD")):
+        return None
+    for other in doc.ents:
+        if opener < other.start and other.end <= ent.start and other.label_ in PLACE_LABELS:
+            return other.text
     return None
 
 
