@@ -417,3 +417,10 @@ def test_a_title_before_a_head_word_of_names_makes_no_person() -> None:
     add_domain_components(nlp, ["General", "Sheikh"], [], [], THEATRE)
     text = "The General Command said so and Sheikh Ahmed agreed"
     assert _ents(nlp, text, ["O"] * 9) == [("Ahmed", "PERSON")]
+
+
+def test_a_group_named_after_a_title_word_is_not_split_into_a_person() -> None:
+    nlp = spacy.blank("en")
+    add_domain_components(nlp, ["General"], [], [], THEATRE)
+    text = "The General Command said so"
+    assert _ents(nlp, text, ["O", "B-ORG", "I-ORG", "O", "O"]) == [("General Command", "ORG")]

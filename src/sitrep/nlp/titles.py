@@ -121,8 +121,8 @@ class TitleAttacher:
             start = ent.start if found.start(1) else _with_article(doc, ent.start)
             return _place(doc, [ent], [ent], start, ent.end, after)[0]
         name = doc.char_span(ent.start_char + found.start(2), ent.end_char)
-        if name is None:
-            return ent
+        if name is None or (ent.label_ != "PERSON" and name[-1].lower_ in _heads()):
+            return ent  # "General Command" read as a group: the name's head says it is one
         kept = ent.label_ == "PERSON" and found.start(1) == 0
         source = source_of(ent) if kept else "title-rule"
         new = Span(doc, name.start, name.end, label="PERSON", span_id=ent.id if kept else 0)
