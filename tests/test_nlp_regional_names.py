@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.names.junk import junk_reason, repair_name
-from sitrep.nlp.domain import add_domain_components
+from sitrep.nlp.domain import AliasPattern, add_domain_components
 from sitrep.pack import load_pack
 from sitrep.resolve.cluster import cluster_document
 from sitrep.resolve.packmatch import PackMatcher
@@ -424,3 +424,24 @@ def test_a_group_named_after_a_title_word_is_not_split_into_a_person() -> None:
     add_domain_components(nlp, ["General"], [], [], THEATRE)
     text = "The General Command said so"
     assert _ents(nlp, text, ["O", "B-ORG", "I-ORG", "O", "O"]) == [("General Command", "ORG")]
+
+
+def test_a_groups_generic_word_before_an_article_names_a_group() -> None:
+    # the pack's groups begin with "Jaish" twice, with "Badr" twice, and a person with "Badr"
+    aliases = [
+        AliasPattern("Jaish al-Adl", "ORG", "jaish-al-adl"),
+        AliasPattern("Jaish al-Mahdi", "ORG", "jaish-al-mahdi"),
+        AliasPattern("Badr Organization", "ORG", "badr"),
+        AliasPattern("Badr Brigade", "ORG", "badr"),
+        AliasPattern("Badr al-Din Madani", "PERSON", "badr-madani"),
+    ]
+    nlp = spacy.blank("en")
+    add_domain_components(nlp, [], aliases, [], THEATRE)
+    text = "Fighters of Jaysh al-Fateh met Badr al-Hassan in Jeish al-Islam areas"
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON"]
+    ents += ["I-PERSON", "I-PERSON", "I-PERSON", "O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"]
+    assert _ents(nlp, text, ents) == [
+        ("Jaysh al-Fateh", "ORG"),  # "Jaish", however spelt
+        ("Badr al-Hassan", "PERSON"),  # a pack person's first word is no group's word
+        ("Jeish al-Islam", "ORG"),
+    ]

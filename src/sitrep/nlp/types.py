@@ -175,6 +175,42 @@ def pack_heads(aliases: Iterable[Mapping[str, str]]) -> dict[str, str]:
     }
 
 
+def group_words(aliases: Iterable[Mapping[str, str]]) -> list[str]:
+    """The spelling keys of the Arabic and Persian generic words that begin the pack's
+    organisations' names ("Jaish", "Liwa", "Harakat", "Kata'ib": army, brigade, movement,
+    battalions): words that begin two or more of its multi-word ORG names and are no article,
+    English word (function word, common noun, capitalised adjective or demonym), place the
+    gazetteer knows ("Kurdistan") nor the first word of a pack person's name ("Badr")."""
+    from collections import Counter
+
+    from sitrep.names.phonetic import phonetic_token
+    from sitrep.resolve.places import resolve_place
+
+    org: Counter[str] = Counter()
+    person: set[str] = set()
+    aliases = list(aliases)
+    demonyms = {a["text"].lower() for a in aliases if a["label"] == "NORP"}
+    for alias in aliases:
+        words = alias["text"].replace("-", " ").split()
+        if len(words) < 2 or not words[0].isascii() or not words[0][:1].isupper():
+            continue
+        if alias["label"] == "ORG":
+            org[words[0]] += 1
+        else:
+            person.add(phonetic_token(words[0].lower()))
+    english = common_nouns() | proper_adjectives() | FUNCTION_WORDS | ARTICLES | demonyms
+    english |= {w for w, label in shipped_heads().items() if label == "ORG"}  # "Ministry"
+    keys = {
+        phonetic_token(word.lower())
+        for word, count in org.items()
+        if count >= 2
+        and word.lower() not in english
+        and not word.endswith(("'s", "’s"))  # "Iran's": a possessive, no generic word
+        and resolve_place(word) is None
+    }
+    return sorted(keys - person)
+
+
 DIRECTIONS = frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -502,8 +538,10 @@ class TypeByHead:
         titles: Iterable[str] = (),
         short_forms: Mapping[str, str] | None = None,
         demonyms: Iterable[str] = (),
+        group_words: Iterable[str] = (),
     ) -> None:
         self.demonyms = frozenset(d.lower() for d in demonyms)
+        self.group_words = frozenset(group_words)
         self.heads = dict(heads)
         self.person_heads = dict(person_heads)  # apply to the model's PERSON entities only
         self.title_words = title_words(titles)
@@ -534,6 +572,12 @@ class TypeByHead:
                 and ent.text.lower() not in self.short_forms
             ):  # "Russian", "Syrian": a nationality word is no name of a place or group
                 ents.append(mark(relabel(doc, ent.start, ent.end, ent, "NORP"), "type-rule"))
+                changed = True
+                continue
+            generic = self._group_word(ent)
+            if generic is not None:
+                group = f"{ent.text!r} begins with {generic!r}, a generic word of groups' names"
+                ents.append(_typed(relabel(doc, ent.start, ent.end, ent, "ORG"), group))
                 changed = True
                 continue
             if self._people_words(ent):
@@ -607,6 +651,22 @@ class TypeByHead:
             if len(stem) >= 4
         )
 
+    def _group_word(self, ent: Span) -> str | None:
+        """ "Jaish al-Fateh", "Jaysh al-Islam", "Liwa al-Quds" read as a person or a place: a
+        generic word of groups' names (`group_words`) followed by an article's name is a
+        group's name; the word, or None."""
+        if ent.label_ not in ("PERSON", "LOC", "GPE") or source_of(ent) != "model" or ent.id_:
+            return None
+        if len(ent) < 2 or not self.group_words:
+            return None
+        from sitrep.names.phonetic import phonetic_token
+
+        first, second = ent[0], ent[1]
+        if phonetic_token(first.lower_) not in self.group_words:
+            return None
+        article = second.lower_ in ARTICLES or second.lower_.split("-")[0] in ARTICLES
+        return first.text if article else None
+
     def _people_words(self, ent: Span) -> bool:
         """ "Syrian Russian", "Kurdish-Arab", "Islamic", "Uzbek": every word of the model's
         span is a capitalised adjective of the treebanks, a demonym of the pack or a people
@@ -639,7 +699,13 @@ class TypeByHead:
 
 @Language.factory(
     TYPES_PIPE,
-    default_config={"person_heads": {}, "titles": [], "short_forms": {}, "demonyms": []},
+    default_config={
+        "person_heads": {},
+        "titles": [],
+        "short_forms": {},
+        "demonyms": [],
+        "group_words": [],
+    },
 )
 def make_types_component(
     nlp: Language,
@@ -648,5 +714,6 @@ def make_types_component(
     titles: list[str],
     short_forms: dict[str, str],
     demonyms: list[str],
+    group_words: list[str],
 ) -> TypeByHead:
-    return TypeByHead(shipped_heads(), person_heads, titles, short_forms, demonyms)
+    return TypeByHead(shipped_heads(), person_heads, titles, short_forms, demonyms, group_words)
