@@ -76,6 +76,8 @@ def add_domain_components(
         "person_heads": heads,
         "titles": list(titles),
         "short_forms": types.short_form_labels(short_forms),
+        "demonyms": sorted({a.text for a in aliases if a.label == "NORP"}),
+        "group_words": types.group_words(asdict(a) for a in aliases),
     }
     nlp.add_pipe(TYPES_PIPE, config=config, after=TITLE_PIPE)
     nlp.add_pipe(TOPONYMS_PIPE, config=_toponym_config(titles, aliases, short_forms, countries))

@@ -135,6 +135,7 @@ class ToponymTyper:
             ent.label_ in RETYPED
             and source_of(ent) == "model"
             and not ent.id_
+            and not (ent.label_ == "PERSON" and ent._.title)  # "Director X": a person
             and fold(ent.text) not in self.actor_names
         )
 
@@ -151,6 +152,9 @@ class ToponymTyper:
         listed = _listed_after_places_of(doc, ent)
         if listed is not None and (one_word or self.knowledge(name) is not None):
             return f"{name!r} is listed after {listed!r} of: a place"
+        along = _listed_with_a_place(doc, ent)
+        if along is not None and one_word:
+            return f"{name!r} is listed with the place {along!r}: a place"
         direction = _direction_of(doc, ent)
         if direction is not None:
             return f"{name!r} lies {direction!r} of somewhere: a place"
@@ -192,27 +196,59 @@ def _after_place_of(doc: Doc, ent: Span) -> bool:
 
 
 LIST_ITEM_TOKENS = 6  # the longest name skipped over in a list ("Kafr Zita", "al-Qajar")
+LIST_NAMES = 4  # names before this one, each up to LIST_ITEM_TOKENS tokens
+
+
+def _list_opener(doc: Doc, ent: Span) -> int | None:
+    """Where the list that `ent` ends (after "and", "or" or a comma) opens: the index of the
+    word right before its first name, or None when `ent` ends no list. Names are capitalised
+    words with their articles and hyphens; a text that lost its commas runs several of them
+    together ("in Kafr Zita Jub al-Rayan and Kafr Nabudah"), so the walk back goes over up to
+    LIST_NAMES names' tokens with or without commas between them; anything else ends it."""
+    i = ent.start - 1
+    if i < 0 or doc[i].lower_ not in ("and", "or", ","):
+        return None
+    names = 0
+    while names < LIST_NAMES:
+        i -= 1
+        skipped = 0
+        while i >= 0 and skipped < LIST_ITEM_TOKENS * (LIST_NAMES - names) and _in_a_name(doc[i]):
+            i -= 1
+            skipped += 1
+        if skipped == 0 or i < 0:
+            return None
+        names += max(1, -(-skipped // LIST_ITEM_TOKENS))  # names run together count as many
+        if doc[i].lower_ not in ("and", ","):
+            return i
+    return None
 
 
 def _listed_after_places_of(doc: Doc, ent: Span) -> str | None:
     """ "the villages of Rahoum and al-Mshairfeh": the plural settlement noun whose "of" opens
-    the list `ent` ends (after "and" or a comma), or None. Names are capitalised words with
-    their articles and hyphens; anything else ends the walk back."""
-    i = ent.start - 1
-    if i < 0 or doc[i].lower_ not in ("and", ","):
+    the list `ent` ends, or None."""
+    i = _list_opener(doc, ent)
+    if i is None or i < 1:
         return None
-    for _ in range(4):  # up to four names before this one
-        i -= 1
-        skipped = 0
-        while i >= 0 and skipped < LIST_ITEM_TOKENS and _in_a_name(doc[i]):
-            i -= 1
-            skipped += 1
-        if skipped == 0 or i < 1:
-            return None
-        if doc[i].lower_ == "of" and doc[i - 1].lower_ in PLURAL_PLACES:
-            return doc[i - 1].text
-        if doc[i].lower_ not in ("and", ","):
-            return None
+    if doc[i].lower_ == "of" and doc[i - 1].lower_ in PLURAL_PLACES:
+        return doc[i - 1].text
+    return None
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _listed_with_a_place(doc: Doc, ent: Span) -> str | None:
+    """ "in Foua and Kafyra": a name listed after a locative preposition with a name already
+    read as a place is a place too (a list joins like with like), or None. Not where a verb
+    follows it: "... in Damascus and Lavrov said" joins two clauses, not two names."""
+    opener = _list_opener(doc, ent)
+    if opener is None or doc[opener].lower_ not in LOCATIVE:
+        return None
+    if ent.end < len(doc) and doc[ent.end].tag_.startswith(("VB", "MD")):
+        return None
+    for other in doc.ents:
+        if opener < other.start and other.end <= ent.start and other.label_ in PLACE_LABELS:
+            return other.text
     return None
 
 
@@ -239,6 +275,9 @@ def _context(doc: Doc, ent: Span) -> str | None:
     before = doc[ent.start - 1]
     if before.lower_ in LOCATIVE:
         return f"object of {before.text!r}"
+    opener = _list_opener(doc, ent)  # "in Kafr Zita and X": listed after a place's word
+    if opener is not None and doc[opener].lower_ in LOCATIVE:
+        return f"listed after {doc[opener].text!r}"
     if before.lower_ == "of" and ent.start >= 2 and doc[ent.start - 2].lower_ in TAKING_OF:
         return f"what {doc[ent.start - 2].text!r} takes"
     root = ent.root

@@ -6,12 +6,13 @@ when exactly one full name in the document fits it; otherwise it stays on its ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sitrep.names import match_names, name_tokens, strip_titles
+from sitrep.names import fold, match_names, name_tokens, strip_titles
 from sitrep.names.match import token_similarity
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
@@ -19,6 +20,7 @@ from sitrep.resolve.retype import Retyper
 from sitrep.resolve.trim import trim_function_words
 
 RESOLVED_LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP"})
+_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an)-", re.IGNORECASE)
 
 
 @dataclass
@@ -152,6 +154,7 @@ def cluster_document(
     if retyper is not None:
         mentions = [_retyped(retyper, m) for m in mentions]
         mentions = _surnames_as_people(mentions, retyper)
+        mentions = _titled_names_of_places(mentions)
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
         key=lambda m: (m["start"], m["end"]),
@@ -195,6 +198,36 @@ def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> lis
 
 
 _SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG"})
+_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+def _place_key(name: str) -> str:
+    """A place's name compared without its article ("al-Sheikh Maqsoud" ~ "Sheikh Maqsoud")."""
+    return fold(_ARTICLE.sub("", name))
+
+
+def _titled_names_of_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "the Sheikh Maqsoud neighbourhood ... attacks on Sheikh Maqsoud": a person whose title
+    and name are, together, the name of a place in the same document is that place (the
+    theatre names quarters and villages after sheikhs and saints; a document that says once
+    which it is means it each time)."""
+    places = {
+        _place_key(clean_name(m)): clean_name(m)
+        for m in mentions
+        if m["label"] in _PLACE_LABELS and " " in clean_name(m)
+    }
+    if not places:
+        return mentions
+    out = []
+    for mention in mentions:
+        title = mention.get("title")
+        if mention["label"] == "PERSON" and title and not mention.get("pack_id"):
+            place = places.get(_place_key(f"{title} {clean_name(mention)}"))
+            if place is not None:
+                why = f"{title} {clean_name(mention)!r} is the place {place!r} in this document"
+                mention = {**mention, "label": "GPE", "name": place, "retype_reason": why}
+        out.append(mention)
+    return out
 
 
 def _retyped(retyper: Retyper, mention: dict[str, Any]) -> dict[str, Any]:
