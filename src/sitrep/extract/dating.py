@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution import is_attribution_verb
-from sitrep.extract.schema import ClaimCues
+from sitrep.extract.deps import dep
+from sitrep.extract.schema import ClaimCues, load_event_schema, verb_lemma
 from sitrep.extract.time import NUMBER_WORDS
 from sitrep.records import (
     REPORT_WINDOW_DAYS,
@@ -148,3 +149,32 @@ def _bound(span: Span, markers: frozenset[str]) -> bool:
     if start > 0 and span.doc[start - 1].lower_ in markers:
         return True
     return span[0].lower_ in markers
+
+
+# Nouns of long happenings that the schema has no trigger for, whose relative clause dates them
+# ("the war that began in 2011").
+_LONG_HAPPENINGS = frozenset({"war", "conflict", "crisis", "uprising", "revolution"})
+# Verbs that date when a state began: told in a relative clause, they date what it describes
+# ("a siege of Aleppo that began on July 17", whichever noun the parse hangs the clause on).
+_BEGINNING_VERBS = frozenset({"begin", "start", "erupt", "commence"})
+
+
+def dates_another_happening(span: Span, trigger: Token) -> bool:
+    """A time inside a relative clause that describes another happening's noun, or tells when
+    something began, dates that happening: in "an assault intended to break a siege that began
+    on July 17", the siege, not the assault."""
+    for node in (span.root, *span.root.ancestors):
+        if node.i == trigger.i:
+            return False
+        if dep(node) != "relcl":
+            continue
+        noun = node.head
+        if noun.i == trigger.i or any(t.i == trigger.i for t in node.subtree):
+            return False
+        if verb_lemma(node.text, _BEGINNING_VERBS) is not None:
+            return True
+        happening = noun.lower_ in _LONG_HAPPENINGS or any(
+            t.pos == "noun" for t in load_event_schema().by_form(noun.text)
+        )
+        return happening and noun.pos_ in ("NOUN", "PROPN")
+    return False

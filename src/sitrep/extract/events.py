@@ -26,6 +26,7 @@ from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import (
     after_clause,
     dated_by_report,
+    dates_another_happening,
     days_before,
     earlier_by,
     sentence_time,
@@ -33,6 +34,12 @@ from sitrep.extract.dating import (
 )
 from sitrep.extract.deps import dep
 from sitrep.extract.fragments import glued_actor, glued_verb
+from sitrep.extract.frames import (
+    inside_quotation,
+    is_quotation,
+    without_date_words,
+    without_telling_sources,
+)
 from sitrep.extract.furniture import blank, furniture_spans, headline_span, inside
 from sitrep.extract.happening import (
     mark_summaries,
@@ -67,6 +74,7 @@ from sitrep.extract.newsworthy import (
     is_tally_over_days,
     is_total_over_a_span,
     is_total_since,
+    is_yes_no_question,
     told_as_habit,
     told_as_now,
     told_as_past,
@@ -80,7 +88,6 @@ from sitrep.extract.schema import (
     EventSchema,
     load_claim_cues,
     load_event_schema,
-    verb_lemma,
 )
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.standfirst import link_standfirst, standfirst_span
@@ -154,9 +161,9 @@ def extract_events(
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
-            mention = _without_date_words(mention, times)
-            if quoted is not None and _quotation(text, quoted):
-                mention = _inside_quotation(mention, quoted)
+            mention = without_date_words(mention, times)
+            if quoted is not None and is_quotation(text, quoted):
+                mention = inside_quotation(mention, quoted)
             if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
                 mention = replace(mention, modality=None)
             # (a span between two days told is as dated as a day: "airstrikes between April 27
@@ -202,7 +209,7 @@ def extract_events(
                 mention = replace(mention, modality="recalled")  # "who had been abducted"
             if mention.modality is None and is_asked_in_general(token):
                 mention = replace(mention, modality="question")  # "determines whether strikes"
-            if mention.modality is None and _asked(sent):
+            if mention.modality is None and is_yes_no_question(sent):
                 mention = replace(mention, modality="question")  # "Or is it ... airstrikes?"
             if mention.modality is None and is_not_the_first_time(token):
                 mention = replace(mention, modality="habitual")  # "not the first time when ..."
@@ -235,7 +242,7 @@ def extract_events(
             )
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
-            mention = _without_trailing_speakers(mention)
+            mention = without_telling_sources(mention)
             if _done_to_the_noun_by_another(token):
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
@@ -395,88 +402,6 @@ def _with_glued_subject(
     return replace(found, args=args)
 
 
-def _without_date_words(mention: EventMention, times: list[tuple[Span, TimeValue]]) -> EventMention:
-    """`mention` without a participant that is part of a date: the parse may take the day's
-    number of "The regime shelled Ghouta on August 21 2013" for who was shelled."""
-    return _keeping(
-        mention,
-        lambda p: not any(s.start_char <= p.start and p.end <= s.end_char for s, _ in times),
-    )
-
-
-# Sources that only tell: an unnamed source, an agency, an outlet, a document
-_ONLY_TELLING = frozenset({"anonymous", "agency", "outlet", "document"})
-
-
-def _without_trailing_speakers(mention: EventMention) -> EventMention:
-    """`mention` without a participant that is a source only telling it: after the trigger
-    ("a mortar hit the square killing one policeman a security source told AFP": the parse
-    took the source for a second victim), or anywhere as its doer ("A source told SANA that
-    terrorists fired mortar shells": SANA fired nothing). A person or body speaking may also
-    have taken part ("following a meeting with Netanyahu, Putin said"), as may a speaker before
-    the trigger ("Rebels said they shelled")."""
-    telling = [
-        (link.start, link.end)
-        for link in mention.claim.chain
-        if link.start is not None and link.end is not None and link.kind in _ONLY_TELLING
-    ]
-
-    def kept(p: Participant) -> bool:
-        for a, b in telling:
-            if a < p.end and p.start < b and (a > mention.trigger_end or p.role in _DOERS):
-                return False
-        return True
-
-    return _keeping(mention, kept)
-
-
-_DOERS = frozenset({"actor", "by"})
-
-
-def _keeping(mention: EventMention, keep: Callable[[Participant], bool]) -> EventMention:
-    kept = tuple(p for p in mention.participants if keep(p))
-    if len(kept) == len(mention.participants):
-        return mention
-    return replace(mention, participants=kept)
-
-
-def _asked(sent: Span) -> bool:
-    """A yes-or-no question asks whether; what it names is nobody's statement that it happened
-    ("Or is it a possibility to liberate Iraq under the airstrikes of the Russian Aerospace
-    Forces?"). A question for who or why ("Who bombed the hospital?") takes the happening as
-    known, so it stays."""
-    if not sent.text.rstrip(" \t\n\"'”’»)").endswith("?"):
-        return False
-    words = [t.lower_ for t in sent if not t.is_punct and t.lower_ not in _OPENING_CONJUNCTIONS]
-    return bool(words) and words[0] in _QUESTION_OPENERS
-
-
-_OPENING_CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then"})
-_QUESTION_OPENERS = frozenset(
-    {
-        "is", "are", "was", "were", "am", "do", "does", "did", "has", "have", "had", "will",
-        "would", "can", "could", "should", "shall", "may", "might", "must", "isn't", "aren't",
-        "wasn't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't",
-    }
-)  # fmt: skip
-
-
-def _quotation(text: str, quote: tuple[int, int]) -> bool:
-    """Quoted words that are a statement, not a name or a scare-quoted word ("so-called
-    \"Islamic State\"")."""
-    return len(text[quote[0] : quote[1]].split()) >= QUOTATION_WORDS
-
-
-QUOTATION_WORDS = 5
-
-
-def _inside_quotation(mention: EventMention, quote: tuple[int, int]) -> EventMention:
-    """`mention`, told inside a quotation, without participants outside it: the frame around a
-    quotation names who speaks ('... struck the neighbourhood with barrel bombs" Necip Ensari
-    a local official said'), not who took part in what is quoted."""
-    return _keeping(mention, lambda p: quote[0] <= p.start and p.end <= quote[1])
-
-
 def _within(span: Span, quote: tuple[int, int]) -> bool:
     return quote[0] <= span.start_char and span.end_char <= quote[1]
 
@@ -523,7 +448,7 @@ def _trigger_time(
     dated time. A trigger in an "after" clause ("Wednesday shelling comes a day after eight
     civilians were martyred") is dated by the times inside that clause, or else counted back
     from the sentence's happening's day by the days the text gives, or left undated."""
-    times = [t for t in times if not _dates_another_happening(t[0], trigger)]
+    times = [t for t in times if not dates_another_happening(t[0], trigger)]
     clause = after_clause(trigger)
     inner = times if clause is None else [t for t in times if within_clause(t[0], clause)]
     time = _governing_time(trigger, inner, cues)
@@ -535,35 +460,6 @@ def _trigger_time(
     if outer is None and type_ in CASUALTY_TYPES:
         outer = sentence_time(trigger, times, cues)
     return earlier_by(outer, days_before(clause)) if outer is not None else None
-
-
-# Nouns of long happenings that the schema has no trigger for, whose relative clause dates them
-# ("the war that began in 2011").
-_LONG_HAPPENINGS = frozenset({"war", "conflict", "crisis", "uprising", "revolution"})
-# Verbs that date when a state began: told in a relative clause, they date what it describes
-# ("a siege of Aleppo that began on July 17", whichever noun the parse hangs the clause on).
-_BEGINNING_VERBS = frozenset({"begin", "start", "erupt", "commence"})
-
-
-def _dates_another_happening(span: Span, trigger: Token) -> bool:
-    """A time inside a relative clause that describes another happening's noun, or tells when
-    something began, dates that happening: in "an assault intended to break a siege that began
-    on July 17", the siege, not the assault."""
-    for node in (span.root, *span.root.ancestors):
-        if node.i == trigger.i:
-            return False
-        if dep(node) != "relcl":
-            continue
-        noun = node.head
-        if noun.i == trigger.i or any(t.i == trigger.i for t in node.subtree):
-            return False
-        if verb_lemma(node.text, _BEGINNING_VERBS) is not None:
-            return True
-        happening = noun.lower_ in _LONG_HAPPENINGS or any(
-            t.pos == "noun" for t in load_event_schema().by_form(noun.text)
-        )
-        return happening and noun.pos_ in NOMINAL_POS
-    return False
 
 
 def _governing_time(

@@ -555,3 +555,24 @@ def _participle_before(trigger: Token) -> Token | None:
     start = max(trigger.sent.start, trigger.i - _RESULT_WINDOW)
     found = [t for t in trigger.doc[start : trigger.i] if t.tag_ == "VBG"]
     return found[-1] if found else None
+
+
+def is_yes_no_question(sent: Span) -> bool:
+    """A yes-or-no question asks whether; what it names is nobody's statement that it happened
+    ("Or is it a possibility to liberate Iraq under the airstrikes of the Russian Aerospace
+    Forces?"). A question for who or why ("Who bombed the hospital?") takes the happening as
+    known, so it stays."""
+    if not sent.text.rstrip(" \t\n\"'”’»)").endswith("?"):
+        return False
+    words = [t.lower_ for t in sent if not t.is_punct and t.lower_ not in _OPENING_CONJUNCTIONS]
+    return bool(words) and words[0] in _QUESTION_OPENERS
+
+
+_OPENING_CONJUNCTIONS = frozenset({"or", "and", "but", "so", "then"})
+_QUESTION_OPENERS = frozenset(
+    {
+        "is", "are", "was", "were", "am", "do", "does", "did", "has", "have", "had", "will",
+        "would", "can", "could", "should", "shall", "may", "might", "must", "isn't", "aren't",
+        "wasn't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't",
+    }
+)  # fmt: skip

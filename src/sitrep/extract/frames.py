@@ -1,0 +1,75 @@
+"""Words around a happening that are none of its participants, though the parse hangs them
+on its trigger: a date's day number, the frame of a quotation (who speaks it), and a source
+that only tells the happening (an agency, an outlet, an unnamed source).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from sitrep.records import EventMention, Participant, TimeValue
+
+
+def without_date_words(mention: EventMention, times: list[tuple[Span, TimeValue]]) -> EventMention:
+    """`mention` without a participant that is part of a date: the parse may take the day's
+    number of "The regime shelled Ghouta on August 21 2013" for who was shelled."""
+    return keeping(
+        mention,
+        lambda p: not any(s.start_char <= p.start and p.end <= s.end_char for s, _ in times),
+    )
+
+
+# Sources that only tell: an unnamed source, an agency, an outlet, a document
+_ONLY_TELLING = frozenset({"anonymous", "agency", "outlet", "document"})
+
+
+def without_telling_sources(mention: EventMention) -> EventMention:
+    """`mention` without a participant that is a source only telling it: after the trigger
+    ("a mortar hit the square killing one policeman a security source told AFP": the parse
+    took the source for a second victim), or anywhere as its doer ("A source told SANA that
+    terrorists fired mortar shells": SANA fired nothing). A person or body speaking may also
+    have taken part ("following a meeting with Netanyahu, Putin said"), as may a speaker before
+    the trigger ("Rebels said they shelled")."""
+    telling = [
+        (link.start, link.end)
+        for link in mention.claim.chain
+        if link.start is not None and link.end is not None and link.kind in _ONLY_TELLING
+    ]
+
+    def kept(p: Participant) -> bool:
+        for a, b in telling:
+            if a < p.end and p.start < b and (a > mention.trigger_end or p.role in _DOERS):
+                return False
+        return True
+
+    return keeping(mention, kept)
+
+
+_DOERS = frozenset({"actor", "by"})
+
+
+def keeping(mention: EventMention, keep: Callable[[Participant], bool]) -> EventMention:
+    """`mention` with only the participants `keep` accepts."""
+    kept = tuple(p for p in mention.participants if keep(p))
+    if len(kept) == len(mention.participants):
+        return mention
+    return replace(mention, participants=kept)
+
+
+def is_quotation(text: str, quote: tuple[int, int]) -> bool:
+    """Quoted words that are a statement, not a name or a scare-quoted word ("so-called
+    \"Islamic State\"")."""
+    return len(text[quote[0] : quote[1]].split()) >= QUOTATION_WORDS
+
+
+QUOTATION_WORDS = 5
+
+
+def inside_quotation(mention: EventMention, quote: tuple[int, int]) -> EventMention:
+    """`mention`, told inside a quotation, without participants outside it: the frame around a
+    quotation names who speaks ('... struck the neighbourhood with barrel bombs" Necip Ensari
+    a local official said'), not who took part in what is quoted."""
+    return keeping(mention, lambda p: quote[0] <= p.start and p.end <= quote[1])
