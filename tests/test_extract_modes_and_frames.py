@@ -388,3 +388,17 @@ def test_a_police_officer_by_rank_is_an_official_source() -> None:
 
     phrase = Phrase("Chief Superintendent Ali Rahman", 0, 31, "NP")
     assert source_kind(phrase, load_claim_cues()) == "official"
+
+
+def test_the_sides_a_clash_is_between_are_its_actors(domain_nlp: Language) -> None:
+    (clash,) = _attacks(
+        domain_nlp, "Clashes between the army and rebels killed 12 people in Daraa."
+    )
+    assert {("actor", "the army"), ("actor", "rebels")} <= roles(clash)
+    text = (
+        "Fierce clashes broke out between Kurdish fighters and Islamic State militants near "
+        "Kobani on Monday."
+    )
+    (clash,) = _attacks(domain_nlp, text)
+    assert ("actor", "Kurdish fighters") in roles(clash)
+    assert not any(p.text == "Fierce" for p in clash.participants)

@@ -205,7 +205,11 @@ def _is_site(p: Participant) -> bool:
     if p.role == "place":
         return False
     if p.label in PLACE_LABELS:
-        return not is_country(p.text)
+        # a country acts; so does a capital named as a doer, for its government ("clashes
+        # between Ankara and the PKK") (relcheck reads the relation readers, which read this)
+        from sitrep.extract.relcheck import is_state
+
+        return not is_country(p.text) and not (p.role in ("actor", "by") and is_state(p.text))
     words = p.text.lower().split()
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
 

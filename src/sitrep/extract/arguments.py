@@ -175,11 +175,15 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     for child in noun.children:
         if dep(child) == "poss":
             slots.append(Slot("poss", child))
-        elif (child.ent_type_ or (child.pos_ == "PROPN" and dep(child) == "compound")) and (
+        elif (child.ent_type_ or _proper_compound(child)) and (
             dep(child) in ("compound", "amod") or (dep(child) == "nmod" and not case_word(child))
         ):
             slots.append(Slot("modifier", child))
     slots.extend(prep_slots(noun))
+    head = noun.head
+    if dep(noun) == "nsubj" and verb_lemma(head.text, ERUPTING_VERBS) is not None:
+        # "Fierce clashes broke out between Kurdish fighters and IS militants near Kobani"
+        slots.extend(prep_slots(head))
     head = noun.head
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
@@ -202,6 +206,17 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             if s.head.i != noun.i
         )
     return slots
+
+
+# Verbs whose subject is a happening breaking out or going on, whose own prepositions say
+# between whom and where ("clashes erupted between X and Y in Z")
+ERUPTING_VERBS = frozenset({"break", "erupt", "rage", "flare", "continue"})
+
+
+def _proper_compound(child: Token) -> bool:
+    """A proper noun compound before the trigger, not the sentence's capitalised first word
+    ("Fierce clashes broke out": "Fierce" tagged a proper noun)."""
+    return child.pos_ == "PROPN" and dep(child) == "compound" and child.i != child.sent.start
 
 
 def _content_of_a_noun(verb: Token) -> bool:

@@ -311,4 +311,5 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "strike": ("struck", "stricken"),
     "shoot": ("shot",),
     "leave": ("left",),
+    "break": ("broke", "broken"),
 }
