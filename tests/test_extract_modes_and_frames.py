@@ -402,3 +402,13 @@ def test_the_sides_a_clash_is_between_are_its_actors(domain_nlp: Language) -> No
     (clash,) = _attacks(domain_nlp, text)
     assert ("actor", "Kurdish fighters") in roles(clash)
     assert not any(p.text == "Fierce" for p in clash.participants)
+
+
+def test_a_capital_before_the_attack_places_it(domain_nlp: Language) -> None:
+    text = (
+        "Last week a Kabul car bombing killed five and wounded 110, another attack ascribed to "
+        "the Taliban."
+    )
+    (attack,) = _attacks(domain_nlp, text)
+    assert attack.place is not None and attack.place.text == "Kabul"
+    assert ("actor", "Kabul") not in roles(attack)

@@ -200,16 +200,19 @@ SITE_HEADS = frozenset(
 )  # fmt: skip
 
 
-def _is_site(p: Participant) -> bool:
-    """A town, district or building named as a violent event's actor or target."""
+def _is_site(p: Participant, trigger_start: int = 0) -> bool:
+    """A town, district or building named as a violent event's actor or target (the trigger at
+    `trigger_start`: a capital after it may be a side, one before it modifies it)."""
     if p.role == "place":
         return False
     if p.label in PLACE_LABELS:
-        # a country acts; so does a capital named as a doer, for its government ("clashes
-        # between Ankara and the PKK") (relcheck reads the relation readers, which read this)
+        # a country acts; so does a capital named as a side after the trigger, for its
+        # government ("clashes between Ankara and the PKK"; "a Kabul car bombing" is placed)
+        # (relcheck reads the relation readers, which read this module)
         from sitrep.extract.relcheck import is_state
 
-        return not is_country(p.text) and not (p.role in ("actor", "by") and is_state(p.text))
+        side = p.role in ("actor", "by") and p.start > trigger_start and is_state(p.text)
+        return not is_country(p.text) and not side
     words = p.text.lower().split()
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
 
@@ -249,7 +252,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
         return mention
-    places = [p for p in mention.participants if _is_site(p)]
+    places = [p for p in mention.participants if _is_site(p, mention.trigger_start)]
     if not places:
         return mention
     kept = tuple(p for p in mention.participants if p not in places)
