@@ -48,6 +48,7 @@ from sitrep.extract.headlinetoll import toll_from_headline
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
+from sitrep.extract.narrative import is_history, narrative_years
 from sitrep.extract.newsworthy import (
     is_asked_in_general,
     is_campaign,
@@ -110,6 +111,15 @@ def extract_events(
     }
     quotes = find_quotes(text)
     sents = list(doc.sents)
+    # A history is read by its own calendar, not its report's (`narrative`): a day told without
+    # its year takes the year the narrative has reached, and nothing is dated by the report.
+    history = is_history(text, published)
+    anchors = (
+        narrative_years(text, [s.start_char for s in sents], title)
+        if history
+        else [published] * len(sents)
+    )
+    report = None if history else published
     mentions: list[EventMention] = []
     # mentions told by a relative clause with a subject of its own: another happening than
     # the one whose argument the clause describes, never merged with it
@@ -122,7 +132,7 @@ def extract_events(
         if _told_before(sent, told):
             repeated.add(index)
             continue  # a standfirst printed again as the story's first sentence
-        times = _sentence_times(doc, sent, published, mask)
+        times = _sentence_times(doc, sent, anchors[index], mask)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         main_clause_toll = _toll_outside_after_clauses(sent, mask, casualties)
         trailing = (
@@ -154,7 +164,7 @@ def extract_events(
                 time.precision == "day" or time.method == BETWEEN_DATES_METHOD
             )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
-                mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
+                mention = _with_fragment(mention, doc, sents[index + 1], anchors[index + 1], ents)
             # a trigger outside an "after" clause takes no toll the clause tells
             own_toll = casualties if after_clause(token) is not None else main_clause_toll
             if own_toll is not None and found.type in CASUALTY_TYPES:
@@ -243,7 +253,7 @@ def extract_events(
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
-    shared = [dated_by_report(_recalled(m, published), published) for m in shared]
+    shared = [dated_by_report(_recalled(m, report), report) for m in shared]
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
     # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)

@@ -1,0 +1,60 @@
+"""A history (an encyclopedia article, a chronology) tells the past by its own calendar: a day
+told without its year is in the year the narrative has reached, not the year of the page's
+date, and nothing is dated by the report or made its background. News keeps its report's
+calendar. Sentences written for sitrep."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.events import extract_events
+from sitrep.extract.narrative import is_history, narrative_years
+from sitrep.nlp.pipeline import shipped_model_path
+
+HISTORY = (
+    "The rebels began their advance on the town of Qasr Fendi in September 2016. "
+    "On 3 October, rebel fighters attacked an army checkpoint near Qasr Fendi, killing 12 "
+    "soldiers. Government aircraft bombed the town's market, killing 9 civilians. "
+    "In March 2017, the army shelled the eastern villages. The town fell on 2 May 2017."
+)
+
+
+def test_a_text_dated_only_years_before_its_page_is_a_history() -> None:
+    assert is_history(HISTORY, "2023-06-24")
+    assert is_history(HISTORY, None)
+    # the same text published within the year it tells, or telling days from its report, is news
+    assert not is_history(HISTORY, "2017-04-02")
+    assert not is_history(HISTORY + " On Tuesday the army shelled it again.", "2023-06-24")
+    # a text with no dated time, or one old year recalled, has no calendar of its own
+    assert not is_history("Rebels attacked a checkpoint, killing 12 soldiers.", "2023-06-24")
+    recalls = "Rebels attacked a checkpoint in the town, held by the army since 2012."
+    assert not is_history(recalls, "2016-10-06")
+
+
+def test_the_narrative_year_is_the_last_one_told_before_the_sentence() -> None:
+    starts = [0, HISTORY.index("On 3 October"), HISTORY.index("In March 2017")]
+    assert narrative_years(HISTORY, starts) == [None, "2016", "2016"]
+    assert narrative_years(HISTORY, starts, "2015 Qasr Fendi offensive")[0] == "2015"
+
+
+if not (shipped_model_path() / "config.cfg").is_file():
+    pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
+
+
+def test_a_history_dates_days_in_its_own_year_and_recalls_nothing(domain_nlp: Language) -> None:
+    events = extract_events("d", domain_nlp(HISTORY), "2023-06-24", None, None).events
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.time is not None and attack.time.start == "2016-10-03"
+    assert attack.modality is None  # told by the history, not recalled by a 2023 report
+    bombing = next(e for e in events if e.trigger == "bombed")
+    # undated in the text: not "the days up to 24 June 2023"
+    assert bombing.time is None or not bombing.time.start or bombing.time.start < "2017"
+    assert all(e.time is None or not e.time.start or e.time.start < "2018" for e in events)
+
+
+def test_news_keeps_its_report_calendar(domain_nlp: Language) -> None:
+    news = "On Tuesday, rebel fighters attacked an army checkpoint near Qasr Fendi, killing 12."
+    events = extract_events("d", domain_nlp(news), "2016-10-06", None, None).events
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.time is not None and attack.time.start == "2016-10-04"
