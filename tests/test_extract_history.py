@@ -32,6 +32,24 @@ def test_a_text_dated_only_years_before_its_page_is_a_history() -> None:
     assert not is_history(recalls, "2016-10-06")
 
 
+def test_a_long_history_may_quote_a_day_of_its_sources_but_news_dates_its_own_days() -> None:
+    later = " ".join(
+        f"In June {y}, the army shelled the villages again." for y in range(2010, 2016)
+    )
+    quoted = f'{HISTORY} {later} A commander said in 2016 that "today the town is ours".'
+    assert quoted.index("today") > 600  # past the opening lines, where news tells its news
+    assert is_history(quoted, "2023-06-24")
+    # a story that recalls three old dates but tells its news on the day of its date line
+    report = (
+        "Posted on April 4 2017. Rebels attacked the town, which the army took in March 2013, "
+        "lost in May 2014 and retook in June 2015."
+    )
+    assert not is_history(report, "2017-04-04")
+    # an obituary: its news by a day from the report first, then a life told by its years
+    life = "The retired general died Saturday, aged 81. " + HISTORY
+    assert not is_history(life, "2019-01-22")
+
+
 def test_the_narrative_year_is_the_last_one_told_before_the_sentence() -> None:
     starts = [0, HISTORY.index("On 3 October"), HISTORY.index("In March 2017")]
     assert narrative_years(HISTORY, starts) == [None, "2016", "2016"]

@@ -8,11 +8,13 @@ advanced on Dabiq. On 3 October, ..." Read like news against a publication date 
 "On 3 October" lands in 2022 or 2023, every undated clash in the days before the page was saved,
 and every happening the text dates is "recalled" background.
 
-A text is a history when it gives several dates with their year (HISTORY_MIN_DATES) and every
-one lies long (HISTORY_DAYS) before its publication date, or it has no publication date, and it tells nothing by days counted from its
-report ("yesterday", "on Tuesday", "last week"). In a history, a day or month told without its
-year ("On 3 October") is read in the year the narrative has reached: the last year the text
-gave before the sentence (the title's, "2016 Dabiq offensive", counting first); no happening is
+A text is a history when it gives several dates with their year (HISTORY_MIN_DATES), most of
+them (OLD_SHARE) long (HISTORY_DAYS) before its publication date or it has none; it tells next
+to nothing by days counted from a report ("yesterday", "on Tuesday", "last week": at most one
+for DATES_PER_DEICTIC dates, none in its opening lines); and none of its dates falls in the
+days of its report (NEWS_DAYS). In a history, a day or month told without its year ("On 3
+October") is read in the year the narrative has reached: the last year the text gave before
+the sentence (the title's, "2016 Dabiq offensive", counting first); no happening is
 dated by the report, and none is background to it.
 """
 
@@ -29,11 +31,23 @@ HISTORY_DAYS = 365
 # A history tells several dated happenings; a report that recalls one old year ("the war that
 # began in 2011") and dates its own news by a dateline the reader cannot see is no history.
 HISTORY_MIN_DATES = 3
+# A long history quotes a day counted from a report now and then ("'... today', he said", "the
+# offensive the army began last week", as a source put it at the time); a report uses them for
+# its news. A history gives this many dates for each.
+DATES_PER_DEICTIC = 4
+# Where news tells its news: a day from the report in the opening lines makes a report of the
+# rest, however much history it recalls (an obituary: "died Saturday", then the life by years).
+LEDE_CHARS = 600
+# A history may come up to its own present ("as of 2023"): most of its dates are long past.
+OLD_SHARE = 0.75
+# ... but a text that dates something to the days around its report (its date line, "on April
+# 4 2017" in a report of that day) is telling news, whatever background it recalls.
+NEWS_DAYS = 7
 
 # Times counted from the day of the report: a text that uses them is telling its news.
 _DEICTIC = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:this|last|next|past)\s+(?:week|weekend|month|night|morning|evening)|\w+\s+ago)\b",
+    r"|(?:this|last|past)\s+(?:week|weekend|month|night|morning|evening)|\w+\s+ago)\b",
     re.I,
 )
 
@@ -54,16 +68,24 @@ def _absolute_times(text: str) -> list[tuple[int, str, str]]:
 def is_history(text: str, published: str | None) -> bool:
     """The text tells the past by its own dates (see the module doc)."""
     times = _absolute_times(text)
-    if len(times) < HISTORY_MIN_DATES or _DEICTIC.search(text):
+    if len(times) < HISTORY_MIN_DATES:
         return False
+    deictic = list(_DEICTIC.finditer(text))
+    if len(deictic) * DATES_PER_DEICTIC > len(times):
+        return False
+    if deictic and deictic[0].start() < LEDE_CHARS:
+        return False  # its news first, by a day from its report ("... died Saturday, aged 78")
     if not published or len(published) < 10:
         return True
     try:
         report = date.fromisoformat(published[:10])
-        latest = max(date.fromisoformat(end[:10]) for _, _, end in times)
+        ends = [date.fromisoformat(end[:10]) for _, _, end in times]
     except ValueError:
         return False
-    return latest < report - timedelta(days=HISTORY_DAYS)
+    if any(abs((end - report).days) <= NEWS_DAYS for end in ends):
+        return False  # it dates something to the days of its report: news
+    old = sum(end < report - timedelta(days=HISTORY_DAYS) for end in ends)
+    return old >= len(ends) * OLD_SHARE
 
 
 def narrative_years(text: str, starts: Sequence[int], title: str | None = None) -> list[str | None]:
