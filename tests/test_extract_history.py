@@ -76,3 +76,18 @@ def test_news_keeps_its_report_calendar(domain_nlp: Language) -> None:
     events = extract_events("d", domain_nlp(news), "2016-10-06", None, None).events
     attack = next(e for e in events if e.trigger == "attacked")
     assert attack.time is not None and attack.time.start == "2016-10-04"
+
+
+def test_a_history_dates_an_undated_happening_by_its_paragraph(domain_nlp: Language) -> None:
+    text = (
+        "The army began its campaign on the town of Qasr Fendi in March 2016. "
+        "It took the northern villages in May 2016.\n\n"
+        "On 16 November 2016, the army stormed two districts of the town. "
+        "Rebels shelled the army positions, killing 5 soldiers.\n\n"
+        "Government aircraft bombed the market, killing 9 civilians."
+    )
+    events = extract_events("d", domain_nlp(text), "2023-06-24", None, None).events
+    shelled = next(e for e in events if e.trigger == "shelled")
+    assert shelled.time is not None and shelled.time.start == "2016-11-16"
+    bombed = next(e for e in events if e.trigger == "bombed")
+    assert bombed.time is None  # its paragraph tells no date: a new paragraph, a new time

@@ -48,7 +48,12 @@ from sitrep.extract.headlinetoll import toll_from_headline
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
-from sitrep.extract.narrative import is_history, narrative_years
+from sitrep.extract.narrative import (
+    dated_by_paragraph,
+    is_history,
+    narrative_years,
+    paragraph_dates,
+)
 from sitrep.extract.newsworthy import (
     is_asked_in_general,
     is_campaign,
@@ -120,6 +125,11 @@ def extract_events(
         else [published] * len(sents)
     )
     report = None if history else published
+    carried = (
+        paragraph_dates(text, [(s.start_char, s.end_char) for s in sents], anchors)
+        if history
+        else [None] * len(sents)
+    )
     mentions: list[EventMention] = []
     # mentions told by a relative clause with a subject of its own: another happening than
     # the one whose argument the clause describes, never merged with it
@@ -254,6 +264,7 @@ def extract_events(
     shared = sourced_by_retelling(shared, repeated)
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [dated_by_report(_recalled(m, report), report) for m in shared]
+    shared = [dated_by_paragraph(m, carried[m.sentence]) for m in shared]
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
     # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)

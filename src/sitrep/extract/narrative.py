@@ -15,16 +15,20 @@ for DATES_PER_DEICTIC dates, none in its opening lines); and none of its dates f
 days of its report (NEWS_DAYS). In a history, a day or month told without its year ("On 3
 October") is read in the year the narrative has reached: the last year the text gave before
 the sentence (the title's, "2016 Dabiq offensive", counting first); no happening is
-dated by the report, and none is background to it.
+dated by the report, and none is background to it; one the text does not date takes the last
+date its paragraph told before it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
+from sitrep.extract.dating import DATED_BY_REPORT
 from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.records import EventMention, TimeValue
 
 # Dates this far before the publication date are not what a report of the day tells.
 HISTORY_DAYS = 365
@@ -105,3 +109,41 @@ def narrative_years(text: str, starts: Sequence[int], title: str | None = None) 
             k += 1
         out.append(year)
     return out
+
+
+# How a happening the history does not date is dated by its paragraph (see `paragraph_dates`).
+PARAGRAPH_METHOD = "undated in the text: the last date its paragraph told before it"
+
+
+def paragraph_dates(
+    text: str, spans: Sequence[tuple[int, int]], anchors: Sequence[str | None]
+) -> list[TimeValue | None]:
+    """For each sentence (its character span and the anchor its times are read against), the
+    last time the sentences before it in its paragraph told: a history tells a paragraph's
+    happenings under its date ("On 16 November the army stormed two districts. ISIL confirmed a
+    suicide attack in the area."), as an analyst dates them."""
+    out: list[TimeValue | None] = []
+    current: TimeValue | None = None
+    previous_end = 0
+    for (start, end), anchor in zip(spans, anchors, strict=True):
+        sentence = text[start:end]
+        opening = text[previous_end:start] + sentence[: len(sentence) - len(sentence.lstrip())]
+        if "\n" in opening:
+            current = None  # a new paragraph: what the last one dated is not its date
+        out.append(current)
+        for found in find_time_expressions(sentence):
+            value = normalize_time(found.text, anchor)
+            if value.start is not None:
+                current = value
+        previous_end = end
+    return out
+
+
+def dated_by_paragraph(mention: EventMention, carried: TimeValue | None) -> EventMention:
+    """A happening of a history the text does not date takes its paragraph's last date."""
+    if mention.time is not None or mention.modality is not None or carried is None:
+        return mention
+    if mention.type not in DATED_BY_REPORT:
+        return mention
+    time = replace(carried, text="", method=PARAGRAPH_METHOD)
+    return replace(mention, time=time)
