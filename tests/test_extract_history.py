@@ -91,3 +91,11 @@ def test_a_history_dates_an_undated_happening_by_its_paragraph(domain_nlp: Langu
     assert shelled.time is not None and shelled.time.start == "2016-11-16"
     bombed = next(e for e in events if e.trigger == "bombed")
     assert bombed.time is None  # its paragraph tells no date: a new paragraph, a new time
+
+
+def test_a_year_in_a_happenings_name_dates_it(domain_nlp: Language) -> None:
+    text = "The 1994 Qasr Fendi massacre killed more than 300 villagers."
+    events = extract_events("d", domain_nlp(text), "2016-05-06", None, None).events
+    massacre = next(e for e in events if e.trigger == "massacre")
+    assert massacre.time is not None and massacre.time.start == "1994-01-01"
+    assert massacre.modality == "recalled"  # news recalls it, no longer dated by its report

@@ -7,6 +7,7 @@ corroboration leaves such mentions out of events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -162,7 +163,9 @@ def extract_events(
             # said on Wednesday'): a trigger inside quotes takes only the times inside them
             quoted = quote_at(quotes, token.idx, token.idx + len(token.text))
             own_times = times if quoted is None else [t for t in times if _within(t[0], quoted)]
-            time = _trigger_time(token, found.type, own_times, cues)
+            time = _trigger_time(token, found.type, own_times, cues) or _year_in_name(
+                token, anchors[index]
+            )
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
@@ -435,6 +438,22 @@ def _toll_outside_after_clauses(
         (min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in clauses
     ]
     return find_casualties(blank(sent.text, sent.start_char, [*mask, *spans]))
+
+
+# A year as a word of a happening's name: "the 1982 Hama massacre", "the 2013 Ghouta attack".
+_NAME_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_in_name(trigger: Token, anchor: str | None) -> TimeValue | None:
+    """The year a nominal trigger's own name gives ("the 1982 Hama massacre killed ..."): the
+    time patterns read a bare year only after a preposition ("in 1982"), and the name is the
+    text's date for the happening."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for word in trigger.lefts:
+        if word.i < trigger.i and _NAME_YEAR.fullmatch(word.text) and word.like_num:
+            return normalize_time(f"in {word.text}", anchor)
+    return None
 
 
 def _trigger_time(
