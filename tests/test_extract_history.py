@@ -98,4 +98,5 @@ def test_a_year_in_a_happenings_name_dates_it(domain_nlp: Language) -> None:
     events = extract_events("d", domain_nlp(text), "2016-05-06", None, None).events
     massacre = next(e for e in events if e.trigger == "massacre")
     assert massacre.time is not None and massacre.time.start == "1994-01-01"
+    assert massacre.time.text == "1994"  # as the text writes it
     assert massacre.modality == "recalled"  # news recalls it, no longer dated by its report

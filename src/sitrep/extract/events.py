@@ -452,7 +452,7 @@ def _year_in_name(trigger: Token, anchor: str | None) -> TimeValue | None:
         return None
     for word in trigger.lefts:
         if word.i < trigger.i and _NAME_YEAR.fullmatch(word.text) and word.like_num:
-            return normalize_time(f"in {word.text}", anchor)
+            return replace(normalize_time(f"in {word.text}", anchor), text=word.text)
     return None
 
 
