@@ -517,3 +517,16 @@ def test_the_wars_toll_told_in_a_relative_clause_is_a_total(domain_nlp: Language
         "than 300000 people have been killed."
     )
     assert "killed" not in _asserted(domain_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel fighters shelled the army base in Qasr Fendi several times in April 2016, the "
+        "army said.",
+        "The Free Syrian Army clashed with the Nusra Front in Idlib on various occasions in "
+        "April 2016.",
+    ],
+)
+def test_a_happening_told_on_many_occasions_is_a_habit(domain_nlp: Language, text: str) -> None:
+    assert _asserted(domain_nlp, text) == []

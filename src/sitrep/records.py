@@ -91,6 +91,7 @@ DateSource = Literal[
     "dateline",  # a date in the article's own first lines ("March 18, 2019 -")
     "byline",  # a date next to the author or headline
     "row-field",  # a CSV / JSON-lines column
+    "front-matter",  # a Markdown file's YAML header
     "feed",  # an RSS/Atom item's date
     "url",  # /2019/03/18/ in the URL
     "page-header",  # a date printed in the site chrome (today's date): NOT the publication date

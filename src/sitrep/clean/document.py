@@ -10,6 +10,7 @@ from sitrep.clean.encoding import decode_and_repair, repair_text, sniff_html_cha
 from sitrep.clean.flatten import flatten_html
 from sitrep.clean.html import clean_html
 from sitrep.clean.language import detect_language
+from sitrep.clean.markdown import is_markdown, read_markdown
 from sitrep.clean.opening import opening_date
 from sitrep.clean.pdf import pdf_text
 from sitrep.clean.rows import looks_like_html, read_fields
@@ -72,6 +73,14 @@ def _from_text(raw: RawDocument, text: str, encoding: str | None) -> CleanDocume
     )
 
 
+def _from_markdown(raw: RawDocument, text: str, encoding: str | None) -> CleanDocument:
+    md = read_markdown(text)
+    # The title goes on the first line, where the plain-text cleaner reads a page's headline.
+    body = f"{md.title}\n\n{md.text}" if md.title else md.text
+    doc = _from_text(raw, body, encoding)
+    return replace(doc, title=md.title or doc.title, published=md.published or doc.published)
+
+
 def _from_row(raw: RawDocument) -> CleanDocument:
     source: DateSource = "feed" if raw.format == "feed-item" else "row-field"
     row = read_fields({k: repair_text(v) for k, v in raw.fields.items()}, source)
@@ -104,6 +113,8 @@ def _dispatch(raw: RawDocument) -> CleanDocument:
     if raw.format in ("row", "feed-item"):
         return _from_row(raw)
     text, encoding = decode_and_repair(raw.content, raw.declared_encoding)
+    if is_markdown(raw.origin, text):
+        return _from_markdown(raw, text, encoding)
     return _from_text(raw, text, encoding)
 
 

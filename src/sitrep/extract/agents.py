@@ -153,6 +153,13 @@ _DAY_POSSESSIVE = re.compile(
     r"(?:(?:last|this|early|late)\s+)?(?:night|morning|evening|weekend|\w*day)['’]?s", re.I
 )
 _TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
+# A day told by its place in the story, as histories tell them: "the same day", "the next
+# morning", "the following week" (no date of its own, so `find_time_expressions` has none).
+_STORY_DAY = re.compile(
+    r"(?:on\s+)?(?:the\s+)?(?:same|next|following|previous|preceding|that)\s+"
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)",
+    re.I,
+)
 
 
 # A time of day by the clock: "2000 GMT", "(0100 UTC)", "4:00 A.M.", "11 pm".
@@ -165,7 +172,7 @@ _CLOCK = re.compile(
 
 def is_time(text: str) -> bool:
     """The whole of `text` is a time ("Friday", "Last Monday", "12 March", "2000 GMT")."""
-    if _CLOCK.fullmatch(text.strip()):
+    if _CLOCK.fullmatch(text.strip()) or _STORY_DAY.fullmatch(text.strip()):
         return True
     found = find_time_expressions(text)
     if not found:
@@ -229,18 +236,36 @@ def _holder_of_territory(p: Participant, text: str) -> bool:
 # A pronoun the parse left as it was names no one an analyst can code ("capturing it": the
 # place, said elsewhere); the people a pronoun stands for are resolved before this (`spans`).
 _UNRESOLVED_PRONOUNS = frozenset({"it", "its", "them", "this", "that", "these", "those"})
+# The window of text around a participant read for the time expression it may be part of.
+_TIME_WINDOW = 40
+
+
+def _part_of_a_time(p: Participant, text: str) -> bool:
+    """The participant is a piece of a date the text tells: the day number of "On 7 February
+    2017, Jund al-Aqsa attacked ..." or "struck ... again on 18 May", which the parse may hang
+    on the verb as its subject or object."""
+    if p.role not in AGENT_ROLES or not text:
+        return False
+    lo = max(0, p.start - _TIME_WINDOW)
+    return any(
+        lo + t.start <= p.start and p.end <= lo + t.end
+        for t in find_time_expressions(text[lo : p.end + _TIME_WINDOW])
+    )
 
 
 def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
-    located in Binnish", read in `text`) is no place of the attack."""
+    located in Binnish", read in `text`) is no place of the attack. A participant without a
+    word (a paragraph break the parse made a subject) or inside a date is none."""
     trimmed = tuple(
         _without_time(p)
         for p in mention.participants
         if not _eponym(p, text)
         and not _holder_of_territory(p, text)
         and p.text.lower() not in _UNRESOLVED_PRONOUNS
+        and any(c.isalnum() for c in p.text)
+        and not _part_of_a_time(p, text)
     )
     kept = tuple(
         owner

@@ -7,6 +7,7 @@ corroboration leaves such mentions out of events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -37,7 +38,6 @@ from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.frames import (
     inside_quotation,
     is_quotation,
-    without_date_words,
     without_telling_sources,
 )
 from sitrep.extract.furniture import blank, furniture_spans, headline_span, inside
@@ -55,6 +55,12 @@ from sitrep.extract.headlinetoll import toll_from_headline
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
 from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
+from sitrep.extract.narrative import (
+    dated_by_paragraph,
+    is_history,
+    narrative_years,
+    paragraph_dates,
+)
 from sitrep.extract.newsworthy import (
     is_asked_in_general,
     is_campaign,
@@ -125,6 +131,20 @@ def extract_events(
     }
     quotes = find_quotes(text)
     sents = list(doc.sents)
+    # A history is read by its own calendar, not its report's (`narrative`): a day told without
+    # its year takes the year the narrative has reached, and nothing is dated by the report.
+    history = is_history(text, published)
+    anchors = (
+        narrative_years(text, [s.start_char for s in sents], title)
+        if history
+        else [published] * len(sents)
+    )
+    report = None if history else published
+    carried = (
+        paragraph_dates(text, [(s.start_char, s.end_char) for s in sents], anchors)
+        if history
+        else [None] * len(sents)
+    )
     mentions: list[EventMention] = []
     # mentions told by a relative clause with a subject of its own: another happening than
     # the one whose argument the clause describes, never merged with it
@@ -137,7 +157,7 @@ def extract_events(
         if _told_before(sent, told):
             repeated.add(index)
             continue  # a standfirst printed again as the story's first sentence
-        times = _sentence_times(doc, sent, published, mask)
+        times = _sentence_times(doc, sent, anchors[index], mask)
         casualties = find_casualties(blank(sent.text, sent.start_char, mask))
         main_clause_toll = _toll_outside_after_clauses(sent, mask, casualties)
         trailing = (
@@ -157,11 +177,12 @@ def extract_events(
             # said on Wednesday'): a trigger inside quotes takes only the times inside them
             quoted = quote_at(quotes, token.idx, token.idx + len(token.text))
             own_times = times if quoted is None else [t for t in times if _within(t[0], quoted)]
-            time = _trigger_time(token, found.type, own_times, cues)
+            time = _trigger_time(token, found.type, own_times, cues) or _year_in_name(
+                token, anchors[index]
+            )
             mention = _mention(
                 doc_id, doc, index, sent, token, found, time, outlet, cues, ents, quotes
             )
-            mention = without_date_words(mention, times)
             if quoted is not None and is_quotation(text, quoted):
                 mention = inside_quotation(mention, quoted)
             if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
@@ -172,7 +193,7 @@ def extract_events(
                 time.precision == "day" or time.method == BETWEEN_DATES_METHOD
             )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
-                mention = _with_fragment(mention, doc, sents[index + 1], published, ents)
+                mention = _with_fragment(mention, doc, sents[index + 1], anchors[index + 1], ents)
             # a trigger outside an "after" clause takes no toll the clause tells
             own_toll = casualties if after_clause(token) is not None else main_clause_toll
             if own_toll is not None and found.type in CASUALTY_TYPES:
@@ -268,7 +289,8 @@ def extract_events(
     # "... killed 17. The Observatory said the strikes"
     shared = sourced_by_retelling(shared, repeated)
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
-    shared = [dated_by_report(_recalled(m, published), published) for m in shared]
+    shared = [dated_by_report(_recalled(m, report), report) for m in shared]
+    shared = [dated_by_paragraph(m, carried[m.sentence]) for m in shared]
     shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
     # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)
@@ -439,6 +461,22 @@ def _toll_outside_after_clauses(
         (min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in clauses
     ]
     return find_casualties(blank(sent.text, sent.start_char, [*mask, *spans]))
+
+
+# A year as a word of a happening's name: "the 1982 Hama massacre", "the 2013 Ghouta attack".
+_NAME_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_in_name(trigger: Token, anchor: str | None) -> TimeValue | None:
+    """The year a nominal trigger's own name gives ("the 1982 Hama massacre killed ..."): the
+    time patterns read a bare year only after a preposition ("in 1982"), and the name is the
+    text's date for the happening."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for word in trigger.lefts:
+        if word.i < trigger.i and _NAME_YEAR.fullmatch(word.text) and word.like_num:
+            return replace(normalize_time(f"in {word.text}", anchor), text=word.text)
+    return None
 
 
 def _trigger_time(

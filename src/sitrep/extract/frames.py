@@ -1,6 +1,7 @@
 """Words around a happening that are none of its participants, though the parse hangs them
-on its trigger: a date's day number, the frame of a quotation (who speaks it), and a source
-that only tells the happening (an agency, an outlet, an unnamed source).
+on its trigger: the frame of a quotation (who speaks it) and a source that only tells the
+happening (an agency, an outlet, an unnamed source). (A date's day number is typed out with the
+other non-agents: `agents`.)
 """
 
 from __future__ import annotations
@@ -8,19 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Span
-
-from sitrep.records import EventMention, Participant, TimeValue
-
-
-def without_date_words(mention: EventMention, times: list[tuple[Span, TimeValue]]) -> EventMention:
-    """`mention` without a participant that is part of a date: the parse may take the day's
-    number of "The regime shelled Ghouta on August 21 2013" for who was shelled."""
-    return keeping(
-        mention,
-        lambda p: not any(s.start_char <= p.start and p.end <= s.end_char for s, _ in times),
-    )
-
+from sitrep.records import EventMention, Participant
 
 # Sources that only tell: an unnamed source, an agency, an outlet, a document
 _ONLY_TELLING = frozenset({"anonymous", "agency", "outlet", "document"})

@@ -230,9 +230,32 @@ def told_as_past(trigger: Token) -> bool:
     return _clause_says(trigger, _BEFORE_THE_NEWS)
 
 
+# "on various occasions", "several times", "on numerous occasions": the same, as a phrase.
+_OCCASIONS = frozenset({"occasions", "times"})
+_MANY = frozenset({"various", "several", "numerous", "many", "multiple", "repeated", "countless"})
+
+
 def told_as_habit(trigger: Token) -> bool:
-    """The trigger's clause says it happens again and again ("has regularly been targeted")."""
-    return _clause_says(trigger, _AGAIN_AND_AGAIN)
+    """The trigger's clause says it happens again and again ("has regularly been targeted",
+    "clashed with the Nusra Front on various occasions in 2013")."""
+    return _clause_says(trigger, _AGAIN_AND_AGAIN) or _on_many_occasions(trigger)
+
+
+def _on_many_occasions(trigger: Token) -> bool:
+    """ "on various occasions" / "several times" hangs on the trigger or on a word above it, up
+    to its clause's verb (directly, or as the object of its preposition)."""
+    node = trigger
+    for _ in range(4):
+        for child in node.children:
+            nouns = [child, *(c for c in child.children if dep(c) == "pobj")]
+            for noun in nouns:
+                many = any(m.lower_ in _MANY for m in noun.children)
+                if noun.lower_ in _OCCASIONS and many:
+                    return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _clause_says(trigger: Token, adverbs: frozenset[str]) -> bool:
