@@ -96,7 +96,10 @@ def verb_tag_on_a_noun(token: Token) -> bool:
     tag is the tagger's slip and the word's tense tells nothing. Other verb forms are left
     alone: a participle hung on a noun is still a verb ("rockets fired")."""
     if token.dep_.split(":")[0] == "aux" and token.lower_ not in _AUXILIARY_WORDS:
-        return True  # "A car bomb killed 34": "bomb" hung on "killed" as its auxiliary
+        # "A car bomb killed 34": "bomb" hung on "killed" as its auxiliary, inside a noun
+        # phrase (a noun, adjective or determiner right before it)
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        return before is not None and before.pos_ in ("NOUN", "PROPN", "ADJ", "DET")
     if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
         return False
     if token.dep_.split(":")[0] in _NOMINAL_RELATIONS:
