@@ -184,7 +184,6 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     if dep(noun) == "nsubj" and verb_lemma(head.text, ERUPTING_VERBS) is not None:
         # "Fierce clashes broke out between Kurdish fighters and IS militants near Kobani"
         slots.extend(prep_slots(head))
-    head = noun.head
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
     slots.extend(_ascribed_to(noun))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.agents import is_time
-from sitrep.extract.arguments import is_passive, subject_slots
+from sitrep.extract.arguments import LOCATION_LABELS, is_passive, subject_slots
 from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
 from sitrep.extract.schema import ClaimCues, verb_lemma
@@ -116,14 +116,13 @@ def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
     return found[0] if found else None
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 
 
 def _place_inside(phrase: Phrase, head: Token) -> bool:
     """A place named after the speaker's head, not the speaker ("Activists in rural Aleppo"
     are the activists; "Damascus said" is the government speaking)."""
-    return phrase.label in _PLACE_LABELS and phrase.start > head.idx
+    return phrase.label in LOCATION_LABELS and phrase.start > head.idx
 
 
 def _pobj(prep: Token) -> Token | None:

@@ -188,12 +188,12 @@ def _merge(group: list[EventMention]) -> EventMention:
     mode = next((m.mode for m in assaults if m.mode not in VAGUE_MODES), first.mode)
     participants: list[Participant] = []
     seen: set[tuple[int, int]] = set()
-    other_side = "actor" if _killed_by_the_other_side(first, group) else None
+    other_side_acted = _killed_by_the_other_side(first, group)
     for m in [first, *[g for g in group if g is not first]]:
         for p in m.participants:
             role = ROLE_AS_ASSAULT.get(p.role, p.role) if first.type == "ASSAULT" else p.role
-            if other_side and m is first and p.role == "counterpart":
-                role = other_side
+            if other_side_acted and m is first and p.role == "counterpart":
+                role = "actor"
             if (p.start, p.end) not in seen:
                 seen.add((p.start, p.end))
                 participants.append(replace(p, role=role))  # type: ignore[arg-type]
