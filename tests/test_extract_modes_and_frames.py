@@ -412,3 +412,27 @@ def test_a_capital_before_the_attack_places_it(domain_nlp: Language) -> None:
     (attack,) = _attacks(domain_nlp, text)
     assert attack.place is not None and attack.place.text == "Kabul"
     assert ("actor", "Kabul") not in roles(attack)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wounded"),
+    [
+        ("Six civilians were killed and 12 received wounds of different severity.", 12),
+    ],
+)
+def test_wounded_told_otherwise(sentence: str, wounded: int) -> None:
+    from sitrep.extract.casualties import find_casualties
+
+    toll = find_casualties(sentence)
+    assert toll is not None and toll.wounded == wounded
+
+
+def test_any_strikes_are_no_strikes_told(domain_nlp: Language) -> None:
+    (strikes,) = _attacks(domain_nlp, "The ministry made no mention of any strikes in Idlib.")
+    assert strikes.modality == "question"
+
+
+def test_explosives_are_no_doer() -> None:
+    from sitrep.extract.agents import NON_AGENT_HEADS
+
+    assert {"explosives", "device"} <= NON_AGENT_HEADS

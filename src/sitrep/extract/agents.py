@@ -64,7 +64,8 @@ NON_AGENT_HEADS = frozenset(
         "weapons", "weapon", "artillery", "car", "vehicle", "drone", "drones", "ammunition",
         "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
-        "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves",
+        "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves", "explosives", "explosive",
+        "device", "devices", "belt", "vest",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
         "aircraft", "warplane", "warplanes", "jet", "jets", "plane", "planes", "helicopter",
         "helicopters", "gunship", "gunships",

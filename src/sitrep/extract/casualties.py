@@ -220,6 +220,12 @@ _WOUNDED = (
         rf"(?:wounded|injured|hurt)\b",
         re.I,
     ),
+    # "12 received wounds of different severity", "five sustained injuries"
+    re.compile(
+        rf"\b{_Q}{_N}\s+(?:{_WHO}\s+)?(?:received|sustained|suffered)\s+(?:[^\W\d]\w*\s+)?"
+        rf"(?:wounds|injuries)\b",
+        re.I,
+    ),
 )
 _CIVILIANS = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?civilians?\b", re.I)
 _CHILDREN = re.compile(

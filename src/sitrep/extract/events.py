@@ -232,6 +232,8 @@ def extract_events(
                 mention = replace(mention, modality="question")  # "determines whether strikes"
             if mention.modality is None and is_yes_no_question(sent):
                 mention = replace(mention, modality="question")  # "Or is it ... airstrikes?"
+            if mention.modality is None and _any_of(token):
+                mention = replace(mention, modality="question")  # "no mention of any strikes"
             if mention.modality is None and is_not_the_first_time(token):
                 mention = replace(mention, modality="habitual")  # "not the first time when ..."
             if mention.modality is None and not dated_to_day and told_as_habit(token):
@@ -296,6 +298,15 @@ def extract_events(
     # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)
     shared = mark_summaries(shared, [blank(s.text, s.start_char, mask) for s in sents])
     return Extraction(doc_id, tuple(m for m in shared if informative(m, doc)))
+
+
+def _any_of(token: Token) -> bool:
+    """A nominal trigger determined by "any" names no happening told as one ("The ministry
+    made no mention of any strikes in Idlib", "denied carrying out any raids"): whether there
+    was one is what is asked or denied."""
+    return token.pos_ in NOMINAL_POS and any(
+        dep(c) == "det" and c.lower_ == "any" for c in token.children
+    )
 
 
 def _bare_death_toll(token: Token) -> bool:
