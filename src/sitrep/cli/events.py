@@ -209,14 +209,14 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     ) -> None:
         """Draw event mentions at random, each with its sentence and what was read from it, to
         judge by hand (outside a gold set the extractor was tuned on)."""
+        from sitrep.extract.evalarticles import read_jsonl
         from sitrep.read.handcheck import as_text, draw_event_mentions
 
         keys: set[str] = set()
         if leave_out is not None:
             if not leave_out.exists():
                 raise DataMissingError(f"gold file not found at {leave_out}")
-            with leave_out.open(encoding="utf-8") as handle:
-                keys = {str(json.loads(line)["doc_key"]) for line in handle if line.strip()}
+            keys = {str(row["doc_key"]) for row in read_jsonl(leave_out)}
         with open_store(db).read() as conn:
             drawn = draw_event_mentions(conn, sample, seed, keys)
         if as_json:

@@ -123,7 +123,7 @@ def _not_agent(p: Participant, event_type: str) -> bool:
 def _happening_noun(word: str) -> bool:
     """A noun the event schema reads as a happening ("assassinations", "massacre", "siege"):
     what is done, never who does it ("has been targeted by assassinations")."""
-    return any(t.pos == "noun" for t in load_event_schema().by_form(word))
+    return load_event_schema().names_a_happening(word)
 
 
 def _weapon_owner(p: Participant) -> Participant | None:
@@ -443,7 +443,7 @@ def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
             return False  # a verb or the root: the clause, not a noun phrase
         if mention.trigger_start <= node.idx < mention.trigger_end:
             return False  # the mention's own noun: "attacks by insurgents"
-        if any(t.pos == "noun" for t in load_event_schema().by_form(node.text)):
+        if _happening_noun(node.text):
             return True
     return False
 

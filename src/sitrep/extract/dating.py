@@ -173,8 +173,8 @@ def dates_another_happening(span: Span, trigger: Token) -> bool:
             return False
         if verb_lemma(node.text, _BEGINNING_VERBS) is not None:
             return True
-        happening = noun.lower_ in _LONG_HAPPENINGS or any(
-            t.pos == "noun" for t in load_event_schema().by_form(noun.text)
+        happening = noun.lower_ in _LONG_HAPPENINGS or load_event_schema().names_a_happening(
+            noun.text
         )
         return happening and noun.pos_ in ("NOUN", "PROPN")
     return False

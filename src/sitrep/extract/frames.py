@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from sitrep.extract.happening import STRIKING_ROLES
 from sitrep.records import EventMention, Participant
 
 # Sources that only tell: an unnamed source, an agency, an outlet, a document
@@ -30,14 +31,11 @@ def without_telling_sources(mention: EventMention) -> EventMention:
 
     def kept(p: Participant) -> bool:
         for a, b in telling:
-            if a < p.end and p.start < b and (a > mention.trigger_end or p.role in _DOERS):
+            if a < p.end and p.start < b and (a > mention.trigger_end or p.role in STRIKING_ROLES):
                 return False
         return True
 
     return keeping(mention, kept)
-
-
-_DOERS = frozenset({"actor", "by"})
 
 
 def keeping(mention: EventMention, keep: Callable[[Participant], bool]) -> EventMention:

@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.furniture import inside
-from sitrep.extract.happening import times_apart
+from sitrep.extract.happening import STRIKING_ROLES, times_apart
 from sitrep.extract.schema import load_event_schema
 from sitrep.extract.time import MONTHS
 from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container, names_only_a_direction
@@ -217,7 +217,7 @@ def _killed_by_the_other_side(first: EventMention, group: list[EventMention]) ->
     (not a second target)."""
     if first.type != "ASSAULT" or first.mode != "clash":
         return False
-    if any(p.role in ("actor", "by") for m in group for p in m.participants):
+    if any(p.role in STRIKING_ROLES for m in group for p in m.participants):
         return False
     return any(p.role == "target" for m in group if m.type == "DIE" for p in m.participants)
 

@@ -75,11 +75,16 @@ class EventSchema:
     def by_form(self, form: str) -> list[Trigger]:
         return _form_index(self).get(form.lower(), [])
 
+    def names_a_happening(self, form: str) -> bool:
+        """Whether the lexicon has `form` as a noun trigger ("massacre", "siege", "clashes"):
+        a word that names what is done."""
+        return any(t.pos == "noun" for t in self.by_form(form))
+
     def read_as_noun(self, token: Token) -> bool:
         """A trigger word tagged as a verb that the parse uses as a noun, where the lexicon
         has it as a noun ("engaged in fierce clashes", "clashes" tagged VBZ): see
         `deps.verb_tag_on_a_noun`. "demonstrates" has no noun reading, whatever its parse."""
-        return verb_tag_on_a_noun(token) and any(t.pos == "noun" for t in self.by_form(token.text))
+        return verb_tag_on_a_noun(token) and self.names_a_happening(token.text)
 
 
 @dataclass(frozen=True)
