@@ -66,6 +66,8 @@ NON_AGENT_HEADS = frozenset(
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
         "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves", "explosives", "explosive",
         "device", "devices", "belt", "vest",
+        # flights flown, not who flies them ("carried out 468 sorties targeting ...")
+        "sortie", "sorties",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
         "aircraft", "warplane", "warplanes", "jet", "jets", "plane", "planes", "helicopter",
         "helicopters", "gunship", "gunships",
@@ -115,8 +117,10 @@ def _not_agent(p: Participant, event_type: str) -> bool:
     head = next((i for i, w in enumerate(words) if w in _PHRASE_BREAK), len(words))
     # the head noun is the last word before a preposition: "shelling on opposition areas in"
     # (a phrase the parse cut short) is the shelling
+    modal = load_claim_cues().modal_nouns  # "the aim", "a plan": what is meant, never who
     return bool(words) and any(
-        w in NON_AGENT_HEADS or _happening_noun(w) for w in {words[-1], words[head - 1]}
+        w in NON_AGENT_HEADS or _happening_noun(w) or w in modal or w.removesuffix("s") in modal
+        for w in {words[-1], words[head - 1]}
     )
 
 
@@ -145,7 +149,11 @@ def _weapon_owner(p: Participant) -> Participant | None:
 
 
 # A count and nothing else: what it counts is elsewhere ("one of the airstrikes").
-_BARE_COUNT = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten", re.I)
+_BARE_COUNT = re.compile(
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+    r"hundreds|thousands",
+    re.I,
+)
 
 
 # "last night's attack", "Monday's strike": the possessive is the day's, not an attacker's
@@ -182,10 +190,22 @@ def is_time(text: str) -> bool:
     return all(w.lower() in _TIME_FILLERS for w in rest.split())
 
 
+# A stretch of time glued before a phrase: "For nearly a week regime troops have been ..."
+_DURATION_BEFORE = re.compile(
+    r"(?:for\s+)?(?:nearly|almost|about|around|over|some|more\s+than|less\s+than)?\s*"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?)\s+",
+    re.I,
+)
+
+
 def _without_time(p: Participant) -> Participant:
     """ "Last Monday regime forces": the phrase without the time the parser glued to it."""
     if p.label != "NP":
         return p
+    lasting = _DURATION_BEFORE.match(p.text)
+    if lasting is not None and p.text[lasting.end() :].strip():
+        return replace(p, text=p.text[lasting.end() :], start=p.start + lasting.end())
     found = find_time_expressions(p.text)
     if not found or p.text[: found[0].start].strip().lower() not in ("", *_TIME_FILLERS):
         return p
@@ -252,6 +272,14 @@ def _part_of_a_time(p: Participant, text: str) -> bool:
         lo + t.start <= p.start and p.end <= lo + t.end
         for t in find_time_expressions(text[lo : p.end + _TIME_WINDOW])
     )
+
+
+def without_own_phrase(mention: EventMention) -> EventMention:
+    """The mention without a participant whose phrase holds its own trigger: "The attack only
+    targeted civilians" merges the verb into the noun, and the verb's subject, the attack, takes
+    no part in itself."""
+    kept = tuple(p for p in mention.participants if not p.start <= mention.trigger_start < p.end)
+    return mention if kept == mention.participants else replace(mention, participants=kept)
 
 
 def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
@@ -394,10 +422,22 @@ def _sentence_agent(
             continue
         if _not_agent(_participant("actor", span), mention.type):
             continue  # "Fridays strikes" (a day's, its apostrophe lost) tagged as a group
-        if _speaker(span):
+        if _speaker(span) or _cited(span):
             continue  # "X said the warplanes targeted ...": X tells it, the planes did it
         return span
     return None
+
+
+def _cited(span: Span) -> bool:
+    """Named after "according to" ("wounded in the attack according to the London-based
+    Observatory"): the source, never the doer."""
+    doc = span.doc
+    for i in range(max(span.sent.start, span.start - 7), span.start - 1):
+        if doc[i].lower_ != "according" or doc[i + 1].lower_ != "to":
+            continue
+        between = doc[i + 2 : span.start]
+        return not any(t.text == "," or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between)
+    return False
 
 
 def _speaker(span: Span) -> bool:
@@ -421,18 +461,46 @@ def _describing_participle(verb: Token) -> bool:
     return not any(dep(c).startswith(("aux", "nsubj")) for c in verb.children)
 
 
+def _subject_of_another_object(span: Span, mention: EventMention) -> bool:
+    """The subject of a verb whose object is another happening: "ISIS launched attacks on army
+    positions minutes after the coalition's airstrikes" (ISIS made the attacks, not the
+    airstrikes)."""
+    root = span.root
+    if dep(root) != "nsubj" or root.head.i == root.i:
+        return False
+    for obj in root.head.children:
+        if dep(obj) not in ("dobj", "obj") or not _happening_noun(obj.text):
+            continue
+        own = mention.trigger_start <= obj.idx < mention.trigger_end
+        if not own and not _names_its_kind(obj, mention):
+            return True
+    return False
+
+
+def _names_its_kind(word: Token, mention: EventMention) -> bool:
+    """A noun the lexicon reads as a happening of the mention's own type and mode: "killed in
+    airstrikes carried out by the regime" tells the doer of the strikes the toll was merged
+    into, whichever word the mention kept as its trigger."""
+    return any(
+        t.pos == "noun" and t.type == mention.type and t.mode == mention.mode
+        for t in load_event_schema().by_form(word.text)
+    )
+
+
 def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
     """ "by X" in the phrase of another happening's noun names that happening's doer: "the
     strikes are in retaliation against the execution of the pilot by Nusra Front" (Nusra
     executed the pilot; the strikes were not theirs), and so does the doer in a clause that
     describes a noun ("the strikes targeted oil facilities captured by IS"). Read up the noun
     phrase, to its clause."""
+    if _by_another_verb(span, mention) or _subject_of_another_object(span, mention):
+        return True
     node = span.root
     for _ in range(3):
         node = node.head
         noun = node.head  # (its compound may be the trigger: "bomb" of "bomb blasts")
         own = any(
-            mention.trigger_start <= t.idx < mention.trigger_end
+            mention.trigger_start <= t.idx < mention.trigger_end or _names_its_kind(t, mention)
             for t in (noun, *(c for c in noun.children if dep(c) == "compound"))
         )
         if _describing_participle(node) and not own:
@@ -446,6 +514,39 @@ def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
         if _happening_noun(node.text):
             return True
     return False
+
+
+# What a name stands in for inside its phrase: "by Al-Qaeda's former Syrian branch" is the
+# branch's "by".
+_INSIDE_PHRASE = frozenset({"compound", "amod", "nmod:poss", "poss", "flat", "appos"})
+
+
+def _by_another_verb(span: Span, mention: EventMention) -> bool:
+    """ "by X" on a verb that is neither the trigger, nor an attack or event verb, nor said of
+    the trigger's noun: "the raids targeted the town ... which is controlled by a rebel
+    alliance led by X" (X leads, the raids are not its), "backed by Russia". "The attack was
+    perpetrated by X" says who did the attack itself."""
+    phrase = span.root
+    while dep(phrase) in _INSIDE_PHRASE and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    doc = span.doc
+    after_by = span.start > 0 and doc[span.start - 1].lower_ == "by"
+    if not after_by and not any(c.lower_ == "by" and dep(c) == "case" for c in phrase.children):
+        return False
+    verb = phrase.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == phrase.i:
+        return False
+
+    def own(token: Token) -> bool:
+        return mention.trigger_start <= token.idx < mention.trigger_end
+
+    if own(verb) or _attack_verb(verb) or load_event_schema().by_form(verb.text):
+        return False
+    # what the verb is said of: its subject, or what it hangs on ("a bomb planted by Daesh")
+    said_of = [c for c in verb.children if dep(c).startswith("nsubj")]
+    if verb.head.i != verb.i:
+        said_of.append(verb.head)
+    return not any(own(t) for t in said_of)
 
 
 def _entity_at(token: Token) -> Span | None:
@@ -487,8 +588,8 @@ def _agent_span(token: Token) -> Span | None:
             glued = before.text == "-" and not before.whitespace_ and left - 2 >= token.sent.start
             if glued:  # "US-led coalition": the hyphenated word belongs to the phrase
                 left -= 2
-            elif dep(before) in ("amod", "compound"):
-                left -= 1
+            elif dep(before) in ("amod", "compound", "flat"):
+                left -= 1  # ("flat": the rest of a name before it, "the Bashar al-Assad regime")
             else:
                 break
         return doc[left : token.i + 1]
@@ -507,7 +608,8 @@ def _agent_position(span: Span) -> bool:
     """After "by", or the subject of an attack verb (never of a reporting verb)."""
     root = span.root
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if root.head.lower_ == "by" or before == "by":
+    by_case = any(c.lower_ == "by" and c.dep_ == "case" for c in root.children)
+    if root.head.lower_ == "by" or before == "by" or by_case:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
         return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"

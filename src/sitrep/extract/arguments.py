@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.agents import AGENT_HEADS
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.reference import refer_back
-from sitrep.extract.schema import EventSchema, load_claim_cues, verb_lemma
+from sitrep.extract.schema import EventSchema, load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.spans import (
     OBJECT_DEPS,
     RELATIVE,
@@ -42,8 +42,17 @@ def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (token.pos_ == "" and dep(token) not in ("pobj",))
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
 def is_passive(verb: Token) -> bool:
-    return any(dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in verb.children)
+    """A passive verb; also a past participle whose "was" the parse took for a copula ("their
+    house was toppled": the house did not topple anything)."""
+    return any(
+        dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass")
+        or (verb.tag_ == "VBN" and dep(c) == "cop" and c.lower_ in _BE)
+        for c in verb.children
+    )
 
 
 def prep_slots(token: Token) -> list[Slot]:
@@ -83,6 +92,11 @@ def subject_slots(verb: Token) -> list[Slot]:
         return [] if stray is None else [Slot("subject", h) for h in _coordinated(stray)]
     if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
+        if dep(verb) == "advcl" and not passive and _hung_on_a_describing_participle(verb):
+            # "IS managed to control the gas fields located near Homs after killing 30
+            # soldiers": the parse hung "after killing" on "located"; the fields did not kill,
+            # the clause whose object they are did
+            inherited = subject_slots(verb.head.head.head)
         if passive:
             return [Slot("passive_subject", s.head) for s in inherited]
         return [Slot("subject", s.head) for s in inherited if s.name == "subject"]
@@ -91,6 +105,19 @@ def subject_slots(verb: Token) -> list[Slot]:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+def _hung_on_a_describing_participle(verb: Token) -> bool:
+    """The verb's head is a past participle describing the object of another verb ("the
+    gas fields located near Homs", "fields" the object of "control"), not a trigger (whose
+    object the parse may give it: "organizations fired tens of shells")."""
+    participle = verb.head
+    if dep(participle) != "acl" or participle.tag_ != "VBN":
+        return False
+    if load_event_schema().by_form(participle.text):
+        return False
+    noun = participle.head
+    return dep(noun) in OBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -117,13 +144,19 @@ def _struck_site(noun: Token) -> bool:
 def _heading_before_subject(subject: Token) -> bool:
     """A place that opens the sentence and is parsed as a subject beside another one is the
     bulletin's place heading run into it ("Aleppo The Syrian Army repelled ..."), not who did
-    it."""
+    it; so is a preposition's object the parse made a second subject."""
     others = [
         c
         for c in subject.head.children
         if dep(c) in SUBJECT_DEPS and c.i > subject.i and dep(c) != "expl"
     ]
-    return subject.i == subject.sent.start and subject.ent_type_ in LOCATION_LABELS and bool(others)
+    if not others:
+        return False
+    # "In Hasaka the army air force carried out ...": a preposition's object parsed as a subject
+    before = subject.doc[subject.i - 1] if subject.i > subject.sent.start else None
+    if before is not None and before.tag_ == "IN" and before.dep_ in ("case", "mark"):
+        return True
+    return subject.i == subject.sent.start and subject.ent_type_ in LOCATION_LABELS
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -189,10 +222,11 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     slots.extend(_ascribed_to(noun))
     slots.extend(_done_by(noun))
     slots.extend(_harmed_by(noun))
-    carried = dep(noun) in OBJECT_DEPS and head.pos_ in ("VERB", "AUX", "")
-    if carried and verb_lemma(head.text, schema.support_verbs) is not None:
-        if not _content_of_a_noun(head):
-            slots.extend(s for s in verb_slots(head) if s.name != "object")
+    carrier = _counted_in(noun)
+    carried = dep(carrier) in OBJECT_DEPS and carrier.head.pos_ in ("VERB", "AUX", "")
+    if carried and verb_lemma(carrier.head.text, schema.support_verbs) is not None:
+        if not _content_of_a_noun(carrier.head):
+            slots.extend(s for s in verb_slots(carrier.head) if s.name != "object")
     elif carried and verb_lemma(head.text, REPELLING_VERBS) is not None:
         # "the army repelled an attack on its posts": who repels an attack is who it was
         # made on, never its maker
@@ -205,6 +239,27 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             if s.head.i != noun.i
         )
     return slots
+
+
+# Nouns that count or group happenings: "mounted a series of raids", "launched a wave of
+# attacks", "carried out dozens of strikes".
+_HOW_MANY_NOUNS = frozenset(
+    {
+        "series", "wave", "waves", "spate", "string", "number", "dozens", "hundreds", "round",
+        "rounds", "barrage", "volley", "couple", "handful",
+    }
+)  # fmt: skip
+
+
+def _counted_in(noun: Token) -> Token:
+    """The word a support verb takes as its object in place of the trigger: the count or
+    group the trigger is told in ("mounted one of the heaviest attacks", "launched a wave of
+    strikes"); the trigger itself otherwise."""
+    head = noun.head
+    counted = head.pos_ == "NUM" or head.lower_ in _HOW_MANY_NOUNS
+    if dep(noun) == "nmod" and case_word(noun) == "of" and counted and head.i != noun.i:
+        return head
+    return noun
 
 
 # Verbs whose subject is a happening breaking out or going on, whose own prepositions say

@@ -334,9 +334,19 @@ def _classify(token: Token, cues: ClaimCues) -> tuple[str, str] | None:
         ("reports", cues.reporting_verbs),
     ):
         lemma = verb_lemma(token.text, vocab)
-        if lemma is not None:
+        if lemma is not None and not _claims_a_thing(token, lemma):
             return category, lemma
     return None
+
+
+def _claims_a_thing(verb: Token, lemma: str) -> bool:
+    """ "claim" with a noun for what is claimed, not a clause for what is said: "claiming the
+    lives of a man and his wife" (a toll), "the attack was claimed by the group", "claimed
+    responsibility" (who did it, told in the article's own voice)."""
+    if lemma != "claim":
+        return False
+    nouns = [c for c in verb.children if dep(c) in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    return any(c.pos_ in ("NOUN", "PROPN") for c in nouns)
 
 
 def is_attribution_verb(token: Token, cues: ClaimCues) -> bool:
@@ -536,6 +546,8 @@ def sentence_final_attribution(
         found = _classify(tok, cues)
         if found is None or found[0] == "retracts":
             continue
+        if any(_told_thing(c, tok) for c in tok.children):
+            continue  # "... but two states have alleged Iranian involvement": what they allege
         subjects = [c for c in tok.children if dep(c) in SUBJECT_DEPS and c.i > trigger.i]
         subject = subjects[-1] if subjects else None
         if subject is None and tok.i - 1 > trigger.i:
@@ -551,6 +563,14 @@ def sentence_final_attribution(
         if phrase is not None and after:
             return [_link(phrase, _verb_text(tok), cues)], found[0]
     return [], "reports"
+
+
+def _told_thing(child: Token, verb: Token) -> bool:
+    """An object after a reporting verb that is what is told, not a day the parse made its
+    object ("a monitoring group said Friday")."""
+    if dep(child) not in ("dobj", "obj") or child.i < verb.i:
+        return False
+    return not is_time(child.text) and child.ent_type_ not in ("DATE", "TIME")
 
 
 def _better_source_noun(

@@ -99,6 +99,30 @@ def after_clause(trigger: Token) -> Token | None:
     return None
 
 
+# Nouns of answering one happening with another: "in retaliation for the killing of a pilot",
+# "in response to the shelling", "revenge for the massacre".
+_ANSWERING = frozenset({"retaliation", "revenge", "response", "reprisal", "reprisals"})
+
+
+def cause_phrase(trigger: Token) -> Token | None:
+    """The head of the phrase that names the happening another one answers ("the strikes were in
+    retaliation for the killing of a pilot": the killing), when the trigger is inside it."""
+    doc = trigger.doc
+    for word in (trigger, *trigger.ancestors):
+        if word.dep_ == "ROOT":
+            return None
+        case = next(
+            (c for c in word.children if c.lower_ in ("for", "to") and c.dep_ == "case"), None
+        )
+        if case is None or case.i == 0:
+            continue
+        # "in retaliation for the killing", whether the parse hangs the killing on the noun or,
+        # beside it, on the verb
+        if word.head.lower_ in _ANSWERING or doc[case.i - 1].lower_ in _ANSWERING:
+            return word
+    return None
+
+
 def _last(clause: Token) -> int:
     return max(t.i for t in clause.subtree)
 
@@ -159,6 +183,15 @@ _LONG_HAPPENINGS = frozenset({"war", "conflict", "crisis", "uprising", "revoluti
 _BEGINNING_VERBS = frozenset({"begin", "start", "erupt", "commence"})
 
 
+def opens_since_clause(node: Token) -> bool:
+    """ "since airstrikes resumed on 15 November": the head of a "since" clause (the parse may
+    mark "since" as the case of a clause's noun); not "since March", a time's own bound."""
+    return any(
+        c.lower_ == "since" and (dep(c) == "mark" or (dep(c) == "case" and dep(node) == "advcl"))
+        for c in node.children
+    )
+
+
 def dates_another_happening(span: Span, trigger: Token) -> bool:
     """A time inside a relative clause that describes another happening's noun, or tells when
     something began, dates that happening: in "an assault intended to break a siege that began
@@ -166,6 +199,10 @@ def dates_another_happening(span: Span, trigger: Token) -> bool:
     for node in (span.root, *span.root.ancestors):
         if node.i == trigger.i:
             return False
+        if opens_since_clause(node):
+            # "came under attack for the second time since airstrikes resumed on 15 November":
+            # the day the strikes resumed, not the attack's
+            return not any(t.i == trigger.i for t in node.subtree)
         if dep(node) != "relcl":
             continue
         noun = node.head

@@ -61,7 +61,11 @@ def _qualified_count(noun: Token) -> bool:
 def case_word(noun: Token) -> str | None:
     """The preposition of a UD oblique/nominal modifier ("in" for "in Damascus")."""
     for child in noun.children:
-        if child.dep_ == "case" and child.pos_ in ("ADP", "SCONJ", "") and child.i < noun.i:
+        if child.dep_ != "case" or child.i > noun.i:
+            continue
+        # a complex preposition's first word may be tagged a verb ("according to", "owing to")
+        complex_ = any(c.dep_ == "fixed" for c in child.children)
+        if child.pos_ in ("ADP", "SCONJ", "") or complex_:
             return child.lower_
     return None
 

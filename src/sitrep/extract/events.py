@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.agents import fill_agents, typed_arguments
+from sitrep.extract.agents import fill_agents, typed_arguments, without_own_phrase
 from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.attribution import (
     attribute,
@@ -26,10 +26,12 @@ from sitrep.extract.attribution import (
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import (
     after_clause,
+    cause_phrase,
     dated_by_report,
     dates_another_happening,
     days_before,
     earlier_by,
+    opens_since_clause,
     sentence_time,
     within_clause,
 )
@@ -54,7 +56,12 @@ from sitrep.extract.happening import (
 from sitrep.extract.headlinetoll import toll_from_headline
 from sitrep.extract.ledesource import sourced_by_retelling
 from sitrep.extract.mentions import COUNTED_TYPES, Found, analyse, counts_people
-from sitrep.extract.merge import in_occasion, merge_sentences, place_from_sentence
+from sitrep.extract.merge import (
+    in_occasion,
+    is_country_region,
+    merge_sentences,
+    place_from_sentence,
+)
 from sitrep.extract.narrative import (
     dated_by_paragraph,
     is_history,
@@ -64,6 +71,7 @@ from sitrep.extract.narrative import (
 from sitrep.extract.newsworthy import (
     is_asked_in_general,
     is_campaign,
+    is_caption,
     is_counted_statistic,
     is_habitual,
     is_headline,
@@ -76,7 +84,9 @@ from sitrep.extract.newsworthy import (
     is_prior_description,
     is_recalled,
     is_relation,
+    is_running_total,
     is_span_of_attacks,
+    is_statement_warning,
     is_tally_over_days,
     is_total_over_a_span,
     is_total_since,
@@ -152,8 +162,8 @@ def extract_events(
     told: set[str] = set()
     repeated: set[int] = set()
     for index, sent in enumerate(sents):
-        if is_headline(sent):
-            continue  # the page's or a related article's headline: not where events are told
+        if is_headline(sent) or is_caption(sent):
+            continue  # the page's or a related article's headline, a picture's caption
         if _told_before(sent, told):
             repeated.add(index)
             continue  # a standfirst printed again as the story's first sentence
@@ -172,6 +182,8 @@ def extract_events(
             found = analyse(token, schema, cues, ents)
             if found is None:
                 continue
+            if found.type == "THREATEN" and is_statement_warning(token):
+                continue  # "warned that the shelling aims to ...": a statement, no threat
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
             # a quotation is not dated by its frame ('"... when the mosque is attacked," he
             # said on Wednesday'): a trigger inside quotes takes only the times inside them
@@ -195,16 +207,25 @@ def extract_events(
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], anchors[index + 1], ents)
             # a trigger outside an "after" clause takes no toll the clause tells
-            own_toll = casualties if after_clause(token) is not None else main_clause_toll
+            inside_other = after_clause(token) is not None or cause_phrase(token) is not None
+            own_toll = casualties if inside_other else main_clause_toll
+            if mention.modality is not None and not _toll_in_clause(token, own_toll):
+                own_toll = None  # "killed 38 as they tried to escape fighting": not the fight's
             if own_toll is not None and found.type in CASUALTY_TYPES:
                 if is_total_since(sent.text, own_toll.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
+                in_a_town = any(
+                    e.label_ in LOCATION_LABELS and not is_country_region(e.text) for e in sent_ents
+                )
+                if is_running_total(token, own_toll.killed, bool(own_times), in_a_town):
+                    continue  # "More than 200000 people have been killed": the war's total
                 mention = replace(mention, casualties=own_toll)
             if mention.casualties is None and _bare_death_toll(token):
                 continue  # "no information about the death toll": no dead told
             if mention.modality is None and found.type == "SUPPORT" and is_relation(token):
                 mention = replace(mention, modality="relation")
-            if mention.modality is None and is_partnering_phrase(token):
+            partnering = found.type not in CASUALTY_TYPES and is_partnering_phrase(token)
+            if mention.modality is None and partnering:  # (not "in attacks with shells")
                 mention = replace(mention, modality="relation")  # "in cooperation with X"
             # a habit has no day: "air raids hit ... on Monday" is past, whatever the tag
             habitual = not dated_to_day and is_habitual(token)
@@ -266,11 +287,11 @@ def extract_events(
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mention = without_telling_sources(mention)
-            if _done_to_the_noun_by_another(token):
+            if _done_to_the_noun_by_another(token) or _in_since_clause(token):
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
     merged = merge_sentences(mentions, text, told_apart)
-    merged = [fill_agents(m, doc, sents[m.sentence], mask) for m in merged]
+    merged = [fill_agents(without_own_phrase(m), doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     head = headline_span(text, title)
@@ -465,7 +486,9 @@ def _toll_outside_after_clauses(
     shelling's (the toll of a trigger outside those clauses)."""
     if toll is None:
         return None
-    clauses = [w for w in sent if w.dep_ != "ROOT" and after_clause(w) is w]
+    clauses = [
+        w for w in sent if w.dep_ != "ROOT" and (after_clause(w) is w or cause_phrase(w) is w)
+    ]
     if not clauses:
         return toll
     spans = [
@@ -598,6 +621,30 @@ def _done_to_the_noun_by_another(trigger: Token) -> bool:
     if dep(trigger) not in RELATIVE_DEPS or not _own_subject(trigger):
         return False
     return any(dep(c) in ("obj", "dobj") and c.tag_ in ("WDT", "WP") for c in trigger.children)
+
+
+def _toll_in_clause(trigger: Token, toll: Casualties | None) -> bool:
+    """Some part of the toll is told inside the clause of the trigger's nearest verb (the
+    trigger's own words when it has none): a happening only aimed at, tried or planned takes
+    no toll the sentence's main clause tells."""
+    if toll is None or not toll.text:
+        return False
+    clause = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), trigger)
+    words = list(clause.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = text_of(trigger.doc)
+    for part in toll.text.split("; "):
+        at = text.find(part, trigger.sent.start_char, trigger.sent.end_char)
+        if at >= 0 and start <= at < end:
+            return True
+    return False
+
+
+def _in_since_clause(trigger: Token) -> bool:
+    """The trigger opens or is in a "since" clause ("under attack for the second time since
+    airstrikes resumed on 15 November"): the start of a stretch of time, another happening
+    than the one counted since it."""
+    return any(opens_since_clause(n) for n in (trigger, *trigger.ancestors) if n.dep_ != "ROOT")
 
 
 def _own_subject(clause: Token) -> bool:

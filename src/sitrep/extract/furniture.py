@@ -169,12 +169,47 @@ def _related_blocks(text: str, title: str | None) -> list[tuple[int, int]]:
 
 
 def headline_span(text: str, title: str | None) -> tuple[int, int] | None:
-    """The headline repeated at the top, with the date line before or after it."""
+    """The headline repeated at the top, with the date line before or after it, a byline
+    between the two ("April 5 2017 by A B and C D <headline>") and a filing dateline after it
+    ("<headline> Beirut London- Warplanes ...")."""
     end = after_title(text, title)
     dated = opening_date_span(text, title)
     if dated is not None:
-        end = max(end, dated[1], after_title(text, title, _skip_space(text, dated[1])))
+        at = _skip_space(text, dated[1])
+        end = max(end, dated[1], after_title(text, title, at), _after_byline(text, title, at))
+    if end and end > (dated[1] if dated else 0):
+        dateline = _PLACE_DATELINE.match(text, end)
+        end = dateline.end() if dateline else end
     return (0, end) if end else None
+
+
+# "by Youssef Diab Paula Astih and Najla Habriri", "by Asharq Al-Awsat English": a byline names
+# people or an outlet, capitalised words joined by spaces, commas and "and".
+_BYLINE = re.compile(
+    r"[Bb]y\s+[A-Z][\w'’.-]*(?:(?:\s+|\s*,\s*|\s+and\s+)[A-Z][\w'’.-]*){0,11}[\s\"'“”‘’]*"
+)
+# A filing place with its dash and no agency, right after the headline: "Beirut London- ",
+# "Beirut - ". The dash stands apart from the next word, unlike a hyphen in "Pro-Assad".
+_PLACE_DATELINE = re.compile(
+    r"\s+[A-Z][A-Za-z'’.]+(?:[ ,]+[A-Z][A-Za-z'’.]+){0,2}\s*[-–—]+\s+(?=[A-Z])"
+)
+
+
+def _after_byline(text: str, title: str | None, at: int) -> int:
+    """Where the text continues after a byline at `at` and the headline right after it; 0
+    where no headline follows the byline (the byline's last name cannot be told from the
+    story's first word then)."""
+    byline = _BYLINE.match(text, at)
+    if byline is None or not title:
+        return 0
+    for word in re.finditer(r"\S+", text[byline.start() : byline.end()]):
+        start = byline.start() + word.start()
+        if start == at:
+            continue
+        end = after_title(text, title, start)
+        if end and _BYLINE.fullmatch(text, at, start):
+            return end
+    return 0
 
 
 def _skip_space(text: str, at: int) -> int:

@@ -459,6 +459,8 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         noun = _modal_noun(head, cues)
         if (noun or governor) and dep(node) in _MODAL_SLOTS:
             return governor or noun
+        if noun in _MAYBE_NOUNS and dep(node) == "nmod" and case_word(node) == "of":
+            return noun  # "raised fears of a lengthy siege", "the threat of new strikes"
         if head.pos_ in ("VERB", "AUX") and dep(node) in OBJECT_DEPS | {"xcomp"}:
             for child in head.children:
                 if dep(child) == "aux" and child.lower_ in cues.modal_auxiliaries:
@@ -578,6 +580,11 @@ def _scheduled(token: Token) -> bool:
     if dep(token) not in SUBJECT_DEPS or head.lower_ not in _SCHEDULING:
         return False
     return any(dep(c) == "xcomp" and _infinitive(c) for c in head.children)
+
+
+# Modal nouns whose "of" phrase is what may come, not what was done ("the threat of an
+# attack"; "the aim of the attack" names an attack that was made).
+_MAYBE_NOUNS = frozenset({"threat", "possibility", "prospect", "fear", "risk", "danger"})
 
 
 def _modal_noun(token: Token, cues: ClaimCues) -> str | None:

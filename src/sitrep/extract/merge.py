@@ -644,6 +644,13 @@ def _named_after_of(doc: Doc, place: Participant, ents: Sequence[Span]) -> Parti
     return replace(full_name(doc, found), within=place.text)
 
 
+# A capital before these names who governs, not where anything happened ("the Damascus
+# regime", "the Baghdad government", "Tehran's leadership").
+_GOVERNING_NOUNS = frozenset(
+    {"regime", "government", "authorities", "administration", "leadership", "cabinet"}
+)
+
+
 def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bool:
     """The mention's own place is the tagger's mistake, or a name that only describes the
     happening, another happening or the trigger's subject or object ("in US airstrikes on
@@ -655,6 +662,8 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
     if span is None or _named_kind(doc, span.start) or not _modifier(doc, place.start, place.end):
         return False
     head = span.root.head
+    if head.lower_ in _GOVERNING_NOUNS:
+        return True  # "in support of the Damascus regime": whose, not where
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
     told = range(trigger.start, trigger.end) if trigger is not None else range(0)
     on_trigger = head.i in told
@@ -761,6 +770,8 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
                 continue  # "Central" of "the Central and Eastern parts of Hama"
             if not_a_place(doc, span.start_char, span.end_char):
                 continue
+            if span.end < sent.end and doc[span.end].lower_ in _GOVERNING_NOUNS:
+                break  # "of the Damascus regime": who governs, not where
             place = Participant("place", span.text, span.start_char, span.end_char, "GPE", None)
             return full_name(doc, place)
     return None

@@ -141,6 +141,42 @@ def is_headline(sent: Span) -> bool:
     return _HEADLINE_WORD.search(sent.text) is not None
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FUTURE = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "'d"})
+
+
+def is_statement_warning(trigger: Token) -> bool:
+    """ "X warned that the bombardment is aimed at ...": a warning that tells how things are is
+    a statement, not a threat; "warned that it would respond" (what may come) stays one."""
+    if not trigger.lower_.startswith("warn") or trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    told = [c for c in trigger.children if dep(c) == "ccomp"]
+    return bool(told) and not any(
+        a.lower_ in _FUTURE or a.lower_ == "going" for c in told for a in c.subtree
+    )
+
+
+def is_caption(sent: Span) -> bool:
+    """A picture's caption: a noun phrase and a present participle, with no finite verb
+    ("Russian Su-34 fighter-bomber dropping bombs over Deir ez-Zor", "Civil defence workers
+    searching the rubble in Idlib"). It tells what a picture shows; the story tells it again,
+    dated and sourced."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in _FINITE_TAGS for t in sent):
+        return False
+    if any(dep(c) in ("nsubj", "dobj", "obj") for c in root.children):
+        return False  # a subject or object: a verb the tagger took for a noun ("ISIL shot ...")
+    for child in root.children:
+        if child.tag_ != "VBG" or dep(child) not in ("acl", "parataxis", "advcl"):
+            continue
+        # every verb is the participle's own ("... shot two civilians dead after blindfolding
+        # them", "shot" tagged a participle, is a story's sentence)
+        inside = {t.i for t in child.subtree}
+        if all(t.i in inside for t in sent if t.pos_ in ("VERB", "AUX")):
+            return True
+    return False
+
+
 def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False) -> bool:
     """A large toll counted since a date or since the war began; a toll of ten or more counted
     since the war began; a large toll the war took, unless the toll is dated to a day ("120
@@ -154,6 +190,20 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
     if _SINCE.search(sentence) is not None:
         return True
     return not dated_to_day and _WARS_TOLL.search(sentence) is not None
+
+
+# Dead in the thousands told with no time and no place short of a country: the war's running
+# total ("More than 200000 people have been killed and half the population has fled").
+RUNNING_TOTAL_AT_LEAST = 1000
+
+
+def is_running_total(trigger: Token, killed: int | None, timed: bool, placed: bool) -> bool:
+    """A toll of RUNNING_TOTAL_AT_LEAST or more told in the present perfect ("have been
+    killed", "has died"), in a sentence that gives no time and no place smaller than a
+    country: a count of everyone so far, not one happening."""
+    if killed is None or killed < RUNNING_TOTAL_AT_LEAST or timed or placed:
+        return False
+    return any(dep(c) == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
 
 
 def is_habitual(trigger: Token) -> bool:
@@ -535,10 +585,21 @@ def is_campaign(trigger: Token) -> bool:
         return False
     if dep(trigger) == "nsubj" and _GROWING.fullmatch(trigger.head.text):
         return True  # "Fighting has intensified since the ceasefire", "strikes escalated"
+    if any(dep(c) == "amod" and c.lower_ in _LASTING for c in trigger.children):
+        return True  # "the constant bombardment of Aleppo aims to ...": a course, no one day
     sent = trigger.sent
     start = max(sent.start_char, trigger.idx - COURSE_WINDOW)
     before = text_of(trigger.doc)[start : trigger.idx]
     return _COURSE_BEFORE.search(before) is not None
+
+
+# Adjectives of a course that goes on: "the constant bombardment", "relentless air strikes".
+_LASTING = frozenset(
+    {
+        "constant", "continuous", "continuing", "ongoing", "relentless", "incessant",
+        "persistent", "unrelenting", "ceaseless", "daily", "nightly", "nonstop", "non-stop",
+    }
+)  # fmt: skip
 
 
 # A verb that says a campaign grew (not "continued": "clashes continued on Monday" is a day's)

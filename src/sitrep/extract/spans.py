@@ -122,6 +122,10 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if head.lower_ in ("it", "its") and head.pos_ in ("PRON", "DET", ""):
         speaker = _reporting_subject(head)
         return phrases_for(speaker, ents) if speaker is not None else [noun_phrase(head)]
+    if head.lower_ == "their" and head.pos_ in ("PRON", "DET", ""):
+        # "Russian and Syrian planes intensified their bombing": the clause's own subject
+        owner = _clause_subject(head.head)
+        return phrases_for(owner, ents) if owner is not None else []
     if head.lower_ == "they" and head.pos_ in ("PRON", ""):
         # "Rebels said they shelled the airport"; "The SDF ... have been advancing towards the
         # city. ... They continue to battle for Tabqa"
@@ -324,6 +328,16 @@ def _main_subject(token: Token, root: Token) -> bool:
     if dep(token) != "nsubj":
         return False
     return token.head.i == root.i or (dep(token.head) == "aux" and token.head.head.i == root.i)
+
+
+def _clause_subject(noun: Token) -> Token | None:
+    """The subject of the verb that takes `noun` as its object ("planes intensified their
+    bombing": planes), not a pronoun."""
+    verb = noun.head
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or dep(noun) not in ("dobj", "obj"):
+        return None
+    subject = next((c for c in verb.children if dep(c) == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def previous_subject(pronoun: Token, plural: bool) -> Token | None:
