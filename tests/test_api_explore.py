@@ -225,6 +225,32 @@ def test_unknown_view_format_is_one_json_error(client: TestClient) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation"
 
 
+@pytest.mark.parametrize("bad", ["2016-13-01", "2016-02-30", "2016-00"])
+@pytest.mark.parametrize(
+    "route",
+    ["/api/explore/events", "/api/events", "/api/timeline", "/api/map", "/api/export/csv"],
+)
+def test_a_date_that_is_no_calendar_day_is_refused_in_words(
+    client: TestClient, route: str, bad: str
+) -> None:
+    """Dates are compared as text: 2016-13-01 would silently mean "from 2017 on"."""
+    response = client.get(route, params={"since": bad})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "validation"
+    # the message the workbench shows names the field and says what is wrong, in words
+    assert error["message"].startswith(f"the request is not valid: since: {bad!r} is not a date")
+
+
+def test_the_read_model_refuses_an_impossible_date_and_keeps_partial_ones() -> None:
+    from sitrep.errors import UsageError
+    from sitrep.read.events import EventFilter
+
+    assert EventFilter(since="2016", until="2016-02-29").until == "2016-02-29"
+    with pytest.raises(UsageError, match="not a date"):
+        EventFilter(until="2017-02-29")
+
+
 def test_explorer_rows_match_the_csv_export(client: TestClient) -> None:
     """Place, country, fatalities and outlets read the same in the explorer and in the CSV."""
     rows = {r["id"]: r for r in get(client, "/api/explore/events")["items"]}

@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import MAX_LIMIT, StoreDep, Viewer
+from sitrep.api.events import IsoDate
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
@@ -40,7 +41,6 @@ router = APIRouter(tags=["explore"])
 Sort = Literal[
     "time", "type", "status", "place", "country", "fatalities", "origins", "claims", "outlets"
 ]
-IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
 Text = Annotated[str | None, Query(max_length=120)]
 Many = Annotated[list[str] | None, Query(max_length=40)]
 # formats an explorer view exports: its events (csv, acled, geojson), its events with what they

@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, false, func, or_, select
 
-from sitrep.errors import NotFoundError
+from sitrep.errors import NotFoundError, UsageError
 from sitrep.read.columns import record, records
 from sitrep.read.entities import entities_named
 from sitrep.read.records import EventMentionRow, EventRow
@@ -23,6 +25,23 @@ from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 EV, EM, C, D = schema.events, schema.event_mentions, schema.claims, schema.documents
 STATUSES = ("single-source", "corroborated", "contested", "denied")
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def partial_date(text: str) -> str:
+    """`text` when it is a calendar date, whole or partial (2016, 2016-10, 2016-10-31); else a
+    UsageError in words. The filters compare dates as text, so 2016-13-01 would otherwise
+    silently mean "from 2017 on" and 2016-02-30 "from March"."""
+    if re.match(PARTIAL_DATE, text):
+        year, month, day = (int(p) for p in (text + "-01-01")[:10].split("-"))
+        try:
+            date(year, month, day)
+            return text
+        except ValueError:
+            pass
+    raise UsageError(
+        f"{text!r} is not a date", hint="write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-10-31"
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +52,11 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     status: str | None = None
+
+    def __post_init__(self) -> None:
+        for bound in (self.since, self.until):
+            if bound:
+                partial_date(bound)
 
     @classmethod
     def of(cls, options: dict[str, Any]) -> EventFilter:
