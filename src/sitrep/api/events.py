@@ -13,7 +13,7 @@ from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
 from sitrep.errors import UsageError
 from sitrep.read.claims import claims_filtered, event_with_claims
-from sitrep.read.events import EventFilter, dated_events, events_query, partial_date
+from sitrep.read.events import PARTIAL_DATE, EventFilter, dated_events, events_query, partial_date
 from sitrep.read.judgements import judgements_query
 from sitrep.read.records import EventDetail
 
@@ -32,7 +32,12 @@ def _calendar_date(value: str | None) -> str | None:
 # Every since/until of the API: a calendar date, whole or partial (2016, 2016-10, 2016-10-31).
 IsoDate = Annotated[
     str | None,
-    Query(max_length=10, description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    # the pattern is stated for clients and schema tests; the validator enforces it in words
+    Query(
+        max_length=10,
+        description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD",
+        json_schema_extra={"pattern": PARTIAL_DATE},
+    ),
     AfterValidator(_calendar_date),
 ]
 Name = Annotated[str | None, Query(max_length=80)]

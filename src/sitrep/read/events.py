@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, false, func, or_, select
@@ -25,20 +24,17 @@ from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 EV, EM, C, D = schema.events, schema.event_mentions, schema.claims, schema.documents
 STATUSES = ("single-source", "corroborated", "contested", "denied")
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day 01-31. Dates are compared as text, so
+# a month 13 would silently mean "the next year on"; a day past a month's end (02-30) sorts
+# after that month's days and before the next month's, which is what it means, so it passes.
+PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
 def partial_date(text: str) -> str:
-    """`text` when it is a calendar date, whole or partial (2016, 2016-10, 2016-10-31); else a
-    UsageError in words. The filters compare dates as text, so 2016-13-01 would otherwise
-    silently mean "from 2017 on" and 2016-02-30 "from March"."""
+    """`text` when it is a date, whole or partial (2016, 2016-10, 2016-10-31); else a
+    UsageError in words."""
     if re.match(PARTIAL_DATE, text):
-        year, month, day = (int(p) for p in (text + "-01-01")[:10].split("-"))
-        try:
-            date(year, month, day)
-            return text
-        except ValueError:
-            pass
+        return text
     raise UsageError(
         f"{text!r} is not a date", hint="write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-10-31"
     )
