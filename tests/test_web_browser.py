@@ -627,6 +627,34 @@ def test_entity_list_pages_instead_of_truncating(tab: tour.Tab) -> None:
     assert seen == total > 100
 
 
+def submit_to(tab: tour.Tab, form: str, name: str) -> None:
+    """Submit a page's filter form (Enter in its field) and wait for the page it leads to."""
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.locator(form).press("Enter")
+    tab.ready(name)
+
+
+def test_entity_list_filters_by_part_of_a_name_or_alias_and_type(tab: tour.Tab) -> None:
+    """An analyst looks a name up among hundreds of entities: the words narrow the list to the
+    entities whose name or an alias holds them (the API's `q`), with the type, in the URL."""
+    tab.go("entities", "entities")
+    tab.page.fill("#entity-filter", "soleimani")
+    submit_to(tab, "#entity-filter", "entities")
+    wanted = api(tab, "/entities?q=soleimani&limit=500")
+    assert 0 < wanted["total"] < api(tab, "/entities?limit=1")["total"]
+    names = tab.page.locator("table.entity-list td:first-child").all_text_contents()
+    assert names == [e["name"] for e in wanted["items"]]
+    assert text(tab, "h1") == f"Entities ({wanted['total']})"
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.select_option("select[name='type']", "person")
+    tab.ready("entities")
+    assert "q=soleimani" in tab.page.url and "type=person" in tab.page.url
+    people = api(tab, "/entities?q=soleimani&type=person")["total"]
+    assert people > 0 and text(tab, "h1") == f"Entities ({people})"
+    tab.go("entities?q=no%20such%20name%20anywhere", "entities")
+    assert "No entity has a name or alias holding “no such name anywhere”" in text(tab, "main")
+
+
 def test_hostile_markup_is_displayed_inert(tab: tour.Tab) -> None:
     """demo/pages/hostile-markup.html: <script>, <img onerror>, javascript: links, and the same
     markup written out as text in the story and the comments."""

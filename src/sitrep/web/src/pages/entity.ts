@@ -1,5 +1,5 @@
 // The entity list and one entity's dossier.
-import { canEdit, Decided, Dossier, ExplorerPage, get, post, Schemas } from "../api";
+import { canEdit, Decided, Dossier, ExplorerPage, get, post, query, Schemas } from "../api";
 import { actionForm, editorOnly, undoButton } from "../actions";
 import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
@@ -9,21 +9,30 @@ const ENTITY_PAGE = 100;
 
 export async function renderEntities(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const type = params.get("type") ?? "";
+  const q = (params.get("q") ?? "").trim();
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
-  const list = await get<Schemas["EntityPage"]>("/entities", { type, limit: ENTITY_PAGE, offset });
-  const select = h("select", { "aria-label": "entity type" }, ...TYPES.map((t) =>
+  const list = await get<Schemas["EntityPage"]>("/entities", { type, q, limit: ENTITY_PAGE, offset });
+  // type and words narrow the list together (the API's `type` and `q`: part of a name or alias)
+  const at = (view: { type?: string; q?: string; offset?: number }) =>
+    `#/entities${query({ type, q, ...view, offset: view.offset || "" })}`;
+  const select = h("select", { "aria-label": "entity type", name: "type" }, ...TYPES.map((t) =>
     h("option", { value: t, selected: t === type }, t || "all types")));
-  select.addEventListener("change", () => { location.hash = `#/entities?type=${select.value}`; });
+  select.addEventListener("change", () => { location.hash = at({ type: select.value, offset: 0 }); });
+  const words = h("input", { type: "search", name: "q", value: q, placeholder: "part of a name or alias",
+    "aria-label": "name or alias", id: "entity-filter" });
+  const form = h("form", { class: "filters entity-filter" }, "Type: ", select, " Name: ", words,
+    h("button", { type: "submit" }, "Filter"), q || type ? [" ", h("a", { href: "#/entities" }, "clear")] : "");
+  form.addEventListener("submit", (e) => { e.preventDefault(); location.hash = at({ type: select.value, q: words.value.trim(), offset: 0 }); });
   const rows = list.items.map((e) => h("tr", {}, h("td", {}, entityLink(e.id, e.name, e.type)),
     h("td", {}, e.type), h("td", { class: "num" }, e.mentions), h("td", {}, e.country ?? "")));
-  const at = (o: number) => `#/entities?type=${encodeURIComponent(type)}&offset=${o}`;
   const pager = h("p", { class: "pager" },
-    offset > 0 ? h("a", { href: at(Math.max(0, offset - ENTITY_PAGE)), rel: "prev" }, "← previous") : null,
+    offset > 0 ? h("a", { href: at({ offset: Math.max(0, offset - ENTITY_PAGE) }), rel: "prev" }, "← previous") : null,
     list.total ? ` ${offset + 1}–${Math.min(list.total, offset + list.items.length)} of ${list.total} ` : " ",
-    offset + ENTITY_PAGE < list.total ? h("a", { href: at(offset + ENTITY_PAGE), rel: "next" }, "next →") : null);
-  main.append(h("h1", {}, `Entities (${list.total})`), h("p", {}, "Type: ", select), pager,
+    offset + ENTITY_PAGE < list.total ? h("a", { href: at({ offset: offset + ENTITY_PAGE }), rel: "next" }, "next →") : null);
+  const none = q ? `No ${type || "entity"} has a name or alias holding “${q}”.` : "No entities yet.";
+  main.append(h("h1", {}, `Entities (${list.total})`), form, pager,
     rows.length ? h("table", { class: "grid entity-list" }, h("tr", {}, h("th", {}, "name"), h("th", {}, "type"),
-      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."), rows.length > 20 ? pager.cloneNode(true) : "");
+      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty(none), rows.length > 20 ? pager.cloneNode(true) : "");
 }
 
 type Orgs = Map<string, Schemas["EntityMatch"]>;
