@@ -615,6 +615,29 @@ def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
     tab.shot("07-timeline", max_height=1100)
 
 
+def test_timeline_narrows_to_a_period_with_a_labelled_axis(tab: tour.Tab) -> None:
+    """Years of events on one axis overlap: the from/to fields narrow the timeline (the
+    filter's since/until, in the URL) and the axis labels what it spans (weeks, months)."""
+    tab.go("timeline", "timeline")
+    tab.page.fill("form.period-form input[name='since']", "2015-09-01")
+    tab.page.fill("form.period-form input[name='until']", "2015-10-31")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.click("form.period-form button[type='submit']")
+    tab.ready("timeline")
+    assert "since=2015-09-01" in tab.page.url and "until=2015-10-31" in tab.page.url
+    wanted = api(tab, "/timeline?since=2015-09-01&until=2015-10-31")["total"]
+    assert tab.page.locator("svg.timeline circle.tl-event").count() == wanted >= 2
+    assert api(tab, "/timeline")["total"] > wanted
+    labels = tab.page.locator("svg.timeline text.tick").all_text_contents()
+    # six weeks of events: the axis says days a week apart, none outside the period
+    assert len(labels) >= 3 and all("2015-09-01" <= x <= "2015-10-31" for x in labels), labels
+    tab.click_to("form.period-form a.all-dates", "timeline")
+    assert "since=" not in tab.page.url
+    assert (
+        tab.page.locator("svg.timeline circle.tl-event").count() == api(tab, "/timeline")["total"]
+    )
+
+
 def test_entity_list_pages_instead_of_truncating(tab: tour.Tab) -> None:
     tab.go("search", "search")
     tab.click_to("a[data-nav='entities']", "entities")
