@@ -381,3 +381,25 @@ def test_search_type_facet_counts_each_kind_and_narrows_to_it(client: TestClient
     assert get(client, "/api/search/entities", q="Ghaani", type="pdf")["total"] == 0
     plain = get(client, "/api/search", q="Ghaani")["items"]  # the words' own hits say it too
     assert plain and all(d["format"] in kinds for d in plain)
+
+
+def test_a_dossier_names_the_entities_its_positions_and_affiliations_give(
+    client: TestClient,
+) -> None:
+    """The organisations come with the dossier: before, the page asked the explorer (a read of
+    the whole store) once per organisation to link them."""
+    dossier = get(client, "/api/entities/esmail-ghaani")
+    assert dossier["organisations"] == {
+        "quds-force": {"id": "quds-force", "name": "Quds Force", "type": "group"},
+        "irgc": {"id": "irgc", "name": "Islamic Revolutionary Guard Corps", "type": "state_body"},
+    }
+    assert get(client, "/api/entities/israel")["organisations"] == {}
+
+
+def test_the_map_and_timeline_get_every_event_in_few_requests(client: TestClient) -> None:
+    """Each explorer request reads the whole store: the map and the timeline ask for up to
+    5,000 events at once instead of pages of 500."""
+    every = get(client, "/api/explore/events", limit=5000)
+    assert every["limit"] == 5000 and len(every["items"]) == every["total"] == len(EVENTS)
+    too_many = client.get("/api/explore/events", params={"limit": 5001})
+    assert too_many.status_code == 422

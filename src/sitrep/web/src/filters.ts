@@ -34,11 +34,15 @@ export function explore(f: Filter, extra: Record<string, unknown> = {}): Promise
   return get<Explored>("/explore/events", { ...f, ...extra });
 }
 
-/** Every event the filter keeps (pages of 500), for the map and the timeline. */
+// the most /api/explore/events gives in one answer (EXPLORE_MAX_LIMIT in sitrep.api.explore):
+// each request reads the whole store, so few large pages rather than many small ones
+const ALL_PAGE = 5000;
+
+/** Every event the filter keeps (pages of ALL_PAGE), for the map and the timeline. */
 export async function exploreAll(f: Filter): Promise<Explored> {
-  const first = await explore(f, { limit: 500 });
+  const first = await explore(f, { limit: ALL_PAGE });
   while (first.items.length < first.total) {
-    const next = await explore(f, { limit: 500, offset: first.items.length });
+    const next = await explore(f, { limit: ALL_PAGE, offset: first.items.length });
     if (!next.items.length) break;
     first.items.push(...next.items);
   }

@@ -1,5 +1,5 @@
 // The entity list and one entity's dossier.
-import { canEdit, Decided, Dossier, ExplorerPage, get, post, query, Schemas } from "../api";
+import { canEdit, Decided, Dossier, get, post, query, Schemas } from "../api";
 import { actionForm, editorOnly, undoButton } from "../actions";
 import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
@@ -35,7 +35,7 @@ export async function renderEntities(main: HTMLElement, _arg: string, params: UR
       h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty(none), rows.length > 20 ? pager.cloneNode(true) : "");
 }
 
-type Orgs = Map<string, Schemas["EntityMatch"]>;
+type Orgs = Map<string, Schemas["NamedOrganisation"]>;
 /** One position or affiliation in an entity's attributes (JSON the pack or a report wrote). */
 type Attribute = Partial<Record<"title" | "relation" | "value" | "name" | "position" | "org" | "entity_id"
   | "start" | "since" | "end" | "until" | "document_id" | "source", string>>;
@@ -55,22 +55,6 @@ function attributeValue(value: unknown, orgs: Orgs): Child {
     when ? h("span", { class: "muted" }, ` (${when})`) : "",
     v.document_id ? h("span", {}, " ", docLink(v.document_id, "source")) : v.source ? h("span", { class: "muted source" }, ` — ${v.source}`) : "",
     !head && !orgPart ? JSON.stringify(v) : "");
-}
-
-/** The organisations positions and affiliations name (pack ids), as entities: read through
- * the explorer's actor filter, which takes any id, pack id or spelling. */
-async function organisations(attrs: Dossier["attributes"]): Promise<Orgs> {
-  const ids = new Set<string>();
-  for (const values of Object.values(attrs ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) if (v && typeof v === "object" && (v as Attribute).org) ids.add(String((v as Attribute).org));
-  }
-  const found: Orgs = new Map();
-  await Promise.all([...ids].map(async (org) => {
-    const page = await get<ExplorerPage>("/explore/events", { actor: org, limit: 1 }).catch(() => null);
-    const entity = page?.matched?.actor?.[0];
-    if (entity) found.set(org, entity);
-  }));
-  return found;
 }
 
 function attributes(attrs: Dossier["attributes"], orgs: Orgs): HTMLElement {
@@ -108,7 +92,7 @@ export async function renderEntity(main: HTMLElement, id: string) {
       h("a", { href: `/api/export/dossier-md?entity=${encodeURIComponent(e.id)}`, download: "", class: "export", "data-format": "dossier-md" }, "Markdown"), ", ",
       h("a", { href: `/api/export/dossier-html?entity=${encodeURIComponent(e.id)}`, download: "", class: "export", "data-format": "dossier-html" }, "HTML")),
     section("Names and aliases", h("ul", { class: "chips" }, ...names.map((n) => h("li", {}, n)))),
-    section("Positions and affiliations", attributes(e.attributes, await organisations(e.attributes))),
+    section("Positions and affiliations", attributes(e.attributes, new Map(Object.entries(e.organisations ?? {})))),
     section(`Events (${e.events.length})`, e.events.length ? h("ol", { class: "timeline-list" },
       ...e.events.map((ev) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
         eventLink(ev.id, eventTitle(ev.type, ev.summary)), " ", statusBadge(ev.status),
