@@ -403,3 +403,22 @@ def test_the_map_and_timeline_get_every_event_in_few_requests(client: TestClient
     assert every["limit"] == 5000 and len(every["items"]) == every["total"] == len(EVENTS)
     too_many = client.get("/api/explore/events", params={"limit": 5001})
     assert too_many.status_code == 422
+
+
+def test_an_exported_view_is_named_after_its_filter(client: TestClient) -> None:
+    """Views exported one after another arrive under names that say which view they are."""
+    named = client.get(
+        "/api/explore/export/geojson",
+        params={"type": ["strike", "visit"], "place": "Aleppo", "since": "2020-01"},
+    )
+    assert named.headers["content-disposition"] == (
+        'attachment; filename="sitrep-events-type-strike-visit-place-aleppo-since-2020-01.geojson"'
+    )
+    everything = client.get("/api/explore/export/csv")
+    assert everything.headers["content-disposition"] == 'attachment; filename="sitrep-events.csv"'
+    # a header is Latin-1: a name in Arabic script is left out of the file name, not a 500
+    arabic = client.get("/api/explore/export/csv", params={"actor": "اسماعيل قاآني"})
+    assert arabic.status_code == 200
+    assert arabic.headers["content-disposition"] == (
+        'attachment; filename="sitrep-events-actor.csv"'
+    )

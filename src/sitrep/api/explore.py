@@ -14,7 +14,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -369,10 +369,22 @@ def export_view(
     if format == "geojson":
         body, count = _only_events(body, ids)
     headers = {
-        "Content-Disposition": f'attachment; filename="{export_filename(exporter, None)}"',
+        "Content-Disposition": f'attachment; filename="{export_filename(exporter, view_label(f))}"',
         "X-Sitrep-Records": str(count),
     }
     return Response(body, media_type=exporter.media_type, headers=headers)
+
+
+def view_label(f: EventFilter) -> str:
+    """What a view's export is named after: "events", then each filter with its values
+    (`sitrep-events-place-aleppo-since-2016-10-01-until-2016-10-31.csv`), so the views an
+    analyst exports in a day do not all arrive as sitrep.csv, sitrep (1).csv…"""
+    parts = ["events"]
+    for key, value in asdict(f).items():
+        values = value if isinstance(value, tuple) else () if value is None else (value,)
+        if values:
+            parts += [key.replace("_", "-"), *(str(v).casefold() for v in values)]
+    return "-".join(parts)
 
 
 def _only_events(body: bytes, ids: set[str]) -> tuple[bytes, int]:
