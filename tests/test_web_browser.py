@@ -615,6 +615,21 @@ def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
     tab.shot("07-timeline", max_height=1100)
 
 
+def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
+    """A place's attributes hold `region_id: null` when it is no pack region: not listed (it
+    was drawn as a name with an empty bullet)."""
+    places = api(tab, "/entities?type=place&limit=500")["items"]
+    town = next(
+        d
+        for d in (api(tab, f"/entities/{p['id']}") for p in places if p["id"].startswith("gn_"))
+        if "region_id" in d["attributes"] and d["attributes"]["region_id"] is None
+    )
+    tab.go(f"entity/{town['id']}", "entity")
+    terms = tab.page.locator("dl.meta dt").all_text_contents()
+    assert "population" in terms and "region_id" not in terms
+    assert all(x.strip() for x in tab.page.locator("dl.meta dd li").all_text_contents())
+
+
 def test_timeline_narrows_to_a_period_with_a_labelled_axis(tab: tour.Tab) -> None:
     """Years of events on one axis overlap: the from/to fields narrow the timeline (the
     filter's since/until, in the URL) and the axis labels what it spans (weeks, months)."""

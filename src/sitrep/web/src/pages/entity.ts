@@ -58,12 +58,14 @@ function attributeValue(value: unknown, orgs: Orgs): Child {
 }
 
 function attributes(attrs: Dossier["attributes"], orgs: Orgs): HTMLElement {
-  const keys = Object.keys(attrs ?? {}).filter((k) => k !== "pack");
+  // an attribute the store holds as null or "" (a place's region_id when it has none) says
+  // nothing: listing it drew a name with an empty bullet
+  const said = (v: unknown) => v !== null && v !== undefined && v !== "";
+  const listed = (k: string): unknown[] => (Array.isArray(attrs[k]) ? attrs[k] : [attrs[k]]).filter(said);
+  const keys = Object.keys(attrs ?? {}).filter((k) => k !== "pack" && listed(k).length);
   if (!keys.length) return empty("No positions or affiliations recorded.");
-  return h("dl", { class: "meta" }, ...keys.flatMap((k) => {
-    const values = Array.isArray(attrs[k]) ? attrs[k] : [attrs[k]];
-    return [h("dt", {}, k), h("dd", {}, h("ul", {}, ...values.map((v: unknown) => h("li", {}, attributeValue(v, orgs)))))];
-  }));
+  return h("dl", { class: "meta" }, ...keys.flatMap((k) =>
+    [h("dt", {}, k), h("dd", {}, h("ul", {}, ...listed(k).map((v: unknown) => h("li", {}, attributeValue(v, orgs)))))]));
 }
 
 function inContext(m: Schemas["MentionInContext"], pick: boolean): HTMLElement {
