@@ -615,6 +615,21 @@ def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
     tab.shot("07-timeline", max_height=1100)
 
 
+def test_the_explorer_table_shows_every_column_without_scrolling(tab: tour.Tab) -> None:
+    """At the tour's 1,280 pixels the last columns (origins, outlets) sat past a horizontal
+    scroll inside the table's card: every column is in view now, for every page of rows."""
+    tab.go("events", "events")
+    while True:
+        card = "(() => { const c = document.querySelector('table.explorer').parentElement;"
+        widths = tab.page.evaluate(card + " return [c.scrollWidth, c.clientWidth]; })()")
+        assert widths[0] <= widths[1], widths
+        outlets = tab.page.locator("table.explorer th").last.bounding_box()
+        assert outlets is not None and outlets["x"] + outlets["width"] <= tour.VIEWPORT["width"]
+        if not tab.page.locator("p.pager a[rel='next']").count():
+            break
+        tab.click_to("p.pager a[rel='next']", "events")
+
+
 def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
     """A place's attributes hold `region_id: null` when it is no pack region: not listed (it
     was drawn as a name with an empty bullet)."""
