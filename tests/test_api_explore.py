@@ -422,3 +422,23 @@ def test_an_exported_view_is_named_after_its_filter(client: TestClient) -> None:
     assert arabic.headers["content-disposition"] == (
         'attachment; filename="sitrep-events-actor.csv"'
     )
+
+
+def test_near_lists_the_events_closest_in_time_first(client: TestClient) -> None:
+    """What the event page offers to merge: events of about the same days, nearest first,
+    undated last, whatever their place in time order."""
+    from datetime import date
+
+    def gap(item: dict[str, Any], day: date) -> int:
+        start = item["time_start"]
+        return abs((date.fromisoformat((start + "-01-01")[:10]) - day).days) if start else 10**9
+
+    every = get(client, "/api/explore/events", limit=500)["items"]
+    dated = sorted(i["time_start"] for i in every if i["time_start"])
+    middle = dated[len(dated) // 2][:10]
+    day = date.fromisoformat((middle + "-01-01")[:10])
+    near = get(client, "/api/explore/events", near=middle, limit=500)["items"]
+    assert {i["id"] for i in near} == {i["id"] for i in every}
+    gaps = [gap(i, day) for i in near]
+    assert gaps == sorted(gaps) and gaps[0] < gap(every[0], day)
+    assert client.get("/api/explore/events", params={"near": "2016-13"}).status_code == 422

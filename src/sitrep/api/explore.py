@@ -235,6 +235,21 @@ _MISSING: dict[str, Any] = {
 }
 
 
+def nearest_first(rows: list[dict[str, Any]], day: str) -> list[dict[str, Any]]:
+    """The rows closest in time to `day` first (by days between their start and it; ties by
+    time then id), undated last: the candidates an analyst merges an event with are the
+    reports of about the same time, not the type's oldest events."""
+    when = _day(day)
+    assert when is not None, day  # an IsoDate
+
+    def distance(r: dict[str, Any]) -> tuple[int, str, str]:
+        start = _day(r["time_start"])
+        gap = abs((start - when).days) if start else 10**9
+        return gap, r["time_start"] or "\uffff", r["id"]
+
+    return sorted(rows, key=distance)
+
+
 def sort_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[dict[str, Any]]:
     """Sorted by one column, ties by time then id; rows without the value last either way."""
     ordered = sorted(rows, key=lambda r: (r["time_start"] or "\uffff", r["id"]))
@@ -317,13 +332,18 @@ def explore_events(
     order: Literal["asc", "desc"] = "asc",
     limit: Annotated[int, Query(ge=1, le=EXPLORE_MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    near: IsoDate = None,  # instead of `sort`: the events closest in time to this day
 ) -> dict[str, Any]:
-    """A page of the events the filter keeps, sorted by one column; `facets` and `weekly` count
-    all of them; `left_out` says how many have no date or no place; `matched` lists the
-    entities the actor and place filters were read as (every spelling of a name)."""
+    """A page of the events the filter keeps, sorted by one column (or, with `near`, closest
+    in time to a day first); `facets` and `weekly` count all of them; `left_out` says how many
+    have no date or no place; `matched` lists the entities the actor and place filters were
+    read as (every spelling of a name)."""
     with store.read() as conn:
         chosen = select_events(conn, f)
-    rows = sort_rows(chosen.rows, sort, order == "desc")
+    if near:
+        rows = nearest_first(chosen.rows, near)
+    else:
+        rows = sort_rows(chosen.rows, sort, order == "desc")
     return {
         "total": len(rows),
         "limit": limit,
