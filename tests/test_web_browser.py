@@ -630,6 +630,20 @@ def test_the_explorer_table_shows_every_column_without_scrolling(tab: tour.Tab) 
         tab.click_to("p.pager a[rel='next']", "events")
 
 
+def test_contested_claims_lists_every_claim_and_leads_to_the_explorer(tab: tour.Tab) -> None:
+    """Every claim on a disputed event is shown (the page read one page of 500 and left the
+    rest out unsaid), and one link opens the same events in the explorer to narrow them."""
+    tab.go("claims", "claims")
+    total = api(tab, "/claims?contested=true&limit=1")["total"]
+    assert tab.page.locator("main section.card li").count() == total >= 2
+    assert f"with their {total} claims" in text(tab, "main p.muted")
+    events = tab.page.locator("main section.card h3").count()
+    tab.click_to("#claims-in-explorer", "events")
+    assert "status=contested" in tab.page.url and "status=denied" in tab.page.url
+    listed = api(tab, "/explore/events?status=contested&status=denied&limit=500")["total"]
+    assert text(tab, "h1") == f"Events ({listed})" and listed == events
+
+
 def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
     """A place's attributes hold `region_id: null` when it is no pack region: not listed (it
     was drawn as a name with an empty bullet)."""
