@@ -442,3 +442,17 @@ def test_near_lists_the_events_closest_in_time_first(client: TestClient) -> None
     gaps = [gap(i, day) for i in near]
     assert gaps == sorted(gaps) and gaps[0] < gap(every[0], day)
     assert client.get("/api/explore/events", params={"near": "2016-13"}).status_code == 422
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_search_sorts_by_publication_with_the_undated_last(client: TestClient, sort: str) -> None:
+    """The same documents as by relevance, in publication order, the undated last."""
+    relevant = get(client, "/api/search/entities", q="Ghaani", limit=500)
+    ordered = get(client, "/api/search/entities", q="Ghaani", sort=sort, limit=500)
+    assert ordered["total"] == relevant["total"] >= 2
+    assert {d["id"] for d in ordered["items"]} == {d["id"] for d in relevant["items"]}
+    days = [d["published"] for d in ordered["items"]]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated, reverse=sort == "newest")
+    assert days == dated + [None] * (len(days) - len(dated))
+    assert client.get("/api/search/entities", params={"q": "x", "sort": "best"}).status_code == 422

@@ -644,6 +644,18 @@ def test_contested_claims_lists_every_claim_and_leads_to_the_explorer(tab: tour.
     assert text(tab, "h1") == f"Events ({listed})" and listed == events
 
 
+def test_search_results_sort_by_publication(tab: tour.Tab) -> None:
+    """Relevance, or newest first as a day's reading goes: the link keeps the words."""
+    tab.go(f"search?q={tour.SEARCH_TERM}", "search")
+    tab.click_to("#search-sort a[data-sort='newest']", "search")
+    assert "sort=newest" in tab.page.url and f"q={tour.SEARCH_TERM}" in tab.page.url
+    wanted = api(tab, f"/search/entities?q={tour.SEARCH_TERM}&sort=newest&limit=20")["items"]
+    shown = [x.get_attribute("data-doc") for x in tab.page.locator("ol.results > li").all()]
+    assert shown == [d["id"] for d in wanted] and len(shown) >= 2
+    days = [d["published"] for d in wanted if d["published"]]
+    assert days == sorted(days, reverse=True)
+
+
 def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
     """A place's attributes hold `region_id: null` when it is no pack region: not listed (it
     was drawn as a name with an empty bullet)."""
