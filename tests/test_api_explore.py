@@ -225,6 +225,33 @@ def test_unknown_view_format_is_one_json_error(client: TestClient) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation"
 
 
+@pytest.mark.parametrize("bad", ["2016-13-01", "2016-10-00", "2016-00", "yesterday"])
+@pytest.mark.parametrize(
+    "route",
+    ["/api/explore/events", "/api/events", "/api/timeline", "/api/map", "/api/export/csv"],
+)
+def test_a_date_that_is_no_calendar_day_is_refused_in_words(
+    client: TestClient, route: str, bad: str
+) -> None:
+    """Dates are compared as text: 2016-13-01 would silently mean "from 2017 on"; the
+    message names the field and the value in words, not a regular expression."""
+    response = client.get(route, params={"since": bad})
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "validation"
+    # the message the workbench shows names the field and says what is wrong, in words
+    assert error["message"].startswith(f"the request is not valid: since: {bad!r} is not a date")
+
+
+def test_the_read_model_refuses_an_impossible_date_and_keeps_partial_ones() -> None:
+    from sitrep.errors import UsageError
+    from sitrep.read.events import EventFilter
+
+    assert EventFilter(since="2016", until="2016-02-29").until == "2016-02-29"
+    with pytest.raises(UsageError, match="not a date"):
+        EventFilter(until="2017-13")
+
+
 def test_explorer_rows_match_the_csv_export(client: TestClient) -> None:
     """Place, country, fatalities and outlets read the same in the explorer and in the CSV."""
     rows = {r["id"]: r for r in get(client, "/api/explore/events")["items"]}
@@ -354,3 +381,78 @@ def test_search_type_facet_counts_each_kind_and_narrows_to_it(client: TestClient
     assert get(client, "/api/search/entities", q="Ghaani", type="pdf")["total"] == 0
     plain = get(client, "/api/search", q="Ghaani")["items"]  # the words' own hits say it too
     assert plain and all(d["format"] in kinds for d in plain)
+
+
+def test_a_dossier_names_the_entities_its_positions_and_affiliations_give(
+    client: TestClient,
+) -> None:
+    """The organisations come with the dossier: before, the page asked the explorer (a read of
+    the whole store) once per organisation to link them."""
+    dossier = get(client, "/api/entities/esmail-ghaani")
+    assert dossier["organisations"] == {
+        "quds-force": {"id": "quds-force", "name": "Quds Force", "type": "group"},
+        "irgc": {"id": "irgc", "name": "Islamic Revolutionary Guard Corps", "type": "state_body"},
+    }
+    assert get(client, "/api/entities/israel")["organisations"] == {}
+
+
+def test_the_map_and_timeline_get_every_event_in_few_requests(client: TestClient) -> None:
+    """Each explorer request reads the whole store: the map and the timeline ask for up to
+    5,000 events at once instead of pages of 500."""
+    every = get(client, "/api/explore/events", limit=5000)
+    assert every["limit"] == 5000 and len(every["items"]) == every["total"] == len(EVENTS)
+    too_many = client.get("/api/explore/events", params={"limit": 5001})
+    assert too_many.status_code == 422
+
+
+def test_an_exported_view_is_named_after_its_filter(client: TestClient) -> None:
+    """Views exported one after another arrive under names that say which view they are."""
+    named = client.get(
+        "/api/explore/export/geojson",
+        params={"type": ["strike", "visit"], "place": "Aleppo", "since": "2020-01"},
+    )
+    assert named.headers["content-disposition"] == (
+        'attachment; filename="sitrep-events-type-strike-visit-place-aleppo-since-2020-01.geojson"'
+    )
+    everything = client.get("/api/explore/export/csv")
+    assert everything.headers["content-disposition"] == 'attachment; filename="sitrep-events.csv"'
+    # a header is Latin-1: a name in Arabic script is left out of the file name, not a 500
+    arabic = client.get("/api/explore/export/csv", params={"actor": "اسماعيل قاآني"})
+    assert arabic.status_code == 200
+    assert arabic.headers["content-disposition"] == (
+        'attachment; filename="sitrep-events-actor.csv"'
+    )
+
+
+def test_near_lists_the_events_closest_in_time_first(client: TestClient) -> None:
+    """What the event page offers to merge: events of about the same days, nearest first,
+    undated last, whatever their place in time order."""
+    from datetime import date
+
+    def gap(item: dict[str, Any], day: date) -> int:
+        start = item["time_start"]
+        return abs((date.fromisoformat((start + "-01-01")[:10]) - day).days) if start else 10**9
+
+    every = get(client, "/api/explore/events", limit=500)["items"]
+    dated = sorted(i["time_start"] for i in every if i["time_start"])
+    middle = dated[len(dated) // 2][:10]
+    day = date.fromisoformat((middle + "-01-01")[:10])
+    near = get(client, "/api/explore/events", near=middle, limit=500)["items"]
+    assert {i["id"] for i in near} == {i["id"] for i in every}
+    gaps = [gap(i, day) for i in near]
+    assert gaps == sorted(gaps) and gaps[0] < gap(every[0], day)
+    assert client.get("/api/explore/events", params={"near": "2016-13"}).status_code == 422
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_search_sorts_by_publication_with_the_undated_last(client: TestClient, sort: str) -> None:
+    """The same documents as by relevance, in publication order, the undated last."""
+    relevant = get(client, "/api/search/entities", q="Ghaani", limit=500)
+    ordered = get(client, "/api/search/entities", q="Ghaani", sort=sort, limit=500)
+    assert ordered["total"] == relevant["total"] >= 2
+    assert {d["id"] for d in ordered["items"]} == {d["id"] for d in relevant["items"]}
+    days = [d["published"] for d in ordered["items"]]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated, reverse=sort == "newest")
+    assert days == dated + [None] * (len(days) - len(dated))
+    assert client.get("/api/search/entities", params={"q": "x", "sort": "best"}).status_code == 422

@@ -186,3 +186,14 @@ def test_a_viewer_may_export_and_a_stranger_may_not(built: tuple[Store, Built, P
         _error(team.get("/api/export/csv"), 401, "unauthorized")
         seen = team.get("/api/export/csv", headers={"Authorization": f"Bearer {VIEWER}"})
         assert seen.status_code == 200 and seen.content.startswith(b"event_id_cnty")
+
+
+def test_a_download_name_is_ascii_whatever_the_entity_is_called() -> None:
+    """A dossier asked for by its Arabic-script name answered 500: the name went into the
+    Content-Disposition header, which is Latin-1."""
+    from sitrep.export import get_exporter
+    from sitrep.export.core import export_filename
+
+    dossier = get_exporter("dossier-md")
+    assert export_filename(dossier, "قاسم سليماني") == "sitrep.md"
+    assert export_filename(dossier, "Qassem Soleimani (قاسم)") == "sitrep-Qassem-Soleimani.md"

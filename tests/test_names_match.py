@@ -60,3 +60,23 @@ def test_pair_set_meets_its_floor() -> None:
     assert scores.pairs >= 300
     assert scores.precision >= FLOORS["precision"]
     assert scores.recall >= FLOORS["recall"]
+
+
+@pytest.mark.parametrize(
+    ("latin", "script", "same"),
+    [
+        ("Asad", "السعودية", False),  # s-d shared, the script's w, y and ta marbuta unexplained
+        ("Saad", "السعودية", False),
+        ("Saudi", "السعودية", True),
+        ("Homs", "حمص", True),
+        ("Said", "سعيد", True),
+        ("Assad", "الأسد", True),
+    ],
+)
+def test_two_shared_consonants_need_a_latin_spelling_as_long(
+    latin: str, script: str, same: bool
+) -> None:
+    """A two-consonant skeleton matches many names: across scripts it counts only when the
+    Latin spelling accounts for every letter the script writes (it adds short vowels)."""
+    assert match_names(latin, script).same is same
+    assert match_names(script, latin).same is same

@@ -615,6 +615,85 @@ def test_timeline_renders_events_with_their_status(tab: tour.Tab) -> None:
     tab.shot("07-timeline", max_height=1100)
 
 
+def test_the_explorer_table_shows_every_column_without_scrolling(tab: tour.Tab) -> None:
+    """At the tour's 1,280 pixels the last columns (origins, outlets) sat past a horizontal
+    scroll inside the table's card: every column is in view now, for every page of rows."""
+    tab.go("events", "events")
+    while True:
+        card = "(() => { const c = document.querySelector('table.explorer').parentElement;"
+        widths = tab.page.evaluate(card + " return [c.scrollWidth, c.clientWidth]; })()")
+        assert widths[0] <= widths[1], widths
+        outlets = tab.page.locator("table.explorer th").last.bounding_box()
+        assert outlets is not None and outlets["x"] + outlets["width"] <= tour.VIEWPORT["width"]
+        if not tab.page.locator("p.pager a[rel='next']").count():
+            break
+        tab.click_to("p.pager a[rel='next']", "events")
+
+
+def test_contested_claims_lists_every_claim_and_leads_to_the_explorer(tab: tour.Tab) -> None:
+    """Every claim on a disputed event is shown (the page read one page of 500 and left the
+    rest out unsaid), and one link opens the same events in the explorer to narrow them."""
+    tab.go("claims", "claims")
+    total = api(tab, "/claims?contested=true&limit=1")["total"]
+    assert tab.page.locator("main section.card li").count() == total >= 2
+    assert f"with their {total} claims" in text(tab, "main p.muted")
+    events = tab.page.locator("main section.card h3").count()
+    tab.click_to("#claims-in-explorer", "events")
+    assert "status=contested" in tab.page.url and "status=denied" in tab.page.url
+    listed = api(tab, "/explore/events?status=contested&status=denied&limit=500")["total"]
+    assert text(tab, "h1") == f"Events ({listed})" and listed == events
+
+
+def test_search_results_sort_by_publication(tab: tour.Tab) -> None:
+    """Relevance, or newest first as a day's reading goes: the link keeps the words."""
+    tab.go(f"search?q={tour.SEARCH_TERM}", "search")
+    tab.click_to("#search-sort a[data-sort='newest']", "search")
+    assert "sort=newest" in tab.page.url and f"q={tour.SEARCH_TERM}" in tab.page.url
+    wanted = api(tab, f"/search/entities?q={tour.SEARCH_TERM}&sort=newest&limit=20")["items"]
+    shown = [x.get_attribute("data-doc") for x in tab.page.locator("ol.results > li").all()]
+    assert shown == [d["id"] for d in wanted] and len(shown) >= 2
+    days = [d["published"] for d in wanted if d["published"]]
+    assert days == sorted(days, reverse=True)
+
+
+def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
+    """A place's attributes hold `region_id: null` when it is no pack region: not listed (it
+    was drawn as a name with an empty bullet)."""
+    places = api(tab, "/entities?type=place&limit=500")["items"]
+    town = next(
+        d
+        for d in (api(tab, f"/entities/{p['id']}") for p in places if p["id"].startswith("gn_"))
+        if "region_id" in d["attributes"] and d["attributes"]["region_id"] is None
+    )
+    tab.go(f"entity/{town['id']}", "entity")
+    terms = tab.page.locator("dl.meta dt").all_text_contents()
+    assert "population" in terms and "region_id" not in terms
+    assert all(x.strip() for x in tab.page.locator("dl.meta dd li").all_text_contents())
+
+
+def test_timeline_narrows_to_a_period_with_a_labelled_axis(tab: tour.Tab) -> None:
+    """Years of events on one axis overlap: the from/to fields narrow the timeline (the
+    filter's since/until, in the URL) and the axis labels what it spans (weeks, months)."""
+    tab.go("timeline", "timeline")
+    tab.page.fill("form.period-form input[name='since']", "2015-09-01")
+    tab.page.fill("form.period-form input[name='until']", "2015-10-31")
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.click("form.period-form button[type='submit']")
+    tab.ready("timeline")
+    assert "since=2015-09-01" in tab.page.url and "until=2015-10-31" in tab.page.url
+    wanted = api(tab, "/timeline?since=2015-09-01&until=2015-10-31")["total"]
+    assert tab.page.locator("svg.timeline circle.tl-event").count() == wanted >= 2
+    assert api(tab, "/timeline")["total"] > wanted
+    labels = tab.page.locator("svg.timeline text.tick").all_text_contents()
+    # six weeks of events: the axis says days a week apart, none outside the period
+    assert len(labels) >= 3 and all("2015-09-01" <= x <= "2015-10-31" for x in labels), labels
+    tab.click_to("form.period-form a.all-dates", "timeline")
+    assert "since=" not in tab.page.url
+    assert (
+        tab.page.locator("svg.timeline circle.tl-event").count() == api(tab, "/timeline")["total"]
+    )
+
+
 def test_entity_list_pages_instead_of_truncating(tab: tour.Tab) -> None:
     tab.go("search", "search")
     tab.click_to("a[data-nav='entities']", "entities")
@@ -625,6 +704,34 @@ def test_entity_list_pages_instead_of_truncating(tab: tour.Tab) -> None:
         tab.click_to("p.pager a[rel='next']", "entities")
         seen += tab.page.locator("table.entity-list tr").count() - 1
     assert seen == total > 100
+
+
+def submit_to(tab: tour.Tab, form: str, name: str) -> None:
+    """Submit a page's filter form (Enter in its field) and wait for the page it leads to."""
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.locator(form).press("Enter")
+    tab.ready(name)
+
+
+def test_entity_list_filters_by_part_of_a_name_or_alias_and_type(tab: tour.Tab) -> None:
+    """An analyst looks a name up among hundreds of entities: the words narrow the list to the
+    entities whose name or an alias holds them (the API's `q`), with the type, in the URL."""
+    tab.go("entities", "entities")
+    tab.page.fill("#entity-filter", "soleimani")
+    submit_to(tab, "#entity-filter", "entities")
+    wanted = api(tab, "/entities?q=soleimani&limit=500")
+    assert 0 < wanted["total"] < api(tab, "/entities?limit=1")["total"]
+    names = tab.page.locator("table.entity-list td:first-child").all_text_contents()
+    assert names == [e["name"] for e in wanted["items"]]
+    assert text(tab, "h1") == f"Entities ({wanted['total']})"
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.select_option("select[name='type']", "person")
+    tab.ready("entities")
+    assert "q=soleimani" in tab.page.url and "type=person" in tab.page.url
+    people = api(tab, "/entities?q=soleimani&type=person")["total"]
+    assert people > 0 and text(tab, "h1") == f"Entities ({people})"
+    tab.go("entities?q=no%20such%20name%20anywhere", "entities")
+    assert "No entity has a name or alias holding “no such name anywhere”" in text(tab, "main")
 
 
 def test_hostile_markup_is_displayed_inert(tab: tour.Tab) -> None:

@@ -75,6 +75,13 @@ def test_merge_two_events_in_the_ui_then_undo(tab: tour.Tab) -> None:
     before = _store_view(tab)
     # the other event is picked as an analyst would: from the form's list of the same type
     tab.page.wait_for_selector("select.merge-event option[value^='evt']", state="attached")
+    # the list holds the events of that type closest in time to this one, nearest first
+    offered = [
+        o.get_attribute("value") for o in tab.page.locator("select.merge-event option").all()
+    ][1:]
+    day = (api(tab, f"/events/{event}")["time_start"] or "")[:10]
+    nearest = api(tab, f"/explore/events?type={kind}&near={day}&limit=200")["items"]
+    assert offered == [x["id"] for x in nearest if x["id"] != event]
     other = tab.page.locator("select.merge-event option[value^='evt']").first
     other_id = other.get_attribute("value") or ""
     assert api(tab, f"/events/{other_id}")["type"] == kind

@@ -77,7 +77,20 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
         for e in exc.errors()
     ]
-    return error_response(422, "validation", "the request is not valid", detail)
+    return error_response(422, "validation", _in_words(detail), detail)
+
+
+def _in_words(problems: list[dict[str, Any]]) -> str:
+    """The first problem as a sentence the UI can show ("since: Value error, '2016-13-01' is not
+    a date …" reads "since: '2016-13-01' is not a date …"), and how many more there are."""
+    if not problems:
+        return "the request is not valid"
+    first = problems[0]
+    field = ".".join(str(part) for part in first["loc"] if part not in ("query", "path", "body"))
+    said = str(first["msg"]).removeprefix("Value error, ")
+    more = len(problems) - 1
+    tail = f" (and {more} more {'problem' if more == 1 else 'problems'})" if more else ""
+    return f"the request is not valid: {field + ': ' if field else ''}{said}{tail}"
 
 
 def install_error_handlers(app: FastAPI) -> None:

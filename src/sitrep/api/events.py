@@ -6,18 +6,40 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
+from pydantic import AfterValidator
 from sqlalchemy import Connection, Select
 
 from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
+from sitrep.errors import UsageError
 from sitrep.read.claims import claims_filtered, event_with_claims
-from sitrep.read.events import EventFilter, dated_events, events_query
+from sitrep.read.events import PARTIAL_DATE, EventFilter, dated_events, events_query, partial_date
 from sitrep.read.judgements import judgements_query
 from sitrep.read.records import EventDetail
 
 router = APIRouter(tags=["events"])
 Status = Literal["single-source", "corroborated", "contested", "denied"]
-IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date")]
+
+
+def _calendar_date(value: str | None) -> str | None:
+    """The read model's date check as a validation error (422, in words), not a 400."""
+    try:
+        return None if value is None else partial_date(value)
+    except UsageError as error:
+        raise ValueError(str(error)) from None
+
+
+# Every since/until of the API: a calendar date, whole or partial (2016, 2016-10, 2016-10-31).
+IsoDate = Annotated[
+    str | None,
+    # the pattern is stated for clients and schema tests; the validator enforces it in words
+    Query(
+        max_length=10,
+        description="ISO date: YYYY, YYYY-MM or YYYY-MM-DD",
+        json_schema_extra={"pattern": PARTIAL_DATE},
+    ),
+    AfterValidator(_calendar_date),
+]
 Name = Annotated[str | None, Query(max_length=80)]
 Actor = Annotated[
     str | None, Query(max_length=200, description="an entity's id, name, alias or any spelling")

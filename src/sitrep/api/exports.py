@@ -17,6 +17,7 @@ from fastapi.responses import StreamingResponse
 
 from sitrep.api import models
 from sitrep.api.deps import StoreDep, Viewer
+from sitrep.api.events import IsoDate
 from sitrep.errors import NotFoundError
 from sitrep.export import exporter_names, get_exporter
 from sitrep.export.core import export_filename
@@ -82,8 +83,8 @@ def get_export(
         str | None, Query(max_length=200, description="events: an entity's id, name or spelling")
     ] = None,
     place: Annotated[str | None, Query(max_length=200, description="events: the place")] = None,
-    since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
-    until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
     status: Annotated[str | None, Query(max_length=20)] = None,
 ) -> StreamingResponse:
     exporter = _exporter(format)

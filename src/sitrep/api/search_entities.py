@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -64,13 +64,18 @@ def search_with_entities(
     type: Annotated[
         str | None, Query(max_length=16, description="the document's kind: html, text, ...")
     ] = None,
+    sort: Annotated[
+        Literal["relevance", "newest", "oldest"],
+        Query(description="relevance (the words' hits, then other spellings), or by publication"),
+    ] = "relevance",
 ) -> dict[str, Any]:
     """Documents matching the words ("quoted phrases" word for word, in order), then those
     where an entity the words name is mentioned under another spelling. `entities`: the
     entities the query was read as; `spellings`: the other spellings that added documents,
     with how many; `phrases`: the phrases required; `facets`: sites, years and types of all
     the hits (a document's type: its kind as acquired, a web page, plain text, a feed item, a
-    table row, a PDF); `site`, `year` and `type` narrow them."""
+    table row, a PDF); `site`, `year` and `type` narrow them; `sort` newest or oldest orders
+    them by publication date (undated last), as a day's reading goes."""
     phrases = [" ".join(fold(p)) for p in _PHRASE.findall(q) if fold(p)]
     with store.read() as conn:
         _, hits = search_documents(conn, q, MAX_HITS, 0)
@@ -109,6 +114,8 @@ def search_with_entities(
         every = [h for h in every if (h["published"] or "").startswith(year)]
     if type:
         every = [h for h in every if h["format"] == type]
+    if sort != "relevance":
+        every = by_publication(every, newest=sort == "newest")
     items = every[paging.offset : paging.offset + paging.limit]
     return {
         "query": q,
@@ -119,6 +126,15 @@ def search_with_entities(
         "phrases": phrases,
         "facets": facets,
     }
+
+
+def by_publication(hits: list[dict[str, Any]], newest: bool) -> list[dict[str, Any]]:
+    """Hits by publication date, newest or oldest first, the undated last either way (ties
+    keep their relevance order)."""
+    dated = sorted(
+        (h for h in hits if h["published"]), key=lambda h: str(h["published"]), reverse=newest
+    )
+    return [*dated, *(h for h in hits if not h["published"])]
 
 
 def _counted(values: Any) -> list[dict[str, Any]]:

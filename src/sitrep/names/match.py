@@ -97,9 +97,24 @@ def _script_match(a: str, b: str) -> NameMatch:
     if not ka or not kb:
         return _result(0.0, "empty-skeleton")
     ratio = Levenshtein.normalized_similarity(ka, kb)
+    if ka == kb and len(ka) <= 2 and _script_longer(a, b):
+        # Two shared consonants are no evidence when the script spelling holds letters the
+        # Latin one does not account for: Arabic writes consonants and long vowels, so its
+        # Latin spelling has at least as many letters (حمص / Homs, سعيد / Said), while
+        # Asad against السعودية (swdyh) shares only s-d.
+        return _result(ratio * 0.5, "script-skeleton-short")
     if ka == kb:
         return _result(0.9, "script-skeleton-equal")
     return _result(ratio * 0.85, f"script-skeleton-ratio={ratio:.2f}")
+
+
+def _script_longer(a: str, b: str) -> bool:
+    """Whether the name in Arabic/Persian script, transliterated, has more letters than the
+    Latin one (both without articles); False when both or neither are Latin."""
+    if is_latin(a) == is_latin(b):
+        return False
+    latin, script = (a, b) if is_latin(a) else (b, a)
+    return len("".join(name_tokens(script))) > len("".join(name_tokens(latin)))
 
 
 def _single_vs_full(single: str, full: list[str]) -> NameMatch:

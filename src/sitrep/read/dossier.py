@@ -25,6 +25,7 @@ from sitrep.read.records import (
     EventRow,
     MentionCitation,
     MentionInContext,
+    NamedOrganisation,
     Participant,
 )
 from sitrep.read.relations import dossier_relations
@@ -63,7 +64,34 @@ def dossier(conn: Connection, entity_id: str) -> Dossier:
         "sources": sources(conn, entity_id),
         "judgements": judgements_about(conn, entity_id),
         "relations": dossier_relations(conn, entity_id),  # pack and learned, told apart
+        "organisations": named_organisations(conn, entity["attributes"]),
     }
+
+
+def named_organisations(conn: Connection, attributes: Any) -> dict[str, NamedOrganisation]:
+    """The entities the `org` of each position and affiliation names (a pack id, or an id),
+    so a dossier links them without one look-up per organisation."""
+    orgs = sorted(
+        {
+            str(value["org"])
+            for values in (attributes or {}).values()
+            for value in (values if isinstance(values, list) else [values])
+            if isinstance(value, dict) and value.get("org")
+        }
+        if isinstance(attributes, dict)
+        else set()
+    )
+    if not orgs:
+        return {}
+    found: dict[str, NamedOrganisation] = {}
+    query = select(E.c.id, E.c.name, E.c.type, E.c.pack_id).where(
+        E.c.id.in_(orgs) | E.c.pack_id.in_(orgs)
+    )
+    for row in sorted(conn.execute(query), key=lambda r: r.id):  # the first id, as names read
+        for org in (row.id, row.pack_id):
+            if org in orgs and org not in found:
+                found[org] = {"id": row.id, "name": row.name, "type": row.type}
+    return found
 
 
 def mentions_in_context(conn: Connection, entity_id: str) -> list[MentionInContext]:

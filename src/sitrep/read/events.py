@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, false, func, or_, select
 
-from sitrep.errors import NotFoundError
+from sitrep.errors import NotFoundError, UsageError
 from sitrep.read.columns import record, records
 from sitrep.read.entities import entities_named
 from sitrep.read.records import EventMentionRow, EventRow
@@ -23,6 +24,20 @@ from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
 EV, EM, C, D = schema.events, schema.event_mentions, schema.claims, schema.documents
 STATUSES = ("single-source", "corroborated", "contested", "denied")
+# YYYY, YYYY-MM or YYYY-MM-DD with a real month and a day 01-31. Dates are compared as text, so
+# a month 13 would silently mean "the next year on"; a day past a month's end (02-30) sorts
+# after that month's days and before the next month's, which is what it means, so it passes.
+PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def partial_date(text: str) -> str:
+    """`text` when it is a date, whole or partial (2016, 2016-10, 2016-10-31); else a
+    UsageError in words."""
+    if re.match(PARTIAL_DATE, text):
+        return text
+    raise UsageError(
+        f"{text!r} is not a date", hint="write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-10-31"
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,11 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     status: str | None = None
+
+    def __post_init__(self) -> None:
+        for bound in (self.since, self.until):
+            if bound:
+                partial_date(bound)
 
     @classmethod
     def of(cls, options: dict[str, Any]) -> EventFilter:

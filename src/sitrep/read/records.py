@@ -485,9 +485,18 @@ class PairRelation(TypedDict):
     sources: list[str]
 
 
+class NamedOrganisation(TypedDict):
+    """The entity an organisation in a position or affiliation (`org`, a pack id) is."""
+
+    id: str
+    name: str
+    type: str
+
+
 class Dossier(EntityRow):
     """An entity's dossier: its row, names, mentions in context, events, neighbours, sources,
-    decisions and relations (by dossier section)."""
+    decisions and relations (by dossier section), and the entities its positions and
+    affiliations name (`organisations`, by the `org` they give)."""
 
     aliases: list[Alias]
     n_mentions: int
@@ -497,6 +506,7 @@ class Dossier(EntityRow):
     sources: list[DossierSource]
     judgements: list[JudgementRow]
     relations: dict[str, list[DossierRelation]]
+    organisations: dict[str, NamedOrganisation]
 
 
 class DossierNamed(Dossier):

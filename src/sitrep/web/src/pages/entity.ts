@@ -1,5 +1,5 @@
 // The entity list and one entity's dossier.
-import { canEdit, Decided, Dossier, ExplorerPage, get, post, Schemas } from "../api";
+import { canEdit, Decided, Dossier, get, post, query, Schemas } from "../api";
 import { actionForm, editorOnly, undoButton } from "../actions";
 import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
@@ -9,24 +9,33 @@ const ENTITY_PAGE = 100;
 
 export async function renderEntities(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const type = params.get("type") ?? "";
+  const q = (params.get("q") ?? "").trim();
   const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
-  const list = await get<Schemas["EntityPage"]>("/entities", { type, limit: ENTITY_PAGE, offset });
-  const select = h("select", { "aria-label": "entity type" }, ...TYPES.map((t) =>
+  const list = await get<Schemas["EntityPage"]>("/entities", { type, q, limit: ENTITY_PAGE, offset });
+  // type and words narrow the list together (the API's `type` and `q`: part of a name or alias)
+  const at = (view: { type?: string; q?: string; offset?: number }) =>
+    `#/entities${query({ type, q, ...view, offset: view.offset || "" })}`;
+  const select = h("select", { "aria-label": "entity type", name: "type" }, ...TYPES.map((t) =>
     h("option", { value: t, selected: t === type }, t || "all types")));
-  select.addEventListener("change", () => { location.hash = `#/entities?type=${select.value}`; });
+  select.addEventListener("change", () => { location.hash = at({ type: select.value, offset: 0 }); });
+  const words = h("input", { type: "search", name: "q", value: q, placeholder: "part of a name or alias",
+    "aria-label": "name or alias", id: "entity-filter" });
+  const form = h("form", { class: "filters entity-filter" }, "Type: ", select, " Name: ", words,
+    h("button", { type: "submit" }, "Filter"), q || type ? [" ", h("a", { href: "#/entities" }, "clear")] : "");
+  form.addEventListener("submit", (e) => { e.preventDefault(); location.hash = at({ type: select.value, q: words.value.trim(), offset: 0 }); });
   const rows = list.items.map((e) => h("tr", {}, h("td", {}, entityLink(e.id, e.name, e.type)),
     h("td", {}, e.type), h("td", { class: "num" }, e.mentions), h("td", {}, e.country ?? "")));
-  const at = (o: number) => `#/entities?type=${encodeURIComponent(type)}&offset=${o}`;
   const pager = h("p", { class: "pager" },
-    offset > 0 ? h("a", { href: at(Math.max(0, offset - ENTITY_PAGE)), rel: "prev" }, "← previous") : null,
+    offset > 0 ? h("a", { href: at({ offset: Math.max(0, offset - ENTITY_PAGE) }), rel: "prev" }, "← previous") : null,
     list.total ? ` ${offset + 1}–${Math.min(list.total, offset + list.items.length)} of ${list.total} ` : " ",
-    offset + ENTITY_PAGE < list.total ? h("a", { href: at(offset + ENTITY_PAGE), rel: "next" }, "next →") : null);
-  main.append(h("h1", {}, `Entities (${list.total})`), h("p", {}, "Type: ", select), pager,
+    offset + ENTITY_PAGE < list.total ? h("a", { href: at({ offset: offset + ENTITY_PAGE }), rel: "next" }, "next →") : null);
+  const none = q ? `No ${type || "entity"} has a name or alias holding “${q}”.` : "No entities yet.";
+  main.append(h("h1", {}, `Entities (${list.total})`), form, pager,
     rows.length ? h("table", { class: "grid entity-list" }, h("tr", {}, h("th", {}, "name"), h("th", {}, "type"),
-      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty("No entities yet."), rows.length > 20 ? pager.cloneNode(true) : "");
+      h("th", {}, "mentions"), h("th", {}, "country")), ...rows) : empty(none), rows.length > 20 ? pager.cloneNode(true) : "");
 }
 
-type Orgs = Map<string, Schemas["EntityMatch"]>;
+type Orgs = Map<string, Schemas["NamedOrganisation"]>;
 /** One position or affiliation in an entity's attributes (JSON the pack or a report wrote). */
 type Attribute = Partial<Record<"title" | "relation" | "value" | "name" | "position" | "org" | "entity_id"
   | "start" | "since" | "end" | "until" | "document_id" | "source", string>>;
@@ -48,29 +57,15 @@ function attributeValue(value: unknown, orgs: Orgs): Child {
     !head && !orgPart ? JSON.stringify(v) : "");
 }
 
-/** The organisations positions and affiliations name (pack ids), as entities: read through
- * the explorer's actor filter, which takes any id, pack id or spelling. */
-async function organisations(attrs: Dossier["attributes"]): Promise<Orgs> {
-  const ids = new Set<string>();
-  for (const values of Object.values(attrs ?? {})) {
-    for (const v of Array.isArray(values) ? values : [values]) if (v && typeof v === "object" && (v as Attribute).org) ids.add(String((v as Attribute).org));
-  }
-  const found: Orgs = new Map();
-  await Promise.all([...ids].map(async (org) => {
-    const page = await get<ExplorerPage>("/explore/events", { actor: org, limit: 1 }).catch(() => null);
-    const entity = page?.matched?.actor?.[0];
-    if (entity) found.set(org, entity);
-  }));
-  return found;
-}
-
 function attributes(attrs: Dossier["attributes"], orgs: Orgs): HTMLElement {
-  const keys = Object.keys(attrs ?? {}).filter((k) => k !== "pack");
+  // an attribute the store holds as null or "" (a place's region_id when it has none) says
+  // nothing: listing it drew a name with an empty bullet
+  const said = (v: unknown) => v !== null && v !== undefined && v !== "";
+  const listed = (k: string): unknown[] => (Array.isArray(attrs[k]) ? attrs[k] : [attrs[k]]).filter(said);
+  const keys = Object.keys(attrs ?? {}).filter((k) => k !== "pack" && listed(k).length);
   if (!keys.length) return empty("No positions or affiliations recorded.");
-  return h("dl", { class: "meta" }, ...keys.flatMap((k) => {
-    const values = Array.isArray(attrs[k]) ? attrs[k] : [attrs[k]];
-    return [h("dt", {}, k), h("dd", {}, h("ul", {}, ...values.map((v: unknown) => h("li", {}, attributeValue(v, orgs)))))];
-  }));
+  return h("dl", { class: "meta" }, ...keys.flatMap((k) =>
+    [h("dt", {}, k), h("dd", {}, h("ul", {}, ...listed(k).map((v: unknown) => h("li", {}, attributeValue(v, orgs)))))]));
 }
 
 function inContext(m: Schemas["MentionInContext"], pick: boolean): HTMLElement {
@@ -99,7 +94,7 @@ export async function renderEntity(main: HTMLElement, id: string) {
       h("a", { href: `/api/export/dossier-md?entity=${encodeURIComponent(e.id)}`, download: "", class: "export", "data-format": "dossier-md" }, "Markdown"), ", ",
       h("a", { href: `/api/export/dossier-html?entity=${encodeURIComponent(e.id)}`, download: "", class: "export", "data-format": "dossier-html" }, "HTML")),
     section("Names and aliases", h("ul", { class: "chips" }, ...names.map((n) => h("li", {}, n)))),
-    section("Positions and affiliations", attributes(e.attributes, await organisations(e.attributes))),
+    section("Positions and affiliations", attributes(e.attributes, new Map(Object.entries(e.organisations ?? {})))),
     section(`Events (${e.events.length})`, e.events.length ? h("ol", { class: "timeline-list" },
       ...e.events.map((ev) => h("li", {}, h("span", { class: "date" }, ev.time_start ?? "undated"), " ",
         eventLink(ev.id, eventTitle(ev.type, ev.summary)), " ", statusBadge(ev.status),

@@ -141,10 +141,12 @@ export async function renderEvent(main: HTMLElement, id: string) {
   }
 }
 
-/** Merge other events (of the same type, by id from the list) into this one. */
+/** Merge other events (of the same type, by id from the list) into this one: the list holds
+ * the 200 of that type closest in time to it (the explorer's `near`), since a duplicate report
+ * is of about the same days; the type's first 200 in time order missed them in a big store. */
 function mergeEvents(e: EventDetail): HTMLElement {
   const pick = h("select", { class: "merge-event", "aria-label": "event to merge in" }, h("option", { value: "" }, "loading…"));
-  void get<ExplorerPage>("/explore/events", { type: e.type, limit: 200 }).then((found) => {
+  void get<ExplorerPage>("/explore/events", { type: e.type, limit: 200, near: e.time_start?.slice(0, 10) }).then((found) => {
     pick.replaceChildren(h("option", { value: "" }, `— an event of type ${e.type} —`), ...found.items.filter((x) => x.id !== e.id).map((x) =>
       h("option", { value: x.id }, `${x.time_start ?? "undated"} ${eventTitle(x.type, x.summary)} (${x.status})`)));
   });

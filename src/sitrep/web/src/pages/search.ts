@@ -36,10 +36,11 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
     return;
   }
   const site = params.get("site") ?? "", year = params.get("year") ?? "", type = params.get("type") ?? "";
+  const sort = params.get("sort") ?? "";
   const here = (extra: Record<string, string | number>) =>
-    `#/search${query({ q, site, year, type, ...extra })}`;
+    `#/search${query({ q, site, year, type, sort, ...extra })}`;
   const [hits, ents] = await Promise.all([
-    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, type, limit: PAGE, offset }),
+    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, type, sort, limit: PAGE, offset }),
     get<Schemas["EntityPage"]>("/entities", { q, limit: 10 }),
   ]);
   if (ents.items.length) {
@@ -64,8 +65,12 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
           h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? ""} · ${DOCUMENT_TYPES[d.format] ?? d.format}`),
           d.via ? h("span", { class: "badge" }, `as “${d.via.join("”, “")}”`) : null), snippet(d.snippet))))
     : empty("No documents match.");
+  // relevance, or by publication date as a day's reading goes (the API's `sort`)
+  const orders: [string, string][] = [["", "relevance"], ["newest", "newest first"], ["oldest", "oldest first"]];
+  const ordering = h("p", { class: "facet-line", id: "search-sort" }, "Sort: ", ...orders.flatMap(([value, label], i) => [i ? " · " : "",
+    h("a", { href: here({ sort: value, offset: 0 }), class: sort === value ? "active" : null, "data-sort": value || "relevance" }, label)]));
   main.append(section(`Documents matching “${q}” (${hits.total})`, facet("site", "Outlet"), facet("year", "Year"),
-    facet("type", "Type", (v) => DOCUMENT_TYPES[v] ?? v), list,
+    facet("type", "Type", (v) => DOCUMENT_TYPES[v] ?? v), ordering, list,
     pager(hits.total, offset, (o) => here({ offset: o }))));
 }
 

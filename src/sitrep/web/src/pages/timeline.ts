@@ -1,6 +1,6 @@
 // The timeline: dated events on a time axis, one row per status, coloured by status.
 import { ExplorerEvent } from "../api";
-import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
+import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter, periodForm } from "../filters";
 import { empty, eventTitle, h, STATUSES } from "../dom";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -16,6 +16,10 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 }
 
 type Dated = ExplorerEvent & { time_start: string };
+
+// Past this many, the list under the chart stops (a 600-article store has 2,000 dated events:
+// one list item each made a page 50,000 pixels long); the rest is one link to the explorer.
+const LISTED = 200;
 
 const toTime = (iso: string) => Date.parse(iso.length === 4 ? `${iso}-07-01` : iso.length === 7 ? `${iso}-15` : iso);
 
@@ -35,8 +39,9 @@ export async function renderTimeline(main: HTMLElement, _arg: string, params: UR
       h("a", { href: `#/events${filterQuery(f, { sort: "time", order: "desc" })}` }, "listed in the explorer"), "). ") : "none is undated. ",
     "Click a dot for its claims."),
     h("p", { class: "legend" }, "Dated events by status: ", ...STATUSES.map((s) => h("span", { class: `badge status-${s}` }, `${s} (${byStatus[s] ?? 0})`))));
+  main.append(periodForm("timeline", entity ? { ...f, actor: [] } : f, entity ? { entity } : {}));
   if (!dated.length) { main.append(empty("No dated events.")); return; }
-  main.append(chart(dated), list(dated));
+  main.append(chart(dated), list(dated, f));
 }
 
 function chart(items: Dated[]): HTMLElement {
@@ -50,10 +55,7 @@ function chart(items: Dated[]): HTMLElement {
     root.appendChild(svg("text", { x: 4, y: i * rowH + 30, class: "row-label" }, s));
     root.appendChild(svg("line", { x1: left, x2: width - 10, y1: i * rowH + 26, y2: i * rowH + 26, class: "row-line" }));
   });
-  for (let year = new Date(lo).getUTCFullYear(); year <= new Date(hi).getUTCFullYear(); year++) {
-    const t = Date.UTC(year, 0, 1);
-    if (t >= lo && t <= hi) root.appendChild(svg("text", { x: x(t), y: height - 6, class: "tick" }, String(year)));
-  }
+  for (const [t, label] of ticks(lo, hi)) root.appendChild(svg("text", { x: x(t), y: height - 6, class: "tick" }, label));
   items.forEach((e, i) => {
     const row = Math.max(0, (STATUSES as readonly string[]).indexOf(e.status));
     const a = svg("a", { href: `#/event/${encodeURIComponent(e.id)}` });
@@ -68,8 +70,34 @@ function chart(items: Dated[]): HTMLElement {
   return box;
 }
 
-function list(items: Dated[]): HTMLElement {
-  return h("ol", { class: "timeline-list" }, ...items.map((e) => h("li", {}, h("span", { class: "date" }, e.time_start),
+const DAY = 864e5;
+
+/** Axis labels that fit the span: years over three years, else months (at most about twelve),
+ * else days a week apart, so a month's or a year's view has a labelled axis too. */
+function ticks(lo: number, hi: number): [number, string][] {
+  const out: [number, string][] = [];
+  const start = new Date(lo);
+  if (hi - lo > 3 * 365 * DAY) {
+    for (let y = start.getUTCFullYear(); y <= new Date(hi).getUTCFullYear(); y++) out.push([Date.UTC(y, 0, 1), String(y)]);
+  } else if (hi - lo > 62 * DAY) {
+    const step = Math.max(1, Math.ceil((hi - lo) / (30.4 * DAY) / 12));
+    for (let m = start.getUTCMonth() + 1, y = start.getUTCFullYear(); Date.UTC(y, m, 1) <= hi; m += step) {
+      const t = Date.UTC(y, m, 1);
+      out.push([t, new Date(t).toISOString().slice(0, 7)]);
+    }
+  } else {
+    for (let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1); t <= hi; t += 7 * DAY) {
+      out.push([t, new Date(t).toISOString().slice(0, 10)]);
+    }
+  }
+  return out.filter(([t]) => t >= lo && t <= hi);
+}
+
+function list(items: Dated[], f: Filter): HTMLElement {
+  const more = items.length - LISTED;
+  return h("div", {}, h("ol", { class: "timeline-list" }, ...items.slice(0, LISTED).map((e) => h("li", {}, h("span", { class: "date" }, e.time_start),
     " ", h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)), " ",
-    h("span", { class: `badge status-${e.status}` }, e.status))));
+    h("span", { class: `badge status-${e.status}` }, e.status)))),
+    more > 0 ? h("p", { class: "muted list-more" }, `The first ${LISTED} are listed; ${more} more `,
+      h("a", { href: `#/events${filterQuery(f)}` }, "in the explorer"), " (or narrow the dates above).") : "");
 }

@@ -1,0 +1,99 @@
+"""How long the workbench's main pages wait on the API, on a filled store.
+
+Each page is the list of API requests its code makes (src/sitrep/web/src/pages/*.ts) for one
+analyst's step; a page's time is the sum of its requests, answered in-process by the app
+(`fastapi.testclient`, no network, no browser), the median of `--repeat` runs. Run it before
+and after a change on the same store:
+
+    python bench/page_speed.py STORE.db [--repeat 3] [--place Aleppo] [--entity ID] [--page-size N]
+
+FA-KES (docs/quality.md, The workbench): ingest `fa-kes-dev.csv` with only unit_id,
+article_title, article_content and source kept, then point this at that store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.store import Store
+
+Request = tuple[str, dict[str, Any]]
+
+
+def explore_all(client: TestClient, params: dict[str, Any], page: int) -> list[Request]:
+    """The requests `exploreAll` (filters.ts) makes: pages of `page` until every event."""
+    first = client.get("/api/explore/events", params={**params, "limit": page}).json()
+    total = int(first["total"])
+    return [
+        ("/api/explore/events", {**params, "limit": page, "offset": offset})
+        for offset in range(0, max(total, 1), page)
+    ]
+
+
+def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, list[Request]]:
+    aleppo_oct = {"place": place, "since": "2016-10-01", "until": "2016-10-31"}
+    return {
+        "search": [
+            ("/api/search/entities", {"q": place, "limit": 20}),
+            ("/api/entities", {"q": place, "limit": 10}),
+        ],
+        "explorer": [("/api/explore/events", {"limit": 25})],
+        "explorer, place + month": [("/api/explore/events", {**aleppo_oct, "limit": 25})],
+        "map": [*explore_all(client, {}, page)],
+        "timeline": [*explore_all(client, {}, page)],
+        "timeline, place + month": [*explore_all(client, aleppo_oct, page)],
+        # the organisations its positions name come with it (`organisations`); before, one
+        # explorer request each (bench/results/page-speed.md)
+        "dossier": [(f"/api/entities/{entity}", {})],
+        "entities": [("/api/entities", {"limit": 100})],
+        "contested claims": [("/api/claims", {"contested": True, "limit": 500})],
+        "network": [("/api/network", {"min_weight": 1})],
+        "decisions": [("/api/judgements", {"by": "analyst", "limit": 50})],
+    }
+
+
+def timed(call: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("store")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--place", default="Aleppo")
+    parser.add_argument("--entity", default="pk_bashar-al-assad")
+    parser.add_argument(
+        "--page-size", type=int, default=5000, help="what exploreAll (filters.ts) asks for"
+    )
+    args = parser.parse_args()
+    store = Store(args.store)
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
+        plan = pages(client, args.place, args.entity, args.page_size)
+        print("| page | requests | seconds (median) |")
+        print("|---|---:|---:|")
+        for name, requests in plan.items():
+            runs = []
+            for _ in range(args.repeat):
+                spent = 0.0
+                for path, params in requests:
+                    spent += timed(lambda p=path, q=params: _ok(client.get(p, params=q)))
+                runs.append(spent)
+            print(f"| {name} | {len(requests)} | {statistics.median(runs):.2f} |")
+    store.close()
+
+
+def _ok(response: Any) -> None:
+    assert response.status_code == 200, response.text
+
+
+if __name__ == "__main__":
+    main()
