@@ -526,6 +526,13 @@ def test_a_name_of_words_joined_by_articles_after_neighbourhoods_of_is_a_place(
     text = "Barrels fell on the neighbourhoods of Saif al-Mulk and Zahriya"
     ents = ["O"] * 6 + ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON"]
     assert _ents(nlp, text, ents) == [("Saif al-Mulk", "GPE"), ("Zahriya", "GPE")]
+    text = "Barrels fell on the neighbourhoods of Saif al Mulk and Zahriya"  # article apart
+    ents = ["O"] * 6 + ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON"]
+    assert _ents(nlp, text, ents) == [("Saif al Mulk", "GPE"), ("Zahriya", "GPE")]
+    # three names with their articles run together, commas lost: left alone
+    text = "Barrels fell on the neighbourhoods of Saif al-Mulk al-Hamra al-Jadida and Zahriya"
+    ents = ["O"] * 6 + ["B-PERSON"] + ["I-PERSON"] * 9 + ["O", "B-PERSON"]
+    assert _ents(nlp, text, ents)[0] == ("Saif al-Mulk al-Hamra al-Jadida", "PERSON")
 
 
 @pytest.mark.parametrize(

@@ -236,13 +236,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _joined_by_articles(name: str) -> bool:
-    """ "Seif al-Dawla", "Bab al-Nasr": words after the first that each begin with an article
-    and its hyphen are one name's; two names run together ("Qurbat Zawiyan") begin a word
-    without one."""
+    """ "Seif al-Dawla", "Seif al Dawla", "Bab al-Nasr": a word and one word after its
+    article are one name. Two names run together begin a word without one ("Qurbat
+    Zawiyan"), and more words than that may be several names of which each has an article
+    ("Bab al-Nasr al-Midan al-Kallaseh")."""
     words = name.split()
-    return len(words) > 1 and all(
-        "-" in w and w.split("-", 1)[0].lower() in ARTICLES for w in words[1:]
-    )
+    if len(words) == 3 and words[1].lower() in ARTICLES:
+        return True  # the article written apart
+    return len(words) == 2 and "-" in words[1] and words[1].split("-")[0].lower() in ARTICLES
 
 
 def _an_item(doc: Doc, ent: Span) -> bool:
