@@ -514,6 +514,14 @@ def test_names_listed_before_a_plural_kind_of_settlement_are_places(nlp: Languag
     assert labels["Kafr Lusin"] in ("GPE", "LOC") and labels["Tell Hamid"] in ("GPE", "LOC")
 
 
+def test_one_name_before_a_plural_kind_of_settlement_says_whose_they_are(
+    nlp: Language,
+) -> None:
+    text = "Gunmen raided Chaldean Catholic villages at dawn"
+    ents = ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    assert _ents(nlp, text, ents) == [("Chaldean Catholic", "ORG")]
+
+
 def test_a_list_of_people_with_no_plural_kind_after_it_is_left_alone(nlp: Language) -> None:
     text = "Samir and Walid said the towns were shelled"
     ents = ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"]

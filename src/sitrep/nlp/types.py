@@ -532,7 +532,8 @@ def _in_dateline(doc: Doc, start: int, end: int) -> bool:
 def _names_a_settlement(doc: Doc, ent: Span, heads: Mapping[str, str]) -> bool:
     """The word right after the name is a kind of settlement or ground, in lower case ("Salah
     Eddin neighborhood", "the Bab Sharqi area"; "Hama Province" may be a name's own word, which
-    the head lexicon reads). After a person's name any noun that heads place names in the
+    the head lexicon reads), or "city", or a plural kind after the last name of a list (after
+    one name a plural says whose: "Assyrian Christian villages"). After a person's name any noun that heads place names in the
     lexicon will do: a person is not named before "mosque" or "airport", the place named after
     them is ("Khaled Bin al-Walid mosque")."""
     if ent.end >= len(doc):
@@ -540,8 +541,10 @@ def _names_a_settlement(doc: Doc, ent: Span, heads: Mapping[str, str]) -> bool:
     after = doc[ent.end]
     if after.text in SETTLEMENT_NOUNS or after.text in GROUND_NOUNS:
         return True
-    if after.text == CITY_NOUN or after.text in PLURAL_PLACES:
-        return True  # "Raqa city", "in Binnish and Maaret Masrin towns"
+    if after.text == CITY_NOUN:
+        return True  # "Raqa city"
+    if after.text in PLURAL_PLACES:  # the last of a list: "in Binnish and Maaret Masrin towns"
+        return ent.start > 0 and doc[ent.start - 1].lower_ in ("and", "or", ",")
     return (
         ent.label_ == "PERSON"
         and after.text.islower()
