@@ -533,9 +533,9 @@ def _names_a_settlement(doc: Doc, ent: Span, heads: Mapping[str, str]) -> bool:
     """The word right after the name is a kind of settlement or ground, in lower case ("Salah
     Eddin neighborhood", "the Bab Sharqi area"; "Hama Province" may be a name's own word, which
     the head lexicon reads), or "city", or a plural kind after the last name of a list (after
-    one name a plural says whose: "Assyrian Christian villages"). After a person's name any noun that heads place names in the
-    lexicon will do: a person is not named before "mosque" or "airport", the place named after
-    them is ("Khaled Bin al-Walid mosque")."""
+    one name a plural says whose: "Assyrian Christian villages"). After a person's name any
+    noun that heads place names in the lexicon will do: a person is not named before "mosque"
+    or "airport", the place named after them is ("Khaled Bin al-Walid mosque")."""
     if ent.end >= len(doc):
         return False
     after = doc[ent.end]
