@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.names.phonetic import ARTICLES, fold
 from sitrep.nlp.spans import mark, relabel, source_of
-from sitrep.nlp.types import DIRECTIONS, SETTLEMENT_NOUNS
+from sitrep.nlp.types import DIRECTIONS, PLURAL_PLACES, SETTLEMENT_NOUNS
 
 TOPONYMS_PIPE = "sitrep_toponyms"
 RETYPED = frozenset({"PERSON", "ORG"})
@@ -47,12 +47,6 @@ MIN_TOWNS = 5  # a first word of at least this many theatre towns' names is a to
 # Prepositions whose object is where something is or happens ("killed in X", "near X").
 LOCATIVE = frozenset(
     {"in", "near", "outside", "inside", "around", "into", "toward", "towards", "across", "nearby"}
-)
-# After a plural ("the towns of Misraba, Harasta and Arbin") several names follow, which a
-# text without its commas runs together into one span: only a span that is one known place,
-# or one word, is taken for a place.
-PLURAL_PLACES = frozenset(
-    {"towns", "villages", "neighbourhoods", "neighborhoods", "suburbs", "districts"}
 )
 # Nouns whose "of" names a place and nothing else ("the town of X", "the outskirts of X").
 PLACE_OF = SETTLEMENT_NOUNS | frozenset(
@@ -143,15 +137,19 @@ class ToponymTyper:
         """Why `ent` names a place (None: it may not)."""
         name = ent.text
         one_word = len(name.split()) == 1  # "al-Mshairfeh" is one word of three tokens
+        one_name = one_word or _joined_by_articles(name)
         if _after_place_of(doc, ent) and (
             doc[ent.start - 2].lower_ not in PLURAL_PLACES
-            or one_word
+            or one_name
             or self.knowledge(name) is not None
         ):
             return f"{name!r} follows {doc[ent.start - 2].text!r} of: a place"
         listed = _listed_after_places_of(doc, ent)
-        if listed is not None and (one_word or self.knowledge(name) is not None):
+        if listed is not None and (one_name or self.knowledge(name) is not None):
             return f"{name!r} is listed after {listed!r} of: a place"
+        before = _listed_before_places(doc, ent)
+        if before is not None:
+            return f"{name!r} is listed before {before!r}: a place"
         along = _listed_with_a_place(doc, ent)
         if along is not None and one_word:
             return f"{name!r} is listed with the place {along!r}: a place"
@@ -235,6 +233,39 @@ def _listed_after_places_of(doc: Doc, ent: Span) -> str | None:
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _joined_by_articles(name: str) -> bool:
+    """ "Seif al-Dawla", "Seif al Dawla", "Bab al-Nasr": a word and one word after its
+    article are one name. Two names run together begin a word without one ("Qurbat
+    Zawiyan"), and more words than that may be several names of which each has an article
+    ("Bab al-Nasr al-Midan al-Kallaseh")."""
+    words = name.split()
+    if len(words) == 3 and words[1].lower() in ARTICLES:
+        return True  # the article written apart
+    return len(words) == 2 and "-" in words[1] and words[1].split("-")[0].lower() in ARTICLES
+
+
+def _an_item(doc: Doc, ent: Span) -> bool:
+    """Whether "and", "or" or a comma follows the name: it is an item of a list that goes
+    on."""
+    return ent.end < len(doc) and doc[ent.end].lower_ in ("and", "or", ",")
+
+
+def _listed_before_places(doc: Doc, ent: Span) -> str | None:
+    """ "the al-Waha and al-Nour neighborhoods", "in Binnish and Maaret Masrin towns": a
+    name in a list that a plural kind of settlement ends is a place; the noun, or None. The
+    walk forward goes over the list's names (capitalised words, articles and hyphens) and its
+    "and", "or" and commas, up to LIST_NAMES names; anything else ends it."""
+    if not _an_item(doc, ent):
+        return None
+    i = ent.end
+    limit = min(len(doc), ent.end + LIST_ITEM_TOKENS * LIST_NAMES)
+    while i < limit and (_in_a_name(doc[i]) or doc[i].lower_ in ("and", "or", ",")):
+        i += 1
+    if i < len(doc) and doc[i].text in PLURAL_PLACES and _in_a_name(doc[i - 1]):
+        return doc[i].text
+    return None
 
 
 def _listed_with_a_place(doc: Doc, ent: Span) -> str | None:

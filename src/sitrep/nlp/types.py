@@ -69,6 +69,15 @@ SETTLEMENT_NOUNS = frozenset(
 # "area" does serve). "plain" and "street" end too few gold names to be in that lexicon, so
 # they are listed here, in one place.
 GROUND_NOUNS = frozenset({"plain", "valley", "street", "road", "square", "highway"})
+# Plural kinds of settlement that end a list of names ("the al-Waha and al-Nour neighborhoods",
+# "in Kafr Lusin and Maaret Tamsrin towns") or open one after "of" ("the villages of A and B").
+PLURAL_PLACES = frozenset(
+    {"towns", "villages", "neighbourhoods", "neighborhoods", "suburbs", "districts"}
+)
+# A lower-case "city" after a name says the name is a city's ("Idleb city", "Raqa city"). Not
+# a settlement noun of the span's own ("Deir Ezzor city" is Deir Ezzor: the shape rules trim
+# it, so the gazetteer reads the name without it).
+CITY_NOUN = "city"
 # An aircraft, missile or weapon designation: letters, a hyphen, a number ("Tu-22M3", "Su-24",
 # "MiG-29", "S-400", "F-16"). The model reads them as organisations; they name products.
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d[\dA-Za-z]*$")
@@ -254,6 +263,8 @@ def _shaped(
     if end - start > 1 and _possessive_place(doc[start].text):
         start += 1  # "Syrias Idlib province" (an apostrophe stripped): the owner, then the name
     end = _article_end(doc, start, end, ent.end)
+    if ent.label_ in ("PERSON", "ORG"):
+        end = _article_after(doc, end, ent.end)
     end = _of_end(doc, start, end, ent.end)
     if doc[start].text[:1].isupper():  # a name written in title case ("san francisco" is not)
         while end - start > 1 and _common_word(doc[end - 1], heads):
@@ -348,12 +359,21 @@ def _common_word(token: Token, heads: Mapping[str, str]) -> bool:
     return (
         token.is_alpha
         and text.islower()
-        and not _is_article(token)
+        and not _article_of_a_name(token)
         and text not in PARTICLES
         and text not in SETTLEMENT_NOUNS
         and text not in heads
         and text not in FUNCTION_WORDS
     )
+
+
+def _article_of_a_name(token: Token) -> bool:
+    """An article that belongs to the name: a transliterated one ("al", "as"), or a short
+    lower-case word before a hyphen ("ez" of "Deir ez-Zor"). Not any short lower-case word:
+    "air" of "Thursdays air" is a common word after a weekday's possessive."""
+    doc = token.doc
+    before_hyphen = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return token.text in ARTICLES or (before_hyphen and _is_article(token))
 
 
 def _is_article(token: Token) -> bool:
@@ -364,7 +384,8 @@ def _is_article(token: Token) -> bool:
 
 def _article_end(doc: Doc, start: int, end: int, ent_end: int) -> int:
     """Where a name that ends with an article ends: the article's word after the hyphen belongs
-    to it ("Urem al" + "-Kubra"), when no other entity holds that word; else the name ends
+    to it ("Urem al" + "-Kubra"), and so does the capitalised word after an article written
+    apart ("Bashar al" + "Assads"), when no other entity holds that word; else the name ends
     before the article ("al-Khulafaa al"). `ent_end`: where the model's span ended."""
     if not _is_article(doc[end - 1]):  # not "Al" or "Az": see "Tried" in docs/quality.md
         return end
@@ -381,9 +402,32 @@ def _article_end(doc: Doc, start: int, end: int, ent_end: int) -> int:
         and free(end + 1)
     ):
         return end + 2
+    if (
+        doc[end - 1].text in ARTICLES
+        and end < len(doc)
+        and doc[end].is_alpha
+        and doc[end].text[:1].isupper()
+        and free(end)
+    ):
+        return end + 1  # "Bashar al" + "Assads": the article written apart, its word after it
     while end - start > 1 and doc[end - 1].text in ARTICLES:  # lower case: "Al" may be a name
         end -= 1
     return end
+
+
+def _article_after(doc: Doc, end: int, ent_end: int) -> int:
+    """Where a person's or group's name that the model ended before an article ends: "Bashar"
+    of "Bashar al Assads forces" takes "al Assads" (the article and the capitalised word after
+    it, with or without a hyphen), when no entity holds them: an Arabic name goes on over its
+    article. `ent_end`: where the model's span ended."""
+    if end != ent_end or end + 1 >= len(doc) or doc[end].text not in ARTICLES:
+        return end
+    word = end + 2 if doc[end + 1].text == "-" else end + 1
+    if word >= len(doc) or not (doc[word].is_alpha and doc[word].text[:1].isupper()):
+        return end
+    if any(doc[i].ent_iob_ != "O" for i in range(end, word + 1)):
+        return end
+    return word + 1
 
 
 def _joined_at_articles(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -488,14 +532,19 @@ def _in_dateline(doc: Doc, start: int, end: int) -> bool:
 def _names_a_settlement(doc: Doc, ent: Span, heads: Mapping[str, str]) -> bool:
     """The word right after the name is a kind of settlement or ground, in lower case ("Salah
     Eddin neighborhood", "the Bab Sharqi area"; "Hama Province" may be a name's own word, which
-    the head lexicon reads). After a person's name any noun that heads place names in the
-    lexicon will do: a person is not named before "mosque" or "airport", the place named after
-    them is ("Khaled Bin al-Walid mosque")."""
+    the head lexicon reads), or "city", or a plural kind after the last name of a list (after
+    one name a plural says whose: "Assyrian Christian villages"). After a person's name any
+    noun that heads place names in the lexicon will do: a person is not named before "mosque"
+    or "airport", the place named after them is ("Khaled Bin al-Walid mosque")."""
     if ent.end >= len(doc):
         return False
     after = doc[ent.end]
     if after.text in SETTLEMENT_NOUNS or after.text in GROUND_NOUNS:
         return True
+    if after.text == CITY_NOUN:
+        return True  # "Raqa city"
+    if after.text in PLURAL_PLACES:  # the last of a list: "in Binnish and Maaret Masrin towns"
+        return ent.start > 0 and doc[ent.start - 1].lower_ in ("and", "or", ",")
     return (
         ent.label_ == "PERSON"
         and after.text.islower()

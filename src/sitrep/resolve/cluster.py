@@ -154,6 +154,7 @@ def cluster_document(
     if retyper is not None:
         mentions = [_retyped(retyper, m) for m in mentions]
         mentions = _surnames_as_people(mentions, retyper)
+        mentions = _lone_names_of_towns(mentions, retyper)
         mentions = _titled_names_of_places(mentions)
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
@@ -198,6 +199,36 @@ def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> lis
 
 
 _SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG"})
+
+
+def _lone_names_of_towns(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
+    """ "strikes against Raqa", "within a few hundred metres of Tabaqa": a one-word person or
+    group with no title and no full name in the document (news names a person in full first, then by
+    surname) that spells a theatre town of some size in another way is that town. The exact
+    spellings the retyper already reads; the variants only here, where the document says the
+    word is no one's surname."""
+    surnames = {
+        clean_name(m).split()[-1]
+        for m in mentions
+        if m["label"] == "PERSON" and len(clean_name(m).split()) >= 2
+    }
+    out = []
+    for mention in mentions:
+        name = clean_name(mention) if mention["label"] in ("PERSON", "ORG") else ""
+        if (
+            name
+            and name not in surnames
+            and not mention.get("pack_id")
+            and not mention.get("title")
+        ):
+            town = retyper.town_by_variant(name) if retyper.actor_for([name]) is None else None
+            if town is not None:
+                why = f"{name!r}, no one's surname here, spells the town {town.name!r}"
+                mention = {**mention, "label": "GPE", "retype_reason": why}
+        out.append(mention)
+    return out
+
+
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 
 

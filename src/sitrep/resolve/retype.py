@@ -28,7 +28,7 @@ from sitrep.names.junk import (
     weekday_possessive,
 )
 from sitrep.names.words import CALENDAR_WORDS
-from sitrep.nlp.types import DIRECTIONS, KIND_WORDS
+from sitrep.nlp.types import DIRECTIONS, KIND_WORDS, common_nouns
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
 from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
@@ -41,6 +41,10 @@ _GENERIC_TAIL = re.compile(
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A lower-case compass word before a capitalised name (not "East Timor", "Western Sahara").
 _LEADING_DIRECTION = re.compile(rf"^(?:{'|'.join(sorted(DIRECTIONS))})\s+(?=[A-Z])")
+# A capitalised word ending in a consonant and "y" with an "s" after it ("the Observatorys
+# report"): English writes that plural "-ies", so the "s" is a possessive whose apostrophe was
+# lost, of a common noun.
+_COMMON_POSSESSIVE = re.compile(r"^[A-Z][a-z]+[^aeiouy]ys$")
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
 DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
@@ -96,7 +100,7 @@ class Retyper:
     def place_for(self, names: list[str]) -> tuple[PlaceMatch, str] | None:
         """A theatre place one of `names` exactly names (not a loose spelling match)."""
         for text in names:
-            place = resolve_place(text)
+            place = _place_by_name(text)
             if place is None or place.country_code.upper() not in self.countries:
                 continue
             if "spelling variant" in place.reason:
@@ -142,6 +146,9 @@ class Retyper:
                 return {"label": DROPPED, "retype_reason": repaired[1]}
             change = self._retyped(label, repaired[0]) or {"name": repaired[0]}
             return {**change, "retype_reason": repaired[1]}
+        if self._common_possessive(label, name):
+            why = f"{name!r} is a common noun's possessive, no name"
+            return {"label": DROPPED, "retype_reason": why}
         stem = possessive_stem(name, self.known)
         if stem is not None:
             change = self._retyped(label, stem) or {"name": stem}
@@ -151,6 +158,14 @@ class Retyper:
             change = self._retyped(label, first) or {"name": first}
             return {**change, "retype_reason": f"{name!r} is places run together"}
         return self._retyped(label, name)
+
+    def _common_possessive(self, label: str, name: str) -> bool:
+        """ "Observatorys", "Armys": the shape alone for a place or a group (no English plural
+        is spelt so); a person may be "Gladys", so for one the stem must be a common noun of
+        the treebanks. Never a name the pack or the gazetteer knows."""
+        if not _COMMON_POSSESSIVE.match(name) or self.known(name):
+            return False
+        return label != "PERSON" or name[:-1].lower() in common_nouns()
 
     def is_place(self, name: str) -> bool:
         return is_notable_place(name)
@@ -175,13 +190,38 @@ class Retyper:
                 return {"label": "GPE", "name": place[1], "retype_reason": reason}
         return {}
 
+    def town_by_variant(self, name: str) -> PlaceMatch | None:
+        """The theatre town of MIN_PLACE_POPULATION or more that a one-word name spells in
+        another way ("Raqa" for Ar Raqqah, "Tabaqa" for Al-Tabqa), or None. Not a code in
+        capitals, and not an adjective of origin: "Halabi" (of Halab, Aleppo) is a surname."""
+        if " " in name or len(name) < 4 or name.isupper():
+            return None
+        if name.endswith("i") and resolve_place(name[:-1]) is not None:
+            return None
+        place = resolve_place(name)
+        if place is None or "spelling variant" not in place.reason:
+            return None
+        if place.country_code.upper() not in self.countries or place.precision == "country":
+            return None
+        return place if place.population >= MIN_PLACE_POPULATION else None
+
     def world_place_for(self, names: list[str]) -> tuple[PlaceMatch, str] | None:
         """A country, or one of the world's largest cities, exactly named (a person or group
         is rarely called "Riyadh" or "Jordan"; smaller towns outside the theatre are)."""
         for text in names:
-            place = resolve_place(text)
+            place = _place_by_name(text)
             if place is None or "spelling variant" in place.reason:
                 continue
             if place.precision == "country" or place.population >= MIN_WORLD_POPULATION:
                 return place, text
         return None
+
+
+def _place_by_name(text: str) -> PlaceMatch | None:
+    """The place `text` names, where a group's or person's name may be one: not a town's code
+    (an all-capitals word such as "NGO", which the gazetteer lists among Nagoya's names, as it
+    lists airports' codes); a country's ("UAE", "USA") is one."""
+    place = resolve_place(text)
+    if place is not None and text.isupper() and place.precision != "country":
+        return None
+    return place
