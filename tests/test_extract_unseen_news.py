@@ -282,3 +282,17 @@ def test_a_preposition_s_object_parsed_as_a_second_subject_is_no_doer() -> None:
 def test_a_story_s_sentence_with_a_participle_is_no_caption(domain_nlp: Language) -> None:
     text = "In the meantime other IS militants shot three farmers dead after tying their hands."
     assert _asserted(domain_nlp, text)
+
+
+def test_backing_described_in_the_present_is_a_relation(domain_nlp: Language) -> None:
+    text = "The minister said Ankara would not work with Kurdish groups which the US supports."
+    assert not _asserted(domain_nlp, text, "SUPPORT")
+
+
+def test_a_toll_counted_since_an_offensive_began_is_a_total(domain_nlp: Language) -> None:
+    text = (
+        "The monitor said at least 240 people including 41 children have been killed by air "
+        "strikes and shelling since the army backed by Russian jets began an offensive nearly "
+        "three weeks ago to take the besieged enclave."
+    )
+    assert not [e for e in _events(domain_nlp, text) if e.casualties and e.modality is None]

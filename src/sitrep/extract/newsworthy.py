@@ -83,7 +83,7 @@ _ONSET = r"(?:began|begun|started|launched|erupted|broke out)\b"
 # Counted since a year, since the start, since the war began, or since a month ("more than
 # 300 civilians have been killed in Aleppo since April").
 _SINCE = re.compile(
-    rf"\bsince\b(?:\s+\S+){{0,6}}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
+    rf"\bsince\b(?:\s+\S+){{0,9}}?\s+(?:(?:19|20)\d\d\b|the (?:start|beginning|outbreak)\b|"
     rf"(?:the |its )?{_WAR}\b|{_ONSET})|\bsince\s+(?:early\s+|late\s+|mid-)?{MONTH_FULL}\b",
     re.I,
 )
@@ -522,7 +522,11 @@ def is_relation(trigger: Token) -> bool:
     describing a noun is a standing relation, not a happening."""
     if trigger.dep_ == "conj" and trigger.tag_ == "VBN":
         trigger = trigger.head  # "an operation led by X and backed by the coalition"
-    if dep(trigger) in ("acl:relcl", "relcl") and trigger.tag_ in ("VBP", "VBZ"):
+    # (a verb in the present the tagger gave a noun's tag: "groups which the US supports")
+    present = trigger.tag_ in ("VBP", "VBZ") or (
+        trigger.pos_ == "VERB" and trigger.tag_ in ("NNS", "NN") and trigger.lower_.endswith("s")
+    )
+    if dep(trigger) in ("acl:relcl", "relcl") and present:
         return True  # "forces that support the Assad regime": a description, in the present
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
 

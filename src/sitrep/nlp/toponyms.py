@@ -147,7 +147,9 @@ class ToponymTyper:
         listed = _listed_after_places_of(doc, ent)
         if listed is not None and (one_name or self.knowledge(name) is not None):
             return f"{name!r} is listed after {listed!r} of: a place"
-        before = _listed_before_places(doc, ent)
+        # (one word only: "al-Neel Street and al-Hamadaniyeh neighborhoods" names a street, whose
+        # events the grouping then joined across days by the street alone)
+        before = _listed_before_places(doc, ent) if one_word else None
         if before is not None:
             return f"{name!r} is listed before {before!r}: a place"
         along = _listed_with_a_place(doc, ent)
