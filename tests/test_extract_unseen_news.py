@@ -61,6 +61,12 @@ def test_the_trigger_s_own_phrase_takes_no_part_in_it(domain_nlp: Language) -> N
         ),
         # a count from a headline glued before the sentence
         ("Dozens killed in air strikes on the market in Ariha.", "Dozens"),
+        # what was fired is no doer
+        (
+            "Later the source said that four persons were injured by explosive shots fired by "
+            "gunmen on the al-Mashatiyah neighborhood.",
+            "explosive shots",
+        ),
         # what the offensive meant to do is nobody
         (
             "The army began an offensive on June 8 with the aim of recapturing the town of Tabqa.",

@@ -65,7 +65,7 @@ NON_AGENT_HEADS = frozenset(
         "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
         "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves", "explosives", "explosive",
-        "device", "devices", "belt", "vest",
+        "device", "devices", "belt", "vest", "shot", "shots", "round", "rounds",
         # flights flown, not who flies them ("carried out 468 sorties targeting ...")
         "sortie", "sorties",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
