@@ -311,6 +311,10 @@ class EventMention:
     # ...", "19 others were also wounded"): corroboration joins the two (`corroborate.compat`).
     retells: int | None = None
 
+    def at_trigger(self, offset: int) -> bool:
+        """Whether the character at `offset` is part of the mention's own trigger word(s)."""
+        return self.trigger_start <= offset < self.trigger_end
+
 
 RelationType = Literal[
     "holds-position",

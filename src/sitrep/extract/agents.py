@@ -471,7 +471,7 @@ def _subject_of_another_object(span: Span, mention: EventMention) -> bool:
     for obj in root.head.children:
         if dep(obj) not in ("dobj", "obj") or not _happening_noun(obj.text):
             continue
-        own = mention.trigger_start <= obj.idx < mention.trigger_end
+        own = mention.at_trigger(obj.idx)
         if not own and not _names_its_kind(obj, mention):
             return True
     return False
@@ -500,7 +500,7 @@ def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
         node = node.head
         noun = node.head  # (its compound may be the trigger: "bomb" of "bomb blasts")
         own = any(
-            mention.trigger_start <= t.idx < mention.trigger_end or _names_its_kind(t, mention)
+            mention.at_trigger(t.idx) or _names_its_kind(t, mention)
             for t in (noun, *(c for c in noun.children if dep(c) == "compound"))
         )
         if _describing_participle(node) and not own:
@@ -509,7 +509,7 @@ def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
             return True
         if node.pos_ != "NOUN" or node.i == node.head.i:
             return False  # a verb or the root: the clause, not a noun phrase
-        if mention.trigger_start <= node.idx < mention.trigger_end:
+        if mention.at_trigger(node.idx):
             return False  # the mention's own noun: "attacks by insurgents"
         if _happening_noun(node.text):
             return True
@@ -537,16 +537,13 @@ def _by_another_verb(span: Span, mention: EventMention) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.i == phrase.i:
         return False
 
-    def own(token: Token) -> bool:
-        return mention.trigger_start <= token.idx < mention.trigger_end
-
-    if own(verb) or _attack_verb(verb) or load_event_schema().by_form(verb.text):
+    if mention.at_trigger(verb.idx) or _attack_verb(verb) or load_event_schema().by_form(verb.text):
         return False
     # what the verb is said of: its subject, or what it hangs on ("a bomb planted by Daesh")
     said_of = [c for c in verb.children if dep(c).startswith("nsubj")]
     if verb.head.i != verb.i:
         said_of.append(verb.head)
-    return not any(own(t) for t in said_of)
+    return not any(mention.at_trigger(t.idx) for t in said_of)
 
 
 def _entity_at(token: Token) -> Span | None:

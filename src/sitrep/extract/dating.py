@@ -192,6 +192,13 @@ def opens_since_clause(node: Token) -> bool:
     )
 
 
+def in_since_clause(trigger: Token) -> bool:
+    """The trigger opens or is in a "since" clause ("under attack for the second time since
+    airstrikes resumed on 15 November"): the start of a stretch of time, another happening
+    than the one counted since it."""
+    return any(opens_since_clause(n) for n in (trigger, *trigger.ancestors) if n.dep_ != "ROOT")
+
+
 def dates_another_happening(span: Span, trigger: Token) -> bool:
     """A time inside a relative clause that describes another happening's noun, or tells when
     something began, dates that happening: in "an assault intended to break a siege that began

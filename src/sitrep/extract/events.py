@@ -31,7 +31,7 @@ from sitrep.extract.dating import (
     dates_another_happening,
     days_before,
     earlier_by,
-    opens_since_clause,
+    in_since_clause,
     sentence_time,
     within_clause,
 )
@@ -287,7 +287,7 @@ def extract_events(
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mention = without_telling_sources(mention)
-            if _done_to_the_noun_by_another(token) or _in_since_clause(token):
+            if _done_to_the_noun_by_another(token) or in_since_clause(token):
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
     merged = merge_sentences(mentions, text, told_apart)
@@ -638,13 +638,6 @@ def _toll_in_clause(trigger: Token, toll: Casualties | None) -> bool:
         if at >= 0 and start <= at < end:
             return True
     return False
-
-
-def _in_since_clause(trigger: Token) -> bool:
-    """The trigger opens or is in a "since" clause ("under attack for the second time since
-    airstrikes resumed on 15 November"): the start of a stretch of time, another happening
-    than the one counted since it."""
-    return any(opens_since_clause(n) for n in (trigger, *trigger.ancestors) if n.dep_ != "ROOT")
 
 
 def _own_subject(clause: Token) -> bool:
