@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
-from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, is_country
+from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, across_a_border, is_country
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
@@ -295,6 +295,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         and p.text.lower() not in _UNRESOLVED_PRONOUNS
         and any(c.isalnum() for c in p.text)
         and not _part_of_a_time(p, text)
+        and not across_a_border(text, p)
     )
     kept = tuple(
         owner

@@ -517,6 +517,8 @@ def place_from_sentence(
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
     if mention.place is not None and names_only_a_direction(mention.place.text):
         mention = replace(mention, place=None)  # "in the Central ... parts of Hama province"
+    if mention.place is not None and across_a_border(text_of(doc), mention.place):
+        mention = replace(mention, place=None)  # "a village near the border with Iraq"
     used = {(p.start, p.end) for p in mention.participants}
     if mention.place and not is_country_region(mention.place.text):
         # a place of its own stays, or gives way to one the sentence puts inside it; a region
@@ -678,6 +680,19 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
     # who struck ("US airstrikes"), and a name no gazetteer knows is the tagger's guess
     # ("Takfiri terrorists").
     return is_country(place.text) or _unknown_place(place.text)
+
+
+# "near the border with": the country named next lies on the frontier's other side.
+_FRONTIER_WITH = re.compile(r"\b(?:border|frontier|boundary)s?\s+with\s+(?:the\s+)?$", re.I)
+
+
+def across_a_border(text: str, name: Participant) -> bool:
+    """A country named as the neighbour a frontier runs along ("a village near the border with
+    Iraq"): the happening is on this side of it, so the country is neither its place nor one
+    of its sides. (The parse may hang "with Iraq" on the verb, as if struck with it: read the
+    words.)"""
+    before = text[max(0, name.start - 30) : name.start]
+    return is_country(name.text) and _FRONTIER_WITH.search(before) is not None
 
 
 def _unknown_place(name: str) -> bool:
