@@ -23,9 +23,16 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.casualties import is_count
 from sitrep.extract.deps import dep
 from sitrep.extract.furniture import inside
-from sitrep.extract.merge import VIOLENT, WHERE_SOMEONE_IS, across_a_border, is_country
+from sitrep.extract.merge import (
+    VIOLENT,
+    WHERE_SOMEONE_IS,
+    across_a_border,
+    is_country,
+    is_country_possessive,
+)
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
@@ -65,7 +72,8 @@ NON_AGENT_HEADS = frozenset(
         "attack", "attacks", "air", "violence", "war", "bombing", "bombings", "shellings",
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
         "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves", "explosives", "explosive",
-        "device", "devices", "belt", "vest", "shot", "shots", "round", "rounds",
+        "device", "devices", "belt", "vest", "shot", "shots", "round", "rounds", "barrage",
+        "barrages", "salvo", "salvos", "volley", "volleys",
         # flights flown, not who flies them ("carried out 468 sorties targeting ...")
         "sortie", "sorties",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
@@ -111,6 +119,10 @@ def _not_agent(p: Participant, event_type: str) -> bool:
         return True  # "Twin bombings struck the cathedral": "Twin" tagged as a group
     if p.role in ("actor", "by") and _BARE_COUNT.fullmatch(p.text):
         return True  # "one of the airstrikes targeted the town": the count of the strikes
+    if is_country_possessive(p.text):
+        return True  # "in Syrias second city": the possessive's owner, cut from its noun
+    if _only_a_quantity(p.text):
+        return True  # "killing more", "a big number of them": how many, not who
     if p.label in AGENT_LABELS or p.label in PLACE_LABELS:
         return False
     words = p.text.lower().replace('"', " ").split()
@@ -122,6 +134,23 @@ def _not_agent(p: Participant, event_type: str) -> bool:
         w in NON_AGENT_HEADS or _happening_noun(w) or w in modal or w.removesuffix("s") in modal
         for w in {words[-1], words[head - 1]}
     )
+
+
+# Words of a quantity with no noun of who it counts: "more", "tens", "a big number", "one".
+_QUANTITY_WORDS = frozenset(
+    {
+        "a", "an", "the", "big", "large", "great", "huge", "small", "number", "more", "most",
+        "than", "at", "least", "some", "many", "several", "tens", "others", "other", "another",
+        "few", "all", "both", "dozens", "scores", "hundreds", "thousands",
+    }
+)  # fmt: skip
+
+
+def _only_a_quantity(text: str) -> bool:
+    """A phrase that only says how many ("more", "tens", "a big number", "two others"): the
+    parse cut off what it counts, and no coder records a count as a side."""
+    words = text.lower().split()
+    return bool(words) and all(w in _QUANTITY_WORDS or is_count(w) for w in words)
 
 
 def _happening_noun(word: str) -> bool:
@@ -245,13 +274,17 @@ def _is_site(p: Participant, trigger_start: int = 0) -> bool:
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
 
 
-# "government-held parts", "rebel-controlled areas": whose the ground is, glued to it by a
-# hyphen; the ground is hit, its holder is no participant (the parse may take the word alone).
-_HELD = re.compile(r"-(?:held|controlled|run|besieged|dominated|administered)\b", re.I)
+# "government-held parts", "rebel-controlled areas", "a Kurdish-populated district": whose
+# the ground is or who lives there, glued to it by a hyphen; the ground is hit, and the word
+# before the hyphen is no participant (the parse may take it alone).
+_HELD = re.compile(
+    r"-(?:held|controlled|run|besieged|dominated|administered|populated|inhabited|majority)\b",
+    re.I,
+)
 
 
 def _holder_of_territory(p: Participant, text: str) -> bool:
-    return p.role in AGENT_ROLES and p.label == "NP" and bool(_HELD.match(text, p.end))
+    return p.role in AGENT_ROLES and p.label in ("NP", "NORP") and bool(_HELD.match(text, p.end))
 
 
 # A pronoun the parse left as it was names no one an analyst can code ("capturing it": the

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.agents import AGENT_HEADS
+from sitrep.extract.agents import AGENT_HEADS, is_time
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import EventSchema, load_claim_cues, load_event_schema, verb_lemma
@@ -191,7 +191,28 @@ def _coordinated(head: Token) -> list[Token]:
 
 
 def _direct_object(verb: Token) -> bool:
-    return any(dep(c) == "dobj" for c in verb.children)
+    # a day the parse made the object ("civilians killed Friday") is when, not what
+    return any(
+        (dep(c) == "dobj" and not is_time(c.text)) or _unmarked_count(c) for c in verb.children
+    )
+
+
+# Nouns of a stretch of time: "killed 12 days ago" counts days, not whom the verb did it to.
+_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years",
+                         "hour", "hours", "minute", "minutes"})  # fmt: skip
+
+
+def _unmarked_count(word: Token) -> bool:
+    """ "killed at least 12 people" parsed with "people" an oblique ("at least" read as its
+    preposition's phrase): a counted noun with no preposition of its own is the verb's
+    object."""
+    return (
+        dep(word) == "obl"
+        and word.pos_ == "NOUN"
+        and word.lower_ not in _TIME_UNITS
+        and any(dep(c) == "nummod" for c in word.children)
+        and not any(dep(c) in ("case", "prep") for c in word.children)
+    )
 
 
 def verb_slots(verb: Token) -> list[Slot]:

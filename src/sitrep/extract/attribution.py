@@ -120,9 +120,13 @@ _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 
 
 def _place_inside(phrase: Phrase, head: Token) -> bool:
-    """A place named after the speaker's head, not the speaker ("Activists in rural Aleppo"
-    are the activists; "Damascus said" is the government speaking)."""
-    return phrase.label in LOCATION_LABELS and phrase.start > head.idx
+    """A place named in the speaker's phrase but not as its head: after it ("Activists in
+    rural Aleppo" are the activists), or glued before it by a hyphen ("the Britain-based
+    monitor"). "Damascus said" is the government speaking."""
+    if phrase.label not in LOCATION_LABELS:
+        return False
+    glued = text_of(head.doc)[phrase.end : phrase.end + 1] == "-" and phrase.end < head.idx
+    return phrase.start > head.idx or glued
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -172,8 +176,10 @@ def _verb_links(
     cited: Phrase | None = None
     agent = _agent(verb)
     # a passive report's speaker is its agent ("was announced by the Kurdish militia"), not
-    # its subject, which is what was reported
-    slots = [] if agent is not None else subject_slots(verb)
+    # its subject, which is what was reported ("40 people have been confirmed dead"); one
+    # quoted or cited is who spoke ("X was quoted as saying")
+    told_of = agent is not None or (is_passive(verb) and verb_word not in ("quote", "cite"))
+    slots = [] if told_of else subject_slots(verb)
     if agent is not None:
         speaker = _first_phrase(agent, ents)
     for slot in slots:

@@ -29,10 +29,12 @@ _FUNCTION_WORDS = (
     r"(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|were|is|are|has|have|had|that|as)"
 )
 _PATTERNS = (
-    # "BAGHDAD (Reuters) -", "MOSCOW (Sputnik)", "Beirut, Lebanon (AP) —", "DAMASCUS, (SANA)-"
+    # "BAGHDAD (Reuters) -", "MOSCOW (Sputnik)", "Beirut, Lebanon (AP) —", "DAMASCUS, (SANA)-",
+    # "BEIRUT August 21 (The Associated Press)" (with the filing day)
     re.compile(
         rf"(?<![\w,])(?:[A-Z][A-Za-z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){{0,3}}\s*,?\s*)?"
-        rf"\((?:{_AGENCY})\)\s*[-–—:]?",
+        rf"(?:{MONTH_FULL}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d{{2}})?\s*,?\s*)?"
+        rf"\((?:The\s+)?(?:{_AGENCY})\)\s*[-–—:]?",
     ),
     # "REUTERS/Stringer", "AFP/Getty Images", "REUTERS/Omar Sanadiki/File Photo"
     # (a credit names a role such as "Stringer" or a photographer: one or two words)

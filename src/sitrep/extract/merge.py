@@ -468,6 +468,13 @@ def is_country(name: str) -> bool:
     return bare in _countries() or (bare.endswith("s") and bare[:-1] in _countries())
 
 
+def is_country_possessive(name: str) -> bool:
+    """A country's possessive whose apostrophe was lost ("Syrias" of "Syrias second city"):
+    the owner of the noun after it, never a name of its own."""
+    bare = name.lower().strip()
+    return bare not in _countries() and bare.endswith("s") and bare[:-1] in _countries()
+
+
 # "northern Syria", "north-west Syria": a part of a country named by the compass
 _REGION = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]+)+(?P<c>.+)$", re.I)
 

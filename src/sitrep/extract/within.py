@@ -271,10 +271,9 @@ def _is_name_part(token: Token) -> bool:
 
 def _bare_possessive(name: Span) -> bool:
     """ "Syrias border province" (the apostrophe stripped): a country's possessive."""
-    from sitrep.extract.merge import is_country
+    from sitrep.extract.merge import is_country_possessive
 
-    text = name.text
-    return len(name) == 1 and text.endswith("s") and is_country(text[:-1])
+    return len(name) == 1 and is_country_possessive(name.text)
 
 
 def _describes(token: Token) -> bool:
