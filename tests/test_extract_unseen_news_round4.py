@@ -143,3 +143,30 @@ def test_a_bomber_who_killed_a_counted_many_is_the_doer(domain_nlp: Language) ->
     events = _asserted(domain_nlp, text)
     assert events
     assert all(("target", "A truck bomber") not in roles(e) for e in events)
+
+
+def _told(nlp: Language, text: str) -> list[EventMention]:
+    return [e for e in read_events(nlp, text, PUBLISHED) if e.modality is None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a place is: a frequent target, no one strike
+        "Raqqa has been a main target of strikes against the militants by the Western "
+        "coalition fighting the group in Syria and Iraq.",
+        # a tally: everyone counted so far
+        "The crash raised the total number of Iranian officers killed in Syria to 25.",
+        # a habit, rarely or often
+        "Ministers have rarely attacked their rivals so openly over events like bombings.",
+        # backing up to now is a standing relation
+        "The brigade has been backed by Turkish artillery along with special forces.",
+    ],
+)
+def test_what_is_so_up_to_now_is_no_happening(domain_nlp: Language, text: str) -> None:
+    assert not [e for e in _told(domain_nlp, text) if e.type in ("ASSAULT", "DIE", "SUPPORT")]
+
+
+def test_a_scene_of_a_dated_clash_is_still_told(domain_nlp: Language) -> None:
+    text = "Rebels and troops clashed in Manbij on Monday, killing six, the monitor said."
+    assert _told(domain_nlp, text)

@@ -69,12 +69,14 @@ from sitrep.extract.narrative import (
     paragraph_dates,
 )
 from sitrep.extract.newsworthy import (
+    in_a_total,
     is_asked_in_general,
     is_campaign,
     is_caption,
     is_counted_statistic,
     is_habitual,
     is_headline,
+    is_kind_in_a_description,
     is_not_the_first_time,
     is_ongoing_description,
     is_ongoing_since,
@@ -259,6 +261,11 @@ def extract_events(
                 mention = replace(mention, modality="habitual")  # "not the first time when ..."
             if mention.modality is None and not dated_to_day and told_as_habit(token):
                 mention = replace(mention, modality="habitual")  # "has regularly been targeted"
+            described = not dated_to_day and is_kind_in_a_description(token)
+            if mention.modality is None and described:
+                mention = replace(mention, modality="habitual")  # "has been a target of strikes"
+            if mention.modality is None and in_a_total(token):
+                mention = replace(mention, modality="statistic")  # "the total number ... killed"
             if mention.modality is None and not dated_to_day and is_counted_statistic(token):
                 mention = replace(mention, modality="statistic")  # "there were 43 attacks in July"
             if mention.modality is None and is_tally_over_days(token, time):

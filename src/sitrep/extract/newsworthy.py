@@ -270,8 +270,11 @@ _BEFORE_THE_NEWS = frozenset({"previously", "formerly"})
 # Adverbs of frequency: what their clause tells happens again and again, no one happening
 # ("Qamishli has regularly been targeted in bomb attacks", "rebels often shell the west").
 _AGAIN_AND_AGAIN = frozenset(
-    {"regularly", "repeatedly", "frequently", "often", "routinely", "periodically", "usually"}
-)
+    {
+        "regularly", "repeatedly", "frequently", "often", "routinely", "periodically", "usually",
+        "rarely", "seldom", "constantly", "continually",
+    }
+)  # fmt: skip
 
 
 def told_as_past(trigger: Token) -> bool:
@@ -393,6 +396,49 @@ def is_asked_in_general(trigger: Token) -> bool:
         return False
     governor = clause.head
     return governor.i != clause.i and governor.tag_ in ("VBZ", "VBP")
+
+
+def is_kind_in_a_description(trigger: Token) -> bool:
+    """A bare plural nominal trigger in the predicate of a present or present perfect copula
+    says what a place or body is, and tells no happening: "Deir Ezzor has been a key target of
+    strikes", "the road is a frequent scene of ambushes". ("The town was the scene of clashes
+    on Monday" is past, and the caller keeps one dated to a day.)"""
+    if trigger.tag_ != "NNS" or any(dep(c) in _SPECIFYING for c in trigger.children):
+        return False
+    predicate = trigger.head
+    if dep(trigger) not in ("nmod", "pobj") or predicate.i == trigger.i:
+        return False
+    if dep(trigger) == "pobj":  # (a parse with prepositions as heads: "target" > "of" > ...)
+        predicate = predicate.head
+    copulas = [c for c in predicate.children if dep(c) == "cop"]
+    if not copulas:
+        return False
+    auxes = {c.lower_ for c in predicate.children if dep(c) == "aux"}
+    copula = copulas[0]
+    return copula.tag_ in ("VBZ", "VBP") or (copula.lower_ == "been" and bool(auxes & _PERFECT))
+
+
+_PERFECT = frozenset({"has", "have", "'s", "'ve"})
+# Nouns that count everything so far when "total" or "overall" says so: "brought the total
+# number of soldiers killed in Syria to 18".
+_TALLY_NOUNS = frozenset({"number", "toll", "tally", "count", "figure"})
+_WHOLE = frozenset({"total", "overall", "cumulative"})
+
+
+def in_a_total(trigger: Token) -> bool:
+    """The trigger describes what a total counts ("the total number of members of the forces
+    killed in Syria", "the overall toll of those killed in the strikes"): a tally, not one
+    happening."""
+    node = trigger
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ == "total" and node.pos_ == "NOUN":
+            return True
+        if node.lower_ in _TALLY_NOUNS and any(c.lower_ in _WHOLE for c in node.children):
+            return True
+    return False
 
 
 def is_not_the_first_time(trigger: Token) -> bool:
@@ -528,7 +574,19 @@ def is_relation(trigger: Token) -> bool:
     )
     if dep(trigger) in ("acl:relcl", "relcl") and present:
         return True  # "forces that support the Assad regime": a description, in the present
+    if _passive_up_to_now(trigger):
+        return True  # "It has been backed by coalition strikes", "the militia is funded by"
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
+
+
+def _passive_up_to_now(verb: Token) -> bool:
+    """A participle in the present or present perfect passive: "is backed", "has been backed"."""
+    if verb.tag_ != "VBN":
+        return False
+    auxes = [c for c in verb.children if dep(c) in ("aux", "auxpass", "aux:pass")]
+    words = {a.lower_ for a in auxes}
+    present = any(a.tag_ in ("VBZ", "VBP") and _passive(a) for a in auxes)
+    return present or ("been" in words and bool(words & _PERFECT))
 
 
 def is_partnering_phrase(trigger: Token) -> bool:
