@@ -371,3 +371,20 @@ def test_a_time_phrase_is_no_words_between_a_count_and_its_verb() -> None:
         "in the past week have been shot beheaded or both, the church said."
     )
     assert found is not None and found.killed == 9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The clinic's director said it had counted six deaths and 41 injuries by noon.", 6, 41),
+        ("The monitor said 11 civilian fatalities were recorded in the town.", 11, None),
+        ("In the square a man was beaten to death by the gunmen, witnesses said.", 1, None),
+        ("Three men were stoned to death after a summary trial, the group said.", 3, None),
+    ],
+)
+def test_deaths_injuries_and_killings_to_death_are_counted(
+    sentence: str, killed: int | None, wounded: int | None
+) -> None:
+    found = find_casualties(sentence)
+    assert found is not None
+    assert (found.killed, found.wounded) == (killed, wounded)

@@ -131,7 +131,8 @@ _KILLED = (
         rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
         # ("25 people fell as martyrs": the dead, in the words of the state media)
         r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives|"
-        r"fell\s+as\s+martyrs)\b" + _KILLERS_NOT_DEAD,
+        r"fell\s+as\s+martyrs|(?:stoned|beaten|burned|burnt|tortured)\s+to\s+death)\b"
+        + _KILLERS_NOT_DEAD,
         re.I,
     ),
     # (never "one of those killed was a child": a part of the dead is no toll of its own, but
@@ -181,8 +182,9 @@ _KILLED = (
         rf"(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit|become)\s+{_Q}{_N}\b",
         re.I,
     ),
-    # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them)
-    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?martyrs\b", re.I),
+    # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them);
+    # "had recorded four deaths", "12 civilian fatalities"
+    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?(?:martyrs|deaths|fatalities)\b", re.I),
     # "the deaths of 12", "the execution of 17 young men", "the massacre of 30 villagers"
     re.compile(
         rf"\b(?:killing|(?:deaths?|killings?|executions?|beheadings?|massacre)\s+of)\s+{_Q}{_N}\b",
@@ -205,7 +207,7 @@ _KILLED = (
     re.compile(
         r"\b(?P<n>a|an|another|one)\s+(?:\w+\s+)?(?:child|person|man|woman|boy|girl|soldier|"
         r"civilian|fighter|officer|policeman|journalist)\s+(?:was\s+|had been\s+|has been\s+)"
-        r"(?:killed|martyred|shot dead|slain)\b",
+        r"(?:killed|martyred|shot dead|slain|(?:stoned|beaten|burned|burnt|tortured) to death)\b",
         re.I,
     ),
 )
@@ -226,6 +228,8 @@ _WOUNDED = (
         rf"(?:wounds|injuries)\b",
         re.I,
     ),
+    # "recorded four deaths and 55 injuries"
+    re.compile(rf"\b{_Q}{_N}\s+(?:[^\W\d]\w*\s+)?injuries\b", re.I),
 )
 _CIVILIANS = re.compile(rf"\b{_Q}{_N}\s+(?:of them\s+|of whom were\s+)?civilians?\b", re.I)
 _CHILDREN = re.compile(
@@ -292,7 +296,7 @@ _TOTAL = re.compile(
     re.I,
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(kill|dead|died|death|wound|injur|casualt|slain|massacre|martyr|eliminat|lives of|execut|"
+    r"\b(kill|dead|died|death|wound|injur|casualt|fatalit|slain|massacre|martyr|eliminat|lives of|execut|"
     r"behead|lost their lives|los(?:t|ing|es?)\s)",
     re.I,
 )
