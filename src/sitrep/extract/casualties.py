@@ -296,8 +296,8 @@ _TOTAL = re.compile(
     re.I,
 )
 _CASUALTY_WORDS = re.compile(
-    r"\b(kill|dead|died|death|wound|injur|casualt|fatalit|slain|massacre|martyr|eliminat|lives of|execut|"
-    r"behead|lost their lives|los(?:t|ing|es?)\s)",
+    r"\b(kill|dead|died|death|wound|injur|casualt|fatalit|slain|massacre|martyr|eliminat|"
+    r"lives of|execut|behead|lost their lives|los(?:t|ing|es?)\s)",
     re.I,
 )
 
