@@ -83,6 +83,15 @@ def test_furniture_masks_datelines_credits_and_counters() -> None:
     )
 
 
+def test_furniture_masks_a_photo_credit_without_its_slash_and_a_dated_dateline() -> None:
+    text = (
+        "AP Photo Omar Haddad The army shelled Daesh positions near Palmyra. CAIRO May 4 (The "
+        "Associated Press) Rebels took the hill."
+    )
+    _assert_masked(text, masked=("AP Photo", "Omar Haddad", "CAIRO", "Associated Press"),
+                   kept=("The army", "Daesh", "Rebels"))  # fmt: skip
+
+
 def test_furniture_masks_a_tag_list_of_any_case_to_its_line_end() -> None:
     text = (
         "Shells hit a school a monitor said Tags Idlib rocket attack SOHR rebels\nNext line. "

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from eventreading import read_events, roles
 from sitrep.extract.agents import _not_agent
+from sitrep.extract.attribution import UNNAMED_SOURCE
 from sitrep.records import EventMention, Participant
 
 PUBLISHED = "2016-11-21"
@@ -170,3 +171,28 @@ def test_what_is_so_up_to_now_is_no_happening(domain_nlp: Language, text: str) -
 def test_a_scene_of_a_dated_clash_is_still_told(domain_nlp: Language) -> None:
     text = "Rebels and troops clashed in Manbij on Monday, killing six, the monitor said."
     assert _told(domain_nlp, text)
+
+
+def test_a_report_in_the_passive_without_its_speaker_is_an_unnamed_source(
+    domain_nlp: Language,
+) -> None:
+    text = "A car bomb was reported to have killed five guards at a checkpoint near Azaz."
+    events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.casualties]
+    assert events
+    for event in events:
+        assert event.claim.stance == "reports"
+        assert [(link.name, link.kind) for link in event.claim.chain] == [
+            (UNNAMED_SOURCE, "anonymous")
+        ]
+
+
+def test_the_sides_between_whom_a_clash_broke_out_overnight_are_its_actors(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "Heavy fighting also broke out during the night between army units and insurgents in "
+        "the Jobar district of Damascus."
+    )
+    events = _asserted(domain_nlp, text)
+    assert events
+    assert {"army units", "insurgents"} <= {t for e in events for r, t in roles(e) if r == "actor"}

@@ -56,8 +56,23 @@ def is_passive(verb: Token) -> bool:
 
 
 def prep_slots(token: Token) -> list[Slot]:
-    """The slots of `token`'s prepositional phrases, named by their preposition."""
-    return [Slot(word, h) for word, obj in prep_objects(token) for h in with_conjuncts(obj)]
+    """The slots of `token`'s prepositional phrases, named by their preposition. "between"
+    hung by the parse on a time before it ("erupted during the night between troops and
+    rebels") is the token's own."""
+    slots = []
+    for word, obj in prep_objects(token):
+        slots.extend(Slot(word, h) for h in with_conjuncts(obj))
+        if obj.lower_ in _TIMES_OF_DAY:
+            slots.extend(
+                Slot(inner, h)
+                for inner, sides in prep_objects(obj)
+                if inner == "between"
+                for h in with_conjuncts(sides)
+            )
+    return slots
+
+
+_TIMES_OF_DAY = frozenset({"night", "day", "morning", "afternoon", "evening", "weekend", "dawn"})
 
 
 def subject_slots(verb: Token) -> list[Slot]:

@@ -117,6 +117,8 @@ def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
 
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+# The name of the link a passive report without an agent adds ("was reported to have killed")
+UNNAMED_SOURCE = "an unnamed source"
 
 
 def _place_inside(phrase: Phrase, head: Token) -> bool:
@@ -204,11 +206,16 @@ def _verb_links(
         break
     if speaker is not None and source_kind(speaker, cues) == "unknown":
         speaker = _other_subject(verb, speaker, ents, cues) or speaker
-    if speaker is None:  # "Peskov, the laconic «" | "no» answered": the split kept him apart
+    unnamed = told_of and agent is None  # "A bombing was reported to have killed ..."
+    if speaker is None and not unnamed:
+        # "Peskov, the laconic «" | "no» answered": the split kept him apart
         before = fragment_speaker(verb.sent, ents)
         speaker = phrase_of_entity(before) if before is not None else None
-    if speaker is None:
+    if speaker is None and not unnamed:
         speaker = _speaker_noun_before(verb, ents, cues)
+    if unnamed:
+        # reported by someone the text does not name: a link with no words of its own
+        links.append(SourceLink(UNNAMED_SOURCE, "anonymous", _verb_text(verb)))
     if verb_word == "tell":  # "an official told The Associated Press": AP relays the official
         for child in verb.children:
             if dep(child) in ("dobj", "obj", "dative") and child.pos_ != "ADP":

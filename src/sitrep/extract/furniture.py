@@ -43,6 +43,12 @@ _PATTERNS = (
         r"(?:\s*/\s*(?:(?:Stringer|Handout|File(?: Photo)?|Pool)\b"
         r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)){1,3}"
     ),
+    # "AP Photo Pavel Golovkin", "AFP Photo / Delil Souleiman": a credit, its slash lost or
+    # kept, and the photographer's name (two words at most)
+    re.compile(
+        r"\b(?:AP|AFP|EPA|REUTERS|Reuters|Sputnik|SANA)\s+Photo\b(?:\s*/\s*|\s+)"
+        r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
+    ),
     re.compile(r"\((?:AP|AFP|Reuters|SANA|File|Photo)(?: Archive| Photo| file photo)?\)"),
     re.compile(r"\b(?:Photo|Image|Picture|File photo)(?: credit)?\s*:\s*\S+(?: \S+){0,3}", re.I),
     # A wire photo's caption run into the text: "A general view shows the damage at the site

@@ -368,7 +368,8 @@ _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _GENERIC_HEADS = frozenset(
     {"minister", "commander", "official", "officials", "chief", "head", "president", "forces",
      "troops", "delegation", "army", "military", "spokesman", "authorities", "ministry",
-     "government", "leader", "general", "guards", "soldiers", "fighters"}
+     "government", "leader", "general", "guards", "soldiers", "fighters", "unit", "units",
+     "gunmen", "police", "policemen", "militiamen", "servicemen"}
 )  # fmt: skip
 
 
