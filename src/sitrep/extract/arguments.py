@@ -59,7 +59,7 @@ def prep_slots(token: Token) -> list[Slot]:
     """The slots of `token`'s prepositional phrases, named by their preposition. "between"
     hung by the parse on a time before it ("erupted during the night between troops and
     rebels") is the token's own."""
-    slots = []
+    slots: list[Slot] = []
     for word, obj in prep_objects(token):
         slots.extend(Slot(word, h) for h in with_conjuncts(obj))
         if obj.lower_ in _TIMES_OF_DAY:
