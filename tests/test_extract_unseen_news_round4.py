@@ -196,3 +196,17 @@ def test_the_sides_between_whom_a_clash_broke_out_overnight_are_its_actors(
     events = _asserted(domain_nlp, text)
     assert events
     assert {"army units", "insurgents"} <= {t for e in events for r, t in roles(e) if r == "actor"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No claims of responsibility were reported, but jets struck Houthi positions near Saada "
+        "on Monday, killing four.",
+        "No casualties were reported after jets struck Houthi positions near Saada on Monday.",
+    ],
+)
+def test_nothing_reported_is_no_report(domain_nlp: Language, text: str) -> None:
+    events = _asserted(domain_nlp, text)
+    assert events
+    assert all(e.claim.stance == "asserts" and not e.claim.chain for e in events)

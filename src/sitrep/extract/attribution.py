@@ -206,7 +206,9 @@ def _verb_links(
         break
     if speaker is not None and source_kind(speaker, cues) == "unknown":
         speaker = _other_subject(verb, speaker, ents, cues) or speaker
-    unnamed = told_of and agent is None  # "A bombing was reported to have killed ..."
+    # "A bombing was reported to have killed ...": someone unnamed reported it ("No claims of
+    # responsibility were reported" reports nothing)
+    unnamed = told_of and agent is None and not _nothing_reported(verb)
     if speaker is None and not unnamed:
         # "Peskov, the laconic «" | "no» answered": the split kept him apart
         before = fragment_speaker(verb.sent, ents)
@@ -235,6 +237,16 @@ def _verb_links(
             links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
     links.extend(_citing_links(verb, ents, cues))
     return links
+
+
+def _nothing_reported(verb: Token) -> bool:
+    """The subject of a passive report is denied by "no" ("No claims were reported")."""
+    return any(
+        c.lower_ in ("no", "none") and dep(c) in ("det", "neg", "advmod")
+        for slot in subject_slots(verb)
+        for c in (slot.head, *slot.head.children)
+        if c.i != slot.head.i or c.lower_ == "none"
+    )
 
 
 def _other_subject(
