@@ -210,3 +210,17 @@ def test_nothing_reported_is_no_report(domain_nlp: Language, text: str) -> None:
     events = _asserted(domain_nlp, text)
     assert events
     assert all(e.claim.stance == "asserts" and not e.claim.chain for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets pounded districts held by an Islamist coalition battling to seize the city of Hama.",
+        "Kurdish fighters are fighting to push the militants out of the town of Manbij.",
+    ],
+)
+def test_fighting_to_reach_an_aim_is_a_course_not_a_happening(
+    domain_nlp: Language, text: str
+) -> None:
+    clashes = [e for e in _asserted(domain_nlp, text) if e.mode == "clash"]
+    assert not clashes

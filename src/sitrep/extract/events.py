@@ -89,6 +89,7 @@ from sitrep.extract.newsworthy import (
     is_running_total,
     is_span_of_attacks,
     is_statement_warning,
+    is_striving,
     is_tally_over_days,
     is_total_over_a_span,
     is_total_since,
@@ -242,6 +243,7 @@ def extract_events(
             since = found.type not in CASUALTY_TYPES or mention.casualties is None
             ongoing = since and is_ongoing_since(token)
             ongoing = ongoing or is_ongoing_description(token)  # "which is fighting"
+            ongoing = ongoing or (not dated_to_day and is_striving(token))  # "battling to take"
             # "Moscow has been carrying out air strikes": a course of action, undated, no toll
             ongoing = ongoing or (since and not dated_to_day and is_perfect_progressive(token))
             if mention.modality is None and ongoing:

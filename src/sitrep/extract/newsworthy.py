@@ -349,6 +349,16 @@ def is_perfect_progressive(trigger: Token) -> bool:
     return bool({"has", "have", "'s", "'ve"} & set(auxes)) and "been" in auxes
 
 
+def is_striving(trigger: Token) -> bool:
+    """A participle of fighting toward an aim ("a rebel alliance battling to take control of
+    Aleppo", "troops fighting to push the rebels out"): a course of action under way, told
+    by what it is for, not one happening."""
+    return trigger.tag_ == "VBG" and any(
+        dep(c) == "xcomp" and any(dep(m) == "mark" and m.lower_ == "to" for m in c.children)
+        for c in trigger.children
+    )
+
+
 def is_ongoing_description(trigger: Token) -> bool:
     """A relative clause in the progressive describes its noun by what it has been doing, or
     was doing when the news happened, not by a happening of the report: "Hezbollah, which is
