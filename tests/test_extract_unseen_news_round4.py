@@ -224,3 +224,41 @@ def test_fighting_to_reach_an_aim_is_a_course_not_a_happening(
 ) -> None:
     clashes = [e for e in _asserted(domain_nlp, text) if e.mode == "clash"]
     assert not clashes
+
+
+def test_a_doer_cut_after_its_hyphen_is_read_whole(domain_nlp: Language) -> None:
+    text = (
+        "The talks came a day after US-led coalition forces killed dozens of regime fighters "
+        "south of Raqqa."
+    )
+    doers = {t for e in read_events(domain_nlp, text, PUBLISHED) for r, t in roles(e)}
+    assert "US-led coalition forces" in doers
+    assert "led coalition forces" not in doers
+
+
+def test_a_happening_said_to_begin_in_weeks_is_not_yet(domain_nlp: Language) -> None:
+    text = (
+        "The minister said an offensive to drive the militants out of their stronghold of Sirte "
+        "would begin in the next few weeks."
+    )
+    assert not [e for e in _told(domain_nlp, text) if e.type == "ASSAULT"]
+
+
+def test_acting_in_support_of_a_force_is_no_support_given(domain_nlp: Language) -> None:
+    text = (
+        "The towns are often shelled by gunmen trying to break the resolve of the residents in "
+        "support of the Lebanese Army."
+    )
+    assert not [e for e in _told(domain_nlp, text) if e.type == "SUPPORT"]
+
+
+def test_an_attack_claimed_by_a_group_is_told_in_the_article_s_voice(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "On Friday two gunmen killed at least three people near the central bank in Kabul in an "
+        "attack claimed by the Taliban."
+    )
+    events = _asserted(domain_nlp, text)
+    assert events
+    assert all(not e.claim.chain for e in events), [e.claim.chain for e in events]

@@ -294,6 +294,19 @@ _UNRESOLVED_PRONOUNS = frozenset({"it", "its", "them", "this", "that", "these", 
 _TIME_WINDOW = 40
 
 
+def _whole_hyphenated(p: Participant, text: str) -> Participant:
+    """ "US-led coalition forces" cut after its hyphen by the parse ("led coalition forces"):
+    the phrase begins with the word the hyphen joins to it."""
+    if p.role not in AGENT_ROLES or p.start < 2 or text[p.start - 1] != "-":
+        return p
+    begin = p.start - 1
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in ".'’"):
+        begin -= 1
+    if begin == p.start - 1:
+        return p  # a dash standing alone, not a word's hyphen
+    return replace(p, text=text[begin : p.end], start=begin)
+
+
 def _part_of_a_time(p: Participant, text: str) -> bool:
     """The participant is a piece of a date the text tells: the day number of "On 7 February
     2017, Jund al-Aqsa attacked ..." or "struck ... again on 18 May", which the parse may hang
@@ -321,7 +334,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     located in Binnish", read in `text`) is no place of the attack. A participant without a
     word (a paragraph break the parse made a subject) or inside a date is none."""
     trimmed = tuple(
-        _without_time(p)
+        _without_time(_whole_hyphenated(p, text))
         for p in mention.participants
         if not _eponym(p, text)
         and not _holder_of_territory(p, text)

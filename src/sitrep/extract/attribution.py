@@ -370,6 +370,8 @@ def _claims_a_thing(verb: Token, lemma: str) -> bool:
     responsibility" (who did it, told in the article's own voice)."""
     if lemma != "claim":
         return False
+    if dep(verb) == "acl" and verb.head.pos_ == "NOUN":
+        return True  # "in an attack claimed by the group": the attack is claimed
     nouns = [c for c in verb.children if dep(c) in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
     return any(c.pos_ in ("NOUN", "PROPN") for c in nouns)
 

@@ -461,6 +461,10 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
             return governor or noun
         if noun in _MAYBE_NOUNS and dep(node) == "nmod" and case_word(node) == "of":
             return noun  # "raised fears of a lengthy siege", "the threat of new strikes"
+        if head.pos_ in ("VERB", "AUX") and dep(node) == "nsubj" and head.lower_ in _UNFOLD:
+            # "an offensive ... would begin in the next few weeks": a modal on its beginning
+            modal = [c.lower_ for c in head.children if dep(c) == "aux"]
+            return next((m for m in modal if m in cues.modal_auxiliaries), None)
         if head.pos_ in ("VERB", "AUX") and dep(node) in OBJECT_DEPS | {"xcomp"}:
             for child in head.children:
                 if dep(child) == "aux" and child.lower_ in cues.modal_auxiliaries:
@@ -472,6 +476,12 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
                 continue
         return None
     return None
+
+
+# Verbs a happening is the subject of when its beginning or course is told ("the offensive
+# will begin", "the talks would resume"), in the bare form a modal takes.
+_UNFOLD = frozenset({"begin", "start", "commence", "resume", "continue", "happen", "occur",
+                     "come", "take"})  # fmt: skip
 
 
 # Modifiers that say a happening is already known: "would raise a reported chemical attack".

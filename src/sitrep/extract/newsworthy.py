@@ -607,10 +607,15 @@ def is_partnering_phrase(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN" or any(dep(c) == "det" for c in trigger.children):
         return False
     into = any(dep(c) == "case" and c.lower_ == "in" for c in trigger.children)
+    # "in cooperation with X"; "in support of X" (the stance of whoever the phrase modifies)
+    linking = ("with", "of") if trigger.lower_ in _BACKING_NOUNS else ("with",)
     partner = any(
-        dep(c) == "case" and c.lower_ == "with" for n in trigger.children for c in n.children
+        dep(c) == "case" and c.lower_ in linking for n in trigger.children for c in n.children
     )
     return into and partner
+
+
+_BACKING_NOUNS = frozenset({"support", "backing", "solidarity"})
 
 
 # A report's news is what happened in the weeks or months before it; a happening the text
