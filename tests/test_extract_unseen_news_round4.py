@@ -10,6 +10,7 @@ from spacy.language import Language
 from eventreading import read_events, roles
 from sitrep.extract.agents import _not_agent
 from sitrep.extract.attribution import UNNAMED_SOURCE
+from sitrep.extract.merge import not_a_place
 from sitrep.records import EventMention, Participant
 
 PUBLISHED = "2016-11-21"
@@ -262,3 +263,28 @@ def test_an_attack_claimed_by_a_group_is_told_in_the_article_s_voice(
     events = _asserted(domain_nlp, text)
     assert events
     assert all(not e.claim.chain for e in events), [e.claim.chain for e in events]
+
+
+@pytest.mark.parametrize(("name", "agency"), [("SANA", True), ("Sanaa", False), ("Homs", False)])
+def test_a_news_agency_is_never_a_place(domain_nlp: Language, name: str, agency: bool) -> None:
+    doc = domain_nlp(f"In the capital {name} said two people were killed.")
+    start = doc.text.index(name)
+    assert not_a_place(doc, start, start + len(name)) is agency
+
+
+@pytest.mark.parametrize(
+    ("text", "recalled"),
+    [
+        (
+            "The militia has carried out several bombings in Kurdish towns in Syria in the past.",
+            True,
+        ),
+        ("Jets struck the town of Tadif in the past week, killing nine.", False),
+    ],
+)
+def test_what_was_done_in_the_past_is_recalled(
+    domain_nlp: Language, text: str, recalled: bool
+) -> None:
+    events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "ASSAULT"]
+    assert events
+    assert all((e.modality == "recalled") is recalled for e in events)

@@ -24,6 +24,15 @@ _AGENCY = (
     r"Reuters|AFP|AP|Associated Press|Sputnik|SANA|RIA Novosti|TASS|IRNA|Xinhua|Anadolu|ANA|"
     r"dpa|UPI|NNA|Mehr|Tasnim|Fars|Al[- ]Masdar|Kurdistan24|Rudaw|ISNA|APA|AA"
 )
+_AGENCY_NAME = re.compile(rf"(?:the\s+)?(?:{_AGENCY})")
+
+
+def is_agency_name(text: str) -> bool:
+    """A wire or state news agency's name ("SANA", "the Associated Press"): who files, never a
+    place or a participant, whatever a tagger made of it."""
+    return _AGENCY_NAME.fullmatch(text.strip()) is not None
+
+
 # Words that open or glue prose and are never a tag: a tag list stops before them.
 _FUNCTION_WORDS = (
     r"(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|were|is|are|has|have|had|that|as)"

@@ -420,6 +420,7 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
     """A "place" glued to a hyphen ("US-led"), a time ("Sunday"), a number, a force or an attack
     ("Russian jets", "Aleppo Bombing as"): the tagger's mistake, never the event's place."""
     from sitrep.extract.casualties import is_count
+    from sitrep.extract.furniture import is_agency_name
     from sitrep.extract.time import find_time_expressions
 
     text = text_of(doc)[start:end]
@@ -430,6 +431,8 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
         return True  # "the Ghouta Massacre", "Aleppo Offensive": a happening's name, no place
     if is_count(text):
         return True  # "Seventy-six people ... were killed", the number tagged as a place
+    if is_agency_name(text):
+        return True  # "In the capital SANA said ...": the agency tagged as a place
     if _described(text.split()):
         return True  # "Daeshs de facto capital": a description, the name comes after it
     found = find_time_expressions(text)

@@ -278,9 +278,27 @@ _AGAIN_AND_AGAIN = frozenset(
 
 
 def told_as_past(trigger: Token) -> bool:
-    """The trigger's clause says it happened before, as background ("previously"), on the way
-    up to the clause's verb ("the alleged death of Hamza was previously in the news")."""
-    return _clause_says(trigger, _BEFORE_THE_NEWS)
+    """The trigger's clause says it happened before, as background ("previously", "in the
+    past"), on the way up to the clause's verb ("the alleged death of Hamza was previously in
+    the news", "the group has carried out several bombings in Kurdish areas in the past")."""
+    return _clause_says(trigger, _BEFORE_THE_NEWS) or _in_the_past(trigger)
+
+
+def _in_the_past(trigger: Token) -> bool:
+    """ "in the past" anywhere in the trigger's clause (the parse may hang it on any noun of
+    it), under no other verb."""
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    for word in clause.subtree:
+        if word.lower_ != "past" or not _as_adverb(word) or word.pos_ != "NOUN":
+            continue
+        verb = word.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i == clause.i:
+            return True
+    return False
 
 
 # "on various occasions", "several times", "on numerous occasions": the same, as a phrase.
@@ -315,12 +333,20 @@ def _clause_says(trigger: Token, adverbs: frozenset[str]) -> bool:
     """One of `adverbs` hangs on the trigger or on a word above it, up to its clause's verb."""
     node = trigger
     for _ in range(4):
-        if any(c.lower_ in adverbs for c in node.children):
+        if any(c.lower_ in adverbs and _as_adverb(c) for c in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False  # the clause's verb: what lies above is another clause
         node = node.head
     return False
+
+
+def _as_adverb(word: Token) -> bool:
+    """An adverb, or a noun in a phrase used as one ("in the past"), not "the past week"."""
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return True
+    cased = any(dep(c) == "case" and c.lower_ == "in" for c in word.children)
+    return cased and not any(dep(c) in ("amod", "nummod", "compound") for c in word.children)
 
 
 def is_ongoing_since(trigger: Token) -> bool:
