@@ -297,7 +297,7 @@ _TIME_WINDOW = 40
 def _whole_hyphenated(p: Participant, text: str) -> Participant:
     """ "US-led coalition forces" cut after its hyphen by the parse ("led coalition forces"):
     the phrase begins with the word the hyphen joins to it."""
-    if p.role not in AGENT_ROLES or p.start < 2 or text[p.start - 1] != "-":
+    if p.role not in AGENT_ROLES or text[max(0, p.start - 1) : p.start] != "-" or p.start < 2:
         return p
     begin = p.start - 1
     while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in ".'’"):
