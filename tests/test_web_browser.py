@@ -523,8 +523,22 @@ def test_split_an_event_in_the_ui_then_undo(tab: tour.Tab) -> None:
 
 
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
+    # with no weight asked for, the lowest weight at which at most 60 entities show
     tour.network(tab)
     cy = tab.page.locator("#cy")
+    chosen = api(tab, f"/network?fit=60&{BOTH}")
+    assert int(cy.get_attribute("data-rendered") or 0) == len(chosen["nodes"]) <= 60
+    said = tab.page.locator("#network-weight").inner_text()
+    assert f"weight {chosen['min_weight']} or more" in said and "at most 60" in said
+    assert tab.page.input_value(".filters input[type=number]") == str(chosen["min_weight"])
+    # other links fit at another weight: the toggle chooses again rather than keep this one
+    tab.click_to(".links-toggle input[value='relations']", "network")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
+    assert "min_weight" not in tab.page.url
+    chosen = api(tab, "/network?fit=60&kind=relations")
+    assert f"weight {chosen['min_weight']} or more" in text(tab, "#network-weight")
+
+    tour.network(tab, "network?min_weight=1")
     full = int(cy.get_attribute("data-rendered") or 0)
     assert full == int(cy.get_attribute("data-nodes") or -1) >= 50
     assert int(cy.get_attribute("data-edges") or 0) >= 100
@@ -541,7 +555,7 @@ def test_network_renders_and_filters(tab: tour.Tab) -> None:
     assert 0 < int(cy.get_attribute("data-rendered") or 0) == len(people) < full
     assert {n["type"] for n in people} == {"person"}
 
-    tour.network(tab, "network?min_weight=3")
+    tour.network(tab)  # the default: readable at a glance
     tab.shot("06-network")
 
 
@@ -554,7 +568,7 @@ _EDGES = """() => document.querySelector('#cy').cy.edges('.relation').map(e =>
 
 
 def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -> None:
-    tour.network(tab, "network?links=relations")
+    tour.network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")  # not the last page's
     listed = api(tab, "/network?kind=relations")
     typed = {r["id"]: r for e in listed["edges"] for r in e["relations"]}
@@ -581,7 +595,7 @@ def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -
     page_text = api(tab, f"/documents/{first['document_id']}")["text"]
     assert _focused(tab) == page_text[first["start"] : first["end"]]
     # the toggle: co-occurrence only draws no relation; both draws both kinds
-    tour.network(tab, "network?links=relations")
+    tour.network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
     tab.click_to(".links-toggle input[value='cooccurrence']", "network")
     tab.page.wait_for_selector("#cy[data-links='cooccurrence'][data-rendered]")

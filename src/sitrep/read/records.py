@@ -762,6 +762,7 @@ class NetworkEdge(TypedDict):
 class Network(TypedDict):
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+    min_weight: int  # the links drawn weigh this much or more (asked, or chosen to fit)
 
 
 class LocatedEvent(EventRow):
