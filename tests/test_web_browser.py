@@ -826,6 +826,30 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     tab.shot("09-explorer")
 
 
+def test_the_explorer_filters_by_words_and_the_view_keeps_them(tab: tour.Tab) -> None:
+    everything = api(tab, "/explore/events?limit=500")["items"]
+    # a word some summaries hold and others not, typed in another case
+    counts: dict[str, int] = {}
+    for e in everything:
+        for w in {w.strip(".,'\"").casefold() for w in (e["summary"] or "").split()}:
+            counts[w] = counts.get(w, 0) + (len(w) >= 6 and w.isalpha())
+    word = max((w for w, n in counts.items() if 1 < n < len(everything) // 2), key=counts.get)
+    tab.go("search", "search")
+    tour.explorer(tab)
+    tab.page.fill(".explorer-form input[name=words]", word.upper())
+    tab.click_to(".explorer-form button[type=submit]", "events")
+    assert f"words={word.upper()}" in tab.page.url
+    view = api(tab, f"/explore/events?words={word}&limit=500")
+    assert 1 < view["total"] < len(everything)
+    assert text(tab, "h1") == f"Events ({view['total']})"
+    assert f"words {word.upper()}" in text(tab, "#view-says")
+    assert sorted(_export_view_ids(tab)) == sorted(e["id"] for e in view["items"])
+    # the map and the timeline of the view keep the words
+    assert f"words={word.upper()}" in (
+        tab.page.locator("p.exports a[href^='#/timeline']").get_attribute("href") or ""
+    )
+
+
 def test_story_of_an_incident_from_the_explorer(tab: tour.Tab) -> None:
     tab.go("events?status=contested", "events")
     tab.click_to("table.explorer a.story-link", "story")
