@@ -668,6 +668,16 @@ def test_search_results_sort_by_publication(tab: tour.Tab) -> None:
     assert shown == [d["id"] for d in wanted] and len(shown) >= 2
     days = [d["published"] for d in wanted if d["published"]]
     assert days == sorted(days, reverse=True)
+    # a period of publication, typed in the from/to fields: the sort and the words stay
+    lo, hi = days[-1][:10], days[len(days) // 2][:10]
+    tab.page.fill("#search-period input[name=since]", lo)
+    tab.page.fill("#search-period input[name=until]", hi)
+    tab.click_to("#search-period button", "search")
+    assert f"since={lo}&until={hi}" in tab.page.url and "sort=newest" in tab.page.url
+    period = api(tab, f"/search/entities?q={tour.SEARCH_TERM}&sort=newest&since={lo}&until={hi}")
+    shown = [x.get_attribute("data-doc") for x in tab.page.locator("ol.results > li").all()]
+    assert shown == [d["id"] for d in period["items"]] and period["total"] > 0
+    assert all(lo <= d["published"][:10] <= hi for d in period["items"])
 
 
 def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
