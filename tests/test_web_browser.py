@@ -796,6 +796,22 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     assert len(_explorer_ids(tab)) == min(25, everything["total"])
     assert tab.page.locator("svg.trend rect.trend-bar").count() >= 5
     assert "without a date" in text(tab, "#view-says")
+    # the trend's axis: labels of one small size that never overlap
+    ticks = tab.page.locator(".trend-axis .trend-tick")
+    boxes = [t.bounding_box() or {} for t in ticks.all()]
+    assert len(boxes) >= 2
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
+    assert set(ticks.evaluate_all("ts => ts.map(t => getComputedStyle(t).fontSize)")) == {"12px"}
+    # an event's text leaves out the type, mode and dates its own row shows; the title has all
+    page = api(tab, "/explore/events?limit=25")["items"]
+    assert any(e["summary"].startswith(e["type"]) for e in page)  # what there is to leave out
+    for e, cell in zip(
+        page, tab.page.locator("table.explorer td.event > a:first-child").all(), strict=True
+    ):
+        shown = cell.inner_text()
+        assert cell.get_attribute("title") == e["summary"]
+        assert not shown.startswith((f"{e['type']}/", f"{e['type']}:")), shown
+        assert not e["time_start"] or f"({e['time_start']}.." not in shown, shown
 
     # a facet: corroborated events only; the URL holds the filter; the export holds its rows
     tab.click_to(".facet[data-facet='status'] a[data-value='corroborated']", "events")
