@@ -20,6 +20,8 @@ import pytest
 
 pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
+import itertools
+
 import web_tour as tour  # after the importorskip: it imports playwright
 from sitrep.api.app import static_dir
 
@@ -800,7 +802,7 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     ticks = tab.page.locator(".trend-axis .trend-tick")
     boxes = [t.bounding_box() or {} for t in ticks.all()]
     assert len(boxes) >= 2
-    assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False))
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in itertools.pairwise(boxes))
     assert set(ticks.evaluate_all("ts => ts.map(t => getComputedStyle(t).fontSize)")) == {"12px"}
     # an event's text leaves out the type, mode and dates its own row shows; the title has all
     page = api(tab, "/explore/events?limit=25")["items"]
