@@ -2,8 +2,9 @@
 events' outlets and entities read) gives exactly what a straightforward reference gives: read
 every event, claim and entity, build every row, filter in Python. Checked on the fixture store
 plus a hundred generated events of every kind (dated whole, partial or not at all; placed by an
-entity, by text or nowhere; named and unnamed participants; claims with and without outlets and
-quotes), through every filter, several together, each sort and pages, on SQLite and PostgreSQL."""
+entity, by text or nowhere; named and unnamed participants; claims with and without outlets,
+quotes and sentences), through every filter, several together, each sort and pages, on SQLite
+and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ def add_generated_events(store: Store, built: Built, n: int, seed: int) -> None:
                            "event_mention_id": mention_id, "outlet": rng.choice(OUTLETS),
                            "chain": [], "stance": "reports", "hedged": False, "hedges": [],
                            "quote": quote, "start": j, "end": j + 1, "sentence": 0,
-                           "sentence_text": "", "origin_key": None,
+                           "sentence_text": rng.choice(("", f"The {rng.choice(WORDS)} was hit.")),
+                           "origin_key": None,
                            "analyst_mark": None})  # fmt: skip
     with store.transaction() as conn:
         insert_ignore(conn, schema.events, events)
@@ -119,7 +121,9 @@ def reference_rows(store: Store, f: x.EventFilter) -> list[dict[str, Any]]:
         places = entities_named(conn, f.place) if f.place else set()
 
     def said(event: dict[str, Any]) -> bool:
-        texts = [event["summary"]] + [c["quote"] or "" for c in claims.get(event["id"], [])]
+        told = claims.get(event["id"], [])
+        texts = [event["summary"]] + [c["quote"] or "" for c in told]
+        texts += [c["sentence_text"] for c in told]
         return all(any(w.lower() in t.lower() for t in texts) for w in (f.words or "").split())
 
     def overlaps(event: dict[str, Any]) -> bool:

@@ -46,7 +46,7 @@ Actor = Annotated[
 ]
 Words = Annotated[
     str | None,
-    Query(max_length=120, description="each word in the summary or a claim's quote (any case)"),
+    Query(max_length=120, description="each word in the summary or a claim's sentence or quote"),
 ]
 
 

@@ -71,7 +71,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     min_fatalities: int | None = None
-    words: str | None = None  # each in the summary or a claim's quote (`sitrep.read.events`)
+    words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
 
 
 def event_filter(

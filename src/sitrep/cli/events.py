@@ -40,7 +40,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         ] = None,
         words: Annotated[
             str | None,
-            typer.Option(help="each word in the event's summary or a claim's quote (any case)"),
+            typer.Option(help="each word in the summary or a claim's sentence or quote"),
         ] = None,
         db: DbOption = None,
         as_json: JsonOption = False,

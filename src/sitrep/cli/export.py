@@ -52,7 +52,7 @@ def export_command(
     status: Annotated[str | None, typer.Option(help="events: corroboration status")] = None,
     words: Annotated[
         str | None,
-        typer.Option(help="events: each word in the summary or a claim's quote (any case)"),
+        typer.Option(help="events: each word in the summary or a claim's sentence or quote"),
     ] = None,
     json_out: JsonOption = False,
 ) -> None:
