@@ -48,7 +48,7 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
   const field = (name: string, label: string, type = "text", attrs: Record<string, string> = {}) =>
     h("label", {}, `${label} `, h("input", { name, type, value: (f[name] ?? [])[0] ?? "", ...attrs }));
   const form = h("form", { class: "filters explorer-form" },
-    field("words", "words", "search", { placeholder: "in the reports' sentences", size: "16" }),
+    field("words", "words", "search", { placeholder: "in reports", size: "12" }),
     field("actor", "actor", "text", { placeholder: "any spelling", size: "14" }),
     field("place", "place", "text", { placeholder: "name", size: "10" }),
     field("outlet", "outlet", "text", { size: "10" }),
