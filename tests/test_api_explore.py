@@ -456,3 +456,22 @@ def test_search_sorts_by_publication_with_the_undated_last(client: TestClient, s
     assert dated == sorted(dated, reverse=sort == "newest")
     assert days == dated + [None] * (len(days) - len(dated))
     assert client.get("/api/search/entities", params={"q": "x", "sort": "best"}).status_code == 422
+
+
+def test_search_narrows_to_a_period_of_publication(client: TestClient) -> None:
+    """since/until keep the documents published in the period, both ends in it, whole or
+    partial dates; the facets still count every hit; undated documents fall out."""
+    every = get(client, "/api/search/entities", q="Aleppo", limit=500)
+    days = sorted(d["published"][:10] for d in every["items"] if d["published"])
+    assert len(set(days)) >= 2, "the fixture's hits were all published on one day"
+    first, last = days[0], days[-1]
+    for since, until in ((first, first), (last, None), (None, first), (first[:7], last[:4])):
+        params = {k: v for k, v in (("since", since), ("until", until)) if v}
+        narrowed = get(client, "/api/search/entities", q="Aleppo", limit=500, **params)
+        kept = sorted(d["published"][:10] for d in narrowed["items"])
+        expected = [d for d in days if d >= (since or "") and d <= (until or "9999") + "\uffff"]
+        assert kept == expected, params
+        assert narrowed["facets"] == every["facets"]
+    assert (
+        client.get("/api/search/entities", params={"q": "x", "since": "2016-13"}).status_code == 422
+    )

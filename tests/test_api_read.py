@@ -127,6 +127,41 @@ def test_network_links_co_participants_and_co_mentions(client: TestClient) -> No
     people = get(client, "/api/network?type=person&type=group")
     assert {n["type"] for n in people["nodes"]} <= {"person", "group"}
     assert get(client, "/api/network?min_weight=99")["nodes"] == []
+    assert graph["min_weight"] == 1
+
+
+def test_network_fit_picks_the_lowest_weight_that_shows_at_most_that_many(
+    client: TestClient,
+) -> None:
+    whole = get(client, "/api/network")
+    weights = sorted({e["weight"] for e in whole["edges"]})
+    assert len(weights) > 1, "the fixture's links all weigh the same: nothing to choose"
+    for fit in range(1, len(whole["nodes"]) + 1):
+        graph = get(client, f"/api/network?fit={fit}")
+        chosen = graph["min_weight"]
+        assert graph == get(client, f"/api/network?min_weight={chosen}")  # said as it was drawn
+        # the lowest such weight: one lower shows more than `fit` (unless the top one already)
+        lower = [w for w in weights if w < chosen]
+        if len(graph["nodes"]) <= fit and lower:
+            assert len(get(client, f"/api/network?min_weight={lower[-1]}")["nodes"]) > fit
+        assert len(graph["nodes"]) <= fit or chosen == weights[-1]
+    assert get(client, f"/api/network?fit={len(whole['nodes'])}")["min_weight"] == weights[0]
+
+
+def test_readable_weight_on_links_of_known_weights() -> None:
+    from sitrep.read.network import readable_weight
+
+    def edge(a: str, b: str, w: int) -> Any:
+        return {"source": a, "target": b, "weight": w, "sentences": w, "events": 0,
+                "relations": []}  # fmt: skip
+
+    edges = [edge("a", "b", 9), edge("b", "c", 5), edge("c", "d", 5), edge("e", "f", 2)]
+    assert readable_weight(edges, 2) == 9  # a-b
+    assert readable_weight(edges, 3) == 9  # weight 5 would join a, b, c, d: four
+    assert readable_weight(edges, 4) == 5
+    assert readable_weight(edges, 6) == 2
+    assert readable_weight(edges[:1], 1) == 9  # even the strongest link joins two: drawn
+    assert readable_weight([], 60) == 1
 
 
 def test_map_is_geojson_with_precision(client: TestClient) -> None:

@@ -3,7 +3,8 @@
 The store is the API tests' hand-built one (three events) plus one event over a span of days,
 so the table can say exactly which events each filter means: an actor by its id, its name, an
 alias and spellings no one stored; a type in any case; a place by name or id; since/until as
-an overlap of intervals (a month-precise event overlaps a day inside it); a status."""
+an overlap of intervals (a month-precise event overlaps a day inside it); a status; words in
+the summary (those in claims' quotes: tests/test_explore_query.py)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ TABLE: list[tuple[dict[str, str], set[str]]] = [
     ({"since": "2020-01", "until": "2020-01"}, {"evt_strike", "evt_span"}),
     ({"status": "contested"}, {"evt_moscow"}),
     ({"actor": "Suleimani", "type": "ASSAULT", "since": "2020"}, {"evt_strike", "evt_span"}),
+    ({"words": "visited"}, {"evt_visit"}),  # in the summary ("Esmail Qaani visited")
+    ({"words": "WEEK  Strikes"}, {"evt_span"}),  # any case, any order, each word anywhere
+    ({"words": "qaani week"}, set()),  # every word, not any
+    ({"words": "strike"}, {"evt_strike", "evt_span"}),  # a part of a word ("strikes")
+    ({"words": "strike", "since": "2020-01-04"}, {"evt_span"}),
 ]
 
 

@@ -153,6 +153,11 @@ def every_answer(conn: Connection) -> Iterator[tuple[str, Any, Any]]:
     for event in events.list_events(conn):
         yield "event_with_claims", claims.event_with_claims(conn, event["id"]), r.EventDetail
     yield "list_events", events.list_events(conn), list[r.EventRow]
+    every_event = events.events_query(conn).with_only_columns(schema.events.c.id)
+    sources = claims.claim_sources_by_event(conn, every_event)
+    yield "claim_sources_by_event", sources, dict[str, list[r.ClaimSource]]
+    named = [e["id"] for e in entities.list_entities(conn)]
+    yield "entities_by_id", entities.entities_by_id(conn, named), dict[str, r.EntityRow]
     yield "list_claims", claims.list_claims(conn), list[r.ListedClaim]
     yield "list_judgements", judgements.list_judgements(conn), list[r.JudgementRow]
     for (doc,) in conn.execute(documents.select(schema.documents.c.id)):

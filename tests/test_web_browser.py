@@ -20,6 +20,8 @@ import pytest
 
 pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
+import itertools
+
 import web_tour as tour  # after the importorskip: it imports playwright
 from sitrep.api.app import static_dir
 
@@ -523,8 +525,22 @@ def test_split_an_event_in_the_ui_then_undo(tab: tour.Tab) -> None:
 
 
 def test_network_renders_and_filters(tab: tour.Tab) -> None:
+    # with no weight asked for, the lowest weight at which at most 60 entities show
     tour.network(tab)
     cy = tab.page.locator("#cy")
+    chosen = api(tab, f"/network?fit=60&{BOTH}")
+    assert int(cy.get_attribute("data-rendered") or 0) == len(chosen["nodes"]) <= 60
+    said = tab.page.locator("#network-weight").inner_text()
+    assert f"weight {chosen['min_weight']} or more" in said and "at most 60" in said
+    assert tab.page.input_value(".filters input[type=number]") == str(chosen["min_weight"])
+    # other links fit at another weight: the toggle chooses again rather than keep this one
+    tab.click_to(".links-toggle input[value='relations']", "network")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
+    assert "min_weight" not in tab.page.url
+    chosen = api(tab, "/network?fit=60&kind=relations")
+    assert f"weight {chosen['min_weight']} or more" in text(tab, "#network-weight")
+
+    tour.network(tab, "network?min_weight=1")
     full = int(cy.get_attribute("data-rendered") or 0)
     assert full == int(cy.get_attribute("data-nodes") or -1) >= 50
     assert int(cy.get_attribute("data-edges") or 0) >= 100
@@ -541,7 +557,7 @@ def test_network_renders_and_filters(tab: tour.Tab) -> None:
     assert 0 < int(cy.get_attribute("data-rendered") or 0) == len(people) < full
     assert {n["type"] for n in people} == {"person"}
 
-    tour.network(tab, "network?min_weight=3")
+    tour.network(tab)  # the default: readable at a glance
     tab.shot("06-network")
 
 
@@ -554,7 +570,7 @@ _EDGES = """() => document.querySelector('#cy').cy.edges('.relation').map(e =>
 
 
 def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -> None:
-    tour.network(tab, "network?links=relations")
+    tour.network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")  # not the last page's
     listed = api(tab, "/network?kind=relations")
     typed = {r["id"]: r for e in listed["edges"] for r in e["relations"]}
@@ -581,7 +597,7 @@ def test_network_draws_typed_relations_and_shows_their_evidence(tab: tour.Tab) -
     page_text = api(tab, f"/documents/{first['document_id']}")["text"]
     assert _focused(tab) == page_text[first["start"] : first["end"]]
     # the toggle: co-occurrence only draws no relation; both draws both kinds
-    tour.network(tab, "network?links=relations")
+    tour.network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
     tab.click_to(".links-toggle input[value='cooccurrence']", "network")
     tab.page.wait_for_selector("#cy[data-links='cooccurrence'][data-rendered]")
@@ -654,6 +670,16 @@ def test_search_results_sort_by_publication(tab: tour.Tab) -> None:
     assert shown == [d["id"] for d in wanted] and len(shown) >= 2
     days = [d["published"] for d in wanted if d["published"]]
     assert days == sorted(days, reverse=True)
+    # a period of publication, typed in the from/to fields: the sort and the words stay
+    lo, hi = days[-1][:10], days[len(days) // 2][:10]
+    tab.page.fill("#search-period input[name=since]", lo)
+    tab.page.fill("#search-period input[name=until]", hi)
+    tab.click_to("#search-period button", "search")
+    assert f"since={lo}&until={hi}" in tab.page.url and "sort=newest" in tab.page.url
+    period = api(tab, f"/search/entities?q={tour.SEARCH_TERM}&sort=newest&since={lo}&until={hi}")
+    shown = [x.get_attribute("data-doc") for x in tab.page.locator("ol.results > li").all()]
+    assert shown == [d["id"] for d in period["items"]] and period["total"] > 0
+    assert all(lo <= d["published"][:10] <= hi for d in period["items"])
 
 
 def test_a_dossier_lists_only_the_attributes_that_say_something(tab: tour.Tab) -> None:
@@ -772,6 +798,22 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     assert len(_explorer_ids(tab)) == min(25, everything["total"])
     assert tab.page.locator("svg.trend rect.trend-bar").count() >= 5
     assert "without a date" in text(tab, "#view-says")
+    # the trend's axis: labels of one small size that never overlap
+    ticks = tab.page.locator(".trend-axis .trend-tick")
+    boxes = [t.bounding_box() or {} for t in ticks.all()]
+    assert len(boxes) >= 2
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in itertools.pairwise(boxes))
+    assert set(ticks.evaluate_all("ts => ts.map(t => getComputedStyle(t).fontSize)")) == {"12px"}
+    # an event's text leaves out the type, mode and dates its own row shows; the title has all
+    page = api(tab, "/explore/events?limit=25")["items"]
+    assert any(e["summary"].startswith(e["type"]) for e in page)  # what there is to leave out
+    for e, cell in zip(
+        page, tab.page.locator("table.explorer td.event > a:first-child").all(), strict=True
+    ):
+        shown = cell.inner_text()
+        assert cell.get_attribute("title") == e["summary"]
+        assert not shown.startswith((f"{e['type']}/", f"{e['type']}:")), shown
+        assert not e["time_start"] or f"({e['time_start']}.." not in shown, shown
 
     # a facet: corroborated events only; the URL holds the filter; the export holds its rows
     tab.click_to(".facet[data-facet='status'] a[data-value='corroborated']", "events")
@@ -810,6 +852,30 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     dated = [d for d in dates if d != "undated"]
     assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
     tab.shot("09-explorer")
+
+
+def test_the_explorer_filters_by_words_and_the_view_keeps_them(tab: tour.Tab) -> None:
+    everything = api(tab, "/explore/events?limit=500")["items"]
+    # a word some summaries hold and others not, typed in another case
+    counts: dict[str, int] = {}
+    for e in everything:
+        for w in {w.strip(".,'\"").casefold() for w in (e["summary"] or "").split()}:
+            counts[w] = counts.get(w, 0) + (len(w) >= 6 and w.isalpha())
+    word = max((w for w, n in counts.items() if 1 < n < len(everything) // 2), key=counts.get)
+    tab.go("search", "search")
+    tour.explorer(tab)
+    tab.page.fill(".explorer-form input[name=words]", word.upper())
+    tab.click_to(".explorer-form button[type=submit]", "events")
+    assert f"words={word.upper()}" in tab.page.url
+    view = api(tab, f"/explore/events?words={word}&limit=500")
+    assert 1 < view["total"] < len(everything)
+    assert text(tab, "h1") == f"Events ({view['total']})"
+    assert f"words {word.upper()}" in text(tab, "#view-says")
+    assert sorted(_export_view_ids(tab)) == sorted(e["id"] for e in view["items"])
+    # the map and the timeline of the view keep the words
+    assert f"words={word.upper()}" in (
+        tab.page.locator("p.exports a[href^='#/timeline']").get_attribute("href") or ""
+    )
 
 
 def test_story_of_an_incident_from_the_explorer(tab: tour.Tab) -> None:

@@ -43,7 +43,7 @@ def walk(tab: tour.Tab) -> list[Path]:
     saved.append(tab.shot("04-map", max_height=1300))
     tour.contested_event(tab)
     saved.append(tab.shot("05-contested-event"))
-    tour.network(tab, "network?min_weight=3")  # the strongest links: readable at a glance
+    tour.network(tab)  # the default weight fits at most 60 entities: readable at a glance
     saved.append(tab.shot("06-network"))
     tour.timeline(tab)
     saved.append(tab.shot("07-timeline", max_height=1100))

@@ -302,7 +302,7 @@ def learned_relation(tab: Tab, kind: str = "commands") -> dict[str, Any]:
 def relation_evidence(tab: Tab, relation_id: str) -> None:
     """Typed relations only; click one relation's edge (as a user does), wait for its evidence,
     then show the whole graph again with that edge selected."""
-    network(tab, "network?links=relations")
+    network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]", timeout=WAIT_MS)
     # the graph in view first: cytoscape reads where its canvas is once the scroll settled
     tab.page.locator("#cy").scroll_into_view_if_needed()

@@ -44,6 +44,10 @@ Name = Annotated[str | None, Query(max_length=80)]
 Actor = Annotated[
     str | None, Query(max_length=200, description="an entity's id, name, alias or any spelling")
 ]
+Words = Annotated[
+    str | None,
+    Query(max_length=120, description="each word in the summary or a claim's sentence or quote"),
+]
 
 
 def filtered_events(
@@ -54,9 +58,10 @@ def filtered_events(
     since: str | None,
     until: str | None,
     status: str | None,
+    words: str | None = None,
 ) -> Select[Any]:
     """The read model's events query (`sitrep.read.events`): one meaning for every filter."""
-    return events_query(conn, EventFilter(type, actor, place, since, until, status))
+    return events_query(conn, EventFilter(type, actor, place, since, until, status, words))
 
 
 @router.get(
@@ -72,9 +77,10 @@ def list_events(
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
+    words: Words = None,
 ) -> dict[str, Any]:
     with store.read() as conn:
-        query = filtered_events(conn, type, actor, place, since, until, status)
+        query = filtered_events(conn, type, actor, place, since, until, status, words)
         return run_page(conn, query, paging)
 
 

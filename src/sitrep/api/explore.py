@@ -3,9 +3,10 @@ with facet counts and a weekly trend, and the same filter's export.
 
 The rows are read through the read model (`sitrep.read`) with the exporters' helpers
 (`sitrep.export.data`), so a row in the explorer and a row of the CSV describe an event with the
-same place, actors, outlets and fatalities. The filter is applied in Python after one read of
-the store: it works the same on SQLite and PostgreSQL and an export of a view can never disagree
-with the view.
+same place, actors, outlets and fatalities. The filter on what an event's row holds (types,
+statuses, dates, names, words) is the query's; what is read from its place entity, claims and
+casualties narrows the rows after. An export of a view takes its events from the same
+`select_events`, so it can never disagree with the view.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -21,20 +22,22 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Select
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import StoreDep, Viewer
-from sitrep.api.events import IsoDate
+from sitrep.api.events import IsoDate, Words
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
-from sitrep.read.claims import claims_by_event
-from sitrep.read.entities import entities_named, entities_with_aliases
+from sitrep.read.claims import claim_sources_by_event
+from sitrep.read.columns import records
+from sitrep.read.entities import entities_by_id, entities_named
+from sitrep.read.events import EV, events_query
 from sitrep.read.events import EventFilter as ReadFilter
-from sitrep.read.events import event_ids, list_events
+from sitrep.read.records import EntityRow
 
 router = APIRouter(tags=["explore"])
 
@@ -46,8 +49,8 @@ Many = Annotated[list[str] | None, Query(max_length=40)]
 # formats an explorer view exports: its events (csv, acled, geojson), its events with what they
 # reference (jsonl), or the network of its events' participants (gexf, graphml)
 VIEW_FORMATS = ("csv", "acled", "geojson", "jsonl", "gexf", "graphml")
-# The map and the timeline draw every event a filter keeps. Each request reads the whole store
-# once (the filter runs in Python), so pages of the lists' 500 made their load grow with the
+# The map and the timeline draw every event a filter keeps. Each request reads all of them (the
+# facets and the trend count them), so pages of the lists' 500 made their load grow with the
 # square of the store (FA-KES: five requests, 2.4 s); this many in one answer keeps it linear.
 EXPLORE_MAX_LIMIT = 5000
 _MEDIA = tuple(dict.fromkeys(BUILTIN_MEDIA_TYPES[f] for f in VIEW_FORMATS))
@@ -68,6 +71,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     min_fatalities: int | None = None
+    words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
 
 
 def event_filter(
@@ -82,6 +86,7 @@ def event_filter(
     since: IsoDate = None,
     until: IsoDate = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10**6)] = None,
+    words: Words = None,
 ) -> EventFilter:
     def many(values: list[str] | None) -> tuple[str, ...]:
         return tuple(v for v in values or () if v)
@@ -98,6 +103,7 @@ def event_filter(
         since=since,
         until=until,
         min_fatalities=min_fatalities,
+        words=" ".join(words.split()) if words else None,
     )
 
 
@@ -109,7 +115,9 @@ def _norm(text: str) -> str:
 
 
 def event_row(
-    event: data.EventRow, claims: list[data.ClaimRow], known: dict[str, data.EntityRow]
+    event: data.EventRow,
+    claims: Iterable[Mapping[str, Any]],
+    known: Mapping[str, EntityRow],
 ) -> dict[str, Any]:
     """One event as the explorer lists it (and its filters read it)."""
     place = data.event_place(event, known)
@@ -148,7 +156,7 @@ def event_row(
     }
 
 
-def _admin1_codes(entity: data.EntityRow | None) -> list[str]:
+def _admin1_codes(entity: EntityRow | None) -> list[str]:
     """The admin-1 areas (HASC codes) a place known only to a pack region is, as the active
     pack gives them (`Region.admin1_codes`): what the map draws for it. Empty otherwise."""
     attributes = (entity["attributes"] if entity else None) or {}
@@ -173,11 +181,9 @@ def _iso_numeric(code: str | None) -> str | None:
 
 
 def _keep(row: dict[str, Any], f: EventFilter) -> bool:
-    """The explorer's own filters; actor, place and dates are the read model's (select_events)."""
+    """The explorer's filters on what a row reads from its place, claims and casualties; the
+    others are the query's (`filtered_events`)."""
     checks = (
-        not f.type or row["type"] in f.type,
-        not f.mode or row["mode"] in f.mode,
-        not f.status or row["status"] in f.status,
         not f.country or (row["country"] or "") in f.country,
         not f.admin1 or _norm(f.admin1) == _norm(row["admin1"] or ""),
         not f.outlet or _norm(f.outlet) in {_norm(o) for o in row["outlets"]},
@@ -195,26 +201,40 @@ class Selection:
 def select_events(conn: Connection, f: EventFilter) -> Selection:
     """Every event the filter keeps, in time order (undated last), with how it read the names.
 
-    Actor (takes part or is the place, by any spelling), place and dates mean what they mean
-    everywhere else (`sitrep.read.events`): the explorer narrows that query's events further."""
-    known = entities_with_aliases(conn)
-    claims = claims_by_event(conn)
-    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until)
-    allowed = event_ids(conn, shared)
-    rows = [
-        event_row(e, claims.get(e["id"], []), known)
-        for e in list_events(conn)
-        if e["id"] in allowed
-    ]
+    Actor (takes part or is the place, by any spelling), place, dates and words mean what they
+    mean everywhere else (`sitrep.read.events`). Those, the types, modes and statuses are the
+    query's: only the events they keep are read, with only their claims' outlets and the
+    entities they name (a store read whole on every request made a page's wait grow with the
+    store). Country, admin-1 area, outlet and fatalities, read from the place entity, the
+    claims and the casualties, narrow the rows after."""
+    query = filtered_events(conn, f)
+    events = records(conn, query, data.EventRow)
+    sources = claim_sources_by_event(conn, query.with_only_columns(EV.c.id).order_by(None))
+    named = {e["place_entity_id"] for e in events} | {
+        p.get("entity_id") for e in events for p in data.participants(e)
+    }
+    known = entities_by_id(conn, (i for i in named if i))
+    rows = [event_row(e, sources.get(e["id"], []), known) for e in events]
     kept = [r for r in rows if _keep(r, f)]
     matched: dict[str, list[dict[str, Any]]] = {}
     for name, spelling in (("actor", f.actor), ("place", f.place)):
-        ids = sorted(i for i in entities_named(conn, spelling) if i in known) if spelling else []
-        if ids:
+        found = entities_by_id(conn, entities_named(conn, spelling)) if spelling else {}
+        if found:
             matched[name] = [
-                {"id": i, "name": known[i]["name"], "type": known[i]["type"]} for i in ids
+                {"id": i, "name": found[i]["name"], "type": found[i]["type"]} for i in sorted(found)
             ]
     return Selection(kept, matched)
+
+
+def filtered_events(conn: Connection, f: EventFilter) -> Select[Any]:
+    """The read model's query of events (`events_query`), narrowed to the filter's types,
+    modes and statuses too."""
+    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until, words=f.words)
+    query = events_query(conn, shared)
+    for column, wanted in ((EV.c.type, f.type), (EV.c.mode, f.mode), (EV.c.status, f.status)):
+        if wanted:
+            query = query.where(column.in_(wanted))
+    return query
 
 
 _SORT_KEYS: dict[str, Any] = {

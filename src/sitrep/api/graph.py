@@ -28,6 +28,15 @@ def get_network(
     type: Annotated[list[str] | None, Query(description="keep only these entity types")] = None,
     min_weight: Annotated[int, Query(ge=1, le=10**6)] = 1,
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 300,
+    fit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=2000,
+            description="instead of min_weight: the lowest link weight at which at most this "
+            "many entities show (the answer's min_weight says which)",
+        ),
+    ] = None,
     kind: Annotated[
         list[Literal["events", "sentences", "relations"]] | None,
         Query(description="what links two entities; typed relations are listed on every edge"),
@@ -35,7 +44,7 @@ def get_network(
 ) -> r.Network:
     kinds = set(kind or ["events", "sentences"])
     with store.read() as conn:
-        return network(conn, set(type or []), min_weight, max_nodes, kinds)
+        return network(conn, set(type or []), min_weight, max_nodes, kinds, fit)
 
 
 @router.get(

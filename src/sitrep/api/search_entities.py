@@ -17,6 +17,7 @@ from fastapi import APIRouter, Query
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, page
+from sitrep.api.events import IsoDate
 from sitrep.read.records import EntityMentionSpan
 from sitrep.read.search import (
     documents_by_id,
@@ -61,6 +62,8 @@ def search_with_entities(
     q: Annotated[str, Query(min_length=1, max_length=500, description="words to find")],
     site: Annotated[str | None, Query(max_length=200)] = None,
     year: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    since: IsoDate = None,
+    until: IsoDate = None,
     type: Annotated[
         str | None, Query(max_length=16, description="the document's kind: html, text, ...")
     ] = None,
@@ -74,8 +77,10 @@ def search_with_entities(
     entities the query was read as; `spellings`: the other spellings that added documents,
     with how many; `phrases`: the phrases required; `facets`: sites, years and types of all
     the hits (a document's type: its kind as acquired, a web page, plain text, a feed item, a
-    table row, a PDF); `site`, `year` and `type` narrow them; `sort` newest or oldest orders
-    them by publication date (undated last), as a day's reading goes."""
+    table row, a PDF); `site`, `year` and `type` narrow them, and `since` and `until` to those
+    published in a period (whole or partial dates, both ends in it; undated ones left out);
+    `sort` newest or oldest orders them by publication date (undated last), as a day's reading
+    goes."""
     phrases = [" ".join(fold(p)) for p in _PHRASE.findall(q) if fold(p)]
     with store.read() as conn:
         _, hits = search_documents(conn, q, MAX_HITS, 0)
@@ -114,6 +119,8 @@ def search_with_entities(
         every = [h for h in every if (h["published"] or "").startswith(year)]
     if type:
         every = [h for h in every if h["format"] == type]
+    if since or until:
+        every = [h for h in every if published_within(h["published"], since, until)]
     if sort != "relevance":
         every = by_publication(every, newest=sort == "newest")
     items = every[paging.offset : paging.offset + paging.limit]
@@ -126,6 +133,15 @@ def search_with_entities(
         "phrases": phrases,
         "facets": facets,
     }
+
+
+def published_within(published: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a publication date falls in the period: `since` and `until` whole or partial
+    dates (2016, 2016-10, 2016-10-31), each end included; an undated report in none."""
+    if not published:
+        return False
+    day = str(published)[:10]
+    return (not since or day >= since) and (not until or day <= until + "\uffff")
 
 
 def by_publication(hits: list[dict[str, Any]], newest: bool) -> list[dict[str, Any]]:

@@ -38,6 +38,10 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         status: Annotated[
             str | None, typer.Option(help="single-source, corroborated, contested or denied")
         ] = None,
+        words: Annotated[
+            str | None,
+            typer.Option(help="each word in the summary or a claim's sentence or quote"),
+        ] = None,
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
@@ -46,7 +50,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         from sitrep.read.events import EventFilter, list_events
 
         with open_store(db).read() as conn:
-            rows = list_events(conn, EventFilter(type_, actor, place, since, until, status))
+            rows = list_events(conn, EventFilter(type_, actor, place, since, until, status, words))
             unknown = [n for n in (actor, place) if n and not entities_named(conn, n)]
         for name in unknown:  # an empty list for a name the store does not know says so
             typer.echo(terminal_text(f"note: no entity is named {name!r}"), err=True)

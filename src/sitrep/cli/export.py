@@ -50,6 +50,10 @@ def export_command(
         str | None, typer.Option(help="events: overlapping this date or earlier")
     ] = None,
     status: Annotated[str | None, typer.Option(help="events: corroboration status")] = None,
+    words: Annotated[
+        str | None,
+        typer.Option(help="events: each word in the summary or a claim's sentence or quote"),
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Export events, claims, entities and documents (or one entity's dossier).
@@ -57,7 +61,7 @@ def export_command(
     The event options filter events as `sitrep events` does (jsonl, geojson, ftm)."""
     options = {"entity": entity, "places": places, "unlocated": unlocated, "text": not no_text,
                "type": type_, "actor": actor, "place": place, "since": since, "until": until,
-               "status": status}  # fmt: skip
+               "status": status, "words": words}  # fmt: skip
     from sitrep.export import export
 
     store = open_store(db)

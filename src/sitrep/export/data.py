@@ -5,11 +5,12 @@ entities with their aliases, documents, resolved mentions); this module queries 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sitrep.read.records import EntityRow as PlainEntity  # an entity's row, aliases or not
 from sitrep.read.records import EntityWithAliases, EventClaim, Participant
 from sitrep.read.records import EventRow as EventRow  # the exporters' event is the read model's
 
@@ -33,7 +34,7 @@ class Place:
     admin1: str | None
 
 
-def event_place(event: EventRow, known: dict[str, EntityRow]) -> Place:
+def event_place(event: EventRow, known: Mapping[str, PlainEntity]) -> Place:
     """The place entity an event was resolved to, else the place text the extractor found."""
     entity = known.get(event.get("place_entity_id") or "")
     stored = event.get("place")
@@ -59,7 +60,7 @@ def participants(event: EventRow, *roles: str) -> list[Participant]:
     return [p for p in found if isinstance(p, dict) and (not roles or p.get("role") in roles)]
 
 
-def participant_name(participant: Mapping[str, Any], known: dict[str, EntityRow]) -> str:
+def participant_name(participant: Mapping[str, Any], known: Mapping[str, PlainEntity]) -> str:
     entity = known.get(participant.get("entity_id") or "")
     return str(
         entity["name"] if entity else participant.get("name") or participant.get("text") or ""
@@ -88,7 +89,7 @@ def country_iso3(code: str | None) -> str | None:
     return str(found["iso3"]) if found else None
 
 
-def outlets(claims: list[ClaimRow]) -> list[str]:
+def outlets(claims: Iterable[Mapping[str, Any]]) -> list[str]:
     """Distinct outlets (or sites) behind an event's claims, in first-seen order."""
     seen: dict[str, None] = {}
     for claim in claims:

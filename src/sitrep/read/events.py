@@ -6,6 +6,8 @@
 - `since` / `until`: ISO dates, whole or partial (2019, 2019-03); an event matches when its
   time interval overlaps them. Undated events match no time filter.
 - `type`: the event type (case-insensitive); `status`: its corroboration status.
+- `words`: every word of it (case-insensitive, as a part of a word) is in the event's summary
+  or in the sentence or quote of one of its claims: what an analyst remembers of a report.
 """
 
 from __future__ import annotations
@@ -14,7 +16,19 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, String, cast, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    and_,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+    true,
+)
 
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.read.columns import record, records
@@ -48,6 +62,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     status: str | None = None
+    words: str | None = None
 
     def __post_init__(self) -> None:
         for bound in (self.since, self.until):
@@ -75,6 +90,28 @@ def involves(entity_ids: set[str]) -> ColumnElement[bool]:
     )
 
 
+def says_words(words: str) -> ColumnElement[bool]:
+    """Events whose summary, or the sentence or quote of one of whose claims, holds each word
+    of `words` (ignoring case; each word may be in a different one). No words: every event.
+    The sentences are what the reports say (on FA-KES every claim has one, 196 of 3,712 a
+    quote); the summary is the pipeline's reading (who, where, when)."""
+    said = []
+    for word in words.split():
+        pattern = f"%{like_literal(word.lower())}%"
+        quoted = (
+            select(EM.c.event_id)
+            .join(C, C.c.event_mention_id == EM.c.id)
+            .where(
+                func.lower(C.c.sentence_text).like(pattern, escape=LIKE_ESCAPE)
+                | func.lower(C.c.quote).like(pattern, escape=LIKE_ESCAPE)
+            )
+        )
+        said.append(
+            or_(func.lower(EV.c.summary).like(pattern, escape=LIKE_ESCAPE), EV.c.id.in_(quoted))
+        )
+    return and_(true(), *said)
+
+
 def events_query(conn: Connection, where: EventFilter = EventFilter()) -> Select[Any]:
     """Every event column, filtered, in time order (undated last); events of one time in the
     order reports first told them, then by id."""
@@ -96,6 +133,8 @@ def events_query(conn: Connection, where: EventFilter = EventFilter()) -> Select
     if where.until:
         # a partial date (2019-03) still includes every day in it
         query = query.where(EV.c.time_start <= where.until + "\uffff")
+    if where.words:
+        query = query.where(says_words(where.words))
     return query
 
 

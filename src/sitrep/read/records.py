@@ -140,6 +140,14 @@ class EventMentionRow(TypedDict):
     retells: int | None  # the sentence of the happening it tells again, if it retells one
 
 
+class ClaimSource(TypedDict):
+    """Where one claim on an event comes from: its outlet, else its document's site."""
+
+    event_id: str
+    outlet: str | None
+    document_site: str | None
+
+
 class JudgementRow(TypedDict):
     """One logged decision, by a rule or an analyst."""
 
@@ -754,6 +762,7 @@ class NetworkEdge(TypedDict):
 class Network(TypedDict):
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+    min_weight: int  # the links drawn weigh this much or more (asked, or chosen to fit)
 
 
 class LocatedEvent(EventRow):

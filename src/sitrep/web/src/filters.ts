@@ -6,7 +6,7 @@ import { h } from "./dom";
 
 /** Filter keys /api/explore/events understands; the repeatable ones may appear several times. */
 export const MANY = ["type", "mode", "status", "country"] as const;
-export const ONE = ["actor", "place", "admin1", "outlet", "since", "until", "min_fatalities"] as const;
+export const ONE = ["words", "actor", "place", "admin1", "outlet", "since", "until", "min_fatalities"] as const;
 export type Filter = Record<string, string[]>;
 
 export function filterFrom(params: URLSearchParams): Filter {

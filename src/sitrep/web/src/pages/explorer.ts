@@ -48,6 +48,7 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
   const field = (name: string, label: string, type = "text", attrs: Record<string, string> = {}) =>
     h("label", {}, `${label} `, h("input", { name, type, value: (f[name] ?? [])[0] ?? "", ...attrs }));
   const form = h("form", { class: "filters explorer-form" },
+    field("words", "words", "search", { placeholder: "in reports", size: "12" }),
     field("actor", "actor", "text", { placeholder: "any spelling", size: "14" }),
     field("place", "place", "text", { placeholder: "name", size: "10" }),
     field("outlet", "outlet", "text", { size: "10" }),
@@ -68,13 +69,20 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
   return form;
 }
 
-/** Events per week as bars (SVG), with the first and last week named. */
+// A trend of a few weeks keeps bars this many weeks' slots wide at most (it drew three weeks as
+// three bars a third of the page wide each).
+const MIN_SLOTS = 26;
+
+/** Events per week as bars (SVG) over an axis in HTML, so its labels keep their size at any
+ * width: a tick at each year (or, over a year or less, each month) and the first and last week
+ * named under the chart. */
 function trend(weeks: { week: string; count: number }[]): HTMLElement {
   if (!weeks.length) return empty("No dated events in this view.");
   const width = 1000, height = 90, max = Math.max(...weeks.map((w) => w.count));
-  const bar = width / weeks.length;
+  const bar = width / Math.max(weeks.length, MIN_SLOTS);
   const root = document.createElementNS(SVG, "svg");
-  root.setAttribute("viewBox", `0 0 ${width} ${height + 16}`);
+  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  root.setAttribute("preserveAspectRatio", "none");
   root.setAttribute("class", "trend");
   root.setAttribute("role", "img");
   root.setAttribute("aria-label", "events per week");
@@ -82,21 +90,51 @@ function trend(weeks: { week: string; count: number }[]): HTMLElement {
     if (!w.count) return;
     const r = document.createElementNS(SVG, "rect");
     const tall = Math.max(2, (w.count / max) * height);
-    for (const [k, v] of Object.entries({ x: i * bar, y: height - tall, width: Math.max(1, bar - 1), height: tall, class: "trend-bar" })) r.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries({ x: i * bar, y: height - tall, width: Math.max(1, bar * 0.85), height: tall, class: "trend-bar" })) r.setAttribute(k, String(v));
     const title = document.createElementNS(SVG, "title");
     title.textContent = `week of ${w.week}: ${w.count}`;
     r.appendChild(title);
     root.appendChild(r);
   });
-  for (const [x, anchor, text] of [[0, "start", weeks[0].week], [width, "end", weeks[weeks.length - 1].week]] as const) {
-    const t = document.createElementNS(SVG, "text");
-    for (const [k, v] of Object.entries({ x, y: height + 14, "text-anchor": anchor, class: "trend-tick" })) t.setAttribute(k, String(v));
-    t.textContent = text;
-    root.appendChild(t);
-  }
-  const box = h("div", { class: "trend-box", "data-weeks": weeks.length });
-  box.appendChild(root);
+  const box = h("div", { class: "trend-box", "data-weeks": weeks.length }, root, trendAxis(weeks, bar / width));
+  box.append(h("p", { class: "muted trend-span" }, `weeks of ${weeks[0].week} to ${weeks[weeks.length - 1].week}; the highest, ${max} events`));
   return box;
+}
+
+/** The ticks under the bars: where each year (or month) starts, as a share of the width, the
+ * labels at least 7% apart so that they never overlap (the first week, part of a period the
+ * chart barely shows, gives way to the next period's start). */
+function trendAxis(weeks: { week: string }[], share: number): HTMLElement {
+  const monthly = weeks.length <= 53;
+  const key = (week: string) => (monthly ? week.slice(0, 7) : week.slice(0, 4));
+  const ticks: { at: number; label: string }[] = [];
+  weeks.forEach((w, i) => {
+    if (i > 0 && key(w.week) === key(weeks[i - 1].week)) return;
+    const at = i * share * 100;
+    const previous = ticks[ticks.length - 1];
+    if (previous && at - previous.at < 7) {
+      if (previous.at > 0) return;
+      ticks.pop();
+    }
+    ticks.push({ at, label: key(w.week) });
+  });
+  const axis = h("div", { class: "trend-axis" });
+  for (const { at, label } of ticks) {
+    const tick = h("span", { class: "trend-tick", "data-at": at.toFixed(2) }, label);
+    tick.style.left = `${at}%`;
+    axis.append(tick);
+  }
+  return axis;
+}
+
+/** An event's summary less what the row's own columns show: its type/mode prefix and its time
+ * span, as the pipeline writes them ("ASSAULT/shelling: X in Y (2016-10-01..2016-10-01, day)"). */
+function shortSummary(e: Explored["items"][number]): string {
+  let text = e.summary ?? "";
+  const prefix = `${e.type}${e.mode ? `/${e.mode}` : ""}: `;
+  if (text.startsWith(prefix)) text = text.slice(prefix.length);
+  if (e.time_start) text = text.replace(` (${e.time_start}..${e.time_end}, ${e.time_precision})`, "");
+  return text.trim() || eventTitle(e.type, e.summary);
 }
 
 function table(f: Filter, data: Explored, view: { sort: string; order: string; offset: number }): HTMLElement {
@@ -112,7 +150,7 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
   const rows = data.items.map((e) => h("tr", { "data-event": e.id },
     h("td", { class: "date" }, e.time_start ?? "undated"),
     h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
-    h("td", {}, h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)),
+    h("td", { class: "event" }, h("a", { href: `#/event/${encodeURIComponent(e.id)}`, title: e.summary ?? "" }, shortSummary(e)),
       " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
     h("td", {}, ...e.actors.slice(0, 4).flatMap((a, i) => [i ? ", " : "", entityLink(a.entity_id, a.name)])),
     h("td", {}, e.place_entity_id ? entityLink(e.place_entity_id, e.place_name ?? "?") : e.place_name ?? h("span", { class: "muted" }, "unknown"),

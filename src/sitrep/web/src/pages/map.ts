@@ -103,7 +103,7 @@ export async function renderMap(main: HTMLElement, _arg: string, params: URLSear
     h("a", { href: `/api/explore/export/geojson${filterQuery(f)}`, download: "", class: "export", "data-format": "geojson" }, "GeoJSON"), "."),
     slider.element, box, legend(), listBox);
   const areas = await admin1();
-  requestAnimationFrame(() => draw(box, listBox, located, slider, areas));
+  requestAnimationFrame(() => draw(box, listBox, located, slider, areas, `#/events${filterQuery(f)}`));
 }
 
 interface Slider { element: HTMLElement; input: HTMLInputElement; days: string[] }
@@ -121,7 +121,7 @@ function timeSlider(events: Located[]): Slider {
   return { element: h("p", { class: "time-filter" }, "Time: ", input, " ", label), input, days };
 }
 
-function draw(box: HTMLElement, listBox: HTMLElement, events: Located[], slider: Slider, admin: Admin1 | null) {
+function draw(box: HTMLElement, listBox: HTMLElement, events: Located[], slider: Slider, admin: Admin1 | null, explorer: string) {
   const map = L.map(box, { worldCopyJump: true, attributionControl: false, zoomAnimation: false, fadeAnimation: false, maxZoom: 12 })
     .setView([33, 42], 4);
   const topo = countries110m as unknown as Topology<{ countries: GeometryCollection }>;
@@ -142,11 +142,11 @@ function draw(box: HTMLElement, listBox: HTMLElement, events: Located[], slider:
     clusters.addLayers(shown.map((e) => markerFor(e, admin)));
     drawAreas(areas, shapes, admin, shown);
     box.dataset.shown = String(shown.length);
-    listInView(map, listBox, shown);
+    listInView(map, listBox, shown, explorer);
   };
   show();
   slider.input.addEventListener("change", show);
-  map.on("moveend", () => { listInView(map, listBox, currentEvents(clusters)); void placeLabels(map, labels); });
+  map.on("moveend", () => { listInView(map, listBox, currentEvents(clusters), explorer); void placeLabels(map, labels); });
   const points = events.map((e) => L.latLng(e.lat, e.lon));
   if (events.length) map.fitBounds(L.latLngBounds(core(points)).pad(0.1), { maxZoom: 6, animate: false });
   const fitAll = new L.Control({ position: "topright" });
@@ -261,7 +261,9 @@ async function placeLabels(map: L.Map, layer: L.LayerGroup) {
   map.getContainer().dataset.labels = String(found.items.length);
 }
 
-function listInView(map: L.Map, box: HTMLElement, events: Located[]) {
+/** The events in view, the first 200 listed; the rest behind a link to the explorer's view of
+ * the map's filter (`explorer`), which pages through every one. */
+function listInView(map: L.Map, box: HTMLElement, events: Located[], explorer: string) {
   const bounds = map.getBounds();
   const inView = events.filter((e) => bounds.contains([e.lat, e.lon]) || bounds.contains([e.lat, e.lon + 360]) || bounds.contains([e.lat, e.lon - 360]))
     .sort((a, b) => (a.time_start ?? "9999").localeCompare(b.time_start ?? "9999"));
@@ -270,7 +272,8 @@ function listInView(map: L.Map, box: HTMLElement, events: Located[]) {
       h("span", { class: "date" }, e.time_start ?? "undated"), " ",
       h("a", { href: `#/event/${encodeURIComponent(e.id)}` }, eventTitle(e.type, e.summary)), " ",
       h("span", { class: `badge status-${e.status}` }, e.status), h("span", { class: "muted" }, ` ${e.place_name} (${e.precision})`)))),
-    inView.length > 200 ? h("p", { class: "muted" }, `${inView.length - 200} more: zoom in, or open the explorer.`) : "");
+    inView.length > 200 ? h("p", { class: "muted", id: "more-in-view" }, `${inView.length - 200} more: zoom in, or open `,
+      h("a", { href: explorer, class: "more-in-explorer" }, "the explorer"), ", which lists every event of this filter.") : "");
 }
 
 // world-atlas rings that cross the antimeridian (Russia, Fiji) would be drawn as stripes across

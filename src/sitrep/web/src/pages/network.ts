@@ -6,6 +6,9 @@ import { get, Network } from "../api";
 import { h } from "../dom";
 import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationEvidence, relationLegend, relationStyles } from "../relations";
 
+// With no weight asked for, the page draws the links of the lowest weight that joins at most this
+// many entities (the API's `fit`): a store of any size opens on a graph one can read.
+const READABLE = 60;
 const TYPES = ["person", "group", "org", "state_body", "state", "media", "place"];
 const COLOURS: Record<string, string> = {
   person: "#1f6feb", group: "#b35900", org: "#8a6d00", state_body: "#c2185b",
@@ -14,16 +17,21 @@ const COLOURS: Record<string, string> = {
 
 export async function renderNetwork(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const chosen = params.getAll("type");
-  const minWeight = Number(params.get("min_weight") ?? 1) || 1;
+  const asked = Number(params.get("min_weight")) || null;
   const focus = params.get("focus");
   const links = linksOf(params);
-  const graph = await get<Network>("/network", { type: chosen, min_weight: minWeight, kind: kindsOf(links) });
+  const weighed = asked ? { min_weight: asked } : { fit: READABLE };
+  const graph = await get<Network>("/network", { type: chosen, ...weighed, kind: kindsOf(links) });
+  const minWeight = graph.min_weight;
   const boxes = TYPES.map((t) => h("label", {}, h("input", { type: "checkbox", value: t, checked: !chosen.length || chosen.includes(t) }), ` ${t} `));
   const weight = h("input", { type: "number", min: 1, value: minWeight, "aria-label": "minimum weight", style: null });
   const form = h("form", { class: "filters" }, "Types: ", ...boxes, " Minimum link weight: ", weight, h("button", { type: "submit" }, "Apply"));
   const go = (chosenLinks: Links) => {
     const types = boxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => `type=${i.value}`);
-    location.hash = `#/network?${[...types, `min_weight=${weight.value}`, `links=${chosenLinks}`].join("&")}`;
+    // a weight the analyst asked for or typed stays; the chosen one is chosen again (other types
+    // or links fit at another weight)
+    const weighs = asked || weight.value !== String(minWeight) ? [`min_weight=${weight.value}`] : [];
+    location.hash = `#/network?${[...types, ...weighs, `links=${chosenLinks}`].join("&")}`;
   };
   form.addEventListener("submit", (e) => { e.preventDefault(); go(links); });
   const typed = links === "cooccurrence" ? 0 : graph.edges.reduce((n, e) => n + (e.relations?.length ?? 0), 0);
@@ -34,6 +42,9 @@ export async function renderNetwork(main: HTMLElement, _arg: string, params: URL
     h("p", { class: "muted" }, "Links: taking part in the same event, or named in the same sentence (grey); typed relations the reports or the pack state (coloured arrows, by family). Click a node for its dossier (its ego network is there: one or two hops, with the evidence of each link), a relation for its evidence. ",
       `${graph.nodes.length} entities drawn (the 300 most linked at most), ${graph.edges.length} links, ${typed} typed relations. Export the whole graph: `,
       h("a", { href: "/api/export/gexf", download: "", class: "export" }, "GEXF"), ", ", h("a", { href: "/api/export/graphml", download: "", class: "export" }, "GraphML"), "."),
+    h("p", { id: "network-weight" }, asked
+      ? `Links of weight ${minWeight} or more (a link's weight: the events, sentences and stated relations that tie the two).`
+      : `Links of weight ${minWeight} or more: the lowest weight at which at most ${READABLE} entities show (a link's weight: the events, sentences and stated relations that tie the two). Lower the minimum to see more.`),
     form, linksToggle(links, go), legend(), links === "cooccurrence" ? "" : relationLegend(), box, detail);
   requestAnimationFrame(() => draw(box, graph, focus, links, detail));
 }
@@ -65,7 +76,8 @@ function draw(box: HTMLElement, graph: Network, focus: string | null, links: Lin
       ...relationStyles(),
       { selector: `node[id = "${(focus ?? "").replace(/["\\]/g, "")}"]`, style: { "border-width": 4, "border-color": "#d32f2f" } },
     ],
-    layout: { name: "cose", animate: false, randomize: false },
+    // a stronger push between nodes than cose's default, so the hubs' labels do not pile up
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 1_000_000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions,
   });
   cy.on("tap", "node", (evt) => { location.hash = `#/entity/${encodeURIComponent(evt.target.id())}`; });
   cy.on("tap", "edge.relation", async (evt) => {

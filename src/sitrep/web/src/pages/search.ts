@@ -37,10 +37,11 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
   }
   const site = params.get("site") ?? "", year = params.get("year") ?? "", type = params.get("type") ?? "";
   const sort = params.get("sort") ?? "";
+  const since = params.get("since") ?? "", until = params.get("until") ?? "";
   const here = (extra: Record<string, string | number>) =>
-    `#/search${query({ q, site, year, type, sort, ...extra })}`;
+    `#/search${query({ q, site, year, type, sort, since, until, ...extra })}`;
   const [hits, ents] = await Promise.all([
-    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, type, sort, limit: PAGE, offset }),
+    get<Schemas["EntitySearchPage"]>("/search/entities", { q, site, year, type, sort, since, until, limit: PAGE, offset }),
     get<Schemas["EntityPage"]>("/entities", { q, limit: 10 }),
   ]);
   if (ents.items.length) {
@@ -70,8 +71,23 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
   const ordering = h("p", { class: "facet-line", id: "search-sort" }, "Sort: ", ...orders.flatMap(([value, label], i) => [i ? " · " : "",
     h("a", { href: here({ sort: value, offset: 0 }), class: sort === value ? "active" : null, "data-sort": value || "relevance" }, label)]));
   main.append(section(`Documents matching “${q}” (${hits.total})`, facet("site", "Outlet"), facet("year", "Year"),
-    facet("type", "Type", (v) => DOCUMENT_TYPES[v] ?? v), ordering, list,
+    facet("type", "Type", (v) => DOCUMENT_TYPES[v] ?? v), publishedBetween(since, until, here), ordering, list,
     pager(hits.total, offset, (o) => here({ offset: o }))));
+}
+
+/** From/to fields: the hits published in a period (the API's since/until, both ends in it). */
+function publishedBetween(since: string, until: string, here: (extra: Record<string, string | number>) => string) {
+  const field = (name: string, label: string, value: string) =>
+    h("label", {}, `${label} `, h("input", { type: "date", name, value }));
+  const form = h("form", { class: "filters period-form", id: "search-period" }, "Published ",
+    field("since", "from", since), " ", field("until", "to", until), " ", h("button", { type: "submit" }, "Show"),
+    since || until ? [" ", h("a", { href: here({ since: "", until: "", offset: 0 }), class: "all-dates" }, "any date")] : "");
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    location.hash = here({ since: String(data.get("since") ?? ""), until: String(data.get("until") ?? ""), offset: 0 });
+  });
+  return form;
 }
 
 function docList(items: Schemas["DocumentItem"][]) {
