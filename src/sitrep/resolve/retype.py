@@ -48,6 +48,7 @@ _COMMON_POSSESSIVE = re.compile(r"^[A-Z][a-z]+[^aeiouy]ys$")
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
 DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
+_MAX_NAME_WORDS = 8  # the longest pack name or place looked for in a run of names
 
 
 @dataclass
@@ -153,11 +154,71 @@ class Retyper:
         if stem is not None:
             change = self._retyped(label, stem) or {"name": stem}
             return {**change, "retype_reason": f"possessive {name!r} read as {stem!r}"}
+        run = self.name_run(name)
+        if run is not None:
+            actor, text = run
+            why = f"{name!r} is names run together; the pack knows {text!r} as {actor.label}"
+            return {"label": actor.label, "name": text, "retype_reason": why}
         first = place_list(name, self.is_place) if label in PLACE_LABELS else None
         if first is not None:
             change = self._retyped(label, first) or {"name": first}
             return {**change, "retype_reason": f"{name!r} is places run together"}
         return self._retyped(label, name)
+
+    def name_run(self, name: str) -> tuple[Actor, str] | None:
+        """The pack actor a run of names without commas means ("Syria Al-Nusra Front",
+        "Aleppo Reuters", "Al-Nusra Front Al-Qaeda", "Nusra Front Commanders"): the words split
+        into pack names and notable places, with at most a common noun at either end next to
+        a group's name ("commanders", "militants"); the first actor that is not a state is
+        the one meant (a dateline or a country runs into the name), else the first state. None
+        when the whole is a pack name, or a word belongs to no known name."""
+        words = name.split()
+        if len(words) < 2 or self.actor_for([name]) is not None:
+            return None
+        pieces = self._pieces(words)
+        if pieces is None or len(pieces) < 2:
+            return None
+        actors = [(p[1], p[0]) for p in pieces if p[1] is not None]
+        if not actors:
+            return None  # places only: `place_list`'s case
+        groups = [a for a in actors if a[0].type != "state"]
+        for position, (_text, _actor, noun) in enumerate(pieces):
+            if not noun:
+                continue
+            beside = pieces[1] if position == 0 else pieces[-2]
+            if position not in (0, len(pieces) - 1) or beside[1] is None:
+                return None  # a noun between names, or beside a place ("Aleppo University")
+            if beside[1].type == "state":
+                return None  # "Syria Times": a state and a noun may name an outlet
+        return (groups or actors)[0]
+
+    def _pieces(self, words: list[str]) -> list[tuple[str, Actor | None, bool]] | None:
+        """`words` as known names, longest first: (text, pack actor or None for a place,
+        whether it is a common noun at an edge)."""
+        out: list[tuple[str, Actor | None, bool]] = []
+        i = 0
+        while i < len(words):
+            if i > 0 and words[i][:1].islower():
+                return None  # "Hezbollah al-Nujaba": a lower-case article word joins a name
+            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
+                text = " ".join(words[i:j])
+                ids = self.names.get(fold(text), set())
+                if len(ids) == 1:
+                    out.append((text, self.pack.actors[next(iter(ids))], False))
+                    break
+                capitalised = all(w[:1].isupper() for w in words[i:j])
+                # "Idlib Syria" is the gazetteer's Idlib, but two names here
+                whole = j == i + 1 or fold(words[j - 1]) not in self.names
+                if capitalised and whole and not ids and self.is_place(text):
+                    out.append((text, None, False))
+                    break
+                if j == i + 1 and capitalised and text.lower() in common_nouns():
+                    out.append((text, None, True))
+                    break
+            else:
+                return None
+            i = j
+        return out
 
     def _common_possessive(self, label: str, name: str) -> bool:
         """ "Observatorys", "Armys": the shape alone for a place or a group (no English plural
