@@ -34,6 +34,8 @@ def retyper() -> Retyper:
         ("Nusra Front Commanders", "PERSON", "ORG", "Nusra Front"),  # a noun after a group
         ("Homs Reuters", "ORG", "ORG", "Reuters"),  # a dateline before an outlet
         ("Jordan Lebanon", "LOC", "LOC", "Jordan"),  # two states: a list, the first
+        ("Nusra Front Idlibs", "ORG", "ORG", "Nusra Front"),  # a possessive whose stem is a run
+        ("Latakia Damascus", "PERSON", "GPE", "Latakia"),  # places typed a person: the first
     ],
 )
 def test_a_run_of_names_is_read_as_its_actor(
@@ -41,7 +43,7 @@ def test_a_run_of_names_is_read_as_its_actor(
 ) -> None:
     out = retyper.retype({"id": "m1", "text": text, "label": label, "pack_id": None}, text)
     assert (out["label"], out.get("name")) == (want_label, want_name)
-    assert "names run together" in out["retype_reason"]
+    assert "run together" in out["retype_reason"]
 
 
 @pytest.mark.parametrize(
@@ -56,6 +58,12 @@ def test_a_run_of_names_is_read_as_its_actor(
 )
 def test_other_names_are_no_run(retyper: Retyper, text: str) -> None:
     assert retyper.name_run(text) is None
+
+
+def test_a_person_is_no_list_of_small_or_faraway_places(retyper: Retyper) -> None:
+    # each word is a town somewhere, but none a theatre town of size, a country or a world city
+    mention = {"id": "m1", "text": "Jackson Hamilton", "label": "PERSON", "pack_id": None}
+    assert retyper.retype(mention, "Jackson Hamilton") is mention
 
 
 # Our own reports: one group named four ways, and a dateline listing governorates.

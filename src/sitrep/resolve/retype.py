@@ -153,13 +153,14 @@ class Retyper:
         stem = possessive_stem(name, self.known)
         if stem is not None:
             change = self._retyped(label, stem) or {"name": stem}
-            return {**change, "retype_reason": f"possessive {name!r} read as {stem!r}"}
-        run = self.name_run(name)
-        if run is not None:
-            actor, text = run
-            why = f"{name!r} is names run together; the pack knows {text!r} as {actor.label}"
-            return {"label": actor.label, "name": text, "retype_reason": why}
-        first = place_list(name, self.is_place) if label in PLACE_LABELS else None
+            why = f"possessive {name!r} read as {stem!r}"
+            if "retype_reason" in change:  # and what the stem was read as ("ISIL Syria")
+                why = f"{why}; {change['retype_reason']}"
+            return {**change, "retype_reason": why}
+        # a person or group that is places run together must be made of places of some size
+        # ("Homs Idlib", "Moscow Ankara"; not "Jackson Hamilton")
+        places = self.is_place if label in PLACE_LABELS else self._sizeable_place
+        first = place_list(name, places)
         if first is not None:
             change = self._retyped(label, first) or {"name": first}
             return {**change, "retype_reason": f"{name!r} is places run together"}
@@ -231,6 +232,10 @@ class Retyper:
     def is_place(self, name: str) -> bool:
         return is_notable_place(name)
 
+    def _sizeable_place(self, name: str) -> bool:
+        """A theatre place of MIN_PLACE_POPULATION or a region, a country, or a world city."""
+        return self.place_for([name]) is not None or self.world_place_for([name]) is not None
+
     def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
         hit = self.actor_for(names)
@@ -238,6 +243,11 @@ class Retyper:
             actor, text = hit
             reason = f"the pack knows {text!r} as {actor.label}"
             return {"label": actor.label, "name": text, "retype_reason": reason}
+        run = self.name_run(name)
+        if run is not None:
+            actor, text = run
+            why = f"{name!r} is names run together; the pack knows {text!r} as {actor.label}"
+            return {"label": actor.label, "name": text, "retype_reason": why}
         if label in PLACE_LABELS:
             if resolve_place(name) is not None:
                 return {}
