@@ -54,6 +54,8 @@ def test_a_run_of_names_is_read_as_its_actor(
         "Homs University",  # a place and a noun: no actor in it
         "Idlib Khaled Rami",  # a word that is no known name
         "Hama Homs Tartus",  # places only: the place-list rule's case
+        "Homs Syria",  # a place and its country: the place, as the gazetteer reads it
+        "Tartus Russia",  # a place and a state after it: the place is named first
     ],
 )
 def test_other_names_are_no_run(retyper: Retyper, text: str) -> None:

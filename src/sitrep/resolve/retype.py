@@ -172,7 +172,8 @@ class Retyper:
         into pack names and notable places, with at most a common noun at either end next to
         a group's name ("commanders", "militants"); the first actor that is not a state is
         the one meant (a dateline or a country runs into the name), else the first state. None
-        when the whole is a pack name, or a word belongs to no known name."""
+        when the whole is a pack name, when a word belongs to no known name, or when states
+        follow a place ("Idlib Syria" is Idlib, as the gazetteer reads it)."""
         words = name.split()
         if len(words) < 2 or self.actor_for([name]) is not None:
             return None
@@ -183,6 +184,8 @@ class Retyper:
         if not actors:
             return None  # places only: `place_list`'s case
         groups = [a for a in actors if a[0].type != "state"]
+        if not groups and pieces[0][1] is None:
+            return None  # "Idlib Syria": a place and its country name the place
         for position, (_text, _actor, noun) in enumerate(pieces):
             if not noun:
                 continue
