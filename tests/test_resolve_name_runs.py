@@ -56,6 +56,7 @@ def test_a_run_of_names_is_read_as_its_actor(
         "Hama Homs Tartus",  # places only: the place-list rule's case
         "Homs Syria",  # a place and its country: the place, as the gazetteer reads it
         "Tartus Russia",  # a place and a state after it: the place is named first
+        "Hezbollah Charter",  # a singular noun after a group names another thing
     ],
 )
 def test_other_names_are_no_run(retyper: Retyper, text: str) -> None:

@@ -169,8 +169,8 @@ class Retyper:
     def name_run(self, name: str) -> tuple[Actor, str] | None:
         """The pack actor a run of names without commas means ("Syria Al-Nusra Front",
         "Aleppo Reuters", "Al-Nusra Front Al-Qaeda", "Nusra Front Commanders"): the words split
-        into pack names and notable places, with at most a common noun at either end next to
-        a group's name ("commanders", "militants"); the first actor that is not a state is
+        into pack names and notable places, with at most a plural common noun at either end
+        next to a group's name ("commanders", "militants"); the first actor that is not a state is
         the one meant (a dateline or a country runs into the name), else the first state. None
         when the whole is a pack name, when a word belongs to no known name, or when states
         follow a place ("Idlib Syria" is Idlib, as the gazetteer reads it)."""
@@ -216,7 +216,10 @@ class Retyper:
                 if capitalised and whole and not ids and self.is_place(text):
                     out.append((text, None, False))
                     break
-                if j == i + 1 and capitalised and text.lower() in common_nouns():
+                # a plural: the group's members or acts ("Commanders", "Operations"); a
+                # singular noun after a name names another thing ("Charter", "Bridge")
+                plural = text.endswith("s") and text.lower() in common_nouns()
+                if j == i + 1 and capitalised and plural:
                     out.append((text, None, True))
                     break
             else:
