@@ -63,10 +63,16 @@ def test_other_names_are_no_run(retyper: Retyper, text: str) -> None:
     assert retyper.name_run(text) is None
 
 
-def test_a_person_is_no_list_of_small_or_faraway_places(retyper: Retyper) -> None:
-    # each word is a town somewhere, but none a theatre town of size, a country or a world city
-    mention = {"id": "m1", "text": "Jackson Hamilton", "label": "PERSON", "pack_id": None}
-    assert retyper.retype(mention, "Jackson Hamilton") is mention
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jackson Hamilton",  # towns somewhere, none a theatre town of size, country, world city
+        "Bab Idlib",  # "Bab" is Al Bab only with its article: bare, it opens a place's name
+    ],
+)
+def test_a_person_is_no_list_of_small_or_faraway_places(retyper: Retyper, text: str) -> None:
+    mention = {"id": "m1", "text": text, "label": "PERSON", "pack_id": None}
+    assert retyper.retype(mention, text).get("name") in (None, text)  # not its first word
 
 
 # Our own reports: one group named four ways, and a dateline listing governorates.

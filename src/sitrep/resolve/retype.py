@@ -27,6 +27,7 @@ from sitrep.names.junk import (
     repair_name,
     weekday_possessive,
 )
+from sitrep.names.phonetic import ARTICLES
 from sitrep.names.words import CALENDAR_WORDS
 from sitrep.nlp.types import DIRECTIONS, KIND_WORDS, common_nouns
 from sitrep.pack import Actor, Pack
@@ -239,8 +240,16 @@ class Retyper:
         return is_notable_place(name)
 
     def _sizeable_place(self, name: str) -> bool:
-        """A theatre place of MIN_PLACE_POPULATION or a region, a country, or a world city."""
-        return self.place_for([name]) is not None or self.world_place_for([name]) is not None
+        """A theatre place of MIN_PLACE_POPULATION or a region, a country, or a world city,
+        named as the gazetteer names it: not a town whose name needs its article ("Al Bāb",
+        "El Ain") read from the bare word, which opens other places' names ("Bab Tadmor",
+        "Ain Issa": gate, spring)."""
+        found = self.place_for([name]) or self.world_place_for([name])
+        if found is None:
+            return False
+        own = fold(found[0].name).split()
+        bare = fold(name).split()
+        return not (len(own) > 1 and own[0] in ARTICLES and bare[:1] != own[:1])
 
     def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
