@@ -34,6 +34,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     app.command("judgements")(judgements)
     eval_app.command("names")(eval_names)
     eval_app.command("junk")(eval_junk)
+    eval_app.command("splits")(eval_splits)
 
 
 def entities(
@@ -190,3 +191,25 @@ def eval_junk(
         out.print(f"  junk  {entity_type:7} {count:4}  {name!r}: {why}", markup=False)
     for name, entity_type, count in report.sample:
         out.print(f"  sample {entity_type:7} {count:4}  {name}", markup=False)
+
+
+def eval_splits(
+    db: DbOption = None,
+    examples: Annotated[int, typer.Option(help="examples of each kind to list")] = 30,
+    json_out: JsonOption = False,
+) -> None:
+    """How many entities split one actor (a pack name inside a longer name, or the same
+    folded name twice) and how many aliases are names run together (a list of places)."""
+    from sitrep.resolve.split_eval import split_report
+    from sitrep.settings import get_settings
+
+    report = split_report(open_store(db), get_settings().pack)
+    if json_out:
+        print_json_lines([report.counts()])
+        return
+    for key, value in report.counts().items():
+        out.print(f"{key}: {value}", markup=False)
+    for name, entity_type, count, why in sorted(report.splits, key=lambda s: -s[2])[:examples]:
+        out.print(f"  split {entity_type:7} {count:4}  {name!r}: {why}", markup=False)
+    for entity, alias, count in sorted(report.list_aliases, key=lambda a: -a[2])[:examples]:
+        out.print(f"  list  {count:4}  {entity!r} alias {alias!r}", markup=False)

@@ -27,6 +27,7 @@ from sitrep.names.junk import (
     repair_name,
     weekday_possessive,
 )
+from sitrep.names.phonetic import ARTICLES
 from sitrep.names.words import CALENDAR_WORDS
 from sitrep.nlp.types import DIRECTIONS, KIND_WORDS, common_nouns
 from sitrep.pack import Actor, Pack
@@ -48,6 +49,7 @@ _COMMON_POSSESSIVE = re.compile(r"^[A-Z][a-z]+[^aeiouy]ys$")
 _MAX_REMEMBERED = 1 << 17  # distinct (label, name) decisions kept; bounded for long runs
 MIN_PLACE_POPULATION = 20_000  # a PERSON/ORG becomes a place only for a city this size
 DROPPED = "DROPPED"  # the label of a mention that names nothing: resolution skips it
+_MAX_NAME_WORDS = 8  # the longest pack name or place looked for in a run of names
 
 
 @dataclass
@@ -152,12 +154,79 @@ class Retyper:
         stem = possessive_stem(name, self.known)
         if stem is not None:
             change = self._retyped(label, stem) or {"name": stem}
-            return {**change, "retype_reason": f"possessive {name!r} read as {stem!r}"}
-        first = place_list(name, self.is_place) if label in PLACE_LABELS else None
+            why = f"possessive {name!r} read as {stem!r}"
+            if "retype_reason" in change:  # and what the stem was read as ("ISIL Syria")
+                why = f"{why}; {change['retype_reason']}"
+            return {**change, "retype_reason": why}
+        # a person or group that is places run together must be made of places of some size
+        # ("Homs Idlib", "Moscow Ankara"; not "Jackson Hamilton")
+        places = self.is_place if label in PLACE_LABELS else self._sizeable_place
+        first = place_list(name, places)
         if first is not None:
             change = self._retyped(label, first) or {"name": first}
             return {**change, "retype_reason": f"{name!r} is places run together"}
         return self._retyped(label, name)
+
+    def name_run(self, name: str) -> tuple[Actor, str] | None:
+        """The pack actor a run of names without commas means ("Syria Al-Nusra Front",
+        "Aleppo Reuters", "Al-Nusra Front Al-Qaeda", "Nusra Front Commanders"): the words split
+        into pack names and notable places, with at most a plural common noun at either end
+        next to a group's name ("commanders", "militants"); the first actor that is not a state is
+        the one meant (a dateline or a country runs into the name), else the first state. None
+        when the whole is a pack name, when a word belongs to no known name, or when states
+        follow a place ("Idlib Syria" is Idlib, as the gazetteer reads it)."""
+        words = name.split()
+        if len(words) < 2 or self.actor_for([name]) is not None:
+            return None
+        pieces = self._pieces(words)
+        if pieces is None or len(pieces) < 2:
+            return None
+        actors = [(p[1], p[0]) for p in pieces if p[1] is not None]
+        if not actors:
+            return None  # places only: `place_list`'s case
+        groups = [a for a in actors if a[0].type != "state"]
+        if not groups and pieces[0][1] is None:
+            return None  # "Idlib Syria": a place and its country name the place
+        for position, (_text, _actor, noun) in enumerate(pieces):
+            if not noun:
+                continue
+            beside = pieces[1] if position == 0 else pieces[-2]
+            if position not in (0, len(pieces) - 1) or beside[1] is None:
+                return None  # a noun between names, or beside a place ("Aleppo University")
+            if beside[1].type == "state":
+                return None  # "Syria Times": a state and a noun may name an outlet
+        return (groups or actors)[0]
+
+    def _pieces(self, words: list[str]) -> list[tuple[str, Actor | None, bool]] | None:
+        """`words` as known names, longest first: (text, pack actor or None for a place,
+        whether it is a common noun at an edge)."""
+        out: list[tuple[str, Actor | None, bool]] = []
+        i = 0
+        while i < len(words):
+            if i > 0 and words[i][:1].islower():
+                return None  # "Hezbollah al-Nujaba": a lower-case article word joins a name
+            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
+                text = " ".join(words[i:j])
+                ids = self.names.get(fold(text), set())
+                if len(ids) == 1:
+                    out.append((text, self.pack.actors[next(iter(ids))], False))
+                    break
+                capitalised = all(w[:1].isupper() for w in words[i:j])
+                # "Idlib Syria" is the gazetteer's Idlib, but two names here
+                whole = j == i + 1 or fold(words[j - 1]) not in self.names
+                if capitalised and whole and not ids and self.is_place(text):
+                    out.append((text, None, False))
+                    break
+                # a plural: the group's members or acts ("Commanders", "Operations"); a
+                # singular noun after a name names another thing ("Charter", "Bridge")
+                plural = text.endswith("s") and text.lower() in common_nouns()
+                if j == i + 1 and capitalised and plural:
+                    out.append((text, None, True))
+                    break
+            else:
+                return None
+            i = j
+        return out
 
     def _common_possessive(self, label: str, name: str) -> bool:
         """ "Observatorys", "Armys": the shape alone for a place or a group (no English plural
@@ -170,6 +239,18 @@ class Retyper:
     def is_place(self, name: str) -> bool:
         return is_notable_place(name)
 
+    def _sizeable_place(self, name: str) -> bool:
+        """A theatre place of MIN_PLACE_POPULATION or a region, a country, or a world city,
+        named as the gazetteer names it: not a town whose name needs its article ("Al Bāb",
+        "El Ain") read from the bare word, which opens other places' names ("Bab Tadmor",
+        "Ain Issa": gate, spring)."""
+        found = self.place_for([name]) or self.world_place_for([name])
+        if found is None:
+            return False
+        own = fold(found[0].name).split()
+        bare = fold(name).split()
+        return not (len(own) > 1 and own[0] in ARTICLES and bare[:1] != own[:1])
+
     def _retyped(self, label: str, name: str) -> dict[str, str]:
         names = self.variants(name)
         hit = self.actor_for(names)
@@ -177,6 +258,11 @@ class Retyper:
             actor, text = hit
             reason = f"the pack knows {text!r} as {actor.label}"
             return {"label": actor.label, "name": text, "retype_reason": reason}
+        run = self.name_run(name)
+        if run is not None:
+            actor, text = run
+            why = f"{name!r} is names run together; the pack knows {text!r} as {actor.label}"
+            return {"label": actor.label, "name": text, "retype_reason": why}
         if label in PLACE_LABELS:
             if resolve_place(name) is not None:
                 return {}

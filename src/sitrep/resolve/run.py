@@ -190,7 +190,7 @@ class _Run:
                 self.stats.unresolved += 1
                 continue
             self.stats.resolved += 1
-            self.aliases.setdefault((decision.entity_id, str(mention["text"]).strip()), "seen")
+            self.aliases.setdefault((decision.entity_id, _alias(mention)), "seen")
         if decision.fuzzy and decision.entity_id:
             targets = {"entity": decision.entity_id, "name": cluster.name}
             self.judgements.append(
@@ -213,6 +213,15 @@ class _Run:
                 .values(entity_id=bindparam("eid"), resolution=bindparam("why"))
             )
             conn.execute(statement, self.updates)
+
+
+def _alias(mention: dict[str, Any]) -> str:
+    """The spelling an entity is found by: the text as written, unless the retyper read a
+    name out of it ("Aleppo" out of "Aleppo Hama Damascus", "Nusra Front" out of "Aleppo Nusra
+    Front"), whose other words name other things and must not find this entity."""
+    if mention.get("name") and mention.get("retype_reason"):
+        return str(mention["name"]).strip()
+    return str(mention["text"]).strip()
 
 
 def _mentions_by_document(
