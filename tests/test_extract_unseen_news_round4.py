@@ -288,3 +288,14 @@ def test_what_was_done_in_the_past_is_recalled(
     events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "ASSAULT"]
     assert events
     assert all((e.modality == "recalled") is recalled for e in events)
+
+
+@pytest.mark.parametrize("owner", ["regime", "regimes"])
+def test_whoever_flies_the_aircraft_that_dropped_the_bombs_did_it(
+    domain_nlp: Language, owner: str
+) -> None:
+    # "regimes": the possessive of copy stripped of its apostrophes
+    text = f"Three women were killed when {owner} helicopters dropped barrel bombs on Anadan."
+    events = _asserted(domain_nlp, text)
+    assert events
+    assert {t for e in events for r, t in roles(e) if r in ("actor", "by")} == {"regime"}

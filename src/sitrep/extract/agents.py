@@ -174,6 +174,11 @@ def _weapon_owner(p: Participant) -> Participant | None:
         if bare in AGENT_HEADS or bare in AGENT_MODIFIERS or bare in load_roles().demonyms:
             start = p.start + word.start()
             return replace(p, text=word.group(0), start=start, end=start + len(word.group(0)))
+        if bare.endswith("s") and bare[:-1] in AGENT_MODIFIERS:
+            # "regimes helicopters": a possessive whose apostrophe was lost, read without its "s"
+            start = p.start + word.start()
+            owner = word.group(0)[:-1]
+            return replace(p, text=owner, start=start, end=start + len(owner))
     return None
 
 
