@@ -240,12 +240,12 @@ def _verb_links(
 
 
 def _nothing_reported(verb: Token) -> bool:
-    """The subject of a passive report is denied by "no" ("No claims were reported")."""
+    """The subject of a passive report is denied by "no" ("No claims were reported", "None
+    were reported")."""
     return any(
-        c.lower_ in ("no", "none") and dep(c) in ("det", "neg", "advmod")
+        slot.head.lower_ == "none"
+        or any(c.lower_ == "no" and dep(c) in ("det", "neg", "advmod") for c in slot.head.children)
         for slot in subject_slots(verb)
-        for c in (slot.head, *slot.head.children)
-        if c.i != slot.head.i or c.lower_ == "none"
     )
 
 
