@@ -14,7 +14,7 @@ from sitrep.corroborate import (
     run_corroboration,
 )
 from sitrep.extract import extract_events
-from sitrep.records import CleanDocument, DocResult, FoundDate
+from sitrep.records import UNNAMED_SOURCE, CleanDocument, DocResult, FoundDate
 from sitrep.store import Store
 from sitrep.store import schema as s
 from sitrep.store.writer import DuplicateInfo, write_batch
@@ -130,3 +130,17 @@ def test_origin_and_status_rules() -> None:
     assert only_denied.status == "denied"
     same_origin = event_status([citing, claim("c4", [{"name": "Reuters"}], "reports", "e")])
     assert same_origin.status == "single-source" and same_origin.n_origins == 1
+
+
+def test_a_source_the_text_does_not_name_is_no_origin() -> None:
+    # "It was reported that ...": the claim speaks in its outlet's voice, so the same outlet's
+    # unnamed report and its own words are one origin, and unnamed reports in two outlets are
+    # the outlets' two voices, never one "unnamed source" nor a third origin beside them
+    unnamed = {"name": UNNAMED_SOURCE, "kind": "anonymous", "verb": "reported"}
+    reported = ClaimView("c1", "d1", "d1", "Outlet", (unnamed,), "reports")
+    assert origin_key(reported) == "outlet:outlet"
+    cited = ClaimView("c2", "d1", "d1", "Outlet", ({"name": "SANA", "kind": "agency"}, unnamed),
+                      "reports")  # fmt: skip
+    assert origin_key(cited) == "source:sana"
+    own = ClaimView("c3", "d2", "d2", "Outlet", (), "asserts")
+    assert event_status([reported, own]).n_origins == 1

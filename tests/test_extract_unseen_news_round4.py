@@ -9,9 +9,8 @@ from spacy.language import Language
 
 from eventreading import read_events, roles
 from sitrep.extract.agents import _not_agent
-from sitrep.extract.attribution import UNNAMED_SOURCE
 from sitrep.extract.merge import not_a_place
-from sitrep.records import EventMention, Participant
+from sitrep.records import UNNAMED_SOURCE, EventMention, Participant
 
 PUBLISHED = "2016-11-21"
 

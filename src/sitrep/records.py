@@ -260,6 +260,11 @@ class Casualties:
 Stance = Literal["asserts", "reports", "confirms", "denies", "retracts"]
 
 
+# The name of the link a report without a speaker adds ("was reported to have killed"): a
+# source the text does not name, which is never an origin of its own (`corroborate.origins`).
+UNNAMED_SOURCE = "an unnamed source"
+
+
 @dataclass(frozen=True)
 class SourceLink:
     """One link of an attribution chain: who said it, and how it reached the next link."""

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.records import UNNAMED_SOURCE
+
 SUPPORTING = frozenset({"asserts", "reports", "confirms"})
 AGAINST = frozenset({"denies", "retracts"})
 
@@ -53,10 +55,15 @@ class Origin:
 
 
 def _cited(claim: ClaimView) -> list[dict[str, object]]:
+    """The chain's sources past the outlet. A source the text does not name ("it was
+    reported") is no origin: unnamed reports in two documents may be one, and counting them
+    apart would corroborate on nothing; such a claim speaks in its outlet's voice."""
     return [
         link
         for link in claim.chain
-        if link.get("kind") != "outlet" and str(link.get("name") or "").strip()
+        if link.get("kind") != "outlet"
+        and str(link.get("name") or "").strip()
+        and link.get("name") != UNNAMED_SOURCE
     ]
 
 

@@ -30,7 +30,7 @@ from sitrep.extract.spans import (
     phrases_for,
 )
 from sitrep.nlp.spans import text_of
-from sitrep.records import SourceLink, Stance
+from sitrep.records import UNNAMED_SOURCE, SourceLink, Stance
 
 SourceKind = str
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
@@ -117,8 +117,6 @@ def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
 
 
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
-# The name of the link a passive report without an agent adds ("was reported to have killed")
-UNNAMED_SOURCE = "an unnamed source"
 
 
 def _place_inside(phrase: Phrase, head: Token) -> bool:
