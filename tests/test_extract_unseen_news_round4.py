@@ -298,3 +298,16 @@ def test_whoever_flies_the_aircraft_that_dropped_the_bombs_did_it(
     events = _asserted(domain_nlp, text)
     assert events
     assert {t for e in events for r, t in roles(e) if r in ("actor", "by")} == {"regime"}
+
+
+def test_a_report_without_a_speaker_is_the_named_source_s_when_the_sentence_names_one(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "Four civilians were reported killed by shells in the al-Jamiliyeh district of Aleppo on "
+        "Monday, according to a SANA reporter."
+    )
+    events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.casualties]
+    assert events
+    for event in events:
+        assert [link.name for link in event.claim.chain] == ["SANA"]

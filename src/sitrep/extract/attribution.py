@@ -527,6 +527,10 @@ def attribute(
             continue
         if stance is None and category != "reports":
             stance = category  # type: ignore[assignment]
+    # a report without a speaker ("were reported injured") is an unnamed source's only where
+    # the sentence names no one else ("... according to SANA reporter": SANA's)
+    unnamed = [link for link in chain if link.name == UNNAMED_SOURCE]
+    chain = [link for link in chain if link.name != UNNAMED_SOURCE]
     if not chain:
         chain = according_to(sent, ents, cues)
     if not chain:
@@ -537,7 +541,7 @@ def attribute(
         chain, category = sentence_final_attribution(trigger, sent, ents, cues)
         if chain and stance is None and category != "reports":
             stance = category  # type: ignore[assignment]
-    chain = _once_each(chain)
+    chain = _once_each(chain or unnamed[:1])
     if stance is None:
         stance = "reports" if chain else "asserts"
     if negated and not unconfirmed and stance in ("asserts", "reports", "confirms"):
