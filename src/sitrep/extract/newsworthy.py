@@ -362,6 +362,10 @@ def is_ongoing_since(trigger: Token) -> bool:
     return any(t.lower_ == "since" for t in clause_tokens(trigger))
 
 
+# The auxiliaries of the present perfect: "has been", "have been", "'s been".
+_PERFECT = frozenset({"has", "have", "'s", "'ve"})
+
+
 def is_perfect_progressive(trigger: Token) -> bool:
     """ "Moscow has been carrying out air strikes in support of Damascus", "rebels have been
     shelling the town": the present perfect progressive tells a course of action up to now
@@ -372,7 +376,7 @@ def is_perfect_progressive(trigger: Token) -> bool:
     if verb.tag_ != "VBG":
         return False
     auxes = [c.lower_ for c in verb.children if dep(c) == "aux"]
-    return bool({"has", "have", "'s", "'ve"} & set(auxes)) and "been" in auxes
+    return bool(_PERFECT & set(auxes)) and "been" in auxes
 
 
 def is_striving(trigger: Token) -> bool:
@@ -454,7 +458,6 @@ def is_kind_in_a_description(trigger: Token) -> bool:
     return copula.tag_ in ("VBZ", "VBP") or (copula.lower_ == "been" and bool(auxes & _PERFECT))
 
 
-_PERFECT = frozenset({"has", "have", "'s", "'ve"})
 # Nouns that count everything so far when "total" or "overall" says so: "brought the total
 # number of soldiers killed in Syria to 18".
 _TALLY_NOUNS = frozenset({"number", "toll", "tally", "count", "figure"})
