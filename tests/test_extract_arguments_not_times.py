@@ -52,7 +52,7 @@ def test_the_day_number_of_a_date_is_no_target() -> None:
         participants=(
             Participant("target", "7", 3, 4, "NP"),
             Participant("actor", "Jund al-Haqq", 20, 32, "PERSON"),
-            Participant("target", "7 killed", 200, 208, "NP"),  # no text there: kept
+            Participant("target", "7 soldiers", 200, 209, "NP"),  # no text there: kept
         ),
         place=None,
         time=None,
@@ -76,4 +76,4 @@ def test_the_day_number_of_a_date_is_no_target() -> None:
         ),
     )
     kept = typed_arguments(mention, text).participants
-    assert [p.text for p in kept] == ["Jund al-Haqq", "7 killed"]
+    assert [p.text for p in kept] == ["Jund al-Haqq", "7 soldiers"]

@@ -150,7 +150,16 @@ def _only_a_quantity(text: str) -> bool:
     """A phrase that only says how many ("more", "tens", "a big number", "two others"): the
     parse cut off what it counts, and no coder records a count as a side."""
     words = text.lower().split()
-    return bool(words) and all(w in _QUANTITY_WORDS or is_count(w) for w in words)
+    if not words:
+        return False
+    if all(w in _QUANTITY_WORDS or is_count(w) for w in words):
+        return True
+    # "wounded 25" of "killed eight civilians and wounded 25": a toll the parse made a phrase
+    counted = any(is_count(w) for w in words)
+    return counted and all(w in _QUANTITY_WORDS or w in _TOLL_WORDS or is_count(w) for w in words)
+
+
+_TOLL_WORDS = frozenset({"wounded", "injured", "killed", "dead", "hurt"})
 
 
 def _happening_noun(word: str) -> bool:
@@ -174,8 +183,7 @@ def _weapon_owner(p: Participant) -> Participant | None:
         if bare in AGENT_HEADS or bare in AGENT_MODIFIERS or bare in load_roles().demonyms:
             start = p.start + word.start()
             return replace(p, text=word.group(0), start=start, end=start + len(word.group(0)))
-        if bare.endswith("s") and bare[:-1] in AGENT_MODIFIERS:
-            # "regimes helicopters": a possessive whose apostrophe was lost, read without its "s"
+        if _lost_possessive_of_a_side(bare):
             start = p.start + word.start()
             owner = word.group(0)[:-1]
             return replace(p, text=owner, start=start, end=start + len(owner))
@@ -613,21 +621,28 @@ def _entity_at(token: Token) -> Span | None:
     )
 
 
+def _lost_possessive_of_a_side(word: str) -> bool:
+    """ "regimes helicopters", "rebels shelling": a side's possessive whose apostrophe copy
+    stripped of punctuation lost (FA-KES), read as the side without its "s"."""
+    return word.endswith("s") and word[:-1] in AGENT_MODIFIERS
+
+
 def _agent_span(token: Token) -> Span | None:
     """The entity or compact noun phrase `token` starts or heads, when it names an agent."""
     doc = token.doc
     if token.ent_iob_ == "B":
         ent = _entity_at(token)
-        if ent is not None and (
-            ent.label_ in AGENT_LABELS or (ent.label_ == "GPE" and is_country(ent.text))
-        ):
+        if ent is None or _describes_a_side(ent):
+            return None  # "Syrian rebel shelling": the rebels shelled, "Syrian" tells whose
+        if ent.label_ in AGENT_LABELS or (ent.label_ == "GPE" and is_country(ent.text)):
             return ent
+        if ent.label_ in ("GPE", "LOC") and is_country(ent.text) and _leads(ent):
+            return ent  # "US-led air strikes"
         return None
     if (
-        token.lower_ in AGENT_MODIFIERS
-        and dep(token) in ("amod", "compound")
+        (token.lower_ in AGENT_MODIFIERS or _lost_possessive_of_a_side(token.lower_))
         and not token.ent_type_
-        and _modified_noun(token).lower_ in ATTACK_NOUNS
+        and _modifies_an_attack(token)
     ):
         return doc[token.i : token.i + 1]  # "terrorist rocket attacks", "rebel shelling"
     if token.lower_ in AGENT_HEADS and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
@@ -643,6 +658,38 @@ def _agent_span(token: Token) -> Span | None:
                 break
         return doc[left : token.i + 1]
     return None
+
+
+def _describes_a_side(ent: Span) -> bool:
+    """A nationality that modifies a side's word ("Syrian rebel", "Russian army"): the side is
+    the agent, the nationality only tells whose it is."""
+    head = ent.root.head
+    return (
+        ent.label_ == "NORP"
+        and dep(ent.root) in ("amod", "compound")
+        and head.i == ent.end
+        and head.lower_ in AGENT_MODIFIERS
+    )
+
+
+def _leads(ent: Span) -> bool:
+    """A country glued to "led" by a hyphen ("US-led", "Saudi-led"): it leads what follows."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and not doc[ent.end - 1].whitespace_
+        and doc[ent.end + 1].lower_ == "led"
+    )
+
+
+def _modifies_an_attack(token: Token) -> bool:
+    """A word that modifies an attack noun ("rebel shelling", "regime air raids"), also where
+    the parse made it the subject of the noun right after it ("The regime airstrikes killed")."""
+    if dep(token) in ("amod", "compound"):
+        return _modified_noun(token).lower_ in ATTACK_NOUNS
+    head = token.head
+    return dep(token) == "nsubj" and head.i == token.i + 1 and head.lower_ in ATTACK_NOUNS
 
 
 def _modified_noun(token: Token) -> Token:
@@ -662,6 +709,10 @@ def _agent_position(span: Span) -> bool:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
         return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"
+    if root.head.lower_ == "led" and root.head.i == span.end + 1:  # "US-led air strikes"
+        return _modified_noun(root.head).lower_ in ATTACK_NOUNS
+    if _modifies_an_attack(root):
+        return True  # "The regime airstrikes killed ...": the parse made the modifier a subject
     if any(dep(c) == "acl" and _active_attack(c) for c in root.children):
         return True  # "Terrorist organizations fired tens of shells", parsed as a participle
     if _opens_clause(root):

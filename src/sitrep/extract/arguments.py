@@ -49,10 +49,21 @@ def is_passive(verb: Token) -> bool:
     """A passive verb; also a past participle whose "was" the parse took for a copula ("their
     house was toppled": the house did not topple anything)."""
     return any(
-        dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass")
-        or (verb.tag_ == "VBN" and dep(c) == "cop" and c.lower_ in _BE)
+        (
+            dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass")
+            or (verb.tag_ == "VBN" and dep(c) == "cop" and c.lower_ in _BE)
+        )
+        and not is_the_islamic_state(c)
+        and not (c.pos_ in ("NOUN", "PROPN") and dep(c) in ("auxpass", "aux:pass", "cop"))
         for c in verb.children
     )
+
+
+def is_the_islamic_state(token: Token) -> bool:
+    """ "IS" in capitals before a noun ("IS fighters executed ..."): the group's acronym, which
+    the tagger reads as the verb "is" (and the parse then as an auxiliary)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text == "IS" and after is not None and after.pos_ in ("NOUN", "PROPN")
 
 
 def prep_slots(token: Token) -> list[Slot]:
@@ -105,8 +116,19 @@ def subject_slots(verb: Token) -> list[Slot]:
         # subject the speaker is not (the raids are, hung on "said")
         stray = _stray_subject(verb)
         return [] if stray is None else [Slot("subject", h) for h in _coordinated(stray)]
+    unmarked = _unmarked_subject(verb)
+    if unmarked is not None and dep(verb) in ("conj", "advcl"):
+        # "after IS militants killed one": "IS" tagged as the verb "is", its noun left unmarked
+        return [
+            Slot("passive_subject" if passive else "subject", h) for h in _coordinated(unmarked)
+        ]
     if dep(verb) in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        inherited = subject_slots(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
+        # (a head with a subject of its own predicates of it as a verb does, whatever its tag:
+        # "the units were able to kill ...", "The army advanced [ADJ] on Monday and killed")
+        predicate = verb.head.pos_ in ("VERB", "AUX") or any(
+            dep(c) in SUBJECT_DEPS for c in verb.head.children
+        )
+        inherited = subject_slots(verb.head) if predicate else []
         if dep(verb) == "advcl" and not passive and _hung_on_a_describing_participle(verb):
             # "IS managed to control the gas fields located near Homs after killing 30
             # soldiers": the parse hung "after killing" on "located"; the fields did not kill,
@@ -120,6 +142,26 @@ def subject_slots(verb: Token) -> list[Slot]:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+def _unmarked_subject(verb: Token) -> Token | None:
+    """A noun right before a clause's verb that the parse left with no role of a subject ("IS
+    militants killed" with "IS" read as a copula, so "militants" is an unmarked oblique): no
+    preposition, no time, nothing between it and the verb."""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is None or before.head.i != verb.i or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # (a noun the parse made an auxiliary: "IS fighters executed", "fighters" hung as "IS" is)
+    misread = before.dep_ in ("obl:unmarked", "aux", "aux:pass", "cop")
+    if not misread and dep(before) != "npadvmod":
+        return None
+    if (
+        case_word(before) is not None
+        or is_time(before.text)
+        or before.ent_type_ in ("DATE", "TIME")
+    ):
+        return None
+    return before
 
 
 def _hung_on_a_describing_participle(verb: Token) -> bool:

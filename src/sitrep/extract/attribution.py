@@ -121,12 +121,15 @@ _SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 
 def _place_inside(phrase: Phrase, head: Token) -> bool:
     """A place named in the speaker's phrase but not as its head: after it ("Activists in
-    rural Aleppo" are the activists), or glued before it by a hyphen ("the Britain-based
-    monitor"). "Damascus said" is the government speaking."""
+    rural Aleppo" are the activists), glued before it by a hyphen ("the Britain-based
+    monitor"), or a modifier of the head ("Tabqah local media reported", where copy without
+    punctuation ran the town into the media's phrase). "Damascus said" is the government
+    speaking: there the place is the head."""
     if phrase.label not in LOCATION_LABELS:
         return False
     glued = text_of(head.doc)[phrase.end : phrase.end + 1] == "-" and phrase.end < head.idx
-    return phrase.start > head.idx or glued
+    modifier = phrase.end <= head.idx and head.pos_ == "NOUN"
+    return phrase.start > head.idx or glued or modifier
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -580,7 +583,7 @@ def sentence_final_attribution(
         subjects = [c for c in tok.children if dep(c) in SUBJECT_DEPS and c.i > trigger.i]
         subject = subjects[-1] if subjects else None
         if subject is None and tok.i - 1 > trigger.i:
-            subject = tok.doc[tok.i - 1]
+            subject = _phrase_head_before(tok)
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
             continue
         phrase = _first_phrase(subject, ents)
@@ -592,6 +595,16 @@ def sentence_final_attribution(
         if phrase is not None and after:
             return [_link(phrase, _verb_text(tok), cues)], found[0]
     return [], "reports"
+
+
+def _phrase_head_before(verb: Token) -> Token:
+    """The word before a subjectless reporting verb, or the noun it modifies where it is a
+    place named after that noun ("... an informed source in Homs told Sputnik": the source
+    tells, not the town)."""
+    word = verb.doc[verb.i - 1]
+    while word.ent_type_ in LOCATION_LABELS and dep(word) == "nmod" and word.head.i < word.i:
+        word = word.head
+    return word
 
 
 def _told_thing(child: Token, verb: Token) -> bool:
@@ -610,8 +623,13 @@ def _better_source_noun(
     into ("... of Deir Ezzor state-run news agency said", "... Syrian state television
     reported"). A named source right before the noun is kept ("SANA news agency reported")."""
     noun = _speaker_noun_before(verb, ents, cues)
-    if noun is None or phrase is None or phrase.end == noun.end:
+    if noun is None or phrase is None:
         return phrase or noun
+    if phrase.end == noun.end:  # "Tabqah local media": the town ran into the media's phrase
+        ran_in = any(
+            t.ent_type_ in LOCATION_LABELS for t in verb.sent if phrase.start <= t.idx < noun.start
+        )
+        return noun if ran_in else phrase
     named = phrase.label in ("ORG", "PERSON") and phrase.end <= noun.start
     return phrase if named else noun
 

@@ -90,6 +90,7 @@ from sitrep.extract.newsworthy import (
     is_span_of_attacks,
     is_statement_warning,
     is_striving,
+    is_tally_of_a_period,
     is_tally_over_days,
     is_total_over_a_span,
     is_total_since,
@@ -217,6 +218,8 @@ def extract_events(
             if own_toll is not None and found.type in CASUALTY_TYPES:
                 if is_total_since(sent.text, own_toll.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
+                if is_tally_of_a_period(token, dated_to_day):
+                    continue  # "counted 66 reporters killed in 2014": a statistic too
                 in_a_town = any(
                     e.label_ in LOCATION_LABELS and not is_country_region(e.text) for e in sent_ents
                 )

@@ -34,6 +34,9 @@ _POS_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "A
 _MODAL_SLOTS = frozenset(
     {"xcomp", "pcomp", "pobj", "dobj", "ccomp", "advcl", "acl", "obl", "compound"}
 )
+# Verbs that pledge only with an infinitive ("committed to send troops"); with an object they
+# tell a deed ("committed a massacre").
+_PLEDGING_BY_INFINITIVE = frozenset({"commit"})
 _MODAL_AMODS = frozenset(
     {"proposed", "planned", "possible", "potential", "expected", "prospective"}
 )
@@ -398,7 +401,19 @@ def negated(token: Token) -> bool:
         return any(dep(c) == "neg" for c in head.children)
     if dep(token) in OBJECT_DEPS | SUBJECT_DEPS and head.i != token.i:
         return any(dep(c) == "neg" for c in head.children)
+    if dep(token) == "xcomp" and head.i != token.i:
+        # "failed to take the town", "were unable to kill", "were not able to reach"
+        if head.lower_ == "unable" or verb_lemma(head.text, _FAILING) is not None:
+            return True
+        able = head.lower_ == "able" or verb_lemma(head.text, _MANAGING) is not None
+        return able and any(dep(c) == "neg" for c in head.children)
     return False
+
+
+# Verbs that say their infinitive did not happen ("failed to storm the base"), and those that
+# say it did unless negated ("did not manage to reach the town").
+_FAILING = frozenset({"fail", "refuse"})
+_MANAGING = frozenset({"manage"})
 
 
 def _so_called(token: Token) -> bool:
@@ -456,6 +471,9 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         if _so_called(head):
             return None  # "the so called Jaish al-Islam targeted ...": a name's label, no call
         governor = verb_lemma(head.text, cues.modal_governors)
+        if governor is None and dep(node) == "xcomp":
+            # "committing to send more troops": a pledge, though "committed a massacre" is done
+            governor = verb_lemma(head.text, _PLEDGING_BY_INFINITIVE)
         noun = _modal_noun(head, cues)
         if (noun or governor) and dep(node) in _MODAL_SLOTS:
             return governor or noun

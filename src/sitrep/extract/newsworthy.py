@@ -192,6 +192,21 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
     return not dated_to_day and _WARS_TOLL.search(sentence) is not None
 
 
+# Verbs that tally the dead of a period: "the watchdog counted 66 reporters killed in 2014".
+_TALLYING = frozenset({"count", "tally", "record", "document", "register", "list"})
+
+
+def is_tally_of_a_period(trigger: Token, dated_to_day: bool) -> bool:
+    """The dead a body counted over a period (a participle on the counted noun, that noun the
+    object of a verb of tallying, and no day told): a statistic, not a happening."""
+    if dated_to_day or dep(trigger) not in ("acl", "amod") or trigger.tag_ not in ("VBN", "VBD"):
+        return False
+    counted = trigger.head
+    if dep(counted) not in ("obj", "dobj") or counted.head.i == counted.i:
+        return False
+    return verb_lemma(counted.head.text, _TALLYING) is not None
+
+
 # Dead in the thousands told with no time and no place short of a country: the war's running
 # total ("More than 200000 people have been killed and half the population has fled").
 RUNNING_TOTAL_AT_LEAST = 1000
@@ -199,11 +214,14 @@ RUNNING_TOTAL_AT_LEAST = 1000
 
 def is_running_total(trigger: Token, killed: int | None, timed: bool, placed: bool) -> bool:
     """A toll of RUNNING_TOTAL_AT_LEAST or more told in the present perfect ("have been
-    killed", "has died"), in a sentence that gives no time and no place smaller than a
-    country: a count of everyone so far, not one happening."""
+    killed", "has died", or a noun the perfect verb carries: "the war has caused more than
+    400000 deaths"), in a sentence that gives no time and no place smaller than a country: a
+    count of everyone so far, not one happening."""
     if killed is None or killed < RUNNING_TOTAL_AT_LEAST or timed or placed:
         return False
-    return any(dep(c) == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
+    carried = trigger.pos_ in ("NOUN", "PROPN") and dep(trigger) in ("obj", "dobj")
+    verb = trigger.head if carried else trigger
+    return any(dep(c) == "aux" and c.lower_ in _PERFECT for c in verb.children)
 
 
 def is_habitual(trigger: Token) -> bool:
@@ -353,11 +371,12 @@ def is_ongoing_since(trigger: Token) -> bool:
     """A state that has held since a time: "Eastern Ghouta, which has been besieged since
     2013", "the regime has been accused since then of ...", "the government has been fighting
     militias since 2011" (the present perfect passive or progressive with "since"): no
-    happening of the report's days."""
+    happening of the report's days. The past perfect tells the same up to a past day ("troops
+    had been battling since June 25 to push them out")."""
     if trigger.tag_ not in ("VBN", "VBG"):
         return False  # (the perfect progressive too: "has been fighting militias since 2011")
     auxes = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
-    if not ({"has", "have"} & set(auxes) and "been" in auxes):
+    if not ((_PERFECT | {"had", "'d"}) & set(auxes) and "been" in auxes):
         return False
     return any(t.lower_ == "since" for t in clause_tokens(trigger))
 
