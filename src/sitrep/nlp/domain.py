@@ -24,11 +24,14 @@ from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NORM, ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from sitrep.names.phonetic import assimilated_forms
 from sitrep.nlp import names, titles, toponyms, types
+from sitrep.nlp.breaks import BREAKS_PIPE
 from sitrep.nlp.spans import mark, source_of
 
 ALIAS_PIPE = "sitrep_aliases"
@@ -59,9 +62,12 @@ def add_domain_components(
 ) -> None:
     """Add (or replace) the name-repair, alias, title and typing components after the NER;
     `countries` are the theatre's (the pack's regions'), whose towns the toponym rule knows."""
-    for name in (TOPONYMS_PIPE, TYPES_PIPE, TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE):
+    for name in (TOPONYMS_PIPE, TYPES_PIPE, TITLE_PIPE, ALIAS_PIPE, NAMES_PIPE, BREAKS_PIPE):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(BREAKS_PIPE, before="parser")  # sentence breaks the copy lost
+    read_acronyms_as_names(nlp, aliases)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(NAMES_PIPE, after="ner")
     else:
@@ -81,6 +87,32 @@ def add_domain_components(
     }
     nlp.add_pipe(TYPES_PIPE, config=config, after=TITLE_PIPE)
     nlp.add_pipe(TOPONYMS_PIPE, config=_toponym_config(titles, aliases, short_forms, countries))
+
+
+def read_acronyms_as_names(nlp: Language, aliases: Sequence[AliasPattern]) -> None:
+    """A pack actor's acronym that spells an English function word ("IS", "US") is read by the
+    model as that word: its embedding rows are the word's (spaCy embeds a token's norm, and
+    the norm of "IS" is "is"), so "IS fighters executed two" parses with "IS" as an auxiliary
+    and "fighters" as nothing. The tokenizer gives such an acronym the norm of another acronym
+    of the same actor that is no function word ("ISIS"), which the model knows as a name.
+    Organisations only: a state's ("US") is common in the newswire the model learned from,
+    which taught it the name (given "USA"'s norm, "a US counter-terrorism operation" lost its
+    doer and toll on the events gold).
+    """
+    stop_words = nlp.Defaults.stop_words
+    acronyms: dict[str, list[str]] = {}
+    for alias in aliases:
+        organisation = alias.label == "ORG" and alias.pack_id
+        if organisation and _is_acronym(alias.text) and alias.text.isalpha():
+            acronyms.setdefault(alias.pack_id, []).append(alias.text)
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own norms
+    for forms in acronyms.values():
+        sibling = next((f for f in forms if f.lower() not in stop_words), None)
+        for form in forms:
+            if sibling is not None and form.lower() in stop_words:
+                tokenizer.add_special_case(form, [{ORTH: form, NORM: sibling.lower()}])
 
 
 def _toponym_config(
