@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Select
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.events import IsoDate, Words
+from sitrep.api.kept import Kept, Stamp, stamp
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
@@ -53,6 +54,11 @@ VIEW_FORMATS = ("csv", "acled", "geojson", "jsonl", "gexf", "graphml")
 # facets and the trend count them), so pages of the lists' 500 made their load grow with the
 # square of the store (FA-KES: five requests, 2.4 s); this many in one answer keeps it linear.
 EXPLORE_MAX_LIMIT = 5000
+# The views the explorer, map and timeline last asked for, while the store has not changed
+# (`sitrep.api.kept`): the map and timeline ask for one view page after page, and an analyst
+# goes back and forth between a few. The answers of one filter (each sort) share its rows.
+_SELECTIONS: Kept[Selection] = Kept(4)
+_VIEWS: Kept[dict[str, Any]] = Kept(16)
 _MEDIA = tuple(dict.fromkeys(BUILTIN_MEDIA_TYPES[f] for f in VIEW_FORMATS))
 
 
@@ -359,16 +365,26 @@ def explore_events(
     have no date or no place; `matched` lists the entities the actor and place filters were
     read as (every spelling of a name)."""
     with store.read() as conn:
-        chosen = select_events(conn, f)
+        at = stamp(store, conn)
+        view = _VIEWS.get(at, (f, sort, order, near), lambda: _view(conn, at, f, sort, order, near))
+    page = view["rows"][offset : offset + limit]
+    figures = {k: v for k, v in view.items() if k != "rows"}
+    return {**figures, "limit": limit, "offset": offset, "items": page}
+
+
+def _view(
+    conn: Connection, at: Stamp, f: EventFilter, sort: str, order: str, near: str | None
+) -> dict[str, Any]:
+    """Every figure of an explorer answer but the page: the kept events in the answer's order
+    (`rows`), their total, facets, trend and what they leave out."""
+    chosen = _SELECTIONS.get(at, f, lambda: select_events(conn, f))
     if near:
         rows = nearest_first(chosen.rows, near)
     else:
         rows = sort_rows(chosen.rows, sort, order == "desc")
     return {
         "total": len(rows),
-        "limit": limit,
-        "offset": offset,
-        "items": rows[offset : offset + limit],
+        "rows": rows,
         "facets": facets(rows),
         "weekly": weekly(rows),
         "left_out": {
@@ -401,7 +417,8 @@ def export_view(
             hint="choose one of " + ", ".join(VIEW_FORMATS),
         )
     with store.read() as conn:
-        ids = {r["id"] for r in select_events(conn, f).rows}
+        at = stamp(store, conn)
+        ids = {r["id"] for r in _SELECTIONS.get(at, f, lambda: select_events(conn, f)).rows}
     exporter = get_exporter(format)
     buffer = io.BytesIO()
     count = exporter.write(store, buffer, {"event_ids": ids, "unlocated": True})
