@@ -359,7 +359,7 @@ def explore_events(
     limit: Annotated[int, Query(ge=1, le=EXPLORE_MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
     near: IsoDate = None,  # instead of `sort`: the events closest in time to this day
-) -> dict[str, Any]:
+) -> Response:
     """A page of the events the filter keeps, sorted by one column (or, with `near`, closest
     in time to a day first); `facets` and `weekly` count all of them; `left_out` says how many
     have no date or no place; `matched` lists the entities the actor and place filters were
@@ -369,7 +369,16 @@ def explore_events(
         view = _VIEWS.get(at, (f, sort, order, near), lambda: _view(conn, at, f, sort, order, near))
     page = view["rows"][offset : offset + limit]
     figures = {k: v for k, v in view.items() if k != "rows"}
-    return {**figures, "limit": limit, "offset": offset, "items": page}
+    return _as_json({**figures, "limit": limit, "offset": offset, "items": page})
+
+
+def _as_json(answer: dict[str, Any]) -> Response:
+    """The answer as JSON, written as FastAPI's JSONResponse writes it. Its rows already have the
+    response model's fields and types (tests/test_explore_query.py checks every answer against
+    `ExplorerPage`), and checking 5000 of them again took a map or timeline request 0.35 s
+    of its 0.45 at 19k events; the model still documents the route."""
+    body = json.dumps(answer, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return Response(body.encode(), media_type="application/json")
 
 
 def _view(
