@@ -67,6 +67,10 @@ def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, P
         "timeline, place + month": ([], explore_all(client, aleppo_oct, page)),
         # the organisations its positions name come with it (`organisations`); before, one
         # explorer request each (bench/results/page-speed.md)
+        # an event's page: the event, its evidence, and the events of its type nearest in time
+        # (the candidates to merge it with, event.ts); then another event of the same type
+        "event": ([], event_page(client, 0)),
+        "event, another of its type": (event_page(client, 0), event_page(client, 1)),
         "dossier": ([], [(f"/api/entities/{entity}", {})]),
         "entities": ([], [("/api/entities", {"limit": 100})]),
         "contested claims": ([], [("/api/claims", {"contested": True, "limit": 500})]),
@@ -75,6 +79,18 @@ def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, P
         "network": ([], [("/api/network", {"fit": 60})]),
         "decisions": ([], [("/api/judgements", {"by": "analyst", "limit": 50})]),
     }
+
+
+def event_page(client: TestClient, nth: int) -> list[Request]:
+    """The requests of the page of the `nth` dated event of the store's commonest type."""
+    types = client.get("/api/explore/events", params={"limit": 1}).json()["facets"]["type"]
+    common = types[0]["value"]
+    dated = client.get("/api/explore/events", params={"type": common, "since": "1900", "limit": 99})
+    days = {e["time_start"][:10]: e for e in dated.json()["items"]}  # one event a day
+    event = list(days.values())[nth]
+    path = f"/api/events/{event['id']}"
+    near = {"type": common, "limit": 200, "near": event["time_start"][:10]}
+    return [(path, {}), (f"{path}/evidence", {}), ("/api/explore/events", near)]
 
 
 def forget_kept() -> None:
@@ -99,6 +115,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--place", default="Aleppo")
     parser.add_argument("--entity", default="pk_bashar-al-assad")
+    parser.add_argument("--only", help="the pages whose name holds this text")
     parser.add_argument(
         "--page-size", type=int, default=5000, help="what exploreAll (filters.ts) asks for"
     )
@@ -109,6 +126,8 @@ def main() -> None:
         print("| page | requests | seconds (median) |")
         print("|---|---:|---:|")
         for name, (before, requests) in plan.items():
+            if args.only and args.only not in name:
+                continue
             runs = []
             for _ in range(args.repeat):
                 forget_kept()

@@ -120,3 +120,26 @@ def test_kept_values_are_the_most_recently_used() -> None:
     assert made == ["a", "b", "c", "a2"]
     kept.get(at, "b", lambda: make("b"))
     assert made[-1] == "b"
+
+
+def test_kept_values_are_weighed_and_the_newest_stays() -> None:
+    kept: Kept[list[int]] = Kept(10, len)
+    at = ("db", "id", 1)
+    made: list[str] = []
+
+    def make(key: str, size: int) -> list[int]:
+        made.append(key)
+        return [0] * size
+
+    kept.get(at, "six", lambda: make("six", 6))
+    kept.get(at, "four", lambda: make("four", 4))  # 10 in all: both stay
+    kept.get(at, "six", lambda: make("six", 6))
+    assert made == ["six", "four"]
+    kept.get(at, "two", lambda: make("two", 2))  # 12: the least recently used ("four") goes
+    kept.get(at, "six", lambda: make("six", 6))
+    kept.get(at, "four", lambda: make("four", 4))
+    assert made == ["six", "four", "two", "four"]
+    kept.get(at, "big", lambda: make("big", 30))  # over the budget alone: kept, alone
+    assert kept.weight() == 30
+    kept.get(at, "big", lambda: make("big", 30))
+    assert made == ["six", "four", "two", "four", "big"]

@@ -31,11 +31,14 @@ def stamp(store: Store, conn: Connection) -> Stamp:
 
 
 class Kept(Generic[V]):
-    """The last `size` values made, by stamp and key; the least recently used goes first."""
+    """The values made most recently, by stamp and key, up to `budget` in all as `weigh` counts
+    them (the events a view holds: 2 kB of memory each); the least recently used goes first,
+    and the newest value stays even alone over the budget."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._values: OrderedDict[tuple[Stamp, Hashable], V] = OrderedDict()
+    def __init__(self, budget: int, weigh: Callable[[V], int] = lambda _: 1) -> None:
+        self.budget = budget
+        self.weigh = weigh
+        self._values: OrderedDict[tuple[Stamp, Hashable], tuple[V, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, at: Stamp, key: Hashable, make: Callable[[], V]) -> V:
@@ -43,13 +46,16 @@ class Kept(Generic[V]):
         with self._lock:
             if (at, key) in self._values:
                 self._values.move_to_end((at, key))
-                return self._values[(at, key)]
+                return self._values[(at, key)][0]
         value = make()  # outside the lock: two requests may make it at once, both right
         with self._lock:
-            self._values[(at, key)] = value
-            while len(self._values) > self.size:
+            self._values[(at, key)] = (value, self.weigh(value))
+            while len(self._values) > 1 and self.weight() > self.budget:
                 self._values.popitem(last=False)
         return value
+
+    def weight(self) -> int:
+        return sum(weight for _, weight in self._values.values())
 
     def clear(self) -> None:
         with self._lock:
