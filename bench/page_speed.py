@@ -95,12 +95,12 @@ def event_page(client: TestClient, nth: int) -> list[Request]:
 
 def forget_kept() -> None:
     """Nothing kept from an earlier run (a sitrep before `sitrep.api.kept` keeps nothing)."""
-    from sitrep.api import explore
+    from sitrep.api import explore, graph
 
-    for name in ("_SELECTIONS", "_VIEWS"):
-        kept = getattr(explore, name, None)
-        if kept is not None:
-            kept.clear()
+    for module in (explore, graph):
+        for value in list(vars(module).values()):
+            if type(value).__name__ == "Kept":
+                value.clear()
 
 
 def timed(call: Callable[[], Any]) -> float:

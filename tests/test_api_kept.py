@@ -4,6 +4,7 @@ answered after one: the answers stay what reading the store again gives."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from sitrep.api import create_app
 from sitrep.api import explore as x
 from sitrep.api.kept import Kept
 from sitrep.errors import StoreError
+from sitrep.read.network import network
 from sitrep.store import Store, revision, schema
 from storefixtures import build_store
 from test_explore_query import add_generated_events, reference_rows
@@ -68,6 +70,22 @@ def test_a_kept_view_gives_what_reading_again_gives_until_a_commit(store: Store)
         _same_as_reading_again(after, store, "time", False)
         _same_as_reading_again(_view(client, limit=100, sort="status", order="desc"), store,
                                "status", True)  # fmt: skip
+
+
+def test_a_kept_network_is_what_reading_again_gives_until_a_commit(store: Store) -> None:
+    def fresh() -> Any:
+        with store.read() as conn:
+            return network(conn, set(), 1, 300, {"events", "sentences"}, None)
+
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
+        first = client.get("/api/network").json()
+        assert first == client.get("/api/network").json() == json.loads(json.dumps(fresh()))
+        assert first["edges"]
+        with store.transaction() as conn:  # no events: only the sentences link entities
+            conn.execute(delete(schema.events))
+        after = client.get("/api/network").json()
+        assert after != first
+        assert after == json.loads(json.dumps(fresh()))
 
 
 def test_the_revision_names_the_store_and_counts_its_commits(tmp_path: Path) -> None:
