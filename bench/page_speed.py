@@ -77,6 +77,7 @@ def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, P
         # the page asks for the lowest weight at which at most 60 entities show (network.ts);
         # a server before `fit` ignores it and answers at weight 1, what that page asked for
         "network": ([], [("/api/network", {"fit": 60})]),
+        "network, again": ([("/api/network", {"fit": 60})], [("/api/network", {"fit": 60})]),
         "decisions": ([], [("/api/judgements", {"by": "analyst", "limit": 50})]),
     }
 
