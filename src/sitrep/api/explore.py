@@ -50,9 +50,9 @@ Many = Annotated[list[str] | None, Query(max_length=40)]
 # formats an explorer view exports: its events (csv, acled, geojson), its events with what they
 # reference (jsonl), or the network of its events' participants (gexf, graphml)
 VIEW_FORMATS = ("csv", "acled", "geojson", "jsonl", "gexf", "graphml")
-# The map and the timeline draw every event a filter keeps. Each request reads all of them (the
-# facets and the trend count them), so pages of the lists' 500 made their load grow with the
-# square of the store (FA-KES: five requests, 2.4 s); this many in one answer keeps it linear.
+# The map and the timeline draw every event a filter keeps. A view's first request reads all of
+# them (the facets and the trend count them); its later pages come from the kept view, but each
+# page is still an answer of its own to write and send, so they are big ones.
 EXPLORE_MAX_LIMIT = 5000
 # The views the explorer, map and timeline last asked for, while the store has not changed
 # (`sitrep.api.kept`): the map and timeline ask for one view page after page, and an analyst
