@@ -25,6 +25,9 @@ from sitrep.api import create_app
 from sitrep.store import Store
 
 Request = tuple[str, dict[str, Any]]
+# A page's requests: those an analyst made before (not timed) and those timed. Each run starts
+# with nothing kept (`sitrep.api.kept`), so a page with nothing before is a first visit.
+Page = tuple[list[Request], list[Request]]
 
 
 def explore_all(client: TestClient, params: dict[str, Any], page: int) -> list[Request]:
@@ -37,29 +40,68 @@ def explore_all(client: TestClient, params: dict[str, Any], page: int) -> list[R
     ]
 
 
-def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, list[Request]]:
+def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, Page]:
     aleppo_oct = {"place": place, "since": "2016-10-01", "until": "2016-10-31"}
+    every_event = explore_all(client, {}, page)
+    first_page = [("/api/explore/events", {"limit": 25})]
     return {
-        "search": [
-            ("/api/search/entities", {"q": place, "limit": 20}),
-            ("/api/entities", {"q": place, "limit": 10}),
-        ],
-        "explorer": [("/api/explore/events", {"limit": 25})],
-        "explorer, place + month": [("/api/explore/events", {**aleppo_oct, "limit": 25})],
-        "explorer, words": [("/api/explore/events", {"words": "barrel bombs", "limit": 25})],
-        "map": [*explore_all(client, {}, page)],
-        "timeline": [*explore_all(client, {}, page)],
-        "timeline, place + month": [*explore_all(client, aleppo_oct, page)],
+        "search": (
+            [],
+            [
+                ("/api/search/entities", {"q": place, "limit": 20}),
+                ("/api/entities", {"q": place, "limit": 10}),
+            ],
+        ),
+        "explorer": ([], first_page),
+        # the same view again: its next page, or sorted by another column
+        "explorer, next page": (first_page, [("/api/explore/events", {"limit": 25, "offset": 25})]),
+        "explorer, sorted by place": (
+            first_page,
+            [("/api/explore/events", {"limit": 25, "sort": "place"})],
+        ),
+        "explorer, place + month": ([], [("/api/explore/events", {**aleppo_oct, "limit": 25})]),
+        "explorer, words": ([], [("/api/explore/events", {"words": "barrel bombs", "limit": 25})]),
+        "map": ([], every_event),
+        "map, after the explorer": (first_page, every_event),
+        "timeline": ([], every_event),
+        "timeline, place + month": ([], explore_all(client, aleppo_oct, page)),
         # the organisations its positions name come with it (`organisations`); before, one
         # explorer request each (bench/results/page-speed.md)
-        "dossier": [(f"/api/entities/{entity}", {})],
-        "entities": [("/api/entities", {"limit": 100})],
-        "contested claims": [("/api/claims", {"contested": True, "limit": 500})],
+        # an event's page: the event, its evidence, and the events of its type nearest in time
+        # (the candidates to merge it with, event.ts); then another event of the same type
+        "event": ([], event_page(client, 0)),
+        "event, another of its type": (event_page(client, 0), event_page(client, 1)),
+        "dossier": ([], [(f"/api/entities/{entity}", {})]),
+        "entities": ([], [("/api/entities", {"limit": 100})]),
+        "contested claims": ([], [("/api/claims", {"contested": True, "limit": 500})]),
         # the page asks for the lowest weight at which at most 60 entities show (network.ts);
         # a server before `fit` ignores it and answers at weight 1, what that page asked for
-        "network": [("/api/network", {"fit": 60})],
-        "decisions": [("/api/judgements", {"by": "analyst", "limit": 50})],
+        "network": ([], [("/api/network", {"fit": 60})]),
+        "network, again": ([("/api/network", {"fit": 60})], [("/api/network", {"fit": 60})]),
+        "decisions": ([], [("/api/judgements", {"by": "analyst", "limit": 50})]),
     }
+
+
+def event_page(client: TestClient, nth: int) -> list[Request]:
+    """The requests of the page of the `nth` dated event of the store's commonest type."""
+    types = client.get("/api/explore/events", params={"limit": 1}).json()["facets"]["type"]
+    common = types[0]["value"]
+    dated = client.get("/api/explore/events", params={"type": common, "since": "1900", "limit": 99})
+    days = {e["time_start"][:10]: e for e in dated.json()["items"]}  # one event a day
+    event = list(days.values())[nth]
+    path = f"/api/events/{event['id']}"
+    near = {"type": common, "limit": 200, "near": event["time_start"][:10]}
+    return [(path, {}), (f"{path}/evidence", {}), ("/api/explore/events", near)]
+
+
+def forget_kept() -> None:
+    """Nothing kept from an earlier run (a sitrep before `sitrep.api.kept` keeps nothing)."""
+    from sitrep.api import explore, graph
+
+    for module in (explore, graph):
+        for value in list(vars(module).values()):
+            if type(value).__name__ == "Kept":
+                value.clear()
 
 
 def timed(call: Callable[[], Any]) -> float:
@@ -74,6 +116,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--place", default="Aleppo")
     parser.add_argument("--entity", default="pk_bashar-al-assad")
+    parser.add_argument("--only", help="the pages whose name holds this text")
     parser.add_argument(
         "--page-size", type=int, default=5000, help="what exploreAll (filters.ts) asks for"
     )
@@ -83,9 +126,14 @@ def main() -> None:
         plan = pages(client, args.place, args.entity, args.page_size)
         print("| page | requests | seconds (median) |")
         print("|---|---:|---:|")
-        for name, requests in plan.items():
+        for name, (before, requests) in plan.items():
+            if args.only and args.only not in name:
+                continue
             runs = []
             for _ in range(args.repeat):
+                forget_kept()
+                for path, params in before:
+                    _ok(client.get(path, params=params))
                 spent = 0.0
                 for path, params in requests:
                     spent += timed(lambda p=path, q=params: _ok(client.get(p, params=q)))

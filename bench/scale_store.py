@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
+import uuid
 
 # the tables copied, and the columns that hold an id of a copied row
 COPIED = {
@@ -43,6 +44,11 @@ def main() -> None:
                 f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(picked)} "
                 f"FROM {table} WHERE id NOT GLOB 'k[0-9]*_*'"  # the originals only
             )
+    # a store of its own: what the API keeps is keyed by the store's id (sitrep.api.kept); a
+    # store older than that id gets one when sitrep next opens it
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "store_revision" in tables:
+        db.execute("UPDATE store_revision SET store = ?, commits = 0", (uuid.uuid4().hex,))
     db.commit()
     print({t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COPIED})
 

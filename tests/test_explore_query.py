@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.api import explore as x
+from sitrep.api import workbench_models as wm
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_named, entities_with_aliases
 from sitrep.read.events import list_events
@@ -205,6 +206,8 @@ def test_the_explorer_query_gives_what_reading_everything_gives(
         assert page["items"] == ordered[offset : offset + 7], (sort, order)
         assert page["facets"] == x.facets(ordered)
         assert page["weekly"] == x.weekly(ordered)
+        # written without the response model (`_as_json`): what it would have written
+        assert page == wm.ExplorerPage.model_validate(page).model_dump(mode="json")
     near = client.get("/api/explore/events", params={**params, "near": "2018-06-01"}).json()
     assert [r["id"] for r in near["items"]] == [
         r["id"] for r in x.nearest_first(rows, "2018-06-01")[:50]

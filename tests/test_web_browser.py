@@ -12,7 +12,9 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ if not (static_dir() / "dist" / "main.js").exists():
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reuse = os.environ.get("SITREP_WEB_TEST_DB")  # a copy of an ingested demo store: UI work
     if reuse:
         db = tmp_path_factory.mktemp("web") / "demo.db"
@@ -47,6 +49,32 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         summary = tour.ingest_demo(db)
         # demo/README.md: 37 documents and 3 rejections (empty, binary, truncated)
         assert (summary.stored, summary.rejected_total) == (37, 3), summary.as_dict()
+    return db
+
+
+@pytest.fixture(scope="module")
+def base(demo_db: Path) -> Iterator[str]:
+    with tour.served(demo_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def crowded_base(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo store with its located events copied (new ids, same places) until more than
+    200 are on the map: what its "N more" link is for. No pipeline runs."""
+    db = tmp_path_factory.mktemp("crowded") / "crowded.db"
+    with closing(sqlite3.connect(demo_db)) as source, closing(sqlite3.connect(db)) as copy:
+        source.backup(copy)  # with what the demo's write-ahead log still holds
+        located = "place_entity_id IN (SELECT id FROM entities WHERE lat IS NOT NULL)"
+        (n,) = copy.execute(f"SELECT count(*) FROM events WHERE {located}").fetchone()
+        columns = [row[1] for row in copy.execute("PRAGMA table_info(events)")]
+        for i in range(1, 1 + 201 // max(n, 1) + 1):
+            picked = ", ".join(f"'copy{i}_' || id" if c == "id" else c for c in columns)
+            copy.execute(
+                f"INSERT INTO events ({', '.join(columns)}) "
+                f"SELECT {picked} FROM events WHERE {located} AND id NOT LIKE 'copy%'"
+            )
+        copy.commit()
     with tour.served(db) as url:
         yield url
 
@@ -213,6 +241,23 @@ def test_map_every_event_is_reachable_by_clicking(tab: tour.Tab) -> None:
 
     reached = _reachable(tab, "map")
     assert reached == {f["id"] for f in features}
+
+
+def test_a_crowded_map_sends_what_it_does_not_list_to_the_explorer(
+    tab: tour.Tab, crowded_base: str
+) -> None:
+    page = tab.page
+    page.goto(f"{crowded_base}/#/map")
+    page.wait_for_selector("#map[data-rendered]", timeout=tour.WAIT_MS)
+    in_view, on_map = (int(n) for n in re.findall(r"\d+", text(tab, "#in-view h2"))[-2:])
+    assert 200 < in_view <= on_map
+    assert page.locator("#in-view li[data-event]").count() == 200
+    assert text(tab, "#more-in-view").startswith(f"{in_view - 200} more: zoom in")
+    every = page.request.get(f"{crowded_base}/api/explore/events?limit=1").json()["total"]
+    page.evaluate("delete document.body.dataset.ready")
+    page.locator("#more-in-view a.more-in-explorer").click()
+    tab.ready("events")
+    assert text(tab, "h1") == f"Events ({every})"
 
 
 def test_entity_map_from_a_dossier(tab: tour.Tab) -> None:
@@ -798,6 +843,14 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     assert len(_explorer_ids(tab)) == min(25, everything["total"])
     assert tab.page.locator("svg.trend rect.trend-bar").count() >= 5
     assert "without a date" in text(tab, "#view-says")
+    # at 1,280 px the whole filter is one line, its button included (the words field pushed
+    # the button onto a second one)
+    form = tab.page.locator("form.explorer-form")
+    first, button = (
+        form.locator("label").first.bounding_box(),
+        form.locator("button").bounding_box(),
+    )
+    assert first and button and abs(first["y"] - button["y"]) < first["height"] / 2
     # the trend's axis: labels of one small size that never overlap
     ticks = tab.page.locator(".trend-axis .trend-tick")
     boxes = [t.bounding_box() or {} for t in ticks.all()]

@@ -16,9 +16,9 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
 import web_tour as tour  # after the importorskip: it imports playwright
-from test_web_browser import _focused, _store_view, api, base, browser_tab, tab, text
+from test_web_browser import _focused, _store_view, api, base, browser_tab, demo_db, tab, text
 
-__all__ = ["base", "browser_tab", "tab"]  # the shared fixtures, used by name below
+__all__ = ["base", "browser_tab", "demo_db", "tab"]  # the shared fixtures, used by name below
 pytestmark = pytest.mark.slow
 
 

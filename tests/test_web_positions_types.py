@@ -14,9 +14,9 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
 import web_tour as tour  # after the importorskip: it imports playwright
-from test_web_browser import api, base, browser_tab, tab
+from test_web_browser import api, base, browser_tab, demo_db, tab
 
-__all__ = ["base", "browser_tab", "tab"]  # the shared fixtures, used by name below
+__all__ = ["base", "browser_tab", "demo_db", "tab"]  # the shared fixtures, used by name below
 pytestmark = pytest.mark.slow
 
 SOURCE_WORDS = {

@@ -73,8 +73,10 @@ def claim_sources_by_event(conn: Connection, events: Select[Any]) -> dict[str, l
         select(EM.c.event_id, C.c.outlet, D.c.site.label("document_site"))
     ).where(EM.c.event_id.in_(events))
     grouped: dict[str, list[ClaimSource]] = defaultdict(list)
-    for row in conn.execute(query).mappings():
-        grouped[row["event_id"]].append(record(row, ClaimSource))
+    # plain tuples: a mapping and a record copy a claim took a third of this read's 0.7 s at
+    # 33k claims (an unfiltered explorer view)
+    for event_id, outlet, site in conn.execute(query).tuples():
+        grouped[event_id].append({"event_id": event_id, "outlet": outlet, "document_site": site})
     return dict(grouped)
 
 

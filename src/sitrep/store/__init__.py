@@ -4,13 +4,24 @@
 the tables in `sitrep.store.schema` through `store.read()` / `store.transaction()`.
 """
 
-from sitrep.store.store import LIKE_ESCAPE, Store, chunked, insert_ignore, like_literal, utc_now
+from sitrep.store.store import (
+    LIKE_ESCAPE,
+    Revision,
+    Store,
+    chunked,
+    insert_ignore,
+    like_literal,
+    revision,
+    utc_now,
+)
 
 __all__ = [
     "LIKE_ESCAPE",
+    "Revision",
     "Store",
     "chunked",
     "insert_ignore",
     "like_literal",
+    "revision",
     "utc_now",
 ]

@@ -7,6 +7,7 @@ up to date on open; a store newer than this sitrep is refused rather than damage
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -57,6 +58,13 @@ def _create_search_index(conn: Connection) -> None:
         )
 
 
+def _create_store_revision(conn: Connection) -> None:
+    """The revision row (`schema.store_revision`): a new random id, no commits yet."""
+    _create_core_tables(conn)
+    if conn.execute(select(schema.store_revision.c.id)).first() is None:
+        conn.execute(schema.store_revision.insert().values(id=1, store=uuid.uuid4().hex, commits=0))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (
         1,
@@ -89,6 +97,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         9,
         "mentions: why a type rule labelled the mention",
         _add_column("mentions", "type_reason", "TEXT"),
+    ),
+    # Older stores start counting their commits here: what was kept before is keyed by no
+    # revision, so nothing kept can be stale.
+    (
+        10,
+        "store revision: which store this is and how many commits it has had",
+        _create_store_revision,
     ),
 )
 

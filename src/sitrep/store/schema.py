@@ -34,6 +34,17 @@ schema_version = Table(
     Column("description", Text, nullable=False),
 )
 
+# One row: which store this is (a random id given when it was made) and how many write
+# transactions it has committed. A reader that keeps what it computed from the store (the
+# explorer's views, `sitrep.api.explore`) keys it by both, so any commit makes it stale.
+store_revision = Table(
+    "store_revision",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("store", String(40), nullable=False),
+    Column("commits", Integer, nullable=False),
+)
+
 runs = Table(
     "runs",
     metadata,

@@ -16,7 +16,9 @@ What the tables hold, and who may change them:
   rejects. Judgements are never deleted; an undo marks one inactive and logs the undo.
 
 Writers go through `transaction()` (one unit of work); readers use `read()`, and the read
-model (`sitrep.read`) owns the queries people's questions run.
+model (`sitrep.read`) owns the queries people's questions run. Every transaction counts itself
+in `store_revision` as it commits, so `revision()` tells a reader whether anything may have
+changed since it last looked.
 """
 
 from __future__ import annotations
@@ -114,6 +116,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 yield conn
+                _count_commit(conn)
         except SQLAlchemyError as error:
             raise StoreError(f"write to the store failed: {error}") from error
 
@@ -267,6 +270,25 @@ class Store:
 
 
 LIKE_ESCAPE = "\\"
+
+
+Revision = tuple[str, int]
+
+
+def revision(conn: Connection) -> Revision:
+    """Which store this is and how many write transactions it has committed: equal revisions
+    mean the same store with the same rows (every writer goes through `Store.transaction`)."""
+    row = conn.execute(select(schema.store_revision.c.store, schema.store_revision.c.commits))
+    store, commits = row.one()
+    return str(store), int(commits)
+
+
+def _count_commit(conn: Connection) -> None:
+    """One more commit in the revision row, inside the committing transaction (on PostgreSQL
+    the row lock is taken last and held only until that commit, so writers cannot deadlock
+    on it)."""
+    counter = schema.store_revision.c.commits
+    conn.execute(update(schema.store_revision).values(commits=counter + 1))
 
 
 def like_literal(text: str) -> str:
