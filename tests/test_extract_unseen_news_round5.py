@@ -227,3 +227,15 @@ def test_a_sentence_break_copy_lost_is_kept(domain_nlp: Language) -> None:
 )
 def test_a_capitalised_name_mid_sentence_is_no_break(domain_nlp: Language, text: str) -> None:
     assert len(list(domain_nlp(text).sents)) == 1
+
+
+def test_an_organisation_s_acronym_that_spells_a_word_is_read_as_a_name(
+    domain_nlp: Language,
+) -> None:
+    doc = domain_nlp("Coalition jets struck IS positions near Raqqa, and US jets struck too.")
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["IS"] == "isis"  # the Islamic State's other acronym
+    assert norms["US"] == "us"  # a state's acronym the model learned as it is
+    assert ("IS", "ORG") in {(e.text, e.label_) for e in doc.ents}
+    events = _asserted(domain_nlp, "Coalition jets struck IS positions near Raqqa on Monday.")
+    assert any(("target", "IS") in roles(e) for e in events)
