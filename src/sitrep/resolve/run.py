@@ -2,8 +2,9 @@
 
 Order: within-document clusters (cluster.py), then each cluster to an entity: the pack (alias
 ruler id, exact alias, name key), the gazetteer for places, or an entity outside the pack found
-through blocking keys and name keys. Analyst merges and splits are re-applied last, so a re-run
-never undoes them.
+through blocking keys and name keys. A name typed a place in some documents and a person or
+group in others then takes the type its evidence gives (crosstype.py). Analyst merges and
+splits are re-applied last, so a re-run never undoes them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sitrep import ledger
 from sitrep.names import NameKind, blocking_keys, match_names
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.crosstype import reconcile_types
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
@@ -38,6 +40,7 @@ class ResolutionStats:
     name_key_links: int = 0
     places: int = 0
     event_places: int = 0  # events placed by `resolve.eventplaces`
+    cross_type_moves: int = 0  # mentions moved by `resolve.crosstype` (one type per name)
     new_entities: int = 0
     analyst_judgements_applied: int = 0
 
@@ -267,6 +270,8 @@ def run_resolution(
             run.stats.mentions += len(mentions)
             run.resolve_document(mentions)
         run.write(conn)
+        touched = {str(u["eid"]) for u in run.updates if u["eid"]}
+        run.stats.cross_type_moves = reconcile_types(conn, touched).moved
         run.stats.event_places = locate_event_places(conn, list(grouped), run.contexts)
         run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats
