@@ -29,7 +29,13 @@ from sitrep.names.junk import (
 )
 from sitrep.names.phonetic import ARTICLES
 from sitrep.names.words import CALENDAR_WORDS
-from sitrep.nlp.types import DIRECTIONS, KIND_WORDS, common_nouns
+from sitrep.nlp.types import (
+    DIRECTIONS,
+    KIND_WORDS,
+    common_nouns,
+    names_people,
+    proper_adjectives,
+)
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
 from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
@@ -61,6 +67,9 @@ class Retyper:
     shorts: dict[str, set[str]] = field(default_factory=dict)
     demonyms: set[str] = field(default_factory=set)
     countries: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # folded title forms ("secretary of state")
+    title_heads: frozenset[str] = frozenset()  # last words of forms without "of" ("minister")
+    title_words: frozenset[str] = frozenset()  # their words ("foreign", "defence", "supreme")
     _changes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -75,6 +84,10 @@ class Retyper:
         # towns' names ("Jackson") are as often people's.
         countries = {r.country for r in self.pack.regions}
         self.countries = frozenset(c.upper() for c in countries if c)
+        self.titles = frozenset(fold(form) for form in self.pack.title_forms if fold(form))
+        plain = [t.split() for t in self.titles if "of" not in t.split()]
+        self.title_heads = frozenset(words[-1] for words in plain)
+        self.title_words = frozenset(w for words in plain for w in words)
 
     def variants(self, name: str) -> list[str]:
         """The name, then without a leading "the"/nationality word and a trailing generic noun;
@@ -142,6 +155,8 @@ class Retyper:
             return {"label": DROPPED, "retype_reason": f"{name!r} is a direction or a kind"}
         if weekday_possessive(name):
             return {"label": DROPPED, "retype_reason": f"{name!r} is a weekday's possessive"}
+        if label in ("PERSON", "ORG") and self.title_only(name):
+            return {"label": DROPPED, "retype_reason": f"{name!r} is a title with no name"}
         repaired = repair_name(name)
         if repaired is not None:
             if not repaired[0]:
@@ -236,6 +251,33 @@ class Retyper:
             return False
         return label != "PERSON" or name[:-1].lower() in common_nouns()
 
+    def title_only(self, name: str) -> bool:
+        """ "US Secretary", "UN Secretary General", "British Foreign Secretary", "Hezbollah
+        Leader": a title of the pack, after the names of whose office it is (pack names, a
+        people's adjective), and no person's name. A title's words before a name keep it a
+        person ("Foreign Minister Walid X": its last word is no title's)."""
+        words = fold(name.replace("-", " ")).split()
+        start = 0
+        while start < len(words) - 1 and self._office_of(words[start]):
+            start += 1
+        rest = words[start:]
+        if not rest or (start == 0 and len(rest) == 1 and " ".join(rest) not in self.titles):
+            return False
+        if " ".join(rest) in self.titles:
+            return True
+        return rest[-1] in self.title_heads and all(w in self.title_words for w in rest[:-1])
+
+    def _office_of(self, word: str) -> bool:
+        """A word naming whose an office is: a pack name ("US", "UN", "Hezbollah"), a
+        people's or nation's adjective ("British", "Syrian")."""
+        return (
+            word in self.names
+            or word in self.shorts
+            or word in self.demonyms
+            or word in proper_adjectives()
+            or names_people(word.capitalize())
+        )
+
     def is_place(self, name: str) -> bool:
         return is_notable_place(name)
 
@@ -263,6 +305,9 @@ class Retyper:
             actor, text = run
             why = f"{name!r} is names run together; the pack knows {text!r} as {actor.label}"
             return {"label": actor.label, "name": text, "retype_reason": why}
+        if names_people(name):  # "Shia", "Syrian Kurds": no group, no place
+            why = f"{name!r} names people of a faith or a people (lexicon of peoples), no actor"
+            return {"label": "NORP", "retype_reason": why}
         if label in PLACE_LABELS:
             if resolve_place(name) is not None:
                 return {}
