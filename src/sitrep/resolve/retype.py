@@ -31,7 +31,9 @@ from sitrep.names.phonetic import ARTICLES
 from sitrep.names.words import CALENDAR_WORDS
 from sitrep.nlp.types import (
     DIRECTIONS,
+    GROUND_NOUNS,
     KIND_WORDS,
+    SETTLEMENT_NOUNS,
     common_nouns,
     names_people,
     proper_adjectives,
@@ -314,6 +316,9 @@ class Retyper:
             # "Syrian Latakia": a shorter variant that names a theatre place
             place = self.place_for(names[1:])
             return {"name": place[1]} if place else {}
+        if label in ("PERSON", "ORG") and _kind_of_place(name):
+            why = f"{name!r} ends in a kind of settlement or ground: a place"
+            return {"label": "LOC", "retype_reason": why}
         if label in ("PERSON", "ORG"):
             place = self.place_for(names) or self.world_place_for(names)
             if place is not None:
@@ -346,6 +351,17 @@ class Retyper:
             if place.precision == "country" or place.population >= MIN_WORLD_POPULATION:
                 return place, text
         return None
+
+
+# Capitalised last words that make a name a place's ("al-Kallasa Street", "Yarmouk Camp",
+# "Alwaer District"). "Camp" only ends a name here: a group's camp is "the Hezbollah camp".
+# (Not the head lexicon's "lake" or "park": "Anthony Lake" is a person.)
+_PLACE_ENDS = SETTLEMENT_NOUNS | GROUND_NOUNS | {"camp"}
+
+
+def _kind_of_place(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in _PLACE_ENDS
 
 
 def _place_by_name(text: str) -> PlaceMatch | None:
