@@ -80,3 +80,20 @@ def test_a_title_alone_is_dropped(retyper: Retyper, text: str, label: str) -> No
 def test_a_title_with_a_name_or_no_title_is_kept(retyper: Retyper, text: str, label: str) -> None:
     out = retyper.retype(_mention(text, label), text)
     assert out.get("label") != DROPPED
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "want"),
+    [
+        ("al-Qantara Street", "ORG", "LOC"),  # a street, not a group
+        ("Tell Hamdun Camp", "ORG", "LOC"),
+        ("Karam Suburb", "PERSON", "LOC"),
+        ("Marwan Lake", "PERSON", "PERSON"),  # "lake" ends people's names too
+        ("Camp", "ORG", "ORG"),  # the noun alone names no place
+        ("Victory Brigade", "ORG", "ORG"),
+    ],
+)
+def test_a_name_ending_in_a_kind_of_place_is_a_place(
+    retyper: Retyper, text: str, label: str, want: str
+) -> None:
+    assert retyper.retype(_mention(text, label), text).get("label", label) == want
