@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import Connection, bindparam, select, update
 
 from sitrep import ledger
-from sitrep.names import NameKind, blocking_keys, match_names
+from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
+from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
-from sitrep.resolve.crosstype import reconcile_types
+from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
@@ -70,10 +72,12 @@ class _Run:
 
     def load_blocks(self, conn: Connection) -> None:
         ents, aliases = schema.entities, schema.entity_aliases
+        # places too, where the gazetteer does not know them: their spellings vary as much
         query = (
             select(ents.c.id, ents.c.type, aliases.c.alias)
             .join(aliases, aliases.c.entity_id == ents.c.id)
-            .where(ents.c.pack_id.is_(None), ents.c.type.in_(["person", "org"]))
+            .where(ents.c.pack_id.is_(None), ents.c.type.in_(["person", "org", "place"]))
+            .where((ents.c.type != "place") | ents.c.id.startswith("pl_", autoescape=True))
             .order_by(ents.c.id, aliases.c.alias)
         )
         for entity_id, entity_type, alias in conn.execute(query):
@@ -92,7 +96,9 @@ class _Run:
         scored = []
         for entity_id, alias in sorted(candidates):
             result = match_names(name, alias, kind)
-            if result.same:
+            if result.same and not (
+                entity_type == "place" and _loose_for_place(name, alias, result)
+            ):
                 scored.append((result.score, entity_id, alias, result.reasons))
         if not scored:
             return None
@@ -120,7 +126,13 @@ class _Run:
         self.stats.places += 1
         if place is None:
             entity_id = place_entity_id(None, None, cluster.name)
+            found = self.find_existing(cluster.name, "place")
+            if found and found.entity_id != entity_id:  # "Urem al-Kubra" after "Orum al-Kubra"
+                self.stats.name_key_links += 1
+                found.reason = f"place not in the gazetteer; {found.reason}"
+                return found
             self.entities.setdefault(entity_id, name_entity_row(entity_id, "place", cluster.name))
+            self.index_name(entity_id, "place", cluster.name)
             return Decision(entity_id, "place not in the gazetteer")
         entity_id = place_entity_id(place.geonames_id, place.region_id, place.name)
         self.entities.setdefault(entity_id, place_entity_row(entity_id, place))
@@ -216,6 +228,22 @@ class _Run:
                 .values(entity_id=bindparam("eid"), resolution=bindparam("why"))
             )
             conn.execute(statement, self.updates)
+
+
+PLACE_SPELLING_SIMILARITY = 85  # of the two names, folded and without articles (0-100)
+
+
+def _loose_for_place(name: str, alias: str, result: NameMatch) -> bool:
+    """A name match that holds for organisations but not for places: by an acronym, with a
+    generic word dropped ("al-Neel Street" is not "al-Neel"), another direction ("Western X"
+    is not "Eastern X"), or spellings too far apart for one place's ("Zahraa" and "Zaara",
+    "Amiriyah" and "Hammuriyah" are two; "Qalmoun" and "al-Qalamon" one)."""
+    if any("acronym" in r or "generic" in r for r in result.reasons):
+        return True
+    a, b = same_name_key(name), same_name_key(alias)
+    if set(a.split()) & DIRECTIONS != set(b.split()) & DIRECTIONS:
+        return True
+    return fuzz.ratio(a, b) < PLACE_SPELLING_SIMILARITY
 
 
 def _alias(mention: dict[str, Any]) -> str:
