@@ -97,3 +97,27 @@ def test_a_name_ending_in_a_kind_of_place_is_a_place(
     retyper: Retyper, text: str, label: str, want: str
 ) -> None:
     assert retyper.retype(_mention(text, label), text).get("label", label) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Foreign Secretary Tomas Reyvik", "PERSON", "Tomas Reyvik"),
+        ("Hezbollah Leader Karim Haddadin", "PERSON", "Karim Haddadin"),
+        ("Syrian Foreign Minister Nabil al-Harrouk", "ORG", "Nabil al-Harrouk"),
+    ],
+)
+def test_a_title_before_a_name_leaves_the_person(
+    retyper: Retyper, text: str, label: str, name: str
+) -> None:
+    out = retyper.retype(_mention(text, label), text)
+    assert (out["label"], out["name"]) == ("PERSON", name)
+    assert "is the title of" in out["retype_reason"]
+
+
+@pytest.mark.parametrize(
+    "text", ["General Command", "Major Offensive Takes Shape", "Tomas Reyvik", "President"]
+)
+def test_no_title_before_a_name_here(retyper: Retyper, text: str) -> None:
+    out = retyper.retype(_mention(text, "ORG"), text)
+    assert "is the title of" not in str(out.get("retype_reason"))

@@ -37,6 +37,7 @@ from sitrep.nlp.types import (
     common_nouns,
     names_people,
     proper_adjectives,
+    shipped_heads,
 )
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
@@ -159,6 +160,11 @@ class Retyper:
             return {"label": DROPPED, "retype_reason": f"{name!r} is a weekday's possessive"}
         if label in ("PERSON", "ORG") and self.title_only(name):
             return {"label": DROPPED, "retype_reason": f"{name!r} is a title with no name"}
+        titled = self.titled_name(name) if label in ("PERSON", "ORG") else None
+        if titled is not None:  # "Foreign Secretary Boris X" is Boris X, titled
+            title, rest = titled
+            why = f"{title!r} is the title of {rest!r}"
+            return {"label": "PERSON", "name": rest, "retype_reason": why}
         repaired = repair_name(name)
         if repaired is not None:
             if not repaired[0]:
@@ -269,6 +275,21 @@ class Retyper:
             return True
         return rest[-1] in self.title_heads and all(w in self.title_words for w in rest[:-1])
 
+    def titled_name(self, name: str) -> tuple[str, str] | None:
+        """("Foreign Secretary", "Boris X") for "Foreign Secretary Boris X": the longest
+        leading words that are a title by `title_only`, then a name of capitalised words none
+        of which is a title's; None when the name has no such title."""
+        words = name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            rest = words[cut:]
+            if not all(_name_word(w) for w in rest) or fold(rest[0]) in self.title_words:
+                continue
+            if any(fold(w) in shipped_heads() or fold(w) in common_nouns() for w in rest):
+                continue  # "General Command", "Major Offensive Takes Shape": no person's name
+            if self.title_only(" ".join(words[:cut])):
+                return " ".join(words[:cut]), " ".join(rest)
+        return None
+
     def _office_of(self, word: str) -> bool:
         """A word naming whose an office is: a pack name ("US", "UN", "Hezbollah"), a
         people's or nation's adjective ("British", "Syrian")."""
@@ -357,6 +378,15 @@ class Retyper:
 # "Alwaer District"). "Camp" only ends a name here: a group's camp is "the Hezbollah camp".
 # (Not the head lexicon's "lake" or "park": "Anthony Lake" is a person.)
 _PLACE_ENDS = SETTLEMENT_NOUNS | GROUND_NOUNS | {"camp"}
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised, or an article or "bin" before one ("al-Muallem",
+    "bin Laden")."""
+    head, _, tail = word.partition("-")
+    if word[:1].isupper() or (tail[:1].isupper() and head.lower() in ARTICLES):
+        return True
+    return word.lower() in ARTICLES | {"bin", "ibn", "bint"}
 
 
 def _kind_of_place(name: str) -> bool:
