@@ -67,6 +67,11 @@ def test_no_actor_cue(after: str) -> None:
     assert actor_cue(after, "Sky Lanterns") == ""
 
 
+def test_a_verb_after_a_prepositions_object_is_anothers() -> None:
+    assert actor_cue(" said she had lost her home.", "Tell Marwadi", "An evacuee from ") == ""
+    assert actor_cue(" said she had lost her home.", "Sky Lanterns", "Later, ") != ""
+
+
 def test_same_name_key_drops_articles_and_hyphens() -> None:
     assert same_name_key("al-Noorandi Camp") == same_name_key("Noorandi camp")
 

@@ -43,6 +43,7 @@ _WINDOW = 40  # characters read either side of a mention for its cues
 _AFTER_NOUNS = SETTLEMENT_NOUNS | GROUND_NOUNS | {CITY_NOUN}
 _NAME_ENDS = _AFTER_NOUNS | {"camp"}
 ACTOR_TYPES = frozenset({"person", "org"})
+_PREPOSITIONS = LOCATIVE | {"from", "of", "at", "to", "by", "with", "for", "on", "over"}
 
 
 def same_name_key(name: str) -> str:
@@ -77,13 +78,17 @@ def _name_end(name: str) -> str:
     return words[-1] if len(words) > 1 else ""
 
 
-def actor_cue(after: str, name: str) -> str:
+def actor_cue(after: str, name: str, before: str = "") -> str:
     """Why this mention reads as someone who acts ("" when nothing says so): a name ending in
     a group's head noun ("Baath party", in the generated head lexicon), or the subject of a
-    verb of saying or reporting, which a place does not take."""
+    verb of saying or reporting, which a place does not take. Not after a preposition: in
+    "an evacuee from X said", the one who says is the evacuee."""
     end = _name_end(name)
     if end and shipped_heads().get(end.lower()) == "ORG":
         return f"a name ending in {end!r}"
+    words = _WORD.findall(re.split(r"[.!?\n]", before)[-1].lower())
+    if words and words[-1] in _PREPOSITIONS:
+        return ""
     # not "state-run", nor a gerund ("surrounded X reporting heavy losses" is whose?)
     match = re.match(r"^\s*(?:(?:has|have|had)\s+)?([a-z]+)(?![-\w])", after)
     if match is None or match.group(1).endswith("ing"):
@@ -173,7 +178,7 @@ def _decide(group: list[_Entity]) -> tuple[str, str] | None:
             if place:
                 cues["place"].append(place)
             # "the village of X, said the Observatory": the verb is another's
-            actor = "" if place else actor_cue(after, name)
+            actor = "" if place else actor_cue(after, name, before)
             if actor:
                 cues["actor"].append(actor)
     if bool(cues["place"]) == bool(cues["actor"]):
