@@ -179,3 +179,15 @@ def test_an_acronym_has_no_spelling_variants() -> None:
     assert resolve_place("SOHR", ["SY"], small_towns=True) is None
     uae = resolve_place("UAE", ["SY"])
     assert uae is not None and uae.country_code == "AE"
+
+
+def test_a_report_from_the_theatre_names_no_lesser_town_abroad_by_a_local_shape() -> None:
+    # Serian and Airport are small towns in Malaysia and the US: in a Syrian report a name
+    # written with an Arabic article ("al-Serian") or made of common nouns ("Airport") is a
+    # local place the gazetteer lacks (issue 23b); elsewhere, or written bare, it is that town.
+    assert resolve_place("al-Serian", ["SY"]) is None
+    assert resolve_place("Airport", ["SY", "US"]) is None
+    for name, context in (("al-Serian", ["US"]), ("Serian", ["SY"]), ("al-Serian", [])):
+        found = resolve_place(name, context)
+        assert found is not None and found.country_code == "MY", (name, context)
+    assert resolve_place("Montreux", ["SY"]) is not None

@@ -213,3 +213,5 @@ def eval_splits(
         out.print(f"  split {entity_type:7} {count:4}  {name!r}: {why}", markup=False)
     for entity, alias, count in sorted(report.list_aliases, key=lambda a: -a[2])[:examples]:
         out.print(f"  list  {count:4}  {entity!r} alias {alias!r}", markup=False)
+    for group in report.cross_type[:examples]:
+        out.print(f"  cross-type  {group}", markup=False)

@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sitrep.errors import SitrepError
 from sitrep.longlived import collector_paused, keep_for_process
 from sitrep.names.phonetic import ARTICLES, fold, skeleton_token
+from sitrep.nlp.types import common_nouns
 from sitrep.resolve.centroids import country_centroid, geonames
 
 PlacePrecisionLevel = Literal["city", "region", "country"]
@@ -271,7 +272,7 @@ def resolve_place(
     context = tuple(c.upper() for c in context_countries)
     for variant, part in _variants(text):
         for candidates, how in _candidates(variant, small_towns):
-            candidates = _plausible(candidates, context)
+            candidates = _plausible(candidates, context, variant)
             found = _best(_as_part(candidates, part), context, how + _PART_REASON[part])
             if found:
                 return found
@@ -282,7 +283,7 @@ _PART_REASON = {"": "", "area": " (a part of it named)", "town": " (the town of 
 
 
 def _plausible(
-    candidates: tuple[tuple[_Entry, float], ...], context: Sequence[str]
+    candidates: tuple[tuple[_Entry, float], ...], context: Sequence[str], text: str = ""
 ) -> tuple[tuple[_Entry, float], ...]:
     """For a report whose countries are known, no lesser town far from them found by one of its
     other names: a Syrian neighbourhood "al-Zara" is not Zadar (once "Zara"), nor "Orum" Orem,
@@ -291,6 +292,12 @@ def _plausible(
     if not context:
         return candidates
     theatre = gazetteer().theatre
+    if any(c in theatre for c in context) and _local_shape(text):
+        # In a report from the theatre, a lesser town abroad is no reading of a name written
+        # as the theatre writes names (with an Arabic article: "al-Serian" is no town in
+        # Malaysia) or made of common nouns ("Old City", "Airport", even where the report
+        # names the US); "Montreux" or "Ramallah" stays.
+        return tuple((e, q) for e, q in candidates if _is_notable(e) or e.country in theatre)
     return tuple(
         (entry, quality)
         for entry, quality in candidates
@@ -299,6 +306,14 @@ def _plausible(
         or entry.country in context
         or entry.country in theatre
     )
+
+
+def _local_shape(text: str) -> bool:
+    words = fold(text).replace("-", " ").split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        return True
+    nouns = common_nouns()
+    return bool(words) and all(w in nouns for w in words)
 
 
 def _variants(text: str) -> list[tuple[str, str]]:

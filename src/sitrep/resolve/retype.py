@@ -29,7 +29,16 @@ from sitrep.names.junk import (
 )
 from sitrep.names.phonetic import ARTICLES
 from sitrep.names.words import CALENDAR_WORDS
-from sitrep.nlp.types import DIRECTIONS, KIND_WORDS, common_nouns
+from sitrep.nlp.types import (
+    DIRECTIONS,
+    GROUND_NOUNS,
+    KIND_WORDS,
+    SETTLEMENT_NOUNS,
+    common_nouns,
+    names_people,
+    proper_adjectives,
+    shipped_heads,
+)
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
 from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
@@ -61,6 +70,9 @@ class Retyper:
     shorts: dict[str, set[str]] = field(default_factory=dict)
     demonyms: set[str] = field(default_factory=set)
     countries: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # folded title forms ("secretary of state")
+    title_heads: frozenset[str] = frozenset()  # last words of forms without "of" ("minister")
+    title_words: frozenset[str] = frozenset()  # their words ("foreign", "defence", "supreme")
     _changes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -75,6 +87,10 @@ class Retyper:
         # towns' names ("Jackson") are as often people's.
         countries = {r.country for r in self.pack.regions}
         self.countries = frozenset(c.upper() for c in countries if c)
+        self.titles = frozenset(fold(form) for form in self.pack.title_forms if fold(form))
+        plain = [t.split() for t in self.titles if "of" not in t.split()]
+        self.title_heads = frozenset(words[-1] for words in plain)
+        self.title_words = frozenset(w for words in plain for w in words)
 
     def variants(self, name: str) -> list[str]:
         """The name, then without a leading "the"/nationality word and a trailing generic noun;
@@ -142,6 +158,13 @@ class Retyper:
             return {"label": DROPPED, "retype_reason": f"{name!r} is a direction or a kind"}
         if weekday_possessive(name):
             return {"label": DROPPED, "retype_reason": f"{name!r} is a weekday's possessive"}
+        if label in ("PERSON", "ORG") and self.title_only(name):
+            return {"label": DROPPED, "retype_reason": f"{name!r} is a title with no name"}
+        titled = self.titled_name(name) if label in ("PERSON", "ORG") else None
+        if titled is not None:  # "Foreign Secretary Boris X" is Boris X, titled
+            title, rest = titled
+            why = f"{title!r} is the title of {rest!r}"
+            return {"label": "PERSON", "name": rest, "retype_reason": why}
         repaired = repair_name(name)
         if repaired is not None:
             if not repaired[0]:
@@ -236,6 +259,48 @@ class Retyper:
             return False
         return label != "PERSON" or name[:-1].lower() in common_nouns()
 
+    def title_only(self, name: str) -> bool:
+        """ "US Secretary", "UN Secretary General", "British Foreign Secretary", "Hezbollah
+        Leader": a title of the pack, after the names of whose office it is (pack names, a
+        people's adjective), and no person's name. A title's words before a name keep it a
+        person ("Foreign Minister Walid X": its last word is no title's)."""
+        words = fold(name.replace("-", " ")).split()
+        start = 0
+        while start < len(words) - 1 and self._office_of(words[start]):
+            start += 1
+        rest = words[start:]
+        if not rest or (start == 0 and len(rest) == 1 and " ".join(rest) not in self.titles):
+            return False
+        if " ".join(rest) in self.titles:
+            return True
+        return rest[-1] in self.title_heads and all(w in self.title_words for w in rest[:-1])
+
+    def titled_name(self, name: str) -> tuple[str, str] | None:
+        """("Foreign Secretary", "Boris X") for "Foreign Secretary Boris X": the longest
+        leading words that are a title by `title_only`, then a name of capitalised words none
+        of which is a title's; None when the name has no such title."""
+        words = name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            rest = words[cut:]
+            if not all(_name_word(w) for w in rest) or fold(rest[0]) in self.title_words:
+                continue
+            if any(fold(w) in shipped_heads() or fold(w) in common_nouns() for w in rest):
+                continue  # "General Command", "Major Offensive Takes Shape": no person's name
+            if self.title_only(" ".join(words[:cut])):
+                return " ".join(words[:cut]), " ".join(rest)
+        return None
+
+    def _office_of(self, word: str) -> bool:
+        """A word naming whose an office is: a pack name ("US", "UN", "Hezbollah"), a
+        people's or nation's adjective ("British", "Syrian")."""
+        return (
+            word in self.names
+            or word in self.shorts
+            or word in self.demonyms
+            or word in proper_adjectives()
+            or names_people(word.capitalize())
+        )
+
     def is_place(self, name: str) -> bool:
         return is_notable_place(name)
 
@@ -263,12 +328,18 @@ class Retyper:
             actor, text = run
             why = f"{name!r} is names run together; the pack knows {text!r} as {actor.label}"
             return {"label": actor.label, "name": text, "retype_reason": why}
+        if names_people(name):  # "Shia", "Syrian Kurds": no group, no place
+            why = f"{name!r} names people of a faith or a people (lexicon of peoples), no actor"
+            return {"label": "NORP", "retype_reason": why}
         if label in PLACE_LABELS:
             if resolve_place(name) is not None:
                 return {}
             # "Syrian Latakia": a shorter variant that names a theatre place
             place = self.place_for(names[1:])
             return {"name": place[1]} if place else {}
+        if label in ("PERSON", "ORG") and _kind_of_place(name):
+            why = f"{name!r} ends in a kind of settlement or ground: a place"
+            return {"label": "LOC", "retype_reason": why}
         if label in ("PERSON", "ORG"):
             place = self.place_for(names) or self.world_place_for(names)
             if place is not None:
@@ -301,6 +372,26 @@ class Retyper:
             if place.precision == "country" or place.population >= MIN_WORLD_POPULATION:
                 return place, text
         return None
+
+
+# Capitalised last words that make a name a place's ("al-Kallasa Street", "Yarmouk Camp",
+# "Alwaer District"). "Camp" only ends a name here: a group's camp is "the Hezbollah camp".
+# (Not the head lexicon's "lake" or "park": "Anthony Lake" is a person.)
+_PLACE_ENDS = SETTLEMENT_NOUNS | GROUND_NOUNS | {"camp"}
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised, or an article or "bin" before one ("al-Muallem",
+    "bin Laden")."""
+    head, _, tail = word.partition("-")
+    if word[:1].isupper() or (tail[:1].isupper() and head.lower() in ARTICLES):
+        return True
+    return word.lower() in ARTICLES | {"bin", "ibn", "bint"}
+
+
+def _kind_of_place(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in _PLACE_ENDS
 
 
 def _place_by_name(text: str) -> PlaceMatch | None:

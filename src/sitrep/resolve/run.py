@@ -2,8 +2,9 @@
 
 Order: within-document clusters (cluster.py), then each cluster to an entity: the pack (alias
 ruler id, exact alias, name key), the gazetteer for places, or an entity outside the pack found
-through blocking keys and name keys. Analyst merges and splits are re-applied last, so a re-run
-never undoes them.
+through blocking keys and name keys. A name typed a place in some documents and a person or
+group in others then takes the type its evidence gives (crosstype.py). Analyst merges and
+splits are re-applied last, so a re-run never undoes them.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import Connection, bindparam, select, update
 
 from sitrep import ledger
-from sitrep.names import NameKind, blocking_keys, match_names
+from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
+from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
@@ -38,6 +42,7 @@ class ResolutionStats:
     name_key_links: int = 0
     places: int = 0
     event_places: int = 0  # events placed by `resolve.eventplaces`
+    cross_type_moves: int = 0  # mentions moved by `resolve.crosstype` (one type per name)
     new_entities: int = 0
     analyst_judgements_applied: int = 0
 
@@ -67,10 +72,12 @@ class _Run:
 
     def load_blocks(self, conn: Connection) -> None:
         ents, aliases = schema.entities, schema.entity_aliases
+        # places too, where the gazetteer does not know them: their spellings vary as much
         query = (
             select(ents.c.id, ents.c.type, aliases.c.alias)
             .join(aliases, aliases.c.entity_id == ents.c.id)
-            .where(ents.c.pack_id.is_(None), ents.c.type.in_(["person", "org"]))
+            .where(ents.c.pack_id.is_(None), ents.c.type.in_(["person", "org", "place"]))
+            .where((ents.c.type != "place") | ents.c.id.startswith("pl_", autoescape=True))
             .order_by(ents.c.id, aliases.c.alias)
         )
         for entity_id, entity_type, alias in conn.execute(query):
@@ -89,7 +96,9 @@ class _Run:
         scored = []
         for entity_id, alias in sorted(candidates):
             result = match_names(name, alias, kind)
-            if result.same:
+            if result.same and not (
+                entity_type == "place" and _loose_for_place(name, alias, result)
+            ):
                 scored.append((result.score, entity_id, alias, result.reasons))
         if not scored:
             return None
@@ -117,7 +126,13 @@ class _Run:
         self.stats.places += 1
         if place is None:
             entity_id = place_entity_id(None, None, cluster.name)
+            found = self.find_existing(cluster.name, "place")
+            if found and found.entity_id != entity_id:  # "Urem al-Kubra" after "Orum al-Kubra"
+                self.stats.name_key_links += 1
+                found.reason = f"place not in the gazetteer; {found.reason}"
+                return found
             self.entities.setdefault(entity_id, name_entity_row(entity_id, "place", cluster.name))
+            self.index_name(entity_id, "place", cluster.name)
             return Decision(entity_id, "place not in the gazetteer")
         entity_id = place_entity_id(place.geonames_id, place.region_id, place.name)
         self.entities.setdefault(entity_id, place_entity_row(entity_id, place))
@@ -215,6 +230,22 @@ class _Run:
             conn.execute(statement, self.updates)
 
 
+PLACE_SPELLING_SIMILARITY = 85  # of the two names, folded and without articles (0-100)
+
+
+def _loose_for_place(name: str, alias: str, result: NameMatch) -> bool:
+    """A name match that holds for organisations but not for places: by an acronym, with a
+    generic word dropped ("al-Neel Street" is not "al-Neel"), another direction ("Western X"
+    is not "Eastern X"), or spellings too far apart for one place's ("Zahraa" and "Zaara",
+    "Amiriyah" and "Hammuriyah" are two; "Qalmoun" and "al-Qalamon" one)."""
+    if any("acronym" in r or "generic" in r for r in result.reasons):
+        return True
+    a, b = same_name_key(name), same_name_key(alias)
+    if set(a.split()) & DIRECTIONS != set(b.split()) & DIRECTIONS:
+        return True
+    return fuzz.ratio(a, b) < PLACE_SPELLING_SIMILARITY
+
+
 def _alias(mention: dict[str, Any]) -> str:
     """The spelling an entity is found by: the text as written, unless the retyper read a
     name out of it ("Aleppo" out of "Aleppo Hama Damascus", "Nusra Front" out of "Aleppo Nusra
@@ -267,6 +298,8 @@ def run_resolution(
             run.stats.mentions += len(mentions)
             run.resolve_document(mentions)
         run.write(conn)
+        touched = {str(u["eid"]) for u in run.updates if u["eid"]}
+        run.stats.cross_type_moves = reconcile_types(conn, touched).moved
         run.stats.event_places = locate_event_places(conn, list(grouped), run.contexts)
         run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats

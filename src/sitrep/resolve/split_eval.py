@@ -9,6 +9,9 @@ Two counts over the stored entities (all of them, and those with two or more men
   article ("al-Nusra" / "Nusra"). Each group of same-named entities counts all but one.
 - list alias: an alias made of two or more known names run together, each a pack name or a
   notable place, with no other word ("Aleppo Hama Damascus", "Syria Nusra Front").
+- same-name groups (issue 23b): names shared by two or more entities once folded; cross-type
+  groups are those among them where one entity is a place (or a state) and another is not
+  ("Khan Touman" a place and a person).
 
 The pack names are matched on folded words, so the measure does not use the resolver's own
 rules; an entity that is a person titled by a group ("Hezbollah Leader Hassan X") is no split
@@ -17,7 +20,6 @@ because the other words are no known names.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,11 +27,12 @@ from sqlalchemy import func, select
 
 from sitrep.names import fold
 from sitrep.pack import load_pack
+from sitrep.resolve.crosstype import same_name_key
 from sitrep.resolve.places import is_notable_place
 from sitrep.store import Store, schema
 
-_ARTICLE = re.compile(r"\b(?:al|el)\s+")
 _MAX_PACK_WORDS = 8
+_PLACE_TYPES = frozenset({"place", "state"})
 
 
 @dataclass
@@ -40,6 +43,8 @@ class SplitReport:
     aliases: int = 0
     aliases_2plus: int = 0
     list_aliases: list[tuple[str, str, int]] = field(default_factory=list)  # entity, alias, n
+    same_name_groups: int = 0
+    cross_type: list[str] = field(default_factory=list)  # "key | type:n:name; ..."
 
     def counts(self) -> dict[str, object]:
         split_2 = sum(1 for s in self.splits if s[2] >= 2)
@@ -57,6 +62,8 @@ class SplitReport:
             "aliases_2plus": self.aliases_2plus,
             "list_aliases_2plus": lists_2,
             "list_alias_rate_2plus": _rate(lists_2, self.aliases_2plus),
+            "same_name_groups": self.same_name_groups,
+            "cross_type_groups": len(self.cross_type),
         }
 
 
@@ -103,7 +110,7 @@ def _place_word(word: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return _ARTICLE.sub("", fold(name.replace("-", " ")))
+    return same_name_key(name)
 
 
 def split_report(store: Store, pack_name: str) -> SplitReport:
@@ -139,6 +146,10 @@ def split_report(store: Store, pack_name: str) -> SplitReport:
     for key, group in by_key.items():
         if len(group) < 2:
             continue
+        report.same_name_groups += 1
+        if len({t in _PLACE_TYPES for _n, t, _c, _p in group}) == 2:
+            shown = "; ".join(f"{t}:{c}:{n}" for n, t, c, _p in sorted(group, key=lambda g: -g[2]))
+            report.cross_type.append(f"{key} | {shown}")
         # the pack's entity, else the most mentioned, is the one to keep
         ordered = sorted(group, key=lambda g: (not g[3], -g[2], g[0]))
         for name, entity_type, count, _pack in ordered[1:]:
