@@ -141,7 +141,7 @@ def test_kept_values_are_the_most_recently_used() -> None:
 
 
 def test_kept_values_are_weighed_and_the_newest_stays() -> None:
-    kept: Kept[list[int]] = Kept(10, len)
+    kept: Kept[list[int]] = Kept(12, len)  # each weighs its length and one more
     at = ("db", "id", 1)
     made: list[str] = []
 
@@ -150,14 +150,26 @@ def test_kept_values_are_weighed_and_the_newest_stays() -> None:
         return [0] * size
 
     kept.get(at, "six", lambda: make("six", 6))
-    kept.get(at, "four", lambda: make("four", 4))  # 10 in all: both stay
+    kept.get(at, "four", lambda: make("four", 4))  # 12 in all: both stay
     kept.get(at, "six", lambda: make("six", 6))
     assert made == ["six", "four"]
-    kept.get(at, "two", lambda: make("two", 2))  # 12: the least recently used ("four") goes
+    kept.get(at, "two", lambda: make("two", 2))  # 15: the least recently used ("four") goes
     kept.get(at, "six", lambda: make("six", 6))
     kept.get(at, "four", lambda: make("four", 4))
     assert made == ["six", "four", "two", "four"]
     kept.get(at, "big", lambda: make("big", 30))  # over the budget alone: kept, alone
-    assert kept.weight() == 30
+    assert kept.weight() == 31
     kept.get(at, "big", lambda: make("big", 30))
     assert made == ["six", "four", "two", "four", "big"]
+
+
+def test_empty_values_are_counted_and_older_revisions_dropped() -> None:
+    kept: Kept[list[int]] = Kept(5, len)
+    at = ("db", "id", 1)
+    for word in range(20):  # searches with no hits: each weighs one
+        kept.get(at, word, lambda: [])
+    assert kept.weight() == 5
+    kept.get(("db", "id", 2), "a", lambda: [0, 0])  # a commit: the old revision's values go
+    assert kept.weight() == 3
+    kept.get(("other", "id2", 1), "a", lambda: [])  # another store's stay apart
+    assert kept.weight() == 4

@@ -142,7 +142,7 @@ def test_readiness_to_attack_is_no_attack(domain_nlp: Language) -> None:
         (
             "The monitor stopped publishing photographs after IS militants killed one of its "
             "reporters in Raqqa.",
-            "militants",
+            "IS",
         ),
         (
             "The group stopped its work after IS fighters executed two of its members in Raqqa.",
@@ -239,3 +239,65 @@ def test_an_organisation_s_acronym_that_spells_a_word_is_read_as_a_name(
     assert ("IS", "ORG") in {(e.text, e.label_) for e in doc.ents}
     events = _asserted(domain_nlp, "Coalition jets struck IS positions near Raqqa on Monday.")
     assert any(("target", "IS") in roles(e) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "An air strike on a clinic in northwestern Syria on Sunday killed seven people, the "
+            "monitor said. The clinic in the village of Kafr Takharim had been hit before.",
+            "Kafr Takharim",
+        ),
+        (
+            "A car bomb exploded at a checkpoint in northern Iraq on Monday, killing six "
+            "soldiers. The checkpoint near Sinjar was manned by Kurdish troops.",
+            "Sinjar",
+        ),
+    ],
+)
+def test_a_site_named_again_with_the_places_the_strike(
+    domain_nlp: Language, text: str, town: str
+) -> None:
+    events = _asserted(domain_nlp, text)
+    assert events and all(e.place is not None and e.place.text == town for e in events)
+
+
+def test_another_site_named_with_the_places_nothing(domain_nlp: Language) -> None:
+    text = (
+        "An air strike on a clinic in northwestern Syria on Sunday killed seven people, the "
+        "monitor said. The bakery in the village of Kafr Takharim had been hit before."
+    )
+    events = _asserted(domain_nlp, text)
+    assert events and all(e.place is None or e.place.text != "Kafr Takharim" for e in events)
+
+
+def test_a_happening_before_a_told_period_is_of_that_period(domain_nlp: Language) -> None:
+    text = (
+        "In early March 2015 the Nusra Front started moving into the villages around Idlib "
+        "after clashing with other rebel factions."
+    )
+    clashes = [e for e in read_events(domain_nlp, text, "2015-06-30") if e.trigger == "clashing"]
+    assert clashes and all(e.time is not None for e in clashes)
+    assert all(e.time.start[:7] == "2015-03" for e in clashes if e.time is not None)
+
+
+def test_a_happening_before_a_told_day_stays_undated(domain_nlp: Language) -> None:
+    from sitrep.extract.dating import earlier_by
+    from sitrep.records import TimeValue
+
+    day = TimeValue("on Monday", "day", "2015-06-29", "2015-06-29", "2015-06-30", "weekday")
+    assert earlier_by(day, None) is None
+    assert earlier_by(day, 1) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor recorded 12 civilians killed in Douma.",
+        "The observatory documented 9 civilians killed in regime air strikes on Saqba.",
+    ],
+)
+def test_a_monitor_s_count_of_one_happening_stays(domain_nlp: Language, text: str) -> None:
+    events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.modality is None]
+    assert [e for e in events if e.casualties is not None and e.casualties.killed in (9, 12)]

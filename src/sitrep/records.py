@@ -230,6 +230,19 @@ def span_days(start: str, end: str) -> int | None:
         return None
 
 
+# A time that lasts this many days or more is a period ("in 2014", "in March", "early November
+# 2014"), not a day or a few: it holds what happened some unsaid time before a day inside it.
+PERIOD_DAYS = 7
+
+
+def is_period(value: TimeValue | None) -> bool:
+    """A time of PERIOD_DAYS or more."""
+    if value is None or not value.start:
+        return False
+    length = span_days(value.start[:10], (value.end or value.start)[:10])
+    return length is not None and length >= PERIOD_DAYS
+
+
 PlacePrecision = Literal["exact", "city", "region", "country", "unresolved"]
 
 

@@ -32,13 +32,16 @@ def stamp(store: Store, conn: Connection) -> Stamp:
 
 class Kept(Generic[V]):
     """The values made most recently, by stamp and key, up to `budget` in all as `weigh` counts
-    them (the events a view holds: 2 kB of memory each); the least recently used goes first,
-    and the newest value stays even alone over the budget."""
+    them (the events a view holds: 2 kB of memory each; every value weighs one more, so that
+    empty answers are counted too); the least recently used goes first, and the newest value
+    stays even alone over the budget. A value made at a newer revision of a store drops that
+    store's values of older revisions, which no request will ask for again."""
 
-    def __init__(self, budget: int, weigh: Callable[[V], int] = lambda _: 1) -> None:
+    def __init__(self, budget: int, weigh: Callable[[V], int] = lambda _: 0) -> None:
         self.budget = budget
         self.weigh = weigh
         self._values: OrderedDict[tuple[Stamp, Hashable], tuple[V, int]] = OrderedDict()
+        self._weight = 0
         self._lock = threading.Lock()
 
     def get(self, at: Stamp, key: Hashable, make: Callable[[], V]) -> V:
@@ -49,14 +52,31 @@ class Kept(Generic[V]):
                 return self._values[(at, key)][0]
         value = make()  # outside the lock: two requests may make it at once, both right
         with self._lock:
-            self._values[(at, key)] = (value, self.weigh(value))
-            while len(self._values) > 1 and self.weight() > self.budget:
-                self._values.popitem(last=False)
+            self._drop(lambda kept: _older(kept, at))
+            self._drop(lambda kept: kept == (at, key))
+            weight = 1 + self.weigh(value)
+            self._values[(at, key)] = (value, weight)
+            self._weight += weight
+            while len(self._values) > 1 and self._weight > self.budget:
+                _, (_, dropped) = self._values.popitem(last=False)
+                self._weight -= dropped
         return value
 
+    def _drop(self, which: Callable[[tuple[Stamp, Hashable]], bool]) -> None:
+        for kept in [k for k in self._values if which(k)]:
+            self._weight -= self._values.pop(kept)[1]
+
     def weight(self) -> int:
-        return sum(weight for _, weight in self._values.values())
+        with self._lock:
+            return self._weight
 
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+            self._weight = 0
+
+
+def _older(kept: tuple[Stamp, Hashable], at: Stamp) -> bool:
+    """Kept under an older revision of the same store (same address and id, fewer commits)."""
+    (address, store_id, commits), _ = kept
+    return address == at[0] and store_id == at[1] and commits < at[2]

@@ -355,6 +355,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         and any(c.isalnum() for c in p.text)
         and not _part_of_a_time(p, text)
         and not across_a_border(text, p)
+        and not _glued_before_a_count(p, text)
     )
     kept = tuple(
         owner
@@ -619,6 +620,17 @@ def _entity_at(token: Token) -> Span | None:
     return Span(
         doc, token.i, end, label=token.ent_type, kb_id=token.ent_kb_id, span_id=token.ent_id
     )
+
+
+# A name run into the count that follows it: "... provided by a source at Aleppo Police Command
+# 5 people were killed" (no noun takes a name, then a number, as its modifiers).
+_BEFORE_A_COUNT = re.compile(r"\s+\d[\d,.]*\s+[a-z]")
+
+
+def _glued_before_a_count(p: Participant, text: str) -> bool:
+    """A name the parse made part of the counted phrase after it, which it never modifies: the
+    end of another phrase (a source's, a place's) that copy without commas ran into the count."""
+    return p.label != "NP" and _BEFORE_A_COUNT.match(text, p.end) is not None
 
 
 def _lost_possessive_of_a_side(word: str) -> bool:

@@ -27,6 +27,7 @@ from sitrep.records import (
     REPORTED_MONTH_METHOD,
     EventMention,
     TimeValue,
+    is_period,
 )
 
 # Types a report dates when the text does not: attacks and deaths, and statements (a statement
@@ -154,8 +155,12 @@ def days_before(clause: Token) -> int | None:
 
 def earlier_by(value: TimeValue, days: int | None) -> TimeValue | None:
     """The time moved back by the days counted; none where they are not counted (an earlier
-    happening, but how much earlier the text does not say)."""
-    if days is None or not value.start:
+    happening, but how much earlier the text does not say), unless the time is a period of a
+    week or more, which holds both ("In early November 2014 al-Nusra started expanding ...
+    after clashing with other factions": the clash is of those days, not of the report's)."""
+    if days is None:
+        return value if is_period(value) else None
+    if not value.start:
         return None
     shift = timedelta(days=days)
     start = date.fromisoformat(value.start[:10]) - shift

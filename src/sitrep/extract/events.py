@@ -100,7 +100,12 @@ from sitrep.extract.newsworthy import (
     told_as_past,
     tolls_a_course,
 )
-from sitrep.extract.placerefine import from_headline, from_retellings, headline_town
+from sitrep.extract.placerefine import (
+    from_headline,
+    from_retellings,
+    from_site_retold,
+    headline_town,
+)
 from sitrep.extract.reference import load_roles
 from sitrep.extract.responsibility import claimed_attacks
 from sitrep.extract.schema import (
@@ -218,7 +223,7 @@ def extract_events(
             if own_toll is not None and found.type in CASUALTY_TYPES:
                 if is_total_since(sent.text, own_toll.killed, dated_to_day):
                     continue  # a statistic since a date, not a happening
-                if is_tally_of_a_period(token, dated_to_day):
+                if is_tally_of_a_period(token, time):
                     continue  # "counted 66 reporters killed in 2014": a statistic too
                 in_a_town = any(
                     e.label_ in LOCATION_LABELS and not is_country_region(e.text) for e in sent_ents
@@ -306,6 +311,7 @@ def extract_events(
     merged = [fill_agents(without_own_phrase(m), doc, sents[m.sentence], mask) for m in merged]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
+    placed = from_site_retold(placed, doc)  # ... or by "the hospital in the town of X" after it
     head = headline_span(text, title)
     town = headline_town(doc, head)  # read once, used by both passes and for the toll
     placed = from_headline(placed, doc, town)  # ... or by its headline

@@ -43,7 +43,7 @@ from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.extract.time import MONTH_FULL
 from sitrep.nlp.spans import text_of
-from sitrep.records import REPORTED_DAYS_METHOD, TimeValue
+from sitrep.records import REPORTED_DAYS_METHOD, TimeValue, is_period
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Short function words that stay lower case in Title Case.
@@ -196,10 +196,15 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
 _TALLYING = frozenset({"count", "tally", "record", "document", "register", "list"})
 
 
-def is_tally_of_a_period(trigger: Token, dated_to_day: bool) -> bool:
-    """The dead a body counted over a period (a participle on the counted noun, that noun the
-    object of a verb of tallying, and no day told): a statistic, not a happening."""
-    if dated_to_day or dep(trigger) not in ("acl", "amod") or trigger.tag_ not in ("VBN", "VBD"):
+def is_tally_of_a_period(trigger: Token, time: TimeValue | None) -> bool:
+    """The dead a body counted over a period the text names (a participle on the counted noun,
+    that noun the object of a verb of tallying, and a time of a week or more: a month, a year,
+    "since" a day): a statistic, not a happening. A monitor that "documented 12 civilians
+    killed in Douma" with no period tells one happening."""
+    if dep(trigger) not in ("acl", "amod") or trigger.tag_ not in ("VBN", "VBD"):
+        return False
+    told = time is not None and time.method != REPORTED_DAYS_METHOD  # (the report's days are none)
+    if not (told and is_period(time)) and not any(t.lower_ == "since" for t in trigger.subtree):
         return False
     counted = trigger.head
     if dep(counted) not in ("obj", "dobj") or counted.head.i == counted.i:

@@ -59,6 +59,65 @@ def from_retellings(mentions: Sequence[EventMention], text: str) -> list[EventMe
     return out
 
 
+def from_site_retold(mentions: Sequence[EventMention], doc: Doc) -> list[EventMention]:
+    """`mentions` with each asserted violent one placed only in a country (or nowhere) placed
+    where the next sentences put the site it struck, named again with "the": "An airstrike on
+    a hospital in northwestern Syria killed 10 people ... The hospital in the town of Meles is
+    about 15 km from Idlib city". The site told with "a" and then with "the" is one site (a
+    definite description referring back), and the town in its phrase is where it is."""
+    out = list(mentions)
+    sents = list(doc.sents)
+    for i, m in enumerate(out):
+        if m.type not in VIOLENT_TYPES or m.modality is not None or not country_only(m.place):
+            continue
+        if m.sentence + 1 >= len(sents):
+            continue
+        sites = _indefinite_nouns(sents[m.sentence])
+        later = sents[m.sentence + 1 : m.sentence + 1 + NEARBY_SENTENCES]
+        place = next((p for s in later for p in _places_of_sites(s, sites)), None)
+        if place is not None:
+            out[i] = replace(m, place=place)
+    return out
+
+
+def _indefinite_nouns(sent: Span) -> set[str]:
+    """The nouns told with "a" or "an" in the sentence ("a hospital", "a market")."""
+    return {
+        t.lower_
+        for t in sent
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    }
+
+
+def _places_of_sites(sent: Span, sites: set[str]) -> list[Participant]:
+    """The places named inside the phrases of "the" + one of `sites` in the sentence ("The
+    hospital in the town of Meles"), the first of each phrase that is no country."""
+    found = []
+    for t in sent:
+        if t.lower_ not in sites or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children
+        ):
+            continue
+        for inner in t.subtree:
+            if inner.ent_iob_ != "B" or inner.ent_type_ not in PLACE_LABELS or inner.i == t.i:
+                continue
+            end = inner.i + 1
+            while end < sent.end and sent.doc[end].ent_iob_ == "I":
+                end += 1
+            name = sent.doc[inner.i : end]
+            if is_country_region(name.text) or not_a_place(
+                sent.doc, name.start_char, name.end_char
+            ):
+                continue
+            found.append(_place_participant(name))
+            break
+    return found
+
+
+def _place_participant(name: Span) -> Participant:
+    return Participant("place", name.text, name.start_char, name.end_char, name[0].ent_type_, None)
+
+
 def _nationality(place: Participant | None) -> bool:
     """ "Iraqi", "Syrian": a nationality the tagger took for a place."""
     return place is not None and _nationality_text(place.text)

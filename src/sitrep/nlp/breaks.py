@@ -32,8 +32,8 @@ def opens_a_missed_sentence(token: Token) -> bool:
     if token.pos_ not in _OPENERS and token.lower_ not in _OPENING_WORDS:
         return False
     before, after = doc[token.i - 1], doc[token.i + 1]
-    if "\n" in before.whitespace_ or not before.whitespace_:
-        return False
+    if not before.whitespace_:
+        return False  # glued to the word before ("U.S.A"); a line break is a token of its own
     # (the word before may be a name: "... on two districts of Idlib According to a source")
     glued_to_prose = before.is_alpha or before.like_num
     # the word after is no name ("The Hague", "At Tanf", "told The Guardian")

@@ -30,12 +30,14 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from sitrep.extract.schema import load_claim_cues, verb_lemma
 from sitrep.names import fold
+from sitrep.names.phonetic import ARTICLES
 from sitrep.nlp.toponyms import LOCATIVE, PLACE_OF
 from sitrep.nlp.types import CITY_NOUN, GROUND_NOUNS, SETTLEMENT_NOUNS, shipped_heads
 from sitrep.resolve.rows import judgement_row
 from sitrep.store import insert_ignore, schema
 
-_ARTICLE = re.compile(r"\b(?:al|el)\s+")
+# every Arabic article a transliteration writes ("ash-Shaddadi", "ar-Raqqa"), as place keys do
+_ARTICLE = re.compile(rf"\b(?:{'|'.join(sorted(ARTICLES))})\s+")
 _WORD = re.compile(r"[A-Za-z]+")
 _WINDOW = 40  # characters read either side of a mention for its cues
 # Nouns that, right after a name or ending it, say the name is a place's. "camp" only ends a
@@ -65,7 +67,9 @@ def place_cue(before: str, after: str, name: str, label: str, type_reason: str |
     if following and following[0].islower() and following[0] in _AFTER_NOUNS:
         return f"before {following[0]!r}"
     end = _name_end(name)
-    if end and (end.lower() in _NAME_ENDS or shipped_heads().get(end.lower()) == "LOC"):
+    # (the kinds of place only: the head lexicon's "lake" and "park" end people's names too,
+    # "Anthony Lake", as retyping knows)
+    if end and end.lower() in _NAME_ENDS:
         return f"a name ending in {end!r}"
     if last in LOCATIVE:  # the weakest cue, read last ("in Operation X" is no place)
         return f"after {last!r}"
