@@ -249,7 +249,9 @@ def test_towns_in_a_tag_list_are_no_list_of_happenings(domain_nlp: Language) -> 
         "on Monday. In Homs a car bomb killed five people at a checkpoint on Sunday. In Tartous "
         "a mortar killed two people on Saturday."
     )
-    first = [e for e in _events(domain_nlp, text) if e.sentence == 0 and e.casualties is not None]
+    # (the tag list is a sentence of its own now: `nlp/breaks.py` parts it from the story)
+    events = _events(domain_nlp, text)
+    first = [e for e in events if e.casualties is not None and e.casualties.killed == 12]
     assert first and all(e.modality is None for e in first)
 
 

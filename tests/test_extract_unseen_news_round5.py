@@ -301,3 +301,15 @@ def test_a_happening_before_a_told_day_stays_undated(domain_nlp: Language) -> No
 def test_a_monitor_s_count_of_one_happening_stays(domain_nlp: Language, text: str) -> None:
     events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.modality is None]
     assert [e for e in events if e.casualties is not None and e.casualties.killed in (9, 12)]
+
+
+def test_killing_without_a_toll_since_a_founding_is_a_course(domain_nlp: Language) -> None:
+    text = "IS has killed hundreds of people since it seized the city of Mosul in June last year."
+    events = read_events(domain_nlp, text, PUBLISHED)
+    assert not [e for e in events if e.type == "DIE" and e.modality is None]
+
+
+def test_a_toll_since_a_day_in_the_perfect_stays_a_happening(domain_nlp: Language) -> None:
+    text = "The militia has killed 12 people since Monday in Raqqa, the monitor said."
+    events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.modality is None]
+    assert [e for e in events if e.casualties is not None and e.casualties.killed == 12]

@@ -381,9 +381,17 @@ def is_ongoing_since(trigger: Token) -> bool:
     if trigger.tag_ not in ("VBN", "VBG"):
         return False  # (the perfect progressive too: "has been fighting militias since 2011")
     auxes = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
-    if not ((_PERFECT | {"had", "'d"}) & set(auxes) and "been" in auxes):
+    perfect = bool((_PERFECT | {"had", "'d"}) & set(auxes))
+    # (the active perfect too, which the caller asks only of a happening with no toll: "IS has
+    # killed hundreds of people since it declared a caliphate" is a course, no one happening)
+    if not perfect or ("been" not in auxes and trigger.tag_ != "VBN"):
         return False
-    return any(t.lower_ == "since" for t in clause_tokens(trigger))
+    if any(t.lower_ == "since" for t in clause_tokens(trigger)):
+        return True  # "since 2013", "since Monday"
+    return any(  # "since it declared a caliphate": a clause of its own
+        dep(c) == "advcl" and any(m.lower_ == "since" for m in c.children if dep(m) == "mark")
+        for c in trigger.children
+    )
 
 
 # The auxiliaries of the present perfect: "has been", "have been", "'s been".
