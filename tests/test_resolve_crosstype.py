@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 
-from sitrep.records import Annotation, CleanDocument, DocResult, FoundDate, Mention, Sentence
-from sitrep.resolve import run_resolution
+from resolvedstore import resolved_store
 from sitrep.resolve.crosstype import actor_cue, place_cue, same_name_key
 from sitrep.resolve.split_eval import split_report
 from sitrep.settings import get_settings
 from sitrep.store import Store, schema
-from sitrep.store.writer import write_batch
 
 
 @pytest.mark.parametrize(
@@ -92,28 +90,9 @@ _DOCS = [
 ]
 
 
-def _result(doc_id: str, text: str, spans: list[tuple[str, str]]) -> DocResult:
-    mentions, cursor = [], 0
-    for surface, label in spans:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        mentions.append(Mention(start, cursor, surface, label, 0, None, "model", None))
-    annotation = Annotation(doc_id, (Sentence(0, 0, len(text), text),), tuple(mentions), "test")
-    clean = CleanDocument(
-        doc_id, f"fixture:{doc_id}", "text", text, title=doc_id,
-        published=FoundDate("2016-05-02", "dateline"),
-    )  # fmt: skip
-    return DocResult(clean, annotation)
-
-
 @pytest.fixture
 def resolved(tmp_path: Path) -> Store:
-    store = Store(str(tmp_path / "crosstype.db"))
-    run_id = store.start_run("test", {})
-    with store.transaction() as conn:
-        write_batch(conn, [_result(*doc) for doc in _DOCS], run_id, {})
-    run_resolution(store)
-    return store
+    return resolved_store(tmp_path / "crosstype.db", _DOCS)
 
 
 def _types(store: Store, text: str) -> dict[str, set[str]]:
@@ -179,12 +158,7 @@ _PLACE_DOCS = [
 
 @pytest.fixture
 def places(tmp_path: Path) -> Store:
-    store = Store(str(tmp_path / "places.db"))
-    run_id = store.start_run("test", {})
-    with store.transaction() as conn:
-        write_batch(conn, [_result(*doc) for doc in _PLACE_DOCS], run_id, {})
-    run_resolution(store)
-    return store
+    return resolved_store(tmp_path / "places.db", _PLACE_DOCS)
 
 
 def _entity_of(store: Store, text: str) -> str:

@@ -8,16 +8,15 @@ from typing import Any
 
 import pytest
 
+from resolvedstore import resolved_store
 from sitrep.pack import load_pack
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.entities import list_entities as search_entities
-from sitrep.records import Annotation, CleanDocument, DocResult, FoundDate, Mention, Sentence
-from sitrep.resolve import list_entities, run_resolution
+from sitrep.resolve import list_entities
 from sitrep.resolve.retype import Retyper
 from sitrep.resolve.split_eval import split_report
 from sitrep.settings import get_settings
 from sitrep.store import Store
-from sitrep.store.writer import write_batch
 
 
 @pytest.fixture(scope="module")
@@ -100,28 +99,9 @@ _DOCS = [
 ]
 
 
-def _result(doc_id: str, text: str, spans: list[tuple[str, str]]) -> DocResult:
-    mentions, cursor = [], 0
-    for surface, label in spans:
-        start = text.index(surface, cursor)
-        cursor = start + len(surface)
-        mentions.append(Mention(start, cursor, surface, label, 0, None, "model", None))
-    annotation = Annotation(doc_id, (Sentence(0, 0, len(text), text),), tuple(mentions), "test")
-    clean = CleanDocument(
-        doc_id, f"fixture:{doc_id}", "text", text, title=doc_id,
-        published=FoundDate("2016-05-02", "dateline"),
-    )  # fmt: skip
-    return DocResult(clean, annotation)
-
-
 @pytest.fixture
 def resolved(tmp_path: Path) -> Store:
-    store = Store(str(tmp_path / "runs.db"))
-    run_id = store.start_run("test", {})
-    with store.transaction() as conn:
-        write_batch(conn, [_result(*doc) for doc in _DOCS], run_id, {})
-    run_resolution(store)
-    return store
+    return resolved_store(tmp_path / "runs.db", _DOCS)
 
 
 def _entities(store: Store) -> list[dict[str, Any]]:
