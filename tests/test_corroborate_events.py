@@ -144,22 +144,3 @@ def test_a_source_the_text_does_not_name_is_no_origin() -> None:
     assert origin_key(cited) == "source:sana"
     own = ClaimView("c3", "d2", "d2", "Outlet", (), "asserts")
     assert event_status([reported, own]).n_origins == 1
-
-
-def test_one_outlet_s_unnamed_sources_are_one_origin() -> None:
-    # Two reports of one outlet: "local media reported" in one, "a military source" in the
-    # next. Unnamed sources of one outlet may all be one: no corroboration on them alone.
-    def claim(cid: str, doc: str, outlet: str, name: str) -> ClaimView:
-        return ClaimView(cid, doc, doc, outlet, ({"name": name, "kind": "anonymous"},), "reports")
-
-    same_outlet = [
-        claim("c1", "d1", "Wire", "local media"),
-        claim("c2", "d2", "Wire", "a military source"),
-    ]
-    assert event_status(same_outlet).status == "single-source"
-    # a named source beside them is an origin of its own
-    named = ClaimView("c3", "d3", "d3", "Wire", ({"name": "Governor Ali Hamad"},), "reports")
-    assert event_status([*same_outlet, named]).status == "corroborated"
-    # the same unnamed words in two outlets stay one origin, as before
-    two_outlets = [claim("c4", "d4", "Wire", "activists"), claim("c5", "d5", "Post", "activists")]
-    assert event_status(two_outlets).status == "single-source"

@@ -116,26 +116,9 @@ def _supporting(claims: Sequence[ClaimView]) -> dict[str, tuple[Origin, set[str]
     out: dict[str, tuple[Origin, set[str]]] = {}
     for _voice_key, found in sorted(by_voice.items()):
         cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
-        merged = merged_unnamed([o for o, _ in cited])
         for o, doc in cited or found:
-            one = merged.get(o.key, o)
-            out.setdefault(one.ident, (one, set()))[1].add(doc)
+            out.setdefault(o.ident, (o, set()))[1].add(doc)
     return out
-
-
-def merged_unnamed(cited: Sequence[Origin]) -> dict[str, Origin]:
-    """One voice's cited origins that no name names, each by its key mapped to the first of
-    them (by key): "a military source" in one report, "local media" in the outlet's next may
-    be one source, so one outlet's unnamed sources count as one origin."""
-    unnamed = sorted((o for o in cited if _unnamed(o)), key=lambda o: o.key)
-    return {o.key: unnamed[0] for o in unnamed}
-
-
-def _unnamed(o: Origin) -> bool:
-    """An origin named by no name: no word of it but an article is capitalised ("a military
-    source", "local media", "activists"; "SANA", "the Syrian Observatory" are names)."""
-    words = o.label.split(" (via ", 1)[0].split()
-    return not any(w[:1].isupper() for w in words if w.lower() not in ("a", "an", "the"))
 
 
 def _independent_documents(support: dict[str, tuple[Origin, set[str]]]) -> bool:

@@ -30,7 +30,6 @@ from sitrep.corroborate.origins import (
     ClaimView,
     Origin,
     Status,
-    merged_unnamed,
     origin,
     status_of,
 )
@@ -127,11 +126,8 @@ def status(state: State) -> Status:
     in the first voice (by key) that carries it; a denier's, those of its last claim."""
     support: dict[str, tuple[Origin, set[str]]] = {}
     for _voice, kinds in sorted(state["voices"].items()):
-        cited = [Origin(key, label) for key, label, _first, _docs in kinds["c"].values()]
-        merged = merged_unnamed(cited)  # (as `origins._supporting` counts them)
-        for _ident, (key, label, _first, docs) in sorted((kinds["c"] or kinds["p"]).items()):
-            one = merged.get(key, Origin(key, label))
-            support.setdefault(one.ident, (one, set()))[1].update(docs)
+        for ident, (key, label, _first, docs) in sorted((kinds["c"] or kinds["p"]).items()):
+            support.setdefault(ident, (Origin(key, label), set()))[1].update(docs)
     against = {ident: Origin(key, label) for ident, (key, label, _last) in state["against"].items()}
     return status_of(support, against)
 
