@@ -4,6 +4,8 @@ Sentences written for sitrep, read with the shipped pipeline."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from spacy.language import Language
 
@@ -16,6 +18,11 @@ PUBLISHED = "2016-11-21"
 def _asserted(nlp: Language, text: str, type_name: str = "ASSAULT") -> list[EventMention]:
     events = read_events(nlp, text, PUBLISHED)
     return [e for e in events if e.type == type_name and e.modality is None]
+
+
+def _tolled(events: Sequence[EventMention], *killed: int) -> list[EventMention]:
+    """The mentions whose toll is one of `killed`."""
+    return [e for e in events if e.casualties is not None and e.casualties.killed in killed]
 
 
 def _sources(events: list[EventMention]) -> set[str]:
@@ -61,14 +68,13 @@ def test_a_capital_still_speaks_for_its_government(domain_nlp: Language) -> None
 def test_a_war_total_carried_by_a_perfect_verb_is_no_happening(
     domain_nlp: Language, text: str
 ) -> None:
-    events = read_events(domain_nlp, text, PUBLISHED)
-    assert not [e for e in events if e.type == "DIE" and e.modality is None]
+    assert not _asserted(domain_nlp, text, "DIE")
 
 
 def test_a_happening_s_deaths_carried_by_a_perfect_verb_stay(domain_nlp: Language) -> None:
     text = "The car bomb has caused 14 deaths in Azaz, the governor said."
     events = read_events(domain_nlp, text, PUBLISHED)
-    assert [e for e in events if e.casualties is not None and e.casualties.killed == 14]
+    assert _tolled(events, 14)
 
 
 @pytest.mark.parametrize(
@@ -178,8 +184,7 @@ def test_a_toll_the_parse_made_a_phrase_is_no_target(domain_nlp: Language) -> No
 
 def test_committing_to_send_troops_is_a_pledge(domain_nlp: Language) -> None:
     text = "Britain blamed Iran for the attack, committing to send more ships to the Gulf."
-    events = read_events(domain_nlp, text, PUBLISHED)
-    assert not [e for e in events if e.type == "MOBILIZE" and e.modality is None]
+    assert not _asserted(domain_nlp, text, "MOBILIZE")
 
 
 def test_committing_a_massacre_is_a_deed(domain_nlp: Language) -> None:
@@ -195,14 +200,13 @@ def test_committing_a_massacre_is_a_deed(domain_nlp: Language) -> None:
     ],
 )
 def test_a_tally_of_a_period_is_no_happening(domain_nlp: Language, text: str) -> None:
-    events = read_events(domain_nlp, text, PUBLISHED)
-    assert not [e for e in events if e.type == "DIE" and e.modality is None]
+    assert not _asserted(domain_nlp, text, "DIE")
 
 
 def test_a_tally_of_one_day_stays_a_happening(domain_nlp: Language) -> None:
     text = "Medics recorded 12 civilians killed in the air raid on Binnish on Tuesday."
     events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.modality is None]
-    assert [e for e in events if e.casualties is not None and e.casualties.killed == 12]
+    assert _tolled(events, 12)
 
 
 def test_a_sentence_break_copy_lost_is_kept(domain_nlp: Language) -> None:
@@ -300,16 +304,15 @@ def test_a_happening_before_a_told_day_stays_undated(domain_nlp: Language) -> No
 )
 def test_a_monitor_s_count_of_one_happening_stays(domain_nlp: Language, text: str) -> None:
     events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.modality is None]
-    assert [e for e in events if e.casualties is not None and e.casualties.killed in (9, 12)]
+    assert _tolled(events, 9, 12)
 
 
 def test_killing_without_a_toll_since_a_founding_is_a_course(domain_nlp: Language) -> None:
     text = "IS has killed hundreds of people since it seized the city of Mosul in June last year."
-    events = read_events(domain_nlp, text, PUBLISHED)
-    assert not [e for e in events if e.type == "DIE" and e.modality is None]
+    assert not _asserted(domain_nlp, text, "DIE")
 
 
 def test_a_toll_since_a_day_in_the_perfect_stays_a_happening(domain_nlp: Language) -> None:
     text = "The militia has killed 12 people since Monday in Raqqa, the monitor said."
     events = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.modality is None]
-    assert [e for e in events if e.casualties is not None and e.casualties.killed == 12]
+    assert _tolled(events, 12)
