@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 from playwright.sync_api import ConsoleMessage, Dialog, Page, Response, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sitrep.pipeline import Ingest, IngestSummary
 from sitrep.settings import Settings
@@ -304,16 +305,31 @@ def relation_evidence(tab: Tab, relation_id: str) -> None:
     then show the whole graph again with that edge selected."""
     network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]", timeout=WAIT_MS)
-    # the graph in view first: cytoscape reads where its canvas is once the scroll settled
-    tab.page.locator("#cy").scroll_into_view_if_needed()
-    tab.page.wait_for_timeout(300)
-    x, y = tab.page.evaluate(_AIM, relation_id)
-    tab.page.mouse.move(x, y)
-    tab.page.mouse.click(x, y)
     selector = f"#edge-detail .relation-evidence[data-relation='{relation_id}']"
-    tab.page.wait_for_selector(selector, timeout=WAIT_MS)
+    # A click can miss on a loaded machine: cytoscape keeps where its canvas was on the page and
+    # learns of a move only from scroll and resize events, so a point aimed from a stale place
+    # lands beside the edge. Each try brings the whole graph into view, tells cytoscape where it
+    # is now (`resize`), aims again and clicks; three misses fail the test.
+    for attempt in range(3):
+        tab.page.evaluate(_IN_VIEW)
+        tab.page.wait_for_timeout(300)
+        x, y = tab.page.evaluate(_AIM, relation_id)
+        tab.page.mouse.move(x, y)
+        tab.page.mouse.click(x, y)
+        try:
+            tab.page.wait_for_selector(selector, timeout=WAIT_MS // 3)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            if "#/network" not in tab.page.url:  # a node was hit: its dossier opened
+                network(tab, "network?links=relations&min_weight=1")
     tab.page.evaluate("() => { const cy = document.querySelector('#cy').cy; cy.fit(undefined, 20);"
                       " window.scrollTo(0, 0); }")  # fmt: skip
+
+
+_IN_VIEW = """() => { const box = document.querySelector('#cy');
+  box.scrollIntoView({ block: 'center', behavior: 'instant' }); box.cy.resize(); }"""
 
 
 def timeline(tab: Tab) -> None:
