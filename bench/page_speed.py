@@ -7,6 +7,8 @@ and after a change on the same store:
 
     python bench/page_speed.py STORE.db [--repeat 3] [--place Aleppo] [--entity ID] [--page-size N]
 
+Each row also gives the bytes its requests' answers hold (as sent, uncompressed).
+
 FA-KES (docs/quality.md, The workbench): ingest `fa-kes-dev.csv` with only unit_id,
 article_title, article_content and source kept, then point this at that store.
 """
@@ -16,7 +18,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -31,11 +32,16 @@ Page = tuple[list[Request], list[Request]]
 
 
 def explore_all(client: TestClient, params: dict[str, Any], page: int) -> list[Request]:
-    """The requests `exploreAll` (filters.ts) makes: pages of `page` until every event."""
-    first = client.get("/api/explore/events", params={**params, "limit": page}).json()
+    """The requests the map and the timeline make: `explorePoints` (filters.ts), pages of
+    `page` points until every event; before /api/explore/points, `exploreAll`'s pages of
+    explorer rows (at most 5000 each)."""
+    path = "/api/explore/points"
+    if client.get(path).status_code == 404:
+        path, page = "/api/explore/events", min(page, 5000)
+    first = client.get(path, params={**params, "limit": page}).json()
     total = int(first["total"])
     return [
-        ("/api/explore/events", {**params, "limit": page, "offset": offset})
+        (path, {**params, "limit": page, "offset": offset})
         for offset in range(0, max(total, 1), page)
     ]
 
@@ -98,16 +104,16 @@ def forget_kept() -> None:
     """Nothing kept from an earlier run (a sitrep before `sitrep.api.kept` keeps nothing)."""
     from sitrep.api import explore, graph
 
-    for module in (explore, graph):
+    try:
+        from sitrep.api import explore_points
+    except ImportError:  # a sitrep before /api/explore/points
+        modules = [explore, graph]
+    else:
+        modules = [explore, explore_points, graph]
+    for module in modules:
         for value in list(vars(module).values()):
             if type(value).__name__ == "Kept":
                 value.clear()
-
-
-def timed(call: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -118,14 +124,14 @@ def main() -> None:
     parser.add_argument("--entity", default="pk_bashar-al-assad")
     parser.add_argument("--only", help="the pages whose name holds this text")
     parser.add_argument(
-        "--page-size", type=int, default=5000, help="what exploreAll (filters.ts) asks for"
+        "--page-size", type=int, default=20000, help="what explorePoints (filters.ts) asks for"
     )
     args = parser.parse_args()
     store = Store(args.store)
     with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
         plan = pages(client, args.place, args.entity, args.page_size)
-        print("| page | requests | seconds (median) |")
-        print("|---|---:|---:|")
+        print("| page | requests | seconds (median) | kB sent |")
+        print("|---|---:|---:|---:|")
         for name, (before, requests) in plan.items():
             if args.only and args.only not in name:
                 continue
@@ -134,16 +140,21 @@ def main() -> None:
                 forget_kept()
                 for path, params in before:
                     _ok(client.get(path, params=params))
-                spent = 0.0
+                spent, sent = 0.0, 0
                 for path, params in requests:
-                    spent += timed(lambda p=path, q=params: _ok(client.get(p, params=q)))
+                    start = time.perf_counter()
+                    sent += _ok(client.get(path, params=params))
+                    spent += time.perf_counter() - start
                 runs.append(spent)
-            print(f"| {name} | {len(requests)} | {statistics.median(runs):.2f} |")
+            median = statistics.median(runs)
+            print(f"| {name} | {len(requests)} | {median:.2f} | {sent / 1000:,.0f} |")
     store.close()
 
 
-def _ok(response: Any) -> None:
+def _ok(response: Any) -> int:
+    """The answer's size in bytes (its body as sent, before any compression)."""
     assert response.status_code == 200, response.text
+    return len(response.content)
 
 
 if __name__ == "__main__":

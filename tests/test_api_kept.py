@@ -72,6 +72,34 @@ def test_a_kept_view_gives_what_reading_again_gives_until_a_commit(store: Store)
                                "status", True)  # fmt: skip
 
 
+def test_kept_points_give_what_reading_again_gives_until_a_commit(store: Store) -> None:
+    """The map's points share the explorer's kept rows and are kept too; a commit moves both."""
+
+    def points(client: TestClient) -> dict[str, list[Any]]:
+        response = client.get("/api/explore/points")
+        assert response.status_code == 200, response.text
+        columns: dict[str, list[Any]] = response.json()["columns"]
+        return columns
+
+    def reading_again() -> list[str]:
+        return [r["id"] for r in x.sort_rows(reference_rows(store, x.EventFilter()), "time", False)]
+
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
+        first = points(client)
+        assert first["id"] == reading_again()
+        assert _view(client, limit=100)["items"][0]["id"] == first["id"][0]  # the same rows
+        assert points(client) == first
+        dropped, changed = first["id"][0], first["id"][1]
+        with store.transaction() as conn:
+            conn.execute(delete(schema.events).where(schema.events.c.id == dropped))
+            conn.execute(
+                update(schema.events).where(schema.events.c.id == changed).values(status="denied")
+            )
+        after = points(client)
+        assert after["id"] == reading_again() == first["id"][1:]
+        assert after["status"][0] == "denied"
+
+
 def test_a_kept_network_is_what_reading_again_gives_until_a_commit(store: Store) -> None:
     def fresh() -> Any:
         with store.read() as conn:

@@ -214,6 +214,36 @@ def test_the_explorer_query_gives_what_reading_everything_gives(
     ]
 
 
+@pytest.mark.parametrize("params", FILTERS, ids=lambda p: ",".join(p) or "none")
+def test_the_points_are_the_explorer_rows_fields_in_time_order(
+    client: TestClient, store: Store, params: dict[str, Any]
+) -> None:
+    """`/api/explore/points` (the map's and the timeline's) gives the rows the explorer's query
+    keeps, in its time order, with the point fields of each, page after page."""
+    rows = x.sort_rows(reference_rows(store, as_filter(params)), "time", False)
+    fields = tuple(wm.PointColumns.model_fields)
+    assert {"id", "lat", "lon", "time_start", "status", "summary"} <= set(fields)
+    pages = []
+    for offset in range(0, len(rows) + 1, 11):
+        response = client.get(
+            "/api/explore/points", params={**params, "limit": 11, "offset": offset}
+        )
+        assert response.status_code == 200, response.text
+        page = response.json()
+        assert page == wm.ExplorerPoints.model_validate(page).model_dump(mode="json")
+        assert (page["total"], page["limit"], page["offset"]) == (len(rows), 11, offset)
+        assert set(page["columns"]) == set(fields)
+        pages.append(page["columns"])
+    points = [
+        {name: value for name, value in zip(fields, values, strict=True)}
+        for columns in pages
+        for values in zip(*(columns[name] for name in fields), strict=True)
+    ]
+    assert points == [{name: row[name] for name in fields} for row in rows]
+    whole = client.get("/api/explore/points", params=params).json()
+    assert whole["columns"]["id"] == [r["id"] for r in rows]
+
+
 def test_the_generated_store_has_every_kind_of_event(store: Store) -> None:
     """The comparison above means something only where the events vary."""
     rows = reference_rows(store, x.EventFilter())

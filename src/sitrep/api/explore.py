@@ -371,16 +371,23 @@ def explore_events(
         view = _VIEWS.get(at, (f, sort, order, near), lambda: _view(conn, at, f, sort, order, near))
     page = view["rows"][offset : offset + limit]
     figures = {k: v for k, v in view.items() if k != "rows"}
-    return _as_json({**figures, "limit": limit, "offset": offset, "items": page})
+    return json_answer({**figures, "limit": limit, "offset": offset, "items": page})
 
 
-def _as_json(answer: dict[str, Any]) -> Response:
+def json_answer(answer: dict[str, Any]) -> Response:
     """The answer as JSON, written as FastAPI's JSONResponse writes it. Its rows already have the
     response model's fields and types (tests/test_explore_query.py checks every answer against
-    `ExplorerPage`), and checking 5000 of them again took a map or timeline request 0.35 s
-    of its 0.45 at 19k events; the model still documents the route."""
+    `ExplorerPage` or `ExplorerPoints`), and checking 5000 of them again took a map or timeline
+    request 0.35 s of its 0.45 at 19k events; the model still documents the route."""
     body = json.dumps(answer, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return Response(body.encode(), media_type="application/json")
+
+
+def kept_selection(conn: Connection, at: Stamp, f: EventFilter) -> Selection:
+    """The filter's events (`select_events`), kept while the store is at `at`: the explorer's
+    views, the map's and timeline's points (`sitrep.api.explore_points`) and an export of one
+    of them share one reading."""
+    return _SELECTIONS.get(at, f, lambda: select_events(conn, f))
 
 
 def _view(
@@ -388,7 +395,7 @@ def _view(
 ) -> dict[str, Any]:
     """Every figure of an explorer answer but the page: the kept events in the answer's order
     (`rows`), their total, facets, trend and what they leave out."""
-    chosen = _SELECTIONS.get(at, f, lambda: select_events(conn, f))
+    chosen = kept_selection(conn, at, f)
     if near:
         rows = nearest_first(chosen.rows, near)
     else:
@@ -429,7 +436,7 @@ def export_view(
         )
     with store.read() as conn:
         at = stamp(store, conn)
-        ids = {r["id"] for r in _SELECTIONS.get(at, f, lambda: select_events(conn, f)).rows}
+        ids = {r["id"] for r in kept_selection(conn, at, f).rows}
     exporter = get_exporter(format)
     buffer = io.BytesIO()
     count = exporter.write(store, buffer, {"event_ids": ids, "unlocated": True})

@@ -1,7 +1,7 @@
 // The explorer's filter, shared by the events explorer, the map and the timeline: it lives in
 // the URL (#/events?type=ASSAULT&actor=Suleimani), so a view can be linked, reloaded and
 // exported with the same rows.
-import { ExplorerPage, get, query } from "./api";
+import { ExplorerPage, get, query, Schemas } from "./api";
 import { h } from "./dom";
 
 /** Filter keys /api/explore/events understands; the repeatable ones may appear several times. */
@@ -34,19 +34,33 @@ export function explore(f: Filter, extra: Record<string, unknown> = {}): Promise
   return get<Explored>("/explore/events", { ...f, ...extra });
 }
 
-// the most /api/explore/events gives in one answer (EXPLORE_MAX_LIMIT in sitrep.api.explore):
-// each request reads the whole store, so few large pages rather than many small ones
-const ALL_PAGE = 5000;
+/** What the map and the timeline draw of an event: the fields of /api/explore/points. */
+export type PointColumns = Schemas["PointColumns"];
+export type ExplorerPoint = { [K in keyof PointColumns]: PointColumns[K][number] };
+export interface Points { total: number; items: ExplorerPoint[] }
 
-/** Every event the filter keeps (pages of ALL_PAGE), for the map and the timeline. */
-export async function exploreAll(f: Filter): Promise<Explored> {
-  const first = await explore(f, { limit: ALL_PAGE });
-  while (first.items.length < first.total) {
-    const next = await explore(f, { limit: ALL_PAGE, offset: first.items.length });
-    if (!next.items.length) break;
-    first.items.push(...next.items);
-  }
-  return first;
+// the most /api/explore/points gives in one answer (POINTS_MAX_LIMIT in sitrep.api.explore_points)
+const POINTS_PAGE = 20000;
+
+/** Every event the filter keeps, in time order (undated last), as points: for the map and the
+ * timeline, which draw all of them but need few of their fields (the answer has one list per
+ * field, a third of the explorer's rows' size). */
+export async function explorePoints(f: Filter): Promise<Points> {
+  const items: ExplorerPoint[] = [];
+  let total = 0;
+  do {
+    const page = await get<Schemas["ExplorerPoints"]>("/explore/points", { ...f, limit: POINTS_PAGE, offset: items.length });
+    total = page.total;
+    const columns = page.columns;
+    const names = Object.keys(columns) as (keyof PointColumns)[];
+    if (!columns.id.length) break;
+    for (let i = 0; i < columns.id.length; i++) {
+      const point: Record<string, unknown> = {};
+      for (const name of names) point[name] = columns[name][i];
+      items.push(point as ExplorerPoint);
+    }
+  } while (items.length < total);
+  return { total, items };
 }
 
 /** Words for the filter ("type ASSAULT · actor Suleimani"), to say what a view shows. */

@@ -12,9 +12,9 @@ import "leaflet.markercluster/dist/MarkerCluster.css";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";
-import { ExplorerEvent, get, Schemas } from "../api";
+import { get, Schemas } from "../api";
 import { eventTitle, h, STATUSES } from "../dom";
-import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
+import { describe, ExplorerPoint, explorePoints, Filter, filterFrom, filterQuery, hasFilter } from "../filters";
 import { Admin1, admin1, Area, areaClass, areaKey, areasOf } from "./mapareas";
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -23,9 +23,9 @@ const STATUS_COLOURS: Record<string, string> = {
 const REGION_RADIUS_M = 60_000; // a region that is no admin-1 area: a ring about a governorate's size
 const ADMIN1_LABEL_ZOOM = 6; // governorate names from this zoom on (further out they crowd the towns)
 
-/** An explorer row with a place on the map (rows without coordinates are counted, not drawn). */
-type Located = ExplorerEvent & { lat: number; lon: number };
-const hasPlace = (e: ExplorerEvent): e is Located => e.lat != null && e.lon != null;
+/** An event with a place on the map (those without coordinates are counted, not drawn). */
+type Located = ExplorerPoint & { lat: number; lon: number };
+const hasPlace = (e: ExplorerPoint): e is Located => e.lat != null && e.lon != null;
 
 const exact = (e: Located) => e.precision === "city" || e.precision === "exact";
 
@@ -89,7 +89,7 @@ export async function renderMap(main: HTMLElement, _arg: string, params: URLSear
   const entity = params.get("entity");
   const f: Filter = filterFrom(params);
   if (entity) f.actor = [entity];
-  const data = await exploreAll(f);
+  const data = await explorePoints(f);
   const located = data.items.filter(hasPlace);
   const box = h("div", { id: "map", class: "map", "data-features": located.length });
   const listBox = h("section", { class: "card", id: "in-view" });

@@ -1,6 +1,5 @@
 // The timeline: dated events on a time axis, one row per status, coloured by status.
-import { ExplorerEvent } from "../api";
-import { describe, exploreAll, Filter, filterFrom, filterQuery, hasFilter, periodForm } from "../filters";
+import { describe, ExplorerPoint, explorePoints, Filter, filterFrom, filterQuery, hasFilter, periodForm } from "../filters";
 import { empty, eventTitle, h, STATUSES } from "../dom";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -15,7 +14,7 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
   return el;
 }
 
-type Dated = ExplorerEvent & { time_start: string };
+type Dated = ExplorerPoint & { time_start: string };
 
 // Past this many, the list under the chart stops (a 600-article store has 2,000 dated events:
 // one list item each made a page 50,000 pixels long); the rest is one link to the explorer.
@@ -27,7 +26,7 @@ export async function renderTimeline(main: HTMLElement, _arg: string, params: UR
   const entity = params.get("entity");
   const f: Filter = filterFrom(params);
   if (entity) f.actor = [entity];
-  const data = await exploreAll(f);
+  const data = await explorePoints(f);
   const dated = data.items.filter((e): e is Dated => !!e.time_start);
   const undated = data.items.length - dated.length;
   const byStatus: Record<string, number> = {};
