@@ -30,9 +30,13 @@ function toggled(f: Filter, key: string, value: string): Filter {
   return next;
 }
 
+// the narrowest window with the facets beside the table (the media query in style.css)
+const FACETS_BESIDE = 1220;
+
 function facetList(f: Filter, data: Explored, view: Record<string, unknown>): HTMLElement {
-  // on a phone the facets start folded, so the table is not pushed a screen down
-  const wide = window.innerWidth > 800;
+  // where the facets are above the table (narrower than FACETS_BESIDE) they start folded, so
+  // the table is not pushed a screen down
+  const wide = window.innerWidth >= FACETS_BESIDE;
   const boxes = FACET_TITLES.filter(([key]) => data.facets[key]?.length).map(([key, title]) =>
     h("details", { class: "facet", "data-facet": key, open: wide || Boolean(f[key]) }, h("summary", {}, h("h3", {}, title)),
       h("ul", {}, ...data.facets[key].slice(0, 12).map((v) => {
