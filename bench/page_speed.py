@@ -65,6 +65,11 @@ def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, P
             first_page,
             [("/api/explore/events", {"limit": 25, "sort": "place"})],
         ),
+        # a facet clicked: the explorer narrowed to the commonest type
+        "explorer, a type clicked": (
+            first_page,
+            [("/api/explore/events", {"type": common_type(client), "limit": 25})],
+        ),
         "explorer, place + month": ([], [("/api/explore/events", {**aleppo_oct, "limit": 25})]),
         "explorer, words": ([], [("/api/explore/events", {"words": "barrel bombs", "limit": 25})]),
         "map": ([], every_event),
@@ -77,6 +82,7 @@ def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, P
         # (the candidates to merge it with, event.ts); then another event of the same type
         "event": ([], event_page(client, 0)),
         "event, another of its type": (event_page(client, 0), event_page(client, 1)),
+        "event, after the explorer": (first_page, event_page(client, 0)),
         "dossier": ([], [(f"/api/entities/{entity}", {})]),
         "entities": ([], [("/api/entities", {"limit": 100})]),
         "contested claims": ([], [("/api/claims", {"contested": True, "limit": 500})]),
@@ -88,10 +94,14 @@ def pages(client: TestClient, place: str, entity: str, page: int) -> dict[str, P
     }
 
 
+def common_type(client: TestClient) -> str:
+    types = client.get("/api/explore/events", params={"limit": 1}).json()["facets"]["type"]
+    return str(types[0]["value"])
+
+
 def event_page(client: TestClient, nth: int) -> list[Request]:
     """The requests of the page of the `nth` dated event of the store's commonest type."""
-    types = client.get("/api/explore/events", params={"limit": 1}).json()["facets"]["type"]
-    common = types[0]["value"]
+    common = common_type(client)
     dated = client.get("/api/explore/events", params={"type": common, "since": "1900", "limit": 99})
     days = {e["time_start"][:10]: e for e in dated.json()["items"]}  # one event a day
     event = list(days.values())[nth]

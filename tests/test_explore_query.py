@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import BACKENDS, fresh_database
-from sitrep.api import create_app
+from sitrep.api import create_app, explore_points
 from sitrep.api import explore as x
 from sitrep.api import workbench_models as wm
 from sitrep.read.claims import claims_by_event
@@ -242,6 +242,44 @@ def test_the_points_are_the_explorer_rows_fields_in_time_order(
     assert points == [{name: row[name] for name in fields} for row in rows]
     whole = client.get("/api/explore/points", params=params).json()
     assert whole["columns"]["id"] == [r["id"] for r in rows]
+
+
+ROW_FILTERS = [p for p in FILTERS if p and x._on_rows_only(as_filter(p))]
+
+
+@pytest.mark.parametrize("params", ROW_FILTERS, ids=lambda p: ",".join(p))
+def test_a_filter_on_rows_is_read_from_every_events_kept_rows(
+    client: TestClient, store: Store, params: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every event's rows kept (the explorer or the map seen unfiltered), a facet clicked
+    or the event page's candidates of a type are those rows narrowed, not a new reading: the
+    same answers as reading everything, and the store read once."""
+    for kept in (x._SELECTIONS, x._VIEWS, explore_points._POINTS):
+        kept.clear()
+    read: list[x.EventFilter] = []
+    real = x.select_events
+
+    def counted(conn: Any, f: x.EventFilter) -> x.Selection:
+        read.append(f)
+        return real(conn, f)
+
+    monkeypatch.setattr(x, "select_events", counted)
+    assert client.get("/api/explore/events", params={"limit": 1}).status_code == 200
+    rows = reference_rows(store, as_filter(params))
+    assert rows, "a filter that tests nothing"
+    for sort, order in (("time", "asc"), ("fatalities", "desc"), ("place", "asc")):
+        page = client.get(
+            "/api/explore/events", params={**params, "sort": sort, "order": order, "limit": 500}
+        ).json()
+        ordered = x.sort_rows(rows, sort, order == "desc")
+        assert page["total"] == len(rows)
+        assert page["items"] == ordered
+        assert page["facets"] == x.facets(ordered)
+        assert page["weekly"] == x.weekly(ordered)
+        assert page["matched"] == {}
+    points = client.get("/api/explore/points", params=params).json()["columns"]["id"]
+    assert points == [r["id"] for r in x.sort_rows(rows, "time", False)]
+    assert read == [x.EventFilter()]
 
 
 def test_the_generated_store_has_every_kind_of_event(store: Store) -> None:

@@ -386,8 +386,33 @@ def json_answer(answer: dict[str, Any]) -> Response:
 def kept_selection(conn: Connection, at: Stamp, f: EventFilter) -> Selection:
     """The filter's events (`select_events`), kept while the store is at `at`: the explorer's
     views, the map's and timeline's points (`sitrep.api.explore_points`) and an export of one
-    of them share one reading."""
-    return _SELECTIONS.get(at, f, lambda: select_events(conn, f))
+    of them share one reading. A filter only on what a row holds (a facet clicked; the event
+    page's candidates of its type) is read from all events' rows when those are kept."""
+
+    def make() -> Selection:
+        everything = _SELECTIONS.find(at, EventFilter()) if _on_rows_only(f) else None
+        if everything is None:
+            return select_events(conn, f)
+        return Selection([r for r in everything.rows if _holds(r, f)], {})
+
+    return _SELECTIONS.get(at, f, make)
+
+
+def _on_rows_only(f: EventFilter) -> bool:
+    """Whether the filter narrows only by what an explorer row holds: no names to read as
+    entities, no words to find in claims, no dates (the query's overlap of a period)."""
+    return not (f.actor or f.place or f.words or f.since or f.until)
+
+
+def _holds(row: dict[str, Any], f: EventFilter) -> bool:
+    """A row the filter keeps, where `_on_rows_only(f)`: its types, modes and statuses as the
+    query compares them (exactly, `filtered_events`), and the rest as `_keep` does."""
+    checks = (
+        not f.type or row["type"] in f.type,
+        not f.mode or row["mode"] in f.mode,
+        not f.status or row["status"] in f.status,
+    )
+    return all(checks) and _keep(row, f)
 
 
 def _view(

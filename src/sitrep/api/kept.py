@@ -62,6 +62,14 @@ class Kept(Generic[V]):
                 self._weight -= dropped
         return value
 
+    def find(self, at: Stamp, key: Hashable) -> V | None:
+        """The value kept for `key` at this stamp, if one is (nothing is made)."""
+        with self._lock:
+            if (at, key) not in self._values:
+                return None
+            self._values.move_to_end((at, key))
+            return self._values[(at, key)][0]
+
     def _drop(self, which: Callable[[tuple[Stamp, Hashable]], bool]) -> None:
         for kept in [k for k in self._values if which(k)]:
             self._weight -= self._values.pop(kept)[1]
