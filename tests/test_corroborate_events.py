@@ -144,3 +144,63 @@ def test_a_source_the_text_does_not_name_is_no_origin() -> None:
     assert origin_key(cited) == "source:sana"
     own = ClaimView("c3", "d2", "d2", "Outlet", (), "asserts")
     assert event_status([reported, own]).n_origins == 1
+
+
+def _cites(cid: str, doc: str, outlet: str, *sources: tuple[str, str]) -> ClaimView:
+    chain = ({"name": outlet, "kind": "outlet"}, *({"name": n, "kind": k} for n, k in sources))
+    return ClaimView(cid, doc, doc, outlet, chain, "reports")
+
+
+def test_one_outlets_described_sources_are_one_origin() -> None:
+    # one outlet's two reports, "a military source said" and "local media reported": nothing
+    # tells they are two witnesses, so the outlet is not corroborated by itself
+    first = _cites("c1", "d1", "Sputnik", ("a military source", "anonymous"))
+    second = _cites("c2", "d2", "Sputnik", ("local media", "agency"))
+    found = event_status([first, second])
+    assert found.status == "single-source" and found.n_origins == 1
+    assert "a military source (via Sputnik) / local media (via Sputnik)" in found.reason
+    # named sources in the same outlet's two reports stay two origins
+    named = event_status(
+        [
+            _cites("c3", "d1", "Sputnik", ("Talal Barazi", "person")),
+            _cites("c4", "d2", "Sputnik", ("the Russian Defence Ministry", "official")),
+        ]
+    )
+    assert named.status == "corroborated" and named.n_origins == 2
+
+
+def test_a_described_source_in_two_outlets_stays_one_origin() -> None:
+    # "a source told SANA" republished by another outlet: the same words are still one
+    # origin across outlets, and pooling joins each outlet's other described sources to it
+    sana = _cites("c1", "d1", "SANA", ("a source", "anonymous"))
+    copy = _cites(
+        "c2", "d2", "Al-Alam", ("the correspondent", "unknown"), ("a source", "anonymous")
+    )
+    other = _cites("c3", "d3", "Al-Alam", ("residents", "anonymous"))
+    found = event_status([sana, copy, other])
+    assert found.status == "single-source" and found.n_origins == 1
+    # a source an entity names inside the description is named ("Syrian activists")
+    marked = {"name": "Syrian activists", "kind": "anonymous", "named": True}
+    named = ClaimView(
+        "c4", "d4", "d4", "AFP", ({"name": "AFP", "kind": "outlet"}, marked), "reports"
+    )
+    assert event_status([sana, named]).status == "corroborated"
+
+
+def test_a_description_names_no_one_unless_an_entity_or_a_capital_says_so() -> None:
+    from sitrep.corroborate.origins import names_someone
+
+    described = ["a military source", "local media", "State media", "the monitoring group"]
+    assert not any(names_someone({"name": n, "kind": "unknown"}) for n in described)
+    named = ["SANA", "the Syrian Observatory", "Rami Abdel Rahman", "Observatory"]
+    assert all(names_someone({"name": n, "kind": "official"}) for n in named)
+    assert not names_someone({"name": "Activists", "kind": "anonymous"})
+    assert names_someone({"name": "Turkish military", "kind": "official", "named": True})
+
+
+def test_a_link_with_an_entity_inside_is_marked_named() -> None:
+    from sitrep.corroborate.views import _with_names
+
+    link = {"name": "Syrian activists", "kind": "anonymous", "start": 10, "end": 26}
+    assert _with_names(link, [(10, 16, "NORP", None)])["named"] is True
+    assert "named" not in _with_names(link, [(30, 36, "GPE", "place")])

@@ -22,7 +22,12 @@ from sitrep.corroborate.relations import _view, aggregate_row
 
 KEY = ("commands", "ent:a", "ent:b")
 OUTLETS = [None, "", "Reuters", " reuters ", "Fox News", "Al-Manar", "SANA"]
-SOURCES = ["Western intelligence", "western  intelligence", "the Kremlin", "Reuters", "IRNA", ""]
+# named sources, and sources described without a name ("a military source"), which one
+# outlet's reports pool into one origin
+SOURCES = [
+    "Western intelligence", "western  intelligence", "the Kremlin", "Reuters", "IRNA", "",
+    "a military source", "local media", "activists",
+]  # fmt: skip
 STANCES = ["asserts", "reports", "confirms", "denies", "retracts", "hedges"]
 DAYS = [None, "2019-01-05", "2019-03-01", "2020-06-30", "2021-02-11"]
 
@@ -33,7 +38,10 @@ def _claims(rng: random.Random, n: int) -> list[dict[str, Any]]:
         pack = rng.random() < 0.08
         doc = None if pack else f"doc{rng.randrange(max(2, n // 2)):03d}"
         chain = [
-            {"kind": rng.choice(["source", "source", "outlet"]), "name": rng.choice(SOURCES)}
+            {
+                "kind": rng.choice(["source", "source", "outlet", "anonymous"]),
+                "name": rng.choice(SOURCES),
+            }
             for _ in range(rng.choice([0, 0, 1, 2]))
         ]
         out.append(

@@ -54,6 +54,30 @@ class Origin:
         return self.key.split(":", 1)[1] if not self.key.startswith("doc:") else self.key
 
 
+_DETERMINER = re.compile(r"(?i)^(the|a|an|some|other|several)\s+")
+
+
+def names_someone(link: dict[str, object]) -> bool:
+    """Does the link name its source? "SANA", "Rami Abdel Rahman", "the Syrian Observatory"
+    do; "a military source", "local media", "activists", "State media" (capitalised only as a
+    sentence's first word) describe one without naming it. An entity found inside the link
+    (`views` marks it `named`) names one however it is written ("Syrian activists"); the
+    attribution stage's `anonymous` kind is its reading of a description."""
+    name = str(link.get("name") or "").strip()
+    if not name or name == UNNAMED_SOURCE:
+        return False
+    if link.get("named"):
+        return True
+    if link.get("kind") == "anonymous":
+        return False
+    words = re.findall(r"[^\W\d_][\w'-]*", _DETERMINER.sub("", name))
+    if not words:
+        return False
+    capitalised = [i for i, w in enumerate(words) if w[0].isupper()]
+    # a lone capitalised word ("Observatory", "Reuters") names someone the text has named before
+    return bool(capitalised) and (capitalised != [0] or len(words) == 1)
+
+
 def _cited(claim: ClaimView) -> list[dict[str, object]]:
     """The chain's sources past the outlet. A source the text does not name ("it was
     reported") is no origin: unnamed reports in two documents may be one, and counting them
@@ -65,6 +89,14 @@ def _cited(claim: ClaimView) -> list[dict[str, object]]:
         and str(link.get("name") or "").strip()
         and link.get("name") != UNNAMED_SOURCE
     ]
+
+
+def described_source(claim: ClaimView) -> bool:
+    """Does a supporting claim rest on a source its text describes without naming ("a
+    military source", "local media")? One outlet's described sources are pooled into one
+    origin (`pool_described`)."""
+    cited = _cited(claim)
+    return bool(cited) and not names_someone(cited[-1])
 
 
 def _voice(claim: ClaimView) -> tuple[str, str]:
@@ -105,23 +137,64 @@ class Status:
     n_origins: int
 
 
-def _supporting(claims: Sequence[ClaimView]) -> dict[str, tuple[Origin, set[str]]]:
+Support = dict[str, tuple[Origin, set[str]]]  # ident -> the origin, the documents carrying it
+
+
+def _supporting(claims: Sequence[ClaimView]) -> Support:
     """Independent supporting origins, each with the documents that carry it. An outlet that
     cites a source for the event does not add its own voice as another origin: what it says
     unattributed (here or in its other reports of the event) may rest on what it cites."""
     by_voice: dict[str, list[tuple[Origin, str]]] = defaultdict(list)
+    described: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         if claim.stance in SUPPORTING:
-            by_voice[_voice(claim)[0]].append((origin(claim), claim.root_doc_id))
-    out: dict[str, tuple[Origin, set[str]]] = {}
+            voice, told = _voice(claim)[0], origin(claim)
+            by_voice[voice].append((told, claim.root_doc_id))
+            if described_source(claim):
+                described[voice].add(told.ident)
+    out: Support = {}
     for _voice_key, found in sorted(by_voice.items()):
         cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
         for o, doc in cited or found:
             out.setdefault(o.ident, (o, set()))[1].add(doc)
+    return pool_described(out, described)
+
+
+def pool_described(support: Support, described: dict[str, set[str]]) -> Support:
+    """One origin for the sources an outlet describes without naming them, in all its reports
+    ("a military source" in one, "local media" in the next): nothing tells they are two, and
+    counting them apart would corroborate an outlet by itself. `described` holds, per voice,
+    the idents of such origins; a described source pooled in two outlets' voices joins both
+    outlets' pools (by name it was already one origin across outlets). The pool is named by all
+    its members' words, and keyed by the least of their keys: the same for any claim order."""
+    parent = {ident: ident for ident in support}
+
+    def root(ident: str) -> str:
+        while parent[ident] != ident:
+            ident = parent[ident]
+        return ident
+
+    for pooled in described.values():
+        members = sorted(i for i in pooled if i in parent)
+        for other in members[1:]:
+            a, b = root(members[0]), root(other)
+            parent[max(a, b)] = min(a, b)
+    pools: dict[str, list[str]] = defaultdict(list)
+    for ident in support:
+        pools[root(ident)].append(ident)
+    out: Support = {}
+    for head, idents in pools.items():
+        if len(idents) == 1:
+            out[head] = support[head]
+            continue
+        found = [support[i][0] for i in idents]
+        key = min(o.key for o in found)
+        label = " / ".join(sorted({o.label for o in found}))
+        out[head] = (Origin(key, label), set().union(*(support[i][1] for i in idents)))
     return out
 
 
-def _independent_documents(support: dict[str, tuple[Origin, set[str]]]) -> bool:
+def _independent_documents(support: Support) -> bool:
     """Two different origins carried by two different documents: one article citing two
     sources is still one article."""
     items = list(support.values())
@@ -144,7 +217,7 @@ def event_status(claims: Sequence[ClaimView]) -> Status:
     return status_of(support, against)
 
 
-def status_of(support: dict[str, tuple[Origin, set[str]]], against: dict[str, Origin]) -> Status:
+def status_of(support: Support, against: dict[str, Origin]) -> Status:
     """The status from the supporting origins (each with its documents) and the deniers, by
     ident: what `event_status` counts, and what a relation's kept aggregate holds."""
     keys = tuple(sorted(o.key for o, _docs in support.values()))

@@ -30,7 +30,10 @@ from sitrep.corroborate.origins import (
     ClaimView,
     Origin,
     Status,
+    Support,
+    described_source,
     origin,
+    pool_described,
     status_of,
 )
 from sitrep.corroborate.origins import _voice as voice_of
@@ -53,6 +56,7 @@ def empty() -> State:
         # voice -> {"c": cited origins, "p": the voice's own} -> ident -> [key, label, first
         # claim id, root documents]
         "voices": {},
+        "described": {},  # voice -> idents of the sources it describes without naming them
         "against": {},  # ident -> [key, label, last claim id]
     }
 
@@ -99,6 +103,10 @@ def add(state: State, member: dict[str, Any], view: ClaimView | None) -> None:
         if view.root_doc_id not in docs:
             docs = sorted([*docs, view.root_doc_id])
         voice[kind][found.ident] = [key, label, first, docs]
+        if described_source(view):
+            pooled = state.setdefault("described", {}).setdefault(voice_of(view)[0], [])
+            if found.ident not in pooled:
+                pooled[:] = sorted([*pooled, found.ident])
 
 
 def title(state: State) -> str | None:
@@ -124,12 +132,14 @@ def status(state: State) -> Status:
     """The status `origins.event_status` gives for the relation's reports: an outlet that cites
     a source adds no origin of its own voice; an origin's words are those of its first claim
     in the first voice (by key) that carries it; a denier's, those of its last claim."""
-    support: dict[str, tuple[Origin, set[str]]] = {}
+    support: Support = {}
     for _voice, kinds in sorted(state["voices"].items()):
         for ident, (key, label, _first, docs) in sorted((kinds["c"] or kinds["p"]).items()):
             support.setdefault(ident, (Origin(key, label), set()))[1].update(docs)
     against = {ident: Origin(key, label) for ident, (key, label, _last) in state["against"].items()}
-    return status_of(support, against)
+    # (totals kept before described sources were pooled were forgotten: store migration 11)
+    described = {voice: set(idents) for voice, idents in state.get("described", {}).items()}
+    return status_of(pool_described(support, described), against)
 
 
 # -- the store's table -----------------------------------------------------------------------

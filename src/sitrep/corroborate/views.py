@@ -301,6 +301,18 @@ def is_source(link: dict[str, Any], spans: list[Span]) -> bool:
     return link.get("kind") in SPEAKER_KINDS and not inside
 
 
+def _with_names(link: dict[str, Any], spans: list[Span]) -> dict[str, Any]:
+    """The link, marked `named` when an entity lies in it ("Syrian activists", "a Turkish
+    military source"): a description round a name points at someone, one without none
+    (`origins.names_someone`)."""
+    start, end = link.get("start"), link.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return link
+    if any(sp[0] < end and start < sp[1] for sp in spans):
+        return {**link, "named": True}
+    return link
+
+
 def _root_labels(conn: Connection, roots: set[str]) -> dict[str, tuple[str | None, str]]:
     """Per first copy: its outlet, and words to name it when it has none."""
     d = s.documents.c
@@ -333,7 +345,8 @@ def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[
     for r in rows:
         root = r.duplicate_of or r.document_id
         site, label = roots.get(root, (None, "an unnamed page"))
-        chain = tuple(link for link in r.chain if is_source(link, spans.get(r.document_id, [])))
+        found = spans.get(r.document_id, [])
+        chain = tuple(_with_names(link, found) for link in r.chain if is_source(link, found))
         view = ClaimView(
             r.id, r.document_id, root, r.outlet, chain, r.stance, site or r.outlet, label
         )

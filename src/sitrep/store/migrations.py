@@ -58,6 +58,14 @@ def _create_search_index(conn: Connection) -> None:
         )
 
 
+def _forget_relation_totals(conn: Connection) -> None:
+    """Relation totals kept before they held each voice's described sources: without them a
+    later run would pool only its own claims' (`corroborate.origins.pool_described`); a
+    relation without totals is counted again from all its claims when a run next touches it."""
+    if inspect(conn).has_table("relation_aggregates"):
+        conn.execute(schema.relation_aggregates.delete())
+
+
 def _create_store_revision(conn: Connection) -> None:
     """The revision row (`schema.store_revision`): a new random id, no commits yet."""
     _create_core_tables(conn)
@@ -104,6 +112,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         10,
         "store revision: which store this is and how many commits it has had",
         _create_store_revision,
+    ),
+    (
+        11,
+        "relation totals counted again: one outlet's described sources are one origin",
+        _forget_relation_totals,
     ),
 )
 
