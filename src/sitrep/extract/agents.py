@@ -411,16 +411,21 @@ def _where_someone_is(text: str, start: int) -> bool:
 
 
 def fill_agents(
-    mention: EventMention, doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]
+    mention: EventMention,
+    doc: Doc,
+    sent: Span,
+    mask: Sequence[tuple[int, int]],
+    others: frozenset[int] = frozenset(),
 ) -> EventMention:
-    """A violent mention's missing actor and target from its sentence (see module doc)."""
+    """A violent mention's missing actor and target from its sentence (see module doc);
+    `others` are where the document's other mentions' triggers start (their doers are theirs)."""
     if mention.type not in VIOLENT:
         return mention
     roles = {p.role for p in mention.participants}
     actor_role = "actor" if mention.type == "ASSAULT" else "by"
     added: list[Participant] = []
     if not roles & {"actor", "by"}:
-        agent = _sentence_agent(sent, mask, mention)
+        agent = _sentence_agent(sent, mask, mention, others)
         if agent is not None:
             added.append(_participant(actor_role, agent))
     if not _people_targeted(mention) and mention.casualties is not None:
@@ -468,7 +473,7 @@ def _participant(role: str, span: Span) -> Participant:
 
 
 def _sentence_agent(
-    sent: Span, mask: Sequence[tuple[int, int]], mention: EventMention
+    sent: Span, mask: Sequence[tuple[int, int]], mention: EventMention, others: frozenset[int]
 ) -> Span | None:
     taken = {(p.start, p.end) for p in mention.participants}
     if mention.place is not None:
@@ -479,7 +484,7 @@ def _sentence_agent(
             continue
         if (span.start_char, span.end_char) in taken or not _agent_position(span):
             continue
-        if _doer_of_another_happening(span, mention):
+        if _doer_of_another_happening(span, mention, others):
             continue
         if _not_agent(_participant("actor", span), mention.type):
             continue  # "Fridays strikes" (a day's, its apostrophe lost) tagged as a group
@@ -522,10 +527,11 @@ def _describing_participle(verb: Token) -> bool:
     return not any(dep(c).startswith(("aux", "nsubj")) for c in verb.children)
 
 
-def _subject_of_another_object(span: Span, mention: EventMention) -> bool:
+def _subject_of_another_object(span: Span, mention: EventMention, others: frozenset[int]) -> bool:
     """The subject of a verb whose object is another happening: "ISIS launched attacks on army
     positions minutes after the coalition's airstrikes" (ISIS made the attacks, not the
-    airstrikes)."""
+    airstrikes). An object of the mention's own kind is another happening where it is another
+    mention's trigger ("no claim for the attack, but X has carried out similar attacks")."""
     root = span.root
     if dep(root) != "nsubj" or root.head.i == root.i:
         return False
@@ -533,7 +539,7 @@ def _subject_of_another_object(span: Span, mention: EventMention) -> bool:
         if dep(obj) not in ("dobj", "obj") or not _happening_noun(obj.text):
             continue
         own = mention.at_trigger(obj.idx)
-        if not own and not _names_its_kind(obj, mention):
+        if not own and (obj.idx in others or not _names_its_kind(obj, mention)):
             return True
     return False
 
@@ -548,13 +554,15 @@ def _names_its_kind(word: Token, mention: EventMention) -> bool:
     )
 
 
-def _doer_of_another_happening(span: Span, mention: EventMention) -> bool:
+def _doer_of_another_happening(
+    span: Span, mention: EventMention, others: frozenset[int] = frozenset()
+) -> bool:
     """ "by X" in the phrase of another happening's noun names that happening's doer: "the
     strikes are in retaliation against the execution of the pilot by Nusra Front" (Nusra
     executed the pilot; the strikes were not theirs), and so does the doer in a clause that
     describes a noun ("the strikes targeted oil facilities captured by IS"). Read up the noun
     phrase, to its clause."""
-    if _by_another_verb(span, mention) or _subject_of_another_object(span, mention):
+    if _by_another_verb(span, mention) or _subject_of_another_object(span, mention, others):
         return True
     node = span.root
     for _ in range(3):

@@ -47,7 +47,10 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 def is_passive(verb: Token) -> bool:
     """A passive verb; also a past participle whose "was" the parse took for a copula ("their
-    house was toppled": the house did not topple anything)."""
+    house was toppled": the house did not topple anything), and a headline's bare participle
+    ("Three farmers injured due to rocket attack")."""
+    if _headline_participle(verb):
+        return True
     return any(
         (
             dep(c) in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass")
@@ -56,6 +59,24 @@ def is_passive(verb: Token) -> bool:
         and not is_the_islamic_state(c)
         and not (c.pos_ in ("NOUN", "PROPN") and dep(c) in ("auxpass", "aux:pass", "cop"))
         for c in verb.children
+    )
+
+
+def _headline_participle(verb: Token) -> bool:
+    """A sentence's main verb, a past participle with a subject, no auxiliary and no object:
+    headline shorthand for a passive ("Two soldiers killed in Idlib"); an active past needs a
+    past tense, a perfect needs "have"."""
+    if verb.tag_ != "VBN" or dep(verb) not in ("ROOT", "root"):
+        return False
+    if verb.i == 0 or verb.doc[verb.i - 1].is_punct:
+        return False  # "A plane, reported by state media as ..., crashed": a comma's aside
+    if not any(t.pos == "verb" for t in load_event_schema().by_form(verb.text)):
+        return False  # only a happening's verb: "Army units continued ..." tells no passive
+    children = [dep(c) for c in verb.children]
+    return (
+        "nsubj" in children
+        and not any(d in ("aux", "auxpass", "aux:pass", "cop") for d in children)
+        and not _direct_object(verb)
     )
 
 
@@ -248,10 +269,19 @@ def _coordinated(head: Token) -> list[Token]:
 
 
 def _direct_object(verb: Token) -> bool:
-    # a day the parse made the object ("civilians killed Friday") is when, not what
+    # a day the parse made the object ("civilians killed Friday") is when, not what; a noun
+    # with a preposition of its own ("citizens injured due to a mortar attack") is no object
     return any(
-        (dep(c) == "dobj" and not is_time(c.text)) or _unmarked_count(c) for c in verb.children
+        (dep(c) == "dobj" and not is_time(c.text) and not _marked(c)) or _unmarked_count(c)
+        for c in verb.children
     )
+
+
+def _marked(noun: Token) -> bool:
+    """The noun's phrase opens with a preposition (the parse may hang it on a modifier:
+    "due to terrorist mortar attack" has "due" under "mortar")."""
+    first = noun.left_edge
+    return first.i < noun.i and dep(first) in ("case", "prep") and first.lower_ not in ("'s", "'")
 
 
 # Nouns of a stretch of time: "killed 12 days ago" counts days, not whom the verb did it to.

@@ -268,6 +268,9 @@ def _other_subject(
     return None
 
 
+_SPEAKING_LABELS = frozenset({"ORG", "PERSON"})
+
+
 def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) -> Phrase | None:
     """A reporting verb the parse gave no subject, right after a noun that names a kind of
     source: that noun speaks ("In the province of Idlib meanwhile residents said jets bombed
@@ -276,10 +279,15 @@ def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) ->
     place ("in the city of Homs Syrian activists said")."""
     doc, start = verb.doc, verb.sent.start
     i = verb.i - 1
-    while i >= start and doc[i].pos_ == "ADV":
+    while i >= start and doc[i].pos_ == "ADV" and i not in ents:
         i -= 1  # "residents also said"
     if i < start:
         return None
+    named = ents.get(i)
+    if named is not None and named.label_ in _SPEAKING_LABELS and named.end == i + 1:
+        # "SOHR added that ...": a body or a person right before the verb, which the tagger
+        # took for an adverb or a modifier and the parse left the verb without a subject
+        return phrase_of_entity(named)
     noun = doc[i]
     kinds = cues.anonymous_words | cues.official_words | cues.agency_words
     if noun.pos_ != "NOUN" or noun.lower_ not in kinds or i in ents:
@@ -371,10 +379,23 @@ def _claims_a_thing(verb: Token, lemma: str) -> bool:
     responsibility" (who did it, told in the article's own voice)."""
     if lemma != "claim":
         return False
-    if dep(verb) == "acl" and verb.head.pos_ == "NOUN":
-        return True  # "in an attack claimed by the group": the attack is claimed
+    if dep(verb) == "acl" and verb.head.pos_ == "NOUN" and not _named_speaker(verb.head):
+        # "in an attack claimed by the group": the attack is claimed; "... the Syrian
+        # Observatory claimed on Thursday" (copy without commas) is the body's claim
+        return True
     nouns = [c for c in verb.children if dep(c) in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
-    return any(c.pos_ in ("NOUN", "PROPN") for c in nouns)
+    return any(c.pos_ in ("NOUN", "PROPN") and not _subject_of_a_clause(c) for c in nouns)
+
+
+def _subject_of_a_clause(noun: Token) -> bool:
+    """ "claimed Daesh fighters killed 30 soldiers": the parse made the clause's subject the
+    object and hung its finite verb on it; what is claimed is the clause."""
+    return any(dep(c) == "acl" and c.tag_ == "VBD" for c in noun.children)
+
+
+def _named_speaker(noun: Token) -> bool:
+    """A noun inside the name of a body or a person, which may claim things."""
+    return noun.ent_type_ in _SPEAKING_LABELS
 
 
 def is_attribution_verb(token: Token, cues: ClaimCues) -> bool:

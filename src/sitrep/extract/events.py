@@ -308,7 +308,10 @@ def extract_events(
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
     merged = merge_sentences(mentions, text, told_apart)
-    merged = [fill_agents(without_own_phrase(m), doc, sents[m.sentence], mask) for m in merged]
+    triggers = frozenset(m.trigger_start for m in merged)
+    merged = [
+        fill_agents(without_own_phrase(m), doc, sents[m.sentence], mask, triggers) for m in merged
+    ]
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_site_retold(placed, doc)  # ... or by "the hospital in the town of X" after it

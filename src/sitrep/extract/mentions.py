@@ -458,6 +458,8 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         return "planned"
     if _warned_against(token):
         return "warning"
+    if _in_a_condition(token):
+        return "condition"
     if _accused_of(token):
         return "alleged"
     node = token
@@ -494,6 +496,21 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
                 continue
         return None
     return None
+
+
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _in_a_condition(token: Token) -> bool:
+    """A happening in an adverbial clause of "if" or "unless" is a condition, not news:
+    "threatening to strike the villages if barrel bombs were used again by the army"
+    (a clause of "if" that a verb takes as its object asks, which `newsworthy` reads)."""
+    clause = token
+    if token.pos_ in _NOUNS and dep(token) in SUBJECT_DEPS | OBJECT_DEPS:
+        clause = token.head
+    return dep(clause) == "advcl" and any(
+        dep(c) == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children
+    )
 
 
 # Verbs a happening is the subject of when its beginning or course is told ("the offensive

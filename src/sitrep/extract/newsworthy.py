@@ -43,6 +43,7 @@ from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.extract.time import MONTH_FULL
 from sitrep.nlp.spans import text_of
+from sitrep.nlp.types import invariable_pasts
 from sitrep.records import REPORTED_DAYS_METHOD, TimeValue, is_period
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -249,6 +250,10 @@ def is_habitual(trigger: Token) -> bool:
         return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
+    if verb.tag_ == "VBP" and verb.lower_ in invariable_pasts():
+        return False  # "the air raids hit the hospital": as likely a past the tagger misread
+    if verb.tag_ == "VBZ" and not verb.lower_.endswith("s"):
+        return False  # "before dawn" tagged "dawns": a third person ends in "s"
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
 
 
@@ -295,7 +300,7 @@ _BEFORE_THE_NEWS = frozenset({"previously", "formerly"})
 _AGAIN_AND_AGAIN = frozenset(
     {
         "regularly", "repeatedly", "frequently", "often", "routinely", "periodically", "usually",
-        "rarely", "seldom", "constantly", "continually",
+        "rarely", "seldom", "constantly", "continually", "sometimes", "occasionally", "always",
     }
 )  # fmt: skip
 

@@ -135,7 +135,7 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     for child in head.children:
         if dep(child) == "appos":
             inner = phrases_for(child, ents)
-            if inner and inner[0].label != "NP":
+            if inner and inner[0].label != "NP" and not _place_for_people(head, inner[0]):
                 return inner
     named = surname_of(head) or owner_of(head, ents) or titled(head, ents)
     if named is not None:
@@ -168,9 +168,16 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
             # "Syrian rebels", "Syria rebels": where they are from, not the state's people
             return [noun_phrase(head)]
         owned = [e for e in found if e.end > head.i and _owned_by(head, e)]
-        owners = before or owned[:1] or [e for e in found if e.label_ in NAMED_PLACES]
+        owners = before[-1:] or owned[:1]
+        # of the places after the head, the first: those after it place it ("the town of X
+        # west of the capital Damascus")
+        places = [e for e in found if e.label_ in NAMED_PLACES][:1]
+        if not owners and places and head.lower_ in _NON_STATE_PEOPLE | _MEMBER_HEADS:
+            # "four men from the village of X": the men, and the place that places them
+            return [noun_phrase(head), phrase_of_entity(places[0])]
+        owners = owners or places
         if owners:
-            return [phrase_of_entity(owners[-1])]
+            return [phrase_of_entity(owners[0])]
     body = _body_of_members(head)
     if body is not None:
         return [_joined(head.doc, noun_phrase(head), noun_phrase(body))]
@@ -247,6 +254,11 @@ def _owned_by(head: Token, ent: Span) -> bool:
     node = ent.root
     while node.head.i != head.i and node.head.i != node.i:
         node = node.head
+        if node.i not in range(ent.start, ent.end) and _named_place_noun(node):
+            # up through the words the entity qualifies ("fighters of the Syrian army"), not
+            # through a place it qualifies ("women from the town of X west of the Syrian
+            # capital Damascus": the women are no one's by the capital's adjective)
+            return False
     if node.head.i != head.i:
         return False
     # "fighters from the Popular Committees": a group's members (a place after "from" is where
@@ -257,6 +269,25 @@ def _owned_by(head: Token, ent: Span) -> bool:
     )
 
 
+def _place_for_people(head: Token, phrase: Phrase) -> bool:
+    """A place the parse made the apposition of a noun for people ("four men from X north of
+    Idlib", "north" hung on the men): where they are, not who they are."""
+    return (
+        phrase.label in _PLACE_NAMES | {"FAC"} and head.lower_ in _NON_STATE_PEOPLE | _MEMBER_HEADS
+    )
+
+
+def _named_place_noun(noun: Token) -> bool:
+    """A common noun a place's name goes with: "the city of Idlib", "the capital Damascus"."""
+    if noun.pos_ != "NOUN":
+        return False
+    named = any(dep(c) in _NAMING and c.ent_type_ in _PLACE_NAMES for c in noun.children)
+    head = noun.head
+    return named or (head.i != noun.i and dep(noun) in _NAMING and head.ent_type_ in _PLACE_NAMES)
+
+
+_NAMING = frozenset({"nmod", "appos", "compound", "flat"})
+_PLACE_NAMES = frozenset({"GPE", "LOC"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
 
 

@@ -41,7 +41,8 @@ _NUMBER = re.compile(r"^[\d.,:/-]+$")
 @cache
 def headline_verbs() -> frozenset[str]:
     text = resources.files("sitrep.names").joinpath("data/headline_verbs.txt").read_text("utf-8")
-    return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
+    lines = (line.strip() for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(w for w in lines if w.isalpha())  # (the "#" line says where it came from)
 
 
 def _is_number(token: str) -> bool:
