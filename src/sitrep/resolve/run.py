@@ -3,8 +3,9 @@
 Order: within-document clusters (cluster.py), then each cluster to an entity: the pack (alias
 ruler id, exact alias, name key), the gazetteer for places, or an entity outside the pack found
 through blocking keys and name keys. A name typed a place in some documents and a person or
-group in others then takes the type its evidence gives (crosstype.py). Analyst merges and
-splits are re-applied last, so a re-run never undoes them.
+group in others then takes the type its evidence gives (crosstype.py), and a place spelt in
+several transliterations becomes one entity where that is safe (spellings.py). Analyst merges
+and splits are re-applied last, so a re-run never undoes them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import resolve_place
 from sitrep.resolve.retype import PLACE_LABELS, Retyper
 from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
+from sitrep.resolve.spellings import join_spellings
 from sitrep.settings import get_settings
 from sitrep.store import Store, insert_ignore, schema
 
@@ -43,6 +45,7 @@ class ResolutionStats:
     places: int = 0
     event_places: int = 0  # events placed by `resolve.eventplaces`
     cross_type_moves: int = 0  # mentions moved by `resolve.crosstype` (one type per name)
+    spelling_moves: int = 0  # mentions moved by `resolve.spellings` (one place, many spellings)
     new_entities: int = 0
     analyst_judgements_applied: int = 0
 
@@ -300,6 +303,8 @@ def run_resolution(
         run.write(conn)
         touched = {str(u["eid"]) for u in run.updates if u["eid"]}
         run.stats.cross_type_moves = reconcile_types(conn, touched).moved
+        theatre = frozenset(region.country for region in pack.regions)
+        run.stats.spelling_moves = join_spellings(conn, theatre, touched).moved
         run.stats.event_places = locate_event_places(conn, list(grouped), run.contexts)
         run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats
