@@ -49,8 +49,10 @@ def test_close_spellings_need_the_same_direction_and_a_near_spelling() -> None:
 
 _DOCS = [
     # two spellings, each near an Aleppo place: one village
-    ("doc_s1", "Shells hit Kfar Dubbin west of Aleppo.", [("Kfar Dubbin", "GPE"), ("Aleppo", "GPE")]),
-    ("doc_s2", "Families fled Kafr Dubbin near Aleppo.", [("Kafr Dubbin", "GPE"), ("Aleppo", "GPE")]),
+    ("doc_s1", "Shells hit Kfar Dubbin west of Aleppo.",
+     [("Kfar Dubbin", "GPE"), ("Aleppo", "GPE")]),
+    ("doc_s2", "Families fled Kafr Dubbin near Aleppo.",
+     [("Kafr Dubbin", "GPE"), ("Aleppo", "GPE")]),
     ("doc_s3", "Rebels held Kafr Dubbin in the Aleppo countryside.",
      [("Kafr Dubbin", "GPE"), ("Aleppo", "GPE")]),
     # one spelling near a Hama place, the other near a Deir ez-Zor one: namesakes, kept apart

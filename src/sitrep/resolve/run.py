@@ -22,6 +22,7 @@ from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
@@ -172,6 +173,13 @@ class _Run:
     # -- one document -------------------------------------------------------------------------
 
     def resolve_document(self, mentions: list[dict[str, Any]]) -> None:
+        credited = [m for m in mentions if m.get("in_credit")]
+        for mention in credited:  # the report's writers, no actors in it
+            why = "not a name in the story: a credit line names the report's writers"
+            self.updates.append({"mid": mention["id"], "eid": None, "why": why})
+            self.stats.unresolved += 1
+        if credited:
+            mentions = [m for m in mentions if not m.get("in_credit")]
         clusters = cluster_document(mentions, self.matcher, self.retyper)
         context = self.context_countries(clusters)
         if mentions:
@@ -284,7 +292,20 @@ def _mentions_by_document(
         for row in result:
             mention = dict(zip(names, row, strict=True))
             grouped[mention["document_id"]].append(mention)
+        _mark_credits(conn, {d: grouped[d] for d in chunk})
     return grouped
+
+
+def _mark_credits(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
+    """Flag (`in_credit`) the mentions that lie in their document's credit lines."""
+    docs = schema.documents
+    query = select(docs.c.id, docs.c.text).where(
+        docs.c.id.in_([d for d, m in grouped.items() if m])
+    )
+    for doc_id, text in conn.execute(query):
+        spans = credit_spans(text or "")
+        for mention in grouped[doc_id] if spans else ():
+            mention["in_credit"] = in_credit(mention["start"], mention["end"], spans)
 
 
 def run_resolution(
