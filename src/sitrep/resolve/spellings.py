@@ -171,15 +171,17 @@ def join_spellings(
 
 
 def _target(group: list[_Place], theatre: frozenset[str]) -> _Place | None:
-    """The entity a group's spellings join: its one linked place, in the theatre, or else its
-    place with the most mentions. None where two are linked (two gazetteer places) or the
-    linked one lies abroad."""
-    linked = [p for p in group if p.linked]
-    if len(linked) > 1 or any(p.country not in theatre for p in linked):
+    """The entity a group's spellings join: its one linked place in the theatre, or else its
+    unlinked place with the most mentions (a place abroad of the same key, "Kilis" beside
+    "al-Kallaseh" and "Al Kalassa", takes no part). None where two theatre places are linked:
+    a spelling of either cannot be told."""
+    linked = [p for p in group if p.linked and p.country in theatre]
+    if len(linked) > 1:
         return None
     if linked:
         return linked[0]
-    return max(group, key=lambda p: (p.mentions, p.id))
+    unlinked = [p for p in group if not p.linked]
+    return max(unlinked, key=lambda p: (p.mentions, p.id)) if len(unlinked) > 1 else None
 
 
 @dataclass
