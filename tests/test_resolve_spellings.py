@@ -116,3 +116,16 @@ def test_a_part_of_a_city_joins_no_gazetteer_city(tmp_path: Path) -> None:
     ]  # fmt: skip
     store = resolved_store(tmp_path / "c.db", docs)
     assert _entity_of(store, "Homs neighborhood") != _entity_of(store, "Homs")
+
+
+def test_a_place_abroad_stands_aside_and_two_theatre_places_stop_a_join() -> None:
+    from sitrep.resolve.spellings import _Place, _target
+
+    theatre = frozenset({"SY"})
+    abroad = _Place("gn_1", "Zahrun", "LY", 9)
+    a, b = _Place("pl_a", "al-Zahrun", None, 5), _Place("pl_b", "Zahroun", None, 2)
+    assert _target([abroad, a, b], theatre) is a  # the unlinked spellings join each other
+    assert _target([abroad, a], theatre) is None  # one spelling alone joins nothing abroad
+    home = _Place("gn_2", "Zahrun", "SY", 1)
+    assert _target([home, a, b], theatre) is home
+    assert _target([home, _Place("gn_3", "Zahrun", "SY", 1), a], theatre) is None
