@@ -35,6 +35,8 @@ def retyper() -> Retyper:
         ("Jordan Lebanon", "LOC", "LOC", "Jordan"),  # two states: a list, the first
         ("Nusra Front Idlibs", "ORG", "ORG", "Nusra Front"),  # a possessive whose stem is a run
         ("Latakia Damascus", "PERSON", "GPE", "Latakia"),  # places typed a person: the first
+        ("Nusra Front Offensive", "ORG", "ORG", "Nusra Front"),  # the group's act (an event
+        ("Hezbollah Shelling", "LOC", "ORG", "Hezbollah"),  # noun) after it in a headline
     ],
 )
 def test_a_run_of_names_is_read_as_its_actor(
@@ -56,6 +58,8 @@ def test_a_run_of_names_is_read_as_its_actor(
         "Homs Syria",  # a place and its country: the place, as the gazetteer reads it
         "Tartus Russia",  # a place and a state after it: the place is named first
         "Hezbollah Charter",  # a singular noun after a group names another thing
+        "Hezbollah Checkpoint",  # (no act of the event schema)
+        "Syria Offensive",  # an act after a state: a place and an event
     ],
 )
 def test_other_names_are_no_run(retyper: Retyper, text: str) -> None:

@@ -160,6 +160,13 @@ def event_plurals() -> frozenset[str]:
     """The plural forms of the event schema's trigger nouns ("attacks", "airstrikes", "talks",
     "clashes"): a headline's "Syria Talks" or "Russia Airstrikes" is a place and an event, and
     no name ends with one."""
+    return frozenset(form for form in event_nouns() if form.endswith("s"))
+
+
+@cache
+def event_nouns() -> frozenset[str]:
+    """Every form of the event schema's trigger nouns ("offensive", "shelling", "attacks"): a
+    group's act, which a headline writes after the group's name ("Nusra Front Shelling")."""
     from sitrep.extract.schema import load_event_schema  # data only; loaded once, when used
 
     return frozenset(
@@ -167,7 +174,7 @@ def event_plurals() -> frozenset[str]:
         for trigger in load_event_schema().triggers
         if trigger.pos == "noun"
         for form in trigger.forms
-        if form.endswith("s") and form.isalpha()
+        if form.isalpha()
     )
 
 

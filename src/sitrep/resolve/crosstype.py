@@ -26,15 +26,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, select
 
 from sitrep.extract.schema import load_claim_cues, verb_lemma
 from sitrep.names import fold
 from sitrep.names.phonetic import ARTICLES
 from sitrep.nlp.toponyms import LOCATIVE, PLACE_OF
 from sitrep.nlp.types import CITY_NOUN, GROUND_NOUNS, SETTLEMENT_NOUNS, shipped_heads
+from sitrep.resolve.moves import move_mentions
 from sitrep.resolve.rows import judgement_row
-from sitrep.store import insert_ignore, schema
+from sitrep.store import schema
 
 # every Arabic article a transliteration writes ("ash-Shaddadi", "ar-Raqqa"), as place keys do
 _ARTICLE = re.compile(rf"\b(?:{'|'.join(sorted(ARTICLES))})\s+")
@@ -131,9 +132,8 @@ def reconcile_types(conn: Connection, touched: Iterable[str] | None = None) -> R
     if not groups:
         return result
     _load_mentions(conn, groups)
-    updates: list[dict[str, Any]] = []
+    moves: list[tuple[str, str, str]] = []
     judgements: list[dict[str, Any]] = []
-    aliases: list[dict[str, Any]] = []
     for group in groups:
         decision = _decide(group)
         if decision is None:
@@ -148,23 +148,10 @@ def reconcile_types(conn: Connection, touched: Iterable[str] | None = None) -> R
         for entity in group:
             if entity.reading == winner:
                 continue
-            for mention in entity.mentions:
-                why = f"{mention['resolution'] or ''}; one type across the store: {reason}"
-                updates.append({"mid": mention["id"], "eid": target.id, "why": why})
-                aliases.append({"entity_id": target.id, "alias": mention["text"].strip()})
+            moves.append((entity.id, target.id, f"one type across the store: {reason}"))
             targets = {"entity": entity.id, "into": target.id, "name": entity.name}
             judgements.append(judgement_row("merge", targets, "rule", "resolve.cross-type", reason))
-    if updates:
-        conn.execute(
-            update(schema.mentions)
-            .where(schema.mentions.c.id == bindparam("mid"))
-            .values(entity_id=bindparam("eid"), resolution=bindparam("why")),
-            updates,
-        )
-        rows = {(a["entity_id"], a["alias"]): a for a in aliases if a["alias"]}
-        insert_ignore(conn, schema.entity_aliases, [{**a, "source": "seen"} for a in rows.values()])
-        insert_ignore(conn, schema.judgements, judgements)
-    result.moved = len(updates)
+    result.moved = move_mentions(conn, moves, judgements)
     return result
 
 

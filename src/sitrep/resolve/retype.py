@@ -35,6 +35,7 @@ from sitrep.nlp.types import (
     KIND_WORDS,
     SETTLEMENT_NOUNS,
     common_nouns,
+    event_nouns,
     names_people,
     proper_adjectives,
     shipped_heads,
@@ -193,11 +194,12 @@ class Retyper:
     def name_run(self, name: str) -> tuple[Actor, str] | None:
         """The pack actor a run of names without commas means ("Syria Al-Nusra Front",
         "Aleppo Reuters", "Al-Nusra Front Al-Qaeda", "Nusra Front Commanders"): the words split
-        into pack names and notable places, with at most a plural common noun at either end
-        next to a group's name ("commanders", "militants"); the first actor that is not a state is
-        the one meant (a dateline or a country runs into the name), else the first state. None
-        when the whole is a pack name, when a word belongs to no known name, or when states
-        follow a place ("Idlib Syria" is Idlib, as the gazetteer reads it)."""
+        into pack names and notable places, with at most a plural common noun or an event noun
+        at either end next to a group's name ("commanders", "militants", "Shelling"); the first
+        actor that is not a state is the one meant (a dateline or a country runs into the
+        name), else the first state. None when the whole is a pack name, when a word belongs to
+        no known name, or when states follow a place ("Idlib Syria" is Idlib, as the gazetteer
+        reads it)."""
         words = name.split()
         if len(words) < 2 or self.actor_for([name]) is not None:
             return None
@@ -240,10 +242,11 @@ class Retyper:
                 if capitalised and whole and not ids and self.is_place(text):
                     out.append((text, None, False))
                     break
-                # a plural: the group's members or acts ("Commanders", "Operations"); a
-                # singular noun after a name names another thing ("Charter", "Bridge")
+                # a plural: the group's members or acts ("Commanders", "Operations"), or an
+                # act of the event schema ("Shelling", "Offensive"); another singular noun
+                # after a name names another thing ("Charter", "Bridge", "Checkpoint")
                 plural = text.endswith("s") and text.lower() in common_nouns()
-                if j == i + 1 and capitalised and plural:
+                if j == i + 1 and capitalised and (plural or text.lower() in event_nouns()):
                     out.append((text, None, True))
                     break
             else:

@@ -3,8 +3,9 @@
 Order: within-document clusters (cluster.py), then each cluster to an entity: the pack (alias
 ruler id, exact alias, name key), the gazetteer for places, or an entity outside the pack found
 through blocking keys and name keys. A name typed a place in some documents and a person or
-group in others then takes the type its evidence gives (crosstype.py). Analyst merges and
-splits are re-applied last, so a re-run never undoes them.
+group in others then takes the type its evidence gives (crosstype.py), and a place spelt in
+several transliterations becomes one entity where that is safe (spellings.py). Analyst merges
+and splits are re-applied last, so a re-run never undoes them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
 from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
@@ -28,6 +30,7 @@ from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import resolve_place
 from sitrep.resolve.retype import PLACE_LABELS, Retyper
 from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
+from sitrep.resolve.spellings import join_spellings
 from sitrep.settings import get_settings
 from sitrep.store import Store, insert_ignore, schema
 
@@ -43,6 +46,7 @@ class ResolutionStats:
     places: int = 0
     event_places: int = 0  # events placed by `resolve.eventplaces`
     cross_type_moves: int = 0  # mentions moved by `resolve.crosstype` (one type per name)
+    spelling_moves: int = 0  # mentions moved by `resolve.spellings` (one place, many spellings)
     new_entities: int = 0
     analyst_judgements_applied: int = 0
 
@@ -169,6 +173,13 @@ class _Run:
     # -- one document -------------------------------------------------------------------------
 
     def resolve_document(self, mentions: list[dict[str, Any]]) -> None:
+        credited = [m for m in mentions if m.get("in_credit")]
+        for mention in credited:  # the report's writers, no actors in it
+            why = "not a name in the story: a credit line names the report's writers"
+            self.updates.append({"mid": mention["id"], "eid": None, "why": why})
+            self.stats.unresolved += 1
+        if credited:
+            mentions = [m for m in mentions if not m.get("in_credit")]
         clusters = cluster_document(mentions, self.matcher, self.retyper)
         context = self.context_countries(clusters)
         if mentions:
@@ -281,7 +292,20 @@ def _mentions_by_document(
         for row in result:
             mention = dict(zip(names, row, strict=True))
             grouped[mention["document_id"]].append(mention)
+        _mark_credits(conn, {d: grouped[d] for d in chunk})
     return grouped
+
+
+def _mark_credits(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
+    """Flag (`in_credit`) the mentions that lie in their document's credit lines."""
+    docs = schema.documents
+    query = select(docs.c.id, docs.c.text).where(
+        docs.c.id.in_([d for d, m in grouped.items() if m])
+    )
+    for doc_id, text in conn.execute(query):
+        spans = credit_spans(text or "")
+        for mention in grouped[doc_id] if spans else ():
+            mention["in_credit"] = in_credit(mention["start"], mention["end"], spans)
 
 
 def run_resolution(
@@ -300,6 +324,8 @@ def run_resolution(
         run.write(conn)
         touched = {str(u["eid"]) for u in run.updates if u["eid"]}
         run.stats.cross_type_moves = reconcile_types(conn, touched).moved
+        theatre = frozenset(region.country for region in pack.regions)
+        run.stats.spelling_moves = join_spellings(conn, theatre, touched).moved
         run.stats.event_places = locate_event_places(conn, list(grouped), run.contexts)
         run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats
