@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +32,20 @@ class ClaimView:
     stance: str
     root_outlet: str | None = None  # the outlet of the first copy
     root_label: str | None = None  # how to name the first copy when it has no outlet
+    # its sentence's words (`copy_key`) when long enough to be a copy (relations keep none yet)
+    copied: str | None = None
+
+
+# A sentence of this many words told word for word in two outlets is one text syndicated (a
+# wire story each ran), not two witnesses; shorter ones ("Five people were killed") may be
+# written apart.
+COPY_WORDS = 10
+
+
+def copy_key(sentence: str | None) -> str | None:
+    """A sentence's words, lower case, for finding it told word for word elsewhere."""
+    words = re.findall(r"\w+", (sentence or "").lower())
+    return " ".join(words) if len(words) >= COPY_WORDS else None
 
 
 @lru_cache(maxsize=1 << 16)  # a store names few outlets and sources, each in many claims
@@ -94,7 +108,7 @@ def _cited(claim: ClaimView) -> list[dict[str, object]]:
 def described_source(claim: ClaimView) -> bool:
     """Does a supporting claim rest on a source its text describes without naming ("a
     military source", "local media")? One outlet's described sources are pooled into one
-    origin (`pool_described`)."""
+    origin (`pool`)."""
     cited = _cited(claim)
     return bool(cited) and not names_someone(cited[-1])
 
@@ -146,27 +160,33 @@ def _supporting(claims: Sequence[ClaimView]) -> Support:
     unattributed (here or in its other reports of the event) may rest on what it cites."""
     by_voice: dict[str, list[tuple[Origin, str]]] = defaultdict(list)
     described: dict[str, set[str]] = defaultdict(set)
+    copies: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         if claim.stance in SUPPORTING:
             voice, told = _voice(claim)[0], origin(claim)
             by_voice[voice].append((told, claim.root_doc_id))
             if described_source(claim):
                 described[voice].add(told.ident)
+            if claim.copied is not None:
+                copies[claim.copied].add(told.ident)
     out: Support = {}
     for _voice_key, found in sorted(by_voice.items()):
         cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
         for o, doc in cited or found:
             out.setdefault(o.ident, (o, set()))[1].add(doc)
-    return pool_described(out, described)
+    return pool(out, [*described.values(), *copies.values()])
 
 
-def pool_described(support: Support, described: dict[str, set[str]]) -> Support:
-    """One origin for the sources an outlet describes without naming them, in all its reports
-    ("a military source" in one, "local media" in the next): nothing tells they are two, and
-    counting them apart would corroborate an outlet by itself. `described` holds, per voice,
-    the idents of such origins; a described source pooled in two outlets' voices joins both
-    outlets' pools (by name it was already one origin across outlets). The pool is named by all
-    its members' words, and keyed by the least of their keys: the same for any claim order."""
+def pool(support: Support, groups: Iterable[set[str]]) -> Support:
+    """Origins that are one, each group of idents pooled (groups that share an origin join):
+    - the sources an outlet describes without naming them, in all its reports ("a military
+      source" in one, "local media" in the next): nothing tells they are two, and counting
+      them apart would corroborate an outlet by itself (a described source pooled in two
+      outlets' voices joins both pools: by name it was already one origin across outlets);
+    - the origins of one sentence told word for word in several outlets (`copy_key`): a wire
+      story each ran, whatever source each copy's chain reads.
+    A pool is named by all its members' words and keyed by the least of their keys: the same
+    for any claim order."""
     parent = {ident: ident for ident in support}
 
     def root(ident: str) -> str:
@@ -174,7 +194,7 @@ def pool_described(support: Support, described: dict[str, set[str]]) -> Support:
             ident = parent[ident]
         return ident
 
-    for pooled in described.values():
+    for pooled in groups:
         members = sorted(i for i in pooled if i in parent)
         for other in members[1:]:
             a, b = root(members[0]), root(other)

@@ -33,7 +33,7 @@ from sitrep.corroborate.origins import (
     Support,
     described_source,
     origin,
-    pool_described,
+    pool,
     status_of,
 )
 from sitrep.corroborate.origins import _voice as voice_of
@@ -139,7 +139,7 @@ def status(state: State) -> Status:
     against = {ident: Origin(key, label) for ident, (key, label, _last) in state["against"].items()}
     # (totals kept before described sources were pooled were forgotten: store migration 11)
     described = {voice: set(idents) for voice, idents in state.get("described", {}).items()}
-    return status_of(pool_described(support, described), against)
+    return status_of(pool(support, described.values()), against)
 
 
 # -- the store's table -----------------------------------------------------------------------

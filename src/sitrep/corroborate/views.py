@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 
 from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
-from sitrep.corroborate.origins import AGAINST, ClaimView, name_key
+from sitrep.corroborate.origins import AGAINST, ClaimView, copy_key, name_key
 from sitrep.extract.schema import Trigger, load_event_schema
 from sitrep.records import REPORT_DATED_METHODS
 from sitrep.resolve.ids import pack_entity_id
@@ -329,9 +329,9 @@ def _root_labels(conn: Connection, roots: set[str]) -> dict[str, tuple[str | Non
 def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[ClaimView]]:
     """Claims by event mention id, with each document's first copy for syndicated text, and
     only the links of their chains that are recognisable sources."""
-    c = s.claims.c  # only what a ClaimView reads: the sentence text and hedges stay put
+    c = s.claims.c  # only what a ClaimView reads: the hedges stay put
     query = select(
-        c.id, c.document_id, c.event_mention_id, c.outlet, c.chain, c.stance,
+        c.id, c.document_id, c.event_mention_id, c.outlet, c.chain, c.stance, c.sentence_text,
         s.documents.c.duplicate_of,
     ).join(s.documents, s.documents.c.id == c.document_id)  # fmt: skip
     rows = [
@@ -348,8 +348,9 @@ def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[
         found = spans.get(r.document_id, [])
         chain = tuple(_with_names(link, found) for link in r.chain if is_source(link, found))
         view = ClaimView(
-            r.id, r.document_id, root, r.outlet, chain, r.stance, site or r.outlet, label
-        )
+            r.id, r.document_id, root, r.outlet, chain, r.stance, site or r.outlet, label,
+            copy_key(r.sentence_text),
+        )  # fmt: skip
         out.setdefault(r.event_mention_id, []).append(view)
     return out
 

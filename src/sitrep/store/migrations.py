@@ -60,7 +60,7 @@ def _create_search_index(conn: Connection) -> None:
 
 def _forget_relation_totals(conn: Connection) -> None:
     """Relation totals kept before they held each voice's described sources: without them a
-    later run would pool only its own claims' (`corroborate.origins.pool_described`); a
+    later run would pool only its own claims' (`corroborate.origins.pool`); a
     relation without totals is counted again from all its claims when a run next touches it."""
     if inspect(conn).has_table("relation_aggregates"):
         conn.execute(schema.relation_aggregates.delete())
