@@ -1,7 +1,7 @@
 // The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
 // weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
 import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
-import { describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
+import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
 
 const PAGE = 25;
 const COLUMNS: [string, string][] = [
@@ -56,7 +56,7 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
     field("actor", "actor", "text", { placeholder: "any spelling", size: "14" }),
     field("place", "place", "text", { placeholder: "name", size: "10" }),
     field("outlet", "outlet", "text", { size: "10" }),
-    field("since", "from", "date"), field("until", "to", "date"),
+    dateField("since", "from", (f.since ?? [])[0] ?? ""), dateField("until", "to", (f.until ?? [])[0] ?? ""),
     field("min_fatalities", "fatalities ≥", "number", { min: "0" }),
     h("button", { type: "submit" }, "Filter"), " ",
     h("a", { href: "#/events" }, "clear all"));
@@ -64,8 +64,11 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
     e.preventDefault();
     const next: Filter = {};
     for (const key of MANY) if (f[key]) next[key] = f[key];
+    const data = new FormData(form);
     for (const key of ONE) {
-      const v = (new FormData(form).get(key) ?? "").toString().trim();
+      // a key with no field here (the governorate, set from its facet) carries over as it is
+      if (!data.has(key)) { if (f[key]) next[key] = f[key]; continue; }
+      const v = (data.get(key) ?? "").toString().trim();
       if (v) next[key] = [v];
     }
     location.hash = href(next, { sort: view.sort, order: view.order });
