@@ -74,6 +74,14 @@ def test_entity_list_filters_by_type_and_name(client: TestClient) -> None:
     assert [e["id"] for e in by_alias["items"]] == ["ent_soleimani"]
 
 
+def test_entity_list_says_which_alias_a_name_search_found(client: TestClient) -> None:
+    """An analyst types a spelling the canonical name does not hold: the row says the alias it
+    was found under; when the name holds the words, or without words, it says none."""
+    assert get(client, "/api/entities?q=SULEIM")["items"][0]["matched_alias"] == "Suleimani"
+    assert get(client, "/api/entities?q=soleim")["items"][0]["matched_alias"] is None
+    assert {e["matched_alias"] for e in get(client, "/api/entities")["items"]} == {None}
+
+
 def test_dossier_has_names_attributes_mentions_events_and_sources(client: TestClient) -> None:
     dossier = get(client, "/api/entities/ent_soleimani")
     assert dossier["aliases"] == [{"alias": "Suleimani", "source": "pack"}]
