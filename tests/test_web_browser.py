@@ -888,6 +888,48 @@ def test_a_month_and_a_governorate_stay_when_the_filter_form_is_used(tab: tour.T
         assert f"since={month}" in tab.page.url and f"until={month}" in tab.page.url
 
 
+def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
+    tab: tour.Tab,
+) -> None:
+    """The row's date is the event's first day; an event known to a month or a range said
+    nothing more (its summary's span is left out of the row), so a month's event read as a day.
+    Each row whose date is not a day names its precision under it, with the span in the title;
+    the origins column says what its "2/3" counts."""
+    rows = {
+        e["id"]: e
+        for e in api(tab, "/explore/events?sort=time&order=asc&limit=500")["items"]
+        if e["time_start"]
+    }
+    assert {e["time_precision"] for e in rows.values()} >= {"day", "month"}
+    tab.go("events?sort=time&order=asc", "events")
+    shown = 0
+    while True:
+        for tr in tab.page.locator("table.explorer tr[data-event]").all():
+            event = rows.get(tr.get_attribute("data-event") or "")
+            if event is None:
+                continue
+            date = tr.locator("td.date")
+            precision = date.locator(".date-precision")
+            if event["time_precision"] == "day":
+                assert precision.count() == 0
+            else:
+                assert precision.text_content() == event["time_precision"]
+            assert f"({event['time_precision']})" in (date.get_attribute("title") or "")
+            counts = tr.locator("td.num").last.get_attribute("title") or ""
+            assert counts.startswith(f"{event['n_origins']} independent origin")
+            assert counts.endswith(
+                f"among {event['n_claims']} claim" + "s" * (event["n_claims"] != 1)
+            )
+            shown += 1
+        if not tab.page.locator("p.pager a[rel='next']").count():
+            break
+        tab.click_to("p.pager a[rel='next']", "events")
+    assert shown == len(rows)
+    assert "independent origins" in (
+        tab.page.locator("th a[data-sort='origins']").locator("..").get_attribute("title") or ""
+    )
+
+
 def test_hostile_markup_is_displayed_inert(tab: tour.Tab) -> None:
     """demo/pages/hostile-markup.html: <script>, <img onerror>, javascript: links, and the same
     markup written out as text in the story and the comments."""
