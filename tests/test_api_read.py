@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import storefixtures as fixtures
+from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
+from sitrep.store import Store
 from test_api_store_builder import Built, build_store
 
 
@@ -72,6 +75,14 @@ def test_entity_list_filters_by_type_and_name(client: TestClient) -> None:
     assert people["items"][0]["name"] == "Qassem Soleimani"  # most mentioned first
     by_alias = get(client, "/api/entities?q=suleim")
     assert [e["id"] for e in by_alias["items"]] == ["ent_soleimani"]
+
+
+def test_entity_list_says_which_alias_a_name_search_found(client: TestClient) -> None:
+    """An analyst types a spelling the canonical name does not hold: the row says the alias it
+    was found under; when the name holds the words, or without words, it says none."""
+    assert get(client, "/api/entities?q=SULEIM")["items"][0]["matched_alias"] == "Suleimani"
+    assert get(client, "/api/entities?q=soleim")["items"][0]["matched_alias"] is None
+    assert {e["matched_alias"] for e in get(client, "/api/entities")["items"]} == {None}
 
 
 def test_dossier_has_names_attributes_mentions_events_and_sources(client: TestClient) -> None:
@@ -234,3 +245,25 @@ def test_openapi_document_is_served(client: TestClient, tmp_path: Path) -> None:
         "/api/entities/merge",
     ):
         assert path in spec["paths"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_alias_a_name_search_found_on_both_backends(backend: str, tmp_path: Path) -> None:
+    """`matched_alias` is read in the list's SQL (a correlated subquery): the same on SQLite and
+    PostgreSQL, the shortest alias holding the words, none when the name holds them."""
+    with fresh_database(backend, tmp_path) as url:
+        store = Store(url)
+        try:
+            fixtures.build_store(store, tmp_path)
+            app = create_app(store)
+            with TestClient(app, base_url="http://127.0.0.1") as api:
+
+                def found(q: str) -> dict[str, str | None]:
+                    items = get(api, f"/api/entities?q={q}")["items"]
+                    return {e["id"]: e["matched_alias"] for e in items}
+
+                assert found("QAANI") == {"esmail-ghaani": "Ismail Qaani"}
+                assert found("irgc") == {"irgc": "IRGC"}
+                assert found("ghaani") == {"esmail-ghaani": None}
+        finally:
+            store.close()

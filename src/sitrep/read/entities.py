@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Select, String, case, func, literal, or_, select
 
 from sitrep.errors import NotFoundError
 from sitrep.read.columns import record, records
@@ -119,16 +119,38 @@ def entities_query(entity_type: str | None = None, q: str | None = None) -> Sele
     n_mentions = select(func.count()).where(M.c.entity_id == E.c.id).scalar_subquery()
     query = select(
         E.c.id, E.c.type, E.c.name, E.c.country, E.c.wikidata, E.c.precision,
-        n_mentions.label("mentions"),
+        n_mentions.label("mentions"), _alias_holding(q).label("matched_alias"),
     ).order_by(n_mentions.desc(), E.c.name, E.c.id)  # fmt: skip
     if entity_type:
         query = query.where(E.c.type == entity_type)
     return query.where(name_like(q)) if q else query
 
 
+def _alias_holding(q: str | None) -> Any:
+    """The alias an entity was found under when its name does not hold `q` (the shortest, the
+    nearest to what was typed): a search for "Nusra" lists Hay'at Tahrir al-Sham, and says
+    it was found as "Nusra". Null without `q` or when the name holds it."""
+    if not q:
+        return literal(None, String)
+    pattern = _holding(q)
+    shortest = (
+        select(A.c.alias)
+        .where(A.c.entity_id == E.c.id, func.lower(A.c.alias).like(pattern, escape=LIKE_ESCAPE))
+        .order_by(func.length(A.c.alias), A.c.alias)
+        .limit(1)
+        .scalar_subquery()
+    )
+    named = func.lower(E.c.name).like(pattern, escape=LIKE_ESCAPE)
+    return case((named, literal(None, String)), else_=shortest)
+
+
+def _holding(q: str) -> str:
+    return f"%{like_literal(q.lower())}%"
+
+
 def name_like(q: str) -> Any:
     """Entities whose name or an alias holds `q` (case-insensitive), for search boxes."""
-    pattern = f"%{like_literal(q.lower())}%"
+    pattern = _holding(q)
     aliased = select(A.c.entity_id).where(func.lower(A.c.alias).like(pattern, escape=LIKE_ESCAPE))
     return or_(func.lower(E.c.name).like(pattern, escape=LIKE_ESCAPE), E.c.id.in_(aliased))
 

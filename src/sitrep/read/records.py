@@ -298,6 +298,8 @@ class EntityListItem(TypedDict):
     wikidata: str | None
     precision: str | None
     mentions: int
+    # with a name filter, the alias it holds when the name does not (else null): why it is listed
+    matched_alias: str | None
 
 
 class EntitySummary(TypedDict):

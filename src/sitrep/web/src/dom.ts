@@ -44,6 +44,12 @@ export function entityLink(id: string | null | undefined, name: string, type?: s
   return h("a", { href: `#/entity/${encodeURIComponent(id)}`, class: `ent ent-${type ?? "X"}` }, name);
 }
 
+/** What a name search found an entity under when its name does not hold the words (the API's
+ * `matched_alias`): "as “Nusra”" beside Hay'at Tahrir al-Sham, so the list says why it is there. */
+export function foundAs(alias: string | null | undefined) {
+  return alias ? h("span", { class: "muted found-as" }, " as “", alias, "”") : "";
+}
+
 export function eventLink(id: string | null | undefined, label: string) {
   if (!id) return h("span", {}, label);
   return h("a", { href: `#/event/${encodeURIComponent(id)}` }, label);

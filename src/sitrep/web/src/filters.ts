@@ -63,17 +63,33 @@ export async function explorePoints(f: Filter): Promise<Points> {
   return { total, items };
 }
 
+// The filter's keys in the words the filter form and the facets use (the API's `admin1` is the
+// facet "governorate"; `min_fatalities` the field "fatalities ≥").
+const FILTER_WORDS: Record<string, string> = {
+  admin1: "governorate", since: "from", until: "to", min_fatalities: "fatalities ≥",
+};
+
 /** Words for the filter ("type ASSAULT · actor Suleimani"), to say what a view shows. */
 export function describe(f: Filter): string {
-  return Object.entries(f).map(([k, v]) => `${k.replace("_", " ")} ${v.join(" or ")}`).join(" · ");
+  return Object.entries(f).map(([k, v]) => `${FILTER_WORDS[k] ?? k} ${v.join(" or ")}`).join(" · ");
+}
+
+/** A from/to field for a whole or partial date (2016, 2016-10, 2016-10-31: what the API's
+ * since/until take). A text field, not a date picker: a picker cannot hold "2016-10", so a view
+ * linked or typed by month showed empty fields and the next submit dropped its period. */
+export function dateField(name: "since" | "until", label: string, value: string): HTMLLabelElement {
+  return h("label", {}, `${label} `, h("input", {
+    type: "text", name, value, size: "10", placeholder: "YYYY-MM-DD", inputmode: "numeric",
+    pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", class: "date-field",
+    title: "a year, a month or a day: 2016, 2016-10 or 2016-10-31",
+  }));
 }
 
 /** From/to fields that narrow a view of the filter to a period (the filter's since/until),
  * keeping its other keys and `extra` (an entity, say): how the timeline and the map zoom in
  * time when one axis holds years of events. */
 export function periodForm(route: string, f: Filter, extra: Record<string, string> = {}): HTMLFormElement {
-  const field = (name: "since" | "until", label: string) =>
-    h("label", {}, `${label} `, h("input", { type: "date", name, value: (f[name] ?? [])[0] ?? "" }));
+  const field = (name: "since" | "until", label: string) => dateField(name, label, (f[name] ?? [])[0] ?? "");
   const form = h("form", { class: "filters period-form" }, field("since", "from"), " ", field("until", "to"), " ",
     h("button", { type: "submit" }, "Show"), f.since || f.until ? [" ", h("a", {
       href: `#/${route}${filterQuery({ ...f, since: [], until: [] }, extra)}`, class: "all-dates" }, "all dates")] : "");

@@ -1,7 +1,7 @@
 // The entity list and one entity's dossier.
 import { canEdit, Decided, Dossier, get, post, query, Schemas } from "../api";
 import { actionForm, editorOnly, undoButton } from "../actions";
-import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
+import { Child, count, docLink, empty, entityLink, eventLink, foundAs, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const TYPES = ["", "person", "group", "org", "state_body", "state", "media", "place"];
 
@@ -23,7 +23,7 @@ export async function renderEntities(main: HTMLElement, _arg: string, params: UR
   const form = h("form", { class: "filters entity-filter" }, "Type: ", select, " Name: ", words,
     h("button", { type: "submit" }, "Filter"), q || type ? [" ", h("a", { href: "#/entities" }, "clear")] : "");
   form.addEventListener("submit", (e) => { e.preventDefault(); location.hash = at({ type: select.value, q: words.value.trim(), offset: 0 }); });
-  const rows = list.items.map((e) => h("tr", {}, h("td", {}, entityLink(e.id, e.name, e.type)),
+  const rows = list.items.map((e) => h("tr", {}, h("td", {}, entityLink(e.id, e.name, e.type), foundAs(e.matched_alias)),
     h("td", {}, e.type), h("td", { class: "num" }, e.mentions), h("td", {}, e.country ?? "")));
   const pager = h("p", { class: "pager" },
     offset > 0 ? h("a", { href: at({ offset: Math.max(0, offset - ENTITY_PAGE) }), rel: "prev" }, "← previous") : null,

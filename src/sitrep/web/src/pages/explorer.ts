@@ -1,7 +1,7 @@
 // The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
 // weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
 import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
-import { describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
+import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
 
 const PAGE = 25;
 const COLUMNS: [string, string][] = [
@@ -9,6 +9,10 @@ const COLUMNS: [string, string][] = [
   ["country", "country"], ["status", "status"], ["fatalities", "fatalities"], ["origins", "origins"],
   ["outlets", "outlets"],
 ];
+// what a header's numbers mean where its word alone does not say
+const COLUMN_TITLES: Record<string, string> = {
+  origins: "independent origins / claims: how many sources told it apart from each other, among all its claims",
+};
 const FACET_TITLES: [string, string][] = [
   ["type", "Type"], ["mode", "Mode"], ["status", "Status"], ["country", "Country"],
   ["admin1", "Governorate"], ["actor", "Actor"], ["outlet", "Outlet"],
@@ -56,7 +60,7 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
     field("actor", "actor", "text", { placeholder: "any spelling", size: "14" }),
     field("place", "place", "text", { placeholder: "name", size: "10" }),
     field("outlet", "outlet", "text", { size: "10" }),
-    field("since", "from", "date"), field("until", "to", "date"),
+    dateField("since", "from", (f.since ?? [])[0] ?? ""), dateField("until", "to", (f.until ?? [])[0] ?? ""),
     field("min_fatalities", "fatalities ≥", "number", { min: "0" }),
     h("button", { type: "submit" }, "Filter"), " ",
     h("a", { href: "#/events" }, "clear all"));
@@ -64,8 +68,11 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
     e.preventDefault();
     const next: Filter = {};
     for (const key of MANY) if (f[key]) next[key] = f[key];
+    const data = new FormData(form);
     for (const key of ONE) {
-      const v = (new FormData(form).get(key) ?? "").toString().trim();
+      // a key with no field here (the governorate, set from its facet) carries over as it is
+      if (!data.has(key)) { if (f[key]) next[key] = f[key]; continue; }
+      const v = (data.get(key) ?? "").toString().trim();
       if (v) next[key] = [v];
     }
     location.hash = href(next, { sort: view.sort, order: view.order });
@@ -133,6 +140,17 @@ function trendAxis(weeks: { week: string }[], share: number): HTMLElement {
 
 /** An event's summary less what the row's own columns show: its type/mode prefix and its time
  * span, as the pipeline writes them ("ASSAULT/shelling: X in Y (2016-10-01..2016-10-01, day)"). */
+/** The event's first day, and under it how precise that is when it is not a day ("month",
+ * "range"), its span in the title: the summary's "(2016-10-01..2016-10-31, month)" is left out
+ * of the row, and a month's event read as its first day. */
+function dateCell(e: Explored["items"][number]): HTMLElement {
+  if (!e.time_start) return h("td", { class: "date" }, "undated");
+  const loose = e.time_precision && e.time_precision !== "day";
+  const span = e.time_end && e.time_end !== e.time_start ? `${e.time_start} to ${e.time_end}` : e.time_start;
+  return h("td", { class: "date", title: `${span}${e.time_precision ? ` (${e.time_precision})` : ""}` },
+    e.time_start, loose ? h("div", { class: "muted date-precision" }, e.time_precision) : null);
+}
+
 function shortSummary(e: Explored["items"][number]): string {
   let text = e.summary ?? "";
   const prefix = `${e.type}${e.mode ? `/${e.mode}` : ""}: `;
@@ -147,12 +165,12 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     if (!key) return h("th", {}, label);
     const current = view.sort === key;
     const order = current && view.order === "asc" ? "desc" : "asc";
-    return h("th", { "aria-sort": current ? (view.order === "asc" ? "ascending" : "descending") : null },
+    return h("th", { "aria-sort": current ? (view.order === "asc" ? "ascending" : "descending") : null, title: COLUMN_TITLES[key] ?? null },
       h("a", { href: href(f, { sort: key, order, offset: 0 }), "data-sort": key },
         label, current ? (view.order === "asc" ? " ▲" : " ▼") : ""));
   }));
   const rows = data.items.map((e) => h("tr", { "data-event": e.id },
-    h("td", { class: "date" }, e.time_start ?? "undated"),
+    dateCell(e),
     h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
     h("td", { class: "event" }, h("a", { href: `#/event/${encodeURIComponent(e.id)}`, title: e.summary ?? "" }, shortSummary(e)),
       " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
@@ -162,7 +180,8 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     h("td", {}, e.country_name ?? ""),
     h("td", {}, statusBadge(e.status)),
     h("td", { class: "num" }, e.fatalities || ""),
-    h("td", { class: "num" }, `${e.n_origins}/${e.n_claims}`),
+    h("td", { class: "num", title: `${e.n_origins} independent ${e.n_origins === 1 ? "origin" : "origins"} among ${e.n_claims} ${e.n_claims === 1 ? "claim" : "claims"}` },
+      `${e.n_origins}/${e.n_claims}`),
     h("td", {}, e.outlets.slice(0, 3).join(", "), e.outlets.length > 3 ? ` +${e.outlets.length - 3}` : "")));
   return h("table", { class: "grid explorer", "data-total": data.total }, head, ...rows);
 }

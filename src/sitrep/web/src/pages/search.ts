@@ -1,5 +1,6 @@
 import { get, query, Schemas } from "../api";
-import { docLink, empty, entityLink, h, section } from "../dom";
+import { docLink, empty, entityLink, foundAs, h, section } from "../dom";
+import { dateField } from "../filters";
 
 const PAGE = 20;
 
@@ -46,7 +47,7 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
   ]);
   if (ents.items.length) {
     main.append(section("Matching entities", h("ul", { class: "chips" },
-      ...ents.items.map((e) => h("li", {}, entityLink(e.id, e.name, e.type), h("span", { class: "muted" }, ` ${e.type} · ${e.mentions}`))))));
+      ...ents.items.map((e) => h("li", {}, entityLink(e.id, e.name, e.type), foundAs(e.matched_alias), h("span", { class: "muted" }, ` ${e.type} · ${e.mentions}`))))));
   }
   if (hits.entities.length) {
     main.append(h("p", { class: "card expanded", id: "expanded" }, "“", q, "” names ",
@@ -77,10 +78,8 @@ export async function renderSearch(main: HTMLElement, _arg: string, params: URLS
 
 /** From/to fields: the hits published in a period (the API's since/until, both ends in it). */
 function publishedBetween(since: string, until: string, here: (extra: Record<string, string | number>) => string) {
-  const field = (name: string, label: string, value: string) =>
-    h("label", {}, `${label} `, h("input", { type: "date", name, value }));
   const form = h("form", { class: "filters period-form", id: "search-period" }, "Published ",
-    field("since", "from", since), " ", field("until", "to", until), " ", h("button", { type: "submit" }, "Show"),
+    dateField("since", "from", since), " ", dateField("until", "to", until), " ", h("button", { type: "submit" }, "Show"),
     since || until ? [" ", h("a", { href: here({ since: "", until: "", offset: 0 }), class: "all-dates" }, "any date")] : "");
   form.addEventListener("submit", (e) => {
     e.preventDefault();
