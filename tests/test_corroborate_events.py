@@ -220,8 +220,8 @@ def test_one_sentence_in_two_outlets_is_one_origin() -> None:
     found = event_status([first, second])
     assert found.status == "single-source" and found.n_origins == 1
     # the same happening told in other words by each outlet is two origins
-    other = ClaimView("c3", "d3", "d3", "Jordan Times", (), "asserts", copied=copy_key(
-        "Shells that landed on the town killed five civilians among them two children"))  # fmt: skip
+    retold = "Shells that landed on the town killed five civilians among them two children"
+    other = ClaimView("c3", "d3", "d3", "Jordan Times", (), "asserts", copied=copy_key(retold))
     assert event_status([first, other]).status == "corroborated"
     # a short sentence may be written apart: no copy
     assert copy_key("Five people were killed on Monday.") is None
