@@ -159,3 +159,40 @@ def test_people_harmed_due_to_an_attack_are_its_victims(domain_nlp: Language) ->
     events = _told(domain_nlp, text)
     actors = {p.text for e in events for p in e.participants if p.role in ("actor", "by")}
     assert events and not any("farmers" in a for a in actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the acronym in brackets sits between the name and its verb
+        "Suicide bombers killed at least 25 soldiers and fighters loyal to the government and "
+        "injured many more the Syrian Observatory for Human Rights (SOHR) said.",
+        # the verb before its speaker, whose description runs on after the name
+        "Four civilians were killed in the raid on the market on Friday said the Syrian "
+        "Observatory for Human Rights a monitoring group based in Britain.",
+    ],
+)
+def test_a_speaker_named_around_its_verb_at_the_end_is_the_source(
+    domain_nlp: Language, text: str
+) -> None:
+    events = _told(domain_nlp, text)
+    assert events and "Syrian Observatory for Human Rights" in _sources(events)
+
+
+def test_a_joined_verb_of_saying_keeps_its_own_subject(domain_nlp: Language) -> None:
+    text = "Rebels shelled the town of Mhardeh on Monday and said the Syrian Army had fled."
+    events = _told(domain_nlp, text)
+    assert events and not _sources(events) & {"Syrian Army", "the Syrian Army"}
+
+
+def test_who_headed_a_team_somewhere_did_not_go_there(domain_nlp: Language) -> None:
+    text = (
+        "Evidence fades quickly said Markus Lindqvist who headed the UN team of arms inspectors "
+        "in Libya in the 1990s."
+    )
+    assert not [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "CONSULT"]
+    assert [
+        e
+        for e in read_events(domain_nlp, "Markus Lindqvist headed to Tripoli on Monday.", PUBLISHED)
+        if e.type == "CONSULT"
+    ]

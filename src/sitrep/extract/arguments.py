@@ -277,6 +277,13 @@ def _direct_object(verb: Token) -> bool:
     )
 
 
+def has_object(verb: Token) -> bool:
+    """The verb takes a direct object that is not a place (not a day, not a phrase with its
+    own preposition): "headed the team", not "entered Iraq"."""
+    places = any(dep(c) == "dobj" and c.ent_type_ in LOCATION_LABELS for c in verb.children)
+    return _direct_object(verb) and not places
+
+
 def _marked(noun: Token) -> bool:
     """The noun's phrase opens with a preposition (the parse may hang it on a modifier:
     "due to terrorist mortar attack" has "due" under "mortar")."""

@@ -615,6 +615,29 @@ def sentence_final_attribution(
         after = phrase is not None and (phrase.start > trigger.idx or subject.lower_ in PRONOUNS)
         if phrase is not None and after:
             return [_link(phrase, _verb_text(tok), cues)], found[0]
+    return _inverted_attribution(trigger, sent, ents, cues)
+
+
+def _inverted_attribution(
+    trigger: Token, sent: Span, ents: dict[int, Span], cues: ClaimCues
+) -> tuple[list[SourceLink], str]:
+    """ "... were killed in the suburbs of Damascus said the Syrian Observatory for Human
+    Rights, a group that ...": a subjectless reporting verb after the happening, with the name
+    of a body or a person right after it (the parse makes it the verb's object), is that
+    speaker's report, however long the description after the name."""
+    for tok in sent:
+        joined = dep(tok) == "conj" and any(dep(c) == "cc" for c in tok.children)
+        if tok.i <= trigger.i or joined:  # ("... and said": a conjunct shares its subject)
+            continue
+        if any(dep(c) in SUBJECT_DEPS for c in tok.children):
+            continue
+        found = _classify(tok, cues)
+        if found is None or found[0] == "retracts":
+            continue
+        after = tok.i + 1 + (tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "the")
+        named = ents.get(after)
+        if named is not None and named.start == after and named.label_ in _SPEAKING_LABELS:
+            return [_link(phrase_of_entity(named), _verb_text(tok), cues)], found[0]
     return [], "reports"
 
 
@@ -622,7 +645,14 @@ def _phrase_head_before(verb: Token) -> Token:
     """The word before a subjectless reporting verb, or the noun it modifies where it is a
     place named after that noun ("... an informed source in Homs told Sputnik": the source
     tells, not the town)."""
-    word = verb.doc[verb.i - 1]
+    doc = verb.doc
+    word = doc[verb.i - 1]
+    if word.text == ")":  # "... the Syrian Observatory for Human Rights (SOHR) said"
+        opening = next(
+            (t for t in reversed(doc[max(0, word.i - 6) : word.i]) if t.text == "("), None
+        )
+        if opening is not None and opening.i > 0:
+            word = doc[opening.i - 1]
     while word.ent_type_ in LOCATION_LABELS and dep(word) == "nmod" and word.head.i < word.i:
         word = word.head
     return word

@@ -16,6 +16,7 @@ from sitrep.extract.arguments import (
     assign_roles,
     copula_slots,
     has_actor_entity,
+    has_object,
     is_passive,
     is_verbal,
     noun_slots,
@@ -209,6 +210,8 @@ def analyse(
             args = _arguments(slots, trig, type_name, schema, ents)
         if trig.needs_place and args.place is None:
             continue
+        if trig.needs_place and mode in _MOVES and trig.pos == "verb" and has_object(token):
+            continue  # "who headed the UN team of inspectors in Iraq": led, did not go
         if trig.pos == "verb" and _takes_part_in_a_happening(token, schema):
             continue  # "entered into an agreement with the government of Syria": no one moved
         if type_name in _FIGURATIVE_TYPES and trig.pos == "verb" and _figurative(token):
@@ -498,6 +501,8 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
     return None
 
 
+# Modes of going somewhere: a verb of them with a direct object leads or carries something.
+_MOVES = frozenset({"visit", "deploy"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 
 
