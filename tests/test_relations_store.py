@@ -151,3 +151,19 @@ def test_a_later_report_reopens_what_the_pack_ended() -> None:
     assert pack_only["ended"] and pack_only["time_end"] == "2008-05-07"
     reported = relation_row(key, [member(None, end="2008-05-07"), member("2019-06-01")])
     assert not reported["ended"] and reported["time_end"] is None
+
+
+def test_totals_kept_before_pooling_are_forgotten_when_opened(tmp_path: Path) -> None:
+    # totals kept before they held each voice's described sources would pool only later
+    # claims' sources; migration 11 forgets them so that a run counts them again from all
+    path = str(tmp_path / "old.db")
+    store = Store(path)
+    with store.transaction() as conn:
+        conn.execute(s.relation_aggregates.insert().values(relation_id="rel_x", state={"n": 1}))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 11"))
+    store.close()
+    reopened = Store(path)
+    assert 11 in reopened.applied_migrations
+    with reopened.read() as conn:
+        assert conn.execute(select(func.count()).select_from(s.relation_aggregates)).scalar() == 0
+    reopened.close()

@@ -618,6 +618,10 @@ def sentence_final_attribution(
     return _inverted_attribution(trigger, sent, ents, cues)
 
 
+# Verbs of saying that news copy puts before their speaker: "..., said the Observatory".
+_INVERTED = frozenset({"say", "add"})
+
+
 def _inverted_attribution(
     trigger: Token, sent: Span, ents: dict[int, Span], cues: ClaimCues
 ) -> tuple[list[SourceLink], str]:
@@ -632,8 +636,8 @@ def _inverted_attribution(
         if any(dep(c) in SUBJECT_DEPS for c in tok.children):
             continue
         found = _classify(tok, cues)
-        if found is None or found[0] == "retracts":
-            continue
+        if found is None or found[1] not in _INVERTED or tok.tag_ != "VBD":
+            continue  # (after "told" or "telling" comes whom it is told to)
         after = tok.i + 1 + (tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "the")
         named = ents.get(after)
         if named is not None and named.start == after and named.label_ in _SPEAKING_LABELS:
