@@ -196,3 +196,17 @@ def test_who_headed_a_team_somewhere_did_not_go_there(domain_nlp: Language) -> N
         for e in read_events(domain_nlp, "Markus Lindqvist headed to Tripoli on Monday.", PUBLISHED)
         if e.type == "CONSULT"
     ]
+
+
+def test_a_participle_sharing_its_object_with_a_conjunct_is_active(domain_nlp: Language) -> None:
+    # not a headline's passive: the militants killed, the civilians were killed
+    text = (
+        "Militants of the so-called Islamic State of Iraq and the Levant (ISIL) terrorist "
+        "organization killed and crucified four civilians in Maadan town in Raqqa."
+    )
+    killed = [e for e in _told(domain_nlp, text) if e.trigger == "killed"]
+    assert killed
+    doers = {p.text for e in killed for p in e.participants if p.role in ("by", "actor")}
+    victims = {p.text for e in killed for p in e.participants if p.role == "target"}
+    assert not victims & {"Islamic State of Iraq and the Levant", "Militants"}
+    assert doers

@@ -73,10 +73,13 @@ def _headline_participle(verb: Token) -> bool:
     if not any(t.pos == "verb" for t in load_event_schema().by_form(verb.text)):
         return False  # only a happening's verb: "Army units continued ..." tells no passive
     children = [dep(c) for c in verb.children]
+    # "militants killed and crucified five civilians": the object the conjuncts share
+    shared = any(dep(c) == "conj" and c.pos_ == "VERB" and _direct_object(c) for c in verb.children)
     return (
         "nsubj" in children
         and not any(d in ("aux", "auxpass", "aux:pass", "cop") for d in children)
         and not _direct_object(verb)
+        and not shared
     )
 
 
