@@ -172,7 +172,7 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         # of the places after the head, the first: those after it place it ("the town of X
         # west of the capital Damascus")
         places = [e for e in found if e.label_ in NAMED_PLACES][:1]
-        if not owners and places and head.lower_ in _NON_STATE_PEOPLE | _MEMBER_HEADS:
+        if not owners and places and head.lower_ in _PEOPLE_HEADS:
             # "four men from the village of X": the men, and the place that places them
             return [noun_phrase(head), phrase_of_entity(places[0])]
         owners = owners or places
@@ -202,6 +202,8 @@ _MEMBER_HEADS = frozenset(
      "leaders", "gunmen", "militiamen", "policemen", "servicemen", "personnel", "elements",
      "fighter", "soldier", "member", "militant", "officer", "commander", "leader"}
 )  # fmt: skip
+# Nouns for people, whom a place after them only places ("four men from the village of X").
+_PEOPLE_HEADS = _NON_STATE_PEOPLE | _MEMBER_HEADS
 # Heads of bodies of people, named or not: "soldiers of the Syrian army" ("front" is not one:
 # "soldiers back from the front" came from a front line).
 _BODY_HEADS = frozenset(
@@ -272,9 +274,7 @@ def _owned_by(head: Token, ent: Span) -> bool:
 def _place_for_people(head: Token, phrase: Phrase) -> bool:
     """A place the parse made the apposition of a noun for people ("four men from X north of
     Idlib", "north" hung on the men): where they are, not who they are."""
-    return (
-        phrase.label in _PLACE_NAMES | {"FAC"} and head.lower_ in _NON_STATE_PEOPLE | _MEMBER_HEADS
-    )
+    return phrase.label in NAMED_PLACES and head.lower_ in _PEOPLE_HEADS
 
 
 def _named_place_noun(noun: Token) -> bool:

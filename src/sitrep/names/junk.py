@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 
+from sitrep.names.lexicons import word_list
 from sitrep.names.phonetic import ARTICLES
 from sitrep.names.words import CALENDAR_WORDS, FUNCTION_WORDS
 
@@ -40,9 +40,7 @@ _NUMBER = re.compile(r"^[\d.,:/-]+$")
 
 @cache
 def headline_verbs() -> frozenset[str]:
-    text = resources.files("sitrep.names").joinpath("data/headline_verbs.txt").read_text("utf-8")
-    lines = (line.strip() for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(w for w in lines if w.isalpha())  # (the "#" line says where it came from)
+    return frozenset(w for w in word_list("data/headline_verbs.txt") if w.isalpha())
 
 
 def _is_number(token: str) -> bool:
