@@ -16,8 +16,9 @@ from fastapi.testclient import TestClient
 
 from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
+from sitrep.export.acled import cited_sources
 from sitrep.store import Store
-from storefixtures import EVENTS, Built, build_store
+from storefixtures import ARTICLES, EVENTS, Built, build_store
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -475,3 +476,60 @@ def test_search_narrows_to_a_period_of_publication(client: TestClient) -> None:
     assert (
         client.get("/api/search/entities", params={"q": "x", "since": "2016-13"}).status_code == 422
     )
+
+
+# the report each fixture event was first told in (the earliest published of its claims'
+# documents) and how many documents tell it
+FIRST_REPORTS = {"visit": ("visit", 2), "strike": ("strike", 2), "comment": ("visit-wire", 1)}
+
+
+@pytest.mark.parametrize(
+    "params", [{"country": "SY"}, {"status": "contested"}, {"actor": "irgc"}, {"since": "2020"}]
+)
+def test_a_views_csv_cites_each_rows_first_report(
+    client: TestClient, built: tuple[Store, Built], params: dict[str, str]
+) -> None:
+    """Each row of a filtered view's CSV (both CSV formats) gives the title and address of the
+    event's earliest report and how many documents report it; the explorer's rows and the JSON
+    lines export cite the same document (one reading: `read.claims.event_sources`)."""
+    by_id = {built[1].events[key]: key for key in FIRST_REPORTS}
+    shown = {r["id"]: r for r in get(client, "/api/explore/events", limit=500, **params)["items"]}
+    assert shown, params
+    for fmt in ("csv", "acled"):
+        response = client.get(f"/api/explore/export/{fmt}", params=params)
+        rows = list(csv.DictReader(io.StringIO(response.text)))
+        assert {r["sitrep_event_id"] for r in rows} <= set(shown), (fmt, params)
+        for row in rows:
+            article, documents = FIRST_REPORTS[by_id[row["sitrep_event_id"]]]
+            assert row["first_report_title"] == ARTICLES[article]["title"], (fmt, row)
+            assert row["first_report_url"] == ARTICLES[article]["url"], (fmt, row)
+            assert int(row["n_documents"]) == documents, (fmt, row)
+    lines = client.get("/api/explore/export/jsonl", params=params).text.splitlines()
+    events = [e for e in map(json.loads, lines) if e["kind"] == "event"]
+    for event_id, row in shown.items():
+        article, documents = FIRST_REPORTS[by_id[event_id]]
+        assert row["first_report"] == {
+            "document_id": built[1].docs[article],
+            "title": ARTICLES[article]["title"],
+            "url": ARTICLES[article]["url"],
+        }
+        assert row["n_documents"] == documents
+    assert {e["id"]: (e["first_report"], e["n_documents"]) for e in events} == {
+        i: (r["first_report"], r["n_documents"]) for i, r in shown.items()
+    }
+
+
+def test_a_report_without_an_address_is_cited_by_its_document_id() -> None:
+    """A file ingested from disk has no URL: the CSV cites its document id instead; an event
+    with no claims cites nothing."""
+    claims: list[Any] = [
+        {"document_id": "doc-b", "document_title": "Shelling near Idlib", "document_url": None},
+        {"document_id": "doc-b", "document_title": "Shelling near Idlib", "document_url": None},
+        {"document_id": "doc-c", "document_title": None, "document_url": "https://x.test/c"},
+    ]
+    assert cited_sources(claims) == {
+        "first_report_title": "Shelling near Idlib",
+        "first_report_url": "doc-b",
+        "n_documents": 2,
+    }
+    assert cited_sources([]) == {"first_report_title": "", "first_report_url": "", "n_documents": 0}

@@ -33,12 +33,12 @@ from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
-from sitrep.read.claims import claim_sources_by_event
+from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
 from sitrep.read.entities import entities_by_id, entities_named
 from sitrep.read.events import EV, events_query
 from sitrep.read.events import EventFilter as ReadFilter
-from sitrep.read.records import EntityRow
+from sitrep.read.records import ClaimSource, EntityRow
 
 router = APIRouter(tags=["explore"])
 
@@ -124,10 +124,11 @@ def _norm(text: str) -> str:
 
 def event_row(
     event: data.EventRow,
-    claims: Iterable[Mapping[str, Any]],
+    claims: Iterable[ClaimSource],
     known: Mapping[str, EntityRow],
 ) -> dict[str, Any]:
     """One event as the explorer lists it (and its filters read it)."""
+    claims = list(claims)
     place = data.event_place(event, known)
     people = data.participants(event)
     return {
@@ -161,6 +162,7 @@ def event_row(
             for p in people
         ],
         "outlets": data.outlets(claims),
+        **event_sources(claims),
     }
 
 

@@ -22,6 +22,14 @@ class ExplorerActor(Record):
     role: str | None
 
 
+class FirstReport(Record):
+    """The document an event was first reported in."""
+
+    document_id: str
+    title: str | None = None
+    url: str | None = None
+
+
 class ExplorerEvent(Record):
     id: str
     type: str
@@ -47,6 +55,10 @@ class ExplorerEvent(Record):
     lon: float | None = None
     actors: list[ExplorerActor]
     outlets: list[str]
+    # the earliest report (its document's id, title and address) and how many documents report
+    # the event (`sitrep.read.claims.event_sources`, as the CSV and JSON exports cite them)
+    first_report: FirstReport | None = None
+    n_documents: int
 
 
 class WeekCount(Record):

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from sitrep.export import data
-from sitrep.read.claims import claims_by_event
+from sitrep.read.claims import claims_by_event, event_sources
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import list_events
 from sitrep.store import Store
@@ -26,7 +26,8 @@ COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "location",
     "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
-    "status", "n_origins", "n_claims", "sitrep_event_id",
+    "status", "n_origins", "n_claims", "sitrep_event_id", "first_report_title",
+    "first_report_url", "n_documents",
 )  # fmt: skip
 
 GEO_PRECISION = {"exact": 1, "city": 1, "region": 2, "country": 3}
@@ -103,6 +104,20 @@ def event_row(
         "n_origins": event["n_origins"],
         "n_claims": event["n_claims"],
         "sitrep_event_id": event["id"],
+        **cited_sources(claims),
+    }
+
+
+def cited_sources(claims: list[data.ClaimRow]) -> dict[str, Any]:
+    """The columns a row cites its sources in (`sitrep.read.claims.event_sources`): the first
+    report's title and address (its document id where it has none: a file ingested from disk),
+    and how many documents report the event, so a row can be checked against its reports."""
+    sources = event_sources(claims)
+    first = sources["first_report"]
+    return {
+        "first_report_title": (first["title"] or "") if first else "",
+        "first_report_url": (first["url"] or first["document_id"]) if first else "",
+        "n_documents": sources["n_documents"],
     }
 
 
@@ -181,7 +196,8 @@ ACLED_COLUMNS = (
     "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
     "civilian_targeting", "iso", "country", "admin1", "location", "latitude", "longitude",
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
-    "sitrep_event_id", "sitrep_type", "sitrep_status",
+    "sitrep_event_id", "sitrep_type", "sitrep_status", "first_report_title", "first_report_url",
+    "n_documents",
 )  # fmt: skip
 
 
@@ -277,6 +293,7 @@ def acled_row(
         "sitrep_event_id": event["id"],
         "sitrep_type": f"{event['type']}/{event.get('mode') or ''}".rstrip("/"),
         "sitrep_status": event["status"],
+        **cited_sources(claims),
     }
 
 

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from sitrep.export import data
 from sitrep.export.acled import fatalities
-from sitrep.read.claims import claims_by_event
+from sitrep.read.claims import claims_by_event, event_sources
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
@@ -52,6 +52,7 @@ def event_feature(
             "n_origins": event["n_origins"],
             "fatalities": fatalities(event),
             "sources": data.outlets(claims),
+            **event_sources(claims),
         },
     }
 

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from sitrep.export import data
 from sitrep.export.relations import relation_records
-from sitrep.read.claims import claims_by_event
+from sitrep.read.claims import claims_by_event, event_sources
 from sitrep.read.documents import document_rows
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import EventFilter, list_events
@@ -59,8 +59,10 @@ class JsonlExporter:
                     out.write(json_line({"kind": "entity", **entity}))
                     count += 1
             for event in events:
-                found = [{k: c.get(k) for k in _CLAIM_FIELDS} for c in claims.get(event["id"], [])]
-                out.write(json_line({"kind": "event", **event, "claims": found}))
+                told = claims.get(event["id"], [])
+                found = [{k: c.get(k) for k in _CLAIM_FIELDS} for c in told]
+                cited = event_sources(told)
+                out.write(json_line({"kind": "event", **event, **cited, "claims": found}))
                 count += 1
             for relation in relation_records(conn) if only is None else ():
                 out.write(json_line({"kind": "relation", **relation}))

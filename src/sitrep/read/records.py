@@ -141,11 +141,32 @@ class EventMentionRow(TypedDict):
 
 
 class ClaimSource(TypedDict):
-    """Where one claim on an event comes from: its outlet, else its document's site."""
+    """Where one claim on an event comes from: its outlet, else its document's site, and its
+    document (id, title, address) for the event's sources (`sitrep.read.claims.event_sources`)."""
 
     event_id: str
     outlet: str | None
     document_site: str | None
+    document_id: str
+    document_title: str | None
+    document_url: str | None
+
+
+class FirstReport(TypedDict):
+    """The earliest report an event was read from: what a row cites to be checked against."""
+
+    document_id: str
+    title: str | None
+    url: str | None
+
+
+class EventSources(TypedDict):
+    """Where an event comes from, as every view and export of it cites it: its first report
+    (the earliest published document of its claims; None for an event without claims) and how
+    many documents report it."""
+
+    first_report: FirstReport | None
+    n_documents: int
 
 
 class JudgementRow(TypedDict):
