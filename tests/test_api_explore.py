@@ -9,6 +9,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -533,3 +534,41 @@ def test_a_report_without_an_address_is_cited_by_its_document_id() -> None:
         "n_documents": 2,
     }
     assert cited_sources([]) == {"first_report_title": "", "first_report_url": "", "n_documents": 0}
+
+
+@pytest.mark.parametrize("params", [{}, {"country": "SY"}, {"since": "2018-04-10"}])
+def test_a_weeks_bar_counts_the_events_of_that_weeks_view(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    """An event counts in each week its dates overlap (the fixture's month-long strike in the
+    six weeks touching April 2018), so a bar's count is the total of the view narrowed to its
+    week (since its Monday, until its Sunday, within the view's own period): the rule the date
+    filter keeps events by."""
+    weekly = get(client, "/api/explore/events", **params)["weekly"]
+    assert weekly, params
+    for bar in weekly:
+        monday = date.fromisoformat(bar["week"])
+        since = max(monday.isoformat(), params.get("since", ""))
+        until = (monday + timedelta(days=6)).isoformat()
+        narrowed = get(client, "/api/explore/events", **{**params, "since": since, "until": until})
+        assert narrowed["total"] == bar["count"], (params, bar)
+    if not params:
+        april = [b for b in weekly if "2018-03-26" <= b["week"] <= "2018-04-30"]
+        assert [b["count"] for b in april] == [1] * 6
+
+
+def test_the_weeks_an_events_dates_overlap() -> None:
+    from sitrep.api.explore import _weeks_overlapped
+
+    def mondays(start: str | None, end: str | None) -> list[str]:
+        return [d.isoformat() for d in _weeks_overlapped(start, end)]
+
+    assert mondays("2017-05-07", None) == ["2017-05-01"]  # a Sunday: its Monday's week
+    assert mondays("2017-05-08", "2017-05-08") == ["2017-05-08"]
+    assert mondays("2017-02-01", "2017-02-28") == [
+        "2017-01-30", "2017-02-06", "2017-02-13", "2017-02-20", "2017-02-27"
+    ]  # fmt: skip
+    assert mondays("2017-02", "2017-02") == mondays("2017-02-01", "2017-02-28")
+    assert mondays("2017-05-10", "2017-05-09") == ["2017-05-08"]  # an end before, same week
+    assert mondays("2017-05-10", "2017-04-01") == []
+    assert mondays(None, None) == [] and mondays("soon", None) == []

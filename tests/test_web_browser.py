@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -886,6 +887,29 @@ def test_a_month_and_a_governorate_stay_when_the_filter_form_is_used(tab: tour.T
         tab.page.fill(f"{form} input[name=until]", month)
         submit_to(tab, f"{form} input[name=until]", route.split("?")[0])
         assert f"since={month}" in tab.page.url and f"until={month}" in tab.page.url
+
+
+def test_a_weeks_bar_opens_that_weeks_events(tab: tour.Tab) -> None:
+    """Each bar of the explorer's trend links to its week: clicked, the URL gains the week's
+    period (kept within the view's own) and the list's total is the bar's count, since an
+    event counts in each week its dates overlap, as the date filter keeps it. Checked on the
+    busiest week of every event and of a view that starts mid-week."""
+    weekly = api(tab, "/explore/events?limit=1")["weekly"]
+    busiest = max(weekly, key=lambda w: w["count"])
+    middle = (date.fromisoformat(busiest["week"]) + timedelta(days=3)).isoformat()
+    for view in ("", f"since={middle}"):
+        tab.go(f"events?{view}", "events")
+        bars = tab.page.locator("svg.trend a.trend-link")
+        counts = {b.get_attribute("data-week"): b.get_attribute("data-count") for b in bars.all()}
+        wanted = {w["week"]: str(w["count"]) for w in api(tab, f"/explore/events?{view}")["weekly"]}
+        assert counts == {k: v for k, v in wanted.items() if v != "0"}, view
+        week = max(counts, key=lambda k: int(counts[k] or 0))
+        assert week
+        tab.click_to(f"svg.trend a.trend-link[data-week='{week}']", "events")
+        sunday = (date.fromisoformat(week) + timedelta(days=6)).isoformat()
+        since = max(week, middle) if view else week
+        assert f"since={since}" in tab.page.url and f"until={sunday}" in tab.page.url, view
+        assert text(tab, "h1") == f"Events ({counts[week]})", (view, week)
 
 
 def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(

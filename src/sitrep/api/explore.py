@@ -32,6 +32,7 @@ from sitrep.errors import NotFoundError, SitrepError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
+from sitrep.export.graph import day_bounds
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
 from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
@@ -324,12 +325,16 @@ def _actors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events per week (weeks start on Monday), every week from the first to the last."""
+    """Events per week (weeks start on Monday), every week from the first to the last. An event
+    counts in every week its dates overlap (from its first day to its last: a month's event in
+    each of the four or five weeks of its month), the rule the date filter keeps events by
+    (`sitrep.read.events`: `since` and `until` keep an event whose interval overlaps them), so
+    the bar of a week counts the events its week's view (since its Monday, until its Sunday)
+    lists; the web UI links each bar to that view."""
     weeks: Counter[date] = Counter()
     for r in rows:
-        day = _day(r["time_start"])
-        if day is not None:
-            weeks[day - timedelta(days=day.weekday())] += 1
+        for week in _weeks_overlapped(r["time_start"], r["time_end"]):
+            weeks[week] += 1
     if not weeks:
         return []
     out: list[dict[str, Any]] = []
@@ -338,6 +343,26 @@ def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.append({"week": week.isoformat(), "count": weeks.get(week, 0)})
         week += timedelta(days=7)
     return out
+
+
+def _weeks_overlapped(start: str | None, end: str | None) -> list[date]:
+    """The Mondays of the weeks an event's dates overlap: from its first day's week to its
+    last day's (a partial end, "2016-10", lasts to the end of it; no end: its start's last day).
+    An end before the start overlaps no week but a week holding both, as the query reads it."""
+    first_text, last_text = day_bounds(start, end or start)
+    first, last = _day(first_text), _day(last_text)
+    if first is None:
+        return []
+    monday = first - timedelta(days=first.weekday())
+    if last is None or last < first:
+        # the query keeps it for a week holding its start and (an earlier) end alike
+        same = last is None or last >= monday
+        return [monday] if same else []
+    found = []
+    while monday <= last and len(found) < 600:  # a mistaken span of decades stops at 11 years
+        found.append(monday)
+        monday += timedelta(days=7)
+    return found
 
 
 def _day(value: str | None) -> date | None:

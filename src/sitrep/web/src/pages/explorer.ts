@@ -84,10 +84,27 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
 // three bars a third of the page wide each).
 const MIN_SLOTS = 26;
 
+/** The view narrowed to one week: since its Monday, until its Sunday, kept within the view's
+ * own period (the later start, the earlier end; a partial end such as "2016-10" lasts to the end
+ * of its month, so the ends compare with a sentinel after them, as the API compares them). An
+ * event counts in each week its dates overlap, the rule the date filter keeps events by, so the
+ * bar's count is the narrowed view's total. */
+function weekView(f: Filter, week: string): Filter {
+  const end = new Date(`${week}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 6);
+  const sunday = end.toISOString().slice(0, 10);
+  const since = (f.since ?? [])[0], until = (f.until ?? [])[0];
+  return {
+    ...f,
+    since: [since && since > week ? since : week],
+    until: [until && `${until}\uffff` < `${sunday}\uffff` ? until : sunday],
+  };
+}
+
 /** Events per week as bars (SVG) over an axis in HTML, so its labels keep their size at any
  * width: a tick at each year (or, over a year or less, each month) and the first and last week
- * named under the chart. */
-function trend(weeks: { week: string; count: number }[]): HTMLElement {
+ * named under the chart. Each bar links to the view narrowed to its week (`weekView`). */
+function trend(f: Filter, view: Record<string, unknown>, weeks: { week: string; count: number }[]): HTMLElement {
   if (!weeks.length) return empty("No dated events in this view.");
   const width = 1000, height = 90, max = Math.max(...weeks.map((w) => w.count));
   const bar = width / Math.max(weeks.length, MIN_SLOTS);
@@ -99,16 +116,25 @@ function trend(weeks: { week: string; count: number }[]): HTMLElement {
   root.setAttribute("aria-label", "events per week");
   weeks.forEach((w, i) => {
     if (!w.count) return;
+    const link = document.createElementNS(SVG, "a");
+    link.setAttribute("href", href(weekView(f, w.week), { sort: view.sort, order: view.order, offset: 0 }));
+    link.setAttribute("class", "trend-link");
+    link.setAttribute("data-week", w.week);
+    link.setAttribute("data-count", String(w.count));
     const r = document.createElementNS(SVG, "rect");
     const tall = Math.max(2, (w.count / max) * height);
+    // the bar's full slot takes the click (a week of one event is 2 units tall of 90)
+    const slot = document.createElementNS(SVG, "rect");
+    for (const [k, v] of Object.entries({ x: i * bar, y: 0, width: bar, height, class: "trend-slot" })) slot.setAttribute(k, String(v));
     for (const [k, v] of Object.entries({ x: i * bar, y: height - tall, width: Math.max(1, bar * 0.85), height: tall, class: "trend-bar" })) r.setAttribute(k, String(v));
     const title = document.createElementNS(SVG, "title");
-    title.textContent = `week of ${w.week}: ${w.count}`;
-    r.appendChild(title);
-    root.appendChild(r);
+    title.textContent = `week of ${w.week}: ${w.count} ${w.count === 1 ? "event" : "events"} (click for them)`;
+    link.append(title, slot, r);
+    root.appendChild(link);
   });
   const box = h("div", { class: "trend-box", "data-weeks": weeks.length }, root, trendAxis(weeks, bar / width));
-  box.append(h("p", { class: "muted trend-span" }, `weeks of ${weeks[0].week} to ${weeks[weeks.length - 1].week}; the highest, ${max} events`));
+  box.append(h("p", { class: "muted trend-span" }, `weeks of ${weeks[0].week} to ${weeks[weeks.length - 1].week}; the highest, ${max} events. `,
+    "An event counts in every week its dates overlap (a month's event in each of its weeks); a bar opens its week's events."));
   return box;
 }
 
@@ -226,7 +252,7 @@ export async function renderExplorer(main: HTMLElement, _arg: string, params: UR
     exportLinks(f),
     h("div", { class: "explorer-layout" }, facetList(f, data, view),
       h("div", { class: "explorer-main" },
-        section("Events per week", trend(data.weekly)),
+        section("Events per week", trend(f, view, data.weekly)),
         h("section", { class: "card" }, table(f, data, view), pager(f, data, view)))),
   );
 }
