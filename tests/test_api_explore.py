@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -462,7 +463,7 @@ def test_search_sorts_by_publication_with_the_undated_last(client: TestClient, s
 
 def test_search_narrows_to_a_period_of_publication(client: TestClient) -> None:
     """since/until keep the documents published in the period, both ends in it, whole or
-    partial dates; the facets still count every hit; undated documents fall out."""
+    partial dates; undated documents fall out; the facets count the hits kept, as listed."""
     every = get(client, "/api/search/entities", q="Aleppo", limit=500)
     days = sorted(d["published"][:10] for d in every["items"] if d["published"])
     assert len(set(days)) >= 2, "the fixture's hits were all published on one day"
@@ -473,7 +474,8 @@ def test_search_narrows_to_a_period_of_publication(client: TestClient) -> None:
         kept = sorted(d["published"][:10] for d in narrowed["items"])
         expected = [d for d in days if d >= (since or "") and d <= (until or "9999") + "\uffff"]
         assert kept == expected, params
-        assert narrowed["facets"] == every["facets"]
+        assert narrowed["facets"] == facets_of(narrowed["items"]), params
+    assert every["facets"] == facets_of(every["items"])
     assert (
         client.get("/api/search/entities", params={"q": "x", "since": "2016-13"}).status_code == 422
     )
@@ -572,3 +574,38 @@ def test_the_weeks_an_events_dates_overlap() -> None:
     assert mondays("2017-05-10", "2017-05-09") == ["2017-05-08"]  # an end before, same week
     assert mondays("2017-05-10", "2017-04-01") == []
     assert mondays(None, None) == [] and mondays("soon", None) == []
+
+
+def facets_of(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The search's facets counted from the hits listed (most first, then by value)."""
+
+    def counted(values: list[str]) -> list[dict[str, Any]]:
+        found = Counter(v for v in values if v)
+        return [
+            {"value": v, "count": n} for v, n in sorted(found.items(), key=lambda x: (-x[1], x[0]))
+        ]
+
+    return {
+        "site": counted([d["site"] for d in items]),
+        "year": counted([(d["published"] or "")[:4] for d in items]),
+        "type": counted([d["format"] for d in items]),
+    }
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"since": "2020-03-11"}, {"until": "2018"}, {"site": "Example Wire"},
+     {"year": "2020", "since": "2020-03-10", "until": "2020-03-10"}],
+)  # fmt: skip
+def test_search_facets_count_what_the_list_holds(
+    client: TestClient, params: dict[str, str]
+) -> None:
+    """Whatever narrows the hits (a period, an outlet, a year, a type), each facet counts the
+    documents the list holds: a period's year facet names only years in it, and a facet's
+    counts add up to the total (every fixture document has an outlet, a date and a type)."""
+    every = get(client, "/api/search/entities", q="the", limit=500)  # each fixture report
+    found = get(client, "/api/search/entities", q="the", limit=500, **params)
+    assert 0 < found["total"] < every["total"], params
+    assert found["facets"] == facets_of(found["items"]), params
+    for key in ("site", "year", "type"):
+        assert sum(f["count"] for f in found["facets"][key]) == found["total"], (key, params)

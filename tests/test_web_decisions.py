@@ -140,6 +140,9 @@ def test_search_facets_narrow_and_phrases_want_their_words_in_order(tab: tour.Ta
         assert sorted(_results(tab)) == sorted(d["id"] for d in narrowed["items"][:20])
         shown = [li.text_content() or "" for li in tab.page.locator("ol.results > li .muted").all()]
         assert shown and all(value in line for line in shown), shown
+        # the facets count the hits listed: the chosen value's count is the list's total
+        chosen = tab.page.locator(f".facet-line[data-facet='{key}'] a.active").text_content()
+        assert chosen == f"{value} ({narrowed['total']})"
         tab.click_to(f".facet-line[data-facet='{key}'] a.active", "search")  # and off again
         assert len(_results(tab)) == min(20, everything["total"])
 

@@ -75,12 +75,12 @@ def search_with_entities(
     """Documents matching the words ("quoted phrases" word for word, in order), then those
     where an entity the words name is mentioned under another spelling. `entities`: the
     entities the query was read as; `spellings`: the other spellings that added documents,
-    with how many; `phrases`: the phrases required; `facets`: sites, years and types of all
-    the hits (a document's type: its kind as acquired, a web page, plain text, a feed item, a
-    table row, a PDF); `site`, `year` and `type` narrow them, and `since` and `until` to those
-    published in a period (whole or partial dates, both ends in it; undated ones left out);
-    `sort` newest or oldest orders them by publication date (undated last), as a day's reading
-    goes."""
+    with how many; `phrases`: the phrases required. `site`, `year` and `type` narrow the hits,
+    and `since` and `until` to those published in a period (whole or partial dates, both ends in
+    it; undated ones left out); `facets`: the sites, years and types of the hits so narrowed,
+    the ones the list holds (a document's type: its kind as acquired, a web page, plain text, a
+    feed item, a table row, a PDF); `sort` newest or oldest orders them by publication date
+    (undated last), as a day's reading goes."""
     phrases = [" ".join(fold(p)) for p in _PHRASE.findall(q) if fold(p)]
     with store.read() as conn:
         _, hits = search_documents(conn, q, MAX_HITS, 0)
@@ -108,19 +108,13 @@ def search_with_entities(
                 spellings[written] += 1
         added.append(doc)
     every = [*({**h, "via": None} for h in hits), *added]
+    every = narrowed(every, site=site, year=year, type=type, since=since, until=until)
+    # the facets count the hits the list holds, so a period's facets say what is in it
     facets = {
         "site": _counted(h["site"] for h in every),
         "year": _counted((h["published"] or "")[:4] for h in every),
         "type": _counted(h["format"] for h in every),
     }
-    if site:
-        every = [h for h in every if h["site"] == site]
-    if year:
-        every = [h for h in every if (h["published"] or "").startswith(year)]
-    if type:
-        every = [h for h in every if h["format"] == type]
-    if since or until:
-        every = [h for h in every if published_within(h["published"], since, until)]
     if sort != "relevance":
         every = by_publication(every, newest=sort == "newest")
     items = every[paging.offset : paging.offset + paging.limit]
@@ -133,6 +127,27 @@ def search_with_entities(
         "phrases": phrases,
         "facets": facets,
     }
+
+
+def narrowed(
+    hits: list[dict[str, Any]],
+    *,
+    site: str | None,
+    year: str | None,
+    type: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[dict[str, Any]]:
+    """The hits the search's filters keep (outlet, year, type, a period of publication): the
+    one reading of them, which both the list and its facets count."""
+    return [
+        h
+        for h in hits
+        if (not site or h["site"] == site)
+        and (not year or (h["published"] or "").startswith(year))
+        and (not type or h["format"] == type)
+        and (not (since or until) or published_within(h["published"], since, until))
+    ]
 
 
 def published_within(published: str | None, since: str | None, until: str | None) -> bool:
