@@ -414,13 +414,17 @@ def kept_selection(conn: Connection, at: Stamp, f: EventFilter) -> Selection:
     """The filter's events (`select_events`), kept while the store is at `at`: the explorer's
     views, the map's and timeline's points (`sitrep.api.explore_points`) and an export of one
     of them share one reading. A filter only on what a row holds (a facet clicked; the event
-    page's candidates of its type) is read from all events' rows when those are kept."""
+    page's candidates of its type) is read from all events' rows when those are kept: the
+    query says which events its types, modes and statuses keep (their ids only, not a second
+    reading of the events), and `_keep` narrows by the rest as `select_events` does."""
 
     def make() -> Selection:
         everything = _SELECTIONS.find(at, EventFilter()) if _on_rows_only(f) else None
         if everything is None:
             return select_events(conn, f)
-        return Selection([r for r in everything.rows if _holds(r, f)], {})
+        wanted = _ids_kept_by_query(conn, f)
+        rows = everything.rows
+        return Selection([r for r in rows if r["id"] in wanted and _keep(r, f)], {})
 
     return _SELECTIONS.get(at, f, make)
 
@@ -431,15 +435,11 @@ def _on_rows_only(f: EventFilter) -> bool:
     return not (f.actor or f.place or f.words or f.since or f.until)
 
 
-def _holds(row: dict[str, Any], f: EventFilter) -> bool:
-    """A row the filter keeps, where `_on_rows_only(f)`: its types, modes and statuses as the
-    query compares them (exactly, `filtered_events`), and the rest as `_keep` does."""
-    checks = (
-        not f.type or row["type"] in f.type,
-        not f.mode or row["mode"] in f.mode,
-        not f.status or row["status"] in f.status,
-    )
-    return all(checks) and _keep(row, f)
+def _ids_kept_by_query(conn: Connection, f: EventFilter) -> set[str]:
+    """The ids of the events `filtered_events` keeps: the one reading of the query's filters
+    (types, modes, statuses here), where a Python copy of them had been a second owner."""
+    query = filtered_events(conn, f).with_only_columns(EV.c.id).order_by(None)
+    return set(conn.execute(query).scalars())
 
 
 def _view(
