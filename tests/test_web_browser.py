@@ -944,6 +944,15 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
             assert counts.endswith(
                 f"among {event['n_claims']} claim" + "s" * (event["n_claims"] != 1)
             )
+            # the outlets cell names the first report and the documents, as the CSV cites them
+            sources = tr.locator("td").last.get_attribute("title") or ""
+            first = event["first_report"]
+            assert not first or sources.startswith(
+                f"first reported in “{first['title'] or first['document_id']}”"
+            )
+            assert sources.endswith(
+                f"{event['n_documents']} document" + "s" * (event["n_documents"] != 1)
+            )
             shown += 1
         if not tab.page.locator("p.pager a[rel='next']").count():
             break

@@ -185,6 +185,14 @@ function shortSummary(e: Explored["items"][number]): string {
   return text.trim() || eventTitle(e.type, e.summary);
 }
 
+/** What the outlets cell's title says of the event's sources: its first report and how many
+ * documents report it (as the view's CSV cites them). */
+function sourcesSaid(e: Explored["items"][number]): string {
+  const first = e.first_report;
+  const documents = `${e.n_documents} ${e.n_documents === 1 ? "document" : "documents"}`;
+  return first ? `first reported in “${first.title ?? first.document_id}”; ${documents}` : documents;
+}
+
 function table(f: Filter, data: Explored, view: { sort: string; order: string; offset: number }): HTMLElement {
   if (!data.items.length) return empty("No events match this filter.");
   const head = h("tr", {}, ...COLUMNS.map(([key, label]) => {
@@ -208,7 +216,7 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     h("td", { class: "num" }, e.fatalities || ""),
     h("td", { class: "num", title: `${e.n_origins} independent ${e.n_origins === 1 ? "origin" : "origins"} among ${e.n_claims} ${e.n_claims === 1 ? "claim" : "claims"}` },
       `${e.n_origins}/${e.n_claims}`),
-    h("td", {}, e.outlets.slice(0, 3).join(", "), e.outlets.length > 3 ? ` +${e.outlets.length - 3}` : "")));
+    h("td", { title: sourcesSaid(e) }, e.outlets.slice(0, 3).join(", "), e.outlets.length > 3 ? ` +${e.outlets.length - 3}` : "")));
   return h("table", { class: "grid explorer", "data-total": data.total }, head, ...rows);
 }
 
