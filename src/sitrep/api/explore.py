@@ -358,7 +358,7 @@ def _weeks_overlapped(start: str | None, end: str | None) -> list[date]:
         # the query keeps it for a week holding its start and (an earlier) end alike
         same = last is None or last >= monday
         return [monday] if same else []
-    found = []
+    found: list[date] = []
     while monday <= last and len(found) < 600:  # a mistaken span of decades stops at 11 years
         found.append(monday)
         monday += timedelta(days=7)
