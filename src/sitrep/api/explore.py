@@ -37,7 +37,7 @@ from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
 from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
 from sitrep.read.entities import entities_by_id, entities_named
-from sitrep.read.events import EV, events_query
+from sitrep.read.events import EV, events_query, ids_kept
 from sitrep.read.events import EventFilter as ReadFilter
 from sitrep.read.records import ClaimSource, EntityRow
 
@@ -438,8 +438,7 @@ def _on_rows_only(f: EventFilter) -> bool:
 def _ids_kept_by_query(conn: Connection, f: EventFilter) -> set[str]:
     """The ids of the events `filtered_events` keeps: the one reading of the query's filters
     (types, modes, statuses here), where a Python copy of them had been a second owner."""
-    query = filtered_events(conn, f).with_only_columns(EV.c.id).order_by(None)
-    return set(conn.execute(query).scalars())
+    return ids_kept(conn, filtered_events(conn, f))
 
 
 def _view(

@@ -153,6 +153,12 @@ def event_ids(conn: Connection, where: EventFilter = EventFilter()) -> set[str]:
     return set(conn.execute(events_query(conn, where).with_only_columns(EV.c.id)).scalars())
 
 
+def ids_kept(conn: Connection, events: Select[Any]) -> set[str]:
+    """The ids of the events a query of them keeps (`events_query`, narrowed further by a
+    caller such as the explorer's types, modes and statuses), without reading the events."""
+    return set(conn.execute(events.with_only_columns(EV.c.id).order_by(None)).scalars())
+
+
 def get_event(conn: Connection, event_id: str) -> EventRow:
     """One event's row; NotFoundError when there is none."""
     row = conn.execute(select(EV).where(EV.c.id == event_id)).mappings().first()
