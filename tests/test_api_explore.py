@@ -279,6 +279,18 @@ def test_search_adds_an_entitys_other_spellings(client: TestClient) -> None:
     added = [d for d in found["items"] if d["via"]]
     assert all(any(p["match"] for p in d["snippet"]) for d in added)
     assert get(client, "/api/search/entities", q="airport")["entities"] == []  # names no one
+    # narrowed to a day, the documents added and their spellings are those of that day's list
+    days = sorted({d["published"][:10] for d in added})
+    assert len(days) == 2, "the fixture adds reports of two days"
+    one_day = get(client, "/api/search/entities", q="ismail  QAANI", since=days[1], until=days[1])
+    listed = [d for d in one_day["items"] if d["via"]]
+    assert (
+        one_day["added"]
+        == len(listed)
+        == len(added) - sum(d["published"][:10] == days[0] for d in added)
+    )
+    written = Counter(w for d in listed for w in d["via"])
+    assert {s["text"]: s["documents"] for s in one_day["spellings"]} == dict(written)
 
 
 def test_ego_network_typed_links_with_evidence(

@@ -74,11 +74,12 @@ def search_with_entities(
 ) -> dict[str, Any]:
     """Documents matching the words ("quoted phrases" word for word, in order), then those
     where an entity the words name is mentioned under another spelling. `entities`: the
-    entities the query was read as; `spellings`: the other spellings that added documents,
-    with how many; `phrases`: the phrases required. `site`, `year` and `type` narrow the hits,
-    and `since` and `until` to those published in a period (whole or partial dates, both ends in
-    it; undated ones left out); `facets`: the sites, years and types of the hits so narrowed,
-    the ones the list holds (a document's type: its kind as acquired, a web page, plain text, a
+    entities the query was read as; `phrases`: the phrases required. `site`, `year` and `type`
+    narrow the hits, and `since` and `until` to those published in a period (whole or partial
+    dates, both ends in it; undated ones left out). What the answer counts, it counts of the
+    hits so narrowed, the ones the list holds: `added`, the documents found under another
+    spelling; `spellings`, those spellings, with how many; `facets`, their sites, years and
+    types (a document's type: its kind as acquired, a web page, plain text, a
     feed item, a table row, a PDF); `sort` newest or oldest orders them by publication date
     (undated last), as a day's reading goes."""
     phrases = [" ".join(fold(p)) for p in _PHRASE.findall(q) if fold(p)]
@@ -94,8 +95,6 @@ def search_with_entities(
         typed = {h["id"] for h in hits}
         extra = [d for d in by_doc if d not in typed]
         docs = documents_by_id(conn, extra) if extra else {}
-    wanted = fold(q)
-    spellings: Counter[str] = Counter()
     added = []
     for doc_id in sorted(extra, key=lambda d: (docs[d]["published"] or "", d)):
         doc = docs.pop(doc_id)
@@ -103,13 +102,15 @@ def search_with_entities(
         text = doc.pop("text")
         doc["snippet"] = _snippet(text, first["start"], first["end"])
         doc["via"] = sorted({m["text"] for m in by_doc[doc_id]})
-        for written in doc["via"]:
-            if not _contains(fold(written), wanted):
-                spellings[written] += 1
         added.append(doc)
     every = [*({**h, "via": None} for h in hits), *added]
     every = narrowed(every, site=site, year=year, type=type, since=since, until=until)
-    # the facets count the hits the list holds, so a period's facets say what is in it
+    # the facets, the documents added and their spellings count the hits the list holds, so a
+    # period's figures say what is in it
+    wanted = fold(q)
+    spellings: Counter[str] = Counter(
+        written for h in every for written in h["via"] or () if not _contains(fold(written), wanted)
+    )
     facets = {
         "site": _counted(h["site"] for h in every),
         "year": _counted((h["published"] or "")[:4] for h in every),
@@ -123,7 +124,7 @@ def search_with_entities(
         **page(items, len(every), paging),
         "entities": entities,
         "spellings": [{"text": t, "documents": n} for t, n in spellings.most_common()],
-        "added": len(added),
+        "added": sum(1 for h in every if h["via"]),
         "phrases": phrases,
         "facets": facets,
     }
