@@ -21,13 +21,13 @@ from sitrep import ledger
 from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
-from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.cluster import Cluster, building_after, clean_name, cluster_document
 from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
-from sitrep.resolve.places import resolve_place
+from sitrep.resolve.places import notable_country, resolve_place
 from sitrep.resolve.retype import PLACE_LABELS, Retyper
 from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
 from sitrep.resolve.spellings import join_spellings
@@ -145,10 +145,13 @@ class _Run:
     def decide_actor(self, cluster: Cluster) -> Decision:
         if cluster.pack_id:
             return self.pack_entity(cluster.pack_id, cluster.pack_reason or "pack alias")
-        hit = self.matcher.fuzzy_match(cluster.name, cluster.label)
+        # A building named after someone ("Hatim al-Taie school") is no actor of the pack's,
+        # however its name's initials or words fall ("HTS").
+        building = any(m.get("building_after") for m in cluster.mentions)
+        hit = None if building else self.matcher.fuzzy_match(cluster.name, cluster.label)
         if hit:
             return self.pack_entity(hit.actor.id, hit.reason, fuzzy=True)
-        shorts = self.matcher.short_form(cluster.name, cluster.label)
+        shorts = [] if building else self.matcher.short_form(cluster.name, cluster.label)
         if len(shorts) == 1:
             return self.pack_entity(shorts[0].id, "short form unique in the pack", fuzzy=True)
         if cluster.label == "NORP":
@@ -198,11 +201,19 @@ class _Run:
                 self.stats.unresolved += 1
 
     def context_countries(self, clusters: list[Cluster]) -> list[str]:
+        """The countries a document is about: those of its pack actors (states among them),
+        then those of the notable places it names by their gazetteer names ("Aleppo": Syria),
+        which tell its lesser towns from namesakes abroad."""
         countries: list[str] = []
         for cluster in clusters:
             actor = self.pack.actors.get(cluster.pack_id or "")
             if actor and actor.country and actor.country not in countries:
                 countries.append(actor.country)
+        for cluster in clusters:
+            if cluster.label in PLACE_LABELS and not cluster.pack_id:
+                country = notable_country(cluster.name)
+                if country and country not in countries:
+                    countries.append(country)
         return countries
 
     def record(self, cluster: Cluster, decision: Decision) -> None:
@@ -292,20 +303,27 @@ def _mentions_by_document(
         for row in result:
             mention = dict(zip(names, row, strict=True))
             grouped[mention["document_id"]].append(mention)
-        _mark_credits(conn, {d: grouped[d] for d in chunk})
+        _mark_from_text(conn, {d: grouped[d] for d in chunk})
     return grouped
 
 
-def _mark_credits(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
-    """Flag (`in_credit`) the mentions that lie in their document's credit lines."""
+def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
+    """What the document's text says of each mention that the mention does not hold: whether it
+    lies in the credit lines (`in_credit`), and the kind of building a lower-case noun right
+    after it names (`building_after`: "Al-Quds" in "the Al-Quds hospital")."""
     docs = schema.documents
     query = select(docs.c.id, docs.c.text).where(
         docs.c.id.in_([d for d, m in grouped.items() if m])
     )
     for doc_id, text in conn.execute(query):
-        spans = credit_spans(text or "")
-        for mention in grouped[doc_id] if spans else ():
-            mention["in_credit"] = in_credit(mention["start"], mention["end"], spans)
+        text = text or ""
+        spans = credit_spans(text)
+        for mention in grouped[doc_id]:
+            if spans:
+                mention["in_credit"] = in_credit(mention["start"], mention["end"], spans)
+            noun = building_after(text, mention["end"])
+            if noun:
+                mention["building_after"] = noun
 
 
 def run_resolution(
