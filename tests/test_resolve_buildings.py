@@ -16,7 +16,8 @@ from sitrep.store import Store, schema
         ("Nine wounded reached Al-Quds hospital on Monday.", "Al-Quds", "hospital"),
         ("Shells hit the Omar Saleh school in the village.", "Omar Saleh", "school"),
         ("Quds fighters entered the town.", "Quds", ""),  # the group's own people
-        ("She works at Al-Quds Hospital.", "Al-Quds", ""),  # capitalised: the name's own word
+        ("She works at Al-Quds Hospital.", "Al-Quds", "hospital"),  # left out of the mention
+        ("Quds schooling was praised.", "Quds", ""),  # a whole word only
         ("Rockets hit Al-Quds, a hospital said.", "Al-Quds", ""),  # not right after it
     ],
 )

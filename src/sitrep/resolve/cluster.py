@@ -177,14 +177,16 @@ def cluster_document(
     return clusters
 
 
-_BUILDING_AFTER = re.compile(r"[ \t]([a-z]+)\b")
+_BUILDING_AFTER = re.compile(r"[ \t]([A-Za-z][a-z]+)\b")
 
 
 def building_after(text: str, end: int) -> str:
-    """The kind of building a lower-case noun right after a mention ending at `end` names
-    (`nlp.types.BUILDING_NOUNS`: "Al-Quds hospital"), or ""."""
+    """The kind of building a noun right after a mention ending at `end` names
+    (`nlp.types.BUILDING_NOUNS`: "Al-Quds hospital"; capitalised too, where the tagger left
+    a name's own "School" out of the mention), in lower case, or ""."""
     match = _BUILDING_AFTER.match(text, end)
-    return match.group(1) if match and match.group(1) in BUILDING_NOUNS else ""
+    noun = match.group(1).lower() if match else ""
+    return noun if noun in BUILDING_NOUNS else ""
 
 
 def _names_of_buildings(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from sitrep.resolve.cluster import Cluster, building_after, clean_name, cluster_
 from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
+from sitrep.resolve.governorates import governorate, near, scan_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
 from sitrep.resolve.places import notable_country, resolve_place
@@ -71,6 +72,8 @@ class _Run:
     updates: list[dict[str, Any]] = field(default_factory=list)
     contexts: dict[str, list[str]] = field(default_factory=dict)  # document -> its countries
     blocks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # non-pack entities
+    # places the gazetteer lacks -> the governorates named near their mentions
+    governorates: dict[str, set[str]] = field(default_factory=dict)
 
     # -- entities outside the pack ----------------------------------------------------------
 
@@ -86,6 +89,7 @@ class _Run:
         )
         for entity_id, entity_type, alias in conn.execute(query):
             self.index_name(entity_id, entity_type, alias)
+        self.governorates = dict(scan_places(conn, _unlinked_place).governorates)
 
     def index_name(self, entity_id: str, entity_type: str, name: str) -> None:
         kind: NameKind = "person" if entity_type == "person" else "org"
@@ -122,7 +126,10 @@ class _Run:
         self.stats.pack_links += 1
         return Decision(entity_id, reason, fuzzy)
 
-    def decide_place(self, cluster: Cluster, context: Sequence[str]) -> Decision:
+    def decide_place(
+        self, cluster: Cluster, context: Sequence[str], located: Sequence[tuple[int, str]] = ()
+    ) -> Decision:
+        """`located`: (start, governorate) of the document's gazetteer places."""
         hit = self.matcher.exact_match(cluster.name, "LOC")
         if hit:
             return self.pack_entity(hit.actor.id, "pack state name")
@@ -130,17 +137,30 @@ class _Run:
         self.stats.places += 1
         if place is None:
             entity_id = place_entity_id(None, None, cluster.name)
+            here = {g for m in cluster.mentions for g in near(m["start"], located)}
             found = self.find_existing(cluster.name, "place")
+            if found and found.entity_id and not self.same_whereabouts(found.entity_id, here):
+                # "Al-Shaar" near Aleppo places is not "Al-Shaara" near Deir ez-Zor ones (the
+                # best fit only: a weaker one in the same governorates is rarely the place)
+                found = None
             if found and found.entity_id != entity_id:  # "Urem al-Kubra" after "Orum al-Kubra"
                 self.stats.name_key_links += 1
                 found.reason = f"place not in the gazetteer; {found.reason}"
+                self.governorates.setdefault(str(found.entity_id), set()).update(here)
                 return found
             self.entities.setdefault(entity_id, name_entity_row(entity_id, "place", cluster.name))
             self.index_name(entity_id, "place", cluster.name)
+            self.governorates.setdefault(entity_id, set()).update(here)
             return Decision(entity_id, "place not in the gazetteer")
         entity_id = place_entity_id(place.geonames_id, place.region_id, place.name)
         self.entities.setdefault(entity_id, place_entity_row(entity_id, place))
         return Decision(entity_id, f"gazetteer: {place.reason} (score {place.score})")
+
+    def same_whereabouts(self, entity_id: str, here: set[str]) -> bool:
+        """Whether a place the gazetteer lacks may be the one named here: unless both are
+        located, near gazetteer places, and share no governorate."""
+        there = self.governorates.get(entity_id)
+        return not (here and there) or bool(here & there)
 
     def decide_actor(self, cluster: Cluster) -> Decision:
         if cluster.pack_id:
@@ -168,9 +188,11 @@ class _Run:
         self.index_name(entity_id, entity_type, cluster.name)
         return Decision(entity_id, "new entity from this name")
 
-    def decide(self, cluster: Cluster, context: Sequence[str]) -> Decision:
+    def decide(
+        self, cluster: Cluster, context: Sequence[str], located: Sequence[tuple[int, str]] = ()
+    ) -> Decision:
         if cluster.label in PLACE_LABELS and not cluster.pack_id:
-            return self.decide_place(cluster, context)
+            return self.decide_place(cluster, context, located)
         return self.decide_actor(cluster)
 
     # -- one document -------------------------------------------------------------------------
@@ -187,9 +209,10 @@ class _Run:
         context = self.context_countries(clusters)
         if mentions:
             self.contexts[str(mentions[0]["document_id"])] = context
+        located = _located(clusters, context)
         clustered: set[str] = set()
         for cluster in clusters:
-            decision = self.decide(cluster, context)
+            decision = self.decide(cluster, context, located)
             self.record(cluster, decision)
             clustered.update(cluster.reasons)
         for mention in mentions:
@@ -250,6 +273,24 @@ class _Run:
                 .values(entity_id=bindparam("eid"), resolution=bindparam("why"))
             )
             conn.execute(statement, self.updates)
+
+
+def _unlinked_place(entity_id: str) -> bool:
+    return entity_id.startswith("pl_")
+
+
+def _located(clusters: list[Cluster], context: Sequence[str]) -> list[tuple[int, str]]:
+    """(start, governorate) of each mention of a place in the document that the gazetteer
+    places in a governorate of the theatre."""
+    out = []
+    for cluster in clusters:
+        if cluster.label not in PLACE_LABELS or cluster.pack_id:
+            continue
+        place = resolve_place(cluster.name, context, small_towns=True)
+        if place is not None and place.admin1_name:
+            where = governorate(place.country_code, place.admin1_name)
+            out += [(int(m["start"]), where) for m in cluster.mentions]
+    return out
 
 
 PLACE_SPELLING_SIMILARITY = 85  # of the two names, folded and without articles (0-100)

@@ -22,9 +22,10 @@ joined only where that is safe:
   naming it names a place or state of that place's country ("Salihiah" in reports on Syria is no
   Iranian Salehieh) and, where gazetteer places are named near its mentions, one of them lies in
   that place's governorate (issue 25a: "al-Hadar" near Quneitra places is no spelling of al-Hader
-  in Aleppo's countryside; the spellings so refused may still join each other), and two spellings the gazetteer lacks do not join where the governorates
-  of the gazetteer places named near each are known and share none ("Masaken" near Hasakah
-  places, "Masqan" near Aleppo ones); where they are not known, the spellings must be closer
+  in Aleppo's countryside; the spellings so refused may still join each other); and two
+  spellings the gazetteer lacks do not join where the governorates of the gazetteer places named
+  near each (`resolve.governorates`) are known and share none ("Masaken" near Hasakah places,
+  "Masqan" near Aleppo ones); where they are not known, the spellings must be closer
   (`UNLOCATED_FLOOR`).
 
 Each unlinked entity's mentions move to the group's gazetteer entity, or to its entity with the
@@ -43,6 +44,7 @@ from sqlalchemy import Connection, func, select
 
 from sitrep.names.phonetic import name_tokens, phonetic_token
 from sitrep.nlp.types import DIRECTIONS
+from sitrep.resolve.governorates import scan_places
 from sitrep.resolve.moves import move_mentions
 from sitrep.resolve.rows import judgement_row
 from sitrep.store import schema
@@ -65,9 +67,6 @@ SPELLING_FLOOR = 75
 # (Homs) and "al-Khalediya" (Aleppo) score 77.
 UNLOCATED_FLOOR = 85
 _MIN_CONSONANTS = 3
-# How far (characters) from a mention a gazetteer place still says where it is: about two
-# sentences.
-NEAR_CHARACTERS = 300
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
@@ -217,33 +216,13 @@ class _Whereabouts:
 
     @classmethod
     def load(cls, conn: Connection, groups: list[list[_Place]]) -> _Whereabouts:
-        ents, men = schema.entities, schema.mentions
         by_id = {p.id: p for group in groups for p in group}
-        countries: defaultdict[str, set[str]] = defaultdict(set)
-        governorates: defaultdict[str, set[str]] = defaultdict(set)
         if not by_id:
-            return cls(countries, governorates)
-        query = (
-            select(men.c.document_id, men.c.start, ents.c.id, ents.c.country, ents.c.attributes)
-            .join(ents, ents.c.id == men.c.entity_id)
-            .where(ents.c.type.in_(["place", "state"]))
-        )
-        located: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
-        spelt: list[tuple[str, int, str]] = []
-        for document, start, entity_id, country, attributes in conn.execute(query):
-            if entity_id in by_id:
-                by_id[entity_id].documents.add(document)
-                spelt.append((document, start, entity_id))
-            if country:
-                countries[document].add(country)
-            admin1 = attributes.get("admin1") if isinstance(attributes, dict) else None
-            if admin1 and country:
-                located[document].append((start, f"{country}:{admin1}"))
-        for document, start, entity_id in spelt:
-            governorates[entity_id].update(
-                g for at, g in located[document] if abs(at - start) <= NEAR_CHARACTERS
-            )
-        return cls(countries, governorates)
+            return cls(defaultdict(set), defaultdict(set))
+        scanned = scan_places(conn, by_id.__contains__)
+        for entity_id, documents in scanned.documents.items():
+            by_id[entity_id].documents |= documents
+        return cls(scanned.countries, scanned.governorates)
 
     def agree(self, place: _Place, target: _Place) -> bool | None:
         """Whether `place` (outside the gazetteer) is where `target` is, by its reports: True,
