@@ -80,3 +80,32 @@ def test_two_shared_consonants_need_a_latin_spelling_as_long(
     Latin spelling accounts for every letter the script writes (it adds short vowels)."""
     assert match_names(latin, script).same is same
     assert match_names(script, latin).same is same
+
+
+@pytest.mark.parametrize(
+    ("latin", "script", "same"),
+    [
+        ("Army", "الأهرام", False),  # r-m shared, but the script's inner h is unexplained
+        ("Homs", "حمص", True),  # the h on both sides
+        ("Saudi", "السعودية", True),  # a final h (ta marbuta) spells a vowel
+    ],
+)
+def test_an_inner_h_must_be_on_both_sides_of_a_two_consonant_skeleton(
+    latin: str, script: str, same: bool
+) -> None:
+    """Issue 25a: "Army" had been the newspaper al-Ahram by the skeleton r-m alone."""
+    assert match_names(latin, script, "org").same is same
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "same"),
+    [
+        ("AP", "AK Party", False),  # two initials fit too many names
+        ("AP", "Assi Press", False),
+        ("IS", "Iraqi Shiite", False),
+        ("KDF", "Kurdish Defence Front", True),  # three still name one body
+    ],
+)
+def test_two_initials_are_no_acronym_on_their_own(short: str, long: str, same: bool) -> None:
+    assert match_names(short, long, "org").same is same
+    assert match_names(long, short, "org").same is same

@@ -163,15 +163,27 @@ def test_a_spelling_variant_is_spelled_close_to_the_name_it_varies() -> None:
 
 def test_no_lesser_town_far_from_the_report_by_another_of_its_names() -> None:
     """In a report on Syria, "al-Zara" is no Zadar (once "Zara") and "Orum" no Orem, Utah:
-    lesser towns outside the report's countries and the pack's theatre found by one of their
-    other names. A town's own name, a notable city and one in the theatre stay; without a
-    known country the gazetteer answers as before."""
+    lesser towns outside the report's countries. A notable city stays, and a lesser town where
+    the report names its country; without a known country the gazetteer answers as before."""
     assert resolve_place("al-Zara", ["SY"], small_towns=True) is None
     assert resolve_place("Orum", ["SY"], small_towns=True) is None
-    for name in ("Geneva", "Montreux", "Erbil", "Sochi"):
+    for name in ("Geneva", "Erbil", "Sochi"):
         assert resolve_place(name, ["SY"], small_towns=True) is not None, name
+    assert resolve_place("Montreux", ["SY", "CH"], small_towns=True) is not None
     orem = resolve_place("Orum")
     assert orem is not None and orem.country_code == "US"
+
+
+def test_a_lesser_town_abroad_is_no_reading_even_by_its_own_name() -> None:
+    """A Syrian report's "Zahra" (a quarter of Homs or Aleppo) is not the Libyan town whose own
+    name it is, nor its "Montreux" a Swiss one where the report names no Swiss place (issue
+    25a): a lesser town counts only in a country the report names."""
+    assert resolve_place("Zahra", ["SY"], small_towns=True) is None
+    assert resolve_place("Montreux", ["SY"], small_towns=True) is None
+    libyan = resolve_place("Zahra", ["LY"], small_towns=True)
+    assert libyan is not None and libyan.country_code == "LY"
+    anywhere = resolve_place("Zahra")
+    assert anywhere is not None and anywhere.country_code == "LY"
 
 
 def test_an_acronym_has_no_spelling_variants() -> None:
@@ -184,10 +196,35 @@ def test_an_acronym_has_no_spelling_variants() -> None:
 def test_a_report_from_the_theatre_names_no_lesser_town_abroad_by_a_local_shape() -> None:
     # Serian and Airport are small towns in Malaysia and the US: in a Syrian report a name
     # written with an Arabic article ("al-Serian") or made of common nouns ("Airport") is a
-    # local place the gazetteer lacks (issue 23b); elsewhere, or written bare, it is that town.
+    # local place the gazetteer lacks (issue 23b); and since 25a a report's lesser town
+    # abroad needs its country named, however written. With no country known, it is that town.
     assert resolve_place("al-Serian", ["SY"]) is None
+    assert resolve_place("Serian", ["SY"]) is None
     assert resolve_place("Airport", ["SY", "US"]) is None
-    for name, context in (("al-Serian", ["US"]), ("Serian", ["SY"]), ("al-Serian", [])):
+    for name, context in (("al-Serian", ["MY"]), ("Serian", []), ("al-Serian", [])):
         found = resolve_place(name, context)
         assert found is not None and found.country_code == "MY", (name, context)
-    assert resolve_place("Montreux", ["SY"]) is not None
+
+
+def test_a_reports_notable_places_tell_its_country(tmp_path: Path) -> None:
+    """Issue 25a: a report naming no pack actor but Aleppo is about Syria, so its "Zahra" is no
+    Libyan town; with no place to say where, the gazetteer answers as before."""
+    from resolvedstore import resolved_store
+    from sitrep.store import schema
+
+    docs = [
+        ("doc_z1", "Shells fell on Zahra and on Aleppo at dawn.",
+         [("Zahra", "GPE"), ("Aleppo", "GPE")]),
+        ("doc_z2", "Shells fell on Zahra at dawn.", [("Zahra", "GPE")]),
+    ]  # fmt: skip
+    store = resolved_store(tmp_path / "z.db", docs)
+    men = schema.mentions
+    with store.read() as conn:
+        rows = conn.execute(
+            men.select()
+            .with_only_columns(men.c.document_id, men.c.entity_id)
+            .where(men.c.text == "Zahra")
+        ).all()
+    entity = dict(rows)
+    assert entity["doc_z1"].startswith("pl_")  # a place the gazetteer lacks
+    assert entity["doc_z2"].startswith("gn_")

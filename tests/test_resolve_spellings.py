@@ -4,12 +4,19 @@ tests."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from resolvedstore import resolved_store
-from sitrep.resolve.spellings import close_spellings, transliteration_key
+from sitrep.resolve.spellings import (
+    _join_into,
+    _Place,
+    _Whereabouts,
+    close_spellings,
+    transliteration_key,
+)
 from sitrep.store import Store, schema
 
 
@@ -129,3 +136,39 @@ def test_a_place_abroad_stands_aside_and_two_theatre_places_stop_a_join() -> Non
     home = _Place("gn_2", "Zahrun", "SY", 1)
     assert _target([home, a, b], theatre) is home
     assert _target([home, _Place("gn_3", "Zahrun", "SY", 1), a], theatre) is None
+
+
+def _whereabouts() -> tuple[_Whereabouts, _Place, list[_Place]]:
+    """Four spellings of a name the gazetteer places in Aleppo: two reported near Quneitra
+    places, one near Aleppo ones, one near none."""
+    where = _Whereabouts(
+        countries=defaultdict(set, {"d1": {"SY"}, "d2": {"SY"}, "d3": {"SY"}, "d4": {"SY"}}),
+        governorates=defaultdict(set, {
+            "pl_a": {"SY:Quneitra"}, "pl_b": {"SY:Quneitra", "SY:Daraa"}, "pl_c": {"SY:Aleppo"},
+        }),
+    )  # fmt: skip
+    target = _Place("gn_1", "Tell Rumman", "SY", 4, "Aleppo")
+    places = [
+        _Place("pl_a", "Tal Rumman", None, 3, documents={"d1"}),
+        _Place("pl_b", "Tal Rumman village", None, 1, documents={"d2"}),
+        _Place("pl_c", "Tel Rumman", None, 2, documents={"d3"}),
+        _Place("pl_d", "Tall Rumman", None, 1, documents={"d4"}),
+    ]
+    return where, target, places
+
+
+def test_a_namesake_in_another_governorate_joins_no_gazetteer_place() -> None:
+    """Issue 25a: spellings whose reports name places of another governorate near them are a
+    namesake of the gazetteer's place; where nothing near says, the country decides as before."""
+    where, target, places = _whereabouts()
+    assert [where.agree(p, target) for p in places] == [False, False, True, True]
+
+
+def test_the_namesakes_spellings_still_join_each_other() -> None:
+    where, target, places = _whereabouts()
+    merges: list[tuple[_Place, _Place, str]] = []
+    elsewhere = _join_into(target, places, where, merges)
+    assert [p.id for p in elsewhere] == ["pl_a", "pl_b"]
+    assert sorted(p.id for p, _, _ in merges) == ["pl_c", "pl_d"]
+    _join_into(elsewhere[0], elsewhere[1:], where, merges)
+    assert (merges[-1][0].id, merges[-1][1].id) == ("pl_b", "pl_a")

@@ -70,6 +70,16 @@ SETTLEMENT_NOUNS = frozenset(
 # "area" does serve). "plain" and "street" end too few gold names to be in that lexicon, so
 # they are listed here, in one place.
 GROUND_NOUNS = frozenset({"plain", "valley", "street", "road", "square", "highway"})
+# Kinds of building or institution that a name right before them, in lower case, is the name
+# of ("the Al-Quds hospital", "the Omar bin al-Khattab school"): there the name no longer
+# names the body, person or place it was taken from. (Not "camp", "base" or "area": "the
+# Hezbollah camp" is the group's own.)
+BUILDING_NOUNS = frozenset(
+    {
+        "hospital", "clinic", "school", "university", "college", "mosque", "church", "bakery",
+        "stadium", "prison", "hotel",
+    }
+)  # fmt: skip
 # Plural kinds of settlement that end a list of names ("the al-Waha and al-Nour neighborhoods",
 # "in Kafr Lusin and Maaret Tamsrin towns") or open one after "of" ("the villages of A and B").
 PLURAL_PLACES = frozenset(

@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.names import fold, match_names, name_tokens, strip_titles
 from sitrep.names.match import token_similarity
+from sitrep.nlp.types import BUILDING_NOUNS
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
 from sitrep.resolve.retype import Retyper
@@ -156,6 +157,7 @@ def cluster_document(
         mentions = _surnames_as_people(mentions, retyper)
         mentions = _lone_names_of_towns(mentions, retyper)
         mentions = _titled_names_of_places(mentions)
+        mentions = _names_of_buildings(mentions)
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
         key=lambda m: (m["start"], m["end"]),
@@ -173,6 +175,38 @@ def cluster_document(
         if not (_is_full(mention) or mention["label"] not in ("PERSON", "ORG")):
             _join_short(clusters, mention, matcher, shorts)
     return clusters
+
+
+_BUILDING_AFTER = re.compile(r"[ \t]([A-Za-z][a-z]+)\b")
+
+
+def building_after(text: str, end: int) -> str:
+    """The kind of building a noun right after a mention ending at `end` names
+    (`nlp.types.BUILDING_NOUNS`: "Al-Quds hospital"; capitalised too, where the tagger left
+    a name's own "School" out of the mention), in lower case, or ""."""
+    match = _BUILDING_AFTER.match(text, end)
+    noun = match.group(1).lower() if match else ""
+    return noun if noun in BUILDING_NOUNS else ""
+
+
+def _names_of_buildings(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "treated at Al-Quds hospital": a group's or person's name before a kind of building
+    (`building_after`, read from the text by resolution) names that building, which was named
+    after them: the building is the entity, under its name with the noun ("Al-Quds hospital"),
+    never the pack's actor the name alone would be (the Quds Force)."""
+    out = []
+    for mention in mentions:
+        noun = mention.get("building_after")
+        if noun and mention["label"] in _BUILDING_NAMERS:
+            name = f"{clean_name(mention)} {noun}"
+            why = f"{clean_name(mention)!r} names the {noun!r} after it"
+            mention = {**mention, "label": "ORG", "name": name, "pack_id": None}
+            mention["retype_reason"] = why
+        out.append(mention)
+    return out
+
+
+_BUILDING_NAMERS = frozenset({"PERSON", "ORG"})  # a place before one says where it is
 
 
 def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:

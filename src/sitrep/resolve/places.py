@@ -285,27 +285,23 @@ _PART_REASON = {"": "", "area": " (a part of it named)", "town": " (the town of 
 def _plausible(
     candidates: tuple[tuple[_Entry, float], ...], context: Sequence[str], text: str = ""
 ) -> tuple[tuple[_Entry, float], ...]:
-    """For a report whose countries are known, no lesser town far from them found by one of its
-    other names: a Syrian neighbourhood "al-Zara" is not Zadar (once "Zara"), nor "Orum" Orem,
-    Utah. A town's own name, a notable city, or one in the report's countries or the pack's
-    theatre stays."""
+    """For a report whose countries are known, no lesser town outside them: a Syrian
+    neighbourhood "al-Zara" is not Zadar (once "Zara"), nor "Orum" Orem, Utah, nor Aleppo's
+    "Hamidiyeh" the Iranian town of that name, nor its "Zahra" a Libyan one. A report names the
+    country of a town it is about, or a place or actor of it (`resolve.run` gathers both); a
+    notable city (or a region, or a country) stays wherever it is."""
     if not context:
         return candidates
     theatre = gazetteer().theatre
     if any(c in theatre for c in context) and _local_shape(text):
         # In a report from the theatre, a lesser town abroad is no reading of a name written
         # as the theatre writes names (with an Arabic article: "al-Serian" is no town in
-        # Malaysia) or made of common nouns ("Old City", "Airport", even where the report
-        # names the US); "Montreux" or "Ramallah" stays.
-        return tuple((e, q) for e, q in candidates if _is_notable(e) or e.country in theatre)
-    return tuple(
-        (entry, quality)
-        for entry, quality in candidates
-        if quality >= 1.0
-        or _is_notable(entry)
-        or entry.country in context
-        or entry.country in theatre
-    )
+        # Malaysia) or made of common nouns ("Old City", "Airport"), even where the report
+        # names its country (the US, for "Airport").
+        places = frozenset(context) & theatre
+    else:
+        places = frozenset(context)
+    return tuple((e, q) for e, q in candidates if _is_notable(e) or e.country in places)
 
 
 def _local_shape(text: str) -> bool:
@@ -401,7 +397,14 @@ def is_notable_place(name: str) -> bool:
     """Whether the gazetteer knows this exact name (no spelling variant) as a country, a
     region or a city of NOTABLE_POPULATION or more: the places a stray word ("Robert",
     "Bori") is not."""
+    return notable_country(name) is not None
+
+
+def notable_country(name: str) -> str | None:
+    """The country of the notable place (`is_notable_place`) this exact name is, or None."""
     place = resolve_place(name)
     if place is None or "spelling variant" in place.reason:
-        return False
-    return place.precision in ("country", "region") or place.population >= NOTABLE_POPULATION
+        return None
+    if place.precision in ("country", "region") or place.population >= NOTABLE_POPULATION:
+        return place.country_code
+    return None

@@ -21,13 +21,14 @@ from sitrep import ledger
 from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
-from sitrep.resolve.cluster import Cluster, clean_name, cluster_document
+from sitrep.resolve.cluster import Cluster, building_after, clean_name, cluster_document
 from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.eventplaces import locate_event_places
+from sitrep.resolve.governorates import governorate, near, scan_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
-from sitrep.resolve.places import resolve_place
+from sitrep.resolve.places import notable_country, resolve_place
 from sitrep.resolve.retype import PLACE_LABELS, Retyper
 from sitrep.resolve.rows import judgement_row, name_entity_row, pack_entity_row, place_entity_row
 from sitrep.resolve.spellings import join_spellings
@@ -71,6 +72,8 @@ class _Run:
     updates: list[dict[str, Any]] = field(default_factory=list)
     contexts: dict[str, list[str]] = field(default_factory=dict)  # document -> its countries
     blocks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # non-pack entities
+    # places the gazetteer lacks -> the governorates named near their mentions
+    governorates: dict[str, set[str]] = field(default_factory=dict)
 
     # -- entities outside the pack ----------------------------------------------------------
 
@@ -86,6 +89,7 @@ class _Run:
         )
         for entity_id, entity_type, alias in conn.execute(query):
             self.index_name(entity_id, entity_type, alias)
+        self.governorates = dict(scan_places(conn, _unlinked_place).governorates)
 
     def index_name(self, entity_id: str, entity_type: str, name: str) -> None:
         kind: NameKind = "person" if entity_type == "person" else "org"
@@ -122,7 +126,10 @@ class _Run:
         self.stats.pack_links += 1
         return Decision(entity_id, reason, fuzzy)
 
-    def decide_place(self, cluster: Cluster, context: Sequence[str]) -> Decision:
+    def decide_place(
+        self, cluster: Cluster, context: Sequence[str], located: Sequence[tuple[int, str]] = ()
+    ) -> Decision:
+        """`located`: (start, governorate) of the document's gazetteer places."""
         hit = self.matcher.exact_match(cluster.name, "LOC")
         if hit:
             return self.pack_entity(hit.actor.id, "pack state name")
@@ -130,25 +137,41 @@ class _Run:
         self.stats.places += 1
         if place is None:
             entity_id = place_entity_id(None, None, cluster.name)
+            here = {g for m in cluster.mentions for g in near(m["start"], located)}
             found = self.find_existing(cluster.name, "place")
+            if found and found.entity_id and not self.same_whereabouts(found.entity_id, here):
+                # "Al-Shaar" near Aleppo places is not "Al-Shaara" near Deir ez-Zor ones (the
+                # best fit only: a weaker one in the same governorates is rarely the place)
+                found = None
             if found and found.entity_id != entity_id:  # "Urem al-Kubra" after "Orum al-Kubra"
                 self.stats.name_key_links += 1
                 found.reason = f"place not in the gazetteer; {found.reason}"
+                self.governorates.setdefault(str(found.entity_id), set()).update(here)
                 return found
             self.entities.setdefault(entity_id, name_entity_row(entity_id, "place", cluster.name))
             self.index_name(entity_id, "place", cluster.name)
+            self.governorates.setdefault(entity_id, set()).update(here)
             return Decision(entity_id, "place not in the gazetteer")
         entity_id = place_entity_id(place.geonames_id, place.region_id, place.name)
         self.entities.setdefault(entity_id, place_entity_row(entity_id, place))
         return Decision(entity_id, f"gazetteer: {place.reason} (score {place.score})")
 
+    def same_whereabouts(self, entity_id: str, here: set[str]) -> bool:
+        """Whether a place the gazetteer lacks may be the one named here: unless both are
+        located, near gazetteer places, and share no governorate."""
+        there = self.governorates.get(entity_id)
+        return not (here and there) or bool(here & there)
+
     def decide_actor(self, cluster: Cluster) -> Decision:
         if cluster.pack_id:
             return self.pack_entity(cluster.pack_id, cluster.pack_reason or "pack alias")
-        hit = self.matcher.fuzzy_match(cluster.name, cluster.label)
+        # A building named after someone ("Hatim al-Taie school") is no actor of the pack's,
+        # however its name's initials or words fall ("HTS").
+        building = any(m.get("building_after") for m in cluster.mentions)
+        hit = None if building else self.matcher.fuzzy_match(cluster.name, cluster.label)
         if hit:
             return self.pack_entity(hit.actor.id, hit.reason, fuzzy=True)
-        shorts = self.matcher.short_form(cluster.name, cluster.label)
+        shorts = [] if building else self.matcher.short_form(cluster.name, cluster.label)
         if len(shorts) == 1:
             return self.pack_entity(shorts[0].id, "short form unique in the pack", fuzzy=True)
         if cluster.label == "NORP":
@@ -165,9 +188,11 @@ class _Run:
         self.index_name(entity_id, entity_type, cluster.name)
         return Decision(entity_id, "new entity from this name")
 
-    def decide(self, cluster: Cluster, context: Sequence[str]) -> Decision:
+    def decide(
+        self, cluster: Cluster, context: Sequence[str], located: Sequence[tuple[int, str]] = ()
+    ) -> Decision:
         if cluster.label in PLACE_LABELS and not cluster.pack_id:
-            return self.decide_place(cluster, context)
+            return self.decide_place(cluster, context, located)
         return self.decide_actor(cluster)
 
     # -- one document -------------------------------------------------------------------------
@@ -184,9 +209,10 @@ class _Run:
         context = self.context_countries(clusters)
         if mentions:
             self.contexts[str(mentions[0]["document_id"])] = context
+        located = _located(clusters, context)
         clustered: set[str] = set()
         for cluster in clusters:
-            decision = self.decide(cluster, context)
+            decision = self.decide(cluster, context, located)
             self.record(cluster, decision)
             clustered.update(cluster.reasons)
         for mention in mentions:
@@ -198,11 +224,19 @@ class _Run:
                 self.stats.unresolved += 1
 
     def context_countries(self, clusters: list[Cluster]) -> list[str]:
+        """The countries a document is about: those of its pack actors (states among them),
+        then those of the notable places it names by their gazetteer names ("Aleppo": Syria),
+        which tell its lesser towns from namesakes abroad."""
         countries: list[str] = []
         for cluster in clusters:
             actor = self.pack.actors.get(cluster.pack_id or "")
             if actor and actor.country and actor.country not in countries:
                 countries.append(actor.country)
+        for cluster in clusters:
+            if cluster.label in PLACE_LABELS and not cluster.pack_id:
+                country = notable_country(cluster.name)
+                if country and country not in countries:
+                    countries.append(country)
         return countries
 
     def record(self, cluster: Cluster, decision: Decision) -> None:
@@ -239,6 +273,24 @@ class _Run:
                 .values(entity_id=bindparam("eid"), resolution=bindparam("why"))
             )
             conn.execute(statement, self.updates)
+
+
+def _unlinked_place(entity_id: str) -> bool:
+    return entity_id.startswith("pl_")
+
+
+def _located(clusters: list[Cluster], context: Sequence[str]) -> list[tuple[int, str]]:
+    """(start, governorate) of each mention of a place in the document that the gazetteer
+    places in a governorate of the theatre."""
+    out = []
+    for cluster in clusters:
+        if cluster.label not in PLACE_LABELS or cluster.pack_id:
+            continue
+        place = resolve_place(cluster.name, context, small_towns=True)
+        if place is not None and place.admin1_name:
+            where = governorate(place.country_code, place.admin1_name)
+            out += [(int(m["start"]), where) for m in cluster.mentions]
+    return out
 
 
 PLACE_SPELLING_SIMILARITY = 85  # of the two names, folded and without articles (0-100)
@@ -292,20 +344,27 @@ def _mentions_by_document(
         for row in result:
             mention = dict(zip(names, row, strict=True))
             grouped[mention["document_id"]].append(mention)
-        _mark_credits(conn, {d: grouped[d] for d in chunk})
+        _mark_from_text(conn, {d: grouped[d] for d in chunk})
     return grouped
 
 
-def _mark_credits(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
-    """Flag (`in_credit`) the mentions that lie in their document's credit lines."""
+def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
+    """What the document's text says of each mention that the mention does not hold: whether it
+    lies in the credit lines (`in_credit`), and the kind of building a lower-case noun right
+    after it names (`building_after`: "Al-Quds" in "the Al-Quds hospital")."""
     docs = schema.documents
     query = select(docs.c.id, docs.c.text).where(
         docs.c.id.in_([d for d, m in grouped.items() if m])
     )
     for doc_id, text in conn.execute(query):
-        spans = credit_spans(text or "")
-        for mention in grouped[doc_id] if spans else ():
-            mention["in_credit"] = in_credit(mention["start"], mention["end"], spans)
+        text = text or ""
+        spans = credit_spans(text)
+        for mention in grouped[doc_id]:
+            if spans:
+                mention["in_credit"] = in_credit(mention["start"], mention["end"], spans)
+            noun = building_after(text, mention["end"])
+            if noun:
+                mention["building_after"] = noun
 
 
 def run_resolution(

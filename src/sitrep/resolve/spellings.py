@@ -20,9 +20,12 @@ joined only where that is safe:
   (`SPELLING_FLOOR`), and names the same compass direction;
 - the reports agree on where it is: a spelling joins a gazetteer place only where every report
   naming it names a place or state of that place's country ("Salihiah" in reports on Syria is no
-  Iranian Salehieh), and two spellings the gazetteer lacks do not join where the governorates
-  of the gazetteer places named near each are known and share none ("Masaken" near Hasakah
-  places, "Masqan" near Aleppo ones); where they are not known, the spellings must be closer
+  Iranian Salehieh) and, where gazetteer places are named near its mentions, one of them lies in
+  that place's governorate (issue 25a: "al-Hadar" near Quneitra places is no spelling of al-Hader
+  in Aleppo's countryside; the spellings so refused may still join each other); and two
+  spellings the gazetteer lacks do not join where the governorates of the gazetteer places named
+  near each (`resolve.governorates`) are known and share none ("Masaken" near Hasakah places,
+  "Masqan" near Aleppo ones); where they are not known, the spellings must be closer
   (`UNLOCATED_FLOOR`).
 
 Each unlinked entity's mentions move to the group's gazetteer entity, or to its entity with the
@@ -41,6 +44,7 @@ from sqlalchemy import Connection, func, select
 
 from sitrep.names.phonetic import name_tokens, phonetic_token
 from sitrep.nlp.types import DIRECTIONS
+from sitrep.resolve.governorates import scan_places
 from sitrep.resolve.moves import move_mentions
 from sitrep.resolve.rows import judgement_row
 from sitrep.store import schema
@@ -63,9 +67,6 @@ SPELLING_FLOOR = 75
 # (Homs) and "al-Khalediya" (Aleppo) score 77.
 UNLOCATED_FLOOR = 85
 _MIN_CONSONANTS = 3
-# How far (characters) from a mention a gazetteer place still says where it is: about two
-# sentences.
-NEAR_CHARACTERS = 300
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"([a-z])\1+")
 
@@ -145,15 +146,14 @@ def join_spellings(
         target = _target(group, theatre)
         if target is None:
             continue
-        for place in group:
-            if place is target or place.linked:
-                continue
-            located = where.agree(place, target)
-            floor = SPELLING_FLOOR if located else UNLOCATED_FLOOR
-            if located is not False and close_spellings(place.name, target.name, floor):
-                reason = f"one place across spellings: {place.name!r} ~ {target.name!r}"
-                merges.append((place, target, reason))
-                result.decisions.append(reason)
+        unlinked = [p for p in group if p is not target and not p.linked]
+        elsewhere = _join_into(target, unlinked, where, merges)
+        if target.linked and len(elsewhere) > 1:
+            # the gazetteer's place is another's namesake: the spellings of the one its reports
+            # do place are still one place ("Hadar" and "al-Hadar village" near Quneitra)
+            other = max(elsewhere, key=lambda p: (p.mentions, p.id))
+            _join_into(other, [p for p in elsewhere if p is not other], where, merges)
+    result.decisions = [reason for _, _, reason in merges]
     judgements = [
         judgement_row(
             "merge",
@@ -168,6 +168,26 @@ def join_spellings(
     moves = [(p.id, t.id, reason) for p, t, reason in merges]
     result.moved = move_mentions(conn, moves, judgements)
     return result
+
+
+def _join_into(
+    target: _Place,
+    places: list[_Place],
+    where: _Whereabouts,
+    merges: list[tuple[_Place, _Place, str]],
+) -> list[_Place]:
+    """Add to `merges` the places that are spellings of `target`; return those whose reports
+    place them elsewhere."""
+    elsewhere = []
+    for place in places:
+        located = where.agree(place, target)
+        floor = SPELLING_FLOOR if located else UNLOCATED_FLOOR
+        if located is False:
+            elsewhere.append(place)
+        elif close_spellings(place.name, target.name, floor):
+            reason = f"one place across spellings: {place.name!r} ~ {target.name!r}"
+            merges.append((place, target, reason))
+    return elsewhere
 
 
 def _target(group: list[_Place], theatre: frozenset[str]) -> _Place | None:
@@ -196,42 +216,27 @@ class _Whereabouts:
 
     @classmethod
     def load(cls, conn: Connection, groups: list[list[_Place]]) -> _Whereabouts:
-        ents, men = schema.entities, schema.mentions
         by_id = {p.id: p for group in groups for p in group}
-        countries: defaultdict[str, set[str]] = defaultdict(set)
-        governorates: defaultdict[str, set[str]] = defaultdict(set)
         if not by_id:
-            return cls(countries, governorates)
-        query = (
-            select(men.c.document_id, men.c.start, ents.c.id, ents.c.country, ents.c.attributes)
-            .join(ents, ents.c.id == men.c.entity_id)
-            .where(ents.c.type.in_(["place", "state"]))
-        )
-        located: defaultdict[str, list[tuple[int, str]]] = defaultdict(list)
-        spelt: list[tuple[str, int, str]] = []
-        for document, start, entity_id, country, attributes in conn.execute(query):
-            if entity_id in by_id:
-                by_id[entity_id].documents.add(document)
-                spelt.append((document, start, entity_id))
-            if country:
-                countries[document].add(country)
-            admin1 = attributes.get("admin1") if isinstance(attributes, dict) else None
-            if admin1 and country:
-                located[document].append((start, f"{country}:{admin1}"))
-        for document, start, entity_id in spelt:
-            governorates[entity_id].update(
-                g for at, g in located[document] if abs(at - start) <= NEAR_CHARACTERS
-            )
-        return cls(countries, governorates)
+            return cls(defaultdict(set), defaultdict(set))
+        scanned = scan_places(conn, by_id.__contains__)
+        for entity_id, documents in scanned.documents.items():
+            by_id[entity_id].documents |= documents
+        return cls(scanned.countries, scanned.governorates)
 
     def agree(self, place: _Place, target: _Place) -> bool | None:
         """Whether `place` (outside the gazetteer) is where `target` is, by its reports: True,
         False, or None where the reports do not say (no governorate named near one of them)."""
+        near, there = self.governorates[place.id], self.governorates[target.id]
         if target.linked:
             if name_tokens(place.name)[-1:] and name_tokens(place.name)[-1] in CITY_PARTS:
                 return False
-            return all(target.country in self.countries[d] for d in place.documents)
-        near, there = self.governorates[place.id], self.governorates[target.id]
+            if not all(target.country in self.countries[d] for d in place.documents):
+                return False
+            # a namesake in another governorate of the same country: "al-Hadar village" near
+            # Quneitra places is not the gazetteer's al-Hader in Aleppo's countryside
+            own = f"{target.country}:{target.admin1}" if target.admin1 else None
+            return own is None or not near or own in near
         if not near or not there:
             return None
         return bool(near & there)
@@ -246,16 +251,17 @@ def _groups(conn: Connection) -> list[list[_Place]]:
         .subquery()
     )
     query = (
-        select(ents.c.id, ents.c.name, ents.c.country, counts.c.n)
+        select(ents.c.id, ents.c.name, ents.c.country, counts.c.n, ents.c.attributes)
         .join(counts, counts.c.entity_id == ents.c.id)
         .where(ents.c.pack_id.is_(None), ents.c.type == "place")
         .order_by(ents.c.id)
     )
     by_key: defaultdict[str, list[_Place]] = defaultdict(list)
-    for entity_id, name, country, n in conn.execute(query):
+    for entity_id, name, country, n, attributes in conn.execute(query):
         key = transliteration_key(str(name))
+        admin1 = attributes.get("admin1") if isinstance(attributes, dict) else None
         if _consonants(key) >= _MIN_CONSONANTS:
-            by_key[key].append(_Place(entity_id, str(name), country, int(n)))
+            by_key[key].append(_Place(entity_id, str(name), country, int(n), admin1 or None))
     return [group for group in by_key.values() if len(group) > 1]
 
 
