@@ -207,7 +207,9 @@ _SITE_NOUNS = frozenset(
     {
         "base", "airbase", "airport", "town", "city", "village", "district", "area", "hill",
         "position", "positions", "checkpoint", "neighbourhood", "neighborhood", "road",
-        "crossing", "camp", "field", "prison", "hospital", "school",
+        "crossing", "camp", "field", "prison", "hospital", "school", "stronghold",
+        "strongholds", "headquarters", "post", "posts", "bases", "towns", "villages",
+        "checkpoints", "barracks", "hideout", "hideouts", "den", "dens",
     }
 )  # fmt: skip
 

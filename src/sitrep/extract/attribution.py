@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.agents import is_time
-from sitrep.extract.arguments import LOCATION_LABELS, is_passive, subject_slots
+from sitrep.extract.arguments import LOCATION_LABELS, Slot, is_passive, subject_slots
 from sitrep.extract.deps import dep, prep_objects
 from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
 from sitrep.extract.schema import ClaimCues, verb_lemma
@@ -182,7 +182,7 @@ def _verb_links(
     # its subject, which is what was reported ("40 people have been confirmed dead"); one
     # quoted or cited is who spoke ("X was quoted as saying")
     told_of = agent is not None or (is_passive(verb) and verb_word not in ("quote", "cite"))
-    slots = [] if told_of else subject_slots(verb)
+    slots = _nearest_subject_first([] if told_of else subject_slots(verb), verb, cues)
     if agent is not None:
         speaker = _first_phrase(agent, ents)
     for slot in slots:
@@ -368,9 +368,32 @@ def _classify(token: Token, cues: ClaimCues) -> tuple[str, str] | None:
         ("reports", cues.reporting_verbs),
     ):
         lemma = verb_lemma(token.text, vocab)
-        if lemma is not None and not _claims_a_thing(token, lemma):
-            return category, lemma
+        if lemma is None or _claims_a_thing(token, lemma):
+            continue
+        if category == "retracts" and not _takes_back_words(token, lemma):
+            continue  # "the group withdrew from the areas it held": a retreat, no retraction
+        return category, lemma
     return None
+
+
+# What one takes back when one withdraws or corrects: words said before.
+_STATEMENT_NOUNS = frozenset(
+    {
+        "claim", "claims", "statement", "statements", "report", "reports", "remark", "remarks",
+        "accusation", "accusations", "allegation", "allegations", "story", "comment",
+        "comments", "assertion", "figure", "figures", "toll", "account", "version", "denial",
+    }
+)  # fmt: skip
+
+
+def _takes_back_words(verb: Token, lemma: str) -> bool:
+    """ "retracted" takes back words whatever follows; "withdrew" and "corrected" only with a
+    statement for object ("withdrew its claim"), not troops or ground ("withdrew from
+    northern areas", "withdrew its forces")."""
+    if lemma == "retract":
+        return True
+    objects = [c for c in verb.children if dep(c) in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    return any(c.lower_ in _STATEMENT_NOUNS for c in objects)
 
 
 def _claims_a_thing(verb: Token, lemma: str) -> bool:
@@ -445,6 +468,23 @@ def _is_about(verb: Token, trigger: Token, category: str) -> bool:
             return False  # "The capture of X was announced by the YPG": what was announced
         return category == "reports" or child.lower_ not in REPORT_NOUNS
     return False
+
+
+def _nearest_subject_first(slots: list[Slot], verb: Token, cues: ClaimCues) -> list[Slot]:
+    """ "... outside the capital Damascus a monitor said": where a stripped comma gave the verb
+    two subjects before it, the one next to it speaks; the other ends the clause before. (An
+    answer is no speaker: "Peskov, the laconic «no» answered".)"""
+    before = [
+        c
+        for c in verb.children
+        if dep(c) in SUBJECT_DEPS
+        and c.i < verb.i
+        and c.lower_ not in cues.negative_answers
+        and c.pos_ not in ("INTJ", "PUNCT")
+    ]
+    if len(before) < 2 or not slots or slots[0].head.i != before[0].i:
+        return slots
+    return [Slot(slots[0].name, before[-1])]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -633,16 +673,33 @@ def _inverted_attribution(
         joined = dep(tok) == "conj" and any(dep(c) == "cc" for c in tok.children)
         if tok.i <= trigger.i or joined:  # ("... and said": a conjunct shares its subject)
             continue
-        if any(dep(c) in SUBJECT_DEPS for c in tok.children):
-            continue
         found = _classify(tok, cues)
         if found is None or found[1] not in _INVERTED or tok.tag_ != "VBD":
             continue  # (after "told" or "telling" comes whom it is told to)
         after = tok.i + 1 + (tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "the")
         named = ents.get(after)
-        if named is not None and named.start == after and named.label_ in _SPEAKING_LABELS:
+        if named is None or named.start != after or named.label_ not in _SPEAKING_LABELS:
+            continue
+        # With a subject, the verb is inverted only where the parse made the speaker its
+        # object ("... wounded more than 60 people said the Observatory": "people" taken for
+        # the subject); one says words, not bodies, so a body as the object is the speaker
+        subject = any(dep(c) in SUBJECT_DEPS for c in tok.children)
+        if not subject or _object_of(named, tok):
             return [_link(phrase_of_entity(named), _verb_text(tok), cues)], found[0]
     return [], "reports"
+
+
+def _object_of(named: Span, verb: Token) -> bool:
+    """Whether `named` is (inside) the direct object of `verb`: its root, through the words a
+    description hangs on ("the Observatory a British-based group"), is the verb's object."""
+    word = named.root
+    for _ in range(4):
+        if word.head.i == verb.i:
+            return dep(word) in ("obj", "dobj")
+        if dep(word) not in ("compound", "flat", "appos", "amod", "nmod") or word.head is word:
+            return False
+        word = word.head
+    return False
 
 
 def _phrase_head_before(verb: Token) -> Token:

@@ -335,7 +335,7 @@ def extract_events(
     shared = claimed_attacks(shared, doc, ents)  # "IS claimed responsibility for the bombing"
     shared = [dated_by_report(_recalled(m, report), report) for m in shared]
     shared = [dated_by_paragraph(m, carried[m.sentence]) for m in shared]
-    shared = share_parts(shared)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
+    shared = share_parts(shared, text)  # "3 killed in Aleppo ... 2 in al-Sayyed Ali ... 1 later in"
     # "42 killed in blasts that hit Tartous, Homs and Hasakeh", each town told after
     # (read without the page's furniture: a tag list "Tags Aleppo Idlib" lists no towns)
     shared = mark_summaries(shared, [blank(s.text, s.start_char, mask) for s in sents])

@@ -122,6 +122,9 @@ _PATTERNS = (
         r"(?:[^\n.]|\.(?!\s))*"
     ),
     re.compile(r"\(updated\s+\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4}\)", re.I),
+    # An embedded video's title, from the sentence break to the site's name: "Death in
+    # Damascus - Rocket attack shakes the capital - YouTube".
+    re.compile(r"(?:^|(?<=[.!?]\s))[^.!?\n]*?\s[-–—|]\s*YouTube\b", re.M),
 )
 
 
@@ -133,7 +136,85 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
     head = headline_span(text, title)
     if head is not None:
         spans.append(head)
+    spans.extend(_bare_datelines(text, title))
+    spans.extend(_subheadings(text))
     return _merged(spans)
+
+
+# A bulletin's sub-heading glued to the story it heads, which opens with the same words:
+# "Two people killed in rocket attack on al-Midan Two people were killed on Friday ...".
+_WORDS = re.compile(r"[\w'’-]+")
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z0-9])", re.M)
+SUBHEADING_REPEAT = 6  # words the story repeats of its heading, at least
+SUBHEADING_WORDS = 30  # the longest heading looked for
+_JOINING = frozenset({"and", "or", "but", "while", "as", "when", "after", "before", "than"})
+
+
+def _subheadings(text: str) -> list[tuple[int, int]]:
+    """Sentence openings whose first words come again within the same sentence: the first
+    telling is a heading (it has no full stop of its own), the repeat opens the story."""
+    spans = []
+    for opening in _SENTENCE_OPENING.finditer(text):
+        start = opening.end()
+        stop = text.find(".", start)
+        window = text[start : stop if stop >= 0 else len(text)]
+        words = [(m.group(0).lower(), m.start()) for m in _WORDS.finditer(window)]
+        words = words[: SUBHEADING_WORDS + SUBHEADING_REPEAT]
+        head = [w for w, _ in words[:SUBHEADING_REPEAT]]
+        if len(head) < SUBHEADING_REPEAT:
+            continue
+        for j in range(SUBHEADING_REPEAT, len(words) - SUBHEADING_REPEAT + 1):
+            joined = words[j - 1][0] in _JOINING  # "at least 10 ... and at least 10 ..."
+            if not joined and [w for w, _ in words[j : j + SUBHEADING_REPEAT]] == head:
+                spans.append((start, start + words[j][1]))
+                break
+    return spans
+
+
+# A filing place whose dash and agency a table stripped, before the story's first word:
+# "BEIRUT A US-led coalition air strike ...", "QAMISHLI Syria A massive bomb ...", "(AFP photo)
+# BEIRUT Thirteen civilians ...". News prose never prints a place in capitals.
+_CAPS_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]{2,}){0,2})"
+    r"(?:,? +(?P<country>[A-Z][a-z]+))? +(?=[A-Z0-9\"“])"
+)
+# Where a sentence may open: the text's start, a new line, after a full stop or a credit's ")".
+_OPENINGS = re.compile(r"(?:^|\n|(?<=[.!?)])\s)\s*", re.M)
+# A notable city in title case right after the opening date line, before prose: "Last updated
+# at Jan 202015 Beirut Syrian government air strikes ...". Before a headline in title case
+# ("Damascus Car Bomb Kills 70") the city is the headline's.
+_TITLE_DATELINE = re.compile(r"\s*(?P<city>[A-Z][a-z'’-]+) +(?=[A-Z][\w'’-]* +[a-z])")
+
+
+def _bare_datelines(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Datelines with no dash or agency: a place in capitals opening a sentence or the story
+    (a place the gazetteer counts as notable, or any word followed by a country's name), or a
+    notable city in title case between the opening date line and prose."""
+    from sitrep.resolve.places import is_country_name, is_notable_place
+
+    head = headline_span(text, title)
+    openings = {m.end() for m in _OPENINGS.finditer(text)}
+    if head is not None:
+        openings.add(_skip_space(text, head[1]))
+    spans = []
+    for at in sorted(openings):
+        m = _CAPS_DATELINE.match(text, at)
+        if m is None:
+            continue
+        country = m.group("country")
+        named_country = country is not None and is_country_name(country)
+        if named_country or is_notable_place(m.group("city").title()):
+            # a capitalised word after the city that is no country opens the story ("AMMAN
+            # Nearly 50 air strikes ...")
+            end = m.end() if named_country or country is None else m.start("country")
+            spans.append((m.start(), end))
+    dated = opening_date_span(text, title)
+    if dated is not None:
+        m = _TITLE_DATELINE.match(text, dated[1])
+        city = m.group("city") if m else ""
+        if m and is_notable_place(city) and not is_country_name(city):
+            spans.append((m.start("city"), m.end()))
+    return spans
 
 
 # A wire caption whose credit was lost: "People inspect a site hit by air strikes in Idlib
@@ -160,8 +241,9 @@ def _uncredited_captions(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# "Views 458 Related Lebanon charges 43 Syrians ...": a related-links block after a counter.
-_RELATED = re.compile(r"(?<=\d )Related\b[^.]*")
+# "Views 458 Related Lebanon charges 43 Syrians ...", "... Rises (1881) Related Explosion in
+# ...": a related-links block after a counter.
+_RELATED = re.compile(r"(?<=[\d)] )Related\b[^.]*")
 # The dash of a dateline whose place and agency were lost: "... state TV -A double bomb ..."
 _DATELINE_DASH = re.compile(r"\s*[-–—]+\s*(?=[A-Z])")
 
@@ -194,6 +276,11 @@ def headline_span(text: str, title: str | None) -> tuple[int, int] | None:
     if dated is not None:
         at = _skip_space(text, dated[1])
         end = max(end, dated[1], after_title(text, title, at), _after_byline(text, title, at))
+        # a clock time's zone or city may be the headline's first word ("19:11 Syrian
+        # Coalition Demands ..."): the repeat may start there too
+        last_word = re.search(r"[A-Z][\w'’-]*$", text[dated[0] : dated[1]])
+        if last_word is not None:
+            end = max(end, after_title(text, title, dated[0] + last_word.start()))
     if end and end > (dated[1] if dated else 0):
         dateline = _PLACE_DATELINE.match(text, end)
         end = dateline.end() if dateline else end

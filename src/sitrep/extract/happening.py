@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from sitrep.extract.definite import described_before
 from sitrep.extract.deps import dep
 from sitrep.extract.schema import load_event_schema, reach, reach_differs
+from sitrep.extract.within import names_a_province
 from sitrep.records import (
     MAX_HAPPENING_DAYS,
     EventMention,
@@ -447,27 +448,76 @@ def _told_mode(mention: EventMention, told: dict[int, EventMention]) -> str | No
 MAX_PARTS = 8  # later tolls tried as parts of one total (all their subsets: 2**8)
 
 
-def share_parts(mentions: Sequence[EventMention]) -> list[EventMention]:
+def share_parts(mentions: Sequence[EventMention], text: str = "") -> list[EventMention]:
     """`mentions` with the parts of a total linked to it (`retells`) and without their own
-    counts, which the total's event carries (see above)."""
+    counts, which the total's event carries (see above); a total over a province whose parts
+    are in two or more of its towns is their summary instead (see `_province_summed`)."""
     out = list(mentions)
     for i in range(len(out)):
         total = out[i]  # as linked so far: a part is no total of its own
         if not _tolled(total) or total.retells is not None or total.place is None:
             continue
-        parts = [
+        later = [
             j
             for j, m in enumerate(out)
             if m.sentence > total.sentence
             and _tolled(m)
             and m.retells in (None, total.sentence)
-            and (_same_town(m, total) or _somewhere_unknown(m))
             and not times_apart(m.time, total.time)
-        ][:MAX_PARTS]
-        found = _adding_up(out, parts, total)
+        ]
+        if _province_summed(out, later, total, text):
+            out[i] = replace(total, modality="summary")
+            continue
+        parts = [j for j in later if _same_town(out[j], total) or _somewhere_unknown(out[j])]
+        found = _adding_up(out, parts[:MAX_PARTS], total)
         for j in found:
             out[j] = replace(out[j], retells=total.sentence, casualties=None)
     return out
+
+
+# "Airstrikes in northern Aleppo province ... killing at least 18", then 2 killed at a hospital
+# in one town, 6 at a market in another and 10 in a village: a province's total whose tolls
+# add up from happenings in two or more of its towns sums them up, as a sentence listing the
+# towns does (`mark_summaries`); each town's happening keeps its own toll.
+def _province_summed(
+    mentions: Sequence[EventMention], later: Sequence[int], total: EventMention, text: str
+) -> bool:
+    place = total.place
+    if place is None or not text or not names_a_province(text, place):
+        return False
+    own = _folded(place.text)
+    towns = [
+        j
+        for j in later
+        if (town := mentions[j].place) is not None
+        and _folded(town.text) != own
+        and _counts_toward(mentions[j], total)
+        and _may_lie_in(town.text, place.text)
+    ][:MAX_PARTS]
+    found = _adding_up(mentions, towns, total)
+    return len({_folded(p.text) for j in found if (p := mentions[j].place)}) >= 2
+
+
+def _counts_toward(part: EventMention, total: EventMention) -> bool:
+    """The part gives each count the total gives (a wounded-only toll adds no dead to it)."""
+    have, want = part.casualties, total.casualties
+    if have is None or want is None:
+        return False
+    return all(
+        getattr(have, key) is not None for key in ("killed", "wounded") if getattr(want, key)
+    )
+
+
+def _may_lie_in(town: str, province: str) -> bool:
+    """Whether the gazetteer lets `town` lie in `province` (a town it does not know may)."""
+    from sitrep.resolve.places import resolve_place
+
+    words = province.split()
+    found = resolve_place(town, small_towns=True)
+    region = resolve_place(words[0]) if words else None
+    if found is None or region is None:
+        return True
+    return (found.country_code, found.admin1) == (region.country_code, region.admin1)
 
 
 def _tolled(mention: EventMention) -> bool:

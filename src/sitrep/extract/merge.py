@@ -22,11 +22,18 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.extract.deps import case_word
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import STRIKING_ROLES, times_apart
 from sitrep.extract.schema import load_event_schema
 from sitrep.extract.time import MONTHS
-from sitrep.extract.within import NAMED_AFTER_OF, PLACE_NOUNS, container, names_only_a_direction
+from sitrep.extract.within import (
+    NAMED_AFTER_OF,
+    PLACE_NOUNS,
+    container,
+    names_a_province,
+    names_only_a_direction,
+)
 from sitrep.nlp.spans import text_of
 from sitrep.records import EventMention, Participant
 
@@ -534,7 +541,14 @@ def place_from_sentence(
         # a place of its own stays, or gives way to one the sentence puts inside it; a region
         # of a country ("in northwest Syria") gives way to "in Idlib province" below
         inner = _inner_place(doc, sent, mention.place, sent_ents or sent.ents, used, mask)
+        if inner is None and names_a_province(text_of(doc), mention.place):
+            inner = _settlement_struck(
+                doc, mention, sent_ents or sent.ents, used, mask, mention.place
+            )
         return mention if inner is None else replace(mention, place=inner)
+    struck = _settlement_struck(doc, mention, sent_ents or sent.ents, used, mask)
+    if struck is not None:
+        return replace(mention, place=struck)
     tagged = groups_place = None
     for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
@@ -570,7 +584,12 @@ def place_from_sentence(
     chosen = found or tagged or groups_place
     if chosen is None:
         return mention
-    return replace(mention, place=_named_after_of(doc, chosen, sent_ents or sent.ents))
+    chosen = _named_after_of(doc, chosen, sent_ents or sent.ents)
+    if names_a_province(text_of(doc), chosen):
+        used |= {(chosen.start, chosen.end)}
+        inner = _settlement_struck(doc, mention, sent_ents or sent.ents, used, mask, chosen)
+        chosen = inner or chosen
+    return replace(mention, place=chosen)
 
 
 def _where_a_group_is(place: Span) -> bool:
@@ -627,6 +646,84 @@ def _inner_place(
             inner = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
             return replace(_without_trailing_words(doc, full_name(doc, inner)), within=found)
     return None
+
+
+def _settlement_struck(
+    doc: Doc,
+    mention: EventMention,
+    ents: Sequence[Span],
+    used: set[tuple[int, int]],
+    mask: Sequence[tuple[int, int]],
+    province: Participant | None = None,
+) -> Participant | None:
+    """The town or village the happening's own clause names as struck: "the regime bombed the
+    town of Saraqib", "... were killed when airstrikes hit the village of Hayan" (the object of
+    the trigger's verb, or of the clause that tells how), or the town where it fell ("shells
+    landed in the town of X"). It is where the happening is, before any other place the
+    sentence names ("Activists in Idlib said ..."); after a `province` the sentence placed it
+    in, it is the town of that province."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    trigger = span.root
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    # the clause that tells how ("... were killed when airstrikes hit the village of X")
+    verbs = {verb.i} | {c.i for c in verb.children if c.dep_ in ("advcl", "conj")}
+    by_start = {ent.start: ent for ent in ents}
+    for kind in span.sent:
+        if kind.lower_ not in SETTLEMENT_KINDS or kind.head.i not in verbs:
+            continue
+        struck = kind.dep_ in ("obj", "dobj")
+        fell_in = kind.dep_ == "obl" and case_word(kind) in _WHERE_IT_FELL
+        name = _name_after_of(kind, by_start)
+        if not (struck or fell_in) or name is None:
+            continue
+        start, end = name
+        if province is not None and start < province.end:
+            continue
+        if inside(mask, start, end) or (start, end) in used:
+            continue
+        label = by_start[kind.i + 2].label_ if kind.i + 2 in by_start else "GPE"
+        found = Participant("place", doc.text[start:end], start, end, label, None)
+        found = _without_trailing_words(doc, full_name(doc, found))
+        return replace(found, within=province.text) if province is not None else found
+    return None
+
+
+def _name_after_of(kind: Token, by_start: dict[int, Span]) -> tuple[int, int] | None:
+    """The characters of the name in "the town of X": the tagged place there, or the proper
+    nouns the parse hung on the kind (the tagger may miss a small town's name). Not a name
+    that only qualifies the noun after it ("a neighbourhood of Syrias central city of X")."""
+    doc = kind.doc
+    at = kind.i + 2
+    if at >= len(doc) or doc[kind.i + 1].lower_ != "of":
+        return None
+    ent = by_start.get(at)
+    if ent is not None:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            return None
+        run = doc[ent.start : ent.end]
+    else:
+        word = doc[at]
+        if word.pos_ != "PROPN" or word.ent_type_ or word.head.i != kind.i:
+            return None
+        last = max(t.i for t in word.subtree if t.i >= at)
+        run = doc[at : last + 1]
+        if not all(t.pos_ == "PROPN" or t.text == "-" or t.lower_ in ("al", "el") for t in run):
+            return None
+    following = doc[run.end] if run.end < len(doc) else None
+    if following is not None and following.pos_ in ("NOUN", "ADJ"):
+        return None
+    if len(run) == 1 and is_country_possessive(run.text):
+        return None
+    return run.start_char, run.end_char
+
+
+_WHERE_IT_FELL = frozenset({"in", "on", "at", "inside", "into"})
+
+
+# The kinds of place that are a town's or a village's (not a province's or a region's).
+SETTLEMENT_KINDS = frozenset({"town", "village", "city", "hamlet", "neighbourhood", "neighborhood"})
 
 
 KIND_WORDS = 2  # "port", "border", "coastal": words before "town of" that keep the reading

@@ -163,6 +163,8 @@ def is_caption(sent: Span) -> bool:
     searching the rubble in Idlib"). It tells what a picture shows; the story tells it again,
     dated and sourced."""
     root = sent.root
+    if _scene_in_the_present(root):
+        return True
     if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in _FINITE_TAGS for t in sent):
         return False
     if any(dep(c) in ("nsubj", "dobj", "obj") for c in root.children):
@@ -176,6 +178,30 @@ def is_caption(sent: Span) -> bool:
         if all(t.i in inside for t in sent if t.pos_ in ("VERB", "AUX")):
             return True
     return False
+
+
+# What people in a picture do: "A man walks by a damaged site after ...", "Civil defence
+# members inspect the rubble ...", "A boy sits inside a tent ...". A story tells its
+# happenings in the past; a scene in the simple present is a caption.
+_SCENE_VERBS = frozenset(
+    {
+        "walk", "walks", "stand", "stands", "sit", "sits", "look", "looks", "inspect",
+        "inspects", "gather", "gathers", "carry", "carries", "ride", "rides", "pray", "prays",
+        "search", "searches", "mourn", "mourns", "react", "reacts", "cry", "cries", "queue",
+        "queues", "sift", "sifts",
+    }
+)  # fmt: skip
+
+
+def _scene_in_the_present(root: Token) -> bool:
+    """The sentence's main verb is a scene's, in the simple present, with a subject that is
+    someone unnamed ("a man", "residents", "civil defence members")."""
+    if root.tag_ not in ("VBZ", "VBP") or root.lower_ not in _SCENE_VERBS:
+        return False
+    if any(dep(c) in ("aux", "auxpass") for c in root.children):
+        return False
+    subjects = [c for c in root.children if dep(c) == "nsubj"]
+    return bool(subjects) and all(s.pos_ == "NOUN" and not s.ent_type_ for s in subjects)
 
 
 def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False) -> bool:
@@ -581,11 +607,20 @@ def is_total_over_a_span(time: TimeValue | None) -> bool:
 
 def is_span_of_attacks(trigger: Token) -> bool:
     """ "Seven days of airstrikes had left 75 civilians dead": the attacks of a counted span of
-    time, told by their sum, not one happening."""
+    time, told by their sum, not one happening; so are "several rounds of heavy fighting",
+    "repeated waves of strikes": many bouts told as one."""
     span = trigger.head
-    if dep(trigger) != "nmod" or span.i == trigger.i or span.lower_ not in _SPAN_UNITS:
+    if dep(trigger) != "nmod" or span.i == trigger.i:
         return False
-    return any(dep(c) == "nummod" for c in span.children)
+    counted = any(dep(c) == "nummod" for c in span.children)
+    if span.lower_ in _SPAN_UNITS:
+        return counted
+    many = any(c.lower_ in _MANY for c in span.children)
+    return span.lower_ in _BOUTS and (counted or many)
+
+
+# Plural nouns for bouts of fighting (made many by a word of `_MANY` or a number).
+_BOUTS = frozenset({"rounds", "waves", "bouts", "spates", "series"})
 
 
 def _done_by_a_support_verb(trigger: Token) -> bool:

@@ -137,6 +137,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
             inner = phrases_for(child, ents)
             if inner and inner[0].label != "NP" and not _place_for_people(head, inner[0]):
                 return inner
+    agents = _agents_of_attacks(head, ents)
+    if agents:
+        return agents
     named = surname_of(head) or owner_of(head, ents) or titled(head, ents)
     if named is not None:
         return [named]
@@ -181,7 +184,33 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     body = _body_of_members(head)
     if body is not None:
         return [_joined(head.doc, noun_phrase(head), noun_phrase(body))]
+    group = _group_of_members(head, ents)
+    if group is not None:
+        return [_joined(head.doc, noun_phrase(head), phrase_of_entity(group))]
     return [noun_phrase(head)]
+
+
+# Nouns for attacks, and for counts of them, whose "by" phrase names who carried them out.
+_ATTACK_HEADS = frozenset(
+    {
+        "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
+        "shelling", "bombardment", "bombing", "bombings", "assault", "offensive",
+    }
+)  # fmt: skip
+_COUNTS_OF = frozenset({"series", "wave", "waves", "spate", "string", "barrage", "round"})
+
+
+def _agents_of_attacks(head: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """ "A series of strikes in Syria overnight by a US-led coalition killed 14": what the
+    attacks kill, their "by" phrase did, not a place inside the subject's phrase."""
+    attacks = [head] if head.lower_ in _ATTACK_HEADS else []
+    if head.lower_ in _COUNTS_OF:
+        attacks = [c for c in head.children if c.lower_ in _ATTACK_HEADS and case_word(c) == "of"]
+    for noun in [*attacks, head]:
+        for child in noun.children:
+            if dep(child) == "nmod" and case_word(child) == "by" and child.i > noun.i:
+                return phrases_for(child, ents)
+    return []
 
 
 _OWN_NAME_LABELS = frozenset({"ORG", "PERSON"})
@@ -211,19 +240,38 @@ _BODY_HEADS = frozenset(
      "brigade", "brigades", "battalion", "units", "unit", "movement", "guard", "guards",
      "police", "organization", "organisation", "faction", "factions", "party"}
 )  # fmt: skip
+# What owns members or units after "of": a body, or the state's own ("the forces of the regime").
+_OWNING_BODIES = _BODY_HEADS | frozenset({"regime", "government", "coalition"})
 
 
 def _body_of_members(head: Token) -> Token | None:
-    """The body a phrase for its members names after "of" or "from", where no entity tells it:
-    "three fighters from the Popular committees" (the tagger took "Popular" for an adjective),
-    "twelve soldiers of the Syrian army". The count alone names no side; the body does. A place
-    after "from" is where they come from, and is not a body."""
-    if head.lower_ not in _MEMBER_HEADS:
+    """The body a phrase for its members or units names after "of" or "from", where no entity
+    tells it: "three fighters from the Popular committees" (the tagger took "Popular" for an
+    adjective), "twelve soldiers of the Syrian army", "units of the Syrian army", "the forces of
+    the regime". The count alone names no side; the body does. A place after "from" is where
+    they come from, and is not a body."""
+    if head.lower_ not in _MEMBER_HEADS | _BODY_HEADS:
         return None
     for child in head.children:
         owned = dep(child) == "nmod" and case_word(child) in ("of", "from")
-        if owned and child.lower_ in _BODY_HEADS and child.pos_ == "NOUN" and not child.ent_type_:
+        body = child.lower_ in _OWNING_BODIES and child.pos_ == "NOUN" and not child.ent_type_
+        if owned and body:
             return child
+    return None
+
+
+def _group_of_members(head: Token, ents: dict[int, Span]) -> Span | None:
+    """The named group a phrase for its members or units belongs to ("the fighters of
+    Hezbollah", "the missile units of Hezbollah"): such heads are kept as phrases rather than
+    replaced by a name inside them (`_GENERIC_HEADS`), and the group is what says whose they
+    are, so the phrase keeps it."""
+    if head.lower_ not in _MEMBER_HEADS | _BODY_HEADS:
+        return None
+    for child in head.children:
+        ent = ents.get(child.i)
+        owned = dep(child) == "nmod" and case_word(child) in ("of", "from")
+        if owned and ent is not None and ent.label_ == "ORG" and ent.root.i == child.i:
+            return ent
     return None
 
 
@@ -426,12 +474,30 @@ def with_conjuncts(head: Token) -> list[Token]:
     """`head` and the tokens coordinated with it ("Baqeri and al-Ghanimi"); a name's
     description the parse took for a conjunct is none ("Hamza bin Ladin, the al-Qa'ida member
     and son of Usama bin Ladin, was killed": one man killed, described twice)."""
-    joined = [c for c in head.conjuncts if c.i > head.i]
+    joined = [c for c in head.conjuncts if c.i > head.i and not _harm_verb_misread(c)]
     if head.pos_ == "PROPN":
         described = next((c for c in joined if _definite_description(c)), None)
         if described is not None:
             joined = [c for c in joined if c.i < described.i or _counted_or_named(c)]
     return [head, *joined]
+
+
+# Participles of harm that the parse may take for an adjective of the next noun.
+_HARM_PARTICIPLES = frozenset({"wounded", "injured", "killed", "kidnapped", "abducted"})
+
+
+def _harm_verb_misread(conjunct: Token) -> bool:
+    """ "killed at least six people and wounded dozens": the parse made "wounded" an adjective
+    of "dozens", a second object; it is the verb, and "dozens" its object, not a victim of the
+    first verb's named apart."""
+    first = next(t for t in conjunct.subtree if dep(t) != "cc")  # (the "and" hangs on it)
+    before = conjunct.doc[first.i - 1] if first.i > 0 else None
+    return (
+        first.lower_ in _HARM_PARTICIPLES
+        and dep(first) == "amod"
+        and before is not None
+        and before.lower_ == "and"
+    )
 
 
 def _definite_description(token: Token) -> bool:

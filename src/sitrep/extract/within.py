@@ -52,6 +52,21 @@ MAX_BETWEEN = 6
 MAX_NAME = 5  # tokens: "Deir", "al", "-", "Zor"
 
 
+_PROVINCE_AFTER = re.compile(r"^\W{0,3}(?:province|governorate|countryside)\b", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside) of\W{0,3}$", re.I)
+
+
+def names_a_province(text: str, place: Participant) -> bool:
+    """The place as the text names it is a province or its countryside ("northern Aleppo
+    province", "the Idlib countryside", "the province of Hama"), not the town of that name."""
+    own_word = place.text.split()[-1].lower() if place.text.split() else ""
+    return bool(
+        own_word in ("province", "governorate", "countryside")
+        or _PROVINCE_AFTER.search(text[place.end : place.end + 16])
+        or _PROVINCE_BEFORE.search(text[max(0, place.start - 16) : place.start])
+    )
+
+
 def names_only_a_direction(text: str) -> bool:
     """ "Central", "Northern and Eastern" (of "the Central and Eastern parts of Hama province",
     which the tagger may take for a place): a direction, no place of its own."""

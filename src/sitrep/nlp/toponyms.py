@@ -63,6 +63,8 @@ TAKING_GROUND = frozenset(
 )  # fmt: skip
 # Nouns of taking ground whose "of" names the ground ("the capture of X", "the siege of X").
 TAKING_OF = frozenset({"capture", "recapture", "siege", "seizure", "shelling", "liberation"})
+# Nouns of fighting whose "for" names the ground fought over ("the battle for X").
+FIGHTS_FOR = frozenset({"battle", "fight", "fighting", "struggle", "race", "offensive"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
 
 
@@ -158,6 +160,9 @@ class ToponymTyper:
         direction = _direction_of(doc, ent)
         if direction is not None:
             return f"{name!r} lies {direction!r} of somewhere: a place"
+        part = _part_of(doc, ent)
+        if part is not None:
+            return f"{name!r} has {part!r}: a place"
         evidence = [why for why in (self.shape(ent), _context(doc, ent)) if why is not None]
         if not evidence:
             return None  # two of three are needed: the gazetteer is not asked for nothing
@@ -300,6 +305,22 @@ def _direction_of(doc: Doc, ent: Span) -> str | None:
     return None
 
 
+# Nouns for a part of some ground: "the western parts of X", "the southern edge of X".
+_PARTS = frozenset({"part", "parts", "side", "sides", "edge", "edges", "end", "corner", "half"})
+
+
+def _part_of(doc: Doc, ent: Span) -> str | None:
+    """ "the Western parts of X", "the northeastern edge of X": what has a compass part is a
+    place (a group has parts, but no western ones)."""
+    if ent.start < 3 or doc[ent.start - 1].lower_ != "of":
+        return None
+    part, direction = doc[ent.start - 2], doc[ent.start - 3]
+    compass = direction.lower_ in DIRECTIONS or direction.lower_.removesuffix("ern") in DIRECTIONS
+    if part.lower_ in _PARTS and compass:
+        return f"{direction.text} {part.text} of"
+    return None
+
+
 def _context(doc: Doc, ent: Span) -> str | None:
     """Whether the name stands where places stand: after a locative preposition, or as what
     a verb or noun of taking ground takes."""
@@ -313,6 +334,8 @@ def _context(doc: Doc, ent: Span) -> str | None:
         return f"listed after {doc[opener].text!r}"
     if before.lower_ == "of" and ent.start >= 2 and doc[ent.start - 2].lower_ in TAKING_OF:
         return f"what {doc[ent.start - 2].text!r} takes"
+    if before.lower_ == "for" and ent.start >= 2 and doc[ent.start - 2].lower_ in FIGHTS_FOR:
+        return f"what the {doc[ent.start - 2].text!r} is for"
     root = ent.root
     if root.dep_ in OBJECT_DEPS and root.head.lower_ in TAKING_GROUND:
         return f"object of {root.head.text!r}"
