@@ -253,3 +253,35 @@ def test_attacks_by_someone_were_done_by_them_not_by_their_place(domain_nlp: Lan
         if p.role in ("actor", "by")
     }
     assert doers and "Syria" not in doers
+
+
+def test_who_gave_a_toll_did_not_kill(domain_nlp: Language) -> None:
+    text = (
+        "The activist-operated Idlib News network which gave a lower toll of 14 people killed "
+        "said the strikes hit as the pupils were gathered outside the school."
+    )
+    doers = {
+        p.text
+        for e in read_events(domain_nlp, text, PUBLISHED)
+        for p in e.participants
+        if p.role in ("actor", "by")
+    }
+    assert not any("Idlib News" in d for d in doers), doers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Hama Countryside the army air force killed IS terrorists and destroyed a car bomb "
+        "and a machine gun in Tal Sukkar on Monday.",
+        "Engineers defused an explosive device planted near the school in Homs on Monday.",
+    ],
+)
+def test_a_bomb_destroyed_or_defused_is_no_bombing(domain_nlp: Language, text: str) -> None:
+    modes = {e.mode for e in read_events(domain_nlp, text, PUBLISHED)}
+    assert "bombing" not in modes
+
+
+def test_a_bomb_that_went_off_is_a_bombing(domain_nlp: Language) -> None:
+    text = "A car bomb exploded in Homs on Monday killing five people."
+    assert "bombing" in {e.mode for e in _told(domain_nlp, text)}

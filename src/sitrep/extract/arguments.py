@@ -134,6 +134,11 @@ def subject_slots(verb: Token) -> list[Slot]:
             # the participle is the main verb's adjunct, whose subject did it
             return [Slot(s.name, s.head) for s in subject_slots(verb.head.head)]
         return [Slot("passive_subject" if passive else "subject", verb.head)]
+    if dep(verb) == "xcomp" and _bare_participle(verb):
+        # "the network which gave a toll of 17 people killed", "they found 20 bodies dumped":
+        # the participle tells what befell the noun before it; whoever gave, reported or found
+        # it did not do it
+        return []
     if dep(verb) == "xcomp" and _reports(verb.head):
         # "A monitor said air raids by government forces on Aleppo killed 11": a speech verb
         # controls no subject; its "xcomp" is a complement clause the parse broke, whose
@@ -166,6 +171,17 @@ def subject_slots(verb: Token) -> list[Slot]:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no "to", no auxiliary and no object of its own, after the object
+    of another verb: a description of that object, not a second deed of the subject."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i < 1:
+        return False
+    if any(dep(c) in ("mark", "aux", "auxpass", "dobj", "nsubj") for c in verb.children):
+        return False
+    head_object = any(dep(c) == "dobj" and c.i < verb.i for c in verb.head.children)
+    return head_object
 
 
 def _unmarked_subject(verb: Token) -> Token | None:

@@ -70,6 +70,7 @@ from sitrep.extract.narrative import (
 )
 from sitrep.extract.newsworthy import (
     in_a_total,
+    is_a_weapon_handled,
     is_asked_in_general,
     is_campaign,
     is_caption,
@@ -193,6 +194,8 @@ def extract_events(
                 continue
             if found.type == "THREATEN" and is_statement_warning(token):
                 continue  # "warned that the shelling aims to ...": a statement, no threat
+            if is_a_weapon_handled(token):
+                continue  # "destroyed a car bomb and a machine gun": a weapon, no bombing
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
             # a quotation is not dated by its frame ('"... when the mosque is attacked," he
             # said on Wednesday'): a trigger inside quotes takes only the times inside them

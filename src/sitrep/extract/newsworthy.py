@@ -204,6 +204,38 @@ def _scene_in_the_present(root: Token) -> bool:
     return bool(subjects) and all(s.pos_ == "NOUN" and not s.ent_type_ for s in subjects)
 
 
+# Nouns for a bomb as a thing, and verbs that handle one without setting it off: "destroyed a
+# car bomb", "defused an explosive device", "seized two rocket launchers and a bomb".
+_BOMB_THINGS = frozenset({"bomb", "bombs", "device", "devices", "ied", "ieds", "explosives"})
+_HANDLING = frozenset(
+    {
+        "destroy", "destroyed", "destroys", "destroying", "defuse", "defused", "defusing",
+        "dismantle", "dismantled", "dismantling", "seize", "seized", "seizing", "confiscate",
+        "confiscated", "find", "found", "discover", "discovered", "intercept", "intercepted",
+    }
+)  # fmt: skip
+
+
+def is_a_weapon_handled(trigger: Token) -> bool:
+    """A bomb named as a thing destroyed, defused, seized or found (the object of such a verb,
+    or a conjunct of that object): a weapon, not a bombing."""
+    if trigger.lower_ not in _BOMB_THINGS:
+        return False
+    node = trigger
+    while dep(node) == "conj" and node.head.i != node.i:
+        node = node.head
+    if dep(node) == "dobj" and node.head.lower_ in _HANDLING:
+        return True
+    # the parse may miss it ("destroyed a car bomb" with "bomb" tagged a verb): the handling
+    # verb a few words before, with only the bomb's own words between
+    for word in reversed(trigger.doc[max(0, trigger.i - 4) : trigger.i]):
+        if word.lower_ in _HANDLING:
+            return True
+        if word.pos_ not in ("DET", "ADJ", "NOUN", "NUM", "PROPN") and word.lower_ != "-":
+            return False
+    return False
+
+
 def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False) -> bool:
     """A large toll counted since a date or since the war began; a toll of ten or more counted
     since the war began; a large toll the war took, unless the toll is dated to a day ("120
