@@ -37,6 +37,8 @@ def is_agency_name(text: str) -> bool:
 _FUNCTION_WORDS = (
     r"(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|were|is|are|has|have|had|that|as)"
 )
+# (A caption's leading "[^.\n]{0,400}" is bounded: unbounded, each position of a text without
+# full stops would read to its end, and such a page took minutes.)
 _PATTERNS = (
     # "BAGHDAD (Reuters) -", "MOSCOW (Sputnik)", "Beirut, Lebanon (AP) —", "DAMASCUS, (SANA)-",
     # "BEIRUT August 21 (The Associated Press)" (with the filing day)
@@ -64,7 +66,7 @@ _PATTERNS = (
     # of an explosion in Homs in this handout picture provided by SANA on September 5." tells
     # what a picture shows, the story's sentences tell it again; the whole sentence is masked.
     re.compile(
-        r"[^.\n]*\bin this (?:handout |file |undated )?(?:picture|photo|photograph|image)"
+        r"[^.\n]{0,400}\bin this (?:handout |file |undated )?(?:picture|photo|photograph|image)"
         r"(?: (?:provided|released|taken|distributed|obtained) by\b)[^.\n]*\.?"
     ),
     # A wire photo's caption ends with where and when the picture was taken, then its credit:
@@ -73,7 +75,7 @@ _PATTERNS = (
     # Agencies)". A story's sentence gives no full date right before a credit; the whole
     # caption is masked.
     re.compile(
-        rf"[^.\n]*\b{MONTH_FULL}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\.?\s*"
+        rf"[^.\n]{{0,400}}\b{MONTH_FULL}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\.?\s*"
         rf"\((?:{_AGENCY}|TRT World and Agencies|File [Pp]hoto|Photo)\)"
     ),
     # An embedded tweet's furniture: its picture link, a shortened link, and its signature
@@ -147,6 +149,7 @@ _WORDS = re.compile(r"[\w'’-]+")
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z0-9])", re.M)
 SUBHEADING_REPEAT = 6  # words the story repeats of its heading, at least
 SUBHEADING_WORDS = 30  # the longest heading looked for
+SUBHEADING_CHARS = 600  # characters read after a sentence's opening
 _JOINING = frozenset({"and", "or", "but", "while", "as", "when", "after", "before", "than"})
 
 
@@ -156,8 +159,11 @@ def _subheadings(text: str) -> list[tuple[int, int]]:
     spans = []
     for opening in _SENTENCE_OPENING.finditer(text):
         start = opening.end()
-        stop = text.find(".", start)
-        window = text[start : stop if stop >= 0 else len(text)]
+        # (a heading and its repeat are a few hundred characters: a page without full stops
+        # must not make each opening read the rest of the text)
+        end = min(len(text), start + SUBHEADING_CHARS)
+        stop = text.find(".", start, end)
+        window = text[start : stop if stop >= 0 else end]
         words = [(m.group(0).lower(), m.start()) for m in _WORDS.finditer(window)]
         words = words[: SUBHEADING_WORDS + SUBHEADING_REPEAT]
         head = [w for w, _ in words[:SUBHEADING_REPEAT]]
@@ -222,7 +228,7 @@ def _bare_datelines(text: str, title: str | None) -> list[tuple[int, int]]:
 # picture was taken, and stops there. A story's sentence dates with a preposition ("on
 # Wednesday April 5 2017", "since May 21 2016"), even where a table stripped its commas.
 _DATED_AFTER_A_NAME = re.compile(
-    rf"[^.\n]*?(?P<before>\b[a-z]+\s+)?(?P<name>\b[A-Z][A-Za-z'’-]+)\s+{MONTH_FULL}\s+\d{{1,2}},?\s+"
+    rf"[^.\n]{{0,400}}?(?P<before>\b[a-z]+\s+)?(?P<name>\b[A-Z][A-Za-z'’-]+)\s+{MONTH_FULL}\s+\d{{1,2}},?\s+"
     r"(?:19|20)\d{2}\.(?!\d)"
 )
 _DATING_WORDS = frozenset({"on", "since", "until", "till", "from", "to", "by", "before", "after"})
