@@ -33,6 +33,7 @@ from sitrep.extract.merge import (
     is_country,
     is_country_possessive,
 )
+from sitrep.extract.nouns import ATTACK_NOUNS
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
@@ -90,12 +91,6 @@ _PHRASE_BREAK = frozenset({"on", "in", "of", "at", "against", "across", "around"
 AGENT_ROLES = frozenset({"actor", "target", "by", "counterpart"})
 # Words that say how many attacks there were, which the tagger may take for a name.
 HOW_MANY = frozenset({"twin", "double", "triple", "simultaneous", "multiple", "several"})
-ATTACK_NOUNS = frozenset(
-    {
-        "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
-        "shelling", "bombardment", "bombing", "bombings", "offensive", "assault",
-    }
-)  # fmt: skip
 _VICTIMS = re.compile(
     r"\b(civilians|people|persons|children|women|soldiers|troops|fighters|militants|rebels|"
     r"terrorists|insurgents|jihadists|policemen|servicemen|residents|citizens|members)\b",

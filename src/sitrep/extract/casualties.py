@@ -114,8 +114,9 @@ _AND_KIN = re.compile(
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
 _KILLED = (
     re.compile(
-        # ("shoot dead six bombers": shot dead is killed)
-        rf"\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminates|eliminate|executed|"
+        # ("shoot dead six bombers": shot dead is killed; "of those killed six were children"
+        # is a part of the dead, no toll)
+        rf"(?<!\bthose\s)(?<!\bthe\s)\b(?:killed|killing|kills|kill|eliminated|eliminating|eliminates|eliminate|executed|"
         rf"executing|executes|execute|beheaded|beheading|beheads|behead|"
         rf"(?:shot|shoot|shoots|shooting)\s+dead)\s+{_COUNTED_BY}{_Q}{_N}\b"
         rf"{_NOT_WOUNDED}",

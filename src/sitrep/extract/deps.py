@@ -37,8 +37,15 @@ _UD_TO_CLEAR = {
 _COUNT_QUALIFIERS = frozenset({"over", "nearly", "almost", "approximately"})
 
 
+# "not only ... but", "not just": a correlative that adds, no negation ("strikes which not only
+# claimed the lives of several militants but destroyed their vehicles").
+_ADDING_AFTER_NOT = frozenset({"only", "just", "merely", "simply"})
+
+
 def dep(token: Token) -> str:
     label = token.dep_
+    if token.lower_ == "not" and _next_lower(token) in _ADDING_AFTER_NOT:
+        return "advmod"
     if label == "obl" and token.head.pos_ == "VERB" and _qualified_count(token):
         return "dobj"
     mapped = _UD_TO_CLEAR.get(label)
@@ -47,6 +54,10 @@ def dep(token: Token) -> str:
     if label in ("advmod", "neg") and token.lower_ in ("not", "n't", "never"):
         return "neg"
     return label.split(":")[0] if ":" in label and label != "obl:agent" else label
+
+
+def _next_lower(token: Token) -> str:
+    return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
 
 
 def _qualified_count(noun: Token) -> bool:

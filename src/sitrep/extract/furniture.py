@@ -33,9 +33,56 @@ def is_agency_name(text: str) -> bool:
     return _AGENCY_NAME.fullmatch(text.strip()) is not None
 
 
+TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# Short function words that stay lower case in Title Case.
+TITLE_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+        "over",
+        "near",
+        "after",
+    ]
+)
+# A headline's words that running text keeps in lower case: its verb or its subject ("Nine
+# Civilians Killed in ...", "Daesh Attacks Deir ez-Zor With Rockets").
+HEADLINE_WORD = re.compile(
+    r"(?<=\S )(?:Kills?|Killed|Killing|Dead|Dies?|Died|Attacks?|Strikes?|Bombs?|Bombing|Raids?|"
+    r"Clash(?:es)?|Wounded|Injured|Injures?|Hits?|Shelling|Executes?|Executed|Martyred|"
+    r"Civilians|People|Troops|Forces|Fighters|Militants|Terrorists|Says|Reports?|Targets?)\b"
+)
 # Words that open or glue prose and are never a tag: a tag list stops before them.
 _FUNCTION_WORDS = (
     r"(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|were|is|are|has|have|had|that|as)"
+)
+# "REUTERS/Stringer", "AFP/Getty Images", "REUTERS/Omar Sanadiki/File Photo"
+# (a credit names a role such as "Stringer" or a photographer: one or two words)
+_SLASH_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SANA|Anadolu Agency|Sputnik)"
+    r"(?:\s*/\s*(?:(?:Stringer|Handout|File(?: Photo)?|Pool)\b"
+    r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)){1,3}"
+)
+# "AP Photo Pavel Golovkin", "AFP Photo / Delil Souleiman": a credit, its slash lost or kept,
+# and the photographer's name (two words at most)
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:AP|AFP|EPA|REUTERS|Reuters|Sputnik|SANA)\s+Photo\b(?:\s*/\s*|\s+)"
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
 )
 # (A caption's leading "[^.\n]{0,400}" is bounded: unbounded, each position of a text without
 # full stops would read to its end, and such a page took minutes.)
@@ -47,19 +94,8 @@ _PATTERNS = (
         rf"(?:{MONTH_FULL}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d{{2}})?\s*,?\s*)?"
         rf"\((?:The\s+)?(?:{_AGENCY})\)\s*[-–—:]?",
     ),
-    # "REUTERS/Stringer", "AFP/Getty Images", "REUTERS/Omar Sanadiki/File Photo"
-    # (a credit names a role such as "Stringer" or a photographer: one or two words)
-    re.compile(
-        r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SANA|Anadolu Agency|Sputnik)"
-        r"(?:\s*/\s*(?:(?:Stringer|Handout|File(?: Photo)?|Pool)\b"
-        r"|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)){1,3}"
-    ),
-    # "AP Photo Pavel Golovkin", "AFP Photo / Delil Souleiman": a credit, its slash lost or
-    # kept, and the photographer's name (two words at most)
-    re.compile(
-        r"\b(?:AP|AFP|EPA|REUTERS|Reuters|Sputnik|SANA)\s+Photo\b(?:\s*/\s*|\s+)"
-        r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?"
-    ),
+    _SLASH_CREDIT,
+    _PHOTO_CREDIT,
     re.compile(r"\((?:AP|AFP|Reuters|SANA|File|Photo)(?: Archive| Photo| file photo)?\)"),
     re.compile(r"\b(?:Photo|Image|Picture|File photo)(?: credit)?\s*:\s*\S+(?: \S+){0,3}", re.I),
     # A wire photo's caption run into the text: "A general view shows the damage at the site
@@ -135,12 +171,57 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
     spans = [(m.start(), m.end()) for pattern in _PATTERNS for m in pattern.finditer(text)]
     spans.extend(_related_blocks(text, title))
     spans.extend(_uncredited_captions(text))
+    spans.extend(_headlines_after_credits(text))
     head = headline_span(text, title)
     if head is not None:
         spans.append(head)
     spans.extend(_bare_datelines(text, title))
     spans.extend(_subheadings(text))
     return _merged(spans)
+
+
+# After a photo's credit some sites print another story's headline, a link the text kept:
+# "AP Photo A B Over 20 Militants Killed in Army Raids in Hama Province "Over the past two days
+# ...". A run of capitalised words (Title Case's short words allowed) with a headline's word,
+# up to the story's next sentence, is that headline.
+_RUN_WORD = re.compile(r"[ \t]*(?P<word>[\w'’-]+)")
+TITLE_RUN_CAPITALS = 5  # capitalised words a headline has at least
+TITLE_RUN_WORDS = 30  # the longest run read
+
+
+def _headlines_after_credits(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in (_SLASH_CREDIT, _PHOTO_CREDIT):
+        for credit in pattern.finditer(text):
+            end = _title_run_end(text, credit.end())
+            if end is not None:
+                spans.append((credit.end(), end))
+    return spans
+
+
+def _title_run_end(text: str, at: int) -> int | None:
+    """Where a headline in Title Case that starts at `at` ends, or None when none starts."""
+    words: list[tuple[str, int]] = []
+    pos = at
+    while len(words) < TITLE_RUN_WORDS:
+        m = _RUN_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group("word")
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in TITLE_MINOR_WORDS):
+            # a lower-case word: the capitalised one before it opens the next sentence ("...
+            # in Hama Province The army said")
+            if words and words[-1][0][0].isupper():
+                words.pop()
+            break
+        words.append((word, m.end()))
+        pos = m.end()
+    while words and words[-1][0].lower() in TITLE_MINOR_WORDS:
+        words.pop()
+    if sum(1 for word, _ in words if word[0].isupper()) < TITLE_RUN_CAPITALS:
+        return None
+    end = words[-1][1]
+    return end if HEADLINE_WORD.search(text, at, end) else None
 
 
 # A bulletin's sub-heading glued to the story it heads, which opens with the same words:

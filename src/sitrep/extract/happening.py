@@ -248,6 +248,8 @@ def _definite_participle(mention: EventMention, doc: Doc | None) -> bool:
     if span is None or span.root.tag_ not in ("VBN", "VBD"):
         return False
     token = span.root
+    if token.i > token.sent.start and doc[token.i - 1].lower_ == "those":
+        return True  # "Of those killed six were children": "those killed" is the dead told
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if after is not None and after.pos_ not in ("PUNCT", "ADP", "ADV"):
         return False  # "... killed five soldiers": an object, a happening told anew

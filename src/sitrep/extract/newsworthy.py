@@ -37,8 +37,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.agents import ATTACK_NOUNS
 from sitrep.extract.deps import dep
+from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD
+from sitrep.extract.nouns import ATTACK_NOUNS
 from sitrep.extract.schema import load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.extract.time import MONTH_FULL
@@ -46,33 +47,6 @@ from sitrep.nlp.spans import text_of
 from sitrep.nlp.types import invariable_pasts
 from sitrep.records import REPORTED_DAYS_METHOD, TimeValue, is_period
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# Short function words that stay lower case in Title Case.
-_MINOR = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "via",
-        "with",
-        "over",
-        "near",
-        "after",
-    ]
-)
 HEADLINE_SHARE = 0.75
 HEADLINE_WORDS = 4
 
@@ -119,19 +93,13 @@ _RANKED_SINCE = re.compile(
 )
 
 
-# Common words that running text writes in lower case mid-sentence and headlines capitalise.
-_HEADLINE_WORD = re.compile(
-    r"(?<=\S )(?:Kills?|Killed|Killing|Dead|Dies?|Died|Attacks?|Strikes?|Bombs?|Bombing|Raids?|"
-    r"Clash(?:es)?|Wounded|Injured|Injures?|Hits?|Shelling|Executes?|Executed|Martyred|"
-    r"Civilians|People|Troops|Forces|Fighters|Militants|Terrorists|Says|Reports?|Targets?)\b"
-)
-
-
 def is_headline(sent: Span) -> bool:
     """Most words capitalised, including words running text keeps in lower case ("Nine
     Civilians Killed in ..."); a sentence dense with names ("Assad received Baqeri and
     Al-Ghanimi in Damascus") is not a headline."""
-    words: list[str] = [w for w in _WORD.findall(sent.text) if w.lower() not in _MINOR]
+    words: list[str] = [
+        w for w in TITLE_WORD.findall(sent.text) if w.lower() not in TITLE_MINOR_WORDS
+    ]
     capital = sum(1 for w in words if w[0].isupper())
     if capital < HEADLINE_WORDS or capital / max(len(words), 1) < HEADLINE_SHARE:
         return False
@@ -139,7 +107,7 @@ def is_headline(sent: Span) -> bool:
         # A verb in lower case is running text, however many names it holds ("Kata'ib
         # Hezbollah joined the Popular Mobilization Forces in 2014"); headlines capitalise it.
         return False
-    return _HEADLINE_WORD.search(sent.text) is not None
+    return HEADLINE_WORD.search(sent.text) is not None
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -181,14 +149,16 @@ def is_caption(sent: Span) -> bool:
 
 
 # What people in a picture do: "A man walks by a damaged site after ...", "Civil defence
-# members inspect the rubble ...", "A boy sits inside a tent ...". A story tells its
-# happenings in the past; a scene in the simple present is a caption.
+# members inspect the rubble ...", "A boy sits inside a tent ...", "A girl breathes through an
+# oxygen mask ...". A story tells its happenings in the past; a scene in the simple present
+# is a caption.
 _SCENE_VERBS = frozenset(
     {
         "walk", "walks", "stand", "stands", "sit", "sits", "look", "looks", "inspect",
         "inspects", "gather", "gathers", "carry", "carries", "ride", "rides", "pray", "prays",
         "search", "searches", "mourn", "mourns", "react", "reacts", "cry", "cries", "queue",
-        "queues", "sift", "sifts",
+        "queues", "sift", "sifts", "breathe", "breathes", "lie", "lies", "wait", "waits",
+        "sleep", "sleeps", "play", "plays", "watch", "watches",
     }
 )  # fmt: skip
 
@@ -196,6 +166,11 @@ _SCENE_VERBS = frozenset(
 def _scene_in_the_present(root: Token) -> bool:
     """The sentence's main verb is a scene's, in the simple present, with a subject that is
     someone unnamed ("a man", "residents", "civil defence members")."""
+    if root.pos_ == "NOUN" and root.lower_ in _SCENE_VERBS and root.lower_.endswith("s"):
+        # the tagger's slip: "A girl breathes through a mask ..." read as one noun phrase
+        # ("girl breathes"), so the sentence has no finite verb at all
+        unnamed = any(dep(c) == "compound" and c.pos_ == "NOUN" for c in root.children)
+        return unnamed and not any(t.tag_ in _FINITE_TAGS for t in root.sent)
     if root.tag_ not in ("VBZ", "VBP") or root.lower_ not in _SCENE_VERBS:
         return False
     if any(dep(c) in ("aux", "auxpass") for c in root.children):
@@ -312,7 +287,26 @@ def is_habitual(trigger: Token) -> bool:
         return False  # "the air raids hit the hospital": as likely a past the tagger misread
     if verb.tag_ == "VBZ" and not verb.lower_.endswith("s"):
         return False  # "before dawn" tagged "dawns": a third person ends in "s"
+    if not _has_a_subject(verb):
+        return False  # "killed in regime barrel bomb attacks", "bomb" tagged a present verb
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+# Where a finite verb's subject may sit outside its children: a conjunct shares its first
+# verb's, a relative or reduced clause has its head noun's.
+_SUBJECT_ELSEWHERE = frozenset({"conj", "relcl", "acl", "ccomp", "parataxis"})
+
+
+def _has_a_subject(verb: Token) -> bool:
+    """A finite present has a subject; a "verb" with none where one must be is a noun the
+    tagger misread."""
+    if dep(verb) in _SUBJECT_ELSEWHERE or verb.i == verb.sent.start:
+        return True
+    # a copula's subject hangs on its predicate ("the Kurds are now in the village")
+    holder = verb.head if dep(verb) in ("cop", "aux", "auxpass") else verb
+    if holder.i != verb.i and dep(holder) in _SUBJECT_ELSEWHERE:
+        return True
+    return any(dep(c) in ("nsubj", "nsubjpass", "expl", "csubj") for c in holder.children)
 
 
 _NOW = frozenset({"now", "currently"})

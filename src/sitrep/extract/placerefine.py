@@ -59,6 +59,21 @@ def from_retellings(mentions: Sequence[EventMention], text: str) -> list[EventMe
     return out
 
 
+def _lies_in(place: Participant | None, region: Participant | None) -> bool:
+    """Whether `place` may be in the country `region` names: always when no country is named
+    or the place is none the gazetteer knows; otherwise only a place of that country ("an
+    attack in Syria" is not placed in Washington by "Washington says ... the attack")."""
+    from sitrep.resolve.places import resolve_place
+
+    if place is None or region is None:
+        return True
+    country = resolve_place(country_named(region.text))
+    found = resolve_place(place.text)
+    if country is None or found is None:
+        return True
+    return found.country_code == country.country_code
+
+
 def from_site_retold(mentions: Sequence[EventMention], doc: Doc) -> list[EventMention]:
     """`mentions` with each asserted violent one placed only in a country (or nowhere) placed
     where the next sentences put the site it struck, named again with "the": "An airstrike on
@@ -75,7 +90,7 @@ def from_site_retold(mentions: Sequence[EventMention], doc: Doc) -> list[EventMe
         sites = _indefinite_nouns(sents[m.sentence])
         later = sents[m.sentence + 1 : m.sentence + 1 + NEARBY_SENTENCES]
         place = next((p for s in later for p in _places_of_sites(s, sites)), None)
-        if place is not None:
+        if place is not None and _lies_in(place, m.place):
             out[i] = replace(m, place=place)
     return out
 
@@ -99,7 +114,9 @@ def _places_of_sites(sent: Span, sites: set[str]) -> list[Participant]:
         ):
             continue
         for inner in t.subtree:
-            if inner.ent_iob_ != "B" or inner.ent_type_ not in PLACE_LABELS or inner.i == t.i:
+            # (only after the noun: "Washington says ... behind the attack", the parse making
+            # "attack" its root, names no place of the attack's)
+            if inner.ent_iob_ != "B" or inner.ent_type_ not in PLACE_LABELS or inner.i <= t.i:
                 continue
             end = inner.i + 1
             while end < sent.end and sent.doc[end].ent_iob_ == "I":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import case_word, dep
+from sitrep.extract.nouns import ATTACK_NOUNS
 from sitrep.nlp.spans import ents_before, text_of
 
 # Dependents that start a new clause: their subtree is not part of the head's own phrase.
@@ -178,7 +179,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         if not owners and places and head.lower_ in _PEOPLE_HEADS:
             # "four men from the village of X": the men, and the place that places them
             return [noun_phrase(head), phrase_of_entity(places[0])]
-        owners = owners or places
+        # a place after an attack places it and never did it ("an attack in Syria that killed
+        # 72": Syria is where, and who did it is not said)
+        owners = owners or ([] if head.lower_ in ATTACK_NOUNS else places)
         if owners:
             return [phrase_of_entity(owners[0])]
     body = _body_of_members(head)
@@ -190,22 +193,16 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     return [noun_phrase(head)]
 
 
-# Nouns for attacks, and for counts of them, whose "by" phrase names who carried them out.
-_ATTACK_HEADS = frozenset(
-    {
-        "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
-        "shelling", "bombardment", "bombing", "bombings", "assault", "offensive",
-    }
-)  # fmt: skip
+# Nouns for counts of attacks, whose "by" phrase names who carried them out.
 _COUNTS_OF = frozenset({"series", "wave", "waves", "spate", "string", "barrage", "round"})
 
 
 def _agents_of_attacks(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     """ "A series of strikes in Syria overnight by a US-led coalition killed 14": what the
     attacks kill, their "by" phrase did, not a place inside the subject's phrase."""
-    attacks = [head] if head.lower_ in _ATTACK_HEADS else []
+    attacks = [head] if head.lower_ in ATTACK_NOUNS else []
     if head.lower_ in _COUNTS_OF:
-        attacks = [c for c in head.children if c.lower_ in _ATTACK_HEADS and case_word(c) == "of"]
+        attacks = [c for c in head.children if c.lower_ in ATTACK_NOUNS and case_word(c) == "of"]
     for noun in [*attacks, head]:
         for child in noun.children:
             if dep(child) == "nmod" and case_word(child) == "by" and child.i > noun.i:

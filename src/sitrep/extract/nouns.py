@@ -1,0 +1,13 @@
+"""Word classes that several readers of a sentence share (arguments, agents, happenings), kept
+apart so that each reader imports them without importing the others."""
+
+from __future__ import annotations
+
+# Nouns for attacks: what a "by" phrase names the doer of ("strikes by the coalition"), what an
+# agent's modifier names the doer of ("regime raids"), and what a count of days sums up.
+ATTACK_NOUNS = frozenset(
+    {
+        "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack", "attacks",
+        "shelling", "bombardment", "bombing", "bombings", "offensive", "assault",
+    }
+)  # fmt: skip
