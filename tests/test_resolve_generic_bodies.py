@@ -8,6 +8,7 @@ import pytest
 
 from resolvedstore import resolved_store
 from sitrep.pack import load_pack
+from sitrep.read.entities import entities_named
 from sitrep.resolve.generic import GenericBodies, owner_word
 from sitrep.settings import get_settings
 from sitrep.store import Store, schema
@@ -32,6 +33,13 @@ _DOCS = [
     # two acronyms whose phonetic keys are one ("u")
     ("doc_g6", "The EU sent aid to Homs.", [("EU", "ORG"), ("Homs", "GPE")]),
     ("doc_g7", "The OA sent aid to Hama.", [("OA", "ORG"), ("Hama", "GPE")]),
+    # a report ties two letters to a name in brackets; another writes the letters alone
+    ("doc_g8", "The Tellian Union (TU) sent envoys to Homs.",
+     [("Tellian Union", "ORG"), ("TU", "ORG"), ("Homs", "GPE")]),
+    ("doc_g9", "The TU said the road was open.", [("TU", "ORG")]),
+    # the same letters, no report ties them
+    ("doc_g10", "The Warda Union sent aid to Hama.", [("Warda Union", "ORG"), ("Hama", "GPE")]),
+    ("doc_g11", "The WU said so.", [("WU", "ORG")]),
 ]  # fmt: skip
 
 
@@ -71,6 +79,15 @@ def test_no_guess_between_two_states(resolved: Store) -> None:
 def test_acronyms_with_one_phonetic_key_are_two_entities(resolved: Store) -> None:
     eu, oa = _entity(resolved, "doc_g6", "EU"), _entity(resolved, "doc_g7", "OA")
     assert eu and oa and eu != oa
+
+
+def test_an_acronym_a_report_ties_to_a_name_is_that_name(resolved: Store) -> None:
+    union = _entity(resolved, "doc_g8", "Tellian Union")
+    assert _entity(resolved, "doc_g8", "TU") == union
+    assert _entity(resolved, "doc_g9", "TU") == union  # a later report, by the alias
+    assert _entity(resolved, "doc_g11", "WU") != _entity(resolved, "doc_g10", "Warda Union")
+    with resolved.read() as conn:  # the read layer finds the name by the letters
+        assert entities_named(conn, "TU") == {union}
 
 
 def test_the_pack_says_which_names_are_generic() -> None:

@@ -196,6 +196,11 @@ def _acronym(tokens: list[str]) -> str:
     return "".join(t[0] for t in tokens if t not in _STOP)
 
 
+def initials(name: str) -> str:
+    """The initials of a name's words, function words left out ("Tellian Union" -> "tu")."""
+    return _acronym(name_tokens(name))
+
+
 def _acronym_match(ta: list[str], tb: list[str]) -> int:
     """The length of the acronym one side makes of the other's initials; 0 for none."""
     for short, long_ in ((ta, tb), (tb, ta)):

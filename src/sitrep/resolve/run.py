@@ -22,7 +22,13 @@ from sitrep import ledger
 from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
-from sitrep.resolve.cluster import Cluster, building_after, clean_name, cluster_document
+from sitrep.resolve.cluster import (
+    Cluster,
+    acronym_stated,
+    building_after,
+    clean_name,
+    cluster_document,
+)
 from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
 from sitrep.resolve.display import name_by_usage
@@ -284,6 +290,10 @@ class _Run:
         return counts, sentences
 
     def record(self, cluster: Cluster, decision: Decision) -> None:
+        entity = self.entities.get(str(decision.entity_id))
+        if entity is not None and not entity["pack_id"] and entity["type"] != "place":
+            for acronym in sorted(cluster.acronyms):  # findable by it in the next reports
+                self.index_name(str(decision.entity_id), str(entity["type"]), acronym)
         for mention in cluster.mentions:
             why = f"{cluster.reasons[mention['id']]}; {decision.reason}"
             for reason in ("retype_reason", "type_reason"):  # resolution's, then the tagger's
@@ -420,6 +430,9 @@ def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) 
             noun = building_after(text, mention["end"])
             if noun:
                 mention["building_after"] = noun
+            acronym = acronym_stated(text, str(mention["text"]), mention["end"])
+            if acronym:
+                mention["states_acronym"] = acronym
             word = owner_word(text, mention["start"], mention["end"])
             if word:
                 mention["owner_word"] = word
