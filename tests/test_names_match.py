@@ -109,3 +109,35 @@ def test_an_inner_h_must_be_on_both_sides_of_a_two_consonant_skeleton(
 def test_two_initials_are_no_acronym_on_their_own(short: str, long: str, same: bool) -> None:
     assert match_names(short, long, "org").same is same
     assert match_names(long, short, "org").same is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("EU", "OA", False),  # the vowel rules key both "u": initials are no sounds
+        ("AUA", "OA", False),
+        ("KRA", "QRA", False),  # q/k is a spelling rule for words, not for letters
+        ("KRA", "Kra", True),  # one written in capitals, the other not: the same letters
+        ("KRA", "KRA forces", True),  # the acronym among more words
+        ("OA", "EU forces", False),
+        ("TVU", "Tell Valley Union", True),  # still the other's initials
+    ],
+)
+def test_an_acronym_matches_only_its_own_letters(a: str, b: str, same: bool) -> None:
+    """Issue 26a: "EU" and "OA" had been one entity, their phonetic keys being one."""
+    assert match_names(a, b, "org").same is same
+    assert match_names(b, a, "org").same is same
+
+
+def test_an_acronym_keys_its_own_letters() -> None:
+    from sitrep.names.phonetic import is_acronym, name_key, phonetic
+    from sitrep.records import stable_id
+    from sitrep.resolve.ids import name_entity_id
+
+    assert is_acronym("EU") and not is_acronym("Eu") and not is_acronym("Tell Valley")
+    assert name_key("EU") != name_key("OA")
+    assert name_entity_id("org", "EU") != name_entity_id("org", "OA")
+    # a name that is no acronym keeps its key, and with it its id in existing stores
+    assert name_key("Hizbollah") == name_key("Hezbollah") == "hizbulah"
+    # an acronym its phonetic key spells alike keeps the id it had ("UN": "un")
+    assert name_entity_id("org", "UN") == stable_id("ent", "org", " ".join(phonetic("UN")))

@@ -15,7 +15,14 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from sitrep.names.phonetic import fold, is_latin, name_tokens, phonetic_token, skeleton_token
+from sitrep.names.phonetic import (
+    fold,
+    is_acronym,
+    is_latin,
+    name_tokens,
+    phonetic_token,
+    skeleton_token,
+)
 from sitrep.names.titles import strip_titles
 
 NameKind = Literal["person", "org", "place", "any"]
@@ -189,12 +196,32 @@ def _acronym(tokens: list[str]) -> str:
     return "".join(t[0] for t in tokens if t not in _STOP)
 
 
+def initials(name: str) -> str:
+    """The initials of a name's words, function words left out ("Tellian Union" -> "tu")."""
+    return _acronym(name_tokens(name))
+
+
 def _acronym_match(ta: list[str], tb: list[str]) -> int:
     """The length of the acronym one side makes of the other's initials; 0 for none."""
     for short, long_ in ((ta, tb), (tb, ta)):
         if len(short) == 1 and len(long_) >= 2 and short[0] == _acronym(long_):
             return len(short[0]) if len(short[0]) >= 2 else 0
     return 0
+
+
+def match_acronym(a: str, b: str) -> NameMatch:
+    """One side an acronym, not written alike: the same body where it spells the other's
+    initials, or where the other writes it among more words ("SAA forces"). Its letters are
+    no sounds to compare: "EU" is not "OA", though both keys are "u"."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    acronym = _acronym_match(ta, tb)
+    if acronym:
+        # Two initials fit hundreds of names ("AP": the Associated Press, but also "Assi
+        # Press" or "AK Party"): too weak to name one body on their own.
+        return _result(0.9 if acronym >= 3 else 0.6, "acronym" if acronym >= 3 else "acronym-2")
+    if all(fold(x) in others for x, others in ((a, tb), (b, ta)) if is_acronym(x)):
+        return match_org(a, b)
+    return _result(0.0, "acronym-differs")
 
 
 def _align(ta: list[str], tb: list[str]) -> tuple[list[float], list[str], list[str]]:
@@ -225,8 +252,6 @@ def match_org(a: str, b: str) -> NameMatch:
         return _result(0.0, "empty-name")
     acronym = _acronym_match(name_tokens(a), name_tokens(b))
     if acronym:
-        # Two initials fit hundreds of names ("AP": the Associated Press, but also "Assi
-        # Press" or "AK Party"): too weak to name one body on their own.
         return _result(0.9 if acronym >= 3 else 0.6, "acronym" if acronym >= 3 else "acronym-2")
     joined = _joined_match(ta, tb)
     if len(ta) != len(tb) and joined >= 0.9:  # Radiofarda / Radio Farda, Al-Bukamal / Albu Kamal
@@ -259,6 +284,8 @@ def match_names(a: str, b: str, kind: NameKind = "any") -> NameMatch:
         return _result(0.0, "empty-name")
     if fold(a) == fold(b):
         return _result(1.0, "exact")
+    if is_acronym(a) or is_acronym(b):
+        return match_acronym(a, b)
     if not (is_latin(a) and is_latin(b)):
         return _script_match(a, b)
     if kind == "person":

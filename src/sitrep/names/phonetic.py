@@ -147,5 +147,20 @@ def phonetic(text: str) -> list[str]:
     return [phonetic_token(t) for t in name_tokens(text)]
 
 
+def is_acronym(name: str) -> bool:
+    """A name written as one short word of capitals ("EU", "SAA", "YPG"): its letters are
+    initials, not sounds, so no spelling rule applies to them (the vowel rules make "EU" and
+    "OA" one key, "u")."""
+    text = name.strip()
+    return 2 <= len(text) <= 5 and text.isascii() and text.isalpha() and text.isupper()
+
+
+def name_key(name: str) -> str:
+    """The spelling-insensitive key of a whole name; an acronym keys only itself."""
+    if is_acronym(name):
+        return name.strip().casefold()
+    return " ".join(phonetic(name)) or name.casefold()
+
+
 def skeleton(text: str) -> list[str]:
     return [skeleton_token(t) for t in name_tokens(text)]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.names import fold, match_names, name_tokens, strip_titles
-from sitrep.names.match import token_similarity
+from sitrep.names.match import initials, token_similarity
 from sitrep.nlp.types import BUILDING_NOUNS
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
@@ -34,10 +34,14 @@ class Cluster:
     pack_reason: str = ""
     mentions: list[dict[str, Any]] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # mention id -> why it joined
+    # acronyms the document gives this name in brackets ("the Tellian Union (TU)")
+    acronyms: set[str] = field(default_factory=set)
 
     def add(self, mention: dict[str, Any], reason: str) -> None:
         self.mentions.append(mention)
         self.reasons[mention["id"]] = reason
+        if mention.get("states_acronym"):
+            self.acronyms.add(str(mention["states_acronym"]))
 
 
 def clean_name(mention: dict[str, Any]) -> str:
@@ -98,6 +102,8 @@ def _join_full(
 
 def _fits(short: str, cluster: Cluster, matcher: PackMatcher, label: str) -> bool:
     if cluster.pack_id and cluster.pack_id in {a.id for a in matcher.short_form(short, label)}:
+        return True
+    if short in cluster.acronyms:  # the document said so: "the Tellian Union (TU)"
         return True
     tokens, full = name_tokens(short), name_tokens(cluster.name)
     if len(tokens) != 1 or not full or name_kind(label) != "person":
@@ -171,10 +177,26 @@ def cluster_document(
     if shorts is not None:
         for position, cluster in enumerate(clusters):
             shorts.add(position, cluster.name, name_kind(cluster.label), cluster.pack_id)
+            for acronym in cluster.acronyms:
+                shorts.add_acronym(position, acronym)
     for mention in ordered:
         if not (_is_full(mention) or mention["label"] not in ("PERSON", "ORG")):
             _join_short(clusters, mention, matcher, shorts)
     return clusters
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,6})[ \t]*\)")
+
+
+def acronym_stated(text: str, name: str, end: int) -> str:
+    """The acronym the text gives in brackets right after a name of several words, when its
+    letters are that name's initials ("the Tellian Union (TU)" -> "TU"), else "". Such a
+    sentence ties even two letters to one body, which the letters alone do not."""
+    match = _ACRONYM_AFTER.match(text, end)
+    if not match or len(name_tokens(name)) < 2:
+        return ""
+    letters = match.group(1)
+    return letters if letters.casefold() == initials(name) else ""
 
 
 _BUILDING_AFTER = re.compile(r"[ \t]([A-Za-z][a-z]+)\b")

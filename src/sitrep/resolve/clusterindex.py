@@ -200,9 +200,13 @@ class ShortFormIndex:
             self.surnames.add(surname)
             self.by_key["s:" + surname].append(position)
 
+    def add_acronym(self, position: int, acronym: str) -> None:
+        """An acronym the document gives the cluster's name ("the Tellian Union (TU)")."""
+        self.by_key["a:" + acronym].append(position)
+
     def fitting_candidates(self, name: str, kind: NameKind, pack_ids: set[str]) -> list[int]:
         """Positions, in order, of the clusters the short form might fit (a superset)."""
-        keys = ["p:" + pack_id for pack_id in pack_ids]
+        keys = ["p:" + pack_id for pack_id in pack_ids] + ["a:" + name]
         tokens = name_tokens(name)
         if kind == "person" and len(tokens) == 1:
             keys.extend("s:" + near for near in self.surnames.near(phonetic_token(tokens[0])))

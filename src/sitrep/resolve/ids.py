@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.names import phonetic
+from sitrep.names.phonetic import name_key
 from sitrep.records import stable_id
 
 
@@ -15,12 +15,13 @@ def place_entity_id(geonames_id: int | None, region_id: str | None, name: str) -
         return f"gn_{geonames_id}"
     if region_id is not None:
         return f"rg_{region_id}"
-    return stable_id("pl", "place", " ".join(phonetic(name)) or name.casefold())
+    return stable_id("pl", "place", name_key(name))
 
 
 def name_entity_id(entity_type: str, name: str) -> str:
-    """Entities outside the pack: type plus the spelling-insensitive key of the name."""
-    return stable_id("ent", entity_type, " ".join(phonetic(name)) or name.casefold())
+    """Entities outside the pack: type plus the spelling-insensitive key of the name (an
+    acronym's letters: "EU" and "OA" are two bodies)."""
+    return stable_id("ent", entity_type, name_key(name))
 
 
 def split_entity_id(entity_id: str, aliases: list[str]) -> str:

@@ -10,6 +10,7 @@ and splits are re-applied last, so a re-run never undoes them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,10 +22,18 @@ from sitrep import ledger
 from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
-from sitrep.resolve.cluster import Cluster, building_after, clean_name, cluster_document
+from sitrep.resolve.cluster import (
+    Cluster,
+    acronym_stated,
+    building_after,
+    clean_name,
+    cluster_document,
+)
 from sitrep.resolve.credits import credit_spans, in_credit
 from sitrep.resolve.crosstype import reconcile_types, same_name_key
+from sitrep.resolve.display import name_by_usage
 from sitrep.resolve.eventplaces import locate_event_places
+from sitrep.resolve.generic import GenericBodies, owner_word
 from sitrep.resolve.governorates import governorate, near, scan_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
@@ -49,6 +58,7 @@ class ResolutionStats:
     cross_type_moves: int = 0  # mentions moved by `resolve.crosstype` (one type per name)
     spelling_moves: int = 0  # mentions moved by `resolve.spellings` (one place, many spellings)
     new_entities: int = 0
+    renamed: int = 0  # entities now named by the form most of their mentions write
     analyst_judgements_applied: int = 0
 
 
@@ -65,6 +75,7 @@ class _Run:
     pack: Pack
     matcher: PackMatcher
     retyper: Retyper
+    generic: GenericBodies
     stats: ResolutionStats = field(default_factory=ResolutionStats)
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -74,6 +85,10 @@ class _Run:
     blocks: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # non-pack entities
     # places the gazetteer lacks -> the governorates named near their mentions
     governorates: dict[str, set[str]] = field(default_factory=dict)
+    # the document being resolved: its mentions per country, and the pack actors it names
+    countries: Counter[str] = field(default_factory=Counter)
+    named_actors: set[str] = field(default_factory=set)
+    sentence_countries: dict[int, set[str]] = field(default_factory=dict)
 
     # -- entities outside the pack ----------------------------------------------------------
 
@@ -176,6 +191,9 @@ class _Run:
             return self.pack_entity(shorts[0].id, "short form unique in the pack", fuzzy=True)
         if cluster.label == "NORP":
             return Decision(None, "nationality or group word not in the pack")
+        head = "" if building else self.generic.head(cluster.name)
+        if head:
+            return self.decide_generic(cluster, head)
         entity_type = "person" if cluster.label == "PERSON" else "org"
         found = self.find_existing(cluster.name, entity_type)
         if found:
@@ -187,6 +205,19 @@ class _Run:
             self.stats.new_entities += 1
         self.index_name(entity_id, entity_type, cluster.name)
         return Decision(entity_id, "new entity from this name")
+
+    def decide_generic(self, cluster: Cluster, head: str) -> Decision:
+        """A generic body's name ("Army"): the body of the state the report means, or none."""
+        owners = {_owner(m, cluster.name) for m in cluster.mentions} - {""}
+        if len(owners) > 1:
+            return Decision(None, f"a generic name owned by several: {sorted(owners)}")
+        owner = owners.pop() if owners else ""
+        sentences = {int(m["sentence"]) for m in cluster.mentions}
+        named = set().union(*(self.sentence_countries.get(i, set()) for i in sentences))
+        actor, why = self.generic.owner(head, owner, self.named_actors, named, self.countries)
+        if actor is None:
+            return Decision(None, why)
+        return self.pack_entity(actor, f"{why}: the pack's {self.pack.actors[actor].name!r}")
 
     def decide(
         self, cluster: Cluster, context: Sequence[str], located: Sequence[tuple[int, str]] = ()
@@ -207,6 +238,8 @@ class _Run:
             mentions = [m for m in mentions if not m.get("in_credit")]
         clusters = cluster_document(mentions, self.matcher, self.retyper)
         context = self.context_countries(clusters)
+        self.countries, self.sentence_countries = self.country_counts(clusters)
+        self.named_actors = {c.pack_id for c in clusters if c.pack_id}
         if mentions:
             self.contexts[str(mentions[0]["document_id"])] = context
         located = _located(clusters, context)
@@ -239,7 +272,28 @@ class _Run:
                     countries.append(country)
         return countries
 
+    def country_counts(self, clusters: list[Cluster]) -> tuple[Counter[str], dict[int, set[str]]]:
+        """Mentions per country in a document, and the countries each sentence names: of its
+        pack actors with a country, and of the notable places it names by their gazetteer
+        names."""
+        counts: Counter[str] = Counter()
+        sentences: dict[int, set[str]] = {}
+        for cluster in clusters:
+            actor = self.pack.actors.get(cluster.pack_id or "")
+            country = actor.country if actor else None
+            if country is None and cluster.label in PLACE_LABELS and not cluster.pack_id:
+                country = notable_country(cluster.name)
+            if country:
+                counts[country] += len(cluster.mentions)
+                for mention in cluster.mentions:
+                    sentences.setdefault(int(mention["sentence"]), set()).add(country)
+        return counts, sentences
+
     def record(self, cluster: Cluster, decision: Decision) -> None:
+        entity = self.entities.get(str(decision.entity_id))
+        if entity is not None and not entity["pack_id"] and entity["type"] != "place":
+            for acronym in sorted(cluster.acronyms):  # findable by it in the next reports
+                self.index_name(str(decision.entity_id), str(entity["type"]), acronym)
         for mention in cluster.mentions:
             why = f"{cluster.reasons[mention['id']]}; {decision.reason}"
             for reason in ("retype_reason", "type_reason"):  # resolution's, then the tagger's
@@ -309,6 +363,17 @@ def _loose_for_place(name: str, alias: str, result: NameMatch) -> bool:
     return fuzz.ratio(a, b) < PLACE_SPELLING_SIMILARITY
 
 
+def _owner(mention: dict[str, Any], name: str) -> str:
+    """The word that says whose a generic name is: the last word the mention holds before the
+    name ("Assads" of "Assads Air Force"), else the word before the mention."""
+    text = str(mention["text"]).strip()
+    if text.casefold().endswith(name.casefold()) and len(text) > len(name):
+        words = text[: len(text) - len(name)].split()
+        if words and words[-1].lower() not in ("the", "a", "an"):
+            return words[-1]
+    return str(mention.get("owner_word") or "")
+
+
 def _alias(mention: dict[str, Any]) -> str:
     """The spelling an entity is found by: the text as written, unless the retyper read a
     name out of it ("Aleppo" out of "Aleppo Hama Damascus", "Nusra Front" out of "Aleppo Nusra
@@ -365,6 +430,12 @@ def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) 
             noun = building_after(text, mention["end"])
             if noun:
                 mention["building_after"] = noun
+            acronym = acronym_stated(text, str(mention["text"]), mention["end"])
+            if acronym:
+                mention["states_acronym"] = acronym
+            word = owner_word(text, mention["start"], mention["end"])
+            if word:
+                mention["owner_word"] = word
 
 
 def run_resolution(
@@ -386,6 +457,7 @@ def run_resolution(
         theatre = frozenset(region.country for region in pack.regions)
         run.stats.spelling_moves = join_spellings(conn, theatre, touched).moved
         run.stats.event_places = locate_event_places(conn, list(grouped), run.contexts)
+        run.stats.renamed = name_by_usage(conn, touched)
         run.stats.analyst_judgements_applied = ledger.reapply(conn)
     return run.stats
 
@@ -399,15 +471,15 @@ def warm_up(pack_name: str) -> None:
     gazetteer()
 
 
-_PACK_INDEXES: dict[str, tuple[PackMatcher, Retyper]] = {}
+_PACK_INDEXES: dict[str, tuple[PackMatcher, Retyper, GenericBodies]] = {}
 
 
-def _pack_indexes(pack: Pack) -> tuple[PackMatcher, Retyper]:
+def _pack_indexes(pack: Pack) -> tuple[PackMatcher, Retyper, GenericBodies]:
     """One matcher and one retyper per pack per process: their indexes cost a few hundred
     milliseconds."""
     key = str(pack.path)
     if key not in _PACK_INDEXES:
-        _PACK_INDEXES[key] = (PackMatcher(pack), Retyper(pack))
+        _PACK_INDEXES[key] = (PackMatcher(pack), Retyper(pack), GenericBodies(pack))
     return _PACK_INDEXES[key]
 
 
