@@ -33,6 +33,7 @@ def is_agency_name(text: str) -> bool:
     return _AGENCY_NAME.fullmatch(text.strip()) is not None
 
 
+# A word as Title Case writes it, capitalised or not (a headline is read word by word).
 TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Short function words that stay lower case in Title Case.
 TITLE_MINOR_WORDS = frozenset(
@@ -190,6 +191,7 @@ TITLE_RUN_WORDS = 30  # the longest run read
 
 
 def _headlines_after_credits(text: str) -> list[tuple[int, int]]:
+    """The spans of other stories' headlines right after a photo's credit (see above)."""
     spans = []
     for pattern in (_SLASH_CREDIT, _PHOTO_CREDIT):
         for credit in pattern.finditer(text):

@@ -293,7 +293,8 @@ def is_habitual(trigger: Token) -> bool:
 
 
 # Where a finite verb's subject may sit outside its children: a conjunct shares its first
-# verb's, a relative or reduced clause has its head noun's.
+# verb's, a relative or reduced clause has its head noun's, and a clause the parse hung on a
+# speech verb (or set beside another) may have had its subject hung elsewhere.
 _SUBJECT_ELSEWHERE = frozenset({"conj", "relcl", "acl", "ccomp", "parataxis"})
 
 
