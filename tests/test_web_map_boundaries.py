@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from sitrep.api.app import static_dir
-from sitrep.api.explore import event_row
+from sitrep.read.explore import event_row
 from sitrep.pack.active import active_pack
 
 BOUNDARIES = static_dir() / "dist" / "admin1.json"
