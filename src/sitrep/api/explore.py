@@ -33,6 +33,7 @@ from sitrep.read.events import ids_kept
 from sitrep.read.explore import (
     EventFilter,
     Selection,
+    filter_of,
     filtered_events,
     keep_row,
     norm,
@@ -77,23 +78,16 @@ def event_filter(
     min_fatalities: Annotated[int | None, Query(ge=0, le=10**6)] = None,
     words: Words = None,
 ) -> EventFilter:
-    def many(values: list[str] | None) -> tuple[str, ...]:
-        return tuple(v for v in values or () if v)
-
-    return EventFilter(
-        type=tuple(t.upper() for t in many(type)),  # case-insensitive, as /api/events reads it
-        mode=many(mode),
-        status=many(status),
-        actor=actor or None,
-        place=place or None,
-        country=tuple(c.upper() for c in many(country)),
-        admin1=admin1 or None,
-        outlet=outlet or None,
-        since=since,
-        until=until,
-        min_fatalities=min_fatalities,
-        words=" ".join(words.split()) if words else None,
-    )
+    """The query's filter, read as `sitrep.read.explore.filter_of` reads every explorer filter
+    (its values already checked by their annotations)."""
+    given = {
+        "type": type, "mode": mode, "status": status, "country": country,
+        "actor": [actor or ""], "place": [place or ""], "admin1": [admin1 or ""],
+        "outlet": [outlet or ""], "since": [since or ""], "until": [until or ""],
+        "min_fatalities": ["" if min_fatalities is None else str(min_fatalities)],
+        "words": [words or ""],
+    }  # fmt: skip
+    return filter_of({k: v for k, v in given.items() if v})
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]

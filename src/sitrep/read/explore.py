@@ -12,20 +12,21 @@ rows after.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from sqlalchemy import Connection, Select
 
-from sitrep.errors import SitrepError
+from sitrep.errors import SitrepError, UsageError
 from sitrep.export import data
 from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
 from sitrep.read.entities import entities_by_id, entities_named
-from sitrep.read.events import EV, events_query
+from sitrep.read.events import EV, events_query, partial_date
 from sitrep.read.events import EventFilter as ReadFilter
 from sitrep.read.records import ClaimSource, EntityRow
 
@@ -46,6 +47,76 @@ class EventFilter:
     until: str | None = None
     min_fatalities: int | None = None
     words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
+
+
+# The filter's keys as its URL writes them: the repeatable ones may appear several times
+REPEATED = ("type", "mode", "status", "country")
+SINGLE = ("actor", "place", "admin1", "outlet", "since", "until", "min_fatalities", "words")
+LONGEST_VALUE = 120
+
+
+def filter_of(values: Mapping[str, Sequence[str]]) -> EventFilter:
+    """The filter the values of its keys say, read the one way the explorer's URL is read:
+    types and countries in capitals, words with their spaces collapsed, empty values as none.
+    A key the explorer does not know, a date that is none, a toll that is no whole number or a
+    second value of a single key is a UsageError in words (the API's own checks say the same)."""
+    unknown = sorted(set(values) - set(REPEATED) - set(SINGLE))
+    if unknown:
+        raise UsageError(
+            f"the explorer's filter has no key {unknown[0]!r}",
+            hint="keys: " + ", ".join((*REPEATED, *SINGLE)),
+        )
+
+    def many(key: str) -> tuple[str, ...]:
+        return tuple(v.strip() for v in values.get(key, ()) if v.strip())
+
+    def one(key: str) -> str | None:
+        found = many(key)
+        if len(found) > 1:
+            raise UsageError(f"the explorer's filter takes one {key}, not {len(found)}")
+        if found and len(found[0]) > LONGEST_VALUE:
+            raise UsageError(f"{key}: at most {LONGEST_VALUE} characters")
+        return found[0] if found else None
+
+    since, until, toll, words = one("since"), one("until"), one("min_fatalities"), one("words")
+    if toll is not None and not (toll.isdigit() and int(toll) <= 10**6):
+        raise UsageError(f"min_fatalities: {toll!r} is not a whole number of people")
+    return EventFilter(
+        type=tuple(t.upper() for t in many("type")),  # case-insensitive, as /api/events reads it
+        mode=many("mode"),
+        status=many("status"),
+        actor=one("actor"),
+        place=one("place"),
+        country=tuple(c.upper() for c in many("country")),
+        admin1=one("admin1"),
+        outlet=one("outlet"),
+        since=partial_date(since) if since else None,
+        until=partial_date(until) if until else None,
+        min_fatalities=None if toll is None else int(toll),
+        words=" ".join(words.split()) if words else None,
+    )
+
+
+def parse_filter(query: str) -> EventFilter:
+    """The filter of an explorer URL's query (`type=ASSAULT&admin1=Aleppo&since=2016-10`, with
+    or without its `?` or the route before it, `#/events?...`)."""
+    _, mark, after = query.partition("?")
+    pairs = parse_qsl(after if mark else query, keep_blank_values=False, strict_parsing=False)
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    return filter_of(values)
+
+
+def filter_query(f: EventFilter) -> str:
+    """The filter as its URL's query, keys in one order (the filter's fields'), so one filter
+    is always written the same way: "" for no filter."""
+    pairs: list[tuple[str, str]] = []
+    for key in (*REPEATED[:3], "actor", "place", "country", *SINGLE[2:]):
+        value = getattr(f, key)
+        for v in value if isinstance(value, tuple) else () if value is None else (value,):
+            pairs.append((key, str(v)))
+    return urlencode(pairs)
 
 
 def norm(text: str) -> str:
