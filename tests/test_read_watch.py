@@ -72,7 +72,8 @@ def test_a_report_stored_after_the_visit_is_new_until_the_view_is_opened(
     with store.read() as conn:
         before = revision(conn)
     opened = watch.open_view(store, "Aleppo front")
-    assert (opened["total"], opened["new"]) == (2, 1)  # as it stood at this visit
+    assert (opened["view"]["total"], opened["view"]["new"]) == (2, 1)  # as it stood
+    assert [r["id"] for r in opened["new_events"]] == [TRIP["id"]]
     assert _views(store) == {"Aleppo front": (2, 0), "everything": (4, 1)}
     with store.read() as conn:
         assert revision(conn) == before  # opening a view leaves the explorer's kept views

@@ -20,7 +20,7 @@ its filter, the one the explorer, map, timeline and exports use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, func, select, update
 
@@ -33,8 +33,9 @@ LONGEST_NAME = 120
 # whose list a view is when no one is named: the one local user (`sitrep.api.auth` calls the
 # loopback user "local"), so the CLI and a local workbench share one list
 LOCAL = "local"
-# the ids of the events a filter keeps: `select_events` by default, the API's kept selection
-Kept = Callable[[Connection, EventFilter], Iterable[str]]
+# the explorer's rows of the events a filter keeps: `select_events`'s by default, the API's
+# kept selection when it asks
+Kept = Callable[[Connection, EventFilter], list[dict[str, Any]]]
 
 
 class WatchedView(TypedDict):
@@ -46,9 +47,14 @@ class WatchedView(TypedDict):
     new: int  # of those, first stored after seen_at
 
 
-def kept_ids(conn: Connection, f: EventFilter) -> list[str]:
-    """The ids of the events the explorer keeps for the filter."""
-    return [row["id"] for row in select_events(conn, f).rows]
+class OpenedView(TypedDict):
+    view: WatchedView  # as it stood before this visit
+    new_events: list[dict[str, Any]]  # the explorer's rows of its new events, in time order
+
+
+def kept_rows(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """The explorer's rows of the events it keeps for the filter, in time order."""
+    return select_events(conn, f).rows
 
 
 def save_view(store: Store, name: str, query: str, analyst: str = LOCAL) -> WatchedView:
@@ -82,7 +88,7 @@ def remove_view(store: Store, name: str, analyst: str = LOCAL) -> None:
 
 
 def watched_views(
-    conn: Connection, analyst: str = LOCAL, kept: Kept = kept_ids
+    conn: Connection, analyst: str = LOCAL, kept: Kept = kept_rows
 ) -> list[WatchedView]:
     """The analyst's views, by name, each with its events now and the new ones among them."""
     rows = conn.execute(select(W).where(W.c.analyst == analyst).order_by(W.c.name)).mappings()
@@ -94,7 +100,7 @@ def watched_views(
 
 
 def watched_view(
-    conn: Connection, name: str, analyst: str = LOCAL, kept: Kept = kept_ids
+    conn: Connection, name: str, analyst: str = LOCAL, kept: Kept = kept_rows
 ) -> WatchedView:
     found = _row(conn, analyst, name)
     if found is None:
@@ -102,14 +108,21 @@ def watched_view(
     return _counted(conn, found, first_stored(conn), kept)
 
 
-def open_view(store: Store, name: str, analyst: str = LOCAL, kept: Kept = kept_ids) -> WatchedView:
-    """The view as it stood before this visit (what is new since the last one), then marked seen
-    now: what it keeps from here on is new only when stored after this."""
+def open_view(store: Store, name: str, analyst: str = LOCAL, kept: Kept = kept_rows) -> OpenedView:
+    """The view as it stood before this visit, with its events new since the last one, then
+    marked seen now: what it keeps from here on is new only when stored after this."""
     with store.read() as conn:
-        view = watched_view(conn, name, analyst, kept)
+        found = _row(conn, analyst, name)
+        if found is None:
+            raise _unknown(name)
+        rows = kept(conn, parse_filter(str(found["filter"])))
+        stored = first_stored(conn, (r["id"] for r in rows))
+        seen = str(found["seen_at"])
+        new = [r for r in rows if stored.get(r["id"], "") > seen]
+        view = _described(found, len(rows), len(new))
     with store.bookkeeping() as conn:
         conn.execute(update(W).where(_this(analyst, name)).values(seen_at=utc_now()))
-    return view
+    return OpenedView(view=view, new_events=new)
 
 
 def new_since(conn: Connection, event_ids: Iterable[str], when: str) -> set[str]:
@@ -139,15 +152,19 @@ def first_stored(conn: Connection, event_ids: Iterable[str] | None = None) -> di
 def _counted(
     conn: Connection, view: dict[str, object], stored: dict[str, str], kept: Kept
 ) -> WatchedView:
-    ids = list(kept(conn, parse_filter(str(view["filter"]))))
+    ids = [r["id"] for r in kept(conn, parse_filter(str(view["filter"])))]
     seen = str(view["seen_at"])
+    return _described(view, len(ids), sum(stored.get(i, "") > seen for i in ids))
+
+
+def _described(view: dict[str, object], total: int, new: int) -> WatchedView:
     return WatchedView(
         name=str(view["name"]),
         filter=str(view["filter"]),
         created_at=str(view["created_at"]),
-        seen_at=seen,
-        total=len(ids),
-        new=sum(stored.get(i, "") > seen for i in ids),
+        seen_at=str(view["seen_at"]),
+        total=total,
+        new=new,
     )
 
 
