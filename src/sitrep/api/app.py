@@ -25,6 +25,7 @@ from sitrep.api import (
     relations,
     search_entities,
     vocab,
+    watch,
     writes,
 )
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
@@ -85,6 +86,7 @@ def create_app(
         evidence,
         search_entities,
         ego,
+        watch,
     ):
         api.include_router(module.router)
     app.include_router(api)
