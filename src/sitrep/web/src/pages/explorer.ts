@@ -1,6 +1,7 @@
 // The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
 // weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
 import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
+import { watchForm } from "./watch";
 import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
 
 const PAGE = 25;
@@ -258,6 +259,7 @@ export async function renderExplorer(main: HTMLElement, _arg: string, params: UR
     matchedNames(data) ?? "",
     filterForm(f, view),
     exportLinks(f),
+    watchForm(filterQuery(f).replace(/^\?/, ""), data.total),
     h("div", { class: "explorer-layout" }, facetList(f, data, view),
       h("div", { class: "explorer-main" },
         section("Events per week", trend(f, view, data.weekly)),
