@@ -52,7 +52,7 @@ app.add_typer(bench_app, name="bench")
 # Modules under sitrep.cli that each define `register(app, eval_app, bench_app)`.
 AREAS = (
     "ingest", "docs", "clean", "nlp", "entities", "events", "relations", "decisions", "serve",
-    "export", "bench", "watch",
+    "export", "bench", "watch", "brief",
 )  # fmt: skip
 
 

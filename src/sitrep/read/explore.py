@@ -100,12 +100,16 @@ def filter_of(values: Mapping[str, Sequence[str]]) -> EventFilter:
 def parse_filter(query: str) -> EventFilter:
     """The filter of an explorer URL's query (`type=ASSAULT&admin1=Aleppo&since=2016-10`, with
     or without its `?` or the route before it, `#/events?...`)."""
+    return filter_of(query_values(query))
+
+
+def query_values(query: str) -> dict[str, list[str]]:
+    """The values of each key of an explorer URL's query, unread (`filter_of` reads them)."""
     _, mark, after = query.partition("?")
-    pairs = parse_qsl(after if mark else query, keep_blank_values=False, strict_parsing=False)
     values: dict[str, list[str]] = {}
-    for key, value in pairs:
+    for key, value in parse_qsl(after if mark else query):
         values.setdefault(key, []).append(value)
-    return filter_of(values)
+    return values
 
 
 def filter_query(f: EventFilter) -> str:
