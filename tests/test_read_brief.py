@@ -151,3 +151,21 @@ def test_sitrep_brief_writes_the_report(built: tuple[Store, Built], tmp_path: Pa
         app, ["brief", "--since", "2018-13", "--until", "2018", "--db", store.db]
     )
     assert bad.exit_code == 2 and "is not a date" in bad.output
+
+
+def test_the_api_serves_the_same_report_and_its_files(built: tuple[Store, Built]) -> None:
+    store, fixture = built
+    query = "since=2018-04&until=2018-04&admin1=Homs"
+    with TestClient(create_app(store), base_url="http://127.0.0.1:8000") as client:
+        answer = client.get(f"/api/brief?{query}")
+        assert answer.status_code == 200, answer.text
+        assert answer.json() == report(store, query)
+        page = client.get(f"/api/brief/html?{query}")
+        assert page.headers["content-type"].startswith("text/html")
+        assert page.headers["content-disposition"] == (
+            'attachment; filename="sitrep-brief-admin1-homs-since-2018-04-until-2018-04.html"'
+        )
+        assert f"http://127.0.0.1:8000/#/story/{fixture.events['strike']}" in page.text
+        text = client.get(f"/api/brief/md?{query}").text
+        assert text == markdown(report(store, query), "http://127.0.0.1:8000")
+        assert client.get(f"/api/brief/pdf?{query}").status_code == 422

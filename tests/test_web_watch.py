@@ -43,3 +43,15 @@ def test_save_a_view_from_the_explorer_and_see_its_count(tab: tour.Tab) -> None:
     tab.page.click(f"button[data-remove='{NAME}']")
     tab.page.wait_for_selector(f"tr[data-view='{NAME}']", state="detached")
     assert api(tab, "/watch")["items"] == []
+
+
+def test_the_brief_of_a_view_from_the_explorer(tab: tour.Tab) -> None:
+    tab.go("events?status=contested&status=denied", "events")
+    total = tab.page.locator("table.explorer").get_attribute("data-total")
+    href = tab.page.locator("a[data-brief='html']").get_attribute("href")
+    assert href == "/api/brief/html?status=contested&status=denied"
+    page = tab.page.request.get(f"{tab.base}{href}")
+    assert page.ok and "<h1>Situation report, " in page.text()
+    assert f"<li>{total} event" in page.text()  # the headline counts the view's events
+    said = api(tab, "/brief?status=contested&status=denied")
+    assert str(said["events"]) == total

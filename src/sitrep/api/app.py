@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.api import (
+    brief,
     documents,
     ego,
     entities,
@@ -87,6 +88,7 @@ def create_app(
         search_entities,
         ego,
         watch,
+        brief,
     ):
         api.include_router(module.router)
     app.include_router(api)

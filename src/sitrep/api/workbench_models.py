@@ -288,3 +288,18 @@ class WatchedViews(Record):
 class OpenedView(Record):
     view: WatchedView  # as it stood before this visit
     new_events: list[ExplorerEvent]  # its events first stored since the last visit
+
+
+class SituationReport(Record):
+    """The situation report of a period (`sitrep.read.brief.Brief`; its other fields are the
+    lists it reports: by type, status and governorate, the corroborated and disputed events,
+    the actors, the previous period and the documents cited)."""
+
+    since: str | None
+    until: str | None
+    filter: str
+    events: int
+    undated: int
+    killed_low: int
+    killed_high: int
+    tolls_differ: int

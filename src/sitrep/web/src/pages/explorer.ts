@@ -235,7 +235,17 @@ function exportLinks(f: Filter): HTMLElement {
   return h("p", { class: "exports" }, "Export this view: ", link("csv", "CSV (ACLED columns)"), " · ", link("acled", "ACLED-coded CSV"), " · ",
     link("geojson", "GeoJSON"), " · ", link("jsonl", "JSON lines (events, documents, entities)"), " · ",
     link("gexf", "GEXF network"), " · ", link("graphml", "GraphML network"), " · ", h("a", { href: `#/map${filterQuery(f)}` }, "on the map"), " · ",
-    h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"));
+    h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"), h("br"),
+    briefLinks(f));
+}
+
+/** The situation report of this view (`sitrep brief`): its period is the view's from/to, or
+ * its first to its last dated event. */
+function briefLinks(f: Filter): HTMLElement {
+  const link = (format: string, label: string) =>
+    h("a", { href: `/api/brief/${format}${filterQuery(f)}`, class: "export", "data-brief": format, download: "" }, label);
+  return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, most active actors, change since the previous period; every statement cited" },
+    "Brief of this view (situation report): ", link("html", "HTML"), " · ", link("md", "Markdown"));
 }
 
 function matchedNames(data: Explored): HTMLElement | null {
