@@ -68,7 +68,7 @@ def test_a_view_saved_in_the_workbench_counts_what_is_new_until_opened(
     assert opened.status_code == 200, opened.text
     assert [e["id"] for e in opened.json()["new_events"]] == [trip["id"]]
     assert counts(local) == {"Ghaani": (2, 0)}
-    assert local.delete("/api/watch/Ghaani").status_code == 204
+    assert local.delete("/api/watch/Ghaani").json() == {"items": []}
     assert counts(local) == {}
     assert local.post("/api/watch/Ghaani/open").json()["error"]["code"] == "not-found"
 

@@ -63,6 +63,8 @@ def open_view(name: ViewName, store: StoreDep, who: Viewer) -> dict[str, Any]:
     return dict(watch.open_view(store, name, who.name, _kept(store)))
 
 
-@router.delete("/watch/{name}", status_code=204, summary="Stop watching a view")
-def remove_view(name: ViewName, store: StoreDep, who: Viewer) -> None:
+@router.delete("/watch/{name}", response_model=wm.WatchedViews, summary="Stop watching a view")
+def remove_view(name: ViewName, store: StoreDep, who: Viewer) -> dict[str, Any]:
+    """Drop the view; the caller's views left, as `GET /watch` lists them."""
     watch.remove_view(store, name, who.name)
+    return list_views(store, who)

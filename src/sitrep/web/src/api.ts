@@ -70,7 +70,7 @@ export async function post<T = Decided>(path: string, body: unknown, method = "P
     headers: headers({ "Content-Type": "application/json", "X-CSRF-Token": csrf }),
     body: JSON.stringify(body),
   });
-  return response.status === 204 ? (undefined as T) : parse<T>(response);
+  return parse<T>(response);
 }
 
 export function canEdit(): boolean {
