@@ -243,7 +243,7 @@ function exportLinks(f: Filter): HTMLElement {
  * its first to its last dated event. */
 function briefLinks(f: Filter): HTMLElement {
   const link = (format: string, label: string) =>
-    h("a", { href: `/api/brief/${format}${filterQuery(f)}`, class: "export", "data-brief": format, download: "" }, label);
+    h("a", { href: `/api/brief/${format}${filterQuery(f)}`, class: "brief", "data-brief": format, download: "" }, label);
   return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, most active actors, change since the previous period; every statement cited" },
     "Brief of this view (situation report): ", link("html", "HTML"), " · ", link("md", "Markdown"));
 }
