@@ -284,3 +284,55 @@ def id_snapshot(store: Store) -> dict[str, list[str]]:
             name: sorted(str(v) for v in conn.execute(select(column)).scalars())
             for name, column in tables.items()
         }
+
+
+def add_report(
+    store: Store,
+    folder: Path,
+    title: str,
+    sentence: str,
+    event: dict[str, Any],
+) -> str:
+    """Ingest one more article of one sentence, then what corroboration would add for it: one
+    event mention and its claim, in the event `event` names by its `id` (a new event is written
+    with the fields given; a known one only gains the mention). Returns the document's id."""
+    path = folder / f"{stable_id('art', title)}.jsonl"
+    row = {"title": title, "url": f"https://example.org/more/{stable_id('u', title)}",
+           "date": "2020-05-02", "source": "Example Later", "text": sentence}  # fmt: skip
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    ingest(store, path)
+    fields = ("type", "mode", "participants", "place_entity_id", "time_start", "time_end",
+              "time_precision", "casualties")  # fmt: skip
+    common = {k: event.get(k) for k in fields}
+    with store.transaction() as conn:
+        doc_id = conn.execute(
+            select(schema.documents.c.id).where(schema.documents.c.title == title)
+        ).scalar_one()
+        text = conn.execute(
+            select(schema.documents.c.text).where(schema.documents.c.id == doc_id)
+        ).scalar_one()
+        start = text.index(sentence)
+        known = conn.execute(
+            select(schema.events.c.id).where(schema.events.c.id == event["id"])
+        ).first()
+        if known is None:
+            insert_ignore(conn, schema.events, [{
+                **common, "id": event["id"], "summary": event["summary"],
+                "place": None, "status": "single-source", "status_reason": "fixture",
+                "n_claims": 1, "n_origins": 1, "origins": ["Example Later"],
+            }])  # fmt: skip
+        mention_id = stable_id("evm", doc_id, event["id"], 0)
+        insert_ignore(conn, schema.event_mentions, [{
+            **common, "id": mention_id, "document_id": doc_id, "event_id": event["id"],
+            "trigger": "visit", "trigger_start": start, "trigger_end": start + 1, "sentence": 0,
+            "place": None, "time": None, "negated": False, "modality": None,
+        }])  # fmt: skip
+        insert_ignore(conn, schema.claims, [{
+            "id": stable_id("clm", mention_id), "document_id": doc_id,
+            "event_mention_id": mention_id, "outlet": "Example Later",
+            "chain": [{"name": "Example Later", "kind": "outlet"}], "stance": "reports",
+            "hedged": False, "hedges": [], "quote": None, "start": start,
+            "end": start + len(sentence), "sentence": 0, "sentence_text": sentence,
+            "origin_key": "Example Later", "analyst_mark": None,
+        }])  # fmt: skip
+    return str(doc_id)

@@ -22,6 +22,7 @@ from sitrep.api import workbench_models as wm
 from sitrep.read.claims import claims_by_event
 from sitrep.read.entities import entities_named, entities_with_aliases
 from sitrep.read.events import list_events
+from sitrep.read.explore import event_row
 from sitrep.records import stable_id
 from sitrep.store import Store, insert_ignore, schema
 from storefixtures import ENTITIES, Built, build_store
@@ -135,7 +136,7 @@ def reference_rows(store: Store, f: x.EventFilter) -> list[dict[str, Any]]:
 
     kept = []
     for event in events:
-        row = x.event_row(event, claims.get(event["id"], []), known)
+        row = event_row(event, claims.get(event["id"], []), known)
         involved = {event["place_entity_id"]} | {p.get("entity_id") for p in event["participants"]}
         checks = (
             not f.type or row["type"] in f.type,

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from sitrep.api.app import static_dir
-from sitrep.api.explore import event_row
 from sitrep.pack.active import active_pack
+from sitrep.read.explore import event_row
 
 BOUNDARIES = static_dir() / "dist" / "admin1.json"
 

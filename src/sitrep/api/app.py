@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.api import (
+    brief,
     documents,
     ego,
     entities,
@@ -25,6 +26,7 @@ from sitrep.api import (
     relations,
     search_entities,
     vocab,
+    watch,
     writes,
 )
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
@@ -85,6 +87,8 @@ def create_app(
         evidence,
         search_entities,
         ego,
+        watch,
+        brief,
     ):
         api.include_router(module.router)
     app.include_router(api)

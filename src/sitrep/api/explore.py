@@ -1,12 +1,9 @@
 """The events explorer: one filter over events (ACLED explorer style), a sortable page of them
 with facet counts and a weekly trend, and the same filter's export.
 
-The rows are read through the read model (`sitrep.read`) with the exporters' helpers
-(`sitrep.export.data`), so a row in the explorer and a row of the CSV describe an event with the
-same place, actors, outlets and fatalities. The filter on what an event's row holds (types,
-statuses, dates, names, words) is the query's; what is read from its place entity, claims and
-casualties narrows the rows after. An export of a view takes its events from the same
-`select_events`, so it can never disagree with the view.
+What a filter keeps, and the row each event is listed as, is the read model's
+(`sitrep.read.explore`); this module pages, sorts, counts and keeps them. An export of a view
+takes its events from the same `select_events`, so it can never disagree with the view.
 """
 
 from __future__ import annotations
@@ -14,32 +11,34 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
-from sqlalchemy import Connection, Select
+from sqlalchemy import Connection
 
 from sitrep.api import workbench_models as wm
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.events import IsoDate, Words
 from sitrep.api.kept import Kept, Stamp, stamp
-from sitrep.errors import NotFoundError, SitrepError
+from sitrep.errors import NotFoundError
 from sitrep.export import data
-from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.export.core import export_filename
 from sitrep.export.graph import day_bounds
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
-from sitrep.read.claims import claim_sources_by_event, event_sources
-from sitrep.read.columns import records
-from sitrep.read.entities import entities_by_id, entities_named
-from sitrep.read.events import EV, events_query, ids_kept
-from sitrep.read.events import EventFilter as ReadFilter
-from sitrep.read.records import ClaimSource, EntityRow
+from sitrep.read.events import ids_kept
+from sitrep.read.explore import (
+    EventFilter,
+    Selection,
+    filter_of,
+    filtered_events,
+    keep_row,
+    norm,
+    select_events,
+)
 
 router = APIRouter(tags=["explore"])
 
@@ -65,24 +64,6 @@ _VIEWS: Kept[dict[str, Any]] = Kept(50_000, lambda view: len(view["rows"]))
 _MEDIA = tuple(dict.fromkeys(BUILTIN_MEDIA_TYPES[f] for f in VIEW_FORMATS))
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """What an analyst narrowed the events to; every field optional."""
-
-    type: tuple[str, ...] = ()
-    mode: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    actor: str | None = None  # an entity id, or any spelling of its name
-    place: str | None = None  # a place entity id, or any spelling of its name
-    country: tuple[str, ...] = ()  # ISO 3166 alpha-2
-    admin1: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    min_fatalities: int | None = None
-    words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
-
-
 def event_filter(
     type: Many = None,
     mode: Many = None,
@@ -97,162 +78,26 @@ def event_filter(
     min_fatalities: Annotated[int | None, Query(ge=0, le=10**6)] = None,
     words: Words = None,
 ) -> EventFilter:
-    def many(values: list[str] | None) -> tuple[str, ...]:
-        return tuple(v for v in values or () if v)
-
-    return EventFilter(
-        type=tuple(t.upper() for t in many(type)),  # case-insensitive, as /api/events reads it
-        mode=many(mode),
-        status=many(status),
-        actor=actor or None,
-        place=place or None,
-        country=tuple(c.upper() for c in many(country)),
-        admin1=admin1 or None,
-        outlet=outlet or None,
-        since=since,
-        until=until,
-        min_fatalities=min_fatalities,
-        words=" ".join(words.split()) if words else None,
-    )
+    """The query's filter, read as `sitrep.read.explore.filter_of` reads every explorer filter
+    (its values already checked by their annotations)."""
+    given = {
+        "type": type, "mode": mode, "status": status, "country": country,
+        "actor": [actor or ""], "place": [place or ""], "admin1": [admin1 or ""],
+        "outlet": [outlet or ""], "since": [since or ""], "until": [until or ""],
+        "min_fatalities": ["" if min_fatalities is None else str(min_fatalities)],
+        "words": [words or ""],
+    }  # fmt: skip
+    return filter_of({k: v for k, v in given.items() if v})
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def event_row(
-    event: data.EventRow,
-    claims: Iterable[ClaimSource],
-    known: Mapping[str, EntityRow],
-) -> dict[str, Any]:
-    """One event as the explorer lists it (and its filters read it)."""
-    claims = list(claims)
-    place = data.event_place(event, known)
-    people = data.participants(event)
-    return {
-        "id": event["id"],
-        "type": event["type"],
-        "mode": event.get("mode"),
-        "summary": event.get("summary"),
-        "time_start": event.get("time_start"),
-        "time_end": event.get("time_end"),
-        "time_precision": event.get("time_precision"),
-        "status": event["status"],
-        "n_claims": event["n_claims"],
-        "n_origins": event["n_origins"],
-        "fatalities": fatalities(event),
-        "place_entity_id": place.entity_id,
-        "place_name": place.name,
-        "precision": place.precision,
-        "country": place.country,
-        "country_name": data.country_name(place.country),
-        "country_numeric": _iso_numeric(place.country),
-        "admin1": place.admin1,
-        "admin1_codes": _admin1_codes(known.get(place.entity_id or "")),
-        "lat": place.lat,
-        "lon": place.lon,
-        "actors": [
-            {
-                "entity_id": p.get("entity_id"),
-                "name": data.participant_name(p, known),
-                "role": p.get("role"),
-            }
-            for p in people
-        ],
-        "outlets": data.outlets(claims),
-        **event_sources(claims),
-    }
-
-
-def _admin1_codes(entity: EntityRow | None) -> list[str]:
-    """The admin-1 areas (HASC codes) a place known only to a pack region is, as the active
-    pack gives them (`Region.admin1_codes`): what the map draws for it. Empty otherwise."""
-    attributes = (entity["attributes"] if entity else None) or {}
-    region = attributes.get("region_id") if isinstance(attributes, dict) else None
-    return list(_region_areas().get(region, ())) if isinstance(region, str) else []
-
-
-@lru_cache(maxsize=1)
-def _region_areas() -> dict[str, tuple[str, ...]]:
-    from sitrep.pack.active import active_pack
-
-    try:
-        return {r.id: r.admin1_codes for r in active_pack().regions}
-    except SitrepError:  # no pack: regions are drawn as rings
-        return {}
-
-
-def _iso_numeric(code: str | None) -> str | None:
-    """ISO 3166 numeric code, zero-padded as world-atlas names its country shapes ("760")."""
-    found = iso_numeric(code)
-    return None if found is None else f"{found:03d}"
-
-
-def _keep(row: dict[str, Any], f: EventFilter) -> bool:
-    """The explorer's filters on what a row reads from its place, claims and casualties; the
-    others are the query's (`filtered_events`)."""
-    checks = (
-        not f.country or (row["country"] or "") in f.country,
-        not f.admin1 or _norm(f.admin1) == _norm(row["admin1"] or ""),
-        not f.outlet or _norm(f.outlet) in {_norm(o) for o in row["outlets"]},
-        f.min_fatalities is None or row["fatalities"] >= f.min_fatalities,
-    )
-    return all(checks)
-
-
-@dataclass(frozen=True)
-class Selection:
-    rows: list[dict[str, Any]]
-    matched: dict[str, list[dict[str, Any]]]  # the entities each text filter was read as
-
-
-def select_events(conn: Connection, f: EventFilter) -> Selection:
-    """Every event the filter keeps, in time order (undated last), with how it read the names.
-
-    Actor (takes part or is the place, by any spelling), place, dates and words mean what they
-    mean everywhere else (`sitrep.read.events`). Those, the types, modes and statuses are the
-    query's: only the events they keep are read, with only their claims' outlets and the
-    entities they name (a store read whole on every request made a page's wait grow with the
-    store). Country, admin-1 area, outlet and fatalities, read from the place entity, the
-    claims and the casualties, narrow the rows after."""
-    query = filtered_events(conn, f)
-    events = records(conn, query, data.EventRow)
-    sources = claim_sources_by_event(conn, query.with_only_columns(EV.c.id).order_by(None))
-    named = {e["place_entity_id"] for e in events} | {
-        p.get("entity_id") for e in events for p in data.participants(e)
-    }
-    known = entities_by_id(conn, (i for i in named if i))
-    rows = [event_row(e, sources.get(e["id"], []), known) for e in events]
-    kept = [r for r in rows if _keep(r, f)]
-    matched: dict[str, list[dict[str, Any]]] = {}
-    for name, spelling in (("actor", f.actor), ("place", f.place)):
-        found = entities_by_id(conn, entities_named(conn, spelling)) if spelling else {}
-        if found:
-            matched[name] = [
-                {"id": i, "name": found[i]["name"], "type": found[i]["type"]} for i in sorted(found)
-            ]
-    return Selection(kept, matched)
-
-
-def filtered_events(conn: Connection, f: EventFilter) -> Select[Any]:
-    """The read model's query of events (`events_query`), narrowed to the filter's types,
-    modes and statuses too."""
-    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until, words=f.words)
-    query = events_query(conn, shared)
-    for column, wanted in ((EV.c.type, f.type), (EV.c.mode, f.mode), (EV.c.status, f.status)):
-        if wanted:
-            query = query.where(column.in_(wanted))
-    return query
 
 
 _SORT_KEYS: dict[str, Any] = {
     "time": lambda r: r["time_start"] or "",
     "type": lambda r: (r["type"], r["mode"] or ""),
     "status": lambda r: r["status"],
-    "place": lambda r: _norm(r["place_name"] or ""),
+    "place": lambda r: norm(r["place_name"] or ""),
     "country": lambda r: r["country_name"] or "",
     "fatalities": lambda r: r["fatalities"],
     "origins": lambda r: r["n_origins"],
@@ -416,7 +261,7 @@ def kept_selection(conn: Connection, at: Stamp, f: EventFilter) -> Selection:
     of them share one reading. A filter only on what a row holds (a facet clicked; the event
     page's candidates of its type) is read from all events' rows when those are kept: the
     query says which events its types, modes and statuses keep (their ids only, not a second
-    reading of the events), and `_keep` narrows by the rest as `select_events` does."""
+    reading of the events), and `keep_row` narrows by the rest as `select_events` does."""
 
     def make() -> Selection:
         everything = _SELECTIONS.find(at, EventFilter()) if _on_rows_only(f) else None
@@ -424,7 +269,7 @@ def kept_selection(conn: Connection, at: Stamp, f: EventFilter) -> Selection:
             return select_events(conn, f)
         wanted = _ids_kept_by_query(conn, f)
         rows = everything.rows
-        return Selection([r for r in rows if r["id"] in wanted and _keep(r, f)], {})
+        return Selection([r for r in rows if r["id"] in wanted and keep_row(r, f)], {})
 
     return _SELECTIONS.get(at, f, make)
 

@@ -268,3 +268,38 @@ class TownLabel(Record):
 
 class TownLabels(Record):
     items: list[TownLabel]
+
+
+class WatchedView(Record):
+    """An explorer filter an analyst saved under a name (`sitrep.read.watch`)."""
+
+    name: str
+    filter: str  # the explorer's URL query, "" for every event
+    created_at: str
+    seen_at: str  # when its analyst last opened it
+    total: int  # events it keeps now
+    new: int  # of those, first stored after seen_at
+
+
+class WatchedViews(Record):
+    items: list[WatchedView]
+
+
+class OpenedView(Record):
+    view: WatchedView  # as it stood before this visit
+    new_events: list[ExplorerEvent]  # its events first stored since the last visit
+
+
+class SituationReport(Record):
+    """The situation report of a period (`sitrep.read.brief.Brief`; its other fields are the
+    lists it reports: by type, status and governorate, the corroborated and disputed events,
+    the actors, the previous period and the documents cited)."""
+
+    since: str | None
+    until: str | None
+    filter: str
+    events: int
+    undated: int
+    killed_low: int
+    killed_high: int
+    tolls_differ: int

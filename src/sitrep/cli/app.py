@@ -52,7 +52,7 @@ app.add_typer(bench_app, name="bench")
 # Modules under sitrep.cli that each define `register(app, eval_app, bench_app)`.
 AREAS = (
     "ingest", "docs", "clean", "nlp", "entities", "events", "relations", "decisions", "serve",
-    "export", "bench",
+    "export", "bench", "watch", "brief",
 )  # fmt: skip
 
 
@@ -72,7 +72,9 @@ def _friendly(callback: Callable[..., Any]) -> Callable[..., Any]:
 
 for _area in AREAS:
     importlib.import_module(f"sitrep.cli.{_area}").register(app, eval_app, bench_app)
-for _typer in (app, eval_app, bench_app):
+# every command, also those of a group an area adds (`sitrep watch …`)
+_groups = [g.typer_instance for g in app.registered_groups if g.typer_instance is not None]
+for _typer in {id(t): t for t in (app, eval_app, bench_app, *_groups)}.values():
     for _command in _typer.registered_commands:
         if _command.callback is not None:
             _command.callback = _friendly(_command.callback)

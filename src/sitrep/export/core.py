@@ -47,10 +47,10 @@ def export_filename(exporter: Exporter, label: str | None) -> str:
     """The download name: `sitrep.<suffix>`, or `sitrep-<label>.<suffix>` where the label says
     what was exported (a dossier's entity, an explorer view's filter)."""
     stem = f"sitrep-{label}" if label else "sitrep"
-    return _safe_name(stem) + exporter.suffix
+    return safe_name(stem) + exporter.suffix
 
 
-def _safe_name(stem: str) -> str:
+def safe_name(stem: str) -> str:
     """A file name safe in a Content-Disposition header and on any file system."""
     # ASCII only: a header value is Latin-1, so an Arabic or Cyrillic name would fail the response
     kept = "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "-" for c in stem)

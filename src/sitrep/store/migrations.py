@@ -118,6 +118,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         "relation totals counted again: one outlet's described sources are one origin",
         _forget_relation_totals,
     ),
+    # Additive: a store made before it has no saved views.
+    (12, "watched views: an analyst's saved explorer filters", _create_core_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -354,3 +354,18 @@ relation_aggregates = Table(
     Column("relation_id", String(40), primary_key=True),
     Column("state", JSON, nullable=False),
 )
+
+# -- the analysts' own bookkeeping -----------------------------------------------------------
+
+# An explorer filter an analyst saved under a name (`sitrep.read.watch`), with when they last
+# opened it: what the watchlist counts as new since then. Not data any reader keeps, so writing
+# it does not move the store's revision (`Store.bookkeeping`).
+watched_views = Table(
+    "watched_views",
+    metadata,
+    Column("analyst", String(80), primary_key=True),  # whose list ("local" for one local user)
+    Column("name", String(120), primary_key=True),
+    Column("filter", Text, nullable=False),  # the explorer's URL filter, keys in a fixed order
+    Column("created_at", String(32), nullable=False),
+    Column("seen_at", String(32), nullable=False),  # last opened (saving it is opening it)
+)

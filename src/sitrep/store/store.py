@@ -121,6 +121,17 @@ class Store:
             raise StoreError(f"write to the store failed: {error}") from error
 
     @contextmanager
+    def bookkeeping(self) -> Iterator[Connection]:
+        """A write of the analysts' own bookkeeping (a saved view and when it was last opened),
+        which no reader keeps anything computed from: not counted as a commit, so opening a
+        watched view does not make every kept explorer view stale (`sitrep.api.kept`)."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as error:
+            raise StoreError(f"write to the store failed: {error}") from error
+
+    @contextmanager
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             yield conn

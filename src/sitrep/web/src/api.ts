@@ -17,6 +17,7 @@ export type Relation = Schemas["Relation"];
 export type RelationEnd = Schemas["RelationEnd"];
 export type EgoNetwork = Schemas["EgoNetwork"];
 export type EgoEdge = Schemas["EgoEdge"];
+export type WatchedView = Schemas["WatchedView"];
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string) { super(message); }
@@ -62,9 +63,9 @@ export async function get<T>(path: string, params: Record<string, unknown> = {})
   return parse<T>(await fetch(`/api${path}${query(params)}`, { headers: headers(), credentials: "same-origin" }));
 }
 
-export async function post<T = Decided>(path: string, body: unknown): Promise<T> {
+export async function post<T = Decided>(path: string, body: unknown, method = "POST"): Promise<T> {
   const response = await fetch(`/api${path}`, {
-    method: "POST",
+    method,
     credentials: "same-origin",
     headers: headers({ "Content-Type": "application/json", "X-CSRF-Token": csrf }),
     body: JSON.stringify(body),

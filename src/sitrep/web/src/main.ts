@@ -15,6 +15,7 @@ import { renderNetwork } from "./pages/network";
 import { renderSearch } from "./pages/search";
 import { renderStory } from "./pages/story";
 import { renderTimeline } from "./pages/timeline";
+import { renderWatch } from "./pages/watch";
 
 type Render = (main: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
 
@@ -32,10 +33,11 @@ const ROUTES: Record<string, Render> = {
   claims: renderClaims,
   story: renderStory,
   decisions: renderDecisions,
+  watch: renderWatch,
 };
 
 const NAV: [string, string][] = [
-  ["search", "Search"], ["events", "Events"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
+  ["search", "Search"], ["events", "Events"], ["watch", "Watchlist"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
   ["timeline", "Timeline"], ["claims", "Contested claims"], ["decisions", "Decisions"],
 ];
 

@@ -1,6 +1,7 @@
 // The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
 // weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
 import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
+import { watchForm } from "./watch";
 import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
 
 const PAGE = 25;
@@ -234,7 +235,17 @@ function exportLinks(f: Filter): HTMLElement {
   return h("p", { class: "exports" }, "Export this view: ", link("csv", "CSV (ACLED columns)"), " · ", link("acled", "ACLED-coded CSV"), " · ",
     link("geojson", "GeoJSON"), " · ", link("jsonl", "JSON lines (events, documents, entities)"), " · ",
     link("gexf", "GEXF network"), " · ", link("graphml", "GraphML network"), " · ", h("a", { href: `#/map${filterQuery(f)}` }, "on the map"), " · ",
-    h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"));
+    h("a", { href: `#/timeline${filterQuery(f)}` }, "on the timeline"), h("br"),
+    briefLinks(f));
+}
+
+/** The situation report of this view (`sitrep brief`): its period is the view's from/to, or
+ * its first to its last dated event. */
+function briefLinks(f: Filter): HTMLElement {
+  const link = (format: string, label: string) =>
+    h("a", { href: `/api/brief/${format}${filterQuery(f)}`, class: "brief", "data-brief": format, download: "" }, label);
+  return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, most active actors, change since the previous period; every statement cited" },
+    "Brief of this view (situation report): ", link("html", "HTML"), " · ", link("md", "Markdown"));
 }
 
 function matchedNames(data: Explored): HTMLElement | null {
@@ -258,6 +269,7 @@ export async function renderExplorer(main: HTMLElement, _arg: string, params: UR
     matchedNames(data) ?? "",
     filterForm(f, view),
     exportLinks(f),
+    watchForm(filterQuery(f).replace(/^\?/, ""), data.total),
     h("div", { class: "explorer-layout" }, facetList(f, data, view),
       h("div", { class: "explorer-main" },
         section("Events per week", trend(f, view, data.weekly)),

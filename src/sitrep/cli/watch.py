@@ -1,0 +1,114 @@
+"""`sitrep watch`: an analyst's watched views from the command line (`sitrep.read.watch`): save
+an explorer filter under a name, list the views with their events now and the new ones, show
+one (its new events; showing it marks it seen, as opening it in the workbench does)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from sitrep.cli.common import DbOption, JsonOption, cell, data_console, open_store, print_json_lines
+
+Analyst = Annotated[
+    str,
+    typer.Option(help="whose views (the workbench's one local user is 'local'; a team's names)"),
+]
+Name = Annotated[str, typer.Argument(help="the view's name")]
+
+watch_app = typer.Typer(
+    help="Watched views: saved explorer filters, with what is new since you last opened them.",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add this area's commands to the sitrep CLI."""
+    watch_app.command("add")(add)
+    watch_app.command("list")(list_views)
+    watch_app.command("show")(show)
+    watch_app.command("remove")(remove)
+    app.add_typer(watch_app, name="watch")
+
+
+def add(
+    name: Name,
+    filter: Annotated[
+        str,
+        typer.Argument(
+            help="the explorer's filter as its URL writes it: 'admin1=Aleppo&since=2016-10' "
+            "(or the whole #/events?... address; '' for every event)"
+        ),
+    ] = "",
+    analyst: Analyst = "local",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Save an explorer filter under a name (the same name again replaces it)."""
+    from sitrep.read.watch import save_view
+
+    view = save_view(open_store(db), name, filter, analyst)
+    if as_json:
+        print_json_lines([view])
+    else:
+        typer.echo(f"watching {view['name']!r}: {view['total']} events ({view['filter'] or 'all'})")
+
+
+def list_views(
+    analyst: Analyst = "local", db: DbOption = None, as_json: JsonOption = False
+) -> None:
+    """The watched views: how many events each keeps now, how many are new since last opened."""
+    from sitrep.read.watch import watched_views
+
+    store = open_store(db)
+    with store.read() as conn:
+        views = watched_views(conn, analyst)
+    if as_json:
+        print_json_lines(views)
+        return
+    if not views:
+        typer.echo("no watched view yet: `sitrep watch add NAME 'FILTER'` saves one")
+        return
+    table = Table("view", "events", "new", "filter", "last opened")
+    for v in views:
+        table.add_row(cell(v["name"]), str(v["total"]), str(v["new"]), cell(v["filter"] or "all"),
+                      cell(v["seen_at"][:16].replace("T", " ")))  # fmt: skip
+    data_console().print(table)
+
+
+def show(
+    name: Name, analyst: Analyst = "local", db: DbOption = None, as_json: JsonOption = False
+) -> None:
+    """One view's events new since it was last opened; marks it seen."""
+    from sitrep.read.watch import open_view
+
+    opened = open_view(open_store(db), name, analyst)
+    view, new = opened["view"], opened["new_events"]
+    if as_json:
+        print_json_lines([{**view, "new_events": [_brief(r) for r in new]}])
+        return
+    console = data_console()
+    since = view["seen_at"][:16].replace("T", " ")
+    said = f"{view['name']}: {view['total']} events, {view['new']} new since {since}"
+    console.print(cell(f"{said} ({view['filter'] or 'all'})"))
+    if new:
+        table = Table("date", "type", "event", "place", "status", "killed", "id")
+        for r in new:
+            table.add_row(cell(r["time_start"] or "undated"), cell(r["type"]), cell(r["summary"]),
+                          cell(r["place_name"] or ""), cell(r["status"]), str(r["fatalities"]),
+                          cell(r["id"]))  # fmt: skip
+        console.print(table)
+
+
+def remove(name: Name, analyst: Analyst = "local", db: DbOption = None) -> None:
+    """Stop watching a view."""
+    from sitrep.read.watch import remove_view
+
+    remove_view(open_store(db), name, analyst)
+    typer.echo(f"no longer watching {name!r}")
+
+
+def _brief(row: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "type", "summary", "time_start", "time_end", "status", "place_name", "fatalities")
+    return {k: row[k] for k in keys}

@@ -1,0 +1,289 @@
+"""The situation report (`sitrep.read.brief`) written out as Markdown or HTML: the analyst's
+product for a period. Nothing is counted or chosen here; every statement about an event or a
+claim carries numbered citations of the documents it rests on, listed under "Sources" with
+their title, outlet, date and address (or document id, where a file had none)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from html import escape
+from urllib.parse import quote
+
+from sitrep.read.brief import Brief, BriefEvent, Change, Count
+
+STANCE_WORDS = {
+    "asserts": "asserts",
+    "reports": "reports",
+    "confirms": "confirms",
+    "denies": "denies",
+    "retracts": "retracts",
+}
+
+
+class Citations:
+    """Numbers for the documents in the order the report first cites them."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def number(self, document: str) -> int:
+        if document not in self.order:
+            self.order.append(document)
+        return self.order.index(document) + 1
+
+
+def _period(brief: Brief) -> str:
+    if brief["since"] and brief["until"]:
+        return f"{brief['since']} to {brief['until']}"
+    return "no dated events"
+
+
+def _toll(low: int, high: int) -> str:
+    return f"{low:,}" if low == high else f"{low:,}–{high:,}"
+
+
+def _counts(values: Iterable[Count], none: str) -> str:
+    return " · ".join(f"{c['value'] or none} {c['count']}" for c in values) or "none"
+
+
+def _changes(values: Iterable[Change], none: str) -> str:
+    return " · ".join(f"{c['value'] or none} {c['now']} ({c['before']})" for c in values) or "none"
+
+
+def _title(e: BriefEvent) -> str:
+    summary = e["summary"] or ""
+    return summary if summary.upper().startswith(e["type"]) else f"{e['type']}: {summary}"
+
+
+def _when(e: BriefEvent) -> str:
+    start, end = e["time_start"], e["time_end"]
+    if not start:
+        return "undated"
+    return start if not end or end == start else f"{start} to {end}"
+
+
+def _workbench(base: str | None, path: str) -> str | None:
+    return f"{base.rstrip('/')}/#/{path}" if base else None
+
+
+def _headline(brief: Brief) -> list[str]:
+    """The headline's statements, as plain text (each renderer escapes them)."""
+    undated = f", {brief['undated']} of them undated" if brief["undated"] else ""
+    differ = (
+        f"; the reports of {brief['tolls_differ']} events give different tolls, so the total"
+        " is a range"
+        if brief["tolls_differ"]
+        else ""
+    )
+    killed = _toll(brief["killed_low"], brief["killed_high"])
+    return [
+        f"{_many(brief['events'], 'event')}{undated}.",
+        f"Killed: {killed} (the fewest to the most each event's reports state{differ}).",
+        f"By type: {_counts(brief['by_type'], 'none')}.",
+        f"By status: {_counts(brief['by_status'], 'none')}.",
+        f"By governorate: {_counts(brief['by_admin1'], 'no governorate')}.",
+    ]
+
+
+def _since_previous(brief: Brief) -> tuple[str, list[str]] | None:
+    """The previous period's heading and statements, as plain text."""
+    previous = brief["previous"]
+    if previous is None:
+        return None
+    change = brief["events"] - previous["events"]
+    now = _toll(brief["killed_low"], brief["killed_high"])
+    before = _toll(previous["killed_low"], previous["killed_high"])
+    new = ", ".join(f"{a['name']} ({a['events']})" for a in previous["new_actors"]) or "none"
+    return f"Since the previous period ({previous['since']} to {previous['until']})", [
+        f"Events: {brief['events']} ({previous['events']} before, {change:+d}).",
+        f"Killed: {now} ({before} before).",
+        f"By type, now (before): {_changes(previous['by_type'], 'none')}.",
+        f"By governorate, now (before): {_changes(previous['by_admin1'], 'no governorate')}.",
+        f"Taking part now, in none of the previous period's events: {new}.",
+    ]
+
+
+def _many(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def _documents(n: int) -> str:
+    return _many(n, "document")
+
+
+def _said(stance: str, hedged: bool) -> str:
+    return STANCE_WORDS.get(stance, stance) + (" (hedged)" if hedged else "")
+
+
+def _address(url: str | None) -> str | None:
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def _md(text: object) -> str:
+    """Report text as Markdown shows it, not as markup: no emphasis, links or HTML from a
+    page's words."""
+    out = str(text)
+    for ch in "\\`*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
+def markdown(brief: Brief, base: str | None = None) -> str:
+    """The report as Markdown; `base` (the workbench's address) links events and documents."""
+    cite = Citations()
+
+    def refs(documents: Iterable[str]) -> str:
+        return "".join(f"[{cite.number(d)}]" for d in documents)
+
+    explorer = _workbench(base, f"events?{brief['filter']}")
+    there = f" ([in the workbench]({explorer}))" if explorer else ""
+    lines = [f"# Situation report, {_period(brief)}", ""]
+    lines += [f"Events the explorer's filter `{brief['filter'] or 'all events'}` keeps{there}.", ""]
+    lines += ["## Headline", "", *(f"- {_md(x)}" for x in _headline(brief)), ""]
+    previous = _since_previous(brief)
+    if previous:
+        lines += [f"## {previous[0]}", "", *(f"- {_md(x)}" for x in previous[1]), ""]
+    lines += [f"## Corroborated events ({len(brief['corroborated'])})", ""]
+    lines += [f"- {_event_md(e, refs, base)}" for e in brief["corroborated"]] or ["None."]
+    lines += ["", f"## Contested and denied ({len(brief['disputed'])})", ""]
+    for d in brief["disputed"]:
+        ev = d["event"]
+        lines += [f"### {_md(_title(ev))} ({ev['status']})", "", _event_md(ev, refs, base), ""]
+        for c in d["claims"]:
+            quoted = f"“{_md(c['sentence'])}” {refs([c['document']])}"
+            lines += [f"- *{_md(c['who'])}* {_said(c['stance'], c['hedged'])}: {quoted}"]
+        lines += [""]
+    if not brief["disputed"]:
+        lines += ["None.", ""]
+    lines += ["## Most active actors", ""]
+    lines += [f"- {_md(a['name'])}: {_many(a['events'], 'event')}" for a in brief["actors"]] or [
+        "None."
+    ]
+    lines += ["", "## Sources", ""]
+    lines += [f"{n}. {_source_md(brief, doc, base)}" for n, doc in enumerate(cite.order, 1)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+Refs = Callable[[Iterable[str]], str]
+
+
+def _event_md(e: BriefEvent, refs: Refs, base: str | None) -> str:
+    where = f" — {_md(e['place_name'])}" if e["place_name"] else ""
+    killed = e["killed"]
+    toll = (
+        f" Killed: {_toll(killed['low'], killed['high'])} {refs(killed['documents'])}."
+        if killed
+        else ""
+    )
+    first = f" First reported in {refs([e['first_report']])}" if e["first_report"] else ""
+    outlets = f"; outlets: {_md(', '.join(e['outlets']))}" if e["outlets"] else ""
+    link = _workbench(base, f"story/{quote(e['id'])}")
+    story = f" ([story]({link}))" if link else ""
+    told = f"{first}{outlets} ({_documents(e['n_documents'])}){story}"
+    return f"{_when(e)}: {_md(_title(e))}{where}.{toll}{told}."
+
+
+def _source_md(brief: Brief, doc: str, base: str | None) -> str:
+    d = brief["documents"].get(doc)
+    title = _md(d["title"] or "untitled") if d else "a document"
+    about = ", ".join(_md(x) for x in (d["site"], d["published"]) if x) if d else ""
+    url = _address(d["url"]) if d else None
+    where = f"<{url}>" if url else f"document `{doc}`"
+    link = _workbench(base, f"doc/{quote(doc)}")
+    there = f" ([in the workbench]({link}))" if link else ""
+    return f"“{title}”" + (f", {about}" if about else "") + f": {where}{there}"
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+_STYLE = (
+    "body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+    "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.6rem}h3{font-size:1rem}"
+    ".muted{color:#57606a}sup a{text-decoration:none}li{margin:.25rem 0}"
+)
+
+
+def _items(texts: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in texts) + "</ul>"
+
+
+def html(brief: Brief, base: str | None = None) -> str:
+    """The report as one HTML page (inline style, no script); every page text escaped."""
+    cite = Citations()
+
+    def refs(documents: Iterable[str]) -> str:
+        return "".join(
+            f'<sup><a href="#src-{cite.number(d)}">[{cite.number(d)}]</a></sup>' for d in documents
+        )
+
+    period = escape(_period(brief))
+    out = [
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Situation report, {period}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>Situation report, {period}</h1>",
+    ]
+    explorer = _workbench(base, f"events?{brief['filter']}")
+    there = f' (<a href="{escape(explorer)}">in the workbench</a>)' if explorer else ""
+    said = f"<code>{escape(brief['filter'] or 'all events')}</code>"
+    out += [f'<p class="muted">Events the explorer\'s filter {said} keeps{there}.</p>']
+    out += ["<h2>Headline</h2>", _items(_headline(brief))]
+    previous = _since_previous(brief)
+    if previous:
+        out += [f"<h2>{escape(previous[0])}</h2>", _items(previous[1])]
+    out += [f"<h2>Corroborated events ({len(brief['corroborated'])})</h2>"]
+    listed = [
+        f'<li data-event="{escape(e["id"])}">{_event_html(e, refs, base)}</li>'
+        for e in brief["corroborated"]
+    ]
+    out += ["<ul>" + "".join(listed) + "</ul>" if listed else "<p>None.</p>"]
+    out += [f"<h2>Contested and denied ({len(brief['disputed'])})</h2>"]
+    for d in brief["disputed"]:
+        ev = d["event"]
+        heading = f"{escape(_title(ev))} ({escape(ev['status'])})"
+        out += [f'<h3 data-event="{escape(ev["id"])}">{heading}</h3>']
+        out += [f"<p>{_event_html(ev, refs, base)}</p><ul>"]
+        for c in d["claims"]:
+            who = f"<em>{escape(c['who'])}</em> {escape(_said(c['stance'], c['hedged']))}"
+            out += [f"<li>{who}: “{escape(c['sentence'])}” {refs([c['document']])}</li>"]
+        out += ["</ul>"]
+    if not brief["disputed"]:
+        out += ["<p>None.</p>"]
+    out += ["<h2>Most active actors</h2>"]
+    out += [_items(f"{a['name']}: {_many(a['events'], 'event')}" for a in brief["actors"])]
+    out += ["<h2>Sources</h2><ol>"]
+    for n, doc in enumerate(cite.order, 1):
+        out += [f'<li id="src-{n}">{_source_html(brief, doc, base)}</li>']
+    out += ["</ol></body></html>"]
+    return "\n".join(out) + "\n"
+
+
+def _event_html(e: BriefEvent, refs: Refs, base: str | None) -> str:
+    link = _workbench(base, f"story/{quote(e['id'])}")
+    title = escape(_title(e))
+    head = f'<a href="{escape(link)}">{title}</a>' if link else title
+    where = f" — {escape(e['place_name'])}" if e["place_name"] else ""
+    killed = e["killed"]
+    toll = (
+        f" Killed: {_toll(killed['low'], killed['high'])} {refs(killed['documents'])}."
+        if killed
+        else ""
+    )
+    first = f" First reported in {refs([e['first_report']])}" if e["first_report"] else ""
+    outlets = f"; outlets: {escape(', '.join(e['outlets']))}" if e["outlets"] else ""
+    told = f"{first}{outlets} ({_documents(e['n_documents'])})"
+    return f"{escape(_when(e))}: {head}{where}.{toll}{told}."
+
+
+def _source_html(brief: Brief, doc: str, base: str | None) -> str:
+    d = brief["documents"].get(doc)
+    title = escape(d["title"] or "untitled") if d else "a document"
+    about = ", ".join(escape(x) for x in (d["site"], d["published"]) if x) if d else ""
+    url = _address(d["url"]) if d else None
+    code = f"document <code>{escape(doc)}</code>"
+    where = f'<a href="{escape(url)}">{escape(url)}</a>' if url else code
+    link = _workbench(base, f"doc/{quote(doc)}")
+    there = f' (<a href="{escape(link)}">in the workbench</a>)' if link else ""
+    return f"“{title}”" + (f", {about}" if about else "") + f": {where}{there}"

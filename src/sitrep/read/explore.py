@@ -1,0 +1,252 @@
+"""The explorer's filter over events: what an analyst narrowed the events to (`EventFilter`),
+the events it keeps (`select_events`) and the row each is listed as (`event_row`).
+
+One reading of a filter for everyone who asks what it keeps: the explorer's views, the map's
+and timeline's points and an explorer export (`sitrep.api.explore`), a watched view's counts
+(`sitrep.read.watch`). The rows are read with the exporters' helpers (`sitrep.export.data`), so
+a row in the explorer and a row of the CSV describe an event with the same place, actors,
+outlets and fatalities. The filter on what an event's row holds (types, statuses, dates, names,
+words) is the query's; what is read from its place entity, claims and casualties narrows the
+rows after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from sqlalchemy import Connection, Select
+
+from sitrep.errors import SitrepError, UsageError
+from sitrep.export import data
+from sitrep.export.acled import fatalities, iso_numeric
+from sitrep.read.claims import claim_sources_by_event, event_sources
+from sitrep.read.columns import records
+from sitrep.read.entities import entities_by_id, entities_named
+from sitrep.read.events import EV, events_query, partial_date
+from sitrep.read.events import EventFilter as ReadFilter
+from sitrep.read.records import ClaimSource, EntityRow
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What an analyst narrowed the events to; every field optional."""
+
+    type: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    actor: str | None = None  # an entity id, or any spelling of its name
+    place: str | None = None  # a place entity id, or any spelling of its name
+    country: tuple[str, ...] = ()  # ISO 3166 alpha-2
+    admin1: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_fatalities: int | None = None
+    words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
+
+
+# The filter's keys as its URL writes them: the repeatable ones may appear several times
+REPEATED = ("type", "mode", "status", "country")
+SINGLE = ("actor", "place", "admin1", "outlet", "since", "until", "min_fatalities", "words")
+LONGEST_VALUE = 120
+
+
+def filter_of(values: Mapping[str, Sequence[str]]) -> EventFilter:
+    """The filter the values of its keys say, read the one way the explorer's URL is read:
+    types and countries in capitals, words with their spaces collapsed, empty values as none.
+    A key the explorer does not know, a date that is none, a toll that is no whole number or a
+    second value of a single key is a UsageError in words (the API's own checks say the same)."""
+    unknown = sorted(set(values) - set(REPEATED) - set(SINGLE))
+    if unknown:
+        raise UsageError(
+            f"the explorer's filter has no key {unknown[0]!r}",
+            hint="keys: " + ", ".join((*REPEATED, *SINGLE)),
+        )
+
+    def many(key: str) -> tuple[str, ...]:
+        return tuple(v.strip() for v in values.get(key, ()) if v.strip())
+
+    def one(key: str) -> str | None:
+        found = many(key)
+        if len(found) > 1:
+            raise UsageError(f"the explorer's filter takes one {key}, not {len(found)}")
+        if found and len(found[0]) > LONGEST_VALUE:
+            raise UsageError(f"{key}: at most {LONGEST_VALUE} characters")
+        return found[0] if found else None
+
+    since, until, toll, words = one("since"), one("until"), one("min_fatalities"), one("words")
+    if toll is not None and not (toll.isdigit() and int(toll) <= 10**6):
+        raise UsageError(f"min_fatalities: {toll!r} is not a whole number of people")
+    return EventFilter(
+        type=tuple(t.upper() for t in many("type")),  # case-insensitive, as /api/events reads it
+        mode=many("mode"),
+        status=many("status"),
+        actor=one("actor"),
+        place=one("place"),
+        country=tuple(c.upper() for c in many("country")),
+        admin1=one("admin1"),
+        outlet=one("outlet"),
+        since=partial_date(since) if since else None,
+        until=partial_date(until) if until else None,
+        min_fatalities=None if toll is None else int(toll),
+        words=" ".join(words.split()) if words else None,
+    )
+
+
+def parse_filter(query: str) -> EventFilter:
+    """The filter of an explorer URL's query (`type=ASSAULT&admin1=Aleppo&since=2016-10`, with
+    or without its `?` or the route before it, `#/events?...`)."""
+    return filter_of(query_values(query))
+
+
+def query_values(query: str) -> dict[str, list[str]]:
+    """The values of each key of an explorer URL's query, unread (`filter_of` reads them)."""
+    _, mark, after = query.partition("?")
+    values: dict[str, list[str]] = {}
+    for key, value in parse_qsl(after if mark else query):
+        values.setdefault(key, []).append(value)
+    return values
+
+
+def filter_query(f: EventFilter) -> str:
+    """The filter as its URL's query, keys in one order (the filter's fields'), so one filter
+    is always written the same way: "" for no filter."""
+    pairs: list[tuple[str, str]] = []
+    for key in (*REPEATED[:3], "actor", "place", "country", *SINGLE[2:]):
+        value = getattr(f, key)
+        for v in value if isinstance(value, tuple) else () if value is None else (value,):
+            pairs.append((key, str(v)))
+    return urlencode(pairs)
+
+
+def norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def event_row(
+    event: data.EventRow,
+    claims: Iterable[ClaimSource],
+    known: Mapping[str, EntityRow],
+) -> dict[str, Any]:
+    """One event as the explorer lists it (and its filters read it)."""
+    claims = list(claims)
+    place = data.event_place(event, known)
+    people = data.participants(event)
+    return {
+        "id": event["id"],
+        "type": event["type"],
+        "mode": event.get("mode"),
+        "summary": event.get("summary"),
+        "time_start": event.get("time_start"),
+        "time_end": event.get("time_end"),
+        "time_precision": event.get("time_precision"),
+        "status": event["status"],
+        "n_claims": event["n_claims"],
+        "n_origins": event["n_origins"],
+        "fatalities": fatalities(event),
+        "place_entity_id": place.entity_id,
+        "place_name": place.name,
+        "precision": place.precision,
+        "country": place.country,
+        "country_name": data.country_name(place.country),
+        "country_numeric": _iso_numeric(place.country),
+        "admin1": place.admin1,
+        "admin1_codes": _admin1_codes(known.get(place.entity_id or "")),
+        "lat": place.lat,
+        "lon": place.lon,
+        "actors": [
+            {
+                "entity_id": p.get("entity_id"),
+                "name": data.participant_name(p, known),
+                "role": p.get("role"),
+            }
+            for p in people
+        ],
+        "outlets": data.outlets(claims),
+        **event_sources(claims),
+    }
+
+
+def _admin1_codes(entity: EntityRow | None) -> list[str]:
+    """The admin-1 areas (HASC codes) a place known only to a pack region is, as the active
+    pack gives them (`Region.admin1_codes`): what the map draws for it. Empty otherwise."""
+    attributes = (entity["attributes"] if entity else None) or {}
+    region = attributes.get("region_id") if isinstance(attributes, dict) else None
+    return list(_region_areas().get(region, ())) if isinstance(region, str) else []
+
+
+@lru_cache(maxsize=1)
+def _region_areas() -> dict[str, tuple[str, ...]]:
+    from sitrep.pack.active import active_pack
+
+    try:
+        return {r.id: r.admin1_codes for r in active_pack().regions}
+    except SitrepError:  # no pack: regions are drawn as rings
+        return {}
+
+
+def _iso_numeric(code: str | None) -> str | None:
+    """ISO 3166 numeric code, zero-padded as world-atlas names its country shapes ("760")."""
+    found = iso_numeric(code)
+    return None if found is None else f"{found:03d}"
+
+
+def keep_row(row: dict[str, Any], f: EventFilter) -> bool:
+    """The explorer's filters on what a row reads from its place, claims and casualties; the
+    others are the query's (`filtered_events`)."""
+    checks = (
+        not f.country or (row["country"] or "") in f.country,
+        not f.admin1 or norm(f.admin1) == norm(row["admin1"] or ""),
+        not f.outlet or norm(f.outlet) in {norm(o) for o in row["outlets"]},
+        f.min_fatalities is None or row["fatalities"] >= f.min_fatalities,
+    )
+    return all(checks)
+
+
+@dataclass(frozen=True)
+class Selection:
+    rows: list[dict[str, Any]]
+    matched: dict[str, list[dict[str, Any]]]  # the entities each text filter was read as
+
+
+def select_events(conn: Connection, f: EventFilter) -> Selection:
+    """Every event the filter keeps, in time order (undated last), with how it read the names.
+
+    Actor (takes part or is the place, by any spelling), place, dates and words mean what they
+    mean everywhere else (`sitrep.read.events`). Those, the types, modes and statuses are the
+    query's: only the events they keep are read, with only their claims' outlets and the
+    entities they name (a store read whole on every request made a page's wait grow with the
+    store). Country, admin-1 area, outlet and fatalities, read from the place entity, the
+    claims and the casualties, narrow the rows after."""
+    query = filtered_events(conn, f)
+    events = records(conn, query, data.EventRow)
+    sources = claim_sources_by_event(conn, query.with_only_columns(EV.c.id).order_by(None))
+    named = {e["place_entity_id"] for e in events} | {
+        p.get("entity_id") for e in events for p in data.participants(e)
+    }
+    known = entities_by_id(conn, (i for i in named if i))
+    rows = [event_row(e, sources.get(e["id"], []), known) for e in events]
+    kept = [r for r in rows if keep_row(r, f)]
+    matched: dict[str, list[dict[str, Any]]] = {}
+    for name, spelling in (("actor", f.actor), ("place", f.place)):
+        found = entities_by_id(conn, entities_named(conn, spelling)) if spelling else {}
+        if found:
+            matched[name] = [
+                {"id": i, "name": found[i]["name"], "type": found[i]["type"]} for i in sorted(found)
+            ]
+    return Selection(kept, matched)
+
+
+def filtered_events(conn: Connection, f: EventFilter) -> Select[Any]:
+    """The read model's query of events (`events_query`), narrowed to the filter's types,
+    modes and statuses too."""
+    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until, words=f.words)
+    query = events_query(conn, shared)
+    for column, wanted in ((EV.c.type, f.type), (EV.c.mode, f.mode), (EV.c.status, f.status)):
+        if wanted:
+            query = query.where(column.in_(wanted))
+    return query

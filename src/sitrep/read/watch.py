@@ -1,0 +1,183 @@
+"""Watched views: explorer filters an analyst saved under a name, each with how many events it
+keeps now and how many of those are new since the analyst last opened it.
+
+**New** means first stored after the last visit: an event is new when the earliest ingestion
+(`documents.ingested_at`) of the documents its mentions were read from is later than the
+view's `seen_at`. Not first *reported* (a publication date): a store is filled with old
+articles as often as with today's (a back-fill, a feed read late, FA-KES), and a report
+published last year but ingested this morning is one the analyst has not seen; many documents
+have no publication date at all. Read from the documents, not from the event's row, so an
+event counts once however often it is re-read: a new report joining a known event (a merge)
+leaves its earliest document as it was, so it is not new again, and corroboration run again
+(new event ids, events merged or split) changes no document's ingestion time.
+
+The views are the analyst's own bookkeeping, not the store's data: they are written here, next
+to what reads them, through `Store.bookkeeping` (no commit counted, so opening a view does not
+make the explorer's kept views stale). What a view keeps is `sitrep.read.explore`'s reading of
+its filter, the one the explorer, map, timeline and exports use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypedDict
+
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, select, update
+
+from sitrep.errors import NotFoundError, UsageError
+from sitrep.read.explore import EventFilter, filter_query, parse_filter, select_events
+from sitrep.store import Store, chunked, insert_ignore, schema, utc_now
+
+W = schema.watched_views
+LONGEST_NAME = 120
+# whose list a view is when no one is named: the one local user (`sitrep.api.auth` calls the
+# loopback user "local"), so the CLI and a local workbench share one list
+LOCAL = "local"
+# the explorer's rows of the events a filter keeps: `select_events`'s by default, the API's
+# kept selection when it asks
+Kept = Callable[[Connection, EventFilter], list[dict[str, Any]]]
+
+
+class WatchedView(TypedDict):
+    name: str
+    filter: str  # the explorer's URL query (`admin1=Aleppo&since=2016-10`), "" for all events
+    created_at: str
+    seen_at: str  # when the analyst last opened it (saving it is opening it)
+    total: int  # events the filter keeps now
+    new: int  # of those, first stored after seen_at
+
+
+class OpenedView(TypedDict):
+    view: WatchedView  # as it stood before this visit
+    new_events: list[dict[str, Any]]  # the explorer's rows of its new events, in time order
+
+
+def kept_rows(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """The explorer's rows of the events it keeps for the filter, in time order."""
+    return select_events(conn, f).rows
+
+
+def save_view(store: Store, name: str, query: str, analyst: str = LOCAL) -> WatchedView:
+    """Save the filter under the name (the same name again replaces its filter); saving a view is
+    opening it, so nothing in it is new yet."""
+    name = " ".join(name.split())
+    if not name or len(name) > LONGEST_NAME:
+        raise UsageError(f"a watched view needs a name of 1 to {LONGEST_NAME} characters")
+    written = filter_query(parse_filter(query))
+    now = utc_now()
+    with store.bookkeeping() as conn:
+        found = _row(conn, analyst, name)
+        if found is None:
+            insert_ignore(
+                conn,
+                W,
+                [{"analyst": analyst, "name": name, "filter": written, "created_at": now,
+                  "seen_at": now}],
+            )  # fmt: skip
+        else:
+            conn.execute(update(W).where(_this(analyst, name)).values(filter=written, seen_at=now))
+    with store.read() as conn:
+        return watched_view(conn, name, analyst)
+
+
+def remove_view(store: Store, name: str, analyst: str = LOCAL) -> None:
+    with store.bookkeeping() as conn:
+        if _row(conn, analyst, name) is None:
+            raise _unknown(name)
+        conn.execute(delete(W).where(_this(analyst, name)))
+
+
+def watched_views(
+    conn: Connection, analyst: str = LOCAL, kept: Kept = kept_rows
+) -> list[WatchedView]:
+    """The analyst's views, by name, each with its events now and the new ones among them."""
+    rows = conn.execute(select(W).where(W.c.analyst == analyst).order_by(W.c.name)).mappings()
+    views = [dict(r) for r in rows]
+    if not views:
+        return []
+    stored = first_stored(conn)
+    return [_counted(conn, v, stored, kept) for v in views]
+
+
+def watched_view(
+    conn: Connection, name: str, analyst: str = LOCAL, kept: Kept = kept_rows
+) -> WatchedView:
+    found = _row(conn, analyst, name)
+    if found is None:
+        raise _unknown(name)
+    return _counted(conn, found, first_stored(conn), kept)
+
+
+def open_view(store: Store, name: str, analyst: str = LOCAL, kept: Kept = kept_rows) -> OpenedView:
+    """The view as it stood before this visit, with its events new since the last one, then
+    marked seen now: what it keeps from here on is new only when stored after this."""
+    with store.read() as conn:
+        found = _row(conn, analyst, name)
+        if found is None:
+            raise _unknown(name)
+        rows = kept(conn, parse_filter(str(found["filter"])))
+        stored = first_stored(conn, (r["id"] for r in rows))
+        seen = str(found["seen_at"])
+        new = [r for r in rows if stored.get(r["id"], "") > seen]
+        view = _described(found, len(rows), len(new))
+    with store.bookkeeping() as conn:
+        conn.execute(update(W).where(_this(analyst, name)).values(seen_at=utc_now()))
+    return OpenedView(view=view, new_events=new)
+
+
+def new_since(conn: Connection, event_ids: Iterable[str], when: str) -> set[str]:
+    """Of these events, those first stored after `when` (an ISO time, as `utc_now` writes it)."""
+    stored = first_stored(conn, event_ids)
+    return {i for i, at in stored.items() if at > when}
+
+
+def first_stored(conn: Connection, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+    """When each event's first document was ingested: the earliest `ingested_at` of the
+    documents its mentions were read from (every event when no ids are given)."""
+    EM, D = schema.event_mentions, schema.documents
+    query = (
+        select(EM.c.event_id, func.min(D.c.ingested_at))
+        .join(D, D.c.id == EM.c.document_id)
+        .where(EM.c.event_id.is_not(None))
+        .group_by(EM.c.event_id)
+    )
+    if event_ids is None:
+        return {str(i): str(at) for i, at in conn.execute(query)}
+    found: dict[str, str] = {}
+    for part in chunked(sorted(set(event_ids))):
+        found |= {str(i): str(at) for i, at in conn.execute(query.where(EM.c.event_id.in_(part)))}
+    return found
+
+
+def _counted(
+    conn: Connection, view: dict[str, object], stored: dict[str, str], kept: Kept
+) -> WatchedView:
+    ids = [r["id"] for r in kept(conn, parse_filter(str(view["filter"])))]
+    seen = str(view["seen_at"])
+    return _described(view, len(ids), sum(stored.get(i, "") > seen for i in ids))
+
+
+def _described(view: dict[str, object], total: int, new: int) -> WatchedView:
+    return WatchedView(
+        name=str(view["name"]),
+        filter=str(view["filter"]),
+        created_at=str(view["created_at"]),
+        seen_at=str(view["seen_at"]),
+        total=total,
+        new=new,
+    )
+
+
+def _row(conn: Connection, analyst: str, name: str) -> dict[str, object] | None:
+    found = conn.execute(select(W).where(_this(analyst, name))).mappings().first()
+    return None if found is None else dict(found)
+
+
+def _this(analyst: str, name: str) -> ColumnElement[bool]:
+    return and_(W.c.analyst == analyst, W.c.name == name)
+
+
+def _unknown(name: str) -> NotFoundError:
+    return NotFoundError(
+        f"no watched view is named {name!r}", hint="`sitrep watch list` names them"
+    )

@@ -1,0 +1,64 @@
+"""`sitrep watch add/list/show/remove` over the fixture store: the CLI renders what
+`sitrep.read.watch` says (its counts are tested there)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from sitrep.cli.app import app
+from sitrep.records import stable_id
+from sitrep.store import Store
+from storefixtures import add_report, build_store
+
+runner = CliRunner()
+
+
+def sitrep(db: Path, *args: str, code: int = 0) -> str:
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def lines(output: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_watch_add_list_show_and_remove(tmp_path: Path) -> None:
+    db = tmp_path / "sitrep.db"
+    store = Store(str(db))
+    build_store(store, tmp_path)
+    said = sitrep(db, "watch", "add", "Homs losses", "#/events?admin1=Homs&min_fatalities=1")
+    assert "watching 'Homs losses': 1 events (admin1=Homs&min_fatalities=1)" in said
+    sitrep(db, "watch", "add", "all", "")
+    assert "no watched view" not in sitrep(db, "watch", "list")
+    assert [
+        (v["name"], v["total"], v["new"]) for v in lines(sitrep(db, "watch", "list", "--json"))
+    ] == [
+        ("Homs losses", 1, 0),
+        ("all", 3, 0),
+    ]
+    # another strike in the same governorate, told in a sentence written for this test
+    strike = {"id": stable_id("evt", "second-strike"), "type": "ASSAULT", "mode": "air-strike",
+              "summary": "A second strike near the base", "participants": [],
+              "place_entity_id": "geo-homs", "time_start": "2018-05-02", "time_end": "2018-05-02",
+              "time_precision": "day", "casualties": {"killed": 3}}  # fmt: skip
+    add_report(store, tmp_path, "Another raid", "A raid near the base left three dead.", strike)
+    shown = lines(sitrep(db, "watch", "show", "Homs losses", "--json"))[0]
+    assert (shown["total"], shown["new"]) == (2, 1)
+    assert [e["id"] for e in shown["new_events"]] == [strike["id"]]
+    assert "2 events, 0 new" in sitrep(db, "watch", "show", "Homs losses")
+    assert [v["new"] for v in lines(sitrep(db, "watch", "list", "--json"))] == [0, 1]
+    sitrep(db, "watch", "remove", "all")
+    assert "no watched view is named 'all'" in sitrep(db, "watch", "show", "all", code=2)
+
+
+def test_a_filter_the_explorer_cannot_read_is_a_usage_error(tmp_path: Path) -> None:
+    db = tmp_path / "sitrep.db"
+    Store(str(db)).close()
+    said = sitrep(db, "watch", "add", "odd", "since=last-week", code=2)
+    assert "is not a date" in said
+    assert "no watched view yet" in sitrep(db, "watch", "list")

@@ -1,0 +1,57 @@
+"""Watched views in a real browser over the demo store (test_web_browser.py's server and tab):
+a view saved from the explorer is listed with the explorer's count and nothing new, opening it
+says so and leads back to the same events, and it can be dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+
+import web_tour as tour  # after the importorskip: it imports playwright
+from test_web_browser import api, base, browser_tab, demo_db, tab
+
+__all__ = ["base", "browser_tab", "demo_db", "tab"]  # the shared fixtures, used by name below
+pytestmark = pytest.mark.slow
+
+NAME = "Disputed (browser test)"
+
+
+def test_save_a_view_from_the_explorer_and_see_its_count(tab: tour.Tab) -> None:
+    tab.go("events?status=contested&status=denied", "events")
+    total = tab.page.locator("table.explorer").get_attribute("data-total")
+    assert total is not None and int(total) > 0
+    tab.page.fill("form.watch-form input[name='watch-name']", NAME)
+    tab.page.click("form.watch-form button[type='submit']")
+    saved = tab.page.wait_for_selector(f".watch-done[data-watched='{NAME}']")
+    assert saved is not None and saved.get_attribute("data-total") == total
+
+    tab.click_to("a[data-nav='watch']", "watch")
+    row = tab.page.locator(f"tr[data-view='{NAME}']")
+    assert (row.get_attribute("data-total"), row.get_attribute("data-new")) == (total, "0")
+    assert "status contested or denied" in (row.text_content() or "")
+    assert api(tab, "/watch")["items"][0]["filter"] == "status=contested&status=denied"
+
+    tab.click_to(f"tr[data-view='{NAME}'] td:first-child a", "watch")
+    heading = tab.page.locator(f"h1[data-view='{NAME}']")
+    assert (heading.get_attribute("data-total"), heading.get_attribute("data-new")) == (total, "0")
+    assert "Nothing new." in (tab.page.locator("section.card").first.text_content() or "")
+    tab.click_to("a[href='#/events?status=contested&status=denied']", "events")
+    assert tab.page.locator("table.explorer").get_attribute("data-total") == total
+
+    tab.click_to("a[data-nav='watch']", "watch")
+    tab.page.click(f"button[data-remove='{NAME}']")
+    tab.page.wait_for_selector(f"tr[data-view='{NAME}']", state="detached")
+    assert api(tab, "/watch")["items"] == []
+
+
+def test_the_brief_of_a_view_from_the_explorer(tab: tour.Tab) -> None:
+    tab.go("events?status=contested&status=denied", "events")
+    total = tab.page.locator("table.explorer").get_attribute("data-total")
+    href = tab.page.locator("a[data-brief='html']").get_attribute("href")
+    assert href == "/api/brief/html?status=contested&status=denied"
+    page = tab.page.request.get(f"{tab.base}{href}")
+    assert page.ok and "<h1>Situation report, " in page.text()
+    assert f"<li>{total} event" in page.text()  # the headline counts the view's events
+    said = api(tab, "/brief?status=contested&status=denied")
+    assert str(said["events"]) == total
