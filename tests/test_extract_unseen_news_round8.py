@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from eventreading import read_events
+from sitrep.extract.arguments import Slot
+from sitrep.extract.attribution import _nearest_subject_first
 from sitrep.extract.furniture import furniture_spans
+from sitrep.extract.schema import load_claim_cues
 from sitrep.records import EventMention
 
 PUBLISHED = "2016-11-21"
@@ -128,3 +133,27 @@ def test_a_place_after_an_attack_did_not_do_it(domain_nlp: Language) -> None:
     doers = {p.text for e in mentions for p in e.participants if p.role in ("actor", "by")}
     assert mentions and "Syria" not in doers
     assert any(e.place is not None and e.place.text == "Syria" for e in mentions)
+
+
+def test_a_subject_inside_a_quote_whose_opening_was_lost_does_not_speak() -> None:
+    # the parse the shipped model gave such a sentence ("... and wounded dozens of others" said
+    # NAME director of ...): two subjects of "said", the quote's before its closing mark
+    words = ["It", "killed", "14", "and", "wounded", "dozens", '"', "said", "Omar", "Haddad"]
+    heads = [1, 7, 1, 5, 5, 7, 5, 7, 9, 7]
+    deps = ["expl", "ccomp", "obj", "cc", "amod", "nsubj", "punct", "ROOT", "compound", "nsubj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    said = doc[7]
+    slots = [Slot("subject", doc[5])]
+    chosen = _nearest_subject_first(slots, said, load_claim_cues())
+    assert [s.head.text for s in chosen] == ["Haddad"]
+    # without the closing mark the subject before the verb speaks
+    words[6] = ","
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    chosen = _nearest_subject_first([Slot("subject", doc[5])], doc[7], load_claim_cues())
+    assert [s.head.text for s in chosen] == ["dozens"]
+
+
+def test_a_happening_named_with_the_and_of_is_no_habit(domain_nlp: Language) -> None:
+    text = "The sources said that the seizure of Tal Rifaat puts the Kurdish forces near Azaz."
+    seized = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.trigger == "seizure"]
+    assert seized and seized[0].modality is None

@@ -473,7 +473,12 @@ def _is_about(verb: Token, trigger: Token, category: str) -> bool:
 def _nearest_subject_first(slots: list[Slot], verb: Token, cues: ClaimCues) -> list[Slot]:
     """ "... outside the capital Damascus a monitor said": where a stripped comma gave the verb
     two subjects before it, the one next to it speaks; the other ends the clause before. (An
-    answer is no speaker: "Peskov, the laconic «no» answered".)"""
+    answer is no speaker: "Peskov, the laconic «no» answered".) A subject before a quote's
+    closing mark is the quote's, whose opening mark a page lost: "... and wounded dozens of
+    others" said Rami Abdel Rahman" is said by the subject after the verb."""
+    after = [c for c in verb.children if dep(c) in SUBJECT_DEPS and c.i > verb.i]
+    if slots and after and _quote_closes_between(slots[0].head, verb):
+        return [Slot(slots[0].name, after[0])]
     before = [
         c
         for c in verb.children
@@ -485,6 +490,16 @@ def _nearest_subject_first(slots: list[Slot], verb: Token, cues: ClaimCues) -> l
     if len(before) < 2 or not slots or slots[0].head.i != before[0].i:
         return slots
     return [Slot(slots[0].name, before[-1])]
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "''", "»"})
+
+
+def _quote_closes_between(subject: Token, verb: Token) -> bool:
+    """A closing quotation mark between the subject and the verb after it."""
+    if subject.i >= verb.i:
+        return False
+    return any(t.text in _CLOSING_QUOTES for t in verb.doc[subject.i + 1 : verb.i])
 
 
 def _agent(verb: Token) -> Token | None:

@@ -37,7 +37,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.deps import dep
+from sitrep.extract.deps import case_word, dep
 from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD
 from sitrep.extract.nouns import ATTACK_NOUNS
 from sitrep.extract.schema import load_event_schema, verb_lemma
@@ -277,6 +277,8 @@ def is_habitual(trigger: Token) -> bool:
     as_verb = trigger.pos_ in ("VERB", "AUX") and not load_event_schema().read_as_noun(trigger)
     if not as_verb and trigger.head.i == trigger.i:
         return False  # a noun the parse made its root ("air strikes" tagged a verb): no tense
+    if not as_verb and _one_named_happening(trigger):
+        return False  # "the seizure of Kaljibrin makes ...": one happening, whatever it brings
     verb = trigger if as_verb else trigger.head
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
@@ -290,6 +292,15 @@ def is_habitual(trigger: Token) -> bool:
     if not _has_a_subject(verb):
         return False  # "killed in regime barrel bomb attacks", "bomb" tagged a present verb
     return not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in verb.children)
+
+
+def _one_named_happening(noun: Token) -> bool:
+    """ "the seizure of Kaljibrin", "the capture of the town": a happening named with "the" and
+    what it befell; a verb in the present it is the subject of tells what it brings about, not
+    a habit."""
+    definite = any(dep(c) == "det" and c.lower_ == "the" for c in noun.children)
+    named = any(dep(c) == "nmod" and case_word(c) == "of" and c.i > noun.i for c in noun.children)
+    return definite and named and dep(noun) in ("nsubj", "nsubjpass")
 
 
 # Where a finite verb's subject may sit outside its children: a conjunct shares its first
