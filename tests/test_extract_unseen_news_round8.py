@@ -141,10 +141,15 @@ def test_a_subject_inside_a_quote_whose_opening_was_lost_does_not_speak() -> Non
     words = ["It", "killed", "14", "and", "wounded", "dozens", '"', "said", "Omar", "Haddad"]
     heads = [1, 7, 1, 5, 5, 7, 5, 7, 9, 7]
     deps = ["expl", "ccomp", "obj", "cc", "amod", "nsubj", "punct", "ROOT", "compound", "nsubj"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=[*["X"] * 9, "PROPN"])
     said = doc[7]
     slots = [Slot("subject", doc[5])]
     chosen = _nearest_subject_first(slots, said, load_claim_cues())
+    assert [s.head.text for s in chosen] == ["Haddad"]
+    # the name after the verb misread as its clause ("said Omar Haddad director of ...")
+    misread = ["ccomp" if i == 9 else d for i, d in enumerate(deps)]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=misread, pos=[*["X"] * 9, "PROPN"])
+    chosen = _nearest_subject_first([Slot("subject", doc[5])], doc[7], load_claim_cues())
     assert [s.head.text for s in chosen] == ["Haddad"]
     # without the closing mark the subject before the verb speaks
     words[6] = ","

@@ -172,6 +172,15 @@ Refs = Callable[[Iterable[str]], str]
 
 def _event_md(e: BriefEvent, refs: Refs, base: str | None) -> str:
     where = f" — {_md(e['place_name'])}" if e["place_name"] else ""
+    toll, told = _toll_and_reports(e, refs, _md)
+    link = _workbench(base, f"story/{quote(e['id'])}")
+    story = f" ([story]({link}))" if link else ""
+    return f"{_when(e)}: {_md(_title(e))}{where}.{toll}{told}{story}."
+
+
+def _toll_and_reports(e: BriefEvent, refs: Refs, text: Callable[[str], str]) -> tuple[str, str]:
+    """An event's toll with its citations, and who first reported it, in which outlets and how
+    many documents: the words both renderings print, `text` escaping them for one."""
     killed = e["killed"]
     toll = (
         f" Killed: {_toll(killed['low'], killed['high'])} {refs(killed['documents'])}."
@@ -179,11 +188,8 @@ def _event_md(e: BriefEvent, refs: Refs, base: str | None) -> str:
         else ""
     )
     first = f" First reported in {refs([e['first_report']])}" if e["first_report"] else ""
-    outlets = f"; outlets: {_md(', '.join(e['outlets']))}" if e["outlets"] else ""
-    link = _workbench(base, f"story/{quote(e['id'])}")
-    story = f" ([story]({link}))" if link else ""
-    told = f"{first}{outlets} ({_documents(e['n_documents'])}){story}"
-    return f"{_when(e)}: {_md(_title(e))}{where}.{toll}{told}."
+    outlets = f"; outlets: {text(', '.join(e['outlets']))}" if e["outlets"] else ""
+    return toll, f"{first}{outlets} ({_documents(e['n_documents'])})"
 
 
 def _source_md(brief: Brief, doc: str, base: str | None) -> str:
@@ -265,15 +271,7 @@ def _event_html(e: BriefEvent, refs: Refs, base: str | None) -> str:
     title = escape(_title(e))
     head = f'<a href="{escape(link)}">{title}</a>' if link else title
     where = f" — {escape(e['place_name'])}" if e["place_name"] else ""
-    killed = e["killed"]
-    toll = (
-        f" Killed: {_toll(killed['low'], killed['high'])} {refs(killed['documents'])}."
-        if killed
-        else ""
-    )
-    first = f" First reported in {refs([e['first_report']])}" if e["first_report"] else ""
-    outlets = f"; outlets: {escape(', '.join(e['outlets']))}" if e["outlets"] else ""
-    told = f"{first}{outlets} ({_documents(e['n_documents'])})"
+    toll, told = _toll_and_reports(e, refs, escape)
     return f"{escape(_when(e))}: {head}{where}.{toll}{told}."
 
 

@@ -476,8 +476,17 @@ def _nearest_subject_first(slots: list[Slot], verb: Token, cues: ClaimCues) -> l
     answer is no speaker: "Peskov, the laconic «no» answered".) A subject before a quote's
     closing mark is the quote's, whose opening mark a page lost: "... and wounded dozens of
     others" said Rami Abdel Rahman" is said by the subject after the verb."""
-    after = [c for c in verb.children if dep(c) in SUBJECT_DEPS and c.i > verb.i]
-    if slots and after and _quote_closes_between(slots[0].head, verb):
+    # (the name after the verb may be parsed as its subject or, misread, as its clause or
+    # object: "said Rami Abdel Rahman director of ...")
+    after = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (dep(c) in SUBJECT_DEPS or (dep(c) in _SPEAKER_MISREAD and _names_someone(c)))
+        and c.pos_ in ("NOUN", "PROPN")
+    ]
+    quoted = bool(slots) and slots[0].head.lower_ not in cues.negative_answers
+    if quoted and after and _quote_closes_between(slots[0].head, verb):
         return [Slot(slots[0].name, after[0])]
     before = [
         c
@@ -493,6 +502,12 @@ def _nearest_subject_first(slots: list[Slot], verb: Token, cues: ClaimCues) -> l
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "''", "»"})
+_SPEAKER_MISREAD = frozenset({"ccomp", "dobj", "obj", "appos", "parataxis"})
+
+
+def _names_someone(head: Token) -> bool:
+    """A phrase with a name in it ("Rami Abdel Rahman director of ..."), not "the question"."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in head.subtree)
 
 
 def _quote_closes_between(subject: Token, verb: Token) -> bool:
