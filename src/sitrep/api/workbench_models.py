@@ -305,3 +305,8 @@ class SituationReport(Record):
     killed_low: int
     killed_high: int
     tolls_differ: int
+    listed: int  # the most events the corroborated and the disputed list name each
+    corroborated_total: int  # all the corroborated events (`corroborated` names the most told)
+    corroborated_filter: str  # the explorer's URL query listing them all
+    disputed_total: int
+    disputed_filter: str
