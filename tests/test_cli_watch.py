@@ -30,7 +30,7 @@ def lines(output: str) -> list[dict[str, Any]]:
 def test_watch_add_list_show_and_remove(tmp_path: Path) -> None:
     db = tmp_path / "sitrep.db"
     store = Store(str(db))
-    build_store(store, tmp_path)
+    fixture = build_store(store, tmp_path)
     said = sitrep(db, "watch", "add", "Homs losses", "#/events?admin1=Homs&min_fatalities=1")
     assert "watching 'Homs losses': 1 events (admin1=Homs&min_fatalities=1)" in said
     sitrep(db, "watch", "add", "all", "")
@@ -50,7 +50,14 @@ def test_watch_add_list_show_and_remove(tmp_path: Path) -> None:
     shown = lines(sitrep(db, "watch", "show", "Homs losses", "--json"))[0]
     assert (shown["total"], shown["new"]) == (2, 1)
     assert [e["id"] for e in shown["new_events"]] == [strike["id"]]
-    assert "2 events, 0 new" in sitrep(db, "watch", "show", "Homs losses")
+    assert "2 events, 0 new and 0 updated" in sitrep(db, "watch", "show", "Homs losses")
+    # a report joining the strike already seen: updated, not new
+    again = {**strike, "id": fixture.events["strike"]}
+    add_report(store, tmp_path, "The raid, retold", "Three died in the raid by the base.", again)
+    assert [v["updated"] for v in lines(sitrep(db, "watch", "list", "--json"))] == [1, 1]
+    shown = lines(sitrep(db, "watch", "show", "Homs losses", "--json"))[0]
+    assert (shown["new"], shown["updated"]) == (0, 1)
+    assert [e["id"] for e in shown["updated_events"]] == [fixture.events["strike"]]
     assert [v["new"] for v in lines(sitrep(db, "watch", "list", "--json"))] == [0, 1]
     sitrep(db, "watch", "remove", "all")
     assert "no watched view is named 'all'" in sitrep(db, "watch", "show", "all", code=2)

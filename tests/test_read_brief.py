@@ -16,7 +16,15 @@ from typer.testing import CliRunner
 from sitrep.api import create_app
 from sitrep.cli.app import app
 from sitrep.export.brief import html, markdown
-from sitrep.read.brief import Brief, previous_period, situation_report
+from sitrep.read.brief import (
+    LISTED,
+    Brief,
+    BriefEvent,
+    Toll,
+    most_reported,
+    previous_period,
+    situation_report,
+)
 from sitrep.read.explore import parse_filter
 from sitrep.store import Store
 from storefixtures import Built, add_report, build_store
@@ -134,6 +142,56 @@ def test_the_previous_period_and_what_changed(built: tuple[Store, Built]) -> Non
     assert {a["name"] for a in previous["new_actors"]} == {"Esmail Ghaani", "Quds Force"}
     assert previous_period("2016-10-03", "2016-10-09") == ("2016-09-26", "2016-10-02")
     assert previous_period("2016-01-01", "2016-03-31") == ("2015-10-01", "2015-12-31")
+
+
+def test_a_long_list_names_the_most_reported_and_links_the_rest(
+    built: tuple[Store, Built],
+) -> None:
+    store, _ = built
+    query = "since=2016&until=2021"
+    whole = report(store, query)
+    assert whole["listed"] == LISTED and "more in the explorer" not in markdown(whole)
+    with store.read() as conn:  # a cap of 0 leaves every event of both lists out
+        capped = situation_report(conn, parse_filter(query), listed=0)
+    assert (capped["corroborated"], capped["disputed"]) == ([], [])
+    assert (capped["corroborated_total"], capped["disputed_total"]) == (1, 1)
+    assert capped["documents"] == {}  # nothing listed, nothing cited
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
+        lists = (
+            (capped["corroborated_filter"], capped["corroborated_total"], {"corroborated"}),
+            (capped["disputed_filter"], capped["disputed_total"], {"contested"}),
+        )
+        for query_of_all, total, statuses in lists:
+            found = client.get(f"/api/explore/events?{query_of_all}").json()
+            assert found["total"] == total
+            assert {e["status"] for e in found["items"]} == statuses
+    base = "http://127.0.0.1:8000"
+    text = markdown(capped, base)
+    assert "1 more in the explorer (this report lists at most 0 events" in text
+    assert f"({base}/#/events?status=corroborated&since=2016-01-01&until=2021-12-31)" in text
+    assert f"({base}/#/events?status=contested&status=denied&since=2016-01-01" in text
+    page = html(capped, base)
+    assert page.count('<p class="more" data-more="1">') == 2
+    assert f'<a href="{base}/#/events?status=corroborated&amp;since=2016-01-01' in page
+
+
+def _told(key: str, documents: int, killed: int, day: str) -> BriefEvent:
+    toll = Toll(low=killed, high=killed, documents=[]) if killed else None
+    return BriefEvent(id=key, type="ASSAULT", summary=key, time_start=day, time_end=day,
+                      place_name=None, admin1=None, status="corroborated", outlets=[],
+                      n_documents=documents, first_report=None, killed=toll)  # fmt: skip
+
+
+def test_the_events_a_list_names_are_the_most_told_in_time_order() -> None:
+    events = [
+        _told("a", 2, 0, "2019-01-01"),
+        _told("b", 5, 0, "2019-01-02"),
+        _told("c", 2, 9, "2019-01-03"),
+        _told("d", 3, 0, "2019-01-04"),
+    ]
+    assert [e["id"] for e in most_reported(events, 2)] == ["b", "d"]
+    assert [e["id"] for e in most_reported(events, 3)] == ["b", "c", "d"]  # the toll breaks a tie
+    assert most_reported(events, 4) == events
 
 
 def test_sitrep_brief_writes_the_report(built: tuple[Store, Built], tmp_path: Path) -> None:

@@ -33,6 +33,11 @@ def _views(store: Store) -> dict[str, tuple[int, int]]:
         return {v["name"]: (v["total"], v["new"]) for v in watch.watched_views(conn)}
 
 
+def _updated(store: Store) -> dict[str, int]:
+    with store.read() as conn:
+        return {v["name"]: v["updated"] for v in watch.watched_views(conn)}
+
+
 # A second trip to the same city, written for this test (no article's words).
 TRIP = {
     "id": stable_id("evt", "second-trip"),
@@ -61,20 +66,27 @@ def test_a_report_stored_after_the_visit_is_new_until_the_view_is_opened(
         store, tmp_path, "A second trip", "Esmail Ghaani was back in Aleppo on Friday.", TRIP
     )
     assert _views(store) == {"Aleppo front": (2, 1), "everything": (4, 1)}
+    # a new event is new, not updated, however many reports it has
+    assert _updated(store) == {"Aleppo front": 0, "everything": 0}
 
-    # a later report on a known event merges into it: the event was seen, it is not new again
+    # a later report on a known event merges into it: the event was seen, it is not new again,
+    # but it is updated
     known = {**TRIP, "id": fixture.events["visit"]}
     add_report(
         store, tmp_path, "Ghaani at the front, again", "Ghaani toured the Aleppo front.", known
     )
     assert _views(store) == {"Aleppo front": (2, 1), "everything": (4, 1)}
+    assert _updated(store) == {"Aleppo front": 1, "everything": 1}
 
     with store.read() as conn:
         before = revision(conn)
     opened = watch.open_view(store, "Aleppo front")
     assert (opened["view"]["total"], opened["view"]["new"]) == (2, 1)  # as it stood
+    assert opened["view"]["updated"] == 1
     assert [r["id"] for r in opened["new_events"]] == [TRIP["id"]]
+    assert [r["id"] for r in opened["updated_events"]] == [fixture.events["visit"]]
     assert _views(store) == {"Aleppo front": (2, 0), "everything": (4, 1)}
+    assert _updated(store) == {"Aleppo front": 0, "everything": 1}  # seen now: as it was
     with store.read() as conn:
         assert revision(conn) == before  # opening a view leaves the explorer's kept views
     # the same file ingested again is the same document, stored when it first was
@@ -104,6 +116,20 @@ def test_an_event_read_again_under_another_id_is_not_new(
             .values(event_id="evt-read-again")
         )
     assert _views(store) == {"strikes": (1, 0)}
+    assert _updated(store) == {"strikes": 0}  # no report came: nothing to see again
+
+
+@pytest.mark.parametrize(
+    ("first", "latest", "became"),
+    [
+        ("2026-01-02T06:00:00", "2026-01-03T00:00:00", "new"),
+        ("2026-01-01T00:00:00", "2026-01-03T00:00:00", "updated"),
+        ("2026-01-01T00:00:00", "2026-01-01T12:00:00", None),
+    ],
+)
+def test_what_became_of_an_event_since_a_visit(first: str, latest: str, became: str) -> None:
+    assert watch.since_visit((first, latest), "2026-01-02T00:00:00") == became
+    assert watch.since_visit(None, "2026-01-02T00:00:00") is None
 
 
 def test_a_views_count_is_the_explorers(built: tuple[Store, Built]) -> None:

@@ -29,13 +29,16 @@ def test_save_a_view_from_the_explorer_and_see_its_count(tab: tour.Tab) -> None:
     tab.click_to("a[data-nav='watch']", "watch")
     row = tab.page.locator(f"tr[data-view='{NAME}']")
     assert (row.get_attribute("data-total"), row.get_attribute("data-new")) == (total, "0")
+    assert row.get_attribute("data-updated") == "0"
     assert "status contested or denied" in (row.text_content() or "")
     assert api(tab, "/watch")["items"][0]["filter"] == "status=contested&status=denied"
 
     tab.click_to(f"tr[data-view='{NAME}'] td:first-child a", "watch")
     heading = tab.page.locator(f"h1[data-view='{NAME}']")
     assert (heading.get_attribute("data-total"), heading.get_attribute("data-new")) == (total, "0")
+    assert heading.get_attribute("data-updated") == "0"
     assert "Nothing new." in (tab.page.locator("section.card").first.text_content() or "")
+    assert "Nothing updated." in (tab.page.locator("section.card").nth(1).text_content() or "")
     tab.click_to("a[href='#/events?status=contested&status=denied']", "events")
     assert tab.page.locator("table.explorer").get_attribute("data-total") == total
 

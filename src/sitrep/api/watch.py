@@ -1,7 +1,7 @@
 """Watched views over HTTP: an analyst's saved explorer filters, with their events now and the
-new ones since they last opened each (`sitrep.read.watch` says what "new" is). Each caller has
-their own list: the one local user's is the CLI's too (`sitrep watch`). Saving and opening a
-view writes only the caller's bookkeeping, so a viewer may."""
+new and updated ones since they last opened each (`sitrep.read.watch` says what they are). Each
+caller has their own list: the one local user's is the CLI's too (`sitrep watch`). Saving and
+opening a view writes only the caller's bookkeeping, so a viewer may."""
 
 from __future__ import annotations
 
@@ -58,8 +58,8 @@ def save_view(body: SaveBody, store: StoreDep, who: Viewer) -> dict[str, Any]:
 
 @router.post("/watch/{name}/open", response_model=wm.OpenedView, summary="Open a watched view")
 def open_view(name: ViewName, store: StoreDep, who: Viewer) -> dict[str, Any]:
-    """The view as it stood, with its events new since the caller last opened it; marks it
-    seen now."""
+    """The view as it stood, with its events new and updated since the caller last opened it;
+    marks it seen now."""
     return dict(watch.open_view(store, name, who.name, _kept(store)))
 
 

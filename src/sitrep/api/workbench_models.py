@@ -279,6 +279,7 @@ class WatchedView(Record):
     seen_at: str  # when its analyst last opened it
     total: int  # events it keeps now
     new: int  # of those, first stored after seen_at
+    updated: int  # of those, stored before seen_at but with a report ingested after it
 
 
 class WatchedViews(Record):
@@ -288,6 +289,7 @@ class WatchedViews(Record):
 class OpenedView(Record):
     view: WatchedView  # as it stood before this visit
     new_events: list[ExplorerEvent]  # its events first stored since the last visit
+    updated_events: list[ExplorerEvent]  # its events seen before, reported again since
 
 
 class SituationReport(Record):
@@ -303,3 +305,8 @@ class SituationReport(Record):
     killed_low: int
     killed_high: int
     tolls_differ: int
+    listed: int  # the most events the corroborated and the disputed list name each
+    corroborated_total: int  # all the corroborated events (`corroborated` names the most told)
+    corroborated_filter: str  # the explorer's URL query listing them all
+    disputed_total: int
+    disputed_filter: str

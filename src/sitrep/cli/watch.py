@@ -58,7 +58,8 @@ def add(
 def list_views(
     analyst: Analyst = "local", db: DbOption = None, as_json: JsonOption = False
 ) -> None:
-    """The watched views: how many events each keeps now, how many are new since last opened."""
+    """The watched views: how many events each keeps now, how many are new or updated since
+    last opened."""
     from sitrep.read.watch import watched_views
 
     store = open_store(db)
@@ -70,9 +71,10 @@ def list_views(
     if not views:
         typer.echo("no watched view yet: `sitrep watch add NAME 'FILTER'` saves one")
         return
-    table = Table("view", "events", "new", "filter", "last opened")
+    table = Table("view", "events", "new", "updated", "filter", "last opened")
     for v in views:
-        table.add_row(cell(v["name"]), str(v["total"]), str(v["new"]), cell(v["filter"] or "all"),
+        table.add_row(cell(v["name"]), str(v["total"]), str(v["new"]), str(v["updated"]),
+                      cell(v["filter"] or "all"),
                       cell(v["seen_at"][:16].replace("T", " ")))  # fmt: skip
     data_console().print(table)
 
@@ -80,25 +82,33 @@ def list_views(
 def show(
     name: Name, analyst: Analyst = "local", db: DbOption = None, as_json: JsonOption = False
 ) -> None:
-    """One view's events new since it was last opened; marks it seen."""
+    """One view's events new and updated since it was last opened; marks it seen."""
     from sitrep.read.watch import open_view
 
     opened = open_view(open_store(db), name, analyst)
-    view, new = opened["view"], opened["new_events"]
+    view, new, updated = opened["view"], opened["new_events"], opened["updated_events"]
     if as_json:
-        print_json_lines([{**view, "new_events": [_brief(r) for r in new]}])
+        print_json_lines([{**view, "new_events": [_brief(r) for r in new],
+                           "updated_events": [_brief(r) for r in updated]}])  # fmt: skip
         return
     console = data_console()
     since = view["seen_at"][:16].replace("T", " ")
-    said = f"{view['name']}: {view['total']} events, {view['new']} new since {since}"
+    said = (f"{view['name']}: {view['total']} events, {view['new']} new and {view['updated']} "
+            f"updated since {since}")  # fmt: skip
     console.print(cell(f"{said} ({view['filter'] or 'all'})"))
-    if new:
-        table = Table("date", "type", "event", "place", "status", "killed", "id")
-        for r in new:
-            table.add_row(cell(r["time_start"] or "undated"), cell(r["type"]), cell(r["summary"]),
-                          cell(r["place_name"] or ""), cell(r["status"]), str(r["fatalities"]),
-                          cell(r["id"]))  # fmt: skip
-        console.print(table)
+    for title, rows in (("new", new), ("updated (a report joined them)", updated)):
+        if rows:
+            console.print(cell(title))
+            console.print(_table(rows))
+
+
+def _table(rows: list[dict[str, Any]]) -> Table:
+    table = Table("date", "type", "event", "place", "status", "killed", "id")
+    for r in rows:
+        table.add_row(cell(r["time_start"] or "undated"), cell(r["type"]), cell(r["summary"]),
+                      cell(r["place_name"] or ""), cell(r["status"]), str(r["fatalities"]),
+                      cell(r["id"]))  # fmt: skip
+    return table
 
 
 def remove(name: Name, analyst: Analyst = "local", db: DbOption = None) -> None:

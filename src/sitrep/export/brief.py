@@ -62,6 +62,17 @@ def _when(e: BriefEvent) -> str:
     return start if not end or end == start else f"{start} to {end}"
 
 
+def _more(listed: int, total: int, cap: int) -> str | None:
+    """What a capped list says after its events: how many it leaves out and why (the caller
+    adds where they all are: the explorer's address with `base`, else the filter to type)."""
+    if total <= listed:
+        return None
+    return (
+        f"{total - listed:,} more in the explorer (this report lists at most {cap} events "
+        f"a section, those told by the most documents)"
+    )
+
+
 def _workbench(base: str | None, path: str) -> str | None:
     return f"{base.rstrip('/')}/#/{path}" if base else None
 
@@ -146,9 +157,15 @@ def markdown(brief: Brief, base: str | None = None) -> str:
     previous = _since_previous(brief)
     if previous:
         lines += [f"## {previous[0]}", "", *(f"- {_md(x)}" for x in previous[1]), ""]
-    lines += [f"## Corroborated events ({len(brief['corroborated'])})", ""]
+    lines += [f"## Corroborated events ({brief['corroborated_total']})", ""]
     lines += [f"- {_event_md(e, refs, base)}" for e in brief["corroborated"]] or ["None."]
-    lines += ["", f"## Contested and denied ({len(brief['disputed'])})", ""]
+    corroborated = (
+        len(brief["corroborated"]),
+        brief["corroborated_total"],
+        brief["corroborated_filter"],
+    )
+    lines += _more_md(brief, *corroborated, base)
+    lines += ["", f"## Contested and denied ({brief['disputed_total']})", ""]
     for d in brief["disputed"]:
         ev = d["event"]
         lines += [f"### {_md(_title(ev))} ({ev['status']})", "", _event_md(ev, refs, base), ""]
@@ -158,6 +175,10 @@ def markdown(brief: Brief, base: str | None = None) -> str:
         lines += [""]
     if not brief["disputed"]:
         lines += ["None.", ""]
+    if more := _more_md(
+        brief, len(brief["disputed"]), brief["disputed_total"], brief["disputed_filter"], base
+    ):
+        lines += [more[-1], ""]
     lines += ["## Most active actors", ""]
     lines += [f"- {_md(a['name'])}: {_many(a['events'], 'event')}" for a in brief["actors"]] or [
         "None."
@@ -168,6 +189,15 @@ def markdown(brief: Brief, base: str | None = None) -> str:
 
 
 Refs = Callable[[Iterable[str]], str]
+
+
+def _more_md(brief: Brief, listed: int, total: int, query: str, base: str | None) -> list[str]:
+    more = _more(listed, total, brief["listed"])
+    if more is None:
+        return []
+    link = _workbench(base, f"events?{query}")
+    where = f"[`{query}`]({link})" if link else f"`{query}`"
+    return ["", f"{_md(more)}: {where}."]
 
 
 def _event_md(e: BriefEvent, refs: Refs, base: str | None) -> str:
@@ -239,13 +269,19 @@ def html(brief: Brief, base: str | None = None) -> str:
     previous = _since_previous(brief)
     if previous:
         out += [f"<h2>{escape(previous[0])}</h2>", _items(previous[1])]
-    out += [f"<h2>Corroborated events ({len(brief['corroborated'])})</h2>"]
+    out += [f"<h2>Corroborated events ({brief['corroborated_total']})</h2>"]
     listed = [
         f'<li data-event="{escape(e["id"])}">{_event_html(e, refs, base)}</li>'
         for e in brief["corroborated"]
     ]
     out += ["<ul>" + "".join(listed) + "</ul>" if listed else "<p>None.</p>"]
-    out += [f"<h2>Contested and denied ({len(brief['disputed'])})</h2>"]
+    corroborated = (
+        len(brief["corroborated"]),
+        brief["corroborated_total"],
+        brief["corroborated_filter"],
+    )
+    out += _more_html(brief, *corroborated, base)
+    out += [f"<h2>Contested and denied ({brief['disputed_total']})</h2>"]
     for d in brief["disputed"]:
         ev = d["event"]
         heading = f"{escape(_title(ev))} ({escape(ev['status'])})"
@@ -257,6 +293,9 @@ def html(brief: Brief, base: str | None = None) -> str:
         out += ["</ul>"]
     if not brief["disputed"]:
         out += ["<p>None.</p>"]
+    out += _more_html(
+        brief, len(brief["disputed"]), brief["disputed_total"], brief["disputed_filter"], base
+    )
     out += ["<h2>Most active actors</h2>"]
     out += [_items(f"{a['name']}: {_many(a['events'], 'event')}" for a in brief["actors"])]
     out += ["<h2>Sources</h2><ol>"]
@@ -264,6 +303,16 @@ def html(brief: Brief, base: str | None = None) -> str:
         out += [f'<li id="src-{n}">{_source_html(brief, doc, base)}</li>']
     out += ["</ol></body></html>"]
     return "\n".join(out) + "\n"
+
+
+def _more_html(brief: Brief, listed: int, total: int, query: str, base: str | None) -> list[str]:
+    more = _more(listed, total, brief["listed"])
+    if more is None:
+        return []
+    link = _workbench(base, f"events?{query}")
+    code = f"<code>{escape(query)}</code>"
+    where = f'<a href="{escape(link)}">{code}</a>' if link else code
+    return [f'<p class="more" data-more="{total - listed}">{escape(more)}: {where}.</p>']
 
 
 def _event_html(e: BriefEvent, refs: Refs, base: str | None) -> str:

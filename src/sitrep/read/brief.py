@@ -11,7 +11,9 @@ It states only what the store holds, each statement with the documents it rests 
   "low–high"; each event's figures cite the documents that state them;
 - the corroborated events, each with its first report (title, address or document id) and
   outlets; the contested and denied events with every claim on them: who says it (the
-  attribution chain), their stance, the sentence, and the document;
+  attribution chain), their stance, the sentence, and the document. Each list names at most
+  `LISTED` events, the most reported (most documents, then most killed), in time order; the
+  report says how many more there are and gives the explorer's filter that lists them all;
 - the most active actors (the entities taking part in most of the events);
 - the previous period of the same length, counted the same way, and what changed: events and
   fatalities, each type and governorate, the actors active now and not then.
@@ -40,6 +42,9 @@ from sitrep.store import chunked
 # selection when it asks)
 Rows = Callable[[Connection, EventFilter], list[dict[str, Any]]]
 TOP_ACTORS = 10
+# The most events a list of the report names: a month of a busy front has hundreds of
+# corroborated events, and a report is read, not searched; the rest are one link away
+LISTED = 20
 DISPUTED = ("contested", "denied")
 
 
@@ -125,8 +130,13 @@ class Brief(TypedDict):
     by_type: list[Count]
     by_status: list[Count]  # single-source, corroborated, contested, denied
     by_admin1: list[Count]  # "" for events known to no governorate
-    corroborated: list[BriefEvent]
-    disputed: list[Dispute]
+    listed: int  # the most events a list names (LISTED)
+    corroborated: list[BriefEvent]  # at most `listed` of them (see the module)
+    corroborated_total: int
+    corroborated_filter: str  # the explorer's URL query that lists all of them
+    disputed: list[Dispute]  # at most `listed`
+    disputed_total: int
+    disputed_filter: str
     actors: list[Actor]
     previous: Previous | None
     documents: dict[str, Cited]  # every document cited above, by id
@@ -136,8 +146,11 @@ def explorer_rows(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
     return select_events(conn, f).rows
 
 
-def situation_report(conn: Connection, f: EventFilter, rows_of: Rows = explorer_rows) -> Brief:
-    """The report on the events `f` keeps in its period (see the module)."""
+def situation_report(
+    conn: Connection, f: EventFilter, rows_of: Rows = explorer_rows, listed: int = LISTED
+) -> Brief:
+    """The report on the events `f` keeps in its period (see the module), naming at most
+    `listed` events a list."""
     first, last = day_bounds(f.since, f.until)
     rows = rows_of(conn, f)
     if first is None or last is None:  # the period of the filter's dated events
@@ -147,11 +160,13 @@ def situation_report(conn: Connection, f: EventFilter, rows_of: Rows = explorer_
     period = replace(f, since=first, until=last) if first and last else f
     ids = [r["id"] for r in rows]
     tolls = _tolls(conn, ids, {r["id"]: r["fatalities"] for r in rows})
-    events = {r["id"]: _event(r, tolls.get(r["id"])) for r in rows}
-    disputed = [r["id"] for r in rows if r["status"] in DISPUTED]
-    said = _claims(conn, disputed)
+    events = [_event(r, tolls.get(r["id"])) for r in rows]
+    corroborated = [e for e in events if e["status"] == "corroborated"]
+    disputed = [e for e in events if e["status"] in DISPUTED]
+    named, named_disputed = most_reported(corroborated, listed), most_reported(disputed, listed)
+    said = _claims(conn, [e["id"] for e in named_disputed])
     cited: set[str] = set()
-    for e in events.values():
+    for e in (*named, *named_disputed):
         cited |= {e["first_report"]} if e["first_report"] else set()
         cited |= set(e["killed"]["documents"]) if e["killed"] else set()
     cited |= {s["document"] for claims in said.values() for s in claims}
@@ -167,12 +182,39 @@ def situation_report(conn: Connection, f: EventFilter, rows_of: Rows = explorer_
         by_type=_counted(r["type"] for r in rows),
         by_status=_counted(r["status"] for r in rows),
         by_admin1=_counted(r["admin1"] or "" for r in rows),
-        corroborated=[events[r["id"]] for r in rows if r["status"] == "corroborated"],
-        disputed=[Dispute(event=events[i], claims=said.get(i, [])) for i in disputed],
+        listed=listed,
+        corroborated=named,
+        corroborated_total=len(corroborated),
+        corroborated_filter=filter_query(_of_status(period, ("corroborated",))),
+        disputed=[Dispute(event=e, claims=said.get(e["id"], [])) for e in named_disputed],
+        disputed_total=len(disputed),
+        disputed_filter=filter_query(_of_status(period, DISPUTED)),
         actors=_actors(rows)[:TOP_ACTORS],
         previous=_previous(conn, f, rows, first, last, rows_of) if first and last else None,
         documents=_documents(conn, cited),
     )
+
+
+def most_reported(events: list[BriefEvent], most: int = LISTED) -> list[BriefEvent]:
+    """The `most` events told by the most documents (then with the most killed), in the order
+    given (time order): those a reader of the report most needs; the rest stay in the explorer."""
+    if len(events) <= most:
+        return events
+    ranked = sorted(
+        range(len(events)),
+        key=lambda i: (-events[i]["n_documents"], -_high(events[i]), i),
+    )
+    return [events[i] for i in sorted(ranked[:most])]
+
+
+def _high(e: BriefEvent) -> int:
+    return e["killed"]["high"] if e["killed"] else 0
+
+
+def _of_status(f: EventFilter, statuses: tuple[str, ...]) -> EventFilter:
+    """The filter narrowed to these statuses (to those of them it keeps, when it names some)."""
+    kept = tuple(s for s in statuses if not f.status or s in f.status)
+    return replace(f, status=kept or statuses)
 
 
 def _previous(

@@ -1,5 +1,6 @@
 """Watched views: explorer filters an analyst saved under a name, each with how many events it
-keeps now and how many of those are new since the analyst last opened it.
+keeps now, how many of those are new since the analyst last opened it and how many they had
+seen but were updated since.
 
 **New** means first stored after the last visit: an event is new when the earliest ingestion
 (`documents.ingested_at`) of the documents its mentions were read from is later than the
@@ -11,6 +12,13 @@ event counts once however often it is re-read: a new report joining a known even
 leaves its earliest document as it was, so it is not new again, and corroboration run again
 (new event ids, events merged or split) changes no document's ingestion time.
 
+**Updated** means seen before but reported again since: an event that is not new and whose
+latest document was ingested after `seen_at` (a report joined it after the visit). The store
+keeps no history of an event's status, only the status now; a status is read from the event's
+reports, so a status changed by a later report (corroborated, then contested by a denial) is an
+update by this rule. A status changed without a new report (an analyst's merge or split, the
+same reports corroborated again under other rules) is not: nothing records when it changed.
+
 The views are the analyst's own bookkeeping, not the store's data: they are written here, next
 to what reads them, through `Store.bookkeeping` (no commit counted, so opening a view does not
 make the explorer's kept views stale). What a view keeps is `sitrep.read.explore`'s reading of
@@ -20,7 +28,7 @@ its filter, the one the explorer, map, timeline and exports use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypedDict
+from typing import Any, Literal, TypedDict
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, func, select, update
 
@@ -45,11 +53,17 @@ class WatchedView(TypedDict):
     seen_at: str  # when the analyst last opened it (saving it is opening it)
     total: int  # events the filter keeps now
     new: int  # of those, first stored after seen_at
+    updated: int  # of those, stored before seen_at but with a report ingested after it
 
 
 class OpenedView(TypedDict):
     view: WatchedView  # as it stood before this visit
     new_events: list[dict[str, Any]]  # the explorer's rows of its new events, in time order
+    updated_events: list[dict[str, Any]]  # and of the seen events reported again since
+
+
+# When an event's documents were ingested: the first and the latest
+Span = tuple[str, str]
 
 
 def kept_rows(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
@@ -90,13 +104,13 @@ def remove_view(store: Store, name: str, analyst: str = LOCAL) -> None:
 def watched_views(
     conn: Connection, analyst: str = LOCAL, kept: Kept = kept_rows
 ) -> list[WatchedView]:
-    """The analyst's views, by name, each with its events now and the new ones among them."""
+    """The analyst's views, by name, each with its events now and the new and updated ones."""
     rows = conn.execute(select(W).where(W.c.analyst == analyst).order_by(W.c.name)).mappings()
     views = [dict(r) for r in rows]
     if not views:
         return []
-    stored = first_stored(conn)
-    return [_counted(conn, v, stored, kept) for v in views]
+    spans = stored_spans(conn)
+    return [_counted(conn, v, spans, kept) for v in views]
 
 
 def watched_view(
@@ -105,59 +119,68 @@ def watched_view(
     found = _row(conn, analyst, name)
     if found is None:
         raise _unknown(name)
-    return _counted(conn, found, first_stored(conn), kept)
+    return _counted(conn, found, stored_spans(conn), kept)
 
 
 def open_view(store: Store, name: str, analyst: str = LOCAL, kept: Kept = kept_rows) -> OpenedView:
-    """The view as it stood before this visit, with its events new since the last one, then
-    marked seen now: what it keeps from here on is new only when stored after this."""
+    """The view as it stood before this visit, with its events new and updated since the last
+    one, then marked seen now: from here on only what is stored after this counts."""
     with store.read() as conn:
         found = _row(conn, analyst, name)
         if found is None:
             raise _unknown(name)
         rows = kept(conn, parse_filter(str(found["filter"])))
-        stored = first_stored(conn, (r["id"] for r in rows))
+        spans = stored_spans(conn, (r["id"] for r in rows))
         seen = str(found["seen_at"])
-        new = [r for r in rows if stored.get(r["id"], "") > seen]
-        view = _described(found, len(rows), len(new))
+        new = [r for r in rows if since_visit(spans.get(r["id"]), seen) == "new"]
+        updated = [r for r in rows if since_visit(spans.get(r["id"]), seen) == "updated"]
+        view = _described(found, len(rows), len(new), len(updated))
     with store.bookkeeping() as conn:
         conn.execute(update(W).where(_this(analyst, name)).values(seen_at=utc_now()))
-    return OpenedView(view=view, new_events=new)
+    return OpenedView(view=view, new_events=new, updated_events=updated)
 
 
-def new_since(conn: Connection, event_ids: Iterable[str], when: str) -> set[str]:
-    """Of these events, those first stored after `when` (an ISO time, as `utc_now` writes it)."""
-    stored = first_stored(conn, event_ids)
-    return {i for i, at in stored.items() if at > when}
+def since_visit(span: Span | None, seen: str) -> Literal["new", "updated"] | None:
+    """What became of an event since a visit at `seen` (an ISO time, as `utc_now` writes it):
+    "new" when its first document was ingested after it, "updated" when only a later one was,
+    None when it is as it was (or has no document)."""
+    if span is None:
+        return None
+    first, latest = span
+    if first > seen:
+        return "new"
+    return "updated" if latest > seen else None
 
 
-def first_stored(conn: Connection, event_ids: Iterable[str] | None = None) -> dict[str, str]:
-    """When each event's first document was ingested: the earliest `ingested_at` of the
-    documents its mentions were read from (every event when no ids are given)."""
+def stored_spans(conn: Connection, event_ids: Iterable[str] | None = None) -> dict[str, Span]:
+    """When each event's documents were ingested: the earliest and the latest `ingested_at` of
+    the documents its mentions were read from (every event when no ids are given)."""
     EM, D = schema.event_mentions, schema.documents
     query = (
-        select(EM.c.event_id, func.min(D.c.ingested_at))
+        select(EM.c.event_id, func.min(D.c.ingested_at), func.max(D.c.ingested_at))
         .join(D, D.c.id == EM.c.document_id)
         .where(EM.c.event_id.is_not(None))
         .group_by(EM.c.event_id)
     )
     if event_ids is None:
-        return {str(i): str(at) for i, at in conn.execute(query)}
-    found: dict[str, str] = {}
+        return {str(i): (str(a), str(b)) for i, a, b in conn.execute(query)}
+    found: dict[str, Span] = {}
     for part in chunked(sorted(set(event_ids))):
-        found |= {str(i): str(at) for i, at in conn.execute(query.where(EM.c.event_id.in_(part)))}
+        rows = conn.execute(query.where(EM.c.event_id.in_(part)))
+        found |= {str(i): (str(a), str(b)) for i, a, b in rows}
     return found
 
 
 def _counted(
-    conn: Connection, view: dict[str, object], stored: dict[str, str], kept: Kept
+    conn: Connection, view: dict[str, object], spans: dict[str, Span], kept: Kept
 ) -> WatchedView:
     ids = [r["id"] for r in kept(conn, parse_filter(str(view["filter"])))]
     seen = str(view["seen_at"])
-    return _described(view, len(ids), sum(stored.get(i, "") > seen for i in ids))
+    became = [since_visit(spans.get(i), seen) for i in ids]
+    return _described(view, len(ids), became.count("new"), became.count("updated"))
 
 
-def _described(view: dict[str, object], total: int, new: int) -> WatchedView:
+def _described(view: dict[str, object], total: int, new: int, updated: int) -> WatchedView:
     return WatchedView(
         name=str(view["name"]),
         filter=str(view["filter"]),
@@ -165,6 +188,7 @@ def _described(view: dict[str, object], total: int, new: int) -> WatchedView:
         seen_at=str(view["seen_at"]),
         total=total,
         new=new,
+        updated=updated,
     )
 
 
