@@ -648,7 +648,8 @@ def test_names_the_text_gives_a_kind_of_thing_are_of_that_kind(nlp: Language) ->
     ents += ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON"]
     tags = ["NNS", "IN", "DT", "NNS", "VBN", "IN", "NNP", "NNP", "HYPH", "NNP", "CC", "NNP"]
     tags += ["NNP", "NNP", "VBD", "DT", "NN", "VBN", "NNP", "NNP"]
-    found = _parsed_ents(nlp, text, ents, tags, {4: 3, 17: 16})
+    # the parse hangs "known" on "Fighters", as the model's parser does on a long sentence
+    found = _parsed_ents(nlp, text, ents, tags, {4: 0, 17: 16})
     assert [(t, label) for t, label, _ in found] == [
         ("Sahm al-Nour", "ORG"),
         ("Rayat Bani Tamim", "ORG"),

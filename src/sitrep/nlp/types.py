@@ -795,10 +795,10 @@ class TypeByHead:
             verb = i
         else:
             return None
-        # the parse's clause on the noun ("the group called X"), not a verb with an object
-        # ("the ministry called Smith to testify"): the tagger's VBN/VBD is less sure
-        participle = doc[verb]
-        if verb < 1 or participle.dep_ != "acl" or participle.head.i != verb - 1:
+        # a naming verb must be the parse's clause on a noun ("the group called X"), not a
+        # verb with an object ("the ministry called Smith to testify"; the tagger's VBN/VBD
+        # is less sure); "known as" is always one, whatever noun the parse hangs it on
+        if verb < 1 or (doc[verb].lower_ != "known" and doc[verb].dep_ != "acl"):
             return None
         if doc[verb - 1].tag_ not in ("NN", "NNS"):
             return None
