@@ -384,6 +384,20 @@ def _common(token: Token) -> bool:
     return word in nouns or word + "s" in nouns or token.tag_ in ("JJ", "JJR", "JJS")
 
 
+def _singulars(plural: str) -> tuple[str, ...]:
+    """The forms a lower-case English plural may have in the singular ("groups" -> "group",
+    "militias" -> "militia", "brigades", "villages", "authorities" -> "authority"), most
+    likely first: the pipeline has no lemmatiser."""
+    forms = [plural]
+    if plural.endswith("ies"):
+        forms.append(plural[:-3] + "y")
+    if plural.endswith("es"):
+        forms.append(plural[:-2])
+    if plural.endswith("s"):
+        forms.append(plural[:-1])
+    return tuple(reversed(forms))
+
+
 def _typed(span: Span, why: str) -> Span:
     """`span` marked as typed by this rule, with the reason resolution logs."""
     span._.type_reason = why
@@ -530,6 +544,7 @@ def _of_end(doc: Doc, start: int, end: int, ent_end: int) -> int:
 # or groups.
 OPERATION_WORDS = frozenset({"operation", "offensive", "campaign"})
 NAMING_VERBS = frozenset({"dubbed", "named", "called", "codenamed", "code-named"})
+_LIST_JOINERS = frozenset({",", "and", "or"})  # between the names of a list
 
 
 def _operation_cue(doc: Doc, start: int) -> str | None:
@@ -674,6 +689,12 @@ class TypeByHead:
                 ents.append(mark(relabel(doc, ent.start, ent.end, ent, "NORP"), "type-rule"))
                 changed = True
                 continue
+            named = self._named_as_kind(ent)
+            if named is not None:
+                kind, given = named
+                ents.append(_typed(relabel(doc, ent.start, ent.end, ent, kind), given))
+                changed = True
+                continue
             generic = self._group_word(ent)
             if generic is not None:
                 group = f"{ent.text!r} begins with {generic!r}, a generic word of groups' names"
@@ -750,6 +771,49 @@ class TypeByHead:
             for stem in stems
             if len(stem) >= 4
         )
+
+    def _named_as_kind(self, ent: Span) -> tuple[str, str] | None:
+        """ "the groups known as Liwa X and Liwa Y", "a village called Tell Z": a name the text
+        gives to a kind of thing is of that kind: the label the head lexicon (or a settlement
+        or ground noun) gives the common noun before "known as" or a naming verb, for each name
+        of the list that follows it; the label and the reason, or None. The model's PERSON,
+        ORG or LOC only, and no name the pack knows."""
+        if ent.label_ not in RETYPED_LABELS or source_of(ent) != "model" or ent.id_:
+            return None
+        doc = ent.doc
+        i = ent.start - 1
+        # back over the names listed before this one ("X, Y and Z") and quotes
+        while i >= 0 and (
+            doc[i].ent_type_ or doc[i].lower_ in _LIST_JOINERS or doc[i].text in OPENING_QUOTES
+        ):
+            if doc[i].is_sent_start:
+                return None
+            i -= 1
+        if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+            verb = i - 1
+        elif i >= 0 and doc[i].lower_ in NAMING_VERBS:
+            verb = i
+        else:
+            return None
+        # a naming verb must be the parse's clause on a noun ("the group called X"), not a
+        # verb with an object ("the ministry called Smith to testify"; the tagger's VBN/VBD
+        # is less sure); "known as" is always one, whatever noun the parse hangs it on
+        if verb < 1 or (doc[verb].lower_ != "known" and doc[verb].dep_ != "acl"):
+            return None
+        if doc[verb - 1].tag_ not in ("NN", "NNS"):
+            return None
+        noun = doc[verb - 1]
+        label = None
+        for form in _singulars(noun.lower_) if noun.tag_ == "NNS" else (noun.lower_,):
+            label = self.heads.get(form) or (
+                "LOC" if form in SETTLEMENT_NOUNS | GROUND_NOUNS else None
+            )
+            if label is not None:
+                break
+        if label is None or label == ent.label_:
+            return None
+        naming = doc[noun.i : i + 1].text
+        return label, f"{ent.text!r} is the name given in {naming!r}: a {label}"
 
     def _group_word(self, ent: Span) -> str | None:
         """ "Jaish al-Fateh", "Jaysh al-Islam", "Liwa al-Quds" read as a person or a place: a

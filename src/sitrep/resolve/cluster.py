@@ -17,6 +17,7 @@ from sitrep.names.match import initials, token_similarity
 from sitrep.nlp.types import BUILDING_NOUNS
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
+from sitrep.resolve.places import resolve_place
 from sitrep.resolve.retype import Retyper
 from sitrep.resolve.trim import trim_function_words
 
@@ -163,6 +164,7 @@ def cluster_document(
         mentions = _surnames_as_people(mentions, retyper)
         mentions = _lone_names_of_towns(mentions, retyper)
         mentions = _titled_names_of_places(mentions)
+        mentions = _one_sense_places(mentions)
         mentions = _names_of_buildings(mentions)
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
@@ -315,6 +317,46 @@ def _titled_names_of_places(mentions: list[dict[str, Any]]) -> list[dict[str, An
                 mention = {**mention, "label": "GPE", "name": place, "retype_reason": why}
         out.append(mention)
     return out
+
+
+def _one_sense_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "the border town of Kilis ... Kilis has been under rocket attacks": a name the document
+    itself shows to be a place (a place mention with a cue in its words, "the town of X",
+    "X district", "in X", or that the gazetteer knows) is that place each time the same
+    document writes it, not a person or group on the model's word alone (one sense per
+    discourse). Not a word that is the surname of a person named in full in the document
+    ("Jack London ... London said"), nor a mention the pack tied to an actor or that carries a
+    title."""
+    places: dict[str, tuple[str, str]] = {}
+    for mention in mentions:
+        if mention["label"] not in _PLACE_LABELS:
+            continue
+        name = clean_name(mention)
+        why = mention.get("place_cue") or _gazetteer_cue(name)
+        if name and why:
+            places.setdefault(_place_key(name), (mention["label"], why))
+    if not places:
+        return mentions
+    surnames = {
+        clean_name(m).split()[-1]
+        for m in mentions
+        if m["label"] == "PERSON" and len(clean_name(m).split()) >= 2
+    }
+    out = []
+    for mention in mentions:
+        name = clean_name(mention) if mention["label"] in ("PERSON", "ORG") else ""
+        place = places.get(_place_key(name)) if name and name not in surnames else None
+        if place is not None and not mention.get("pack_id") and not mention.get("title"):
+            label, cue = place
+            why = f"{name!r} is a place elsewhere in this document ({cue})"
+            mention = {**mention, "label": label, "retype_reason": why}
+        out.append(mention)
+    return out
+
+
+def _gazetteer_cue(name: str) -> str:
+    """ "the gazetteer" when it knows `name` as a place, else ""."""
+    return "the gazetteer" if resolve_place(name) is not None else ""
 
 
 def _retyped(retyper: Retyper, mention: dict[str, Any]) -> dict[str, Any]:

@@ -55,6 +55,15 @@ def same_name_key(name: str) -> str:
     return _ARTICLE.sub("", fold(name.replace("-", " "))).strip()
 
 
+def mention_place_cue(text: str, mention: dict[str, Any]) -> str:
+    """`place_cue` of a mention read in its document's `text` (the same window as here)."""
+    start, end = int(mention["start"]), int(mention["end"])
+    before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
+    return place_cue(
+        before, after, str(mention["text"]), mention["label"], mention.get("type_reason")
+    )
+
+
 def place_cue(before: str, after: str, name: str, label: str, type_reason: str | None) -> str:
     """Why this mention reads as a place ("" when nothing says so)."""
     if type_reason and label in ("GPE", "LOC", "FAC"):
@@ -231,4 +240,11 @@ def _load_mentions(conn: Connection, groups: list[list[_Entity]]) -> None:
         by_id[row["entity_id"]].mentions.append(row)
 
 
-__all__ = ["Reconciliation", "actor_cue", "place_cue", "reconcile_types", "same_name_key"]
+__all__ = [
+    "Reconciliation",
+    "actor_cue",
+    "mention_place_cue",
+    "place_cue",
+    "reconcile_types",
+    "same_name_key",
+]

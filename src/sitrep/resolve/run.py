@@ -30,7 +30,7 @@ from sitrep.resolve.cluster import (
     cluster_document,
 )
 from sitrep.resolve.credits import credit_spans, in_credit
-from sitrep.resolve.crosstype import reconcile_types, same_name_key
+from sitrep.resolve.crosstype import mention_place_cue, reconcile_types, same_name_key
 from sitrep.resolve.display import name_by_usage
 from sitrep.resolve.eventplaces import locate_event_places
 from sitrep.resolve.generic import GenericBodies, owner_word
@@ -413,10 +413,14 @@ def _mentions_by_document(
     return grouped
 
 
+PLACE_CUE_LABELS = frozenset({"LOC", "GPE", "FAC"})  # whose text cues one-sense typing reads
+
+
 def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
     """What the document's text says of each mention that the mention does not hold: whether it
     lies in the credit lines (`in_credit`), and the kind of building a lower-case noun right
-    after it names (`building_after`: "Al-Quds" in "the Al-Quds hospital")."""
+    after it names (`building_after`: "Al-Quds" in "the Al-Quds hospital"), and what in its
+    words says a place mention is a place (`place_cue`: "the town of X", "X district")."""
     docs = schema.documents
     query = select(docs.c.id, docs.c.text).where(
         docs.c.id.in_([d for d, m in grouped.items() if m])
@@ -436,6 +440,10 @@ def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) 
             word = owner_word(text, mention["start"], mention["end"])
             if word:
                 mention["owner_word"] = word
+            if mention["label"] in PLACE_CUE_LABELS:
+                cue = mention_place_cue(text, mention)
+                if cue:
+                    mention["place_cue"] = cue
 
 
 def run_resolution(
