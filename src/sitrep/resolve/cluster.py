@@ -259,17 +259,23 @@ def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> lis
 _SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG"})
 
 
+def _surnames_named_in_full(mentions: list[dict[str, Any]]) -> set[str]:
+    """The last words of the persons the document names in full ("Jack London": "London"),
+    which its one-word mentions may be."""
+    return {
+        clean_name(m).split()[-1]
+        for m in mentions
+        if m["label"] == "PERSON" and len(clean_name(m).split()) >= 2
+    }
+
+
 def _lone_names_of_towns(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
     """ "strikes against Raqa", "within a few hundred metres of Tabaqa": a one-word person or
     group with no title and no full name in the document (news names a person in full first, then by
     surname) that spells a theatre town of some size in another way is that town. The exact
     spellings the retyper already reads; the variants only here, where the document says the
     word is no one's surname."""
-    surnames = {
-        clean_name(m).split()[-1]
-        for m in mentions
-        if m["label"] == "PERSON" and len(clean_name(m).split()) >= 2
-    }
+    surnames = _surnames_named_in_full(mentions)
     out = []
     for mention in mentions:
         name = clean_name(mention) if mention["label"] in ("PERSON", "ORG") else ""
@@ -337,11 +343,7 @@ def _one_sense_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             places.setdefault(_place_key(name), (mention["label"], why))
     if not places:
         return mentions
-    surnames = {
-        clean_name(m).split()[-1]
-        for m in mentions
-        if m["label"] == "PERSON" and len(clean_name(m).split()) >= 2
-    }
+    surnames = _surnames_named_in_full(mentions)
     out = []
     for mention in mentions:
         name = clean_name(mention) if mention["label"] in ("PERSON", "ORG") else ""
