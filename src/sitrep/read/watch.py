@@ -132,8 +132,9 @@ def open_view(store: Store, name: str, analyst: str = LOCAL, kept: Kept = kept_r
         rows = kept(conn, parse_filter(str(found["filter"])))
         spans = stored_spans(conn, (r["id"] for r in rows))
         seen = str(found["seen_at"])
-        new = [r for r in rows if since_visit(spans.get(r["id"]), seen) == "new"]
-        updated = [r for r in rows if since_visit(spans.get(r["id"]), seen) == "updated"]
+        became = [(r, since_visit(spans.get(r["id"]), seen)) for r in rows]
+        new = [r for r, what in became if what == "new"]
+        updated = [r for r, what in became if what == "updated"]
         view = _described(found, len(rows), len(new), len(updated))
     with store.bookkeeping() as conn:
         conn.execute(update(W).where(_this(analyst, name)).values(seen_at=utc_now()))

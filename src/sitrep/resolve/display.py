@@ -19,7 +19,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from sitrep.names import name_tokens
 from sitrep.resolve.cluster import clean_name
-from sitrep.store import schema
+from sitrep.store import chunked, schema
 
 _CHUNK = 500
 
@@ -41,8 +41,7 @@ def name_by_usage(conn: Connection, touched: Iterable[str]) -> int:
     ents, men, alias_table = schema.entities, schema.mentions, schema.entity_aliases
     ids = sorted(set(touched))
     renames: list[dict[str, str]] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk in chunked(ids, _CHUNK):
         rows = conn.execute(
             select(ents.c.id, ents.c.name, ents.c.type)
             .where(ents.c.id.in_(chunk), ents.c.created_by == "rule")
