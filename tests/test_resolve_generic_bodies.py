@@ -4,6 +4,8 @@ Sentences and names written for these tests."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from resolvedstore import resolved_store
@@ -112,3 +114,15 @@ def test_the_pack_says_which_names_are_generic() -> None:
 def test_the_word_that_says_whose(text: str, name: str, owner: str) -> None:
     start = text.index(name)
     assert owner_word(text, start, start + len(name)) == owner
+
+
+def test_the_dominant_country_owns_a_generic_name_only_without_a_rival() -> None:
+    # A report mostly on Syria that also names Russia: its "Defense Ministry" may be Russia's.
+    generic = GenericBodies(load_pack(get_settings().pack))
+    alone = generic.owner("defense ministry", "", (), set(), Counter({"SY": 5}))
+    assert alone[0] == "syria-ministry-of-defence"
+    rival = generic.owner("defense ministry", "", (), set(), Counter({"SY": 5, "RU": 2}))
+    assert rival[0] is None
+    # a country with no such body is no rival ("Jordan" beside Syria)
+    other = generic.owner("defense ministry", "", (), set(), Counter({"SY": 5, "JO": 2}))
+    assert other[0] == "syria-ministry-of-defence"

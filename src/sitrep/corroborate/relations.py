@@ -25,6 +25,7 @@ from sitrep.corroborate import relation_aggregate as aggregate
 from sitrep.corroborate.origins import ClaimView, origin_key
 from sitrep.pack import Pack
 from sitrep.records import stable_id
+from sitrep.resolve.generic import GenericBodies
 from sitrep.resolve.ids import name_entity_id, pack_entity_id
 from sitrep.resolve.rows import name_entity_row
 from sitrep.store import Store, chunked, insert_ignore
@@ -61,7 +62,7 @@ def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> Rela
             conn.execute(update(rm).where(rm.c.document_id.is_(None)).values(relation_id=None))
         pack_claims = insert_ignore(conn, s.relation_mentions, _stored_pack_rows(conn, pack))
         fresh = _fresh(conn)
-        resolved = _resolve_ends(conn, fresh)
+        resolved = _resolve_ends(conn, fresh, GenericBodies(pack))
         keys = {_key(r) for r in resolved}
         ids_of = {relation_id(*key): key for key in keys}
         # A relation keeps its totals (`relation_aggregate`): this run's claims are added to
@@ -231,8 +232,11 @@ def _fresh(conn: Connection) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fresh mentions whose both ends name (different) entities, with the entity ids set."""
+def _resolve_ends(
+    conn: Connection, fresh: list[dict[str, Any]], generic: GenericBodies
+) -> list[dict[str, Any]]:
+    """Fresh mentions whose both ends name (different) entities, with the entity ids set.
+    `generic`: the pack's generic body names, never minted."""
     docs = sorted({str(r["document_id"]) for r in fresh if r["document_id"]})
     by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     m = s.mentions.c
@@ -251,8 +255,10 @@ def _resolve_ends(conn: Connection, fresh: list[dict[str, Any]]) -> list[dict[st
             out.append(row)  # the pack's: already resolved
             continue
         doc_spans = spans.get(row["document_id"], empty)
-        subject = _entity_of(row["subject"], doc_spans, known) or _minted(conn, row, "subject")
-        obj = _entity_of(row["object"], doc_spans, known) or _minted(conn, row, "object")
+        subject = _entity_of(row["subject"], doc_spans, known) or _minted(
+            conn, row, "subject", generic
+        )
+        obj = _entity_of(row["object"], doc_spans, known) or _minted(conn, row, "object", generic)
         if subject is None or obj is None or subject == obj:
             continue
         row["subject_entity_id"], row["object_entity_id"] = subject, obj
@@ -310,9 +316,14 @@ def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "al", "el"})
 
 
-def _minted(conn: Connection, row: dict[str, Any], side: str) -> str | None:
+def _minted(
+    conn: Connection, row: dict[str, Any], side: str, generic: GenericBodies | None = None
+) -> str | None:
     """A body named in capitals the tagger missed ("the Iranian Armed Forces", the object of a
-    role) becomes an organisation entity of its own, by the same name key resolution uses."""
+    role) becomes an organisation entity of its own, by the same name key resolution uses. Not
+    a generic body's name ("the Air Force", "Armed Forces"): that is some state's body, which
+    only the report's context tells (`resolve.generic`, where a mention holds it), and one
+    entity of it would gather every state's."""
     end = row[side]
     if row["type"] == "present-in" or end.get("label") != "NP":
         return None
@@ -323,6 +334,8 @@ def _minted(conn: Connection, row: dict[str, Any], side: str) -> str | None:
     if len(named) < 2 or not all(w[:1].isupper() for w in named):
         return None
     name = " ".join(words)
+    if generic is not None and generic.head(name):
+        return None
     entity_id = name_entity_id("org", name)
     insert_ignore(conn, s.entities, [name_entity_row(entity_id, "org", name)])
     return entity_id

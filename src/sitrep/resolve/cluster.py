@@ -15,6 +15,7 @@ from typing import Any
 from sitrep.names import fold, match_names, name_tokens, strip_titles
 from sitrep.names.match import initials, token_similarity
 from sitrep.nlp.types import BUILDING_NOUNS
+from sitrep.resolve.capitals import acting_capital
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
 from sitrep.resolve.places import resolve_place
@@ -165,6 +166,7 @@ def cluster_document(
         mentions = _lone_names_of_towns(mentions, retyper)
         mentions = _titled_names_of_places(mentions)
         mentions = _one_sense_places(mentions)
+        mentions = _capitals_as_states(mentions, retyper)
         mentions = _names_of_buildings(mentions)
     ordered = sorted(
         (m for m in mentions if m["label"] in RESOLVED_LABELS and clean_name(m)),
@@ -257,6 +259,21 @@ def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> lis
 
 
 _SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG"})
+
+
+def _capitals_as_states(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
+    """ "Moscow warned": a capital that acts is its state (`resolve.capitals`). The mention
+    takes the state's pack id and name, so it joins the state's mentions and never the city's
+    ("in Moscow"), whose cluster a pack id would otherwise carry to the state whole."""
+    out = []
+    for mention in mentions:
+        found = acting_capital(mention, clean_name(mention), retyper.states)
+        if found is not None:
+            state, why = found
+            name = retyper.pack.actors[state].name
+            mention = {**mention, "pack_id": state, "name": name, "retype_reason": why}
+        out.append(mention)
+    return out
 
 
 def _surnames_named_in_full(mentions: list[dict[str, Any]]) -> set[str]:

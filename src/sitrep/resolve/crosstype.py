@@ -64,6 +64,12 @@ def mention_place_cue(text: str, mention: dict[str, Any]) -> str:
     )
 
 
+def mention_subject_verb(text: str, mention: dict[str, Any]) -> str:
+    """`subject_verb` of a mention read in its document's `text` (the same window as here)."""
+    start, end = int(mention["start"]), int(mention["end"])
+    return subject_verb(text[end : end + _WINDOW], text[max(0, start - _WINDOW) : start])
+
+
 def place_cue(before: str, after: str, name: str, label: str, type_reason: str | None) -> str:
     """Why this mention reads as a place ("" when nothing says so)."""
     if type_reason and label in ("GPE", "LOC", "FAC"):
@@ -100,15 +106,22 @@ def actor_cue(after: str, name: str, before: str = "") -> str:
     end = _name_end(name)
     if end and shipped_heads().get(end.lower()) == "ORG":
         return f"a name ending in {end!r}"
+    verb = subject_verb(after, before)
+    return f"says ({verb!r})" if verb_lemma(verb, load_claim_cues().reporting_verbs) else ""
+
+
+def subject_verb(after: str, before: str = "") -> str:
+    """The lower-case verb right after a mention, past a "has"/"have"/"had" ("X has warned"),
+    of which the mention is the subject; "" for none. Not after a preposition ("an evacuee
+    from X said": the evacuee says), not "state-run", nor a gerund ("surrounded X reporting
+    heavy losses" is whose?)."""
     words = _WORD.findall(re.split(r"[.!?\n]", before)[-1].lower())
     if words and words[-1] in _PREPOSITIONS:
         return ""
-    # not "state-run", nor a gerund ("surrounded X reporting heavy losses" is whose?)
     match = re.match(r"^\s*(?:(?:has|have|had)\s+)?([a-z]+)(?![-\w])", after)
     if match is None or match.group(1).endswith("ing"):
         return ""
-    verb = match.group(1)
-    return f"says ({verb!r})" if verb_lemma(verb, load_claim_cues().reporting_verbs) else ""
+    return match.group(1)
 
 
 @dataclass
@@ -244,7 +257,9 @@ __all__ = [
     "Reconciliation",
     "actor_cue",
     "mention_place_cue",
+    "mention_subject_verb",
     "place_cue",
     "reconcile_types",
     "same_name_key",
+    "subject_verb",
 ]

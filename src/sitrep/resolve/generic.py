@@ -17,7 +17,9 @@ A generic name then resolves, in order, to:
 3. the body of the one country its sentences name ("In Iraq a Defense Ministry statement":
    Iraq's, which the pack lacks, so nothing);
 4. the body of the report's dominant country (the country most of its pack actors and notable
-   places belong to, ahead of any other), where the pack has one;
+   places belong to, ahead of any other), where the pack has one and the report names no
+   other state that has such a body (a report mostly on Syria that names Russia's military
+   may mean Russia's "Defense Ministry");
 
 and otherwise to nothing: a guess between states would be worse than no entity.
 """
@@ -138,6 +140,9 @@ class GenericBodies:
         ranked = countries.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             actor = owners.get(ranked[0][0])
+            rivals = sorted(c for c in countries if c in owners and c != ranked[0][0])
+            if actor and rivals:  # "Russia's military said ... the Defense Ministry said"
+                return None, f"a generic name in a report that also names {rivals}"
             if actor:
                 return actor, f"a generic name in a report mostly on {ranked[0][0]}"
         return None, "a generic name in a report that names no one state's"
@@ -147,6 +152,12 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’]*)[ \t]+$")
 _OF_AFTER = re.compile(r"(?:[ \t]+of)?(?:[ \t]+the)?[ \t]+([A-Z][\w'’]*(?:[ \t]+[\w'’]+){0,3})")
 # Possessive determiners: the body is the speaker's or another's, which the name does not say.
 POSSESSIVE_PRONOUNS = frozenset({"my", "our", "his", "her", "their", "its", "your"})
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before `start` on its line, in lower case ("" for none)."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match.group(1).lower() if match else ""
 
 
 def owner_word(text: str, start: int, end: int) -> str:

@@ -408,3 +408,38 @@ def notable_country(name: str) -> str | None:
     if place.precision in ("country", "region") or place.population >= NOTABLE_POPULATION:
         return place.country_code
     return None
+
+
+@lru_cache(maxsize=1)
+def _capital_ids() -> dict[int, str]:
+    """GeoNames id of each country's capital city -> that country's code. GeoNames' country
+    table names the capital; the city is the one of that name in that country (the largest,
+    where several share it)."""
+    cache = geonames()
+    wanted = {
+        (str(c["capital"]).strip(), str(code))
+        for code, c in cache.get_countries().items()
+        if str(c.get("capital") or "").strip()
+    }
+    best: dict[tuple[str, str], tuple[int, int]] = {}  # (name, country) -> (population, id)
+    for city in cache.get_cities().values():
+        key = (str(city["name"]), str(city["countrycode"]))
+        if key in wanted:
+            found = (int(city["population"] or 0), int(city["geonameid"]))
+            best[key] = max(best.get(key, found), found)
+    return {geonames_id: country for (_, country), (_, geonames_id) in best.items()}
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital this exact name (no spelling variant) is, where the capital
+    is a notable city (NOTABLE_POPULATION): news names a state by its capital ("Washington
+    warned", "Moscow denied"). Smaller capitals of islands and dependencies share their names
+    with people ("Stanley", "Douglas", "Victoria"); a common noun's ("Male") is no capital here."""
+    if name.strip().lower() in common_nouns():
+        return None
+    place = resolve_place(name)
+    if place is None or place.geonames_id is None or fold(place.name) != fold(name):
+        return None  # by the capital's own name: an alternate one spells words ("al-Zinki")
+    if place.precision != "city" or place.population < NOTABLE_POPULATION:
+        return None
+    return _capital_ids().get(place.geonames_id)

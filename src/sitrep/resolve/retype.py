@@ -42,7 +42,7 @@ from sitrep.nlp.types import (
 )
 from sitrep.pack import Actor, Pack
 from sitrep.pack.places import MIN_WORLD_POPULATION
-from sitrep.resolve.places import PlaceMatch, is_notable_place, resolve_place
+from sitrep.resolve.places import PlaceMatch, capital_country, is_notable_place, resolve_place
 
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 # Trailing nouns that say what kind of thing a named group is, not part of its name.
@@ -74,6 +74,7 @@ class Retyper:
     titles: frozenset[str] = frozenset()  # folded title forms ("secretary of state")
     title_heads: frozenset[str] = frozenset()  # last words of forms without "of" ("minister")
     title_words: frozenset[str] = frozenset()  # their words ("foreign", "defence", "supreme")
+    states: dict[str, str] = field(default_factory=dict)  # country code -> the pack's state
     _changes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -83,6 +84,8 @@ class Retyper:
             for text in actor.short_forms:
                 self.shorts.setdefault(fold(text), set()).add(actor.id)
             self.demonyms.update(fold(d) for d in actor.demonyms)
+            if actor.type == "state" and actor.country:
+                self.states[actor.country.upper()] = actor.id
         # The theatre is where the pack's regions lie: a town of 20,000 there is news; the
         # states the pack names (the US, Russia) are actors, not the theatre, and their
         # towns' names ("Jackson") are as often people's.
@@ -343,7 +346,7 @@ class Retyper:
         if label in ("PERSON", "ORG") and _kind_of_place(name):
             why = f"{name!r} ends in a kind of settlement or ground: a place"
             return {"label": "LOC", "retype_reason": why}
-        if label in ("PERSON", "ORG"):
+        if label in ("PERSON", "ORG", "NORP"):  # "Moscows" (NORP) -> "Moscow": its city
             place = self.place_for(names) or self.world_place_for(names)
             if place is not None:
                 reason = f"the gazetteer knows {place[1]!r} as a place ({place[0].precision})"
@@ -366,13 +369,17 @@ class Retyper:
         return place if place.population >= MIN_PLACE_POPULATION else None
 
     def world_place_for(self, names: list[str]) -> tuple[PlaceMatch, str] | None:
-        """A country, or one of the world's largest cities, exactly named (a person or group
-        is rarely called "Riyadh" or "Jordan"; smaller towns outside the theatre are)."""
+        """A country, one of the world's largest cities or a country's capital, exactly named
+        (a person or group is rarely called "Riyadh", "Jordan" or "Washington"; smaller towns
+        outside the theatre are). A capital that acts ("Washington warned") is its state's
+        government, never a person."""
         for text in names:
             place = _place_by_name(text)
             if place is None or "spelling variant" in place.reason:
                 continue
             if place.precision == "country" or place.population >= MIN_WORLD_POPULATION:
+                return place, text
+            if capital_country(text) is not None:
                 return place, text
         return None
 

@@ -30,10 +30,15 @@ from sitrep.resolve.cluster import (
     cluster_document,
 )
 from sitrep.resolve.credits import credit_spans, in_credit
-from sitrep.resolve.crosstype import mention_place_cue, reconcile_types, same_name_key
+from sitrep.resolve.crosstype import (
+    mention_place_cue,
+    mention_subject_verb,
+    reconcile_types,
+    same_name_key,
+)
 from sitrep.resolve.display import name_by_usage
 from sitrep.resolve.eventplaces import locate_event_places
-from sitrep.resolve.generic import GenericBodies, owner_word
+from sitrep.resolve.generic import GenericBodies, owner_word, word_before
 from sitrep.resolve.governorates import governorate, near, scan_places
 from sitrep.resolve.ids import name_entity_id, pack_entity_id, place_entity_id
 from sitrep.resolve.packmatch import PackMatcher
@@ -414,13 +419,18 @@ def _mentions_by_document(
 
 
 PLACE_CUE_LABELS = frozenset({"LOC", "GPE", "FAC"})  # whose text cues one-sense typing reads
+# whose verb as a subject is read ("X warned": a capital, which the tagger may take for a
+# person, that acts is its state: `resolve.capitals`)
+SUBJECT_CUE_LABELS = PLACE_CUE_LABELS | {"PERSON", "ORG"}
 
 
 def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) -> None:
     """What the document's text says of each mention that the mention does not hold: whether it
     lies in the credit lines (`in_credit`), and the kind of building a lower-case noun right
     after it names (`building_after`: "Al-Quds" in "the Al-Quds hospital"), and what in its
-    words says a place mention is a place (`place_cue`: "the town of X", "X district")."""
+    words says a place mention is a place (`place_cue`: "the town of X", "X district"), and
+    the verb it is the subject of (`subject_of`: "warned" in "X warned") and the lower-case
+    word before it then (`word_before`: "capital" in "the capital X killed")."""
     docs = schema.documents
     query = select(docs.c.id, docs.c.text).where(
         docs.c.id.in_([d for d, m in grouped.items() if m])
@@ -444,6 +454,11 @@ def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) 
                 cue = mention_place_cue(text, mention)
                 if cue:
                     mention["place_cue"] = cue
+            if mention["label"] in SUBJECT_CUE_LABELS:
+                verb = mention_subject_verb(text, mention)
+                if verb:
+                    mention["subject_of"] = verb
+                    mention["word_before"] = word_before(text, mention["start"])
 
 
 def run_resolution(

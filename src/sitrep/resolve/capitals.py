@@ -1,0 +1,69 @@
+"""A country's capital that acts stands for its state: "Moscow said", "Washington has warned",
+"Ankara accused", "Tehran backs" (metonymy). News names a government by its seat; such a
+mention is the state's, not the city's, which stays the place for "in Moscow" and "a flight
+from Tehran".
+
+The mention must be the subject of a verb (`crosstype.subject_verb`, read from the text by
+resolution as `subject_of`) that only someone who acts takes: a verb of saying, confirming or
+denying of the claim lexicon, or a verb the event lexicon makes its subject the actor of
+("warn", "accuse", "back"; not "fall" or "die"), and not in apposition to a noun of a
+settlement ("the capital Damascus", whose verb is the phrase's before it). It moves only to a
+state the pack knows.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
+from sitrep.nlp.types import CITY_NOUN, SETTLEMENT_NOUNS
+from sitrep.resolve.places import capital_country
+from sitrep.resolve.retype import PLACE_LABELS
+
+_ACTING_ROLES = frozenset({"actor", "by"})  # the event roles of one who acts
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    cues = load_claim_cues()
+    return cues.reporting_verbs | cues.confirm_verbs | cues.deny_verbs
+
+
+def acting_verb(form: str) -> bool:
+    """Whether a verb form's subject acts: a verb of saying, confirming or denying, or an
+    event trigger whose subject is the event's actor (and fires on any subject)."""
+    if not form:
+        return False
+    if verb_lemma(form, _speech_lemmas()):
+        return True
+    schema = load_event_schema()
+    return any(
+        trigger.pos == "verb"
+        and not trigger.copula  # "Damascus is ..." says what it is, not what it does
+        and not trigger.subjects
+        and schema.role_map(trigger, trigger.type).get("subject") in _ACTING_ROLES
+        for trigger in schema.by_form(form)
+    )
+
+
+# Nouns a capital stands in apposition to ("shelling on the capital Damascus killed four"):
+# the verb after it is the noun phrase's before it, whose head is no speaker.
+_APPOSED_TO = SETTLEMENT_NOUNS | {CITY_NOUN, "capital"}
+
+
+def acting_capital(
+    mention: dict[str, Any], name: str, states: dict[str, str]
+) -> tuple[str, str] | None:
+    """(the pack's state actor, why) when this place mention is a capital that acts, else
+    None. `states`: country code -> the pack's state of it (`Retyper.states`)."""
+    verb = str(mention.get("subject_of") or "")
+    if mention["label"] not in PLACE_LABELS or mention.get("pack_id") or not acting_verb(verb):
+        return None
+    if str(mention.get("word_before") or "") in _APPOSED_TO:
+        return None
+    country = capital_country(name)
+    state = states.get(country.upper()) if country else None
+    if state is None:
+        return None
+    return state, f"{name!r}, the capital of {country}, acts ({verb!r}): its state"
