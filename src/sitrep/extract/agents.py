@@ -260,7 +260,7 @@ SITE_HEADS = frozenset(
         "province", "governorate", "countryside", "suburb", "suburbs", "camp", "market",
         "hospital", "school", "mosque", "clinic", "airport", "road", "highway", "square",
         "cities", "towns", "villages", "neighborhoods", "neighbourhoods", "districts",
-        "capital",
+        "capital", "line", "lines", "frontline", "frontlines", "checkpoint", "checkpoints",
     }
 )  # fmt: skip
 

@@ -296,9 +296,10 @@ def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) ->
     while first - 1 >= start:
         before = doc[first - 1]
         if first - 1 in ents:
-            if ents[first - 1].label_ != "NORP":
-                break
-            first = ents[first - 1].start  # "Syrian state television"
+            # "Syrian state television", "SANA news agency"; never a place ("in southern
+            # Syria state media")
+            if ents[first - 1].label_ in ("NORP", "ORG") and ents[first - 1].end == first:
+                first = ents[first - 1].start
             break
         if before.pos_ == "ADJ" or before.lower_ in cues.agency_words:
             first -= 1  # "local residents", "news agency"
@@ -666,7 +667,7 @@ def sentence_final_attribution(
     for tok in reversed(words[-FINAL_WORDS:]):
         if tok.i <= trigger.i:
             break
-        found = _classify(tok, cues)
+        found = _classify(tok, cues) or _closing_verb_read_as_noun(tok, words[-1], cues)
         if found is None or found[0] == "retracts":
             continue
         if any(_told_thing(c, tok) for c in tok.children):
@@ -686,6 +687,17 @@ def sentence_final_attribution(
         if phrase is not None and after:
             return [_link(phrase, _verb_text(tok), cues)], found[0]
     return _inverted_attribution(trigger, sent, ents, cues)
+
+
+def _closing_verb_read_as_noun(tok: Token, last: Token, cues: ClaimCues) -> tuple[str, str] | None:
+    """ "... in southern Syria SANA news agency reports.": a present-tense reporting verb that
+    closes the sentence after a noun, which the tagger read as a plural noun."""
+    if tok.i != last.i or tok.tag_ != "NNS" or tok.i == 0:
+        return None
+    if tok.doc[tok.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = verb_lemma(tok.text, cues.reporting_verbs)
+    return ("reports", lemma) if lemma is not None else None
 
 
 # Verbs of saying that news copy puts before their speaker: "..., said the Observatory".
@@ -746,6 +758,12 @@ def _phrase_head_before(verb: Token) -> Token:
             word = doc[opening.i - 1]
     while word.ent_type_ in LOCATION_LABELS and dep(word) == "nmod" and word.head.i < word.i:
         word = word.head
+    if word.ent_type_ not in _SPEAKING_LABELS:
+        # "... Al-Manar TV correspondent to the city reported": a phrase after a preposition
+        # is where or to whom; the noun before the preposition speaks
+        case = next((c for c in word.children if dep(c) == "case" and c.i < word.i), None)
+        if case is not None and case.i > 0 and doc[case.i - 1].pos_ in ("NOUN", "PROPN"):
+            return doc[case.i - 1]
     return word
 
 
@@ -767,6 +785,8 @@ def _better_source_noun(
     noun = _speaker_noun_before(verb, ents, cues)
     if noun is None or phrase is None:
         return phrase or noun
+    if phrase.end == noun.end and noun.start < phrase.start:
+        return noun  # the noun's phrase holds the word's own ("SANA news agency" > "agency")
     if phrase.end == noun.end:  # "Tabqah local media": the town ran into the media's phrase
         ran_in = any(
             t.ent_type_ in LOCATION_LABELS for t in verb.sent if phrase.start <= t.idx < noun.start

@@ -136,6 +136,14 @@ _KILLED = (
         + _KILLERS_NOT_DEAD,
         re.I,
     ),
+    # "A man and his young daughter have been killed", "a woman and a child were killed": one
+    # person and those told with them (`_first` counts the coordination)
+    re.compile(
+        rf"\b(?P<n>a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_ONE_PERSON}"
+        rf"(?:{_AND}\s+(?:his|her|their|a|an|one|another)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"{_ONE_PERSON}\b)+\s+{_BE}?(?:killed|dead|died|slain)\b",
+        re.I,
+    ),
     # (never "one of those killed was a child": a part of the dead is no toll of its own, but
     # see the next pattern)
     re.compile(
@@ -181,6 +189,13 @@ _KILLED = (
         rf"\b(?:death toll|number of (?:the )?(?:dead|deaths|martyrs|victims|fatalities)|"
         rf"number of \w+ (?:who|that) (?:have |had )?been (?:killed|martyred))\b"
         rf"(?:\s+\S+){{0,20}}?\s+(?:at|to|of|reached|hit|become)\s+{_Q}{_N}\b",
+        re.I,
+    ),
+    # "the toll in several air strikes on the town rose to at least 20 people": a bare "toll"
+    # that rises or stands at a figure is the dead (a toll of the wounded names them)
+    re.compile(
+        rf"\btoll\b(?:\s+(?!wound|injur)\S+){{0,15}}?\s+(?:has\s+|had\s+|now\s+)?"
+        rf"(?:rose|risen|climbed|jumped|increased|reached|stands|stood)\s+(?:to\s+|at\s+)?{_Q}{_N}\b",
         re.I,
     ),
     # "leaving 50 martyrs", "6 Lebanese martyrs" (the dead, as SANA and others count them);
@@ -289,7 +304,9 @@ _AND_OTHERS = (
         rf"(?:[^\W\d]\w*\s+){{0,2}}?[^\W\d]\w*\s+{_BE}?{_DEAD}",
     ),
 )
-_KILL_NEAR = re.compile(r"\b(?:kill|dead|died|slain|massacred|executed|martyred|behead)", re.I)
+_KILL_NEAR = re.compile(
+    r"\b(?:kill|dead|died|slain|massacred|executed|martyred|behead|lives\s+of\b)", re.I
+)
 # "Fifteen civilians among them 11 children were killed": the total before its part.
 # ("Two people one of them a child killed": the part's own count comes before "of them")
 _TOTAL = re.compile(
@@ -298,7 +315,7 @@ _TOTAL = re.compile(
 )
 _CASUALTY_WORDS = re.compile(
     r"\b(kill|dead|died|death|wound|injur|casualt|fatalit|slain|massacre|martyr|eliminat|"
-    r"lives of|execut|behead|lost their lives|los(?:t|ing|es?)\s)",
+    r"lives of|execut|behead|lost their lives|los(?:t|ing|es?)\s|toll\b)",
     re.I,
 )
 
@@ -333,7 +350,12 @@ def _bounded(text: str, m: re.Match[str]) -> bool:
     return any(p.search(text, 0, m.start("n")) is not None for p in _NOT_FIRM_BEFORE)
 
 
-def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None, str]:
+def _first(
+    patterns: tuple[re.Pattern[str], ...], text: str, whole_group: bool = True
+) -> tuple[int | None, str]:
+    """The largest count the patterns find. `whole_group`: a count of dead or wounded takes in
+    the people told with it ("a woman and her four children" are 5 dead); a count of women or
+    of children counts only its own (1 woman, 4 children)."""
     best: tuple[int, int, str] | None = None
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -342,10 +364,14 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[int | None
                 continue
             if _bounded(text, m):
                 continue
-            value = _value(m["n"]) if one is None else _people_coordinated(text, one.end())
+            if one is not None and whole_group:
+                value = _people_coordinated(text, one.end())
+            else:
+                value = _value(m["n"])
             if 1900 <= value <= 2100 and "," not in m["n"]:
                 continue  # a year, not a count
-            value += _kin_of_one_before(text, m.start("n"))
+            if whole_group:
+                value += _kin_of_one_before(text, m.start("n"))
             if best is None or value > best[0]:
                 best = (value, m.start(), m.group(0))
     return (best[0], best[2]) if best else (None, "")
@@ -480,8 +506,8 @@ def find_casualties(sentence: str) -> Casualties | None:
         killed, k_text = others, o_text
     wounded, w_text = _first(_WOUNDED, sentence)
     civilians, c_text = _first((_CIVILIANS,), sentence)
-    children, ch_text = _first((_CHILDREN,), sentence)
-    women, wo_text = _first((_WOMEN,), sentence)
+    children, ch_text = _first((_CHILDREN,), sentence, whole_group=False)
+    women, wo_text = _first((_WOMEN,), sentence, whole_group=False)
     if killed is None and wounded is None:
         return None
     texts = [_as_written(t, sentence, original) for t in (k_text, w_text, c_text, ch_text, wo_text)]

@@ -124,7 +124,10 @@ _PATTERNS = (
         rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}\((?:@\w{{1,15}}|(?=\w*[a-z])\w{{1,15}})\)\s+"
         rf"{MONTH_FULL}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
     ),
-    re.compile(r"\bGet short URL(?:\s+\d+){0,3}", re.I),
+    # (glued to the date before it, "21.08.2013Get short URL 0 0 0", where \b finds no edge).
+    # Its counters are one figure, or a zero and a figure, or three zeros: in "Get short URL
+    # 0 85 12 Daesh terrorists were killed" the 12 is the story's toll.
+    re.compile(r"(?<![^\W\d])Get short URL(?:\s+0\s+0\s+0\b|\s+0\s+\d+|\s+\d+)?", re.I),
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
     re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),

@@ -336,7 +336,10 @@ def _modifies_a_thing(token: Token, schema: EventSchema) -> bool:
         return False
     # A compound noun only in its gerund ("fighting force"): "raids" hanging off a "hit" the
     # tagger took for a noun ("air raids hit ...") is still the happening.
-    describes = dep(token) == "amod" or (dep(token) == "compound" and token.lower_.endswith("ing"))
+    # ... or any compound right before a force's noun: "Daesh assault units", "a strike force"
+    force = head.lower_ in AGENT_HEADS and head.i == token.i + 1
+    gerund_or_force = token.lower_.endswith("ing") or force
+    describes = dep(token) == "amod" or (dep(token) == "compound" and gerund_or_force)
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num:
         return False  # "killed 18 fighters" the parser read as "killed fighters": a verb
     return describes and head.pos_ in ("NOUN", "PROPN") and not schema.by_form(head.text)
@@ -395,6 +398,8 @@ def counts_people(span: Span) -> bool:
 
 def negated(token: Token) -> bool:
     """ "was not", "did not visit", "no visit", "never arrived"."""
+    if _counterfactual(token) == "happened":
+        return False  # "if the guards had not killed the bomber, ...": they killed him
     if any(dep(c) == "neg" or c.lower_ in ("never",) for c in token.children):
         return True
     if any(dep(c) == "det" and c.lower_ == "no" for c in token.children):
@@ -461,7 +466,10 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         return "planned"
     if _warned_against(token):
         return "warning"
-    if _in_a_condition(token):
+    counterfactual = _counterfactual(token)
+    if counterfactual == "happened":
+        return None
+    if counterfactual == "unreal" or _in_a_condition(token):
         return "condition"
     if _accused_of(token):
         return "alleged"
@@ -480,6 +488,8 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
             # "committing to send more troops": a pledge, though "committed a massacre" is done
             governor = verb_lemma(head.text, _PLEDGING_BY_INFINITIVE)
         noun = _modal_noun(head, cues)
+        if governor and _reason_of_object(node, head):
+            return None  # "vowed revenge for Tuesday's strike": the strike is why, and done
         if (noun or governor) and dep(node) in _MODAL_SLOTS:
             return governor or noun
         if noun in _MAYBE_NOUNS and dep(node) == "nmod" and case_word(node) == "of":
@@ -504,6 +514,38 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
 # Modes of going somewhere: a verb of them with a direct object leads or carries something.
 _MOVES = frozenset({"visit", "deploy"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _reason_of_object(node: Token, verb: Token) -> bool:
+    """A "for" phrase beside a verb's object gives the object's reason, not what is vowed or
+    asked: "vowed revenge for the strike", "demanded punishment for the massacre" (without an
+    object, "called for strikes", it is what is asked)."""
+    # (the parse may hang the "for" on a compound: "for Sunday's air strike")
+    words = [node, *(c for c in node.lefts if dep(c) == "compound")]
+    return (
+        dep(node) == "obl"
+        and any(case_word(word) == "for" for word in words)
+        and any(dep(c) in OBJECT_DEPS for c in verb.children)
+    )
+
+
+_NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+def _counterfactual(token: Token) -> str | None:
+    """A past counterfactual, "if X had (not) done Y": negated, it tells that Y happened ("if
+    the guards had not shot the bomber, the toll would have been higher"); otherwise that it
+    did not ("if the army had attacked"). The past perfect after "if" is what marks it, read
+    from the clause's own words, since without the comma the parse may make it the root."""
+    clause = token
+    if token.pos_ in _NOUNS and dep(token) in SUBJECT_DEPS | OBJECT_DEPS:
+        clause = token.head
+    words = list(clause.children)
+    if not any(dep(c) == "mark" and c.lower_ == "if" for c in words):
+        return None
+    if not any(dep(c) == "aux" and c.lower_ in ("had", "'d") for c in words):
+        return None
+    return "happened" if any(c.lower_ in _NEGATIONS for c in words) else "unreal"
 
 
 def _in_a_condition(token: Token) -> bool:

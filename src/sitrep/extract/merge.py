@@ -35,6 +35,7 @@ from sitrep.extract.within import (
     names_only_a_direction,
 )
 from sitrep.nlp.spans import text_of
+from sitrep.nlp.toponyms import FIGHTS_FOR
 from sitrep.records import EventMention, Participant
 
 VIOLENT = frozenset({"ASSAULT", "DIE"})
@@ -293,6 +294,8 @@ def _after_place_word(doc: Doc, start: int, sent_start: int) -> bool:
             return False  # "the holy month of Ramadan", "the day of Ashura": a time's name
         elif word == "between":
             return _joins_places(doc, start)
+        elif word == "for" and i > sent_start and doc[i - 1].lower_ in FIGHTS_FOR:
+            return True  # "the battle for Zabadani": the ground fought over is where
         elif word in PLACE_WORDS and not (word == "of" and doc[i - 1].lower_ in _BETWEEN):
             # "terrorists positioned in the Eastern Ghouta targeted al-Salyhiah": where the
             # attackers are, not where the attack happened; "calling on Washington to weigh

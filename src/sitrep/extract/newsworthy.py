@@ -40,7 +40,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.deps import case_word, dep
 from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD
 from sitrep.extract.nouns import ATTACK_NOUNS
-from sitrep.extract.schema import load_event_schema, verb_lemma
+from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.extract.time import MONTH_FULL
 from sitrep.nlp.spans import text_of
@@ -280,6 +280,8 @@ def is_habitual(trigger: Token) -> bool:
     if not as_verb and _one_named_happening(trigger):
         return False  # "the seizure of Kaljibrin makes ...": one happening, whatever it brings
     verb = trigger if as_verb else trigger.head
+    if not as_verb and verb_lemma(verb.text, load_claim_cues().reporting_verbs) is not None:
+        return False  # "a group says the airstrikes killed 13": what it tells, parsed as its object
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
         return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and _passive(auxes[0])
@@ -396,6 +398,9 @@ def _in_the_past(trigger: Token) -> bool:
 # "on various occasions", "several times", "on numerous occasions": the same, as a phrase.
 _OCCASIONS = frozenset({"occasions", "times"})
 _MANY = frozenset({"various", "several", "numerous", "many", "multiple", "repeated", "countless"})
+# "killed each day", "shelled every night": a period that recurs
+_RECURRING_PERIODS = frozenset({"day", "night", "week", "month", "morning", "evening"})
+_EACH = frozenset({"each", "every"})
 
 
 def told_as_habit(trigger: Token) -> bool:
@@ -405,8 +410,8 @@ def told_as_habit(trigger: Token) -> bool:
 
 
 def _on_many_occasions(trigger: Token) -> bool:
-    """ "on various occasions" / "several times" hangs on the trigger or on a word above it, up
-    to its clause's verb (directly, or as the object of its preposition)."""
+    """ "on various occasions" / "several times" / "each day" hangs on the trigger or on a word
+    above it, up to its clause's verb (directly, or as the object of its preposition)."""
     node = trigger
     for _ in range(4):
         for child in node.children:
@@ -414,6 +419,9 @@ def _on_many_occasions(trigger: Token) -> bool:
             for noun in nouns:
                 many = any(m.lower_ in _MANY for m in noun.children)
                 if noun.lower_ in _OCCASIONS and many:
+                    return True
+                each = any(m.lower_ in _EACH for m in noun.children)
+                if noun.lower_ in _RECURRING_PERIODS and each:
                     return True
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return False
@@ -721,7 +729,11 @@ def is_relation(trigger: Token) -> bool:
     present = trigger.tag_ in ("VBP", "VBZ") or (
         trigger.pos_ == "VERB" and trigger.tag_ in ("NNS", "NN") and trigger.lower_.endswith("s")
     )
-    if dep(trigger) in ("acl:relcl", "relcl") and present:
+    # ("some who have supported the regime": the present perfect describes them as much)
+    perfect = trigger.tag_ == "VBN" and any(
+        dep(c) == "aux" and c.lower_ in ("have", "has") for c in trigger.children
+    )
+    if dep(trigger) in ("acl:relcl", "relcl") and (present or perfect):
         return True  # "forces that support the Assad regime": a description, in the present
     if _passive_up_to_now(trigger):
         return True  # "It has been backed by coalition strikes", "the militia is funded by"
