@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.api import (
+    add,
     brief,
     documents,
     ego,
@@ -67,6 +68,7 @@ def create_app(
     app.state.auth = auth
     app.state.settings = settings or get_settings()
     app.state.ingest_nlp = ingest_nlp
+    app.state.max_body = max_body  # the page states it (GET /api/add/limits)
     install_error_handlers(app)
     api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
     api.add_api_route(
@@ -80,6 +82,7 @@ def create_app(
         relations,
         exports,
         writes,
+        add,
         vocab,
         explore,
         explore_points,
