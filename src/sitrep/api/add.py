@@ -130,7 +130,7 @@ def _spool(body: AddBody, folder: Path, who: Principal) -> tuple[list[str], dict
         path.write_text(json.dumps(_row(pasted), ensure_ascii=False) + "\n", encoding="utf-8")
         specs.append(str(path))
         origins[str(path)] = f"pasted text {n} ({who.name}, {stamp})"
-    specs.extend(body.urls)
+    specs.extend(dict.fromkeys(body.urls))  # a URL given twice is one input
     for n, upload in enumerate(body.files, 1):
         name = _UNSAFE.sub("_", Path(upload.name).name).lstrip(".") or "file"
         path = folder / f"{n:02d}-{name}"  # its extension kept: it says the format

@@ -8,7 +8,7 @@ what was kept, not what the run meant to keep."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 
 from sqlalchemy import Column, Connection, distinct, func, select
 
@@ -33,19 +33,31 @@ def intake(
     """Each input of the run in the order given, with what became of each document in it.
 
     `reported`: the run's (outcome, origin) pairs in the order written ("stored",
-    "duplicate", "rejected"); an origin no input claims is left out."""
+    "duplicate", "rejected"). Should a document carry an origin no input claims, it is
+    listed last under UNCLAIMED rather than left out of the answer."""
     out: list[IntakeInput] = []
+    claimed: set[int] = set()
     for name in given:
-        items = [
-            _item(conn, run_id, outcome, origin)  # type: ignore[arg-type]
-            for outcome, origin in reported
-            if belongs_to(origin, name)
-        ]
-        out.append({"input": name, "items": items})
+        mine = [n for n, (_, origin) in enumerate(reported) if belongs_to(origin, name)]
+        claimed.update(mine)
+        out.append({"input": name, "items": [_item(conn, run_id, *reported[n]) for n in mine]})
+    rest = [_item(conn, run_id, *pair) for n, pair in enumerate(reported) if n not in claimed]
+    if rest:
+        out.append({"input": UNCLAIMED, "items": rest})
     return out
 
 
-def _item(conn: Connection, run_id: str, outcome: Outcome, origin: str) -> IntakeItem:
+UNCLAIMED = "other documents of this run"
+
+
+def _outcome(word: str) -> Outcome:
+    if word not in get_args(Outcome):
+        raise ValueError(f"not an outcome the writer reports: {word}")
+    return cast(Outcome, word)
+
+
+def _item(conn: Connection, run_id: str, reported: str, origin: str) -> IntakeItem:
+    outcome = _outcome(reported)
     item: IntakeItem = {
         "origin": origin,
         "outcome": outcome,
