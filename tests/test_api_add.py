@@ -7,6 +7,7 @@ Every report here is written for the test (no article text)."""
 from __future__ import annotations
 
 import base64
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,7 @@ from sitrep.store import Store
 VIEWER, EDITOR = "viewer-token-0123456789", "editor-token-0123456789"
 AUTH = AuthConfig.parse([f"{VIEWER} viewer vera", f"{EDITOR} editor eddie"], "test")
 LOCAL_FETCH = Settings(allow_private_addresses=True, fetch_timeout_s=2.0)
+BLANK = {"name": "blank.txt", "content": ""}
 REPORT = (
     "Officials in the northern town of Dastan said on Tuesday that the new bridge over the "
     "Kelar river had reopened after repairs that lasted three months."
@@ -166,3 +168,38 @@ def test_a_pasted_report_adds_its_event_and_a_retelling_joins_it(
     assert aleppo["other_documents"] == 1
     joined = {e["id"] for e in retold["events"] if e["other_documents"] == 1}
     assert joined & {e["id"] for e in told["events"]}
+
+
+def poll(client: TestClient, job_id: str, seconds: float = 60.0) -> dict[str, Any]:
+    deadline = time.monotonic() + seconds
+    while True:
+        job: dict[str, Any] = client.get(f"/api/add/jobs/{job_id}").json()
+        if job["state"] != "running":
+            return job
+        assert time.monotonic() < deadline, job
+        time.sleep(0.1)
+
+
+def test_a_job_answers_at_once_then_says_what_came_of_it(local: TestClient) -> None:
+    started = local.post("/api/add/jobs", json={"texts": [{"text": REPORT}], "files": [BLANK]})
+    assert started.status_code == 200, started.text
+    job = started.json()
+    assert job["state"] in ("running", "done") and job["inputs"] == 2
+    done = poll(local, job["id"])
+    assert (done["state"], done["read"], done["stored"], done["rejected"]) == ("done", 2, 1, 1)
+    pasted, blank = (given["items"][0] for given in done["answer"]["inputs"])
+    assert pasted["outcome"] == "stored" and blank["reason"] == "empty"
+    assert local.get("/api/add/jobs/add_nosuchjob").status_code == 404
+
+
+def test_only_editors_start_or_read_jobs(store: Store) -> None:
+    app = create_app(store, AUTH, settings=LOCAL_FETCH, ingest_nlp=False)
+    with TestClient(app, base_url="http://10.0.0.5:8000", raise_server_exceptions=False) as team:
+        viewer = {"Authorization": f"Bearer {VIEWER}"}
+        editor = {"Authorization": f"Bearer {EDITOR}"}
+        body = {"texts": [{"text": REPORT}]}
+        assert team.post("/api/add/jobs", json=body, headers=viewer).status_code == 403
+        job = team.post("/api/add/jobs", json=body, headers=editor).json()
+        assert team.get(f"/api/add/jobs/{job['id']}", headers=viewer).status_code == 403
+        team.headers.update(editor)
+        assert poll(team, job["id"])["state"] == "done"

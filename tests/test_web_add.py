@@ -1,6 +1,7 @@
 """Adding a report in a real browser: over an empty store (`sitrep serve`, local mode, the
 editor's nav), the search page points to "Add reports"; a report pasted there with its title,
-outlet and date is read by the pipeline, and the answer leads to its document and its event."""
+outlet and date is read by the pipeline as a job the page follows (its address shows the answer
+again after a reload), and the answer leads to its document and its event."""
 
 from __future__ import annotations
 
@@ -41,6 +42,13 @@ def test_a_pasted_report_reaches_its_document_and_its_event(tab: tour.Tab) -> No
     events = item.locator("ul.added-events li")
     assert events.count() >= 1 and "new" in (events.first.text_content() or "")
     assert item.locator("p.added-entities a.ent", has_text="Saraqib").count() == 1
+
+    # the run was a job: the page's address shows its answer again after a reload
+    assert "#/add?job=add_" in tab.page.url
+    tab.page.evaluate("delete document.body.dataset.ready")
+    tab.page.reload()
+    tab.ready("add")
+    tab.page.wait_for_selector(".add-results li.intake[data-outcome='stored']")
 
     tab.click_to(f"li.intake a[href='#/doc/{item.get_attribute('data-document')}']", "doc")
     assert tour.PASTED_TITLE in (tab.page.locator("h1").first.text_content() or "")

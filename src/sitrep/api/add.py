@@ -6,9 +6,10 @@ Pasted text and files are spooled to a temporary folder and read as `sitrep inge
 files: a pasted text is one table row (text, title, outlet, publication date: the columns the
 CSV/JSON input already knows), so the cleaner and the dating are the ones the CLI uses. Each
 keeps an origin the analyst knows it by ("pasted text 1 (eddie, 2026-…)", the file's name),
-never the server's temporary path. The call is synchronous (the page shows it is working):
-the number of inputs and the request's size are capped, and both caps are served here so the
-page states them."""
+never the server's temporary path. `POST /add` answers when the run is over; the page starts
+a job instead (`POST /add/jobs`, `sitrep.api.addjobs`) and polls it, saying how many documents
+are read so far. The number of inputs and the request's size are capped, and both caps are
+served here so the page states them."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from fastapi import APIRouter, Request
 from pydantic import Base64Bytes, Field, model_validator
 
 from sitrep.api import models
+from sitrep.api.addjobs import AddJobs, Work
 from sitrep.api.auth import Principal
 from sitrep.api.deps import Editor, StoreDep, Viewer
 from sitrep.api.writes import Body
@@ -84,20 +86,47 @@ def limits(request: Request, _who: Viewer) -> dict[str, Any]:
     summary="Add reports (URLs, pasted text, files) and say what came of each",
 )
 def add_reports(body: AddBody, request: Request, store: StoreDep, who: Editor) -> dict[str, Any]:
-    from sitrep.pipeline import Ingest
+    return _adder(body, request, store, who)([])
 
+
+@router.post(
+    "/add/jobs",
+    response_model=models.AddJob,
+    summary="Add reports as a job: answers at once, poll GET /add/jobs/{id} for what came of it",
+)
+def start_add_job(body: AddBody, request: Request, store: StoreDep, who: Editor) -> dict[str, Any]:
+    jobs: AddJobs = request.app.state.add_jobs
+    given = len(body.urls) + len(body.texts) + len(body.files)
+    return jobs.start(who.name, given, _adder(body, request, store, who)).view()
+
+
+@router.get("/add/jobs/{job_id}", response_model=models.AddJob, summary="An add job's progress")
+def add_job(job_id: str, request: Request, _who: Editor) -> dict[str, Any]:
+    jobs: AddJobs = request.app.state.add_jobs
+    return jobs.get(job_id).view()
+
+
+def _adder(body: AddBody, request: Request, store: Store, who: Principal) -> Work:
+    """The request's run, to call now or in a job's thread, reporting each document it
+    writes into the list it is given (the job's progress)."""
     # As POST /api/ingest: the app's settings refuse private addresses unless the operator
     # allowed them, and bound each fetch and each document's map (see writes.ingest).
     settings = request.app.state.settings
     use_nlp: bool = request.app.state.ingest_nlp
-    reported: list[tuple[str, str]] = []
-    with tempfile.TemporaryDirectory(prefix="sitrep-add-") as folder:
-        specs, origins = _spool(body, Path(folder), who)
-        with _ONE_AT_A_TIME:
-            ingest = Ingest(store, settings, use_nlp=use_nlp, report=_collect(reported))
-            summary = ingest.run(specs, origins=origins)
-    given = [origins.get(spec, spec) for spec in specs]
-    return {**_counts(summary.as_dict()), "inputs": _read(store, summary.run_id, given, reported)}
+
+    def run(reported: list[tuple[str, str]]) -> dict[str, Any]:
+        from sitrep.pipeline import Ingest
+
+        with tempfile.TemporaryDirectory(prefix="sitrep-add-") as folder:
+            specs, origins = _spool(body, Path(folder), who)
+            with _ONE_AT_A_TIME:
+                ingest = Ingest(store, settings, use_nlp=use_nlp, report=_collect(reported))
+                summary = ingest.run(specs, origins=origins)
+        given = [origins.get(spec, spec) for spec in specs]
+        answer = _counts(summary.as_dict())
+        return {**answer, "inputs": _read(store, summary.run_id, given, reported)}
+
+    return run
 
 
 def _collect(into: list[tuple[str, str]]) -> Reporter:

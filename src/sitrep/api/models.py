@@ -160,6 +160,22 @@ class Added(Record):
     inputs: list[r.IntakeInput]
 
 
+class AddJob(Record):
+    """An add job: how far its run is (documents read, by outcome), then its answer."""
+
+    id: str
+    by: str
+    state: str  # running, done, failed
+    inputs: int
+    read: int
+    stored: int
+    already_stored: int
+    rejected: int
+    seconds: float
+    answer: Added | None
+    error: str | None
+
+
 # -- vocabularies ------------------------------------------------------------------------------
 
 

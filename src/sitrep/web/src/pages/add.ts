@@ -1,13 +1,15 @@
 // "Add reports": an editor pastes URLs or a report's text (with its title, outlet and date, the
 // columns `sitrep ingest` reads from a table) or chooses files; POST /api/add runs them through
 // the pipeline and answers input by input: the document each made (or already was), the events
-// and entities it added or joined, or why it was turned down. The request is synchronous: the
-// page says it is working, and the caps the server states (inputs, bytes) are shown and checked
-// before anything is sent.
+// and entities it added or joined, or why it was turned down. The run is a job (POST
+// /api/add/jobs): the page polls it each second and says how many documents are read so far;
+// its address (#/add?job=ID) shows it again if the analyst leaves. The caps the server states
+// (inputs, bytes) are shown and checked before anything is sent.
 import { canEdit, get, post, Schemas } from "../api";
 import { count, docLink, empty, entityLink, eventLink, eventTitle, h, section, statusBadge } from "../dom";
 
 type Added = Schemas["Added"];
+type AddJob = Schemas["AddJob"];
 type Item = Schemas["IntakeItem"];
 type Upload = { name: string; content: string };
 
@@ -69,7 +71,35 @@ function field(label: string, control: HTMLElement): HTMLElement {
   return h("label", { class: "add-field" }, label, control);
 }
 
-export async function renderAdd(main: HTMLElement): Promise<void> {
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function progress(job: AddJob): string {
+  return `Reading ${count(job.inputs, "input")}: ${count(job.read, "document")} read so far (${job.stored} stored, ` +
+    `${job.already_stored} already in the store, ${job.rejected} turned down), ${job.seconds.toFixed(0)} s. ` +
+    "You may leave this page: the run goes on, and this page's address shows it again.";
+}
+
+/** Poll a job each second until it is over (or the page is left), then show what came of it. */
+async function follow(id: string, status: HTMLElement, out: HTMLElement): Promise<void> {
+  for (;;) {
+    const job = await get<AddJob>(`/add/jobs/${encodeURIComponent(id)}`);
+    if (job.state === "done" && job.answer) {
+      status.replaceChildren(`Done: ${count(job.inputs, "input")} read in ${job.seconds.toFixed(1)} s.`);
+      out.replaceChildren(results(job.answer));
+      out.scrollIntoView({ block: "start" });
+      return;
+    }
+    if (job.state !== "running") {
+      status.replaceChildren(h("span", { class: "error" }, `The run failed: ${job.error ?? "no reason given"}`));
+      return;
+    }
+    status.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), " ", progress(job));
+    await pause(1000);
+    if (!status.isConnected) return; // the analyst went to another page
+  }
+}
+
+export async function renderAdd(main: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   main.append(h("h1", {}, "Add reports"));
   if (!canEdit()) {
     main.append(empty("Adding reports is for editors: sign in with an editor's token."));
@@ -95,8 +125,12 @@ export async function renderAdd(main: HTMLElement): Promise<void> {
   main.append(h("p", { class: "muted" },
     "Each input goes through the pipeline ", h("code", {}, "sitrep ingest"), ` runs. At most ${limits.max_inputs} inputs and `,
     `${megabytes(limits.max_request_bytes)} per request (a file counts a third more: it travels as base64). `,
-    "The server fetches the URLs itself and refuses private and local addresses. The page waits until every input is read: a few seconds a report, longer for slow sites."),
+    "The server fetches the URLs itself and refuses private and local addresses. A report takes a few seconds, a slow site longer: the page follows the run and says how many documents are read so far; you may leave it and come back by its address."),
     form, out);
+
+  const job = params.get("job");
+  if (job) void follow(job, status, out).catch((error) =>
+    status.replaceChildren(h("span", { class: "error" }, `Could not follow the run: ${error instanceof Error ? error.message : String(error)}`)));
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -117,19 +151,15 @@ export async function renderAdd(main: HTMLElement): Promise<void> {
         return;
       }
       button.disabled = true;
-      status.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), ` Reading ${count(given, "input")}…`);
-      document.body.dataset.adding = "true";
       try {
-        const added = await post<Added>("/add", body);
-        status.replaceChildren(`Done: ${count(given, "input")} read.`);
-        out.replaceChildren(results(added));
+        const job = await post<AddJob>("/add/jobs", body);
+        history.replaceState(null, "", `#/add?job=${encodeURIComponent(job.id)}`);
         form.reset();
-        out.scrollIntoView({ block: "start" });
+        await follow(job.id, status, out);
       } catch (error) {
         status.replaceChildren(h("span", { class: "error" }, `Could not add: ${error instanceof Error ? error.message : String(error)}`));
       } finally {
         button.disabled = false;
-        delete document.body.dataset.adding;
       }
     })();
   });
