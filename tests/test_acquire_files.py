@@ -174,3 +174,19 @@ def test_one_bad_input_does_not_stop_the_run(tmp_path: Path) -> None:
     items = run(tmp_path, FIXTURES / "dispatch.txt")
     kinds = [type(i).__name__ for i in items]
     assert kinds == ["Rejection", "Rejection", "RawDocument", "RawDocument"]
+
+
+def test_a_file_spec_can_keep_the_origin_its_user_knows_it_by(tmp_path: Path) -> None:
+    """A spooled upload: its documents, rows and rejections carry the given name, not the
+    temporary path; an unnamed spec keeps its path."""
+    table = tmp_path / "spool-1.csv"
+    table.write_text("title,text\nMill,The mill at Orvan burned down overnight.\n,\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Rain closed the Orvan pass for a day.")
+    named = {str(table): "week.csv (uploaded)"}
+    items = list(iter_inputs([str(table), str(plain)], Settings(), origins=named))
+    assert [(type(i).__name__, i.origin) for i in items] == [
+        ("RawDocument", "week.csv (uploaded)#row=1"),
+        ("Rejection", "week.csv (uploaded)#row=2"),
+        ("RawDocument", str(plain)),
+    ]

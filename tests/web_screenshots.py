@@ -27,6 +27,7 @@ SHOTS = [
     "11-ego-network",
     "12-story",
     "13-relation-evidence",
+    "14-add-reports",
 ]
 
 
@@ -61,6 +62,8 @@ def walk(tab: tour.Tab) -> list[Path]:
     saved.append(tab.shot("12-story", max_height=1200))
     tour.relation_evidence(tab, tour.learned_relation(tab)["id"])
     saved.append(tab.shot("13-relation-evidence", max_height=1400))
+    tour.add_report(tab)  # last: it adds a document to the store the others show
+    saved.append(tab.shot("14-add-reports", max_height=1400))
     return saved
 
 

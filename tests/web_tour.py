@@ -369,3 +369,27 @@ def story(tab: Tab) -> None:
     """The contested events in the explorer, then the first one's story."""
     tab.go("events?status=contested", "events")
     tab.click_to("table.explorer a.story-link", "story")
+
+
+# A report written for the tests (no article's words): an attack told with a place, a day, a
+# toll and a source, so the pipeline makes a document, an event and entities of it.
+PASTED_TITLE = "Gunmen attack a checkpoint near Saraqib"
+PASTED_REPORT = (
+    "Gunmen attacked an army checkpoint near Saraqib on Sunday, killing three soldiers, the "
+    "Syrian Observatory for Human Rights said. The attackers fled towards Idlib."
+)
+# Reading a report takes the server seconds (the first one loads its language pipeline).
+ADD_WAIT_MS = 120_000
+
+
+def add_report(tab: Tab, text: str = PASTED_REPORT, title: str = PASTED_TITLE) -> None:
+    """ "Add reports" from the nav bar: paste a report with its title, outlet and date, add it
+    and wait for what came of it."""
+    tab.click_to("a[data-nav='add']", "add")
+    form = tab.page.locator("form.add-reports")
+    form.locator("textarea[name=text]").fill(text)
+    form.locator("input[name=title]").fill(title)
+    form.locator("input[name=outlet]").fill("Test Wire")
+    form.locator("input[name=published]").fill("2031-03-04")
+    form.locator("button[type=submit]").click()
+    tab.page.wait_for_selector(".add-results li.intake", timeout=ADD_WAIT_MS)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -292,17 +292,26 @@ class Ingest:
     report: Reporter | None = None
     summary: IngestSummary = field(default_factory=IngestSummary)
 
-    def run(self, specs: Sequence[str], stdin: Any = None) -> IngestSummary:
-        """Acquire the inputs, map them, write them in batches, then reduce, under one run."""
+    def run(
+        self, specs: Sequence[str], stdin: Any = None, origins: Mapping[str, str] | None = None
+    ) -> IngestSummary:
+        """Acquire the inputs, map them, write them in batches, then reduce, under one run.
+
+        `origins`: the origin to record for a file spec instead of its path (see
+        `sitrep.acquire.iter_inputs`); the run's row lists the inputs by those names too."""
+        named = origins or {}
+        inputs = [named.get(spec, spec) for spec in specs]
         try:
-            with run_lifecycle(self.store, {"inputs": list(specs)}, self.summary) as run_id:
-                self._run(run_id, specs, stdin)
+            with run_lifecycle(self.store, {"inputs": inputs}, self.summary) as run_id:
+                self._run(run_id, specs, stdin, named)
         finally:
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
         return self.summary
 
-    def _run(self, run_id: str, specs: Sequence[str], stdin: Any) -> None:
+    def _run(
+        self, run_id: str, specs: Sequence[str], stdin: Any, origins: Mapping[str, str]
+    ) -> None:
         from sitrep.acquire import iter_inputs
 
         # Loaded here even for a pool: forked workers inherit it, its pages shared, instead
@@ -310,7 +319,7 @@ class Ingest:
         self.context = set_process_context(self.settings, self.use_nlp)
         self.loader.pack = self.context.pack
         self.loader.prepare(run_id)
-        inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin=stdin))
+        inputs = self._timed_acquire(iter_inputs(specs, self.settings, stdin, origins))
         waiting: _Mapped | None = None
         for chunk in _chunks(inputs, self.settings.batch_size * max(self.workers, 1)):
             if not self.pooled and waiting is not None:

@@ -6,7 +6,7 @@ import logging
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, get_args
 from urllib.parse import urlsplit
@@ -110,36 +110,49 @@ _FAILED = (
 
 
 def _target_items(
-    target: Target, settings: Settings, stdin: BinaryIO | None, fetcher: _Fetcher
+    target: Target, origin: str, settings: Settings, stdin: BinaryIO | None, fetcher: _Fetcher
 ) -> Items:
     if target.kind == "missing":
-        yield Rejection(target.value, "not-found", "no such file or folder, and no glob match")
+        yield Rejection(origin, "not-found", "no such file or folder, and no glob match")
     elif target.kind == "unreadable":
-        yield Rejection(target.value, "unreadable", target.detail)
+        yield Rejection(origin, "unreadable", target.detail)
     elif target.kind == "url":
         yield from fetcher.url_items(target.value)
     elif target.kind == "stdin":
         yield from _iter_stdin(stdin if stdin is not None else sys.stdin.buffer, settings, fetcher)
     else:
-        yield from iter_path(Path(target.value), target.value, settings, fetcher.page_items)
+        yield from iter_path(Path(target.value), origin, settings, fetcher.page_items)
 
 
-def iter_inputs(specs: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Items:
+def iter_inputs(
+    specs: Sequence[str],
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    origins: Mapping[str, str] | None = None,
+) -> Items:
     """Every document the specs hold, lazily, in order; each bad input is a Rejection.
 
+    `origins` names the origin of a file spec when its path is not what the user knows it by
+    (the workbench spools an uploaded file or a pasted text to a temporary file: its documents
+    keep the file's own name, or "pasted text", not a server path gone after the run).
     Raises UsageError only when no spec is given at all.
     """
     if not specs:
         raise UsageError("no inputs given", hint="name files, folders, globs, URLs or - for stdin")
-    return _iter_all(list(specs), settings, stdin)
+    return _iter_all(list(specs), settings, stdin, origins or {})
 
 
-def _iter_all(specs: list[str], settings: Settings, stdin: BinaryIO | None) -> Items:
+def _iter_all(
+    specs: list[str], settings: Settings, stdin: BinaryIO | None, origins: Mapping[str, str]
+) -> Items:
     fetcher = _Fetcher(settings)
     try:
         for target in expand(specs):
-            origin = STDIN_ORIGIN if target.kind == "stdin" else target.value
-            for item in _guarded(_target_items(target, settings, stdin, fetcher), origin):
+            origin = origins.get(target.value, target.value)
+            if target.kind == "stdin":
+                origin = STDIN_ORIGIN
+            items = _target_items(target, origin, settings, stdin, fetcher)
+            for item in _guarded(items, origin):
                 yield _within_budget(item, settings)
     finally:
         fetcher.close()

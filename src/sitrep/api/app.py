@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.api import (
+    add,
     brief,
     documents,
     ego,
@@ -29,6 +30,7 @@ from sitrep.api import (
     watch,
     writes,
 )
+from sitrep.api.addjobs import AddJobs
 from sitrep.api.auth import CSRF_COOKIE, AuthConfig, new_csrf_token, principal_of
 from sitrep.api.errors import ERROR_RESPONSES, install_error_handlers
 from sitrep.api.security import DEFAULT_MAX_BODY, EdgeMiddleware
@@ -67,6 +69,8 @@ def create_app(
     app.state.auth = auth
     app.state.settings = settings or get_settings()
     app.state.ingest_nlp = ingest_nlp
+    app.state.max_body = max_body  # the page states it (GET /api/add/limits)
+    app.state.add_jobs = AddJobs()
     install_error_handlers(app)
     api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
     api.add_api_route(
@@ -80,6 +84,7 @@ def create_app(
         relations,
         exports,
         writes,
+        add,
         vocab,
         explore,
         explore_points,

@@ -143,6 +143,39 @@ class Ingested(Record):
     rejects: list[Reject]
 
 
+class AddLimits(Record):
+    max_inputs: int
+    max_request_bytes: int
+
+
+class Added(Record):
+    """What came of one "Add reports" request: the run's counts, then each input in turn."""
+
+    run_id: str
+    stored: int
+    already_stored: int
+    near_duplicates: int
+    rejected_total: int
+    seconds: float
+    inputs: list[r.IntakeInput]
+
+
+class AddJob(Record):
+    """An add job: how far its run is (documents read, by outcome), then its answer."""
+
+    id: str
+    by: str
+    state: str  # running, done, failed
+    inputs: int
+    read: int
+    stored: int
+    already_stored: int
+    rejected: int
+    seconds: float
+    answer: Added | None
+    error: str | None
+
+
 # -- vocabularies ------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ REST API (and so the web UI) and the exports alike. Each module owns one noun:
     evidence   mention_evidence: where each fact of an event was read (spans)
     map        located_events, feature (GeoJSON)
     judgements judgements_query, list_judgements, judgements_about
+    intake     what one ingest run made of each input (the workbench's Add reports)
     relations  relations_of / list_relations (typed, dated, with claims), dossier_relations
     columns    the column lists and claims query the others share, count_rows (a page's total)
     records    the typed record every answer is (TypedDicts): the API's response models too

@@ -13,7 +13,7 @@ as far as every writer agrees on it, and left an open object beyond that.
 `from __future__ import annotations`, so a class knows its optional keys at run time.
 """
 
-from typing import Any, NotRequired
+from typing import Any, Literal, NotRequired
 
 from typing_extensions import TypedDict
 
@@ -834,3 +834,40 @@ class EventFeatures(TypedDict):
 # module needs no pydantic (the CLI reads records without loading it).
 for _open in (ChainLink, Participant, TypedParticipant, EventParticipant):
     setattr(_open, "__pydantic_config__", {"extra": "allow"})  # noqa: B010 (a TypedDict: no attributes for mypy)
+
+
+# -- what came of an ingest run, input by input (the workbench's "Add reports") ----------------
+
+
+class IntakeEvent(TypedDict):
+    id: str
+    type: str
+    summary: str
+    status: str
+    other_documents: int  # 0: the document added it; more: it joined an event others tell
+
+
+class IntakeEntity(TypedDict):
+    id: str
+    name: str
+    type: str
+    other_documents: int  # 0: named by this document alone so far
+
+
+class IntakeItem(TypedDict):
+    """One document an input gave (a file or page gives one, a table or feed one per row)."""
+
+    origin: str
+    outcome: Literal["stored", "duplicate", "rejected"]  # duplicate: already in the store
+    document_id: str | None
+    title: str | None
+    near_copy_of: str | None  # stored, but a near-duplicate of this earlier document
+    reason: str | None  # a rejection's reason code ...
+    detail: str | None  # ... and what it means, in words
+    events: list[IntakeEvent]
+    entities: list[IntakeEntity]
+
+
+class IntakeInput(TypedDict):
+    input: str  # as the analyst knows it: a URL, a file's name, "pasted text 1 (...)"
+    items: list[IntakeItem]

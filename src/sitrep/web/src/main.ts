@@ -1,7 +1,8 @@
 // The workbench shell: nav bar, hash routes, one render function per page.
 import "./style.css";
-import { ApiError, session, startSession } from "./api";
+import { ApiError, canEdit, session, startSession } from "./api";
 import { clear, h } from "./dom";
+import { renderAdd } from "./pages/add";
 import { renderApiDocs } from "./pages/apidocs";
 import { renderClaims } from "./pages/claims";
 import { renderDecisions } from "./pages/decisions";
@@ -34,6 +35,7 @@ const ROUTES: Record<string, Render> = {
   story: renderStory,
   decisions: renderDecisions,
   watch: renderWatch,
+  add: renderAdd,
 };
 
 const NAV: [string, string][] = [
@@ -42,7 +44,9 @@ const NAV: [string, string][] = [
 ];
 
 function nav(current: string): HTMLElement {
-  const items = NAV.map(([route, label]) =>
+  // adding reports writes to the store: offered to editors only (the API refuses others too)
+  const shown: [string, string][] = canEdit() ? [...NAV, ["add", "Add reports"]] : NAV;
+  const items = shown.map(([route, label]) =>
     h("a", { href: `#/${route}`, class: route === current ? "active" : null, "data-nav": route }, label));
   const who = session.user ? `${session.user} (${session.role})` : "not signed in";
   return h("nav", { class: "topnav" }, h("a", { href: "#/search", class: "brand" }, "sitrep"),

@@ -1,4 +1,4 @@
-import { get, query, Schemas } from "../api";
+import { canEdit, get, query, Schemas } from "../api";
 import { docLink, empty, entityLink, foundAs, h, section } from "../dom";
 import { dateField } from "../filters";
 
@@ -90,7 +90,10 @@ function publishedBetween(since: string, until: string, here: (extra: Record<str
 }
 
 function docList(items: Schemas["DocumentItem"][]) {
-  if (!items.length) return empty("No documents yet: run `sitrep ingest` first.");
+  if (!items.length) {
+    return canEdit() ? h("p", { class: "muted empty" }, "No documents yet: ", h("a", { href: "#/add" }, "add reports"), " (URLs, pasted text, files) or run `sitrep ingest`.")
+      : empty("No documents yet: an editor adds reports (Add reports) or runs `sitrep ingest`.");
+  }
   return h("ol", { class: "results" }, ...items.map((d) => h("li", {}, docLink(d.id, d.title),
     h("span", { class: "muted" }, ` ${d.site ?? ""} ${d.published ?? "date unknown"} · ${d.word_count} words`),
     d.duplicate_of ? h("span", { class: "badge" }, "copy") : null)));
