@@ -6,20 +6,28 @@ from Tehran".
 The mention must be the subject of a verb (`crosstype.subject_verb`, read from the text by
 resolution as `subject_of`) that only someone who acts takes: a verb of saying, confirming or
 denying of the claim lexicon, or a verb the event lexicon makes its subject the actor of
-("warn", "accuse", "back"; not "fall" or "die"), and not in apposition to a noun of a
-settlement ("the capital Damascus", whose verb is the phrase's before it). It moves only to a
+("warn", "accuse", "back"; not "fall" or "die"); or a party the extractor read to an event
+outside the violence family (`party_to`: "accused Damascus of", "backed by Ankara", "its
+support for Damascus", "a deal with Damascus"), where only those who act or are acted upon as
+actors take a role: a city is shelled, it is not accused or backed. An attack's roles say
+nothing of the kind ("shelling of an area outside Damascus"). Never in apposition to a noun of
+a settlement ("the capital Damascus", whose verb is the phrase's before it). It moves only to a
 state the pack knows.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from typing import Any
+
+from sqlalchemy import Connection, select
 
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.nlp.types import CITY_NOUN, SETTLEMENT_NOUNS
 from sitrep.resolve.places import capital_country
 from sitrep.resolve.retype import PLACE_LABELS
+from sitrep.store import schema as store_schema
 
 _ACTING_ROLES = frozenset({"actor", "by"})  # the event roles of one who acts
 
@@ -57,8 +65,14 @@ def acting_capital(
 ) -> tuple[str, str] | None:
     """(the pack's state actor, why) when this place mention is a capital that acts, else
     None. `states`: country code -> the pack's state of it (`Retyper.states`)."""
-    verb = str(mention.get("subject_of") or "")
-    if mention["label"] not in PLACE_LABELS or mention.get("pack_id") or not acting_verb(verb):
+    if mention["label"] not in PLACE_LABELS or mention.get("pack_id"):
+        return None
+    verb, party = str(mention.get("subject_of") or ""), str(mention.get("party_to") or "")
+    if acting_verb(verb):
+        how = f"acts ({verb!r})"
+    elif party:
+        how = f"is a party to an event of type {party}"
+    else:
         return None
     if str(mention.get("word_before") or "") in _APPOSED_TO:
         return None
@@ -66,4 +80,25 @@ def acting_capital(
     state = states.get(country.upper()) if country else None
     if state is None:
         return None
-    return state, f"{name!r}, the capital of {country}, acts ({verb!r}): its state"
+    return state, f"{name!r}, the capital of {country}, {how}: its state"
+
+
+_PARTY_ROLES = frozenset({"actor", "by", "target", "recipient", "counterpart"})  # not item
+
+
+def event_parties(conn: Connection, doc_ids: list[str]) -> dict[tuple[str, int, int], str]:
+    """(document, start, end) -> the type of an event outside the violence family whose party
+    the span is, as the extractor read it: what `acting_capital` reads as `party_to`."""
+    types = load_event_schema().types
+    peaceful = {name for name, kind in types.items() if kind.family != "violence"}
+    em = store_schema.event_mentions
+    query = select(em.c.document_id, em.c.type, em.c.participants).where(
+        em.c.document_id.in_(doc_ids), em.c.type.in_(sorted(peaceful))
+    )
+    found: dict[tuple[str, int, int], str] = {}
+    for doc_id, kind, participants in conn.execute(query):
+        parts = json.loads(participants) if isinstance(participants, str) else participants
+        for part in parts or []:
+            if part.get("role") in _PARTY_ROLES:
+                found.setdefault((str(doc_id), int(part["start"]), int(part["end"])), str(kind))
+    return found
