@@ -66,3 +66,9 @@ def test_a_town_the_gazetteer_knows_by_its_own_name_stays_a_town(retyper: Retype
 def test_an_article_written_apart_is_no_given_name(retyper: Retyper) -> None:
     found = _clusters([("al Qurmaniyeh", "PERSON"), ("al-Qurmaniyeh", "ORG")], retyper)
     assert found["m1"][0] == "ORG"
+
+
+def test_a_word_of_a_people_is_no_ones_surname(retyper: Retyper) -> None:
+    # the tagger ran a people's word into a person's name: "Druze" stays the people's
+    found = _clusters([("Fadi Salman Druze", "PERSON"), ("Druzes", "NORP")], retyper)
+    assert found["m1"][0] == "NORP"

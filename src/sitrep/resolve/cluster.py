@@ -15,7 +15,7 @@ from typing import Any
 from sitrep.names import fold, match_names, name_tokens, strip_titles
 from sitrep.names.match import initials, token_similarity
 from sitrep.names.phonetic import ARTICLES
-from sitrep.nlp.types import BUILDING_NOUNS
+from sitrep.nlp.types import BUILDING_NOUNS, names_people
 from sitrep.resolve.capitals import acting_capital
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
@@ -263,13 +263,15 @@ _SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG", "NORP"})
 
 
 def _known_elsewhere(name: str, retyper: Retyper) -> bool:
-    """Whether the pack, or the gazetteer by the place's own name (not an alternate spelling:
-    "Habbush" the surname is a Lebanese town's only by one), knows the word as what it is,
-    which a person's name the tagger ran into other words ("Liberate al-Tabqa") does not
-    outweigh."""
+    """Whether the pack, the people lexicon ("Alawites": people of a faith, never one man's
+    surname), or the gazetteer by the place's own name (not an alternate spelling: "Habbush"
+    the surname is a Lebanese town's only by one) knows the word as what it is, which a
+    person's name the tagger ran into other words ("Liberate al-Tabqa") does not outweigh."""
+    if retyper.known(name) or names_people(name):
+        return True
     forms = (name, name[:-1]) if name.endswith("s") else (name,)  # "Zabadanis": the town's
     places = (resolve_place(form) for form in forms)
-    return retyper.known(name) or any(p is not None and p.score >= 1.0 for p in places)
+    return any(p is not None and p.score >= 1.0 for p in places)
 
 
 def _capitals_as_states(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
