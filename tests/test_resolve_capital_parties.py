@@ -29,6 +29,11 @@ _DOCS = [
     # an attack's roles: the extractor took the town near the shelling for its actor
     ("doc_p4", "Army shelling of an area outside Ankara killed four.",
      [("Ankara", "GPE")], ("ASSAULT", "shelling", "actor")),
+    # a visit's counterpart may be where it is held; a siege's target is the town
+    ("doc_p6", "The envoy paid a visit to officials in Moscow.",
+     [("Moscow", "GPE")], ("CONSULT", "visit", "counterpart")),
+    ("doc_p7", "The militia laid siege to Tehran for a week.",
+     [("Tehran", "GPE")], ("COERCE", "siege", "target")),
     # a party, but in apposition to a settlement noun: the city
     ("doc_p5", "The militia signed a deal with the capital Tehran.",
      [("Tehran", "GPE")], ("COOPERATE", "deal", "counterpart")),
@@ -84,8 +89,8 @@ def test_a_capital_that_is_a_party_to_a_political_event_is_its_state(
     assert _entity_type(store, doc_id) == "state"
 
 
-@pytest.mark.parametrize("doc_id", ["doc_p4", "doc_p5"])
-def test_a_capital_in_an_attacks_roles_or_apposed_to_a_settlement_stays_the_city(
+@pytest.mark.parametrize("doc_id", ["doc_p4", "doc_p5", "doc_p6", "doc_p7"])
+def test_a_capital_in_an_attack_a_visit_a_siege_or_apposed_to_a_settlement_stays_the_city(
     store: Store, doc_id: str
 ) -> None:
     assert _entity_type(store, doc_id) == "place"

@@ -7,10 +7,10 @@ The mention must be the subject of a verb (`crosstype.subject_verb`, read from t
 resolution as `subject_of`) that only someone who acts takes: a verb of saying, confirming or
 denying of the claim lexicon, or a verb the event lexicon makes its subject the actor of
 ("warn", "accuse", "back"; not "fall" or "die"); or a party the extractor read to an event
-outside the violence family (`party_to`: "accused Damascus of", "backed by Ankara", "its
+of a kind whose parties act (`party_to`: "accused Damascus of", "backed by Ankara", "its
 support for Damascus", "a deal with Damascus"), where only those who act or are acted upon as
-actors take a role: a city is shelled, it is not accused or backed. An attack's roles say
-nothing of the kind ("shelling of an area outside Damascus"). Never in apposition to a noun of
+actors take a role (`party_types`): a city is shelled, besieged or visited, it is not accused
+or backed. An attack's roles say nothing of the kind ("shelling of an area outside Damascus"). Never in apposition to a noun of
 a settlement ("the capital Damascus", whose verb is the phrase's before it). It moves only to a
 state the pack knows.
 """
@@ -86,11 +86,29 @@ def acting_capital(
 _PARTY_ROLES = frozenset({"actor", "by", "target", "recipient", "counterpart"})  # not item
 
 
+@lru_cache(maxsize=1)
+def party_types() -> frozenset[str]:
+    """The event types whose parties only those who act take: not the violence family (a town
+    is shelled), not a type one of whose triggers fires only with a place (a visit, a
+    deployment, a withdrawal: "the meeting with Moscow" may be held there), and not coercion
+    (a siege's target is a town)."""
+    schema = load_event_schema()
+    to_a_place = {trigger.type for trigger in schema.triggers if trigger.needs_place}
+    to_a_place |= {t.person[0] for t in schema.triggers if t.person and t.needs_place}
+    return frozenset(
+        name
+        for name, kind in schema.types.items()
+        if kind.family != "violence" and name not in to_a_place and name != _COERCION
+    )
+
+
+_COERCION = "COERCE"
+
+
 def event_parties(conn: Connection, doc_ids: list[str]) -> dict[tuple[str, int, int], str]:
-    """(document, start, end) -> the type of an event outside the violence family whose party
-    the span is, as the extractor read it: what `acting_capital` reads as `party_to`."""
-    types = load_event_schema().types
-    peaceful = {name for name, kind in types.items() if kind.family != "violence"}
+    """(document, start, end) -> the type of an event of `party_types` whose party the span
+    is, as the extractor read it: what `acting_capital` reads as `party_to`."""
+    peaceful = party_types()
     em = store_schema.event_mentions
     query = select(em.c.document_id, em.c.type, em.c.participants).where(
         em.c.document_id.in_(doc_ids), em.c.type.in_(sorted(peaceful))
