@@ -10,9 +10,9 @@ denying of the claim lexicon, or a verb the event lexicon makes its subject the 
 of a kind whose parties act (`party_to`: "accused Damascus of", "backed by Ankara", "its
 support for Damascus", "a deal with Damascus"), where only those who act or are acted upon as
 actors take a role (`party_types`): a city is shelled, besieged or visited, it is not accused
-or backed. An attack's roles say nothing of the kind ("shelling of an area outside Damascus"). Never in apposition to a noun of
-a settlement ("the capital Damascus", whose verb is the phrase's before it). It moves only to a
-state the pack knows.
+or backed. An attack's roles say nothing of the kind ("shelling of an area outside
+Damascus"). Never in apposition to a noun of a settlement ("the capital Damascus", whose verb
+is the phrase's before it). It moves only to a state the pack knows.
 """
 
 from __future__ import annotations
