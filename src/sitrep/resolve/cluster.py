@@ -14,7 +14,8 @@ from typing import Any
 
 from sitrep.names import fold, match_names, name_tokens, strip_titles
 from sitrep.names.match import initials, token_similarity
-from sitrep.nlp.types import BUILDING_NOUNS
+from sitrep.names.phonetic import ARTICLES
+from sitrep.nlp.types import BUILDING_NOUNS, names_people
 from sitrep.resolve.capitals import acting_capital
 from sitrep.resolve.clusterindex import ClusterIndex, ShortFormIndex
 from sitrep.resolve.packmatch import PackMatcher, name_kind
@@ -236,29 +237,41 @@ _BUILDING_NAMERS = frozenset({"PERSON", "ORG"})  # a place before one says where
 
 
 def _surnames_as_people(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
-    """ "Laurent Fabius ... Fabius told reporters": a one-word place or group that is the last
-    word of a person's full name in the same document is that person, unless the pack or the
-    gazetteer knows the word ("Jack London" does not make London a person)."""
-    surnames: dict[str, str] = {}
-    for mention in mentions:
-        if mention["label"] == "PERSON":
-            tokens = clean_name(mention).split()
-            if len(tokens) >= 2:
-                surnames.setdefault(tokens[-1], " ".join(tokens))
+    """ "Laurent Fabius ... Fabius told reporters": a one-word place, group or nationality that
+    is the last word of a person's full name in the same document is that person, unless the
+    pack or the gazetteer knows the word ("Jack London" does not make London a person). The
+    word is compared as `_surname_of` reads it: "Bahra" is the surname of "Hadi al-Bahra",
+    "Alabdah" of "Anas al-Abdah", and "Akidis" (a possessive whose apostrophe was lost) of
+    "Abdul Jabbar Akidi"."""
+    surnames = _surnames_named_in_full(mentions)
     if not surnames:
         return mentions
     out = []
     for mention in mentions:
         name = clean_name(mention) if mention["label"] in _SURNAME_LABELS else ""
-        full = surnames.get(name) if name and " " not in name else None
-        if full is not None and not mention.get("pack_id") and not retyper.known(name):
+        full = _surname_of(name, surnames) if name and " " not in name else None
+        if full is not None and not mention.get("pack_id") and not _known_elsewhere(name, retyper):
             why = f"{name!r} is the surname of {full!r} in this document"
-            mention = {**mention, "label": "PERSON", "retype_reason": why}
+            # named as the full name writes the surname, which the short-form step then joins
+            surname = full.split()[-1]
+            mention = {**mention, "label": "PERSON", "name": surname, "retype_reason": why}
         out.append(mention)
     return out
 
 
-_SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG"})
+_SURNAME_LABELS = frozenset({"LOC", "GPE", "ORG", "NORP"})
+
+
+def _known_elsewhere(name: str, retyper: Retyper) -> bool:
+    """Whether the pack, the people lexicon ("Alawites": people of a faith, never one man's
+    surname), or the gazetteer by the place's own name (not an alternate spelling: "Habbush"
+    the surname is a Lebanese town's only by one) knows the word as what it is, which a
+    person's name the tagger ran into other words ("Liberate al-Tabqa") does not outweigh."""
+    if retyper.known(name) or names_people(name):
+        return True
+    forms = (name, name[:-1]) if name.endswith("s") else (name,)  # "Zabadanis": the town's
+    places = (resolve_place(form) for form in forms)
+    return any(p is not None and p.score >= 1.0 for p in places)
 
 
 def _capitals_as_states(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
@@ -276,14 +289,37 @@ def _capitals_as_states(mentions: list[dict[str, Any]], retyper: Retyper) -> lis
     return out
 
 
-def _surnames_named_in_full(mentions: list[dict[str, Any]]) -> set[str]:
+def _surnames_named_in_full(mentions: list[dict[str, Any]]) -> dict[str, str]:
     """The last words of the persons the document names in full ("Jack London": "London"),
-    which its one-word mentions may be."""
-    return {
-        clean_name(m).split()[-1]
-        for m in mentions
-        if m["label"] == "PERSON" and len(clean_name(m).split()) >= 2
-    }
+    which its one-word mentions may be: by `_name_key` (the article dropped, "al-Bahra" ~
+    "Bahra"), each with the full name."""
+    surnames: dict[str, str] = {}
+    for mention in mentions:
+        if mention["label"] == "PERSON":
+            words = clean_name(mention).split()
+            # "al Masoudiyeh": an article written apart is no given name
+            if len([w for w in words if w.lower() not in ARTICLES]) >= 2:
+                key = _name_key(words[-1])
+                for form in (key, _GLUED_ARTICLE.sub("", key)):  # "Alabdah" ~ "Abdah" too
+                    surnames.setdefault(form, " ".join(words))
+    return surnames
+
+
+_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{3})")
+
+
+def _surname_of(word: str, surnames: dict[str, str]) -> str | None:
+    """The full name of the person whose surname the one word `word` is, of those the document
+    names in full: the same word without its article ("Bahra", "al-Bahra"), with the article
+    written into it ("Alabdah", "al-Abdah"), or its possessive whose apostrophe was lost
+    ("Akidis", "Akidi"; FA-KES strips them). None when it is no one's."""
+    key = _name_key(word)
+    unglued = _GLUED_ARTICLE.sub("", key)
+    possessive = _name_key(word[:-1]) if word.endswith("s") else ""
+    for candidate in (key, unglued, possessive):
+        if candidate and candidate in surnames:
+            return surnames[candidate]
+    return None
 
 
 def _lone_names_of_towns(mentions: list[dict[str, Any]], retyper: Retyper) -> list[dict[str, Any]]:
@@ -298,7 +334,7 @@ def _lone_names_of_towns(mentions: list[dict[str, Any]], retyper: Retyper) -> li
         name = clean_name(mention) if mention["label"] in ("PERSON", "ORG") else ""
         if (
             name
-            and name not in surnames
+            and _surname_of(name, surnames) is None
             and not mention.get("pack_id")
             and not mention.get("title")
         ):
@@ -313,8 +349,9 @@ def _lone_names_of_towns(mentions: list[dict[str, Any]], retyper: Retyper) -> li
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 
 
-def _place_key(name: str) -> str:
-    """A place's name compared without its article ("al-Sheikh Maqsoud" ~ "Sheikh Maqsoud")."""
+def _name_key(name: str) -> str:
+    """A name compared without its article ("al-Sheikh Maqsoud" ~ "Sheikh Maqsoud", "al-Bahra"
+    ~ "Bahra"), folded."""
     return fold(_ARTICLE.sub("", name))
 
 
@@ -324,7 +361,7 @@ def _titled_names_of_places(mentions: list[dict[str, Any]]) -> list[dict[str, An
     theatre names quarters and villages after sheikhs and saints; a document that says once
     which it is means it each time)."""
     places = {
-        _place_key(clean_name(m)): clean_name(m)
+        _name_key(clean_name(m)): clean_name(m)
         for m in mentions
         if m["label"] in _PLACE_LABELS and " " in clean_name(m)
     }
@@ -334,7 +371,7 @@ def _titled_names_of_places(mentions: list[dict[str, Any]]) -> list[dict[str, An
     for mention in mentions:
         title = mention.get("title")
         if mention["label"] == "PERSON" and title and not mention.get("pack_id"):
-            place = places.get(_place_key(f"{title} {clean_name(mention)}"))
+            place = places.get(_name_key(f"{title} {clean_name(mention)}"))
             if place is not None:
                 why = f"{title} {clean_name(mention)!r} is the place {place!r} in this document"
                 mention = {**mention, "label": "GPE", "name": place, "retype_reason": why}
@@ -357,14 +394,15 @@ def _one_sense_places(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         name = clean_name(mention)
         why = mention.get("place_cue") or _gazetteer_cue(name)
         if name and why:
-            places.setdefault(_place_key(name), (mention["label"], why))
+            places.setdefault(_name_key(name), (mention["label"], why))
     if not places:
         return mentions
     surnames = _surnames_named_in_full(mentions)
     out = []
     for mention in mentions:
         name = clean_name(mention) if mention["label"] in ("PERSON", "ORG") else ""
-        place = places.get(_place_key(name)) if name and name not in surnames else None
+        named = bool(name) and _surname_of(name, surnames) is None
+        place = places.get(_name_key(name)) if named else None
         if place is not None and not mention.get("pack_id") and not mention.get("title"):
             label, cue = place
             why = f"{name!r} is a place elsewhere in this document ({cue})"

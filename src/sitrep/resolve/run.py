@@ -22,6 +22,7 @@ from sitrep import ledger
 from sitrep.names import NameKind, NameMatch, blocking_keys, match_names
 from sitrep.nlp.types import DIRECTIONS
 from sitrep.pack import Pack, load_pack
+from sitrep.resolve.capitals import event_parties
 from sitrep.resolve.cluster import (
     Cluster,
     acronym_stated,
@@ -435,6 +436,7 @@ def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) 
     query = select(docs.c.id, docs.c.text).where(
         docs.c.id.in_([d for d, m in grouped.items() if m])
     )
+    parties = event_parties(conn, [d for d, m in grouped.items() if m])
     for doc_id, text in conn.execute(query):
         text = text or ""
         spans = credit_spans(text)
@@ -454,11 +456,18 @@ def _mark_from_text(conn: Connection, grouped: dict[str, list[dict[str, Any]]]) 
                 cue = mention_place_cue(text, mention)
                 if cue:
                     mention["place_cue"] = cue
-            if mention["label"] in SUBJECT_CUE_LABELS:
-                verb = mention_subject_verb(text, mention)
-                if verb:
-                    mention["subject_of"] = verb
-                    mention["word_before"] = word_before(text, mention["start"])
+            party = parties.get((doc_id, mention["start"], mention["end"]))
+            if party:
+                mention["party_to"] = party
+            verb = (
+                mention_subject_verb(text, mention)
+                if mention["label"] in SUBJECT_CUE_LABELS
+                else ""
+            )
+            if verb:
+                mention["subject_of"] = verb
+            if verb or party:
+                mention["word_before"] = word_before(text, mention["start"])
 
 
 def run_resolution(
