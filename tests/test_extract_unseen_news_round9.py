@@ -162,3 +162,32 @@ def test_a_line_attacked_is_no_target(domain_nlp: Language) -> None:
         p.text for e in _told(domain_nlp, text) for p in e.participants if p.role == "target"
     ]
     assert not any("line" in t for t in targets)
+
+
+def test_a_range_of_dead_counts_its_lowest_figure() -> None:
+    found = find_casualties("Between 300 and 900 people died on Tuesday from the gas attacks.")
+    assert found is not None and found.killed == 300
+
+
+def test_a_speaker_after_a_passive_agent_is_the_one_named_after_said(
+    domain_nlp: Language,
+) -> None:
+    text = (
+        "The raid came a day after the group kidnapped nine fighters from Division 47 who had "
+        "been armed and paid by Washington said the Syrian Observatory for Human Rights."
+    )
+    chains = {link.name for e in _told(domain_nlp, text) for link in e.claim.chain}
+    assert "Washington" not in chains
+    assert "Syrian Observatory for Human Rights" in chains
+
+
+def test_shells_fired_past_a_time_are_the_firers(domain_nlp: Language) -> None:
+    text = (
+        "Militant groups fired on Sunday evening several mortar shells at homes in Nawa city "
+        "causing damage."
+    )
+    told = _told(domain_nlp, text)
+    actors = {p.text for e in told for p in e.participants if p.role in ("actor", "by")}
+    targets = {p.text for e in told for p in e.participants if p.role == "target"}
+    assert "Militant groups" in actors
+    assert "evening" not in targets

@@ -199,6 +199,9 @@ _DAY_POSSESSIVE = re.compile(
     r"(?:(?:last|this|early|late)\s+)?(?:night|morning|evening|weekend|\w*day)['’]?s", re.I
 )
 _TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
+_PARTS_OF_A_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "dawn", "dusk", "midnight", "noon", "midday"}
+)
 # A day told by its place in the story, as histories tell them: "the same day", "the next
 # morning", "the following week" (no date of its own, so `find_time_expressions` has none).
 _STORY_DAY = re.compile(
@@ -217,8 +220,11 @@ _CLOCK = re.compile(
 
 
 def is_time(text: str) -> bool:
-    """The whole of `text` is a time ("Friday", "Last Monday", "12 March", "2000 GMT")."""
+    """The whole of `text` is a time ("Friday", "Last Monday", "12 March", "2000 GMT", "the
+    evening" of "on Friday evening", which the parse may hang apart from its day)."""
     if _CLOCK.fullmatch(text.strip()) or _STORY_DAY.fullmatch(text.strip()):
+        return True
+    if text.strip().lower().removeprefix("the ") in _PARTS_OF_A_DAY:
         return True
     found = find_time_expressions(text)
     if not found:

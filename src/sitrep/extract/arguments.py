@@ -293,7 +293,7 @@ def _direct_object(verb: Token) -> bool:
     # a day the parse made the object ("civilians killed Friday") is when, not what; a noun
     # with a preposition of its own ("citizens injured due to a mortar attack") is no object
     return any(
-        (dep(c) == "dobj" and not is_time(c.text) and not _marked(c)) or _unmarked_count(c)
+        (dep(c) == "dobj" and not is_time(c.text) and not _marked(c)) or unmarked_count(c)
         for c in verb.children
     )
 
@@ -317,7 +317,7 @@ _TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "yea
                          "hour", "hours", "minute", "minutes"})  # fmt: skip
 
 
-def _unmarked_count(word: Token) -> bool:
+def unmarked_count(word: Token) -> bool:
     """ "killed at least 12 people" parsed with "people" an oblique ("at least" read as its
     preposition's phrase): a counted noun with no preposition of its own is the verb's
     object."""
@@ -325,9 +325,13 @@ def _unmarked_count(word: Token) -> bool:
         dep(word) == "obl"
         and word.pos_ == "NOUN"
         and word.lower_ not in _TIME_UNITS
-        and any(dep(c) == "nummod" for c in word.children)
+        and any(dep(c) == "nummod" or c.lower_ in _QUANTIFIERS for c in word.children)
         and not any(dep(c) in ("case", "prep") for c in word.children)
     )
+
+
+# Words that count a noun as a number does ("fired on Friday evening several rocket shells")
+_QUANTIFIERS = frozenset({"several", "many", "numerous", "multiple", "dozens", "scores"})
 
 
 def verb_slots(verb: Token) -> list[Slot]:
@@ -359,7 +363,9 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     slots.extend(_done_by(noun))
     slots.extend(_harmed_by(noun))
     carrier = _counted_in(noun)
-    carried = dep(carrier) in OBJECT_DEPS and carrier.head.pos_ in ("VERB", "AUX", "")
+    # (an object the parse made an oblique past a time: "fired on Friday several shells")
+    as_object = dep(carrier) in OBJECT_DEPS or unmarked_count(carrier)
+    carried = as_object and carrier.head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(carrier.head.text, schema.support_verbs) is not None:
         if not _content_of_a_noun(carrier.head):
             slots.extend(s for s in verb_slots(carrier.head) if s.name != "object")

@@ -286,8 +286,10 @@ def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) ->
     named = ents.get(i)
     if named is not None and named.label_ in _SPEAKING_LABELS and named.end == i + 1:
         # "SOHR added that ...": a body or a person right before the verb, which the tagger
-        # took for an adverb or a modifier and the parse left the verb without a subject
-        return phrase_of_entity(named)
+        # took for an adverb or a modifier and the parse left the verb without a subject;
+        # never one after a preposition ("trained by Washington said the Observatory")
+        cased = any(dep(c) == "case" and c.i < named.start for t in named for c in t.children)
+        return None if cased else phrase_of_entity(named)
     noun = doc[i]
     kinds = cues.anonymous_words | cues.official_words | cues.agency_words
     if noun.pos_ != "NOUN" or noun.lower_ not in kinds or i in ents:
@@ -744,7 +746,7 @@ def _object_of(named: Span, verb: Token) -> bool:
     return False
 
 
-def _phrase_head_before(verb: Token) -> Token:
+def _phrase_head_before(verb: Token) -> Token | None:
     """The word before a subjectless reporting verb, or the noun it modifies where it is a
     place named after that noun ("... an informed source in Homs told Sputnik": the source
     tells, not the town)."""
@@ -758,13 +760,16 @@ def _phrase_head_before(verb: Token) -> Token:
             word = doc[opening.i - 1]
     while word.ent_type_ in LOCATION_LABELS and dep(word) == "nmod" and word.head.i < word.i:
         word = word.head
-    if word.ent_type_ not in _SPEAKING_LABELS:
-        # "... Al-Manar TV correspondent to the city reported": a phrase after a preposition
-        # is where or to whom; the noun before the preposition speaks
-        case = next((c for c in word.children if dep(c) == "case" and c.i < word.i), None)
-        if case is not None and case.i > 0 and doc[case.i - 1].pos_ in ("NOUN", "PROPN"):
-            return doc[case.i - 1]
-    return word
+    # "... Al-Manar TV correspondent to the city reported": a phrase after a preposition is
+    # where or to whom; the noun before the preposition speaks. After a verb ("trained by
+    # Washington said the Observatory ...") nothing before the reporting verb does.
+    case = next((c for c in word.children if dep(c) == "case" and c.i < word.i), None)
+    if case is None or case.i == 0:
+        return word
+    noun_before = doc[case.i - 1].pos_ in ("NOUN", "PROPN")
+    if not noun_before:
+        return None
+    return word if word.ent_type_ in _SPEAKING_LABELS else doc[case.i - 1]
 
 
 def _told_thing(child: Token, verb: Token) -> bool:

@@ -136,6 +136,11 @@ _KILLED = (
         + _KILLERS_NOT_DEAD,
         re.I,
     ),
+    # "Between 500 and 1300 people died": the range's lowest figure (its top is no firm count)
+    re.compile(
+        rf"\bbetween\s+{_N}\s+and\s+{_N2}\s+(?:{_WHO}\s+)?{_BE}?(?:killed|dead|died|slain)\b",
+        re.I,
+    ),
     # "A man and his young daughter have been killed", "a woman and a child were killed": one
     # person and those told with them (`_first` counts the coordination)
     re.compile(
@@ -341,7 +346,9 @@ _BOUND_BEFORE = re.compile(r"\b(?:up\s+to|as\s+many\s+as)\s+(?:a\s+|an\s+)?$", r
 
 # "at least 7 of the 40 captives": the 40 are the whole the dead were part of
 _WHOLE_BEFORE = re.compile(rf"(?:\d+|\b(?:{_WORD}))\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
-_NOT_FIRM_BEFORE = (_BOUND_BEFORE, _WHOLE_BEFORE)
+# "between 500 and 1300 people died": the top of a range, not the lowest firm figure
+_RANGE_TOP_BEFORE = re.compile(rf"\bbetween\s+(?:\d+|{_WORD})\s+and\s+$", re.I)
+_NOT_FIRM_BEFORE = (_BOUND_BEFORE, _WHOLE_BEFORE, _RANGE_TOP_BEFORE)
 
 
 def _bounded(text: str, m: re.Match[str]) -> bool:

@@ -23,6 +23,7 @@ from sitrep.extract.arguments import (
     prep_slots,
     subject_slots,
     taking_part_prep,
+    unmarked_count,
     verb_slots,
 )
 from sitrep.extract.deps import case_word, dep, prep_objects
@@ -113,6 +114,7 @@ def _objects_ok(trig: Trigger, token: Token) -> bool:
     if not trig.objects:
         return True
     heads = [c for c in token.children if dep(c) in OBJECT_DEPS | {"nsubjpass", "nsubj:pass"}]
+    heads += [c for c in token.children if unmarked_count(c)]  # "fired on Friday several shells"
     if dep(token) == "acl":
         heads.append(token.head)
     if token.pos_ == "NOUN":  # a noun's object is its "of" ("the capture of Tel Hamis")
