@@ -191,3 +191,12 @@ def test_shells_fired_past_a_time_are_the_firers(domain_nlp: Language) -> None:
     targets = {p.text for e in told for p in e.participants if p.role == "target"}
     assert "Militant groups" in actors
     assert "evening" not in targets
+
+
+def test_a_place_noun_run_into_a_source_is_no_part_of_its_name(domain_nlp: Language) -> None:
+    text = (
+        "A car bomb killed 11 people in the Homs suburb of Zahra on Monday the latest in a "
+        "series of blasts to hit the district state television said."
+    )
+    chains = {link.name for e in _told(domain_nlp, text) for link in e.claim.chain}
+    assert chains == {"state television"}

@@ -29,6 +29,7 @@ from sitrep.extract.spans import (
     phrase_of_entity,
     phrases_for,
 )
+from sitrep.extract.within import PLACE_NOUNS
 from sitrep.nlp.spans import text_of
 from sitrep.records import UNNAMED_SOURCE, SourceLink, Stance
 
@@ -303,8 +304,17 @@ def _speaker_noun_before(verb: Token, ents: dict[int, Span], cues: ClaimCues) ->
             if ents[first - 1].label_ in ("NORP", "ORG") and ents[first - 1].end == first:
                 first = ents[first - 1].start
             break
+        # (a medium's own compound only: "state television", never "meanwhile residents")
+        compound = (
+            dep(before) == "compound"
+            and before.pos_ == "NOUN"
+            and before.head.i >= first
+            and noun.lower_ in cues.agency_words
+        )
         if before.pos_ == "ADJ" or before.lower_ in cues.agency_words:
             first -= 1  # "local residents", "news agency"
+        elif compound and before.lower_ not in PLACE_NOUNS:
+            first -= 1  # "state television" (never "the district" before it)
         elif before.text == "-" and first - 2 >= start and first - 2 not in ents:
             first -= 2  # "state-run"
         else:
@@ -793,8 +803,11 @@ def _better_source_noun(
     if phrase.end == noun.end and noun.start < phrase.start:
         return noun  # the noun's phrase holds the word's own ("SANA news agency" > "agency")
     if phrase.end == noun.end:  # "Tabqah local media": the town ran into the media's phrase
+        # (or a place's noun did: "blasts to hit the district state television said")
         ran_in = any(
-            t.ent_type_ in LOCATION_LABELS for t in verb.sent if phrase.start <= t.idx < noun.start
+            t.ent_type_ in LOCATION_LABELS or t.lower_ in PLACE_NOUNS
+            for t in verb.sent
+            if phrase.start <= t.idx < noun.start
         )
         return noun if ran_in else phrase
     named = phrase.label in ("ORG", "PERSON") and phrase.end <= noun.start
