@@ -400,6 +400,9 @@ def test_a_claims_link_lands_on_its_highlighted_sentence(tab: tour.Tab) -> None:
     mention = next(m for m in found if m["participants"] and m["time"] and m["time"]["start"])
     person = mention["participants"][0]
     row = tab.page.locator(f".evidence > li[data-mention='{mention['id']}']")
+    # the type shown is the read layer's (the entity's, else the tagger's label)
+    shown = row.locator(f"li[data-role='{person['role']}'] .why").first
+    assert shown.get_attribute("data-type") == (person["type"] or "")
     tab.click_to(
         f".evidence > li[data-mention='{mention['id']}'] li[data-role='{person['role']}'] a", "doc"
     )

@@ -20,6 +20,7 @@ class ExplorerActor(Record):
     entity_id: str | None
     name: str
     role: str | None
+    entity_type: str | None  # the entity's type (`sitrep.read.participants`), None if unnamed
 
 
 class FirstReport(Record):
@@ -150,13 +151,17 @@ class EntitySearchPage(Page):
 
 
 class ReadSpan(Record):
-    """A participant or place as read: its words and where they stand in the document."""
+    """A participant or place as read: its words, where they stand in the document, the entity
+    resolution linked them to, and the type they show (`sitrep.read.participants`): that
+    entity's type, else the tagger's label, which `tagged_as` keeps."""
 
     role: str | None
     text: str | None
-    label: str | None
     start: int
     end: int
+    entity_id: str | None
+    type: str | None
+    tagged_as: str | None
 
 
 class ReadDate(Record):

@@ -1,11 +1,12 @@
 """`jsonl`: the whole store as JSON lines, one object per line with a `kind` field.
 
-Documents first, then entities, then events each carrying its claims, then relations with
-theirs, so a reader streaming the file has met every id a record points at before the record. An
-event filter among the options (type, actor, place, since, until, status) narrows the events, as
-in `sitrep events`. With `event_ids` (an explorer view) the file holds those events and what they
-reference: the documents of their claims and the entities taking part or their places; no
-relation (an event does not point at one).
+Documents first, then entities, then events each carrying its claims (each participant with its
+entity's type, `sitrep.read.participants`), then relations with theirs, so a reader streaming
+the file has met every id a record points at before the record. An event filter among the
+options (type, actor, place, since, until, status) narrows the events, as in `sitrep events`.
+With `event_ids` (an explorer view) the file holds those events and what they reference: the
+documents of their claims and the entities taking part or their places; no relation (an event
+does not point at one).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sitrep.read.claims import claims_by_event, event_sources
 from sitrep.read.documents import document_rows
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import EventFilter, list_events
+from sitrep.read.participants import typed_participants
 from sitrep.store import Store
 
 _CLAIM_FIELDS = (
@@ -54,7 +56,8 @@ class JsonlExporter:
                 if docs is None or document["id"] in docs:
                     out.write(json_line({"kind": "document", **document}))
                     count += 1
-            for entity in entities_with_aliases(conn).values():
+            entities = entities_with_aliases(conn)
+            for entity in entities.values():
                 if ents is None or entity["id"] in ents:
                     out.write(json_line({"kind": "entity", **entity}))
                     count += 1
@@ -62,7 +65,9 @@ class JsonlExporter:
                 told = claims.get(event["id"], [])
                 found = [{k: c.get(k) for k in _CLAIM_FIELDS} for c in told]
                 cited = event_sources(told)
-                out.write(json_line({"kind": "event", **event, **cited, "claims": found}))
+                shown = typed_participants(event["participants"] or [], entities)
+                record = {"kind": "event", **event, "participants": shown, **cited}
+                out.write(json_line({**record, "claims": found}))
                 count += 1
             for relation in relation_records(conn) if only is None else ():
                 out.write(json_line({"kind": "relation", **relation}))

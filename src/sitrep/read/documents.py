@@ -15,6 +15,7 @@ from sitrep.read.columns import (
     record,
     records,
 )
+from sitrep.read.participants import span_entities, typed_readings
 from sitrep.read.records import (
     DocumentClaim,
     DocumentEventMention,
@@ -50,20 +51,18 @@ def documents_query(site: str | None = None) -> Select[Any]:
 def findings(conn: Connection, doc_id: str) -> Findings:
     """What the pipeline found in one document: mentions (with their entity), event mentions
     (with their event's status) and claims (with their event), each in text order."""
+    event_mentions = _found_in(
+        conn, doc_id, EM, EVENT_MENTION_COLUMNS, EM.c.event_id, EV, EM.c.trigger_start,
+        DocumentEventMention,
+    )  # fmt: skip
+    linked = span_entities(conn, doc_id) if event_mentions else {}
+    for m in event_mentions:
+        m["participants"] = typed_readings(m["participants"] or [], linked)
     return {
         "mentions": _found_in(
             conn, doc_id, M, DOCUMENT_MENTION_COLUMNS, M.c.entity_id, E, M.c.start, DocumentMention
         ),
-        "event_mentions": _found_in(
-            conn,
-            doc_id,
-            EM,
-            EVENT_MENTION_COLUMNS,
-            EM.c.event_id,
-            EV,
-            EM.c.trigger_start,
-            DocumentEventMention,
-        ),
+        "event_mentions": event_mentions,
         "claims": _found_in(
             conn,
             doc_id,

@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.read.columns import record, records
 from sitrep.read.entities import entities_named
+from sitrep.read.participants import SpanEntities, span_entities, typed_readings
 from sitrep.read.records import EventMentionRow, EventRow
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
@@ -172,5 +173,13 @@ def event_exists(conn: Connection, event_id: str) -> bool:
 
 
 def event_mentions(conn: Connection, event_id: str) -> list[EventMentionRow]:
+    """The event's mentions as extracted, each participant with the type it shows
+    (`sitrep.read.participants`)."""
     query = select(EM).where(EM.c.event_id == event_id).order_by(EM.c.id)
-    return records(conn, query, EventMentionRow)
+    found = records(conn, query, EventMentionRow)
+    linked: dict[str, SpanEntities] = {}
+    for m in found:
+        if m["document_id"] not in linked:
+            linked[m["document_id"]] = span_entities(conn, m["document_id"])
+        m["participants"] = typed_readings(m["participants"] or [], linked[m["document_id"]])
+    return found

@@ -28,6 +28,7 @@ from sitrep.read.columns import records
 from sitrep.read.entities import entities_by_id, entities_named
 from sitrep.read.events import EV, events_query, partial_date
 from sitrep.read.events import EventFilter as ReadFilter
+from sitrep.read.participants import entity_type
 from sitrep.read.records import ClaimSource, EntityRow
 
 
@@ -163,6 +164,7 @@ def event_row(
                 "entity_id": p.get("entity_id"),
                 "name": data.participant_name(p, known),
                 "role": p.get("role"),
+                "entity_type": entity_type(p, known),
             }
             for p in people
         ],

@@ -127,7 +127,7 @@ class EventMentionRow(TypedDict):
     trigger_start: int
     trigger_end: int
     sentence: int
-    participants: list[JsonObject]  # role, text, span, label, pack id as read
+    participants: list[JsonObject]  # role, text, span, pack id as read; entity_id, type, tagged_as
     place: JsonObject | None
     place_entity_id: str | None
     time: JsonObject | None  # text, precision, start, end, anchor, method
@@ -586,13 +586,17 @@ class MentionCitation(TypedDict):
 
 
 class ReadSpan(TypedDict):
-    """A participant or place as read: its words and where they stand in the document."""
+    """A participant or place as read: its words, where they stand in the document, the entity
+    resolution linked them to, and the type they show (`sitrep.read.participants`): that
+    entity's type, else the tagger's label, which `tagged_as` keeps."""
 
     role: str | None
     text: str | None
-    label: str | None
     start: int
     end: int
+    entity_id: str | None
+    type: str | None
+    tagged_as: str | None
 
 
 class ReadDate(TypedDict):

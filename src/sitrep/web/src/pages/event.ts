@@ -69,6 +69,13 @@ const DATE_RULES: Record<string, string> = {
   "weekday-on-or-before-anchor": "a weekday, taken as the last one on or before the publication date",
 };
 
+/** The type a participant shows (the read layer's: its entity's, else the tagger's label),
+ * and the tagger's label beside it where resolution typed the mention otherwise. */
+function readType(p: Schemas["ReadSpan"]): HTMLElement {
+  const retyped = p.entity_id && p.tagged_as && p.tagged_as !== p.type ? ` (tagged ${p.tagged_as})` : "";
+  return h("span", { class: "why", "data-type": p.type ?? "" }, ` read as ${p.type ?? "?"}${retyped}`);
+}
+
 /** Each mention of the event in a document, every fact of it linked to its span. */
 function evidence(mentions: Schemas["EvidenceMention"][]): HTMLElement {
   if (!mentions.length) return empty("No mention of this event is stored.");
@@ -79,7 +86,7 @@ function evidence(mentions: Schemas["EvidenceMention"][]): HTMLElement {
       h("li", {}, "trigger ", at(m.trigger_start, m.trigger_end, `the word that names the ${m.type} event`, `“${m.trigger}”`),
         h("span", { class: "why" }, ` ${m.type}${m.mode ? `/${m.mode}` : ""}${m.negated ? ", negated" : ""}${m.modality ? `, ${m.modality}` : ""}`)),
       ...m.participants.map((p) => h("li", { "data-role": p.role }, `${p.role} `,
-        at(p.start, p.end, `${p.role} of the event`, `“${p.text}”`), h("span", { class: "why" }, ` read as ${p.label ?? "?"}`))),
+        at(p.start, p.end, `${p.role} of the event`, `“${p.text}”`), readType(p))),
       m.place ? h("li", {}, "place ", at(m.place.start, m.place.end, "where the event happened", `“${m.place.text}”`)) : null,
       m.time ? h("li", {}, "date ", m.time.start != null ? at(m.time.start, m.time.end, `the date (${m.time.start_date})`, `“${m.time.text}”`)
         : m.sentence_span ? at(m.sentence_span.start, m.sentence_span.end, `the sentence the date was taken for (${m.time.start_date})`, "(no date words)") : "",

@@ -209,7 +209,7 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
     h("td", { class: "event" }, h("a", { href: `#/event/${encodeURIComponent(e.id)}`, title: e.summary ?? "" }, shortSummary(e)),
       " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
-    h("td", {}, ...e.actors.slice(0, 4).flatMap((a, i) => [i ? ", " : "", entityLink(a.entity_id, a.name)])),
+    h("td", {}, ...e.actors.slice(0, 4).flatMap((a, i) => [i ? ", " : "", entityLink(a.entity_id, a.name, a.entity_type)])),
     h("td", {}, e.place_entity_id ? entityLink(e.place_entity_id, e.place_name ?? "?") : e.place_name ?? h("span", { class: "muted" }, "unknown"),
       e.precision ? h("div", { class: "muted" }, e.precision) : null),
     h("td", {}, e.country_name ?? ""),
