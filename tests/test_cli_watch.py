@@ -81,6 +81,10 @@ def test_show_says_how_a_status_changed_with_no_new_report(tmp_path: Path) -> No
     assert "2 events, 0 new and 2 updated" in said
     assert "corroborated -> single-source" in " ".join(said.split())
     assert "2 events, 0 new and 0 updated" in sitrep(db, "watch", "show", "visits")
+    [change] = lines(sitrep(db, "status-history", visit, "--json"))
+    assert (change["old_status"], change["new_status"]) == ("corroborated", "single-source")
+    assert "corroborated -> single-source" in sitrep(db, "status-history", visit)
+    assert "no status change recorded" in sitrep(db, "status-history", "evt-nowhere")
     store.close()
 
 

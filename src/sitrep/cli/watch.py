@@ -30,6 +30,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     watch_app.command("show")(show)
     watch_app.command("remove")(remove)
     app.add_typer(watch_app, name="watch")
+    app.command("status-history")(status_history)
 
 
 def add(
@@ -129,6 +130,28 @@ def remove(name: Name, analyst: Analyst = "local", db: DbOption = None) -> None:
 
     remove_view(open_store(db), name, analyst)
     typer.echo(f"no longer watching {name!r}")
+
+
+def status_history(
+    event: Annotated[str, typer.Argument(help="event id")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """When and why an event's status changed, oldest first (what makes a watched view call it
+    updated with no new report)."""
+    from sitrep.read.status_history import status_history as history
+
+    with open_store(db).read() as conn:
+        changes = history(conn, event)
+    if as_json:
+        print_json_lines(list(changes))
+        return
+    if not changes:
+        typer.echo(f"no status change recorded for {event}")
+    for c in changes:
+        was = f" (as {c['was_event']})" if c["was_event"] != c["event_id"] else ""
+        said = f"{c['changed_at'][:19]}  {c['old_status']} -> {c['new_status']}{was}  {c['why']}"
+        typer.echo(said)
 
 
 def _brief(row: dict[str, Any]) -> dict[str, Any]:
