@@ -6,13 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from sqlalchemy import select
 
 from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.models import Record
-from sitrep.errors import NotFoundError
-from sitrep.read.status_history import status_history
-from sitrep.store import schema
+from sitrep.read.status_history import known_status_history
 
 router = APIRouter(tags=["events"])
 
@@ -38,10 +35,4 @@ class EventStatusHistory(Record):
 )
 def get_status_history(event_id: str, store: StoreDep, _who: Viewer) -> dict[str, Any]:
     with store.read() as conn:
-        items = status_history(conn, event_id)
-        known = conn.execute(
-            select(schema.events.c.id).where(schema.events.c.id == event_id)
-        ).first()
-    if known is None and not items:
-        raise NotFoundError(f"no event with id {event_id!r}")
-    return {"event_id": event_id, "items": items}
+        return {"event_id": event_id, "items": known_status_history(conn, event_id)}

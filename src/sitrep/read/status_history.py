@@ -9,6 +9,7 @@ from typing import TypedDict
 
 from sqlalchemy import Connection, select
 
+from sitrep.errors import NotFoundError
 from sitrep.store import schema
 
 H = schema.event_status_changes
@@ -37,6 +38,16 @@ def status_history(conn: Connection, event_id: str) -> list[StatusChangeRow]:
     """The event's status changes, oldest first."""
     query = select(H).where(H.c.event_id == event_id).order_by(H.c.changed_at, H.c.id)
     return [_row(dict(r)) for r in conn.execute(query).mappings()]
+
+
+def known_status_history(conn: Connection, event_id: str) -> list[StatusChangeRow]:
+    """`status_history`, or NotFoundError for an id with neither an event nor a history (an
+    event merged away keeps its history)."""
+    found = status_history(conn, event_id)
+    E = schema.events
+    if not found and conn.execute(select(E.c.id).where(E.c.id == event_id)).first() is None:
+        raise NotFoundError(f"no event with id {event_id!r}")
+    return found
 
 
 def changed_since(conn: Connection, seen: str, event_ids: Iterable[str]) -> dict[str, NetChange]:
