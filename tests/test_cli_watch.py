@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from sitrep.cli.app import app
 from sitrep.records import stable_id
-from sitrep.store import Store
+from sitrep.store import Store, schema
 from storefixtures import add_report, build_store
 
 runner = CliRunner()
@@ -58,9 +59,33 @@ def test_watch_add_list_show_and_remove(tmp_path: Path) -> None:
     shown = lines(sitrep(db, "watch", "show", "Homs losses", "--json"))[0]
     assert (shown["new"], shown["updated"]) == (0, 1)
     assert [e["id"] for e in shown["updated_events"]] == [fixture.events["strike"]]
+    assert shown["updated_events"][0]["reported_again"] is True
     assert [v["new"] for v in lines(sitrep(db, "watch", "list", "--json"))] == [0, 1]
     sitrep(db, "watch", "remove", "all")
     assert "no watched view is named 'all'" in sitrep(db, "watch", "show", "all", code=2)
+
+
+def test_show_says_how_a_status_changed_with_no_new_report(tmp_path: Path) -> None:
+    from sitrep import ledger
+
+    db = tmp_path / "sitrep.db"
+    store = Store(str(db))
+    visit = build_store(store, tmp_path).events["visit"]
+    sitrep(db, "watch", "add", "visits", "type=CONSULT")
+    with store.read() as conn:
+        em = schema.event_mentions.c
+        query = select(em.id).where(em.event_id == visit).order_by(em.document_id, em.id)
+        second = list(conn.execute(query).scalars())[1]
+    ledger.decide(store, "rana", "two trips", ledger.split_event, visit, [second], "rana", "x")
+    said = sitrep(db, "watch", "show", "visits")
+    assert "2 events, 0 new and 2 updated" in said
+    assert "corroborated -> single-source" in " ".join(said.split())
+    assert "2 events, 0 new and 0 updated" in sitrep(db, "watch", "show", "visits")
+    [change] = lines(sitrep(db, "status-history", visit, "--json"))
+    assert (change["old_status"], change["new_status"]) == ("corroborated", "single-source")
+    assert "corroborated -> single-source" in sitrep(db, "status-history", visit)
+    assert "no status change recorded" in sitrep(db, "status-history", "evt-nowhere")
+    store.close()
 
 
 def test_a_filter_the_explorer_cannot_read_is_a_usage_error(tmp_path: Path) -> None:

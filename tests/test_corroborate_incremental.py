@@ -158,11 +158,40 @@ def test_a_full_rerun_gives_the_same_store(fed: str) -> None:
     store = Store(fed)
     events, relations, marks = _events(store), _relations(store), _claim_marks(store)
     totals = _totals(store)
+    history = _status_changes(store)
     reduce_store(store, everything=True)
     assert _events(store) == events
+    # the same statuses again: a re-run that changes none writes no status history
+    assert _status_changes(store) == history
     assert _relations(store) == relations
     again = _totals(store)
     assert {k: v for k, v in again.items() if k in totals} == totals
     assert len(again) == len(relations)  # a full re-run counts every relation's totals
     assert _claim_marks(store) == marks
     store.close()
+
+
+def test_a_later_report_that_changes_a_status_is_logged_as_its_runs_doing(fed: str) -> None:
+    """Later batches join earlier events: the statuses they change are in the history, each
+    the doing of the run that ingested the batch, and each the event's status now or one a later
+    change took up again."""
+    store = Store(fed)
+    history = _status_changes(store)
+    with store.read() as conn:
+        runs = {f"run {r}" for r in conn.execute(select(s.runs.c.id)).scalars()}
+        now = {r.id: r.status for r in conn.execute(select(s.events.c.id, s.events.c.status))}
+    assert history, "no later report changed a status: the corpus no longer tests this"
+    assert {why for *_, why in history} <= runs
+    last: dict[str, str] = {}
+    for event_id, old, new, _why in history:
+        assert old != new
+        last[event_id] = new
+    assert all(now[e] == status for e, status in last.items() if e in now)
+    store.close()
+
+
+def _status_changes(store: Store) -> list[tuple[str, str, str, str]]:
+    h = s.event_status_changes.c
+    query = select(h.event_id, h.old_status, h.new_status, h.why).order_by(h.changed_at, h.id)
+    with store.read() as conn:
+        return [tuple(r) for r in conn.execute(query)]

@@ -205,12 +205,17 @@ class Loader:
 
         started = time.perf_counter()
         pack = self.pack or load_pack(self.settings.pack)  # the run's, never the environment's
-        self.summary.reduce = reduce_store(self.store, pack=pack)
+        why = f"run {self.summary.run_id}" if self.summary.run_id else None
+        self.summary.reduce = reduce_store(self.store, pack=pack, why=why)
         self.summary.stage_seconds["reduce"] += time.perf_counter() - started
 
 
 def reduce_store(
-    store: Store, *, everything: bool = False, pack: Pack | None = None
+    store: Store,
+    *,
+    everything: bool = False,
+    pack: Pack | None = None,
+    why: str | None = None,
 ) -> dict[str, Any]:
     """The reduce half: resolve mentions to entities, then events and their corroboration,
     then relations between the resolved entities.
@@ -218,18 +223,20 @@ def reduce_store(
     Incremental by construction: each step works on what is not yet resolved, so a resumed
     run picks up documents an interrupted run stored but did not reduce. `everything` re-runs
     all three over the whole store (a full re-run); analyst decisions are re-applied either
-    way, and a full re-run carries them to relations too."""
+    way, and a full re-run carries them to relations too. `why` is what an event's status
+    changes are logged as the doing of (the run; `corroborate.status_history`)."""
     from dataclasses import asdict
 
     from sitrep.corroborate import run_corroboration
     from sitrep.corroborate.relations import run_relations
+    from sitrep.corroborate.status_history import CORROBORATION
     from sitrep.pack.active import active_pack
     from sitrep.resolve import run_resolution
 
     with collector_paused():  # short-lived tables of mentions: no cycles worth a collection
         documents = _all_documents(store) if everything else None
         resolution = run_resolution(store, documents, pack)
-        corroboration = run_corroboration(store, everything=everything)
+        corroboration = run_corroboration(store, everything=everything, why=why or CORROBORATION)
         relations = run_relations(store, pack or active_pack(), everything=everything)
     return {
         "resolution": asdict(resolution),

@@ -26,6 +26,7 @@ from sitrep.api import (
     places,
     relations,
     search_entities,
+    status_history,
     vocab,
     watch,
     writes,
@@ -94,6 +95,7 @@ def create_app(
         ego,
         watch,
         brief,
+        status_history,
     ):
         api.include_router(module.router)
     app.include_router(api)

@@ -291,10 +291,24 @@ class WatchedViews(Record):
     items: list[WatchedView]
 
 
+class StatusChange(Record):
+    """An event's status since a visit (`sitrep.read.status_history.NetChange`)."""
+
+    old: str
+    new: str
+    at: str  # when it last changed
+    why: str  # "run <run id>", "judgement <id>" or "corroboration"
+
+
+class UpdatedEvent(ExplorerEvent):
+    reported_again: bool  # a report joined it since the visit
+    status_change: StatusChange | None = None  # its status since the visit, when not as it was
+
+
 class OpenedView(Record):
     view: WatchedView  # as it stood before this visit
     new_events: list[ExplorerEvent]  # its events first stored since the last visit
-    updated_events: list[ExplorerEvent]  # its events seen before, reported again since
+    updated_events: list[UpdatedEvent]  # seen before, reported again or re-statused since
 
 
 class SituationReport(Record):

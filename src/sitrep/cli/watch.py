@@ -30,6 +30,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
     watch_app.command("show")(show)
     watch_app.command("remove")(remove)
     app.add_typer(watch_app, name="watch")
+    app.command("status-history")(status_history)
 
 
 def add(
@@ -89,17 +90,21 @@ def show(
     view, new, updated = opened["view"], opened["new_events"], opened["updated_events"]
     if as_json:
         print_json_lines([{**view, "new_events": [_brief(r) for r in new],
-                           "updated_events": [_brief(r) for r in updated]}])  # fmt: skip
+                           "updated_events": [_changed(r) for r in updated]}])  # fmt: skip
         return
     console = data_console()
     since = view["seen_at"][:16].replace("T", " ")
     said = (f"{view['name']}: {view['total']} events, {view['new']} new and {view['updated']} "
             f"updated since {since}")  # fmt: skip
     console.print(cell(f"{said} ({view['filter'] or 'all'})"))
-    for title, rows in (("new", new), ("updated (a report joined them)", updated)):
-        if rows:
-            console.print(cell(title))
-            console.print(_table(rows))
+    if new:
+        console.print(cell("new"))
+        console.print(_table(new))
+    if updated:
+        console.print(cell("updated (a report joined them, or their status changed)"))
+        console.print(_table(updated))
+        for r in updated:  # what changed, one line each: the table has no room for it
+            console.print(cell(f"{r['id']}: {_what_changed(r)}"))
 
 
 def _table(rows: list[dict[str, Any]]) -> Table:
@@ -111,6 +116,14 @@ def _table(rows: list[dict[str, Any]]) -> Table:
     return table
 
 
+def _what_changed(row: dict[str, Any]) -> str:
+    """An updated event's change in words: "new report", "corroborated -> contested (why)"."""
+    said = ["new report"] if row["reported_again"] else []
+    if (status := row["status_change"]) is not None:
+        said.append(f"{status['old']} -> {status['new']} ({status['why']})")
+    return "; ".join(said)
+
+
 def remove(name: Name, analyst: Analyst = "local", db: DbOption = None) -> None:
     """Stop watching a view."""
     from sitrep.read.watch import remove_view
@@ -119,6 +132,34 @@ def remove(name: Name, analyst: Analyst = "local", db: DbOption = None) -> None:
     typer.echo(f"no longer watching {name!r}")
 
 
+def status_history(
+    event: Annotated[str, typer.Argument(help="event id")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """When and why an event's status changed, oldest first (what makes a watched view call it
+    updated with no new report)."""
+    from sitrep.read.status_history import status_history as history
+
+    with open_store(db).read() as conn:
+        changes = history(conn, event)
+    if as_json:
+        print_json_lines(list(changes))
+        return
+    if not changes:
+        typer.echo(f"no status change recorded for {event}")
+    for c in changes:
+        was = f" (as {c['was_event']})" if c["was_event"] != c["event_id"] else ""
+        said = f"{c['changed_at'][:19]}  {c['old_status']} -> {c['new_status']}{was}  {c['why']}"
+        typer.echo(said)
+
+
 def _brief(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "type", "summary", "time_start", "time_end", "status", "place_name", "fatalities")
     return {k: row[k] for k in keys}
+
+
+def _changed(row: dict[str, Any]) -> dict[str, Any]:
+    """An updated event, with what changed: a new report, its status (old, new, when, why)."""
+    return {**_brief(row), "reported_again": row["reported_again"],
+            "status_change": row["status_change"]}  # fmt: skip

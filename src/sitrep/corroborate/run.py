@@ -13,6 +13,7 @@ from sitrep.corroborate import blocks
 from sitrep.corroborate.cluster import Link, block_keys, cluster
 from sitrep.corroborate.compat import MentionView, may_meet
 from sitrep.corroborate.origins import ClaimView, event_status, origin_key
+from sitrep.corroborate.status_history import CORROBORATION, changes, log_changes, statuses
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
 from sitrep.errors import UsageError
 from sitrep.records import stable_id
@@ -32,13 +33,19 @@ class CorroborationStats:
 
 
 def run_corroboration(
-    store: Store, doc_ids: Sequence[str] | None = None, *, everything: bool = False
+    store: Store,
+    doc_ids: Sequence[str] | None = None,
+    *,
+    everything: bool = False,
+    why: str = CORROBORATION,
 ) -> CorroborationStats:
     """Group event mentions into events, incrementally.
 
     By default the scope is the mentions not yet in an event (a run's new documents, or those
     an analyst judgement released) with every mention that could join them and the rest of
     their events; `doc_ids` names the documents instead; `everything` re-groups the store.
+    A rebuilt event whose status changed logs the change with `why` (the run, or the analyst's
+    judgement, that made it; `status_history`).
     """
     with store.transaction() as conn:
         if not everything and blocks.is_empty(conn):
@@ -64,6 +71,7 @@ def run_corroboration(
         old_events -= set(kept.values())
         claims = load_claims(conn, [m for g in groups for m in g])
         before = _where_and_when(conn, old_events)
+        was_status = statuses(conn, old_events)
         _forget(conn, old_events)
         rows = [
             event_row([by_id[m] for m in group], [c for m in group for c in claims.get(m, [])])
@@ -71,15 +79,18 @@ def run_corroboration(
         ]
         _keep_ids(groups, rows, was, set(kept.values()))
         _log_moves(conn, before, rows)
+        now = {str(row["id"]): str(row["status"]) for row in rows}
+        log_changes(conn, changes(was_status, now, _predecessors(groups, rows, was)), why)
         insert_ignore(conn, s.events, rows)
         members = zip(groups, rows, strict=True)
         _assign(conn, [(m, row["id"]) for group, row in members for m in group])
         _set_origin_keys(conn, claims)
         _log_links(conn, links)
         blocks.replace_index(conn, [by_id[m] for g in groups for m in g])
-        statuses = Counter(str(row["status"]) for row in rows) + _statuses(conn, kept.values())
+        standing = Counter(statuses(conn, kept.values()).values())
+        by_status = Counter(str(row["status"]) for row in rows) + standing
     n_events = len(groups) + len(kept)
-    return CorroborationStats(len(views), n_events, compared, len(links), dict(statuses))
+    return CorroborationStats(len(views), n_events, compared, len(links), dict(by_status))
 
 
 def _scope(
@@ -163,14 +174,20 @@ def _unchanged(groups: list[list[str]], was: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _statuses(conn: Connection, event_ids: Iterable[str]) -> Counter[str]:
-    e = s.events.c
-    found: Counter[str] = Counter()
-    for chunk in chunked(sorted(event_ids)):
-        found.update(
-            str(r) for r in conn.execute(select(e.status).where(e.id.in_(chunk))).scalars()
-        )
-    return found
+def _predecessors(
+    groups: list[list[str]], rows: list[dict[str, Any]], was: dict[str, str]
+) -> dict[str, str]:
+    """New event id -> the event it was read from before: its own id when it kept one
+    (`_keep_ids`), else the event most of its mentions were in (a part split off); none for
+    an event made of mentions no event held."""
+    out: dict[str, str] = {}
+    for group, row in zip(groups, rows, strict=True):
+        votes = Counter(was[m] for m in group if m in was)
+        if not votes:
+            continue
+        event_id = str(row["id"])
+        out[event_id] = event_id if event_id in votes else min(votes, key=lambda e: (-votes[e], e))
+    return out
 
 
 def _keep_ids(

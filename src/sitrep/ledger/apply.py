@@ -9,7 +9,8 @@ analyst's groups itself (it reads `event_groupings`).
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, String, cast, delete, func, insert, select, update
 
@@ -23,6 +24,9 @@ from sitrep.ledger.judgement import (
     Relabel,
 )
 from sitrep.store import LIKE_ESCAPE, insert_ignore, like_literal, schema
+
+if TYPE_CHECKING:
+    from sitrep.corroborate.status_history import StatusChange
 
 E, A, M = schema.entities, schema.entity_aliases, schema.mentions
 EV, EM, C = schema.events, schema.event_mentions, schema.claims
@@ -149,10 +153,13 @@ def drop_if_unused(conn: Connection, entity_id: str) -> None:
 # -- events (decision time only; corroboration keeps them on a re-run) -------------------------
 
 
-def recount_event(conn: Connection, event_id: str) -> None:
-    """Claim and origin counts after event mentions moved (status is corroboration's call;
-    the independent origins are counted by corroboration's own rule: deniers are no origin)."""
+def recount_event(conn: Connection, event_id: str, was_event: str = "") -> StatusChange | None:
+    """Claim and origin counts, and the status, after event mentions moved, by corroboration's
+    own rules (deniers are no origin): the event says at once what its reports now give, and a
+    later run that groups it the same way finds its status as it is. Returns the status change,
+    if any, for the decision to log (`was_event`: the event it was copied from)."""
     from sitrep.corroborate.origins import event_status
+    from sitrep.corroborate.status_history import set_status
     from sitrep.corroborate.views import load_claims
 
     mentions = conn.execute(select(EM.c.id).where(EM.c.event_id == event_id)).scalars().all()
@@ -163,27 +170,31 @@ def recount_event(conn: Connection, event_id: str) -> None:
         .where(EV.c.id == event_id)
         .values(n_claims=len(claims), origins=list(status.origins), n_origins=status.n_origins)
     )
+    change = set_status(conn, event_id, status.status, status.reason)
+    return replace(change, was_event=was_event) if change and was_event else change
 
 
-def merge_events(conn: Connection, merge: EventMerge) -> int:
-    """Move the merged events' mentions into `into`; returns how many moved."""
+def merge_events(conn: Connection, merge: EventMerge) -> tuple[int, list[StatusChange]]:
+    """Move the merged events' mentions into `into`; returns how many moved, and the status
+    change of `into`, if any."""
     moved = conn.execute(
         update(EM).where(EM.c.event_id.in_(merge.merged)).values(event_id=merge.into)
     ).rowcount
     conn.execute(delete(EV).where(EV.c.id.in_(merge.merged)))
-    recount_event(conn, merge.into)
-    return int(moved or 0)
+    change = recount_event(conn, merge.into)
+    return int(moved or 0), [change] if change else []
 
 
-def split_event(conn: Connection, split: EventSplit, status_reason: str) -> None:
-    """Make event `into` as a copy of `source` and move the split's mentions to it."""
+def split_event(conn: Connection, split: EventSplit, status_reason: str) -> list[StatusChange]:
+    """Make event `into` as a copy of `source` and move the split's mentions to it; returns
+    the status changes (`into` starts with the status `source` had)."""
     source = conn.execute(select(EV).where(EV.c.id == split.source)).mappings().first()
     if source is not None:
         new_row = {**dict(source), "id": split.into, "status_reason": status_reason}
         insert_ignore(conn, EV, [new_row])
     conn.execute(update(EM).where(EM.c.id.in_(split.mentions)).values(event_id=split.into))
-    recount_event(conn, split.source)
-    recount_event(conn, split.into)
+    changed = [recount_event(conn, split.source), recount_event(conn, split.into, split.source)]
+    return [c for c in changed if c is not None]
 
 
 def is_event(judgement: Judgement) -> bool:

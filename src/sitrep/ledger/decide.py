@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Concatenate, ParamSpec
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
 from sqlalchemy import Connection, Table, func, select
 
@@ -32,6 +32,9 @@ E, A, M, J = schema.entities, schema.entity_aliases, schema.mentions, schema.jud
 EV, EM, C = schema.events, schema.event_mentions, schema.claims
 P = ParamSpec("P")
 
+if TYPE_CHECKING:
+    from sitrep.corroborate.status_history import StatusChange
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -41,6 +44,9 @@ class Outcome:
     judgement: Judgement
     result: dict[str, Any] = field(default_factory=dict)
     regroup_documents: tuple[str, ...] = ()
+    # the events whose status the change itself set (a split or merge of events), logged as
+    # this judgement's doing
+    status_changes: tuple[StatusChange, ...] = ()
 
 
 def record(conn: Connection, judgement: Judgement, actor: str, reason: str) -> dict[str, Any]:
@@ -80,13 +86,17 @@ def decide(
 ) -> dict[str, Any]:
     """Run one action and log it, in one transaction; then re-group the events it touched.
     Answers with the action's result and the logged judgement row, last."""
+    from sitrep.corroborate.status_history import log_changes
+
     with store.transaction() as conn:
         done = action(conn, *args, **kwargs)
         row = record(conn, done.judgement, actor, reason)
+        why = f"judgement {row['id']}"
+        log_changes(conn, done.status_changes, why)
     if done.regroup_documents:
         from sitrep.corroborate import run_corroboration
 
-        run_corroboration(store, list(done.regroup_documents))
+        run_corroboration(store, list(done.regroup_documents), why=why)
     return {**done.result, "judgement": row}
 
 
@@ -192,8 +202,9 @@ def merge_events(conn: Connection, into: str, others: Sequence[str]) -> Outcome:
     members = select(EM.c.id).where(EM.c.event_id.in_([into, *merged]))
     mentions = tuple(sorted(conn.execute(members).scalars()))
     judgement = EventMerge(into, merged, mentions, snapshot)
-    moved = effect.merge_events(conn, judgement)
-    return Outcome(judgement, {"event_id": into, "event_mentions_moved": moved})
+    moved, changed = effect.merge_events(conn, judgement)
+    result = {"event_id": into, "event_mentions_moved": moved}
+    return Outcome(judgement, result, status_changes=tuple(changed))
 
 
 def split_event(
@@ -208,8 +219,8 @@ def split_event(
     if not left:
         raise UsageError("a split must leave at least one event mention on the original event")
     split = EventSplit(event_id, stable_id("evt", "split", event_id, *ids), ids)
-    effect.split_event(conn, split, f"split off {event_id} by {actor}: {reason}")
-    return Outcome(split, {"event_id": split.into})
+    changed = effect.split_event(conn, split, f"split off {event_id} by {actor}: {reason}")
+    return Outcome(split, {"event_id": split.into}, status_changes=tuple(changed))
 
 
 def split_event_mentions(conn: Connection, mention_ids: Sequence[str]) -> Outcome:

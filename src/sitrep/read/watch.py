@@ -12,12 +12,15 @@ event counts once however often it is re-read: a new report joining a known even
 leaves its earliest document as it was, so it is not new again, and corroboration run again
 (new event ids, events merged or split) changes no document's ingestion time.
 
-**Updated** means seen before but reported again since: an event that is not new and whose
-latest document was ingested after `seen_at` (a report joined it after the visit). The store
-keeps no history of an event's status, only the status now; a status is read from the event's
-reports, so a status changed by a later report (corroborated, then contested by a denial) is an
-update by this rule. A status changed without a new report (an analyst's merge or split, the
-same reports corroborated again under other rules) is not: nothing records when it changed.
+**Updated** means seen before and changed since: an event that is not new and whose latest
+document was ingested after `seen_at` (a report joined it after the visit), or whose status
+changed after it with no new report (an analyst's merge or split, the same reports corroborated
+again under other rules), as the event's status history records it
+(`sitrep.read.status_history`). An updated event's row says which: `reported_again`, and
+`status_change` (old -> new status, when and why; None when the status is as it was, changed
+and changed back included). A re-run that leaves a status as it was records nothing, and an
+event read again under another id is compared with the event it was read from, so neither
+makes an event updated.
 
 The views are the analyst's own bookkeeping, not the store's data: they are written here, next
 to what reads them, through `Store.bookkeeping` (no commit counted, so opening a view does not
@@ -34,6 +37,7 @@ from sqlalchemy import ColumnElement, Connection, and_, delete, func, select, up
 
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.read.explore import EventFilter, filter_query, parse_filter, select_events
+from sitrep.read.status_history import NetChange, changed_since
 from sitrep.store import Store, chunked, insert_ignore, schema, utc_now
 
 W = schema.watched_views
@@ -53,13 +57,15 @@ class WatchedView(TypedDict):
     seen_at: str  # when the analyst last opened it (saving it is opening it)
     total: int  # events the filter keeps now
     new: int  # of those, first stored after seen_at
-    updated: int  # of those, stored before seen_at but with a report ingested after it
+    updated: int  # of those, stored before seen_at, reported again or re-statused after it
 
 
 class OpenedView(TypedDict):
     view: WatchedView  # as it stood before this visit
     new_events: list[dict[str, Any]]  # the explorer's rows of its new events, in time order
-    updated_events: list[dict[str, Any]]  # and of the seen events reported again since
+    # and of the seen events reported again or whose status changed since, each with
+    # `reported_again` and `status_change` (a `NetChange`, or None)
+    updated_events: list[dict[str, Any]]
 
 
 # When an event's documents were ingested: the first and the latest
@@ -130,27 +136,44 @@ def open_view(store: Store, name: str, analyst: str = LOCAL, kept: Kept = kept_r
         if found is None:
             raise _unknown(name)
         rows = kept(conn, parse_filter(str(found["filter"])))
-        spans = stored_spans(conn, (r["id"] for r in rows))
+        ids = [r["id"] for r in rows]
+        spans = stored_spans(conn, ids)
         seen = str(found["seen_at"])
-        became = [(r, since_visit(spans.get(r["id"]), seen)) for r in rows]
+        restatused = changed_since(conn, seen, ids)
+        became = [(r, since_visit(spans.get(r["id"]), seen, r["id"] in restatused)) for r in rows]
         new = [r for r, what in became if what == "new"]
-        updated = [r for r, what in became if what == "updated"]
+        updated = [
+            _what_changed(r, spans.get(r["id"]), seen, restatused.get(r["id"]))
+            for r, what in became
+            if what == "updated"
+        ]
         view = _described(found, len(rows), len(new), len(updated))
     with store.bookkeeping() as conn:
         conn.execute(update(W).where(_this(analyst, name)).values(seen_at=utc_now()))
     return OpenedView(view=view, new_events=new, updated_events=updated)
 
 
-def since_visit(span: Span | None, seen: str) -> Literal["new", "updated"] | None:
+def since_visit(
+    span: Span | None, seen: str, restatused: bool = False
+) -> Literal["new", "updated"] | None:
     """What became of an event since a visit at `seen` (an ISO time, as `utc_now` writes it):
-    "new" when its first document was ingested after it, "updated" when only a later one was,
-    None when it is as it was (or has no document)."""
+    "new" when its first document was ingested after it, "updated" when only a later one was
+    or its status changed after it (`restatused`), None when it is as it was (or has no
+    document)."""
     if span is None:
         return None
     first, latest = span
     if first > seen:
         return "new"
-    return "updated" if latest > seen else None
+    return "updated" if latest > seen or restatused else None
+
+
+def _what_changed(
+    row: dict[str, Any], span: Span | None, seen: str, status: NetChange | None
+) -> dict[str, Any]:
+    """An updated event's row with what changed (a copy: the rows may be a kept view's)."""
+    reported_again = span is not None and span[1] > seen
+    return {**row, "reported_again": reported_again, "status_change": status}
 
 
 def stored_spans(conn: Connection, event_ids: Iterable[str] | None = None) -> dict[str, Span]:
@@ -177,7 +200,8 @@ def _counted(
 ) -> WatchedView:
     ids = [r["id"] for r in kept(conn, parse_filter(str(view["filter"])))]
     seen = str(view["seen_at"])
-    became = [since_visit(spans.get(i), seen) for i in ids]
+    restatused = changed_since(conn, seen, ids)
+    became = [since_visit(spans.get(i), seen, i in restatused) for i in ids]
     return _described(view, len(ids), became.count("new"), became.count("updated"))
 
 

@@ -120,6 +120,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # Additive: a store made before it has no saved views.
     (12, "watched views: an analyst's saved explorer filters", _create_core_tables),
+    # Additive: a store made before it has no history; its events' statuses are logged from the
+    # first change after it.
+    (13, "event status changes: when and why an event's status changed", _create_core_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

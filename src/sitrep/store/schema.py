@@ -272,6 +272,22 @@ events = Table(
     Column("first_told", String(80)),
 )
 
+# When and why an event's status changed (`corroborate.status_history`): a row per change, none
+# when a run leaves the status as it was. Kept across re-runs (it is the event's history, not
+# derived from its reports now); `was_event` is the id the event had when a re-grouping gave it
+# another (a part split off), else the same id.
+event_status_changes = Table(
+    "event_status_changes",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_id", String(40), nullable=False, index=True),
+    Column("was_event", String(40), nullable=False),
+    Column("old_status", String(16), nullable=False),
+    Column("new_status", String(16), nullable=False),
+    Column("changed_at", String(32), nullable=False, index=True),
+    Column("why", Text, nullable=False),  # "run <run id>", "judgement <id>", "corroboration"
+)
+
 # Where corroboration finds the mentions a new one may join without reading the store: one row
 # per block a grouped mention sits in (type family and participant, place, toll, document; see
 # `corroborate.cluster.block_keys`), with when it happened or was reported. Derived, rebuilt by
