@@ -33,7 +33,7 @@ from sitrep.extract.merge import (
     is_country,
     is_country_possessive,
 )
-from sitrep.extract.nouns import ATTACK_NOUNS
+from sitrep.extract.nouns import ATTACK_NOUNS, MILITARY_ACTION_NOUNS
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
@@ -705,12 +705,38 @@ def _leads(ent: Span) -> bool:
 
 
 def _modifies_an_attack(token: Token) -> bool:
-    """A word that modifies an attack noun ("rebel shelling", "regime air raids"), also where
-    the parse made it the subject of the noun right after it ("The regime airstrikes killed")."""
+    """A word that modifies an attack noun ("rebel shelling", "regime air raids", "army
+    operations"), also where the parse made it the subject of the noun right after it ("The
+    regime airstrikes killed")."""
     if dep(token) in ("amod", "compound"):
-        return _modified_noun(token).lower_ in ATTACK_NOUNS
+        return _modified_noun(token).lower_ in MILITARY_ACTION_NOUNS
     head = token.head
     return dep(token) == "nsubj" and head.i == token.i + 1 and head.lower_ in ATTACK_NOUNS
+
+
+def _force_before_an_action(noun: Token) -> bool:
+    """A force's word right before a noun of military action that the parse hung on it ("in
+    Syrian Army troops offensive": "offensive" made a clause of "troops"): the force acts."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (
+        noun.lower_ in AGENT_HEADS
+        and after is not None
+        and after.lower_ in MILITARY_ACTION_NOUNS
+        and (after.head.i == noun.i or noun.head.i == after.i)
+    )
+
+
+def _placed_then_acts(root: Token) -> bool:
+    """The subject of a verb of where a force is, whose words go on to an attack: "the
+    terrorist organizations positioned in the forests targeted the village with rocket shells"
+    (the parse made "targeted" a participle of "forests"; the organizations fired)."""
+    head = root.head
+    return (
+        dep(root) == "nsubj"
+        and head.lower_ in WHERE_SOMEONE_IS
+        and any(t.i > head.i and _attack_verb(t) for t in head.subtree)
+    )
 
 
 def _modified_noun(token: Token) -> Token:
@@ -729,14 +755,16 @@ def _agent_position(span: Span) -> bool:
     if root.head.lower_ == "by" or before == "by" or by_case:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
-        return _modified_noun(root).lower_ in ATTACK_NOUNS  # "coalition strikes", "regime raids"
+        modified = _modified_noun(root)
+        # "coalition strikes", "regime raids", "army operations"
+        return modified.lower_ in MILITARY_ACTION_NOUNS or _force_before_an_action(modified)
     if root.head.lower_ == "led" and root.head.i == span.end + 1:  # "US-led air strikes"
         return _modified_noun(root.head).lower_ in ATTACK_NOUNS
     if _modifies_an_attack(root):
         return True  # "The regime airstrikes killed ...": the parse made the modifier a subject
     if any(dep(c) == "acl" and _active_attack(c) for c in root.children):
         return True  # "Terrorist organizations fired tens of shells", parsed as a participle
-    if _opens_clause(root):
+    if _opens_clause(root) or _placed_then_acts(root):
         return True  # "... were injured when terrorist organizations located in X fired ..."
     return dep(root) == "nsubj" and _attack_verb(root.head)
 

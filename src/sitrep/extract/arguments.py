@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.agents import AGENT_HEADS, is_time
 from sitrep.extract.deps import case_word, dep, prep_objects
+from sitrep.extract.merge import WHERE_SOMEONE_IS
 from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import EventSchema, load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.spans import (
@@ -26,6 +27,7 @@ from sitrep.extract.spans import (
     phrases_for,
     with_conjuncts,
 )
+from sitrep.extract.within import PLACE_NOUNS
 from sitrep.nlp.spans import text_of
 
 LOCATION_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -110,6 +112,11 @@ def prep_slots(token: Token) -> list[Slot]:
 _TIMES_OF_DAY = frozenset({"night", "day", "morning", "afternoon", "evening", "weekend", "dawn"})
 
 
+# What a relative clause can describe (a verb or adjective it hangs on is a parse's slip, or an
+# embedded question: "it is not known who fired")
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
 def subject_slots(verb: Token) -> list[Slot]:
     """The verb's subject, inherited through conjunction, relative clauses and participles."""
     passive = is_passive(verb)
@@ -119,9 +126,13 @@ def subject_slots(verb: Token) -> list[Slot]:
                 continue
             name = "passive_subject" if passive or "pass" in dep(child) else "subject"
             if child.lower_ in RELATIVE and dep(verb) == "relcl":
+                if verb.head.pos_ not in _NOMINAL_POS:
+                    return []  # "it is not known who carried out the attack": no one named
                 return [Slot(name, h) for h in with_conjuncts(verb.head)]
             return [Slot(name, h) for h in with_conjuncts(child)]
     if dep(verb) == "relcl":
+        if verb.head.pos_ not in _NOMINAL_POS:
+            return []
         return [Slot("passive_subject" if passive else "subject", verb.head)]
     if dep(verb) == "acl":  # "forces sent by Iran" / "Soleimani, seen addressing ..."
         # A participle with a direct object is active whatever its tag: "Terrorist organizations
@@ -129,6 +140,10 @@ def subject_slots(verb: Token) -> list[Slot]:
         # Without one it is passive, whatever its tag: a finite past ("VBD") is never a noun's
         # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
         passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
+        if not passive and _where_a_force_is(verb.head):
+            # "the groups positioned in the hills targeted the village": the parse hung
+            # "targeted" on "hills"; the groups positioned there did it
+            return subject_slots(verb.head.head)
         if not passive and _struck_site(verb.head):
             # "stormed an air base in northeast Syria capturing it": a site does not capture;
             # the participle is the main verb's adjunct, whose subject did it
@@ -237,6 +252,16 @@ def _struck_site(noun: Token) -> bool:
         and dep(noun) == "dobj"
         and noun.head.pos_ in ("VERB", "AUX")
         and noun.head.i != noun.i
+    )
+
+
+def _where_a_force_is(noun: Token) -> bool:
+    """A place noun that tells where someone is positioned ("positioned in the hills")."""
+    head = noun.head
+    return (
+        (noun.lower_ in _SITE_NOUNS or noun.lower_ in PLACE_NOUNS)
+        and head.i != noun.i
+        and head.lower_ in WHERE_SOMEONE_IS
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.nlp.types import person_nouns
 from sitrep.records import Casualties
 
 _WORDS = {
@@ -62,14 +63,26 @@ _NOT_BETWEEN = (
     + _NUMBER_WORDS
     + r")\b|(?:has|have|had)\s+(?:[^\W\d]\w*\s+)?(?:killed|executed|beheaded|slain)\b)"
 )
+# Who a count counts: the words of war reporting, and the nouns for people of every trade the
+# treebank's entity layer names ("six teachers", "two nurses"; `person_nouns`).
+_WAR_PEOPLE = frozenset(
+    {
+        "people", "persons", "civilians", "soldiers", "fighters", "militants", "rebels",
+        "members", "children", "women", "troops", "men", "servicemen", "personnel", "others",
+        "insurgents", "jihadists", "terrorists", "gunmen", "policemen", "students", "worshippers",
+        "citizens", "residents", "guards", "staff", "volunteers", "medics", "workers",
+        "journalists", "officers", "officials", "forces", "commanders", "passengers", "pilgrims",
+        "detainees", "prisoners", "villagers", "farmers", "protesters", "demonstrators",
+        "combatants", "hostages", "captives",
+    }
+)  # fmt: skip
 _PEOPLE = (
-    r"(?:people|persons|civilians|soldiers|fighters|militants|rebels|"
-    r"members|children|women|troops|men|servicemen|personnel|others|insurgents|jihadists|terrorists|"
-    r"gunmen|policemen|students|worshippers|citizens|residents|guards|staff|volunteers|medics|"
-    r"workers|journalists|officers|officials|forces|commanders|passengers|pilgrims|detainees|prisoners|"
-    r"villagers|farmers|protesters|demonstrators|combatants|hostages|captives)"
+    "(?:"
+    # longest first, so "members" is not read as "men" and a remainder
+    + "|".join(sorted(_WAR_PEOPLE | person_nouns(), key=lambda w: (-len(w), w)))
+    + ")"
 )
-_WHO = r"(?:" + _NOT_BETWEEN + r"[^\W\d]\w*(?:-| +)){0,3}?" + _PEOPLE
+_WHO = r"(?:" + _NOT_BETWEEN + r"[^\W\d]\w*(?:-| +)){0,4}?" + _PEOPLE
 # "three suicide bombers killed at least two people": a count of people after the death word
 # is whom the first group killed, so the first count is the killers, not the dead ("5 soldiers
 # killed 3 wounded", a headline without commas, still reads 5)

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution import is_attribution_verb
-from sitrep.extract.deps import dep
+from sitrep.extract.deps import dep, describes_someone
 from sitrep.extract.schema import ClaimCues, load_event_schema, verb_lemma
 from sitrep.extract.time import NUMBER_WORDS
 from sitrep.records import (
@@ -214,6 +214,9 @@ def dates_another_happening(span: Span, trigger: Token) -> bool:
         if opens_since_clause(node):
             # "came under attack for the second time since airstrikes resumed on 15 November":
             # the day the strikes resumed, not the attack's
+            return not any(t.i == trigger.i for t in node.subtree)
+        if describes_someone(node):
+            # "Ahmed, who fled Homs last year, said a strike killed five": when Ahmed fled
             return not any(t.i == trigger.i for t in node.subtree)
         if dep(node) != "relcl":
             continue

@@ -56,6 +56,16 @@ def dep(token: Token) -> str:
     return label.split(":")[0] if ":" in label and label != "obl:agent" else label
 
 
+def describes_someone(clause: Token) -> bool:
+    """A relative clause of "who"/"whom" ("Omar, who lives in Europe, said ..."): it tells of
+    a person, where they live or what they did before, not of the sentence's happening."""
+    # (the parse may make it a complement of the verb after it: "X who lives in Y said ...")
+    return dep(clause) in ("relcl", "ccomp") and any(
+        c.lower_ in ("who", "whom") and c.i < clause.i and dep(c) in ("nsubj", "nsubjpass", "dobj")
+        for c in clause.children
+    )
+
+
 def _next_lower(token: Token) -> str:
     return token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
 

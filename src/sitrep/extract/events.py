@@ -117,7 +117,12 @@ from sitrep.extract.schema import (
 )
 from sitrep.extract.spans import TITLES, Phrase, clause_tokens, entity_index, phrase_of_entity
 from sitrep.extract.standfirst import link_standfirst, standfirst_span
-from sitrep.extract.time import BETWEEN_DATES_METHOD, find_time_expressions, normalize_time
+from sitrep.extract.time import (
+    BETWEEN_DATES_METHOD,
+    find_time_expressions,
+    normalize_time,
+    weekday_ahead,
+)
 from sitrep.extract.within import with_containers
 from sitrep.nlp.spans import text_of
 from sitrep.records import (
@@ -209,6 +214,8 @@ def extract_events(
             )
             if quoted is not None and is_quotation(text, quoted):
                 mention = inside_quotation(mention, quoted)
+            if mention.time is not None and mention.modality in _STILL_TO_COME:
+                mention = replace(mention, time=weekday_ahead(mention.time))
             if mention.modality == "purpose" and _aim_of_an_attack(token, found, schema):
                 mention = replace(mention, modality=None)
             # (a span between two days told is as dated as a day: "airstrikes between April 27
@@ -478,6 +485,10 @@ def _with_glued_subject(
         return found
     args = replace(found.args, participants=((role, phrase_of_entity(actor)),))
     return replace(found, args=args)
+
+
+# Modalities of what is still to come: its weekday is the next one ("will meet on Saturday").
+_STILL_TO_COME = frozenset({"will", "shall", "'ll", "planned"})
 
 
 def _within(span: Span, quote: tuple[int, int]) -> bool:

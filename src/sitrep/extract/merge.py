@@ -22,7 +22,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.deps import case_word
+from sitrep.extract.deps import case_word, dep, describes_someone
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import STRIKING_ROLES, times_apart
 from sitrep.extract.schema import load_event_schema
@@ -574,6 +574,8 @@ def place_from_sentence(
         if _where_a_group_is(ent):
             groups_place = groups_place or _without_country(place)
             continue
+        if _where_someone_is_told(ent.root, doc, mention):
+            continue  # "activist X, who lives in Europe, said 10 were killed": X's place
         tagged = _without_country(place)
         break
     found = gazetteer_place(doc, sent, mask)
@@ -582,6 +584,8 @@ def place_from_sentence(
         late = tagged is not None and found.start >= tagged.start
         if late or (span is not None and apart(span.root)):
             found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
+        elif span is not None and _where_someone_is_told(span.root, doc, mention):
+            found = None
         elif span is not None and _where_a_group_is(span):
             groups_place, found = groups_place or found, None
     chosen = found or tagged or groups_place
@@ -609,6 +613,50 @@ def _where_a_group_is(place: Span) -> bool:
     if group.start <= root.i < group.end:
         return False
     return not any(t.lower_ in PLACE_NOUNS or t.lower_ in _KIND_OF_PLACE for t in group)
+
+
+def _where_someone_is_told(place: Token, doc: Doc, mention: EventMention) -> bool:
+    """A place in a relative clause of "who" on a named person or the mention's source ("Omar,
+    who lives in Europe, said ..."): where that person lives or comes from, unless the clause
+    itself tells the happening. A clause joined to it by "and"/"but" is its own. (A clause on
+    someone the happening involves may place it: "clashed with fighters who crept into
+    villages near X".)"""
+    clause = place
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if not describes_someone(clause):
+        return False
+    described = clause.head
+    if dep(clause) == "ccomp":  # "X who lives in Y said ...", the clause hung on "said"
+        subjects = [c for c in described.children if dep(c) == "nsubj" and c.i < clause.i]
+        described = subjects[0] if subjects else described
+    if not _on_a_source(described, mention) or _takes_part(described, mention):
+        return False  # ("Wiranto, who was visiting Pandeglang, was stabbed": where he was)
+    trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    token = trigger.root
+    while token.head.i != token.i:
+        if token.i == clause.i:
+            return False
+        if dep(token) == "conj" and token.head.i == clause.i:
+            return True
+        token = token.head
+    return token.i != clause.i
+
+
+def _takes_part(noun: Token, mention: EventMention) -> bool:
+    """Whether `noun` lies inside one of the mention's participants."""
+    return any(p.start <= noun.idx < p.end for p in mention.participants)
+
+
+def _on_a_source(noun: Token, mention: EventMention) -> bool:
+    """Whether `noun` is (or stands in apposition to) a named person or a link of the
+    mention's source chain: the one who tells, not a side the happening involves."""
+    links = [(link.start, link.end) for link in mention.claim.chain if link.start is not None]
+    words = [noun, noun.head] if dep(noun) == "appos" else [noun]
+    named = any(w.ent_type_ == "PERSON" for w in words)
+    return named or any(start <= w.idx < (end or start) for w in words for start, end in links)
 
 
 def _entity_around(token: Token) -> Span:

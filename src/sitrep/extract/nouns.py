@@ -11,3 +11,9 @@ ATTACK_NOUNS = frozenset(
         "shelling", "bombardment", "bombing", "bombings", "offensive", "assault",
     }
 )  # fmt: skip
+# What a force carries out, whose modifier is the force that did it ("army operations", "regime
+# fire", "an ISIS ambush"): the attacks, and the wider words of military action.
+MILITARY_ACTION_NOUNS = ATTACK_NOUNS | {
+    "operation", "operations", "campaign", "ambush", "fire", "barrage", "counterattack",
+    "counteroffensive", "onslaught", "advance", "push",
+}  # fmt: skip

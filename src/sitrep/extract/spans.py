@@ -283,14 +283,17 @@ NAMED_PLACES = frozenset({"LOC", "GPE", "FAC"})
 def _person_described(head: Token, ent: Span, ents: dict[int, Span]) -> Span | None:
     """The person a place's name only describes, where the parse made the place the head:
     "Former United States Central Intelligence Agency agent Tony Mendez" is Mendez, not the
-    United States (the name after a title is who the phrase is)."""
-    if ent.label_ not in NAMED_PLACES:
+    United States (the name after a title is who the phrase is). So is an office the tagger
+    read as an organisation right before a name: "US Secretary of State John Kerry"."""
+    office = ent.label_ == "ORG"
+    if ent.label_ not in NAMED_PLACES and not office:
         return None
     for child in head.children:
         found = ents.get(child.i)
         # (a conjunct is another argument: "in Binnish and Maaret Masrin")
-        described = dep(child) in ("list", "appos", "flat")
-        if described and found is not None and found.label_ == "PERSON" and child.i >= ent.end:
+        described = dep(child) in ("list", "appos", "flat") or (office and dep(child) == "nmod")
+        person = found is not None and found.label_ == "PERSON" and child.i >= ent.end
+        if described and person and (not office or found.start == ent.end):  # type: ignore[union-attr]
             return found
     return None
 

@@ -290,7 +290,21 @@ def _h_weekday(
     back = (a.weekday() - target) % 7
     if (m["rel"] or "").lower() == "last" and back == 0:
         back = 7
-    return _day(text, a - timedelta(days=back), anchor, "weekday-on-or-before-anchor")
+    return _day(text, a - timedelta(days=back), anchor, WEEKDAY_BACK_METHOD)
+
+
+WEEKDAY_BACK_METHOD = "weekday-on-or-before-anchor"
+
+
+def weekday_ahead(time: TimeValue) -> TimeValue:
+    """A weekday told of what is still to come ("Kerry will meet Lavrov on Saturday"): the
+    first such day on or after the report's, not the one before it."""
+    if time.method != WEEKDAY_BACK_METHOD or not time.start or not time.anchor:
+        return time
+    day, anchor = date.fromisoformat(time.start[:10]), date.fromisoformat(time.anchor[:10])
+    if day >= anchor or time.text.lower().startswith("last"):
+        return time
+    return _day(time.text, day + timedelta(days=7), time.anchor, "weekday-after-anchor")
 
 
 def _h_deictic(

@@ -29,6 +29,7 @@ PLACE_NOUNS = frozenset(
         "road", "suburb", "quarter", "farms", "valley", "plain", "checkpoint", "crossing",
         "market", "prison", "school", "mosque", "bridge", "dam", "field", "fields", "hill",
         "hills", "region", "countryside", "outskirts", "villages", "towns", "camps",
+        "mountains", "forest", "forests", "orchards",
     }
 )  # fmt: skip
 # Kinds of place English names after "of", with the place it lies in before them: "the

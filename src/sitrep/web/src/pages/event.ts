@@ -67,6 +67,7 @@ function originLabel(origin: string, claims: Claim[]): string | Node {
 
 const DATE_RULES: Record<string, string> = {
   "weekday-on-or-before-anchor": "a weekday, taken as the last one on or before the publication date",
+  "weekday-after-anchor": "a weekday told of what is to come, taken as the next one after the publication date",
 };
 
 /** The type a participant shows (the read layer's: its entity's, else the tagger's label),
