@@ -124,6 +124,65 @@ def test_two_bodies_of_one_state_stay_two_origins(tmp_path: Path) -> None:
     assert status == "corroborated", reason
 
 
+@pytest.mark.slow
+def test_a_monitor_the_report_names_later_is_that_body(tmp_path: Path) -> None:
+    store = _ingest(
+        tmp_path,
+        [
+            OBSERVATORY,
+            (
+                "Gulf Wire",
+                "An air strike killed 14 civilians in Saraqib in Idlib province on Tuesday, a "
+                "monitoring group said. The Syrian Observatory for Human Rights said three "
+                "children were among the dead.",
+            ),
+        ],
+    )
+    ((status, reason),) = _joined(store)
+    assert status == "single-source", reason
+
+
+@pytest.mark.slow
+def test_a_person_described_stays_a_voice_of_their_own(tmp_path: Path) -> None:
+    """ "A senior opposition official" is no description of the Observatory the report names."""
+    store = _ingest(
+        tmp_path,
+        [
+            OBSERVATORY,
+            (
+                "Gulf Wire",
+                "An air strike killed 14 civilians in Saraqib in Idlib province on Tuesday, a "
+                "senior opposition official said. The Syrian Observatory for Human Rights said "
+                "three children were among the dead.",
+            ),
+        ],
+    )
+    ((status, reason),) = _joined(store)
+    assert status == "corroborated", reason
+
+
+@pytest.mark.slow
+def test_the_kremlin_and_its_press_secretary_are_one_origin(tmp_path: Path) -> None:
+    """Through the pack's position (Dmitry Peskov, press secretary, the Kremlin)."""
+    store = _ingest(
+        tmp_path,
+        [
+            (
+                "Ahram Daily",
+                "The Kremlin said Russian jets struck 12 militant targets near Palmyra on Tuesday.",
+            ),
+            (
+                "Gulf Wire",
+                "Dmitry Peskov said Russian jets struck 12 militant targets near Palmyra on "
+                "Tuesday.",
+            ),
+        ],
+    )
+    ((status, reason),) = _joined(store)
+    assert status == "single-source", reason
+    assert "Kremlin (its press secretary of the president Dmitry Peskov" in reason
+
+
 def _claim(doc: str, link: dict[str, object]) -> ClaimView:
     return ClaimView(
         "c-" + doc, doc, doc, "Outlet " + doc, ({"kind": "person", **link},), "reports"
@@ -151,3 +210,14 @@ def test_origins_that_share_an_entity_are_pooled_into_one() -> None:
         replace(c, chain=({"kind": "person", "name": c.chain[0]["name"]},)) for c in (first, second)
     ]
     assert event_status(bare).status == "corroborated"
+
+
+def test_a_description_tied_to_a_body_no_other_report_cites_stays_in_its_outlets_pool() -> None:
+    """An outlet's described sources are one origin (`pool`); one the report ties to a body
+    leaves that pool only to join the body's origin, never to stand as an origin of its own."""
+    tied = replace(
+        _claim("d1", {"name": "a military source", "kind": "anonymous", "aka": ["entity:pk_x"]}),
+        outlet="Sputnik",
+    )
+    other = replace(_claim("d2", {"name": "local media", "kind": "anonymous"}), outlet="Sputnik")
+    assert event_status([tied, other]).status == "single-source"

@@ -201,17 +201,28 @@ def _supporting(claims: Sequence[ClaimView]) -> Support:
     described: dict[str, set[str]] = defaultdict(set)
     copies: dict[str, set[str]] = defaultdict(set)
     same: dict[str, set[str]] = defaultdict(set)  # an alias token -> the idents it names
+    tied: list[tuple[str, Origin, frozenset[str]]] = []  # described, yet tied to a body
+    named: set[str] = set()  # the tokens of the origins a text names
     for claim in claims:
         if claim.stance in SUPPORTING:
             voice, told = _voice(claim)[0], origin(claim)
             by_voice[voice].append((told, claim.root_doc_id))
             same[told.key].add(told.ident)
-            for token in aliases(claim):
+            tokens = aliases(claim)
+            for token in tokens:
                 same[token].add(told.ident)
             if described_source(claim):
-                described[voice].add(told.ident)
+                tied.append((voice, told, tokens))
+            else:
+                named |= tokens
             if claim.copied is not None:
                 copies[claim.copied].add(told.ident)
+    for voice, told, tokens in tied:
+        # A description the report ties to a body it names ("a monitor", then "the Syrian
+        # Observatory"), where that body is an origin of the event, is the body's voice and
+        # no longer one of the outlet's described sources; otherwise it stays in their pool.
+        if not tokens & named:
+            described[voice].add(told.ident)
     out: Support = {}
     for _voice_key, found in sorted(by_voice.items()):
         cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]

@@ -15,7 +15,7 @@ from sitrep.corroborate.cluster import AnalystJudgement
 from sitrep.corroborate.compat import MentionView
 from sitrep.corroborate.origins import AGAINST, ClaimView, copy_key, name_key
 from sitrep.extract.relcues import load_relation_cues
-from sitrep.extract.schema import Trigger, load_event_schema
+from sitrep.extract.schema import Trigger, load_claim_cues, load_event_schema
 from sitrep.records import REPORT_DATED_METHODS
 from sitrep.resolve.ids import pack_entity_id
 from sitrep.store import chunked
@@ -401,6 +401,18 @@ class _Voices:
     bodies: dict[str, dict[str, list[tuple[str, str, str]]]]  # doc -> person -> body, name, title
     # person -> the pack's ties: entity, name, title, type, from, until
     known: dict[str, list[tuple[str, str, str, str, str | None, str | None]]]
+    cited: dict[str, set[str]]  # doc -> the bodies it cites by name, in any claim
+
+    def bodies_named(self, link: dict[str, Any], doc_id: str) -> set[str]:
+        """The bodies a link names, or that the people it names speak for (by the report)."""
+        start, end = link.get("start"), link.get("end")
+        if link.get("kind") == "outlet" or not (isinstance(start, int) and isinstance(end, int)):
+            return set()
+        inside = [sp for sp in self.speakers.get(doc_id, []) if sp[0] < end and start < sp[1]]
+        stated = self.bodies.get(doc_id, {})
+        return {sp[2] for sp in inside if sp[3] in BODY_TYPES} | {
+            body for sp in inside if sp[3] == "person" for body, _n, _t in stated.get(sp[2], [])
+        }
 
     @classmethod
     def load(cls, conn: Connection, doc_ids: set[str]) -> _Voices:
@@ -433,7 +445,9 @@ class _Voices:
                 if titled_body is not None and all(b != titled_body[0][2] for b, _n, _t in held):
                     body, title = titled_body  # the nearest words: before what a parse made of it
                     held.insert(0, (body[2], body[4], title))
-        return cls(speakers, bodies, _pack_bodies(conn, attributes))
+        voices = cls(speakers, bodies, _pack_bodies(conn, attributes), {})
+        voices.cited = _cited_bodies(conn, doc_ids, voices)
+        return voices
 
     def mark(self, link: dict[str, Any], doc_id: str, published: str | None) -> dict[str, Any]:
         """The link with `aka` (tokens of the entities it names and the bodies they speak
@@ -448,6 +462,12 @@ class _Voices:
         short = _short_reference(str(link.get("name") or ""), inside, found)
         if short is not None:
             aka.add("entity:" + short)
+        cited = self.cited.get(doc_id, set())
+        if not inside and len(cited) == 1 and _describes_a_body(str(link.get("name") or "")):
+            # "… killed 27 people, a monitoring group said. The Syrian Observatory for Human
+            # Rights said …": an organisation the report describes without naming it is the
+            # one body it names as a source
+            aka.add("entity:" + next(iter(cited)))
         speaks_for: dict[str, str] | None = None
         for sp in inside:
             if sp[3] != "person":
@@ -538,6 +558,25 @@ def _title_words(title: str, body: str) -> str:
 
 
 _DETERMINER = re.compile(r"(?i)^(the|a|an)\s+")
+
+
+def _describes_a_body(name: str) -> bool:
+    """ "a monitoring group", "The Britain-based watchdog": an article, then words whose last
+    is the head noun of an organisation (the claim cues' `body_nouns`)."""
+    words = re.findall(r"[^\W\d_][\w'-]*", name.lower())
+    nouns = load_claim_cues().body_nouns
+    return len(words) >= 2 and words[0] in ("a", "an", "the") and words[-1] in nouns
+
+
+def _cited_bodies(conn: Connection, doc_ids: set[str], voices: _Voices) -> dict[str, set[str]]:
+    """Per report, the bodies its claims cite by name (in any event)."""
+    c = s.claims.c
+    out: dict[str, set[str]] = defaultdict(set)
+    for chunk in chunked(sorted(doc_ids)):
+        for r in conn.execute(select(c.document_id, c.chain).where(c.document_id.in_(chunk))):
+            for link in r.chain:
+                out[r.document_id] |= voices.bodies_named(link, r.document_id)
+    return out
 
 
 def _short_reference(name: str, inside: list[Speaker], found: list[Speaker]) -> str | None:
