@@ -143,6 +143,28 @@ def test_a_monitor_the_report_names_later_is_that_body(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_monitor_is_the_body_whatever_relays_it_and_however_short_its_name(
+    tmp_path: Path,
+) -> None:
+    """The report cites the Observatory through AFP and by a short form: one body still."""
+    store = _ingest(
+        tmp_path,
+        [
+            OBSERVATORY,
+            (
+                "Gulf Wire",
+                "An air strike killed 14 civilians in Saraqib in Idlib province on Tuesday, a "
+                "monitoring group said. The Syrian Observatory for Human Rights told AFP that "
+                "the strike killed 14 civilians. The Observatory said 20 people were wounded in "
+                "the strike.",
+            ),
+        ],
+    )
+    ((status, reason),) = _joined(store)
+    assert status == "single-source", reason
+
+
+@pytest.mark.slow
 def test_a_person_described_stays_a_voice_of_their_own(tmp_path: Path) -> None:
     """ "A senior opposition official" is no description of the Observatory the report names."""
     store = _ingest(

@@ -408,9 +408,16 @@ class _Voices:
         start, end = link.get("start"), link.get("end")
         if link.get("kind") == "outlet" or not (isinstance(start, int) and isinstance(end, int)):
             return set()
-        inside = [sp for sp in self.speakers.get(doc_id, []) if sp[0] < end and start < sp[1]]
+        found = self.speakers.get(doc_id, [])
+        inside = [sp for sp in found if sp[0] < end and start < sp[1]]
         stated = self.bodies.get(doc_id, {})
-        return {sp[2] for sp in inside if sp[3] in BODY_TYPES} | {
+        # a body named by one word of another's name is that one ("Observatory")
+        named = {
+            (_body_named_by(sp[4], found) if len(sp[4].split()) == 1 else None) or sp[2]
+            for sp in inside
+            if sp[3] in BODY_TYPES
+        }
+        return named | {
             body for sp in inside if sp[3] == "person" for body, _n, _t in stated.get(sp[2], [])
         }
 
@@ -569,13 +576,15 @@ def _describes_a_body(name: str) -> bool:
 
 
 def _cited_bodies(conn: Connection, doc_ids: set[str], voices: _Voices) -> dict[str, set[str]]:
-    """Per report, the bodies its claims cite by name (in any event)."""
+    """Per report, the bodies its claims cite by name as where they come from (in any event):
+    the chain's last link, not one that relays it ("the Observatory told AFP")."""
     c = s.claims.c
     out: dict[str, set[str]] = defaultdict(set)
     for chunk in chunked(sorted(doc_ids)):
         for r in conn.execute(select(c.document_id, c.chain).where(c.document_id.in_(chunk))):
-            for link in r.chain:
-                out[r.document_id] |= voices.bodies_named(link, r.document_id)
+            cited = [link for link in r.chain if link.get("kind") != "outlet"]
+            if cited:
+                out[r.document_id] |= voices.bodies_named(cited[-1], r.document_id)
     return out
 
 
