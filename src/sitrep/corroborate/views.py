@@ -401,7 +401,9 @@ class _Voices:
     bodies: dict[str, dict[str, list[tuple[str, str, str]]]]  # doc -> person -> body, name, title
     # person -> the pack's ties: entity, name, title, type, from, until
     known: dict[str, list[tuple[str, str, str, str, str | None, str | None]]]
-    cited: dict[str, set[str]]  # doc -> the bodies it cites by name, in any claim
+    # doc -> the bodies it cites by name as where a claim (of any event) comes from: a chain's
+    # last link, not one that relays it ("the Observatory told AFP")
+    cited: dict[str, set[str]]
 
     def bodies_named(self, link: dict[str, Any], doc_id: str) -> set[str]:
         """The bodies a link names, or that the people it names speak for (by the report)."""
@@ -432,15 +434,19 @@ class _Voices:
             .where(e.type.in_(sorted(SPEAKER_TYPES)))
         )
         speakers: dict[str, list[Speaker]] = defaultdict(list)
-        titled: dict[str, list[Speaker]] = defaultdict(list)  # the people of each report
         attributes: dict[str, dict[str, Any]] = {}
         for chunk in chunked(sorted(doc_ids)):
             for r in conn.execute(query.where(m.document_id.in_(chunk))):
-                speaker = (r.start, r.end, r.entity_id, r.type, r.name)
-                speakers[r.document_id].append(speaker)
+                speakers[r.document_id].append((r.start, r.end, r.entity_id, r.type, r.name))
                 if r.type == "person":
                     attributes[r.entity_id] = r.attributes or {}
-                    titled[r.document_id].append(speaker)
+        chains = _chains(conn, doc_ids)
+        # the people a source link names: only their titles are read in the text
+        titled: dict[str, list[Speaker]] = {
+            doc_id: people
+            for doc_id, links in chains.items()
+            if (people := _people_in(speakers.get(doc_id, []), links))
+        }
         bodies = _stated_bodies(conn, doc_ids, speakers)
         heads = load_relation_cues().position_heads
         texts = _texts(conn, set(titled))
@@ -453,7 +459,15 @@ class _Voices:
                     body, title = titled_body  # the nearest words: before what a parse made of it
                     held.insert(0, (body[2], body[4], title))
         voices = cls(speakers, bodies, _pack_bodies(conn, attributes), {})
-        voices.cited = _cited_bodies(conn, doc_ids, voices)
+        voices.cited = {
+            doc_id: {
+                body
+                for chain in found
+                if (cited := [link for link in chain if link.get("kind") != "outlet"])
+                for body in voices.bodies_named(cited[-1], doc_id)
+            }
+            for doc_id, found in chains.items()
+        }
         return voices
 
     def mark(self, link: dict[str, Any], doc_id: str, published: str | None) -> dict[str, Any]:
@@ -575,17 +589,29 @@ def _describes_a_body(name: str) -> bool:
     return len(words) >= 2 and words[0] in ("a", "an", "the") and words[-1] in nouns
 
 
-def _cited_bodies(conn: Connection, doc_ids: set[str], voices: _Voices) -> dict[str, set[str]]:
-    """Per report, the bodies its claims cite by name as where they come from (in any event):
-    the chain's last link, not one that relays it ("the Observatory told AFP")."""
+def _chains(conn: Connection, doc_ids: set[str]) -> dict[str, list[list[dict[str, Any]]]]:
+    """Per report, the source chains of all its claims (in any event)."""
     c = s.claims.c
-    out: dict[str, set[str]] = defaultdict(set)
+    out: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)
     for chunk in chunked(sorted(doc_ids)):
         for r in conn.execute(select(c.document_id, c.chain).where(c.document_id.in_(chunk))):
-            cited = [link for link in r.chain if link.get("kind") != "outlet"]
-            if cited:
-                out[r.document_id] |= voices.bodies_named(cited[-1], r.document_id)
+            out[r.document_id].append(list(r.chain))
     return out
+
+
+def _people_in(found: list[Speaker], chains: list[list[dict[str, Any]]]) -> list[Speaker]:
+    """Every mention of the people a report's source links name (the title may stand by
+    another mention: "Rami Abdel Rahman, head of the Observatory, said" before "Abdel Rahman
+    added")."""
+    spans = [
+        (link["start"], link["end"])
+        for chain in chains
+        for link in chain
+        if isinstance(link.get("start"), int) and isinstance(link.get("end"), int)
+    ]
+    people = [sp for sp in found if sp[3] == "person"]
+    named = {sp[2] for sp in people if any(a < sp[1] and sp[0] < b for a, b in spans)}
+    return [sp for sp in people if sp[2] in named]
 
 
 def _short_reference(name: str, inside: list[Speaker], found: list[Speaker]) -> str | None:
