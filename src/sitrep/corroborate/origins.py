@@ -34,6 +34,9 @@ class ClaimView:
     root_label: str | None = None  # how to name the first copy when it has no outlet
     # its sentence's words (`copy_key`) when long enough to be a copy (relations keep none yet)
     copied: str | None = None
+    # the entities the document's own voice is (its outlet "sana" is the agency SANA): tokens
+    # that make it one origin with a cited link that names the same body (`aliases`)
+    voice_aka: tuple[str, ...] = ()
 
 
 # A sentence of this many words told word for word in two outlets is one text syndicated (a
@@ -61,6 +64,7 @@ class Origin:
 
     key: str  # "source:<name>", "outlet:<name>" or "doc:<document>" (a page with no outlet)
     label: str  # "Western intelligence (via Fox News)"
+    spoken_by: str = ""  # the person who spoke for the body, when the origin is one
 
     @property
     def ident(self) -> str:
@@ -122,17 +126,37 @@ def _voice(claim: ClaimView) -> tuple[str, str]:
     return "doc:" + claim.root_doc_id, label
 
 
+def _told_by(claim: ClaimView) -> dict[str, object] | None:
+    """The chain's link a claim's origin is: a supporting claim's last cited link (the original
+    source), a denial's first (the one who denies: links past it are what it answers)."""
+    cited = _cited(claim)
+    if not cited:
+        return None
+    return cited[0] if claim.stance in AGAINST else cited[-1]
+
+
 def origin(claim: ClaimView) -> Origin:
     """A supporting claim's origin is the last link of its chain (the original source); a
     denial's is its first cited link (the one who denies: links past it are what it answers);
-    with no cited link, the document's own voice."""
-    cited = _cited(claim)
+    with no cited link, the document's own voice. A person who speaks for a body ("Rami Abdel
+    Rahman, the Observatory's director"; `views` marks the link `speaks_for`) is that body's
+    voice: the origin is the body, named with the person."""
+    link = _told_by(claim)
     voice_key, voice = _voice(claim)
-    if cited:
-        link = cited[0] if claim.stance in AGAINST else cited[-1]
+    if link is not None:
         name = " ".join(str(link.get("name")).split())
-        via = f" (via {voice})" if name_key(name) != voice_key.split(":", 1)[1] else ""
-        return Origin("source:" + name_key(name), name + via)
+        body = link.get("speaks_for")
+        if isinstance(body, dict) and body.get("name"):
+            title = " ".join(str(body.get("title") or "").split())
+            spoken = f"{body['name']} (its {title + ' ' if title else ''}{name}"
+            name, shown, spoken_by = str(body["name"]), spoken, name
+        else:
+            shown, spoken_by = name, ""
+        if name_key(name) != voice_key.split(":", 1)[1]:
+            shown += f", via {voice})" if shown != name else f" (via {voice})"
+        elif shown != name:
+            shown += ")"
+        return Origin("source:" + name_key(name), shown, spoken_by)
     if claim.stance in AGAINST:
         # "It was denied", with no one named: the outlet reports a denial, it does not deny.
         return Origin("unnamed-denier:" + voice_key, f"an unnamed denier (reported by {voice})")
@@ -141,6 +165,21 @@ def origin(claim: ClaimView) -> Origin:
 
 def origin_key(claim: ClaimView) -> str:
     return origin(claim).key
+
+
+def aliases(claim: ClaimView) -> frozenset[str]:
+    """Tokens naming what a claim's origin is, beyond its ident: the entities resolution found
+    in its source's words, the bodies that source speaks for, the person who spoke for one,
+    the entity the document's own outlet is. Two origins with a token in common are one voice
+    (`_supporting` pools them): "SANA" and "the Syrian Arab News Agency" (one entity), "the
+    Syrian Observatory" and "Rami Abdel Rahman" where the text makes him its director."""
+    link = _told_by(claim)
+    if link is None:
+        return frozenset(claim.voice_aka) if claim.stance not in AGAINST else frozenset()
+    found = {str(token) for token in link.get("aka") or ()}  # type: ignore[attr-defined]
+    if isinstance(link.get("speaks_for"), dict):
+        found.add("source:" + name_key(" ".join(str(link.get("name")).split())))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -161,20 +200,38 @@ def _supporting(claims: Sequence[ClaimView]) -> Support:
     by_voice: dict[str, list[tuple[Origin, str]]] = defaultdict(list)
     described: dict[str, set[str]] = defaultdict(set)
     copies: dict[str, set[str]] = defaultdict(set)
+    same: dict[str, set[str]] = defaultdict(set)  # an alias token -> the idents it names
+    tied: list[tuple[str, Origin, frozenset[str]]] = []  # described, yet tied to a body
+    named: set[str] = set()  # the tokens of the origins a text names
     for claim in claims:
         if claim.stance in SUPPORTING:
             voice, told = _voice(claim)[0], origin(claim)
             by_voice[voice].append((told, claim.root_doc_id))
+            same[told.key].add(told.ident)
+            tokens = aliases(claim)
+            for token in tokens:
+                same[token].add(told.ident)
             if described_source(claim):
-                described[voice].add(told.ident)
+                tied.append((voice, told, tokens))
+            else:
+                named |= tokens
             if claim.copied is not None:
                 copies[claim.copied].add(told.ident)
+    for voice, told, tokens in tied:
+        # A description the report ties to a body it names ("a monitor", then "the Syrian
+        # Observatory"), where that body is an origin of the event, is the body's voice and
+        # no longer one of the outlet's described sources; otherwise it stays in their pool.
+        if not tokens & named:
+            described[voice].add(told.ident)
     out: Support = {}
     for _voice_key, found in sorted(by_voice.items()):
         cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
         for o, doc in cited or found:
-            out.setdefault(o.ident, (o, set()))[1].add(doc)
-    return pool(out, [*described.values(), *copies.values()])
+            kept = out.setdefault(o.ident, (o, set()))
+            if o.spoken_by and not kept[0].spoken_by:  # named with the person who spoke for it
+                out[o.ident] = (o, kept[1])
+            kept[1].add(doc)
+    return pool(out, [*described.values(), *copies.values(), *same.values()])
 
 
 def pool(support: Support, groups: Iterable[set[str]]) -> Support:
@@ -184,7 +241,9 @@ def pool(support: Support, groups: Iterable[set[str]]) -> Support:
       them apart would corroborate an outlet by itself (a described source pooled in two
       outlets' voices joins both pools: by name it was already one origin across outlets);
     - the origins of one sentence told word for word in several outlets (`copy_key`): a wire
-      story each ran, whatever source each copy's chain reads.
+      story each ran, whatever source each copy's chain reads;
+    - the origins that name one voice (`aliases`): one body by two of its names, a body and a
+      person who speaks for it.
     A pool is named by all its members' words and keyed by the least of their keys: the same
     for any claim order."""
     parent = {ident: ident for ident in support}

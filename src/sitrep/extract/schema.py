@@ -104,6 +104,7 @@ class ClaimCues:
     agency_words: frozenset[str]
     official_words: frozenset[str]
     anonymous_words: frozenset[str]
+    body_nouns: frozenset[str] = frozenset()  # heads of a description of an organisation
 
 
 @lru_cache(maxsize=4096)
@@ -268,6 +269,7 @@ def load_claim_cues() -> ClaimCues:
         agency_words=words("agency_words"),
         official_words=words("official_words"),
         anonymous_words=words("anonymous_words"),
+        body_nouns=words("body_nouns"),
     )
 
 
