@@ -1,7 +1,7 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
-import { canEdit, Claim, EventDetail, ExplorerPage, get, post, Schemas } from "../api";
+import { canEdit, Claim, EventDetail, ExplorerPage, get, Judgement, post, Schemas } from "../api";
 import { actionForm, editorOnly, reasonInput, undoButton } from "../actions";
-import { Child, docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
+import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
@@ -117,9 +117,46 @@ function positionsHeld(positions: Schemas["DossierRelation"][]): Child {
   }));
 }
 
+type StatusChange = Schemas["EventStatusChange"];
+
+/** "2026-12-03T21:07:51.123+00:00" as an analyst reads it: "2026-12-03 21:07 UTC". */
+function when(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/** Why a status changed, in words: the run that added reports, the analyst's decision (by whom,
+ * what and why, when the event's own decisions hold it), or a regrouping of the store. */
+function whyChanged(why: string, decisions: Judgement[]): Child {
+  const [kind, ref] = [why.split(" ", 1)[0], why.slice(why.indexOf(" ") + 1)];
+  if (kind === "run") return `reports were added (ingest run ${ref})`;
+  if (kind === "judgement") {
+    const j = decisions.find((d) => d.id === ref);
+    return j ? h("span", {}, `${j.actor ?? j.by}'s decision: ${j.subject} ${j.action}, “${j.reason}”`, j.active === false ? h("span", { class: "badge" }, "withdrawn since") : "")
+      : h("span", {}, "an analyst's decision (", h("a", { href: "#/decisions?by=all" }, ref), ")");
+  }
+  if (kind === "corroboration") return "the store's events were grouped again (sitrep reduce)";
+  return why;
+}
+
+/** When and why the event's status changed, oldest first; in words when it never did. */
+function statusHistory(e: EventDetail, changes: StatusChange[]): HTMLElement {
+  if (!changes.length) {
+    return section("Status history", empty(`No status change recorded: it has been ${e.status ?? "unresolved"} since it was first grouped ` +
+      "(or since this store began keeping the history). A change comes from reports added, an analyst's merge or split, or a regrouping."));
+  }
+  return section(`Status history (${count(changes.length, "change")})`, h("ol", { class: "status-history" }, ...changes.map((c) =>
+    h("li", { "data-old": c.old_status, "data-new": c.new_status, "data-why": c.why },
+      h("span", { class: "date" }, when(c.changed_at)), " ", statusBadge(c.old_status), " → ", statusBadge(c.new_status), ": ",
+      whyChanged(c.why, e.judgements),
+      c.was_event !== e.id ? h("span", { class: "muted" }, " — then part of event ", eventLink(c.was_event, c.was_event),
+        ", which this one came out of (split off, or read again under a new id)") : ""))));
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
-  const [e, found] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
-    get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`)]);
+  const [e, found, history] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
+    get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`),
+    get<Schemas["EventStatusHistory"]>(`/events/${encodeURIComponent(id)}/status-history`)]);
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const place = e.place_entity;
   const claims = oncePerSentence(e.claims);
@@ -136,6 +173,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
         positionsHeld(p.positions))))),
       h("dt", {}, "Independent origins"), h("dd", { "data-origins": e.n_origins }, `${e.n_origins} of ${e.n_claims} claims`,
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
+    statusHistory(e, history.items),
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
     section(`Where each fact was read (${found.mentions.length} mentions)`, evidence(found.mentions)),
