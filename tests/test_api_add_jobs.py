@@ -149,3 +149,20 @@ def test_only_editors_list_or_run_jobs_again(store: Store) -> None:
     with browser(store, LOCAL_FETCH) as local:
         local.headers.pop("X-CSRF-Token")
         assert local.post(f"/api/add/jobs/{job['id']}/again").status_code == 403
+
+
+def test_a_job_whose_run_had_finished_says_nothing_is_left_to_run(store: Store) -> None:
+    with browser(store, LOCAL_FETCH) as client:
+        job_id = client.post("/api/add/jobs", json=BODY).json()["id"]
+        assert poll(client, job_id)["state"] == "done"
+    # its server stopped after the run's own end, before the job's last write
+    with store.bookkeeping() as conn:
+        conn.execute(
+            schema.add_jobs.update()
+            .where(schema.add_jobs.c.id == job_id)
+            .values(state="running", finished_at=None)
+        )
+    job = AddJobs(store).get(job_id)
+    assert job["state"] == "interrupted"
+    assert job["advice"] is not None and "Nothing is left to run" in job["advice"]
+    assert job["answer"] is not None and job["answer"]["stored"] == 1

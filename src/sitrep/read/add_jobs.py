@@ -245,7 +245,7 @@ def _view(conn: Connection, row: dict[str, Any], *, answer: bool) -> JobView:
         "finished_at": row["finished_at"],
         "run_id": run_id,
         "error": row["error"],
-        "advice": _advice(state, row, reported, can_again),
+        "advice": _advice(state, row, reported, can_again, _run_done(conn, run_id)),
         "can_run_again": can_again,
         "again_of": row["again_of"],
         "run_again_as": row["run_again_as"],
@@ -254,6 +254,14 @@ def _view(conn: Connection, row: dict[str, Any], *, answer: bool) -> JobView:
     if answer and run_id and state in ("done", "interrupted"):
         view["answer"] = _answer(conn, run_id, view, reported)
     return view
+
+
+def _run_done(conn: Connection, run_id: str | None) -> bool:
+    if not run_id:
+        return False
+    R = schema.runs
+    status = conn.execute(select(R.c.status).where(R.c.id == run_id)).scalar_one_or_none()
+    return status == "done"
 
 
 def _tally(reported: Sequence[tuple[str, str]]) -> Tally:
@@ -301,13 +309,25 @@ def _answer(
 
 
 def _advice(
-    state: str, row: dict[str, Any], reported: list[tuple[str, str]], can_again: bool
+    state: str,
+    row: dict[str, Any],
+    reported: list[tuple[str, str]],
+    can_again: bool,
+    finished: bool,
 ) -> str | None:
+    """What to do about a job that did not end as done, in words. `finished`: its run's row
+    says the run ended (it was the job's own last write that the server never made)."""
     if state not in ("interrupted", "failed"):
         return None
     if row["run_again_as"]:
         return f"Run again as job {row['run_again_as']}."
     stored = sum(o == "stored" for o, _ in reported)
+    if state == "interrupted" and finished:
+        return (
+            f"The server stopped (last heard of at {row['updated_at']}) after this job's run "
+            f"had finished: its {_documents(stored)} stored are read into events, as below. "
+            "Nothing is left to run; running it again would find them all already stored."
+        )
     if state == "interrupted":
         said = (
             f"The server stopped while this job ran (last heard of at {row['updated_at']}), "
