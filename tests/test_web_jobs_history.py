@@ -1,6 +1,7 @@
 """In a real browser: an event's status history on its page (empty, in words, until an
 analyst's split makes the event single-source; then the change, when, and whose decision with
-its reason; the part split off names the event it came out of), and the add page's jobs kept
+its reason; the part split off names the event it came out of), the other events in its
+governorate within two days (none, in words; then the part split off), and the add page's jobs kept
 across a restart (a job whose server died mid-run is listed as interrupted, says what its run
 had done and what to do, and runs again without storing its report twice)."""
 
@@ -61,6 +62,10 @@ def test_an_events_page_shows_when_and_why_its_status_changed(
     visit = fixture.events["visit"]  # corroborated: two outlets report it
     tab.go(f"event/{visit}", "event")
     assert "No status change recorded: it has been corroborated" in _history(tab)
+    tab.page.wait_for_selector("section.nearby p.empty")
+    assert "No other event in Aleppo within 2 days" in (
+        tab.page.locator("section.nearby").text_content() or ""
+    )
 
     # the analyst reads the two reports as two trips: split the second mention off
     tab.page.locator("input.pick-event-mention").nth(1).check()
@@ -85,6 +90,8 @@ def test_an_events_page_shows_when_and_why_its_status_changed(
             "SELECT event_id FROM event_status_changes WHERE was_event = ? AND event_id != ?",
             (visit, visit),
         ).fetchall()
+    # the part split off is another event in Aleppo on the same day: listed as nearby
+    tab.page.wait_for_selector(f"table.nearby-events tr[data-event='{part}']")
     tab.go(f"event/{part}", "event")
     item = tab.page.locator("ol.status-history li").first
     assert "then part of event" in (item.text_content() or "")

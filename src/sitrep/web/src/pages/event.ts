@@ -153,6 +153,48 @@ function statusHistory(e: EventDetail, changes: StatusChange[]): HTMLElement {
         ", which this one came out of (split off, or read again under a new id)") : ""))));
 }
 
+/** "2017-04-04" moved by `n` days. */
+function shiftDay(day: string, n: number): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+const NEAR_DAYS = 2;
+
+/** The other events in the same governorate (else at the same place) within two days of this
+ * one's dates, as the explorer's filter keeps them: another outlet's report of the same
+ * happening is often read as another event (another type, spelling of the place, or day), and
+ * a fact-checker must see those before reading "single-source" as "told once". */
+function nearby(e: EventDetail): HTMLElement | null {
+  if (!e.time_start) return null;
+  const where = e.admin1 ?? e.place_entity?.name;
+  const filter: Record<string, string> | null = e.admin1 ? { admin1: e.admin1 } : e.place_entity_id ? { place: e.place_entity_id } : null;
+  const title = `Other events in ${where ?? "the same place"} within ${NEAR_DAYS} days`;
+  if (!filter) return section("Other events nearby", empty("Its place is not resolved to a known place, so the events near it cannot be listed."));
+  const query = { ...filter, since: shiftDay(e.time_start, -NEAR_DAYS), until: shiftDay(e.time_end ?? e.time_start, NEAR_DAYS) };
+  const box = section(title, h("p", { class: "muted" }, "Loading…"));
+  box.classList.add("nearby");
+  void get<ExplorerPage>("/explore/events", { ...query, limit: 50 }).then((page) => {
+    const others = page.items.filter((x) => x.id !== e.id);
+    const total = page.total - (page.items.length > others.length ? 1 : 0);
+    const explorer = h("a", { href: `#/events?${new URLSearchParams(query).toString()}` }, "open them in the explorer");
+    box.replaceChildren(h("h2", {}, `${title} (${total})`),
+      h("p", { class: "muted" }, `From ${query.since} to ${query.until}. Another outlet's report of the same happening may have been read as another event (another type, spelling of the place or day): look here before reading single-source as told once; `, explorer, "."),
+      others.length ? h("table", { class: "grid nearby-events" },
+        h("tr", {}, h("th", {}, "date"), h("th", {}, "event"), h("th", {}, "status"), h("th", {}, "killed"), h("th", {}, "first report")),
+        ...others.map((x) => h("tr", { "data-event": x.id, "data-same-type": String(x.type === e.type) },
+          h("td", { class: "date" }, x.time_start ?? "undated"),
+          h("td", {}, eventLink(x.id, eventTitle(x.type, x.summary)), x.place_name ? h("span", { class: "muted" }, ` (${x.place_name})`) : ""),
+          h("td", {}, statusBadge(x.status)),
+          h("td", {}, x.fatalities ? String(x.fatalities) : ""),
+          h("td", {}, x.first_report ? docLink(x.first_report.document_id, x.first_report.title) : "",
+            h("span", { class: "muted" }, ` ${x.outlets.join(", ")}${x.n_documents > 1 ? ` (${x.n_documents} documents)` : ""}`)))))
+        : empty(`No other event in ${where ?? "this place"} within ${NEAR_DAYS} days.`));
+  }).catch((error) => box.replaceChildren(h("h2", {}, title), h("p", { class: "error" }, `Could not list them: ${error instanceof Error ? error.message : String(error)}`)));
+  return box;
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
   const [e, found, history] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
     get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`),
@@ -174,6 +216,7 @@ export async function renderEvent(main: HTMLElement, id: string) {
       h("dt", {}, "Independent origins"), h("dd", { "data-origins": e.n_origins }, `${e.n_origins} of ${e.n_claims} claims`,
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
     statusHistory(e, history.items),
+    nearby(e) ?? "",
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
     section(`Where each fact was read (${found.mentions.length} mentions)`, evidence(found.mentions)),
