@@ -74,6 +74,7 @@ def test_a_job_whose_server_died_is_interrupted_and_runs_again_without_duplicate
         assert (job["id"], job["state"], job["can_run_again"]) == (job_id, "interrupted", True)
         assert "The server stopped while this job ran" in job["advice"]
         assert "Run it again" in job["advice"]
+        assert job["seconds"] >= 0  # until last heard of: its end was never written
         # what its run had done, read back from the store: the document, the input turned down
         found = client.get(f"/api/add/jobs/{job_id}").json()
         pasted, blank = items(found)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any, TypedDict
 
 from sqlalchemy import Connection, select, update
@@ -240,7 +241,7 @@ def _view(conn: Connection, row: dict[str, Any], *, answer: bool) -> JobView:
         "inputs": int(row["inputs"]),
         "given": [str(g) for g in row["given"]],
         **_tally(reported),
-        "seconds": round(float(row["seconds"] or 0.0), 1),
+        "seconds": round(_seconds(row), 1),
         "started_at": row["started_at"],
         "finished_at": row["finished_at"],
         "run_id": run_id,
@@ -254,6 +255,18 @@ def _view(conn: Connection, row: dict[str, Any], *, answer: bool) -> JobView:
     if answer and run_id and state in ("done", "interrupted"):
         view["answer"] = _answer(conn, run_id, view, reported)
     return view
+
+
+def _seconds(row: dict[str, Any]) -> float:
+    """How long a job ran: as written at its end, else (interrupted) until last heard of."""
+    if row["seconds"] is not None:
+        return float(row["seconds"])
+    try:
+        started = datetime.fromisoformat(str(row["started_at"]))
+        heard = datetime.fromisoformat(str(row["updated_at"]))
+    except ValueError:
+        return 0.0
+    return max(0.0, (heard - started).total_seconds())
 
 
 def _run_done(conn: Connection, run_id: str | None) -> bool:
