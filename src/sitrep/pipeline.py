@@ -293,16 +293,25 @@ class Ingest:
     summary: IngestSummary = field(default_factory=IngestSummary)
 
     def run(
-        self, specs: Sequence[str], stdin: Any = None, origins: Mapping[str, str] | None = None
+        self,
+        specs: Sequence[str],
+        stdin: Any = None,
+        origins: Mapping[str, str] | None = None,
+        job: str | None = None,
     ) -> IngestSummary:
         """Acquire the inputs, map them, write them in batches, then reduce, under one run.
 
         `origins`: the origin to record for a file spec instead of its path (see
-        `sitrep.acquire.iter_inputs`); the run's row lists the inputs by those names too."""
+        `sitrep.acquire.iter_inputs`); the run's row lists the inputs by those names too.
+        `job`: the workbench job that started the run, named in the run's row so the job finds
+        its run even when its server died before it could write the run's id
+        (`sitrep.read.add_jobs`)."""
         named = origins or {}
-        inputs = [named.get(spec, spec) for spec in specs]
+        args: dict[str, Any] = {"inputs": [named.get(spec, spec) for spec in specs]}
+        if job is not None:
+            args["job"] = job
         try:
-            with run_lifecycle(self.store, {"inputs": inputs}, self.summary) as run_id:
+            with run_lifecycle(self.store, args, self.summary) as run_id:
                 self._run(run_id, specs, stdin, named)
         finally:
             if self._pool is not None:

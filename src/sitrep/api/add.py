@@ -17,6 +17,7 @@ import json
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,11 +26,12 @@ from fastapi import APIRouter, Request
 from pydantic import Base64Bytes, Field, model_validator
 
 from sitrep.api import models
-from sitrep.api.addjobs import AddJobs, Work
+from sitrep.api.addjobs import AddJobs, Progress
 from sitrep.api.auth import Principal
 from sitrep.api.deps import Editor, StoreDep, Viewer
 from sitrep.api.writes import Body
 from sitrep.loader import Reporter
+from sitrep.read.add_jobs import request_to_run_again
 from sitrep.read.intake import intake
 from sitrep.store import Store
 
@@ -86,7 +88,18 @@ def limits(request: Request, _who: Viewer) -> dict[str, Any]:
     summary="Add reports (URLs, pasted text, files) and say what came of each",
 )
 def add_reports(body: AddBody, request: Request, store: StoreDep, who: Editor) -> dict[str, Any]:
-    return _adder(body, request, store, who)([])
+    given = _given(body, who)
+    return _adder(body, given, request, store)(Progress())
+
+
+@router.get(
+    "/add/jobs",
+    response_model=models.AddJobs,
+    summary="The newest add jobs, with how far each got (kept in the store across restarts)",
+)
+def list_add_jobs(request: Request, _who: Editor) -> dict[str, Any]:
+    jobs: AddJobs = request.app.state.add_jobs
+    return {"items": jobs.list()}
 
 
 @router.post(
@@ -94,37 +107,63 @@ def add_reports(body: AddBody, request: Request, store: StoreDep, who: Editor) -
     response_model=models.AddJob,
     summary="Add reports as a job: answers at once, poll GET /add/jobs/{id} for what came of it",
 )
-def start_add_job(body: AddBody, request: Request, store: StoreDep, who: Editor) -> dict[str, Any]:
-    jobs: AddJobs = request.app.state.add_jobs
-    given = len(body.urls) + len(body.texts) + len(body.files)
-    return jobs.start(who.name, given, _adder(body, request, store, who)).view()
+def start_add_job(body: AddBody, request: Request, store: StoreDep, who: Editor) -> Any:
+    return _start(body, request, store, who)
 
 
 @router.get("/add/jobs/{job_id}", response_model=models.AddJob, summary="An add job's progress")
-def add_job(job_id: str, request: Request, _who: Editor) -> dict[str, Any]:
+def add_job(job_id: str, request: Request, _who: Editor) -> Any:
     jobs: AddJobs = request.app.state.add_jobs
-    return jobs.get(job_id).view()
+    return jobs.get(job_id)
 
 
-def _adder(body: AddBody, request: Request, store: Store, who: Principal) -> Work:
+@router.post(
+    "/add/jobs/{job_id}/again",
+    response_model=models.AddJob,
+    summary="Run an interrupted or failed add job again, as a new job, from the request it kept",
+)
+def run_add_job_again(job_id: str, request: Request, store: StoreDep, who: Editor) -> Any:
+    with store.read() as conn:
+        kept = request_to_run_again(conn, job_id)
+    return _start(AddBody.model_validate(kept), request, store, who, again_of=job_id)
+
+
+def _start(
+    body: AddBody, request: Request, store: Store, who: Principal, again_of: str | None = None
+) -> Any:
+    jobs: AddJobs = request.app.state.add_jobs
+    given = _given(body, who)
+    run = _adder(body, given, request, store)
+    kept = body.model_dump(mode="json")  # the request, to run again if the server stops
+    return jobs.start(who.name, given, kept, run, again_of)
+
+
+def _adder(
+    body: AddBody, given: list[str], request: Request, store: Store
+) -> Callable[[Progress], dict[str, Any]]:
     """The request's run, to call now or in a job's thread, reporting each document it
-    writes into the list it is given (the job's progress)."""
+    writes into the progress it is given."""
     # As POST /api/ingest: the app's settings refuse private addresses unless the operator
     # allowed them, and bound each fetch and each document's map (see writes.ingest).
     settings = request.app.state.settings
     use_nlp: bool = request.app.state.ingest_nlp
 
-    def run(reported: list[tuple[str, str]]) -> dict[str, Any]:
+    def run(progress: Progress) -> dict[str, Any]:
         from sitrep.pipeline import Ingest
 
         with tempfile.TemporaryDirectory(prefix="sitrep-add-") as folder:
-            specs, origins = _spool(body, Path(folder), who)
+            specs, origins = _spool(body, Path(folder), given)
             with _ONE_AT_A_TIME:
-                ingest = Ingest(store, settings, use_nlp=use_nlp, report=_collect(reported))
-                summary = ingest.run(specs, origins=origins)
-        given = [origins.get(spec, spec) for spec in specs]
+                ingest = Ingest(
+                    store,
+                    settings,
+                    use_nlp=use_nlp,
+                    report=_collect(progress.reported),
+                    summary=progress.summary,
+                )
+                summary = ingest.run(specs, origins=origins, job=progress.job or None)
         answer = _counts(summary.as_dict())
-        return {**answer, "inputs": _read(store, summary.run_id, given, reported)}
+        return {**answer, "inputs": _read(store, summary.run_id, given, progress.reported)}
 
     return run
 
@@ -148,24 +187,36 @@ def _read(
         return list(intake(conn, run_id, given, reported))
 
 
-def _spool(body: AddBody, folder: Path, who: Principal) -> tuple[list[str], dict[str, str]]:
-    """The request's inputs as `sitrep ingest` specs (URLs as they are, texts and files as
-    temporary files), and the origin each temporary file's documents keep."""
+def _given(body: AddBody, who: Principal) -> list[str]:
+    """The request's inputs by the names their documents keep, in the order they are read:
+    pasted texts ("pasted text 1 (eddie, 2026-…)"), URLs as they are (a URL given twice is
+    one input), files by their own names."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    texts = [f"pasted text {n} ({who.name}, {stamp})" for n in range(1, len(body.texts) + 1)]
+    files = [f"{f.name} (uploaded by {who.name}, {stamp})" for f in body.files]
+    return [*texts, *dict.fromkeys(body.urls), *files]
+
+
+def _spool(body: AddBody, folder: Path, given: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The request's inputs as `sitrep ingest` specs (URLs as they are, texts and files as
+    temporary files), and the origin (`given`'s name) each temporary file's documents keep."""
+    urls = list(dict.fromkeys(body.urls))
+    text_names = given[: len(body.texts)]
+    file_names = given[len(body.texts) + len(urls) :]
     specs: list[str] = []
     origins: dict[str, str] = {}
-    for n, pasted in enumerate(body.texts, 1):
+    for n, (pasted, name) in enumerate(zip(body.texts, text_names, strict=True), 1):
         path = folder / f"pasted-{n}.jsonl"
         path.write_text(json.dumps(_row(pasted), ensure_ascii=False) + "\n", encoding="utf-8")
         specs.append(str(path))
-        origins[str(path)] = f"pasted text {n} ({who.name}, {stamp})"
-    specs.extend(dict.fromkeys(body.urls))  # a URL given twice is one input
-    for n, upload in enumerate(body.files, 1):
-        name = _UNSAFE.sub("_", Path(upload.name).name).lstrip(".") or "file"
-        path = folder / f"{n:02d}-{name}"  # its extension kept: it says the format
+        origins[str(path)] = name
+    specs.extend(urls)
+    for n, (upload, name) in enumerate(zip(body.files, file_names, strict=True), 1):
+        safe = _UNSAFE.sub("_", Path(upload.name).name).lstrip(".") or "file"
+        path = folder / f"{n:02d}-{safe}"  # its extension kept: it says the format
         path.write_bytes(upload.content)
         specs.append(str(path))
-        origins[str(path)] = f"{upload.name} (uploaded by {who.name}, {stamp})"
+        origins[str(path)] = name
     return specs, origins
 
 

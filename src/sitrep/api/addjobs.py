@@ -2,9 +2,11 @@
 
 A run with several URLs or a large file takes longer than a page should wait on one request
 without a word; as a job, the page polls it every second and says how many documents are read
-so far, and the analyst may leave and come back (`#/add?job=ID`). Jobs live in the server's
-memory: the last `KEPT` are answered, a restart forgets them (the documents and rejects they
-wrote stay in the store, as any ingest run's)."""
+so far, and the analyst may leave and come back (`#/add?job=ID`). Each job is kept in the store
+(`sitrep.read.add_jobs`): written when it starts, every few seconds as it runs and when it
+ends, so the list outlives a restart, and a job whose server stopped mid-run shows as
+interrupted with what it had done, and can be run again from the request it kept. While a job
+runs, this server answers its progress from memory (newer than the last written)."""
 
 from __future__ import annotations
 
@@ -12,83 +14,137 @@ import logging
 import threading
 import time
 import uuid
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from sitrep.errors import NotFoundError
+from sitrep.loader import IngestSummary
+from sitrep.read import add_jobs
+from sitrep.store import Store
 
 log = logging.getLogger(__name__)
-KEPT = 50
-Work = Callable[[list[tuple[str, str]]], dict[str, Any]]
+# How often a running job's progress is written: what an interrupted job can say it had read
+# beyond what its run's documents and rejects show (the inputs found already stored).
+SAVE_EVERY_S = 2.0
+
+
+@dataclass
+class Progress:
+    """What a running job's run has done so far: the run (its id once it starts) and the
+    documents it read, as (outcome, origin) pairs in the order written."""
+
+    job: str = ""  # the job's id, which its run's row names
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    reported: list[tuple[str, str]] = field(default_factory=list)
+
+
+Work = Callable[[Progress], object]  # its answer is read back from the store
 
 
 @dataclass
 class Job:
     id: str
-    by: str
-    inputs: int
-    state: Literal["running", "done", "failed"] = "running"
-    reported: list[tuple[str, str]] = field(default_factory=list)  # (outcome, origin) so far
-    answer: dict[str, Any] | None = None
-    error: str | None = None
+    progress: Progress = field(default_factory=Progress)
     started: float = field(default_factory=time.monotonic)
-    seconds: float = 0.0
-
-    def view(self) -> dict[str, Any]:
-        """The job as the API answers it: its progress while it runs, its answer once done."""
-        done = list(self.reported)  # a copy: the run's thread appends to it
-        seconds = self.seconds if self.state != "running" else time.monotonic() - self.started
-        return {
-            "id": self.id,
-            "by": self.by,
-            "state": self.state,
-            "inputs": self.inputs,
-            "read": len(done),
-            "stored": sum(outcome == "stored" for outcome, _ in done),
-            "already_stored": sum(outcome == "duplicate" for outcome, _ in done),
-            "rejected": sum(outcome == "rejected" for outcome, _ in done),
-            "seconds": round(seconds, 1),
-            "answer": self.answer,
-            "error": self.error,
-        }
+    over: threading.Event = field(default_factory=threading.Event)
 
 
 class AddJobs:
-    """The server's jobs, newest last; the oldest finished ones are forgotten past `KEPT`."""
+    """This server's running jobs; every job, running or not, is read from the store."""
 
-    def __init__(self) -> None:
-        self._jobs: OrderedDict[str, Job] = OrderedDict()
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._running: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def start(self, by: str, inputs: int, work: Work) -> Job:
-        job = Job(f"add_{uuid.uuid4().hex[:16]}", by, inputs)
-        with self._lock:
-            self._jobs[job.id] = job
-            self._forget_old()
+    def start(
+        self,
+        by: str,
+        given: Sequence[str],
+        request: dict[str, Any],
+        work: Work,
+        again_of: str | None = None,
+    ) -> add_jobs.JobView:
+        job_id = f"add_{uuid.uuid4().hex[:16]}"
+        job = Job(job_id, Progress(job=job_id))
+        with self._lock:  # running before it is written, so no `settle` takes it for gone
+            self._running[job.id] = job
+        try:
+            add_jobs.start(self.store, job.id, by, given, request, again_of)
+        except BaseException:
+            with self._lock:
+                self._running.pop(job.id, None)
+            raise
         threading.Thread(target=self._run, args=(job, work), name=job.id, daemon=True).start()
-        return job
+        threading.Thread(target=self._save, args=(job,), name=f"{job.id}-save", daemon=True).start()
+        return self.get(job.id)
 
-    def get(self, job_id: str) -> Job:
+    def get(self, job_id: str) -> add_jobs.JobView:
+        self.settle()
+        with self.store.read() as conn:
+            found = add_jobs.job(conn, job_id)
         with self._lock:
-            job = self._jobs.get(job_id)
-        if job is None:
-            raise NotFoundError(f"no add job {job_id!r} (jobs are kept until the server restarts)")
-        return job
+            job = self._running.get(job_id)
+        if job is None or found["state"] != "running":
+            return found
+        done = list(job.progress.reported)  # a copy: the run's thread appends to it
+        seconds = time.monotonic() - job.started
+        return add_jobs.with_progress(found, job.progress.summary.run_id, done, seconds)
+
+    def list(self) -> list[add_jobs.JobView]:
+        self.settle()
+        with self.store.read() as conn:
+            found = add_jobs.jobs(conn)
+        with self._lock:
+            running = dict(self._running)
+        return [
+            add_jobs.with_progress(
+                view,
+                running[view["id"]].progress.summary.run_id,
+                list(running[view["id"]].progress.reported),
+                time.monotonic() - running[view["id"]].started,
+            )
+            if view["id"] in running and view["state"] == "running"
+            else view
+            for view in found
+        ]
+
+    def settle(self) -> None:
+        """Mark as interrupted the jobs no server runs any more (`add_jobs.settle`)."""
+        with self._lock:
+            live = list(self._running)
+        add_jobs.settle(self.store, live)
 
     def _run(self, job: Job, work: Work) -> None:
+        state, error = "done", None
         try:
-            job.answer = work(job.reported)
-            job.state = "done"
-        except Exception as error:  # the page must hear of it; the trace goes to the log
+            work(job.progress)
+        except Exception as failure:  # the page must hear of it; the trace goes to the log
             log.exception("add job %s failed", job.id)
-            job.error = f"the run failed ({type(error).__name__}); the server's log has the trace"
-            job.state = "failed"
+            state = "failed"
+            error = f"the run failed ({type(failure).__name__}); the server's log has the trace"
         finally:
-            job.seconds = time.monotonic() - job.started
+            job.over.set()
+            try:
+                add_jobs.finish(
+                    self.store,
+                    job.id,
+                    state=state,
+                    run_id=job.progress.summary.run_id,
+                    reported=list(job.progress.reported),
+                    seconds=time.monotonic() - job.started,
+                    error=error,
+                )
+            finally:
+                with self._lock:
+                    self._running.pop(job.id, None)
 
-    def _forget_old(self) -> None:
-        finished = [j.id for j in self._jobs.values() if j.state != "running"]
-        for job_id in finished[: max(0, len(self._jobs) - KEPT)]:
-            del self._jobs[job_id]
+    def _save(self, job: Job) -> None:
+        """Write the job's progress every few seconds until it is over."""
+        while not job.over.wait(SAVE_EVERY_S):
+            try:
+                add_jobs.progress(
+                    self.store, job.id, job.progress.summary.run_id, list(job.progress.reported)
+                )
+            except Exception:  # a busy store: the next beat, or the end, writes it
+                log.warning("could not save add job %s's progress", job.id, exc_info=True)

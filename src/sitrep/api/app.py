@@ -71,7 +71,7 @@ def create_app(
     app.state.settings = settings or get_settings()
     app.state.ingest_nlp = ingest_nlp
     app.state.max_body = max_body  # the page states it (GET /api/add/limits)
-    app.state.add_jobs = AddJobs()
+    app.state.add_jobs = AddJobs(store)
     install_error_handlers(app)
     api = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
     api.add_api_route(

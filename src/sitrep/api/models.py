@@ -161,19 +161,33 @@ class Added(Record):
 
 
 class AddJob(Record):
-    """An add job: how far its run is (documents read, by outcome), then its answer."""
+    """An add job, as the store keeps it (`sitrep.read.add_jobs`): how far its run is
+    (documents read, by outcome), then its answer; an interrupted or failed one says what to do
+    (`advice`) and whether it can be run again from the request it kept."""
 
     id: str
     by: str
-    state: str  # running, done, failed
+    state: str  # running, done, failed, interrupted
     inputs: int
+    given: list[str]  # the inputs, by the names their documents keep
     read: int
     stored: int
     already_stored: int
     rejected: int
     seconds: float
-    answer: Added | None
+    started_at: str
+    finished_at: str | None
+    run_id: str | None
     error: str | None
+    advice: str | None
+    can_run_again: bool
+    again_of: str | None
+    run_again_as: str | None
+    answer: Added | None  # a done job's; for an interrupted one, what its run had done
+
+
+class AddJobs(Record):
+    items: list[AddJob]  # newest first, without their answers
 
 
 # -- vocabularies ------------------------------------------------------------------------------

@@ -149,6 +149,17 @@ def positions_held(conn: Connection, entity_id: str) -> list[DossierRelation]:
     return [p for p in positions if p["direction"] == "outgoing"]
 
 
+def place_admin1(conn: Connection, place_entity_id: str | None) -> str | None:
+    """The governorate (admin1) a place entity is in, as the explorer reads it for a row
+    (`export.data.event_place`): the key its `admin1` filter matches, so the event page can ask
+    the explorer for the events near this one."""
+    if not place_entity_id:
+        return None
+    found = conn.execute(select(E.c.attributes).where(E.c.id == place_entity_id)).scalar()
+    admin1 = found.get("admin1") if isinstance(found, dict) else None
+    return admin1 if isinstance(admin1, str) and admin1 else None
+
+
 def event_with_claims(conn: Connection, event_id: str) -> EventDetail:
     """One event: its row, participants with their entity's type and the positions it holds,
     the place entity, its event mentions, every claim (outlet, chain, stance, sentence) and
@@ -168,6 +179,7 @@ def event_with_claims(conn: Connection, event_id: str) -> EventDetail:
         **event,
         "participants": participants,
         "place_entity": entity_brief(conn, event["place_entity_id"]),
+        "admin1": place_admin1(conn, event["place_entity_id"]),
         "mentions": event_mentions(conn, event_id),
         "claims": event_claims(conn, event_id),
         "judgements": judgements_about(conn, event_id),

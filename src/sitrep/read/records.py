@@ -496,6 +496,7 @@ class EventDetail(_EventFields):
 
     participants: list[EventParticipant]
     place_entity: EntityBrief | None
+    admin1: str | None  # the governorate its place is in, as the explorer's filter reads it
     mentions: list[EventMentionRow]
     claims: list[ClaimRecord]
     judgements: list[JudgementRow]

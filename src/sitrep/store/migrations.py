@@ -123,6 +123,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Additive: a store made before it has no history; its events' statuses are logged from the
     # first change after it.
     (13, "event status changes: when and why an event's status changed", _create_core_tables),
+    # Additive: jobs started before it lived in the server's memory and are gone.
+    (
+        14,
+        "add jobs: the workbench's add-reports requests and how far each got",
+        _create_core_tables,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -385,3 +385,30 @@ watched_views = Table(
     Column("created_at", String(32), nullable=False),
     Column("seen_at", String(32), nullable=False),  # last opened (saving it is opening it)
 )
+
+# The workbench's "Add reports" jobs (`sitrep.read.add_jobs`): each request's inputs, its
+# ingest run and what the run reported so far, kept so the list outlives the server and a job
+# whose server stopped mid-run is seen as interrupted (its process gone) rather than running
+# for ever. The request itself (pasted texts, files) is kept only until the job is done, so an
+# interrupted or failed job can be run again. Bookkeeping, not data a reader keeps.
+add_jobs = Table(
+    "add_jobs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("analyst", String(80), nullable=False),
+    Column("state", String(16), nullable=False),  # running / done / failed / interrupted
+    Column("inputs", Integer, nullable=False),  # how many inputs the request gave
+    Column("given", JSON, nullable=False),  # the inputs by the names their documents keep
+    Column("request", JSON),  # the request's body, until the job is done
+    Column("run_id", String(40)),  # its ingest run, once started
+    Column("reported", JSON, nullable=False),  # [outcome, origin] pairs written so far
+    Column("started_at", String(32), nullable=False, index=True),
+    Column("updated_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("seconds", Float),
+    Column("error", Text),
+    Column("host", String(255), nullable=False),  # the server's machine and process: a job
+    Column("pid", Integer, nullable=False),  # whose process is gone was interrupted
+    Column("again_of", String(40)),  # the interrupted or failed job this one runs again
+    Column("run_again_as", String(40)),  # the job that ran this one's inputs again
+)

@@ -318,7 +318,7 @@ def _mark_killed_runs(conn: Connection, now: str) -> None:
     for run_id, stats in conn.execute(query).all():
         if not isinstance(stats, dict) or stats.get("host") != host:
             continue
-        if not _process_alive(stats.get("pid")):
+        if not process_alive(stats.get("pid")):
             conn.execute(
                 update(runs)
                 .where(runs.c.id == run_id, runs.c.status == "running")
@@ -326,7 +326,7 @@ def _mark_killed_runs(conn: Connection, now: str) -> None:
             )
 
 
-def _process_alive(pid: object) -> bool:
+def process_alive(pid: object) -> bool:
     if not isinstance(pid, int) or pid <= 0:
         return True  # unknown: leave it be
     try:

@@ -4,7 +4,10 @@
 // and entities it added or joined, or why it was turned down. The run is a job (POST
 // /api/add/jobs): the page polls it each second and says how many documents are read so far;
 // its address (#/add?job=ID) shows it again if the analyst leaves. The caps the server states
-// (inputs, bytes) are shown and checked before anything is sent.
+// (inputs, bytes) are shown and checked before anything is sent. Jobs are kept in the store
+// (GET /api/add/jobs lists the newest): a job the server stopped in is shown as interrupted,
+// with what its run had done and a button to run it again (documents it stored are found
+// again, never stored twice).
 import { canEdit, get, post, Schemas } from "../api";
 import { count, docLink, empty, entityLink, eventLink, eventTitle, h, section, statusBadge } from "../dom";
 
@@ -59,10 +62,10 @@ function outcome(item: Item): HTMLElement {
   return li;
 }
 
-function results(added: Added): HTMLElement {
+function results(added: Added, heading = "What came of it"): HTMLElement {
   const summary = `${count(added.stored, "document")} stored, ${added.already_stored} already in the store, ` +
     `${added.rejected_total} turned down, in ${added.seconds.toFixed(1)} s.`;
-  return section("What came of it", h("p", { class: "muted" }, summary),
+  return section(heading, h("p", { class: "muted" }, summary),
     ...added.inputs.map((given) => h("div", { class: "intake-input" }, h("h3", {}, given.input),
       given.items.length ? h("ul", {}, ...given.items.map(outcome)) : empty("Nothing came of this input."))));
 }
@@ -79,18 +82,47 @@ function progress(job: AddJob): string {
     "You may leave this page: the run goes on, and this page's address shows it again.";
 }
 
+const jobLink = (id: string, label: string = id) => h("a", { href: `#/add?job=${encodeURIComponent(id)}` }, label);
+
+/** Run an interrupted or failed job again as a new job, then follow that one. */
+function runAgainButton(job: AddJob, status: HTMLElement, out: HTMLElement): HTMLElement {
+  const button = h("button", { type: "button", class: "run-again" }, "Run it again");
+  button.addEventListener("click", () => void (async () => {
+    button.disabled = true;
+    try {
+      const again = await post<AddJob>(`/add/jobs/${encodeURIComponent(job.id)}/again`, {});
+      history.replaceState(null, "", `#/add?job=${encodeURIComponent(again.id)}`);
+      out.replaceChildren();
+      await follow(again.id, status, out);
+    } catch (error) {
+      button.disabled = false;
+      status.append(h("span", { class: "error" }, ` Could not run it again: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  })());
+  return button;
+}
+
+/** What an interrupted or failed job says: what happened, what to do, the job that ran it again. */
+function stopped(job: AddJob, status: HTMLElement, out: HTMLElement): void {
+  const word = job.state === "interrupted" ? "Interrupted" : "Failed";
+  status.replaceChildren(h("span", { class: `error job-${job.state}` }, `${word}: `), job.advice ?? job.error ?? "no reason given", " ",
+    job.run_again_as ? jobLink(job.run_again_as, "see that job") : job.can_run_again ? runAgainButton(job, status, out) : "");
+  out.replaceChildren(job.answer ? results(job.answer, "What its run had done before it stopped") : "");
+}
+
 /** Poll a job each second until it is over (or the page is left), then show what came of it. */
 async function follow(id: string, status: HTMLElement, out: HTMLElement): Promise<void> {
   for (;;) {
     const job = await get<AddJob>(`/add/jobs/${encodeURIComponent(id)}`);
     if (job.state === "done" && job.answer) {
-      status.replaceChildren(`Done: ${count(job.inputs, "input")} read in ${job.seconds.toFixed(1)} s.`);
+      status.replaceChildren(`Done: ${count(job.inputs, "input")} read in ${job.seconds.toFixed(1)} s`,
+        job.again_of ? h("span", {}, " (run again from ", jobLink(job.again_of, "an interrupted job"), ")") : "", ".");
       out.replaceChildren(results(job.answer));
       out.scrollIntoView({ block: "start" });
       return;
     }
     if (job.state !== "running") {
-      status.replaceChildren(h("span", { class: "error" }, `The run failed: ${job.error ?? "no reason given"}`));
+      stopped(job, status, out);
       return;
     }
     status.replaceChildren(h("span", { class: "spinner", "aria-hidden": "true" }), " ", progress(job));
@@ -99,13 +131,28 @@ async function follow(id: string, status: HTMLElement, out: HTMLElement): Promis
   }
 }
 
+/** The newest jobs, everyone's, as the store keeps them: when, who, what, how far it got. */
+function jobList(jobs: AddJob[]): HTMLElement {
+  if (!jobs.length) return section("Recent jobs", empty("No reports added from the workbench yet."));
+  const inputs = (j: AddJob) => j.given.length <= 2 ? j.given.join("; ") : `${j.given.slice(0, 2).join("; ")} and ${j.given.length - 2} more`;
+  return section("Recent jobs", h("table", { class: "grid add-jobs" },
+    h("tr", {}, h("th", {}, "started"), h("th", {}, "by"), h("th", {}, "inputs"), h("th", {}, "state"), h("th", {}, "documents read")),
+    ...jobs.map((j) => h("tr", { "data-job": j.id, "data-state": j.state },
+      h("td", { class: "date" }, jobLink(j.id, j.started_at.slice(0, 16).replace("T", " "))),
+      h("td", {}, j.by),
+      h("td", { class: "muted" }, inputs(j)),
+      h("td", {}, h("span", { class: `badge job-${j.state}` }, j.state),
+        j.run_again_as ? h("span", { class: "muted" }, " run again") : j.can_run_again ? h("span", { class: "muted" }, " can be run again") : ""),
+      h("td", {}, `${j.read}: ${j.stored} stored, ${j.already_stored} already in the store, ${j.rejected} turned down`)))));
+}
+
 export async function renderAdd(main: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
   main.append(h("h1", {}, "Add reports"));
   if (!canEdit()) {
     main.append(empty("Adding reports is for editors: sign in with an editor's token."));
     return;
   }
-  const limits = await get<Schemas["AddLimits"]>("/add/limits");
+  const [limits, jobs] = await Promise.all([get<Schemas["AddLimits"]>("/add/limits"), get<Schemas["AddJobs"]>("/add/jobs")]);
   const urls = h("textarea", { name: "urls", rows: "3", placeholder: "https://… one address per line" });
   const text = h("textarea", { name: "text", rows: "8", placeholder: "the report's text, as copied from the page" });
   const title = h("input", { name: "title", type: "text", size: "40" });
@@ -126,9 +173,10 @@ export async function renderAdd(main: HTMLElement, _arg: string, params: URLSear
     "Each input goes through the pipeline ", h("code", {}, "sitrep ingest"), ` runs. At most ${limits.max_inputs} inputs and `,
     `${megabytes(limits.max_request_bytes)} per request (a file counts a third more: it travels as base64). `,
     "The server fetches the URLs itself and refuses private and local addresses. A report takes a few seconds, a slow site longer: the page follows the run and says how many documents are read so far; you may leave it and come back by its address."),
-    form, out);
+    form, out, jobList(jobs.items));
 
   const job = params.get("job");
+  // The page is shown again for each job's address (a hash change), so the list is current.
   if (job) void follow(job, status, out).catch((error) =>
     status.replaceChildren(h("span", { class: "error" }, `Could not follow the run: ${error instanceof Error ? error.message : String(error)}`)));
 

@@ -1,7 +1,7 @@
 // One event and its claims: who asserts, who denies, how many independent origins.
-import { canEdit, Claim, EventDetail, ExplorerPage, get, post, Schemas } from "../api";
+import { canEdit, Claim, EventDetail, ExplorerPage, get, Judgement, post, Schemas } from "../api";
 import { actionForm, editorOnly, reasonInput, undoButton } from "../actions";
-import { Child, docLink, empty, entityLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
+import { Child, count, docLink, empty, entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
 
 const SUPPORT = new Set(["asserts", "reports", "confirms"]);
 
@@ -118,9 +118,88 @@ function positionsHeld(positions: Schemas["DossierRelation"][]): Child {
   }));
 }
 
+type StatusChange = Schemas["EventStatusChange"];
+
+/** "2026-12-03T21:07:51.123+00:00" as an analyst reads it: "2026-12-03 21:07 UTC". */
+function when(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+/** Why a status changed, in words: the run that added reports, the analyst's decision (by whom,
+ * what and why, when the event's own decisions hold it), or a regrouping of the store. */
+function whyChanged(why: string, decisions: Judgement[]): Child {
+  const [kind, ref] = [why.split(" ", 1)[0], why.slice(why.indexOf(" ") + 1)];
+  if (kind === "run") return `reports were added (ingest run ${ref})`;
+  if (kind === "judgement") {
+    const j = decisions.find((d) => d.id === ref);
+    return j ? h("span", {}, `${j.actor ?? j.by}'s decision: ${j.subject} ${j.action}, “${j.reason}”`, j.active === false ? h("span", { class: "badge" }, "withdrawn since") : "")
+      : h("span", {}, "an analyst's decision (", h("a", { href: "#/decisions?by=all" }, ref), ")");
+  }
+  if (kind === "corroboration") return "the store's events were grouped again (sitrep reduce)";
+  return why;
+}
+
+/** When and why the event's status changed, oldest first; in words when it never did. */
+function statusHistory(e: EventDetail, changes: StatusChange[]): HTMLElement {
+  if (!changes.length) {
+    return section("Status history", empty(`No status change recorded: it has been ${e.status ?? "unresolved"} since it was first grouped ` +
+      "(or since this store began keeping the history). A change comes from reports added, an analyst's merge or split, or a regrouping."));
+  }
+  return section(`Status history (${count(changes.length, "change")})`, h("ol", { class: "status-history" }, ...changes.map((c) =>
+    h("li", { "data-old": c.old_status, "data-new": c.new_status, "data-why": c.why },
+      h("span", { class: "date" }, when(c.changed_at)), " ", statusBadge(c.old_status), " → ", statusBadge(c.new_status), ": ",
+      whyChanged(c.why, e.judgements),
+      c.was_event !== e.id ? h("span", { class: "muted" }, " — then part of event ", eventLink(c.was_event, c.was_event),
+        ", which this one came out of (split off, or read again under a new id)") : ""))));
+}
+
+/** "2017-04-04" moved by `n` days. */
+function shiftDay(day: string, n: number): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+const NEAR_DAYS = 2;
+
+/** The other events in the same governorate (else at the same place) within two days of this
+ * one's dates, as the explorer's filter keeps them: another outlet's report of the same
+ * happening is often read as another event (another type, spelling of the place, or day), and
+ * a fact-checker must see those before reading "single-source" as "told once". */
+function nearby(e: EventDetail): HTMLElement | null {
+  if (!e.time_start) return null;
+  const where = e.admin1 ?? e.place_entity?.name;
+  const filter: Record<string, string> | null = e.admin1 ? { admin1: e.admin1 } : e.place_entity_id ? { place: e.place_entity_id } : null;
+  const title = `Other events in ${where ?? "the same place"} within ${NEAR_DAYS} days`;
+  if (!filter) return section("Other events nearby", empty("Its place is not resolved to a known place, so the events near it cannot be listed."));
+  const query = { ...filter, since: shiftDay(e.time_start, -NEAR_DAYS), until: shiftDay(e.time_end ?? e.time_start, NEAR_DAYS) };
+  const box = section(title, h("p", { class: "muted" }, "Loading…"));
+  box.classList.add("nearby");
+  void get<ExplorerPage>("/explore/events", { ...query, limit: 50 }).then((page) => {
+    const others = page.items.filter((x) => x.id !== e.id);
+    const total = page.total - (page.items.length > others.length ? 1 : 0);
+    const explorer = h("a", { href: `#/events?${new URLSearchParams(query).toString()}` }, "open them in the explorer");
+    box.replaceChildren(h("h2", {}, `${title} (${total})`),
+      h("p", { class: "muted" }, `From ${query.since} to ${query.until}. Another outlet's report of the same happening may have been read as another event (another type, spelling of the place or day): look here before reading single-source as told once; `, explorer, "."),
+      others.length ? h("table", { class: "grid nearby-events" },
+        h("tr", {}, h("th", {}, "date"), h("th", {}, "event"), h("th", {}, "status"), h("th", {}, "killed"), h("th", {}, "first report")),
+        ...others.map((x) => h("tr", { "data-event": x.id, "data-same-type": String(x.type === e.type) },
+          h("td", { class: "date" }, x.time_start ?? "undated"),
+          h("td", {}, eventLink(x.id, eventTitle(x.type, x.summary)), x.place_name ? h("span", { class: "muted" }, ` (${x.place_name})`) : ""),
+          h("td", {}, statusBadge(x.status)),
+          h("td", {}, x.fatalities ? String(x.fatalities) : ""),
+          h("td", {}, x.first_report ? docLink(x.first_report.document_id, x.first_report.title) : "",
+            h("span", { class: "muted" }, ` ${x.outlets.join(", ")}${x.n_documents > 1 ? ` (${x.n_documents} documents)` : ""}`)))))
+        : empty(`No other event in ${where ?? "this place"} within ${NEAR_DAYS} days.`));
+  }).catch((error) => box.replaceChildren(h("h2", {}, title), h("p", { class: "error" }, `Could not list them: ${error instanceof Error ? error.message : String(error)}`)));
+  return box;
+}
+
 export async function renderEvent(main: HTMLElement, id: string) {
-  const [e, found] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
-    get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`)]);
+  const [e, found, history] = await Promise.all([get<EventDetail>(`/events/${encodeURIComponent(id)}`),
+    get<Schemas["Evidence"]>(`/events/${encodeURIComponent(id)}/evidence`),
+    get<Schemas["EventStatusHistory"]>(`/events/${encodeURIComponent(id)}/status-history`)]);
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   const place = e.place_entity;
   const claims = oncePerSentence(e.claims);
@@ -137,6 +216,8 @@ export async function renderEvent(main: HTMLElement, id: string) {
         positionsHeld(p.positions))))),
       h("dt", {}, "Independent origins"), h("dd", { "data-origins": e.n_origins }, `${e.n_origins} of ${e.n_claims} claims`,
         h("ul", {}, ...(e.origins ?? []).map((o: string) => h("li", { class: "muted" }, originLabel(o, e.claims)))))),
+    statusHistory(e, history.items),
+    nearby(e) ?? "",
     section(`Asserting or reporting (${asserting.length})`, claimTable(asserting, refresh)),
     section(`Denying or retracting (${denying.length})`, claimTable(denying, refresh)),
     section(`Where each fact was read (${found.mentions.length} mentions)`, evidence(found.mentions)),
