@@ -36,6 +36,9 @@ class RelationCues:
     fight_nouns: frozenset[str]
     presence_words: frozenset[str]
     presence_verbs: frozenset[str]
+    visit_verbs: frozenset[str]
+    people_nouns: frozenset[str]
+    located_nouns: frozenset[str]
     place_preps: frozenset[str]
     verb_index: dict[str, tuple[str, str]]  # inflected form -> (verb class, lemma)
 
@@ -50,6 +53,7 @@ VERB_CLASSES = (
     "back_verbs",
     "fight_verbs",
     "presence_verbs",
+    "visit_verbs",
 )
 _IRREGULAR = {
     "lead": ("led",),
@@ -68,6 +72,8 @@ _IRREGULAR = {
     "ally": ("allied", "allies", "allying"),
     "band": ("banded",),
     "unite": ("united",),
+    "fly": ("flew", "flown", "flies"),
+    "travel": ("travelled", "travelling"),
 }
 
 
