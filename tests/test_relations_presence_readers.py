@@ -80,3 +80,15 @@ def test_a_list_of_places_is_no_place_in_a_place() -> None:
 def test_a_topic_or_a_situation_is_nobody_somewhere() -> None:
     pairs = present("The minister discussed the humanitarian situation in Aleppo with reporters.")
     assert not has(pairs, "situation", "Aleppo"), pairs
+
+
+def test_a_long_list_of_members_keeps_its_last_names() -> None:
+    text = (
+        "Countries that have flown missions over Syria include Bahrain, Canada, Denmark, "
+        "France, Jordan, the Netherlands, the United Kingdom, and the United States."
+    )
+    rels = extract_relations("doc", _nlp()(text), None, None, learned=False)
+    members = {r.subject.text for r in rels if r.type == "member-of"}
+    assert {"Bahrain", "Jordan", "Netherlands", "United States"} <= {
+        m.removeprefix("the ") for m in members
+    }, members

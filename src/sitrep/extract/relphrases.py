@@ -131,9 +131,9 @@ def apposed(head: Token, ents: dict[int, Span]) -> Phrase | None:
 
 def member_phrases(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     """Who joins or is included: an actor (a state too), or a plain noun phrase ("local Arab
-    fighters"), with its conjuncts."""
+    fighters"), with its conjuncts and the names listed on after them."""
     out = []
-    for tok in [head, *head.conjuncts]:
+    for tok in [head, *head.conjuncts, *listed_after(head, ents)]:
         if tok.lower_ in FIRST_PERSON:
             continue
         actor = actor_of(tok, ents)
@@ -142,6 +142,38 @@ def member_phrases(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         elif tok.pos_ == "NOUN" and tok.lower_ not in NOT_THINGS:
             out.append(noun_phrase(tok))
     return out
+
+
+# Words between the items of a list of names: "A, B, and the C".
+_LIST_GLUE = frozenset({",", "and", "or", "the"})
+
+
+def listed_after(head: Token, ents: dict[int, Span]) -> list[Token]:
+    """ "include Australia, Belgium, Jordan, the Netherlands, the United Kingdom, and the United
+    States": a long list often loses its last items to another parse. Walk on from the list's
+    last item over commas, "and" and names with the first item's label, and take those names'
+    heads (none when the list does not start with a name)."""
+    first = ents.get(head.i)
+    if first is None:
+        return []
+    doc = head.doc
+    last = max([head, *head.conjuncts], key=lambda t: t.i)
+    ent = ents.get(last.i)
+    i = ent.end if ent is not None else last.i + 1
+    out: list[Token] = []
+    while i < len(doc):
+        item = ents.get(i)
+        if item is not None and item.start == i and item.label_ == first.label_:
+            out.append(item.root)
+            i = item.end
+        elif doc[i].lower_ == "the" or (
+            doc[i].lower_ in _LIST_GLUE and doc[i - 1].lower_ not in ("and", "or")
+        ):
+            i += 1
+        else:
+            break
+    known = {t.i for t in [head, *head.conjuncts]}
+    return [t for t in out if t.i not in known]
 
 
 def thing_phrases_of(

@@ -109,6 +109,14 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
     if not subjects and dep(token) in ("acl", "relcl"):
         subjects = thing_phrases(token.head, ents, plain=False)
     actors = subjects + thing_phrases_of(token, ents, "dobj", plain=False)
+    # "met with the Iraqi foreign minister in Canberra": whoever one acts with is there too
+    actors += [
+        p
+        for word, obj in prep_objects(token)
+        if word == "with"
+        for p in thing_phrases(obj, ents, plain=False)
+        if p not in actors
+    ]
     return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
 
 
@@ -132,10 +140,13 @@ def places_of_noun(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     phrase is at the place (each place of a list); so are the name it is apposed to ("X, an
     ISIL leader in Raqqah"), the parties of a happening there ("the defeat of Daesh in Iraq"),
     and a place in a place ("Mosul in Iraq": `relcheck` holds it to the gazetteer)."""
+    # "the residents of Mosul": people "of" a place live there
+    # (not "the forces of Russia": a force "of" a state is its)
+    of_place = token.lower_ in cues.people_nouns
     places = [
         (word, place, head)
         for word, obj in prep_objects(token)
-        if word in cues.place_preps
+        if word in cues.place_preps or (of_place and word == "of")
         for head in [obj, *obj.conjuncts]
         for place in [place_of(head, ents)]
         if place is not None
