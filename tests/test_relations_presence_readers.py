@@ -92,3 +92,15 @@ def test_a_long_list_of_members_keeps_its_last_names() -> None:
     assert {"Bahrain", "Jordan", "Netherlands", "United States"} <= {
         m.removeprefix("the ") for m in members
     }, members
+
+
+def test_whoever_one_meets_with_is_there_too() -> None:
+    pairs = present("In Erbil, the UN envoy met with Kurdish commanders on Sunday.")
+    assert has(pairs, "Kurdish commanders", "Erbil"), pairs
+
+
+def test_the_residents_of_a_place_are_there() -> None:
+    pairs = present("Aid workers warned that the residents of Aleppo were running out of food.")
+    assert has(pairs, "residents", "Aleppo"), pairs
+    pairs = present("Moscow doubled the forces of Russia that guard the base.")
+    assert not has(pairs, "forces", "Russia"), pairs
