@@ -104,3 +104,14 @@ def test_the_residents_of_a_place_are_there() -> None:
     assert has(pairs, "residents", "Aleppo"), pairs
     pairs = present("Moscow doubled the forces of Russia that guard the base.")
     assert not has(pairs, "forces", "Russia"), pairs
+
+
+def test_the_leader_of_a_part_belongs_to_the_body() -> None:
+    text = "A Free Syrian Army brigade commander, Ahmad Saoud, said the town had fallen."
+    rels = extract_relations("doc", _nlp()(text), None, None, learned=False)
+    kinds = {(r.type, r.subject.text, r.object.text) for r in rels}
+    assert ("member-of", "Ahmad Saoud", "Free Syrian Army") in kinds, kinds
+    assert not any(k == "commands" for k, _, _ in kinds), kinds
+    text = "The Nusra Front leader Abu Mohammed al-Jolani spoke on Monday."
+    rels = extract_relations("doc", _nlp()(text), None, None, learned=False)
+    assert any(r.type == "commands" and "Jolani" in r.subject.text for r in rels)

@@ -17,6 +17,7 @@ class RelationCues:
     position_heads: frozenset[str]
     command_heads: frozenset[str]
     subordinate_words: frozenset[str]
+    subunit_words: frozenset[str]
     member_heads: frozenset[str]
     personnel_nouns: frozenset[str]
     new_words: frozenset[str]
