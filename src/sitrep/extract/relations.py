@@ -18,7 +18,7 @@ from sitrep.extract.newsworthy import is_headline
 from sitrep.extract.relcheck import checked
 from sitrep.extract.relcues import RelationCues, load_relation_cues
 from sitrep.extract.relmodel import learned_in_sentences, load_relation_model
-from sitrep.extract.relpresence import presence_relations
+from sitrep.extract.relpresence import place_in_place, presence_relations
 from sitrep.extract.relroles import Found, role_relations
 from sitrep.extract.relverbs import (
     control_nouns,
@@ -127,6 +127,7 @@ def sentence_relations(
         found += role_relations(token, ents, cues)
         found += verb_relations(token, ents, cues)
         found += presence_relations(token, ents, cues)
+        found += place_in_place(token, ents)
         found += noun_relations(token, ents, cues)
         found += controlled_by_hyphen(token, ents, cues)
         found += control_nouns(token, ents, cues)

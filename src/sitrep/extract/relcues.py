@@ -17,6 +17,7 @@ class RelationCues:
     position_heads: frozenset[str]
     command_heads: frozenset[str]
     subordinate_words: frozenset[str]
+    subunit_words: frozenset[str]
     member_heads: frozenset[str]
     personnel_nouns: frozenset[str]
     new_words: frozenset[str]
@@ -36,6 +37,9 @@ class RelationCues:
     fight_nouns: frozenset[str]
     presence_words: frozenset[str]
     presence_verbs: frozenset[str]
+    visit_verbs: frozenset[str]
+    people_nouns: frozenset[str]
+    located_nouns: frozenset[str]
     place_preps: frozenset[str]
     verb_index: dict[str, tuple[str, str]]  # inflected form -> (verb class, lemma)
 
@@ -50,6 +54,7 @@ VERB_CLASSES = (
     "back_verbs",
     "fight_verbs",
     "presence_verbs",
+    "visit_verbs",
 )
 _IRREGULAR = {
     "lead": ("led",),
@@ -68,6 +73,8 @@ _IRREGULAR = {
     "ally": ("allied", "allies", "allying"),
     "band": ("banded",),
     "unite": ("united",),
+    "fly": ("flew", "flown", "flies"),
+    "travel": ("travelled", "travelling"),
 }
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.deps import dep, prep_objects
-from sitrep.extract.relcues import RelationCues
+from sitrep.extract.relcues import RelationCues, load_relation_cues
 from sitrep.extract.relroles import named_after
 from sitrep.extract.schema import load_event_schema
 from sitrep.extract.spans import RELATIVE, Phrase, noun_phrase, phrase_of_entity, phrases_for
@@ -66,19 +66,26 @@ def event_nouns() -> frozenset[str]:
     return frozenset(f for t in schema.triggers if t.pos == "noun" for f in t.forms)
 
 
-def thing_phrases(head: Token, ents: dict[int, Span], plain: bool = True) -> list[Phrase]:
+def thing_phrases(
+    head: Token, ents: dict[int, Span], plain: bool = True, conjuncts: bool = True
+) -> list[Phrase]:
     """What a phrase names for presence and control: an actor, or a noun phrase ("five
     strikes", "a front-end loader"), never a place or a pronoun; with its conjuncts. Without
     `plain`, only a phrase with a name in it ("ISIL fighters", "U.S. service members"): "the
     situation in Aleppo" or "talks in Geneva" put nobody anywhere."""
     out = []
-    for tok in [head, *head.conjuncts]:
+    for tok in [head, *head.conjuncts] if conjuncts else [head]:
         if tok.lower_ in FIRST_PERSON or tok.lower_ in NOT_THINGS:
             continue
         ent = ents.get(tok.i)
         if ent is not None:
             if ent.label_ not in LOCATION_LABELS:
                 out.append(phrase_of_entity(ent))
+                # "met the Iraqi Foreign Minister, Ibrahim al-Jaafari, in London": the name
+                # apposed to a title is there too
+                named = apposed(ent.root, ents)
+                if named is not None and named.start >= ent.end_char:
+                    out.append(named)
         elif tok.pos_ == "NOUN":
             named = apposed(tok, ents)  # "the commander of X, Ibrahim Aqil, met ..."
             # else the whole phrase ("an ISIL tactical unit", "the Iraqi flag"), not a name in it
@@ -86,6 +93,7 @@ def thing_phrases(head: Token, ents: dict[int, Span], plain: bool = True) -> lis
             if (
                 plain
                 or named is not None
+                or is_people(tok)  # "civilians in Madaya": people, whom a place holds
                 or (has_a_name(phrase, tok.doc) and tok.lower_ not in PLACE_NOUNS | PLACE_HEADS)
             ):  # "the Jabal al-Torkman region in Latakia": a place in a place, not presence
                 out.append(phrase)
@@ -94,6 +102,14 @@ def thing_phrases(head: Token, ents: dict[int, Span], plain: bool = True) -> lis
             if actor is not None and actor.label not in LOCATION_LABELS:
                 out.append(actor)
     return out
+
+
+def is_people(token: Token) -> bool:
+    """A noun for people named by what they are ("civilians", "residents", "soldiers"), who
+    can be somewhere without a name in the phrase."""
+    cues = load_relation_cues()
+    low = token.lower_
+    return token.pos_ == "NOUN" and (low in cues.people_nouns or low in cues.personnel_nouns)
 
 
 def has_a_name(phrase: Phrase, doc: Doc) -> bool:
@@ -115,9 +131,9 @@ def apposed(head: Token, ents: dict[int, Span]) -> Phrase | None:
 
 def member_phrases(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     """Who joins or is included: an actor (a state too), or a plain noun phrase ("local Arab
-    fighters"), with its conjuncts."""
+    fighters"), with its conjuncts and the names listed on after them."""
     out = []
-    for tok in [head, *head.conjuncts]:
+    for tok in [head, *head.conjuncts, *listed_after(head, ents)]:
         if tok.lower_ in FIRST_PERSON:
             continue
         actor = actor_of(tok, ents)
@@ -126,6 +142,38 @@ def member_phrases(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         elif tok.pos_ == "NOUN" and tok.lower_ not in NOT_THINGS:
             out.append(noun_phrase(tok))
     return out
+
+
+# Words between the items of a list of names: "A, B, and the C".
+_LIST_GLUE = frozenset({",", "and", "or", "the"})
+
+
+def listed_after(head: Token, ents: dict[int, Span]) -> list[Token]:
+    """ "include Australia, Belgium, Jordan, the Netherlands, the United Kingdom, and the United
+    States": a long list often loses its last items to another parse. Walk on from the list's
+    last item over commas, "and" and names with the first item's label, and take those names'
+    heads (none when the list does not start with a name)."""
+    first = ents.get(head.i)
+    if first is None:
+        return []
+    doc = head.doc
+    last = max([head, *head.conjuncts], key=lambda t: t.i)
+    ent = ents.get(last.i)
+    i = ent.end if ent is not None else last.i + 1
+    out: list[Token] = []
+    while i < len(doc):
+        item = ents.get(i)
+        if item is not None and item.start == i and item.label_ == first.label_:
+            out.append(item.root)
+            i = item.end
+        elif doc[i].lower_ == "the" or (
+            doc[i].lower_ in _LIST_GLUE and doc[i - 1].lower_ not in ("and", "or")
+        ):
+            i += 1
+        else:
+            break
+    known = {t.i for t in [head, *head.conjuncts]}
+    return [t for t in out if t.i not in known]
 
 
 def thing_phrases_of(

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.relcues import RelationCues, verb_class
 from sitrep.extract.relphrases import (
+    PLACE_NOUNS,
     actors_of,
     including,
     place_of,
@@ -83,6 +85,16 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
     found = verb_class(token, cues)
     moving = found is not None and found[0] == "presence_verbs"
     places = places_of(token, ents, cues, moving)
+    if found is not None and found[0] == "visit_verbs":
+        # "Ellwood visited Turkey and Uzbekistan": the object is the place
+        places += [
+            p
+            for c in token.children
+            if dep(c) == "dobj"
+            for h in [c, *c.conjuncts]
+            for p in [place_of(h, ents)]
+            if p is not None and p not in places
+        ]
     for child in token.children:
         # "met officers in Tyre", "was killed in a strike in Beirut": the parse often hangs the
         # verb's place on its object; whoever acts on it there is there too
@@ -97,6 +109,14 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
     if not subjects and dep(token) in ("acl", "relcl"):
         subjects = thing_phrases(token.head, ents, plain=False)
     actors = subjects + thing_phrases_of(token, ents, "dobj", plain=False)
+    # "met with the Iraqi foreign minister in Canberra": whoever one acts with is there too
+    actors += [
+        p
+        for word, obj in prep_objects(token)
+        if word == "with"
+        for p in thing_phrases(obj, ents, plain=False)
+        if p not in actors
+    ]
     return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
 
 
@@ -116,10 +136,109 @@ def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) 
 
 
 def places_of_noun(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
-    """ "militants in Mosul", "the base near Palmyra": the phrase is at the place."""
-    out: list[Found] = []
-    for word, obj in prep_objects(token):
-        place = place_of(obj, ents) if word in cues.place_preps else None
-        things = thing_phrases(token, ents, plain=False)[:1] if place is not None else []
-        out += [Found("present-in", t, place, obj, "preposition") for t in things if place]
+    """ "militants in Mosul", "civilians in Madaya and Zabadani", "the base near Palmyra": the
+    phrase is at the place (each place of a list); so are the name it is apposed to ("X, an
+    ISIL leader in Raqqah"), the parties of a happening there ("the defeat of Daesh in Iraq"),
+    and a place in a place ("Mosul in Iraq": `relcheck` holds it to the gazetteer)."""
+    # "the residents of Mosul": people "of" a place live there
+    # (not "the forces of Russia": a force "of" a state is its)
+    of_place = token.lower_ in cues.people_nouns
+    places = [
+        (word, place, head)
+        for word, obj in prep_objects(token)
+        if word in cues.place_preps or (of_place and word == "of")
+        for head in [obj, *obj.conjuncts]
+        for place in [place_of(head, ents)]
+        if place is not None
+    ]
+    if not places:
+        return []
+    # the phrase itself, not its conjuncts: "tanks and fighters in Raqqa" may place only the last
+    things = thing_phrases(token, ents, plain=False, conjuncts=False)
+    things += [p for p in _apposed_to(token, ents) if p not in things]
+    things += [p for p in _parties(token, ents, cues) if p not in things]
+    itself = _place_itself(token, ents)
+    out = [
+        Found("present-in", t, place, obj, "preposition")
+        for t in things
+        for _, place, obj in places
+    ]
+    if itself is not None:  # containment, not nearness: only "in"
+        out += [
+            Found("present-in", itself, place, obj, "preposition")
+            for word, place, obj in places
+            if word == "in"
+        ]
     return out
+
+
+def _apposed_to(token: Token, ents: dict[int, Span]) -> list[Phrase]:
+    """ "Abu Jandal, an ISIL gang leader in Raqqah": the name a described phrase is apposed to."""
+    if dep(token) != "appos":
+        return []
+    ent = ents.get(token.head.i)
+    return [phrase_of_entity(ent)] if ent is not None and ent.label_ in ("PERSON", "ORG") else []
+
+
+# How a happening's parties hang off its noun: "the defeat of X", "strikes against X", "the use
+# of weapons by X", "X's campaign".
+_PARTY_PREPS = frozenset({"of", "against", "by", "agent"})
+
+
+def _parties(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phrase]:
+    """The parties of a happening named by `token`, when it is one whose parties are at its
+    place ("the defeat of Daesh in Iraq and Syria")."""
+    if token.lower_ not in cues.located_nouns:
+        return []
+    heads = [obj for word, obj in prep_objects(token) if word in _PARTY_PREPS]
+    heads += [c for c in token.children if dep(c) == "poss"]
+    out: list[Phrase] = []
+    for head in heads:
+        found = thing_phrases(head, ents, plain=False) + actors_of(head, ents)
+        out += [p for p in found if p not in out]
+    return out
+
+
+def _place_itself(token: Token, ents: dict[int, Span]) -> Phrase | None:
+    """The place `token` names ("Mosul", "the city of Mosul"), to be placed in another."""
+    ent = ents.get(token.i)
+    if ent is not None and ent.label_ in LOCATION_LABELS:
+        return phrase_of_entity(ent)
+    return place_of(token, ents) if token.lower_ in PLACE_NOUNS else None
+
+
+def place_in_place(token: Token, ents: dict[int, Span]) -> list[Found]:
+    """ "al-Hilla in Iraq", "the city of Mosul in Iraq", "Anbar province, Iraq": a place named
+    right before "in" or a comma and another place lies in it. Read from the words, not the
+    parse, which often hangs the second place on the verb ("recapture the city of Mosul in
+    Iraq"). After "in", `relcheck` holds the pair to the gazetteer; after a comma (a list as
+    often as an address: "Aleppo, Homs"), the second must be a country or a compass part of
+    one. The first is never a country."""
+    from sitrep.extract.merge import is_country_region
+
+    inner = ents.get(token.i)
+    if inner is None or inner.label_ not in LOCATION_LABELS or token.i != inner.end - 1:
+        return []
+    doc = token.doc
+    link = inner.end
+    if link + 1 >= len(doc) or doc[link].lower_ not in ("in", ","):
+        return []
+    outer = ents.get(link + 1)
+    if outer is None or outer.start != link + 1 or outer.label_ not in LOCATION_LABELS:
+        return []
+    if is_country_region(inner.text):
+        return []  # "France in Calais": a state there acts, which the parse readers read
+    if doc[link].text == ",":
+        after = doc[outer.end] if outer.end < len(doc) else None
+        listed = after is not None and after.lower_ in (",", "and", "or")
+        if listed or not is_country_region(outer.text):
+            return []
+    return [
+        Found(
+            "present-in",
+            phrase_of_entity(inner),
+            phrase_of_entity(outer),
+            doc[link],
+            "preposition",
+        )
+    ]

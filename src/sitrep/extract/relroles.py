@@ -76,6 +76,11 @@ def _kind(token: Token, cues: RelationCues) -> str:
     low = token.lower_
     if low in cues.member_heads:
         return "member-of"
+    if any(
+        dep(c) == "compound" and c.pos_ == "NOUN" and c.lower_ in cues.subunit_words
+        for c in token.lefts
+    ):
+        return "member-of"  # "an ISIL cell leader": he leads a cell, and belongs to ISIL
     modifiers = {c.lower_ for c in token.lefts}
     if low in cues.command_heads and not modifiers & cues.subordinate_words:
         return "commands"

@@ -120,7 +120,10 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
         # not whom; a state as the object itself ("raids on Syria") is whom
         foes = [o for o in objects if o.label not in LOCATION_LABELS or is_object_of(o, token)]
         add("fights", subjects or agents, foes + prep_args(token, ents, ("against",)))
-    if kind in ("presence_verbs", "fight_verbs") or token.lower_ in cues.presence_words:
+    if (
+        kind in ("presence_verbs", "fight_verbs", "visit_verbs")
+        or token.lower_ in cues.presence_words
+    ):
         out += acting_at(token, ents, cues)
     if kind != "join_verbs":
         out += _from_body(token, ents, cues)
