@@ -133,3 +133,15 @@ def test_where_the_victim_was_is_where_it_happened(domain_nlp: Language) -> None
     stabbings = [e for e in _violent(domain_nlp, text) if e.trigger == "stabbed"]
     assert stabbings and stabbings[0].place is not None
     assert stabbings[0].place.text == "Saraqib"
+
+
+def test_a_force_positioned_somewhere_is_the_doer_of_the_clause_told(
+    domain_nlp: Language,
+) -> None:
+    # whom a source told ("told SANA") is no doer, nor the place where the force stood
+    text = (
+        "A local source told SANA that gunmen positioned in the nearby orchards targeted the "
+        "village with rocket shells killing a farmer."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and all(_actors(e) == {"gunmen"} for e in events)
