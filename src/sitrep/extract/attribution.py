@@ -101,7 +101,17 @@ def source_kind(phrase: Phrase, cues: ClaimCues) -> SourceKind:
     return "unknown"
 
 
+# A casualty word that opens a source's phrase ends the clause before it, its comma stripped:
+# "... and left scores wounded reports say" (the reports say; the scores were wounded). Lower
+# case only: a sentence that opens "Wounded soldiers said" keeps its speakers whole.
+_CASUALTY_WORD_FIRST = re.compile(r"^(?:wounded|injured|hurt|dead|killed)\s+(?=\S)")
+
+
 def _link(phrase: Phrase, verb: str, cues: ClaimCues) -> SourceLink:
+    cut = _CASUALTY_WORD_FIRST.match(phrase.text)
+    if cut is not None:
+        text = phrase.text[cut.end() :]
+        phrase = Phrase(text, phrase.start + cut.end(), phrase.end, phrase.label, phrase.pack_id)
     kind = source_kind(phrase, cues)
     return SourceLink(phrase.text, kind, verb, phrase.start, phrase.end)  # type: ignore[arg-type]
 
@@ -114,6 +124,9 @@ def _first_phrase(head: Token, ents: dict[int, Span]) -> Phrase | None:
         # the police of the Region": X does
         named = [e for e in entities_under(head, ents) if e.label_ in _SPEAKER_LABELS]
         return phrase_of_entity(named[0]) if named else noun_phrase(head)
+    if found and found[0].label == "NORP" and not found[0].start <= head.idx < found[0].end:
+        # "according to a Syrian opposition statement": a nationality describes who speaks
+        return noun_phrase(head)
     return found[0] if found else None
 
 

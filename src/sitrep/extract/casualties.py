@@ -57,9 +57,10 @@ _Q = rf"(?:{_QUALIFIER}){{0,2}}"
 # count or casualty verb ("URL 124 At least four people", "30 were injured at least 3 killed")
 _NUMBER_WORDS = "|".join(w for w in _WORDS if w not in ("a", "an"))  # "including a number of"
 # (nor an active "has killed": "100 fighters ... the coalition has killed" counts whom it
-# killed, not its own dead)
+# killed, not its own dead; nor "of them": "17 people were killed two of them ambulance crew"
+# counts a part of the dead, not whom they killed)
 _NOT_BETWEEN = (
-    r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|"
+    r"(?!(?:among|injured|wounded|hurt|killed|dead|least|more|than|them|whom|"
     + _NUMBER_WORDS
     + r")\b|(?:has|have|had)\s+(?:[^\W\d]\w*\s+)?(?:killed|executed|beheaded|slain)\b)"
 )

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import case_word, dep, describes_someone
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import STRIKING_ROLES, times_apart
-from sitrep.extract.schema import load_event_schema
+from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import MONTHS
 from sitrep.extract.within import (
     NAMED_AFTER_OF,
@@ -596,7 +596,14 @@ def place_from_sentence(
         used |= {(chosen.start, chosen.end)}
         inner = _settlement_struck(doc, mention, sent_ents or sent.ents, used, mask, chosen)
         chosen = inner or chosen
-    return replace(mention, place=chosen)
+    # the gazetteer's place the tagger took for a group ("infighting in Dier el-Zour has
+    # killed ...", a spelling it read as an organisation) is where, never who did it
+    kept = tuple(
+        p
+        for p in mention.participants
+        if not (p.role in ("actor", "by") and (p.start, p.end) == (chosen.start, chosen.end))
+    )
+    return replace(mention, place=chosen, participants=kept)
 
 
 def _where_a_group_is(place: Span) -> bool:
@@ -651,12 +658,29 @@ def _takes_part(noun: Token, mention: EventMention) -> bool:
 
 
 def _on_a_source(noun: Token, mention: EventMention) -> bool:
-    """Whether `noun` is (or stands in apposition to) a named person or a link of the
-    mention's source chain: the one who tells, not a side the happening involves."""
+    """Whether `noun` (or what it stands in apposition to) tells the news: a link of the
+    mention's source chain, or the subject of a reporting verb, also where a comma-less text
+    made the speaker the root and left the verb after it without a subject ("Omar who lives in
+    Europe ... said 10 people were killed"). Someone the news is about is no teller
+    ("Wiranto, who was visiting Pandeglang, survived the attack")."""
     links = [(link.start, link.end) for link in mention.claim.chain if link.start is not None]
     words = [noun, noun.head] if dep(noun) == "appos" else [noun]
-    named = any(w.ent_type_ == "PERSON" for w in words)
-    return named or any(start <= w.idx < (end or start) for w in words for start, end in links)
+    if any(start <= w.idx < (end or start) for w in words for start, end in links):
+        return True
+    cues = load_claim_cues()
+    for word in words:
+        verb = word.head
+        if dep(word) == "nsubj" and verb_lemma(verb.text, cues.reporting_verbs) is not None:
+            return True
+        if word.head.i == word.i:  # the root: a reporting verb after it with no subject
+            return any(
+                t.i > word.i
+                and verb_lemma(t.text, cues.reporting_verbs) is not None
+                and t.pos_ == "VERB"
+                and not any(dep(c) == "nsubj" for c in t.children)
+                for t in word.sent
+            )
+    return False
 
 
 def _entity_around(token: Token) -> Span:
