@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from sitrep.corroborate.origins import event_status
-from sitrep.corroborate.relations import _view, relation_id
+from sitrep.corroborate.relations import relation_id
 
 
 def direct_row(key: tuple[str, str, str], members: list[dict[str, Any]]) -> dict[str, Any]:
@@ -26,7 +26,7 @@ def direct_row(key: tuple[str, str, str], members: list[dict[str, Any]]) -> dict
     if closing:
         ends.append(closing[0] or last_current)
     if reports:
-        found = event_status([_view(m, {}) for m in reports])
+        found = event_status([m["view"] for m in reports])  # marked as `_members` reads it
         status, reason = found.status, found.reason
         origins, n_origins = list(found.origins), found.n_origins
     else:

@@ -24,7 +24,7 @@ from conftest import BACKENDS, fresh_database
 from relation_oracle import direct_row
 from sitrep.bench.synthetic import write_synthetic_corpus
 from sitrep.corroborate import relation_aggregate as aggregate
-from sitrep.corroborate.relations import _members, _view, relation_row
+from sitrep.corroborate.relations import _members, relation_row
 from sitrep.corroborate.run import event_row
 from sitrep.corroborate.views import load_claims, load_mentions
 from sitrep.loader import reduce_store
@@ -146,7 +146,7 @@ def test_every_relation_holds_what_its_claims_give(fed: str) -> None:
         # the totals later runs extended are those of all the claims counted at once
         folded = aggregate.empty()
         for claim in claims:
-            aggregate.add(folded, claim, _view(claim, {}) if claim["document_id"] else None)
+            aggregate.add(folded, claim, claim.get("view"))
         assert totals.get(rebuilt["id"], folded) == folded, rebuilt["id"]
     assert len(members) == len(relations)
     # half lost their totals after the second run; the later runs gave some of those back

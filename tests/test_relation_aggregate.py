@@ -28,6 +28,7 @@ SOURCES = [
     "Western intelligence", "western  intelligence", "the Kremlin", "Reuters", "IRNA", "",
     "a military source", "local media", "activists",
 ]  # fmt: skip
+AKA = [[], [], [], ["entity:obs"], ["entity:obs", "entity:x"], ["entity:x"], ["source:the kremlin"]]
 STANCES = ["asserts", "reports", "confirms", "denies", "retracts", "hedges"]
 DAYS = [None, "2019-01-05", "2019-03-01", "2020-06-30", "2021-02-11"]
 
@@ -41,6 +42,9 @@ def _claims(rng: random.Random, n: int) -> list[dict[str, Any]]:
             {
                 "kind": rng.choice(["source", "source", "outlet", "anonymous"]),
                 "name": rng.choice(SOURCES),
+                # the entities `views.VoiceMarks` finds in a source: origins sharing one are
+                # one voice (a body by two names, a person speaking for it)
+                "aka": rng.choice(AKA),
             }
             for _ in range(rng.choice([0, 0, 1, 2]))
         ]
@@ -61,12 +65,14 @@ def _claims(rng: random.Random, n: int) -> list[dict[str, Any]]:
                 },
             }
         )
+        if doc is not None:
+            out[-1]["view"] = _view(out[-1], {})
     return out
 
 
 def _fold(state: aggregate.State, members: list[dict[str, Any]]) -> aggregate.State:
     for m in members:
-        aggregate.add(state, m, _view(m, {}) if m["document_id"] is not None else None)
+        aggregate.add(state, m, m.get("view"))
     return json.loads(json.dumps(state))  # as the store keeps it between runs
 
 
@@ -84,3 +90,15 @@ def test_totals_kept_over_batches_give_the_row_of_all_claims(seed: int) -> None:
         seen = sorted((m for m in members if m not in arrival), key=lambda m: m["id"])
         assert aggregate_row(KEY, state) == direct_row(KEY, seen)
     assert state == _fold(aggregate.empty(), sorted(members, key=lambda m: m["id"]))
+
+
+def test_the_random_claims_pool_some_voices() -> None:
+    """The property above is checked on claims whose voices pool, not only on apart ones."""
+    pooled = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        members = _claims(rng, rng.randrange(1, 40))
+        state = _fold(aggregate.empty(), members)
+        apart = {ident for kinds in state["voices"].values() for k in "cp" for ident in kinds[k]}
+        pooled += aggregate.status(state).n_origins < len(apart)
+    assert pooled > 30

@@ -198,31 +198,22 @@ def _supporting(claims: Sequence[ClaimView]) -> Support:
     cites a source for the event does not add its own voice as another origin: what it says
     unattributed (here or in its other reports of the event) may rest on what it cites."""
     by_voice: dict[str, list[tuple[Origin, str]]] = defaultdict(list)
-    described: dict[str, set[str]] = defaultdict(set)
     copies: dict[str, set[str]] = defaultdict(set)
-    same: dict[str, set[str]] = defaultdict(set)  # an alias token -> the idents it names
-    tied: list[tuple[str, Origin, frozenset[str]]] = []  # described, yet tied to a body
+    tokens_of: list[tuple[str, Iterable[str]]] = []
+    tied: list[tuple[str, str, Iterable[str]]] = []  # described: voice, ident, its tokens
     named: set[str] = set()  # the tokens of the origins a text names
     for claim in claims:
         if claim.stance in SUPPORTING:
             voice, told = _voice(claim)[0], origin(claim)
             by_voice[voice].append((told, claim.root_doc_id))
-            same[told.key].add(told.ident)
             tokens = aliases(claim)
-            for token in tokens:
-                same[token].add(told.ident)
+            tokens_of.append((told.ident, {told.key, *tokens}))
             if described_source(claim):
-                tied.append((voice, told, tokens))
+                tied.append((voice, told.ident, tokens))
             else:
                 named |= tokens
             if claim.copied is not None:
                 copies[claim.copied].add(told.ident)
-    for voice, told, tokens in tied:
-        # A description the report ties to a body it names ("a monitor", then "the Syrian
-        # Observatory"), where that body is an origin of the event, is the body's voice and
-        # no longer one of the outlet's described sources; otherwise it stays in their pool.
-        if not tokens & named:
-            described[voice].add(told.ident)
     out: Support = {}
     for _voice_key, found in sorted(by_voice.items()):
         cited = [(o, doc) for o, doc in found if o.key.startswith("source:")]
@@ -231,7 +222,32 @@ def _supporting(claims: Sequence[ClaimView]) -> Support:
             if o.spoken_by and not kept[0].spoken_by:  # named with the person who spoke for it
                 out[o.ident] = (o, kept[1])
             kept[1].add(doc)
-    return pool(out, [*described.values(), *copies.values(), *same.values()])
+    return pool(out, [*one_voice(tokens_of, tied, named), *copies.values()])
+
+
+def one_voice(
+    tokens_of: Iterable[tuple[str, Iterable[str]]],
+    described: Iterable[tuple[str, str, Iterable[str]]],
+    named: Iterable[str],
+) -> list[set[str]]:
+    """The groups of origins (idents) that are one voice, for `pool`: events (`_supporting`)
+    and relations (`relation_aggregate.status`) both count by it.
+    - `tokens_of`: each origin's ident with its key and alias tokens (`aliases`): origins with
+      a token in common are one body by two names, or a body and a person speaking for it;
+    - `described`: (voice, ident, tokens) of the sources an outlet describes without naming
+      them, pooled per voice, except a description the report ties to a body it names ("a
+      monitor", then "the Syrian Observatory") where that body is an origin here (its tokens
+      are among `named`, the tokens of the named origins): that is the body's voice."""
+    same: dict[str, set[str]] = defaultdict(set)  # a token -> the idents it names
+    for ident, tokens in tokens_of:
+        for token in tokens:
+            same[token].add(ident)
+    known = set(named)
+    pools: dict[str, set[str]] = defaultdict(set)
+    for voice, ident, tokens in described:
+        if not set(tokens) & known:
+            pools[voice].add(ident)
+    return [*pools.values(), *same.values()]
 
 
 def pool(support: Support, groups: Iterable[set[str]]) -> Support:

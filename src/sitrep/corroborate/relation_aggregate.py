@@ -31,7 +31,9 @@ from sitrep.corroborate.origins import (
     Origin,
     Status,
     Support,
+    aliases,
     described_source,
+    one_voice,
     origin,
     pool,
     status_of,
@@ -56,7 +58,15 @@ def empty() -> State:
         # voice -> {"c": cited origins, "p": the voice's own} -> ident -> [key, label, first
         # claim id, root documents]
         "voices": {},
-        "described": {},  # voice -> idents of the sources it describes without naming them
+        # ident -> the tokens naming what the origin is (`origins.aliases`: its entities, the
+        # body a person speaking for it stands for), and the tokens of the named origins: what
+        # makes two origins one voice (`origins.one_voice`)
+        "aka": {},
+        "named": [],
+        # voice -> the sources it describes without naming them -> the distinct token lists
+        # their claims gave them (a description the report ties to a named origin leaves the
+        # voice's pool)
+        "tied": {},
         "against": {},  # ident -> [key, label, last claim id]
     }
 
@@ -103,10 +113,17 @@ def add(state: State, member: dict[str, Any], view: ClaimView | None) -> None:
         if view.root_doc_id not in docs:
             docs = sorted([*docs, view.root_doc_id])
         voice[kind][found.ident] = [key, label, first, docs]
+        tokens = aliases(view)
+        if tokens:
+            known = state.setdefault("aka", {}).get(found.ident, [])
+            state["aka"][found.ident] = sorted({*known, *tokens})
         if described_source(view):
-            pooled = state.setdefault("described", {}).setdefault(voice_of(view)[0], [])
-            if found.ident not in pooled:
-                pooled[:] = sorted([*pooled, found.ident])
+            tied = state.setdefault("tied", {}).setdefault(voice_of(view)[0], {})
+            told = tied.setdefault(found.ident, [])
+            if sorted(tokens) not in told:
+                told[:] = sorted([*told, sorted(tokens)])
+        elif tokens:
+            state["named"] = sorted({*state.get("named", []), *tokens})
 
 
 def title(state: State) -> str | None:
@@ -133,13 +150,27 @@ def status(state: State) -> Status:
     a source adds no origin of its own voice; an origin's words are those of its first claim
     in the first voice (by key) that carries it; a denier's, those of its last claim."""
     support: Support = {}
+    keys: dict[str, str] = {}
     for _voice, kinds in sorted(state["voices"].items()):
+        for ident, (key, _label, _first, _docs) in [*kinds["c"].items(), *kinds["p"].items()]:
+            keys.setdefault(ident, key)
         for ident, (key, label, _first, docs) in sorted((kinds["c"] or kinds["p"]).items()):
             support.setdefault(ident, (Origin(key, label), set()))[1].update(docs)
     against = {ident: Origin(key, label) for ident, (key, label, _last) in state["against"].items()}
-    # (totals kept before described sources were pooled were forgotten: store migration 11)
-    described = {voice: set(idents) for voice, idents in state.get("described", {}).items()}
-    return status_of(pool(support, described.values()), against)
+    # (totals kept before described sources were pooled, or before voices were, were
+    # forgotten: store migrations 11 and 15)
+    aka = state.get("aka", {})
+    groups = one_voice(
+        [(ident, {key, *aka.get(ident, ())}) for ident, key in sorted(keys.items())],
+        [
+            (voice, ident, tokens)
+            for voice, idents in sorted(state.get("tied", {}).items())
+            for ident, told in sorted(idents.items())
+            for tokens in told
+        ],
+        state.get("named", ()),
+    )
+    return status_of(pool(support, groups), against)
 
 
 # -- the store's table -----------------------------------------------------------------------

@@ -4,7 +4,8 @@
   that lies inside (else overlaps) the end's span; a phrase with a pack name inside resolves to
   that pack actor. An end that names no entity leaves the mention out of every relation.
 - The same (type, subject, object) from several documents is one relation, with its claims and
-  independent origins counted the way events count them (`origins.event_status`).
+  independent origins counted the way events count them (`origins.event_status`): a body and a
+  person speaking for it, one body by two names, are one voice (`views.VoiceMarks`).
 - The domain pack's positions and affiliations are claims too, with the pack as their source.
 - Time: the earliest start any claim gives ("since 1998", "the new commander" by its date);
   a "former" claim published no earlier than the last claim of the relation as current ends it
@@ -23,6 +24,7 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 
 from sitrep.corroborate import relation_aggregate as aggregate
 from sitrep.corroborate.origins import ClaimView, origin_key
+from sitrep.corroborate.views import VoiceMarks
 from sitrep.pack import Pack
 from sitrep.records import stable_id
 from sitrep.resolve.generic import GenericBodies
@@ -79,7 +81,7 @@ def run_relations(store: Store, pack: Pack, *, everything: bool = False) -> Rela
             state = states.setdefault(relation_id(*key), aggregate.empty())
             for m in members:
                 if key in missing or m["relation_id"] is None:
-                    aggregate.add(state, m, _view(m, {}) if m["document_id"] else None)
+                    aggregate.add(state, m, claim_view(m))
         relation_rows = [aggregate_row(ids_of[rid], state) for rid, state in states.items()]
         ids = [r["id"] for r in relation_rows]
         for chunk in chunked(ids):
@@ -431,24 +433,54 @@ def _members(
         for chunk in chunked(sorted(roots))
         for doc in conn.execute(select(d.id, d.site).where(d.id.in_(chunk)))
     }
+    # Who each claim's sources are, as events read them (`views.VoiceMarks`): a body and the
+    # person speaking for it, one body by two names, are one voice for relations too.
+    marks = VoiceMarks.load(
+        conn,
+        {str(r["document_id"]) for r in out if r["document_id"] is not None},
+        {_spoken(r, sites) for r in out if r["document_id"] is not None},
+    )
     for item in out:
         item["stored_origin_key"] = item["origin_key"]
         if item["document_id"] is not None:
-            item["origin_key"] = origin_key(_view(item, sites))
+            item["view"] = _view(item, sites, marks)
+            item["origin_key"] = origin_key(item["view"])
     return out
 
 
-def _view(row: dict[str, Any], sites: dict[str, str | None]) -> ClaimView:
+def claim_view(member: dict[str, Any]) -> ClaimView | None:
+    """A member's claim as origins read it: the view `_members` marked with its voices, else
+    read plain (a row built elsewhere); None for the pack's own."""
+    if member["document_id"] is None:
+        return None
+    view = member.get("view")
+    return view if isinstance(view, ClaimView) else _view(member, {})
+
+
+def _spoken(row: dict[str, Any], sites: dict[str, str | None]) -> str:
+    """The outlet whose voice the claim's document is (`origins._voice`)."""
+    root = row["duplicate_of"] or row["document_id"]
+    outlet = row["claim"].get("outlet")
+    return str((sites.get(root) or outlet) if root != row["document_id"] else outlet or "")
+
+
+def _view(
+    row: dict[str, Any], sites: dict[str, str | None], marks: VoiceMarks | None = None
+) -> ClaimView:
     root = row["duplicate_of"] or row["document_id"]
     claim = row["claim"]
+    chain = tuple(claim.get("chain") or ())
+    if marks is not None:
+        chain = marks.chain(chain, str(row["document_id"]), row["published"])
     return ClaimView(
         str(claim.get("id") or row["id"]),
         str(row["document_id"]),
         str(root),
         claim.get("outlet"),
-        tuple(claim.get("chain") or ()),
+        chain,
         str(claim.get("stance") or "asserts"),
         sites.get(root, claim.get("outlet")),
+        voice_aka=marks.outlet(_spoken(row, sites)) if marks is not None else (),
     )
 
 
@@ -456,7 +488,7 @@ def relation_row(key: tuple[str, str, str], members: list[dict[str, Any]]) -> di
     """A relation from all its claims (the pack's have no document)."""
     state = aggregate.empty()
     for m in members:
-        aggregate.add(state, m, _view(m, {}) if m["document_id"] is not None else None)
+        aggregate.add(state, m, claim_view(m))
     return aggregate_row(key, state)
 
 

@@ -375,6 +375,28 @@ def load_claims(conn: Connection, mention_ids: Sequence[str]) -> dict[str, list[
     return out
 
 
+@dataclass
+class VoiceMarks:
+    """Who the sources of some documents' claims are (`_Voices`) and the bodies their outlets
+    are (`_outlet_entities`), for claims read apart from `load_claims`: a relation's claims
+    count their voices as an event's do."""
+
+    voices: _Voices
+    outlets: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, conn: Connection, doc_ids: set[str], outlets: set[str]) -> VoiceMarks:
+        return cls(_Voices.load(conn, doc_ids), _outlet_entities(conn, outlets))
+
+    def chain(
+        self, chain: Sequence[dict[str, Any]], doc_id: str, published: str | None
+    ) -> tuple[dict[str, Any], ...]:
+        return tuple(self.voices.mark(link, doc_id, published) for link in chain)
+
+    def outlet(self, outlet: str) -> tuple[str, ...]:
+        return self.outlets.get(outlet.strip().lower(), ())
+
+
 # What a source can speak for, by the type resolution gave its entity: an organisation, a state
 # body, a medium, an armed group. A state or a place is no one voice ("Syrian" is a nationality,
 # the army and the state agency are two bodies of one state, kept apart).
@@ -441,11 +463,14 @@ class _Voices:
                 if r.type == "person":
                     attributes[r.entity_id] = r.attributes or {}
         chains = _chains(conn, doc_ids)
-        # the people a source link names: only their titles are read in the text
+        # the people a source link names, of an event's claim or a relation's (a report may
+        # cite its source only for a relation: "Observatory director Rami Abdel Rahman said
+        # Ibrahim Aqil, the commander of ..."): only their titles are read in the text
+        told = _relation_chains(conn, doc_ids)
         titled: dict[str, list[Speaker]] = {
             doc_id: people
-            for doc_id, links in chains.items()
-            if (people := _people_in(speakers.get(doc_id, []), links))
+            for doc_id in set(chains) | set(told)
+            if (people := _people_in(speakers.get(doc_id, []), chains[doc_id] + told[doc_id]))
         }
         bodies = _stated_bodies(conn, doc_ids, speakers)
         heads = load_relation_cues().position_heads
@@ -596,6 +621,19 @@ def _chains(conn: Connection, doc_ids: set[str]) -> dict[str, list[list[dict[str
     for chunk in chunked(sorted(doc_ids)):
         for r in conn.execute(select(c.document_id, c.chain).where(c.document_id.in_(chunk))):
             out[r.document_id].append(list(r.chain))
+    return out
+
+
+def _relation_chains(conn: Connection, doc_ids: set[str]) -> dict[str, list[list[dict[str, Any]]]]:
+    """Per report, the source chains of its relation mentions' claims. Read only for the people
+    they name, not for the bodies a report cites (`_Voices.cited`): the relation stage's
+    chains carry more noise, and one more body cited would leave a description ("an activist
+    group") untied to the one the report names."""
+    rm = s.relation_mentions.c
+    out: dict[str, list[list[dict[str, Any]]]] = defaultdict(list)
+    for chunk in chunked(sorted(doc_ids)):
+        for r in conn.execute(select(rm.document_id, rm.claim).where(rm.document_id.in_(chunk))):
+            out[r.document_id].append(list((r.claim or {}).get("chain") or []))
     return out
 
 

@@ -54,8 +54,10 @@ class Actor(_Strict):
     type: ActorType
     name: str
     aliases: tuple[str, ...] = ()
-    # Short forms that only name this actor inside a document that already names it in full
-    # ("Ghaani", "the general"): never used as alias-ruler patterns on their own.
+    # Short forms ("Ghaani", "Fars", "the Observatory"): never alias-ruler patterns on their
+    # own. In a document that names the actor in full they join that mention; alone, they
+    # name the actor when no other pack actor has the same short form (`resolve.run`,
+    # "short form unique in the pack"): a body's customary short form belongs here.
     short_forms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()  # NORP forms of a state ("Iranian", "Syrian")
     wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")

@@ -129,6 +129,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "add jobs: the workbench's add-reports requests and how far each got",
         _create_core_tables,
     ),
+    # Totals kept before them hold no origin's alias tokens: a later run would tie only its
+    # own claims' voices. A relation without totals is counted again from all its claims.
+    (
+        15,
+        "relation totals counted again: a body and the person speaking for it are one voice",
+        _forget_relation_totals,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]
