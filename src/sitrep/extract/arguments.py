@@ -181,11 +181,19 @@ def subject_slots(verb: Token) -> list[Slot]:
         if passive:
             return [Slot("passive_subject", s.head) for s in inherited]
         return [Slot("subject", s.head) for s in inherited if s.name == "subject"]
+    if unmarked is not None and dep(verb) in ("ROOT", "ccomp") and verb.tag_ in _FINITE_TAGS:
+        # "A suicide bomber killed 12 soldiers": the parse left the clause's only noun before
+        # its finite verb as an unmarked oblique; a finite verb has a subject, and that is it
+        return [Slot("subject", h) for h in _coordinated(unmarked)]
     stray = _stray_subject(verb)
     if stray is not None:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+# Tags of a finite verb, which has a subject of its own (a participle may have none).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _bare_participle(verb: Token) -> bool:

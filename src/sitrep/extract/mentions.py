@@ -492,6 +492,8 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         noun = _modal_noun(head, cues)
         if governor and _reason_of_object(node, head):
             return None  # "vowed revenge for Tuesday's strike": the strike is why, and done
+        if governor and _named_object(node, head):
+            return None  # "called the attack a crime": the attack is named, not asked for
         if (noun or governor) and dep(node) in _MODAL_SLOTS:
             return governor or noun
         if noun in _MAYBE_NOUNS and dep(node) == "nmod" and case_word(node) == "of":
@@ -528,6 +530,16 @@ def _reason_of_object(node: Token, verb: Token) -> bool:
         dep(node) == "obl"
         and any(case_word(word) == "for" for word in words)
         and any(dep(c) in OBJECT_DEPS for c in verb.children)
+    )
+
+
+def _named_object(node: Token, verb: Token) -> bool:
+    """A verb's object with a noun or adjective after it that says what the object is:
+    "called the attack a cowardly crime", "considered the bombing terrorist". The verb names
+    or judges what it takes, which happened; "called for strikes" (no such predicate) asks."""
+    return dep(node) in OBJECT_DEPS and any(
+        dep(c) in ("xcomp", "oprd") and c.i > node.i and c.pos_ in ("NOUN", "ADJ")
+        for c in verb.children
     )
 
 

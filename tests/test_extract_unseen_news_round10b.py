@@ -1,0 +1,51 @@
+"""What a second tenth-round draw of FA-KES articles outside the events gold taught (session
+28, helper d): a noun the parse left as an unmarked oblique right before a clause's finite verb
+is its subject ("A suicide bomber killed ..."); an attack a verb names or judges ("called the
+attack a cowardly crime") happened, only "called for" asks. Sentences written for sitrep,
+read with the shipped pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from eventreading import read_events, roles
+from sitrep.records import EventMention
+
+PUBLISHED = "2016-10-13"  # a Thursday
+
+
+def _violent(nlp: Language, text: str) -> list[EventMention]:
+    return [e for e in read_events(nlp, text, PUBLISHED) if e.type in ("ASSAULT", "DIE")]
+
+
+def _actors(event: EventMention) -> set[str]:
+    return {text for role, text in roles(event) if role in ("actor", "by")}
+
+
+def test_a_bomber_before_the_verb_is_its_subject(domain_nlp: Language) -> None:
+    events = _violent(domain_nlp, "A suicide bomber killed 12 soldiers at a checkpoint in Homs.")
+    assert events and any("A suicide bomber" in _actors(e) for e in events)
+
+
+def test_a_motorcycle_bomber_killed_them(domain_nlp: Language) -> None:
+    text = (
+        "A motorcycle bomber killed at least nine people outside a mosque in Qamishli city on "
+        "Friday a police officer said."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and any("A motorcycle bomber" in _actors(e) for e in events)
+
+
+def test_an_attack_called_a_crime_happened(domain_nlp: Language) -> None:
+    text = "The opposition called the shelling of Douma a massacre."
+    events = _violent(domain_nlp, text)
+    assert events and all(e.modality is None for e in events)
+
+
+def test_calling_an_attack_a_crime_after_its_toll_is_no_call(domain_nlp: Language) -> None:
+    text = (
+        "A car bomb in the market of Azaz killed at least seven people; the governor has "
+        "called the attack a cowardly crime."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and not any(e.modality == "call" for e in events)
