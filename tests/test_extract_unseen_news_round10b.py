@@ -49,3 +49,39 @@ def test_calling_an_attack_a_crime_after_its_toll_is_no_call(domain_nlp: Languag
     )
     events = _violent(domain_nlp, text)
     assert events and not any(e.modality == "call" for e in events)
+
+
+def test_the_attack_that_wounded_them_names_its_doer(domain_nlp: Language) -> None:
+    # the attack is the cause of the casualty verb: its doer is the wounding's, not another's
+    text = "Five people were wounded in terrorist attacks with mortar shells on Hama on Friday."
+    events = _violent(domain_nlp, text)
+    assert events and any("terrorist" in _actors(e) for e in events)
+
+
+def test_a_terrorist_attack_that_injured_children(domain_nlp: Language) -> None:
+    text = (
+        "On Thursday two children were injured in a terrorist attack with 13 rocket shells on a "
+        "village in Quneitra."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and any("terrorist" in _actors(e) for e in events)
+
+
+def test_every_owner_of_the_planes_is_a_doer(domain_nlp: Language) -> None:
+    text = (
+        "The agency said Iraqi and coalition planes targeted militant positions in the south "
+        "of the city."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and any({"Iraqi", "coalition"} <= _actors(e) for e in events)
+
+
+def test_both_owners_of_the_warplanes_bombarded_it(domain_nlp: Language) -> None:
+    text = "The town is regularly bombarded by both Iraqi and allied Iranian warplanes."
+    events = _violent(domain_nlp, text)
+    assert events and any({"Iraqi", "Iranian"} <= _actors(e) for e in events)
+
+
+def test_one_owner_stays_one_doer(domain_nlp: Language) -> None:
+    events = _violent(domain_nlp, "Regime warplanes bombed the town on Monday.")
+    assert events and all(_actors(e) == {"Regime"} for e in events)
