@@ -85,3 +85,13 @@ def test_both_owners_of_the_warplanes_bombarded_it(domain_nlp: Language) -> None
 def test_one_owner_stays_one_doer(domain_nlp: Language) -> None:
     events = _violent(domain_nlp, "Regime warplanes bombed the town on Monday.")
     assert events and all(_actors(e) == {"Regime"} for e in events)
+
+
+def test_the_object_before_a_gerund_does_it(domain_nlp: Language) -> None:
+    # "help X battling Y": the gerund after the verb's object tells what the object does
+    text = (
+        "The strikes are carried out to assist Kurdish and Arab fighters battling ISIL in "
+        "areas along the border."
+    )
+    battles = [e for e in _violent(domain_nlp, text) if e.trigger == "battling"]
+    assert battles and "Arab fighters" in _actors(battles[0])
