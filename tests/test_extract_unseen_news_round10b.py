@@ -95,3 +95,12 @@ def test_the_object_before_a_gerund_does_it(domain_nlp: Language) -> None:
     )
     battles = [e for e in _violent(domain_nlp, text) if e.trigger == "battling"]
     assert battles and "Arab fighters" in _actors(battles[0])
+
+
+def test_the_name_given_to_an_attack_is_no_second_happening(domain_nlp: Language) -> None:
+    text = (
+        "A bus blast in the centre of Homs killed at least six people; the agency has called "
+        'the attack a "terrorist explosion".'
+    )
+    events = _violent(domain_nlp, text)
+    assert [e.trigger for e in events] == ["blast"]

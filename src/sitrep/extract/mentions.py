@@ -195,6 +195,8 @@ def analyse(
         return None
     if _modifies_a_thing(token, schema):
         return None
+    if _name_for_an_object(token):
+        return None  # "called the attack a terrorist explosion": the attack's name, no other
     for trig in candidates(token, schema):
         if not _objects_ok(trig, token) or not _subjects_ok(trig, token):
             continue
@@ -530,6 +532,19 @@ def _reason_of_object(node: Token, verb: Token) -> bool:
         dep(node) == "obl"
         and any(case_word(word) == "for" for word in words)
         and any(dep(c) in OBJECT_DEPS for c in verb.children)
+    )
+
+
+def _name_for_an_object(token: Token) -> bool:
+    """A noun that predicates of a verb's object ("called the attack a terrorist explosion",
+    "deemed the raid a massacre"): what the object is called, not a happening of its own."""
+    verb = token.head
+    return (
+        token.pos_ == "NOUN"
+        and dep(token) in ("xcomp", "oprd")
+        and verb.i != token.i
+        and verb.pos_ == "VERB"
+        and any(dep(c) in OBJECT_DEPS and c.i < token.i for c in verb.children)
     )
 
 
