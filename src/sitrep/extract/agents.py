@@ -24,7 +24,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import is_count
-from sitrep.extract.deps import dep
+from sitrep.extract.deps import case_word, dep
 from sitrep.extract.furniture import inside
 from sitrep.extract.merge import (
     VIOLENT,
@@ -433,9 +433,45 @@ def fill_agents(
         victims = _toll_victims(mention.casualties.text or "", sent)
         if victims is not None:
             added.append(victims)
+    added.extend(_co_owners(mention.participants + tuple(added), doc))
     if not added:
         return mention
     return replace(mention, participants=mention.participants + tuple(added))
+
+
+def _co_owners(participants: tuple[Participant, ...], doc: Doc) -> list[Participant]:
+    """The other owners joined by "and" before a weapon or craft whose one owner is a doer:
+    "Russian and government planes targeted", "bombarded by both Syrian and allied Russian
+    warplanes" (the parse keeps the first modifier as the doer and hangs the rest on the
+    weapon, not on it). Each side that flies or fires them did it."""
+    doers = [p for p in participants if p.role in ("actor", "by")]
+    taken = {(p.start, p.end) for p in participants}
+    found: list[Participant] = []
+    for doer in doers:
+        span = doc.char_span(doer.start, doer.end, alignment_mode="expand")
+        if span is None or dep(span.root) not in ("amod", "compound"):
+            continue
+        weapon = span.root.head
+        if weapon.lower_ not in NON_AGENT_HEADS or weapon.i <= span.root.i:
+            continue
+        before = doc[weapon.left_edge.i : weapon.i]
+        if not any(t.lower_ == "and" and dep(t) == "cc" for t in before):
+            continue
+        for token in before:
+            if span.start <= token.i < span.end:
+                continue
+            owner: Span | None = None
+            if token.ent_iob_ == "B" and token.ent_type_ == "NORP":
+                owner = _entity_at(token)
+            elif token.lower_ in AGENT_MODIFIERS and not token.ent_type_:
+                owner = doc[token.i : token.i + 1]
+            if owner is None or owner.end > weapon.i:
+                continue
+            key = (owner.start_char, owner.end_char)
+            if key not in taken:
+                taken.add(key)
+                found.append(_participant(doer.role, owner))
+    return found
 
 
 def _toll_victims(toll: str, sent: Span) -> Participant | None:
@@ -581,9 +617,28 @@ def _doer_of_another_happening(
             return False  # a verb or the root: the clause, not a noun phrase
         if mention.at_trigger(node.idx):
             return False  # the mention's own noun: "attacks by insurgents"
+        if _cause_of_trigger(node, mention):
+            return False  # "wounded in terrorist attacks": the wounding's own attack
         if _happening_noun(node.text):
             return True
     return False
+
+
+# Prepositions of an attack that caused a casualty verb's toll ("killed in", "wounded by").
+_CAUSE_PREPS = frozenset({"in", "by", "during"})
+
+
+def _cause_of_trigger(noun: Token, mention: EventMention) -> bool:
+    """An attack noun hung on the mention's own casualty verb as its cause ("two children were
+    injured in a terrorist attack with rocket shells"): the same happening, whose doer is the
+    mention's, not another's."""
+    head = noun.head
+    return (
+        head.i != noun.i
+        and mention.at_trigger(head.idx)
+        and head.pos_ in ("VERB", "ADJ", "AUX")
+        and case_word(noun) in _CAUSE_PREPS
+    )
 
 
 # What a name stands in for inside its phrase: "by Al-Qaeda's former Syrian branch" is the

@@ -29,6 +29,7 @@ from sitrep.extract.spans import (
 )
 from sitrep.extract.within import PLACE_NOUNS
 from sitrep.nlp.spans import text_of
+from sitrep.nlp.types import person_nouns
 
 LOCATION_LABELS = frozenset({"LOC", "GPE", "FAC"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -160,6 +161,11 @@ def subject_slots(verb: Token) -> list[Slot]:
         # subject the speaker is not (the raids are, hung on "said")
         stray = _stray_subject(verb)
         return [] if stray is None else [Slot("subject", h) for h in _coordinated(stray)]
+    controller = _object_controller(verb)
+    if controller is not None:
+        # "to help Iraqi Kurds fighting against ISIL", "saw gunmen firing at the crowd": a
+        # gerund after a verb's object tells what the object does
+        return [Slot("subject", h) for h in with_conjuncts(controller)]
     unmarked = _unmarked_subject(verb)
     if unmarked is not None and dep(verb) in ("conj", "advcl"):
         # "after IS militants killed one": "IS" tagged as the verb "is", its noun left unmarked
@@ -181,11 +187,44 @@ def subject_slots(verb: Token) -> list[Slot]:
         if passive:
             return [Slot("passive_subject", s.head) for s in inherited]
         return [Slot("subject", s.head) for s in inherited if s.name == "subject"]
+    if unmarked is not None and dep(verb) in ("ROOT", "ccomp") and verb.tag_ in _FINITE_TAGS:
+        # "A suicide bomber killed 12 soldiers": the parse left the clause's only noun before
+        # its finite verb as an unmarked oblique; a finite verb has a subject, and that is it
+        return [Slot("subject", h) for h in _coordinated(unmarked)]
     stray = _stray_subject(verb)
     if stray is not None:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The direct object before a gerund that the parse made its verb's complement ("help
+    Kurds fighting ISIL"): the gerund's subject. A past participle there describes what befell
+    the object instead (`_bare_participle`)."""
+    if dep(verb) != "xcomp" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return None
+    if any(dep(c) in SUBJECT_DEPS for c in verb.children):
+        return None
+    objects = [c for c in verb.head.children if dep(c) == "dobj" and c.i < verb.i]
+    if not objects or not _agent_noun(objects[-1]):
+        # "repelled an attack ... killing 30 terrorists", "fired shells ... claiming two
+        # lives": a result of the clause, which no attack or shell does by itself
+        return None
+    return objects[-1]
+
+
+_AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _agent_noun(noun: Token) -> bool:
+    """A noun for people or a force: a name of one, or a word for them ("fighters")."""
+    word = noun.lower_
+    return noun.ent_type_ in _AGENT_ENTITIES or word in AGENT_HEADS or word in person_nouns()
+
+
+# Tags of a finite verb, which has a subject of its own (a participle may have none).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _bare_participle(verb: Token) -> bool:

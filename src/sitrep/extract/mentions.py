@@ -195,6 +195,8 @@ def analyse(
         return None
     if _modifies_a_thing(token, schema):
         return None
+    if _name_for_an_object(token):
+        return None  # "called the attack a terrorist explosion": the attack's name, no other
     for trig in candidates(token, schema):
         if not _objects_ok(trig, token) or not _subjects_ok(trig, token):
             continue
@@ -492,6 +494,8 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
         noun = _modal_noun(head, cues)
         if governor and _reason_of_object(node, head):
             return None  # "vowed revenge for Tuesday's strike": the strike is why, and done
+        if governor and _named_object(node, head):
+            return None  # "called the attack a crime": the attack is named, not asked for
         if (noun or governor) and dep(node) in _MODAL_SLOTS:
             return governor or noun
         if noun in _MAYBE_NOUNS and dep(node) == "nmod" and case_word(node) == "of":
@@ -528,6 +532,29 @@ def _reason_of_object(node: Token, verb: Token) -> bool:
         dep(node) == "obl"
         and any(case_word(word) == "for" for word in words)
         and any(dep(c) in OBJECT_DEPS for c in verb.children)
+    )
+
+
+def _name_for_an_object(token: Token) -> bool:
+    """A noun that predicates of a verb's object ("called the attack a terrorist explosion",
+    "deemed the raid a massacre"): what the object is called, not a happening of its own."""
+    verb = token.head
+    return (
+        token.pos_ == "NOUN"
+        and dep(token) in ("xcomp", "oprd")
+        and verb.i != token.i
+        and verb.pos_ == "VERB"
+        and any(dep(c) in OBJECT_DEPS and c.i < token.i for c in verb.children)
+    )
+
+
+def _named_object(node: Token, verb: Token) -> bool:
+    """A verb's object with a noun or adjective after it that says what the object is:
+    "called the attack a cowardly crime", "considered the bombing terrorist". The verb names
+    or judges what it takes, which happened; "called for strikes" (no such predicate) asks."""
+    return dep(node) in OBJECT_DEPS and any(
+        dep(c) in ("xcomp", "oprd") and c.i > node.i and c.pos_ in ("NOUN", "ADJ")
+        for c in verb.children
     )
 
 
