@@ -5,37 +5,20 @@ store through the whole pipeline; the event's status is read back."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from outletreports import ingest_reports
 from sitrep.corroborate.origins import ClaimView, event_status, origin
-from sitrep.pipeline import Ingest
-from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store import schema as s
 
 
 def _ingest(tmp_path: Path, reports: list[tuple[str, str]]) -> Store:
-    """Each report (outlet, text) as a row published the same day."""
-    rows = [
-        {
-            "title": f"Report {number} from Idlib",
-            "text": text + " " + FILLER,
-            "date": "2017-03-08",
-            "source": outlet,
-            "url": f"https://example.org/one-voice/{number}",
-        }
-        for number, (outlet, text) in enumerate(reports)
-    ]
-    corpus = tmp_path / "reports.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    store = Store(str(tmp_path / "sitrep.db"))
-    Ingest(store, Settings()).run([str(corpus)])
-    return store
+    return ingest_reports(tmp_path, reports, FILLER, "from Idlib", "one-voice")
 
 
 def _joined(store: Store) -> list[tuple[str, str]]:

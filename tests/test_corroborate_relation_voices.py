@@ -7,15 +7,13 @@ store through the whole pipeline; the relation's status is read back."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from sitrep.pipeline import Ingest
+from outletreports import ingest_reports
 from sitrep.resolve.ids import pack_entity_id
-from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store import schema as s
 
@@ -44,21 +42,7 @@ RESCUERS = (
 
 
 def _ingest(tmp_path: Path, reports: list[tuple[str, str]]) -> Store:
-    rows = [
-        {
-            "title": f"Report {number} from the north",
-            "text": text + " " + FILLER,
-            "date": "2017-03-08",
-            "source": outlet,
-            "url": f"https://example.org/relation-voices/{number}",
-        }
-        for number, (outlet, text) in enumerate(reports)
-    ]
-    corpus = tmp_path / "reports.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    store = Store(str(tmp_path / "sitrep.db"))
-    Ingest(store, Settings()).run([str(corpus)])
-    return store
+    return ingest_reports(tmp_path, reports, FILLER, "from the north", "relation-voices")
 
 
 def _commands(store: Store) -> tuple[str, str, int]:

@@ -623,11 +623,11 @@ def _where_a_group_is(place: Span) -> bool:
 
 
 def _where_someone_is_told(place: Token, doc: Doc, mention: EventMention) -> bool:
-    """A place in a relative clause of "who" on a named person or the mention's source ("Omar,
-    who lives in Europe, said ..."): where that person lives or comes from, unless the clause
-    itself tells the happening. A clause joined to it by "and"/"but" is its own. (A clause on
-    someone the happening involves may place it: "clashed with fighters who crept into
-    villages near X".)"""
+    """A place in a relative clause of "who" on the one who tells the news ("Omar, who lives
+    in Europe, said ..."): where the teller lives or comes from, unless the clause itself
+    tells the happening. A clause joined to it by "and"/"but" is its own. (A clause on someone
+    the happening involves places it: "clashed with fighters who crept into villages near X",
+    "Wiranto, who was visiting Pandeglang, was stabbed".)"""
     clause = place
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
@@ -638,7 +638,7 @@ def _where_someone_is_told(place: Token, doc: Doc, mention: EventMention) -> boo
         subjects = [c for c in described.children if dep(c) == "nsubj" and c.i < clause.i]
         described = subjects[0] if subjects else described
     if not _on_a_source(described, mention) or _takes_part(described, mention):
-        return False  # ("Wiranto, who was visiting Pandeglang, was stabbed": where he was)
+        return False
     trigger = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
     if trigger is None:
         return False
