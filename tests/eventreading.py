@@ -24,3 +24,8 @@ def one_of_type(events: tuple[EventMention, ...], type_name: str) -> EventMentio
 def roles(event: EventMention) -> set[tuple[str, str]]:
     """(role, text as written) of each participant."""
     return {(p.role, p.text) for p in event.participants}
+
+
+def doers(event: EventMention) -> set[str]:
+    """The texts of its doers (actor or "by"), as written."""
+    return {text for role, text in roles(event) if role in ("actor", "by")}

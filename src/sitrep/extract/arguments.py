@@ -113,11 +113,6 @@ def prep_slots(token: Token) -> list[Slot]:
 _TIMES_OF_DAY = frozenset({"night", "day", "morning", "afternoon", "evening", "weekend", "dawn"})
 
 
-# What a relative clause can describe (a verb or adjective it hangs on is a parse's slip, or an
-# embedded question: "it is not known who fired")
-_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-
-
 def subject_slots(verb: Token) -> list[Slot]:
     """The verb's subject, inherited through conjunction, relative clauses and participles."""
     passive = is_passive(verb)
@@ -272,6 +267,9 @@ def _hung_on_a_describing_participle(verb: Token) -> bool:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# What a relative clause can describe, a name the tagger left untagged ("X") too (a verb or
+# adjective it hangs on is a parse's slip, or an embedded question: "it is not known who fired")
+_NOMINAL_POS = _NOMINAL | {"X"}
 # Heads of the sites an attack takes (a participle hung on one is no doing of the site's)
 _SITE_NOUNS = frozenset(
     {

@@ -281,6 +281,10 @@ def _h_year(m: re.Match[str], text: str, a: date | None, ap: str, anchor: str | 
     return TimeValue(text, "year", f"{year}-01-01", f"{year}-12-31", anchor, "absolute")
 
 
+# How a weekday is read against the report's day: the last such day on or before it.
+WEEKDAY_BACK_METHOD = "weekday-on-or-before-anchor"
+
+
 def _h_weekday(
     m: re.Match[str], text: str, a: date | None, ap: str, anchor: str | None
 ) -> TimeValue:
@@ -291,9 +295,6 @@ def _h_weekday(
     if (m["rel"] or "").lower() == "last" and back == 0:
         back = 7
     return _day(text, a - timedelta(days=back), anchor, WEEKDAY_BACK_METHOD)
-
-
-WEEKDAY_BACK_METHOD = "weekday-on-or-before-anchor"
 
 
 def weekday_ahead(time: TimeValue) -> TimeValue:
