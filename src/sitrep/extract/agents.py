@@ -357,6 +357,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         and not _part_of_a_time(p, text)
         and not across_a_border(text, p)
         and not _glued_before_a_count(p, text)
+        and not _opens_with_a_happening(p)
     )
     kept = tuple(
         owner
@@ -368,12 +369,20 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
         return mention
-    places = [p for p in mention.participants if _is_site(p, mention.trigger_start)]
+    places = [
+        p
+        for p in mention.participants
+        if _is_site(p, mention.trigger_start) or _named_as_a_place(p, text)
+    ]
     if not places:
         return mention
     kept = tuple(p for p in mention.participants if p not in places)
     named = [  # a bare "market" places nothing
-        p for p in places if p.label in PLACE_LABELS and not _where_someone_is(text, p.start)
+        p
+        for p in places
+        if p.label in PLACE_LABELS
+        and not _where_someone_is(text, p.start)
+        and not _names_a_force(text, p.end)
     ]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
@@ -386,7 +395,21 @@ _NAMED_SITES = (
     "|bridge|stadium|facility|prison|centre|center|academy|base"
 )
 _SITE_OF_BEFORE = re.compile(rf"\b(?:{_NAMED_SITES})\s+of\s+(?:the\s+)?$", re.I)
-_SITE_AFTER = re.compile(rf"^\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_NAMED_SITES.title()})\b")
+_SITE_AFTER = re.compile(
+    rf"^\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:{_NAMED_SITES.title()}|{_NAMED_SITES})\b"
+)
+
+
+def _opens_with_a_happening(p: Participant) -> bool:
+    """ "killing 18 people and injuring scores more": the parse made "injuring" a modifier of
+    the second conjunct, so "injuring scores more" came out as a target. A participant opening
+    with a happening's gerund is that verb's clause, no one taking part."""
+    first = p.text.split(maxsplit=1)[0].lower() if p.text.split() else ""
+    return (
+        p.label == "NP"
+        and first.endswith("ing")
+        and any(t.pos == "verb" for t in load_event_schema().by_form(first))
+    )
 
 
 def _eponym(p: Participant, text: str) -> bool:
@@ -402,6 +425,32 @@ _SOMEONE_IS_IN = re.compile(
     rf"\b(\w+)\s+(?:{'|'.join(sorted(WHERE_SOMEONE_IS))})\s+(?:in|at|inside|near)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+# "the neighborhoods of X and Y", "the town of X": a name after a kind of place and "of" is a
+# place whatever the tagger took it for ("Halap al-Jadideh" read as an organisation).
+_KIND_OF_BEFORE = re.compile(
+    r"\b(?:neighbou?rhoods?|villages?|towns?|city|cities|districts?|suburbs?|quarters?)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _named_as_a_place(p: Participant, text: str) -> bool:
+    return (
+        p.role != "place"
+        and _KIND_OF_BEFORE.search(text[max(0, p.start - 30) : p.start]) is not None
+    )
+
+
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def _names_a_force(text: str, end: int) -> bool:
+    """The "place" is a word before a force's noun ("attacks by the Takfiri terrorists", the
+    tagger taking "Takfiri" for a place): it tells what the force is, not where it struck."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() in AGENT_HEADS
 
 
 def _where_someone_is(text: str, start: int) -> bool:
@@ -601,6 +650,12 @@ def _doer_of_another_happening(
     phrase, to its clause."""
     if _by_another_verb(span, mention) or _subject_of_another_object(span, mention, others):
         return True
+    if _modifies_another_action(span, mention):
+        return True
+    root = span.root
+    verb = root.head
+    if dep(root) == "nsubj" and verb.idx in others and not mention.at_trigger(verb.idx):
+        return True  # "... where rebels killed a pilot": the doer of that killing
     node = span.root
     for _ in range(3):
         node = node.head
@@ -622,6 +677,24 @@ def _doer_of_another_happening(
         if _happening_noun(node.text):
             return True
     return False
+
+
+def _modifies_another_action(span: Span, mention: EventMention) -> bool:
+    """A force's word on a noun of military action that is neither the mention's trigger nor
+    near it: "US Central Command, which oversees US military operations in the region, said a
+    strike ..." (the command's operations in general, not the strike's doer). "Army operations
+    killed five" and "killed as army operations continued" stay: the operations are the
+    trigger's subject or its clause's."""
+    root = span.root
+    if dep(root) not in ("compound", "amod", "nmod:poss", "poss"):
+        return False
+    noun = _modified_noun(root)
+    if noun.lower_ not in MILITARY_ACTION_NOUNS:
+        return False
+    if mention.at_trigger(noun.idx) or _names_its_kind(noun, mention):
+        return False
+    near = (noun.head, noun.head.head, *noun.children)
+    return not any(mention.at_trigger(t.idx) for t in near)
 
 
 # Prepositions of an attack that caused a casualty verb's toll ("killed in", "wounded by").

@@ -384,7 +384,20 @@ def _marked(noun: Token) -> bool:
     """The noun's phrase opens with a preposition (the parse may hang it on a modifier:
     "due to terrorist mortar attack" has "due" under "mortar")."""
     first = noun.left_edge
+    if first.i < noun.i and _quantifier_phrase(first):
+        return False  # "killed at least 16 militants": "at" of "at least" counts, not marks
     return first.i < noun.i and dep(first) in ("case", "prep") and first.lower_ not in ("'s", "'")
+
+
+# Prepositions that open a phrase of quantity before a count, never a place or a cause: "at
+# least 16", "up to 20", "as many as 30".
+_QUANTITY_OPENINGS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("as", "many")})
+
+
+def _quantifier_phrase(word: Token) -> bool:
+    doc = word.doc
+    after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
+    return (word.lower_, after) in _QUANTITY_OPENINGS
 
 
 # Nouns of a stretch of time: "killed 12 days ago" counts days, not whom the verb did it to.
@@ -412,7 +425,9 @@ _QUANTIFIERS = frozenset({"several", "many", "numerous", "multiple", "dozens", "
 def verb_slots(verb: Token) -> list[Slot]:
     slots = subject_slots(verb)
     for child in verb.children:
-        if dep(child) in OBJECT_DEPS and child.pos_ != "ADP":
+        # (a counted noun the parse left an oblique is the object: "killed at least 16 ISIL
+        # terrorists", "at least" read as the noun's preposition)
+        if (dep(child) in OBJECT_DEPS and child.pos_ != "ADP") or unmarked_count(child):
             slots.extend(Slot("object", h) for h in with_conjuncts(child))
     return slots + prep_slots(verb)
 

@@ -83,6 +83,7 @@ from sitrep.extract.newsworthy import (
     is_ongoing_since,
     is_partnering_phrase,
     is_passive_present,
+    is_paused,
     is_perfect_progressive,
     is_prior_description,
     is_recalled,
@@ -201,6 +202,8 @@ def extract_events(
                 continue  # "warned that the shelling aims to ...": a statement, no threat
             if is_a_weapon_handled(token):
                 continue  # "destroyed a car bomb and a machine gun": a weapon, no bombing
+            if is_paused(token):
+                continue  # "a lull in the bombing": what stopped, no happening told
             found = _with_glued_subject(found, token, sent, schema, cues, ents)
             # a quotation is not dated by its frame ('"... when the mosque is attacked," he
             # said on Wednesday'): a trigger inside quotes takes only the times inside them
@@ -226,7 +229,11 @@ def extract_events(
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], anchors[index + 1], ents)
             # a trigger outside an "after" clause takes no toll the clause tells
-            inside_other = after_clause(token) is not None or cause_phrase(token) is not None
+            inside_other = (
+                after_clause(token) is not None
+                or cause_phrase(token) is not None
+                or any(_done_where_by_another(t) for t in (token, *token.ancestors))
+            )
             own_toll = casualties if inside_other else main_clause_toll
             if mention.modality is not None and not _toll_in_clause(token, own_toll):
                 own_toll = None  # "killed 38 as they tried to escape fighting": not the fight's
@@ -314,7 +321,8 @@ def extract_events(
             if trailing and mention.claim.stance == "asserts":
                 mention = _with_chain(mention, trailing, "reports")
             mention = without_telling_sources(mention)
-            if _done_to_the_noun_by_another(token) or in_since_clause(token):
+            apart = _done_to_the_noun_by_another(token) or _done_where_by_another(token)
+            if apart or in_since_clause(token):
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
     merged = merge_sentences(mentions, text, told_apart)
@@ -522,7 +530,10 @@ def _toll_outside_after_clauses(
     if toll is None:
         return None
     clauses = [
-        w for w in sent if w.dep_ != "ROOT" and (after_clause(w) is w or cause_phrase(w) is w)
+        w
+        for w in sent
+        if w.dep_ != "ROOT"
+        and (after_clause(w) is w or cause_phrase(w) is w or _done_where_by_another(w))
     ]
     if not clauses:
         return toll
@@ -656,6 +667,26 @@ def _done_to_the_noun_by_another(trigger: Token) -> bool:
     if dep(trigger) not in RELATIVE_DEPS or not _own_subject(trigger):
         return False
     return any(dep(c) in ("obj", "dobj") and c.tag_ in ("WDT", "WP") for c in trigger.children)
+
+
+def _done_where_by_another(trigger: Token) -> bool:
+    """A "where" clause whose own subject acted ("the shelling hit the town on Saturday, where
+    rebels had killed a captured pilot"): what someone did at the place, another happening. A
+    passive one ("the town where 18 people were killed") tells this happening's dead."""
+    if dep(trigger) not in ("advcl", *RELATIVE_DEPS) or trigger.tag_ not in ("VBD", "VBN", "VBZ"):
+        return False
+    if not any(c.lower_ == "where" and c.i < trigger.i for c in trigger.children):
+        return False
+    return any(
+        dep(c) == "nsubj" and c.tag_ not in ("WDT", "WP") and not _names_a_happening(c)
+        for c in trigger.children
+    )
+
+
+def _names_a_happening(noun: Token) -> bool:
+    """ "the town where an attack on aid trucks killed 20": the attack did it, the same
+    happening the sentence tells, not someone's other deed."""
+    return any(t.pos == "noun" for t in load_event_schema().by_form(noun.text))
 
 
 def _toll_in_clause(trigger: Token, toll: Casualties | None) -> bool:

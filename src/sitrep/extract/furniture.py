@@ -130,7 +130,6 @@ _PATTERNS = (
     re.compile(r"(?<![^\W\d])Get short URL(?:\s+0\s+0\s+0\b|\s+0\s+\d+|\s+\d+)?", re.I),
     re.compile(r"\b(?:Print\s+)?(?:Tweet\s+)?(?:Share\s+)?Views\s+\d+", re.I),
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
-    re.compile(r"\bTags\b(?:\s+[A-Z][\w'’-]*){2,}"),
     # "... a monitor said Tags Syria air strike SOHR ISIS Ramadan.": a tag list, of any case,
     # that runs to the end of its line or to the full stop a cleaner put after it, with no
     # function word in it (where the text runs on from the tags into the story's first
@@ -139,15 +138,6 @@ _PATTERNS = (
         rf"\bTags\b(?=[ \t]+[A-Z])(?:[ \t]+(?!{_FUNCTION_WORDS}\b)[\w'’-]+){{1,30}}"
         r"(?=\s*(?:[\n.]|\Z))",
         re.I,
-    ),
-    # "Tags Syria Aleppo Russia airstrikes US ceasefire Hundreds of people have been killed
-    # ...": a tag list run into the story's first sentence, which starts at the capitalised
-    # word just before its first function word ("Hundreds of", "Overnight airstrikes on"). A
-    # word in "-ed" is the story's verb, never a tag: "Tags Syria Russian jets pounded Aleppo on"
-    # is not masked.
-    re.compile(
-        rf"\bTags\b(?:[ \t]+(?!{_FUNCTION_WORDS}\b|[\w'’-]*ed\b)[\w'’-]+){{2,30}}?"
-        rf"(?=[ \t]+[A-Z][\w'’-]*[ \t]+(?:[\w'’-]+[ \t]+)?{_FUNCTION_WORDS}\b)"
     ),
     # "Simultaneous attacks In central Homs city regime media said ...", "Hasaka In a relevant
     # context ...", "Deir Ezzor On Sunday ...": a section heading run into its section's first
@@ -181,7 +171,111 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
         spans.append(head)
     spans.extend(_bare_datelines(text, title))
     spans.extend(_subheadings(text))
+    spans.extend(_tags_run_into_a_sentence(text))
     return _merged(spans)
+
+
+# A page's tag list run into the story's first sentence where the line break was lost: "Tags
+# Syria Idlib gas attack Observatory Assad Warplanes carried out a suspected toxic gas attack",
+# "Tags Waer war crimes Syrian conflict Two children were killed". The story starts at the
+# last word that opens a sentence before its first verb ("At least", "Two", "The"); without
+# one, at its first verb's subject, read back from the verb over prose (lower-case words, and
+# names after a function word: "by a Syrian warplane") to the first capitalised word.
+_TAGS = re.compile(r"\bTags\b(?=[ \t]+[A-Z])")
+_TAG_WORD = re.compile(r"[\w'’-]+")
+TAGS_LONGEST = 40  # words read after "Tags" for the story's first verb
+_NUMBER_WORDS = frozenset(
+    {
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety", "hundred",
+    }
+)  # fmt: skip
+_STORY_OPENERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "some",
+        "several",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "many",
+        "almost",
+        "nearly",
+        "around",
+        "about",
+        "over",
+    }
+    | _NUMBER_WORDS
+)
+# A word that opens a phrase of quantity with the word after it: "At least", "More than".
+_OPENING_PAIRS = frozenset(
+    {("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+     ("up", "to"), ("as", "many")}
+)  # fmt: skip
+_STORY_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "said", "says", "say", "struck", "hit",
+     "hits", "kill", "kills", "left", "took", "led", "fled", "began", "made", "came", "shot",
+     "fought", "told", "met", "will", "would", "could", "can", "may"}
+)  # fmt: skip
+_BEFORE_A_NAME_IN_PROSE = frozenset(
+    {"the", "of", "on", "in", "a", "an", "and", "to", "with", "at", "by", "for", "from", "near",
+     "into", "or", "northern", "southern", "eastern", "western", "central", "north", "south",
+     "east", "west", "northwest", "northeast", "southwest", "southeast", "northwestern",
+     "northeastern", "southwestern", "southeastern", "rebel-held", "government-held",
+     "regime-held", "capital", "city", "town", "province", "village"}
+)  # fmt: skip
+
+
+def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for tags in _TAGS.finditer(text):
+        words: list[re.Match[str]] = []
+        for word in _TAG_WORD.finditer(text, tags.end(), len(text)):
+            between = text[words[-1].end() if words else tags.end() : word.start()]
+            if "\n" in between or "." in between or len(words) > TAGS_LONGEST:
+                break  # (a tag list ending at its line's end is `_PATTERNS`' to mask)
+            words.append(word)
+        texts = [w.group(0) for w in words]
+        verb = next((i for i, w in enumerate(texts) if _story_verb(w)), None)
+        if verb is None or verb == 0:
+            continue
+        start = _story_start(texts, verb)
+        if start > 0:
+            spans.append((tags.start(), words[start].start()))
+    return spans
+
+
+def _story_verb(word: str) -> bool:
+    return word.islower() and (word in _STORY_VERBS or (word.endswith("ed") and len(word) > 4))
+
+
+def _story_start(words: list[str], verb: int) -> int:
+    """The index of the story's first word among the words after "Tags" (see above)."""
+    for i in range(verb - 1, 0, -1):
+        word = words[i]
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        capital = word[:1].isupper()
+        opener = word.lower() in _STORY_OPENERS or word.isdigit()
+        if capital and (opener or (word.lower(), nxt) in _OPENING_PAIRS):
+            return i
+    i = verb - 1
+    while i > 0:
+        if not words[i][:1].isupper():
+            i -= 1
+            continue
+        first = i  # a name's first word ("Eastern" of "Eastern Ghouta")
+        while first > 1 and words[first - 1][:1].isupper():
+            first -= 1
+        if first > 1 and words[first - 1] in _BEFORE_A_NAME_IN_PROSE:
+            i = first - 1  # a name inside the prose: "by a Syrian warplane", "northern Aleppo"
+            continue
+        return i  # (the capitalised word before it is a tag: "Aleppo Russian and ...")
+    return 0
 
 
 # After a photo's credit some sites print another story's headline, a link the text kept:

@@ -428,6 +428,17 @@ _FAILING = frozenset({"fail", "refuse"})
 _MANAGING = frozenset({"manage"})
 
 
+def _instead_of(token: Token) -> bool:
+    """Inside what "instead of" sets aside ("Instead of pressing the regime to engage in
+    negotiations, Russia bombed the town"): what was not done."""
+    for node in (token, *token.ancestors):
+        for child in node.children:
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if child.lower_ == "instead" and after is not None and after.lower_ == "of":
+                return child.i < token.i
+    return False
+
+
 def _so_called(token: Token) -> bool:
     return token.lower_ == "called" and token.i > 0 and token.doc[token.i - 1].lower_ == "so"
 
@@ -473,7 +484,7 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
     counterfactual = _counterfactual(token)
     if counterfactual == "happened":
         return None
-    if counterfactual == "unreal" or _in_a_condition(token):
+    if counterfactual == "unreal" or _in_a_condition(token) or _instead_of(token):
         return "condition"
     if _accused_of(token):
         return "alleged"

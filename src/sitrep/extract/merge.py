@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import case_word, dep, describes_someone
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import STRIKING_ROLES, times_apart
+from sitrep.extract.nouns import MILITARY_ACTION_NOUNS
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import MONTHS
 from sitrep.extract.within import (
@@ -842,6 +843,8 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
     still places it ("in its Raqa bastion", "on Aleppo's western edges")."""
     if not_a_place(doc, place.start, place.end):
         return True
+    if is_country(place.text) and _before_an_attack(text_of(doc), place.end):
+        return True  # "killed in the US latest airstrike", the parse making "US" the place
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or _named_kind(doc, span.start) or not _modifier(doc, place.start, place.end):
         return False
@@ -862,6 +865,17 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
     # who struck ("US airstrikes"), and a name no gazetteer knows is the tagger's guess
     # ("Takfiri terrorists").
     return is_country(place.text) or _unknown_place(place.text)
+
+
+_ATTACK_AFTER = re.compile(
+    rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(MILITARY_ACTION_NOUNS, key=len, reverse=True))})\b"
+)
+
+
+def _before_an_attack(text: str, end: int) -> bool:
+    """An attack noun right after `end`, one lower-case word allowed between ("US latest
+    airstrike", "Russian new offensive"): the name is whose the attack was."""
+    return _ATTACK_AFTER.match(text, end) is not None
 
 
 # "near the border with": the country named next lies on the frontier's other side.
@@ -940,6 +954,23 @@ def _name_goes_on(doc: Doc, i: int, stop: int) -> bool:
     return not (ends or word in _BETWEEN or word in _KIND_OF_PLACE)
 
 
+def _names_a_common_thing(span: Span) -> bool:
+    """A name that modifies a common noun other than a kind of place ("the Geneva process",
+    "the Astana talks"): it names the thing, it places nothing ("Ghouta rural Damascus" and
+    "the Atmeh camp" still do)."""
+    root = span.root
+    head = root.head
+    return (
+        dep(root) == "compound"
+        and head.i == span.end
+        and head.pos_ == "NOUN"
+        and head.text.islower()
+        and head.lower_ not in PLACE_NOUNS
+        and head.lower_ not in _KIND_OF_PLACE
+        and head.lower_ not in _BETWEEN
+    )
+
+
 def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Participant | None:
     """The first capitalised name after a place word that the gazetteer knows as a town or a
     province (not a country): the tagger missed it ("in government-held western Aleppo")."""
@@ -967,6 +998,8 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
                 continue  # "Central" of "the Central and Eastern parts of Hama"
             if not_a_place(doc, span.start_char, span.end_char):
                 continue
+            if _names_a_common_thing(span):
+                break  # "in the Geneva process": what the name describes, not where
             if span.end < sent.end and doc[span.end].lower_ in _GOVERNING_NOUNS:
                 break  # "of the Damascus regime": who governs, not where
             place = Participant("place", span.text, span.start_char, span.end_char, "GPE", None)

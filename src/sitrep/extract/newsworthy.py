@@ -211,6 +211,32 @@ def is_a_weapon_handled(trigger: Token) -> bool:
     return False
 
 
+# Nouns of a pause in a course of happenings, and the prepositions that hang the course on
+# them: "a lull in the bombing", "a halt to air strikes", "a respite from the shelling", "the
+# cessation of hostilities". What they name stops; none of it is told as happening.
+_PAUSES = {
+    "lull": ("in",), "lulls": ("in",), "pause": ("in",), "halt": ("to", "in"),
+    "respite": ("from", "in"), "letup": ("in",), "let-up": ("in",), "end": ("to",),
+    "cessation": ("of", "in"), "suspension": ("of", "in"), "break": ("in",),
+}  # fmt: skip
+
+
+def is_paused(trigger: Token) -> bool:
+    """The trigger is what a pause noun says stopped ("the brief lull in regime bombing"): no
+    happening of its own (also through a conjunct: "a halt to air strikes and shelling")."""
+    node = trigger
+    while dep(node) == "conj" and node.head.i != node.i:
+        node = node.head
+    prep = case_word(node)
+    head = node.head
+    if head.i != node.i and head.pos_ == "NOUN" and prep in _PAUSES.get(head.lower_, ()):
+        return True
+    # (the parse may hang the phrase on the verb: "brought an end to the shelling")
+    start = node.left_edge.i
+    before = node.doc[start - 1] if start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and prep in _PAUSES.get(before.lower_, ())
+
+
 def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False) -> bool:
     """A large toll counted since a date or since the war began; a toll of ten or more counted
     since the war began; a large toll the war took, unless the toll is dated to a day ("120
@@ -327,12 +353,16 @@ _NOW = frozenset({"now", "currently"})
 
 
 def told_as_now(trigger: Token) -> bool:
-    """ "There are fierce clashes now": a present told as happening now, no habit."""
-    return any(
+    """ "There are fierce clashes now": a present told as happening now, no habit; and a toll
+    told as it stands ("There are at least 56 dead"): a count, no habit."""
+    if any(
         c.lower_ in _NOW and dep(c) in ("advmod", "npadvmod")
         for node in (trigger, trigger.head)
         for c in node.children
-    )
+    ):
+        return True
+    counted = any(dep(c) == "nummod" or c.like_num for c in trigger.children)
+    return counted and any(dep(c) == "expl" for c in trigger.head.children)
 
 
 def _present_support_before(trigger: Token) -> bool:

@@ -309,6 +309,9 @@ def _owned_by(head: Token, ent: Span) -> bool:
             # through a place it qualifies ("women from the town of X west of the Syrian
             # capital Damascus": the women are no one's by the capital's adjective)
             return False
+        if node.i not in range(ent.start, ent.end) and case_word(node) not in (None, "of"):
+            # "a group of terrorists on Flita barrens": whose the ground is, not the group's
+            return False
     if node.head.i != head.i:
         return False
     # "fighters from the Popular Committees": a group's members (a place after "from" is where

@@ -446,6 +446,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             True,
             _h_season,
         ),
+        # "over the past year", "in the last month": the twelve months, the thirty days up to
+        # the report, not the calendar's last year or month ("the last week of March" is a
+        # week of March)
+        (
+            r"\bthe\s+(?:past|last|previous)\s+(?P<n>)(?P<unit>year|month|week|decade)\b"
+            r"(?!\s+of\b)",
+            True,
+            _h_past_n,
+        ),
         (
             r"\b(?:(?P<part>early|late)\s+)?"
             r"(?P<rel>earlier this|later this|this|last|past|previous)\s+"
