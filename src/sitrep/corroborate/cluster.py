@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from sitrep.corroborate.compat import (
     COUNTERPART_TYPES,
+    MIN_COUNT_IN_A_COUNTRY,
+    MIN_SKELETON,
     MIN_TELLING_COUNT,
     MentionView,
     family,
@@ -24,6 +26,7 @@ from sitrep.corroborate.compat import (
     news_of,
     place_compatible,
     same_happening,
+    skeleton,
     time_compatible,
 )
 
@@ -78,8 +81,8 @@ class UnionFind:
 
 def block_keys(view: MentionView) -> list[tuple[str, str]]:
     """The blocks a mention sits in: one per participant, its place, each telling count it
-    gives, its document, its sentence in its text's copies. Two mentions sharing none of these
-    have nothing that could say they are one happening."""
+    gives, the town of a rare toll, its document, its sentence in its text's copies. Two
+    mentions sharing none of these have nothing that could say they are one happening."""
     kind = family(view)
     keys = [(kind, "who:" + entity) for entity in sorted(view.entities)]
     if view.place:
@@ -88,9 +91,25 @@ def block_keys(view: MentionView) -> list[tuple[str, str]]:
         value = view.count(count)
         if value is not None and value >= MIN_TELLING_COUNT:
             keys.append((kind, f"{count}:{value}"))
+    keys += [(kind, key) for key in toll_places(view)]
     keys.append((kind, "doc:" + view.doc_id))
     if view.text_root:  # the same sentence in each copy of one text
         keys.append((kind, f"text:{view.text_root}:{view.sentence}"))
+    return keys
+
+
+def toll_places(view: MentionView) -> list[str]:
+    """Where a rare toll may meet its revision (`compat.revised_toll`): its town, by key and
+    by the skeleton of its name (another report's spelling of it may be another key)."""
+    killed = view.count("killed")
+    if killed is None or killed < MIN_COUNT_IN_A_COUNTRY or view.place is None:
+        return []
+    if view.place_is_country or view.place_names_region:
+        return []
+    keys = ["toll-at:" + view.place]
+    spelt = skeleton(view.place_name or "")
+    if len(spelt) >= MIN_SKELETON:
+        keys.append("toll-at:~" + spelt)
     return keys
 
 
