@@ -214,3 +214,32 @@ def test_a_copy_without_a_date_takes_its_first_copys(tmp_path: Path) -> None:
         views = load_mentions(conn, None)
     assert None in dates.values()  # the first copy gives no date of its own
     assert views and all(v.published == "2017-03-08" for v in views)
+
+
+# --- a person on one side, only states on the other ----------------------------------------
+
+
+def test_a_person_and_states_do_not_tell_two_happenings() -> None:
+    # "Assad's warplanes carried out a gas attack that killed 72" / "Syrian and Russian jets
+    # ... killed 58": a state is a party to most happenings of its war, so it names none.
+    assad = replace(
+        attack("1", "d1", 58),
+        entities=frozenset({"assad"}), people=frozenset({"assad"}), roles={"assad": "actor"},
+    )  # fmt: skip
+    states = replace(
+        attack("2", "d2", 72, published="2017-04-05"),
+        entities=frozenset({"syria", "russia"}), states=frozenset({"syria", "russia"}),
+        roles={"syria": "actor", "russia": "actor"},
+    )  # fmt: skip
+    assert same_happening(assad, states).same
+    assert together([assad, states], "1", "2")
+    # two people named apart still tell two happenings, and so does a meeting with a state
+    other = replace(
+        states, entities=frozenset({"qaani"}), people=frozenset({"qaani"}), states=frozenset()
+    )
+    assert not same_happening(assad, other).same
+    assert not together([assad, other], "1", "2")
+    meeting = replace(assad, type="CONSULT", family="", mode="meeting")
+    assert not same_happening(
+        meeting, replace(states, type="CONSULT", family="", mode="meeting")
+    ).same

@@ -286,6 +286,12 @@ class Grouping(UnionFind):
         super().__init__(v.id for v in views)
         self.signatures = {v.id: {signature(c): c} for v in views for c in (_compared(v),)}
         self.entities = {v.id: set(v.entities) for v in views}
+        # the participants that name a happening: no state (`participants_compatible`), except
+        # in a meeting, where who meets whom is the happening
+        self.naming = {
+            v.id: set(v.entities if v.type in COUNTERPART_TYPES else v.entities - v.states)
+            for v in views
+        }
         # Groups naming a person (or meetings) are told apart by who is in them.
         self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
         # The names of the people a group names, when it names nobody else ("Tony Mendez"),
@@ -309,6 +315,7 @@ class Grouping(UnionFind):
             for key, view in self.signatures.pop(high).items():
                 self.signatures[low].setdefault(key, view)
             self.entities[low] |= self.entities.pop(high)
+            self.naming[low] |= self.naming.pop(high)
             self.personal[low] = self.personal[low] or self.personal.pop(high)
             mine, theirs = self.people[low], self.people.pop(high)
             self.people[low] = None if mine is None or theirs is None else mine | theirs
@@ -332,7 +339,7 @@ class Grouping(UnionFind):
                 return True  # "42 killed in Homs ... 3 killed in another blast in Homs"
         if tolls_fall(self.told[ra], self.told[rb]):
             return True
-        named = self.entities[ra] and self.entities[rb]
+        named = self.naming[ra] and self.naming[rb]
         personal = self.personal[ra] or self.personal[rb]
         if named and personal and not self.entities[ra] & self.entities[rb]:
             people_a, people_b = self.people[ra], self.people[rb]

@@ -190,7 +190,14 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
     if not shared:
         if _people_named_alike(a, b):
             return Decision(True, lambda: "one person, named in full and by surname")
-        if a.entities and b.entities and (a.people or b.people or a.type in COUNTERPART_TYPES):
+        if a.type in COUNTERPART_TYPES:
+            named = bool(a.entities and b.entities)
+        else:
+            # a state is a party to most happenings of its war: it names none, so a person
+            # on one side and only states on the other do not contradict ("Assad's warplanes"
+            # / "Syrian and Russian jets")
+            named = bool(a.entities - a.states and b.entities - b.states)
+        if named and (a.people or b.people or a.type in COUNTERPART_TYPES):
             # A person names a happening ("Qaani visited" is not "Soleimani visited"); groups
             # and states go by many names ("Syrian regime forces" / "the Syrian army").
             return Decision(False, lambda: "no shared participant: " + _counterparts(a, b))
