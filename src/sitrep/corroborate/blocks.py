@@ -81,13 +81,14 @@ def is_empty(conn: Connection) -> bool:
 
 def tie_keys(view: MentionView) -> list[str]:
     """The blocks where something could tie another report to this mention: a participant that
-    is no state or nationality, a telling count (not its place, not its document)."""
+    is no state or nationality, a telling count, the town of a rare toll that a later report
+    may revise (not its place otherwise, not its document)."""
     keys = []
     for kind, value in block_keys(view):
         who = value.removeprefix("who:")
         if value.startswith("who:") and who in view.states:
             continue
-        if value.startswith(("who:", "killed:", "wounded:")):
+        if value.startswith(("who:", "killed:", "wounded:", "toll-at:")):
             keys.append(f"{kind}|{value}")
     return keys
 

@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from sitrep.corroborate.compat import (
     COUNTERPART_TYPES,
+    MIN_COUNT_IN_A_COUNTRY,
+    MIN_SKELETON,
     MIN_TELLING_COUNT,
     MentionView,
     family,
@@ -24,6 +26,7 @@ from sitrep.corroborate.compat import (
     news_of,
     place_compatible,
     same_happening,
+    skeleton,
     time_compatible,
 )
 
@@ -78,8 +81,8 @@ class UnionFind:
 
 def block_keys(view: MentionView) -> list[tuple[str, str]]:
     """The blocks a mention sits in: one per participant, its place, each telling count it
-    gives, its document, its sentence in its text's copies. Two mentions sharing none of these
-    have nothing that could say they are one happening."""
+    gives, the town of a rare toll, its document, its sentence in its text's copies. Two
+    mentions sharing none of these have nothing that could say they are one happening."""
     kind = family(view)
     keys = [(kind, "who:" + entity) for entity in sorted(view.entities)]
     if view.place:
@@ -88,9 +91,25 @@ def block_keys(view: MentionView) -> list[tuple[str, str]]:
         value = view.count(count)
         if value is not None and value >= MIN_TELLING_COUNT:
             keys.append((kind, f"{count}:{value}"))
+    keys += [(kind, key) for key in toll_places(view)]
     keys.append((kind, "doc:" + view.doc_id))
     if view.text_root:  # the same sentence in each copy of one text
         keys.append((kind, f"text:{view.text_root}:{view.sentence}"))
+    return keys
+
+
+def toll_places(view: MentionView) -> list[str]:
+    """Where a rare toll may meet its revision (`compat.revised_toll`): its town, by key and
+    by the skeleton of its name (another report's spelling of it may be another key)."""
+    killed = view.count("killed")
+    if killed is None or killed < MIN_COUNT_IN_A_COUNTRY or view.place is None:
+        return []
+    if view.place_is_country or view.place_names_region:
+        return []
+    keys = ["toll-at:" + view.place]
+    spelt = skeleton(view.place_name or "")
+    if len(spelt) >= MIN_SKELETON:
+        keys.append("toll-at:~" + spelt)
     return keys
 
 
@@ -267,6 +286,12 @@ class Grouping(UnionFind):
         super().__init__(v.id for v in views)
         self.signatures = {v.id: {signature(c): c} for v in views for c in (_compared(v),)}
         self.entities = {v.id: set(v.entities) for v in views}
+        # the participants that name a happening: no state (`participants_compatible`), except
+        # in a meeting, where who meets whom is the happening
+        self.naming = {
+            v.id: set(v.entities if v.type in COUNTERPART_TYPES else v.entities - v.states)
+            for v in views
+        }
         # Groups naming a person (or meetings) are told apart by who is in them.
         self.personal = {v.id: bool(v.people) or v.type in COUNTERPART_TYPES for v in views}
         # The names of the people a group names, when it names nobody else ("Tony Mendez"),
@@ -290,6 +315,7 @@ class Grouping(UnionFind):
             for key, view in self.signatures.pop(high).items():
                 self.signatures[low].setdefault(key, view)
             self.entities[low] |= self.entities.pop(high)
+            self.naming[low] |= self.naming.pop(high)
             self.personal[low] = self.personal[low] or self.personal.pop(high)
             mine, theirs = self.people[low], self.people.pop(high)
             self.people[low] = None if mine is None or theirs is None else mine | theirs
@@ -313,7 +339,7 @@ class Grouping(UnionFind):
                 return True  # "42 killed in Homs ... 3 killed in another blast in Homs"
         if tolls_fall(self.told[ra], self.told[rb]):
             return True
-        named = self.entities[ra] and self.entities[rb]
+        named = self.naming[ra] and self.naming[rb]
         personal = self.personal[ra] or self.personal[rb]
         if named and personal and not self.entities[ra] & self.entities[rb]:
             people_a, people_b = self.people[ra], self.people[rb]

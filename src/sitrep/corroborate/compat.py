@@ -12,6 +12,8 @@ only within its own document, or a report published within a few days of the oth
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,6 +73,10 @@ class MentionView:
     # The place the text puts this one in ("the Salaheddin district of Aleppo"), as resolution
     # located it (`resolve.eventplaces`): a happening there happened in the container too.
     place_within: str | None = None
+    # The governorate the place lies in ("SY:Idlib"), and whether the place may stand for it:
+    # the governorate itself, or the city named after it ("in Idlib").
+    place_region: str | None = None
+    place_names_region: bool = False
     time_start: str | None = None
     time_end: str | None = None
     time_precision: str | None = None
@@ -184,7 +190,14 @@ def participants_compatible(a: MentionView, b: MentionView) -> Decision:
     if not shared:
         if _people_named_alike(a, b):
             return Decision(True, lambda: "one person, named in full and by surname")
-        if a.entities and b.entities and (a.people or b.people or a.type in COUNTERPART_TYPES):
+        if a.type in COUNTERPART_TYPES:
+            named = bool(a.entities and b.entities)
+        else:
+            # a state is a party to most happenings of its war: it names none, so a person
+            # on one side and only states on the other do not contradict ("Assad's warplanes"
+            # / "Syrian and Russian jets")
+            named = bool(a.entities - a.states and b.entities - b.states)
+        if named and (a.people or b.people or a.type in COUNTERPART_TYPES):
             # A person names a happening ("Qaani visited" is not "Soleimani visited"); groups
             # and states go by many names ("Syrian regime forces" / "the Syrian army").
             return Decision(False, lambda: "no shared participant: " + _counterparts(a, b))
@@ -282,11 +295,69 @@ def place_compatible(a: MentionView, b: MentionView) -> Decision:
                 _written(f"{inner.place_name} lies in {outer.place_name}"),
                 feature="country",
             )
+        if (
+            outer.place_names_region
+            and inner.place_region is not None
+            and inner.place_region == outer.place_region
+        ):
+            # A town in the governorate the other report names ("a town in Idlib province"):
+            # no contradiction, and, as with a country, a tie only on a rare toll.
+            return Decision(
+                True, _written(f"{inner.place_name} lies in {outer.place_name}"), feature="region"
+            )
         if inner.place_country is None and _words(outer) <= _words(inner):
             # A place the gazetteer could not locate, "Idlib Syria", holds the located "Idlib":
             # no contradiction, and (unlocated) no evidence either.
             return Decision(True, _written(f"{inner.place_name} names {outer.place_name}"))
+    if spelled_alike(a, b):
+        # One town transliterated two ways ("Khan Shaykhun" / "Khan Sheikhoun", "al-Kallaseh"
+        # / "Al Kalassa"), one of them not found in the gazetteer under that spelling.
+        return Decision(
+            True,
+            _written(f"one place spelled two ways ({a.place_name} / {b.place_name})"),
+            evidence=True,
+            feature="place",
+        )
     return Decision(False, lambda: f"places differ ({a.place_name} / {b.place_name})")
+
+
+# Arabic's article, written apart ("al-Din", "el Kallaseh"): no sound of the name's own.
+_ARTICLES = frozenset({"al", "el"})
+# The shortest skeleton that names a place: "Hama" and "Homs" keep "hm" and "hms" apart, but
+# two letters would be too little to say two spellings are one name.
+MIN_SKELETON = 3
+
+
+@lru_cache(maxsize=16384)
+def skeleton(name: str) -> str:
+    """A transliterated Arabic name's consonants: the article dropped, vowels (and y, which
+    English spellings use as one: "Shaykhun" / "Sheikhoun") dropped, an h after a vowel (ta
+    marbuta, "Kallaseh" / "Kalassa"; "Salah al-Din" / "Salaheddin") dropped, doubled letters
+    made single (the article run into the name: "Deir ez-Zor" / "Deir Ezzor")."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    words = re.findall(r"[a-z]+", "".join(c for c in plain if not unicodedata.combining(c)))
+    kept = [re.sub(r"(?<=[aeiouy])h", "", w) for w in words if w not in _ARTICLES]
+    consonants = re.sub(r"[aeiouy]", "", "".join(kept))
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def spelled_alike(a: MentionView, b: MentionView) -> bool:
+    """Two place keys for one place: the names' skeletons agree, at least one of the two is no
+    gazetteer entry (two entries are two places, whatever their names), and nothing known of
+    either puts them apart (another country, another governorate, another container)."""
+    if a.place_is_country or b.place_is_country or not (a.place_name and b.place_name):
+        return False
+    if (a.place or "").startswith("gn_") and (b.place or "").startswith("gn_"):
+        return False
+    for mine, theirs in (
+        (a.place_country, b.place_country),
+        (a.place_region, b.place_region),
+        (a.place_within, b.place_within),
+    ):
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    key = skeleton(a.place_name)
+    return len(key) >= MIN_SKELETON and key == skeleton(b.place_name)
 
 
 def _words(view: MentionView) -> frozenset[str]:
@@ -410,8 +481,41 @@ def _undated(a: MentionView, b: MentionView) -> Decision:
             return Decision(
                 True,
                 lambda: f"time unknown on one side; reports published {gap} day(s) apart",
+                feature="report-day" if _told_that_day(a, b) else "",
             )
     return Decision(False, lambda: "time unknown on one side, and the reports are not close")
+
+
+# The opening sentences of a report (its date line, title, lede): what it tells undated
+# there is its news; further down, background ("At least 32 are confirmed dead", in a
+# timeline of the war's attacks, is no toll of the day's).
+LEDE_SENTENCES = 5
+
+
+def _told_that_day(a: MentionView, b: MentionView) -> bool:
+    """The undated side's report came out on the day the dated side names, or the next, and
+    tells it in its opening: its news is that day's (`same_happening` lets a rare toll tie
+    the two on it)."""
+    for undated, dated in ((a, b), (b, a)):
+        if undated.time_start or not (dated.time_start and undated.published):
+            continue
+        if undated.sentence is None or undated.sentence >= LEDE_SENTENCES:
+            return False
+        end = dated.end or dated.time_start
+        gap = _days_apart(undated.published, end)
+        return (dated.width or 0) <= 1 and undated.published >= end and gap is not None and gap <= 1
+    return False
+
+
+def same_toll(a: MentionView, b: MentionView) -> bool:
+    """Both give the same rare death toll, and no wounded figures that differ."""
+    killed, wounded = (
+        (a.count("killed"), b.count("killed")),
+        (a.count("wounded"), b.count("wounded")),
+    )
+    if killed[0] is None or killed[0] != killed[1] or killed[0] < MIN_COUNT_IN_A_COUNTRY:
+        return False
+    return None in wounded or wounded[0] == wounded[1]
 
 
 def news_of(undated: MentionView, dated: MentionView) -> bool:
@@ -449,6 +553,47 @@ def casualties_agree(
         if x is not None and x == y and x >= at_least:
             out.append(Decision(True, _written(f"same count: {x} {key}"), True, "count"))
     return out
+
+
+# A toll revised from one report to a later one: the later no lower and at most this many
+# times the earlier ("58 killed" on the day, "72" the next morning, "86", "88"); beyond it,
+# two happenings (a strike's 12 dead and a day's 40 in one town).
+REVISION_RATIO = 2
+# ... told of one town in windows this narrow ("on Tuesday", "this week"): a month-wide "in
+# April" is any of that month's happenings there.
+REVISION_DAYS = 7
+# Modes that say nothing of how the dead were killed (a death toll, "an attack"): they agree
+# with any mode.
+VAGUE_MODES = frozenset({"unspecified", "killed", "died"})
+
+
+def revised_toll(a: MentionView, b: MentionView, agreed: list[Decision]) -> Decision | None:
+    """Two reports give a rare toll at the same town for the same days, the later one's no
+    lower and not many times higher, told as the same kind of attack: one toll as the dead
+    were counted, a tie as the same count is. Only a town: a city or a governorate sees more
+    than one deadly happening a day (the city named after its governorate stands for both).
+    Only a report's own toll (a retelling's may be a part: "11 children among the dead")."""
+    if a.doc_id == b.doc_id or a.is_tally or b.is_tally or a.retells is not None:
+        return None
+    if b.retells is not None or a.place_names_region or b.place_names_region:
+        return None
+    x, y = a.count("killed"), b.count("killed")
+    if x is None or y is None or x == y or min(x, y) < MIN_COUNT_IN_A_COUNTRY:
+        return None
+    if max(x, y) > REVISION_RATIO * min(x, y):
+        return None
+    if not any(d.feature == "place" and d.evidence for d in agreed):
+        return None
+    widths = (a.width, b.width)
+    if any(w is None or w > REVISION_DAYS for w in widths):
+        return None
+    if a.mode != b.mode and not ({a.mode, b.mode} & (VAGUE_MODES | {None})):
+        return None
+    if a.published and b.published and a.published != b.published:
+        earlier, later = (a, b) if a.published < b.published else (b, a)
+        if (later.count("killed") or 0) < (earlier.count("killed") or 0):
+            return None  # a toll falls only when it is another happening's
+    return Decision(True, _written(f"a toll revised ({x} / {y} killed)"), True, "count")
 
 
 def undated_tolls_differ(a: MentionView, b: MentionView) -> Decision | None:
@@ -580,11 +725,20 @@ def same_happening(a: MentionView, b: MentionView) -> Decision:
     if apart is not None:
         return apart
     # a small toll recurs daily across a country: a town and the country it lies in tie it
-    # to nothing
+    # to nothing; in a governorate, not even within one report ("seven killed in Khan
+    # Sheikhun ... another seven in Kafr Takharim further north in the province")
     country = any(d.feature == "country" for d in agreed) and a.doc_id != b.doc_id
+    country |= any(d.feature == "region" for d in agreed)
     small = MIN_COUNT_IN_A_COUNTRY if country else MIN_TELLING_COUNT
-    agreed += casualties_agree(a, b, small)
+    counts = casualties_agree(a, b, small)
+    revised = revised_toll(a, b, agreed) if not counts else None
+    agreed += counts + ([revised] if revised else [])
     ties, space_time = weigh(agreed)
+    if not space_time and any(d.feature == "report-day" for d in agreed):
+        # An undated report out the day a dated one names (or the next) tells that day's
+        # news; with no town to place both, a small toll recurs daily, but a rare one told
+        # by both ("29 rebels killed") is one happening.
+        space_time = int(same_toll(a, b) and not a.is_tally and not b.is_tally)
     said = "; ".join(d.reason for d in agreed)
     if a.doc_id == b.doc_id:
         # One report tells several happenings: even in one document, something must tie the

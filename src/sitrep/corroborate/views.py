@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -143,14 +144,28 @@ def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
 
 def _reports(conn: Connection, doc_ids: set[str]) -> dict[str, tuple[str | None, str]]:
     """Each document's publication date (the day its report was told), and the first copy of
-    its text (itself, or the document it is a near-duplicate of)."""
+    its text (itself, or the document it is a near-duplicate of). A copy that gives no date of
+    its own takes the earliest its other copies give: one text, told once (a page saved
+    without its date line is still that day's report, and no happening it tells can come
+    after the first copy of it)."""
     d = s.documents.c
     query = select(d.id, d.published, d.duplicate_of)
-    return {
+    rows = {
         r.id: (r.published or None, r.duplicate_of or r.id)
         for chunk in chunked(sorted(doc_ids))
         for r in conn.execute(query.where(d.id.in_(chunk)))
     }
+    undated = sorted({root for (day, root) in rows.values() if day is None})
+    first: dict[str, str] = {}
+    for chunk in chunked(undated):
+        copies = select(d.id, d.duplicate_of, d.published).where(
+            d.published.is_not(None), d.id.in_(chunk) | d.duplicate_of.in_(chunk)
+        )
+        for r in conn.execute(copies):
+            root = r.duplicate_of or r.id
+            if r.published and (root not in first or r.published < first[root]):
+                first[root] = r.published
+    return {doc: (day or first.get(root), root) for doc, (day, root) in rows.items()}
 
 
 def _denied(conn: Connection, mention_ids: list[str]) -> set[str]:
@@ -205,8 +220,8 @@ def _view(
                 states.add(key)
             if kinds.get(key) == "group":
                 groups.add(key)
-    place_key = place_name = country = within = None
-    is_country = False
+    place_key = place_name = country = within = region = None
+    is_country = names_region = False
     p = row["place"]
     place_id = row["place_entity_id"] or resolved.get((doc_id, p["start"], p["end"])) if p else None
     info = places.get(place_id or "")
@@ -215,7 +230,9 @@ def _view(
         place_name = str(p["text"])
         if info:
             country, is_country = info.get("country"), info.get("precision") == "country"
-            within = (info.get("attributes") or {}).get("within_entity_id")
+            attributes = info.get("attributes") or {}
+            within = attributes.get("within_entity_id")
+            region, names_region = _governorate(info, attributes, place_id or "")
         place_key = place_id or "name:" + name_key(place_name)
     start, end, precision, reported = _compared_time(row)
     return MentionView(
@@ -224,7 +241,7 @@ def _view(
         people=frozenset(people), states=frozenset(states), groups=frozenset(groups),
         unnamed=tuple(unnamed),
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
-        place_within=within,
+        place_within=within, place_region=region, place_names_region=names_region,
         time_start=start, time_end=end, time_precision=precision, reported=reported,
         casualties=row["casualties"],
         published=row["published"], text_root=row.get("text_root") or doc_id,
@@ -233,6 +250,41 @@ def _view(
         month_day=_month_day(row["time"]), sentence=row.get("sentence"),
         toll=row.get("toll", False), retells=row.get("retells"), plural=row.get("plural", False),
     )  # fmt: skip
+
+
+def _governorate(
+    info: dict[str, Any], attributes: dict[str, Any], entity_id: str
+) -> tuple[str | None, bool]:
+    """The governorate a place lies in ("SY:Idlib", from the gazetteer's admin1), and whether
+    its name may be the governorate's: the governorate itself, or the city it is named after
+    ("in Idlib" is the province as often as the city; a report on Khan Sheikhoun's gas attack
+    says "a town in Idlib")."""
+    admin1, country = attributes.get("admin1"), info.get("country")
+    if not (admin1 and country) or info.get("precision") == "country":
+        return None, False
+    if info.get("precision") == "region":
+        return f"{country}:{admin1}", entity_id in _governorate_ids()
+    named = name_key(str(info.get("name") or "")) == name_key(str(admin1))
+    return f"{country}:{admin1}", named and entity_id.startswith("gn_")
+
+
+@lru_cache(maxsize=1)
+def _governorate_ids() -> frozenset[str]:
+    """The pack's regions that are whole governorates (a sub-region, "Eastern Ghouta", is
+    not: a town elsewhere in its governorate is not in it)."""
+    from sitrep.errors import SitrepError
+    from sitrep.pack.active import active_pack
+    from sitrep.resolve.ids import place_entity_id
+
+    try:
+        regions = active_pack().regions
+    except SitrepError:
+        return frozenset()
+    return frozenset(
+        place_entity_id(None, r.id, r.name)
+        for r in regions
+        if r.geonames_admin1 and r.within is None
+    )
 
 
 def _compared_time(
