@@ -30,7 +30,7 @@ from sitrep.records import stable_id
 from sitrep.resolve.generic import GenericBodies
 from sitrep.resolve.ids import name_entity_id, pack_entity_id
 from sitrep.resolve.rows import name_entity_row
-from sitrep.store import Store, chunked, insert_ignore
+from sitrep.store import Store, chunked, entity_types, insert_ignore
 from sitrep.store import schema as s
 
 UNRESOLVED = "-"  # relation_id of a mention whose ends name no entity: not retried each run
@@ -265,7 +265,7 @@ def _resolve_ends(
             continue
         row["subject_entity_id"], row["object_entity_id"] = subject, obj
         out.append(row)
-    types = _entity_types(
+    types = entity_types(
         conn, {r[k] for r in out for k in ("subject_entity_id", "object_entity_id")}
     )
     out = [
@@ -304,15 +304,6 @@ def fits(kind: str, subject_type: str | None, object_type: str | None) -> bool:
     if kind == "present-in":
         return object_type in PLACE_TYPES or object_type == "state"
     return object_type not in PLACE_TYPES or kind in AT_A_PLACE
-
-
-def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
-    e = s.entities.c
-    return {
-        row.id: row.type
-        for chunk in chunked(sorted(ids))
-        for row in conn.execute(select(e.id, e.type).where(e.id.in_(chunk)))
-    }
 
 
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "al", "el"})

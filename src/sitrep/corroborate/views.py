@@ -19,7 +19,7 @@ from sitrep.extract.relcues import load_relation_cues
 from sitrep.extract.schema import Trigger, load_claim_cues, load_event_schema
 from sitrep.records import REPORT_DATED_METHODS
 from sitrep.resolve.ids import pack_entity_id
-from sitrep.store import chunked
+from sitrep.store import chunked, entity_types
 from sitrep.store import schema as s
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "NORP", "LOC", "GPE", "FAC"})
@@ -128,18 +128,8 @@ def load_mentions(
         if r["place"] and (r["document_id"], r["place"]["start"], r["place"]["end"]) in resolved
     }
     places = _places(conn, place_ids)
-    kinds = _entity_types(conn, set(resolved.values()))
+    kinds = entity_types(conn, resolved.values())
     return [_view(r, resolved, places, kinds) for r in rows]
-
-
-def _entity_types(conn: Connection, ids: set[str]) -> dict[str, str]:
-    """Entity id -> its type (person, place, state, org ...)."""
-    e = s.entities.c
-    return {
-        r.id: r.type
-        for chunk in chunked(sorted(ids))
-        for r in conn.execute(select(e.id, e.type).where(e.id.in_(chunk)))
-    }
 
 
 def _reports(conn: Connection, doc_ids: set[str]) -> dict[str, tuple[str | None, str]]:

@@ -15,7 +15,12 @@ from sitrep.extract.agents import AGENT_HEADS, is_time
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.merge import WHERE_SOMEONE_IS
 from sitrep.extract.reference import refer_back
-from sitrep.extract.schema import EventSchema, load_claim_cues, load_event_schema, verb_lemma
+from sitrep.extract.schema import (
+    EventSchema,
+    is_reporting_verb,
+    load_event_schema,
+    verb_lemma,
+)
 from sitrep.extract.spans import (
     OBJECT_DEPS,
     RELATIVE,
@@ -353,8 +358,7 @@ def _stray_subject(verb: Token) -> Token | None:
 
 def _reports(verb: Token) -> bool:
     """A verb of saying or reporting ("said", "told", "reported")."""
-    cues = load_claim_cues()
-    return verb.pos_ in ("VERB", "AUX") and verb_lemma(verb.text, cues.reporting_verbs) is not None
+    return verb.pos_ in ("VERB", "AUX") and is_reporting_verb(verb.text)
 
 
 def _coordinated(head: Token) -> list[Token]:

@@ -28,7 +28,14 @@ from sitrep.extract.arguments import (
 )
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.modes import refined_mode
-from sitrep.extract.schema import ClaimCues, EventSchema, Trigger, load_event_schema, verb_lemma
+from sitrep.extract.schema import (
+    ClaimCues,
+    EventSchema,
+    Trigger,
+    is_reporting_verb,
+    load_event_schema,
+    verb_lemma,
+)
 from sitrep.extract.spans import OBJECT_DEPS, SUBJECT_DEPS, Phrase
 
 _POS_CLASS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
@@ -135,11 +142,11 @@ def _told_with(means: frozenset[str], token: Token) -> bool:
     return not means.isdisjoint(words)
 
 
-def _channel_of_a_statement(token: Token, cues: ClaimCues) -> bool:
+def _channel_of_a_statement(token: Token) -> bool:
     """Whether a call is only how a statement reached its reporter: it hangs on a reporting
     verb ("said in a phone call with SANA", "speaking by phone, an activist said")."""
     head = token.head
-    return head.i != token.i and verb_lemma(head.text, cues.reporting_verbs) is not None
+    return head.i != token.i and is_reporting_verb(head.text)
 
 
 def _subjects_ok(trig: Trigger, token: Token) -> bool:
@@ -204,7 +211,7 @@ def analyse(
             continue
         if trig.means and not _told_with(trig.means, token):
             continue
-        if trig.means and _channel_of_a_statement(token, cues):
+        if trig.means and _channel_of_a_statement(token):
             continue  # "sources said in a phone call with SANA": how it was said, no meeting
         slots = [s for s in _slots_for(trig, token, schema) if s.head.lower_ not in trig.means]
         type_name, mode = trig.type, trig.mode

@@ -26,7 +26,7 @@ from sitrep.extract.deps import case_word, dep, describes_someone
 from sitrep.extract.furniture import inside
 from sitrep.extract.happening import STRIKING_ROLES, times_apart
 from sitrep.extract.nouns import MILITARY_ACTION_NOUNS
-from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
+from sitrep.extract.schema import is_reporting_verb, load_event_schema, verb_lemma
 from sitrep.extract.time import MONTHS
 from sitrep.extract.within import (
     NAMED_AFTER_OF,
@@ -349,7 +349,6 @@ def _where_agents_are(word: Token) -> bool:
 def _calls_on(verb: Token, word: str) -> bool:
     """ "called on Russia to ...", "calling on Washington": "on" after a verb whose "on" names
     whom it addresses or leans on, not where anything happens."""
-    from sitrep.extract.schema import verb_lemma
 
     return word == "on" and verb_lemma(verb.text, _VERBS_ON_SOMEONE) is not None
 
@@ -668,15 +667,13 @@ def _on_a_source(noun: Token, mention: EventMention) -> bool:
     words = [noun, noun.head] if dep(noun) == "appos" else [noun]
     if any(start <= w.idx < (end or start) for w in words for start, end in links):
         return True
-    cues = load_claim_cues()
     for word in words:
-        verb = word.head
-        if dep(word) == "nsubj" and verb_lemma(verb.text, cues.reporting_verbs) is not None:
+        if dep(word) == "nsubj" and is_reporting_verb(word.head.text):
             return True
         if word.head.i == word.i:  # the root: a reporting verb after it with no subject
             return any(
                 t.i > word.i
-                and verb_lemma(t.text, cues.reporting_verbs) is not None
+                and is_reporting_verb(t.text)
                 and t.pos_ == "VERB"
                 and not any(dep(c) == "nsubj" for c in t.children)
                 for t in word.sent

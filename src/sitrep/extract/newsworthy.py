@@ -40,7 +40,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.deps import case_word, dep
 from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD
 from sitrep.extract.nouns import ATTACK_NOUNS
-from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
+from sitrep.extract.schema import is_reporting_verb, load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
 from sitrep.extract.time import MONTH_FULL
 from sitrep.nlp.spans import text_of
@@ -306,7 +306,7 @@ def is_habitual(trigger: Token) -> bool:
     if not as_verb and _one_named_happening(trigger):
         return False  # "the seizure of Kaljibrin makes ...": one happening, whatever it brings
     verb = trigger if as_verb else trigger.head
-    if not as_verb and verb_lemma(verb.text, load_claim_cues().reporting_verbs) is not None:
+    if not as_verb and is_reporting_verb(verb.text):
         return False  # "a group says the airstrikes killed 13": what it tells, parsed as its object
     if verb.tag_ == "VBN" and verb.i == trigger.i:  # (a noun's passive head is another clause)
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]

@@ -301,6 +301,12 @@ def verb_lemma(form: str, lemmas: frozenset[str]) -> str | None:
     return None
 
 
+def is_reporting_verb(form: str) -> bool:
+    """A form of a verb of saying or reporting ("said", "told", "reports"): one test for every
+    reader that asks whether a word tells the news rather than a happening."""
+    return verb_lemma(form, load_claim_cues().reporting_verbs) is not None
+
+
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
     "tell": ("told",),

@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from sitrep.read.columns import DOCUMENT_REF, EVENT_MENTION_READING, record, rows
-from sitrep.read.participants import SpanEntities, entity_types, span_entities, typed_reading
+from sitrep.read.participants import SpanEntities, span_entities, typed_reading
 from sitrep.read.records import EvidenceMention
-from sitrep.store import schema
+from sitrep.store import entity_types, schema
 
 EM, C, D = schema.event_mentions, schema.claims, schema.documents
 

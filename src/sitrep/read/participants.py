@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from sitrep.read.records import JsonObject, Participant, TypedParticipant
-from sitrep.store import chunked, schema
+from sitrep.store import schema
 
 M, E = schema.mentions, schema.entities
 
@@ -38,15 +38,6 @@ def span_entities(conn: Connection, document_id: str) -> SpanEntities:
         .where(M.c.document_id == document_id)
     )
     return {(r.start, r.end): (r.entity_id, r.type) for r in conn.execute(query)}
-
-
-def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
-    """The type of each of the entities (ids not stored are left out)."""
-    found: dict[str, str] = {}
-    for chunk in chunked(sorted(set(ids))):
-        query = select(E.c.id, E.c.type).where(E.c.id.in_(chunk))
-        found.update({r.id: r.type for r in conn.execute(query)})
-    return found
 
 
 def typed_reading(

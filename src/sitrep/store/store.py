@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -49,6 +49,18 @@ def chunked(items: Sequence[str], size: int = 5000) -> Iterator[list[str]]:
     """Values for IN lists in slices: SQLite caps one statement at 32,766 bound values."""
     for start in range(0, len(items), size):
         yield list(items[start : start + size])
+
+
+def entity_types(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Entity id -> its type (person, place, state, org ...); ids not stored are left out.
+    One lookup for every stage that weighs what kind of thing a resolved span is."""
+    e = schema.entities.c
+    found: dict[str, str] = {}
+    for chunk in chunked(sorted(set(ids))):
+        found.update(
+            {r.id: r.type for r in conn.execute(select(e.id, e.type).where(e.id.in_(chunk)))}
+        )
+    return found
 
 
 def _insert_skipping_existing(conn: Connection, table: Table) -> Insert:
