@@ -273,3 +273,24 @@ def test_a_name_of_a_region_before_its_city_still_places(domain_nlp: Language) -
     assert ghouta and any(e.place is not None and "Ghouta" in e.place.text for e in ghouta), [
         e.place for e in ghouta
     ]
+
+
+def test_a_place_word_glued_to_based_is_no_container(domain_nlp: Language) -> None:
+    text = (
+        "Four children died in strikes on the town of Armanaz in Idlib province. The "
+        "Britain-based watchdog had earlier reported 12 dead in the strikes on the town in "
+        "Harem district near the Turkish border."
+    )
+    events = _violent(domain_nlp, text)
+    harem = [e for e in events if e.place is not None and e.place.text == "Harem"]
+    assert harem and all(e.place is not None and e.place.within != "The Britain" for e in harem)
+
+
+def test_a_part_of_a_country_is_where_not_whom(domain_nlp: Language) -> None:
+    events = _violent(
+        domain_nlp, "At least 28 civilians were killed in airstrikes on northwestern Syria."
+    )
+    assert events
+    assert not any(text == "Syria" for e in events for _, text in roles(e)), [
+        roles(e) for e in events
+    ]

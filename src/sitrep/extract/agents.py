@@ -372,7 +372,9 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     places = [
         p
         for p in mention.participants
-        if _is_site(p, mention.trigger_start) or _named_as_a_place(p, text)
+        if _is_site(p, mention.trigger_start)
+        or _named_as_a_place(p, text)
+        or _part_of_a_country(p, text)
     ]
     if not places:
         return mention
@@ -441,6 +443,18 @@ def _named_as_a_place(p: Participant, text: str) -> bool:
         p.role != "place"
         and _KIND_OF_BEFORE.search(text[max(0, p.start - 30) : p.start]) is not None
     )
+
+
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+$", re.I
+)
+
+
+def _part_of_a_country(p: Participant, text: str) -> bool:
+    """ "airstrikes on northwestern Syria": a part of the country, where the strikes fell, not
+    the state struck."""
+    before = text[max(0, p.start - 16) : p.start]
+    return p.label in PLACE_LABELS and _COMPASS_BEFORE.search(before) is not None
 
 
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")

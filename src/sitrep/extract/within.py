@@ -136,12 +136,20 @@ def _city_told_before(doc: Doc, place: Participant) -> str | None:
                 name = doc[first : i + 1]
                 if not all(_is_name_part(t) for t in name) or not _is_name_start(name[0]):
                     continue
+                if name[0].lower_ == "the" or _glued_after(name):
+                    continue  # "The Britain-based watchdog": a word of a description
                 found = resolve_place(name.text)
                 # (a notable city: "Police" in "Damascus Police Command" is a town in Poland)
                 if found and found.precision == "city" and is_notable_place(name.text):
                     return str(name.text)
         i -= 1
     return None
+
+
+def _glued_after(name: Span) -> bool:
+    """The name runs on into a hyphenated word ("Britain-based", "Aleppo-born")."""
+    doc = name.doc
+    return name.end < len(doc) and doc[name.end].text in ("-", "–") and not name[-1].whitespace_
 
 
 def _said_elsewhere(doc: Doc, place: Participant) -> str | None:
