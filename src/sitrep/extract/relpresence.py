@@ -82,6 +82,9 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
     act on, is there."""
     if token.pos_ != "VERB" or verb_lemma(token.text, _TALK) is not None:
         return []  # "discussed the conflict in Ukraine": the place is the topic's
+    if token.lower_ in cues.attempt_forms and any(c.pos_ == "VERB" for c in token.children):
+        return []  # "prevent X from operating near Douma": what is aimed at or kept from is
+        # the clause's (read on its own), not a presence the attempt itself states
     found = verb_class(token, cues)
     moving = found is not None and found[0] == "presence_verbs"
     places = places_of(token, ents, cues, moving)
@@ -101,7 +104,10 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
         # but not a recipient's or a topic's: "issued an ultimatum to rebels in East Aleppo",
         # "concerned about the situation in Syria" put the rebels, the situation there
         oblique = dep(child) == "obl" and case_word(child) not in _NOT_WITH_THE_ACTOR
-        if (dep(child) == "dobj" or oblique) and child.i not in ents:
+        # a clause the parse hangs on the verb ("prevent al Qaeda from operating in Anbar") has
+        # its own verb, read on its own, with its own subject
+        clause = child.pos_ in ("VERB", "AUX")
+        if (dep(child) == "dobj" or oblique) and child.i not in ents and not clause:
             places += [p for p in places_of(child, ents, cues, False) if p not in places]
     if not places:
         return []
