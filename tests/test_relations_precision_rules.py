@@ -146,3 +146,24 @@ def test_a_share_is_not_what_is_controlled() -> None:
         " and the border."
     )
     assert not any(k == "controls" and "amount" in o for k, _, o in found), found
+
+
+def test_a_phrase_holding_the_name_it_describes_gives_the_name() -> None:
+    found = relations("The brigade killed Abu Hassan an al-Nusra leader in the town of Salqin.")
+    assert has(found, "present-in", "Abu Hassan", "Salqin"), found
+
+
+def test_what_an_aim_is_on_is_where_it_is() -> None:
+    found = relations(
+        "Kurdish units are trying to flush out the remaining ISIL fighters in Manbij this week."
+    )
+    assert has(found, "present-in", "ISIL fighters", "Manbij"), found
+    assert not has(found, "present-in", "Kurdish units", "Manbij"), found
+
+
+def test_the_holder_of_a_held_place_is_there() -> None:
+    found = relations(
+        "The camp near Hasakah houses the displaced people fleeing Daesh-held areas in Syria"
+        " and Iraq."
+    )
+    assert has(found, "present-in", "Daesh", "Syria"), found

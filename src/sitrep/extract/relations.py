@@ -145,9 +145,13 @@ def _apposed(description: Phrase, name: Phrase, doc: Doc) -> bool:
     """Whether a phrase and a name stand side by side as one person's description and name:
     only a comma, the description's "of" phrase and honorifics between them; no verb, no
     conjunction ("the minister and Boris Johnson" are two people)."""
+    if description.start <= name.start and name.end <= description.end:
+        return True  # the tagger's phrase holds the name: "Abu Hassan an al-Nusra leader"
     first, second = sorted((description, name), key=lambda p: p.start)
+    if first.end >= second.start:
+        return False
     gap = doc.char_span(first.end, second.start, alignment_mode="expand")
-    if gap is None or first.end >= second.start:
+    if gap is None:
         return False
     words = [t for t in gap if not t.is_space]
     return (

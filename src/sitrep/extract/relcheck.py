@@ -174,10 +174,13 @@ def _word_part(phrase: Phrase, doc: Doc) -> bool:
     modifier: "intra-Syrian talks", "pro-Assad militias", "anti-ISIL coalition", "the
     Shia-linked sect" name no Syrian, Assad, ISIL or Shia as a party."""
     text = text_of(doc)
-    if _PARTICIPLE_AFTER.match(text, phrase.end):
-        return True  # "the Shia-linked Alawite sect", "Iran-backed militias"
-    if phrase.start < 2 or text[phrase.start - 1] not in "-–":
-        return False
+    after = _PARTICIPLE_AFTER.match(text, phrase.end)
+    if after is not None and after.group(1).lower() not in load_relation_cues().control_participles:
+        # "the Shia-linked Alawite sect", "Iran-backed militias" (but "Daesh-held areas in
+        # Syria": the holder holds them, and is there)
+        return True
+    if phrase.start < 2 or text[phrase.start - 1] not in "-–" or not phrase.text[:1].isupper():
+        return False  # ("self-proclaimed Islamic State militants": a phrase cut at the hyphen)
     prefix = re.search(r"([A-Za-z]+)$", text[: phrase.start - 1])
     return prefix is not None and prefix.group(1).islower() and prefix.group(1) not in _ARTICLES
 

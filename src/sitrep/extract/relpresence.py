@@ -77,12 +77,15 @@ _NOT_WITH_THE_ACTOR = frozenset(
 )
 
 
-def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+def acting_at(
+    token: Token, ents: dict[int, Span], cues: RelationCues, aim: bool = False
+) -> list[Found]:
     """ "ISIL fighters attacked a checkpoint near Mosul": whoever acts at a place, and what they
-    act on, is there."""
+    act on, is there; of an `aim` ("tried to flush out the fighters in Manbij"), only what it
+    is on."""
     if token.pos_ != "VERB" or verb_lemma(token.text, _TALK) is not None:
         return []  # "discussed the conflict in Ukraine": the place is the topic's
-    if token.lower_ in cues.attempt_forms and any(c.pos_ == "VERB" for c in token.children):
+    if token.lower_ in cues.attempt_forms and any(_a_clause(c) for c in token.children):
         return []  # "prevent X from operating near Douma": what is aimed at or kept from is
         # the clause's (read on its own), not a presence the attempt itself states
     found = verb_class(token, cues)
@@ -114,7 +117,10 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
     subjects = [p for s in subject_heads(token) for p in thing_phrases(s, ents, plain=False)]
     if not subjects and dep(token) in ("acl", "relcl"):
         subjects = thing_phrases(token.head, ents, plain=False)
-    actors = subjects + thing_phrases_of(token, ents, "dobj", plain=False)
+    objects = thing_phrases_of(token, ents, "dobj", plain=False)
+    if aim:
+        return [Found("present-in", a, p, token, "verb") for a in objects for p in places]
+    actors = subjects + objects
     # "met with the Iraqi foreign minister in Canberra": whoever one acts with is there too
     actors += [
         p
@@ -124,6 +130,14 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
         if p not in actors
     ]
     return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
+
+
+def _a_clause(token: Token) -> bool:
+    """A verb, or a word the parse took for a noun after an infinitive's "to" ("struggling to
+    broker a ceasefire in Aleppo")."""
+    return token.pos_ == "VERB" or any(
+        dep(c) == "mark" and c.lower_ == "to" for c in token.children
+    )
 
 
 def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:

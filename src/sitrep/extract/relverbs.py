@@ -48,7 +48,10 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
         return []  # "is still not able to control", "did not join": no relation stated
     found = verb_class(token, cues)
     if _attempted(token, cues) and (found is None or found[0] not in _SAID_IF_TRIED):
-        return []  # "attempted to seize the hospital": no control, membership or presence yet
+        # "attempted to seize the hospital", "tried to enter Zabadani": no control, membership
+        # or presence yet; but what the aim is on is where it is ("try to flush out the
+        # fighters in Manbij")
+        return acting_at(token, ents, cues, aim=True)
     if found is None:
         return acting_at(token, ents, cues)
     kind, lemma = found
