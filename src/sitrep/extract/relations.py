@@ -9,13 +9,14 @@ the outlet, the source chain and stance from the attribution reader, and its hed
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from sitrep.extract.attribution import attribute, find_quotes, hedges_in, quote_at
 from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.newsworthy import is_headline
-from sitrep.extract.relcheck import checked
+from sitrep.extract.relcheck import PLAIN, checked
 from sitrep.extract.relcues import RelationCues, load_relation_cues
 from sitrep.extract.relmodel import learned_in_sentences, load_relation_model
 from sitrep.extract.relpresence import place_in_place, presence_relations
@@ -27,7 +28,7 @@ from sitrep.extract.relverbs import (
     verb_relations,
 )
 from sitrep.extract.schema import ClaimCues, load_claim_cues
-from sitrep.extract.spans import Phrase, entity_index
+from sitrep.extract.spans import Phrase, entity_index, phrase_of_entity
 from sitrep.extract.time import find_time_expressions, normalize_time
 from sitrep.nlp.spans import text_of
 from sitrep.records import (
@@ -79,10 +80,9 @@ def extract_relations(
             if not _said_by_rules(f, found_here)
             and not any(inside(mask, e.start, e.end) for e in (f.subject, f.object))
         ]
-        for raw in found_here:
-            found = checked(raw, sent, ents)  # each end what the type says; one sentence's words
-            if found is None:
-                continue
+        # each end what the type says; one sentence's words
+        kept = [f for f in (checked(raw, sent, ents) for raw in found_here) if f is not None]
+        for found in _named_not_described(kept, sent, ents, cues):
             key = (found.type, found.subject.start, found.subject.end, found.object.start,
                    found.object.end)  # fmt: skip
             if key in seen or _same(found.subject, found.object):
@@ -99,6 +99,66 @@ def unmasked_entities(doc: Doc, mask: list[tuple[int, int]]) -> dict[int, Span]:
     return {
         i: e for i, e in entity_index(doc).items() if not inside(mask, e.start_char, e.end_char)
     }
+
+
+def _named_not_described(
+    found: list[Found], sent: Span, ents: dict[int, Span], cues: RelationCues
+) -> list[Found]:
+    """A relation whose subject is a description ("the Iraqi Foreign Minister", "an ISIL gang
+    leader") apposed to a person's name is the name's: "met the Iraqi Foreign Minister, Ibrahim
+    al-Jaafari in London" places al-Jaafari there, once, whichever phrase the reader took."""
+    doc = sent.doc
+    names = [
+        phrase_of_entity(e)
+        for e in {id(e): e for e in ents.values() if e.label_ == "PERSON"}.values()
+        if sent.start <= e.start and e.end <= sent.end
+    ]
+    names = [n for n in names if not _described(n, doc, cues)]
+    out: list[Found] = []
+    for f in found:
+        if f.subject.label not in PLAIN | {"PERSON", "ORG"} or not _described(f.subject, doc, cues):
+            out.append(f)  # a name, or a phrase that names no role ("ISIL, Baghdadi said")
+            continue
+        name = next((n for n in names if _apposed(f.subject, n, doc)), None)
+        if name is None:
+            out.append(f)
+        elif not _overlap(name, f.object) and not any(
+            (g.type, g.subject, g.object) == (f.type, name, f.object) for g in out
+        ):
+            out.append(replace(f, subject=name))
+    return out
+
+
+def _described(phrase: Phrase, doc: Doc, cues: RelationCues) -> bool:
+    """A phrase headed by a role noun ("Minister", "the Minister for Central Asia"), which the
+    tagger sometimes labels a person."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    return span is not None and span.root.lower_ in cues.position_heads
+
+
+# Words a description and the name apposed to it may have between them besides a comma and
+# its own "of" phrase: honorifics and ranks before the name ("HE Dr Ibrahim al-Jaafari").
+_APPOSITION_GAP = 6
+
+
+def _apposed(description: Phrase, name: Phrase, doc: Doc) -> bool:
+    """Whether a phrase and a name stand side by side as one person's description and name:
+    only a comma, the description's "of" phrase and honorifics between them; no verb, no
+    conjunction ("the minister and Boris Johnson" are two people)."""
+    if description.start <= name.start and name.end <= description.end:
+        return True  # the tagger's phrase holds the name: "Abu Hassan an al-Nusra leader"
+    first, second = sorted((description, name), key=lambda p: p.start)
+    if first.end >= second.start:
+        return False
+    gap = doc.char_span(first.end, second.start, alignment_mode="expand")
+    if gap is None:
+        return False
+    words = [t for t in gap if not t.is_space]
+    return (
+        0 < len(words) <= _APPOSITION_GAP
+        and any(t.text == "," for t in words)
+        and not any(t.pos_ in ("VERB", "AUX", "CCONJ") or t.lower_ in ("and", "or") for t in words)
+    )
 
 
 def _said_by_rules(learned: Found, rules: list[Found]) -> bool:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import LOCATION_LABELS
 from sitrep.extract.deps import case_word, dep
+from sitrep.extract.relcues import load_relation_cues
 from sitrep.extract.relphrases import CALENDAR, PLACE_HEADS, PLACE_NOUNS
 from sitrep.extract.relroles import Found
 from sitrep.extract.spans import Phrase
@@ -43,6 +44,16 @@ NOT_AN_END = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 BOTH_ACT = frozenset({"fights", "backs", "allied-with"})
 # Relations whose object is a body (an organisation, a state, a group), never a person.
 BODY_OBJECT = frozenset({"member-of", "under", "holds-position", "commands"})
+# Words of an amount that the parse may take for the head of "dozens of villages".
+_AMOUNTS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "many",
+                      "several", "some", "most", "all", "few", "both", "each"})  # fmt: skip
+# Nouns of a share or an amount: "a significant amount", "a large part", "the majority".
+_AMOUNT_HEADS = frozenset(
+    {"amount", "number", "part", "majority", "portion", "swathe", "swathes", "share", "bulk",
+     "rest", "half", "third", "quarter"}
+)  # fmt: skip
+# Relations whose object is a body one belongs to: a person named by a role is none.
+MEMBERSHIP = frozenset({"member-of", "under"})
 # Words that name a happening before its name: "Operation Euphrates Shield".
 _OPERATION = frozenset({"operation", "operations", "campaign", "exercise"})
 # Prepositions of a phrase that is addressed or talked about, not where its verb's subject is.
@@ -51,6 +62,9 @@ ADDRESSED = frozenset({"to", "about", "over", "regarding", "concerning", "for"})
 _LEAD = frozenset({"", "last", "next", "this", "on"})
 # A name ending on a hyphen and a participle is a modifier: "U.S.-led", "Saudi-backed".
 _PARTICIPLE_END = re.compile(r"[-–](led|backed|based|held|controlled|linked|funded|allied)$", re.I)
+_PARTICIPLE_AFTER = re.compile(
+    r"[-–](led|backed|based|held|controlled|linked|funded|allied)\b", re.I
+)
 # Tags of a finite verb: never inside a noun phrase.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _PLACE_PLURALS = frozenset({"villages", "towns", "cities", "provinces", "districts", "camps"})
@@ -84,13 +98,30 @@ def fits_type(kind: str, subject: Phrase, obj: Phrase, doc: Doc) -> bool:
     """Whether the two ends can be what the relation says they are (its type signature)."""
     if not _some_thing(obj) or not _nominal(subject, doc) or not _nominal(obj, doc):
         return False
+    # (but "ISIL-held terrain": the modifier's owner holds the very noun it modifies)
+    owner = obj.start <= subject.start < obj.end or 0 <= obj.start - subject.end <= 1
+    if (_word_part(subject, doc) and not owner) or _word_part(obj, doc):
+        return False
     if kind == "present-in" and subject.label in LOCATION_LABELS and obj.label in LOCATION_LABELS:
         return place_in_place(subject.text, obj.text)  # "Mosul, Iraq": geography, when true
     if not can_act(subject, doc):
         return False
     if kind in BOTH_ACT and not can_act(obj, doc):
         return False
-    return not (kind in BODY_OBJECT and obj.label == "PERSON")
+    if kind in BODY_OBJECT and obj.label == "PERSON":
+        return False
+    # "joined the US Secretary of State": one joins a person named by a role, not a body
+    return not (kind in MEMBERSHIP and _role_holder(obj, doc))
+
+
+def _role_holder(phrase: Phrase, doc: Doc) -> bool:
+    """A phrase headed by a role noun ("the US Secretary of State", "the minister"), whatever
+    the tagger labelled it: a person. ("members" heads a body's part: "the members of ...")"""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root.lower_
+    return root in load_relation_cues().position_heads and root not in ("member", "members")
 
 
 def can_act(phrase: Phrase, doc: Doc) -> bool:
@@ -134,6 +165,26 @@ def _nominal(phrase: Phrase, doc: Doc) -> bool:
     return span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
+# Arabic articles a name's own hyphen follows ("al-Sham"): a name cut there is still a name.
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ath", "ibn", "bin"})
+
+
+def _word_part(phrase: Phrase, doc: Doc) -> bool:
+    """An end glued by a hyphen to a lower-case prefix or a participle is part of one word, a
+    modifier: "intra-Syrian talks", "pro-Assad militias", "anti-ISIL coalition", "the
+    Shia-linked sect" name no Syrian, Assad, ISIL or Shia as a party."""
+    text = text_of(doc)
+    after = _PARTICIPLE_AFTER.match(text, phrase.end)
+    if after is not None and after.group(1).lower() not in load_relation_cues().control_participles:
+        # "the Shia-linked Alawite sect", "Iran-backed militias" (but "Daesh-held areas in
+        # Syria": the holder holds them, and is there)
+        return True
+    if phrase.start < 2 or text[phrase.start - 1] not in "-–" or not phrase.text[:1].isupper():
+        return False  # ("self-proclaimed Islamic State militants": a phrase cut at the hyphen)
+    prefix = re.search(r"([A-Za-z]+)$", text[: phrase.start - 1])
+    return prefix is not None and prefix.group(1).islower() and prefix.group(1) not in _ARTICLES
+
+
 def named_as_place(span: Span) -> bool:
     """A name the phrase around it calls a place, whatever the tagger said: "the villages of
     al-Foua and Kefraya", "Saraqeb, another opposition-held city"."""
@@ -167,6 +218,10 @@ def _some_thing(phrase: Phrase) -> bool:
         return False
     if phrase.label == "PERSON":
         return True  # "Theresa May", "April Smith": a name, whatever its words
+    if phrase.label in PLAIN and all(w in _AMOUNTS or w.isdigit() for w in words):
+        return False  # "liberated dozens of villages": the parse's head is the amount
+    if phrase.label in PLAIN and words[-1] in _AMOUNT_HEADS:
+        return False  # "controls a significant amount of territory": so is it here
     ends = {words[0], words[-1]}
     return not ends & CALENDAR and not {w.removesuffix("s") for w in ends} & CALENDAR
 

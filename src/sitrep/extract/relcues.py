@@ -41,6 +41,10 @@ class RelationCues:
     people_nouns: frozenset[str]
     located_nouns: frozenset[str]
     place_preps: frozenset[str]
+    attempt_verbs: frozenset[str]
+    attempt_forms: frozenset[str]  # every inflection of `attempt_verbs`
+    object_control_verbs: frozenset[str]
+    object_control_forms: frozenset[str]  # every inflection of `object_control_verbs`
     verb_index: dict[str, tuple[str, str]]  # inflected form -> (verb class, lemma)
 
 
@@ -75,6 +79,9 @@ _IRREGULAR = {
     "unite": ("united",),
     "fly": ("flew", "flown", "flies"),
     "travel": ("travelled", "travelling"),
+    "seek": ("sought",),
+    "effort": ("efforts",),
+    "tell": ("told",),
 }
 
 
@@ -93,8 +100,20 @@ def load_relation_cues() -> RelationCues:
             for form in (*verb_forms(lemma), *_IRREGULAR.get(lemma, ())):
                 index[form] = (key, lemma)
     return RelationCues(
-        **{k: words(k) for k in RelationCues.__dataclass_fields__ if k != "verb_index"},
+        **{
+            k: words(k)
+            for k in RelationCues.__dataclass_fields__
+            if k not in ("verb_index", "attempt_forms", "object_control_forms")
+        },
+        attempt_forms=_forms(words("attempt_verbs")),
+        object_control_forms=_forms(words("object_control_verbs")),
         verb_index=index,
+    )
+
+
+def _forms(lemmas: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        f for lemma in lemmas for f in (*verb_forms(lemma), *_IRREGULAR.get(lemma, ()))
     )
 
 

@@ -192,11 +192,29 @@ def subject_heads(verb: Token) -> list[Token]:
             return [node.head]
         if subs:
             return subs
+        controller = _object_controller(node)
+        if controller is not None:
+            return [controller]
         if dep(node) in ("xcomp", "advcl", "conj") and node.head.i != node.i:
             node = node.head
         else:
             node = None
     return []
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb an infinitive complements, which does what it says: "pressed the
+    regime to lift the sieges" (the regime lifts them, not who pressed), "sent troops to fight
+    ISIL" (the troops fight)."""
+    if verb.head.i == verb.i or verb.i < verb.head.i:
+        return None
+    # only a verb that makes its object act: the parse labels many infinitives a purpose clause
+    # ("attacked the town to seize its oilfields": the attacker seizes), and hangs others on
+    # the wrong verb ("nations that carried out strikes ... include Canada")
+    controlling = load_relation_cues().object_control_forms
+    if dep(verb) not in ("xcomp", "advcl") or verb.head.lower_ not in controlling:
+        return None
+    return next((c for c in verb.head.children if dep(c) == "dobj" and c.i < verb.i), None)
 
 
 def places_of(
@@ -275,6 +293,9 @@ def subject_phrases(verb: Token, ents: dict[int, Span]) -> list[Phrase]:
         subs = [c for c in node.children if dep(c) in ("nsubj", "nsubjpass")]
         if subs and subs[0].lower_ in RELATIVE and dep(node) == "relcl":
             subs = [node.head]  # "the general who commands the force"
+        controller = None if subs else _object_controller(node)
+        if controller is not None:
+            subs = [controller]
         if subs:
             return [p for s in subs for p in actors_of(s, ents)]
         if dep(node) in ("xcomp", "advcl", "conj") and node.head.i != node.i:

@@ -77,11 +77,17 @@ _NOT_WITH_THE_ACTOR = frozenset(
 )
 
 
-def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:
+def acting_at(
+    token: Token, ents: dict[int, Span], cues: RelationCues, aim: bool = False
+) -> list[Found]:
     """ "ISIL fighters attacked a checkpoint near Mosul": whoever acts at a place, and what they
-    act on, is there."""
+    act on, is there; of an `aim` ("tried to flush out the fighters in Manbij"), only what it
+    is on."""
     if token.pos_ != "VERB" or verb_lemma(token.text, _TALK) is not None:
         return []  # "discussed the conflict in Ukraine": the place is the topic's
+    if token.lower_ in cues.attempt_forms and any(_a_clause(c) for c in token.children):
+        return []  # "prevent X from operating near Douma": what is aimed at or kept from is
+        # the clause's (read on its own), not a presence the attempt itself states
     found = verb_class(token, cues)
     moving = found is not None and found[0] == "presence_verbs"
     places = places_of(token, ents, cues, moving)
@@ -101,14 +107,20 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
         # but not a recipient's or a topic's: "issued an ultimatum to rebels in East Aleppo",
         # "concerned about the situation in Syria" put the rebels, the situation there
         oblique = dep(child) == "obl" and case_word(child) not in _NOT_WITH_THE_ACTOR
-        if (dep(child) == "dobj" or oblique) and child.i not in ents:
+        # a clause the parse hangs on the verb ("prevent al Qaeda from operating in Anbar") has
+        # its own verb, read on its own, with its own subject
+        clause = child.pos_ in ("VERB", "AUX")
+        if (dep(child) == "dobj" or oblique) and child.i not in ents and not clause:
             places += [p for p in places_of(child, ents, cues, False) if p not in places]
     if not places:
         return []
     subjects = [p for s in subject_heads(token) for p in thing_phrases(s, ents, plain=False)]
     if not subjects and dep(token) in ("acl", "relcl"):
         subjects = thing_phrases(token.head, ents, plain=False)
-    actors = subjects + thing_phrases_of(token, ents, "dobj", plain=False)
+    objects = thing_phrases_of(token, ents, "dobj", plain=False)
+    if aim:
+        return [Found("present-in", a, p, token, "verb") for a in objects for p in places]
+    actors = subjects + objects
     # "met with the Iraqi foreign minister in Canberra": whoever one acts with is there too
     actors += [
         p
@@ -118,6 +130,14 @@ def acting_at(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[F
         if p not in actors
     ]
     return [Found("present-in", a, p, token, "verb") for a in actors for p in places]
+
+
+def _a_clause(token: Token) -> bool:
+    """A verb, or a word the parse took for a noun after an infinitive's "to" ("struggling to
+    broker a ceasefire in Aleppo")."""
+    return token.pos_ == "VERB" or any(
+        dep(c) == "mark" and c.lower_ == "to" for c in token.children
+    )
 
 
 def presence_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Found]:

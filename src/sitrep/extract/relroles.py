@@ -82,6 +82,8 @@ def _kind(token: Token, cues: RelationCues) -> str:
     ):
         return "member-of"  # "an ISIL cell leader": he leads a cell, and belongs to ISIL
     modifiers = {c.lower_ for c in token.lefts}
+    if low in cues.command_heads and modifiers & {"a", "an", "one"}:
+        return "member-of"  # "a commander in the navy": one of its commanders, not its head
     if low in cues.command_heads and not modifiers & cues.subordinate_words:
         return "commands"
     return "holds-position"
@@ -122,11 +124,27 @@ def _bodies(token: Token, ents: dict[int, Span], cues: RelationCues) -> list[Phr
         return [listed]
     for child in token.lefts:
         named = child.i in ents or any(t.i in ents for t in child.subtree)
+        if _a_clause_place(child):
+            continue
         if dep(child) == "poss" or (dep(child) in ("compound", "amod") and named):
             body = _body_phrase(child, ents)
             if body is not None and not body.start <= token.idx < body.end:
                 return [body]  # not the entity the role noun itself is part of
     return []
+
+
+def _a_clause_place(modifier: Token) -> bool:
+    """ "In Turkey Minister Ellwood met ...": a name right after a preposition that the parse
+    hangs on a verb (or on the clause's subject) is that clause's place or time, not the
+    title's body, however the parse glued it to the title ("met with Iraqi Prime Minister X"
+    keeps its "with" on the object)."""
+    first = modifier.left_edge.i
+    if first == 0:
+        return False
+    before = modifier.doc[first - 1]
+    # a subject takes no preposition: one the parse hangs there is the clause's too
+    subject = dep(before.head) in ("nsubj", "nsubjpass")
+    return before.pos_ == "ADP" and (before.head.pos_ in ("VERB", "AUX") or subject)
 
 
 def _listed_body(token: Token, ents: dict[int, Span]) -> Phrase | None:

@@ -47,6 +47,11 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
     if _negated(token):
         return []  # "is still not able to control", "did not join": no relation stated
     found = verb_class(token, cues)
+    if _attempted(token, cues) and (found is None or found[0] not in _SAID_IF_TRIED):
+        # "attempted to seize the hospital", "tried to enter Zabadani": no control, membership
+        # or presence yet; but what the aim is on is where it is ("try to flush out the
+        # fighters in Manbij")
+        return acting_at(token, ents, cues, aim=True)
     if found is None:
         return acting_at(token, ents, cues)
     kind, lemma = found
@@ -102,6 +107,10 @@ def verb_relations(token: Token, ents: dict[int, Span], cues: RelationCues) -> l
                 for p in member_phrases(h, ents)
             ]
             members = [m for m in members if m.label != "NP"]
+        elif any(_thing_noun(h, ents, cues) for h in subject_heads(token)):
+            # "ISIL targets, which include three tactical units": the things of a named owner
+            # list things, not the owner's members
+            subjects = []
         add("member-of", members, subjects)
     elif kind == "ally_verbs":
         together = subjects + prep_args(token, ents, ("with",))
@@ -221,6 +230,32 @@ def _negated(verb: Token) -> bool:
             return True
         if dep(node) != "xcomp" or node.head.i == node.i:
             return False
+        node = node.head
+    return False
+
+
+# Verb classes whose relation an attempt states too: an attempted attack is an attack.
+_SAID_IF_TRIED = frozenset({"fight_verbs", "back_verbs", "ally_verbs"})
+
+
+def _thing_noun(head: Token, ents: dict[int, Span], cues: RelationCues) -> bool:
+    """A common noun naming no group, force or people ("targets", "areas", "weapons")."""
+    groups = GROUP_NOUNS | cues.personnel_nouns | cues.member_heads | cues.people_nouns
+    return head.i not in ents and head.pos_ == "NOUN" and head.lower_ not in groups
+
+
+def _attempted(verb: Token, cues: RelationCues) -> bool:
+    """Whether the verb is an aim: of an attempt ("tried to enter", "failed to take", "in a bid
+    to seize", through up to three complements), or of a purpose clause ("moved troops to
+    Hama to retake the town")."""
+    if dep(verb) == "advcl" and any(dep(c) == "mark" and c.lower_ == "to" for c in verb.children):
+        return True  # a purpose: "killed during a counter-offensive to recapture a route"
+    node = verb
+    for _ in range(3):
+        if dep(node) not in ("xcomp", "advcl", "acl") or node.head.i == node.i:
+            return False
+        if node.head.lower_ in cues.attempt_forms:
+            return True
         node = node.head
     return False
 
