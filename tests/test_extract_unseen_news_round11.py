@@ -294,3 +294,15 @@ def test_a_part_of_a_country_is_where_not_whom(domain_nlp: Language) -> None:
     assert not any(text == "Syria" for e in events for _, text in roles(e)), [
         roles(e) for e in events
     ]
+
+
+def test_the_accuser_is_no_doer_of_the_attack_it_blames(domain_nlp: Language) -> None:
+    events = read_events(
+        domain_nlp,
+        "The United States accused Damascus of that attack which it estimates killed 1429 "
+        "people including at least 426 children.",
+        PUBLISHED,
+    )
+    attacks = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    assert attacks
+    assert not any("United States" in doers(e) for e in attacks), [roles(e) for e in attacks]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.agents import AGENT_HEADS
 from sitrep.extract.arguments import (
     ACTOR_LABELS,
+    CHARGING,
     OBJECT_PLACE_TYPES,
     Arguments,
     Slot,
@@ -668,7 +669,6 @@ def _warned_against(token: Token) -> bool:
 # accusation (its own event); the happening, if the report tells it, is told in a sentence of
 # its own. A happening named by a noun is presupposed, only its author charged ("accused the
 # army of carrying out the attack", "of launching a gas attack that killed hundreds").
-_CHARGING = re.compile(r"^(?:accus|blam|charg)(?:e|es|ed|ing)$", re.I)
 _CHARGE_MARKS = frozenset({"of", "for", "with"})
 
 
@@ -681,7 +681,7 @@ def _accused_of(token: Token) -> bool:
     verb = token.head
     if dep(verb) in OBJECT_DEPS and verb.head.i != verb.i:
         verb = verb.head  # "accused [rebel groups] of firing": the gerund hangs on the object
-    return _CHARGING.match(verb.text) is not None
+    return CHARGING.match(verb.text) is not None
 
 
 # Verbs of scheduling whose subject is a happening still to come: "the meeting is set to open
