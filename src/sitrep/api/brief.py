@@ -57,10 +57,13 @@ def brief_file(
     f: FilterDep,
     format: Annotated[Literal["md", "html"], Path(description="md or html")],
 ) -> Response:
-    """The report as `sitrep brief --format md|html` writes it, linking to this workbench."""
+    """The report as `sitrep brief --format md|html` writes it, linking to this workbench. The
+    HTML is sent to be read in the browser's tab (inline, with a file name for saving it), the
+    Markdown as a file to download."""
     report = _report(store, f)
     base = str(request.base_url).rstrip("/")
     body = (markdown if format == "md" else html)(report, base)
     name = safe_name("sitrep-brief" + view_label(f).removeprefix("events"))
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{format}"'}
+    shown = "inline" if format == "html" else "attachment"
+    headers = {"Content-Disposition": f'{shown}; filename="{name}.{format}"'}
     return Response(body.encode(), media_type=MEDIA[format], headers=headers)

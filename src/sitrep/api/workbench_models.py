@@ -314,7 +314,8 @@ class OpenedView(Record):
 class SituationReport(Record):
     """The situation report of a period (`sitrep.read.brief.Brief`; its other fields are the
     lists it reports: by type, status and governorate, the corroborated and disputed events,
-    the actors, the previous period and the documents cited)."""
+    every event day by day (`days`: each day's events with who took part, toll, status and
+    sources), the actors, the previous period and the documents cited)."""
 
     since: str | None
     until: str | None
@@ -329,3 +330,4 @@ class SituationReport(Record):
     corroborated_filter: str  # the explorer's URL query listing them all
     disputed_total: int
     disputed_filter: str
+    days_listed: int  # the most events the day-by-day list names (the most told)

@@ -240,12 +240,14 @@ function exportLinks(f: Filter): HTMLElement {
 }
 
 /** The situation report of this view (`sitrep brief`): its period is the view's from/to, or
- * its first to its last dated event. */
+ * its first to its last dated event. The HTML opens in a tab of its own, to read and print
+ * (the server sends it inline, under a file name for "save as"); the Markdown downloads. */
 function briefLinks(f: Filter): HTMLElement {
-  const link = (format: string, label: string) =>
-    h("a", { href: `/api/brief/${format}${filterQuery(f)}`, class: "brief", "data-brief": format, download: "" }, label);
-  return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, most active actors, change since the previous period; every statement cited" },
-    "Brief of this view (situation report): ", link("html", "HTML"), " · ", link("md", "Markdown"));
+  const href = (format: string) => `/api/brief/${format}${filterQuery(f)}`;
+  return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, every event day by day (who, toll, status, sources), most active actors, change since the previous period; every statement cited" },
+    "Brief of this view (situation report): ",
+    h("a", { href: href("html"), class: "brief", "data-brief": "html", target: "_blank", rel: "noopener" }, "read it (HTML, new tab)"), " · ",
+    h("a", { href: href("md"), class: "brief", "data-brief": "md", download: "" }, "Markdown (download)"));
 }
 
 function matchedNames(data: Explored): HTMLElement | null {
