@@ -21,6 +21,7 @@ class ExplorerActor(Record):
     name: str
     role: str | None
     entity_type: str | None  # the entity's type (`sitrep.read.participants`), None if unnamed
+    acting: bool = False  # its role is one of acting (actor, by): listed first
 
 
 class FirstReport(Record):

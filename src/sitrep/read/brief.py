@@ -37,7 +37,6 @@ from typing import Any, TypedDict
 
 from sqlalchemy import Connection, select
 
-from sitrep.export.acled import ACTOR_ROLES, OTHER_ROLES
 from sitrep.export.graph import day_bounds
 from sitrep.read.columns import EM, D, claims_query, records
 from sitrep.read.explore import EventFilter, filter_query, select_events
@@ -55,9 +54,6 @@ DISPUTED = ("contested", "denied")
 # The most events the day-by-day list names: a week of one governorate holds tens (the week of
 # 19 September 2016 in Aleppo: 30 on FA-KES), a month of a country hundreds
 DAYS_LISTED = 100
-# A participant's roles in the order a reader asks "who did it, to whom" (ACLED's actor1 side,
-# then actor2's); other roles (an item) after them
-ROLE_ORDER = {role: i for i, role in enumerate((*ACTOR_ROLES, *OTHER_ROLES))}
 
 
 class Count(TypedDict):
@@ -338,11 +334,11 @@ def _event(row: dict[str, Any], toll: Toll | None) -> BriefEvent:
 
 
 def _who_took_part(actors: list[dict[str, Any]]) -> list[Party]:
-    """The explorer row's participants, those acting first (ACLED's actor1 side), each once."""
+    """The explorer row's participants (those acting first: `read.explore.by_role`), each
+    name in each role once."""
     seen: set[tuple[str, str]] = set()
     parties: list[Party] = []
-    ranked = sorted(actors, key=lambda a: ROLE_ORDER.get(a.get("role") or "", len(ROLE_ORDER)))
-    for a in ranked:
+    for a in actors:
         name, role = str(a.get("name") or ""), str(a.get("role") or "")
         if name and (name, role) not in seen:
             seen.add((name, role))

@@ -6,7 +6,7 @@ import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery
 
 const PAGE = 25;
 const COLUMNS: [string, string][] = [
-  ["time", "date"], ["type", "type"], ["", "event"], ["", "actors"], ["place", "place"],
+  ["time", "date"], ["type", "type"], ["", "event"], ["", "who"], ["place", "place"],
   ["country", "country"], ["status", "status"], ["fatalities", "fatalities"], ["origins", "origins"],
   ["outlets", "outlets"],
 ];
@@ -178,6 +178,18 @@ function dateCell(e: Explored["items"][number]): HTMLElement {
     e.time_start, loose ? h("div", { class: "muted date-precision" }, e.time_precision) : null);
 }
 
+/** Who took part, those acting first (the read layer's order), each other participant under
+ * its role ("target: 39 civilians"): the column listed a strike's victims as its actors. */
+function whoCell(e: Explored["items"][number]): HTMLElement {
+  const shown = e.actors.slice(0, 4);
+  return h("td", { class: "who", title: "those acting first, then each other participant with its role (target, counterpart, recipient, item)" },
+    ...shown.flatMap((a, i) => [i ? ", " : "",
+      h("span", { class: a.acting ? "acting" : "party", "data-role": a.role ?? "" },
+        a.acting || !a.role ? "" : h("span", { class: "muted role" }, `${a.role}: `),
+        entityLink(a.entity_id, a.name, a.entity_type))]),
+    e.actors.length > shown.length ? h("span", { class: "muted" }, ` +${e.actors.length - shown.length}`) : "");
+}
+
 function shortSummary(e: Explored["items"][number]): string {
   let text = e.summary ?? "";
   const prefix = `${e.type}${e.mode ? `/${e.mode}` : ""}: `;
@@ -209,7 +221,7 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
     h("td", { class: "event" }, h("a", { href: `#/event/${encodeURIComponent(e.id)}`, title: e.summary ?? "" }, shortSummary(e)),
       " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
-    h("td", {}, ...e.actors.slice(0, 4).flatMap((a, i) => [i ? ", " : "", entityLink(a.entity_id, a.name, a.entity_type)])),
+    whoCell(e),
     h("td", {}, e.place_entity_id ? entityLink(e.place_entity_id, e.place_name ?? "?") : e.place_name ?? h("span", { class: "muted" }, "unknown"),
       e.precision ? h("div", { class: "muted" }, e.precision) : null),
     h("td", {}, e.country_name ?? ""),
