@@ -39,7 +39,8 @@ def brief(store: StoreDep, _who: Viewer, f: FilterDep) -> dict[str, Any]:
     """The report on the events the explorer's filter keeps in its period (`since`/`until`;
     without them, from its first dated event to its last): headline counts, fatalities as a
     range, corroborated events with their sources, contested and denied claims with who says
-    what, the most active actors and the change since the previous period of the same length,
+    what, every event day by day (who took part, toll, status, sources), the most active actors
+    and the change since the previous period of the same length,
     every statement citing its documents."""
     return dict(_report(store, f))
 
