@@ -929,7 +929,7 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
     }
     assert {e["time_precision"] for e in rows.values()} >= {"day", "month"}
     tab.go("events?sort=time&order=asc", "events")
-    shown = 0
+    shown = one_report = 0
     while True:
         for tr in tab.page.locator("table.explorer tr[data-event]").all():
             event = rows.get(tr.get_attribute("data-event") or "")
@@ -942,11 +942,17 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
             else:
                 assert precision.text_content() == event["time_precision"]
             assert f"({event['time_precision']})" in (date.get_attribute("title") or "")
-            counts = tr.locator("td.num").last.get_attribute("title") or ""
+            origins = tr.locator("td.num").last
+            counts = origins.get_attribute("title") or ""
             assert counts.startswith(f"{event['n_origins']} independent origin")
-            assert counts.endswith(
-                f"among {event['n_claims']} claim" + "s" * (event["n_claims"] != 1)
-            )
+            claims = f"among {event['n_claims']} claim" + "s" * (event["n_claims"] != 1)
+            assert counts.endswith(f"{claims}; {event['status']}: {event['status_reason']}")
+            # several origins, yet single-source: all quoted in one report, which it says
+            in_one = event["status"] == "single-source" and event["n_origins"] > 1
+            assert origins.locator(".one-report").count() == int(in_one)
+            if in_one:
+                assert "all in one report" in event["status_reason"]
+                one_report += 1
             # the outlets cell names the first report and the documents, as the CSV cites them
             sources = tr.locator("td").last.get_attribute("title") or ""
             first = event["first_report"]
@@ -961,6 +967,7 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
             break
         tab.click_to("p.pager a[rel='next']", "events")
     assert shown == len(rows)
+    assert one_report >= 1  # the demo has such events (a wire's report quoting two sources)
     assert "independent origins" in (
         tab.page.locator("th a[data-sort='origins']").locator("..").get_attribute("title") or ""
     )

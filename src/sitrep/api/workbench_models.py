@@ -41,6 +41,7 @@ class ExplorerEvent(Record):
     time_end: str | None = None
     time_precision: str | None = None
     status: str
+    status_reason: str = ""  # corroboration's words for how it reached the status
     n_claims: int
     n_origins: int
     fatalities: int

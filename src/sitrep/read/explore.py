@@ -146,6 +146,9 @@ def event_row(
         "time_end": event.get("time_end"),
         "time_precision": event.get("time_precision"),
         "status": event["status"],
+        # corroboration's words for how it reached the status ("2 sources, all in one report:
+        # …"): a row counting several origins may still be single-source
+        "status_reason": event["status_reason"],
         "n_claims": event["n_claims"],
         "n_origins": event["n_origins"],
         "fatalities": fatalities(event),

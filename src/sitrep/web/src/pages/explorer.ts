@@ -198,6 +198,16 @@ function shortSummary(e: Explored["items"][number]): string {
   return text.trim() || eventTitle(e.type, e.summary);
 }
 
+/** How many independent origins among how many claims; a single-source event counting several
+ * origins says "one report" under them (its sources are all quoted in one report: "4/6" read as
+ * four sources telling it apart), with corroboration's own words in the title. */
+function originsCell(e: Explored["items"][number]): HTMLElement {
+  const counted = `${e.n_origins} independent ${e.n_origins === 1 ? "origin" : "origins"} among ${e.n_claims} ${e.n_claims === 1 ? "claim" : "claims"}`;
+  const inOne = e.status === "single-source" && e.n_origins > 1;
+  return h("td", { class: "num", title: e.status_reason ? `${counted}; ${e.status}: ${e.status_reason}` : counted },
+    `${e.n_origins}/${e.n_claims}`, inOne ? h("div", { class: "muted one-report" }, "one report") : null);
+}
+
 /** What the outlets cell's title says of the event's sources: its first report and how many
  * documents report it (as the view's CSV cites them). */
 function sourcesSaid(e: Explored["items"][number]): string {
@@ -227,8 +237,7 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     h("td", {}, e.country_name ?? ""),
     h("td", {}, statusBadge(e.status)),
     h("td", { class: "num" }, e.fatalities || ""),
-    h("td", { class: "num", title: `${e.n_origins} independent ${e.n_origins === 1 ? "origin" : "origins"} among ${e.n_claims} ${e.n_claims === 1 ? "claim" : "claims"}` },
-      `${e.n_origins}/${e.n_claims}`),
+    originsCell(e),
     h("td", { title: sourcesSaid(e) }, e.outlets.slice(0, 3).join(", "), e.outlets.length > 3 ? ` +${e.outlets.length - 3}` : "")));
   return h("table", { class: "grid explorer", "data-total": data.total }, head, ...rows);
 }
