@@ -1144,7 +1144,8 @@ def test_an_explorer_rows_who_names_the_doers_first_and_the_others_by_role(
 ) -> None:
     """ "Who did it" read off the explorer: a row listed its participants as stored under
     "actors", the killed before the force that killed them. Now those acting come first, plain;
-    each other participant shows its role ("target: …")."""
+    the others follow under their role, named once for those in it that follow each other
+    ("target: …, …")."""
     rows = api(tab, "/explore/events?sort=time&order=asc&limit=25")["items"]
     mixed = [e for e in rows if {a["acting"] for a in e["actors"][:4]} == {True, False}]
     assert mixed, "the demo's first page has an event with a doer and a target"
@@ -1161,7 +1162,9 @@ def test_an_explorer_rows_who_names_the_doers_first_and_the_others_by_role(
         assert acting == sorted(acting, reverse=True)  # the doers first
         for i, a in enumerate(shown):
             said = parts.nth(i).text_content() or ""
-            if a["acting"]:
+            opens = i == 0 or a["role"] != shown[i - 1]["role"]
+            if a["acting"] or not opens:
                 assert said == a["name"]
             else:
                 assert said == f"{a['role']}: {a['name']}"
+        assert "; " in (cell.text_content() or "")  # between the doers and the others

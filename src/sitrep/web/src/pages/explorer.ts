@@ -178,15 +178,20 @@ function dateCell(e: Explored["items"][number]): HTMLElement {
     e.time_start, loose ? h("div", { class: "muted date-precision" }, e.time_precision) : null);
 }
 
-/** Who took part, those acting first (the read layer's order), each other participant under
- * its role ("target: 39 civilians"): the column listed a strike's victims as its actors. */
+/** Who took part, those acting first (the read layer's order), the others under their role
+ * ("Russia; target: 39 civilians, a hospital"): the column listed a strike's victims as its
+ * actors. A role is named once for the participants in it that follow each other. */
 function whoCell(e: Explored["items"][number]): HTMLElement {
   const shown = e.actors.slice(0, 4);
+  const group = (a: (typeof shown)[number]) => (a.acting ? "acting" : a.role ?? "");
   return h("td", { class: "who", title: "those acting first, then each other participant with its role (target, counterpart, recipient, item)" },
-    ...shown.flatMap((a, i) => [i ? ", " : "",
-      h("span", { class: a.acting ? "acting" : "party", "data-role": a.role ?? "" },
-        a.acting || !a.role ? "" : h("span", { class: "muted role" }, `${a.role}: `),
-        entityLink(a.entity_id, a.name, a.entity_type))]),
+    ...shown.flatMap((a, i) => {
+      const opens = i === 0 || group(a) !== group(shown[i - 1]);
+      return [i ? (opens ? "; " : ", ") : "",
+        h("span", { class: a.acting ? "acting" : "party", "data-role": a.role ?? "" },
+          opens && !a.acting && a.role ? h("span", { class: "muted role" }, `${a.role}: `) : "",
+          entityLink(a.entity_id, a.name, a.entity_type))];
+    }),
     e.actors.length > shown.length ? h("span", { class: "muted" }, ` +${e.actors.length - shown.length}`) : "");
 }
 
