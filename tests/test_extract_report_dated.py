@@ -4,6 +4,8 @@ as no evidence of when. Mentions written for sitrep."""
 
 from __future__ import annotations
 
+from sitrep.corroborate.compat import MentionView
+from sitrep.corroborate.run import _event_time
 from sitrep.corroborate.views import _compared_time
 from sitrep.extract.dating import dated_by_report
 from sitrep.records import (
@@ -51,3 +53,24 @@ def test_corroboration_compares_no_time_the_report_gave() -> None:
         start, end, precision, reported = _compared_time(row)
         assert (start, end, precision) == (None, None, None)
         assert reported == ("2016-05-02", "2016-05-04")
+
+
+def _undated(id_: str, reported: tuple[str, str]) -> MentionView:
+    return MentionView(id=id_, doc_id=f"d{id_}", type="ASSAULT", mode="shelling",
+                       entities=frozenset(), reported=reported)  # fmt: skip
+
+
+def test_an_event_dated_only_by_its_reports_days_is_a_range_not_a_month() -> None:
+    """The explorer and the brief show an event's precision ("month": known only to the
+    month); the days up to a report are three days, and were called a month."""
+    days = [
+        _undated("2", ("2016-09-19", "2016-09-21")),
+        _undated("1", ("2016-09-17", "2016-09-19")),
+    ]
+    assert _event_time(days, days[0]) == {
+        "time_start": "2016-09-17", "time_end": "2016-09-19", "time_precision": "range",
+    }  # fmt: skip
+    month = [_undated("3", ("2016-09-01", "2016-09-30"))]
+    assert _event_time(month, month[0])["time_precision"] == "month"
+    february = [_undated("4", ("2016-02-01", "2016-02-29"))]
+    assert _event_time(february, february[0])["time_precision"] == "month"

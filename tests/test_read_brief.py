@@ -151,8 +151,8 @@ def test_a_long_list_names_the_most_reported_and_links_the_rest(
     query = "since=2016&until=2021"
     whole = report(store, query)
     assert whole["listed"] == LISTED and "more in the explorer" not in markdown(whole)
-    with store.read() as conn:  # a cap of 0 leaves every event of both lists out
-        capped = situation_report(conn, parse_filter(query), listed=0)
+    with store.read() as conn:  # a cap of 0 leaves every event of the lists out
+        capped = situation_report(conn, parse_filter(query), listed=0, days_listed=0)
     assert (capped["corroborated"], capped["disputed"]) == ([], [])
     assert (capped["corroborated_total"], capped["disputed_total"]) == (1, 1)
     assert capped["documents"] == {}  # nothing listed, nothing cited
@@ -179,7 +179,8 @@ def _told(key: str, documents: int, killed: int, day: str) -> BriefEvent:
     toll = Toll(low=killed, high=killed, documents=[]) if killed else None
     return BriefEvent(id=key, type="ASSAULT", summary=key, time_start=day, time_end=day,
                       place_name=None, admin1=None, status="corroborated", outlets=[],
-                      n_documents=documents, first_report=None, killed=toll)  # fmt: skip
+                      n_documents=documents, first_report=None, killed=toll,
+                      who=[])  # fmt: skip
 
 
 def test_the_events_a_list_names_are_the_most_told_in_time_order() -> None:
@@ -220,10 +221,90 @@ def test_the_api_serves_the_same_report_and_its_files(built: tuple[Store, Built]
         assert answer.json() == report(store, query)
         page = client.get(f"/api/brief/html?{query}")
         assert page.headers["content-type"].startswith("text/html")
-        assert page.headers["content-disposition"] == (
-            'attachment; filename="sitrep-brief-admin1-homs-since-2018-04-until-2018-04.html"'
+        assert page.headers["content-disposition"] == (  # read in the tab, saved under a name
+            'inline; filename="sitrep-brief-admin1-homs-since-2018-04-until-2018-04.html"'
         )
         assert f"http://127.0.0.1:8000/#/story/{fixture.events['strike']}" in page.text
         text = client.get(f"/api/brief/md?{query}").text
         assert text == markdown(report(store, query), "http://127.0.0.1:8000")
         assert client.get(f"/api/brief/pdf?{query}").status_code == 422
+
+
+def _shelling(key: str, start: str, end: str, killed: int | None) -> dict[str, object]:
+    """A single-source event in Aleppo for `add_report` (its own fields, written for this test):
+    the Quds Force acting, unnamed fighters its target."""
+    return {"id": f"evt_{key}", "type": "ASSAULT", "mode": "shelling",
+            "summary": f"ASSAULT/shelling: Quds Force, fighters in Aleppo ({start}..{end}, day)",
+            "participants": [{"role": "target", "entity_id": None, "name": "fighters"},
+                             {"role": "actor", "entity_id": "quds-force", "name": "Quds Force"}],
+            "place_entity_id": "geo-aleppo", "time_start": start, "time_end": end,
+            "time_precision": "day" if start == end else "range",
+            "casualties": {"killed": killed} if killed else None}  # fmt: skip
+
+
+def test_the_brief_lists_every_event_day_by_day(built: tuple[Store, Built], tmp_path: Path) -> None:
+    """A week's report names every event it counts, not only the corroborated and disputed
+    ones: most of a week's events are told by one source. Each under its day (one whose dates
+    span days last), with who took part and how, its toll and status, citing its report."""
+    store, fixture = built
+    monday = add_report(store, tmp_path, "Shelling on Monday", "Shells fell on Monday.",
+                        _shelling("monday", "2020-03-09", "2020-03-09", 4))  # fmt: skip
+    add_report(store, tmp_path, "Shelling over days", "Shells fell for days.",
+               _shelling("days", "2020-03-10", "2020-03-12", None))  # fmt: skip
+    query = "since=2020-03-02&until=2020-03-15"
+    brief = report(store, query)
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
+        explored = client.get(f"/api/explore/events?{query}").json()
+    listed = [(d["day"], e["id"], e["status"]) for d in brief["days"] for e in d["events"]]
+    assert listed == [
+        ("2020-03-08", fixture.events["visit"], "corroborated"),
+        ("2020-03-09", "evt_monday", "single-source"),
+        (None, "evt_days", "single-source"),  # three days: under none of them
+    ]
+    assert {e["id"] for e in explored["items"]} == {i for _, i, _ in listed}
+    assert brief["corroborated_total"] == 1 and brief["disputed_total"] == 0
+    day = brief["days"][1]
+    assert (day["killed_low"], day["killed_high"]) == (4, 4)
+    [event] = day["events"]
+    assert [(p["name"], p["role"]) for p in event["who"]] == [
+        ("Quds Force", "actor"),  # the doer first, as stored or not
+        ("fighters", "target"),
+    ]
+    assert event["first_report"] == monday and monday in brief["documents"]
+    text = markdown(brief)
+    days = text.split("## Day by day (3)", 1)[1].split("## Most active actors")[0]
+    assert "### 2020-03-09, Monday (1 event, killed 4)" in days
+    line = next(x for x in days.splitlines() if "Quds Force (actor)" in x and "Killed: 4" in x)
+    assert "(2020-03-09..2020-03-09, day)" not in line  # the day heading says when
+    assert "Who: Quds Force (actor), fighters (target). Killed: 4 [" in line
+    assert "Status: single-source. First reported in [" in line
+    number = re.search(r"First reported in \[(\d+)\]", line)
+    assert number is not None
+    sources = text.split("## Sources", 1)[1]
+    assert f"{number.group(1)}. “Shelling on Monday”" in sources
+    assert "### Over several days, or undated (1 event)" in days
+    assert "- 2020-03-10 to 2020-03-12: ASSAULT/shelling: Quds Force, fighters in Aleppo" in days
+    page = html(brief, "http://127.0.0.1:8000")
+    items = re.findall(r'<li data-event="([^"]+)" data-status="([^"]+)">', page)
+    assert [i for i, _ in items] == [i for _, i, _ in listed]
+    assert '<h3 data-day="2020-03-09">2020-03-09, Monday (1 event, killed 4)</h3>' in page
+
+
+def test_a_disputed_event_is_flagged_in_the_day_list_and_a_long_list_links_the_rest(
+    built: tuple[Store, Built],
+) -> None:
+    store, fixture = built
+    query = "since=2016&until=2021"
+    brief = report(store, query)
+    assert sum(len(d["events"]) for d in brief["days"]) == brief["events"] == 2
+    page = html(brief)
+    strike = fixture.events["strike"]
+    assert f'<li data-event="{strike}" data-status="contested">' in page
+    assert 'Status: <strong class="disputed">contested</strong>' in page
+    assert "Status: **contested**" in markdown(brief)
+    with store.read() as conn:  # a cap of 1: of two events told by two documents, the toll's
+        capped = situation_report(conn, parse_filter(query), days_listed=1)
+    assert [e["id"] for d in capped["days"] for e in d["events"]] == [strike]
+    text = markdown(capped, "http://127.0.0.1:8000")
+    assert "1 more in the explorer (this list names at most 1 events" in text
+    assert "(http://127.0.0.1:8000/#/events?since=2016-01-01&until=2021-12-31)" in text

@@ -929,7 +929,7 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
     }
     assert {e["time_precision"] for e in rows.values()} >= {"day", "month"}
     tab.go("events?sort=time&order=asc", "events")
-    shown = 0
+    shown = one_report = 0
     while True:
         for tr in tab.page.locator("table.explorer tr[data-event]").all():
             event = rows.get(tr.get_attribute("data-event") or "")
@@ -942,11 +942,17 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
             else:
                 assert precision.text_content() == event["time_precision"]
             assert f"({event['time_precision']})" in (date.get_attribute("title") or "")
-            counts = tr.locator("td.num").last.get_attribute("title") or ""
+            origins = tr.locator("td.num").last
+            counts = origins.get_attribute("title") or ""
             assert counts.startswith(f"{event['n_origins']} independent origin")
-            assert counts.endswith(
-                f"among {event['n_claims']} claim" + "s" * (event["n_claims"] != 1)
-            )
+            claims = f"among {event['n_claims']} claim" + "s" * (event["n_claims"] != 1)
+            assert counts.endswith(f"{claims}; {event['status']}: {event['status_reason']}")
+            # several origins, yet single-source: all quoted in one report, which it says
+            in_one = event["status"] == "single-source" and event["n_origins"] > 1
+            assert origins.locator(".one-report").count() == int(in_one)
+            if in_one:
+                assert "all in one report" in event["status_reason"]
+                one_report += 1
             # the outlets cell names the first report and the documents, as the CSV cites them
             sources = tr.locator("td").last.get_attribute("title") or ""
             first = event["first_report"]
@@ -961,6 +967,7 @@ def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
             break
         tab.click_to("p.pager a[rel='next']", "events")
     assert shown == len(rows)
+    assert one_report >= 1  # the demo has such events (a wire's report quoting two sources)
     assert "independent origins" in (
         tab.page.locator("th a[data-sort='origins']").locator("..").get_attribute("title") or ""
     )
@@ -1062,7 +1069,10 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     tab.click_to("th a[data-sort='time']", "events")  # oldest first: it was sorted by date
     tab.click_to("th a[data-sort='time']", "events")  # a second click: newest first
     assert "order=desc" in tab.page.url and "actor=Suleimani" in tab.page.url
-    dates = [d.text_content() or "" for d in tab.page.locator("table.explorer td.date").all()]
+    # the first day (a cell adds its precision under it: "2020-01-01" then "range" or "month",
+    # whose order among events of the same first day the sort does not set)
+    cells = tab.page.locator("table.explorer td.date").all()
+    dates = [(d.text_content() or "")[:10] for d in cells]
     dated = [d for d in dates if d != "undated"]
     assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
     tab.shot("09-explorer")
@@ -1127,3 +1137,34 @@ def test_screenshot_tour_names_match_the_docs() -> None:
     for name in web_screenshots.SHOTS:
         assert f"screenshots/{name}.png" in doc
         assert (tour.REPO / "docs" / "screenshots" / f"{name}.png").is_file()
+
+
+def test_an_explorer_rows_who_names_the_doers_first_and_the_others_by_role(
+    tab: tour.Tab,
+) -> None:
+    """ "Who did it" read off the explorer: a row listed its participants as stored under
+    "actors", the killed before the force that killed them. Now those acting come first, plain;
+    the others follow under their role, named once for those in it that follow each other
+    ("target: …, …")."""
+    rows = api(tab, "/explore/events?sort=time&order=asc&limit=25")["items"]
+    mixed = [e for e in rows if {a["acting"] for a in e["actors"][:4]} == {True, False}]
+    assert mixed, "the demo's first page has an event with a doer and a target"
+    tab.go("events?sort=time&order=asc", "events")
+    assert "who" in [
+        (th.text_content() or "").strip() for th in tab.page.locator("table.explorer th").all()
+    ]
+    for event in mixed:
+        cell = tab.page.locator(f"tr[data-event='{event['id']}'] td.who")
+        parts = cell.locator(":scope > span[data-role]")
+        shown = event["actors"][:4]
+        assert parts.count() == len(shown)
+        acting = [a["acting"] for a in shown]
+        assert acting == sorted(acting, reverse=True)  # the doers first
+        for i, a in enumerate(shown):
+            said = parts.nth(i).text_content() or ""
+            opens = i == 0 or a["role"] != shown[i - 1]["role"]
+            if a["acting"] or not opens:
+                assert said == a["name"]
+            else:
+                assert said == f"{a['role']}: {a['name']}"
+        assert "; " in (cell.text_content() or "")  # between the doers and the others

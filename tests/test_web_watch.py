@@ -58,3 +58,31 @@ def test_the_brief_of_a_view_from_the_explorer(tab: tour.Tab) -> None:
     assert f"<li>{total} event" in page.text()  # the headline counts the view's events
     said = api(tab, "/brief?status=contested&status=denied")
     assert str(said["events"]) == total
+
+
+def test_the_brief_opens_in_a_tab_with_every_event_of_the_view_day_by_day(tab: tour.Tab) -> None:
+    """An analyst's week: the explorer's view, then its brief read in the browser (not a file to
+    find and open), naming each of the view's events under its day, not only the corroborated
+    and disputed few, each linked to its story in the workbench."""
+    tab.go("events?since=2015&until=2020", "events")
+    total = tab.page.locator("table.explorer").get_attribute("data-total")
+    assert total is not None and 0 < int(total) <= 100  # the list's cap: all of them named
+    kept = {e["id"] for e in api(tab, "/explore/events?since=2015&until=2020&limit=200")["items"]}
+    with tab.page.context.expect_page() as opened:
+        tab.page.click("a[data-brief='html']")
+    brief = opened.value
+    brief.wait_for_selector("h2#days")
+    assert brief.locator("h2#days").text_content() == f"Day by day ({total})"
+    listed = brief.locator("h2#days ~ ul li[data-event]")
+    ids = [listed.nth(i).get_attribute("data-event") for i in range(listed.count())]
+    assert len(ids) == int(total) and set(ids) == kept
+    days = brief.locator("h2#days ~ h3[data-day]")
+    assert days.count() >= 2  # the demo's events fall on several days
+    first = listed.first
+    assert "Status: " in (first.text_content() or "")
+    story = first.locator("a").first
+    event = first.get_attribute("data-event")
+    assert story.get_attribute("href") == f"{tab.base}/#/story/{event}"
+    story.click()
+    brief.wait_for_selector("body[data-ready='story']")
+    brief.close()

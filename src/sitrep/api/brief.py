@@ -39,7 +39,8 @@ def brief(store: StoreDep, _who: Viewer, f: FilterDep) -> dict[str, Any]:
     """The report on the events the explorer's filter keeps in its period (`since`/`until`;
     without them, from its first dated event to its last): headline counts, fatalities as a
     range, corroborated events with their sources, contested and denied claims with who says
-    what, the most active actors and the change since the previous period of the same length,
+    what, every event day by day (who took part, toll, status, sources), the most active actors
+    and the change since the previous period of the same length,
     every statement citing its documents."""
     return dict(_report(store, f))
 
@@ -57,10 +58,13 @@ def brief_file(
     f: FilterDep,
     format: Annotated[Literal["md", "html"], Path(description="md or html")],
 ) -> Response:
-    """The report as `sitrep brief --format md|html` writes it, linking to this workbench."""
+    """The report as `sitrep brief --format md|html` writes it, linking to this workbench. The
+    HTML is sent to be read in the browser's tab (inline, with a file name for saving it), the
+    Markdown as a file to download."""
     report = _report(store, f)
     base = str(request.base_url).rstrip("/")
     body = (markdown if format == "md" else html)(report, base)
     name = safe_name("sitrep-brief" + view_label(f).removeprefix("events"))
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{format}"'}
+    shown = "inline" if format == "html" else "attachment"
+    headers = {"Content-Disposition": f'{shown}; filename="{name}.{format}"'}
     return Response(body.encode(), media_type=MEDIA[format], headers=headers)

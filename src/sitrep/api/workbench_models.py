@@ -21,6 +21,7 @@ class ExplorerActor(Record):
     name: str
     role: str | None
     entity_type: str | None  # the entity's type (`sitrep.read.participants`), None if unnamed
+    acting: bool = False  # its role is one of acting (actor, by): listed first
 
 
 class FirstReport(Record):
@@ -40,6 +41,7 @@ class ExplorerEvent(Record):
     time_end: str | None = None
     time_precision: str | None = None
     status: str
+    status_reason: str = ""  # corroboration's words for how it reached the status
     n_claims: int
     n_origins: int
     fatalities: int
@@ -314,7 +316,8 @@ class OpenedView(Record):
 class SituationReport(Record):
     """The situation report of a period (`sitrep.read.brief.Brief`; its other fields are the
     lists it reports: by type, status and governorate, the corroborated and disputed events,
-    the actors, the previous period and the documents cited)."""
+    every event day by day (`days`: each day's events with who took part, toll, status and
+    sources), the actors, the previous period and the documents cited)."""
 
     since: str | None
     until: str | None
@@ -329,3 +332,4 @@ class SituationReport(Record):
     corroborated_filter: str  # the explorer's URL query listing them all
     disputed_total: int
     disputed_filter: str
+    days_listed: int  # the most events the day-by-day list names (the most told)

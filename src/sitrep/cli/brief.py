@@ -46,9 +46,9 @@ def brief(
     db: DbOption = None,
 ) -> None:
     """The situation report of a period: headline counts, fatalities as a range, corroborated
-    events with their sources, contested and denied claims with who says what, the most active
-    actors, and the change since the previous period of the same length; every statement cites
-    its documents."""
+    events with their sources, contested and denied claims with who says what, every event day
+    by day (who took part, toll, status, sources), the most active actors, and the change since
+    the previous period of the same length; every statement cites its documents."""
     from sitrep.export.brief import html, markdown
     from sitrep.read.brief import situation_report
     from sitrep.read.explore import filter_of, query_values

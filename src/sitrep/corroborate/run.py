@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
@@ -315,13 +316,27 @@ def _log_links(conn: Connection, links: list[Link]) -> None:
 
 
 def _event_time(views: list[MentionView], best: MentionView) -> dict[str, str | None]:
-    """The best time a report gives; else the month the earliest report came out in (a bound
-    the text did not give, shown so an undated attack still sits on the timeline)."""
-    months = sorted(v.reported for v in views if v.reported)
-    if best.time_start or not months:  # a date, or an "unresolved" day of the year, or nothing
+    """The best time a report gives; else the days up to the earliest report, or the month it
+    came out in when it is dated to a month (a bound the text did not give, shown so an undated
+    attack still sits on the timeline). Its precision is the span's: a report of 19 September
+    bounds the event to 17-19 September, a range, not to the month the explorer and the brief
+    would say it is known to."""
+    windows = sorted(v.reported for v in views if v.reported)
+    if best.time_start or not windows:  # a date, or an "unresolved" day of the year, or nothing
         start, end, precision = best.time_start, best.time_end, best.time_precision
         return {"time_start": start, "time_end": end, "time_precision": precision}
-    return {"time_start": months[0][0], "time_end": months[0][1], "time_precision": "month"}
+    start, end = windows[0]
+    precision = "month" if _whole_month(start, end) else "range"
+    return {"time_start": start, "time_end": end, "time_precision": precision}
+
+
+def _whole_month(start: str, end: str) -> bool:
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return (
+        first.day == 1
+        and (first.year, first.month) == (last.year, last.month)
+        and ((last + timedelta(days=1)).day == 1)
+    )
 
 
 def event_row(views: list[MentionView], claims: list[ClaimView]) -> dict[str, Any]:

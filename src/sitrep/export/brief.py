@@ -5,11 +5,13 @@ their title, outlet, date and address (or document id, where a file had none).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from html import escape
 from urllib.parse import quote
 
-from sitrep.read.brief import Brief, BriefEvent, Change, Count
+from sitrep.read.brief import DISPUTED, Brief, BriefEvent, Change, Count, Day
 
 STANCE_WORDS = {
     "asserts": "asserts",
@@ -55,6 +57,15 @@ def _title(e: BriefEvent) -> str:
     return summary if summary.upper().startswith(e["type"]) else f"{e['type']}: {summary}"
 
 
+# the time span the pipeline writes into a summary ("X in Y (2016-10-01..2016-10-01, day)")
+_SUMMARY_SPAN = re.compile(r" \(\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}, \w+\)")
+
+
+def _day_title(e: BriefEvent) -> str:
+    """An event's title in the day-by-day list, less the span its day or its dates say."""
+    return _SUMMARY_SPAN.sub("", _title(e))
+
+
 def _when(e: BriefEvent) -> str:
     start, end = e["time_start"], e["time_end"]
     if not start:
@@ -71,6 +82,25 @@ def _more(listed: int, total: int, cap: int) -> str | None:
         f"{total - listed:,} more in the explorer (this report lists at most {cap} events "
         f"a section, those told by the most documents)"
     )
+
+
+def _day_heading(d: Day) -> str:
+    """A day's heading: the day and its weekday, how many events, their killed."""
+    events = _many(len(d["events"]), "event")
+    killed = f", killed {_toll(d['killed_low'], d['killed_high'])}" if d["killed_high"] else ""
+    if d["day"] is None:
+        return f"Over several days, or undated ({events}{killed})"
+    return f"{d['day']}, {date.fromisoformat(d['day']):%A} ({events}{killed})"
+
+
+def _who_took_part(e: BriefEvent) -> str:
+    """Who took part and how ("Russia (actor), 39 civilians (target)"), as plain text."""
+    parties = ", ".join(f"{p['name']} ({p['role']})" for p in e["who"])
+    return f"Who: {parties}." if parties else "Who: not named."
+
+
+def _days_left_out(brief: Brief) -> int:
+    return brief["events"] - sum(len(d["events"]) for d in brief["days"])
 
 
 def _workbench(base: str | None, path: str) -> str | None:
@@ -179,6 +209,7 @@ def markdown(brief: Brief, base: str | None = None) -> str:
         brief, len(brief["disputed"]), brief["disputed_total"], brief["disputed_filter"], base
     ):
         lines += [more[-1], ""]
+    lines += _days_md(brief, refs, base)
     lines += ["## Most active actors", ""]
     lines += [f"- {_md(a['name'])}: {_many(a['events'], 'event')}" for a in brief["actors"]] or [
         "None."
@@ -189,6 +220,39 @@ def markdown(brief: Brief, base: str | None = None) -> str:
 
 
 Refs = Callable[[Iterable[str]], str]
+
+
+def _days_md(brief: Brief, refs: Refs, base: str | None) -> list[str]:
+    lines = [f"## Day by day ({brief['events']})", ""]
+    for d in brief["days"]:
+        lines += [f"### {_day_heading(d)}", ""]
+        lines += [f"- {_day_event_md(e, refs, base, d['day'] is None)}" for e in d["events"]]
+        lines += [""]
+    if not brief["days"]:
+        lines += ["None.", ""]
+    left = _days_left_out(brief)
+    if left:
+        link = _workbench(base, f"events?{brief['filter']}")
+        where = f"[`{brief['filter']}`]({link})" if link else f"`{brief['filter']}`"
+        lines += [
+            f"{left:,} more in the explorer (this list names at most {brief['days_listed']} "
+            f"events, those told by the most documents): {where}.",
+            "",
+        ]
+    return lines
+
+
+def _day_event_md(e: BriefEvent, refs: Refs, base: str | None, dated: bool) -> str:
+    """One event of the day-by-day list: its span when it is not its day's, what and where,
+    who took part, its toll, its status (a dispute in bold) and its sources."""
+    when = f"{_when(e)}: " if dated else ""
+    where = f" — {_md(e['place_name'])}" if e["place_name"] else ""
+    toll, told = _toll_and_reports(e, refs, _md)
+    status = f"**{e['status']}**" if e["status"] in DISPUTED else e["status"]
+    link = _workbench(base, f"story/{quote(e['id'])}")
+    story = f" ([story]({link}))" if link else ""
+    who = _md(_who_took_part(e))
+    return f"{when}{_md(_day_title(e))}{where}. {who}{toll} Status: {status}.{told}{story}."
 
 
 def _more_md(brief: Brief, listed: int, total: int, query: str, base: str | None) -> list[str]:
@@ -239,6 +303,7 @@ _STYLE = (
     "body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
     "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.6rem}h3{font-size:1rem}"
     ".muted{color:#57606a}sup a{text-decoration:none}li{margin:.25rem 0}"
+    ".disputed{color:#b42318;text-transform:uppercase;font-size:.85em}"
 )
 
 
@@ -296,6 +361,7 @@ def html(brief: Brief, base: str | None = None) -> str:
     out += _more_html(
         brief, len(brief["disputed"]), brief["disputed_total"], brief["disputed_filter"], base
     )
+    out += _days_html(brief, refs, base)
     out += ["<h2>Most active actors</h2>"]
     out += [_items(f"{a['name']}: {_many(a['events'], 'event')}" for a in brief["actors"])]
     out += ["<h2>Sources</h2><ol>"]
@@ -313,6 +379,43 @@ def _more_html(brief: Brief, listed: int, total: int, query: str, base: str | No
     code = f"<code>{escape(query)}</code>"
     where = f'<a href="{escape(link)}">{code}</a>' if link else code
     return [f'<p class="more" data-more="{total - listed}">{escape(more)}: {where}.</p>']
+
+
+def _days_html(brief: Brief, refs: Refs, base: str | None) -> list[str]:
+    out = [f'<h2 id="days">Day by day ({brief["events"]})</h2>']
+    for d in brief["days"]:
+        out += [f'<h3 data-day="{escape(d["day"] or "")}">{escape(_day_heading(d))}</h3><ul>']
+        for e in d["events"]:
+            item = _day_event_html(e, refs, base, d["day"] is None)
+            marks = f'data-event="{escape(e["id"])}" data-status="{escape(e["status"])}"'
+            out += [f"<li {marks}>{item}</li>"]
+        out += ["</ul>"]
+    if not brief["days"]:
+        out += ["<p>None.</p>"]
+    left = _days_left_out(brief)
+    if left:
+        link = _workbench(base, f"events?{brief['filter']}")
+        code = f"<code>{escape(brief['filter'])}</code>"
+        where = f'<a href="{escape(link)}">{code}</a>' if link else code
+        said = (
+            f"{left:,} more in the explorer (this list names at most {brief['days_listed']} "
+            "events, those told by the most documents)"
+        )
+        out += [f'<p class="more" data-more="{left}">{escape(said)}: {where}.</p>']
+    return out
+
+
+def _day_event_html(e: BriefEvent, refs: Refs, base: str | None, dated: bool) -> str:
+    when = f"{escape(_when(e))}: " if dated else ""
+    link = _workbench(base, f"story/{quote(e['id'])}")
+    title = escape(_day_title(e))
+    head = f'<a href="{escape(link)}">{title}</a>' if link else title
+    where = f" — {escape(e['place_name'])}" if e["place_name"] else ""
+    toll, told = _toll_and_reports(e, refs, escape)
+    status = escape(e["status"])
+    if e["status"] in DISPUTED:
+        status = f'<strong class="disputed">{status}</strong>'
+    return f"{when}{head}{where}. {escape(_who_took_part(e))}{toll} Status: {status}.{told}."
 
 
 def _event_html(e: BriefEvent, refs: Refs, base: str | None) -> str:

@@ -14,6 +14,11 @@ It states only what the store holds, each statement with the documents it rests 
   attribution chain), their stance, the sentence, and the document. Each list names at most
   `LISTED` events, the most reported (most documents, then most killed), in time order; the
   report says how many more there are and gives the explorer's filter that lists them all;
+- day by day: every event in the period under the day it happened on (those whose dates span
+  more than a day last, with their span), each with who took part and in what role, its toll,
+  status and sources, at most `DAYS_LISTED` events (the most reported, as above): what an
+  analyst writing the week's report reads, where most events are told by one source and so
+  are in neither list above;
 - the most active actors (the entities taking part in most of the events);
 - the previous period of the same length, counted the same way, and what changed: events and
   fatalities, each type and governorate, the actors active now and not then.
@@ -46,6 +51,9 @@ TOP_ACTORS = 10
 # corroborated events, and a report is read, not searched; the rest are one link away
 LISTED = 20
 DISPUTED = ("contested", "denied")
+# The most events the day-by-day list names: a week of one governorate holds tens (the week of
+# 19 September 2016 in Aleppo: 30 on FA-KES), a month of a country hundreds
+DAYS_LISTED = 100
 
 
 class Count(TypedDict):
@@ -57,6 +65,12 @@ class Toll(TypedDict):
     low: int
     high: int
     documents: list[str]  # the documents that state the lowest and the highest figure
+
+
+class Party(TypedDict):
+    name: str
+    role: str  # actor, by, target, counterpart, recipient, item
+    entity_id: str | None
 
 
 class BriefEvent(TypedDict):
@@ -72,6 +86,14 @@ class BriefEvent(TypedDict):
     n_documents: int
     first_report: str | None  # a document id (its title and address are in `documents`)
     killed: Toll | None  # None: no report gives a toll
+    who: list[Party]  # its participants, those acting first
+
+
+class Day(TypedDict):
+    day: str | None  # None: events whose dates span more than one day (or none)
+    events: list[BriefEvent]
+    killed_low: int  # the day's listed events' tolls added up, fewest to most
+    killed_high: int
 
 
 class Said(TypedDict):
@@ -137,6 +159,8 @@ class Brief(TypedDict):
     disputed: list[Dispute]  # at most `listed`
     disputed_total: int
     disputed_filter: str
+    days: list[Day]  # at most `days_listed` events, by day (see the module)
+    days_listed: int  # the most events the day-by-day list names (DAYS_LISTED)
     actors: list[Actor]
     previous: Previous | None
     documents: dict[str, Cited]  # every document cited above, by id
@@ -147,10 +171,14 @@ def explorer_rows(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
 
 
 def situation_report(
-    conn: Connection, f: EventFilter, rows_of: Rows = explorer_rows, listed: int = LISTED
+    conn: Connection,
+    f: EventFilter,
+    rows_of: Rows = explorer_rows,
+    listed: int = LISTED,
+    days_listed: int = DAYS_LISTED,
 ) -> Brief:
     """The report on the events `f` keeps in its period (see the module), naming at most
-    `listed` events a list."""
+    `listed` events a list and `days_listed` day by day."""
     first, last = day_bounds(f.since, f.until)
     rows = rows_of(conn, f)
     if first is None or last is None:  # the period of the filter's dated events
@@ -165,8 +193,9 @@ def situation_report(
     disputed = [e for e in events if e["status"] in DISPUTED]
     named, named_disputed = most_reported(corroborated, listed), most_reported(disputed, listed)
     said = _claims(conn, [e["id"] for e in named_disputed])
+    days = by_day(most_reported(events, days_listed))
     cited: set[str] = set()
-    for e in (*named, *named_disputed):
+    for e in (*named, *named_disputed, *(e for d in days for e in d["events"])):
         cited |= {e["first_report"]} if e["first_report"] else set()
         cited |= set(e["killed"]["documents"]) if e["killed"] else set()
     cited |= {s["document"] for claims in said.values() for s in claims}
@@ -189,6 +218,8 @@ def situation_report(
         disputed=[Dispute(event=e, claims=said.get(e["id"], [])) for e in named_disputed],
         disputed_total=len(disputed),
         disputed_filter=filter_query(_of_status(period, DISPUTED)),
+        days=days,
+        days_listed=days_listed,
         actors=_actors(rows)[:TOP_ACTORS],
         previous=_previous(conn, f, rows, first, last, rows_of) if first and last else None,
         documents=_documents(conn, cited),
@@ -205,6 +236,32 @@ def most_reported(events: list[BriefEvent], most: int = LISTED) -> list[BriefEve
         key=lambda i: (-events[i]["n_documents"], -_high(events[i]), i),
     )
     return [events[i] for i in sorted(ranked[:most])]
+
+
+def by_day(events: list[BriefEvent]) -> list[Day]:
+    """The events under the day they happened on, days in order, the most told first within a
+    day; those whose dates span more than a day (a month, a range of days, a year) or that have
+    none come last, in time order, under no day: putting them under their first day would say
+    they happened then."""
+    days: dict[str, list[BriefEvent]] = defaultdict(list)
+    spanning: list[BriefEvent] = []
+    for e in events:
+        start, end = e["time_start"], e["time_end"] or e["time_start"]
+        if start and start == end and len(start) == 10:
+            days[start].append(e)
+        else:
+            spanning.append(e)
+    out = [
+        _day(day, sorted(told, key=lambda e: (-e["n_documents"], -_high(e))))
+        for day, told in sorted(days.items())
+    ]
+    spanning.sort(key=lambda e: (e["time_start"] is None, e["time_start"] or ""))
+    return out + ([_day(None, spanning)] if spanning else [])
+
+
+def _day(day: str | None, events: list[BriefEvent]) -> Day:
+    low = sum(e["killed"]["low"] for e in events if e["killed"])
+    return Day(day=day, events=events, killed_low=low, killed_high=sum(map(_high, events)))
 
 
 def _high(e: BriefEvent) -> int:
@@ -272,7 +329,21 @@ def _event(row: dict[str, Any], toll: Toll | None) -> BriefEvent:
         n_documents=int(row.get("n_documents") or 0),
         first_report=first["document_id"] if first else None,
         killed=toll,
+        who=_who_took_part(row["actors"]),
     )
+
+
+def _who_took_part(actors: list[dict[str, Any]]) -> list[Party]:
+    """The explorer row's participants (those acting first: `read.explore.by_role`), each
+    name in each role once."""
+    seen: set[tuple[str, str]] = set()
+    parties: list[Party] = []
+    for a in actors:
+        name, role = str(a.get("name") or ""), str(a.get("role") or "")
+        if name and (name, role) not in seen:
+            seen.add((name, role))
+            parties.append(Party(name=name, role=role, entity_id=a.get("entity_id")))
+    return parties
 
 
 def _tolls(conn: Connection, ids: list[str], stated: dict[str, int]) -> dict[str, Toll]:

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Select
 
 from sitrep.errors import SitrepError, UsageError
 from sitrep.export import data
-from sitrep.export.acled import fatalities, iso_numeric
+from sitrep.export.acled import ACTOR_ROLES, OTHER_ROLES, fatalities, iso_numeric
 from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
 from sitrep.read.entities import entities_by_id, entities_named
@@ -146,6 +146,9 @@ def event_row(
         "time_end": event.get("time_end"),
         "time_precision": event.get("time_precision"),
         "status": event["status"],
+        # corroboration's words for how it reached the status ("2 sources, all in one report:
+        # …"): a row counting several origins may still be single-source
+        "status_reason": event["status_reason"],
         "n_claims": event["n_claims"],
         "n_origins": event["n_origins"],
         "fatalities": fatalities(event),
@@ -165,12 +168,24 @@ def event_row(
                 "name": data.participant_name(p, known),
                 "role": p.get("role"),
                 "entity_type": entity_type(p, known),
+                "acting": p.get("role") in ACTOR_ROLES,
             }
-            for p in people
+            for p in by_role(people)
         ],
         "outlets": data.outlets(claims),
         **event_sources(claims),
     }
+
+
+# A participant's roles in the order a reader asks "who did it, to whom": ACLED's actor1 side
+# (acting), then its actor2 side, then the rest (an item)
+ROLE_ORDER = {role: i for i, role in enumerate((*ACTOR_ROLES, *OTHER_ROLES))}
+
+
+def by_role(people: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The participants, those acting first (in the order stored within a role): an explorer
+    row listed "39 civilians" before the air force that killed them, under "actors"."""
+    return sorted(people, key=lambda p: ROLE_ORDER.get(p.get("role") or "", len(ROLE_ORDER)))
 
 
 def _admin1_codes(entity: EntityRow | None) -> list[str]:

@@ -6,7 +6,7 @@ import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery
 
 const PAGE = 25;
 const COLUMNS: [string, string][] = [
-  ["time", "date"], ["type", "type"], ["", "event"], ["", "actors"], ["place", "place"],
+  ["time", "date"], ["type", "type"], ["", "event"], ["", "who"], ["place", "place"],
   ["country", "country"], ["status", "status"], ["fatalities", "fatalities"], ["origins", "origins"],
   ["outlets", "outlets"],
 ];
@@ -178,12 +178,39 @@ function dateCell(e: Explored["items"][number]): HTMLElement {
     e.time_start, loose ? h("div", { class: "muted date-precision" }, e.time_precision) : null);
 }
 
+/** Who took part, those acting first (the read layer's order), the others under their role
+ * ("Russia; target: 39 civilians, a hospital"): the column listed a strike's victims as its
+ * actors. A role is named once for the participants in it that follow each other. */
+function whoCell(e: Explored["items"][number]): HTMLElement {
+  const shown = e.actors.slice(0, 4);
+  const group = (a: (typeof shown)[number]) => (a.acting ? "acting" : a.role ?? "");
+  return h("td", { class: "who", title: "those acting first, then each other participant with its role (target, counterpart, recipient, item)" },
+    ...shown.flatMap((a, i) => {
+      const opens = i === 0 || group(a) !== group(shown[i - 1]);
+      return [i ? (opens ? "; " : ", ") : "",
+        h("span", { class: a.acting ? "acting" : "party", "data-role": a.role ?? "" },
+          opens && !a.acting && a.role ? h("span", { class: "muted role" }, `${a.role}: `) : "",
+          entityLink(a.entity_id, a.name, a.entity_type))];
+    }),
+    e.actors.length > shown.length ? h("span", { class: "muted" }, ` +${e.actors.length - shown.length}`) : "");
+}
+
 function shortSummary(e: Explored["items"][number]): string {
   let text = e.summary ?? "";
   const prefix = `${e.type}${e.mode ? `/${e.mode}` : ""}: `;
   if (text.startsWith(prefix)) text = text.slice(prefix.length);
   if (e.time_start) text = text.replace(` (${e.time_start}..${e.time_end}, ${e.time_precision})`, "");
   return text.trim() || eventTitle(e.type, e.summary);
+}
+
+/** How many independent origins among how many claims; a single-source event counting several
+ * origins says "one report" under them (its sources are all quoted in one report: "4/6" read as
+ * four sources telling it apart), with corroboration's own words in the title. */
+function originsCell(e: Explored["items"][number]): HTMLElement {
+  const counted = `${e.n_origins} independent ${e.n_origins === 1 ? "origin" : "origins"} among ${e.n_claims} ${e.n_claims === 1 ? "claim" : "claims"}`;
+  const inOne = e.status === "single-source" && e.n_origins > 1;
+  return h("td", { class: "num", title: e.status_reason ? `${counted}; ${e.status}: ${e.status_reason}` : counted },
+    `${e.n_origins}/${e.n_claims}`, inOne ? h("div", { class: "muted one-report" }, "one report") : null);
 }
 
 /** What the outlets cell's title says of the event's sources: its first report and how many
@@ -209,14 +236,13 @@ function table(f: Filter, data: Explored, view: { sort: string; order: string; o
     h("td", {}, e.type, e.mode ? h("div", { class: "muted" }, e.mode) : null),
     h("td", { class: "event" }, h("a", { href: `#/event/${encodeURIComponent(e.id)}`, title: e.summary ?? "" }, shortSummary(e)),
       " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}`, class: "story-link", title: "every report on it, in order" }, "story")),
-    h("td", {}, ...e.actors.slice(0, 4).flatMap((a, i) => [i ? ", " : "", entityLink(a.entity_id, a.name, a.entity_type)])),
+    whoCell(e),
     h("td", {}, e.place_entity_id ? entityLink(e.place_entity_id, e.place_name ?? "?") : e.place_name ?? h("span", { class: "muted" }, "unknown"),
       e.precision ? h("div", { class: "muted" }, e.precision) : null),
     h("td", {}, e.country_name ?? ""),
     h("td", {}, statusBadge(e.status)),
     h("td", { class: "num" }, e.fatalities || ""),
-    h("td", { class: "num", title: `${e.n_origins} independent ${e.n_origins === 1 ? "origin" : "origins"} among ${e.n_claims} ${e.n_claims === 1 ? "claim" : "claims"}` },
-      `${e.n_origins}/${e.n_claims}`),
+    originsCell(e),
     h("td", { title: sourcesSaid(e) }, e.outlets.slice(0, 3).join(", "), e.outlets.length > 3 ? ` +${e.outlets.length - 3}` : "")));
   return h("table", { class: "grid explorer", "data-total": data.total }, head, ...rows);
 }
@@ -240,12 +266,14 @@ function exportLinks(f: Filter): HTMLElement {
 }
 
 /** The situation report of this view (`sitrep brief`): its period is the view's from/to, or
- * its first to its last dated event. */
+ * its first to its last dated event. The HTML opens in a tab of its own, to read and print
+ * (the server sends it inline, under a file name for "save as"); the Markdown downloads. */
 function briefLinks(f: Filter): HTMLElement {
-  const link = (format: string, label: string) =>
-    h("a", { href: `/api/brief/${format}${filterQuery(f)}`, class: "brief", "data-brief": format, download: "" }, label);
-  return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, most active actors, change since the previous period; every statement cited" },
-    "Brief of this view (situation report): ", link("html", "HTML"), " · ", link("md", "Markdown"));
+  const href = (format: string) => `/api/brief/${format}${filterQuery(f)}`;
+  return h("span", { class: "brief-links", title: "headline counts, fatalities, corroborated events with their sources, contested and denied claims, every event day by day (who, toll, status, sources), most active actors, change since the previous period; every statement cited" },
+    "Brief of this view (situation report): ",
+    h("a", { href: href("html"), class: "brief", "data-brief": "html", target: "_blank", rel: "noopener" }, "read it (HTML, new tab)"), " · ",
+    h("a", { href: href("md"), class: "brief", "data-brief": "md", download: "" }, "Markdown (download)"));
 }
 
 function matchedNames(data: Explored): HTMLElement | null {
