@@ -306,3 +306,13 @@ def test_the_accuser_is_no_doer_of_the_attack_it_blames(domain_nlp: Language) ->
     attacks = [e for e in events if e.type in ("ASSAULT", "DIE")]
     assert attacks
     assert not any("United States" in doers(e) for e in attacks), [roles(e) for e in attacks]
+
+
+def test_a_toll_since_a_truce_collapsed_is_a_total(domain_nlp: Language) -> None:
+    # (the brief's day list showed such totals as one day's toll: helper 29c's walk)
+    events = _violent(
+        domain_nlp,
+        "Over 350 civilians have been killed in east Aleppo since a brokered ceasefire "
+        "collapsed on September 19 according to the monitor.",
+    )
+    assert not any(e.casualties is not None and e.casualties.killed == 350 for e in events)

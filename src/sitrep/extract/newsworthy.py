@@ -52,9 +52,12 @@ HEADLINE_WORDS = 4
 
 TOTAL_AT_LEAST = 100
 _WAR = r"(?:conflict|war|uprising|revolution|crisis|insurgency)"
-# "since the regime and Russian jets began an offensive nearly two weeks ago": counted since
-# an onset the sentence tells
-_ONSET = r"(?:began|begun|started|launched|erupted|broke out)\b"
+# "since the regime and Russian jets began an offensive nearly two weeks ago", "since a truce
+# collapsed on September 19": counted since an onset the sentence tells
+_ONSET = (
+    r"(?:began|begun|started|launched|erupted|broke out|collapsed|broke down|ended|expired"
+    r"|took effect|came into (?:force|effect)|resumed)\b"
+)
 # Counted since a year, since the start, since the war began, or since a month ("more than
 # 300 civilians have been killed in Aleppo since April").
 _SINCE = re.compile(
