@@ -316,3 +316,35 @@ def test_a_toll_since_a_truce_collapsed_is_a_total(domain_nlp: Language) -> None
         "collapsed on September 19 according to the monitor.",
     )
     assert not any(e.casualties is not None and e.casualties.killed == 350 for e in events)
+
+
+def test_strikes_that_have_increased_are_a_course(domain_nlp: Language) -> None:
+    events = _violent(
+        domain_nlp,
+        "In the last week airstrikes on rebel positions have increased in Idlib as the regime "
+        "seeks to stymie opposition gains.",
+    )
+    assert events and all(e.modality == "campaign" for e in events), [
+        (e.trigger, e.modality) for e in events
+    ]
+
+
+def test_where_talks_are_held_is_not_where_the_shelling_was(domain_nlp: Language) -> None:
+    events = _violent(
+        domain_nlp,
+        "The bombardment came as a fresh round of peace talks entered a second day in the "
+        "Kazakh capital Astana.",
+    )
+    assert all(e.place is None for e in events), [e.place for e in events]
+
+
+def test_they_is_no_single_speaker(domain_nlp: Language) -> None:
+    events = _violent(
+        domain_nlp,
+        "While Russian jets deployed in Syria were not operating in the area at the time of "
+        "the coalition strikes they later intervened in support of the Syrian army by "
+        "targeting IS, a general said.",
+    )
+    assert not any("a general" in doers(e) for e in events), [roles(e) for e in events]
+    army = _violent(domain_nlp, "The army said they had killed 20 militants near Hama.")
+    assert any("The army" in doers(e) for e in army), [roles(e) for e in army]

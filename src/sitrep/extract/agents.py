@@ -303,7 +303,7 @@ def _holder_of_territory(p: Participant, text: str) -> bool:
 
 # A pronoun the parse left as it was names no one an analyst can code ("capturing it": the
 # place, said elsewhere); the people a pronoun stands for are resolved before this (`spans`).
-_UNRESOLVED_PRONOUNS = frozenset({"it", "its", "them", "this", "that", "these", "those"})
+_UNRESOLVED_PRONOUNS = frozenset({"it", "its", "they", "them", "this", "that", "these", "those"})
 # The window of text around a participant read for the time expression it may be part of.
 _TIME_WINDOW = 40
 

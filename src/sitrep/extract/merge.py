@@ -574,8 +574,8 @@ def place_from_sentence(
         if _where_a_group_is(ent):
             groups_place = groups_place or _without_country(place)
             continue
-        if _where_someone_is_told(ent.root, doc, mention):
-            continue  # "activist X, who lives in Europe, said 10 were killed": X's place
+        if _told_of_someone_else(ent.root, doc, mention):
+            continue
         tagged = _without_country(place)
         break
     found = gazetteer_place(doc, sent, mask)
@@ -584,7 +584,7 @@ def place_from_sentence(
         late = tagged is not None and found.start >= tagged.start
         if late or (span is not None and apart(span.root)):
             found = None  # the tagger's place comes first ("near the Atmeh camp in Idlib")
-        elif span is not None and _where_someone_is_told(span.root, doc, mention):
+        elif span is not None and _told_of_someone_else(span.root, doc, mention):
             found = None
         elif span is not None and _where_a_group_is(span):
             groups_place, found = groups_place or found, None
@@ -604,6 +604,38 @@ def place_from_sentence(
         if not (p.role in ("actor", "by") and (p.start, p.end) == (chosen.start, chosen.end))
     )
     return replace(mention, place=chosen, participants=kept)
+
+
+def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool:
+    """The place is where the teller lives ("activist X, who lives in Europe, said 10 were
+    killed"), or where another kind of happening is ("the shelling came as talks entered a
+    second day in Astana"), not where the mention's happening was."""
+    return _where_someone_is_told(place, doc, mention) or _where_another_kind_of_happening_is(
+        place, mention
+    )
+
+
+def _where_another_kind_of_happening_is(place: Token, mention: EventMention) -> bool:
+    """The place lies in a clause whose subject names a happening of another kind: "the
+    bombardment came as a fresh round of peace talks entered a second day in Astana" (the
+    talks are in Astana, not the bombardment)."""
+    for verb in place.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if mention.at_trigger(verb.idx):
+            return False
+        subjects = [c for c in verb.children if dep(c) == "nsubj"]
+        if not subjects and dep(verb) == "advcl":
+            # (the parse may leave the clause's subject on the main verb: "came as a round of
+            # peace talks entered ...", "round" an oblique of "came")
+            subjects = [c for c in verb.head.children if c.i < verb.i and dep(c) == "obl"]
+        for subject in subjects:
+            heads = [subject, *(c for c in subject.children if case_word(c) == "of")]
+            kinds = {t.type for h in heads for t in load_event_schema().by_form(h.text)}
+            if kinds and not kinds & VIOLENT and not mention.at_trigger(subject.idx):
+                return True
+        return False
+    return False
 
 
 def _where_a_group_is(place: Span) -> bool:
@@ -978,6 +1010,8 @@ def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
             continue
         if inside(mask, token.idx, token.idx + len(token.text)) or is_country(token.text):
             continue  # ("Syrias Deir Ezzor": the name starts after the country)
+        if token.ent_type_ == "NORP":
+            continue  # "the Kazakh capital": a people's word, never a town of that name
         if _month_of_a_date(token):
             continue  # "On Jan. 25": a day, though a gazetteer town is called Jan
         for size in range(MAX_NAME_TOKENS, 0, -1):

@@ -846,6 +846,11 @@ def is_campaign(trigger: Token) -> bool:
         return False
     if dep(trigger) == "nsubj" and _GROWING.fullmatch(trigger.head.text):
         return True  # "Fighting has intensified since the ceasefire", "strikes escalated"
+    if any(
+        dep(c) == "acl" and _GROWING.fullmatch(c.text) and any(dep(a) == "aux" for a in c.children)
+        for c in trigger.children
+    ):
+        return True  # "airstrikes on rebel positions have increased", the verb hung on them
     if any(dep(c) == "amod" and c.lower_ in _LASTING for c in trigger.children):
         return True  # "the constant bombardment of Aleppo aims to ...": a course, no one day
     sent = trigger.sent

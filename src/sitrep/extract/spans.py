@@ -130,7 +130,10 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if head.lower_ == "they" and head.pos_ in ("PRON", ""):
         # "Rebels said they shelled the airport"; "The SDF ... have been advancing towards the
         # city. ... They continue to battle for Tabqa"
-        speaker = _reporting_subject(head) or previous_subject(head, plural=True)
+        speaker = _reporting_subject(head)
+        if speaker is not None and not _can_be_they(speaker):
+            speaker = None  # "they later intervened ..., a general said": not the general
+        speaker = speaker or previous_subject(head, plural=True)
         if speaker is not None:
             return phrases_for(speaker, ents)
     for child in head.children:
@@ -296,6 +299,21 @@ def _person_described(head: Token, ent: Span, ents: dict[int, Span]) -> Span | N
         if described and person and (not office or found.start == ent.end):  # type: ignore[union-attr]
             return found
     return None
+
+
+def _can_be_they(word: Token) -> bool:
+    """A plural noun, a group or a body, or nouns joined by "and": what "they" may stand for
+    (a single person or a singular common noun never: "a general", "the spokesman")."""
+    if word.tag_ in ("NNS", "NNPS") or any(dep(c) == "conj" for c in word.children):
+        return True
+    return word.ent_type_ in ("ORG", "NORP", "GPE") or word.lower_ in _COLLECTIVE
+
+
+# Bodies English refers to as "they" ("the army said they had killed ...").
+_COLLECTIVE = frozenset(
+    {"army", "government", "regime", "coalition", "police", "military", "opposition", "group",
+     "alliance", "militia", "observatory", "ministry", "command", "monitor", "rebels"}
+)  # fmt: skip
 
 
 def _owned_by(head: Token, ent: Span) -> bool:
