@@ -242,9 +242,10 @@ def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
             words.append(word)
         texts = [w.group(0) for w in words]
         verb = next((i for i, w in enumerate(texts) if _story_verb(w)), None)
-        if verb is None or verb == 0:
+        if verb is None and words:
+            spans.append((tags.start(), words[-1].end()))  # tags and nothing of a story
             continue
-        start = _story_start(texts, verb)
+        start = _story_start(texts, verb) if verb else 0
         if start > 0:
             spans.append((tags.start(), words[start].start()))
     return spans
