@@ -348,3 +348,28 @@ def test_they_is_no_single_speaker(domain_nlp: Language) -> None:
 def test_a_tag_list_with_no_story_after_it_is_masked_whole() -> None:
     text = "A monitor said so. Tags Daesh airstrikes War on Terror Observatory Comment via Facebook"
     assert _masked(text).strip().endswith("Facebook"), _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "A bombardment killed a baby in the hospital in Aleppo the Independent Doctors "
+            "Association a group of Syrian doctors that supports clinics in the city said.",
+            "Independent Doctors Association",
+        ),
+        (
+            "Five people were killed in Aleppo, the Doctors Association, a group that supports "
+            "clinics in the city, said.",
+            "Doctors Association",
+        ),
+    ],
+)
+def test_the_speaker_a_clause_describes_is_the_source(
+    domain_nlp: Language, sentence: str, source: str
+) -> None:
+    events = _violent(domain_nlp, sentence)
+    assert events
+    chains = [[link.name for link in e.claim.chain] for e in events]
+    assert any(source in names for names in chains), chains
+    assert not any("clinics" in names for names in chains), chains

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.agents import is_time
 from sitrep.extract.arguments import LOCATION_LABELS, Slot, is_passive, subject_slots
-from sitrep.extract.deps import dep, prep_objects
+from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.fragments import fragment_speaker, glued_speaker, glued_verb
 from sitrep.extract.schema import ClaimCues, verb_lemma
 from sitrep.extract.spans import (
@@ -775,6 +775,11 @@ def _phrase_head_before(verb: Token) -> Token | None:
     tells, not the town)."""
     doc = verb.doc
     word = doc[verb.i - 1]
+    if word.text == "," and verb.i - 2 >= verb.sent.start:
+        word = doc[verb.i - 2]  # "..., a group that supports clinics in the city, said"
+    described = _described_by_a_clause(word, verb)
+    if described is not None:
+        return described
     if word.text == ")":  # "... the Syrian Observatory for Human Rights (SOHR) said"
         opening = next(
             (t for t in reversed(doc[max(0, word.i - 6) : word.i]) if t.text == "("), None
@@ -793,6 +798,29 @@ def _phrase_head_before(verb: Token) -> Token | None:
     if not noun_before:
         return None
     return word if word.ent_type_ in _SPEAKING_LABELS else doc[case.i - 1]
+
+
+def _described_by_a_clause(word: Token, verb: Token) -> Token | None:
+    """The word before the reporting verb ends a relative clause that describes the speaker
+    ("... the Independent Doctors Association, a group of Syrian doctors that supports clinics
+    in the city, said"): the clause's noun, or the name its description stands beside, speaks
+    (before: "clinics")."""
+    clause = next(
+        (a for a in (word, *word.ancestors) if dep(a) == "relcl" and a.head.i < a.i < verb.i),
+        None,
+    )
+    if clause is None:
+        return None
+    noun = clause.head
+    while dep(noun) == "nmod" and case_word(noun) == "of" and noun.head.i < noun.i:
+        noun = noun.head  # "a group of Syrian doctors": the group
+    before = noun.left_edge.i - 1
+    while before >= verb.sent.start and verb.doc[before].text == ",":
+        before -= 1
+    name = verb.doc[before] if before >= verb.sent.start else None
+    if name is not None and name.ent_type_ in _SPEAKING_LABELS and name.ent_iob_ in ("B", "I"):
+        return name
+    return noun
 
 
 def _told_thing(child: Token, verb: Token) -> bool:
