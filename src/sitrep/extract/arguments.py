@@ -436,6 +436,7 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
         slots.extend(_framed_slots(noun, head))
     slots.extend(_ascribed_to(noun))
     slots.extend(_done_by(noun))
+    slots.extend(_behind(noun))
     slots.extend(_harmed_by(noun))
     carrier = _counted_in(noun)
     # (an object the parse made an oblique past a time: "fired on Friday several shells")
@@ -552,6 +553,41 @@ def _done_by(noun: Token) -> list[Slot]:
         if word == "agent"
         for obj in with_conjuncts(obj)
     ]
+
+
+def _behind(noun: Token) -> list[Slot]:
+    """Who "was behind" the attack did it: the subject of the copular "behind" phrase. Where
+    the parse gave the phrase no subject ("say troops loyal to X were behind the attack",
+    troops hung on the verb of saying), the noun phrase that ends right before the copula."""
+    if case_word(noun) != "behind":
+        return []
+    cop = next((c for c in noun.children if dep(c) == "cop" and c.i < noun.i), None)
+    if cop is None:
+        return []
+    subjects = [c for c in noun.children if dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if subjects:
+        return []  # the ordinary subject slot has it
+    head = _phrase_before(cop)
+    return [Slot("agent", h) for h in with_conjuncts(head)] if head is not None else []
+
+
+def _phrase_before(cop: Token) -> Token | None:
+    """The head of the noun phrase whose last word is right before `cop`: climbed from that
+    word through its heads while they stay before it and are nominal or a modifier of one
+    ("troops loyal to President X": from X, through "loyal", to "troops")."""
+    if cop.i == cop.sent.start:
+        return None
+    word = cop.doc[cop.i - 1]
+    while word.head.i != word.i and word.head.i < cop.i and word.head.pos_ in _PHRASE_POS:
+        word = word.head
+    if word.pos_ == "ADJ":
+        # "Forces loyal to the president were behind": the parse made the adjective the root
+        # and the forces its subject
+        word = next((c for c in word.children if dep(c) == "nsubj"), word)
+    return word if word.pos_ in ("NOUN", "PROPN") else None
+
+
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 def _own_subject(verb: Token, noun: Token) -> bool:

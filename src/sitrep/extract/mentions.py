@@ -105,6 +105,21 @@ def predicate_noun(token: Token) -> bool:
     return bool(deps & {"nsubj", "nsubjpass"}) and not deps & {"cop", "det", "poss", "nummod"}
 
 
+def passive_predicate_noun(token: Token) -> bool:
+    """A verb's participle tagged as a noun that a copula makes a predicate, with a subject and
+    no article, possessive, count or preposition of its own ("X was shot in Amman"): a passive
+    the tagger missed, whose subject suffered it ("was behind the attack" has a preposition)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    children = list(token.children)
+    deps = {dep(c) for c in children}
+    before = any(dep(c) == "case" and c.i < token.i for c in children)
+    return "cop" in deps and "nsubj" in deps and not before and not deps & _NOUN_MARKS
+
+
+_NOUN_MARKS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod"})
+
+
 # In a trigger's `objects`: any named place ("captured Raqqa", "seized Khan Tuman").
 NAMED_PLACE_OBJECT = "PLACE"
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -158,6 +173,10 @@ def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignor
         return copula_slots(token)
     if trig.pos == "verb" and (is_verbal(token) or predicate_noun(token)):
         return verb_slots(token)
+    if trig.pos == "verb" and passive_predicate_noun(token):
+        # "Salameh was shot in Amman", "shot" tagged a noun with "was" as its copula
+        subjects = [c for c in token.children if dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")]
+        return [Slot("passive_subject", c) for c in subjects] + prep_slots(token)
     if trig.pos == "adj":
         return verb_slots(token.head) if dep(token) == "acomp" else copula_slots(token)
     return noun_slots(token, schema)
