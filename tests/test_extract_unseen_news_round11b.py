@@ -175,3 +175,53 @@ def test_a_news_agency_s_credit_is_no_side_of_an_attack() -> None:
     )
     kept = typed_arguments(mention, text).participants
     assert [p.text for p in kept] == ["Nine children"]
+
+
+def test_the_result_of_a_clause_is_its_subject_s_doing(domain_nlp: Language) -> None:
+    # without commas the parse hangs "killing" on the last noun, deep in an "of" phrase
+    text = (
+        "A suicide bomber blew himself up inside a hall in Tal Hamis village during the "
+        "wedding of a commander of the Syrian Democratic Forces killing at least 18 civilians."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and all("Syrian Democratic Forces" not in " ".join(doers(e)) for e in events)
+    assert any("A suicide bomber" in doers(e) for e in events)
+
+
+def test_as_well_as_ends_a_victim_s_phrase(domain_nlp: Language) -> None:
+    text = (
+        "A man and his two sons as well as another boy were killed when helicopters dropped "
+        "a barrel bomb on the village of Kafr Nabl."
+    )
+    events = _violent(domain_nlp, text)
+    targets = {t for e in events for role, t in roles(e) if role == "target"}
+    assert events and not any(t.endswith(" as") for t in targets)
+
+
+def test_what_warplanes_continue_to_do_is_a_course(domain_nlp: Language) -> None:
+    text = "Russian warplanes continue to target hospitals and markets in Idlib since May 2016."
+    events = _violent(domain_nlp, text)
+    assert events and all(e.modality is not None for e in events)
+
+
+def test_what_forces_continued_to_do_on_a_day_happened(domain_nlp: Language) -> None:
+    # the parse makes the infinitive an adverbial clause, which read as a purpose
+    text = "Government forces continued to shell the town of Daraya on Monday."
+    events = _violent(domain_nlp, text)
+    assert events and all(e.modality is None for e in events)
+
+
+def test_a_name_glued_to_a_participle_describes_the_next(domain_nlp: Language) -> None:
+    text = (
+        "The army repelled an attack in Qalamoun killing two commanders of the al-Qaeda-linked "
+        "al-Nusra Front."
+    )
+    events = _violent(domain_nlp, text)
+    targets = {t for e in events for role, t in roles(e) if role == "target"}
+    assert events and "al-Qaeda" not in targets and "al-Nusra Front" in targets
+
+
+def test_a_hyphenated_backing_is_a_standing_relation(domain_nlp: Language) -> None:
+    text = "The clashes killed 12 members of the Iran-backed Hezbollah militia near Zabadani."
+    backing = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "SUPPORT"]
+    assert all(e.modality == "relation" for e in backing)

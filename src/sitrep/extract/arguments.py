@@ -140,6 +140,12 @@ def subject_slots(verb: Token) -> list[Slot]:
             # "the groups positioned in the hills targeted the village": the parse hung
             # "targeted" on "hills"; the groups positioned there did it
             return subject_slots(verb.head.head)
+        clause = _clause_verb(verb.head) if not passive and _owned_by_of(verb.head) else None
+        if clause is not None and any(dep(c) == "nsubj" for c in clause.children):
+            # "blew himself up during the wedding of a commander of the SDF killing 18": the
+            # parse hung the result on the last noun, deep in an "of" phrase; the clause's
+            # subject did it
+            return [Slot(s.name, s.head) for s in subject_slots(clause)]
         if not passive and _struck_site(verb.head):
             # "stormed an air base in northeast Syria capturing it": a site does not capture;
             # the participle is the main verb's adjunct, whose subject did it
@@ -191,6 +197,20 @@ def subject_slots(verb: Token) -> list[Slot]:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+def _owned_by_of(noun: Token) -> bool:
+    """A noun in an "of" phrase of another noun ("the wedding of a commander", "a member of
+    the SDF"): it only tells whose the other noun is."""
+    return dep(noun) == "nmod" and case_word(noun) == "of" and noun.head.pos_ in _NOMINAL_POS
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose argument `noun`'s phrase is, through the nouns it hangs on."""
+    word = noun
+    while word.head.i != word.i and word.pos_ not in ("VERB", "AUX"):
+        word = word.head
+    return word if word.pos_ in ("VERB", "AUX") else None
 
 
 def _object_controller(verb: Token) -> Token | None:

@@ -74,6 +74,7 @@ from sitrep.extract.newsworthy import (
     is_asked_in_general,
     is_campaign,
     is_caption,
+    is_continuing_now,
     is_counted_statistic,
     is_habitual,
     is_headline,
@@ -264,6 +265,8 @@ def extract_events(
             ongoing = ongoing or (not dated_to_day and is_striving(token))  # "battling to take"
             # "Moscow has been carrying out air strikes": a course of action, undated, no toll
             ongoing = ongoing or (since and not dated_to_day and is_perfect_progressive(token))
+            # "warplanes continue to target hospitals": still going on, undated, no toll
+            ongoing = ongoing or (since and not dated_to_day and is_continuing_now(token))
             if mention.modality is None and ongoing:
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):

@@ -474,6 +474,16 @@ def _listed_noun(token: Token) -> bool:
     return dep(token) == "conj" and head.i < token.i and {token.pos_, head.pos_} <= _NOUNS
 
 
+# Verbs of a phase of doing: their infinitive is what goes on, begins or resumes, no aim.
+_PHASE_VERBS = frozenset({"continue", "begin", "start", "resume"})
+
+
+def _phase_of(verb: Token) -> bool:
+    """ "forces continued to shell the town": the parse may make the infinitive an adverbial
+    clause, which reads as a purpose; after a verb of a phase it is the shelling itself."""
+    return verb.head.i != verb.i and verb_lemma(verb.head.text, _PHASE_VERBS) is not None
+
+
 def _own_modality(token: Token, cues: ClaimCues) -> str | None:
     owners = [token, token.head] if dep(token) == "cop" else [token]
     for child in (c for owner in owners for c in owner.children):  # "wouldn't be in power"
@@ -481,7 +491,7 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
             return child.lower_
         if dep(child) == "amod" and child.lower_ in _MODAL_AMODS:
             return child.lower_
-    if dep(token) == "advcl" and _infinitive(token):
+    if dep(token) == "advcl" and _infinitive(token) and not _phase_of(token):
         return "purpose"
     if dep(token) == "acl" and _infinitive(token) and _force_on_a_mission(token.head):
         return "purpose"  # "U.S. troops there to eliminate IS elements": what they are for

@@ -66,6 +66,8 @@ def noun_phrase(head: Token) -> Phrase:
         tok = stack.pop()
         if dep(tok) == "appos" or (dep(tok) == "case" and tok.lower_ not in _POSSESSIVE):
             continue  # UD hangs prepositions off the noun: "with the agency" -> "the agency"
+        if dep(tok) == "advmod" and tok.i > head.i and any(dep(c) == "fixed" for c in tok.children):
+            continue  # "A man and his sons as well as a boy": a coordinator of several words
         keep.append(tok)
         stack.extend(c for c in tok.children if dep(c) in NP_DEPS)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
@@ -196,7 +198,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     people = entities_under(head, ents, frozenset({"PERSON"}))
     if people:
         return [phrase_of_entity(people[0])]
-    found = entities_under(head, ents)
+    # "the al-Qaeda-linked al-Nusra Front": a name glued to a participle describes the name
+    # after it, and is never the one the phrase names
+    found = [e for e in entities_under(head, ents) if not _glued_to_participle(e)]
     if head.pos_ in ("PROPN",) and found:
         return [phrase_of_entity(found[0])]
     if found and head.lower_ not in _GENERIC_HEADS:
@@ -278,6 +282,15 @@ def _one_person(head: Token) -> bool:
         return True
     owned = any(dep(c) in ("nmod:poss", "poss") and c.pos_ == "PRON" for c in head.children)
     return owned and head.tag_ == "NN" and head.lower_ in person_nouns()
+
+
+def _glued_to_participle(ent: Span) -> bool:
+    """A name joined by a hyphen to a participle after it ("al-Qaeda-linked", "US-backed")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-" or doc[ent.end - 1].whitespace_:
+        return False
+    after = doc[ent.end + 1]
+    return not doc[ent.end].whitespace_ and after.tag_ == "VBN" and after.lower_ != "led"
 
 
 # Adjectives and participles of allegiance: "forces loyal to X", "militias allied with Y".
