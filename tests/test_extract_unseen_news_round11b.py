@@ -225,3 +225,27 @@ def test_a_hyphenated_backing_is_a_standing_relation(domain_nlp: Language) -> No
     text = "The clashes killed 12 members of the Iran-backed Hezbollah militia near Zabadani."
     backing = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "SUPPORT"]
     assert all(e.modality == "relation" for e in backing)
+
+
+def test_a_next_target_is_an_objective_not_an_attack(domain_nlp: Language) -> None:
+    text = (
+        "On Sunday the SDF said they had set up a council to drive the militants out of Manbij "
+        "the alliances next target in the same province."
+    )
+    assert not [e for e in _violent(domain_nlp, text) if e.trigger == "target"]
+
+
+def test_a_truck_carrying_fighters_to_a_town_hands_over_no_arms(domain_nlp: Language) -> None:
+    text = (
+        "A source said the army destroyed a pickup truck transferring terrorists in al-Zemrin "
+        "town in the southern province."
+    )
+    assert not [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "AID"]
+
+
+def test_whose_warplane_the_missiles_came_from_fired_them(domain_nlp: Language) -> None:
+    text = (
+        "The missiles fired from a Syrian warplane also wounded 25 others a doctor told the agency."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and any("Syrian" in doers(e) for e in events)

@@ -33,7 +33,12 @@ from sitrep.extract.merge import (
     is_country,
     is_country_possessive,
 )
-from sitrep.extract.nouns import AGENT_MODIFIERS, ATTACK_NOUNS, MILITARY_ACTION_NOUNS
+from sitrep.extract.nouns import (
+    AGENT_MODIFIERS,
+    ATTACK_NOUNS,
+    CRAFT_NOUNS,
+    MILITARY_ACTION_NOUNS,
+)
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
@@ -835,8 +840,14 @@ def _agent_position(span: Span) -> bool:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
         modified = _modified_noun(root)
-        # "coalition strikes", "regime raids", "army operations"
-        return modified.lower_ in MILITARY_ACTION_NOUNS or _force_before_an_action(modified)
+        # "coalition strikes", "regime raids", "army operations"; "missiles fired from a
+        # Syrian warplane" (the craft told as where the fire came from, never as what was hit)
+        fired_from = modified.lower_ in CRAFT_NOUNS and case_word(modified) in ("from", "by")
+        return (
+            modified.lower_ in MILITARY_ACTION_NOUNS
+            or _force_before_an_action(modified)
+            or fired_from
+        )
     if root.head.lower_ == "led" and root.head.i == span.end + 1:  # "US-led air strikes"
         return _modified_noun(root.head).lower_ in ATTACK_NOUNS
     if _modifies_an_attack(root):

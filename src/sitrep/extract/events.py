@@ -380,12 +380,14 @@ def _aim_of_an_attack(token: Token, found: Found, schema: EventSchema) -> bool:
 # What names people, never a thing delivered: "transferred Sirhan", "delivering ... setbacks to
 # a coalition of Shiite fighters" (the parse took the group for what was delivered).
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+_NOT_HANDED = _PEOPLE_LABELS | LOCATION_LABELS
 
 
 def carries_people(mention: EventMention) -> bool:
-    """An AID whose every item is a person or a group: no arms or aid handed over."""
+    """An AID whose every item is a person, a group or a place: no arms or aid handed over
+    ("a truck transferring terrorists in al-Zemrin town": the town was read as the item)."""
     items = [p for p in mention.participants if p.role == "item"]
-    return mention.type == "AID" and bool(items) and all(p.label in _PEOPLE_LABELS for p in items)
+    return mention.type == "AID" and bool(items) and all(p.label in _NOT_HANDED for p in items)
 
 
 # Words a sentence needs before a repetition of it is a copy, not a formula ("He said.").

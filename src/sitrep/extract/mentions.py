@@ -67,9 +67,23 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
         return same or entries
     if pos == "noun" and any(dep(c) in ("nummod", "det") for c in token.children):
         return []  # "500 Syrian pounds": a counted (or determined) noun has no verb reading
+    if pos == "noun" and any(_plain_adjective(c) for c in token.lefts):
+        return []  # "the alliances next target": its objective, which an adjective describes
     # The tagger can miss ("Soleimani travel to Moscow" tagged VERB): fall back to any entry,
     # but never let a noun/verb reading fire on function words.
     return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
+
+
+def _plain_adjective(word: Token) -> bool:
+    """An adjective before a noun that is no name and no verb's participle: the parse's
+    "amod" also takes a verb it misread ("Jets bombed targets": "bombed") or a name ("told
+    SANA that terrorists fired shells": "SANA"), which leave the noun a verb's reading."""
+    return (
+        dep(word) == "amod"
+        and word.tag_ in ("JJ", "JJS", "JJR")
+        and not word.ent_type_
+        and not word.lower_.endswith("ed")
+    )
 
 
 # What only words can attack: statements, decisions, policies ("Erdogan also attacked the

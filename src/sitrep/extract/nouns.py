@@ -25,3 +25,10 @@ MILITARY_ACTION_NOUNS = ATTACK_NOUNS | {
     "operation", "operations", "campaign", "ambush", "fire", "barrage", "counterattack",
     "counteroffensive", "onslaught", "advance", "push",
 }  # fmt: skip
+# Craft a side flies or fires from: whose they are did what was fired from them.
+CRAFT_NOUNS = frozenset(
+    {
+        "warplane", "warplanes", "plane", "planes", "jet", "jets", "aircraft", "helicopter",
+        "helicopters", "drone", "drones", "artillery",
+    }
+)  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import case_word, dep
-from sitrep.extract.nouns import AGENT_MODIFIERS, ATTACK_NOUNS, MILITARY_ACTION_NOUNS
+from sitrep.extract.nouns import AGENT_MODIFIERS, ATTACK_NOUNS, CRAFT_NOUNS, MILITARY_ACTION_NOUNS
 from sitrep.extract.schema import load_claim_cues, verb_lemma
 from sitrep.nlp.spans import ents_before, text_of
 from sitrep.nlp.types import person_nouns
@@ -256,9 +256,7 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
 
 # What a side does or flies, whose modifiers name the side ("Syrian regime airstrikes",
 # "Syrian government warplanes"); a side's people ("Syrian opposition leaders") are not it.
-_SIDE_DOES = MILITARY_ACTION_NOUNS | {
-    "warplanes", "planes", "jets", "aircraft", "helicopters", "artillery", "drones",
-}  # fmt: skip
+_SIDE_DOES = MILITARY_ACTION_NOUNS | CRAFT_NOUNS
 
 
 def _nationality_of_a_side(ent: Span, head: Token) -> bool:
