@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import is_count
 from sitrep.extract.deps import case_word, dep
-from sitrep.extract.furniture import inside
+from sitrep.extract.furniture import inside, is_agency_name
 from sitrep.extract.merge import (
     VIOLENT,
     WHERE_SOMEONE_IS,
@@ -33,7 +33,12 @@ from sitrep.extract.merge import (
     is_country,
     is_country_possessive,
 )
-from sitrep.extract.nouns import ATTACK_NOUNS, MILITARY_ACTION_NOUNS
+from sitrep.extract.nouns import (
+    AGENT_MODIFIERS,
+    ATTACK_NOUNS,
+    CRAFT_NOUNS,
+    MILITARY_ACTION_NOUNS,
+)
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
@@ -48,13 +53,6 @@ AGENT_HEADS = frozenset(
         "insurgents", "jihadists", "regime", "government", "coalition", "militia", "militias",
         "group", "groups", "organizations", "organisations", "fighters", "gunmen", "police",
         "extremists", "opposition", "military", "guards", "units", "brigade", "brigades",
-    }
-)  # fmt: skip
-# The same agents as the modifier of an attack noun: "terrorist rocket attacks".
-AGENT_MODIFIERS = frozenset(
-    {
-        "terrorist", "rebel", "regime", "jihadist", "militant", "insurgent", "government",
-        "coalition", "opposition", "army", "militia", "extremist", "police", "military",
     }
 )  # fmt: skip
 ATTACK_VERBS = frozenset(
@@ -346,7 +344,9 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
     located in Binnish", read in `text`) is no place of the attack. A participant without a
-    word (a paragraph break the parse made a subject) or inside a date is none."""
+    word (a paragraph break the parse made a subject) or inside a date is none, and a news
+    agency's name ("... Aleppo Monitor AFP Eleven children were killed", a credit run into the
+    lede) is neither side of a violent happening: it files the report."""
     trimmed = tuple(
         _without_time(_whole_hyphenated(p, text))
         for p in mention.participants
@@ -358,6 +358,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         and not across_a_border(text, p)
         and not _glued_before_a_count(p, text)
         and not _opens_with_a_happening(p)
+        and not (mention.type in VIOLENT and is_agency_name(p.text))
     )
     kept = tuple(
         owner
@@ -807,7 +808,9 @@ def _agent_span(token: Token) -> Span | None:
         and not token.ent_type_
         and _modifies_an_attack(token)
     ):
-        return doc[token.i : token.i + 1]  # "terrorist rocket attacks", "rebel shelling"
+        # "terrorist rocket attacks", "rebel shelling"; "Syrian regime airstrikes": the side
+        # with the nationality that tells whose it is
+        return doc[_nationality_before(token) : token.i + 1]
     if token.lower_ in AGENT_HEADS and token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
         left = token.i
         while left > token.sent.start:
@@ -825,14 +828,40 @@ def _agent_span(token: Token) -> Span | None:
 
 def _describes_a_side(ent: Span) -> bool:
     """A nationality that modifies a side's word ("Syrian rebel", "Russian army"): the side is
-    the agent, the nationality only tells whose it is."""
+    the agent, the nationality only tells whose it is. Also where the parse hung both on the
+    noun after them ("Syrian regime airstrikes": "Syrian" and "regime" both on the strikes)."""
     head = ent.root.head
+    if ent.label_ != "NORP" or dep(ent.root) not in ("amod", "compound"):
+        return False
+    if head.i == ent.end and head.lower_ in AGENT_MODIFIERS:
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (
-        ent.label_ == "NORP"
-        and dep(ent.root) in ("amod", "compound")
-        and head.i == ent.end
-        and head.lower_ in AGENT_MODIFIERS
+        after is not None
+        and after.lower_ in AGENT_MODIFIERS
+        and not after.ent_type_
+        and after.head.i == head.i
+        and dep(after) in ("amod", "compound")
     )
+
+
+def _nationality_before(side: Token) -> int:
+    """Where the phrase of a side's word starts: at a nationality right before it that
+    describes it ("Syrian regime"), else at the word."""
+    doc = side.doc
+    before = doc[side.i - 1] if side.i > side.sent.start else None
+    if before is None or before.ent_type_ != "NORP" or before.ent_iob_ == "O":
+        return side.i
+    ent = _entity_at(doc[before.i - _inside(before)])
+    return ent.start if ent is not None and ent.end == side.i and _describes_a_side(ent) else side.i
+
+
+def _inside(token: Token) -> int:
+    """How many tokens of its entity come before `token`."""
+    n = 0
+    while token.i - n > 0 and token.doc[token.i - n].ent_iob_ == "I":
+        n += 1
+    return n
 
 
 def _leads(ent: Span) -> bool:
@@ -898,8 +927,14 @@ def _agent_position(span: Span) -> bool:
         return True
     if dep(root) in ("compound", "amod", "nmod:poss", "poss"):
         modified = _modified_noun(root)
-        # "coalition strikes", "regime raids", "army operations"
-        return modified.lower_ in MILITARY_ACTION_NOUNS or _force_before_an_action(modified)
+        # "coalition strikes", "regime raids", "army operations"; "missiles fired from a
+        # Syrian warplane" (the craft told as where the fire came from, never as what was hit)
+        fired_from = modified.lower_ in CRAFT_NOUNS and case_word(modified) in ("from", "by")
+        return (
+            modified.lower_ in MILITARY_ACTION_NOUNS
+            or _force_before_an_action(modified)
+            or fired_from
+        )
     if root.head.lower_ == "led" and root.head.i == span.end + 1:  # "US-led air strikes"
         return _modified_noun(root.head).lower_ in ATTACK_NOUNS
     if _modifies_an_attack(root):
@@ -908,7 +943,17 @@ def _agent_position(span: Span) -> bool:
         return True  # "Terrorist organizations fired tens of shells", parsed as a participle
     if _opens_clause(root) or _placed_then_acts(root):
         return True  # "... were injured when terrorist organizations located in X fired ..."
-    return dep(root) == "nsubj" and _attack_verb(root.head)
+    return dep(root) == "nsubj" and _attack_verb(root.head) and not _bare_predicate(root.head)
+
+
+def _bare_predicate(word: Token) -> bool:
+    """A copula's predicate with no preposition of its own: "X was shot in Amman", the
+    participle tagged a noun with "was" as its copula. Its subject suffered it ("was behind
+    the attack" has a preposition, and is read as the attack's doer in `arguments`)."""
+    children = list(word.children)
+    return any(dep(c) == "cop" for c in children) and not any(
+        dep(c) == "case" and c.i < word.i for c in children
+    )
 
 
 # Words that open a clause and never a noun phrase: a noun after one is its clause's subject.

@@ -146,6 +146,12 @@ def subject_slots(verb: Token) -> list[Slot]:
             # "the groups positioned in the hills targeted the village": the parse hung
             # "targeted" on "hills"; the groups positioned there did it
             return subject_slots(verb.head.head)
+        clause = _clause_verb(verb.head) if not passive and _owned_by_of(verb.head) else None
+        if clause is not None and any(dep(c) == "nsubj" for c in clause.children):
+            # "blew himself up during the wedding of a commander of the SDF killing 18": the
+            # parse hung the result on the last noun, deep in an "of" phrase; the clause's
+            # subject did it
+            return [Slot(s.name, s.head) for s in subject_slots(clause)]
         if not passive and _struck_site(verb.head):
             # "stormed an air base in northeast Syria capturing it": a site does not capture;
             # the participle is the main verb's adjunct, whose subject did it
@@ -205,6 +211,20 @@ def subject_slots(verb: Token) -> list[Slot]:
 
 # Verbs of charging someone with a deed: "accused", "blames", "charged".
 CHARGING = re.compile(r"^(?:accus|blam|charg)(?:e|es|ed|ing)$", re.I)
+
+
+def _owned_by_of(noun: Token) -> bool:
+    """A noun in an "of" phrase of another noun ("the wedding of a commander", "a member of
+    the SDF"): it only tells whose the other noun is."""
+    return dep(noun) == "nmod" and case_word(noun) == "of" and noun.head.pos_ in _NOMINAL_POS
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose argument `noun`'s phrase is, through the nouns it hangs on."""
+    word = noun
+    while word.head.i != word.i and word.pos_ not in ("VERB", "AUX"):
+        word = word.head
+    return word if word.pos_ in ("VERB", "AUX") else None
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -464,6 +484,7 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
         slots.extend(_framed_slots(noun, head))
     slots.extend(_ascribed_to(noun))
     slots.extend(_done_by(noun))
+    slots.extend(_behind(noun))
     slots.extend(_harmed_by(noun))
     carrier = _counted_in(noun)
     # (an object the parse made an oblique past a time: "fired on Friday several shells")
@@ -580,6 +601,41 @@ def _done_by(noun: Token) -> list[Slot]:
         if word == "agent"
         for obj in with_conjuncts(obj)
     ]
+
+
+def _behind(noun: Token) -> list[Slot]:
+    """Who "was behind" the attack did it: the subject of the copular "behind" phrase. Where
+    the parse gave the phrase no subject ("say troops loyal to X were behind the attack",
+    troops hung on the verb of saying), the noun phrase that ends right before the copula."""
+    if case_word(noun) != "behind":
+        return []
+    cop = next((c for c in noun.children if dep(c) == "cop" and c.i < noun.i), None)
+    if cop is None:
+        return []
+    subjects = [c for c in noun.children if dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")]
+    if subjects:
+        return []  # the ordinary subject slot has it
+    head = _phrase_before(cop)
+    return [Slot("agent", h) for h in with_conjuncts(head)] if head is not None else []
+
+
+def _phrase_before(cop: Token) -> Token | None:
+    """The head of the noun phrase whose last word is right before `cop`: climbed from that
+    word through its heads while they stay before it and are nominal or a modifier of one
+    ("troops loyal to President X": from X, through "loyal", to "troops")."""
+    if cop.i == cop.sent.start:
+        return None
+    word = cop.doc[cop.i - 1]
+    while word.head.i != word.i and word.head.i < cop.i and word.head.pos_ in _PHRASE_POS:
+        word = word.head
+    if word.pos_ == "ADJ":
+        # "Forces loyal to the president were behind": the parse made the adjective the root
+        # and the forces its subject
+        word = next((c for c in word.children if dep(c) == "nsubj"), word)
+    return word if word.pos_ in ("NOUN", "PROPN") else None
+
+
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 def _own_subject(verb: Token, noun: Token) -> bool:

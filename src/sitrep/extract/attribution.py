@@ -581,6 +581,11 @@ def according_to(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> list[Sou
                 obj = tok.head
             if obj is None and tok.i + 2 < sent.end:
                 obj = tok.nbor(2)
+                if obj.pos_ == "DET" and tok.i + 3 < sent.end:
+                    # "According to the Observatory four soldiers were killed": without its
+                    # comma the parse runs the source into the clause's subject; the words
+                    # after the article still name it
+                    obj = tok.nbor(3)
             if obj is not None and _a_figure(obj):
                 obj = _figures_from(obj)
             phrase = _first_phrase(obj, ents) if obj is not None else None

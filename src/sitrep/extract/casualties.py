@@ -547,14 +547,25 @@ def find_casualties(sentence: str) -> Casualties | None:
     if others is not None and (killed is None or others > killed):
         killed, k_text = others, o_text
     wounded, w_text = _first(_WOUNDED, sentence)
-    civilians, c_text = _first((_CIVILIANS,), sentence)
-    children, ch_text = _first((_CHILDREN,), sentence, whole_group=False)
-    women, wo_text = _first((_WOMEN,), sentence, whole_group=False)
+    # "has killed 200 fighters and displaced 50000 civilians": whom a verb moved, trapped or
+    # freed are no casualties, whatever kind of people they are
+    unharmed = _UNHARMED.sub(_blank, sentence)
+    civilians, c_text = _first((_CIVILIANS,), unharmed)
+    children, ch_text = _first((_CHILDREN,), unharmed, whole_group=False)
+    women, wo_text = _first((_WOMEN,), unharmed, whole_group=False)
     if killed is None and wounded is None:
         return None
     texts = [_as_written(t, sentence, original) for t in (k_text, w_text, c_text, ch_text, wo_text)]
     said = "; ".join(t for t in texts if t)
     return Casualties(killed, wounded, civilians, children, women, said)
+
+
+# Verbs done to people that harm no one's body: a count right after one is not a toll's part.
+_UNHARMED_VERBS = (
+    r"displac\w*|evacuat\w*|uproot\w*|relocat\w*|trap\w*|shelter\w*|host\w*|rescu\w*|"
+    r"free[sd]?|freeing|releas\w*|besieg\w*|forc\w*|expell?\w*|deport\w*|housed?|housing"
+)
+_UNHARMED = re.compile(rf"\b(?:{_UNHARMED_VERBS})\s+(?:the\s+)?{_Q}{_N}", re.I)
 
 
 def _blank(match: re.Match[str]) -> str:

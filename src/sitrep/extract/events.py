@@ -74,6 +74,7 @@ from sitrep.extract.newsworthy import (
     is_asked_in_general,
     is_campaign,
     is_caption,
+    is_continuing_now,
     is_counted_statistic,
     is_habitual,
     is_headline,
@@ -271,6 +272,8 @@ def extract_events(
             ongoing = ongoing or (not dated_to_day and is_striving(token))  # "battling to take"
             # "Moscow has been carrying out air strikes": a course of action, undated, no toll
             ongoing = ongoing or (since and not dated_to_day and is_perfect_progressive(token))
+            # "warplanes continue to target hospitals": still going on, undated, no toll
+            ongoing = ongoing or (since and not dated_to_day and is_continuing_now(token))
             if mention.modality is None and ongoing:
                 mention = replace(mention, modality="ongoing")  # "has been besieged since 2013"
             if mention.modality is None and told_as_past(token):
@@ -385,12 +388,14 @@ def _aim_of_an_attack(token: Token, found: Found, schema: EventSchema) -> bool:
 # What names people, never a thing delivered: "transferred Sirhan", "delivering ... setbacks to
 # a coalition of Shiite fighters" (the parse took the group for what was delivered).
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+_NOT_HANDED = _PEOPLE_LABELS | LOCATION_LABELS
 
 
 def carries_people(mention: EventMention) -> bool:
-    """An AID whose every item is a person or a group: no arms or aid handed over."""
+    """An AID whose every item is a person, a group or a place: no arms or aid handed over
+    ("a truck transferring terrorists in al-Zemrin town": the town was read as the item)."""
     items = [p for p in mention.participants if p.role == "item"]
-    return mention.type == "AID" and bool(items) and all(p.label in _PEOPLE_LABELS for p in items)
+    return mention.type == "AID" and bool(items) and all(p.label in _NOT_HANDED for p in items)
 
 
 # Words a sentence needs before a repetition of it is a copy, not a formula ("He said.").

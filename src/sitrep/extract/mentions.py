@@ -75,9 +75,23 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
         return same or entries
     if pos == "noun" and any(dep(c) in ("nummod", "det") for c in token.children):
         return []  # "500 Syrian pounds": a counted (or determined) noun has no verb reading
+    if pos == "noun" and any(_plain_adjective(c) for c in token.lefts):
+        return []  # "the alliances next target": its objective, which an adjective describes
     # The tagger can miss ("Soleimani travel to Moscow" tagged VERB): fall back to any entry,
     # but never let a noun/verb reading fire on function words.
     return entries if token.pos_ not in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART") else []
+
+
+def _plain_adjective(word: Token) -> bool:
+    """An adjective before a noun that is no name and no verb's participle: the parse's
+    "amod" also takes a verb it misread ("Jets bombed targets": "bombed") or a name ("told
+    SANA that terrorists fired shells": "SANA"), which leave the noun a verb's reading."""
+    return (
+        dep(word) == "amod"
+        and word.tag_ in ("JJ", "JJS", "JJR")
+        and not word.ent_type_
+        and not word.lower_.endswith("ed")
+    )
 
 
 # What only words can attack: statements, decisions, policies ("Erdogan also attacked the
@@ -111,6 +125,21 @@ def predicate_noun(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     return bool(deps & {"nsubj", "nsubjpass"}) and not deps & {"cop", "det", "poss", "nummod"}
+
+
+def passive_predicate_noun(token: Token) -> bool:
+    """A verb's participle tagged as a noun that a copula makes a predicate, with a subject and
+    no article, possessive, count or preposition of its own ("X was shot in Amman"): a passive
+    the tagger missed, whose subject suffered it ("was behind the attack" has a preposition)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    children = list(token.children)
+    deps = {dep(c) for c in children}
+    before = any(dep(c) == "case" and c.i < token.i for c in children)
+    return "cop" in deps and "nsubj" in deps and not before and not deps & _NOUN_MARKS
+
+
+_NOUN_MARKS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod"})
 
 
 # In a trigger's `objects`: any named place ("captured Raqqa", "seized Khan Tuman").
@@ -166,6 +195,10 @@ def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignor
         return copula_slots(token)
     if trig.pos == "verb" and (is_verbal(token) or predicate_noun(token)):
         return verb_slots(token)
+    if trig.pos == "verb" and passive_predicate_noun(token):
+        # "Salameh was shot in Amman", "shot" tagged a noun with "was" as its copula
+        subjects = [c for c in token.children if dep(c) in ("nsubj", "nsubj:pass", "nsubjpass")]
+        return [Slot("passive_subject", c) for c in subjects] + prep_slots(token)
     if trig.pos == "adj":
         return verb_slots(token.head) if dep(token) == "acomp" else copula_slots(token)
     return noun_slots(token, schema)
@@ -474,6 +507,16 @@ def _listed_noun(token: Token) -> bool:
     return dep(token) == "conj" and head.i < token.i and {token.pos_, head.pos_} <= _NOUNS
 
 
+# Verbs of a phase of doing: their infinitive is what goes on, begins or resumes, no aim.
+_PHASE_VERBS = frozenset({"continue", "begin", "start", "resume"})
+
+
+def _phase_of(verb: Token) -> bool:
+    """ "forces continued to shell the town": the parse may make the infinitive an adverbial
+    clause, which reads as a purpose; after a verb of a phase it is the shelling itself."""
+    return verb.head.i != verb.i and verb_lemma(verb.head.text, _PHASE_VERBS) is not None
+
+
 def _own_modality(token: Token, cues: ClaimCues) -> str | None:
     owners = [token, token.head] if dep(token) == "cop" else [token]
     for child in (c for owner in owners for c in owner.children):  # "wouldn't be in power"
@@ -481,7 +524,7 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
             return child.lower_
         if dep(child) == "amod" and child.lower_ in _MODAL_AMODS:
             return child.lower_
-    if dep(token) == "advcl" and _infinitive(token):
+    if dep(token) == "advcl" and _infinitive(token) and not _phase_of(token):
         return "purpose"
     if dep(token) == "acl" and _infinitive(token) and _force_on_a_mission(token.head):
         return "purpose"  # "U.S. troops there to eliminate IS elements": what they are for

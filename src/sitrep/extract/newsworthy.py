@@ -504,6 +504,21 @@ def is_ongoing_since(trigger: Token) -> bool:
     )
 
 
+def is_continuing_now(trigger: Token) -> bool:
+    """ "Russian warplanes continue to target hospitals", "the regime keeps shelling the
+    town": a course of action the present of "continue" or "keep" tells as still going on,
+    no one happening ("continued to shell the town on Monday", in the past, is one)."""
+    head = trigger.head
+    if dep(trigger) not in ("xcomp", "advcl") or head.i == trigger.i:
+        return False  # (the parse may make the infinitive an adverbial clause)
+    if head.tag_ not in ("VBP", "VBZ"):
+        return False
+    return verb_lemma(head.text, _GOING_ON) is not None
+
+
+_GOING_ON = frozenset({"continue", "keep"})
+
+
 # The auxiliaries of the present perfect: "has been", "have been", "'s been".
 _PERFECT = frozenset({"has", "have", "'s", "'ve"})
 
@@ -770,7 +785,17 @@ def is_relation(trigger: Token) -> bool:
         return True  # "forces that support the Assad regime": a description, in the present
     if _passive_up_to_now(trigger):
         return True  # "It has been backed by coalition strikes", "the militia is funded by"
+    if _hyphenated_modifier(trigger):
+        return True  # "the Iran-backed Hezbollah militia": one word describing the militia
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
+
+
+def _hyphenated_modifier(trigger: Token) -> bool:
+    """A participle glued by a hyphen to the word before it ("Iran-backed", "US-supported")."""
+    doc = trigger.doc
+    if trigger.i < 2 or doc[trigger.i - 1].text != "-":
+        return False
+    return not doc[trigger.i - 1].whitespace_ and not doc[trigger.i - 2].whitespace_
 
 
 def _passive_up_to_now(verb: Token) -> bool:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.deps import case_word, dep
-from sitrep.extract.nouns import ATTACK_NOUNS
+from sitrep.extract.nouns import AGENT_MODIFIERS, ATTACK_NOUNS, CRAFT_NOUNS, MILITARY_ACTION_NOUNS
+from sitrep.extract.schema import load_claim_cues, verb_lemma
 from sitrep.nlp.spans import ents_before, text_of
+from sitrep.nlp.types import person_nouns
 
 # Dependents that start a new clause: their subtree is not part of the head's own phrase.
 CLAUSE_DEPS = frozenset(
@@ -64,11 +66,52 @@ def noun_phrase(head: Token) -> Phrase:
         tok = stack.pop()
         if dep(tok) == "appos" or (dep(tok) == "case" and tok.lower_ not in _POSSESSIVE):
             continue  # UD hangs prepositions off the noun: "with the agency" -> "the agency"
+        if dep(tok) == "advmod" and tok.i > head.i and any(dep(c) == "fixed" for c in tok.children):
+            continue  # "A man and his sons as well as a boy": a coordinator of several words
         keep.append(tok)
         stack.extend(c for c in tok.children if dep(c) in NP_DEPS)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    lo = _after_cited(head, lo)
+    lo, hi = _before_a_verb(head, keep, lo, hi)
     span = head.doc[lo : hi + 1]
     return Phrase(span.text, span.start_char, span.end_char, "NP")
+
+
+def _before_a_verb(head: Token, keep: list[Token], lo: int, hi: int) -> tuple[int, int]:
+    """A phrase's words the parse joined across a verb of another clause ("killed a civilian
+    and causing material damage": "civilian" hung on "damage"): the words before the verb,
+    told first as the object, are the phrase; a coordinator before the verb is left out."""
+    kept = {t.i for t in keep}
+    doc = head.doc
+    verb = next(
+        (i for i in range(lo + 1, hi) if i not in kept and doc[i].tag_ in _VERB_FORMS), None
+    )
+    if verb is None:
+        return lo, hi
+    end = verb - 1
+    while end > lo and (doc[end].pos_ in ("CCONJ", "PUNCT") or doc[end].i not in kept):
+        end -= 1
+    if any(doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for i in range(lo, end + 1)):
+        return lo, end
+    return lo, hi
+
+
+def _after_cited(head: Token, lo: int) -> int:
+    """Where a phrase starts once a source cited right before it is left out: "According to
+    the Observatory four soldiers were killed", run together without the comma, parses "the
+    Observatory" into the soldiers' phrase; the name after "according to" is who tells it."""
+    doc = head.doc
+    if lo < 2 or doc[lo - 2].lower_ != "according" or doc[lo - 1].lower_ != "to":
+        return lo
+    cited = lo + 1 if doc[lo].pos_ == "DET" else lo
+    if cited >= head.i:
+        return lo
+    if doc[cited].ent_type_:
+        end = cited
+        while end + 1 < head.i and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return end + 1
+    return lo
 
 
 def clause_tokens(head: Token) -> Iterator[Token]:
@@ -141,6 +184,14 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
             inner = phrases_for(child, ents)
             if inner and inner[0].label != "NP" and not _place_for_people(head, inner[0]):
                 return inner
+    sworn = _sworn_to(head)
+    if sworn is not None:
+        # "troops loyal to President X": the troops, whose allegiance the name tells; the
+        # name alone would be read as the troops (or as whom they harmed)
+        doc, first = head.doc, noun_phrase(head)
+        last = doc[max(t.i for t in sworn.subtree)]
+        text = text_of(doc)[first.start : last.idx + len(last.text)]
+        return [Phrase(text, first.start, last.idx + len(last.text), "NP")]
     agents = _agents_of_attacks(head, ents)
     if agents:
         return agents
@@ -150,7 +201,9 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     people = entities_under(head, ents, frozenset({"PERSON"}))
     if people:
         return [phrase_of_entity(people[0])]
-    found = entities_under(head, ents)
+    # "the al-Qaeda-linked al-Nusra Front": a name glued to a participle describes the name
+    # after it, and is never the one the phrase names
+    found = [e for e in entities_under(head, ents) if not _glued_to_participle(e)]
     if head.pos_ in ("PROPN",) and found:
         return [phrase_of_entity(found[0])]
     if found and head.lower_ not in _GENERIC_HEADS:
@@ -174,8 +227,16 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         ):
             # "Syrian rebels", "Syria rebels": where they are from, not the state's people
             return [noun_phrase(head)]
+        if before and all(e.label_ == "NORP" for e in before) and _one_person(head):
+            # "his Russian counterpart": a person, whose office's state the nationality tells
+            return [noun_phrase(head)]
         owned = [e for e in found if e.end > head.i and _owned_by(head, e)]
         owners = before[-1:] or owned[:1]
+        if owners and _nationality_of_a_side(owners[0], head):
+            # "Syrian regime airstrikes": the regime, whose nationality the name tells
+            doc = head.doc
+            side = doc[owners[0].start : owners[0].end + 1]
+            return [Phrase(side.text, side.start_char, side.end_char, "NP")]
         # of the places after the head, the first: those after it place it ("the town of X
         # west of the capital Damascus")
         places = [e for e in found if e.label_ in NAMED_PLACES][:1]
@@ -194,6 +255,63 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if group is not None:
         return [_joined(head.doc, noun_phrase(head), phrase_of_entity(group))]
     return [noun_phrase(head)]
+
+
+# What a side does or flies, whose modifiers name the side ("Syrian regime airstrikes",
+# "Syrian government warplanes"); a side's people ("Syrian opposition leaders") are not it.
+_SIDE_DOES = MILITARY_ACTION_NOUNS | CRAFT_NOUNS
+
+
+def _nationality_of_a_side(ent: Span, head: Token) -> bool:
+    """A nationality right before a side's word, both modifying `head` ("Syrian regime
+    airstrikes", the parse hanging both on the strikes)."""
+    doc = ent.doc
+    if ent.label_ != "NORP" or ent.end >= head.i or head.lower_ not in _SIDE_DOES:
+        return False
+    side = doc[ent.end]
+    return side.lower_ in AGENT_MODIFIERS and not side.ent_type_ and side.head.i == head.i
+
+
+# Nouns for a person by the office they share with another: "his Turkish counterpart".
+_COUNTERPARTS = frozenset({"counterpart", "counterparts", "colleague", "colleagues", "peer"})
+
+
+def _one_person(head: Token) -> bool:
+    """A counterpart, or one person named by a word for people after a possessive pronoun
+    ("his Iranian host", "her Syrian doctor")."""
+    if head.lower_ in _COUNTERPARTS:
+        return True
+    owned = any(dep(c) in ("nmod:poss", "poss") and c.pos_ == "PRON" for c in head.children)
+    return owned and head.tag_ == "NN" and head.lower_ in person_nouns()
+
+
+def _glued_to_participle(ent: Span) -> bool:
+    """A name joined by a hyphen to a participle after it ("al-Qaeda-linked", "US-backed")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-" or doc[ent.end - 1].whitespace_:
+        return False
+    after = doc[ent.end + 1]
+    return not doc[ent.end].whitespace_ and after.tag_ == "VBN" and after.lower_ != "led"
+
+
+# Adjectives and participles of allegiance: "forces loyal to X", "militias allied with Y".
+_ALLEGIANCE = frozenset({"loyal", "allied", "affiliated", "aligned", "linked"})
+_MODIFIER_DEPS = frozenset({"amod", "acl", "advmod"})  # (the parse may take "loyal" for an adverb)
+
+
+def _sworn_to(head: Token) -> Token | None:
+    """The modifier of allegiance after a noun of people ("troops loyal to X"), if any."""
+    return next(
+        (
+            child
+            for child in head.children
+            if child.i > head.i
+            and child.lower_ in _ALLEGIANCE
+            and dep(child) in _MODIFIER_DEPS
+            and any(case_word(c) in ("to", "with") for c in child.children)
+        ),
+        None,
+    )
 
 
 # Nouns for counts of attacks, whose "by" phrase names who carried them out.
@@ -367,12 +485,24 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     verb = pronoun.head
     while dep(verb) not in ("ccomp", "ROOT", "root") and verb.head.i != verb.i:
         verb = verb.head
+    saying = verb.head
     if dep(verb) != "ccomp":
-        return None
-    speaker = next((c for c in verb.head.children if dep(c) in ("nsubj", "nsubj:pass")), None)
+        # "The coalition said its strikes destroyed ...": the parse made the clause's subject
+        # the object of "said"; what a verb of saying takes is what it says
+        saying = pronoun.head.head
+        said = dep(pronoun.head) in ("obj", "dobj") and _says(saying)
+        if not said or dep(pronoun) not in ("nmod:poss", "poss"):
+            return None
+    speaker = next((c for c in saying.children if dep(c) in ("nsubj", "nsubj:pass")), None)
     if speaker is None or speaker.pos_ == "PRON" or speaker.ent_type_ == "PERSON":
         return None
     return speaker
+
+
+def _says(verb: Token) -> bool:
+    return (
+        verb.pos_ == "VERB" and verb_lemma(verb.text, load_claim_cues().reporting_verbs) is not None
+    )
 
 
 def surname_of(head: Token) -> Phrase | None:
@@ -495,12 +625,25 @@ def with_conjuncts(head: Token) -> list[Token]:
     """`head` and the tokens coordinated with it ("Baqeri and al-Ghanimi"); a name's
     description the parse took for a conjunct is none ("Hamza bin Ladin, the al-Qa'ida member
     and son of Usama bin Ladin, was killed": one man killed, described twice)."""
-    joined = [c for c in head.conjuncts if c.i > head.i and not _harm_verb_misread(c)]
+    # (a nominal's conjunct that is a verb is a second clause: "killing a child and causing
+    # material damage", where "causing" is no one harmed)
+    joined = [
+        c
+        for c in head.conjuncts
+        if c.i > head.i and not _harm_verb_misread(c) and not _verb_beside_a_noun(head, c)
+    ]
     if head.pos_ == "PROPN":
         described = next((c for c in joined if _definite_description(c)), None)
         if described is not None:
             joined = [c for c in joined if c.i < described.i or _counted_or_named(c)]
     return [head, *joined]
+
+
+def _verb_beside_a_noun(head: Token, conjunct: Token) -> bool:
+    return head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and conjunct.tag_ in _VERB_FORMS
+
+
+_VERB_FORMS = frozenset({"VBG", "VBD", "VBZ", "VBP"})  # (no VBN: "wounded" may be a person)
 
 
 # Participles of harm that the parse may take for an adjective of the next noun.
