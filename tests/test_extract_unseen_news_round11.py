@@ -373,3 +373,15 @@ def test_the_speaker_a_clause_describes_is_the_source(
     chains = [[link.name for link in e.claim.chain] for e in events]
     assert any(source in names for names in chains), chains
     assert not any("clinics" in names for names in chains), chains
+
+
+def test_the_teller_the_parse_made_a_subject_is_no_doer(domain_nlp: Language) -> None:
+    events = _violent(
+        domain_nlp,
+        "The London Based Syrian Observatory for Human Rights announced on Sunday that militants "
+        "from the Nusra Front and its allied terrorists of Faylaq al-Sham mounted an attack to "
+        "recapture the strategic Castello Road on Thursday.",
+    )
+    assert events
+    assert not any("Syrian Observatory for Human Rights" in doers(e) for e in events)
+    assert any("Nusra Front" in doers(e) for e in events), [roles(e) for e in events]

@@ -339,7 +339,8 @@ def _where_a_force_is(noun: Token) -> bool:
 def _heading_before_subject(subject: Token) -> bool:
     """A place that opens the sentence and is parsed as a subject beside another one is the
     bulletin's place heading run into it ("Aleppo The Syrian Army repelled ..."), not who did
-    it; so is a preposition's object the parse made a second subject."""
+    it; so is a preposition's object the parse made a second subject, and a teller whose
+    verb of saying the parse hung on it."""
     others = [
         c
         for c in subject.head.children
@@ -347,6 +348,10 @@ def _heading_before_subject(subject: Token) -> bool:
     ]
     if not others:
         return False
+    if any(c.pos_ == "VERB" and is_reporting_verb(c.text) for c in subject.subtree):
+        # "The Observatory announced on Sunday that militants ... mounted an attack", parsed
+        # with both as subjects of "mounted": the teller, not the doer
+        return True
     # "In Hasaka the army air force carried out ...": a preposition's object parsed as a subject
     before = subject.doc[subject.i - 1] if subject.i > subject.sent.start else None
     if before is not None and before.tag_ == "IN" and before.dep_ in ("case", "mark"):

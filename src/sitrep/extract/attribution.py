@@ -814,8 +814,8 @@ def _described_by_a_clause(word: Token, verb: Token) -> Token | None:
         (a for a in (word, *word.ancestors) if dep(a) == "relcl" and a.head.i < a.i < verb.i),
         None,
     )
-    if clause is None:
-        return None
+    if clause is None or _names_after(verb):
+        return None  # ("... paid by Washington said the Observatory": the speaker comes after)
     noun = clause.head
     while dep(noun) == "nmod" and case_word(noun) == "of" and noun.head.i < noun.i:
         noun = noun.head  # "a group of Syrian doctors": the group
@@ -826,6 +826,13 @@ def _described_by_a_clause(word: Token, verb: Token) -> Token | None:
     if name is not None and name.ent_type_ in _SPEAKING_LABELS and name.ent_iob_ in ("B", "I"):
         return name
     return noun
+
+
+def _names_after(verb: Token) -> bool:
+    """A body or a person named right after the verb ("said the Syrian Observatory")."""
+    doc = verb.doc
+    after = verb.i + 1 + (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "the")
+    return after < len(doc) and doc[after].ent_type_ in _SPEAKING_LABELS
 
 
 def _told_thing(child: Token, verb: Token) -> bool:
