@@ -385,3 +385,10 @@ def test_the_teller_the_parse_made_a_subject_is_no_doer(domain_nlp: Language) ->
     assert events
     assert not any("Syrian Observatory for Human Rights" in doers(e) for e in events)
     assert any("Nusra Front" in doers(e) for e in events), [roles(e) for e in events]
+
+
+def test_fell_martyrs_without_as_is_a_toll() -> None:
+    from sitrep.extract.casualties import find_casualties
+
+    found = find_casualties("Three civilians fell martyrs in the rocket attack on the town.")
+    assert found is not None and found.killed == 3

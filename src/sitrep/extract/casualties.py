@@ -167,7 +167,7 @@ _KILLED = (
         rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
         # ("25 people fell as martyrs": the dead, in the words of the state media)
         r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives|"
-        r"fell\s+as\s+martyrs|(?:stoned|beaten|burned|burnt|tortured)\s+to\s+death)\b"
+        r"fell\s+(?:as\s+)?martyrs|(?:stoned|beaten|burned|burnt|tortured)\s+to\s+death)\b"
         + _KILLERS_NOT_DEAD,
         re.I,
     ),
