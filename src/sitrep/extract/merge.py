@@ -984,20 +984,25 @@ def _name_goes_on(doc: Doc, i: int, stop: int) -> bool:
 
 
 def _names_a_common_thing(span: Span) -> bool:
-    """A name that modifies a common noun other than a kind of place ("the Geneva process",
-    "the Astana talks"): it names the thing, it places nothing ("Ghouta rural Damascus" and
-    "the Atmeh camp" still do)."""
+    """A name that modifies the noun of a process, an accord or a happening right after it
+    ("the Geneva process", "the Astana talks"): it names the thing, it places nothing ("Ghouta
+    rural Damascus", "the Damascus suburbs", "Qalamoun barrens" still do)."""
     root = span.root
     head = root.head
     return (
         dep(root) == "compound"
         and head.i == span.end
-        and head.pos_ == "NOUN"
         and head.text.islower()
-        and head.lower_ not in PLACE_NOUNS
-        and head.lower_ not in _KIND_OF_PLACE
-        and head.lower_ not in _BETWEEN
+        and (head.lower_ in _NAMED_THINGS or bool(load_event_schema().by_form(head.text)))
     )
+
+
+# Things named after a place that are no place of what a sentence tells: "the Geneva process",
+# "the Astana talks" (a happening's noun, read from the schema), "the Minsk agreement".
+_NAMED_THINGS = frozenset(
+    {"process", "format", "agreement", "accord", "accords", "deal", "summit", "conference",
+     "declaration", "communique", "platform", "plan", "initiative", "memorandum", "protocol"}
+)  # fmt: skip
 
 
 def gazetteer_place(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Participant | None:
