@@ -148,6 +148,12 @@ def _masked(text: str) -> str:
             "region have killed eight.",
             "raids on",
         ),
+        (  # a name after a lower-case word that is no joiner ("stronghold Raqqa") is still
+            # the story's when a joiner of prose came before it (review 29f)
+            "Tags Raqqa airstrikes IS Overnight raids on the group's main stronghold Raqqa "
+            "killed 25 civilians.",
+            "Overnight raids on",
+        ),
     ],
 )
 def test_a_tag_list_run_into_the_story_is_masked_up_to_its_first_words(

@@ -244,7 +244,7 @@ def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
         verb = next((i for i, w in enumerate(texts) if _story_verb(w)), None)
         if verb is None or verb == 0:
             continue
-        start = _story_start(texts, verb)
+        start = min(_story_start(texts, verb), _prose_opening(texts, verb))
         if start > 0:
             spans.append((tags.start(), words[start].start()))
     return spans
@@ -252,6 +252,32 @@ def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
 
 def _story_verb(word: str) -> bool:
     return word.islower() and (word in _STORY_VERBS or (word.endswith("ed") and len(word) > 4))
+
+
+# Words that join a phrase to the word before it in prose ("airstrikes on the ...", "areas of").
+# A tag list has them only inside a name, after a capitalised word ("War on Terror",
+# "Observatory for Human Rights").
+_PROSE_JOINERS = frozenset(
+    {"on", "in", "at", "by", "with", "from", "into", "near", "against", "of", "to", "for", "the",
+     "a", "an"}
+)  # fmt: skip
+
+
+def _prose_opening(words: list[str], verb: int) -> int:
+    """The capitalised word that opens the lower-case words before the first joiner of prose
+    before the verb ("Overnight" of "Raqqa airstrikes IS Overnight raids on the group's main
+    stronghold Raqqa killed"): the story starts there at the latest, whatever names come between
+    ("Raqqa" follows a lower-case word that is no joiner, so reading back from the verb alone
+    would start the story there). `len(words)` where no joiner follows a
+    lower-case word."""
+    for j in range(2, verb):
+        if words[j] in _PROSE_JOINERS and not words[j - 1][:1].isupper():
+            i = j - 1
+            while i > 0 and not words[i][:1].isupper():
+                i -= 1
+            if i > 0:
+                return i
+    return len(words)
 
 
 def _story_start(words: list[str], verb: int) -> int:
