@@ -148,6 +148,12 @@ def _masked(text: str) -> str:
             "region have killed eight.",
             "raids on",
         ),
+        (  # a name after a lower-case word that is no joiner ("stronghold Raqqa") is still
+            # the story's when a joiner of prose came before it (review 29f)
+            "Tags Raqqa airstrikes IS Overnight raids on the group's main stronghold Raqqa "
+            "killed 25 civilians.",
+            "Overnight raids on",
+        ),
     ],
 )
 def test_a_tag_list_run_into_the_story_is_masked_up_to_its_first_words(
@@ -158,6 +164,31 @@ def test_a_tag_list_run_into_the_story_is_masked_up_to_its_first_words(
     at = text.index(first_words)
     assert not inside(furniture_spans(text), at, at + len(first_words)), masked
     assert len(masked.rstrip()) >= at - len("Tags") - 8, masked  # the tags before it are out
+
+
+def test_a_tag_list_without_a_story_verb_is_left_to_the_line_rules() -> None:
+    text = "Tags Syria airstrikes War on Terror Syrian Observatory Comment via Facebook"
+    # (no story verb, so the line rule reads it and masks it whole: "on" inside a name is no
+    # prose, review 29f; it had left "airstrikes" to be read as a happening)
+    assert _masked(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tags Rebels Islamic State of Iraq and the Levant shelling Homs Comment via Facebook",
+        "Tags Kurdish Democratic Union Party (PYD) airstrikes Afrin Comment via Facebook",
+    ],
+)
+def test_a_tag_list_at_a_lines_end_keeps_names_whole(text: str) -> None:
+    assert _masked(text) == text
+
+
+def test_a_sentence_after_tags_with_a_name_is_not_a_tag_list() -> None:
+    # (a name with "of" inside is allowed, a free "in" is prose: nothing of the story masked)
+    text = "Tags Syria Aleppo Fighters of the Free Army were killed in Aleppo"
+    masked = _masked(text)
+    assert "killed" not in masked and "Fighters" not in masked, masked
 
 
 def test_a_word_before_a_force_places_nothing(domain_nlp: Language) -> None:

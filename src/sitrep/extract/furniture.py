@@ -72,6 +72,21 @@ HEADLINE_WORD = re.compile(
 _FUNCTION_WORDS = (
     r"(?:the|of|on|in|a|an|and|to|with|at|by|for|from|was|were|is|are|has|have|had|that|as)"
 )
+# The verbs that tell a story's first sentence is running ("were killed", "pounded", "hit"): a
+# tag list has none. A lower-case word in "-ed" of five letters or more counts too.
+_STORY_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "said", "says", "say", "struck", "hit",
+     "hits", "kill", "kills", "left", "took", "led", "fled", "began", "made", "came", "shot",
+     "fought", "told", "met", "will", "would", "could", "can", "may"}
+)  # fmt: skip
+_STORY_VERB = (
+    rf"(?-i:(?:{'|'.join(sorted(_STORY_VERBS, key=len, reverse=True))})\b|[a-z][\w'’-]{{2,}}ed\b)"
+)
+# A capitalised name with one or two lower-case function words inside ("War on Terror", "Islamic
+# State of Iraq and the Levant"); case-sensitive inside the tag-list pattern, which ignores case.
+_NAME_WITH_FUNCTION_WORDS = (
+    r"(?-i:[A-Z][\w'’-]*(?:(?:[ \t]+(?:on|of|for|and|the|in|at|to)){1,2}[ \t]+[A-Z][\w'’-]*)+)"
+)
 # "REUTERS/Stringer", "AFP/Getty Images", "REUTERS/Omar Sanadiki/File Photo"
 # (a credit names a role such as "Stringer" or a photographer: one or two words)
 _SLASH_CREDIT = re.compile(
@@ -132,10 +147,15 @@ _PATTERNS = (
     re.compile(r"\bNews ID\s*:?\s*\d+", re.I),
     # "... a monitor said Tags Syria air strike SOHR ISIS Ramadan.": a tag list, of any case,
     # that runs to the end of its line or to the full stop a cleaner put after it, with no
-    # function word in it (where the text runs on from the tags into the story's first
-    # sentence, "Tags Raqqa airstrikes IS Overnight airstrikes on the ...", nothing is masked)
+    # function word in it but inside a name ("War on Terror", "Observatory for Human Rights",
+    # "State of Iraq and the Levant") and with a name's abbreviation in brackets ("Syrian
+    # Democratic Forces (SDF)"), and no story verb ("Tags Idlib Russian jets pounded Saraqeb on
+    # Monday" is a sentence, "on Monday" no name's words). Where the text runs on from the tags
+    # into the story's first sentence ("Tags Raqqa airstrikes IS Overnight airstrikes on the
+    # ..."), nothing is masked here.
     re.compile(
-        rf"\bTags\b(?=[ \t]+[A-Z])(?:[ \t]+(?!{_FUNCTION_WORDS}\b)[\w'’-]+){{1,30}}"
+        rf"\bTags\b(?=[ \t]+[A-Z])(?:[ \t]+(?:{_NAME_WITH_FUNCTION_WORDS}|\((?-i:[A-Z]{{2,}})\)"
+        rf"|(?!{_FUNCTION_WORDS}\b|{_STORY_VERB})[\w'’-]+)){{1,30}}"
         r"(?=\s*(?:[\n.]|\Z))",
         re.I,
     ),
@@ -217,11 +237,6 @@ _OPENING_PAIRS = frozenset(
     {("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
      ("up", "to"), ("as", "many")}
 )  # fmt: skip
-_STORY_VERBS = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "said", "says", "say", "struck", "hit",
-     "hits", "kill", "kills", "left", "took", "led", "fled", "began", "made", "came", "shot",
-     "fought", "told", "met", "will", "would", "could", "can", "may"}
-)  # fmt: skip
 _BEFORE_A_NAME_IN_PROSE = frozenset(
     {"the", "of", "on", "in", "a", "an", "and", "to", "with", "at", "by", "for", "from", "near",
      "into", "or", "northern", "southern", "eastern", "western", "central", "north", "south",
@@ -245,7 +260,7 @@ def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
         if verb is None and words:
             spans.append((tags.start(), words[-1].end()))  # tags and nothing of a story
             continue
-        start = _story_start(texts, verb) if verb else 0
+        start = min(_story_start(texts, verb), _prose_opening(texts, verb)) if verb else 0
         if start > 0:
             spans.append((tags.start(), words[start].start()))
     return spans
@@ -253,6 +268,32 @@ def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
 
 def _story_verb(word: str) -> bool:
     return word.islower() and (word in _STORY_VERBS or (word.endswith("ed") and len(word) > 4))
+
+
+# Words that join a phrase to the word before it in prose ("airstrikes on the ...", "areas of").
+# A tag list has them only inside a name, after a capitalised word ("War on Terror",
+# "Observatory for Human Rights").
+_PROSE_JOINERS = frozenset(
+    {"on", "in", "at", "by", "with", "from", "into", "near", "against", "of", "to", "for", "the",
+     "a", "an"}
+)  # fmt: skip
+
+
+def _prose_opening(words: list[str], verb: int) -> int:
+    """The capitalised word that opens the lower-case words before the first joiner of prose
+    before the verb ("Overnight" of "Raqqa airstrikes IS Overnight raids on the group's main
+    stronghold Raqqa killed"): the story starts there at the latest, whatever names come between
+    ("Raqqa" follows a lower-case word that is no joiner, so reading back from the verb alone
+    would start the story there). `len(words)` where no joiner follows a
+    lower-case word."""
+    for j in range(2, verb):
+        if words[j] in _PROSE_JOINERS and not words[j - 1][:1].isupper():
+            i = j - 1
+            while i > 0 and not words[i][:1].isupper():
+                i -= 1
+            if i > 0:
+                return i
+    return len(words)
 
 
 def _story_start(words: list[str], verb: int) -> int:

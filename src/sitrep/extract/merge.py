@@ -872,7 +872,7 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
     still places it ("in its Raqa bastion", "on Aleppo's western edges")."""
     if not_a_place(doc, place.start, place.end):
         return True
-    if is_country(place.text) and _before_an_attack(text_of(doc), place.end):
+    if is_country(place.text) and _before_an_attack(doc, place.end):
         return True  # "killed in the US latest airstrike", the parse making "US" the place
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or _named_kind(doc, span.start) or not _modifier(doc, place.start, place.end):
@@ -897,14 +897,22 @@ def _describes_a_noun(doc: Doc, mention: EventMention, place: Participant) -> bo
 
 
 _ATTACK_AFTER = re.compile(
-    rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(MILITARY_ACTION_NOUNS, key=len, reverse=True))})\b"
+    rf"\s+(?:(?P<between>[a-z]+)\s+)?"
+    rf"(?:{'|'.join(sorted(MILITARY_ACTION_NOUNS, key=len, reverse=True))})\b"
 )
 
 
-def _before_an_attack(text: str, end: int) -> bool:
-    """An attack noun right after `end`, one lower-case word allowed between ("US latest
-    airstrike", "Russian new offensive"): the name is whose the attack was."""
-    return _ATTACK_AFTER.match(text, end) is not None
+def _before_an_attack(doc: Doc, end: int) -> bool:
+    """An attack noun right after `end`, one adjective allowed between ("US latest airstrike",
+    "Russian new offensive"): the name is whose the attack was. Any other word between opens
+    another phrase ("killed in Syria when airstrikes hit"): the name still places."""
+    found = _ATTACK_AFTER.match(text_of(doc), end)
+    if found is None:
+        return False
+    if found["between"] is None:
+        return True
+    between = doc.char_span(found.start("between"), found.end("between"))
+    return between is not None and between[0].pos_ == "ADJ"
 
 
 # "near the border with": the country named next lies on the frontier's other side.
@@ -984,13 +992,17 @@ def _name_goes_on(doc: Doc, i: int, stop: int) -> bool:
 
 
 def _names_a_common_thing(span: Span) -> bool:
-    """A name that modifies the noun of a process, an accord or a happening right after it
-    ("the Geneva process", "the Astana talks"): it names the thing, it places nothing ("Ghouta
-    rural Damascus", "the Damascus suburbs", "Qalamoun barrens" still do)."""
+    """A name that modifies the noun of a process, an accord or a happening right after it, in a
+    phrase opened by a determiner ("the Geneva process", "the Astana talks"): it names the
+    thing, it places nothing ("Ghouta rural Damascus", "the Damascus suburbs", "Qalamoun
+    barrens" still do, and so does a name right after its preposition: "exploded in Homs
+    police said" is a source's words run on, the comma lost)."""
     root = span.root
     head = root.head
     return (
-        dep(root) == "compound"
+        span.start > 0
+        and span.doc[span.start - 1].pos_ == "DET"
+        and dep(root) == "compound"
         and head.i == span.end
         and head.text.islower()
         and (head.lower_ in _NAMED_THINGS or bool(load_event_schema().by_form(head.text)))

@@ -407,6 +407,10 @@ def _h_between(
     return _range(text, start, end, anchor, BETWEEN_DATES_METHOD)
 
 
+# "the last week of March", "the last year of the war": the last of the weeks of something
+# named after it, not the week before the report.
+_NOT_LAST_OF = r"(?!last\s+(?:year|month|week|decade)\s+of\b)"
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(p, re.IGNORECASE if flags else 0), h)
     for p, flags, h in [
@@ -448,22 +452,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         # "over the past year", "in the last month": the twelve months, the thirty days up to
         # the report, not the calendar's last year or month ("the last week of March" is a
-        # week of March)
+        # week of March, the last of its weeks; "the past week of fighting" is the past week)
         (
-            r"\bthe\s+(?:past|last|previous)\s+(?P<n>)(?P<unit>year|month|week|decade)\b"
-            r"(?!\s+of\b)",
+            rf"\bthe\s+{_NOT_LAST_OF}(?:past|last|previous)\s+(?P<n>)"
+            r"(?P<unit>year|month|week|decade)\b",
             True,
             _h_past_n,
         ),
         (
             r"\b(?:(?P<part>early|late)\s+)?"
-            r"(?P<rel>earlier this|later this|this|last|past|previous)\s+"
+            rf"{_NOT_LAST_OF}(?P<rel>earlier this|later this|this|last|past|previous)\s+"
             r"(?P<unit>year|month|week|decade)\b",
             True,
             _h_this_unit,
         ),
         (
-            rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUM})?\s*(?P<unit>{_UNIT}|hours)\b",
+            rf"\b(?:the\s+)?{_NOT_LAST_OF}(?:past|last|previous)\s+(?P<n>{_NUM})?\s*"
+            rf"(?P<unit>{_UNIT}|hours)\b",
             True,
             _h_past_n,
         ),
