@@ -423,3 +423,13 @@ def test_fell_martyrs_without_as_is_a_toll() -> None:
 
     found = find_casualties("Three civilians fell martyrs in the rocket attack on the town.")
     assert found is not None and found.killed == 3
+
+
+def test_a_region_of_a_country_is_too_coarse_to_be_the_place(domain_nlp: Language) -> None:
+    # (a coarse place would keep the document's own town from being lent to the mention)
+    events = _violent(
+        domain_nlp,
+        "Airstrikes on Daesh-held villages in northern Syria killed at least 85 civilians on "
+        "Tuesday.",
+    )
+    assert events and all(e.place is None or e.place.text != "northern Syria" for e in events)

@@ -32,6 +32,7 @@ from sitrep.extract.merge import (
     across_a_border,
     is_country,
     is_country_possessive,
+    is_country_region,
 )
 from sitrep.extract.nouns import (
     AGENT_MODIFIERS,
@@ -387,6 +388,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         and not _where_someone_is(text, p.start)
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)
+        and not is_country_region(p.text)
     ]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
@@ -408,7 +410,8 @@ def _opens_with_a_happening(p: Participant) -> bool:
     """ "killing 18 people and injuring scores more": the parse made "injuring" a modifier of
     the second conjunct, so "injuring scores more" came out as a target. A participant opening
     with a happening's gerund is that verb's clause, no one taking part."""
-    first = p.text.split(maxsplit=1)[0].lower() if p.text.split() else ""
+    words = p.text.split(maxsplit=1)
+    first = words[0].lower() if words else ""
     return (
         p.label == "NP"
         and first.endswith("ing")
@@ -448,7 +451,7 @@ def _named_as_a_place(p: Participant, text: str) -> bool:
 
 
 _COMPASS_BEFORE = re.compile(
-    r"\b(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+$", re.I
+    r"\b(?:(?:north|south|east|west|(?:north|south)-?(?:east|west))(?:ern)?|central)\s+$", re.I
 )
 
 
