@@ -74,7 +74,8 @@ _WAR_PEOPLE = frozenset(
         "citizens", "residents", "guards", "staff", "volunteers", "medics", "workers",
         "journalists", "officers", "officials", "forces", "commanders", "passengers", "pilgrims",
         "detainees", "prisoners", "villagers", "farmers", "protesters", "demonstrators",
-        "combatants", "hostages", "captives",
+        "combatants", "hostages", "captives", "mercenaries", "militiamen", "extremists",
+        "conscripts", "recruits", "loyalists",
     }
 )  # fmt: skip
 
@@ -147,6 +148,10 @@ _AND_KIN = re.compile(
 # "killing according to the latest toll 44 civilians": who counted, told between the verb and
 # its count (a few words, no number among them)
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
+# "125 terrorists at least were killed", "50 terrorists most of them from the group were
+# killed": a qualifier told after the people counted, or an aside on most of them, stands aside
+# from the count ("them" is otherwise no word between: "17 killed two of them medics")
+_POST_PART = r"(?:\s+at\s+least|\s+(?:most|many|all|some)\s+of\s+(?:them|whom))?"
 _KILLED = (
     re.compile(
         # ("shoot dead six bombers": shot dead is killed; "of those killed six were children"
@@ -164,7 +169,8 @@ _KILLED = (
         # were killed") ("70 children were among those killed" is a part of the toll, not the
         # toll; "30 were injured at least three killed": the words between hold no other count
         # or verb)
-        rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
+        rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}{_POST_PART}\s+"
+        rf"(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
         # ("25 people fell as martyrs": the dead, in the words of the state media)
         r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives|"
         r"fell\s+(?:as\s+)?martyrs|(?:stoned|beaten|burned|burnt|tortured)\s+to\s+death)\b"
