@@ -49,7 +49,7 @@ _NOT_WOUNDED = (
 )
 _QUALIFIER = (
     r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
-    r"a total of |a confirmed |a reported )"
+    r"a total of |a confirmed |a reported |all )"
 )
 # (two may stack: "killed an estimated at least 50 militants", "a total of more than 40")
 _Q = rf"(?:{_QUALIFIER}){{0,2}}"
@@ -75,7 +75,7 @@ _WAR_PEOPLE = frozenset(
         "journalists", "officers", "officials", "forces", "commanders", "passengers", "pilgrims",
         "detainees", "prisoners", "villagers", "farmers", "protesters", "demonstrators",
         "combatants", "hostages", "captives", "mercenaries", "militiamen", "extremists",
-        "conscripts", "recruits", "loyalists",
+        "conscripts", "recruits", "loyalists", "minors", "airmen", "sailors", "crewmen",
     }
 )  # fmt: skip
 
@@ -259,6 +259,12 @@ _KILLED = (
         rf"{_Q}{_N}\b",
         re.I,
     ),
+    # "fighting that cost more than 500 lives", "the blast claimed 12 civilian lives"
+    re.compile(
+        rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+{_Q}{_N}\s+"
+        rf"(?:[^\W\d]\w*\s+)?lives\b",
+        re.I,
+    ),
     # "claiming the life of a person", "took the life of one civilian": one
     re.compile(
         r"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+(?:the\s+)?life\s+"
@@ -361,7 +367,7 @@ _TOTAL = re.compile(
 )
 _CASUALTY_WORDS = re.compile(
     r"\b(kill|dead|died|death|wound|injur|casualt|fatalit|slain|massacre|martyr|eliminat|"
-    r"lives of|execut|behead|lost their lives|los(?:t|ing|es?)\s|toll\b)",
+    r"lives\b|execut|behead|lost their lives|los(?:t|ing|es?)\s|toll\b)",
     re.I,
 )
 
