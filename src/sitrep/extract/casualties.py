@@ -49,7 +49,7 @@ _NOT_WOUNDED = (
 )
 _QUALIFIER = (
     r"(?:at least |some |about |around |nearly |almost |more than |over |up to |an estimated |"
-    r"a total of |a confirmed |a reported )"
+    r"a total of |a confirmed |a reported |all )"
 )
 # (two may stack: "killed an estimated at least 50 militants", "a total of more than 40")
 _Q = rf"(?:{_QUALIFIER}){{0,2}}"
@@ -74,7 +74,8 @@ _WAR_PEOPLE = frozenset(
         "citizens", "residents", "guards", "staff", "volunteers", "medics", "workers",
         "journalists", "officers", "officials", "forces", "commanders", "passengers", "pilgrims",
         "detainees", "prisoners", "villagers", "farmers", "protesters", "demonstrators",
-        "combatants", "hostages", "captives",
+        "combatants", "hostages", "captives", "mercenaries", "militiamen", "extremists",
+        "conscripts", "recruits", "loyalists", "minors", "airmen", "sailors", "crewmen",
     }
 )  # fmt: skip
 
@@ -147,6 +148,10 @@ _AND_KIN = re.compile(
 # "killing according to the latest toll 44 civilians": who counted, told between the verb and
 # its count (a few words, no number among them)
 _COUNTED_BY = r"(?:according\s+to\s+(?:[^\W\d]\w*\s+){1,4}?)?"
+# "125 terrorists at least were killed", "50 terrorists most of them from the group were
+# killed": a qualifier told after the people counted, or an aside on most of them, stands aside
+# from the count ("them" is otherwise no word between: "17 killed two of them medics")
+_POST_PART = r"(?:\s+at\s+least|\s+(?:most|many|all|some)\s+of\s+(?:them|whom))?"
 _KILLED = (
     re.compile(
         # ("shoot dead six bombers": shot dead is killed; "of those killed six were children"
@@ -164,7 +169,8 @@ _KILLED = (
         # were killed") ("70 children were among those killed" is a part of the toll, not the
         # toll; "30 were injured at least three killed": the words between hold no other count
         # or verb)
-        rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}\s+(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
+        rf"\b{_Q}{_N}\s+{_WHO}{_DASH_PART}{_POST_PART}\s+"
+        rf"(?:{_NOT_BETWEEN}[^\W\d][\w-]*\s+){{0,12}}?{_BE}?"
         # ("25 people fell as martyrs": the dead, in the words of the state media)
         r"(?:killed|dead|died|slain|massacred|executed|martyred|lost\s+their\s+lives|"
         r"fell\s+(?:as\s+)?martyrs|(?:stoned|beaten|burned|burnt|tortured)\s+to\s+death)\b"
@@ -251,6 +257,12 @@ _KILLED = (
     re.compile(
         rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+(?:the\s+)?lives\s+of\s+"
         rf"{_Q}{_N}\b",
+        re.I,
+    ),
+    # "fighting that cost more than 500 lives", "the blast claimed 12 civilian lives"
+    re.compile(
+        rf"\b(?:claim(?:s|ed|ing)?|took|taking|takes|cost|costing|costs)\s+{_Q}{_N}\s+"
+        rf"(?:[^\W\d]\w*\s+)?lives\b",
         re.I,
     ),
     # "claiming the life of a person", "took the life of one civilian": one
@@ -355,7 +367,7 @@ _TOTAL = re.compile(
 )
 _CASUALTY_WORDS = re.compile(
     r"\b(kill|dead|died|death|wound|injur|casualt|fatalit|slain|massacre|martyr|eliminat|"
-    r"lives of|execut|behead|lost their lives|los(?:t|ing|es?)\s|toll\b)",
+    r"lives\b|execut|behead|lost their lives|los(?:t|ing|es?)\s|toll\b)",
     re.I,
 )
 
