@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from sitrep.extract.events import extract_events
-from sitrep.records import EventMention
+from sitrep.records import ClaimRecord, EventMention, Participant
 
 
 def read_events(nlp: Language, text: str, published: str) -> tuple[EventMention, ...]:
@@ -29,3 +29,41 @@ def roles(event: EventMention) -> set[tuple[str, str]]:
 def doers(event: EventMention) -> set[str]:
     """The texts of its doers (actor or "by"), as written."""
     return {text for role, text in roles(event) if role in ("actor", "by")}
+
+
+def assault_with(text: str, trigger: str, *participants: Participant) -> EventMention:
+    """An asserted ASSAULT mention of `text`, at the first `trigger`, with `participants`: for
+    tests of a reader that takes a mention as extraction built it."""
+    at = text.index(trigger)
+    claim = ClaimRecord(
+        id="c",
+        doc_id="d",
+        event_mention_id="m",
+        outlet=None,
+        chain=(),
+        stance="asserts",
+        hedged=False,
+        hedges=(),
+        quote=None,
+        start=0,
+        end=len(text),
+        sentence=0,
+        sentence_text=text,
+    )
+    return EventMention(
+        id="m",
+        doc_id="d",
+        type="ASSAULT",
+        mode="unspecified",
+        trigger=trigger,
+        trigger_start=at,
+        trigger_end=at + len(trigger),
+        sentence=0,
+        participants=participants,
+        place=None,
+        time=None,
+        casualties=None,
+        negated=False,
+        modality=None,
+        claim=claim,
+    )

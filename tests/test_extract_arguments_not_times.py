@@ -7,10 +7,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from eventreading import assault_with
 from sitrep.extract.agents import typed_arguments
 from sitrep.extract.events import extract_events
 from sitrep.nlp.pipeline import shipped_model_path
-from sitrep.records import ClaimRecord, EventMention, Participant
+from sitrep.records import Participant
 
 if not (shipped_model_path() / "config.cfg").is_file():
     pytest.skip("no trained pipeline in src/sitrep/models/sitrep_en", allow_module_level=True)
@@ -39,41 +40,12 @@ def test_no_participant_is_a_day_number_a_story_day_or_a_paragraph_break(
 def test_the_day_number_of_a_date_is_no_target() -> None:
     # as the parse may leave it: "7" of "On 7 February 2017" hung on the verb as its object
     text = "On 7 February 2017, Jund al-Haqq attacked the base of a rival faction."
-    attacked = text.index("attacked")
-    mention = EventMention(
-        id="m",
-        doc_id="d",
-        type="ASSAULT",
-        mode="unspecified",
-        trigger="attacked",
-        trigger_start=attacked,
-        trigger_end=attacked + len("attacked"),
-        sentence=0,
-        participants=(
-            Participant("target", "7", 3, 4, "NP"),
-            Participant("actor", "Jund al-Haqq", 20, 32, "PERSON"),
-            Participant("target", "7 soldiers", 200, 209, "NP"),  # no text there: kept
-        ),
-        place=None,
-        time=None,
-        casualties=None,
-        negated=False,
-        modality=None,
-        claim=ClaimRecord(
-            id="c",
-            doc_id="d",
-            event_mention_id="m",
-            outlet=None,
-            chain=(),
-            stance="asserts",
-            hedged=False,
-            hedges=(),
-            quote=None,
-            start=0,
-            end=len(text),
-            sentence=0,
-            sentence_text=text,
-        ),
+    mention = assault_with(
+        text,
+        "attacked",
+        Participant("target", "7", 3, 4, "NP"),
+        Participant("actor", "Jund al-Haqq", 20, 32, "PERSON"),
+        Participant("target", "7 soldiers", 200, 209, "NP"),  # no text there: kept
     )
     kept = typed_arguments(mention, text).participants
     assert [p.text for p in kept] == ["Jund al-Haqq", "7 soldiers"]

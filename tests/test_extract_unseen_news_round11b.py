@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from eventreading import doers, read_events, roles
+from eventreading import assault_with, doers, read_events, roles
 from sitrep.extract.agents import typed_arguments
 from sitrep.extract.casualties import find_casualties
-from sitrep.records import ClaimRecord, EventMention, Participant
+from sitrep.records import EventMention, Participant
 
 PUBLISHED = "2016-10-13"  # a Thursday
 
@@ -130,46 +130,12 @@ def test_a_counterpart_is_a_person_not_a_nation(domain_nlp: Language) -> None:
     assert any(("counterpart", "his Russian counterpart") in roles(e) for e in meetings)
 
 
-def _mention_with(text: str, *participants: Participant) -> EventMention:
-    claim = ClaimRecord(
-        id="c",
-        doc_id="d",
-        event_mention_id="m",
-        outlet=None,
-        chain=(),
-        stance="asserts",
-        hedged=False,
-        hedges=(),
-        quote=None,
-        start=0,
-        end=len(text),
-        sentence=0,
-        sentence_text=text,
-    )
-    return EventMention(
-        id="m",
-        doc_id="d",
-        type="ASSAULT",
-        mode="unspecified",
-        trigger="bomb",
-        trigger_start=text.index("bomb"),
-        trigger_end=text.index("bomb") + 4,
-        sentence=0,
-        participants=participants,
-        place=None,
-        time=None,
-        casualties=None,
-        negated=False,
-        modality=None,
-        claim=claim,
-    )
-
-
 def test_a_news_agency_s_credit_is_no_side_of_an_attack() -> None:
     # a credit run into the lede ("... in Aleppo Monitor AFP Nine children were killed")
     text = "Bomb kills nine in Aleppo Monitor AFP Nine children were killed in a bomb attack."
-    mention = _mention_with(
+    mention = assault_with(
         text,
+        "bomb",
         Participant("target", "AFP", text.index("AFP"), text.index("AFP") + 3, "ORG"),
         Participant("target", "Nine children", text.index("Nine"), text.index("Nine") + 13, "NP"),
     )
