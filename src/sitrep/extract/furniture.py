@@ -213,25 +213,10 @@ _NUMBER_WORDS = frozenset(
     }
 )  # fmt: skip
 _STORY_OPENERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "some",
-        "several",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "scores",
-        "many",
-        "almost",
-        "nearly",
-        "around",
-        "about",
-        "over",
-    }
+    {"a", "an", "the", "some", "several", "dozens", "hundreds", "thousands", "scores", "many",
+     "almost", "nearly", "around", "about", "over"}
     | _NUMBER_WORDS
-)
+)  # fmt: skip
 # A word that opens a phrase of quantity with the word after it: "At least", "More than".
 _OPENING_PAIRS = frozenset(
     {("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
@@ -250,15 +235,21 @@ def _tags_run_into_a_sentence(text: str) -> list[tuple[int, int]]:
     spans = []
     for tags in _TAGS.finditer(text):
         words: list[re.Match[str]] = []
+        capped = False
         for word in _TAG_WORD.finditer(text, tags.end(), len(text)):
             between = text[words[-1].end() if words else tags.end() : word.start()]
-            if "\n" in between or "." in between or len(words) > TAGS_LONGEST:
+            if "\n" in between or "." in between:
                 break  # (a tag list ending at its line's end is `_PATTERNS`' to mask)
+            if len(words) > TAGS_LONGEST:
+                capped = True
+                break
             words.append(word)
         texts = [w.group(0) for w in words]
         verb = next((i for i, w in enumerate(texts) if _story_verb(w)), None)
-        if verb is None and words:
-            spans.append((tags.start(), words[-1].end()))  # tags and nothing of a story
+        if verb is None and words and not capped:
+            # tags and nothing of a story to the line's end (a long run with no verb seen may
+            # be a story whose verbs the list does not know: left alone)
+            spans.append((tags.start(), words[-1].end()))
             continue
         start = min(_story_start(texts, verb), _prose_opening(texts, verb)) if verb else 0
         if start > 0:
