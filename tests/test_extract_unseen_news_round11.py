@@ -433,3 +433,13 @@ def test_a_region_of_a_country_is_too_coarse_to_be_the_place(domain_nlp: Languag
         "Tuesday.",
     )
     assert events and all(e.place is None or e.place.text != "northern Syria" for e in events)
+
+
+def test_other_shells_that_hit_are_still_a_shelling(domain_nlp: Language) -> None:
+    # (29a's "next target" rule, an aim described by its adjective, had taken "other" for one)
+    events = _violent(
+        domain_nlp,
+        "The source added that other shells hit the neighborhoods of al-Mazzeh and al-Mazra "
+        "area causing material damage.",
+    )
+    assert events and events[0].place is not None, [(e.trigger, e.place) for e in events]

@@ -384,7 +384,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     named = [  # a bare "market" places nothing; nor does a part of a country, too coarse
         p
         for p in places
-        if p.label in PLACE_LABELS
+        if (p.label in PLACE_LABELS or _named_as_a_place(p, text))
         and not _where_someone_is(text, p.start)
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)

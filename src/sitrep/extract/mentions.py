@@ -83,15 +83,23 @@ def candidates(token: Token, schema: EventSchema) -> list[Trigger]:
 
 
 def _plain_adjective(word: Token) -> bool:
-    """An adjective before a noun that is no name and no verb's participle: the parse's
-    "amod" also takes a verb it misread ("Jets bombed targets": "bombed") or a name ("told
-    SANA that terrorists fired shells": "SANA"), which leave the noun a verb's reading."""
+    """An adjective of a thing's role before a noun ("the alliance's next target", "a legitimate
+    target"): the noun names what someone aims at, not a happening. Only such adjectives:
+    "other shells hit the neighbourhoods" is still a shelling, and the parse's "amod" also takes
+    a verb it misread ("Jets bombed targets") or a name ("told SANA ...")."""
     return (
         dep(word) == "amod"
         and word.tag_ in ("JJ", "JJS", "JJR")
         and not word.ent_type_
-        and not word.lower_.endswith("ed")
+        and word.lower_ in _ROLE_ADJECTIVES
     )
+
+
+# Adjectives that tell what part a thing plays for someone: an aim, not a deed.
+_ROLE_ADJECTIVES = frozenset(
+    {"next", "main", "primary", "key", "prime", "ultimate", "likely", "possible", "potential",
+     "future", "legitimate", "easy", "soft", "intended", "favourite", "favorite", "preferred"}
+)  # fmt: skip
 
 
 # What only words can attack: statements, decisions, policies ("Erdogan also attacked the
