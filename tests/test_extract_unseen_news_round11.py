@@ -425,16 +425,6 @@ def test_fell_martyrs_without_as_is_a_toll() -> None:
     assert found is not None and found.killed == 3
 
 
-def test_a_region_of_a_country_is_too_coarse_to_be_the_place(domain_nlp: Language) -> None:
-    # (a coarse place would keep the document's own town from being lent to the mention)
-    events = _violent(
-        domain_nlp,
-        "Airstrikes on Daesh-held villages in northern Syria killed at least 85 civilians on "
-        "Tuesday.",
-    )
-    assert events and all(e.place is None or e.place.text != "northern Syria" for e in events)
-
-
 def test_other_shells_that_hit_are_still_a_shelling(domain_nlp: Language) -> None:
     # (29a's "next target" rule, an aim described by its adjective, had taken "other" for one)
     events = _violent(

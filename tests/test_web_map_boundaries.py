@@ -20,8 +20,9 @@ Point = tuple[float, float]  # (lon, lat)
 
 
 def _event(place_entity_id: str) -> dict[str, Any]:
-    return {"id": "evt_1", "type": "ASSAULT", "status": "single-source", "n_claims": 1,
-            "n_origins": 1, "place_entity_id": place_entity_id, "participants": []}  # fmt: skip
+    return {"id": "evt_1", "type": "ASSAULT", "status": "single-source",
+            "status_reason": "one origin", "n_claims": 1, "n_origins": 1,
+            "place_entity_id": place_entity_id, "participants": []}  # fmt: skip
 
 
 def _place(entity_id: str, precision: str, **attributes: Any) -> dict[str, Any]:

@@ -32,7 +32,6 @@ from sitrep.extract.merge import (
     across_a_border,
     is_country,
     is_country_possessive,
-    is_country_region,
 )
 from sitrep.extract.nouns import (
     AGENT_MODIFIERS,
@@ -381,14 +380,13 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
     if not places:
         return mention
     kept = tuple(p for p in mention.participants if p not in places)
-    named = [  # a bare "market" places nothing; nor does a part of a country, too coarse
+    named = [  # a bare "market" places nothing; nor does a country after a compass word
         p
         for p in places
         if (p.label in PLACE_LABELS or _named_as_a_place(p, text))
         and not _where_someone_is(text, p.start)
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)
-        and not is_country_region(p.text)
     ]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
