@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -46,6 +47,19 @@ PG_SKIP = (
     "PostgreSQL not available: run scripts/pg-test-server start "
     f"(and export {PG_URL_ENV} as the URL it prints)"
 )
+
+
+@pytest.fixture(params=BACKENDS)
+def built(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Any]]:
+    """A fresh store of `storefixtures.build_store`'s reports, on SQLite and on PostgreSQL where
+    one is given, for each test. A test file's own `built` fixture (another scope, another
+    store) overrides this one."""
+    from storefixtures import build_store
+
+    with fresh_database(request.param, tmp_path) as url:
+        store = Store(url)
+        yield store, build_store(store, tmp_path)
+        store.close()
 
 
 @contextmanager

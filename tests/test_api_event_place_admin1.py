@@ -4,24 +4,11 @@ days" asks the explorer for them; on both backends."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from fastapi.testclient import TestClient
 
-from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.store import Store
-from storefixtures import Built, build_store
-
-
-@pytest.fixture(params=BACKENDS)
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Built]]:
-    with fresh_database(request.param, tmp_path) as url:
-        store = Store(url)
-        yield store, build_store(store, tmp_path)
-        store.close()
+from storefixtures import Built
 
 
 def test_an_events_governorate_is_the_explorers(built: tuple[Store, Built]) -> None:

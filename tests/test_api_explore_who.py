@@ -4,19 +4,16 @@ the force that struck them, all under "actors". Both backends; events written fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.read.brief import situation_report
 from sitrep.read.explore import parse_filter
 from sitrep.store import Store
-from storefixtures import Built, add_report, build_store
+from storefixtures import Built, add_report
 
 # the stored order: the target first, the doer after it, a counterpart last
 STORED = [
@@ -24,14 +21,6 @@ STORED = [
     {"role": "counterpart", "entity_id": "israel", "name": "Israel"},
     {"role": "actor", "entity_id": "quds-force", "name": "Quds Force"},
 ]
-
-
-@pytest.fixture(params=BACKENDS)
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Built]]:
-    with fresh_database(request.param, tmp_path) as url:
-        store = Store(url)
-        yield store, build_store(store, tmp_path)
-        store.close()
 
 
 def test_an_explorer_row_lists_who_acted_first(built: tuple[Store, Built], tmp_path: Path) -> None:

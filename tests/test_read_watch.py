@@ -4,28 +4,18 @@ it, counted once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.read import watch
 from sitrep.read.explore import EventFilter, filter_query, parse_filter
 from sitrep.records import stable_id
 from sitrep.store import Store, revision
-from storefixtures import Built, add_report, build_store, ingest
-
-
-@pytest.fixture(params=BACKENDS)
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Built]]:
-    with fresh_database(request.param, tmp_path) as url:
-        store = Store(url)
-        yield store, build_store(store, tmp_path)
-        store.close()
+from storefixtures import Built, add_report, ingest
 
 
 def _views(store: Store) -> dict[str, tuple[int, int]]:

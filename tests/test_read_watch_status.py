@@ -6,14 +6,11 @@ nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, select, text
 
-from conftest import BACKENDS, fresh_database
 from sitrep import ledger
 from sitrep.api import create_app
 from sitrep.corroborate.status_history import StatusChange, changes
@@ -21,15 +18,7 @@ from sitrep.read import watch
 from sitrep.read.status_history import changed_since, status_history
 from sitrep.store import Store, schema
 from sitrep.store.migrations import LATEST, MIGRATIONS
-from storefixtures import Built, build_store
-
-
-@pytest.fixture(params=BACKENDS)
-def built(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Store, Built]]:
-    with fresh_database(request.param, tmp_path) as url:
-        store = Store(url)
-        yield store, build_store(store, tmp_path)
-        store.close()
+from storefixtures import Built
 
 
 def _counts(store: Store) -> dict[str, tuple[int, int, int]]:
