@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.agents import AGENT_HEADS, is_time
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.merge import WHERE_SOMEONE_IS
+from sitrep.extract.nouns import QUANTITY_OPENINGS
 from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import (
     EventSchema,
@@ -427,15 +428,11 @@ def _marked(noun: Token) -> bool:
     return first.i < noun.i and dep(first) in ("case", "prep") and first.lower_ not in ("'s", "'")
 
 
-# Prepositions that open a phrase of quantity before a count, never a place or a cause: "at
-# least 16", "up to 20", "as many as 30".
-_QUANTITY_OPENINGS = frozenset({("at", "least"), ("at", "most"), ("up", "to"), ("as", "many")})
-
-
 def _quantifier_phrase(word: Token) -> bool:
+    """The word and the one after it open a phrase of quantity ("at least 16")."""
     doc = word.doc
     after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
-    return (word.lower_, after) in _QUANTITY_OPENINGS
+    return (word.lower_, after) in QUANTITY_OPENINGS
 
 
 # Nouns of a stretch of time: "killed 12 days ago" counts days, not whom the verb did it to.

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.clean.opening import after_title, opening_date_span
+from sitrep.extract.nouns import NUMBER_WORDS, QUANTITY_OPENINGS
 from sitrep.extract.time import MONTH_FULL, WEEKDAYS
 
 _AGENCY = (
@@ -204,23 +205,10 @@ def furniture_spans(text: str, title: str | None = None) -> list[tuple[int, int]
 _TAGS = re.compile(r"\bTags\b(?=[ \t]+[A-Z])")
 _TAG_WORD = re.compile(r"[\w'’-]+")
 TAGS_LONGEST = 40  # words read after "Tags" for the story's first verb
-_NUMBER_WORDS = frozenset(
-    {
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-        "ninety", "hundred",
-    }
-)  # fmt: skip
 _STORY_OPENERS = frozenset(
     {"a", "an", "the", "some", "several", "dozens", "hundreds", "thousands", "scores", "many",
      "almost", "nearly", "around", "about", "over"}
-    | _NUMBER_WORDS
-)  # fmt: skip
-# A word that opens a phrase of quantity with the word after it: "At least", "More than".
-_OPENING_PAIRS = frozenset(
-    {("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
-     ("up", "to"), ("as", "many")}
+    | (frozenset(NUMBER_WORDS) - {"a", "an", "one"})
 )  # fmt: skip
 _BEFORE_A_NAME_IN_PROSE = frozenset(
     {"the", "of", "on", "in", "a", "an", "and", "to", "with", "at", "by", "for", "from", "near",
@@ -294,7 +282,7 @@ def _story_start(words: list[str], verb: int) -> int:
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         capital = word[:1].isupper()
         opener = word.lower() in _STORY_OPENERS or word.isdigit()
-        if capital and (opener or (word.lower(), nxt) in _OPENING_PAIRS):
+        if capital and (opener or (word.lower(), nxt) in QUANTITY_OPENINGS):
             return i
     i = verb - 1
     while i > 0:

@@ -32,3 +32,18 @@ CRAFT_NOUNS = frozenset(
         "helicopters", "drone", "drones", "artillery",
     }
 )  # fmt: skip
+
+# Number words and their values: what a toll reads, and what opens a story's first sentence.
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+# Two words that open a phrase of quantity before a count, never a place or a cause: "at least
+# 16", "more than 20", "up to 30", "as many as 40".
+QUANTITY_OPENINGS = frozenset(
+    {("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+     ("up", "to"), ("as", "many")}
+)  # fmt: skip
