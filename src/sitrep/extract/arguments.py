@@ -722,6 +722,8 @@ PARTICIPATION_VERBS = {
     # "the regime and rebels were locked in fierce fighting", "embroiled in clashes"
     "lock": "in",
     "embroil": "in",
+    # "the group said it was involved in fierce clashes near the town"
+    "involve": "in",
 }
 _PARTICIPATION_LEMMAS = frozenset(PARTICIPATION_VERBS)
 
@@ -733,12 +735,33 @@ def _taken_part_in(noun: Token) -> Token | None:
     head = noun.head
     if head.i != noun.i and head.pos_ in ("NOUN", "PROPN") and case_word(head) == "with":
         head = head.head
-    if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
-        return None
+    before = _word_before_preposition(noun)
+    if head.i == noun.i or (head.pos_ not in ("VERB", "AUX") and head.i != before):
+        return _in_the_text(noun, before)
     prep = taking_part_prep(head)
-    return (
-        head if prep is not None and prep in (case_word(noun), _preposition_before(noun)) else None
-    )
+    if prep is not None and prep in (case_word(noun), _preposition_before(noun)):
+        return head
+    return _in_the_text(noun, before)
+
+
+def _word_before_preposition(noun: Token) -> int | None:
+    """Where the word right before the noun's preposition is (see `_preposition_before`)."""
+    doc = noun.doc
+    i = noun.i - 1
+    while i >= max(noun.sent.start, noun.i - 3) and doc[i].tag_ in _DESCRIBING_TAGS:
+        i -= 1
+    return i - 1 if i - 1 >= noun.sent.start and doc[i].pos_ == "ADP" else None
+
+
+def _in_the_text(noun: Token, before: int | None) -> Token | None:
+    """A verb of taking part right before the noun's preposition, whatever the parse made of
+    either: "it was involved in fierce clashes" with "involved" taken for an adjective and
+    "clashes" hung on the "said" before it."""
+    if before is None:
+        return None
+    word = noun.doc[before]
+    prep = taking_part_prep(word)
+    return word if prep is not None and prep == _preposition_before(noun) else None
 
 
 def taking_part_prep(verb: Token) -> str | None:

@@ -164,6 +164,8 @@ def _objects_ok(trig: Trigger, token: Token) -> bool:
         heads.append(token.head)
     if token.pos_ == "NOUN":  # a noun's object is its "of" ("the capture of Tel Hamis")
         heads += [obj for word, obj in prep_objects(token) if word == "of"]
+    else:  # what a verb provides someone "with" ("supplied the rebels with missiles")
+        heads += [obj for word, obj in prep_objects(token) if word == "with"]
     places = NAMED_PLACE_OBJECT in trig.objects
     return any(
         t.lower_ in trig.objects or (places and t.ent_type_ in _PLACE_LABELS)

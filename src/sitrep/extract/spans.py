@@ -599,7 +599,7 @@ _GENERIC_HEADS = frozenset(
     {"minister", "commander", "official", "officials", "chief", "head", "president", "forces",
      "troops", "delegation", "army", "military", "spokesman", "authorities", "ministry",
      "government", "leader", "general", "guards", "soldiers", "fighters", "unit", "units",
-     "gunmen", "police", "policemen", "militiamen", "servicemen"}
+     "gunmen", "police", "policemen", "militiamen", "servicemen", "regime", "opposition"}
 )  # fmt: skip
 
 

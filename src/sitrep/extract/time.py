@@ -559,5 +559,18 @@ def find_time_expressions(text: str) -> list[TimeSpan]:
             start, end = match.span()
             if any(s.start < end and start < s.end for s in found):
                 continue
+            if _a_names_word(text, start, end):
+                continue
             found.append(TimeSpan(start, end, text[start:end]))
     return sorted(found, key=lambda s: s.start)
+
+
+# "Russia Today reported", "the Halab Today TV station", "USA Today": a capitalised "Today"
+# right after a capitalised word (no full stop between) is a name's word, not the report's day.
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+
+
+def _a_names_word(text: str, start: int, end: int) -> bool:
+    if text[start:end] != "Today":
+        return False
+    return _NAMED_BEFORE.search(text, max(0, start - 40), start) is not None
