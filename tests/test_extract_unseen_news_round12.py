@@ -3,7 +3,10 @@ closing "it said" stands for the group or monitor that told something just befor
 Syrian regime" is the regime, not the nationality; one "involved in" clashes took part in them;
 a capitalised "Today" after a name is the name's ("Russia Today"), not the report's day; what
 is "supplied" makes an arms transfer only when it is arms; a name right before a closing
-"said" speaks, whatever clause the broken parse made the verb's subject. Sentences written for
+"said" speaks, whatever clause the broken parse made the verb's subject; the side ground is
+taken "from" is the target; an embedded tweet's words are furniture; a closing "X reports"
+names X even where the tagger took X for an adjective; one who "claimed to have killed" is
+the killer. Sentences written for
 sitrep, read with the shipped pipeline."""
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import pytest
 from spacy.language import Language
 
 from eventreading import doers, read_events, roles
+from sitrep.extract.furniture import furniture_spans, inside
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention
 
@@ -130,3 +134,75 @@ def test_the_name_before_a_closing_said_speaks_whatever_the_parse(domain_nlp: La
     assert events
     assert all("Islamic State of Iraq and the Levant" not in _sources(e) for e in events)
     assert any("NGO" in name for e in events for name in _sources(e)), [_sources(e) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "loser"),
+    [
+        ("Kurdish forces captured the town of Manbij from Daesh on Friday.", "Daesh"),
+        ("The army recaptured Palmyra from the Islamic State on Sunday.", "Islamic State"),
+        ("Government forces seized the village of Tal Rifaat from rebels on Monday.", "rebels"),
+    ],
+)
+def test_ground_taken_from_a_side_makes_that_side_the_target(
+    domain_nlp: Language, sentence: str, loser: str
+) -> None:
+    events = _violent(domain_nlp, sentence)
+    assert any(role == "target" and loser in text for e in events for role, text in roles(e)), [
+        roles(e) for e in events
+    ]
+
+
+def test_people_from_a_town_are_not_taken_from_it(domain_nlp: Language) -> None:
+    events = _violent(domain_nlp, "The army killed five people from the town of Binnish on Friday.")
+    assert events
+    assert not any(text == "Binnish" for e in events for _, text in roles(e))
+
+
+def test_an_embedded_tweets_words_are_furniture() -> None:
+    text = (
+        "The jets came back on Monday. Two hospitals in the east were hit as the bombing "
+        "goes on https://t.co/AbCdEf12 pic.twitter.com/XyZ123 Some Relief Group (relief) "
+        "August 9 2016 The army said it would open a corridor."
+    )
+    spans = furniture_spans(text)
+    tweet = text.index("Two hospitals")
+    assert inside(spans, tweet, tweet + len("Two hospitals in the east were hit"))
+    story = text.index("The army said")
+    assert not inside(spans, story, story + len("The army said"))
+    first = text.index("The jets")
+    assert not inside(spans, first, first + len("The jets came back"))
+
+
+def test_a_closing_reports_after_a_name_the_tagger_misread_names_the_source(
+    domain_nlp: Language,
+) -> None:
+    events = _violent(domain_nlp, "Army units killed 20 militants near the oilfield SANA reports.")
+    assert any("SANA" in _sources(e) for e in events), [_sources(e) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Islamic State group claimed to have killed five soldiers near Palmyra on Sunday.",
+        "The group is said to have killed five soldiers near Hama.",
+    ],
+)
+def test_one_who_claimed_to_have_killed_is_the_killer(domain_nlp: Language, sentence: str) -> None:
+    events = _violent(domain_nlp, sentence)
+    assert any(doers(e) for e in events), [roles(e) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An airstrike struck an eastern Syrian town held by Daesh killing at least 10 people.",
+        "Russian jets bombed a Syrian village near the border on Monday.",
+    ],
+)
+def test_a_nationality_on_a_place_names_no_one_hit(domain_nlp: Language, sentence: str) -> None:
+    events = _violent(domain_nlp, sentence)
+    assert events
+    assert not any(text == "Syrian" for e in events for _, text in roles(e)), [
+        roles(e) for e in events
+    ]

@@ -167,6 +167,12 @@ def subject_slots(verb: Token) -> list[Slot]:
         # "X accused Damascus of that attack which it estimates killed 1,429": the parse hung
         # "killed" on "accused"; the accuser did not kill, and whom it blames is only alleged
         return []
+    if dep(verb) == "xcomp" and _reports(verb.head) and _infinitive(verb):
+        # "IS claimed to have killed five soldiers", "the group is said to have shot down a
+        # jet": an infinitive after a verb of saying tells what its own subject did
+        heads = [s.head for s in subject_slots(verb.head)]
+        name = "passive_subject" if passive else "subject"
+        return [Slot(name, h) for h in heads]
     if dep(verb) == "xcomp" and _reports(verb.head):
         # "A monitor said air raids by government forces on Aleppo killed 11": a speech verb
         # controls no subject; its "xcomp" is a complement clause the parse broke, whose
@@ -208,6 +214,11 @@ def subject_slots(verb: Token) -> list[Slot]:
         name = "passive_subject" if passive else "subject"
         return [Slot(name, h) for h in _coordinated(stray)]
     return []
+
+
+def _infinitive(verb: Token) -> bool:
+    """A verb after "to" ("to kill", "to have killed")."""
+    return any(dep(c) == "mark" and c.lower_ == "to" for c in verb.children)
 
 
 # Verbs of charging someone with a deed: "accused", "blames", "charged".
@@ -464,7 +475,22 @@ def verb_slots(verb: Token) -> list[Slot]:
         # terrorists", "at least" read as the noun's preposition)
         if (dep(child) in OBJECT_DEPS and child.pos_ != "ADP") or unmarked_count(child):
             slots.extend(Slot("object", h) for h in with_conjuncts(child))
+            slots.extend(_taken_from(child))
     return slots + prep_slots(verb)
+
+
+def _taken_from(ground: Token) -> list[Slot]:
+    """Whom ground was taken "from", where the parse hung the phrase on the ground's name
+    ("captured the town of Manbij from Daesh": "from Daesh" on "Manbij"). Only a place's
+    phrase: "evacuated people from the village" names where they came from."""
+    slots: list[Slot] = []
+    for noun in (ground, *(obj for word, obj in prep_objects(ground) if word == "of")):
+        if noun.ent_type_ not in LOCATION_LABELS and noun.lower_ not in PLACE_NOUNS:
+            continue
+        for word, obj in prep_objects(noun):
+            if word == "from":
+                slots.extend(Slot("from", h) for h in with_conjuncts(obj))
+    return slots
 
 
 def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:

@@ -780,7 +780,9 @@ def _closing_verb_read_as_noun(tok: Token, last: Token, cues: ClaimCues) -> tupl
     closes the sentence after a noun, which the tagger read as a plural noun."""
     if tok.i != last.i or tok.tag_ != "NNS" or tok.i == 0:
         return None
-    if tok.doc[tok.i - 1].pos_ not in ("NOUN", "PROPN"):
+    before = tok.doc[tok.i - 1]
+    # (a name the tagger took for an adjective counts: "... near the oilfield SANA reports")
+    if before.pos_ not in ("NOUN", "PROPN") and before.ent_type_ not in _SPEAKING_LABELS:
         return None
     lemma = verb_lemma(tok.text, cues.reporting_verbs)
     return ("reports", lemma) if lemma is not None else None

@@ -136,6 +136,15 @@ _PATTERNS = (
     # date is the tweet's, never the date of the sentence the page runs on into.
     re.compile(r"\bpic\.twitter\.com/?\S*"),
     re.compile(r"\bhttps?:?/{0,2}t\.co/?\S*"),
+    # ... and its words, from the sentence break (or the signature of the tweet before it) to
+    # its link, a tweet's length at most: "2m people in Aleppo left with no access to water as
+    # fighting intensifies https://t.co/..." is what someone tweeted, not the story's sentence
+    # (and the story tells what matters of it in its own words).
+    re.compile(
+        r"(?:(?<=[.!?] )|(?<=(?:19|20)\d\d )|^)[^.!?\n]{1,280}?"
+        r"(?=\s*(?:\bhttps?:?/{0,2}t\.co|\bpic\.twitter\.com))",
+        re.M,
+    ),
     re.compile(
         rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}\((?:@\w{{1,15}}|(?=\w*[a-z])\w{{1,15}})\)\s+"
         rf"{MONTH_FULL}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
