@@ -206,3 +206,63 @@ def test_a_nationality_on_a_place_names_no_one_hit(domain_nlp: Language, sentenc
     assert not any(text == "Syrian" for e in events for _, text in roles(e)), [
         roles(e) for e in events
     ]
+
+
+def test_a_day_after_clause_keeps_its_toll_and_day(domain_nlp: Language) -> None:
+    # (the parse hung "after" on the measure, "a day [after forces [that] killed]", and the
+    # clause's 80 dead were the shelling's toll)
+    events = _violent(
+        domain_nlp,
+        "Government forces shelled the city of Hama on Monday killing four civilians a day "
+        "after security forces killed 80 people there.",
+    )
+    shelling = next(e for e in events if e.trigger == "shelled")
+    assert shelling.casualties is not None and shelling.casualties.killed == 4
+    earlier = next(e for e in events if e.casualties and e.casualties.killed == 80)
+    assert earlier.time is not None and earlier.time.start == "2016-06-26"  # the Sunday
+
+
+def test_the_doer_of_the_main_clause_did_not_do_the_after_clause(domain_nlp: Language) -> None:
+    events = _violent(
+        domain_nlp,
+        "Rebels hit a school in west Aleppo on Thursday a day after airstrikes on a school in "
+        "Idlib killed 35 people.",
+    )
+    strikes = next(e for e in events if e.trigger == "airstrikes")
+    assert not doers(strikes), roles(strikes)
+    assert strikes.casualties is not None and strikes.casualties.killed == 35
+    hit = next(e for e in events if e.trigger == "hit")
+    assert "Rebels" in doers(hit)
+    assert hit.casualties is None or hit.casualties.killed is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attack"),
+    [
+        ("Russian jets hit an aid convoy near the town of Urum al-Kubra on Monday.", True),
+        ("A mortar shell hit the Umayyad Mosque in Damascus on Friday.", True),
+        ("The economic crisis hit the city of Aleppo hard last year.", False),
+    ],
+)
+def test_hitting_a_site_is_an_attack(domain_nlp: Language, sentence: str, attack: bool) -> None:
+    hits = [e for e in _violent(domain_nlp, sentence) if e.trigger == "hit"]
+    assert bool(hits) is attack, [roles(e) for e in hits]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hezbollah shelled rebel positions in retaliation for rocket attacks that targeted the "
+        "town of Mhardeh.",
+        "The army shelled rebel positions on Monday a day after rebels shelled the town of "
+        "Mhardeh.",
+    ],
+)
+def test_the_earlier_happenings_place_is_not_the_answers(
+    domain_nlp: Language, sentence: str
+) -> None:
+    events = _violent(domain_nlp, sentence)
+    answer = [e for e in events if "rebel positions" in {t for _, t in roles(e)}]
+    assert all(e.place is None or e.place.text != "Mhardeh" for e in answer), [
+        (roles(e), e.place) for e in answer
+    ]

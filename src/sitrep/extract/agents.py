@@ -24,7 +24,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import is_count
-from sitrep.extract.deps import case_word, dep
+from sitrep.extract.deps import after_clause, case_word, dep
 from sitrep.extract.furniture import inside, is_agency_name
 from sitrep.extract.merge import (
     VIOLENT,
@@ -581,10 +581,13 @@ def _sentence_agent(
     taken = {(p.start, p.end) for p in mention.participants}
     if mention.place is not None:
         taken.add((mention.place.start, mention.place.end))
+    clause = _after_clause_at(sent, mention.trigger_start)
     for token in sent:
         span = _agent_span(token)
         if span is None or inside(mask, span.start_char, span.end_char):
             continue
+        if clause is not None and not clause.left_edge.i <= span.start <= clause.right_edge.i:
+            continue  # "Rebels hit a school a day after airstrikes killed 35": not the rebels
         if (span.start_char, span.end_char) in taken or not _agent_position(span):
             continue
         if _doer_of_another_happening(span, mention, others):
@@ -595,6 +598,13 @@ def _sentence_agent(
             continue  # "X said the warplanes targeted ...": X tells it, the planes did it
         return span
     return None
+
+
+def _after_clause_at(sent: Span, char: int) -> Token | None:
+    """The "after" clause the trigger starting at `char` is in (`deps.after_clause`): what
+    it tells is an earlier happening, whose doer the clause names or leaves unnamed."""
+    trigger = next((t for t in sent if t.idx == char), None)
+    return after_clause(trigger) if trigger is not None else None
 
 
 def _cited(span: Span) -> bool:

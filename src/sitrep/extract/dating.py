@@ -88,18 +88,6 @@ def within_clause(span: Span, clause: Token) -> bool:
     return min(t.i for t in clause.subtree) <= span.start and span.end - 1 <= _last(clause)
 
 
-def after_clause(trigger: Token) -> Token | None:
-    """The head of the "after" clause a trigger is in, below the sentence's own happening:
-    "Wednesday shelling comes a day after eight civilians were martyred" (the dead are of an
-    earlier attack, and Wednesday is the shelling's day, not theirs)."""
-    for word in (trigger, *trigger.ancestors):
-        if word.dep_ == "ROOT":
-            return None
-        if any(c.lower_ == "after" and c.dep_ in ("mark", "case") for c in word.children):
-            return word if word.head.pos_ in ("VERB", "AUX") else None
-    return None
-
-
 # Nouns of answering one happening with another: "in retaliation for the killing of a pilot",
 # "in response to the shelling", "revenge for the massacre".
 _ANSWERING = frozenset({"retaliation", "revenge", "response", "reprisal", "reprisals"})
@@ -135,7 +123,7 @@ _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 def days_before(clause: Token) -> int | None:
     """The days the clause's happening came before the sentence's ("a day", "two days"); None
     where the text does not count them ("hours after" is likely the same day: 0)."""
-    for word in (*clause.head.children, *clause.children):
+    for word in (clause.head, *clause.head.children, *clause.children):
         unit = word.lower_
         if word.i > clause.i:
             continue  # the measure comes before "after"; words after it are the clause's own

@@ -156,3 +156,22 @@ _WEAPON_COMPOUNDS = frozenset({"air", "drone", "missile", "rocket", "artillery",
 # clashes broke out last week", "clashes" tagged VBZ, the subject of "broke").
 _NOMINAL_RELATIONS = frozenset({"obl", "nmod", "nsubj", "nsubjpass", "obj", "dobj", "iobj"})
 _NOUN_DEPENDENTS = frozenset({"case", "det", "compound"})
+
+
+# Words that measure how long before: "a day after", "two weeks after", "hours after".
+_TIME_MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "hour", "minutes"})
+
+
+def after_clause(trigger: Token) -> Token | None:
+    """The head of the "after" clause a trigger is in, below the sentence's own happening:
+    "Wednesday shelling comes a day after eight civilians were martyred" (the dead are of an
+    earlier attack, and Wednesday is the shelling's day, not theirs)."""
+    for word in (trigger, *trigger.ancestors):
+        if word.dep_ == "ROOT":
+            return None
+        if any(c.lower_ == "after" and c.dep_ in ("mark", "case") for c in word.children):
+            # (or hung on its measure: "shelled Hama on Monday a day after security forces
+            # killed 80", parsed "a day [after forces [that] killed]")
+            on_a_verb = word.head.pos_ in ("VERB", "AUX")
+            return word if on_a_verb or word.head.lower_ in _TIME_MEASURES else None
+    return None

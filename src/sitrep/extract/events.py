@@ -25,7 +25,6 @@ from sitrep.extract.attribution import (
 )
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import (
-    after_clause,
     cause_phrase,
     dated_by_report,
     dates_another_happening,
@@ -35,7 +34,7 @@ from sitrep.extract.dating import (
     sentence_time,
     within_clause,
 )
-from sitrep.extract.deps import dep
+from sitrep.extract.deps import after_clause, dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.frames import (
     inside_quotation,
@@ -325,6 +324,10 @@ def extract_events(
                 mention = _with_chain(mention, trailing, "reports")
             mention = without_telling_sources(mention)
             apart = _done_to_the_noun_by_another(token) or _done_where_by_another(token)
+            # ("Rebels hit a school a day after airstrikes on Idlib killed 35": the deaths are
+            # the airstrikes', told in the "after" clause, never the rebels' attack's; "in
+            # retaliation for rocket fire that hit the town": another happening, elsewhere)
+            apart = apart or after_clause(token) is not None or cause_phrase(token) is not None
             if apart or in_since_clause(token):
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
@@ -339,7 +342,7 @@ def extract_events(
     head = headline_span(text, title)
     town = headline_town(doc, head)  # read once, used by both passes and for the toll
     placed = from_headline(placed, doc, town)  # ... or by its headline
-    shared = share_times(share_nearby_places(share_antecedents(placed, text, doc)))
+    shared = share_times(share_nearby_places(share_antecedents(placed, text, doc), told_apart))
     shared = share_doers(shared, text)  # "Other airstrikes also hit ...": the series' doer
     shared = from_headline(shared, doc, town, placeless=True)  # what no sentence placed
     # where each place lies ("Salah Eddin neighborhood in Aleppo"), before a toll told again
@@ -635,9 +638,16 @@ def _apart(
     time: TimeValue | None, times: list[tuple[Span, TimeValue]], cues: ClaimCues, trigger: Token
 ) -> Callable[[Token], bool]:
     """Whether a token's clause tells another happening than `trigger`'s: one dated otherwise,
-    or the one it answers ("in retaliation for mortar fire that hit ...")."""
+    the one it answers ("in retaliation for mortar fire that hit ..."), or one told in an
+    "after" clause the trigger is not in ("shelled positions a day after rebels shelled X")."""
     dated = _dated_apart(time, times, cues)
-    return lambda token: dated(token) or in_occasion(token, trigger)
+    own = after_clause(trigger)
+
+    def earlier(token: Token) -> bool:
+        clause = after_clause(token)
+        return clause is not None and (own is None or clause.i != own.i)
+
+    return lambda token: dated(token) or in_occasion(token, trigger) or earlier(token)
 
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})

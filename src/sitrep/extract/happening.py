@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from itertools import combinations, pairwise
 
@@ -167,8 +167,13 @@ NEARBY_SENTENCES = 2
 _PLACING_MODALITIES = frozenset({None, "alleged"})
 
 
-def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:
-    """`mentions` with placeless violent ones placed like a violent mention nearby."""
+def share_nearby_places(
+    mentions: Sequence[EventMention], apart: Collection[str] = ()
+) -> list[EventMention]:
+    """`mentions` with placeless violent ones placed like a violent mention nearby. A mention
+    of another happening told in the same sentence (`apart`, by id: "shelled rebel positions
+    in retaliation for rockets that hit the town of X", "a day after rebels shelled X") lends
+    no place to the sentence's own, nor takes one from it."""
     placed = [
         m
         for m in mentions
@@ -179,7 +184,12 @@ def share_nearby_places(mentions: Sequence[EventMention]) -> list[EventMention]:
         if m.place is not None or m.type not in VIOLENT_TYPES or m.modality is not None:
             out.append(m)
             continue
-        near = [d for d in placed if abs(d.sentence - m.sentence) <= NEARBY_SENTENCES]
+        near = [
+            d
+            for d in placed
+            if abs(d.sentence - m.sentence) <= NEARBY_SENTENCES
+            and (d.sentence != m.sentence or (d.id in apart) == (m.id in apart))
+        ]
         if not near:
             out.append(m)
             continue

@@ -197,7 +197,17 @@ def _subjects_ok(trig: Trigger, token: Token) -> bool:
     heads = [slot.head for slot in subject_slots(token)]  # (inherited: "..., and crashed")
     if dep(token) in ("acl", "amod"):
         heads.append(token.head)  # "the collapsed building"
-    return any(t.lower_ in trig.subjects for head in heads for t in (head, *head.conjuncts))
+    named = NAMED_SUBJECT in trig.subjects
+    return any(
+        t.lower_ in trig.subjects or (named and t.ent_type_ in _NAMED_SUBJECT_LABELS)
+        for head in heads
+        for t in (head, *head.conjuncts)
+    )
+
+
+# In a trigger's `subjects`: any named group, state, people or person ("Russia hit ...").
+NAMED_SUBJECT = "NAMED"
+_NAMED_SUBJECT_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "PERSON"})
 
 
 def _slots_for(trig: Trigger, token: Token, schema: EventSchema):  # type: ignore[no-untyped-def]

@@ -115,9 +115,17 @@ def _deaths_with_their_occasion(apart: list[list[EventMention]]) -> list[list[Ev
         attack = next((j for j in reversed(joined) if j[0].type == "ASSAULT"), None)
         if group[0].type != "ASSAULT" and attack is not None:
             attack.extend(group)
+        elif group[0].type == "ASSAULT" and joined and _deaths_only(joined[-1]):
+            # "... after eight civilians were killed in a similar attack": the attack told
+            # after its dead
+            joined[-1] = [*group, *joined[-1]]
         else:
             joined.append(list(group))
     return joined
+
+
+def _deaths_only(group: list[EventMention]) -> bool:
+    return all(m.type != "ASSAULT" for m in group)
 
 
 # A happening named as another's occasion or cause: "struck the town after the attack by
