@@ -179,3 +179,13 @@ def test_shelling_from_a_town_keeps_its_other_rules(domain_nlp: Language) -> Non
     # a "from" on no people: the rule leaves it alone (Douma, where the dead were, is placed)
     event = _tolled(domain_nlp, "Shelling killed five civilians in Douma on Saturday.")
     assert event.place is not None and event.place.text == "Douma"
+
+
+def test_an_inverted_teller_after_a_casualty_word(domain_nlp: Language) -> None:
+    # "wounded said the Observatory": the word before the verb is no teller
+    text = (
+        "In Nawa 12 civilians were killed in three air strikes while 20 others were wounded "
+        "said the Syrian Observatory for Human Rights."
+    )
+    event = _tolled(domain_nlp, text)
+    assert _sources(event) == ["Syrian Observatory for Human Rights"]

@@ -772,6 +772,10 @@ def sentence_final_attribution(
             subject = _phrase_head_before(tok)
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
             continue
+        if not subjects and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+            # "... while 25 others were wounded said the Observatory": no one is "wounded";
+            # the verb is inverted and its speaker comes after it
+            continue
         phrase = _first_phrase(subject, ents)
         if not subjects:  # the word before the verb stands in for its subject
             phrase = _better_source_noun(tok, phrase, ents, cues)
