@@ -385,6 +385,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         for p in places
         if (p.label in PLACE_LABELS or _named_as_a_place(p, text))
         and not _where_someone_is(text, p.start)
+        and not _where_people_came_from(text, p.start)
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)
     ]
@@ -468,6 +469,22 @@ def _names_a_force(text: str, end: int) -> bool:
     tagger taking "Takfiri" for a place): it tells what the force is, not where it struck."""
     after = _NEXT_WORD.match(text, end)
     return after is not None and after.group(1).lower() in AGENT_HEADS
+
+
+# People told by where they came from: "a convoy of families from Madaya", "evacuees from the
+# towns of Fuaa and Kafraya" (the attack was where they were hit, not their home town).
+_CAME_FROM = re.compile(
+    r"\b(?:evacuees|families|residents|refugees|civilians|people|villagers|passengers|pilgrims"
+    r"|displaced|women|children)\s+(?:\w+\s+){0,2}?from\s+"
+    r"(?:the\s+(?:towns?|villages?|city|cities|areas?)\s+of\s+)?(?:[\w'’-]+\s+and\s+)?$",
+    re.I,
+)
+
+
+def _where_people_came_from(text: str, start: int) -> bool:
+    """The words before `start` tell people from the place ("families from Madaya"): where
+    they came from, not where the attack on them was."""
+    return _CAME_FROM.search(text[max(0, start - 80) : start]) is not None
 
 
 def _where_someone_is(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.extract.agents import AGENT_HEADS, is_time
 from sitrep.extract.deps import case_word, dep, prep_objects
-from sitrep.extract.merge import WHERE_SOMEONE_IS
+from sitrep.extract.merge import WHERE_SOMEONE_IS, came_from
 from sitrep.extract.nouns import QUANTITY_OPENINGS
 from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import (
@@ -850,8 +850,18 @@ class Arguments:
     place_prep: str | None
 
 
+def _people_came_from(head: Token, phrase: Phrase) -> bool:
+    """The phrase is a location the object's people came from (`came_from`)."""
+    if phrase.label not in LOCATION_LABELS:
+        return False
+    word = next((t for t in head.subtree if t.idx == phrase.start), None)
+    return word is not None and came_from(word)
+
+
 def first_location(head: Token, ents: dict[int, Span]) -> Span | None:
-    found = entities_under(head, ents, LOCATION_LABELS)
+    """The first location under the phrase, but where people in it came from ("struck a
+    convoy of families from Madaya": the families' town, not where the convoy was hit)."""
+    found = [e for e in entities_under(head, ents, LOCATION_LABELS) if not came_from(e.root)]
     return found[0] if found else None
 
 
@@ -890,6 +900,8 @@ def assign_roles(
                 continue
             seen.add(key)
             object_place = object_places and slot.name == "object"
+            if object_place and _people_came_from(slot.head, phrase):
+                continue  # "struck a convoy of families from Madaya": no place, no target
             if phrase.label in LOCATION_LABELS and place is None and object_place:
                 place, place_prep = phrase, "object"  # "visited Aleppo": the object is the place
                 continue

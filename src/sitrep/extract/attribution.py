@@ -197,6 +197,9 @@ def _verb_links(
     # quoted or cited is who spoke ("X was quoted as saying")
     told_of = agent is not None or (is_passive(verb) and verb_word not in ("quote", "cite"))
     slots = _nearest_subject_first([] if told_of else subject_slots(verb), verb, cues)
+    own = None if told_of else _subject_after_and(verb)
+    if own is not None:  # "images showed X and doctors reported": the doctors report
+        slots = [Slot("subject", own)]
     if agent is not None:
         speaker = _first_phrase(agent, ents)
     for slot in slots:
@@ -241,6 +244,7 @@ def _verb_links(
                     links.append(_link(phrase, "told", cues))
     if speaker is not None:
         links.append(_link(speaker, _verb_text(verb), cues))
+        links.extend(_co_tellers(speaker, verb, ents, cues))
         if cited is not None:
             links.append(_link(cited, "citing", cues))
         for slot in subject_slots(verb):
@@ -252,6 +256,61 @@ def _verb_links(
             links.append(_link(phrase, "quoted" if verb_word == "quote" else "cited", cues))
     links.extend(_citing_links(verb, ents, cues))
     return links
+
+
+def _co_tellers(
+    speaker: Phrase, verb: Token, ents: dict[int, Span], cues: ClaimCues
+) -> list[SourceLink]:
+    """Who tells it together with the speaker: "the Observatory and medics said", "a monitor
+    and a medical source said". The parse may hang the second teller on the last word of the
+    first's name ("... for Human Rights and medics") or leave the first outside the clause;
+    either is a teller when it names a kind of source (an agency, an official, a person, an
+    unnamed source: "and the town" is no teller)."""
+    doc = verb.doc
+    words = [t for t in doc[verb.sent.start : verb.i] if speaker.start <= t.idx < speaker.end]
+    if not words:
+        return []
+    found: list[Token] = [
+        c
+        for w in words
+        for c in w.children
+        if dep(c) == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and not speaker.start <= c.idx < speaker.end
+        and c.i < verb.i
+    ]
+    first, last = words[0], words[-1]
+    # "killed four on Sunday a Britain-based monitor and a medical source said": the first
+    # teller hung on the killing, the "and" before the second
+    if first.i >= 2 and doc[first.i - 1].lower_ == "and" and not found:
+        before = doc[first.i - 2]
+        if before.pos_ == "NOUN" and before.head.i != verb.i and before.i > verb.sent.start:
+            found.append(before)
+    links = []
+    for word in found:
+        if word.i == last.i:
+            continue
+        phrase = _first_phrase(word, ents)
+        if phrase is None or (phrase.start, phrase.end) == (speaker.start, speaker.end):
+            continue
+        if phrase.start < speaker.end and speaker.start < phrase.end:
+            phrase = noun_phrase(word)  # the teller's own words, not the name it hangs in
+        if phrase is not None and source_kind(phrase, cues) != "unknown":
+            links.append(_link(phrase, _verb_text(verb), cues))
+    return sorted(links, key=lambda link: link.start or 0)
+
+
+def _subject_after_and(verb: Token) -> Token | None:
+    """ "Footage showed wounded children and doctors reported that ...": the parse joined the
+    doctors to the children and left the reporting verb with no subject of its own; the noun
+    right after "and", right before the verb, is who reports."""
+    if any(dep(c) in SUBJECT_DEPS for c in verb.children) or verb.i < 2:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or dep(noun) != "conj":
+        return None
+    joined = any(dep(c) == "cc" and c.lower_ == "and" for c in noun.children)
+    return noun if joined else None
 
 
 def _nothing_reported(verb: Token) -> bool:
@@ -591,6 +650,11 @@ def according_to(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> list[Sou
             phrase = _first_phrase(obj, ents) if obj is not None else None
             if phrase is not None:
                 links.append(_link(phrase, "according to", cues))
+                # "according to residents and medical staff": both tell it
+                for other in obj.children if obj is not None else ():
+                    more = _first_phrase(other, ents) if dep(other) == "conj" else None
+                    if more is not None and other.pos_ in ("NOUN", "PROPN"):
+                        links.append(_link(more, "according to", cues))
     return links
 
 
@@ -718,6 +782,10 @@ def sentence_final_attribution(
             continue
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
             continue
+        if not subjects and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+            # "... while 25 others were wounded said the Observatory": no one is "wounded";
+            # the verb is inverted and its speaker comes after it
+            continue
         phrase = _first_phrase(subject, ents)
         if not subjects:  # the word before the verb stands in for its subject
             phrase = _better_source_noun(tok, phrase, ents, cues)
@@ -725,7 +793,11 @@ def sentence_final_attribution(
         # for the speaker named before it
         after = phrase is not None and (phrase.start > trigger.idx or subject.lower_ in PRONOUNS)
         if phrase is not None and after:
-            return [_link(phrase, _verb_text(tok), cues)], found[0]
+            tellers = [
+                t for t in _co_tellers(phrase, tok, ents, cues) if (t.start or 0) > trigger.idx
+            ]
+            told = [_link(phrase, _verb_text(tok), cues), *tellers]  # in the text's order
+            return sorted(told, key=lambda link: link.start or 0), found[0]
     return _inverted_attribution(trigger, sent, ents, cues)
 
 

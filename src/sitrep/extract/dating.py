@@ -160,6 +160,40 @@ def earlier_by(value: TimeValue, days: int | None) -> TimeValue | None:
 DAYS_BEFORE_METHOD = "days-before-a-told-day"  # "comes a day after ...": counted back from it
 
 
+# A time counted "since" a day up to the report ("Since Thursday, the bombardment has killed 44"):
+# the days from that day to the report's, a span the text gives as surely as "between".
+SINCE_DAY_METHOD = "since-a-day-to-the-report"
+
+
+def follows_since(span: Span) -> bool:
+    """The time is what "since" counts from, right after it ("since Thursday", "since Monday
+    morning"), however the parse hangs "since" (it may mark the clause's verb)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span[0].lower_ == "since" or (before is not None and before.lower_ == "since")
+
+
+def since_day_to_report(value: TimeValue) -> TimeValue | None:
+    """The days from a day counted "since" to the report's day (its anchor): a running count's
+    span, not the day it started. None when the day or the report's day is not known, or the
+    day is after the report."""
+    anchor = value.anchor or ""
+    if value.precision != "day" or not value.start or len(anchor) < 10:
+        return None
+    try:
+        start, end = date.fromisoformat(value.start[:10]), date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    if start > end:
+        return None
+    return replace(
+        value,
+        precision="range",
+        start=start.isoformat(),
+        end=end.isoformat(),
+        method=SINCE_DAY_METHOD,
+    )
+
+
 def _bound(span: Span, markers: frozenset[str]) -> bool:
     """ "since Wednesday", "after Friday's strike": a bound of the happening, not its day."""
     start = span.start

@@ -25,13 +25,16 @@ from sitrep.extract.attribution import (
 )
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import (
+    SINCE_DAY_METHOD,
     cause_phrase,
     dated_by_report,
     dates_another_happening,
     days_before,
     earlier_by,
+    follows_since,
     in_since_clause,
     sentence_time,
+    since_day_to_report,
     within_clause,
 )
 from sitrep.extract.deps import after_clause, dep
@@ -224,7 +227,7 @@ def extract_events(
             # (a span between two days told is as dated as a day: "airstrikes between April 27
             # and May 18 had eliminated three leaders" is no habit, whatever the tagger says)
             dated_to_day = time is not None and (
-                time.precision == "day" or time.method == BETWEEN_DATES_METHOD
+                time.precision == "day" or time.method in (BETWEEN_DATES_METHOD, SINCE_DAY_METHOD)
             )
             if token.i == sent.root.i and index + 1 < len(sents) and ends_on_title(sent):
                 mention = _with_fragment(mention, doc, sents[index + 1], anchors[index + 1], ents)
@@ -580,6 +583,8 @@ def _trigger_time(
     time = _governing_time(trigger, inner, cues)
     if time is None and type_ in CASUALTY_TYPES:  # a visit's sentence may date something
         time = sentence_time(trigger, inner, cues)  # else ("since January")
+    if time is None and type_ in CASUALTY_TYPES:
+        time = _since_a_day(trigger, inner, cues)  # "Since Thursday, bombing has killed 44"
     if time is not None or clause is None or len(inner) == len(times):
         return time
     outer = _governing_time(trigger, times, cues)
@@ -588,8 +593,21 @@ def _trigger_time(
     return earlier_by(outer, days_before(clause)) if outer is not None else None
 
 
-def _governing_time(
+def _since_a_day(
     trigger: Token, times: list[tuple[Span, TimeValue]], cues: ClaimCues
+) -> TimeValue | None:
+    """A day the trigger's clause counts "since" ("Since Thursday, the bombardment has killed
+    44", "68 civilians have been killed since Saturday") dates the attack or the deaths to the
+    days from that day to the report: what has happened since it, told as it stands, not a
+    happening of that day. A "since" clause of its own ("since airstrikes resumed on 15
+    November") dates another happening and is left out before this."""
+    since = [(span, tv) for span, tv in times if follows_since(span) and tv.precision == "day"]
+    value = _governing_time(trigger, since, cues, bounds=False) if since else None
+    return since_day_to_report(value) if value is not None else None
+
+
+def _governing_time(
+    trigger: Token, times: list[tuple[Span, TimeValue]], cues: ClaimCues, bounds: bool = True
 ) -> TimeValue | None:
     """The time expression in the trigger's own clause, else in the nearest governing clause.
 
@@ -598,7 +616,8 @@ def _governing_time(
     the happening's, so the mention stays undated (a mention of the same happening elsewhere
     in the document may date it: `happening.share_times`).
     """
-    times = [(span, tv) for span, tv in times if not _bound_of(span, trigger)]
+    if bounds:
+        times = [(span, tv) for span, tv in times if not _bound_of(span, trigger)]
     if not times:
         return None
     own = _relative_clause_time(trigger, times)
@@ -742,7 +761,8 @@ def _bound_of(span: Span, trigger: Token) -> bool:
     another clause's happening, not this one."""
     if span.start > 0:  # "since 21 May": the marker may hang on the span's own day number
         before = span.doc[span.start - 1]
-        inside = span.start <= before.head.i < span.end
+        # ("Since Thursday bombing has killed 44": the parse may hang "since" on the verb)
+        inside = span.start <= before.head.i < span.end or before.lower_ == "since"
         if inside and before.lower_ in BOUND_MARKERS and not before.i < trigger.i < span.start:
             return True
     node: Token | None = span.root

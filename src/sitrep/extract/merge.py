@@ -618,8 +618,49 @@ def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool
     """The place is where the teller lives ("activist X, who lives in Europe, said 10 were
     killed"), or where another kind of happening is ("the shelling came as talks entered a
     second day in Astana"), not where the mention's happening was."""
-    return _where_someone_is_told(place, doc, mention) or _where_another_kind_of_happening_is(
-        place, mention
+    return (
+        _where_someone_is_told(place, doc, mention)
+        or _where_another_kind_of_happening_is(place, mention)
+        or _where_people_came_from(place, mention)
+    )
+
+
+# Verbs of leaving a place: "families who fled from Madaya", "people evacuated from Fuaa".
+_LEAVING = frozenset({"flee", "evacuate", "displace", "escape", "leave", "come", "transfer"})
+
+
+def _where_people_came_from(place: Token, mention: EventMention) -> bool:
+    """Where the people hit came from (`came_from`), unless the "from" hangs on the trigger."""
+    origin = _origin_phrase(place)
+    return origin is not None and not mention.at_trigger(origin.head.idx) and came_from(place)
+
+
+def _origin_phrase(place: Token) -> Token | None:
+    """The "from" phrase a name lies in, reached through "and" and "the towns of"."""
+    node = place
+    while node.head.i != node.i and (
+        dep(node) == "conj" or (case_word(node) == "of" and node.head.lower_ in PLACE_NOUNS)
+    ):
+        node = node.head
+    return node if case_word(node) == "from" and node.head.i != node.i else None
+
+
+def came_from(place: Token) -> bool:
+    """The place is where the people hit came from, not where they were hit: "a car bomb hit
+    buses carrying evacuees from the towns of Fuaa and Kafraya at Rashidin" (the bombing was
+    at Rashidin), "struck a convoy of families from Madaya". A "from" phrase on a noun for
+    people or on a verb of leaving, reached from the name through "and" and "the towns of";
+    a phrase on a happening's noun ("shelling from the hills") or a place's is not."""
+    origin = _origin_phrase(place)
+    if origin is None:
+        return False
+    head = origin.head
+    if head.pos_ == "VERB":
+        return verb_lemma(head.text, _LEAVING) is not None
+    if head.pos_ != "NOUN" or head.lower_ in PLACE_NOUNS:
+        return False
+    return not load_event_schema().names_a_happening(head.text) and head.lower_ not in (
+        MILITARY_ACTION_NOUNS
     )
 
 

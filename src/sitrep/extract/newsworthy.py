@@ -83,6 +83,23 @@ _WARS_TOLL = re.compile(
     rf"|\b{_WAR},?\s+(?:in\s+which|during\s+which|where)\b",
     re.I,
 )
+# A count told in the perfect as it stands so far: "over 750 people have so far been killed in
+# the ongoing campaign", "327 civilians have been killed in fighting in Aleppo province" (a
+# province's fighting over an unsaid stretch, not one clash), "... to date".
+_PERFECT_TOLL = re.compile(
+    r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}?(?:been\s+killed|died|killed)\b", re.I
+)
+_SO_FAR = re.compile(r"\b(?:so far|to date|thus far)\b", re.I)
+# ... of a course of happenings, not of one ("120 have been killed so far in the car bombing":
+# one blast's toll as it stands)
+_A_COURSE = re.compile(
+    r"\b(?:ongoing|campaign|offensive|operation|fighting|clashes|violence|siege|battles?)\b", re.I
+)
+_IN_A_PROVINCES_FIGHTING = re.compile(
+    r"\b(?:been\s+killed|died)\s+in\s+(?:the\s+)?(?:fighting|clashes|violence|battles)\s+in\s+"
+    r"(?:[\w'’-]+\s+){1,3}?(?:province|governorate|countryside)\b",
+    re.I,
+)
 # Counted since the war began ("23 journalists have been killed since the conflict erupted"):
 # a total whatever its size, beyond a handful.
 _SINCE_WAR = re.compile(rf"\bsince\b(?:\s+\S+){{0,4}}?\s+(?:the |its )?{_WAR}\b", re.I)
@@ -242,8 +259,9 @@ def is_paused(trigger: Token) -> bool:
 
 def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False) -> bool:
     """A large toll counted since a date or since the war began; a toll of ten or more counted
-    since the war began; a large toll the war took, unless the toll is dated to a day ("120
-    were killed on Monday, the deadliest day in the war") (see module doc)."""
+    since the war began; a large toll the war took, or one told as the count so far (a
+    province's fighting, "so far", "to date"), unless the toll is dated to a day ("120 were
+    killed on Monday, the deadliest day in the war") (see module doc)."""
     if killed is None or _RANKED_SINCE.search(sentence):
         return False
     if killed >= SINCE_WAR_AT_LEAST and _SINCE_WAR.search(sentence):
@@ -252,7 +270,13 @@ def is_total_since(sentence: str, killed: int | None, dated_to_day: bool = False
         return False
     if _SINCE.search(sentence) is not None:
         return True
-    return not dated_to_day and _WARS_TOLL.search(sentence) is not None
+    if dated_to_day:
+        return False
+    if _WARS_TOLL.search(sentence) is not None:
+        return True
+    perfect = _PERFECT_TOLL.search(sentence) is not None
+    so_far = _SO_FAR.search(sentence) is not None and _A_COURSE.search(sentence) is not None
+    return perfect and (so_far or _IN_A_PROVINCES_FIGHTING.search(sentence) is not None)
 
 
 # Verbs that tally the dead of a period: "the watchdog counted 66 reporters killed in 2014".
