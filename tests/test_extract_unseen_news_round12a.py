@@ -139,3 +139,14 @@ def test_who_says_an_attack_killed_did_not_make_it(domain_nlp: Language) -> None
     text = "A local activist said an air strike killed seven people in Saraqib on Monday."
     events = _violent(domain_nlp, text)
     assert events and all(not any("activist" in d for d in doers(e)) for e in events)
+
+
+def test_the_munitions_a_strike_was_made_with_killed_no_one(domain_nlp: Language) -> None:
+    # "killing" hung on the munitions: what the jets struck with is no doer, nor anyone hit
+    for text in (
+        "Fighter jets struck the town of Saraqib with cluster munitions killing 10 civilians.",
+        "Fighter jets struck the town of Tabqa with cluster munitions killing at least 10 "
+        "civilians.",
+    ):
+        events = _violent(domain_nlp, text)
+        assert events and all("munitions" not in t for t in _everyone(events)), text

@@ -72,7 +72,8 @@ NON_AGENT_HEADS = frozenset(
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
         "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves", "explosives", "explosive",
         "device", "devices", "belt", "vest", "shot", "shots", "round", "rounds", "barrage",
-        "barrages", "salvo", "salvos", "volley", "volleys",
+        "barrages", "salvo", "salvos", "volley", "volleys", "munition", "munitions",
+        "ordnance", "canister", "canisters",
         # flights flown, not who flies them ("carried out 468 sorties targeting ...")
         "sortie", "sorties",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
