@@ -72,7 +72,8 @@ NON_AGENT_HEADS = frozenset(
         "clashes", "fighting", "offensive", "operation", "operations", "campaign",
         "shrapnel", "bullet", "bullets", "gunfire", "wave", "waves", "explosives", "explosive",
         "device", "devices", "belt", "vest", "shot", "shots", "round", "rounds", "barrage",
-        "barrages", "salvo", "salvos", "volley", "volleys",
+        "barrages", "salvo", "salvos", "volley", "volleys", "munition", "munitions",
+        "ordnance", "canister", "canisters",
         # flights flown, not who flies them ("carried out 468 sorties targeting ...")
         "sortie", "sorties",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
@@ -366,6 +367,9 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         for owner in ([_weapon_owner(p)] if _not_agent(p, mention.type) else [p])
         if owner is not None
     )
+    # a town read as a group is a place name, placed below as any other town is
+    if mention.type in VIOLENT:
+        kept = tuple(replace(p, label="GPE") if _town_taken_for_a_group(p) else p for p in kept)
     if kept != mention.participants:
         mention = replace(mention, participants=kept)
     if mention.type not in VIOLENT:
@@ -452,6 +456,25 @@ def _named_as_a_place(p: Participant, text: str) -> bool:
 _COMPASS_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west|(?:north|south)-?(?:east|west))(?:ern)?|central)\s+$", re.I
 )
+
+
+def _town_taken_for_a_group(p: Participant) -> bool:
+    """A target the tagger read as an organisation whose name the gazetteer knows, by that
+    name, as a town or city of the pack's theatre ("jets struck Jisr al-Shughour", tagged ORG):
+    the place struck, not a party. An actor keeps the name: the sentence makes it an agent.
+    Only a name read as an organisation: a person's name may spell a town ("Soleimani" is a
+    variant of Sulaymaniyah), and variants do not count for the same reason."""
+    if p.role != "target" or p.label != "ORG":
+        return False
+    from sitrep.resolve.places import gazetteer, resolve_place  # (resolve imports extract)
+
+    found = resolve_place(p.text, small_towns=True)
+    return (
+        found is not None
+        and found.precision == "city"
+        and found.country_code in gazetteer().theatre
+        and "variant" not in found.reason
+    )
 
 
 def _part_of_a_country(p: Participant, text: str) -> bool:

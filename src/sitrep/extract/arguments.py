@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from sitrep.extract.agents import AGENT_HEADS, is_time
 from sitrep.extract.deps import case_word, dep, prep_objects
 from sitrep.extract.merge import WHERE_SOMEONE_IS, came_from
-from sitrep.extract.nouns import QUANTITY_OPENINGS
+from sitrep.extract.nouns import MILITARY_ACTION_NOUNS, QUANTITY_OPENINGS
 from sitrep.extract.reference import refer_back
 from sitrep.extract.schema import (
     EventSchema,
@@ -106,14 +106,17 @@ def prep_slots(token: Token) -> list[Slot]:
     rebels") is the token's own."""
     slots: list[Slot] = []
     for word, obj in prep_objects(token):
+        inner = [sides for w, sides in prep_objects(obj) if w == "between"]
+        if inner and (obj.lower_ in _TIMES_OF_DAY or is_time(obj.text)):
+            # "Clashes escalated on Monday between regime forces and Kurdish fighters": the
+            # parse hung the sides on the day, the second as the day's conjunct; both are
+            # the "between" phrase's, and the day is no one
+            first = inner[0]
+            joined = [c for c in with_conjuncts(obj) if c.i > first.i]
+            slots.append(Slot(word, obj))
+            slots.extend(Slot("between", h) for h in [*with_conjuncts(first), *joined])
+            continue
         slots.extend(Slot(word, h) for h in with_conjuncts(obj))
-        if obj.lower_ in _TIMES_OF_DAY:
-            slots.extend(
-                Slot(inner, h)
-                for inner, sides in prep_objects(obj)
-                if inner == "between"
-                for h in with_conjuncts(sides)
-            )
     return slots
 
 
@@ -153,6 +156,10 @@ def subject_slots(verb: Token) -> list[Slot]:
             # parse hung the result on the last noun, deep in an "of" phrase; the clause's
             # subject did it
             return [Slot(s.name, s.head) for s in subject_slots(clause)]
+        if not passive and _operation_begun(verb.head):
+            # "Ankara began the operation on Wednesday targeting the Kurdish militia": an
+            # operation targets nothing by itself; who began (launched, waged) it did
+            return [Slot(s.name, s.head) for s in subject_slots(verb.head.head)]
         if not passive and _struck_site(verb.head):
             # "stormed an air base in northeast Syria capturing it": a site does not capture;
             # the participle is the main verb's adjunct, whose subject did it
@@ -223,6 +230,20 @@ def _infinitive(verb: Token) -> bool:
 
 # Verbs of charging someone with a deed: "accused", "blames", "charged".
 CHARGING = re.compile(r"^(?:accus|blam|charg)(?:e|es|ed|ing)$", re.I)
+
+
+def _operation_begun(noun: Token) -> bool:
+    """A noun of military action that is the direct object of a verb carrying it, with a
+    subject of its own ("began the operation", "launched a campaign"): the verb's subject acts
+    through it. Any other verb's subject does not ("an activist said an air strike killed")."""
+    verb = noun.head
+    return (
+        noun.lower_ in MILITARY_ACTION_NOUNS
+        and dep(noun) in OBJECT_DEPS
+        and verb.pos_ in ("VERB", "AUX")
+        and verb_lemma(verb.text, load_event_schema().support_verbs) is not None
+        and any(dep(c) in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _owned_by_of(noun: Token) -> bool:
@@ -505,9 +526,17 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             slots.append(Slot("modifier", child))
     slots.extend(prep_slots(noun))
     head = noun.head
-    if dep(noun) == "nsubj" and verb_lemma(head.text, ERUPTING_VERBS) is not None:
-        # "Fierce clashes broke out between Kurdish fighters and IS militants near Kobani"
+    if dep(noun) in ("nsubj", "aux") and _going_on(head):
+        # "Fierce clashes broke out between Kurdish fighters and IS militants near Kobani",
+        # "fighting was underway between ...", "clashes resumed today between ..." ("clashes"
+        # tagged a verb the parse made the auxiliary of "resumed")
         slots.extend(prep_slots(head))
+    for going in noun.children:
+        if dep(going) == "acl" and going.i > noun.i and _going_on(going):
+            # "Heavy clashes then erupted between ... the monitor said": the parse made
+            # "erupted" a participle describing the clashes; only the sides are taken from it
+            # (its times and places are read as any participle's are)
+            slots.extend(s for s in prep_slots(going) if s.name == "between")
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
     slots.extend(_ascribed_to(noun))
@@ -520,7 +549,12 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
     carried = as_object and carrier.head.pos_ in ("VERB", "AUX", "")
     if carried and verb_lemma(carrier.head.text, schema.support_verbs) is not None:
         if not _content_of_a_noun(carrier.head):
-            slots.extend(s for s in verb_slots(carrier.head) if s.name != "object")
+            lent = [s for s in verb_slots(carrier.head) if s.name != "object"]
+            if _subject_suffers(noun, schema):
+                # "Daesh has carried out similar killings": who carries a killing out did it,
+                # though the subject of "killed"/"died" is who died
+                lent = [Slot("agent", s.head) if s.name == "subject" else s for s in lent]
+            slots.extend(lent)
     elif carried and verb_lemma(head.text, REPELLING_VERBS) is not None:
         # "the army repelled an attack on its posts": who repels an attack is who it was
         # made on, never its maker
@@ -533,6 +567,20 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             if s.head.i != noun.i
         )
     return slots
+
+
+_DOER_ROLES = frozenset({"actor", "by"})
+
+
+def _subject_suffers(noun: Token, schema: EventSchema) -> bool:
+    """The noun's types make a subject the one it befalls and an agent its doer (a killing,
+    an execution: DIE), so a support verb's subject, its doer, is lent as the agent."""
+    types = {t.type for t in schema.by_form(noun.text) if t.pos == "noun"}
+    return bool(types) and all(
+        schema.types[name].roles.get("subject") not in _DOER_ROLES
+        and schema.types[name].roles.get("agent") in _DOER_ROLES
+        for name in types
+    )
 
 
 # Nouns that count or group happenings: "mounted a series of raids", "launched a wave of
@@ -558,7 +606,17 @@ def _counted_in(noun: Token) -> Token:
 
 # Verbs whose subject is a happening breaking out or going on, whose own prepositions say
 # between whom and where ("clashes erupted between X and Y in Z")
-ERUPTING_VERBS = frozenset({"break", "erupt", "rage", "flare", "continue"})
+ERUPTING_VERBS = frozenset(
+    {"break", "erupt", "rage", "flare", "continue", "resume", "escalate", "intensify", "ensue",
+     "persist", "begin", "start", "renew"}
+)  # fmt: skip
+# Predicates of a happening going on: "fighting was underway between X and Y".
+_GOING_ON_WORDS = frozenset({"underway", "ongoing"})
+
+
+def _going_on(word: Token) -> bool:
+    """A verb of a happening breaking out or going on, or a predicate of one under way."""
+    return word.lower_ in _GOING_ON_WORDS or verb_lemma(word.text, ERUPTING_VERBS) is not None
 
 
 def _proper_compound(child: Token) -> bool:

@@ -124,13 +124,24 @@ def verb_tag_on_a_noun(token: Token) -> bool:
         # "A car bomb killed 34": "bomb" hung on "killed" as its auxiliary, inside a noun
         # phrase (a noun, adjective or determiner right before it)
         before = token.doc[token.i - 1] if token.i > token.sent.start else None
-        return before is not None and before.pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+        if before is not None and before.pos_ in ("NOUN", "PROPN", "ADJ", "DET"):
+            return True
+        # "Meanwhile clashes resumed today": opening its clause (after an adverb or a
+        # coordinator) right before its head, the word is the subject of that verb. Not after
+        # a subordinator: "took villages while battles raged in X" tells the circumstance of
+        # the main clause's happening, which the events gold codes as that one happening
+        opens = before is None or before.pos_ in ("ADV", "CCONJ", "PUNCT")
+        return opens and token.head.i == token.i + 1 and token.tag_ in ("VBZ", "NNS")
     if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
         return False
     if token.dep_.split(":")[0] in _NOMINAL_RELATIONS:
         return True
     if token.i > 0 and token.doc[token.i - 1].lower_ in _WEAPON_COMPOUNDS:
         return True  # "Separate air strikes ... killed 12": "air" parsed as the subject
+    if any(dep(c) in ("obl", "nmod") and case_word(c) == "between" for c in token.children):
+        # "Heavy clashes between the army and rebels killed 12": no verb in the present takes
+        # its subject's sides "between" two others, a noun of a happening does
+        return True
     return any(c.dep_ in _NOUN_DEPENDENTS and c.i < token.i for c in token.children)
 
 

@@ -287,7 +287,7 @@ def analyse(
             continue  # "were at odds over talks in Amman", "was flown to a clinic in Amman"
         if trig.copula and args.place_prep not in PRESENCE_PREPS:
             continue  # "Khan Tuman is near Orum al-Kubrah": where a place lies, nobody's stay
-        if mode == "visit" and trig.pos != "noun" and not _named_visitor(trig, args):
+        if mode == "visit" and trig.pos != "noun" and not _named_visitor(trig, args, token.doc):
             continue  # "believers who visit the shrine", "the fighters were travelling to Jordan"
         if mode == "visit" and trig.needs_place and is_passive(token):
             continue  # "was flown to a hospital": carried, not visiting
@@ -367,12 +367,20 @@ _VISITORS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
 _TRAVELLERS = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _named_visitor(trig: Trigger, args: Arguments) -> bool:
+def _named_visitor(trig: Trigger, args: Arguments, doc: Doc) -> bool:
     """No visitor yet is no objection: the agents stage may find one in the sentence
-    (extract.agents); a visitor found that names nobody is."""
+    (extract.agents); a visitor found that names nobody is. A phrase whose name only describes
+    its people names them ("Syrian opposition leaders": the leaders, whom "Syrian" places)."""
     labels = _TRAVELLERS if trig.needs_place else _VISITORS
     actors = [p for role, p in args.participants if role == "actor"]
-    return not actors or any(p.label in labels for p in actors)
+    return not actors or any(
+        p.label in labels or (p.label == "NP" and _name_inside(p, labels, doc)) for p in actors
+    )
+
+
+def _name_inside(phrase: Phrase, labels: frozenset[str], doc: Doc) -> bool:
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in labels for t in span)
 
 
 # Craft that fly or sail on a mission: what they do is the mission's (a strike, a patrol), and

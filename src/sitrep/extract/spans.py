@@ -232,6 +232,18 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
             # "struck an eastern Syrian town": a place, whose country the nationality tells;
             # it names no one hit
             return [noun_phrase(head)]
+        if before and all(_leads(e, head) for e in before) and head.lower_ not in _SIDE_DOES:
+            # "the US-led coalition": a country that leads a body is not the body; the
+            # coalition is its own actor ("US-led air strikes" stay the leader's: see agents)
+            return [noun_phrase(head)]
+        if before and all(e.label_ == "NORP" for e in before) and _people_not_a_state(head):
+            # "the Kurdish militia", "Syrian surgeons": a nationality describes the people the
+            # noun names; it is never them
+            return [noun_phrase(head)]
+        members = _people_of_a_group(head)
+        if members is not None and all(e.start > head.i for e in found):
+            # "a group of Syrian doctors": the group is the doctors, whatever names describe them
+            return [_joined(head.doc, noun_phrase(head), noun_phrase(members))]
         if before and all(e.label_ == "NORP" for e in before) and _one_person(head):
             # "his Russian counterpart": a person, whose office's state the nationality tells
             return [noun_phrase(head)]
@@ -260,6 +272,48 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if group is not None:
         return [_joined(head.doc, noun_phrase(head), phrase_of_entity(group))]
     return [noun_phrase(head)]
+
+
+def _leads(ent: Span, head: Token) -> bool:
+    """A name glued by a hyphen to "led" that describes `head` ("US-led coalition")."""
+    doc = ent.doc
+    glued = ent.end + 1 < head.i and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_
+    return glued and doc[ent.end + 1].lower_ == "led" and doc[ent.end + 1].head.i == head.i
+
+
+# Bodies of people that no state's name stands for: a nationality before them describes them
+# ("the Kurdish militia", "Iraqi Shiite militias"); a state's own forces ("Russian forces",
+# "Iranian troops", generic heads) are left to the entity, which names whose they are.
+_NAMELESS_BODIES = frozenset(
+    {"militia", "militias", "committees", "brigade", "brigades", "battalion", "battalions",
+     "movement", "faction", "factions", "tribesmen", "tribes", "volunteers", "gangs"}
+)  # fmt: skip
+
+
+def _people_not_a_state(head: Token) -> bool:
+    """A noun for people (the treebank's person nouns: "doctors", "pilgrims", "surgeons") or
+    for a body of them no state's name stands for, that is no generic head of a state's
+    people ("officials", "soldiers": see `_GENERIC_HEADS`)."""
+    word = head.lower_
+    if word in _GENERIC_HEADS or head.pos_ != "NOUN":
+        return False
+    return word in _NAMELESS_BODIES or word in person_nouns()
+
+
+# Nouns that gather people into one participant: "a group of doctors", "a number of civilians".
+_GATHERING_NOUNS = frozenset({"group", "number", "team", "band", "crowd", "handful", "dozens"})
+
+
+def _people_of_a_group(head: Token) -> Token | None:
+    """The people after "of" that a gathering noun counts ("a group of Syrian doctors")."""
+    if head.lower_ not in _GATHERING_NOUNS:
+        return None
+    for child in head.children:
+        if dep(child) == "nmod" and case_word(child) == "of" and child.pos_ == "NOUN":
+            word = child.lower_
+            if word in _NON_STATE_PEOPLE or word in person_nouns():
+                return child
+    return None
 
 
 # What a side does or flies, whose modifiers name the side ("Syrian regime airstrikes",
