@@ -72,6 +72,7 @@ def noun_phrase(head: Token) -> Phrase:
         stack.extend(c for c in tok.children if dep(c) in NP_DEPS)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     lo = _after_cited(head, lo)
+    lo = _after_sentence_adverb(head, lo)
     lo, hi = _before_a_verb(head, keep, lo, hi)
     span = head.doc[lo : hi + 1]
     return Phrase(span.text, span.start_char, span.end_char, "NP")
@@ -112,6 +113,20 @@ def _after_cited(head: Token, lo: int) -> int:
             end += 1
         return end + 1
     return lo
+
+
+def _after_sentence_adverb(head: Token, lo: int) -> int:
+    """Where a phrase starts once an adverb opening the sentence is left out: "Earlier a source
+    at the police command said", "Meanwhile civil sources said" (the parse hung the adverb on
+    the noun). The adverb tells when or in what order the report comes, not who speaks. An
+    adverb before a number stays: "nearly 200 civilians" counts them."""
+    doc = head.doc
+    first = doc[lo]
+    if lo != first.sent.start or lo >= head.i or first.tag_ not in ("RB", "RBR", "RBS"):
+        return lo
+    if doc[lo + 1].like_num or doc[lo + 1].pos_ == "NUM":
+        return lo
+    return lo + 1
 
 
 def clause_tokens(head: Token) -> Iterator[Token]:
