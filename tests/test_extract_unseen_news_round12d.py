@@ -142,3 +142,26 @@ def test_a_name_with_an_article_word_outside_a_list_stays_whole(domain_nlp: Lang
     text = "Militants fired shells on al-Kark al-Sharqi on Monday killing two civilians."
     events = _violent(domain_nlp, text)
     assert events and _places(events) == ["al-Kark al-Sharqi"] * len(events)
+
+
+# --- the day of a blame is not the day of what is blamed ----------------------------------
+
+
+def test_the_day_someone_blamed_a_massacre_does_not_date_it(domain_nlp: Language) -> None:
+    # before: the massacre dated to the Monday the envoy blamed Turkey for it
+    text = (
+        "The opposition denounced the claims of the government envoy who on Monday blamed "
+        "Turkey for the Houla massacre that claimed the lives of over 100 civilians."
+    )
+    events = read_events(domain_nlp, text, PUBLISHED)
+    blame = [e for e in events if e.type == "ACCUSE"]
+    assert blame and all(e.time is not None and e.time.start == "2016-10-10" for e in blame)
+    violent = [e for e in events if e.type in ("ASSAULT", "DIE")]
+    assert violent and all(e.time is None or e.time.text != "on Monday" for e in violent)
+
+
+def test_the_day_the_blamed_attack_is_told_with_still_dates_it(domain_nlp: Language) -> None:
+    text = "Rebels on Monday accused the army of shelling Houla on Sunday."
+    events = _violent(domain_nlp, text)
+    shelling = [e for e in events if e.trigger == "shelling"]
+    assert shelling and all(e.time is not None and e.time.start == "2016-10-09" for e in shelling)

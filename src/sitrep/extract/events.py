@@ -25,6 +25,7 @@ from sitrep.extract.attribution import (
 )
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import (
+    accuses,
     after_clause,
     cause_phrase,
     dated_by_report,
@@ -601,7 +602,9 @@ def _governing_time(
     own = _relative_clause_time(trigger, times)
     if own is not None:
         return own
+    blamed = False  # the walk has passed a verb of blaming whose argument the trigger is
     for node in (trigger, *trigger.ancestors):
+        blamed = blamed or (node.i != trigger.i and accuses(node))
         clause = {t.i for t in clause_tokens(node)}
         inside = [
             (abs(span.start - trigger.i), tv)
@@ -611,6 +614,8 @@ def _governing_time(
         if not inside:
             continue
         reported = node.i != trigger.i and trigger.pos_ in NOMINAL_POS
+        if blamed:
+            return None  # "who on Monday blamed France for the massacre": the blame's day
         if reported and is_attribution_verb(node, cues):
             return None if _nearer_report(node, trigger, times, clause) else _nearest(inside)
         return _nearest(inside)
