@@ -165,3 +165,17 @@ def test_the_day_the_blamed_attack_is_told_with_still_dates_it(domain_nlp: Langu
     events = _violent(domain_nlp, text)
     shelling = [e for e in events if e.trigger == "shelling"]
     assert shelling and all(e.time is not None and e.time.start == "2016-10-09" for e in shelling)
+
+
+def test_an_adverb_before_a_dozen_stays_with_it(domain_nlp: Language) -> None:
+    # (before the refinement the store's "Almost a dozen civilians" lost its "Almost")
+    text = (
+        "Almost a dozen civilians including three women were killed on Sunday in regime air "
+        "raids on a market in Idlib province a monitor said."
+    )
+    events = _violent(domain_nlp, text)
+    assert events and any(
+        role == "target" and text.startswith("Almost a dozen")
+        for e in events
+        for role, text in roles(e)
+    )

@@ -119,12 +119,13 @@ def _after_sentence_adverb(head: Token, lo: int) -> int:
     """Where a phrase starts once an adverb opening the sentence is left out: "Earlier a source
     at the police command said", "Meanwhile civil sources said" (the parse hung the adverb on
     the noun). The adverb tells when or in what order the report comes, not who speaks. An
-    adverb before a number stays: "nearly 200 civilians" counts them."""
+    adverb before a number stays: "Nearly 200 civilians", "Almost a dozen civilians" count
+    them."""
     doc = head.doc
     first = doc[lo]
     if lo != first.sent.start or lo >= head.i or first.tag_ not in ("RB", "RBR", "RBS"):
         return lo
-    if doc[lo + 1].like_num or doc[lo + 1].pos_ == "NUM":
+    if any(t.like_num or t.tag_ == "CD" for t in doc[lo + 1 : min(lo + 3, head.i + 1)]):
         return lo
     return lo + 1
 
