@@ -42,6 +42,7 @@ from sitrep.extract.nouns import (
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
+from sitrep.nlp.types import SETTLEMENT_NOUNS
 from sitrep.records import EventMention, Participant
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -360,6 +361,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         and not _glued_before_a_count(p, text)
         and not _opens_with_a_happening(p)
         and not (mention.type in VIOLENT and is_agency_name(p.text))
+        and not _nationality_of_a_place(p, text)
     )
     kept = tuple(
         owner
@@ -475,6 +477,24 @@ def _town_taken_for_a_group(p: Participant) -> bool:
         and found.country_code in gazetteer().theatre
         and "variant" not in found.reason
     )
+
+
+# Nouns of a place that a nationality before them describes ("the northern Syrian city of
+# Aleppo", "the Syrian capital", "a Turkish border town"): the nationality tells whose the place
+# is. Not "border" alone: "Syrian border guards" are people.
+_PLACE_NOUNS = SETTLEMENT_NOUNS | frozenset(
+    {"city", "cities", "capital", "region", "territory", "soil", "port", "coast", "countryside"}
+)
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:border\s+)?([a-z]+)\b")
+
+
+def _nationality_of_a_place(p: Participant, text: str) -> bool:
+    """A nationality right before a place's noun ("air strikes on the northern Syrian city of
+    Aleppo") says whose the place is: it is no one taking part (before, "Syrian" the target)."""
+    if p.label != "NORP" or not text:
+        return False
+    after = _PLACE_NOUN_AFTER.match(text, p.end)
+    return after is not None and after.group(1) in _PLACE_NOUNS
 
 
 def _part_of_a_country(p: Participant, text: str) -> bool:

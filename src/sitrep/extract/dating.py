@@ -80,7 +80,20 @@ def sentence_time(
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and is_attribution_verb(verb, cues):
         return None
+    if any(accuses(a) for a in trigger.ancestors):
+        return None  # "who on Monday blamed France for the massacre": the day of the blame
     return value
+
+
+def accuses(verb: Token) -> bool:
+    """A verb of blaming or accusing ("blamed France for the massacre", "accused the army of
+    the attack"): like a report, it names a happening from before it, so the time written by
+    the verb ("who on Monday blamed ...") dates the accusation, not the happening."""
+    from sitrep.extract.schema import load_event_schema
+
+    return verb.pos_ in ("VERB", "AUX") and any(
+        t.type == "ACCUSE" and t.pos == "verb" for t in load_event_schema().by_form(verb.text)
+    )
 
 
 def within_clause(span: Span, clause: Token) -> bool:

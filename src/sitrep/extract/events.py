@@ -26,6 +26,7 @@ from sitrep.extract.attribution import (
 from sitrep.extract.casualties import find_casualties
 from sitrep.extract.dating import (
     SINCE_DAY_METHOD,
+    accuses,
     cause_phrase,
     dated_by_report,
     dates_another_happening,
@@ -623,7 +624,9 @@ def _governing_time(
     own = _relative_clause_time(trigger, times)
     if own is not None:
         return own
+    blamed = False  # the walk has passed a verb of blaming whose argument the trigger is
     for node in (trigger, *trigger.ancestors):
+        blamed = blamed or (node.i != trigger.i and accuses(node))
         clause = {t.i for t in clause_tokens(node)}
         inside = [
             (abs(span.start - trigger.i), tv)
@@ -633,6 +636,8 @@ def _governing_time(
         if not inside:
             continue
         reported = node.i != trigger.i and trigger.pos_ in NOMINAL_POS
+        if blamed:
+            return None  # "who on Monday blamed France for the massacre": the blame's day
         if reported and is_attribution_verb(node, cues):
             return None if _nearer_report(node, trigger, times, clause) else _nearest(inside)
         return _nearest(inside)

@@ -36,7 +36,9 @@ from sitrep.extract.within import (
     names_only_a_direction,
 )
 from sitrep.nlp.spans import text_of
-from sitrep.nlp.toponyms import FIGHTS_FOR
+from sitrep.nlp.toponyms import FIGHTS_FOR, first_word_key, toponym_words
+from sitrep.nlp.types import BUILDING_NOUNS
+from sitrep.nlp.types import KIND_WORDS as PLACE_KINDS
 from sitrep.records import EventMention, Participant
 
 VIOLENT = frozenset({"ASSAULT", "DIE"})
@@ -283,6 +285,90 @@ def _without_trailing_words(doc: Doc, place: Participant) -> Participant:
     return replace(place, text=text_of(doc)[place.start : end], end=end)
 
 
+# A word opened by a name's article ("al-Midan", "ash-Shaar", "Al-Atareb").
+_WITH_ARTICLE = re.compile(r"^(?:al|el|ez|es|ed|ad|as|az|ash|ar|an|at|ul)-\w", re.I)
+# "and" and the first word of the name after it: the place is an item of a list.
+_AND_NEXT_NAME = re.compile(r"\s+and\s+((?:(?:al|el|ash|ad|as|ar|an|at)-)?[A-Z][\w'-]*)")
+
+
+def _first_of_a_list(doc: Doc, place: Participant) -> Participant:
+    """The first of several place names run together where a list's commas were stripped
+    ("in al-Reshidiya al-Hamidiya and Sheikh Yassin", "rocket attacks on Aleppo Damascus",
+    "in the area of Akhtarin Turkmen Bari and Dabiq"): the tagger read one name, which the
+    gazetteer does not know. A new name begins (1) at a word with an article right after
+    another such word, in a list ("and" and a name follow); (2) at a word that the gazetteer
+    knows as a town of the country of the town the words before it name ("Aleppo Damascus");
+    (3) in a list whose next item is a town of one country, after a first word the gazetteer
+    knows as a town of that country ("Akhtarin Turkmen Bari and Dabiq"). A word that begins
+    many of the theatre's place names ("Bab", "Tal", "Khan") names no town alone, so "Bab
+    Touma" stays whole; and "X al-Y" is one name ("Sulaiman al-Halabi")."""
+    from sitrep.resolve.places import resolve_place
+
+    words = place.text.split()
+    if len(words) < 2 or resolve_place(place.text, small_towns=True) is not None:
+        return place
+    after = _AND_NEXT_NAME.match(text_of(doc), place.end)
+    listed = _town_country(after.group(1)) if after is not None else None
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1]
+        if not word[:1].isupper() and not _WITH_ARTICLE.match(word):
+            return place  # "Tabqa dam": a lower-case word of the name's own
+        if word.lower() in _PLACE_KIND_WORDS:
+            return place  # "al-Rastan Lake", "Deir ez-Zor Province": the name's own kind
+        if _WITH_ARTICLE.match(word):
+            if after is not None and _WITH_ARTICLE.match(before):
+                return _cut(place, " ".join(words[:i]))
+            continue  # "Sulaiman al-Halabi": a word and its article's word are one name
+        first = _town_country(" ".join(words[:i]))
+        if first is not None and first in (_town_country(word), listed):
+            return _cut(place, " ".join(words[:i]))
+    return place
+
+
+_PLACE_KIND_WORDS = (
+    PLACE_KINDS
+    | BUILDING_NOUNS
+    | frozenset(
+        {"hill", "mountain", "mount", "lake", "castle", "camp", "bridge", "hall", "dam", "airport"}
+    )
+)
+
+
+def _cut(place: Participant, text: str) -> Participant:
+    return replace(place, text=text, end=place.start + len(text))
+
+
+def _town_country(name: str) -> str | None:
+    """The country of the town the gazetteer knows by this exact name (not a spelling
+    variant), or None; None too for a single word that begins many of its country's place
+    names ("Bab", "Tal"): alone it is only the start of a name."""
+    from sitrep.resolve.places import resolve_place
+
+    found = resolve_place(name, small_towns=True)
+    if found is None or found.precision == "country" or "spelling variant" in found.reason:
+        return None
+    if " " not in name and first_word_key(name) in _theatre_toponym_words():
+        return None
+    return found.country_code.upper()
+
+
+@cache
+def _theatre_toponym_words() -> frozenset[str]:
+    """The words that begin many place names of the pack's theatre (as the toponym typer
+    reads them: "tal", "khan", "kafr", "deir")."""
+    from sitrep.pack.active import active_pack
+
+    countries = frozenset(r.country.upper() for r in active_pack().regions if r.country)
+    return toponym_words(countries, _OPENS_NAMES)
+
+
+# Names a word begins for it to be only the start of a name here: fewer than the toponym
+# typer's evidence asks ("Bab" begins two or more theatre towns' names, "Bab Tadmur" and "Bab
+# al-Hawa", too few for the typer, and is a town alone: al-Bab), since here a wrong cut loses
+# the place, where the typer's wrong word only adds one piece of evidence.
+_OPENS_NAMES = 2
+
+
 # Nouns of time whose "of" names a time, never a place.
 _TIMES_OF = re.compile(r"^(?:month|day|days|week|weeks|year|years|night|eve|feast|festival)$")
 
@@ -527,6 +613,24 @@ def place_from_sentence(
     mask: Sequence[tuple[int, int]],
     sent_ents: Sequence[Span] | None = None,
     dated_apart: Callable[[Token], bool] | None = None,
+) -> EventMention:
+    """A violent mention without a precise place takes the sentence's (see module doc), and
+    of several names run together, the first (`_first_of_a_list`: after the checks that read
+    the tagged name whole, such as whether it modifies a noun)."""
+    placed = _place_from_sentence(mention, doc, sent, mask, sent_ents, dated_apart)
+    if placed.place is None or placed.type not in VIOLENT:
+        return placed
+    first = _first_of_a_list(doc, placed.place)
+    return placed if first == placed.place else replace(placed, place=first)
+
+
+def _place_from_sentence(
+    mention: EventMention,
+    doc: Doc,
+    sent: Span,
+    mask: Sequence[tuple[int, int]],
+    sent_ents: Sequence[Span] | None,
+    dated_apart: Callable[[Token], bool] | None,
 ) -> EventMention:
     """A violent mention without a precise place takes the sentence's (see module doc).
 

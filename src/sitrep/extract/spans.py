@@ -73,6 +73,7 @@ def noun_phrase(head: Token) -> Phrase:
         stack.extend(c for c in tok.children if dep(c) in NP_DEPS)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     lo = _after_cited(head, lo)
+    lo = _after_sentence_adverb(head, lo)
     lo, hi = _before_a_verb(head, keep, lo, hi)
     span = head.doc[lo : hi + 1]
     return Phrase(span.text, span.start_char, span.end_char, "NP")
@@ -113,6 +114,21 @@ def _after_cited(head: Token, lo: int) -> int:
             end += 1
         return end + 1
     return lo
+
+
+def _after_sentence_adverb(head: Token, lo: int) -> int:
+    """Where a phrase starts once an adverb opening the sentence is left out: "Earlier a source
+    at the police command said", "Meanwhile civil sources said" (the parse hung the adverb on
+    the noun). The adverb tells when or in what order the report comes, not who speaks. An
+    adverb before a number stays: "Nearly 200 civilians", "Almost a dozen civilians" count
+    them."""
+    doc = head.doc
+    first = doc[lo]
+    if lo != first.sent.start or lo >= head.i or first.tag_ not in ("RB", "RBR", "RBS"):
+        return lo
+    if any(t.like_num or t.tag_ == "CD" for t in doc[lo + 1 : min(lo + 3, head.i + 1)]):
+        return lo
+    return lo + 1
 
 
 def clause_tokens(head: Token) -> Iterator[Token]:

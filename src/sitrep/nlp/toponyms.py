@@ -149,9 +149,10 @@ class ToponymTyper:
         listed = _listed_after_places_of(doc, ent)
         if listed is not None and (one_name or self.knowledge(name) is not None):
             return f"{name!r} is listed after {listed!r} of: a place"
-        # (one word only: "al-Neel Street and al-Hamadaniyeh neighborhoods" names a street, whose
-        # events the grouping then joined across days by the street alone)
-        before = _listed_before_places(doc, ent) if one_word else None
+        # (one name only: "al-Neel Street and al-Hamadaniyeh neighborhoods" names a street, whose
+        # events the grouping then joined across days by the street alone; a word and one word
+        # after its article are one name: "Sulaiman al-Halabi and al-Midan neighborhoods")
+        before = _listed_before_places(doc, ent) if one_name else None
         if before is not None:
             return f"{name!r} is listed before {before!r}: a place"
         along = _listed_with_a_place(doc, ent)
