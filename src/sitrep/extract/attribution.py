@@ -782,7 +782,8 @@ def sentence_final_attribution(
             continue
         if subject is None or subject.i <= trigger.i or subject.lower_ in ("it", "this", "that"):
             continue
-        if not subjects and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        named = subject.ent_type_ in _SPEAKING_LABELS  # ("... SANA reports", SANA an adjective)
+        if not subjects and subject.pos_ not in ("NOUN", "PROPN", "PRON") and not named:
             # "... while 25 others were wounded said the Observatory": no one is "wounded";
             # the verb is inverted and its speaker comes after it
             continue
