@@ -19,7 +19,7 @@ It states only what the store holds, each statement with the documents it rests 
   status and sources, at most `DAYS_LISTED` events (the most reported, as above): what an
   analyst writing the week's report reads, where most events are told by one source and so
   are in neither list above;
-- the most active actors (the entities taking part in most of the events);
+- the most active actors (the entities doing most of the events: their doers, not victims);
 - the previous period of the same length, counted the same way, and what changed: events and
   fatalities, each type and governorate, the actors active now and not then.
 
@@ -39,7 +39,7 @@ from sqlalchemy import Connection, select
 
 from sitrep.export.graph import day_bounds
 from sitrep.read.columns import EM, D, claims_query, records
-from sitrep.read.explore import EventFilter, filter_query, select_events
+from sitrep.read.explore import EventFilter, filter_query, parties, select_events
 from sitrep.read.records import ClaimRecord
 from sitrep.store import chunked
 
@@ -400,16 +400,11 @@ def _who(claim: ClaimRecord) -> str:
 
 
 def _actors(rows: list[dict[str, Any]]) -> list[Actor]:
-    """The entities taking part in most of the events (the explorer's actor facet)."""
-    names: dict[str, str] = {}
-    found: Counter[str] = Counter()
-    for r in rows:
-        for a in r["actors"]:
-            if a["entity_id"]:
-                names.setdefault(a["entity_id"], a["name"])
-        found.update({a["entity_id"] for a in r["actors"] if a["entity_id"]})
-    ranked = sorted(found.items(), key=lambda kv: (-kv[1], names[kv[0]]))
-    return [Actor(id=i, name=names[i], events=n) for i, n in ranked]
+    """The entities doing most of the events (the explorer's actor facet: a victim is no
+    actor of the strike that killed it)."""
+    return [
+        Actor(id=p["value"], name=p["label"], events=p["count"]) for p in parties(rows, acting=True)
+    ]
 
 
 def _counted(values: Iterable[str]) -> list[Count]:

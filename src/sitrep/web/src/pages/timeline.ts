@@ -25,7 +25,7 @@ const toTime = (iso: string) => Date.parse(iso.length === 4 ? `${iso}-07-01` : i
 export async function renderTimeline(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const entity = params.get("entity");
   const f: Filter = filterFrom(params);
-  if (entity) f.actor = [entity];
+  if (entity) f.entity = [entity];
   const data = await explorePoints(f);
   const dated = data.items.filter((e): e is Dated => !!e.time_start);
   const undated = data.items.length - dated.length;
@@ -38,7 +38,7 @@ export async function renderTimeline(main: HTMLElement, _arg: string, params: UR
       h("a", { href: `#/events${filterQuery(f, { sort: "time", order: "desc" })}` }, "listed in the explorer"), "). ") : "none is undated. ",
     "Click a dot for its claims."),
     h("p", { class: "legend" }, "Dated events by status: ", ...STATUSES.map((s) => h("span", { class: `badge status-${s}` }, `${s} (${byStatus[s] ?? 0})`))));
-  main.append(periodForm("timeline", entity ? { ...f, actor: [] } : f, entity ? { entity } : {}));
+  main.append(periodForm("timeline", entity ? { ...f, entity: [] } : f, entity ? { entity } : {}));
   if (!dated.length) { main.append(empty("No dated events.")); return; }
   main.append(chart(dated), list(dated, f));
 }
