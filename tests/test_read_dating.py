@@ -42,6 +42,8 @@ def test_each_method_reads_as_its_kind_in_words() -> None:
     assert (dating(REPORTED_MONTH_METHOD) or {}).get("kind") == "report"
     lent = dating("weekday-on-or-before-anchor; same happening as sentence 3")
     assert lent and lent["kind"] == "weekday" and "sentence 3" in lent["words"]
+    assert (dating("earlier this-month") or {}).get("kind") == "relative"
+    assert (dating("yesterday;no-day-anchor") or {}).get("kind") == "unresolved"
     unknown = dating("a-rule-not-yet-named")
     assert unknown == {"kind": None, "words": "a-rule-not-yet-named", "method": unknown["method"]}
     assert dating(None) is None and dating("") is None

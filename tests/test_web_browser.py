@@ -1234,3 +1234,24 @@ def test_the_event_page_says_how_its_date_was_worked_out(tab: tour.Tab) -> None:
             assert f"dated: {event['dating']['words']}" in (cell.get_attribute("title") or "")
         by_report = (event["dating"] or {}).get("kind") == "report"
         assert cell.locator(".date-method").count() == int(by_report)
+
+
+def test_a_weeks_timeline_spans_the_week_labelled_by_day(tab: tour.Tab) -> None:
+    """The timeline's axis spans the view's from/to: a week's view drew its events in an
+    eighth of the width, the axis padded to two months and labelled by month. Now its seven
+    days are labelled ("Mon 09-19") and every dot lies on the axis."""
+    rows = api(tab, "/explore/events?limit=500")["items"]
+    day = next(e["time_start"] for e in rows if e["time_precision"] == "day")
+    monday = date.fromisoformat(day)
+    monday -= timedelta(days=monday.weekday())
+    sunday = monday + timedelta(days=6)
+    tab.go(f"timeline?since={monday}&until={sunday}", "timeline")
+    ticks = [t.text_content() or "" for t in tab.page.locator("svg.timeline text.tick").all()]
+    assert ticks == [
+        f"{(monday + timedelta(days=i)).strftime('%a')} {(monday + timedelta(days=i)):%m-%d}"
+        for i in range(7)
+    ]
+    xs = [float(c.get_attribute("cx") or 0) for c in tab.page.locator("circle.tl-event").all()]
+    assert xs and all(120 <= x <= 980 for x in xs)
+    # spread over the week, not bunched in an eighth of the width (a week of events)
+    assert max(xs) - min(xs) > 100 or len(set(xs)) == 1

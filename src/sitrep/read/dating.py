@@ -19,7 +19,9 @@ from typing_extensions import TypedDict
 
 from sitrep.records import REPORTED_DAYS_METHOD, REPORTED_MONTH_METHOD
 
-DatingKind = Literal["text", "year-from-report", "weekday", "relative", "paragraph", "report"]
+DatingKind = Literal[
+    "text", "year-from-report", "weekday", "relative", "paragraph", "report", "unresolved"
+]
 
 
 class Dating(TypedDict):
@@ -37,6 +39,7 @@ KIND_WORDS: dict[DatingKind, str] = {
     "relative": "a relative expression, counted from the publication date",
     "paragraph": "undated in its sentence: the last date its paragraph gave",
     "report": "undated in the text: bounded by its report",
+    "unresolved": "named in the text but not resolved: no publication day to count from",
 }
 
 # The time reader's methods by kind; the detail says which rule of the kind it was
@@ -66,10 +69,17 @@ _METHODS: dict[str, tuple[DatingKind, str]] = {
 # methods written with a variable part ("first-half-of-month", "last-week", "early-decade")
 _PATTERNS: tuple[tuple[re.Pattern[str], DatingKind, str], ...] = (
     (re.compile(r"-of-(year|month)$"), "year-from-report", "a part of a month or year"),
-    (re.compile(r"-week$"), "relative", "'this/last/next week'"),
-    (re.compile(r"-decade$"), "relative", "'this/last decade'"),
+    (
+        re.compile(r"-(week|month|year|decade)$"),
+        "relative",
+        "'this/last week', 'earlier this month'...",
+    ),
+    # a weekday or "yesterday" in a report with no publication day ("weekday;no-day-anchor")
+    (re.compile(r";no(-day)?-anchor$"), "unresolved", ""),
     (re.compile(r"^undated in the text: the last date"), "paragraph", ""),
 )
+# a weekday or "yesterday" in a report with no publication day ("weekday;no-day-anchor")
+_UNRESOLVED = re.compile(r";no(-day)?-anchor$")
 _LENT = re.compile(r"same happening as sentence (\d+)")
 
 
@@ -80,6 +90,8 @@ def dating(method: str | None) -> Dating | None:
         return None
     own = method.split(";")[0].strip()
     kind, detail = _METHODS.get(own, (None, ""))
+    if _UNRESOLVED.search(method):
+        kind, detail = "unresolved", ""
     if kind is None:
         for pattern, found, words in _PATTERNS:
             if pattern.search(own):

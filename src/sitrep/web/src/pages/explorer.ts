@@ -112,7 +112,8 @@ function trend(f: Filter, view: Record<string, unknown>, t: Trend): HTMLElement 
   const bars = t.bars;
   if (!bars.length) return empty("No dated events in this view.");
   const width = 1000, height = 90, max = Math.max(...bars.map((b) => b.count));
-  const bar = width / Math.max(bars.length, MIN_SLOTS);
+  // a week's seven days may each take a seventh: they are the view, not a sliver of it
+  const bar = width / Math.max(bars.length, t.bin === "day" ? 7 : MIN_SLOTS);
   const root = document.createElementNS(SVG, "svg");
   root.setAttribute("viewBox", `0 0 ${width} ${height}`);
   root.setAttribute("preserveAspectRatio", "none");
@@ -153,9 +154,10 @@ function trendAxis(t: Trend, share: number): HTMLElement {
   const ticks: { at: number; label: string }[] = [];
   const key = (b: Bar, i: number): string => {
     if (t.bin === "day") {
-      // a tick at each Monday, and at the first day
-      const monday = new Date(`${b.start}T00:00:00Z`).getUTCDay() === 1;
-      return monday || i === 0 ? b.start.slice(5) : "";
+      // two weeks or less: every day, with its weekday; else a tick at each Monday and the first
+      const weekday = new Date(`${b.start}T00:00:00Z`).getUTCDay();
+      if (bars.length <= 14) return `${WEEKDAYS[weekday]} ${b.start.slice(8)}`;
+      return weekday === 1 || i === 0 ? b.start.slice(5) : "";
     }
     const monthly = t.bin === "week" && bars.length <= 53;
     return monthly ? b.start.slice(0, 7) : b.start.slice(0, 4);
