@@ -141,7 +141,7 @@ function trend(f: Filter, view: Record<string, unknown>, t: Trend): HTMLElement 
   });
   const box = h("div", { class: "trend-box", "data-bin": t.bin, "data-bars": bars.length }, root, trendAxis(t, bar / width));
   const unit = `${t.bin}s`;
-  box.append(h("p", { class: "muted trend-span" }, `Events per ${t.bin}, ${bars[0].start} to ${bars[bars.length - 1].end}; the highest, ${max} events. `,
+  box.append(h("p", { class: "muted trend-span" }, `Events per ${t.bin}, ${bars[0].start} to ${bars[bars.length - 1].end}; the highest, ${max} ${max === 1 ? "event" : "events"}. `,
     `An event counts in every ${t.bin} its dates overlap (a month's event in each of its ${unit}); a bar opens its events.`));
   return box;
 }
