@@ -114,6 +114,16 @@ def test_an_event_says_how_its_date_was_worked_out_on_its_page_row_and_exports(
         }
         assert methods[monday["id"]] == monday["dating"]["words"]
         assert methods[undated["id"]].startswith("undated in the text")
+        # the "Dated by" facet and filter: a week's report may leave out what no text dated
+        facet = client.get("/api/explore/events").json()["facets"]["dating"]
+        counts = {f["value"]: f["count"] for f in facet}
+        assert counts["weekday"] >= 1 and counts["report"] >= 1, counts
+        for value, count in counts.items():
+            kept = client.get("/api/explore/events", params={"dating": value}).json()
+            assert kept["total"] == count, value
+        told = client.get("/api/explore/events", params={"dating": ["text", "weekday"]}).json()
+        assert monday["id"] in {e["id"] for e in told["items"]}
+        assert undated["id"] not in {e["id"] for e in told["items"]}
         geo = client.get("/api/explore/export/geojson").json()
         dated = {f["id"]: f["properties"]["dating"] for f in geo["features"]}
         assert dated[monday["id"]]["kind"] == "weekday"

@@ -29,10 +29,12 @@ from sitrep.export import data
 from sitrep.export.core import export_filename
 from sitrep.export.graph import day_bounds
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
+from sitrep.read.dating import KIND_WORDS
 from sitrep.read.events import ids_kept
 from sitrep.read.explore import (
     EventFilter,
     Selection,
+    dating_kind,
     filter_of,
     filtered_events,
     keep_row,
@@ -84,6 +86,10 @@ def event_filter(
     until: IsoDate = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10**6)] = None,
     words: Words = None,
+    dating: Annotated[
+        list[str] | None,
+        Query(max_length=10, description="how the date was worked out: text, weekday, report…"),
+    ] = None,
 ) -> EventFilter:
     """The query's filter, read as `sitrep.read.explore.filter_of` reads every explorer filter
     (its values already checked by their annotations)."""
@@ -93,7 +99,7 @@ def event_filter(
         "place": [place or ""], "admin1": [admin1 or ""],
         "outlet": [outlet or ""], "since": [since or ""], "until": [until or ""],
         "min_fatalities": ["" if min_fatalities is None else str(min_fatalities)],
-        "words": [words or ""],
+        "words": [words or ""], "dating": dating,
     }  # fmt: skip
     return filter_of({k: v for k, v in given.items() if v})
 
@@ -163,7 +169,13 @@ def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         # the doers, and apart the other side: one list of both counted the victims as actors
         "actor": parties(rows, acting=True),
         "target": parties(rows, acting=False),
+        "dating": counted((dating_kind(r) for r in rows), dating_label),
     }
+
+
+def dating_label(kind: str) -> str:
+    """A dating kind in the facet's words ("a weekday, resolved against the publication date")."""
+    return KIND_WORDS.get(kind, "no date, or not recorded")
 
 
 def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

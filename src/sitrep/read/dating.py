@@ -32,7 +32,7 @@ class Dating(TypedDict):
     method: str
 
 
-KIND_WORDS: dict[DatingKind, str] = {
+KIND_WORDS: dict[str, str] = {  # by DatingKind
     "text": "a date the text gives",
     "year-from-report": "a day or month the text names, its year taken from the publication date",
     "weekday": "a weekday, resolved against the publication date",

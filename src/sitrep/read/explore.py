@@ -57,10 +57,13 @@ class EventFilter:
     until: str | None = None
     min_fatalities: int | None = None
     words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
+    # how the date was worked out (`read.dating` kinds; "none": no method): a week's report
+    # may leave out the events no text dated, bounded only by their reports
+    dating: tuple[str, ...] = ()
 
 
 # The filter's keys as its URL writes them: the repeatable ones may appear several times
-REPEATED = ("type", "mode", "status", "country")
+REPEATED = ("type", "mode", "status", "country", "dating")
 SINGLE = (
     "actor", "target", "entity", "place", "admin1", "outlet", "since", "until", "min_fatalities",
     "words",
@@ -111,6 +114,7 @@ def filter_of(values: Mapping[str, Sequence[str]]) -> EventFilter:
         until=partial_date(until) if until else None,
         min_fatalities=None if toll is None else int(toll),
         words=" ".join(words.split()) if words else None,
+        dating=many("dating"),
     )
 
 
@@ -133,7 +137,8 @@ def filter_query(f: EventFilter) -> str:
     """The filter as its URL's query, keys in one order (the filter's fields'), so one filter
     is always written the same way: "" for no filter."""
     pairs: list[tuple[str, str]] = []
-    for key in (*REPEATED[:3], "actor", "target", "entity", "place", "country", *SINGLE[4:]):
+    keys = (*REPEATED[:3], "actor", "target", "entity", "place", "country", *SINGLE[4:], "dating")
+    for key in keys:
         value = getattr(f, key)
         for v in value if isinstance(value, tuple) else () if value is None else (value,):
             pairs.append((key, str(v)))
@@ -253,8 +258,15 @@ def keep_row(row: dict[str, Any], f: EventFilter) -> bool:
         not f.admin1 or norm(f.admin1) == norm(row["admin1"] or ""),
         not f.outlet or norm(f.outlet) in {norm(o) for o in row["outlets"]},
         f.min_fatalities is None or row["fatalities"] >= f.min_fatalities,
+        not f.dating or dating_kind(row) in f.dating,
     )
     return all(checks)
+
+
+def dating_kind(row: Mapping[str, Any]) -> str:
+    """How an explorer row's date was worked out, as the `dating` filter and facet name it:
+    its kind (`read.dating`), "none" without a method (no time, or reduced before it)."""
+    return str((row["dating"] or {}).get("kind") or "none")
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ const COLUMN_TITLES: Record<string, string> = {
 const FACET_TITLES: [string, string][] = [
   ["type", "Type"], ["mode", "Mode"], ["status", "Status"], ["country", "Country"],
   ["admin1", "Governorate"], ["actor", "Actor (who did it)"], ["target", "Target or other side"],
-  ["outlet", "Outlet"],
+  ["outlet", "Outlet"], ["dating", "Dated by"],
 ];
 // what a facet counts where its title alone may mislead: a victim is no actor
 const FACET_HINTS: Record<string, string> = {
   actor: "the doers of the events (ACLED's actor 1 side): a clicked name keeps the events it did",
+  dating: "how each event's date was worked out: a date the text gives, a weekday or 'yesterday' counted from the publication date, or none in the text (bounded by its report)",
   target: "who the events were done to or with (target, counterpart, recipient): a clicked name keeps the events it suffered or received",
 };
 const SVG = "http://www.w3.org/2000/svg";
