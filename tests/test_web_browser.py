@@ -1226,6 +1226,14 @@ def test_the_event_page_says_how_its_date_was_worked_out(tab: tour.Tab) -> None:
         says = tab.page.locator("dd .dating")
         assert says.get_attribute("data-dating") == kind
         assert event["dating"]["words"] in says.inner_text()
+    # the "Dated by" facet: a click keeps the events dated so (here: by their reports)
+    tab.go("events", "events")
+    facet = {
+        f["value"]: f["count"] for f in api(tab, "/explore/events?limit=1")["facets"]["dating"]
+    }
+    assert facet["report"] == sum(e["dating"]["kind"] == "report" for e in dated)
+    tab.click_to(".facet[data-facet='dating'] a[data-value='report']", "events")
+    assert "dating=report" in tab.page.url and text(tab, "h1") == f"Events ({facet['report']})"
     tab.go("events?sort=time&order=asc", "events")
     for tr in tab.page.locator("table.explorer tr[data-event]").all():
         event = next(e for e in rows if e["id"] == tr.get_attribute("data-event"))
