@@ -29,7 +29,7 @@ from sitrep.export import data
 from sitrep.export.core import export_filename
 from sitrep.export.graph import day_bounds
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
-from sitrep.read.dating import KIND_WORDS
+from sitrep.read.dating import KIND_LABELS
 from sitrep.read.events import ids_kept
 from sitrep.read.explore import (
     EventFilter,
@@ -174,8 +174,8 @@ def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def dating_label(kind: str) -> str:
-    """A dating kind in the facet's words ("a weekday, resolved against the publication date")."""
-    return KIND_WORDS.get(kind, "no date, or not recorded")
+    """A dating kind in the facet's few words ("a weekday, from the publication date")."""
+    return KIND_LABELS.get(kind, "no date, or not recorded")
 
 
 def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -281,9 +281,13 @@ def _previous(
     first: str,
     last: str,
     rows_of: Rows,
-) -> Previous:
-    """The period of the same length just before, counted as this one is, and what changed."""
-    before_first, before_last = previous_period(first, last)
+) -> Previous | None:
+    """The period of the same length just before, counted as this one is, and what changed
+    (None for a period with no calendar before it)."""
+    before = previous_period(first, last)
+    if before is None:
+        return None
+    before_first, before_last = before
     earlier = rows_of(conn, replace(f, since=before_first, until=before_last))
     tolls = _tolls(conn, [r["id"] for r in earlier], {r["id"]: r["fatalities"] for r in earlier})
     then = {a["id"] for a in _actors(earlier)}
@@ -299,11 +303,18 @@ def _previous(
     )
 
 
-def previous_period(first: str, last: str) -> tuple[str, str]:
+def previous_period(first: str, last: str) -> tuple[str, str] | None:
     """The period of the same length that ends the day before `first`: as many whole months
     before when the period is whole months (October's is September, not 31 August to 30
-    September), else as many days."""
-    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    September), else as many days. None when it would start before the year 1 (a period asked
+    for from 0001-01-01 has none: the API answered 500)."""
+    try:
+        return _period_before(date.fromisoformat(first), date.fromisoformat(last))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _period_before(start: date, end: date) -> tuple[str, str]:
     if start.day == 1 and (end + timedelta(days=1)).day == 1:
         months = (end.year - start.year) * 12 + end.month - start.month + 1
         back = start.year * 12 + start.month - 1 - months

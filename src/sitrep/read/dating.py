@@ -42,6 +42,17 @@ KIND_WORDS: dict[str, str] = {  # by DatingKind
     "unresolved": "named in the text but not resolved: no publication day to count from",
 }
 
+# Each kind in a facet's few words (KIND_WORDS says it whole, in the facet's title)
+KIND_LABELS: dict[str, str] = {
+    "text": "the text's own date",
+    "year-from-report": "day or month named, year from the report",
+    "weekday": "a weekday, from the publication date",
+    "relative": "relative: yesterday, last week…",
+    "paragraph": "its paragraph's date",
+    "report": "by its report (undated in the text)",
+    "unresolved": "named but unresolved",
+}
+
 # The time reader's methods by kind; the detail says which rule of the kind it was
 _METHODS: dict[str, tuple[DatingKind, str]] = {
     "absolute": ("text", ""),
