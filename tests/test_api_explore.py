@@ -69,9 +69,13 @@ def test_no_filter_lists_every_event_and_says_what_it_leaves_out(
     assert page["items"][-1]["id"] == built[1].events["comment"]  # undated last
     statuses = {f["value"]: f["count"] for f in page["facets"]["status"]}
     assert statuses == {"corroborated": 1, "contested": 1, "single-source": 1}
+    # the actor facet counts the doers; the IRGC struck in the strike is counted apart
     actors = {f["value"]: (f["label"], f["count"]) for f in page["facets"]["actor"]}
-    assert actors["irgc"] == ("Islamic Revolutionary Guard Corps", 2)
+    assert actors["irgc"] == ("Islamic Revolutionary Guard Corps", 1)
     assert actors["esmail-ghaani"] == ("Esmail Ghaani", 1)
+    assert "israel" not in actors
+    targets = {f["value"]: f["count"] for f in page["facets"]["target"]}
+    assert targets == {"irgc": 1, "israel": 1}
 
 
 def test_actor_by_any_spelling(client: TestClient, built: tuple[Store, Built]) -> None:
@@ -82,8 +86,32 @@ def test_actor_by_any_spelling(client: TestClient, built: tuple[Store, Built]) -
         assert page["matched"]["actor"] == [
             {"id": "esmail-ghaani", "name": "Esmail Ghaani", "type": "person"}
         ]
-    assert get(client, "/api/explore/events", actor="Revolutionary Guards")["total"] == 2
     assert get(client, "/api/explore/events", actor="nobody at all")["total"] == 0
+
+
+def test_actor_keeps_the_doers_target_the_other_side_and_entity_any_part(
+    client: TestClient, built: tuple[Store, Built]
+) -> None:
+    """The IRGC does one event (its comment) and is struck in another: the actor filter keeps
+    the first, the target filter the second, the entity filter (a dossier's events) both; each
+    facet's count is the total its click gives. The actor filter kept both, so "Revolutionary
+    Guards 2" under "Actor" counted the strike on them as theirs."""
+    events = built[1].events
+    by = get(client, "/api/explore/events", actor="Revolutionary Guards")
+    assert ids(by) == {events["comment"]}
+    to = get(client, "/api/explore/events", target="Revolutionary Guards")
+    assert ids(to) == {events["strike"]}
+    assert to["matched"]["target"][0]["id"] == "irgc"
+    either = get(client, "/api/explore/events", entity="Revolutionary Guards")
+    assert ids(either) == {events["strike"], events["comment"]}
+    page = get(client, "/api/explore/events")
+    for key in ("actor", "target"):
+        for value in page["facets"][key]:
+            kept = get(client, "/api/explore/events", **{key: value["value"]})
+            assert kept["total"] == value["count"], (key, value)
+    # a doer and a target together: who did what to whom
+    assert get(client, "/api/explore/events", target="israel", actor="irgc")["total"] == 0
+    assert ids(get(client, "/api/explore/events", target="israel")) == {events["strike"]}
 
 
 def test_place_country_outlet_fatalities_and_dates(
@@ -124,14 +152,15 @@ def test_sorting_keeps_missing_values_last(client: TestClient, built: tuple[Stor
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"type": "consult"}, {"actor": "irgc"},
+    [{}, {"status": "contested"}, {"type": "CONSULT"}, {"type": "consult"}, {"entity": "irgc"},
      {"since": "2020"}, {"until": "2019-12-31"}, {"place": "geo-aleppo"}],
 )  # fmt: skip
 def test_export_of_a_view_holds_the_rows_api_events_returns(
     client: TestClient, params: dict[str, str]
 ) -> None:
-    """The filters /api/events knows give the same events there, in the explorer and in its CSV."""
-    listed = ids(get(client, "/api/events", limit=500, **params))
+    """The filters /api/events knows give the same events there, in the explorer and in its CSV
+    (its `actor`, an entity taking any part or the place, is the explorer's `entity`)."""
+    listed = ids(get(client, "/api/events", limit=500, **as_events_filter(params)))
     assert ids(get(client, "/api/explore/events", limit=500, **params)) == listed
     exported = csv_ids(client, **params)
     assert sorted(exported) == sorted(listed) and len(set(exported)) == len(exported)
@@ -145,14 +174,25 @@ def test_export_of_explorer_only_filters(client: TestClient) -> None:
     assert len(geo["features"]) == 2 and all(f["geometry"] for f in geo["features"])
 
 
-VIEWS = [{}, {"status": "contested"}, {"actor": "irgc"}, {"since": "2020"}, {"place": "geo-aleppo"}]
+def as_events_filter(params: dict[str, str]) -> dict[str, str]:
+    """An explorer filter as /api/events writes it: its `actor` is the explorer's `entity`."""
+    return {("actor" if k == "entity" else k): v for k, v in params.items()}
+
+
+VIEWS = [
+    {},
+    {"status": "contested"},
+    {"entity": "irgc"},
+    {"since": "2020"},
+    {"place": "geo-aleppo"},
+]
 
 
 @pytest.mark.parametrize("params", VIEWS)
 def test_jsonl_view_holds_the_events_api_events_returns_and_what_they_reference(
     client: TestClient, params: dict[str, str]
 ) -> None:
-    listed = ids(get(client, "/api/events", limit=500, **params))
+    listed = ids(get(client, "/api/events", limit=500, **as_events_filter(params)))
     response = client.get("/api/explore/export/jsonl", params=params)
     assert response.status_code == 200, response.text
     records = [json.loads(line) for line in response.text.splitlines()]
@@ -184,7 +224,7 @@ def graph_of(client: TestClient, fmt: str, **params: str) -> tuple[set[str], lis
 def test_a_filtered_graph_holds_only_its_events_participants(client: TestClient, fmt: str) -> None:
     everything, _ = graph_of(client, fmt)
     smaller = 0
-    for params in ({"actor": "irgc"}, {"status": "contested"}, {"country": "SY"}):
+    for params in ({"entity": "irgc"}, {"status": "contested"}, {"country": "SY"}):
         events = get(client, "/api/explore/events", limit=500, **params)["items"]
         taking_part = {a["entity_id"] for e in events for a in e["actors"] if a["entity_id"]}
         nodes, edges = graph_of(client, fmt, **params)
@@ -193,7 +233,7 @@ def test_a_filtered_graph_holds_only_its_events_participants(client: TestClient,
         smaller += nodes < everything
     assert smaller, "some view leaves out entities the whole graph holds"
     dated = [
-        e for e in graph_of(client, fmt, actor="irgc")[1]
+        e for e in graph_of(client, fmt, entity="irgc")[1]
         if any(v.get("for") == "first_event" or v.get("key") == "first_event" for v in e.iter())
     ]  # fmt: skip
     assert dated, "co-event edges carry the dates of their events"
@@ -621,3 +661,30 @@ def test_search_facets_count_what_the_list_holds(
     assert found["facets"] == facets_of(found["items"]), params
     for key in ("site", "year", "type"):
         assert sum(f["count"] for f in found["facets"][key]) == found["total"], (key, params)
+
+
+def test_the_trend_picks_its_bin_from_the_span_shown(client: TestClient) -> None:
+    """A week's view is seven days (it drew three weekly bars: the weeks its events overlap),
+    two years or less is weeks, longer is months. The span is the view's from/to, else its
+    events'; each bar stays within it and its narrowed view lists as many events as it counts
+    (the April 2018 strike, a month's event, counts in each day and week of April)."""
+    week = get(client, "/api/explore/events", since="2018-04-09", until="2018-04-15")["trend"]
+    assert week["bin"] == "day"
+    assert [(b["start"], b["end"], b["count"]) for b in week["bars"]] == [
+        (f"2018-04-{d:02d}", f"2018-04-{d:02d}", 1) for d in range(9, 16)
+    ]
+    spring = get(client, "/api/explore/events", since="2018-03-28", until="2018-06")["trend"]
+    assert spring["bin"] == "week"
+    first, last = spring["bars"][0], spring["bars"][-1]
+    assert (first["start"], first["end"]) == ("2018-03-28", "2018-04-01")  # cut by the view
+    assert (last["start"], last["end"]) == ("2018-06-25", "2018-06-30")
+    assert [b["count"] for b in spring["bars"]][:7] == [1, 1, 1, 1, 1, 1, 0]  # 26 Mar-6 May
+    assert get(client, "/api/explore/events")["trend"]["bin"] == "week"  # 2018-04 to 2020-03
+    years = get(client, "/api/explore/events", since="2015", until="2020")["trend"]
+    assert years["bin"] == "month" and years["bars"][0]["start"] == "2015-01-01"
+    assert years["bars"][-1]["end"] == "2020-12-31"
+    for trend in (week, spring, years):
+        for bar in trend["bars"]:
+            if bar["count"]:
+                narrowed = {"since": bar["start"], "until": bar["end"]}
+                assert get(client, "/api/explore/events", **narrowed)["total"] == bar["count"]

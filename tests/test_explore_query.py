@@ -120,6 +120,8 @@ def reference_rows(store: Store, f: x.EventFilter) -> list[dict[str, Any]]:
         claims = claims_by_event(conn)
         events = list_events(conn)
         actors = entities_named(conn, f.actor) if f.actor else set()
+        targets = entities_named(conn, f.target) if f.target else set()
+        anyone = entities_named(conn, f.entity) if f.entity else set()
         places = entities_named(conn, f.place) if f.place else set()
 
     def said(event: dict[str, Any]) -> bool:
@@ -134,6 +136,13 @@ def reference_rows(store: Store, f: x.EventFilter) -> list[dict[str, Any]]:
             return False
         return not (f.until and (start is None or start > f.until + "\uffff"))
 
+    def acting(event: dict[str, Any], doers: bool) -> set[str]:
+        return {
+            p["entity_id"]
+            for p in event["participants"]
+            if p.get("entity_id") and (p.get("role") in ("actor", "by")) == doers
+        }
+
     kept = []
     for event in events:
         row = event_row(event, claims.get(event["id"], []), known)
@@ -142,7 +151,10 @@ def reference_rows(store: Store, f: x.EventFilter) -> list[dict[str, Any]]:
             not f.type or row["type"] in f.type,
             not f.mode or row["mode"] in f.mode,
             not f.status or row["status"] in f.status,
-            not f.actor or bool(involved & actors),
+            # a doer (actor, by); the other side (any other role); any part or the place
+            not f.actor or bool(acting(event, True) & actors),
+            not f.target or bool(acting(event, False) & targets),
+            not f.entity or bool(involved & anyone),
             not f.place or event["place_entity_id"] in places,
             overlaps(event),
             said(event),
@@ -166,6 +178,9 @@ FILTERS: list[dict[str, Any]] = [
     {"until": "2017"},
     {"actor": "IRGC"},
     {"actor": "Ismail Qaani", "type": ["CONSULT", "ASSAULT"]},
+    {"target": "IRGC"},
+    {"entity": "IRGC", "since": "2018"},
+    {"actor": "IRGC", "target": "Quds Force"},
     {"place": "Aleppo", "since": "2018-01-01"},
     {"country": ["SY"], "min_fatalities": 3},
     {"admin1": "homs"},
@@ -207,6 +222,7 @@ def test_the_explorer_query_gives_what_reading_everything_gives(
         assert page["items"] == ordered[offset : offset + 7], (sort, order)
         assert page["facets"] == x.facets(ordered)
         assert page["weekly"] == x.weekly(ordered)
+        assert page["trend"] == x.trend(ordered, params.get("since"), params.get("until"))
         # written without the response model (`_as_json`): what it would have written
         assert page == wm.ExplorerPage.model_validate(page).model_dump(mode="json")
     near = client.get("/api/explore/events", params={**params, "near": "2018-06-01"}).json()

@@ -69,6 +69,7 @@ def test_an_event_dated_only_by_its_reports_days_is_a_range_not_a_month() -> Non
     ]
     assert _event_time(days, days[0]) == {
         "time_start": "2016-09-17", "time_end": "2016-09-19", "time_precision": "range",
+        "time_method": REPORTED_DAYS_METHOD,
     }  # fmt: skip
     month = [_undated("3", ("2016-09-01", "2016-09-30"))]
     assert _event_time(month, month[0])["time_precision"] == "month"

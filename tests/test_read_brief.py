@@ -142,6 +142,9 @@ def test_the_previous_period_and_what_changed(built: tuple[Store, Built]) -> Non
     assert {a["name"] for a in previous["new_actors"]} == {"Esmail Ghaani", "Quds Force"}
     assert previous_period("2016-10-03", "2016-10-09") == ("2016-09-26", "2016-10-02")
     assert previous_period("2016-01-01", "2016-03-31") == ("2015-10-01", "2015-12-31")
+    # a period from the first day of the calendar has none before it (the API answered 500)
+    assert previous_period("0001-01-01", "0001-01-31") is None
+    assert previous_period("0001-01-05", "0001-01-09") is None
 
 
 def test_a_long_list_names_the_most_reported_and_links_the_rest(

@@ -892,27 +892,39 @@ def test_a_month_and_a_governorate_stay_when_the_filter_form_is_used(tab: tour.T
         assert f"since={month}" in tab.page.url and f"until={month}" in tab.page.url
 
 
-def test_a_weeks_bar_opens_that_weeks_events(tab: tour.Tab) -> None:
-    """Each bar of the explorer's trend links to its week: clicked, the URL gains the week's
-    period (kept within the view's own) and the list's total is the bar's count, since an
-    event counts in each week its dates overlap, as the date filter keeps it. Checked on the
-    busiest week of every event and of a view that starts mid-week."""
-    weekly = api(tab, "/explore/events?limit=1")["weekly"]
-    busiest = max(weekly, key=lambda w: w["count"])
-    middle = (date.fromisoformat(busiest["week"]) + timedelta(days=3)).isoformat()
-    for view in ("", f"since={middle}"):
+def test_a_bar_of_the_trend_opens_its_events_and_a_weeks_view_shows_days(tab: tour.Tab) -> None:
+    """The trend's bins follow the span shown (the API's `trend`): the whole demo as weeks or
+    months, a week's view as its seven days (it drew the three weeks its events overlap). Each
+    bar links to its period, kept within the view's own, and the list's total is the bar's
+    count, since an event counts in each bar its dates overlap, as the date filter keeps it.
+    Checked on the busiest bar of every event and of a view that starts mid-week."""
+    whole = api(tab, "/explore/events?limit=1")["trend"]
+    assert whole["bin"] in ("week", "month")
+    busiest = max(whole["bars"], key=lambda b: b["count"])
+    middle = (date.fromisoformat(busiest["start"]) + timedelta(days=3)).isoformat()
+    sunday = (date.fromisoformat(middle) + timedelta(days=6)).isoformat()
+    for view in ("", f"since={middle}", f"since={middle}&until={sunday}"):
         tab.go(f"events?{view}", "events")
+        trend = api(tab, f"/explore/events?{view}")["trend"]
+        box = tab.page.locator(".trend-box")
+        assert box.get_attribute("data-bin") == trend["bin"], view
         bars = tab.page.locator("svg.trend a.trend-link")
-        counts = {b.get_attribute("data-week"): b.get_attribute("data-count") for b in bars.all()}
-        wanted = {w["week"]: str(w["count"]) for w in api(tab, f"/explore/events?{view}")["weekly"]}
-        assert counts == {k: v for k, v in wanted.items() if v != "0"}, view
-        week = max(counts, key=lambda k: int(counts[k] or 0))
-        assert week
-        tab.click_to(f"svg.trend a.trend-link[data-week='{week}']", "events")
-        sunday = (date.fromisoformat(week) + timedelta(days=6)).isoformat()
-        since = max(week, middle) if view else week
-        assert f"since={since}" in tab.page.url and f"until={sunday}" in tab.page.url, view
-        assert text(tab, "h1") == f"Events ({counts[week]})", (view, week)
+        counts = {
+            (b.get_attribute("data-start"), b.get_attribute("data-end")): b.get_attribute(
+                "data-count"
+            )
+            for b in bars.all()
+        }
+        wanted = {(b["start"], b["end"]): str(b["count"]) for b in trend["bars"] if b["count"]}
+        assert counts == wanted, view
+        if view.endswith(sunday):  # a week: seven days, each named by its day
+            assert trend["bin"] == "day" and box.get_attribute("data-bars") == "7"
+            assert "Events per day" in text(tab, ".explorer-main")
+        start, end = max(counts, key=lambda k: int(counts[k] or 0))
+        assert start and end
+        tab.click_to(f"svg.trend a.trend-link[data-start='{start}']", "events")
+        assert f"since={start}" in tab.page.url and f"until={end}" in tab.page.url, view
+        assert text(tab, "h1") == f"Events ({counts[(start, end)]})", (view, start)
 
 
 def test_an_explorer_row_says_how_precise_its_date_is_and_what_its_counts_mean(
@@ -1051,7 +1063,8 @@ def test_events_explorer_filters_sorts_pages_and_exports_the_view(tab: tour.Tab)
     tour.explorer(tab, actor="Suleimani")
     assert tour.PERSON in text(tab, "p.matched")
     view = api(tab, "/explore/events?actor=Suleimani&limit=500")
-    assert view["total"] >= 5 and len(_explorer_ids(tab)) == min(25, view["total"])
+    # (the events he did: those he was killed in are his as a target, `target=`)
+    assert view["total"] >= 2 and len(_explorer_ids(tab)) == min(25, view["total"])
     assert sorted(_export_view_ids(tab)) == sorted(e["id"] for e in view["items"])
     # every format from the page; the JSON lines download holds the same events
     formats = {a.get_attribute("data-format") for a in tab.page.locator("a.export").all()}
@@ -1168,3 +1181,85 @@ def test_an_explorer_rows_who_names_the_doers_first_and_the_others_by_role(
             else:
                 assert said == f"{a['role']}: {a['name']}"
         assert "; " in (cell.text_content() or "")  # between the doers and the others
+
+
+def test_the_actor_facet_counts_the_doers_and_the_target_facet_the_other_side(
+    tab: tour.Tab,
+) -> None:
+    """ "Actor" counted every participant, so a group struck in an attack was counted as one of
+    its actors. Now each facet says what it counts, a name clicked under "Actor (who did it)"
+    keeps the events it did, and one under "Target or other side" those done to it; the
+    dossier's link lists every event it takes part in, with links to each side."""
+    tab.go("events", "events")
+    facets = api(tab, "/explore/events?limit=1")["facets"]
+    assert facets["actor"] and facets["target"]
+    for key, heading in (("actor", "Actor (who did it)"), ("target", "Target or other side")):
+        box = tab.page.locator(f".facet[data-facet='{key}']")
+        assert box.locator("h3").text_content() == heading
+        assert box.locator("summary").get_attribute("title")
+    doers = {f["value"] for f in facets["actor"]}
+    both = next((f for f in facets["target"] if f["value"] in doers), facets["target"][0])
+    tab.click_to(f".facet[data-facet='target'] a[data-value='{both['value']}']", "events")
+    assert f"target={both['value']}" in tab.page.url
+    assert text(tab, "h1") == f"Events ({both['count']})"
+    assert "done to" in text(tab, "#view-says")
+    for e in api(tab, f"/explore/events?target={both['value']}&limit=500")["items"]:
+        assert any(a["entity_id"] == both["value"] and not a["acting"] for a in e["actors"])
+    tab.go(f"entity/{both['value']}", "entity")
+    tab.click_to("a.as-actor", "events")
+    assert f"actor={both['value']}" in tab.page.url
+
+
+def test_the_event_page_says_how_its_date_was_worked_out(tab: tour.Tab) -> None:
+    """The event row kept no method, so a date counted from a weekday and the days up to a
+    report the text did not date read alike. Each dated event of the demo says how (the kind
+    and its words under "When"), the explorer's date cell says so in its title, and an event
+    the text does not date says "by its report" under its date."""
+    rows = api(tab, "/explore/events?sort=time&order=asc&limit=500")["items"]
+    dated = [e for e in rows if e["time_start"]]
+    assert dated and all(e["dating"] for e in dated)
+    kinds = {e["dating"]["kind"] for e in dated}
+    assert "report" in kinds and len(kinds) >= 2, kinds
+    for kind in sorted(kinds):
+        event = next(e for e in dated if e["dating"]["kind"] == kind)
+        tab.go(f"event/{event['id']}", "event")
+        says = tab.page.locator("dd .dating")
+        assert says.get_attribute("data-dating") == kind
+        assert event["dating"]["words"] in says.inner_text()
+    # the "Dated by" facet: a click keeps the events dated so (here: by their reports)
+    tab.go("events", "events")
+    facet = {
+        f["value"]: f["count"] for f in api(tab, "/explore/events?limit=1")["facets"]["dating"]
+    }
+    assert facet["report"] == sum(e["dating"]["kind"] == "report" for e in dated)
+    tab.click_to(".facet[data-facet='dating'] a[data-value='report']", "events")
+    assert "dating=report" in tab.page.url and text(tab, "h1") == f"Events ({facet['report']})"
+    tab.go("events?sort=time&order=asc", "events")
+    for tr in tab.page.locator("table.explorer tr[data-event]").all():
+        event = next(e for e in rows if e["id"] == tr.get_attribute("data-event"))
+        cell = tr.locator("td.date")
+        if event["dating"]:
+            assert f"dated: {event['dating']['words']}" in (cell.get_attribute("title") or "")
+        by_report = (event["dating"] or {}).get("kind") == "report"
+        assert cell.locator(".date-method").count() == int(by_report)
+
+
+def test_a_weeks_timeline_spans_the_week_labelled_by_day(tab: tour.Tab) -> None:
+    """The timeline's axis spans the view's from/to: a week's view drew its events in an
+    eighth of the width, the axis padded to two months and labelled by month. Now its seven
+    days are labelled ("Mon 09-19") and every dot lies on the axis."""
+    rows = api(tab, "/explore/events?limit=500")["items"]
+    day = next(e["time_start"] for e in rows if e["time_precision"] == "day")
+    monday = date.fromisoformat(day)
+    monday -= timedelta(days=monday.weekday())
+    sunday = monday + timedelta(days=6)
+    tab.go(f"timeline?since={monday}&until={sunday}", "timeline")
+    ticks = [t.text_content() or "" for t in tab.page.locator("svg.timeline text.tick").all()]
+    assert ticks == [
+        f"{(monday + timedelta(days=i)).strftime('%a')} {(monday + timedelta(days=i)):%m-%d}"
+        for i in range(7)
+    ]
+    xs = [float(c.get_attribute("cx") or 0) for c in tab.page.locator("circle.tl-event").all()]
+    assert xs and all(120 <= x <= 980 for x in xs)
+    # spread over the week, not bunched in an eighth of the width (a week of events)
+    assert max(xs) - min(xs) > 100 or len(set(xs)) == 1

@@ -29,14 +29,17 @@ from sitrep.export import data
 from sitrep.export.core import export_filename
 from sitrep.export.graph import day_bounds
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
+from sitrep.read.dating import KIND_LABELS
 from sitrep.read.events import ids_kept
 from sitrep.read.explore import (
     EventFilter,
     Selection,
+    dating_kind,
     filter_of,
     filtered_events,
     keep_row,
     norm,
+    parties,
     select_events,
 )
 
@@ -68,7 +71,13 @@ def event_filter(
     type: Many = None,
     mode: Many = None,
     status: Many = None,
-    actor: Text = None,
+    actor: Annotated[str | None, Query(max_length=120, description="a doer, any spelling")] = None,
+    target: Annotated[
+        str | None, Query(max_length=120, description="on the other side: target, counterpart…")
+    ] = None,
+    entity: Annotated[
+        str | None, Query(max_length=120, description="taking any part, or the place")
+    ] = None,
     place: Text = None,
     country: Many = None,
     admin1: Text = None,
@@ -77,15 +86,20 @@ def event_filter(
     until: IsoDate = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10**6)] = None,
     words: Words = None,
+    dating: Annotated[
+        list[str] | None,
+        Query(max_length=10, description="how the date was worked out: text, weekday, report…"),
+    ] = None,
 ) -> EventFilter:
     """The query's filter, read as `sitrep.read.explore.filter_of` reads every explorer filter
     (its values already checked by their annotations)."""
     given = {
         "type": type, "mode": mode, "status": status, "country": country,
-        "actor": [actor or ""], "place": [place or ""], "admin1": [admin1 or ""],
+        "actor": [actor or ""], "target": [target or ""], "entity": [entity or ""],
+        "place": [place or ""], "admin1": [admin1 or ""],
         "outlet": [outlet or ""], "since": [since or ""], "until": [until or ""],
         "min_fatalities": ["" if min_fatalities is None else str(min_fatalities)],
-        "words": [words or ""],
+        "words": [words or ""], "dating": dating,
     }  # fmt: skip
     return filter_of({k: v for k, v in given.items() if v})
 
@@ -135,7 +149,8 @@ def sort_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[d
 
 
 def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Counts of the filtered events by type, mode, status, country, admin1, outlet, actor."""
+    """Counts of the filtered events by type, mode, status, country, admin1, outlet, actor (a
+    doer) and target (the other side)."""
 
     def counted(values: Iterable[Any], label: Any = None) -> list[dict[str, Any]]:
         found = Counter(v for v in values if v)
@@ -151,22 +166,16 @@ def facets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         "country": counted((r["country"] for r in rows), data.country_name),
         "admin1": counted(r["admin1"] for r in rows),
         "outlet": counted(o for r in rows for o in r["outlets"]),
-        "actor": _actors(rows),
+        # the doers, and apart the other side: one list of both counted the victims as actors
+        "actor": parties(rows, acting=True),
+        "target": parties(rows, acting=False),
+        "dating": counted((dating_kind(r) for r in rows), dating_label),
     }
 
 
-def _actors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Entities taking part, by how many of the events (value: the id, label: the name)."""
-    names: dict[str, str] = {}
-    found: Counter[str] = Counter()
-    for r in rows:
-        ids = {a["entity_id"] for a in r["actors"] if a["entity_id"]}
-        for a in r["actors"]:
-            if a["entity_id"]:
-                names.setdefault(a["entity_id"], a["name"])
-        found.update(ids)
-    ranked = sorted(found.items(), key=lambda kv: (-kv[1], names[kv[0]]))
-    return [{"value": i, "label": names[i], "count": n} for i, n in ranked]
+def dating_label(kind: str) -> str:
+    """A dating kind in the facet's few words ("a weekday, from the publication date")."""
+    return KIND_LABELS.get(kind, "no date, or not recorded")
 
 
 def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -188,6 +197,68 @@ def weekly(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.append({"week": week.isoformat(), "count": weeks.get(week, 0)})
         week += timedelta(days=7)
     return out
+
+
+# The trend's bin by the days its span covers: a week or a month of events as days (a week's
+# view drew three weekly bars, the weeks its events overlap), up to two years as weeks, longer
+# as months (a decade of weeks was 500 bars a pixel or two wide).
+DAY_BINS_UP_TO = 62
+WEEK_BINS_UP_TO = 731
+MOST_BARS = 2000
+
+
+def trend(rows: list[dict[str, Any]], since: str | None, until: str | None) -> dict[str, Any]:
+    """The events over time, in bins of a size the span shown asks for (`DAY_BINS_UP_TO`,
+    `WEEK_BINS_UP_TO`): the span is the view's from/to, a bound the view does not give being
+    its events' first or last day. Each bar is a period within that span (a week cut by the
+    view's start begins at it) counting the events whose dates overlap it, the rule the date
+    filter keeps events by, so the view narrowed to a bar's `start` and `end` lists as many
+    events as the bar counts. `bin` is "day", "week" or "month"; no dated event, no bars."""
+    spans = [s for r in rows if (s := _days(r["time_start"], r["time_end"]))]
+    if not spans:
+        return {"bin": "week", "bars": []}
+    lo = _day(day_bounds(since, None)[0]) if since else None
+    hi = _day(day_bounds(None, until)[1]) if until else None
+    lo = lo or min(first for first, _ in spans)
+    hi = hi or max(max(last, first) for first, last in spans)
+    days = (hi - lo).days + 1
+    size = "day" if days <= DAY_BINS_UP_TO else "week" if days <= WEEK_BINS_UP_TO else "month"
+    counts: Counter[date] = Counter()
+    for first, last in spans:
+        first, last = max(first, lo), min(max(last, first), hi)
+        at = _bin_start(first, size)
+        while at <= last and len(counts) <= MOST_BARS:
+            counts[at] += 1
+            at = _next_bin(at, size)
+    bars: list[dict[str, Any]] = []
+    at = _bin_start(lo, size)
+    while at <= hi and len(bars) < MOST_BARS:
+        following = _next_bin(at, size)
+        start, end = max(at, lo), min(following - timedelta(days=1), hi)
+        bars.append({"start": start.isoformat(), "end": end.isoformat(), "count": counts[at]})
+        at = following
+    return {"bin": size, "bars": bars}
+
+
+def _days(start: str | None, end: str | None) -> tuple[date, date] | None:
+    """An event's first and last day (a partial end lasting to the end of it), or None."""
+    first_text, last_text = day_bounds(start, end or start)
+    first, last = _day(first_text), _day(last_text)
+    return None if first is None else (first, last or first)
+
+
+def _bin_start(day: date, size: str) -> date:
+    if size == "week":
+        return day - timedelta(days=day.weekday())
+    if size == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next_bin(start: date, size: str) -> date:
+    if size == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start + timedelta(days=7 if size == "week" else 1)
 
 
 def _weeks_overlapped(start: str | None, end: str | None) -> list[date]:
@@ -277,7 +348,7 @@ def kept_selection(conn: Connection, at: Stamp, f: EventFilter) -> Selection:
 def _on_rows_only(f: EventFilter) -> bool:
     """Whether the filter narrows only by what an explorer row holds: no names to read as
     entities, no words to find in claims, no dates (the query's overlap of a period)."""
-    return not (f.actor or f.place or f.words or f.since or f.until)
+    return not (f.actor or f.target or f.entity or f.place or f.words or f.since or f.until)
 
 
 def _ids_kept_by_query(conn: Connection, f: EventFilter) -> set[str]:
@@ -301,6 +372,7 @@ def _view(
         "rows": rows,
         "facets": facets(rows),
         "weekly": weekly(rows),
+        "trend": trend(rows, f.since, f.until),
         "left_out": {
             "undated": sum(r["time_start"] is None for r in rows),
             "unlocated": sum(r["lat"] is None for r in rows),

@@ -4,9 +4,12 @@ records free to carry more."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from sitrep.api.models import Page, Record
+from sitrep.read.dating import Dating
 from sitrep.read.records import PairRelation, SearchHit
 
 
@@ -40,6 +43,7 @@ class ExplorerEvent(Record):
     time_start: str | None = None
     time_end: str | None = None
     time_precision: str | None = None
+    dating: Dating | None = None  # how its date was worked out (`sitrep.read.dating`)
     status: str
     status_reason: str = ""  # corroboration's words for how it reached the status
     n_claims: int
@@ -69,6 +73,22 @@ class WeekCount(Record):
     count: int
 
 
+class TrendBar(Record):
+    """A bin of the trend: its first and last day (within the view's period) and the events
+    whose dates overlap them."""
+
+    start: str
+    end: str
+    count: int
+
+
+class Trend(Record):
+    """The view's events over time, binned by day, week or month as its span asks."""
+
+    bin: Literal["day", "week", "month"]
+    bars: list[TrendBar]
+
+
 class LeftOut(Record):
     undated: int
     unlocated: int
@@ -86,6 +106,7 @@ class ExplorerPage(Page):
     items: list[ExplorerEvent]
     facets: dict[str, list[FacetValue]]
     weekly: list[WeekCount]
+    trend: Trend
     left_out: LeftOut
     matched: dict[str, list[EntityMatch]]
 
@@ -175,6 +196,7 @@ class ReadDate(Record):
     end_date: str | None
     precision: str | None
     rule: str | None
+    dating: Dating | None = None  # the rule in words (`sitrep.read.dating`)
     start: int | None
     end: int | None
 

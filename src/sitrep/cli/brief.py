@@ -29,7 +29,13 @@ def brief(
     type: Many = None,
     status: Many = None,
     country: Many = None,
-    actor: One = None,
+    actor: Annotated[str | None, typer.Option(help="a doer of the events, any spelling")] = None,
+    target: Annotated[
+        str | None, typer.Option(help="on the events' other side (target, counterpart…)")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="taking any part in the events, or their place")
+    ] = None,
     place: One = None,
     admin1: One = None,
     outlet: One = None,
@@ -55,7 +61,8 @@ def brief(
 
     values = query_values(filter)
     asked = {"type": type, "status": status, "country": country, "actor": [actor],
-             "place": [place], "admin1": [admin1], "outlet": [outlet], "words": [words],
+             "target": [target], "entity": [entity], "place": [place], "admin1": [admin1],
+             "outlet": [outlet], "words": [words],
              "min_fatalities": [None if min_fatalities is None else str(min_fatalities)],
              "since": [since], "until": [until]}  # fmt: skip
     for key, options in asked.items():

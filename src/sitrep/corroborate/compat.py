@@ -80,6 +80,8 @@ class MentionView:
     time_start: str | None = None
     time_end: str | None = None
     time_precision: str | None = None
+    # how extraction worked the time out (`TimeValue.method`): kept on the event, never compared
+    time_method: str | None = None
     casualties: dict[str, Any] | None = None  # the mention's counts (killed, wounded, ...)
     published: str | None = None  # the report's publication date (its first copy's)
     month_day: str | None = None  # "03-18" of an unresolved "March 18" (no year known)

@@ -17,7 +17,7 @@ from sitrep.corroborate.origins import ClaimView, event_status, origin_key
 from sitrep.corroborate.status_history import CORROBORATION, changes, log_changes, statuses
 from sitrep.corroborate.views import load_claims, load_judgements, load_mentions
 from sitrep.errors import UsageError
-from sitrep.records import stable_id
+from sitrep.records import REPORTED_DAYS_METHOD, REPORTED_MONTH_METHOD, stable_id
 from sitrep.store import Store, chunked, insert_ignore, utc_now
 from sitrep.store import schema as s
 
@@ -324,10 +324,23 @@ def _event_time(views: list[MentionView], best: MentionView) -> dict[str, str | 
     windows = sorted(v.reported for v in views if v.reported)
     if best.time_start or not windows:  # a date, or an "unresolved" day of the year, or nothing
         start, end, precision = best.time_start, best.time_end, best.time_precision
-        return {"time_start": start, "time_end": end, "time_precision": precision}
+        method = best.time_method if (start or precision) else None
+        return {
+            "time_start": start,
+            "time_end": end,
+            "time_precision": precision,
+            "time_method": method,
+        }
     start, end = windows[0]
-    precision = "month" if _whole_month(start, end) else "range"
-    return {"time_start": start, "time_end": end, "time_precision": precision}
+    # the method says "dated by its report", which the span alone does not: a range the
+    # report bounds reads like one the text gave ("between 3 and 5 May")
+    month = _whole_month(start, end)
+    return {
+        "time_start": start,
+        "time_end": end,
+        "time_precision": "month" if month else "range",
+        "time_method": REPORTED_MONTH_METHOD if month else REPORTED_DAYS_METHOD,
+    }
 
 
 def _whole_month(start: str, end: str) -> bool:

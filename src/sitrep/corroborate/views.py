@@ -233,6 +233,7 @@ def _view(
         place=place_key, place_name=place_name, place_country=country, place_is_country=is_country,
         place_within=within, place_region=region, place_names_region=names_region,
         time_start=start, time_end=end, time_precision=precision, reported=reported,
+        time_method=_time_method(row["time"]),
         casualties=row["casualties"],
         published=row["published"], text_root=row.get("text_root") or doc_id,
         trigger=row.get("trigger") or "",
@@ -275,6 +276,12 @@ def _governorate_ids() -> frozenset[str]:
         for r in regions
         if r.geonames_admin1 and r.within is None
     )
+
+
+def _time_method(time: Any) -> str | None:
+    """How extraction worked the mention's time out, as it stored it (None: no time)."""
+    method = time.get("method") if isinstance(time, dict) else None
+    return method if isinstance(method, str) and method else None
 
 
 def _compared_time(

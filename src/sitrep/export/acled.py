@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from sitrep.export import data
 from sitrep.read.claims import claims_by_event, event_sources
+from sitrep.read.dating import dating
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import list_events
 from sitrep.store import Store
@@ -27,7 +28,7 @@ COLUMNS = (
     "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "country", "admin1", "location",
     "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
     "status", "n_origins", "n_claims", "sitrep_event_id", "first_report_title",
-    "first_report_url", "n_documents",
+    "first_report_url", "n_documents", "date_method",
 )  # fmt: skip
 
 GEO_PRECISION = {"exact": 1, "city": 1, "region": 2, "country": 3}
@@ -105,6 +106,9 @@ def event_row(
         "n_claims": event["n_claims"],
         "sitrep_event_id": event["id"],
         **cited_sources(claims),
+        # how the date was worked out (a weekday against the publication date, the report's
+        # days...): ACLED's time_precision says how precise, not how sure
+        "date_method": (found["words"] if (found := dating(event.get("time_method"))) else ""),
     }
 
 
@@ -197,7 +201,7 @@ ACLED_COLUMNS = (
     "civilian_targeting", "iso", "country", "admin1", "location", "latitude", "longitude",
     "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
     "sitrep_event_id", "sitrep_type", "sitrep_status", "first_report_title", "first_report_url",
-    "n_documents",
+    "n_documents", "date_method",
 )  # fmt: skip
 
 
@@ -294,6 +298,7 @@ def acled_row(
         "sitrep_type": f"{event['type']}/{event.get('mode') or ''}".rstrip("/"),
         "sitrep_status": event["status"],
         **cited_sources(claims),
+        "date_method": base["date_method"],
     }
 
 

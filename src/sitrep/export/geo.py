@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from sitrep.export import data
 from sitrep.export.acled import fatalities
 from sitrep.read.claims import claims_by_event, event_sources
+from sitrep.read.dating import dating
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import EventFilter, list_events
 from sitrep.store import Store
@@ -42,6 +43,7 @@ def event_feature(
             "time_start": event.get("time_start"),
             "time_end": event.get("time_end"),
             "time_precision": event.get("time_precision"),
+            "dating": dating(event.get("time_method")),
             "place": place.name,
             "place_entity_id": place.entity_id,
             "geo_precision": place.precision,

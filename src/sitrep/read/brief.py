@@ -19,7 +19,7 @@ It states only what the store holds, each statement with the documents it rests 
   status and sources, at most `DAYS_LISTED` events (the most reported, as above): what an
   analyst writing the week's report reads, where most events are told by one source and so
   are in neither list above;
-- the most active actors (the entities taking part in most of the events);
+- the most active actors (the entities doing most of the events: their doers, not victims);
 - the previous period of the same length, counted the same way, and what changed: events and
   fatalities, each type and governorate, the actors active now and not then.
 
@@ -39,7 +39,7 @@ from sqlalchemy import Connection, select
 
 from sitrep.export.graph import day_bounds
 from sitrep.read.columns import EM, D, claims_query, records
-from sitrep.read.explore import EventFilter, filter_query, select_events
+from sitrep.read.explore import EventFilter, filter_query, parties, select_events
 from sitrep.read.records import ClaimRecord
 from sitrep.store import chunked
 
@@ -281,9 +281,13 @@ def _previous(
     first: str,
     last: str,
     rows_of: Rows,
-) -> Previous:
-    """The period of the same length just before, counted as this one is, and what changed."""
-    before_first, before_last = previous_period(first, last)
+) -> Previous | None:
+    """The period of the same length just before, counted as this one is, and what changed
+    (None for a period with no calendar before it)."""
+    before = previous_period(first, last)
+    if before is None:
+        return None
+    before_first, before_last = before
     earlier = rows_of(conn, replace(f, since=before_first, until=before_last))
     tolls = _tolls(conn, [r["id"] for r in earlier], {r["id"]: r["fatalities"] for r in earlier})
     then = {a["id"] for a in _actors(earlier)}
@@ -299,11 +303,18 @@ def _previous(
     )
 
 
-def previous_period(first: str, last: str) -> tuple[str, str]:
+def previous_period(first: str, last: str) -> tuple[str, str] | None:
     """The period of the same length that ends the day before `first`: as many whole months
     before when the period is whole months (October's is September, not 31 August to 30
-    September), else as many days."""
-    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    September), else as many days. None when it would start before the year 1 (a period asked
+    for from 0001-01-01 has none: the API answered 500)."""
+    try:
+        return _period_before(date.fromisoformat(first), date.fromisoformat(last))
+    except (OverflowError, ValueError):
+        return None
+
+
+def _period_before(start: date, end: date) -> tuple[str, str]:
     if start.day == 1 and (end + timedelta(days=1)).day == 1:
         months = (end.year - start.year) * 12 + end.month - start.month + 1
         back = start.year * 12 + start.month - 1 - months
@@ -400,16 +411,11 @@ def _who(claim: ClaimRecord) -> str:
 
 
 def _actors(rows: list[dict[str, Any]]) -> list[Actor]:
-    """The entities taking part in most of the events (the explorer's actor facet)."""
-    names: dict[str, str] = {}
-    found: Counter[str] = Counter()
-    for r in rows:
-        for a in r["actors"]:
-            if a["entity_id"]:
-                names.setdefault(a["entity_id"], a["name"])
-        found.update({a["entity_id"] for a in r["actors"] if a["entity_id"]})
-    ranked = sorted(found.items(), key=lambda kv: (-kv[1], names[kv[0]]))
-    return [Actor(id=i, name=names[i], events=n) for i, n in ranked]
+    """The entities doing most of the events (the explorer's actor facet: a victim is no
+    actor of the strike that killed it)."""
+    return [
+        Actor(id=p["value"], name=p["label"], events=p["count"]) for p in parties(rows, acting=True)
+    ]
 
 
 def _counted(values: Iterable[str]) -> list[Count]:

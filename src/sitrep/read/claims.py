@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, case, select
 
 from sitrep.read.columns import EM, EV, C, D, E, claims_query, record, records, where_given
+from sitrep.read.dating import dating
 from sitrep.read.events import event_mentions, get_event
 from sitrep.read.judgements import judgements_about
 from sitrep.read.records import (
@@ -180,6 +181,7 @@ def event_with_claims(conn: Connection, event_id: str) -> EventDetail:
         "participants": participants,
         "place_entity": entity_brief(conn, event["place_entity_id"]),
         "admin1": place_admin1(conn, event["place_entity_id"]),
+        "dating": dating(event["time_method"]),
         "mentions": event_mentions(conn, event_id),
         "claims": event_claims(conn, event_id),
         "judgements": judgements_about(conn, event_id),

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from sitrep.read.columns import DOCUMENT_REF, EVENT_MENTION_READING, record, rows
+from sitrep.read.dating import dating
 from sitrep.read.participants import SpanEntities, span_entities, typed_reading
 from sitrep.read.records import EvidenceMention
 from sitrep.store import entity_types, schema
@@ -48,6 +49,7 @@ def _date(time: Any, sentence: dict[str, Any] | None, text: str) -> dict[str, An
         "end_date": time.get("end"),
         "precision": time.get("precision"),
         "rule": time.get("method"),
+        "dating": dating(str(time.get("method") or "")),
         "start": None,
         "end": None,
     }

@@ -12,6 +12,7 @@ rows after.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,8 +26,9 @@ from sitrep.export import data
 from sitrep.export.acled import ACTOR_ROLES, OTHER_ROLES, fatalities, iso_numeric
 from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
+from sitrep.read.dating import dating
 from sitrep.read.entities import entities_by_id, entities_named
-from sitrep.read.events import EV, events_query, partial_date
+from sitrep.read.events import EV, events_query, involves, partial_date
 from sitrep.read.events import EventFilter as ReadFilter
 from sitrep.read.participants import entity_type
 from sitrep.read.records import ClaimSource, EntityRow
@@ -39,7 +41,14 @@ class EventFilter:
     type: tuple[str, ...] = ()
     mode: tuple[str, ...] = ()
     status: tuple[str, ...] = ()
-    actor: str | None = None  # an entity id, or any spelling of its name
+    # An entity id or any spelling of its name, by the part it takes: `actor`, a doer (ACLED's
+    # actor1 side: actor, by); `target`, the other side (target, counterpart, recipient, an
+    # item); `entity`, any part or the event's place (what its dossier lists). An actor filter
+    # that also kept the events an entity was the victim of read "United Nations 3" for a
+    # convoy it never struck.
+    actor: str | None = None
+    target: str | None = None
+    entity: str | None = None
     place: str | None = None  # a place entity id, or any spelling of its name
     country: tuple[str, ...] = ()  # ISO 3166 alpha-2
     admin1: str | None = None
@@ -48,11 +57,19 @@ class EventFilter:
     until: str | None = None
     min_fatalities: int | None = None
     words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
+    # how the date was worked out (`read.dating` kinds; "none": no method): a week's report
+    # may leave out the events no text dated, bounded only by their reports
+    dating: tuple[str, ...] = ()
 
 
 # The filter's keys as its URL writes them: the repeatable ones may appear several times
-REPEATED = ("type", "mode", "status", "country")
-SINGLE = ("actor", "place", "admin1", "outlet", "since", "until", "min_fatalities", "words")
+REPEATED = ("type", "mode", "status", "country", "dating")
+SINGLE = (
+    "actor", "target", "entity", "place", "admin1", "outlet", "since", "until", "min_fatalities",
+    "words",
+)  # fmt: skip
+# The keys naming an entity by the part it takes (`EventFilter`, `takes_part`)
+ENTITY_KEYS = ("actor", "target", "entity")
 LONGEST_VALUE = 120
 
 
@@ -87,6 +104,8 @@ def filter_of(values: Mapping[str, Sequence[str]]) -> EventFilter:
         mode=many("mode"),
         status=many("status"),
         actor=one("actor"),
+        target=one("target"),
+        entity=one("entity"),
         place=one("place"),
         country=tuple(c.upper() for c in many("country")),
         admin1=one("admin1"),
@@ -95,6 +114,7 @@ def filter_of(values: Mapping[str, Sequence[str]]) -> EventFilter:
         until=partial_date(until) if until else None,
         min_fatalities=None if toll is None else int(toll),
         words=" ".join(words.split()) if words else None,
+        dating=many("dating"),
     )
 
 
@@ -117,7 +137,8 @@ def filter_query(f: EventFilter) -> str:
     """The filter as its URL's query, keys in one order (the filter's fields'), so one filter
     is always written the same way: "" for no filter."""
     pairs: list[tuple[str, str]] = []
-    for key in (*REPEATED[:3], "actor", "place", "country", *SINGLE[2:]):
+    keys = (*REPEATED[:3], "actor", "target", "entity", "place", "country", *SINGLE[4:], "dating")
+    for key in keys:
         value = getattr(f, key)
         for v in value if isinstance(value, tuple) else () if value is None else (value,):
             pairs.append((key, str(v)))
@@ -145,6 +166,7 @@ def event_row(
         "time_start": event.get("time_start"),
         "time_end": event.get("time_end"),
         "time_precision": event.get("time_precision"),
+        "dating": dating(event.get("time_method")),
         "status": event["status"],
         # corroboration's words for how it reached the status ("2 sources, all in one report:
         # …"): a row counting several origins may still be single-source
@@ -188,6 +210,22 @@ def by_role(people: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return sorted(people, key=lambda p: ROLE_ORDER.get(p.get("role") or "", len(ROLE_ORDER)))
 
 
+def parties(rows: Iterable[Mapping[str, Any]], *, acting: bool) -> list[dict[str, Any]]:
+    """The entities taking part in the rows' events on one side, by how many of the events
+    (most first; value: the id, label: the name): `acting`, the doers (the explorer's actor
+    facet, the brief's most active actors); else the other side (the target facet). Each side
+    is its filter's (`takes_part`), so a facet's count is the list its click gives."""
+    names: dict[str, str] = {}
+    found: Counter[str] = Counter()
+    for r in rows:
+        side = [a for a in r["actors"] if a["entity_id"] and a["acting"] == acting]
+        for a in side:
+            names.setdefault(a["entity_id"], a["name"])
+        found.update({a["entity_id"] for a in side})
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], names[kv[0]]))
+    return [{"value": i, "label": names[i], "count": n} for i, n in ranked]
+
+
 def _admin1_codes(entity: EntityRow | None) -> list[str]:
     """The admin-1 areas (HASC codes) a place known only to a pack region is, as the active
     pack gives them (`Region.admin1_codes`): what the map draws for it. Empty otherwise."""
@@ -220,8 +258,15 @@ def keep_row(row: dict[str, Any], f: EventFilter) -> bool:
         not f.admin1 or norm(f.admin1) == norm(row["admin1"] or ""),
         not f.outlet or norm(f.outlet) in {norm(o) for o in row["outlets"]},
         f.min_fatalities is None or row["fatalities"] >= f.min_fatalities,
+        not f.dating or dating_kind(row) in f.dating,
     )
     return all(checks)
+
+
+def dating_kind(row: Mapping[str, Any]) -> str:
+    """How an explorer row's date was worked out, as the `dating` filter and facet name it:
+    its kind (`read.dating`), "none" without a method (no time, or reduced before it)."""
+    return str((row["dating"] or {}).get("kind") or "none")
 
 
 @dataclass(frozen=True)
@@ -233,8 +278,9 @@ class Selection:
 def select_events(conn: Connection, f: EventFilter) -> Selection:
     """Every event the filter keeps, in time order (undated last), with how it read the names.
 
-    Actor (takes part or is the place, by any spelling), place, dates and words mean what they
-    mean everywhere else (`sitrep.read.events`). Those, the types, modes and statuses are the
+    An actor is a doer of the event, a target one on its other side, an entity one taking any
+    part or its place (`takes_part`), each by any spelling; place, dates and words mean what
+    they mean everywhere else (`sitrep.read.events`). Those, the types, modes and statuses are the
     query's: only the events they keep are read, with only their claims' outlets and the
     entities they name (a store read whole on every request made a page's wait grow with the
     store). Country, admin-1 area, outlet and fatalities, read from the place entity, the
@@ -247,9 +293,19 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
     }
     known = entities_by_id(conn, (i for i in named if i))
     rows = [event_row(e, sources.get(e["id"], []), known) for e in events]
-    kept = [r for r in rows if keep_row(r, f)]
+    # the entities a doer or target filter names: the query kept the events they take any part
+    # in, the rows keep those where they take that part
+    roles = {
+        key: entities_named(conn, name) for key in ("actor", "target") if (name := getattr(f, key))
+    }
+    kept = [
+        r
+        for r in rows
+        if keep_row(r, f) and all(takes_part(r, ids, key) for key, ids in roles.items())
+    ]
     matched: dict[str, list[dict[str, Any]]] = {}
-    for name, spelling in (("actor", f.actor), ("place", f.place)):
+    for name in (*ENTITY_KEYS, "place"):
+        spelling = getattr(f, name)
         found = entities_by_id(conn, entities_named(conn, spelling)) if spelling else {}
         if found:
             matched[name] = [
@@ -258,11 +314,26 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
     return Selection(kept, matched)
 
 
+def takes_part(row: Mapping[str, Any], ids: set[str], key: str) -> bool:
+    """Whether one of the entities takes the part the filter's key names in the event of an
+    explorer row: `actor`, a doer; `target`, the other side (any role but a doer's). The query
+    keeps the events the entities take any part in (`involves`); this narrows them."""
+    if key == "entity":
+        return True
+    acting = key == "actor"
+    return any(a["entity_id"] in ids and a["acting"] == acting for a in row["actors"])
+
+
 def filtered_events(conn: Connection, f: EventFilter) -> Select[Any]:
     """The read model's query of events (`events_query`), narrowed to the filter's types,
-    modes and statuses too."""
-    shared = ReadFilter(actor=f.actor, place=f.place, since=f.since, until=f.until, words=f.words)
+    modes and statuses too, and to the events the entities its actor, target and entity name
+    take part in (or are the place of: `involves`; `takes_part` narrows the rows by role)."""
+    shared = ReadFilter(place=f.place, since=f.since, until=f.until, words=f.words)
     query = events_query(conn, shared)
+    for key in ENTITY_KEYS:
+        spelling = getattr(f, key)
+        if spelling:
+            query = query.where(involves(entities_named(conn, spelling)))
     for column, wanted in ((EV.c.type, f.type), (EV.c.mode, f.mode), (EV.c.status, f.status)):
         if wanted:
             query = query.where(column.in_(wanted))

@@ -17,6 +17,8 @@ from typing import Any, Literal, NotRequired
 
 from typing_extensions import TypedDict
 
+from sitrep.read.dating import Dating
+
 JsonObject = dict[str, Any]
 
 
@@ -100,6 +102,7 @@ class _EventFields(TypedDict):
     time_start: str | None
     time_end: str | None
     time_precision: str | None
+    time_method: str | None  # how the date was worked out (extraction's method; `read.dating`)
     casualties: JsonObject | None  # killed, wounded ...: counts (None: not said), maybe the words
     status: str
     status_reason: str
@@ -497,6 +500,7 @@ class EventDetail(_EventFields):
     participants: list[EventParticipant]
     place_entity: EntityBrief | None
     admin1: str | None  # the governorate its place is in, as the explorer's filter reads it
+    dating: Dating | None  # how its date was worked out, in words (`read.dating`)
     mentions: list[EventMentionRow]
     claims: list[ClaimRecord]
     judgements: list[JudgementRow]
@@ -609,6 +613,7 @@ class ReadDate(TypedDict):
     end_date: str | None
     precision: str | None
     rule: str | None
+    dating: Dating | None  # the rule in words (`read.dating`), as the event's own date says it
     start: int | None
     end: int | None
 

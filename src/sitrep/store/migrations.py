@@ -136,6 +136,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         "relation totals counted again: a body and the person speaking for it are one voice",
         _forget_relation_totals,
     ),
+    # Additive: events reduced before it keep no method (the analyst sees "not recorded") until
+    # corroboration writes them again (a run that touches them, or `sitrep reduce --all`).
+    (
+        16,
+        "events: how each one's date was worked out",
+        _add_column("events", "time_method", "TEXT"),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

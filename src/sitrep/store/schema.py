@@ -261,6 +261,10 @@ events = Table(
     Column("time_start", String(10)),
     Column("time_end", String(10)),
     Column("time_precision", String(12)),
+    # How the date was worked out: the method of the time extraction read it by ("absolute",
+    # "weekday-on-or-before-anchor", "days-ago", "undated in the text: the days up to its
+    # report", ...; `sitrep.read.dating` says each in words). None on events reduced before it.
+    Column("time_method", Text),
     Column("casualties", JSON),
     Column("status", String(16), nullable=False),  # single-source/corroborated/contested/denied
     Column("status_reason", Text, nullable=False),

@@ -5,8 +5,10 @@ import { ExplorerPage, get, query, Schemas } from "./api";
 import { h } from "./dom";
 
 /** Filter keys /api/explore/events understands; the repeatable ones may appear several times. */
-export const MANY = ["type", "mode", "status", "country"] as const;
-export const ONE = ["words", "actor", "place", "admin1", "outlet", "since", "until", "min_fatalities"] as const;
+export const MANY = ["type", "mode", "status", "country", "dating"] as const;
+// actor: a doer; target: on the other side (target, counterpart, recipient); entity: taking a part or
+// being the place (a dossier's events)
+export const ONE = ["words", "actor", "target", "entity", "place", "admin1", "outlet", "since", "until", "min_fatalities"] as const;
 export type Filter = Record<string, string[]>;
 
 export function filterFrom(params: URLSearchParams): Filter {
@@ -67,6 +69,7 @@ export async function explorePoints(f: Filter): Promise<Points> {
 // facet "governorate"; `min_fatalities` the field "fatalities ≥").
 const FILTER_WORDS: Record<string, string> = {
   admin1: "governorate", since: "from", until: "to", min_fatalities: "fatalities ≥",
+  actor: "done by", target: "done to", entity: "involving", dating: "dated by",
 };
 
 /** Words for the filter ("type ASSAULT · actor Suleimani"), to say what a view shows. */

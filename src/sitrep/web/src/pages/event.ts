@@ -65,10 +65,6 @@ function originLabel(origin: string, claims: Claim[]): string | Node {
   return claim ? docLink(id, `the article "${claim.document_title ?? id}"`) : origin;
 }
 
-const DATE_RULES: Record<string, string> = {
-  "weekday-on-or-before-anchor": "a weekday, taken as the last one on or before the publication date",
-  "weekday-after-anchor": "a weekday told of what is to come, taken as the next one after the publication date",
-};
 
 /** The type a participant shows (the read layer's: its entity's, else the tagger's label),
  * and the tagger's label beside it where resolution typed the mention otherwise. */
@@ -91,7 +87,7 @@ function evidence(mentions: Schemas["EvidenceMention"][]): HTMLElement {
       m.place ? h("li", {}, "place ", at(m.place.start, m.place.end, "where the event happened", `“${m.place.text}”`)) : null,
       m.time ? h("li", {}, "date ", m.time.start != null ? at(m.time.start, m.time.end, `the date (${m.time.start_date})`, `“${m.time.text}”`)
         : m.sentence_span ? at(m.sentence_span.start, m.sentence_span.end, `the sentence the date was taken for (${m.time.start_date})`, "(no date words)") : "",
-        h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${DATE_RULES[m.time.rule ?? ""] ?? m.time.rule ?? "?"}`)) : null,
+        h("span", { class: "why" }, ` → ${m.time.start_date ?? "?"}${m.time.end_date && m.time.end_date !== m.time.start_date ? `..${m.time.end_date}` : ""} (${m.time.precision}); rule: ${m.time.dating?.words ?? m.time.rule ?? "?"}`)) : null,
     ];
     return h("li", { "data-mention": m.id }, canEdit() ? h("input", { type: "checkbox", class: "pick-event-mention", value: m.id, "aria-label": "split this mention off" }) : "", " ",
       docLink(m.document_id, m.document_title), h("span", { class: "muted" }, ` ${m.site ?? ""} ${m.published ?? ""}`),
@@ -209,7 +205,11 @@ export async function renderEvent(main: HTMLElement, id: string) {
     h("h1", {}, eventTitle(e.type, e.summary), " ", statusBadge(e.status)),
     h("p", { class: "muted" }, e.status_reason, " ", h("a", { href: `#/story/${encodeURIComponent(e.id)}` }, "the story: every report in order")),
     h("dl", { class: "meta" },
-      h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved"),
+      h("dt", {}, "When"), h("dd", {}, e.time_start ? `${e.time_start}${e.time_end && e.time_end !== e.time_start ? ` – ${e.time_end}` : ""} (${e.time_precision})` : "unresolved",
+        // how the date was worked out: a weekday or "yesterday" is as good as the publication
+        // date it was counted from; the report's days are no date the text gave
+        h("div", { class: "dating muted", "data-dating": e.dating?.kind ?? "" }, "worked out from: ",
+          e.dating ? e.dating.words : "not recorded (the store's events were grouped before it kept the method; `sitrep reduce --all` records it)")),
       h("dt", {}, "Where"), h("dd", {}, place ? [entityLink(place.id, place.name, place.type), ` (${place.precision ?? "?"} precision) `,
         h("a", { href: "#/map" }, "map")] : "unknown"),
       h("dt", {}, "Who"), h("dd", {}, h("ul", {}, ...e.participants.map((p) => h("li", {}, `${p.role}: `, entityLink(p.entity_id, String(p.name ?? p.text ?? "?"), p.entity_type),

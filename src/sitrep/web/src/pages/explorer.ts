@@ -1,5 +1,5 @@
 // The events explorer (ACLED's explorer as a model): facets with counts, a filter form, a
-// weekly trend, a sortable paged table, and "export this view". The filter lives in the URL.
+// trend by day, week or month, a sortable paged table, and "export this view". The filter lives in the URL.
 import { empty, entityLink, eventTitle, h, section, statusBadge } from "../dom";
 import { watchForm } from "./watch";
 import { dateField, describe, explore, Explored, Filter, filterFrom, filterQuery, hasFilter, MANY, ONE } from "../filters";
@@ -16,8 +16,15 @@ const COLUMN_TITLES: Record<string, string> = {
 };
 const FACET_TITLES: [string, string][] = [
   ["type", "Type"], ["mode", "Mode"], ["status", "Status"], ["country", "Country"],
-  ["admin1", "Governorate"], ["actor", "Actor"], ["outlet", "Outlet"],
+  ["admin1", "Governorate"], ["actor", "Actor (who did it)"], ["target", "Target or other side"],
+  ["outlet", "Outlet"], ["dating", "Dated by"],
 ];
+// what a facet counts where its title alone may mislead: a victim is no actor
+const FACET_HINTS: Record<string, string> = {
+  actor: "the doers of the events (ACLED's actor 1 side): a clicked name keeps the events it did",
+  dating: "how each event's date was worked out: a date the text gives, a weekday or 'yesterday' counted from the publication date, or none in the text (bounded by its report)",
+  target: "who the events were done to or with (target, counterpart, recipient): a clicked name keeps the events it suffered or received",
+};
 const SVG = "http://www.w3.org/2000/svg";
 
 /** The explorer's URL for a filter and view settings (sort, order, offset). */
@@ -43,7 +50,7 @@ function facetList(f: Filter, data: Explored, view: Record<string, unknown>): HT
   // the table is not pushed a screen down
   const wide = window.innerWidth >= FACETS_BESIDE;
   const boxes = FACET_TITLES.filter(([key]) => data.facets[key]?.length).map(([key, title]) =>
-    h("details", { class: "facet", "data-facet": key, open: wide || Boolean(f[key]) }, h("summary", {}, h("h3", {}, title)),
+    h("details", { class: "facet", "data-facet": key, open: wide || Boolean(f[key]) }, h("summary", { title: FACET_HINTS[key] ?? null }, h("h3", {}, title)),
       h("ul", {}, ...data.facets[key].slice(0, 12).map((v) => {
         const active = (f[key] ?? []).includes(v.value);
         return h("li", {}, h("a", { href: href(toggled(f, key, v.value), { ...view, offset: 0 }),
@@ -58,7 +65,8 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
     h("label", {}, `${label} `, h("input", { name, type, value: (f[name] ?? [])[0] ?? "", ...attrs }));
   const form = h("form", { class: "filters explorer-form" },
     field("words", "words", "search", { placeholder: "in reports", size: "12" }),
-    field("actor", "actor", "text", { placeholder: "any spelling", size: "14" }),
+    field("actor", "done by", "text", { placeholder: "actor, any spelling", size: "12", title: "a doer of the event (any spelling)" }),
+    field("target", "done to", "text", { placeholder: "target", size: "10", title: "on the event's other side: target, counterpart, recipient" }),
     field("place", "place", "text", { placeholder: "name", size: "10" }),
     field("outlet", "outlet", "text", { size: "10" }),
     dateField("since", "from", (f.since ?? [])[0] ?? ""), dateField("until", "to", (f.until ?? [])[0] ?? ""),
@@ -81,80 +89,90 @@ function filterForm(f: Filter, view: Record<string, unknown>): HTMLFormElement {
   return form;
 }
 
-// A trend of a few weeks keeps bars this many weeks' slots wide at most (it drew three weeks as
+// A trend of a few bars keeps them this many bars' slots wide at most (it drew three weeks as
 // three bars a third of the page wide each).
 const MIN_SLOTS = 26;
+type Trend = Explored["trend"];
+type Bar = Trend["bars"][number];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
-/** The view narrowed to one week: since its Monday, until its Sunday, kept within the view's
- * own period (the later start, the earlier end; a partial end such as "2016-10" lasts to the end
- * of its month, so the ends compare with a sentinel after them, as the API compares them). An
- * event counts in each week its dates overlap, the rule the date filter keeps events by, so the
- * bar's count is the narrowed view's total. */
-function weekView(f: Filter, week: string): Filter {
-  const end = new Date(`${week}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 6);
-  const sunday = end.toISOString().slice(0, 10);
-  const since = (f.since ?? [])[0], until = (f.until ?? [])[0];
-  return {
-    ...f,
-    since: [since && since > week ? since : week],
-    until: [until && `${until}\uffff` < `${sunday}\uffff` ? until : sunday],
-  };
+/** What a bar is, in words: "Mon 2016-09-19", "week of 2016-09-19", "2016-10" (a bar cut by
+ * the view's period says its days). */
+function barName(size: Trend["bin"], b: Bar): string {
+  if (size === "day") return `${WEEKDAYS[new Date(`${b.start}T00:00:00Z`).getUTCDay()]} ${b.start}`;
+  const name = size === "week" ? "week" : b.start.slice(0, 7);
+  return `${name} ${b.start} to ${b.end}`;
 }
 
-/** Events per week as bars (SVG) over an axis in HTML, so its labels keep their size at any
- * width: a tick at each year (or, over a year or less, each month) and the first and last week
- * named under the chart. Each bar links to the view narrowed to its week (`weekView`). */
-function trend(f: Filter, view: Record<string, unknown>, weeks: { week: string; count: number }[]): HTMLElement {
-  if (!weeks.length) return empty("No dated events in this view.");
-  const width = 1000, height = 90, max = Math.max(...weeks.map((w) => w.count));
-  const bar = width / Math.max(weeks.length, MIN_SLOTS);
+/** Events over time as bars (SVG) over an axis in HTML, so its labels keep their size at any
+ * width. The API bins them by day, week or month as the span shown asks (a week's view is seven
+ * days, not the three weeks its events overlap); each bar is a period within the view's and
+ * links to the view narrowed to it (its `start` to its `end`), which lists as many events as
+ * the bar counts: an event counts in every bar its dates overlap, the date filter's rule. */
+function trend(f: Filter, view: Record<string, unknown>, t: Trend): HTMLElement {
+  const bars = t.bars;
+  if (!bars.length) return empty("No dated events in this view.");
+  const width = 1000, height = 90, max = Math.max(...bars.map((b) => b.count));
+  // a week's seven days may each take a seventh: they are the view, not a sliver of it
+  const bar = width / Math.max(bars.length, t.bin === "day" ? 7 : MIN_SLOTS);
   const root = document.createElementNS(SVG, "svg");
   root.setAttribute("viewBox", `0 0 ${width} ${height}`);
   root.setAttribute("preserveAspectRatio", "none");
   root.setAttribute("class", "trend");
   root.setAttribute("role", "img");
-  root.setAttribute("aria-label", "events per week");
-  weeks.forEach((w, i) => {
-    if (!w.count) return;
+  root.setAttribute("aria-label", `events per ${t.bin}`);
+  bars.forEach((b, i) => {
+    if (!b.count) return;
     const link = document.createElementNS(SVG, "a");
-    link.setAttribute("href", href(weekView(f, w.week), { sort: view.sort, order: view.order, offset: 0 }));
+    link.setAttribute("href", href({ ...f, since: [b.start], until: [b.end] }, { sort: view.sort, order: view.order, offset: 0 }));
     link.setAttribute("class", "trend-link");
-    link.setAttribute("data-week", w.week);
-    link.setAttribute("data-count", String(w.count));
+    link.setAttribute("data-start", b.start);
+    link.setAttribute("data-end", b.end);
+    link.setAttribute("data-count", String(b.count));
     const r = document.createElementNS(SVG, "rect");
-    const tall = Math.max(2, (w.count / max) * height);
-    // the bar's full slot takes the click (a week of one event is 2 units tall of 90)
+    const tall = Math.max(2, (b.count / max) * height);
+    // the bar's full slot takes the click (a bar of one event is 2 units tall of 90)
     const slot = document.createElementNS(SVG, "rect");
     for (const [k, v] of Object.entries({ x: i * bar, y: 0, width: bar, height, class: "trend-slot" })) slot.setAttribute(k, String(v));
     for (const [k, v] of Object.entries({ x: i * bar, y: height - tall, width: Math.max(1, bar * 0.85), height: tall, class: "trend-bar" })) r.setAttribute(k, String(v));
     const title = document.createElementNS(SVG, "title");
-    title.textContent = `week of ${w.week}: ${w.count} ${w.count === 1 ? "event" : "events"} (click for them)`;
+    title.textContent = `${barName(t.bin, b)}: ${b.count} ${b.count === 1 ? "event" : "events"} (click for them)`;
     link.append(title, slot, r);
     root.appendChild(link);
   });
-  const box = h("div", { class: "trend-box", "data-weeks": weeks.length }, root, trendAxis(weeks, bar / width));
-  box.append(h("p", { class: "muted trend-span" }, `weeks of ${weeks[0].week} to ${weeks[weeks.length - 1].week}; the highest, ${max} events. `,
-    "An event counts in every week its dates overlap (a month's event in each of its weeks); a bar opens its week's events."));
+  const box = h("div", { class: "trend-box", "data-bin": t.bin, "data-bars": bars.length }, root, trendAxis(t, bar / width));
+  const unit = `${t.bin}s`;
+  box.append(h("p", { class: "muted trend-span" }, `Events per ${t.bin}, ${bars[0].start} to ${bars[bars.length - 1].end}; the highest, ${max} ${max === 1 ? "event" : "events"}. `,
+    `An event counts in every ${t.bin} its dates overlap (a month's event in each of its ${unit}); a bar opens its events.`));
   return box;
 }
 
-/** The ticks under the bars: where each year (or month) starts, as a share of the width, the
- * labels at least 7% apart so that they never overlap (the first week, part of a period the
- * chart barely shows, gives way to the next period's start). */
-function trendAxis(weeks: { week: string }[], share: number): HTMLElement {
-  const monthly = weeks.length <= 53;
-  const key = (week: string) => (monthly ? week.slice(0, 7) : week.slice(0, 4));
+/** The ticks under the bars: where each year, month or (for day bars) week starts, as a share
+ * of the width, the labels at least 7% apart so that they never overlap (the first bar, part of
+ * a period the chart barely shows, gives way to the next period's start). */
+function trendAxis(t: Trend, share: number): HTMLElement {
+  const bars = t.bars;
   const ticks: { at: number; label: string }[] = [];
-  weeks.forEach((w, i) => {
-    if (i > 0 && key(w.week) === key(weeks[i - 1].week)) return;
+  const key = (b: Bar, i: number): string => {
+    if (t.bin === "day") {
+      // two weeks or less: every day, with its weekday; else a tick at each Monday and the first
+      const weekday = new Date(`${b.start}T00:00:00Z`).getUTCDay();
+      if (bars.length <= 14) return `${WEEKDAYS[weekday]} ${b.start.slice(8)}`;
+      return weekday === 1 || i === 0 ? b.start.slice(5) : "";
+    }
+    const monthly = t.bin === "week" && bars.length <= 53;
+    return monthly ? b.start.slice(0, 7) : b.start.slice(0, 4);
+  };
+  bars.forEach((b, i) => {
+    const label = key(b, i);
+    if (!label || (t.bin !== "day" && i > 0 && label === key(bars[i - 1], i - 1))) return;
     const at = i * share * 100;
     const previous = ticks[ticks.length - 1];
     if (previous && at - previous.at < 7) {
       if (previous.at > 0) return;
       ticks.pop();
     }
-    ticks.push({ at, label: key(w.week) });
+    ticks.push({ at, label });
   });
   const axis = h("div", { class: "trend-axis" });
   for (const { at, label } of ticks) {
@@ -174,8 +192,12 @@ function dateCell(e: Explored["items"][number]): HTMLElement {
   if (!e.time_start) return h("td", { class: "date" }, "undated");
   const loose = e.time_precision && e.time_precision !== "day";
   const span = e.time_end && e.time_end !== e.time_start ? `${e.time_start} to ${e.time_end}` : e.time_start;
-  return h("td", { class: "date", title: `${span}${e.time_precision ? ` (${e.time_precision})` : ""}` },
-    e.time_start, loose ? h("div", { class: "muted date-precision" }, e.time_precision) : null);
+  // how the date was worked out, in the title; an event the text does not date says so under
+  // it: a range its report bounds read like one the text gave
+  const how = e.dating ? `; dated: ${e.dating.words}` : "";
+  return h("td", { class: "date", title: `${span}${e.time_precision ? ` (${e.time_precision})` : ""}${how}`, "data-dating": e.dating?.kind ?? "" },
+    e.time_start, loose ? h("div", { class: "muted date-precision" }, e.time_precision) : null,
+    e.dating?.kind === "report" ? h("div", { class: "muted date-method" }, "by its report") : null);
 }
 
 /** Who took part, those acting first (the read layer's order), the others under their role
@@ -276,9 +298,11 @@ function briefLinks(f: Filter): HTMLElement {
     h("a", { href: href("md"), class: "brief", "data-brief": "md", download: "" }, "Markdown (download)"));
 }
 
+const MATCHED_WORDS: Record<string, string> = { actor: "done by", target: "done to", entity: "involving" };
+
 function matchedNames(data: Explored): HTMLElement | null {
   const parts = Object.entries(data.matched).map(([key, ents]) =>
-    h("span", {}, `${key} read as `, ...ents.flatMap((e, i) => [i ? ", " : "", entityLink(e.id, e.name, e.type)])));
+    h("span", {}, `${MATCHED_WORDS[key] ?? key} read as `, ...ents.flatMap((e, i) => [i ? ", " : "", entityLink(e.id, e.name, e.type)])));
   return parts.length ? h("p", { class: "matched muted" }, ...parts.flatMap((p, i) => [i ? " · " : "", p])) : null;
 }
 
@@ -300,7 +324,7 @@ export async function renderExplorer(main: HTMLElement, _arg: string, params: UR
     watchForm(filterQuery(f).replace(/^\?/, ""), data.total),
     h("div", { class: "explorer-layout" }, facetList(f, data, view),
       h("div", { class: "explorer-main" },
-        section("Events per week", trend(f, view, data.weekly)),
+        section(`Events per ${data.trend.bin}`, trend(f, view, data.trend)),
         h("section", { class: "card" }, table(f, data, view), pager(f, data, view)))),
   );
 }

@@ -88,7 +88,7 @@ function legend(): HTMLElement {
 export async function renderMap(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const entity = params.get("entity");
   const f: Filter = filterFrom(params);
-  if (entity) f.actor = [entity];
+  if (entity) f.entity = [entity];
   const data = await explorePoints(f);
   const located = data.items.filter(hasPlace);
   const box = h("div", { id: "map", class: "map", "data-features": located.length });

@@ -25,7 +25,7 @@ const toTime = (iso: string) => Date.parse(iso.length === 4 ? `${iso}-07-01` : i
 export async function renderTimeline(main: HTMLElement, _arg: string, params: URLSearchParams) {
   const entity = params.get("entity");
   const f: Filter = filterFrom(params);
-  if (entity) f.actor = [entity];
+  if (entity) f.entity = [entity];
   const data = await explorePoints(f);
   const dated = data.items.filter((e): e is Dated => !!e.time_start);
   const undated = data.items.length - dated.length;
@@ -38,17 +38,30 @@ export async function renderTimeline(main: HTMLElement, _arg: string, params: UR
       h("a", { href: `#/events${filterQuery(f, { sort: "time", order: "desc" })}` }, "listed in the explorer"), "). ") : "none is undated. ",
     "Click a dot for its claims."),
     h("p", { class: "legend" }, "Dated events by status: ", ...STATUSES.map((s) => h("span", { class: `badge status-${s}` }, `${s} (${byStatus[s] ?? 0})`))));
-  main.append(periodForm("timeline", entity ? { ...f, actor: [] } : f, entity ? { entity } : {}));
+  main.append(periodForm("timeline", entity ? { ...f, entity: [] } : f, entity ? { entity } : {}));
   if (!dated.length) { main.append(empty("No dated events.")); return; }
-  main.append(chart(dated), list(dated, f));
+  main.append(chart(dated, f), list(dated, f));
 }
 
-function chart(items: Dated[]): HTMLElement {
+/** The first and the last moment of a whole or partial date (2016, 2016-10, 2016-10-31). */
+function bounds(iso: string): [number, number] {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (d) return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1) - 1];
+  if (m) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1) - 1];
+  return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1) - 1];
+}
+
+/** The events on a time axis spanning the view's period when it has one (its from/to; a week's
+ * view drew its events in an eighth of the width, the axis padded to two months), else its
+ * events' first to last day; an event starting before the period sits at its start. */
+function chart(items: Dated[], f: Filter): HTMLElement {
   const width = 1000, rowH = 50, left = 120, height = rowH * STATUSES.length + 40;
   const times = items.map((e) => toTime(e.time_start));
-  let [lo, hi] = [Math.min(...times), Math.max(...times)];
-  if (hi - lo < 864e5 * 30) { lo -= 864e5 * 30; hi += 864e5 * 30; }
-  const x = (t: number) => left + ((t - lo) / (hi - lo)) * (width - left - 20);
+  const since = (f.since ?? [])[0], until = (f.until ?? [])[0];
+  let [lo, hi] = [since ? bounds(since)[0] : Math.min(...times), until ? bounds(until)[1] : Math.max(...times)];
+  if (!since && !until && hi - lo < DAY * 30) { lo -= DAY * 30; hi += DAY * 30; }
+  if (hi - lo < DAY) { lo -= DAY; hi += DAY; }
+  const x = (t: number) => left + ((Math.min(Math.max(t, lo), hi) - lo) / (hi - lo)) * (width - left - 20);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline", role: "img", "aria-label": "events over time" });
   STATUSES.forEach((s, i) => {
     root.appendChild(svg("text", { x: 4, y: i * rowH + 30, class: "row-label" }, s));
@@ -83,6 +96,12 @@ function ticks(lo: number, hi: number): [number, string][] {
     for (let m = start.getUTCMonth() + 1, y = start.getUTCFullYear(); Date.UTC(y, m, 1) <= hi; m += step) {
       const t = Date.UTC(y, m, 1);
       out.push([t, new Date(t).toISOString().slice(0, 7)]);
+    }
+  } else if (hi - lo <= 15 * DAY) {
+    // two weeks or less: each day, with its weekday
+    for (let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()); t <= hi; t += DAY) {
+      const day = new Date(t);
+      out.push([t, `${["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][day.getUTCDay()]} ${day.toISOString().slice(5, 10)}`]);
     }
   } else {
     for (let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1); t <= hi; t += 7 * DAY) {
