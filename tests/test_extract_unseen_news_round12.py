@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from eventreading import doers, read_events, roles
 from sitrep.extract.furniture import furniture_spans, inside
+from sitrep.extract.happening import _listed_towns
 from sitrep.extract.time import find_time_expressions
 from sitrep.records import EventMention
 
@@ -242,6 +243,7 @@ def test_the_doer_of_the_main_clause_did_not_do_the_after_clause(domain_nlp: Lan
         ("Russian jets hit an aid convoy near the town of Urum al-Kubra on Monday.", True),
         ("A mortar shell hit the Umayyad Mosque in Damascus on Friday.", True),
         ("The economic crisis hit the city of Aleppo hard last year.", False),
+        ("Syria was hit by a violent unrest since mid-March 2011.", False),
     ],
 )
 def test_hitting_a_site_is_an_attack(domain_nlp: Language, sentence: str, attack: bool) -> None:
@@ -266,3 +268,29 @@ def test_the_earlier_happenings_place_is_not_the_answers(
     assert all(e.place is None or e.place.text != "Mhardeh" for e in answer), [
         (roles(e), e.place) for e in answer
     ]
+
+
+def test_a_plain_after_clause_may_tell_the_cause(domain_nlp: Language) -> None:
+    # (only "a day after", "two days after" tell another happening with its own place)
+    events = _violent(
+        domain_nlp,
+        "A woman and her child were killed after terrorists shelled the centre of the Syrian "
+        "capital of Damascus.",
+    )
+    assert events and all(e.place is not None and e.place.text == "Damascus" for e in events)
+
+
+def test_a_photo_caption_in_brackets_is_furniture() -> None:
+    text = (
+        "Airstrikes killed 23 civilians on Wednesday. (Photo Smoke rises after an airstrike "
+        "on western Raqqa on July 17 2017. by AFP)"
+    )
+    caption = text.index("(Photo")
+    assert inside(furniture_spans(text), caption, len(text))
+    assert not inside(furniture_spans(text), 0, len("Airstrikes killed"))
+
+
+def test_a_town_and_its_province_run_together_are_no_list() -> None:
+    towns = {"Qamishli", "Hasaka", "Homs", "Tartous"}
+    assert _listed_towns("48 were killed in the city of Qamishli Hasaka.", towns) == 1
+    assert _listed_towns("Blasts hit Tartous Homs and Hasaka.", towns) == 3

@@ -24,7 +24,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import is_count
-from sitrep.extract.deps import after_clause, case_word, dep
+from sitrep.extract.deps import after_days, case_word, dep
 from sitrep.extract.furniture import inside, is_agency_name
 from sitrep.extract.merge import (
     VIOLENT,
@@ -661,10 +661,10 @@ def _sentence_agent(
 
 
 def _after_clause_at(sent: Span, char: int) -> Token | None:
-    """The "after" clause the trigger starting at `char` is in (`deps.after_clause`): what
+    """The "a day after" clause the trigger starting at `char` is in (`deps.after_days`): what
     it tells is an earlier happening, whose doer the clause names or leaves unnamed."""
     trigger = next((t for t in sent if t.idx == char), None)
-    return after_clause(trigger) if trigger is not None else None
+    return after_days(trigger) if trigger is not None else None
 
 
 def _cited(span: Span) -> bool:

@@ -186,3 +186,22 @@ def after_clause(trigger: Token) -> Token | None:
             on_a_verb = word.head.pos_ in ("VERB", "AUX")
             return word if on_a_verb or word.head.lower_ in _TIME_MEASURES else None
     return None
+
+
+# Measures of days: "a day after", "two weeks after" (not "hours after": likely the same day,
+# and "were killed hours after the shelling began" is the shelling's toll).
+_DAY_MEASURES = frozenset({"day", "days", "week", "weeks"})
+
+
+def after_days(trigger: Token) -> Token | None:
+    """The "after" clause a trigger is in when the text counts days or weeks before it ("a day
+    after", "two days after"): another happening, on another day, with its own doer, toll and
+    place. A plain "after" may tell the cause ("a woman was killed after terrorists shelled the
+    centre": one happening)."""
+    clause = after_clause(trigger)
+    if clause is None:
+        return None
+    after = next((c for c in clause.children if c.lower_ == "after"), None)
+    if after is None or after.i == 0:
+        return None
+    return clause if trigger.doc[after.i - 1].lower_ in _DAY_MEASURES else None

@@ -38,7 +38,7 @@ from sitrep.extract.dating import (
     since_day_to_report,
     within_clause,
 )
-from sitrep.extract.deps import after_clause, dep
+from sitrep.extract.deps import after_clause, after_days, dep
 from sitrep.extract.fragments import glued_actor, glued_verb
 from sitrep.extract.frames import (
     inside_quotation,
@@ -331,7 +331,7 @@ def extract_events(
             # ("Rebels hit a school a day after airstrikes on Idlib killed 35": the deaths are
             # the airstrikes', told in the "after" clause, never the rebels' attack's; "in
             # retaliation for rocket fire that hit the town": another happening, elsewhere)
-            apart = apart or after_clause(token) is not None or cause_phrase(token) is not None
+            apart = apart or after_days(token) is not None or cause_phrase(token) is not None
             if apart or in_since_clause(token):
                 told_apart.add(mention.id)  # "the village which the army had recaptured"
             mentions.append(mention)
@@ -665,10 +665,10 @@ def _apart(
     the one it answers ("in retaliation for mortar fire that hit ..."), or one told in an
     "after" clause the trigger is not in ("shelled positions a day after rebels shelled X")."""
     dated = _dated_apart(time, times, cues)
-    own = after_clause(trigger)
+    own = after_days(trigger)
 
     def earlier(token: Token) -> bool:
-        clause = after_clause(token)
+        clause = after_days(token)
         return clause is not None and (own is None or clause.i != own.i)
 
     return lambda token: dated(token) or in_occasion(token, trigger) or earlier(token)

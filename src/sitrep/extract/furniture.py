@@ -115,6 +115,10 @@ _PATTERNS = (
     _PHOTO_CREDIT,
     re.compile(r"\((?:AP|AFP|Reuters|SANA|File|Photo)(?: Archive| Photo| file photo)?\)"),
     re.compile(r"\b(?:Photo|Image|Picture|File photo)(?: credit)?\s*:\s*\S+(?: \S+){0,3}", re.I),
+    # A photo's caption in brackets, credit and all: "(Photo Smoke is seen following a US
+    # airstrike on western Raqqah on July 17 2017. by AFP)" tells a picture's day and place,
+    # never the story's.
+    re.compile(r"\((?:Photo|Picture|Image|File photo)\b[^()\n]{0,300}\)"),
     # A wire photo's caption run into the text: "A general view shows the damage at the site
     # of an explosion in Homs in this handout picture provided by SANA on September 5." tells
     # what a picture shows, the story's sentences tell it again; the whole sentence is masked.

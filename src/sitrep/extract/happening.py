@@ -745,7 +745,26 @@ def _listed_towns(sentence: str, towns: set[str]) -> int:
     found.sort(key=lambda span: (span[0], -span[1]))
     found = [span for i, span in enumerate(found) if all(span[0] >= e for _, e in found[:i])]
     best = run = 1 if found else 0
-    for (_, end), (start, _) in pairwise(found):
-        run = run + 1 if _LIST_GAP.match(sentence[end:start]) else 1
+    for (a_start, end), (start, b_end) in pairwise(found):
+        gap = sentence[end:start]
+        if not gap.strip() and _town_then_its_province(
+            sentence[a_start:end], sentence[start:b_end]
+        ):
+            continue  # "in the city of Qamishli Hasaka": the town and its province, no list
+        run = run + 1 if _LIST_GAP.match(gap) else 1
         best = max(best, run)
     return best
+
+
+def _town_then_its_province(town: str, after: str) -> bool:
+    """`after` names the province `town` lies in, by the name of its seat ("Qamishli Hasaka",
+    the comma lost): one place, not two towns of a list."""
+    from sitrep.resolve.places import resolve_place
+
+    first, second = resolve_place(town), resolve_place(after)
+    if first is None or second is None or first.admin1 is None:
+        return False
+    if (first.country_code, first.admin1) != (second.country_code, second.admin1):
+        return False
+    seat = resolve_place(second.admin1_name) if second.admin1_name else None
+    return seat is not None and seat.geonames_id == second.geonames_id

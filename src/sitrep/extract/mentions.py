@@ -198,6 +198,10 @@ def _subjects_ok(trig: Trigger, token: Token) -> bool:
     if dep(token) in ("acl", "amod"):
         heads.append(token.head)  # "the collapsed building"
     named = NAMED_SUBJECT in trig.subjects
+    if named and is_passive(token):
+        # a doer's trigger: "the school was hit by a mortar shell" is the shell's doing, and
+        # "Syria was hit by unrest" no one's ("Syria" is what was hit)
+        heads = [obj for word, obj in prep_objects(token) if word == "by"]
     return any(
         t.lower_ in trig.subjects or (named and t.ent_type_ in _NAMED_SUBJECT_LABELS)
         for head in heads
