@@ -77,6 +77,8 @@ NON_AGENT_HEADS = frozenset(
         "ordnance", "canister", "canisters",
         # flights flown, not who flies them ("carried out 468 sorties targeting ...")
         "sortie", "sorties",
+        # what tells of it ("hit the towns of Rastan and Talbeesah with reports of casualties")
+        "report", "reports", "footage",
         # aircraft: the force that flies them is the agent ("regime jets": the regime)
         "aircraft", "warplane", "warplanes", "jet", "jets", "plane", "planes", "helicopter",
         "helicopters", "gunship", "gunships",
@@ -267,6 +269,10 @@ SITE_HEADS = frozenset(
         "hospital", "school", "mosque", "clinic", "airport", "road", "highway", "square",
         "cities", "towns", "villages", "neighborhoods", "neighbourhoods", "districts",
         "capital", "line", "lines", "frontline", "frontlines", "checkpoint", "checkpoints",
+        # ground and buildings told by their lie or use ("the bombing on the outskirts of the
+        # capital", "airstrikes on rebel-held parts of Aleppo", "hit a bakery")
+        "outskirts", "parts", "edges", "building", "buildings", "bakery", "hospitals",
+        "schools", "markets", "mosques",
     }
 )  # fmt: skip
 

@@ -679,6 +679,11 @@ def _done_by(noun: Token) -> list[Slot]:
     verbs = [c for c in noun.children if dep(c) == "acl"]
     if noun.head.i != noun.i:
         verbs.extend(c for c in noun.head.children if c.i > noun.i and _told_right_after(noun, c))
+    if dep(noun) == "nsubj" and noun.head.i > noun.i and not _direct_object(noun.head):
+        # "Airstrikes carried out by the United States ... have killed 11": copy without
+        # commas made the participle the clause's verb, with the strikes its subject; a doing
+        # with a "by" phrase and no object of its own is a participle describing them
+        verbs.append(noun.head)
     return [
         Slot("agent", obj)
         for verb in verbs

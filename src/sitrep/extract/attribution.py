@@ -203,6 +203,13 @@ def _verb_links(
     if agent is not None:
         speaker = _first_phrase(agent, ents)
     for slot in slots:
+        if slot.head.lower_ == "it" and slot.head.pos_ == "PRON" and quote_start is None:
+            # "It reported five more deaths ...": the monitor or outlet that told something
+            # just before (`_teller_before`), as for a closing "it said"
+            speaker = _teller_before(verb.sent, ents, cues)
+            if speaker is not None:
+                break
+            continue
         if slot.head.lower_ in ("this", "it") or _in_quote(slot.head, quote_start):
             continue
         if slot.head.text.isdigit() and not any(slot.head.children):
@@ -862,7 +869,7 @@ def _closing_verb_read_as_noun(tok: Token, last: Token, cues: ClaimCues) -> tupl
 
 
 # Verbs of saying that news copy puts before their speaker: "..., said the Observatory".
-_INVERTED = frozenset({"say", "add"})
+_INVERTED = frozenset({"say", "add", "tweet"})
 
 
 def _inverted_attribution(

@@ -216,6 +216,10 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
     if named is not None:
         return [named]
     people = entities_under(head, ents, frozenset({"PERSON"}))
+    if people and head.lower_ in _LEADERS_SIDES and all(e.end <= head.i for e in people):
+        # "the Bashar al-Assad regime", "Assad forces": the side, from the leader's name on
+        start, end = people[0].start_char, head.idx + len(head.text)
+        return [Phrase(text_of(head.doc)[start:end], start, end, "NP")]
     if people:
         return [phrase_of_entity(people[0])]
     # "the al-Qaeda-linked al-Nusra Front": a name glued to a participle describes the name
@@ -668,6 +672,11 @@ def previous_subject(pronoun: Token, plural: bool) -> Token | None:
 
 OWNERS = frozenset({"GPE", "LOC", "ORG", "NORP"})
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+
+# A side named after its leader: "the Bashar al-Assad regime", "Assad forces".
+_LEADERS_SIDES = frozenset(
+    {"regime", "government", "forces", "troops", "army", "militia", "militias"}
+)
 
 # Heads whose phrase is better kept whole than replaced by an entity inside it.
 _GENERIC_HEADS = frozenset(
