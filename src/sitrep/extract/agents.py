@@ -271,8 +271,7 @@ SITE_HEADS = frozenset(
         "capital", "line", "lines", "frontline", "frontlines", "checkpoint", "checkpoints",
         # ground and buildings told by their lie or use ("the bombing on the outskirts of the
         # capital", "airstrikes on rebel-held parts of Aleppo", "hit a bakery")
-        "outskirts", "parts", "edges", "building", "buildings", "bakery", "hospitals",
-        "schools", "markets", "mosques",
+        "outskirts", "parts", "edges", "building", "buildings", "bakery",
     }
 )  # fmt: skip
 

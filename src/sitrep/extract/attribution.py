@@ -818,14 +818,14 @@ def _teller_before(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> Phrase
     """What a closing "it said" stands for: the last group, outlet or monitor that told
     something in the sentences just before ("The Observatory said the jets hit the town. Raids
     killed 16 civilians there, it said"). A person is "he" or "she", never "it"; an "it" that
-    told nothing named before stands for no one."""
+    told nothing named before stands for no one. (Read back word by word from the sentence,
+    a few sentences at most: a long text has thousands of sentences.)"""
     doc = sent.doc
-    before = [s for s in doc.sents if s.end <= sent.start][-_TELLER_REACH:]
-    for earlier in reversed(before):
-        for tok in reversed(earlier):
-            found = _classify(tok, cues)
-            if found is None or found[0] == "retracts":
-                continue
+    sentences = 0
+    for i in range(sent.start - 1, max(-1, sent.start - _TELLER_WORDS), -1):
+        tok = doc[i]
+        found = _classify(tok, cues)
+        if found is not None and found[0] != "retracts":
             # the subject nearest the verb: scraped copy without commas gives "said" two
             # ("Air strikes ... killed 22 the Observatory said")
             subjects = [c for c in tok.children if dep(c) in SUBJECT_DEPS]
@@ -835,7 +835,15 @@ def _teller_before(sent: Span, ents: dict[int, Span], cues: ClaimCues) -> Phrase
                 phrase = _first_phrase(subject, ents)
                 if phrase is not None and phrase.label not in ("PERSON", "NORP", "GPE", "LOC"):
                     return phrase
+        if tok.is_sent_start:
+            sentences += 1
+            if sentences >= _TELLER_REACH:
+                break
     return None
+
+
+# (and at most so many words back)
+_TELLER_WORDS = 200
 
 
 def _speaker_hung_elsewhere(verb: Token, subject: Token) -> bool:
