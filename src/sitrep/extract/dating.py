@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.extract.attribution import is_attribution_verb
-from sitrep.extract.deps import dep, describes_someone
+from sitrep.extract.deps import DAYS_IN_UNIT, SAME_DAY_UNITS, dep, describes_someone
 from sitrep.extract.schema import ClaimCues, load_event_schema, verb_lemma
 from sitrep.extract.time import NUMBER_WORDS
 from sitrep.records import (
@@ -129,10 +129,6 @@ def _last(clause: Token) -> int:
     return max(t.i for t in clause.subtree)
 
 
-# How far before: "comes a day after", "came two days after", "a week after"
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-
-
 def days_before(clause: Token) -> int | None:
     """The days the clause's happening came before the sentence's ("a day", "two days"); None
     where the text does not count them ("hours after" is likely the same day: 0)."""
@@ -140,9 +136,9 @@ def days_before(clause: Token) -> int | None:
         unit = word.lower_
         if word.i > clause.i:
             continue  # the measure comes before "after"; words after it are the clause's own
-        if unit in ("hours", "hour", "minutes"):
+        if unit in SAME_DAY_UNITS:
             return 0
-        if unit not in _UNIT_DAYS:
+        if unit not in DAYS_IN_UNIT:
             continue
         count = next((c for c in word.children if c.dep_ in ("nummod", "det")), None)
         if count is None:
@@ -150,7 +146,7 @@ def days_before(clause: Token) -> int | None:
         if count.lower_ in ("few", "several"):
             return None  # some days: how many, the text does not say
         number = int(count.text) if count.text.isdigit() else NUMBER_WORDS.get(count.lower_)
-        return number * _UNIT_DAYS[unit] if number is not None else None
+        return number * DAYS_IN_UNIT[unit] if number is not None else None
     return None
 
 

@@ -169,8 +169,11 @@ _NOMINAL_RELATIONS = frozenset({"obl", "nmod", "nsubj", "nsubjpass", "obj", "dob
 _NOUN_DEPENDENTS = frozenset({"case", "det", "compound"})
 
 
-# Words that measure how long before: "a day after", "two weeks after", "hours after".
-_TIME_MEASURES = frozenset({"day", "days", "week", "weeks", "hours", "hour", "minutes"})
+# Words that measure how long before: "a day after", "two weeks after" (the days each counts),
+# and "hours after" (likely the same day).
+DAYS_IN_UNIT = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+SAME_DAY_UNITS = frozenset({"hours", "hour", "minutes"})
+_TIME_MEASURES = frozenset(DAYS_IN_UNIT) | SAME_DAY_UNITS
 
 
 def after_clause(trigger: Token) -> Token | None:
@@ -188,20 +191,16 @@ def after_clause(trigger: Token) -> Token | None:
     return None
 
 
-# Measures of days: "a day after", "two weeks after" (not "hours after": likely the same day,
-# and "were killed hours after the shelling began" is the shelling's toll).
-_DAY_MEASURES = frozenset({"day", "days", "week", "weeks"})
-
-
 def after_days(trigger: Token) -> Token | None:
     """The "after" clause a trigger is in when the text counts days or weeks before it ("a day
     after", "two days after"): another happening, on another day, with its own doer, toll and
     place. A plain "after" may tell the cause ("a woman was killed after terrorists shelled the
-    centre": one happening)."""
+    centre": one happening), and "hours after" is likely the same day ("were killed hours
+    after the shelling began" is the shelling's toll)."""
     clause = after_clause(trigger)
     if clause is None:
         return None
     after = next((c for c in clause.children if c.lower_ == "after"), None)
     if after is None or after.i == 0:
         return None
-    return clause if trigger.doc[after.i - 1].lower_ in _DAY_MEASURES else None
+    return clause if trigger.doc[after.i - 1].lower_ in DAYS_IN_UNIT else None
