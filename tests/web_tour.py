@@ -305,11 +305,12 @@ def relation_evidence(tab: Tab, relation_id: str) -> None:
     then show the whole graph again with that edge selected."""
     network(tab, "network?links=relations&min_weight=1")
     tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]", timeout=WAIT_MS)
-    selector = f"#edge-detail .relation-evidence[data-relation='{relation_id}']"
+    answered = f"#edge-detail [data-relation='{relation_id}']"  # loading, evidence or error
     # A click can miss on a loaded machine: cytoscape keeps where its canvas was on the page and
     # learns of a move only from scroll and resize events, so a point aimed from a stale place
     # lands beside the edge. Each try brings the whole graph into view, tells cytoscape where it
-    # is now (`resize`), aims again and clicks; three misses fail the test.
+    # is now (`resize`), aims again and clicks; three misses fail the test. A click that hit
+    # answers at once ("Reading ..."); the evidence then has the whole wait (a loaded server).
     for attempt in range(3):
         tab.page.evaluate(_IN_VIEW)
         tab.page.wait_for_timeout(300)
@@ -317,13 +318,16 @@ def relation_evidence(tab: Tab, relation_id: str) -> None:
         tab.page.mouse.move(x, y)
         tab.page.mouse.click(x, y)
         try:
-            tab.page.wait_for_selector(selector, timeout=WAIT_MS // 3)
+            tab.page.wait_for_selector(answered, timeout=WAIT_MS // 3)
             break
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
             if "#/network" not in tab.page.url:  # a node was hit: its dossier opened
                 network(tab, "network?links=relations&min_weight=1")
+    tab.page.wait_for_selector(f"{answered}.relation-evidence, {answered}.error", timeout=WAIT_MS)
+    error = tab.page.locator(f"{answered}.error")
+    assert error.count() == 0, error.inner_text()
     tab.page.evaluate("() => { const cy = document.querySelector('#cy').cy; cy.fit(undefined, 20);"
                       " window.scrollTo(0, 0); }")  # fmt: skip
 

@@ -74,7 +74,20 @@ function dates(r: Pick<Relation, "time_start" | "time_end" | "ended">): string {
 }
 
 // A relation's evidence: the claims behind it (report sentences linked to their span, the pack).
-export async function relationEvidence(relationId: string, subject: string): Promise<HTMLElement> {
+/** Show relation `relationId`'s evidence in `detail`: a line saying it is loading at once (a
+ * click gets an answer even while the server is slow), then the evidence, or in words why it
+ * could not be read. Every place that opens a relation's evidence goes through here. */
+export async function showRelationEvidence(detail: HTMLElement, relationId: string, subject: string): Promise<void> {
+  detail.replaceChildren(h("p", { class: "muted relation-loading", "data-relation": relationId }, "Reading this relation's evidence…"));
+  try {
+    detail.replaceChildren(await relationEvidence(relationId, subject));
+  } catch (error) {
+    detail.replaceChildren(h("p", { class: "error", "data-relation": relationId },
+      `Could not read this relation's evidence: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+
+async function relationEvidence(relationId: string, subject: string): Promise<HTMLElement> {
   const page = await get<Schemas["RelationPage"]>("/relations", { entity: subject });
   const rel = page.relations.find((r) => r.id === relationId);
   if (!rel) return h("div", { class: "card relation-evidence" }, "This relation is no longer in the store.");

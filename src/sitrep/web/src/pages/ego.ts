@@ -5,7 +5,7 @@
 import cytoscape from "cytoscape";
 import { EgoEdge, EgoNetwork, get } from "../api";
 import { entityLink, eventLink, eventTitle, h, section, spanLink, statusBadge } from "../dom";
-import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationEvidence, relationLegend, relationStyles } from "../relations";
+import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationLegend, relationStyles, showRelationEvidence } from "../relations";
 
 const COLOURS: Record<string, string> = {
   person: "#1f6feb", group: "#b35900", org: "#8a6d00", state_body: "#c2185b",
@@ -55,7 +55,7 @@ export async function renderEgo(main: HTMLElement, id: string, params: URLSearch
     const typed = links === "cooccurrence" ? [] : (e.relations ?? []).map((r) => {
       const b = h("button", { type: "button", class: "show-relation", "data-relation": r.id },
         r.subject === id ? `${r.type} →` : `← ${r.type}`);
-      b.addEventListener("click", async () => detail.replaceChildren(await relationEvidence(r.id, r.subject)));
+      b.addEventListener("click", () => void showRelationEvidence(detail, r.id, r.subject));
       return b;
     });
     return h("tr", { "data-other": other }, h("td", {}, entityLink(other, node?.name ?? other, node?.type)),
@@ -102,7 +102,7 @@ function draw(box: HTMLElement, g: EgoNetwork, names: Map<string, string>, detai
   cy.on("tap", "node", (evt) => { location.hash = `#/ego/${encodeURIComponent(evt.target.id())}`; });
   cy.on("tap", "edge", async (evt) => {
     if (evt.target.hasClass("relation")) {
-      detail.replaceChildren(await relationEvidence(evt.target.data("relation"), evt.target.data("subject")));
+      await showRelationEvidence(detail, evt.target.data("relation"), evt.target.data("subject"));
       return;
     }
     const [source, target] = String(evt.target.id()).split("|");

@@ -4,7 +4,7 @@
 import cytoscape from "cytoscape";
 import { get, Network } from "../api";
 import { h } from "../dom";
-import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationEvidence, relationLegend, relationStyles } from "../relations";
+import { Links, kindsOf, linksOf, linksToggle, paintLegend, relationElements, relationLegend, relationStyles, showRelationEvidence } from "../relations";
 
 // With no weight asked for, the page draws the links of the lowest weight that joins at most this
 // many entities (the API's `fit`): a store of any size opens on a graph one can read.
@@ -81,7 +81,7 @@ function draw(box: HTMLElement, graph: Network, focus: string | null, links: Lin
   });
   cy.on("tap", "node", (evt) => { location.hash = `#/entity/${encodeURIComponent(evt.target.id())}`; });
   cy.on("tap", "edge.relation", async (evt) => {
-    detail.replaceChildren(await relationEvidence(evt.target.data("relation"), evt.target.data("subject")));
+    await showRelationEvidence(detail, evt.target.data("relation"), evt.target.data("subject"));
     detail.scrollIntoView({ block: "nearest" });
   });
   Object.defineProperty(box, "cy", { value: cy }); // the instance, for the browser tests
