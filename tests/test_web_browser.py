@@ -1301,6 +1301,11 @@ def test_the_relations_page_filters_opens_evidence_and_follows_it_to_the_sentenc
     theirs = api(tab, "/relations?entity=Soleimani")
     assert rows.count() == theirs["total"] >= 1 and theirs["matched"]
     assert "Qassem Soleimani" in text(tab, "#relations-matched")
+    # a dossier's "its relations" opens the list narrowed to that entity
+    person = next(m["id"] for m in theirs["matched"] if m["name"] == tour.PERSON)
+    tab.go(f"entity/{person}", "entity")
+    tab.click_to("p.actions a.relations-link", "relations")
+    assert rows.count() == api(tab, f"/relations?entity={person}")["total"] >= 1
     # a learned relation's evidence from the keyboard, then its sentence
     rel = tour.learned_relation(tab)
     tour.relations_list(tab, rel["id"])
