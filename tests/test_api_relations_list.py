@@ -22,6 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
+from conftest import BACKENDS, fresh_database
 from sitrep.api import create_app
 from sitrep.extract.pipeline import PACKAGE_MODEL
 from sitrep.pipeline import Ingest
@@ -32,11 +33,22 @@ from sitrep.store import schema as s
 ARTICLES = Path(__file__).parent / "fixtures" / "relations" / "articles.jsonl"
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """Both backends (PostgreSQL where SITREP_TEST_PG_URL names a server)."""
     if not (PACKAGE_MODEL / "meta.json").exists():
         pytest.skip("the trained pipeline has not shipped yet (src/sitrep/models/sitrep_en)")
-    store = Store(str(tmp_path_factory.mktemp("rellist") / "rel.db"))
+    with fresh_database(request.param, tmp_path_factory.mktemp("rellist")) as url:
+        store = Store(url)
+        try:
+            yield from _served(store)
+        finally:
+            store.close()
+
+
+def _served(store: Store) -> Iterator[TestClient]:
     Ingest(store, Settings()).run([str(ARTICLES)])
     with store.read() as conn:
         commands = conn.execute(s.relations.select().where(s.relations.c.type == "commands")).one()
