@@ -68,7 +68,13 @@ def columns(query: Select[Any]) -> set[str]:
         (documents.select(schema.entities), r.EntityRow, set()),
         (documents.select(schema.event_mentions), r.EventMentionRow, set()),
         (documents.select(schema.events), r.EventRow, set()),
-        (documents.select(schema.relations), r.Relation, {"subject", "object", "claims"}),
+        (
+            documents.select(schema.relations),
+            r.Relation,
+            # the ends' names, the claims, and what `relations._worked_out` reads from them
+            {"subject", "object", "claims", "family", "time_precision", "n_reports"}
+            | {"latest_report"},
+        ),
     ],
     ids=lambda x: getattr(x, "__name__", ""),
 )

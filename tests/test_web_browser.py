@@ -1263,3 +1263,92 @@ def test_a_weeks_timeline_spans_the_week_labelled_by_day(tab: tour.Tab) -> None:
     assert xs and all(120 <= x <= 980 for x in xs)
     # spread over the week, not bunched in an eighth of the width (a week of events)
     assert max(xs) - min(xs) > 100 or len(set(xs)) == 1
+
+
+def test_the_relations_page_filters_opens_evidence_and_follows_it_to_the_sentence(
+    tab: tour.Tab,
+) -> None:
+    """The Relations page (issue 31d): every relation on it, a filter chosen in its form kept in
+    the URL and matching the API's, counts by type that are their click's total, a row's
+    evidence opened from the keyboard and followed to its sentence, the export of the view."""
+    tab.go("search", "search")
+    tab.click_to("a[data-nav='relations']", "relations")
+    rows = tab.page.locator("table.relations-list tbody tr[data-relation]")
+    everything = api(tab, "/relations")
+    assert rows.count() == everything["total"] >= 50
+    assert (
+        int(tab.page.locator("#relations-total").get_attribute("data-total") or 0) == rows.count()
+    )
+    # the form: a family and learned only, submitted; the URL holds the view
+    tab.page.check(".relation-filters input[name='family'][value='command']")
+    tab.page.check(".relation-filters input[name='origin'][value='learned']")
+    tab.click_to(".relation-filters button[type='submit']", "relations")
+    assert "family=command" in tab.page.url and "origin=learned" in tab.page.url
+    listed = api(tab, "/relations?family=command&origin=learned")
+    assert 0 < listed["total"] < everything["total"]
+    assert rows.count() == listed["total"]
+    types = {rows.nth(i).get_attribute("data-type") for i in range(rows.count())}
+    assert types <= {"commands", "holds-position"}
+    # a count by type opens that type alone, as many rows as it says
+    count_link = tab.page.locator(".relation-counts a[data-type='present-in']")
+    said = int((count_link.locator("xpath=..").inner_text()).split()[-1])
+    tab.click_to(".relation-counts a[data-type='present-in']", "relations")
+    assert rows.count() == said >= 1 and "type=present-in" in tab.page.url
+    # an entity typed in the form, at either end
+    tab.go("relations", "relations")
+    tab.page.fill(".relation-filters input[name='entity']", "Soleimani")
+    tab.click_to(".relation-filters button[type='submit']", "relations")
+    theirs = api(tab, "/relations?entity=Soleimani")
+    assert rows.count() == theirs["total"] >= 1 and theirs["matched"]
+    assert "Qassem Soleimani" in text(tab, "#relations-matched")
+    # a dossier's "its relations" opens the list narrowed to that entity
+    person = next(m["id"] for m in theirs["matched"] if m["name"] == tour.PERSON)
+    tab.go(f"entity/{person}", "entity")
+    tab.click_to("p.actions a.relations-link", "relations")
+    assert rows.count() == api(tab, f"/relations?entity={person}")["total"] >= 1
+    # a learned relation's evidence from the keyboard, then its sentence
+    rel = tour.learned_relation(tab)
+    tour.relations_list(tab, rel["id"])
+    panel = tab.page.locator(f"#relation-detail .relation-evidence[data-relation='{rel['id']}']")
+    said_by = [c for c in rel["claims"] if c["source"] == "report"]
+    assert panel.locator("li.claim.report").count() == len(said_by)
+    detail_row = tab.page.locator("tr.relation-detail-row")
+    assert (
+        detail_row.locator("xpath=preceding-sibling::tr[1]").get_attribute("data-relation")
+        == rel["id"]
+    )
+    tab.shot("15-relations", max_height=1300)
+    tab.click_to("#relation-detail li.claim a.span-link", "doc")
+    first = said_by[0]
+    page_text = api(tab, f"/documents/{first['document_id']}")["text"]
+    assert _focused(tab) == page_text[first["start"] : first["end"]]
+    # the export links give exactly the listed relations
+    tab.go("relations?family=command&origin=learned", "relations")
+    for fmt in ("csv", "jsonl"):
+        href = tab.page.locator(f"a.export[data-format='{fmt}']").get_attribute("href") or ""
+        body = tab.page.request.get(f"{tab.base}{href}").text()
+        if fmt == "csv":
+            ids = [r["id"] for r in csv.DictReader(body.splitlines())]
+        else:
+            ids = [json.loads(line)["id"] for line in body.splitlines()]
+        assert ids == [r["id"] for r in listed["relations"]]
+
+
+def test_the_network_lists_its_typed_relations_for_the_keyboard(tab: tour.Tab) -> None:
+    """Every typed relation the canvas draws is in a list under it, whose buttons open the same
+    evidence as a click on the edge (a canvas edge is reached by a pointer only)."""
+    tour.network(tab, "network?links=relations&min_weight=1")
+    tab.page.wait_for_selector("#cy[data-links='relations'][data-rendered]")
+    drawn = {rid for rid, *_ in tab.page.evaluate(_EDGES)}
+    listed = tab.page.locator(".drawn-relations button.show-relation")
+    assert {listed.nth(i).get_attribute("data-relation") for i in range(listed.count())} == drawn
+    rel = tour.learned_relation(tab)
+    tab.page.locator(".drawn-relations summary").focus()
+    tab.page.keyboard.press("Enter")  # opens the list
+    button = tab.page.locator(f".drawn-relations button.show-relation[data-relation='{rel['id']}']")
+    button.focus()
+    tab.page.keyboard.press("Enter")
+    panel = tab.page.locator(f"#edge-detail .relation-evidence[data-relation='{rel['id']}']")
+    panel.wait_for()
+    assert panel.locator("li.claim.report").count() >= 1
+    assert tab.page.locator("#network-relations-page").get_attribute("href") == "#/relations"

@@ -28,6 +28,7 @@ SHOTS = [
     "12-story",
     "13-relation-evidence",
     "14-add-reports",
+    "15-relations",
 ]
 
 
@@ -62,6 +63,8 @@ def walk(tab: tour.Tab) -> list[Path]:
     saved.append(tab.shot("12-story", max_height=1200))
     tour.relation_evidence(tab, tour.learned_relation(tab)["id"])
     saved.append(tab.shot("13-relation-evidence", max_height=1400))
+    tour.relations_list(tab, tour.learned_relation(tab)["id"])
+    saved.append(tab.shot("15-relations", max_height=1300))
     tour.add_report(tab)  # last: it adds a document to the store the others show
     saved.append(tab.shot("14-add-reports", max_height=1400))
     return saved

@@ -332,6 +332,19 @@ def relation_evidence(tab: Tab, relation_id: str) -> None:
                       " window.scrollTo(0, 0); }")  # fmt: skip
 
 
+def relations_list(tab: Tab, relation_id: str, view: str = "family=command&origin=learned") -> None:
+    """The Relations page narrowed by `view`; open the row of `relation_id`'s evidence from the
+    keyboard (its button focused, Enter), as a user without a pointer does."""
+    tab.go(f"relations?{view}", "relations")
+    button = tab.page.locator(
+        f"table.relations-list button.show-relation[data-relation='{relation_id}']"
+    )
+    button.focus()
+    tab.page.keyboard.press("Enter")
+    answered = f"#relation-detail [data-relation='{relation_id}']"
+    tab.page.wait_for_selector(f"{answered}.relation-evidence, {answered}.error", timeout=WAIT_MS)
+
+
 _IN_VIEW = """() => { const box = document.querySelector('#cy');
   box.scrollIntoView({ block: 'center', behavior: 'instant' }); box.cy.resize(); }"""
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from typing import Annotated
 
 import typer
@@ -57,20 +59,61 @@ def relations(
     relation_type: Annotated[
         list[str] | None, typer.Option("--type", help="commands, member-of, present-in ...")
     ] = None,
+    family: Annotated[
+        list[str] | None,
+        typer.Option(help="command, membership, alliance, hostility, presence"),
+    ] = None,
+    origin: Annotated[
+        str, typer.Option(help="learned (reports state it), pack (the domain pack does), both")
+    ] = "both",
     learned: Annotated[bool, typer.Option(help="only relations the reports state")] = False,
+    status: Annotated[
+        list[str] | None, typer.Option(help="single-source, corroborated, contested, pack ...")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="a window's first day (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, typer.Option(help="a window's last day (YYYY[-MM[-DD]])")] = None,
+    export: Annotated[
+        str | None, typer.Option(help="write the list as csv or jsonl to stdout (the API's export)")
+    ] = None,
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Relations (roles, affiliations, alliances, presence) with dates, status and sources."""
-    from sitrep.read.entities import find_entity
-    from sitrep.read.relations import relations_of
+    """Relations (roles, affiliations, alliances, presence) with dates, status and sources: the
+    workbench's Relations page and `/api/relations`, with the same filter."""
+    from sitrep.errors import NotFoundError, UsageError
+    from sitrep.export.relations import LIST_FORMATS, write_relation_list
+    from sitrep.read.events import PARTIAL_DATE
+    from sitrep.read.relations import FAMILIES, ORIGINS, RelationFilter, select_relations
 
+    if origin not in ORIGINS:
+        raise UsageError(f"--origin is one of {', '.join(ORIGINS)}, not {origin!r}")
+    unknown = [f for f in family or () if f not in FAMILIES]
+    if unknown:
+        raise UsageError(f"unknown family {unknown[0]!r}: one of {', '.join(FAMILIES)}")
+    if export is not None and export not in LIST_FORMATS:
+        raise UsageError(f"--export is csv or jsonl, not {export!r}")
+    for name, day in (("--since", since), ("--until", until)):
+        if day is not None and not re.match(PARTIAL_DATE, day):
+            raise UsageError(f"{name} is a date (YYYY, YYYY-MM or YYYY-MM-DD), not {day!r}")
+    chosen = RelationFilter(
+        types=tuple(relation_type or ()),
+        families=tuple(family or ()),
+        origin="learned" if learned else origin,
+        statuses=tuple(status or ()),
+        entity=entity,
+        since=since,
+        until=until,
+    )
     store = open_store(db)
     with store.read() as conn:
-        entity_id = str(find_entity(conn, entity)["id"]) if entity else None
-        rows = relations_of(conn, entity_id, tuple(relation_type or ()))
-    if learned:
-        rows = [r for r in rows if "reports" in r["sources"]]
+        found = select_relations(conn, chosen)
+    if entity and not found.matched:
+        raise NotFoundError(f"no entity named {entity!r}", hint="sitrep entities lists the names")
+    rows = found.relations
+    if export is not None:
+        write_relation_list(rows, sys.stdout.buffer, export)
+        sys.stdout.buffer.flush()
+        return
     if json_out:
         print_json_lines(rows)
         return

@@ -17,13 +17,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import Connection
 
+from sitrep.errors import UsageError
 from sitrep.export import data
+from sitrep.export.acled import spreadsheet_safe
 from sitrep.read.records import Relation
 from sitrep.read.relations import relations_of
 
@@ -36,28 +41,96 @@ _EDGE_FIELDS = ("relation", "start", "end", "ended", "status", "claims", "source
 
 def relation_records(conn: Connection) -> list[Row]:
     """Every relation with its ends' names and claims, for the JSON lines export."""
-    out = []
-    for rel in relations_of(conn):
-        out.append(
-            {
-                "id": rel["id"],
-                "type": rel["type"],
-                "subject": rel["subject"],
-                "object": rel["object"],
-                "title": rel["title"],
-                "time_start": rel["time_start"],
-                "time_end": rel["time_end"],
-                "ended": rel["ended"],
-                "status": rel["status"],
-                "status_reason": rel["status_reason"],
-                "n_claims": rel["n_claims"],
-                "n_origins": rel["n_origins"],
-                "origins": rel["origins"],
-                "sources": rel["sources"],
-                "claims": rel["claims"],
-            }
-        )
-    return out
+    return [relation_record(rel) for rel in relations_of(conn)]
+
+
+def relation_record(rel: Relation) -> Row:
+    """A relation as the JSON lines exports write it (the store's and the relations list's)."""
+    return {
+        "id": rel["id"],
+        "type": rel["type"],
+        "subject": rel["subject"],
+        "object": rel["object"],
+        "title": rel["title"],
+        "time_start": rel["time_start"],
+        "time_end": rel["time_end"],
+        "ended": rel["ended"],
+        "status": rel["status"],
+        "status_reason": rel["status_reason"],
+        "n_claims": rel["n_claims"],
+        "n_origins": rel["n_origins"],
+        "origins": rel["origins"],
+        "sources": rel["sources"],
+        "claims": rel["claims"],
+        "time_precision": rel["time_precision"],
+        "n_reports": rel["n_reports"],
+        "latest_report": rel["latest_report"],
+    }
+
+
+# The relations list's CSV: one row a relation, what its table shows (who, what, since when, how
+# sure, from whom) and its first report sentence; the claims in full are the JSON lines'.
+LIST_COLUMNS = (
+    "id", "type", "family", "subject_id", "subject", "object_id", "object", "title",
+    "time_start", "time_end", "time_precision", "ended", "status", "n_claims", "n_origins",
+    "n_reports", "sources", "latest_report_published", "latest_report_outlet",
+    "latest_report_id", "latest_report_title", "evidence",
+)  # fmt: skip
+
+
+def _list_row(rel: Relation) -> dict[str, object]:
+    latest: Mapping[str, Any] = rel["latest_report"] or {}
+    return {
+        "id": rel["id"],
+        "type": rel["type"],
+        "family": rel["family"],
+        "subject_id": rel["subject_entity_id"],
+        "subject": rel["subject"]["name"],
+        "object_id": rel["object_entity_id"],
+        "object": rel["object"]["name"],
+        "title": rel["title"],
+        "time_start": rel["time_start"],
+        "time_end": rel["time_end"],
+        "time_precision": rel["time_precision"],
+        "ended": "true" if rel["ended"] else "false",
+        "status": rel["status"],
+        "n_claims": rel["n_claims"],
+        "n_origins": rel["n_origins"],
+        "n_reports": rel["n_reports"],
+        "sources": " ".join(rel["sources"]),
+        "latest_report_published": latest.get("published"),
+        "latest_report_outlet": latest.get("outlet"),
+        "latest_report_id": latest.get("document_id"),
+        "latest_report_title": latest.get("title"),
+        "evidence": " ".join(_evidence(rel).split()),  # one line: a sentence keeps its breaks
+    }
+
+
+LIST_FORMATS = {"csv": ("text/csv", ".csv"), "jsonl": ("application/x-ndjson", ".jsonl")}
+
+
+def write_relation_list(rels: Iterable[Relation], out: BinaryIO, fmt: str) -> int:
+    """Write a relations list (`sitrep.read.relations.select_relations`' relations) as CSV or
+    JSON lines (one `relation` record each, as the store's JSON lines export writes them);
+    return how many relations it holds."""
+    count = 0
+    if fmt == "jsonl":
+        for rel in rels:
+            line = json.dumps({"kind": "relation", **relation_record(rel)}, ensure_ascii=False)
+            out.write((line + "\n").encode("utf-8"))
+            count += 1
+        return count
+    if fmt != "csv":
+        raise UsageError(f"the relations list exports as csv or jsonl, not {fmt!r}")
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=LIST_COLUMNS)
+    writer.writeheader()
+    for rel in rels:
+        # a cell opening with = + - @ is text to a spreadsheet, never a formula (report text)
+        writer.writerow({k: spreadsheet_safe(v) for k, v in _list_row(rel).items()})
+        count += 1
+    text.detach()
+    return count
 
 
 def _evidence(rel: Mapping[str, Any]) -> str:

@@ -438,10 +438,20 @@ class RelationClaim(TypedDict):
     qualifier: str | None
     time_start: str | None
     time_end: str | None
+    time_precision: str | None  # day / month / year / range / unresolved, as the text gave it
     ended: bool
     origin: str | None
     subject_text: str | None
     object_text: str | None
+
+
+class RelationReport(TypedDict):
+    """The report that last stated a relation: what an analyst opens to see if it still holds."""
+
+    document_id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
 
 
 class Relation(TypedDict):
@@ -464,6 +474,10 @@ class Relation(TypedDict):
     subject: RelationEnd
     object: RelationEnd
     claims: list[RelationClaim]
+    family: str  # command / membership / alliance / hostility / presence
+    time_precision: str | None  # of the claim that gave its start (else its end)
+    n_reports: int  # the report documents that state it (the pack is no report)
+    latest_report: RelationReport | None  # the last published of them
 
 
 class DossierRelation(TypedDict):

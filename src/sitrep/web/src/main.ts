@@ -13,6 +13,7 @@ import { renderEvent } from "./pages/event";
 import { renderExplorer } from "./pages/explorer";
 import { renderMap } from "./pages/map";
 import { renderNetwork } from "./pages/network";
+import { renderRelations } from "./pages/relations";
 import { renderSearch } from "./pages/search";
 import { renderStory } from "./pages/story";
 import { renderTimeline } from "./pages/timeline";
@@ -28,6 +29,7 @@ const ROUTES: Record<string, Render> = {
   event: renderEvent,
   events: renderExplorer,
   network: renderNetwork,
+  relations: renderRelations,
   ego: renderEgo,
   map: renderMap,
   timeline: renderTimeline,
@@ -39,7 +41,7 @@ const ROUTES: Record<string, Render> = {
 };
 
 const NAV: [string, string][] = [
-  ["search", "Search"], ["events", "Events"], ["watch", "Watchlist"], ["entities", "Entities"], ["network", "Network"], ["map", "Map"],
+  ["search", "Search"], ["events", "Events"], ["watch", "Watchlist"], ["entities", "Entities"], ["network", "Network"], ["relations", "Relations"], ["map", "Map"],
   ["timeline", "Timeline"], ["claims", "Contested claims"], ["decisions", "Decisions"],
 ];
 

@@ -90,6 +90,7 @@ export async function renderEntity(main: HTMLElement, id: string) {
     h("p", { class: "actions" }, h("a", { href: `#/timeline?entity=${encodeURIComponent(e.id)}` }, "its timeline"), " · ",
       h("a", { href: `#/map?entity=${encodeURIComponent(e.id)}` }, "its events on the map"), " · ",
       h("a", { href: `#/ego/${encodeURIComponent(e.id)}`, class: "ego-link" }, "its network"), " · ",
+      h("a", { href: `#/relations?entity=${encodeURIComponent(e.id)}`, class: "relations-link" }, "its relations"), " · ",
       h("a", { href: `#/events?entity=${encodeURIComponent(e.id)}` }, "its events in the explorer"), " (",
       h("a", { href: `#/events?actor=${encodeURIComponent(e.id)}`, class: "as-actor" }, "done by it"), " · ",
       h("a", { href: `#/events?target=${encodeURIComponent(e.id)}`, class: "as-target" }, "done to it"), ")", " · export the dossier: ",

@@ -45,8 +45,34 @@ export async function renderNetwork(main: HTMLElement, _arg: string, params: URL
     h("p", { id: "network-weight" }, asked
       ? `Links of weight ${minWeight} or more (a link's weight: the events, sentences and stated relations that tie the two).`
       : `Links of weight ${minWeight} or more: the lowest weight at which at most ${READABLE} entities show (a link's weight: the events, sentences and stated relations that tie the two). Lower the minimum to see more.`),
-    form, linksToggle(links, go), legend(), links === "cooccurrence" ? "" : relationLegend(), box, detail);
+    form, linksToggle(links, go), legend(), links === "cooccurrence" ? "" : relationLegend(), box,
+    links === "cooccurrence" ? "" : drawnRelations(graph, detail), detail);
   requestAnimationFrame(() => draw(box, graph, focus, links, detail));
+}
+
+/** The typed relations drawn, as a list under the canvas: each opens its evidence from the
+ * keyboard or a screen reader (an edge of the canvas is reached by a pointer only), with the
+ * Relations page for the whole list, its filters and exports. */
+function drawnRelations(graph: Network, detail: HTMLElement): HTMLElement {
+  const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  const label = (id: string) => names.get(id) ?? id;
+  // by subject, then type, then object: a reader finds an entity's relations together
+  const drawn = graph.edges.flatMap((e) => (e.relations ?? []).map((r) => ({ r, object: r.subject === e.source ? e.target : e.source })))
+    .sort((a, b) => label(a.r.subject).localeCompare(label(b.r.subject)) || a.r.type.localeCompare(b.r.type) || label(a.object).localeCompare(label(b.object)));
+  const items = drawn.map(({ r, object }) => {
+    const button = h("button", { type: "button", class: "show-relation link-like", "data-relation": r.id },
+      `${label(r.subject)} ${r.type}${r.title ? ` (${r.title})` : ""} ${label(object)}`);
+    button.addEventListener("click", async () => {
+      await showRelationEvidence(detail, r.id, r.subject);
+      detail.scrollIntoView({ block: "nearest" });
+    });
+    return h("li", { "data-type": r.type }, button, h("span", { class: "muted" }, ` ${r.status}, ${r.claims} claim${r.claims === 1 ? "" : "s"}`));
+  });
+  return h("details", { class: "drawn-relations card" },
+    h("summary", {}, `The ${drawn.length} typed relations drawn, as a list (each opens its evidence)`),
+    h("p", { class: "muted" }, "All relations, with filters by type, source, status, entity and date, and exports: ",
+      h("a", { href: "#/relations", id: "network-relations-page" }, "the Relations page"), "."),
+    h("ul", { class: "drawn-relation-list" }, ...items));
 }
 
 function legend() {
