@@ -725,7 +725,7 @@ def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool
     return (
         _where_someone_is_told(place, doc, mention)
         or _where_another_kind_of_happening_is(place, mention)
-        or _where_people_came_from(place, mention)
+        or where_people_came_from(place, mention)
     )
 
 
@@ -733,8 +733,10 @@ def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool
 _LEAVING = frozenset({"flee", "evacuate", "displace", "escape", "leave", "come", "transfer"})
 
 
-def _where_people_came_from(place: Token, mention: EventMention) -> bool:
-    """Where the people hit came from (`came_from`), unless the "from" hangs on the trigger."""
+def where_people_came_from(place: Token, mention: EventMention) -> bool:
+    """Where the people hit came from (`came_from`), unless the "from" hangs on the trigger:
+    the one reading of it, for the sentence's places here and a participant taken for the
+    place (`agents.typed_arguments`; it once read the words before the name instead)."""
     origin = _origin_phrase(place)
     return origin is not None and not mention.at_trigger(origin.head.idx) and came_from(place)
 
