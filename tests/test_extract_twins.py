@@ -8,15 +8,19 @@ written for sitrep.
 - A nationality before a place's noun names no one hit: one table of those nouns
   (`within.NATIONALITY_PLACES`) for the phrase reader (`spans`) and the participant filter
   (`agents`); they read two tables that differed (city, capital, territory, soil ... in one;
-  camp, hospital, area ... in the other)."""
+  camp, hospital, area ... in the other).
+- "the X of Y" names a place Y: one table (`nlp.toponyms.PLACE_OF`) for the tagger's retyping
+  and a violent mention's place (`merge`), which read two (region, capital, area in one;
+  quarter, environs and the plurals in the other)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from sitrep.extract import agents, spans, within
+from sitrep.extract import agents, merge, spans, within
 from sitrep.extract.events import extract_events
+from sitrep.nlp import toponyms
 from sitrep.nlp.pipeline import shipped_model_path
 
 needs_model = pytest.mark.skipif(
@@ -33,6 +37,11 @@ def test_one_table_of_the_places_a_nationality_describes() -> None:
         within.NATIONALITY_PLACES
     )
     assert not {"guards", "border", "forces"} & within.NATIONALITY_PLACES
+
+
+def test_one_table_of_the_nouns_whose_of_names_a_place() -> None:
+    assert merge._KIND_OF_PLACE is toponyms.PLACE_OF
+    assert {"town", "capital", "area", "region", "environs", "villages"} <= toponyms.PLACE_OF
 
 
 def test_one_reading_of_where_people_came_from() -> None:
@@ -60,3 +69,14 @@ def test_a_nationality_on_a_place_is_read_alike_by_both_readers(domain_nlp: Lang
     assert shelled, "the shelling is read"
     names = {p.text for e in shelled for p in e.participants}
     assert "Turkish" not in names, names
+
+
+@needs_model
+def test_a_name_after_the_area_of_is_a_place_not_a_target(domain_nlp: Language) -> None:
+    # the tagger reads "Abu Kamal" as a person; "the area of" says it is a place (the events'
+    # table knew "area", the tagger's retyping did not, so the town was struck as a person)
+    text = "Jets struck the area of Abu Kamal on Friday, killing six."
+    events = extract_events("d", domain_nlp(text), "2017-10-07", None, None).events
+    struck = next(e for e in events if e.trigger == "struck")
+    assert struck.place is not None and struck.place.text == "Abu Kamal"
+    assert "Abu Kamal" not in {p.text for p in struck.participants}

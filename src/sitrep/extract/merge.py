@@ -36,7 +36,7 @@ from sitrep.extract.within import (
     names_only_a_direction,
 )
 from sitrep.nlp.spans import text_of
-from sitrep.nlp.toponyms import FIGHTS_FOR, first_word_key, toponym_words
+from sitrep.nlp.toponyms import FIGHTS_FOR, PLACE_OF, first_word_key, toponym_words
 from sitrep.nlp.types import BUILDING_NOUNS
 from sitrep.nlp.types import KIND_WORDS as PLACE_KINDS
 from sitrep.records import EventMention, Participant
@@ -254,13 +254,8 @@ _BETWEEN = frozenset(
 )  # fmt: skip
 LOOK_BACK = 5
 # Nouns that say the name after their "of" is a place of that kind: "the city of Qamishli",
-# "the province of Hasakeh", "the capital of X".
-_KIND_OF_PLACE = frozenset(
-    {
-        "town", "city", "village", "district", "province", "governorate", "neighbourhood",
-        "neighborhood", "suburb", "outskirts", "countryside", "region", "capital", "area",
-    }
-)  # fmt: skip
+# "the province of Hasakeh", "the capital of X" (the tagger's table: `toponyms.PLACE_OF`).
+_KIND_OF_PLACE = PLACE_OF
 
 
 def _named_kind(doc: Doc, start: int) -> bool:
