@@ -105,7 +105,9 @@ def test_event_filters(client: TestClient) -> None:
 
     assert ids("") == ["evt_moscow", "evt_strike", "evt_visit"]
     assert ids("type=CONSULT") == ["evt_moscow", "evt_visit"]
-    assert ids("actor=ent_soleimani") == ["evt_moscow", "evt_strike"]
+    assert ids("entity=ent_soleimani") == ["evt_moscow", "evt_strike"]  # any part
+    assert ids("actor=ent_soleimani") == ["evt_moscow"]  # a doer: he travelled, he was struck
+    assert ids("target=ent_soleimani") == ["evt_strike"]
     assert ids("place=ent_aleppo") == ["evt_visit"]
     assert ids("since=2020-01-01") == ["evt_strike", "evt_visit"]
     assert ids("until=2015-07") == ["evt_moscow"]

@@ -1,8 +1,10 @@
 """One table of event filters, the same events through the CLI, the API and `export jsonl`.
 
 The store is the API tests' hand-built one (three events) plus one event over a span of days,
-so the table can say exactly which events each filter means: an actor by its id, its name, an
-alias and spellings no one stored; a type in any case; a place by name or id; since/until as
+so the table can say exactly which events each filter means: an entity by its id, its name, an
+alias and spellings no one stored, by the part it takes (`actor` a doer, `target` the other
+side, `entity` any part or the place: the explorer's meanings, the same through the explorer's
+own route); a type in any case; a place by name or id; since/until as
 an overlap of intervals (a month-precise event overlaps a day inside it); a status; words in
 the summary (those in claims' quotes: tests/test_explore_query.py)."""
 
@@ -24,15 +26,25 @@ from sitrep.settings import Settings
 from sitrep.store import schema
 from test_api_store_builder import Built, build_store
 
-SOLEIMANI = {"evt_strike", "evt_moscow", "evt_span"}
+SOLEIMANI = {"evt_strike", "evt_moscow", "evt_span"}  # struck twice, travelled once
+STRUCK = {"evt_strike", "evt_span"}
 TABLE: list[tuple[dict[str, str], set[str]]] = [
-    ({"actor": "ent_soleimani"}, SOLEIMANI),
-    ({"actor": "Qassem Soleimani"}, SOLEIMANI),
-    ({"actor": "qassem soleimani"}, SOLEIMANI),
-    ({"actor": "Suleimani"}, SOLEIMANI),  # a stored alias
-    ({"actor": "Qasem Sulaimani"}, SOLEIMANI),  # a spelling no one stored
+    ({"entity": "ent_soleimani"}, SOLEIMANI),
+    ({"entity": "Qassem Soleimani"}, SOLEIMANI),
+    ({"entity": "qassem soleimani"}, SOLEIMANI),
+    ({"entity": "Suleimani"}, SOLEIMANI),  # a stored alias
+    ({"entity": "Qasem Sulaimani"}, SOLEIMANI),  # a spelling no one stored
+    ({"entity": "Nobody Atall"}, set()),
+    # an actor is a doer everywhere (before, the CLI and /api/events kept the strikes on him)
+    ({"actor": "ent_soleimani"}, {"evt_moscow"}),
+    ({"actor": "Qasem Sulaimani"}, {"evt_moscow"}),
     ({"actor": "Esmail Ghaani"}, {"evt_visit"}),
     ({"actor": "Nobody Atall"}, set()),
+    ({"target": "Suleimani"}, STRUCK),
+    ({"target": "Esmail Ghaani"}, set()),
+    ({"entity": "Russia"}, {"evt_moscow"}),  # the place of the trip
+    ({"actor": "Russia"}, set()),  # a place does nothing
+    ({"actor": "Suleimani", "type": "ASSAULT"}, set()),
     ({"type": "consult"}, {"evt_visit", "evt_moscow"}),
     ({"place": "Aleppo"}, {"evt_visit"}),
     ({"place": "ent_baghdad"}, {"evt_strike"}),
@@ -41,7 +53,7 @@ TABLE: list[tuple[dict[str, str], set[str]]] = [
     ({"since": "2015-07-15", "until": "2015-07-20"}, {"evt_moscow"}),
     ({"since": "2020-01", "until": "2020-01"}, {"evt_strike", "evt_span"}),
     ({"status": "contested"}, {"evt_moscow"}),
-    ({"actor": "Suleimani", "type": "ASSAULT", "since": "2020"}, {"evt_strike", "evt_span"}),
+    ({"entity": "Suleimani", "type": "ASSAULT", "since": "2020"}, STRUCK),
     ({"words": "visited"}, {"evt_visit"}),  # in the summary ("Esmail Qaani visited")
     ({"words": "WEEK  Strikes"}, {"evt_span"}),  # any case, any order, each word anywhere
     ({"words": "qaani week"}, set()),  # every word, not any
@@ -104,6 +116,12 @@ def via_export(db: str, given: dict[str, str]) -> list[str]:
     return [r["id"] for r in records if r["kind"] == "event"]
 
 
+def via_explorer(api: TestClient, given: dict[str, str]) -> list[str]:
+    response = api.get("/api/explore/events", params={**given, "limit": 500})
+    assert response.status_code == 200, response.text
+    return [e["id"] for e in response.json()["items"]]
+
+
 @pytest.mark.parametrize(("given", "expected"), TABLE, ids=[json.dumps(g) for g, _ in TABLE])
 def test_one_filter_the_same_events_everywhere(
     built: Built, api: TestClient, given: dict[str, str], expected: set[str]
@@ -112,11 +130,21 @@ def test_one_filter_the_same_events_everywhere(
     cli_ids, api_ids, export_ids = via_cli(db, given), via_api(api, given), via_export(db, given)
     assert set(cli_ids) == expected
     assert cli_ids == api_ids == export_ids  # the same events, in the same order
+    assert set(via_explorer(api, given)) == expected  # the explorer's words mean the same
 
 
-def test_dossier_events_are_the_actor_filter(api: TestClient) -> None:
+def test_one_filter_class_for_every_caller() -> None:
+    """The explorer, the briefs and watched views build the read model's filter, not a twin
+    of it whose `actor` could drift from the CLI's and the API's again."""
+    from sitrep.read import brief, events, explore, watch
+
+    assert explore.EventFilter is events.EventFilter
+    assert brief.EventFilter is watch.EventFilter is events.EventFilter
+
+
+def test_dossier_events_are_the_entity_filter(api: TestClient) -> None:
     dossier: dict[str, Any] = api.get("/api/entities/ent_soleimani").json()
-    assert [e["id"] for e in dossier["events"]] == via_api(api, {"actor": "ent_soleimani"})
+    assert [e["id"] for e in dossier["events"]] == via_api(api, {"entity": "ent_soleimani"})
 
 
 def test_the_network_is_one_graph_in_the_workbench_and_the_exports(
@@ -151,7 +179,7 @@ def test_the_three_dossiers_agree(built: Built, api: TestClient, named: str) -> 
     events = [e["id"] for e in from_api["events"]]
     assert events and [e["id"] for e in from_cli["events"]] == events
     assert sorted(t.event_id for t in exported.timeline) == sorted(events)
-    assert sorted(events) == sorted(via_api(api, {"actor": named}))
+    assert sorted(events) == sorted(via_api(api, {"entity": named}))
     spans = {(m["document_id"], m["start"], m["end"]) for m in from_api["mentions"]}
     assert (
         spans and {(m["document_id"], m["start"], m["end"]) for m in from_cli["mentions"]} == spans

@@ -17,7 +17,7 @@ from sitrep.api.kept import stamp
 from sitrep.export.brief import html, markdown
 from sitrep.export.core import safe_name
 from sitrep.read.brief import Brief, situation_report
-from sitrep.read.explore import EventFilter
+from sitrep.read.events import EventFilter
 from sitrep.store import Store
 
 router = APIRouter(tags=["explore"])

@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import AfterValidator
-from sqlalchemy import Connection, Select
 
 from sitrep.api import models
 from sitrep.api.deps import PagingDep, StoreDep, Viewer, run_page
@@ -44,24 +43,29 @@ Name = Annotated[str | None, Query(max_length=80)]
 Actor = Annotated[
     str | None, Query(max_length=200, description="an entity's id, name, alias or any spelling")
 ]
+# The parts an entity takes, as every filter of events reads them (`read.events.EventFilter`)
+Doer = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description=(
+            "a doer of the event (actor, by): an entity's id, name, alias or any spelling. "
+            "Until session 31 this meant any part, as `entity` does now; use `entity` for that."
+        ),
+    ),
+]
+Target = Annotated[
+    str | None,
+    Query(max_length=200, description="one on the event's other side (target, counterpart …)"),
+]
+Entity = Annotated[
+    str | None,
+    Query(max_length=200, description="an entity taking any part in the event, or its place"),
+]
 Words = Annotated[
     str | None,
     Query(max_length=120, description="each word in the summary or a claim's sentence or quote"),
 ]
-
-
-def filtered_events(
-    conn: Connection,
-    type: str | None,
-    actor: str | None,
-    place: str | None,
-    since: str | None,
-    until: str | None,
-    status: str | None,
-    words: str | None = None,
-) -> Select[Any]:
-    """The read model's events query (`sitrep.read.events`): one meaning for every filter."""
-    return events_query(conn, EventFilter(type, actor, place, since, until, status, words))
 
 
 @router.get(
@@ -72,16 +76,23 @@ def list_events(
     paging: PagingDep,
     _who: Viewer,
     type: Name = None,
-    actor: Actor = None,
+    actor: Doer = None,
+    target: Target = None,
+    entity: Entity = None,
     place: Actor = None,
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
     words: Words = None,
 ) -> dict[str, Any]:
+    """The read model's events query (`sitrep.read.events`): one meaning for every filter,
+    the explorer's (`actor` a doer, `target` the other side, `entity` any part)."""
+    where = EventFilter.of(
+        {"type": type, "actor": actor, "target": target, "entity": entity, "place": place,
+         "since": since, "until": until, "status": status, "words": words}
+    )  # fmt: skip
     with store.read() as conn:
-        query = filtered_events(conn, type, actor, place, since, until, status, words)
-        return run_page(conn, query, paging)
+        return run_page(conn, events_query(conn, where), paging)
 
 
 @router.get(
@@ -139,13 +150,15 @@ def timeline(
     store: StoreDep,
     _who: Viewer,
     type: Name = None,
-    entity: Actor = None,
+    entity: Entity = None,
     since: IsoDate = None,
     until: IsoDate = None,
     status: Status | None = None,
 ) -> dict[str, Any]:
     with store.read() as conn:
-        where = EventFilter(type, entity, None, since, until, status)
+        where = EventFilter.of(
+            {"type": type, "entity": entity, "since": since, "until": until, "status": status}
+        )
         items = dated_events(conn, where, 5000)
     counts: dict[str, int] = {}
     for item in items:

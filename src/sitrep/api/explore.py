@@ -30,9 +30,8 @@ from sitrep.export.core import export_filename
 from sitrep.export.graph import day_bounds
 from sitrep.export.registry import BUILTIN_MEDIA_TYPES, get_exporter
 from sitrep.read.dating import KIND_LABELS
-from sitrep.read.events import ids_kept
+from sitrep.read.events import EventFilter, ids_kept
 from sitrep.read.explore import (
-    EventFilter,
     Selection,
     dating_kind,
     filter_of,

@@ -69,7 +69,10 @@ def get_export(
     ],
     entity: Annotated[
         str | None,
-        Query(max_length=200, description="dossier formats: the entity's id or name"),
+        Query(
+            max_length=200,
+            description="dossier formats: the entity's id or name; events: one taking any part",
+        ),
     ] = None,
     places: Annotated[
         bool, Query(description="geojson: add places; graphs: add place nodes")
@@ -80,7 +83,11 @@ def get_export(
     no_text: Annotated[bool, Query(description="jsonl/ftm: leave document bodies out")] = False,
     type: Annotated[str | None, Query(max_length=80, description="events of this type")] = None,
     actor: Annotated[
-        str | None, Query(max_length=200, description="events: an entity's id, name or spelling")
+        str | None, Query(max_length=200, description="events: a doer (id, name or spelling)")
+    ] = None,
+    target: Annotated[
+        str | None,
+        Query(max_length=200, description="events: one on the other side (id, name or spelling)"),
     ] = None,
     place: Annotated[str | None, Query(max_length=200, description="events: the place")] = None,
     since: IsoDate = None,
@@ -93,7 +100,14 @@ def get_export(
         "places": places,
         "unlocated": unlocated,
         "text": not no_text,
-        **{"type": type, "actor": actor, "place": place, "since": since, "until": until},
+        **{
+            "type": type,
+            "actor": actor,
+            "target": target,
+            "place": place,
+            "since": since,
+            "until": until,
+        },
         "status": status,
     }
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (closed by _chunks)

@@ -75,5 +75,7 @@ def get_map(
     until: IsoDate = None,
 ) -> r.EventFeatures:
     with store.read() as conn:
-        found = located_events(conn, EventFilter(type=type, actor=entity, since=since, until=until))
+        found = located_events(
+            conn, EventFilter(type=(type,) if type else (), entity=entity, since=since, until=until)
+        )
     return {"type": "FeatureCollection", "features": [feature(r) for r in found]}

@@ -16,7 +16,7 @@ from sitrep.api.deps import StoreDep, Viewer
 from sitrep.api.explore import kept_selection
 from sitrep.api.kept import stamp
 from sitrep.read import watch
-from sitrep.read.explore import EventFilter
+from sitrep.read.events import EventFilter
 from sitrep.store import Store
 
 router = APIRouter(tags=["watched views"])

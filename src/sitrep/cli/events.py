@@ -26,7 +26,14 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
             str | None, typer.Option("--type", help="event type, e.g. CONSULT")
         ] = None,
         actor: Annotated[
-            str | None, typer.Option(help="an entity taking part: id, name, alias or spelling")
+            str | None,
+            typer.Option(help="a doer (actor, by): an entity's id, name, alias or spelling"),
+        ] = None,
+        target: Annotated[
+            str | None, typer.Option(help="one on the other side (target, counterpart …)")
+        ] = None,
+        entity: Annotated[
+            str | None, typer.Option(help="an entity taking any part, or the place")
         ] = None,
         place: Annotated[str | None, typer.Option(help="the place: id, name or spelling")] = None,
         since: Annotated[
@@ -45,13 +52,22 @@ def register(app: typer.Typer, eval_app: typer.Typer, bench_app: typer.Typer) ->
         db: DbOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        """List corroborated events (who, what, where, when, status)."""
+        """List corroborated events (who, what, where, when, status).
+
+        --actor, --target and --entity mean what the explorer's actor=, target= and entity=
+        mean (`sitrep.read.events.EventFilter`); before session 31 --actor meant --entity."""
         from sitrep.read.entities import entities_named
         from sitrep.read.events import EventFilter, list_events
 
         with open_store(db).read() as conn:
-            rows = list_events(conn, EventFilter(type_, actor, place, since, until, status, words))
-            unknown = [n for n in (actor, place) if n and not entities_named(conn, n)]
+            where = EventFilter.of(
+                {"type": type_, "actor": actor, "target": target, "entity": entity,
+                 "place": place, "since": since, "until": until, "status": status,
+                 "words": words}
+            )  # fmt: skip
+            rows = list_events(conn, where)
+            named = (actor, target, entity, place)
+            unknown = [n for n in named if n and not entities_named(conn, n)]
         for name in unknown:  # an empty list for a name the store does not know says so
             typer.echo(terminal_text(f"note: no entity is named {name!r}"), err=True)
         if as_json:

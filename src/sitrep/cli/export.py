@@ -27,7 +27,10 @@ def export_command(
     output: Annotated[str, typer.Option("--output", "-o", help="file to write; - for stdout")],
     db: DbOption = None,
     entity: Annotated[
-        str | None, typer.Option(help="the entity (id or name) a dossier is about")
+        str | None,
+        typer.Option(
+            help="the entity (id or name) a dossier is about; events: one taking any part"
+        ),
     ] = None,
     places: Annotated[
         bool, typer.Option("--places", help="geojson: add places; graphs: add place nodes")
@@ -39,8 +42,9 @@ def export_command(
         bool, typer.Option("--no-text", help="jsonl/ftm: leave document bodies out")
     ] = False,
     type_: Annotated[str | None, typer.Option("--type", help="events: only this type")] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="events: an entity taking part (id, name or spelling)")
+    actor: Annotated[str | None, typer.Option(help="events: a doer (id, name or spelling)")] = None,
+    target: Annotated[
+        str | None, typer.Option(help="events: one on the other side (id, name or spelling)")
     ] = None,
     place: Annotated[str | None, typer.Option(help="events: the place (id or name)")] = None,
     since: Annotated[
@@ -60,7 +64,8 @@ def export_command(
 
     The event options filter events as `sitrep events` does (jsonl, geojson, ftm)."""
     options = {"entity": entity, "places": places, "unlocated": unlocated, "text": not no_text,
-               "type": type_, "actor": actor, "place": place, "since": since, "until": until,
+               "type": type_, "actor": actor, "target": target, "place": place, "since": since,
+               "until": until,
                "status": status, "words": words}  # fmt: skip
     from sitrep.export import export
 

@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sitrep.corroborate.origins import SUPPORTING
+from sitrep.extract.time import dateline
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store import schema as s
@@ -121,18 +122,6 @@ def read_codings(path: Path) -> dict[str, Coding]:
 def _own_day(text: str) -> date | None:
     day = dateline(text)
     return date.fromisoformat(day) if day else None
-
-
-def dateline(text: str) -> str | None:
-    """The day an article's own first words give ("Wed 05 Apr 2017 ..."), if they give one."""
-    from sitrep.extract.time import find_time_expressions, normalize_time
-
-    spans = find_time_expressions(text[:40])
-    if spans:
-        value = normalize_time(spans[0].text, None)
-        if value.precision == "day":
-            return value.start
-    return None
 
 
 def write_hidden(

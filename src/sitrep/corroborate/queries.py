@@ -25,7 +25,19 @@ def list_events(
     from sitrep.read.events import list_events as listed
 
     with store.read() as conn:
-        return listed(conn, EventFilter(type_, actor, place, since, until, status))
+        return listed(
+            conn,
+            EventFilter.of(
+                {
+                    "type": type_,
+                    "actor": actor,
+                    "place": place,
+                    "since": since,
+                    "until": until,
+                    "status": status,
+                }
+            ),
+        )
 
 
 def get_event(store: Store, event_id: str) -> EventDetail:

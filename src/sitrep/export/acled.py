@@ -21,6 +21,7 @@ from sitrep.read.claims import claims_by_event, event_sources
 from sitrep.read.dating import dating
 from sitrep.read.entities import entities_with_aliases
 from sitrep.read.events import list_events
+from sitrep.read.participants import ACTOR_ROLES, OTHER_ROLES
 from sitrep.store import Store
 
 COLUMNS = (
@@ -33,8 +34,6 @@ COLUMNS = (
 
 GEO_PRECISION = {"exact": 1, "city": 1, "region": 2, "country": 3}
 TIME_PRECISION = {"day": 1, "month": 2, "year": 3}
-ACTOR_ROLES = ("actor", "by")
-OTHER_ROLES = ("target", "counterpart", "recipient")
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (`=cmd|' /C calc'!A0` in an

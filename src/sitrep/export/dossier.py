@@ -95,7 +95,7 @@ def _timeline(
     # the events `sitrep events --actor ID` lists: taking part, or the place
     claims = claims_by_event(conn)
     entries = []
-    for event in list_events(conn, EventFilter(actor=entity_id)):
+    for event in list_events(conn, EventFilter(entity=entity_id)):
         roles = [
             p.get("role", "") for p in data.participants(event) if p.get("entity_id") == entity_id
         ]

@@ -32,6 +32,7 @@ from sitrep.extract.merge import (
     across_a_border,
     is_country,
     is_country_possessive,
+    where_people_came_from,
 )
 from sitrep.extract.nouns import (
     AGENT_MODIFIERS,
@@ -42,7 +43,7 @@ from sitrep.extract.nouns import (
 from sitrep.extract.reference import load_roles
 from sitrep.extract.schema import load_claim_cues, load_event_schema, verb_lemma
 from sitrep.extract.time import find_time_expressions
-from sitrep.nlp.types import SETTLEMENT_NOUNS
+from sitrep.extract.within import NATIONALITY_PLACES
 from sitrep.records import EventMention, Participant
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -347,13 +348,14 @@ def without_own_phrase(mention: EventMention) -> EventMention:
     return mention if kept == mention.participants else replace(mention, participants=kept)
 
 
-def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
+def typed_arguments(mention: EventMention, text: str = "", doc: Doc | None = None) -> EventMention:
     """A violent mention's towns and buildings out of its actors and targets, and no event's
     actor a weapon or a vehicle (see module doc). A town where the attackers are ("terrorists
     located in Binnish", read in `text`) is no place of the attack. A participant without a
     word (a paragraph break the parse made a subject) or inside a date is none, and a news
     agency's name ("... Aleppo Monitor AFP Eleven children were killed", a credit run into the
-    lede) is neither side of a violent happening: it files the report."""
+    lede) is neither side of a violent happening: it files the report. `doc`, the parse of
+    `text`, tells a place people came from (`_where_people_came_from`)."""
     trimmed = tuple(
         _without_time(_whole_hyphenated(p, text))
         for p in mention.participants
@@ -396,7 +398,7 @@ def typed_arguments(mention: EventMention, text: str = "") -> EventMention:
         for p in places
         if (p.label in PLACE_LABELS or _named_as_a_place(p, text))
         and not _where_someone_is(text, p.start)
-        and not _where_people_came_from(text, p.start)
+        and not _where_people_came_from(p, mention, doc)
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)
     ]
@@ -484,22 +486,17 @@ def _town_taken_for_a_group(p: Participant) -> bool:
     )
 
 
-# Nouns of a place that a nationality before them describes ("the northern Syrian city of
-# Aleppo", "the Syrian capital", "a Turkish border town"): the nationality tells whose the place
-# is. Not "border" alone: "Syrian border guards" are people.
-_PLACE_NOUNS = SETTLEMENT_NOUNS | frozenset(
-    {"city", "cities", "capital", "region", "territory", "soil", "port", "coast", "countryside"}
-)
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:border\s+)?([a-z]+)\b")
 
 
 def _nationality_of_a_place(p: Participant, text: str) -> bool:
     """A nationality right before a place's noun ("air strikes on the northern Syrian city of
-    Aleppo") says whose the place is: it is no one taking part (before, "Syrian" the target)."""
+    Aleppo") says whose the place is: it is no one taking part (before, "Syrian" the target).
+    The nouns are the phrase reader's (`within.NATIONALITY_PLACES`, read by `spans`)."""
     if p.label != "NORP" or not text:
         return False
     after = _PLACE_NOUN_AFTER.match(text, p.end)
-    return after is not None and after.group(1) in _PLACE_NOUNS
+    return after is not None and after.group(1) in NATIONALITY_PLACES
 
 
 def _part_of_a_country(p: Participant, text: str) -> bool:
@@ -519,20 +516,15 @@ def _names_a_force(text: str, end: int) -> bool:
     return after is not None and after.group(1).lower() in AGENT_HEADS
 
 
-# People told by where they came from: "a convoy of families from Madaya", "evacuees from the
-# towns of Fuaa and Kafraya" (the attack was where they were hit, not their home town).
-_CAME_FROM = re.compile(
-    r"\b(?:evacuees|families|residents|refugees|civilians|people|villagers|passengers|pilgrims"
-    r"|displaced|women|children)\s+(?:\w+\s+){0,2}?from\s+"
-    r"(?:the\s+(?:towns?|villages?|city|cities|areas?)\s+of\s+)?(?:[\w'’-]+\s+and\s+)?$",
-    re.I,
-)
-
-
-def _where_people_came_from(text: str, start: int) -> bool:
-    """The words before `start` tell people from the place ("families from Madaya"): where
-    they came from, not where the attack on them was."""
-    return _CAME_FROM.search(text[max(0, start - 80) : start]) is not None
+def _where_people_came_from(p: Participant, mention: EventMention, doc: Doc | None) -> bool:
+    """The participant names where the people hit came from ("a convoy of families from
+    Madaya", "evacuees from the towns of Fuaa and Kafraya"), not where the attack on them was:
+    the parse's reading (`merge.where_people_came_from`), which the sentence's places get too.
+    No parse (a caller with the text alone): no one is read as coming from anywhere."""
+    if doc is None:
+        return False
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and where_people_came_from(span.root, mention)
 
 
 def _where_someone_is(text: str, start: int) -> bool:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 
 from sitrep.extract.events import extract_events
-from sitrep.extract.time import find_time_expressions, normalize_time
+from sitrep.extract.time import dateline
 from sitrep.records import EventMention
 
 CASUALTY_TYPES = ("ASSAULT", "DIE")
@@ -54,15 +54,6 @@ def _lead(events: Iterable[EventMention]) -> EventMention | None:
     with_counts = [e for e in violent if e.casualties is not None]
     chosen = with_counts or violent
     return chosen[0] if chosen else None
-
-
-def _dateline(text: str) -> str | None:
-    spans = find_time_expressions(text[:40])
-    if spans:
-        value = normalize_time(spans[0].text, None)
-        if value.precision == "day":
-            return value.start
-    return None
 
 
 @dataclass
@@ -132,7 +123,7 @@ def eval_fakes(path: Path, nlp: Language, limit: int | None = None) -> dict[str,
     texts = [r["article_content"] for r in rows]
     for row, doc in zip(rows, nlp.pipe(texts, batch_size=16), strict=True):
         extraction = extract_events(
-            row["unit_id"], doc, _dateline(row["article_content"]), row["source"]
+            row["unit_id"], doc, dateline(row["article_content"]), row["source"]
         )
         _score_row(row, _lead(extraction.events), tallies)
     return {"articles": len(rows), **{k: t.as_dict() for k, t in tallies.items()}}

@@ -318,7 +318,7 @@ def extract_events(
             course = found.type in CASUALTY_TYPES and untolled and tolls_a_course(token)
             if mention.modality is None and course:  # "renew their raids leaving hundreds dead"
                 mention = replace(mention, modality="campaign")
-            mention = _named_dead(typed_arguments(_unmasked(mention, mask), text))
+            mention = _named_dead(typed_arguments(_unmasked(mention, mask), text, doc))
             if carries_people(mention):
                 continue  # "Sirhan was transferred to ...": a person moved, no aid delivered
             mention = place_from_sentence(

@@ -36,7 +36,7 @@ from sitrep.extract.within import (
     names_only_a_direction,
 )
 from sitrep.nlp.spans import text_of
-from sitrep.nlp.toponyms import FIGHTS_FOR, first_word_key, toponym_words
+from sitrep.nlp.toponyms import FIGHTS_FOR, PLACE_OF, first_word_key, toponym_words
 from sitrep.nlp.types import BUILDING_NOUNS
 from sitrep.nlp.types import KIND_WORDS as PLACE_KINDS
 from sitrep.records import EventMention, Participant
@@ -254,13 +254,8 @@ _BETWEEN = frozenset(
 )  # fmt: skip
 LOOK_BACK = 5
 # Nouns that say the name after their "of" is a place of that kind: "the city of Qamishli",
-# "the province of Hasakeh", "the capital of X".
-_KIND_OF_PLACE = frozenset(
-    {
-        "town", "city", "village", "district", "province", "governorate", "neighbourhood",
-        "neighborhood", "suburb", "outskirts", "countryside", "region", "capital", "area",
-    }
-)  # fmt: skip
+# "the province of Hasakeh", "the capital of X" (the tagger's table: `toponyms.PLACE_OF`).
+_KIND_OF_PLACE = PLACE_OF
 
 
 def _named_kind(doc: Doc, start: int) -> bool:
@@ -725,7 +720,7 @@ def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool
     return (
         _where_someone_is_told(place, doc, mention)
         or _where_another_kind_of_happening_is(place, mention)
-        or _where_people_came_from(place, mention)
+        or where_people_came_from(place, mention)
     )
 
 
@@ -733,8 +728,10 @@ def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool
 _LEAVING = frozenset({"flee", "evacuate", "displace", "escape", "leave", "come", "transfer"})
 
 
-def _where_people_came_from(place: Token, mention: EventMention) -> bool:
-    """Where the people hit came from (`came_from`), unless the "from" hangs on the trigger."""
+def where_people_came_from(place: Token, mention: EventMention) -> bool:
+    """Where the people hit came from (`came_from`), unless the "from" hangs on the trigger:
+    the one reading of it, for the sentence's places here and a participant taken for the
+    place (`agents.typed_arguments`; it once read the words before the name instead)."""
     origin = _origin_phrase(place)
     return origin is not None and not mention.at_trigger(origin.head.idx) and came_from(place)
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.deps import case_word, dep
 from sitrep.extract.nouns import AGENT_MODIFIERS, ATTACK_NOUNS, CRAFT_NOUNS, MILITARY_ACTION_NOUNS
 from sitrep.extract.schema import load_claim_cues, verb_lemma
-from sitrep.extract.within import PLACE_NOUNS
+from sitrep.extract.within import NATIONALITY_PLACES
 from sitrep.nlp.spans import ents_before, text_of
 from sitrep.nlp.types import person_nouns
 
@@ -248,7 +248,8 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         ):
             # "Syrian rebels", "Syria rebels": where they are from, not the state's people
             return [noun_phrase(head)]
-        if before and all(e.label_ == "NORP" for e in before) and head.lower_ in PLACE_NOUNS:
+        nationality = before and all(e.label_ == "NORP" for e in before)
+        if nationality and head.lower_ in NATIONALITY_PLACES:
             # "struck an eastern Syrian town": a place, whose country the nationality tells;
             # it names no one hit
             return [noun_phrase(head)]

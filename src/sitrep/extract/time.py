@@ -574,3 +574,15 @@ def _a_names_word(text: str, start: int, end: int) -> bool:
     if text[start:end] != "Today":
         return False
     return _NAMED_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def dateline(text: str) -> str | None:
+    """The day an article's own first words give ("Wed 05 Apr 2017 ..."), if they give one:
+    what the evaluations read an FA-KES article's publication day from (the extraction's and
+    corroboration's evaluations once each had a copy)."""
+    spans = find_time_expressions(text[:40])
+    if spans:
+        value = normalize_time(spans[0].text, None)
+        if value.precision == "day":
+            return value.start
+    return None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.names.phonetic import ARTICLES
 from sitrep.nlp.spans import text_of
+from sitrep.nlp.types import SETTLEMENT_NOUNS
 from sitrep.records import EventMention, Participant
 
 # nouns that name what kind of place the name is ("al-Mazzeh area", "Atmeh refugee camp")
@@ -32,6 +33,18 @@ PLACE_NOUNS = frozenset(
         "mountains", "forest", "forests", "orchards",
     }
 )  # fmt: skip
+# Nouns of a place that a nationality right before them describes ("an eastern Syrian town",
+# "the Syrian capital", "a Turkish border town", "Kurdish areas"): the nationality tells whose
+# the place is and names no one taking part. One table for both readers of it: the phrase
+# (`spans`: the noun phrase, not the nationality, is the participant) and a participant read
+# otherwise (`agents._nationality_of_a_place` drops it). They once read two tables (this
+# module's kinds of place, and the settlements with city, capital, region, territory, soil,
+# port, coast). Not "border" alone: "Syrian border guards" are people.
+NATIONALITY_PLACES = (
+    PLACE_NOUNS
+    | SETTLEMENT_NOUNS
+    | frozenset({"cities", "capital", "region", "territory", "soil", "port", "coast"})
+)
 # Kinds of place English names after "of", with the place it lies in before them: "the
 # Damascus suburb of Jaramana", "the Idlib town of Saraqeb". (A neighbourhood or a district is
 # named the other way round: "the Midan neighbourhood of Aleppo".)

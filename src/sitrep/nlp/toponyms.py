@@ -48,9 +48,12 @@ MIN_TOWNS = 5  # a first word of at least this many theatre towns' names is a to
 LOCATIVE = frozenset(
     {"in", "near", "outside", "inside", "around", "into", "toward", "towards", "across", "nearby"}
 )
-# Nouns whose "of" names a place and nothing else ("the town of X", "the outskirts of X").
+# Nouns whose "of" names a place and nothing else ("the town of X", "the outskirts of X", "the
+# capital of X"): one table for the tagger's retyping here and the events' places
+# (`extract.merge`: a violent mention's place from "the city of X"), which read two that
+# differed (region, capital, area there; quarter, environs and the plurals here).
 PLACE_OF = SETTLEMENT_NOUNS | frozenset(
-    {"city", "outskirts", "environs", "countryside"} | PLURAL_PLACES
+    {"city", "outskirts", "environs", "countryside", "region", "capital", "area"} | PLURAL_PLACES
 )
 # Verbs of taking or holding ground: their object is a place more often than anyone.
 TAKING_GROUND = frozenset(

@@ -39,7 +39,8 @@ from sqlalchemy import Connection, select
 
 from sitrep.export.graph import day_bounds
 from sitrep.read.columns import EM, D, claims_query, records
-from sitrep.read.explore import EventFilter, filter_query, parties, select_events
+from sitrep.read.events import EventFilter
+from sitrep.read.explore import filter_query, parties, select_events
 from sitrep.read.records import ClaimRecord
 from sitrep.store import chunked
 

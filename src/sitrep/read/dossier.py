@@ -148,7 +148,7 @@ def entity_events(conn: Connection, entity_id: str) -> list[EntityEvent]:
     keep = ("id", "type", "summary", "time_start", "time_end", "time_precision", "status",
             "n_origins", "participants", "place_entity_id")  # fmt: skip
     found = []
-    for row in records(conn, events_query(conn, EventFilter(actor=entity_id)), EventRow):
+    for row in records(conn, events_query(conn, EventFilter(entity=entity_id)), EventRow):
         participants = row["participants"] or []
         roles = [p["role"] for p in participants if p.get("entity_id") == entity_id]
         if row["place_entity_id"] == entity_id:

@@ -1,18 +1,30 @@
-"""Events and their filters, claims: one meaning everywhere (CLI, API, UI, exports).
+"""Events and their filter, claims: one meaning everywhere (CLI, API, UI, exports).
+
+`EventFilter` is the one filter over events; the CLI's `sitrep events` and `export`, the API's
+`/api/events`, `/api/timeline` and `/api/explore`, briefs and watched views all build it, and
+`events_query` reads it (the explorer narrows its rows by what they read from places, claims
+and casualties after: `sitrep.read.explore`).
 
 - `actor`: any spelling, alias or id of an entity (see `entities_named`); an event matches
-  when that entity takes part in it or is its place (what a dossier lists).
+  when that entity is one of its doers (`ACTOR_ROLES`: ACLED's actor1 side). `target`: one
+  on its other side (any other role). `entity`: one taking any part in it or its place
+  (what a dossier lists). Before session 31 `sitrep events --actor` and `/api/events?actor=`
+  meant `entity`, the explorer's `actor=` a doer: one word, two meanings.
 - `place`: any spelling or id of the place entity the event happened at.
 - `since` / `until`: ISO dates, whole or partial (2019, 2019-03); an event matches when its
   time interval overlaps them. Undated events match no time filter.
-- `type`: the event type (case-insensitive); `status`: its corroboration status.
+- `type`, `mode`, `status`: any of the event types (case-insensitive), modes, corroboration
+  statuses given.
 - `words`: every word of it (case-insensitive, as a part of a word) is in the event's summary
   or in the sentence or quote of one of its claims: what an analyst remembers of a report.
+- `country`, `admin1`, `outlet`, `min_fatalities`, `dating`: read from an event's place
+  entity, claims and casualties by the explorer's rows (`sitrep.read.explore.keep_row`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -25,6 +37,7 @@ from sqlalchemy import (
     cast,
     false,
     func,
+    literal,
     or_,
     select,
     true,
@@ -33,7 +46,7 @@ from sqlalchemy import (
 from sitrep.errors import NotFoundError, UsageError
 from sitrep.read.columns import record, records
 from sitrep.read.entities import entities_named
-from sitrep.read.participants import SpanEntities, span_entities, typed_readings
+from sitrep.read.participants import ACTOR_ROLES, SpanEntities, span_entities, typed_readings
 from sitrep.read.records import EventMentionRow, EventRow
 from sitrep.store import LIKE_ESCAPE, like_literal, schema
 
@@ -57,13 +70,29 @@ def partial_date(text: str) -> str:
 
 @dataclass(frozen=True)
 class EventFilter:
-    type: str | None = None
+    """What events are narrowed to; every field optional (see the module's doc)."""
+
+    type: tuple[str, ...] = ()
+    mode: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    # An entity id or any spelling of its name, by the part it takes: `actor`, a doer;
+    # `target`, the other side; `entity`, any part or the event's place. An actor filter that
+    # also kept the events an entity was the victim of read "United Nations 3" for a convoy it
+    # never struck.
     actor: str | None = None
-    place: str | None = None
+    target: str | None = None
+    entity: str | None = None
+    place: str | None = None  # a place entity id, or any spelling of its name
+    country: tuple[str, ...] = ()  # ISO 3166 alpha-2
+    admin1: str | None = None
+    outlet: str | None = None
     since: str | None = None
     until: str | None = None
-    status: str | None = None
-    words: str | None = None
+    min_fatalities: int | None = None
+    words: str | None = None  # each in the summary or a claim's sentence or quote
+    # how the date was worked out (`read.dating` kinds; "none": no method): a week's report
+    # may leave out the events no text dated, bounded only by their reports
+    dating: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for bound in (self.since, self.until):
@@ -71,12 +100,21 @@ class EventFilter:
                 partial_date(bound)
 
     @classmethod
-    def of(cls, options: dict[str, Any]) -> EventFilter:
-        """The filter among `options` (an exporter's keyword options, say)."""
-        return cls(**{f.name: options.get(f.name) or None for f in fields(cls)})
+    def of(cls, options: Mapping[str, Any]) -> EventFilter:
+        """The filter among `options` (an exporter's keyword options, say): a single value of a
+        field that takes several (`type="ASSAULT"`) is that one."""
+        found: dict[str, Any] = {}
+        for f in fields(cls):
+            value = options.get(f.name)
+            if f.default == ():
+                value = (value,) if isinstance(value, str) else tuple(value or ())
+                found[f.name] = tuple(v for v in value if v)
+            else:
+                found[f.name] = value if value or value == 0 else None
+        return cls(**found)
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(getattr(self, f.name) not in (None, "", ()) for f in fields(self))
 
 
 def involves(entity_ids: set[str]) -> ColumnElement[bool]:
@@ -89,6 +127,28 @@ def involves(entity_ids: set[str]) -> ColumnElement[bool]:
         EV.c.place_entity_id.in_(sorted(entity_ids)),
         *(as_text.like(f'%"{like_literal(e)}"%', escape=LIKE_ESCAPE) for e in sorted(entity_ids)),
     )
+
+
+def takes_part(conn: Connection, entity_ids: set[str], *, acting: bool) -> ColumnElement[bool]:
+    """Events where one of the entities is a doer (`acting`: a role in `ACTOR_ROLES`) or on
+    the other side (any other role, or none), read from the participants' JSON list element by
+    element (SQLite's json_each, PostgreSQL's json_array_elements): a text match could not
+    tell whose role a quoted id sits beside."""
+    if not entity_ids:
+        return false()
+    if conn.dialect.name == "postgresql":
+        each = func.json_array_elements(EV.c.participants).table_valued(
+            "value", joins_implicitly=True
+        )
+        entity: ColumnElement[Any] = each.c.value.op("->>")("entity_id")
+        role: ColumnElement[Any] = each.c.value.op("->>")("role")
+    else:
+        each = func.json_each(EV.c.participants).table_valued("value", joins_implicitly=True)
+        entity = func.json_extract(each.c.value, "$.entity_id")
+        role = func.json_extract(each.c.value, "$.role")
+    side = role.in_(ACTOR_ROLES) if acting else or_(role.is_(None), role.not_in(ACTOR_ROLES))
+    found = select(literal(1)).select_from(each).where(entity.in_(sorted(entity_ids)), side)
+    return found.exists()
 
 
 def says_words(words: str) -> ColumnElement[bool]:
@@ -120,11 +180,15 @@ def events_query(conn: Connection, where: EventFilter = EventFilter()) -> Select
         EV.c.time_start.asc().nulls_last(), EV.c.first_told.asc().nulls_last(), EV.c.id
     )
     if where.type:
-        query = query.where(EV.c.type == where.type.upper())
-    if where.status:
-        query = query.where(EV.c.status == where.status)
-    if where.actor:
-        query = query.where(involves(entities_named(conn, where.actor)))
+        query = query.where(EV.c.type.in_(sorted({t.upper() for t in where.type})))
+    for column, wanted in ((EV.c.mode, where.mode), (EV.c.status, where.status)):
+        if wanted:
+            query = query.where(column.in_(wanted))
+    if where.entity:
+        query = query.where(involves(entities_named(conn, where.entity)))
+    for name, acting in ((where.actor, True), (where.target, False)):
+        if name:
+            query = query.where(takes_part(conn, entities_named(conn, name), acting=acting))
     if where.place:
         query = query.where(EV.c.place_entity_id.in_(sorted(entities_named(conn, where.place))))
     if where.since:

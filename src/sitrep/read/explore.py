@@ -1,5 +1,6 @@
-"""The explorer's filter over events: what an analyst narrowed the events to (`EventFilter`),
-the events it keeps (`select_events`) and the row each is listed as (`event_row`).
+"""The explorer's reading of the events filter (`sitrep.read.events.EventFilter`, the one
+class every caller builds): its URL (`filter_of`, `filter_query`), the events it keeps
+(`select_events`) and the row each is listed as (`event_row`).
 
 One reading of a filter for everyone who asks what it keeps: the explorer's views, the map's
 and timeline's points and an explorer export (`sitrep.api.explore`), a watched view's counts
@@ -23,44 +24,14 @@ from sqlalchemy import Connection, Select
 
 from sitrep.errors import SitrepError, UsageError
 from sitrep.export import data
-from sitrep.export.acled import ACTOR_ROLES, OTHER_ROLES, fatalities, iso_numeric
+from sitrep.export.acled import fatalities, iso_numeric
 from sitrep.read.claims import claim_sources_by_event, event_sources
 from sitrep.read.columns import records
 from sitrep.read.dating import dating
 from sitrep.read.entities import entities_by_id, entities_named
-from sitrep.read.events import EV, events_query, involves, partial_date
-from sitrep.read.events import EventFilter as ReadFilter
-from sitrep.read.participants import entity_type
+from sitrep.read.events import EV, EventFilter, events_query, partial_date
+from sitrep.read.participants import ACTOR_ROLES, OTHER_ROLES, entity_type
 from sitrep.read.records import ClaimSource, EntityRow
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """What an analyst narrowed the events to; every field optional."""
-
-    type: tuple[str, ...] = ()
-    mode: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    # An entity id or any spelling of its name, by the part it takes: `actor`, a doer (ACLED's
-    # actor1 side: actor, by); `target`, the other side (target, counterpart, recipient, an
-    # item); `entity`, any part or the event's place (what its dossier lists). An actor filter
-    # that also kept the events an entity was the victim of read "United Nations 3" for a
-    # convoy it never struck.
-    actor: str | None = None
-    target: str | None = None
-    entity: str | None = None
-    place: str | None = None  # a place entity id, or any spelling of its name
-    country: tuple[str, ...] = ()  # ISO 3166 alpha-2
-    admin1: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    min_fatalities: int | None = None
-    words: str | None = None  # each in the summary or a claim's sentence or quote (read.events)
-    # how the date was worked out (`read.dating` kinds; "none": no method): a week's report
-    # may leave out the events no text dated, bounded only by their reports
-    dating: tuple[str, ...] = ()
-
 
 # The filter's keys as its URL writes them: the repeatable ones may appear several times
 REPEATED = ("type", "mode", "status", "country", "dating")
@@ -68,7 +39,7 @@ SINGLE = (
     "actor", "target", "entity", "place", "admin1", "outlet", "since", "until", "min_fatalities",
     "words",
 )  # fmt: skip
-# The keys naming an entity by the part it takes (`EventFilter`, `takes_part`)
+# The keys naming an entity by the part it takes (`EventFilter`; `read.events.takes_part`)
 ENTITY_KEYS = ("actor", "target", "entity")
 LONGEST_VALUE = 120
 
@@ -214,7 +185,7 @@ def parties(rows: Iterable[Mapping[str, Any]], *, acting: bool) -> list[dict[str
     """The entities taking part in the rows' events on one side, by how many of the events
     (most first; value: the id, label: the name): `acting`, the doers (the explorer's actor
     facet, the brief's most active actors); else the other side (the target facet). Each side
-    is its filter's (`takes_part`), so a facet's count is the list its click gives."""
+    is its filter's (`read.events.takes_part`), so a facet's count is the list its click gives."""
     names: dict[str, str] = {}
     found: Counter[str] = Counter()
     for r in rows:
@@ -279,12 +250,12 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
     """Every event the filter keeps, in time order (undated last), with how it read the names.
 
     An actor is a doer of the event, a target one on its other side, an entity one taking any
-    part or its place (`takes_part`), each by any spelling; place, dates and words mean what
-    they mean everywhere else (`sitrep.read.events`). Those, the types, modes and statuses are the
-    query's: only the events they keep are read, with only their claims' outlets and the
-    entities they name (a store read whole on every request made a page's wait grow with the
-    store). Country, admin-1 area, outlet and fatalities, read from the place entity, the
-    claims and the casualties, narrow the rows after."""
+    part or its place, each by any spelling; place, dates, words, types, modes and statuses
+    mean what they mean everywhere else: they are the read model's query
+    (`sitrep.read.events.events_query`), so only the events it keeps are read, with only their
+    claims' outlets and the entities they name (a store read whole on every request made a
+    page's wait grow with the store). Country, admin-1 area, outlet and fatalities, read from
+    the place entity, the claims and the casualties, narrow the rows after."""
     query = filtered_events(conn, f)
     events = records(conn, query, data.EventRow)
     sources = claim_sources_by_event(conn, query.with_only_columns(EV.c.id).order_by(None))
@@ -293,16 +264,7 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
     }
     known = entities_by_id(conn, (i for i in named if i))
     rows = [event_row(e, sources.get(e["id"], []), known) for e in events]
-    # the entities a doer or target filter names: the query kept the events they take any part
-    # in, the rows keep those where they take that part
-    roles = {
-        key: entities_named(conn, name) for key in ("actor", "target") if (name := getattr(f, key))
-    }
-    kept = [
-        r
-        for r in rows
-        if keep_row(r, f) and all(takes_part(r, ids, key) for key, ids in roles.items())
-    ]
+    kept = [r for r in rows if keep_row(r, f)]
     matched: dict[str, list[dict[str, Any]]] = {}
     for name in (*ENTITY_KEYS, "place"):
         spelling = getattr(f, name)
@@ -314,27 +276,7 @@ def select_events(conn: Connection, f: EventFilter) -> Selection:
     return Selection(kept, matched)
 
 
-def takes_part(row: Mapping[str, Any], ids: set[str], key: str) -> bool:
-    """Whether one of the entities takes the part the filter's key names in the event of an
-    explorer row: `actor`, a doer; `target`, the other side (any role but a doer's). The query
-    keeps the events the entities take any part in (`involves`); this narrows them."""
-    if key == "entity":
-        return True
-    acting = key == "actor"
-    return any(a["entity_id"] in ids and a["acting"] == acting for a in row["actors"])
-
-
 def filtered_events(conn: Connection, f: EventFilter) -> Select[Any]:
-    """The read model's query of events (`events_query`), narrowed to the filter's types,
-    modes and statuses too, and to the events the entities its actor, target and entity name
-    take part in (or are the place of: `involves`; `takes_part` narrows the rows by role)."""
-    shared = ReadFilter(place=f.place, since=f.since, until=f.until, words=f.words)
-    query = events_query(conn, shared)
-    for key in ENTITY_KEYS:
-        spelling = getattr(f, key)
-        if spelling:
-            query = query.where(involves(entities_named(conn, spelling)))
-    for column, wanted in ((EV.c.type, f.type), (EV.c.mode, f.mode), (EV.c.status, f.status)):
-        if wanted:
-            query = query.where(column.in_(wanted))
-    return query
+    """The read model's query of the events the filter keeps (`events_query`): the explorer
+    adds no reading of its own to the fields a query can answer."""
+    return events_query(conn, f)

@@ -21,6 +21,12 @@ from sitrep.store import schema
 
 M, E = schema.mentions, schema.entities
 
+# The sides of an event, ACLED's way: its doers (actor1: an assault's actor, a strike's "by")
+# and the other side (actor2: target, counterpart, recipient). One table for the exports and
+# the events filter's `actor` (a doer) and `target` (any other part) (`sitrep.read.events`).
+ACTOR_ROLES = ("actor", "by")
+OTHER_ROLES = ("target", "counterpart", "recipient")
+
 # (start, end) of a span in one document -> the entity resolution linked there and its type
 SpanEntities = dict[tuple[int, int], tuple[str, str]]
 

@@ -36,7 +36,8 @@ from typing import Any, Literal, TypedDict
 from sqlalchemy import ColumnElement, Connection, and_, delete, func, select, update
 
 from sitrep.errors import NotFoundError, UsageError
-from sitrep.read.explore import EventFilter, filter_query, parse_filter, select_events
+from sitrep.read.events import EventFilter
+from sitrep.read.explore import filter_query, parse_filter, select_events
 from sitrep.read.status_history import NetChange, changed_since
 from sitrep.store import Store, chunked, insert_ignore, schema, utc_now
 
