@@ -273,6 +273,8 @@ SITE_HEADS = frozenset(
         # ground and buildings told by their lie or use ("the bombing on the outskirts of the
         # capital", "airstrikes on rebel-held parts of Aleppo", "hit a bakery")
         "outskirts", "parts", "edges", "building", "buildings", "bakery",
+        # a country's ground ("shelled Turkish soil", "struck Syrian territory"): where it fell
+        "soil", "territory", "territories", "region", "regions", "port", "coast", "coastline",
     }
 )  # fmt: skip
 
