@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.extract.agents import AGENT_HEADS, is_time
-from sitrep.extract.deps import case_word, dep, prep_objects
+from sitrep.extract.deps import case_word, dep, described_by_participle, prep_objects
 from sitrep.extract.merge import WHERE_SOMEONE_IS, came_from
 from sitrep.extract.nouns import MILITARY_ACTION_NOUNS, QUANTITY_OPENINGS
 from sitrep.extract.reference import refer_back
@@ -131,6 +131,11 @@ def subject_slots(verb: Token) -> list[Slot]:
             if _heading_before_subject(child):
                 continue
             name = "passive_subject" if passive or "pass" in dep(child) else "subject"
+            described = described_by_participle(child)
+            if described is not None:
+                # "Rebels backed by Turkish jets attacked the town": the parse made the
+                # participle the subject and the rebels its own; the side it describes acts
+                return [Slot(name, h) for h in with_conjuncts(described)]
             if child.lower_ in RELATIVE and dep(verb) == "relcl":
                 if verb.head.pos_ not in _NOMINAL_POS:
                     return []  # "it is not known who carried out the attack": no one named
