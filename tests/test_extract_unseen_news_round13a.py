@@ -148,3 +148,51 @@ def test_backing_told_as_a_happening_stays_one(domain_nlp: Language) -> None:
     text = "Turkey backed the rebels with artillery fire on Monday."
     support = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "SUPPORT"]
     assert support and support[0].modality is None
+
+
+# --- "them" in an "after" clause -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        (
+            "The two journalists were freed on Sunday three days after gunmen kidnapped them "
+            "near Aleppo.",
+            "journalists",
+        ),
+        (
+            "Four aid workers were released a week after gunmen abducted them in Idlib.",
+            "aid workers",
+        ),
+    ],
+)
+def test_them_in_an_after_clause_is_who_the_sentence_is_about(
+    domain_nlp: Language, text: str, taken: str
+) -> None:
+    events = read_events(domain_nlp, text, PUBLISHED)
+    coerce = [e for e in events if e.type == "COERCE"]
+    assert coerce, [(e.type, roles(e)) for e in events]
+    targets = {t for e in coerce for role, t in roles(e) if role == "target"}
+    assert any(taken in t for t in targets), [roles(e) for e in coerce]
+    assert all("gunmen" in doers(e) for e in coerce), [roles(e) for e in coerce]
+
+
+def test_them_with_no_after_clause_stays_unresolved(domain_nlp: Language) -> None:
+    # no clause to take "them" from: nobody named, so no codable abduction
+    text = "Gunmen kidnapped them near Aleppo on Monday."
+    events = read_events(domain_nlp, text, PUBLISHED)
+    targets = {t for e in events for role, t in roles(e) if role == "target"}
+    assert "them" not in targets and "Gunmen" not in targets, [roles(e) for e in events]
+
+
+def test_an_after_clause_hung_on_its_subject_is_counted_back(domain_nlp: Language) -> None:
+    # the parse hung "after" on "gunmen", not on "kidnapped": still an "after" clause, three
+    # days before the Sunday the sentence tells of
+    text = (
+        "The two journalists were freed on Sunday three days after gunmen kidnapped them near "
+        "Aleppo."
+    )
+    coerce = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "COERCE"]
+    assert coerce and all(e.time is not None for e in coerce), coerce
+    assert {(e.time.start, e.time.end) for e in coerce if e.time} == {("2016-04-28", "2016-04-28")}
