@@ -196,3 +196,31 @@ def test_an_after_clause_hung_on_its_subject_is_counted_back(domain_nlp: Languag
     coerce = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "COERCE"]
     assert coerce and all(e.time is not None for e in coerce), coerce
     assert {(e.time.start, e.time.end) for e in coerce if e.time} == {("2016-04-28", "2016-04-28")}
+
+
+# --- "with US support" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "backer"),
+    [
+        ("The SDF is fighting with US support to capture Raqqa city.", "US"),
+        ("Kurdish fighters captured the town of Manbij with US air support on Friday.", "US"),
+        (
+            "Government forces stormed the town of Palmyra with Russian backing on Sunday.",
+            "Russian",
+        ),
+    ],
+)
+def test_the_side_whose_support_a_fight_has_is_no_party_to_it(
+    domain_nlp: Language, text: str, backer: str
+) -> None:
+    events = _violent(domain_nlp, text)
+    assert events, text
+    assert not any(backer in t for e in events for _, t in roles(e)), [roles(e) for e in events]
+
+
+def test_who_fights_with_support_aims_at_what_the_support_is_hung_on(domain_nlp: Language) -> None:
+    # the parse hung "to capture" on "support": the SDF fights and aims, the US backs
+    events = _violent(domain_nlp, "The SDF is fighting with US support to capture Raqqa city.")
+    assert any("SDF" in doers(e) for e in events), [roles(e) for e in events]

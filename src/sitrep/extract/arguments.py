@@ -106,6 +106,8 @@ def prep_slots(token: Token) -> list[Slot]:
     rebels") is the token's own."""
     slots: list[Slot] = []
     for word, obj in prep_objects(token):
+        if word == "with" and obj.lower_ in _BACKING_NOUNS:
+            continue  # "captured Manbij with US air support": the backer takes no part in it
         inner = [sides for w, sides in prep_objects(obj) if w == "between"]
         if inner and (obj.lower_ in _TIMES_OF_DAY or is_time(obj.text)):
             # "Clashes escalated on Monday between regime forces and Kurdish fighters": the
@@ -120,6 +122,11 @@ def prep_slots(token: Token) -> list[Slot]:
     return slots
 
 
+# Nouns for help given to a side: "with US support" names who backs the doer, never whom
+# the doer fights or acts with.
+_BACKING_NOUNS = frozenset(
+    {"support", "backing", "help", "assistance", "cover", "blessing", "approval", "aid"}
+)
 _TIMES_OF_DAY = frozenset({"night", "day", "morning", "afternoon", "evening", "weekend", "dawn"})
 
 
@@ -151,6 +158,10 @@ def subject_slots(verb: Token) -> list[Slot]:
         # Without one it is passive, whatever its tag: a finite past ("VBD") is never a noun's
         # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
         passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
+        if verb.head.lower_ in _BACKING_NOUNS and case_word(verb.head) == "with":
+            # "the SDF is fighting with US support to capture Raqqa": the parse hung the aim on
+            # the support; who fights with it aims to capture, not the backer
+            return subject_slots(verb.head.head)
         if not passive and _where_a_force_is(verb.head):
             # "the groups positioned in the hills targeted the village": the parse hung
             # "targeted" on "hills"; the groups positioned there did it
