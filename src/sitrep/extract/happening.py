@@ -377,13 +377,24 @@ def share_antecedents(
                 how = f"{told.time.method}; the same happening as sentence {told.sentence}"
                 time = replace(told.time, method=how.lstrip("; "))
             place = m.place or told.place
-            lent = _lent_doers(m, told)
+            # a doer only to a definite retelling of the attack told just before ("Another
+            # bomb attack was also reported" is a new one, whoever the linking took it for)
+            close = m.sentence - told.sentence <= _DOER_SENTENCES_BACK
+            definite = close and refers_back(m, text, doc) and not _one_more(m, text)
+            lent = _lent_doers(m, told) if definite else m.participants
             out[i] = m = replace(
                 m, place=place, time=time, retells=told.sentence, participants=lent
             )
         if violent:
             said.append(m)
     return out
+
+
+# How far back a retelling takes its doer from: the sentence just before ("Russian jets
+# struck X. The raids killed 12"). Further back the linking is less sure ("the blast in Homs"
+# two sentences after a recalled bombing claimed by Daesh was another blast), and a doer lent
+# there would be lent on again to "another bomb attack" (`share_doers`).
+_DOER_SENTENCES_BACK = 1
 
 
 def _lent_doers(mention: EventMention, told: EventMention) -> tuple[Participant, ...]:
