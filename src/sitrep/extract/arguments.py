@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitrep.extract.agents import AGENT_HEADS, is_time
-from sitrep.extract.deps import case_word, dep, prep_objects
+from sitrep.extract.deps import case_word, dep, described_by_participle, prep_objects
 from sitrep.extract.merge import WHERE_SOMEONE_IS, came_from
 from sitrep.extract.nouns import MILITARY_ACTION_NOUNS, QUANTITY_OPENINGS
 from sitrep.extract.reference import refer_back
@@ -106,6 +106,8 @@ def prep_slots(token: Token) -> list[Slot]:
     rebels") is the token's own."""
     slots: list[Slot] = []
     for word, obj in prep_objects(token):
+        if word == "with" and obj.lower_ in _BACKING_NOUNS:
+            continue  # "captured Manbij with US air support": the backer takes no part in it
         inner = [sides for w, sides in prep_objects(obj) if w == "between"]
         if inner and (obj.lower_ in _TIMES_OF_DAY or is_time(obj.text)):
             # "Clashes escalated on Monday between regime forces and Kurdish fighters": the
@@ -120,6 +122,11 @@ def prep_slots(token: Token) -> list[Slot]:
     return slots
 
 
+# Nouns for help given to a side: "with US support" names who backs the doer, never whom
+# the doer fights or acts with.
+_BACKING_NOUNS = frozenset(
+    {"support", "backing", "help", "assistance", "cover", "blessing", "approval", "aid"}
+)
 _TIMES_OF_DAY = frozenset({"night", "day", "morning", "afternoon", "evening", "weekend", "dawn"})
 
 
@@ -131,6 +138,11 @@ def subject_slots(verb: Token) -> list[Slot]:
             if _heading_before_subject(child):
                 continue
             name = "passive_subject" if passive or "pass" in dep(child) else "subject"
+            described = described_by_participle(child)
+            if described is not None:
+                # "Rebels backed by Turkish jets attacked the town": the parse made the
+                # participle the subject and the rebels its own; the side it describes acts
+                return [Slot(name, h) for h in with_conjuncts(described)]
             if child.lower_ in RELATIVE and dep(verb) == "relcl":
                 if verb.head.pos_ not in _NOMINAL_POS:
                     return []  # "it is not known who carried out the attack": no one named
@@ -146,6 +158,10 @@ def subject_slots(verb: Token) -> list[Slot]:
         # Without one it is passive, whatever its tag: a finite past ("VBD") is never a noun's
         # modifier, so "80 militants killed" tagged so is "militants [who were] killed".
         passive = verb.tag_ in ("VBN", "VBD") and not _direct_object(verb)
+        if verb.head.lower_ in _BACKING_NOUNS and case_word(verb.head) == "with":
+            # "the SDF is fighting with US support to capture Raqqa": the parse hung the aim on
+            # the support; who fights with it aims to capture, not the backer
+            return subject_slots(verb.head.head)
         if not passive and _where_a_force_is(verb.head):
             # "the groups positioned in the hills targeted the village": the parse hung
             # "targeted" on "hills"; the groups positioned there did it

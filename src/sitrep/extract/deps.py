@@ -183,12 +183,24 @@ def after_clause(trigger: Token) -> Token | None:
     for word in (trigger, *trigger.ancestors):
         if word.dep_ == "ROOT":
             return None
-        if any(c.lower_ == "after" and c.dep_ in ("mark", "case") for c in word.children):
+        if any(c.lower_ == "after" and c.dep_ in ("mark", "case") for c in _opening(word)):
             # (or hung on its measure: "shelled Hama on Monday a day after security forces
             # killed 80", parsed "a day [after forces [that] killed]")
             on_a_verb = word.head.pos_ in ("VERB", "AUX")
             return word if on_a_verb or word.head.lower_ in _TIME_MEASURES else None
     return None
+
+
+def _opening(word: Token) -> list[Token]:
+    """The words that may open the clause `word` heads: its own children, and for a verb
+    those of its subject before it ("three days after gunmen kidnapped them": the parse hung
+    "after" on "gunmen" as if it were a preposition's object)."""
+    opening = list(word.children)
+    if word.pos_ == "VERB":
+        for subject in word.children:
+            if subject.dep_ == "nsubj" and subject.i < word.i:
+                opening.extend(c for c in subject.children if c.i < subject.i)
+    return opening
 
 
 def after_days(trigger: Token) -> Token | None:
@@ -200,7 +212,25 @@ def after_days(trigger: Token) -> Token | None:
     clause = after_clause(trigger)
     if clause is None:
         return None
-    after = next((c for c in clause.children if c.lower_ == "after"), None)
+    after = next((c for c in _opening(clause) if c.lower_ == "after"), None)
     if after is None or after.i == 0:
         return None
     return clause if trigger.doc[after.i - 1].lower_ in DAYS_IN_UNIT else None
+
+
+# A participle's own subject, as the parse names it
+_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+def described_by_participle(subject: Token) -> Token | None:
+    """The noun a participle describes where the parse made the participle a verb's subject
+    and the noun, before it, the participle's own subject ("Rebels backed by Turkish jets
+    attacked": "backed" the subject of "attacked", "Rebels" that of "backed")."""
+    if subject.tag_ != "VBN" or dep(subject) not in _OWN_SUBJECT_DEPS:
+        return None
+    own = [
+        c
+        for c in subject.children
+        if dep(c) in _OWN_SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i
+    ]
+    return own[0] if own else None

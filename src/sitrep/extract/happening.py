@@ -377,10 +377,46 @@ def share_antecedents(
                 how = f"{told.time.method}; the same happening as sentence {told.sentence}"
                 time = replace(told.time, method=how.lstrip("; "))
             place = m.place or told.place
-            out[i] = m = replace(m, place=place, time=time, retells=told.sentence)
+            # a doer only to a definite retelling of the attack told just before ("Another
+            # bomb attack was also reported" is a new one, whoever the linking took it for)
+            close = m.sentence - told.sentence <= _DOER_SENTENCES_BACK
+            definite = close and refers_back(m, text, doc) and not _one_more(m, text)
+            lent = _lent_doers(m, told) if definite else m.participants
+            out[i] = m = replace(
+                m, place=place, time=time, retells=told.sentence, participants=lent
+            )
         if violent:
             said.append(m)
     return out
+
+
+# How far back a retelling takes its doer from: the sentence just before ("Russian jets
+# struck X. The raids killed 12"). Further back the linking is less sure ("the blast in Homs"
+# two sentences after a recalled bombing claimed by Daesh was another blast), and a doer lent
+# there would be lent on again to "another bomb attack" (`share_doers`).
+_DOER_SENTENCES_BACK = 1
+
+
+def _lent_doers(mention: EventMention, told: EventMention) -> tuple[Participant, ...]:
+    """The participants of an attack that refers back to `told` ("Russian jets struck Saraqeb.
+    The raids killed 12"): its own, and where it names no doer, the doers of the attack it
+    is, which the sentence before named (never one it names as struck). Only from attack to
+    attack: a death told back ("were killed in the clashes") is coded with no doer."""
+    own = mention.participants
+    if mention.type != "ASSAULT" or told.type != "ASSAULT" or _doers(mention):
+        return own
+    # "the raids" after "rebels attacked": an air raid is no retelling of an attack of
+    # unknown kind, whoever the linking took it for; "the attack" may retell any kind
+    if mention.mode not in _VAGUE_MODES and mention.mode != told.mode:
+        return own
+    struck = {_head_word(p.text) for p in own if p.role not in STRIKING_ROLES}
+    lent = tuple(replace(p, role="actor") for p in _doers(told) if _head_word(p.text) not in struck)
+    return own + lent
+
+
+def _head_word(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())
+    return words[-1] if words else ""
 
 
 # Words that tell one more happening of a series just told: "Other airstrikes also hit the

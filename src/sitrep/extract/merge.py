@@ -570,6 +570,50 @@ def is_country(name: str) -> bool:
     return bare in _countries() or (bare.endswith("s") and bare[:-1] in _countries())
 
 
+# The longest country name, in words, tried first when a run of names is cut ("Saudi Arabia").
+_LONGEST_COUNTRY_WORDS = 4
+
+
+def run_together_countries(name: str) -> list[tuple[int, int]]:
+    """The character spans of two or more countries that copy without commas ran into one
+    name ("Russia Iran", "Turkey Saudi Arabia"), each a capitalised country name read longest
+    first; no spans where the name is one country ("Saudi Arabia") or holds another word."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", name)]
+    if len(words) < 2 or not all(name[a].isupper() for a, _ in words):
+        return []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_LONGEST_COUNTRY_WORDS, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            if name[start:end].lower() in _countries():
+                spans.append((start, end))
+                i += n
+                break
+        else:
+            return []
+    return spans if len(spans) > 1 else []
+
+
+def split_run_together(mention: EventMention) -> EventMention:
+    """`mention` with each participant naming countries run together ("backed by Russia
+    Iran and Hezbollah") told as one participant per country, in the same role: two states
+    are two sides, and neither is a state named "Russia Iran"."""
+    out: list[Participant] = []
+    for p in mention.participants:
+        spans = run_together_countries(p.text) if p.label != "PERSON" else []
+        if not spans:
+            out.append(p)
+            continue
+        out.extend(
+            replace(p, text=p.text[a:b], start=p.start + a, end=p.start + b, pack_id=None)
+            for a, b in spans
+        )
+    if len(out) == len(mention.participants):
+        return mention
+    return replace(mention, participants=tuple(out))
+
+
 def is_country_possessive(name: str) -> bool:
     """A country's possessive whose apostrophe was lost ("Syrias" of "Syrias second city"):
     the owner of the noun after it, never a name of its own."""

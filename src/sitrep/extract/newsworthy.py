@@ -37,7 +37,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.deps import case_word, dep
+from sitrep.extract.deps import case_word, dep, described_by_participle
 from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD
 from sitrep.extract.nouns import ATTACK_NOUNS
 from sitrep.extract.schema import is_reporting_verb, load_event_schema, verb_lemma
@@ -811,6 +811,8 @@ def is_relation(trigger: Token) -> bool:
         return True  # "It has been backed by coalition strikes", "the militia is funded by"
     if _hyphenated_modifier(trigger):
         return True  # "the Iran-backed Hezbollah militia": one word describing the militia
+    if described_by_participle(trigger) is not None:
+        return True  # "Rebels backed by Turkish jets attacked": the parse made "backed" a subject
     return trigger.dep_ in ("acl", "amod") and trigger.pos_ in ("VERB", "ADJ")
 
 

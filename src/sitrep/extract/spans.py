@@ -187,6 +187,12 @@ def phrases_for(head: Token, ents: dict[int, Span]) -> list[Phrase]:
         # "Russian and Syrian planes intensified their bombing": the clause's own subject
         owner = _clause_subject(head.head)
         return phrases_for(owner, ents) if owner is not None else []
+    if head.lower_ == "them" and head.pos_ in ("PRON", ""):
+        # "The journalists were freed three days after gunmen kidnapped them": the ones the
+        # clause the "after" clause hangs on tells of
+        other = _subject_of_the_other_clause(head)
+        if other is not None:
+            return phrases_for(other, ents)
     if head.lower_ == "they" and head.pos_ in ("PRON", ""):
         # "Rebels said they shelled the airport"; "The SDF ... have been advancing towards the
         # city. ... They continue to battle for Tabqa"
@@ -556,6 +562,44 @@ def _named_place_noun(noun: Token) -> bool:
 _NAMING = frozenset({"nmod", "appos", "compound", "flat"})
 _PLACE_NAMES = frozenset({"GPE", "LOC"})
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
+
+
+# Words that open a clause told as earlier or later than the sentence's own happening.
+_ORDERING = frozenset({"after", "before"})
+_OBJECT_DEPS = frozenset({"obj", "dobj"})
+
+
+def _subject_of_the_other_clause(pronoun: Token) -> Token | None:
+    """The plural subject of the other clause, where `pronoun` is the object of a verb told
+    in an "after" / "before" clause ("were freed three days after gunmen kidnapped them",
+    whatever the parse hangs "after" on: the verb, or its subject): the subject nearest the
+    clause outside it, before it first. None outside such a clause."""
+    verb = pronoun.head
+    if dep(pronoun) not in _OBJECT_DEPS or verb.pos_ != "VERB":
+        return None
+    own = [c for c in verb.children if dep(c) in SUBJECT_DEPS]
+    opening = [
+        c
+        for t in (verb, *own)
+        for c in t.children
+        if c.lower_ in _ORDERING and dep(c) in ("mark", "case") and c.i < pronoun.i
+    ]
+    if not opening:
+        return None
+    start = opening[0].i
+    inside = {t.i for s in own for t in s.subtree}
+    others = [
+        t
+        for t in pronoun.sent
+        if dep(t) in SUBJECT_DEPS
+        and t.tag_ in ("NNS", "NNPS")
+        and t.i not in inside
+        and not start <= t.i <= pronoun.i
+    ]
+    before = [t for t in others if t.i < start]
+    if before:
+        return before[-1]
+    return others[0] if others else None
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
