@@ -27,6 +27,7 @@ from sitrep.extract.casualties import is_count
 from sitrep.extract.deps import after_days, case_word, dep
 from sitrep.extract.furniture import inside, is_agency_name
 from sitrep.extract.merge import (
+    LAUNCHED,
     VIOLENT,
     WHERE_SOMEONE_IS,
     across_a_border,
@@ -521,10 +522,17 @@ def _names_a_force(text: str, end: int) -> bool:
 
 # People told by where they came from: "a convoy of families from Madaya", "evacuees from the
 # towns of Fuaa and Kafraya" (the attack was where they were hit, not their home town).
+# So are the fighters who fired and what they fired ("mortar shells fired by rebels from Jobar",
+# "rockets launched from Idlib"): where it was fired from, not where it hit (`merge.came_from`
+# reads the same in the parse).
 _CAME_FROM = re.compile(
-    r"\b(?:evacuees|families|residents|refugees|civilians|people|villagers|passengers|pilgrims"
-    r"|displaced|women|children)\s+(?:\w+\s+){0,2}?from\s+"
-    r"(?:the\s+(?:towns?|villages?|city|cities|areas?)\s+of\s+)?(?:[\w'’-]+\s+and\s+)?$",
+    r"\b(?:(?:evacuees|families|residents|refugees|civilians|people|villagers|passengers"
+    r"|pilgrims|displaced|women|children)\s+(?:\w+\s+){0,2}?"
+    rf"|(?:{'|'.join(sorted(AGENT_HEADS))})\s+"
+    rf"|(?:{'|'.join(sorted(LAUNCHED))})\s+(?:\w+\s+){{0,3}}?)from\s+"
+    r"(?:the\s+(?:towns?|villages?|city|cities|areas?|neighbou?rhoods?|districts?)\s+of\s+)?"
+    r"(?:(?:rebel|regime|government|opposition|militant)-(?:held|controlled)\s+)?"
+    r"(?:[\w'’-]+\s+and\s+)?$",
     re.I,
 )
 
