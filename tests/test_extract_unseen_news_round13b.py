@@ -211,3 +211,15 @@ def test_a_where_clause_after_a_bare_name_is_placed_at_that_name(domain_nlp: Lan
     text = "Idlib city is close to Saraqeb where an air strike killed nine people on Monday."
     events = _events(domain_nlp, text)
     assert events and _places(events) == ["Saraqeb"] * len(events)
+
+
+def test_a_province_inside_the_passive_subject_does_not_place_the_attack(
+    domain_nlp: Language,
+) -> None:
+    # the people's province, not where the attack on them was (a first version took it)
+    text = (
+        "Two farmers in Hama countryside were wounded in a rocket attack on the town of "
+        "Morek on Friday."
+    )
+    events = _events(domain_nlp, text)
+    assert events and "Hama" not in _places(events)

@@ -913,9 +913,15 @@ class Arguments:
     place_prep: str | None
 
 
-def _has_case(head: Token) -> bool:
-    """A preposition on the subject: a misparse ("in Eastern Ghouta a child was killed")."""
-    return any(dep(c) in ("case", "prep") for c in head.children)
+def _names_the_subject(slot: Slot, phrase: Phrase) -> bool:
+    """The location is the passive's subject itself ("Palmyra was recaptured"), not a name
+    inside it ("civilians in Lattakia countryside were injured in an attack on Kilmakho": the
+    people's province), nor one with a preposition of its own, a misparse ("in Eastern Ghouta
+    a child was killed")."""
+    head = slot.head
+    if any(dep(c) in ("case", "prep") for c in head.children):
+        return False
+    return phrase.start <= head.idx < phrase.end
 
 
 def _people_came_from(head: Token, phrase: Phrase) -> bool:
@@ -978,7 +984,9 @@ def assign_roles(
             # the passive's subject is the active's object ("Aleppo was besieged", "Palmyra
             # was recaptured by the army": where it happened, as in "besieged Aleppo")
             object_place = (object_places and slot.name == "object") or (
-                passive_places and slot.name == "passive_subject" and not _has_case(slot.head)
+                passive_places
+                and slot.name == "passive_subject"
+                and _names_the_subject(slot, phrase)
             )
             if object_place and _people_came_from(slot.head, phrase):
                 continue  # "struck a convoy of families from Madaya": no place, no target
