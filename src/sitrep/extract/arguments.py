@@ -929,6 +929,17 @@ class Arguments:
     place_prep: str | None
 
 
+def _names_the_subject(slot: Slot, phrase: Phrase) -> bool:
+    """The location is the passive's subject itself ("Palmyra was recaptured"), not a name
+    inside it ("civilians in Lattakia countryside were injured in an attack on Kilmakho": the
+    people's province), nor one with a preposition of its own, a misparse ("in Eastern Ghouta
+    a child was killed")."""
+    head = slot.head
+    if any(dep(c) in ("case", "prep") for c in head.children):
+        return False
+    return phrase.start <= head.idx < phrase.end
+
+
 def _people_came_from(head: Token, phrase: Phrase) -> bool:
     """The phrase is a location the object's people came from (`came_from`)."""
     if phrase.label not in LOCATION_LABELS:
@@ -947,6 +958,12 @@ def first_location(head: Token, ents: dict[int, Span]) -> Span | None:
 # Types whose object may be where it happens ("struck Aleppo", "visited Moscow", "besieged
 # Madaya"); for the others a country as object is a party ("blaming Iran", "sanctioned Syria").
 OBJECT_PLACE_TYPES = frozenset({"ASSAULT", "DIE", "CONSULT", "MOBILIZE", "COERCE"})
+# Of these, types whose passive subject is where it happened as their object is ("Palmyra was
+# recaptured", "Aleppo was struck"); a siege or seizure keeps the ground it holds as what it
+# holds, in the passive as it was before ("Aleppo was besieged"), since that is its target; a
+# death's passive subject is who died (a place there is a misparse: "in Eastern Ghouta another
+# child was killed" made the Ghouta the subject).
+PASSIVE_PLACE_TYPES = OBJECT_PLACE_TYPES - {"COERCE", "DIE"}
 
 
 def assign_roles(
@@ -955,9 +972,11 @@ def assign_roles(
     place_preps: frozenset[str],
     ents: dict[int, Span],
     object_places: bool = True,
+    passive_places: bool = False,
 ) -> Arguments:
     """Map slots to roles; the first location under a place preposition is the place (and the
-    object, where `object_places`, when it is a location)."""
+    object, where `object_places`, when it is a location; the passive's subject too, where
+    `passive_places`)."""
     participants: list[tuple[str, Phrase]] = []
     place: Phrase | None = None
     place_prep: str | None = None
@@ -978,7 +997,13 @@ def assign_roles(
             if key in seen:
                 continue
             seen.add(key)
-            object_place = object_places and slot.name == "object"
+            # the passive's subject is the active's object ("Aleppo was besieged", "Palmyra
+            # was recaptured by the army": where it happened, as in "besieged Aleppo")
+            object_place = (object_places and slot.name == "object") or (
+                passive_places
+                and slot.name == "passive_subject"
+                and _names_the_subject(slot, phrase)
+            )
             if object_place and _people_came_from(slot.head, phrase):
                 continue  # "struck a convoy of families from Madaya": no place, no target
             if phrase.label in LOCATION_LABELS and place is None and object_place:

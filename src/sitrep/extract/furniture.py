@@ -28,6 +28,19 @@ _AGENCY = (
 _AGENCY_NAME = re.compile(rf"(?:the\s+)?(?:{_AGENCY})")
 
 
+# A picture's credit in brackets right after its caption: "(TRT World and Agencies)", "(AFP)",
+# "(File photo)". Not a dateline's: "BEIRUT (AFP) -" has its dash after it.
+_CREDIT_AFTER = re.compile(
+    rf"\s*\((?:(?:{_AGENCY})(?: Photo)?|[A-Z][\w ]{{0,40}}\bAgencies|File [Pp]hoto|Photo)\)"
+    r"(?!\s*[-–—:])"
+)
+
+
+def credit_follows(text: str, end: int) -> bool:
+    """Whether a picture's credit in brackets stands right after `end` in `text`."""
+    return _CREDIT_AFTER.match(text, end) is not None
+
+
 def is_agency_name(text: str) -> bool:
     """A wire or state news agency's name ("SANA", "the Associated Press"): who files, never a
     place or a participant, whatever a tagger made of it."""

@@ -12,6 +12,7 @@ from sitrep.extract.arguments import (
     ACTOR_LABELS,
     CHARGING,
     OBJECT_PLACE_TYPES,
+    PASSIVE_PLACE_TYPES,
     Arguments,
     Slot,
     assign_roles,
@@ -234,7 +235,8 @@ def _arguments(
     roles = schema.role_map(trig, type_name)
     places = type_name in OBJECT_PLACE_TYPES
     preps = schema.place_preps | schema.types[type_name].place_preps
-    args = assign_roles(slots, roles, preps, ents, object_places=places)
+    passive = type_name in PASSIVE_PLACE_TYPES
+    args = assign_roles(slots, roles, preps, ents, object_places=places, passive_places=passive)
     return args if args.place is not None else _placed_by_happening(args, slots, schema, ents)
 
 

@@ -703,6 +703,9 @@ def _place_from_sentence(
     struck = _settlement_struck(doc, mention, sent_ents or sent.ents, used, mask)
     if struck is not None:
         return replace(mention, place=struck)
+    where = _where_clause_place(doc, mention, sent_ents or sent.ents, mask)
+    if where is not None:
+        return replace(mention, place=where)
     tagged = groups_place = None
     for ent in sent.ents if sent_ents is None else sent_ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or is_country_region(ent.text):
@@ -711,7 +714,8 @@ def _place_from_sentence(
             continue  # "the Central and Eastern parts of Hama province": Hama is the place
         if inside(mask, ent.start_char, ent.end_char) or (ent.start_char, ent.end_char) in used:
             continue
-        if not _after_place_word(doc, ent.start, sent.start) or apart(ent.root):
+        placed = _after_place_word(doc, ent.start, sent.start) or _struck_by(ent.root, mention)
+        if not placed or apart(ent.root):
             continue
         place = full_name(
             doc, Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
@@ -757,6 +761,55 @@ def _place_from_sentence(
     return replace(mention, place=chosen, participants=kept)
 
 
+def _where_clause_place(
+    doc: Doc, mention: EventMention, ents: Sequence[Span], mask: Sequence[tuple[int, int]]
+) -> Participant | None:
+    """The place a "where" clause that holds the trigger tells of: "Maarat is close to the town
+    of Khan Sheikhoun where a chemical attack killed 90 people" (the name right before
+    "where"), not the sentence's subject. The parse hangs such a clause anywhere (a relative
+    clause of "town", a complement of "close"), so the name is read in the text's order."""
+    span = doc.char_span(mention.trigger_start, mention.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    where = next(
+        (
+            c
+            for t in (span.root, *span.root.ancestors)
+            for c in t.children
+            if c.lower_ == "where" and c.i < t.i
+        ),
+        None,
+    )
+    if where is None or where.i < 1:
+        return None
+    before = doc[where.i - 1]
+    if before.text == "," and where.i >= 2:
+        before = doc[where.i - 2]
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or inside(mask, ent.start_char, ent.end_char):
+            continue
+        if ent.start <= before.i < ent.end:
+            place = Participant("place", ent.text, ent.start_char, ent.end_char, ent.label_, None)
+            return _without_country(_without_trailing_words(doc, full_name(doc, place)))
+    return None
+
+
+def _struck_by(place: Token, mention: EventMention) -> bool:
+    """The name is what the mention's weapon or strike struck, told in the passive with no
+    place word before it: "Damascus was hit by mortar shells fired from Jobar" (the shells'
+    mention is placed in Damascus, as "shells hit Damascus" is)."""
+    verb = place.head
+    if dep(place) not in ("nsubjpass", "nsubj:pass") or verb.i == place.i:
+        return False
+    if mention.at_trigger(verb.idx):
+        return True
+    return any(
+        case_word(child) == "by" and mention.at_trigger(child.idx)
+        for child in verb.children
+        if dep(child) in ("obl", "obl:agent", "nmod")
+    )
+
+
 def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool:
     """The place is where the teller lives ("activist X, who lives in Europe, said 10 were
     killed"), or where another kind of happening is ("the shelling came as talks entered a
@@ -770,6 +823,9 @@ def _told_of_someone_else(place: Token, doc: Doc, mention: EventMention) -> bool
 
 # Verbs of leaving a place: "families who fled from Madaya", "people evacuated from Fuaa".
 _LEAVING = frozenset({"flee", "evacuate", "displace", "escape", "leave", "come", "transfer"})
+# Verbs of sending fire off: "shells fired from Jobar hit Damascus", "rockets launched from
+# Idlib" (where they were fired from; the happening is where they landed).
+LAUNCHED = frozenset({"fired", "firing", "launched", "launching", "lobbed"})
 
 
 def where_people_came_from(place: Token, mention: EventMention) -> bool:
@@ -793,15 +849,16 @@ def _origin_phrase(place: Token) -> Token | None:
 def came_from(place: Token) -> bool:
     """The place is where the people hit came from, not where they were hit: "a car bomb hit
     buses carrying evacuees from the towns of Fuaa and Kafraya at Rashidin" (the bombing was
-    at Rashidin), "struck a convoy of families from Madaya". A "from" phrase on a noun for
-    people or on a verb of leaving, reached from the name through "and" and "the towns of";
+    at Rashidin), "struck a convoy of families from Madaya"; nor where what hit it was fired
+    from ("shells fired from Jobar hit Damascus"). A "from" phrase on a noun for people or on
+    a verb of leaving or of firing, reached from the name through "and" and "the towns of";
     a phrase on a happening's noun ("shelling from the hills") or a place's is not."""
     origin = _origin_phrase(place)
     if origin is None:
         return False
     head = origin.head
-    if head.pos_ == "VERB":
-        return verb_lemma(head.text, _LEAVING) is not None
+    if head.pos_ == "VERB" or head.lower_ in LAUNCHED:  # ("fired" may be tagged an adjective)
+        return verb_lemma(head.text, _LEAVING) is not None or head.lower_ in LAUNCHED
     if head.pos_ != "NOUN" or head.lower_ in PLACE_NOUNS:
         return False
     return not load_event_schema().names_a_happening(head.text) and head.lower_ not in (

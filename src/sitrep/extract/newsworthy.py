@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from sitrep.extract.deps import case_word, dep, described_by_participle
-from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD
+from sitrep.extract.furniture import HEADLINE_WORD, TITLE_MINOR_WORDS, TITLE_WORD, credit_follows
 from sitrep.extract.nouns import ATTACK_NOUNS
 from sitrep.extract.schema import is_reporting_verb, load_event_schema, verb_lemma
 from sitrep.extract.spans import clause_tokens
@@ -151,7 +151,7 @@ def is_caption(sent: Span) -> bool:
     searching the rubble in Idlib"). It tells what a picture shows; the story tells it again,
     dated and sourced."""
     root = sent.root
-    if _scene_in_the_present(root):
+    if _scene_in_the_present(root) or _credited_in_the_present(sent):
         return True
     if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in _FINITE_TAGS for t in sent):
         return False
@@ -181,6 +181,26 @@ _SCENE_VERBS = frozenset(
         "sleep", "sleeps", "play", "plays", "watch", "watches",
     }
 )  # fmt: skip
+
+
+# Auxiliaries of a story's tense: "have been killed", "was hit" (a caption's "is seen" is not).
+_TOLD_AUX = frozenset({"has", "have", "had", "was", "were", "will", "would"})
+
+
+def _credited_in_the_present(sent: Span) -> bool:
+    """A sentence in the present that a picture's credit follows ("Smoke rises over the town
+    after an air strike. (TRT World and Agencies)"): a caption, whatever the scene's verb. A
+    story's sentence before such a credit is told in the past or the perfect ("had died",
+    "have been killed"), or reports ("says")."""
+    if not credit_follows(text_of(sent.doc), sent.end_char):
+        return False
+    root = sent.root
+    if root.tag_ in ("VBD", "VBN", "MD") or is_reporting_verb(root.text):
+        return False
+    main = [root, *(c for c in root.children if dep(c) == "conj")]
+    if any(t.tag_ == "VBD" for t in main):
+        return False
+    return not any(c.lower_ in _TOLD_AUX for t in main for c in t.children)
 
 
 def _scene_in_the_present(root: Token) -> bool:

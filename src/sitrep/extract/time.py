@@ -421,6 +421,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             False,
             _h_between,
         ),
+        # "on Saturday and Sunday", "Friday and Saturday": two weekdays told together are the
+        # days from the first to the second (before, only the first was the date)
+        (
+            rf"\b(?:on\s+)?(?P<a>{_WD_FULL})\s+(?:and|to|through)\s+(?P<b>{_WD_FULL})\b"
+            r"(?!s\b)",
+            False,
+            _h_between,
+        ),
         (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", True, _h_iso),
         (
             rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<mon>{_MON})\s+(?P<d>{_DAY}),?\s+(?P<y>(?:19|20)\d\d|20\d|\d\d(?!\d))(?!\d)",

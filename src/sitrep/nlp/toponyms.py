@@ -326,8 +326,18 @@ def _part_of(doc: Doc, ent: Span) -> str | None:
 
 
 def _context(doc: Doc, ent: Span) -> str | None:
-    """Whether the name stands where places stand: after a locative preposition, or as what
-    a verb or noun of taking ground takes."""
+    """Whether the name stands where places stand: after a locative preposition, before
+    "where", or as what a verb or noun of taking ground takes."""
+    root = ent.root
+    # (read first: a name opening the text has no word before it, yet "Palmyra was captured"
+    # uses it as ground all the same)
+    if root.dep_ in OBJECT_DEPS and root.head.lower_ in TAKING_GROUND:
+        return f"object of {root.head.text!r}"
+    if _fell_to(root):
+        return f"what {root.head.text!r} to someone"
+    after = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text == "," else ent.end
+    if after < len(doc) and doc[after].lower_ == "where":
+        return "followed by 'where'"  # (a person is followed by "who")
     if ent.start == 0:
         return None
     before = doc[ent.start - 1]
@@ -340,10 +350,24 @@ def _context(doc: Doc, ent: Span) -> str | None:
         return f"what {doc[ent.start - 2].text!r} takes"
     if before.lower_ == "for" and ent.start >= 2 and doc[ent.start - 2].lower_ in FIGHTS_FOR:
         return f"what the {doc[ent.start - 2].text!r} is for"
-    root = ent.root
-    if root.dep_ in OBJECT_DEPS and root.head.lower_ in TAKING_GROUND:
-        return f"object of {root.head.text!r}"
     return None
+
+
+# Verbs of ground passing to a side: "X fell to the rebels" (a person falls, but not "to" a side).
+FALLING = frozenset({"fell", "fall", "falls", "falling", "fallen"})
+
+
+def _fell_to(root: Token) -> bool:
+    """ "Deir Ezzor fell to the jihadists": the subject of a fall "to" someone is ground."""
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass") or verb.lower_ not in FALLING:
+        return False
+    return any(
+        case.dep_ == "case" and case.lower_ == "to"
+        for child in verb.children
+        if child.dep_ in ("obl", "nmod")
+        for case in child.children
+    )
 
 
 @Language.factory(
