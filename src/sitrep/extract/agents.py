@@ -203,8 +203,11 @@ _DAY_POSSESSIVE = re.compile(
 )
 _TIME_FILLERS = frozenset({"last", "next", "this", "early", "late", "on", "the", "of"})
 _PARTS_OF_A_DAY = frozenset(
-    {"morning", "afternoon", "evening", "night", "dawn", "dusk", "midnight", "noon", "midday"}
-)
+    {
+        "morning", "afternoon", "evening", "night", "dawn", "dusk", "midnight", "noon", "midday",
+        "overnight",
+    }
+)  # fmt: skip
 # A day told by its place in the story, as histories tell them: "the same day", "the next
 # morning", "the following week" (no date of its own, so `find_time_expressions` has none).
 _STORY_DAY = re.compile(

@@ -138,6 +138,8 @@ def verb_tag_on_a_noun(token: Token) -> bool:
         return True
     if token.i > 0 and token.doc[token.i - 1].lower_ in _WEAPON_COMPOUNDS:
         return True  # "Separate air strikes ... killed 12": "air" parsed as the subject
+    if token.i > 0 and token.doc[token.i - 1].lower_ in _TIME_MODIFIERS:
+        return True  # "Overnight airstrikes on Raqqa killed 25": the time parsed as the subject
     if any(dep(c) in ("obl", "nmod") and case_word(c) == "between" for c in token.children):
         # "Heavy clashes between the army and rebels killed 12": no verb in the present takes
         # its subject's sides "between" two others, a noun of a happening does
@@ -161,6 +163,14 @@ _AUXILIARY_WORDS = frozenset(
 # Nouns that make a compound with a plural trigger ("air strikes", "rocket attacks", "drone
 # raids") and are never the subject of "strikes" as a verb in a news sentence.
 _WEAPON_COMPOUNDS = frozenset({"air", "drone", "missile", "rocket", "artillery", "mortar"})
+# Words of a time that modify a happening's noun ("overnight raids", "Friday clashes"); no verb
+# in the present has one of them right before it as its subject.
+_TIME_MODIFIERS = frozenset(
+    {
+        "overnight", "weekend", "morning", "evening", "night", "nighttime", "dawn", "daytime",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 
 
 # Relations only a noun bears: an oblique, a noun's modifier, a subject or an object ("but

@@ -629,7 +629,7 @@ def _governing_time(
     blamed = False  # the walk has passed a verb of blaming whose argument the trigger is
     for node in (trigger, *trigger.ancestors):
         blamed = blamed or (node.i != trigger.i and accuses(node))
-        clause = {t.i for t in clause_tokens(node)}
+        clause = {t.i for t in clause_tokens(node)} | _slipped_nouns(node)
         inside = [
             (abs(span.start - trigger.i), tv)
             for span, tv in times
@@ -644,6 +644,17 @@ def _governing_time(
             return None if _nearer_report(node, trigger, times, clause) else _nearest(inside)
         return _nearest(inside)
     return _adjacent_time(trigger, times)
+
+
+def _slipped_nouns(verb: Token) -> set[int]:
+    """The words of a noun the parse coordinated with a verb ("killed ... during an operation
+    by Turkish forces and the coalition on Tuesday": "coalition" a conj of "killed"). A noun
+    is no coordinated clause: it belongs to a phrase of the verb's clause, and so do its
+    words, its time among them."""
+    if verb.pos_ != "VERB":
+        return set()
+    nouns = [c for c in verb.children if dep(c) == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return {t.i for noun in nouns for t in clause_tokens(noun)}
 
 
 def _dated_apart(

@@ -431,8 +431,21 @@ def _where_agents_are(word: Token) -> bool:
 
     if word.lower_ not in WHERE_SOMEONE_IS or word.i == 0:
         return False
-    noun = word.doc[word.i - 1]  # read in text order: the parse hangs the participle anywhere
+    # read in text order: the parse hangs the participle anywhere; over a relative clause's
+    # opening ("terrorists who are positioned in", "groups that were based in")
+    i = word.i - 1
+    while i > word.sent.start and word.i - i <= 4 and _opens_a_relative_be(word.doc[i]):
+        i -= 1
+    noun = word.doc[i]
     return noun.lower_ in AGENT_HEADS or noun.ent_type_ in AGENT_LABELS
+
+
+def _opens_a_relative_be(token: Token) -> bool:
+    """A relative pronoun, a form of "be" or an adverb between a noun and its participle."""
+    return token.lower_ in _RELATIVE_BE or token.pos_ == "ADV"
+
+
+_RELATIVE_BE = frozenset({"who", "which", "that", "are", "is", "were", "was", "been", "being"})
 
 
 def _calls_on(verb: Token, word: str) -> bool:
