@@ -59,3 +59,35 @@ def test_where_the_shooters_are_positioned_is_not_where_the_shells_fell(
     assert all(e.place is None or "Bani Zaid" not in e.place.text for e in events), [
         (e.trigger, e.place) for e in events
     ]
+
+
+def test_a_capital_that_is_the_clauses_subject_is_the_side_not_the_place(
+    domain_nlp: Language,
+) -> None:
+    # a capital before the trigger used to be taken for a modifier ("a Kabul car bombing"):
+    # dropped as a doer, and made the attack's place
+    launched = _violent(
+        domain_nlp, "Ankara launched an offensive against Kurdish fighters in Afrin on Saturday."
+    )
+    [offensive] = [e for e in launched if e.trigger == "offensive"]
+    assert ("actor", "Ankara") in roles(offensive)
+    assert offensive.place is not None and offensive.place.text == "Afrin"
+    carried = _violent(
+        domain_nlp,
+        "Moscow has been carrying out air strikes in support of its ally Damascus in Deir "
+        "Ezzor province.",
+    )
+    [strikes] = [e for e in carried if e.trigger == "strikes"]
+    assert ("actor", "Moscow") in roles(strikes)
+    # the ally is a side named by its capital, not where the strikes were
+    assert strikes.place is not None and strikes.place.text == "Deir Ezzor province"
+
+
+def test_a_capital_modifying_the_attack_still_places_it(domain_nlp: Language) -> None:
+    [bombing] = [
+        e
+        for e in _violent(domain_nlp, "A Kabul car bombing killed nine people on Monday.")
+        if e.trigger == "bombing"
+    ]
+    assert "Kabul" not in {p.text for p in bombing.participants}
+    assert bombing.place is not None and bombing.place.text == "Kabul"

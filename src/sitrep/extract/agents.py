@@ -282,21 +282,34 @@ SITE_HEADS = frozenset(
 )  # fmt: skip
 
 
-def _is_site(p: Participant, trigger_start: int = 0) -> bool:
+def _is_site(p: Participant, trigger_start: int = 0, doc: Doc | None = None) -> bool:
     """A town, district or building named as a violent event's actor or target (the trigger at
-    `trigger_start`: a capital after it may be a side, one before it modifies it)."""
+    `trigger_start`: a capital after it may be a side, one before it modifies it unless it is
+    a clause's subject, read in `doc`)."""
     if p.role == "place":
         return False
     if p.label in PLACE_LABELS:
         # a country acts; so does a capital named as a side after the trigger, for its
-        # government ("clashes between Ankara and the PKK"; "a Kabul car bombing" is placed)
+        # government ("clashes between Ankara and the PKK"; "a Kabul car bombing" is placed),
+        # or as the subject of the clause that tells it ("Ankara launched an offensive",
+        # "Moscow has been carrying out air strikes")
         # (relcheck reads the relation readers, which read this module)
         from sitrep.extract.relcheck import is_state
 
-        side = p.role in ("actor", "by") and p.start > trigger_start and is_state(p.text)
+        told = p.start > trigger_start or _a_clause_subject(p, doc)
+        side = p.role in ("actor", "by") and told and is_state(p.text)
         return not is_country(p.text) and not side
     words = p.text.lower().split()
     return p.label != "PERSON" and bool(words) and words[-1] in SITE_HEADS
+
+
+def _a_clause_subject(p: Participant, doc: Doc | None) -> bool:
+    """The participant's words are a verb's subject in the parse `doc` (none: not known)."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand") if doc is not None else None
+    return span is not None and len(span) > 0 and dep(span.root) in _SUBJECTS
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
 # "government-held parts", "rebel-controlled areas", "a Kurdish-populated district": whose
@@ -391,7 +404,7 @@ def typed_arguments(mention: EventMention, text: str = "", doc: Doc | None = Non
     places = [
         p
         for p in mention.participants
-        if _is_site(p, mention.trigger_start)
+        if _is_site(p, mention.trigger_start, doc)
         or _named_as_a_place(p, text)
         or _part_of_a_country(p, text)
     ]

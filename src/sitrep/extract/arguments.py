@@ -950,9 +950,28 @@ def _people_came_from(head: Token, phrase: Phrase) -> bool:
 
 def first_location(head: Token, ents: dict[int, Span]) -> Span | None:
     """The first location under the phrase, but where people in it came from ("struck a
-    convoy of families from Madaya": the families' town, not where the convoy was hit)."""
-    found = [e for e in entities_under(head, ents, LOCATION_LABELS) if not came_from(e.root)]
+    convoy of families from Madaya": the families' town, not where the convoy was hit), and
+    a capital or country named as a side ("in support of its ally Damascus")."""
+    found = [
+        e
+        for e in entities_under(head, ents, LOCATION_LABELS)
+        if not came_from(e.root) and not _named_as_a_side(e)
+    ]
     return found[0] if found else None
+
+
+# Nouns of a side's standing towards another, right before a name: "its ally Damascus", "their
+# backer Tehran" name a government by its capital or country, never where anything happens.
+_SIDE_STANDING = frozenset(
+    {
+        "ally", "allies", "partner", "partners", "backer", "backers", "patron", "sponsor",
+        "proxy", "proxies", "rival", "rivals", "enemy", "foe", "foes",
+    }
+)  # fmt: skip
+
+
+def _named_as_a_side(location: Span) -> bool:
+    return location.start > 0 and location.doc[location.start - 1].lower_ in _SIDE_STANDING
 
 
 # Types whose object may be where it happens ("struck Aleppo", "visited Moscow", "besieged
