@@ -91,3 +91,22 @@ def test_a_capital_modifying_the_attack_still_places_it(domain_nlp: Language) ->
     ]
     assert "Kabul" not in {p.text for p in bombing.participants}
     assert bombing.place is not None and bombing.place.text == "Kabul"
+
+
+def test_the_subject_of_a_clause_set_in_a_call_with_someone_is_the_other_party(
+    domain_nlp: Language,
+) -> None:
+    text = "In a phone call with Erdogan, Putin discussed the situation in Idlib."
+    [call] = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.type == "CONSULT"]
+    assert {("counterpart", "Erdogan"), ("actor", "Putin")} <= roles(call)
+
+
+def test_talks_held_with_someone_are_a_happening_not_a_partnering_phrase(
+    domain_nlp: Language,
+) -> None:
+    # "in cooperation with X" names a partner in the act it modifies; "in talks with X" tells
+    # talks that were held
+    text = "In talks with Lavrov in Geneva on Friday, Kerry pressed for a ceasefire."
+    [talks] = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.trigger == "talks"]
+    assert talks.modality is None
+    assert {("counterpart", "Lavrov"), ("actor", "Kerry")} <= roles(talks)

@@ -555,6 +555,7 @@ def noun_slots(noun: Token, schema: EventSchema) -> list[Slot]:
             slots.extend(s for s in prep_slots(going) if s.name == "between")
     if head.lower_ in FRAMING_WORDS and head.i != noun.i:
         slots.extend(_framed_slots(noun, head))
+    slots.extend(_the_other_party(noun))
     slots.extend(_ascribed_to(noun))
     slots.extend(_done_by(noun))
     slots.extend(_behind(noun))
@@ -894,6 +895,21 @@ _DESCRIBING_TAGS = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "RB", "VBN
 # "following a meeting with X, Putin said": the frame word's own preps and the subject of the
 # clause it modifies belong to the nominal.
 FRAMING_WORDS = frozenset({"following", "after", "before", "during"})
+
+
+def _the_other_party(noun: Token) -> list[Slot]:
+    """ "In a phone conversation with Putin the president reiterated ...", "during talks with
+    X, Y said": a happening "with" someone, told as the setting of a clause, has that clause's
+    subject for its other party."""
+    verb = noun.head
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or dep(noun) not in ("obl", "nmod"):
+        return []
+    if case_word(noun) not in _SETTING_WORDS or "with" not in {w for w, _ in prep_objects(noun)}:
+        return []
+    return [s for s in subject_slots(verb) if s.name == "subject"]
+
+
+_SETTING_WORDS = frozenset({"in", "during", "at"})
 
 
 def _framed_slots(noun: Token, frame: Token) -> list[Slot]:

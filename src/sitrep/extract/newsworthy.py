@@ -861,6 +861,8 @@ def is_partnering_phrase(trigger: Token) -> bool:
     not a happening of its own; the act is the event, and X takes part in it."""
     if trigger.pos_ != "NOUN" or any(dep(c) == "det" for c in trigger.children):
         return False
+    if trigger.lower_ not in _PARTNERING_NOUNS | _BACKING_NOUNS:
+        return False  # "in talks with Lavrov, Kerry pressed ...": talks are held, a happening
     into = any(dep(c) == "case" and c.lower_ == "in" for c in trigger.children)
     # "in cooperation with X"; "in support of X" (the stance of whoever the phrase modifies)
     linking = ("with", "of") if trigger.lower_ in _BACKING_NOUNS else ("with",)
@@ -871,6 +873,10 @@ def is_partnering_phrase(trigger: Token) -> bool:
 
 
 _BACKING_NOUNS = frozenset({"support", "backing", "solidarity"})
+# Nouns of acting together that "in N with X" makes a complex preposition of.
+_PARTNERING_NOUNS = frozenset(
+    {"cooperation", "coordination", "collaboration", "partnership", "alliance", "conjunction"}
+)
 
 
 # A report's news is what happened in the weeks or months before it; a happening the text
