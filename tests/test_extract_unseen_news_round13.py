@@ -110,3 +110,14 @@ def test_talks_held_with_someone_are_a_happening_not_a_partnering_phrase(
     [talks] = [e for e in read_events(domain_nlp, text, PUBLISHED) if e.trigger == "talks"]
     assert talks.modality is None
     assert {("counterpart", "Lavrov"), ("actor", "Kerry")} <= roles(talks)
+
+
+def test_an_attack_prevented_or_still_to_come_is_not_told_as_done(domain_nlp: Language) -> None:
+    for text in (
+        "The army said it had prevented an attack on Homs on Monday.",
+        "Officials warned of an imminent attack on the airport in Erbil.",
+    ):
+        attacks = [e for e in _violent(domain_nlp, text) if e.trigger == "attack"]
+        assert attacks and all(e.modality is not None for e in attacks), [
+            (e.trigger, e.modality) for e in attacks
+        ]

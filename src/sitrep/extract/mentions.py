@@ -49,8 +49,12 @@ _MODAL_SLOTS = frozenset(
 # tell a deed ("committed a massacre").
 _PLEDGING_BY_INFINITIVE = frozenset({"commit"})
 _MODAL_AMODS = frozenset(
-    {"proposed", "planned", "possible", "potential", "expected", "prospective"}
-)
+    {
+        "proposed", "planned", "possible", "potential", "expected", "prospective",
+        # still to come ("an imminent attack", which the tagger may read as a noun compound)
+        "imminent", "impending", "looming",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -556,7 +560,7 @@ def _own_modality(token: Token, cues: ClaimCues) -> str | None:
     for child in (c for owner in owners for c in owner.children):  # "wouldn't be in power"
         if dep(child) in ("aux", "aux:pass") and child.lower_ in cues.modal_auxiliaries:
             return child.lower_
-        if dep(child) == "amod" and child.lower_ in _MODAL_AMODS:
+        if dep(child) in ("amod", "compound") and child.lower_ in _MODAL_AMODS:
             return child.lower_
     if dep(token) == "advcl" and _infinitive(token) and not _phase_of(token):
         return "purpose"
