@@ -121,3 +121,15 @@ def test_an_attack_prevented_or_still_to_come_is_not_told_as_done(domain_nlp: La
         assert attacks and all(e.modality is not None for e in attacks), [
             (e.trigger, e.modality) for e in attacks
         ]
+
+
+def test_every_name_of_a_list_lies_in_the_place_after_the_list(domain_nlp: Language) -> None:
+    # the first name, which becomes the place, used to get no container: "and al-Midan" stood
+    # between it and "in Aleppo"
+    text = (
+        "Rebel shells hit the neighborhoods of al-Hamadaniyeh and al-Midan in Aleppo city on "
+        "Monday killing five civilians."
+    )
+    [shells] = [e for e in _violent(domain_nlp, text) if e.place is not None]
+    assert shells.place is not None
+    assert (shells.place.text, shells.place.within) == ("al-Hamadaniyeh", "Aleppo")

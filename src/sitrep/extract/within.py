@@ -192,7 +192,7 @@ def container(doc: Doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     sent = span.sent
-    skipped = _skip_nouns(span.end, sent.end, doc)
+    skipped = _skip_nouns(_skip_listed(span.end, sent.end, doc), sent.end, doc)
     kind = skipped > span.end or span[-1].lower_ in PLACE_NOUNS  # "the Midan neighbourhood of"
     after = _connector(skipped, sent.end, doc, named_kind=kind)
     if after is None:
@@ -222,6 +222,27 @@ def _owner_before(span: Span, sent: Span) -> str | None:
     if place is None or "spelling variant" in place.reason:
         return None  # (a loose spelling of a name is no owner: "Hams" is not Homs')
     return owner
+
+
+def _skip_listed(i: int, stop: int, doc: Doc) -> int:
+    """Past the names listed after the first ("the neighborhoods of al-Hamadaniyeh and al-Midan
+    in Aleppo city": every one of them lies in Aleppo): ", X" and "and X", each name a run of
+    at most MAX_NAME proper nouns, entity words and hyphens."""
+    while i + 1 < stop and doc[i].lower_ in (",", "and"):
+        j = i + 1
+        if doc[j].lower_ == "and":
+            j += 1  # ", and X"
+        end = j
+        while end < stop and end - j < MAX_NAME and _a_name_word(doc[end]):
+            end += 1
+        if end == j:
+            return i
+        i = end
+    return i
+
+
+def _a_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" or bool(token.ent_type_) or token.text in ("-", "al")
 
 
 def _skip_nouns(i: int, stop: int, doc: Doc) -> int:
