@@ -30,6 +30,7 @@ from sitrep.extract.merge import (
     VIOLENT,
     WHERE_SOMEONE_IS,
     across_a_border,
+    country_of_its_ground,
     is_country,
     is_country_possessive,
     where_people_came_from,
@@ -275,6 +276,7 @@ SITE_HEADS = frozenset(
         "outskirts", "parts", "edges", "building", "buildings", "bakery",
         # a country's ground ("shelled Turkish soil", "struck Syrian territory"): where it fell
         "soil", "territory", "territories", "region", "regions", "port", "coast", "coastline",
+        "airspace",
     }
 )  # fmt: skip
 
@@ -404,8 +406,17 @@ def typed_arguments(mention: EventMention, text: str = "", doc: Doc | None = Non
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)
     ]
+    if not named:
+        named = [g for g in map(_country_of_its_ground, places) if g is not None][:1]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
+
+
+def _country_of_its_ground(p: Participant) -> Participant | None:
+    """The country a nationality before a country's ground names ("Turkish soil" -> Turkey), as
+    a place on the whole phrase; None for any other phrase."""
+    country = country_of_its_ground(p.text)
+    return None if country is None else replace(p, text=country, label="GPE")
 
 
 # Buildings and sites named after a person: "the holy shrine of Sayyeda Zeinab", "Richard J.

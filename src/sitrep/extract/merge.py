@@ -614,6 +614,44 @@ def split_run_together(mention: EventMention) -> EventMention:
     return replace(mention, participants=tuple(out))
 
 
+# A country's ground told by its nationality ("shelled Turkish soil", "in Iraqi airspace"): the
+# ground is no one struck, and the country is where it happened (`agents.typed_arguments`); a
+# town the sentence names beside it is more precise and is preferred (`_place_from_sentence`).
+_COUNTRY_GROUND = frozenset({"soil", "territory", "territories", "airspace", "waters"})
+
+
+def country_of_its_ground(phrase: str) -> str | None:
+    """The gazetteer's name of the country whose ground a nationality and a ground's noun name
+    ("Turkish soil", "the Lebanese territory" -> Turkey, Lebanon); None for any other phrase."""
+    from sitrep.extract.reference import load_roles
+    from sitrep.resolve.centroids import geonames  # the process's one gazetteer
+
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 2 or words[1].lower() not in _COUNTRY_GROUND:
+        return None
+    code = load_roles().demonyms.get(words[0].lower())
+    found = geonames().get_countries().get(code.upper()) if code else None
+    return str(found["name"]) if found else None
+
+
+_IN_GROUND = re.compile(
+    rf"\b(?:in|inside|into|over|on|onto)\s+(?:the\s+)?([A-Z][a-z]+\s+(?:{'|'.join(sorted(_COUNTRY_GROUND))}))\b"
+)
+
+
+def _ground_told_in(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Participant | None:
+    """ "struck a convoy in Lebanese airspace": a sentence naming no town places the happening
+    in the country whose ground it names after a place's preposition."""
+    for match in _IN_GROUND.finditer(sent.text):
+        start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
+        country = country_of_its_ground(match.group(1))
+        if country is not None and not inside(mask, start, end):
+            return Participant("place", country, start, end, "GPE", None)
+    return None
+
+
 def is_country_possessive(name: str) -> bool:
     """A country's possessive whose apostrophe was lost ("Syrias" of "Syrias second city"):
     the owner of the noun after it, never a name of its own."""
@@ -681,10 +719,15 @@ def _place_from_sentence(
     apart = dated_apart or (lambda _token: False)
     if mention.type not in VIOLENT:
         return mention
-    if mention.place is not None:
+    # "struck Lebanese territory": the country its nationality names, no name to mend nor a
+    # word describing a noun (it gives way below to a town the sentence names)
+    ground = mention.place is not None and bool(
+        country_of_its_ground(text_of(doc)[mention.place.start : mention.place.end])
+    )
+    if mention.place is not None and not ground:
         place = _without_trailing_words(doc, full_name(doc, mention.place))
         mention = replace(mention, place=_named_after_of(doc, place, sent_ents or sent.ents))
-    if mention.place is not None and _describes_a_noun(doc, mention, mention.place):
+    if mention.place is not None and not ground and _describes_a_noun(doc, mention, mention.place):
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
     if mention.place is not None and names_only_a_direction(mention.place.text):
         mention = replace(mention, place=None)  # "in the Central ... parts of Hama province"
@@ -743,7 +786,7 @@ def _place_from_sentence(
             found = None
         elif span is not None and _where_a_group_is(span):
             groups_place, found = groups_place or found, None
-    chosen = found or tagged or groups_place
+    chosen = found or tagged or groups_place or _ground_told_in(doc, sent, mask)
     if chosen is None:
         return mention
     chosen = _named_after_of(doc, chosen, sent_ents or sent.ents)
