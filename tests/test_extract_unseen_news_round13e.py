@@ -52,3 +52,37 @@ def test_a_nationality_before_other_nouns_places_nothing(domain_nlp: Language) -
 def test_a_town_named_beside_the_ground_stays_the_place(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Turkish tanks shelled Syrian territory near Jarablus on Monday.")
     assert _places(events) == ["Jarablus"], events
+
+
+# --- a side's possessive without its apostrophe -----------------------------------------------
+
+
+def _doers(events: list[EventMention]) -> list[str]:
+    return [text for e in events for role, text in roles(e) if role in ("actor", "by")]
+
+
+def test_a_countrys_lost_possessive_before_its_jets_is_the_doer(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "Russias jets bombed Idlib on Sunday.")
+    assert _doers(events) == ["Russia"], events
+
+
+def test_a_sides_lost_possessive_before_its_shelling_is_the_doer(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "The regimes shelling killed five people in Douma on Tuesday.")
+    assert "regime" in _doers(events), events
+    assert "The regimes" not in _doers(events), events
+
+
+def test_the_coalitions_airstrikes_are_the_coalitions(domain_nlp: Language) -> None:
+    text = "According to reports the Coalitions airstrikes destroyed two bridges near Raqqa."
+    events = _events(domain_nlp, text)
+    assert events and all(_doers([e]) == ["Coalition"] for e in events), events
+
+
+def test_a_lost_possessive_before_a_place_is_still_no_one(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "Jets bombed Syrias second city on Sunday.")
+    assert not [d for d in _doers(events) if d.startswith("Syria")], events
+
+
+def test_the_source_after_according_to_is_still_no_doer(domain_nlp: Language) -> None:
+    text = "Five people were killed in the shelling according to the head of the local council."
+    assert not _doers(_events(domain_nlp, text))
