@@ -86,3 +86,30 @@ def test_a_lost_possessive_before_a_place_is_still_no_one(domain_nlp: Language) 
 def test_the_source_after_according_to_is_still_no_doer(domain_nlp: Language) -> None:
     text = "Five people were killed in the shelling according to the head of the local council."
     assert not _doers(_events(domain_nlp, text))
+
+
+# --- countries run together in a longer list --------------------------------------------------
+
+
+def _by_role(events: list[EventMention], role: str) -> set[str]:
+    return {text for e in events for r, text in roles(e) if r == role}
+
+
+def test_a_country_run_into_the_next_of_a_list_is_a_participant(domain_nlp: Language) -> None:
+    text = "Turkey Saudi Arabia and Qatar sent weapons to the rebels on Monday."
+    events = _events(domain_nlp, text, ("AID",))
+    assert _by_role(events, "actor") == {"Turkey", "Saudi Arabia", "Qatar"}, events
+
+
+def test_three_countries_run_together_before_the_last_are_each_a_backer(
+    domain_nlp: Language,
+) -> None:
+    text = "The rebels are backed by the USA Turkey Saudi Arabia and Qatar."
+    events = _events(domain_nlp, text, ("SUPPORT",))
+    assert _by_role(events, "actor") == {"USA", "Turkey", "Saudi Arabia", "Qatar"}, events
+
+
+def test_a_word_before_a_country_that_is_no_country_stays_out(domain_nlp: Language) -> None:
+    text = "Last Monday Saudi Arabia and Qatar sent weapons to the rebels."
+    events = _events(domain_nlp, text, ("AID",))
+    assert _by_role(events, "actor") == {"Saudi Arabia", "Qatar"}, events

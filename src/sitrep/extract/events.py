@@ -341,7 +341,7 @@ def extract_events(
     merged = [
         fill_agents(without_own_phrase(m), doc, sents[m.sentence], mask, triggers) for m in merged
     ]
-    merged = [split_run_together(m) for m in merged]  # "Russia Iran": two states, lost commas
+    merged = [split_run_together(m, text) for m in merged]  # "Russia Iran": two states, lost commas
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_site_retold(placed, doc)  # ... or by "the hospital in the town of X" after it

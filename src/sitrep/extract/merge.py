@@ -561,7 +561,9 @@ def _countries() -> frozenset[str]:
     from sitrep.resolve.centroids import geonames  # the process's one gazetteer
 
     names = {c["name"].lower() for c in geonames().get_countries().values()}
-    return frozenset(names | {"syria", "iran", "russia", "us", "u.s.", "united states", "uk"})
+    return frozenset(
+        names | {"syria", "iran", "russia", "us", "u.s.", "usa", "united states", "uk"}
+    )
 
 
 def is_country(name: str) -> bool:
@@ -595,12 +597,15 @@ def run_together_countries(name: str) -> list[tuple[int, int]]:
     return spans if len(spans) > 1 else []
 
 
-def split_run_together(mention: EventMention) -> EventMention:
+def split_run_together(mention: EventMention, text: str = "") -> EventMention:
     """`mention` with each participant naming countries run together ("backed by Russia
     Iran and Hezbollah") told as one participant per country, in the same role: two states
-    are two sides, and neither is a state named "Russia Iran"."""
+    are two sides, and neither is a state named "Russia Iran". In `text`, a country named
+    with countries run into it before ("the USA Turkey Saudi Arabia and Qatar", the parse
+    hanging the first ones on the last as its compounds) is read with them."""
     out: list[Participant] = []
     for p in mention.participants:
+        p = _with_countries_before(p, text)
         spans = run_together_countries(p.text) if p.label != "PERSON" else []
         if not spans:
             out.append(p)
@@ -609,9 +614,40 @@ def split_run_together(mention: EventMention) -> EventMention:
             replace(p, text=p.text[a:b], start=p.start + a, end=p.start + b, pack_id=None)
             for a, b in spans
         )
-    if len(out) == len(mention.participants):
+    # a country already a participant of its own ("Turkey" tagged apart) is told once
+    once: dict[tuple[str, int, int], Participant] = {}
+    for p in out:
+        once.setdefault((p.role, p.start, p.end), p)
+    out = list(once.values())
+    if out == list(mention.participants):
         return mention
     return replace(mention, participants=tuple(out))
+
+
+# Capitalised words written right before a name, with nothing between them (copy without
+# commas), at most as many as a run of countries holds.
+_CAPITALS_BEFORE = re.compile(r"(?:\b[A-Z][\w.]*\s){1,8}$")
+
+
+def _with_countries_before(p: Participant, text: str) -> Participant:
+    """A participant naming one or more countries, taken with the countries run into it
+    before, as far back as every word before it is part of a country's name ("USA Turkey" +
+    "Saudi Arabia"); the participant as it is where the words before are anything else."""
+    if (
+        not text
+        or p.label == "PERSON"
+        or not (is_country(p.text) or run_together_countries(p.text))
+    ):
+        return p
+    found = _CAPITALS_BEFORE.search(text[max(0, p.start - 80) : p.start])
+    if found is None:
+        return p
+    lo = max(0, p.start - 80) + found.start()
+    starts = [lo + m.start() for m in re.finditer(r"\S+", text[lo : p.start])]
+    for start in starts:  # the longest run first
+        if run_together_countries(text[start : p.end]):
+            return replace(p, text=text[start : p.end], start=start, pack_id=None)
+    return p
 
 
 # A country's ground told by its nationality ("shelled Turkish soil", "in Iraqi airspace"): the
