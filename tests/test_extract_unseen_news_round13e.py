@@ -113,3 +113,18 @@ def test_a_word_before_a_country_that_is_no_country_stays_out(domain_nlp: Langua
     text = "Last Monday Saudi Arabia and Qatar sent weapons to the rebels."
     events = _events(domain_nlp, text, ("AID",))
     assert _by_role(events, "actor") == {"Saudi Arabia", "Qatar"}, events
+
+
+# --- a siege of people in a place -------------------------------------------------------------
+
+
+def test_a_siege_of_groups_in_a_city_is_placed_there(domain_nlp: Language) -> None:
+    text = "The regime tightened a siege of opposition groups in Aleppo on Monday."
+    events = _events(domain_nlp, text, ("COERCE",))
+    assert _places(events) == ["Aleppo"], events
+    assert _by_role(events, "target") == {"opposition groups"}, events
+
+
+def test_a_siege_of_a_town_still_holds_the_town(domain_nlp: Language) -> None:
+    events = _events(domain_nlp, "The regime imposed a siege of Madaya on Monday.", ("COERCE",))
+    assert _by_role(events, "target") == {"Madaya"}, events

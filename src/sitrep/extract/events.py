@@ -463,11 +463,17 @@ def informative(mention: EventMention, doc: Doc) -> bool:
     a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
     """
     named = any(_names_someone(p, doc) for p in mention.participants)
+    if mention.mode in _GROUND_HELD and mention.place is not None:
+        return True  # a siege holds ground: where is what it is about ("a siege of rebels in X")
     if mention.type in COUNTED_TYPES and not named:
         return any(_counts_someone(p, doc) for p in mention.participants)  # "two suspects"
     if mention.type not in CASUALTY_TYPES:
         return named  # a visit, deployment or transfer by no one named is not codable
     return named or mention.place is not None or mention.casualties is not None
+
+
+# Modes of a happening that holds ground: its place is what an analyst codes it by.
+_GROUND_HELD = frozenset({"siege"})
 
 
 def _counts_someone(part: Participant, doc: Doc) -> bool:
