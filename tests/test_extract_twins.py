@@ -63,12 +63,12 @@ def test_the_place_people_came_from_is_not_the_place_of_the_killing(
 def test_a_nationality_on_a_place_is_read_alike_by_both_readers(domain_nlp: Language) -> None:
     # "Turkish soil": the phrase reader took "Turkish" for the target and the participant
     # filter dropped it; neither the nationality nor the ground itself is anyone shelled (the
-    # soil is where the shells fell: with no place sitrep can name and no one shelled, this
-    # sentence gives no event; the country the nationality names is not yet made its place)
+    # soil is where the shells fell, in the country the nationality names: round 13e)
     text = "The army shelled Turkish soil on Friday."
     events = extract_events("d", domain_nlp(text), "2017-10-07", None, None).events
     names = {p.text for e in events for p in e.participants}
     assert not {"Turkish", "Turkish soil"} & names, names
+    assert [e.place.text if e.place else None for e in events] == ["Turkey"], events
 
 
 @needs_model

@@ -30,6 +30,7 @@ from sitrep.extract.merge import (
     VIOLENT,
     WHERE_SOMEONE_IS,
     across_a_border,
+    country_of_its_ground,
     is_country,
     is_country_possessive,
     where_people_came_from,
@@ -278,6 +279,7 @@ SITE_HEADS = frozenset(
         "outskirts", "parts", "edges", "building", "buildings", "bakery",
         # a country's ground ("shelled Turkish soil", "struck Syrian territory"): where it fell
         "soil", "territory", "territories", "region", "regions", "port", "coast", "coastline",
+        "airspace",
     }
 )  # fmt: skip
 
@@ -376,7 +378,7 @@ def typed_arguments(mention: EventMention, text: str = "", doc: Doc | None = Non
     `text`, tells a place people came from (`_where_people_came_from`)."""
     trimmed = tuple(
         _without_time(_whole_hyphenated(p, text))
-        for p in mention.participants
+        for p in map(lambda p: _owner_of_a_lost_possessive(p, text), mention.participants)
         if not _eponym(p, text)
         and not _holder_of_territory(p, text)
         and p.text.lower() not in _UNRESOLVED_PRONOUNS
@@ -420,8 +422,17 @@ def typed_arguments(mention: EventMention, text: str = "", doc: Doc | None = Non
         and not _names_a_force(text, p.end)
         and not _part_of_a_country(p, text)
     ]
+    if not named:
+        named = [g for g in map(_country_of_its_ground, places) if g is not None][:1]
     place = mention.place or (replace(named[0], role="place") if named else None)
     return replace(mention, participants=kept, place=place)
+
+
+def _country_of_its_ground(p: Participant) -> Participant | None:
+    """The country a nationality before a country's ground names ("Turkish soil" -> Turkey), as
+    a place on the whole phrase; None for any other phrase."""
+    country = country_of_its_ground(p.text)
+    return None if country is None else replace(p, text=country, label="GPE")
 
 
 # Buildings and sites named after a person: "the holy shrine of Sayyeda Zeinab", "Richard J.
@@ -569,7 +580,8 @@ def fill_agents(
     if not roles & {"actor", "by"}:
         agent = _sentence_agent(sent, mask, mention, others)
         if agent is not None:
-            added.append(_participant(actor_role, agent))
+            text = doc.text
+            added.append(_owner_of_a_lost_possessive(_participant(actor_role, agent), text))
     if not _people_targeted(mention) and mention.casualties is not None:
         victims = _toll_victims(mention.casualties.text or "", sent)
         if victims is not None:
@@ -667,7 +679,9 @@ def _sentence_agent(
             continue
         if _doer_of_another_happening(span, mention, others):
             continue
-        if _not_agent(_participant("actor", span), mention.type):
+        if _not_agent(
+            _owner_of_a_lost_possessive(_participant("actor", span), sent.doc.text), mention.type
+        ):
             continue  # "Fridays strikes" (a day's, its apostrophe lost) tagged as a group
         if _speaker(span) or _cited(span):
             continue  # "X said the warplanes targeted ...": X tells it, the planes did it
@@ -690,7 +704,12 @@ def _cited(span: Span) -> bool:
         if doc[i].lower_ != "according" or doc[i + 1].lower_ != "to":
             continue
         between = doc[i + 2 : span.start]
-        return not any(t.text == "," or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between)
+        if any(t.text == "," or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in between):
+            return False
+        # "According to reports the Coalitions airstrikes ...", the comma stripped: an article
+        # right after a noun opens a phrase of its own, past the source's ("according to the
+        # head of the council" keeps its articles after "to" and "of")
+        return not any(t.tag_ == "DT" and doc[t.i - 1].tag_ in ("NN", "NNS") for t in between[1:])
     return False
 
 
@@ -872,6 +891,33 @@ def _glued_before_a_count(p: Participant, text: str) -> bool:
     return p.label != "NP" and _BEFORE_A_COUNT.match(text, p.end) is not None
 
 
+# What a side owns or carries out, after its possessive: "Russias jets", "the regimes shelling".
+_OWNED_BY_A_SIDE = MILITARY_ACTION_NOUNS | CRAFT_NOUNS | AGENT_HEADS
+
+
+def _owner_of_a_lost_possessive(p: Participant, text: str) -> Participant:
+    """A doer whose last word is a side's or a country's possessive with its apostrophe lost,
+    before what the side owns or does ("Russias jets", "The regimes shelling", "the Coalitions
+    airstrikes"): the side itself, without the "s" (a possessive is never a name of its own:
+    "Russias" was dropped as no one, "The regimes" kept whole)."""
+    if p.role not in ("actor", "by") or not text:
+        return p
+    words = list(re.finditer(r"\S+", p.text))
+    after = _NEXT_WORD.match(text, p.end)
+    if not words or after is None or after.group(1).lower() not in _OWNED_BY_A_SIDE:
+        return p
+    last = words[-1]
+    word = last.group(0)
+    country = is_country_possessive(word)
+    if not (country or _lost_possessive_of_a_side(word.lower())):
+        return p
+    start = p.start + last.start()
+    label = "GPE" if country else "NP"
+    return replace(
+        p, text=word[:-1], start=start, end=start + len(word) - 1, label=label, pack_id=None
+    )
+
+
 def _lost_possessive_of_a_side(word: str) -> bool:
     """ "regimes helicopters", "rebels shelling": a side's possessive whose apostrophe copy
     stripped of punctuation lost (FA-KES), read as the side without its "s"."""
@@ -1026,11 +1072,26 @@ def _agent_position(span: Span) -> bool:
         return _modified_noun(root.head).lower_ in ATTACK_NOUNS
     if _modifies_an_attack(root):
         return True  # "The regime airstrikes killed ...": the parse made the modifier a subject
+    if _lost_possessive_before_an_action(span):
+        return True  # "the Coalitions airstrikes destroyed": the parse made "airstrikes" a verb
     if any(dep(c) == "acl" and _active_attack(c) for c in root.children):
         return True  # "Terrorist organizations fired tens of shells", parsed as a participle
     if _opens_clause(root) or _placed_then_acts(root):
         return True  # "... were injured when terrorist organizations located in X fired ..."
     return dep(root) == "nsubj" and _attack_verb(root.head) and not _bare_predicate(root.head)
+
+
+def _lost_possessive_before_an_action(span: Span) -> bool:
+    """One word, a side's or a country's possessive with its apostrophe lost, right before an
+    attack's noun ("Coalitions airstrikes"): whoever the parse made it, it owns the attack."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    word = span.text
+    return (
+        len(span) == 1
+        and after is not None
+        and after.lower_ in MILITARY_ACTION_NOUNS
+        and (is_country_possessive(word) or _lost_possessive_of_a_side(word.lower()))
+    )
 
 
 def _bare_predicate(word: Token) -> bool:

@@ -30,6 +30,7 @@ from sitrep.extract.spans import (
     Phrase,
     entities_under,
     is_dateline,
+    noun_phrase,
     phrase_of_entity,
     phrases_for,
     with_conjuncts,
@@ -1027,6 +1028,12 @@ def assign_roles(
             continue
         meant = refer_back(slot.head, ents)  # "the head of state": the president named before
         found = [meant] if meant is not None else phrases_for(slot.head, ents)
+        where = _side_in_a_place(slot.head, found)
+        if where is not None:
+            # "a siege of opposition groups in Aleppo": the groups, held where they are
+            found = [noun_phrase(slot.head)]
+            if place is None:
+                place, place_prep = where, "in"
         for phrase in found + led_by(slot.head, ents):
             key = (phrase.start, phrase.end)
             if key in seen:
@@ -1046,6 +1053,23 @@ def assign_roles(
                 continue
             participants.append((role, phrase))
     return Arguments(tuple(participants), place, place_prep)
+
+
+def _side_in_a_place(head: Token, found: list[Phrase]) -> Phrase | None:
+    """The place a side's noun is "in", where its phrase names only that place ("opposition
+    groups in Aleppo", "rebels in Daraya"): the side takes part, the place is where (the phrase
+    reader gives the name inside a phrase, which for a side in a town is the town)."""
+    if head.lower_ not in AGENT_HEADS or len(found) != 1:
+        return None
+    if found[0].label not in LOCATION_LABELS:
+        return None
+    held = any(
+        dep(c) in ("nmod", "prep")
+        and case_word(c) in ("in", "inside")
+        and c.idx <= found[0].start < c.idx + len(c.text) + 1
+        for c in head.children
+    )
+    return found[0] if held else None
 
 
 LEADING_VERBS = frozenset({"headed", "led"})

@@ -341,7 +341,7 @@ def extract_events(
     merged = [
         fill_agents(without_own_phrase(m), doc, sents[m.sentence], mask, triggers) for m in merged
     ]
-    merged = [split_run_together(m) for m in merged]  # "Russia Iran": two states, lost commas
+    merged = [split_run_together(m, text) for m in merged]  # "Russia Iran": two states, lost commas
     placed = [m for m in share_places(_dedupe(merged)) if informative(m, doc)]
     placed = from_retellings(placed, text)  # a lede's "northern Syria", placed by its retelling
     placed = from_site_retold(placed, doc)  # ... or by "the hospital in the town of X" after it
@@ -463,11 +463,17 @@ def informative(mention: EventMention, doc: Doc) -> bool:
     a count ("at least 21 people were killed") stays: the count is what ACLED-style coding wants.
     """
     named = any(_names_someone(p, doc) for p in mention.participants)
+    if mention.mode in _GROUND_HELD and mention.place is not None:
+        return True  # a siege holds ground: where is what it is about ("a siege of rebels in X")
     if mention.type in COUNTED_TYPES and not named:
         return any(_counts_someone(p, doc) for p in mention.participants)  # "two suspects"
     if mention.type not in CASUALTY_TYPES:
         return named  # a visit, deployment or transfer by no one named is not codable
     return named or mention.place is not None or mention.casualties is not None
+
+
+# Modes of a happening that holds ground: its place is what an analyst codes it by.
+_GROUND_HELD = frozenset({"siege"})
 
 
 def _counts_someone(part: Participant, doc: Doc) -> bool:

@@ -574,7 +574,9 @@ def _countries() -> frozenset[str]:
     from sitrep.resolve.centroids import geonames  # the process's one gazetteer
 
     names = {c["name"].lower() for c in geonames().get_countries().values()}
-    return frozenset(names | {"syria", "iran", "russia", "us", "u.s.", "united states", "uk"})
+    return frozenset(
+        names | {"syria", "iran", "russia", "us", "u.s.", "usa", "united states", "uk"}
+    )
 
 
 def is_country(name: str) -> bool:
@@ -608,12 +610,15 @@ def run_together_countries(name: str) -> list[tuple[int, int]]:
     return spans if len(spans) > 1 else []
 
 
-def split_run_together(mention: EventMention) -> EventMention:
+def split_run_together(mention: EventMention, text: str = "") -> EventMention:
     """`mention` with each participant naming countries run together ("backed by Russia
     Iran and Hezbollah") told as one participant per country, in the same role: two states
-    are two sides, and neither is a state named "Russia Iran"."""
+    are two sides, and neither is a state named "Russia Iran". In `text`, a country named
+    with countries run into it before ("the USA Turkey Saudi Arabia and Qatar", the parse
+    hanging the first ones on the last as its compounds) is read with them."""
     out: list[Participant] = []
     for p in mention.participants:
+        p = _with_countries_before(p, text)
         spans = run_together_countries(p.text) if p.label != "PERSON" else []
         if not spans:
             out.append(p)
@@ -622,9 +627,78 @@ def split_run_together(mention: EventMention) -> EventMention:
             replace(p, text=p.text[a:b], start=p.start + a, end=p.start + b, pack_id=None)
             for a, b in spans
         )
-    if len(out) == len(mention.participants):
+    # a country already a participant of its own ("Turkey" tagged apart) is told once
+    once: dict[tuple[str, int, int], Participant] = {}
+    for p in out:
+        once.setdefault((p.role, p.start, p.end), p)
+    out = list(once.values())
+    if out == list(mention.participants):
         return mention
     return replace(mention, participants=tuple(out))
+
+
+# Capitalised words written right before a name, with nothing between them (copy without
+# commas), at most as many as a run of countries holds.
+_CAPITALS_BEFORE = re.compile(r"(?:\b[A-Z][\w.]*\s){1,8}$")
+
+
+def _with_countries_before(p: Participant, text: str) -> Participant:
+    """A participant naming one or more countries, taken with the countries run into it
+    before, as far back as every word before it is part of a country's name ("USA Turkey" +
+    "Saudi Arabia"); the participant as it is where the words before are anything else."""
+    if (
+        not text
+        or p.label == "PERSON"
+        or not (is_country(p.text) or run_together_countries(p.text))
+    ):
+        return p
+    found = _CAPITALS_BEFORE.search(text[max(0, p.start - 80) : p.start])
+    if found is None:
+        return p
+    lo = max(0, p.start - 80) + found.start()
+    starts = [lo + m.start() for m in re.finditer(r"\S+", text[lo : p.start])]
+    for start in starts:  # the longest run first
+        if run_together_countries(text[start : p.end]):
+            return replace(p, text=text[start : p.end], start=start, pack_id=None)
+    return p
+
+
+# A country's ground told by its nationality ("shelled Turkish soil", "in Iraqi airspace"): the
+# ground is no one struck, and the country is where it happened (`agents.typed_arguments`); a
+# town the sentence names beside it is more precise and is preferred (`_place_from_sentence`).
+_COUNTRY_GROUND = frozenset({"soil", "territory", "territories", "airspace", "waters"})
+
+
+def country_of_its_ground(phrase: str) -> str | None:
+    """The gazetteer's name of the country whose ground a nationality and a ground's noun name
+    ("Turkish soil", "the Lebanese territory" -> Turkey, Lebanon); None for any other phrase."""
+    from sitrep.extract.reference import load_roles
+    from sitrep.resolve.centroids import geonames  # the process's one gazetteer
+
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 2 or words[1].lower() not in _COUNTRY_GROUND:
+        return None
+    code = load_roles().demonyms.get(words[0].lower())
+    found = geonames().get_countries().get(code.upper()) if code else None
+    return str(found["name"]) if found else None
+
+
+_IN_GROUND = re.compile(
+    rf"\b(?:in|inside|into|over|on|onto)\s+(?:the\s+)?([A-Z][a-z]+\s+(?:{'|'.join(sorted(_COUNTRY_GROUND))}))\b"
+)
+
+
+def _ground_told_in(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Participant | None:
+    """ "struck a convoy in Lebanese airspace": a sentence naming no town places the happening
+    in the country whose ground it names after a place's preposition."""
+    for match in _IN_GROUND.finditer(sent.text):
+        start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
+        country = country_of_its_ground(match.group(1))
+        if country is not None and not inside(mask, start, end):
+            return Participant("place", country, start, end, "GPE", None)
+    return None
 
 
 def is_country_possessive(name: str) -> bool:
@@ -694,10 +768,15 @@ def _place_from_sentence(
     apart = dated_apart or (lambda _token: False)
     if mention.type not in VIOLENT:
         return mention
-    if mention.place is not None:
+    # "struck Lebanese territory": the country its nationality names, no name to mend nor a
+    # word describing a noun (it gives way below to a town the sentence names)
+    ground = mention.place is not None and bool(
+        country_of_its_ground(text_of(doc)[mention.place.start : mention.place.end])
+    )
+    if mention.place is not None and not ground:
         place = _without_trailing_words(doc, full_name(doc, mention.place))
         mention = replace(mention, place=_named_after_of(doc, place, sent_ents or sent.ents))
-    if mention.place is not None and _describes_a_noun(doc, mention, mention.place):
+    if mention.place is not None and not ground and _describes_a_noun(doc, mention, mention.place):
         mention = replace(mention, place=None)  # "US-led strikes", "in US airstrikes on X"
     if mention.place is not None and names_only_a_direction(mention.place.text):
         mention = replace(mention, place=None)  # "in the Central ... parts of Hama province"
@@ -756,7 +835,7 @@ def _place_from_sentence(
             found = None
         elif span is not None and _where_a_group_is(span):
             groups_place, found = groups_place or found, None
-    chosen = found or tagged or groups_place
+    chosen = found or tagged or groups_place or _ground_told_in(doc, sent, mask)
     if chosen is None:
         return mention
     chosen = _named_after_of(doc, chosen, sent_ents or sent.ents)
