@@ -14,6 +14,18 @@ def read_events(nlp: Language, text: str, published: str) -> tuple[EventMention,
     return extract_events("d", nlp(text), published, None, None).events
 
 
+def events_of(
+    nlp: Language, text: str, published: str, types: tuple[str, ...] = ("ASSAULT", "DIE")
+) -> list[EventMention]:
+    """The event mentions of `text` of `types` (attacks and deaths unless told)."""
+    return [e for e in read_events(nlp, text, published) if e.type in types]
+
+
+def places_of(events: list[EventMention]) -> list[str | None]:
+    """Each mention's place as written, None where it has none."""
+    return [e.place.text if e.place else None for e in events]
+
+
 def one_of_type(events: tuple[EventMention, ...], type_name: str) -> EventMention:
     """The one mention of `type_name` (the test fails, listing what was read, otherwise)."""
     found = [e for e in events if e.type == type_name]

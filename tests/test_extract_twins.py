@@ -22,6 +22,7 @@ from sitrep.extract import agents, merge, spans, within
 from sitrep.extract.events import extract_events
 from sitrep.nlp import toponyms
 from sitrep.nlp.pipeline import shipped_model_path
+from sitrep.resolve.places import resolve_place
 
 needs_model = pytest.mark.skipif(
     not (shipped_model_path() / "config.cfg").is_file(),
@@ -68,7 +69,10 @@ def test_a_nationality_on_a_place_is_read_alike_by_both_readers(domain_nlp: Lang
     events = extract_events("d", domain_nlp(text), "2017-10-07", None, None).events
     names = {p.text for e in events for p in e.participants}
     assert not {"Turkish", "Turkish soil"} & names, names
-    assert [e.place.text if e.place else None for e in events] == ["Turkey"], events
+    # placed on the words as written, which resolution reads as the country
+    assert [e.place.text if e.place else None for e in events] == ["Turkish soil"], events
+    found = resolve_place("Turkish soil")
+    assert found is not None and found.country_code == "TR" and found.precision == "country"
 
 
 @needs_model

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from eventreading import read_events, roles
+from eventreading import events_of, places_of, roles
 from sitrep.records import EventMention
 
 PUBLISHED = "2016-10-13"  # a Thursday
@@ -19,11 +19,10 @@ PUBLISHED = "2016-10-13"  # a Thursday
 def _events(
     nlp: Language, text: str, types: tuple[str, ...] = ("ASSAULT", "DIE")
 ) -> list[EventMention]:
-    return [e for e in read_events(nlp, text, PUBLISHED) if e.type in types]
+    return events_of(nlp, text, PUBLISHED, types)
 
 
-def _places(events: list[EventMention]) -> list[str | None]:
-    return [e.place.text if e.place else None for e in events]
+_places = places_of
 
 
 def _participants(events: list[EventMention]) -> list[str]:

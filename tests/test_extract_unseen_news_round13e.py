@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from eventreading import read_events, roles
+from eventreading import events_of, places_of, roles
 from sitrep.records import EventMention
+from sitrep.resolve.places import resolve_place
 
 PUBLISHED = "2016-10-13"  # a Thursday
 
@@ -18,30 +19,39 @@ PUBLISHED = "2016-10-13"  # a Thursday
 def _events(
     nlp: Language, text: str, types: tuple[str, ...] = ("ASSAULT", "DIE")
 ) -> list[EventMention]:
-    return [e for e in read_events(nlp, text, PUBLISHED) if e.type in types]
+    return events_of(nlp, text, PUBLISHED, types)
 
 
-def _places(events: list[EventMention]) -> list[str | None]:
-    return [e.place.text if e.place else None for e in events]
+_places = places_of
 
 
 # --- a nationality on a country's ground ----------------------------------------------------
 
 
+def _resolved(events: list[EventMention]) -> list[str]:
+    """Each place as written (a span must hold its own words: the workbench links to them),
+    then the place resolution reads it as."""
+    out = []
+    for place in _places(events):
+        found = resolve_place(place) if place else None
+        out.append(f"{place} {found.name if found else None}")
+    return out
+
+
 def test_shelling_a_countrys_soil_is_placed_in_that_country(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "The army shelled Turkish soil on Friday.")
-    assert _places(events) == ["Turkey"], events
+    assert _resolved(events) == ["Turkish soil Turkey"], events
     assert not [r for e in events for r in roles(e) if r[0] == "target"]
 
 
 def test_striking_a_countrys_territory_is_placed_in_that_country(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Syrian jets struck Lebanese territory on Monday.")
-    assert _places(events) == ["Lebanon"], events
+    assert _resolved(events) == ["Lebanese territory Lebanon"], events
 
 
 def test_a_strike_in_a_countrys_airspace_is_placed_there(domain_nlp: Language) -> None:
     events = _events(domain_nlp, "Israeli jets struck a convoy in Lebanese airspace on Monday.")
-    assert _places(events) == ["Lebanon"], events
+    assert _resolved(events) == ["Lebanese airspace Lebanon"], events
 
 
 def test_a_nationality_before_other_nouns_places_nothing(domain_nlp: Language) -> None:

@@ -429,10 +429,9 @@ def typed_arguments(mention: EventMention, text: str = "", doc: Doc | None = Non
 
 
 def _country_of_its_ground(p: Participant) -> Participant | None:
-    """The country a nationality before a country's ground names ("Turkish soil" -> Turkey), as
-    a place on the whole phrase; None for any other phrase."""
-    country = country_of_its_ground(p.text)
-    return None if country is None else replace(p, text=country, label="GPE")
+    """A nationality before a country's ground ("Turkish soil"), as a place on the phrase as
+    written (resolution reads it as that country: `resolve.places`); None for any other."""
+    return None if country_of_its_ground(p.text) is None else replace(p, label="GPE")
 
 
 # Buildings and sites named after a person: "the holy shrine of Sayyeda Zeinab", "Richard J.

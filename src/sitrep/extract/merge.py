@@ -697,7 +697,8 @@ def _ground_told_in(doc: Doc, sent: Span, mask: Sequence[tuple[int, int]]) -> Pa
         start, end = sent.start_char + match.start(1), sent.start_char + match.end(1)
         country = country_of_its_ground(match.group(1))
         if country is not None and not inside(mask, start, end):
-            return Participant("place", country, start, end, "GPE", None)
+            # the words as written, which resolution reads as the country (`resolve.places`)
+            return Participant("place", match.group(1), start, end, "GPE", None)
     return None
 
 
@@ -713,9 +714,14 @@ _REGION = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central)\w*[\s-]+
 
 
 def is_country_region(name: str) -> bool:
-    """A country, or a part of one named by the compass ("northwest Syria")."""
+    """A country, or a part of one named by the compass ("northwest Syria") or by its
+    nationality and ground ("Syrian territory")."""
     match = _REGION.match(name.strip())
-    return is_country(name) or (match is not None and is_country(match["c"]))
+    return (
+        is_country(name)
+        or (match is not None and is_country(match["c"]))
+        or country_of_its_ground(name) is not None
+    )
 
 
 def without_compass(name: str) -> str:
@@ -726,6 +732,9 @@ def without_compass(name: str) -> str:
 
 def country_named(name: str) -> str:
     """The country's own name in a country or a part of one ("northwest Syria", "Syrias")."""
+    ground = country_of_its_ground(name)
+    if ground is not None:
+        return ground  # "Syrian territory"
     match = _REGION.match(name.strip())
     bare = match["c"] if match is not None and is_country(match["c"]) else name
     bare = bare.strip().removeprefix("the ").strip()

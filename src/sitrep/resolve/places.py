@@ -315,6 +315,11 @@ def _local_shape(text: str) -> bool:
 def _variants(text: str) -> list[tuple[str, str]]:
     """The name as written, then without the words that only say which part of a place it is
     ("northern Homs", "Hassakeh city", "Idlib, Syria")."""
+    from sitrep.extract.merge import country_of_its_ground  # (extract reads this module)
+
+    country = country_of_its_ground(text)
+    if country is not None:
+        return [(country, "")]  # "Turkish soil", "Lebanese airspace": that country's ground
     rest = _COMPASS.sub("", text, count=1)
     if rest != text and is_country_name(rest):
         # a country's part names no place the gazetteer holds ("northern Syria"), and never a
