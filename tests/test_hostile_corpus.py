@@ -26,10 +26,12 @@ PYTHON_TEXT = re.compile(r"\w+Error\b|Exception|Traceback|NoneType|object has no
 # same run, with the same start-up (loading the pipeline): a ratio, not seconds, since the
 # machines' speed varies several-fold from day to day (one ran a bare tokenizer at 752,000
 # words/s one day and at 104,000 another). Linear work on the 1,000,000-character text gives
-# about 5; the
-# quadratic faults this guards against (a walk over every entity per match or per mention)
-# gave 25 and more.
-CPU_RATIO_LIMIT = 10.0
+# about 5 to 9 (7.8 alone in session 30, 8.8 alone in session 31, whose event rules cost more
+# per sentence); the quadratic faults this guards against (a walk over every entity per match
+# or per mention) gave 25 and more. The full suite on CI's two cores measured 10.3 and 11.1 for
+# the same code that measured 7.8 and 8.8 alone: the 17 s baseline is one measurement, and the
+# suite's other processes share its cores. The limit sits between the two kinds of cost.
+CPU_RATIO_LIMIT = 13.0
 BASELINE_CHARS = 100_000
 HANG_LIMIT_S = 600
 MEMORY_LIMIT_KB = 1024 * 1024
