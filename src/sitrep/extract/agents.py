@@ -24,7 +24,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.casualties import is_count
-from sitrep.extract.deps import after_days, case_word, dep
+from sitrep.extract.deps import NOMINAL_SUBJECT_DEPS, after_days, case_word, dep
 from sitrep.extract.furniture import inside, is_agency_name
 from sitrep.extract.merge import (
     VIOLENT,
@@ -308,10 +308,7 @@ def _is_site(p: Participant, trigger_start: int = 0, doc: Doc | None = None) -> 
 def _a_clause_subject(p: Participant, doc: Doc | None) -> bool:
     """The participant's words are a verb's subject in the parse `doc` (none: not known)."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand") if doc is not None else None
-    return span is not None and len(span) > 0 and dep(span.root) in _SUBJECTS
-
-
-_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+    return span is not None and len(span) > 0 and dep(span.root) in NOMINAL_SUBJECT_DEPS
 
 
 # "government-held parts", "rebel-controlled areas", "a Kurdish-populated district": whose

@@ -228,19 +228,19 @@ def after_days(trigger: Token) -> Token | None:
     return clause if trigger.doc[after.i - 1].lower_ in DAYS_IN_UNIT else None
 
 
-# A participle's own subject, as the parse names it
-_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+# A nominal subject, active or passive, as the parse names it (no clausal subject or expletive)
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
 
 def described_by_participle(subject: Token) -> Token | None:
     """The noun a participle describes where the parse made the participle a verb's subject
     and the noun, before it, the participle's own subject ("Rebels backed by Turkish jets
     attacked": "backed" the subject of "attacked", "Rebels" that of "backed")."""
-    if subject.tag_ != "VBN" or dep(subject) not in _OWN_SUBJECT_DEPS:
+    if subject.tag_ != "VBN" or dep(subject) not in NOMINAL_SUBJECT_DEPS:
         return None
     own = [
         c
         for c in subject.children
-        if dep(c) in _OWN_SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i
+        if dep(c) in NOMINAL_SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i < subject.i
     ]
     return own[0] if own else None
